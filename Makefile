@@ -1,0 +1,42 @@
+# dossier: the two commands that matter are `make run` and `make test`.
+# Both create .venv and install what they need on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+
+.PHONY: run test bench lint wheelhouse clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# A stamp per extra: reinstall when pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -e '.[test,dev]'
+	@touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(BIN)/dossier $(ARGS)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check search tui tests bench
+	$(BIN)/ruff format --check search tui tests bench
+
+wheelhouse: $(VENV)/.installed-run
+	rm -rf dist/wheelhouse
+	$(PIP) wheel --quiet --wheel-dir dist/wheelhouse .
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .ruff_cache

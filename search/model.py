@@ -1,0 +1,139 @@
+"""The data model: small frozen values passed one way, from ingest to the UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import define, field
+
+#: Fields of an article that the reader shows and entities index into.
+TEXT_FIELDS = ("title", "standfirst", "body")
+
+
+@define(frozen=True, slots=True)
+class Article:
+    """One cleaned article. ``body`` holds paragraphs separated by blank lines."""
+
+    id: str
+    path: str
+    title: str
+    body: str
+    standfirst: str = ""
+    author: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    #: sha1 of the raw bytes: a changed file gets re-ingested, an unchanged one never.
+    fingerprint: str = ""
+    #: Things ingest wants the user to know about this file (e.g. "decoded as cp1252").
+    notes: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.words / 230))
+
+    def text(self, name: str) -> str:
+        """The text of one of :data:`TEXT_FIELDS`."""
+        if name not in TEXT_FIELDS:
+            raise ValueError(f"unknown text field {name!r}")
+        return getattr(self, name)
+
+
+@define(frozen=True, slots=True)
+class Skipped:
+    """A file that was not indexed, and why, in words a user can act on."""
+
+    path: str
+    reason: str
+
+
+@define(frozen=True, slots=True)
+class Span:
+    """A run of text with offsets into one field of an article."""
+
+    text: str
+    start: int
+    end: int
+
+
+@define(frozen=True, slots=True)
+class Entity:
+    """One mention of a named entity.
+
+    ``start``/``end`` index into ``field`` (title, standfirst or body) of the article.
+    ``guessed`` marks mentions found by the capitalised-name heuristic rather than the
+    gazetteer or rules; the reader shows those more lightly.
+    """
+
+    field: str
+    text: str
+    type: str
+    canonical: str
+    start: int
+    end: int
+    guessed: bool = False
+
+
+@define(frozen=True, slots=True)
+class EntityInfo:
+    """A gazetteer record: who or what an entity is."""
+
+    canonical: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@define(frozen=True, slots=True)
+class Snippet:
+    """A passage of a hit with the matched terms' offsets into ``text``."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@define(frozen=True, slots=True)
+class Hit:
+    id: str
+    title: str
+    source: str
+    published: dt.date | None
+    score: float
+    snippets: tuple[Snippet, ...] = ()
+    #: The query's terms as they appear in this document (surface forms), for the reader.
+    terms: tuple[str, ...] = ()
+
+
+@define(frozen=True, slots=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@define(frozen=True, slots=True)
+class Facets:
+    sources: tuple[FacetCount, ...] = ()
+    years: tuple[FacetCount, ...] = ()
+    entities: tuple[FacetCount, ...] = ()
+
+
+@define(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    suggestion: str | None = None
+    elapsed_ms: float = 0.0
+    facets: Facets = field(factory=Facets)
+
+
+class QueryError(ValueError):
+    """A query the user must fix; the message says what is wrong and what to do."""
+
+
+class CorpusError(RuntimeError):
+    """The corpus cannot be used as asked; the message says what to do."""

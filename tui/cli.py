@@ -1,0 +1,135 @@
+"""The `dossier` command line.
+
+Subcommands live in :mod:`tui.commands`, imported only when used, so the quick
+lookup path (`dossier search`) never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from search import __version__
+
+#: name -> module under tui.commands. Order is the order shown in --help.
+COMMANDS: dict[str, str] = {
+    "search": "search",
+    "docs": "docs",
+    "show": "show",
+    "index": "index",
+    "entities": "entities",
+    "entity": "entity",
+    "compare": "compare",
+    "config": "config",
+    "completion": "completion",
+}
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage: exit status 2 with the message on stderr."""
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # Given on the top level or after a subcommand; SUPPRESS keeps one from clobbering the other.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="folder of articles (repeatable; default: $DOSSIER_CORPUS or the bundled corpus)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="show tracebacks on errors",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="Explore a corpus of news articles from the terminal. "
+        "With no command, opens the explorer.",
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        module = _command_module(module_name)
+        if module is None:
+            continue
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        _common(p, top=False)
+        module.configure(p)
+    return parser
+
+
+def _command_module(module_name: str):
+    try:
+        return importlib.import_module(f"tui.commands.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"tui.commands.{module_name}":
+            return None  # a command still being written; not offered
+        raise
+
+
+def corpus_folders(args: argparse.Namespace) -> list[Path]:
+    """Folders from --corpus, else $DOSSIER_CORPUS, else the configured or bundled corpus."""
+    if getattr(args, "corpus", None):
+        return list(args.corpus)
+    env = os.environ.get("DOSSIER_CORPUS", "")
+    folders = [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
+    if folders:
+        return folders
+    from search.corpus import default_folders
+
+    return default_folders()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.folders = None
+    try:
+        args.folders = corpus_folders(args)
+        if args.command is None:
+            from tui.commands import explore
+
+            return explore.run(args)
+        module = _command_module(COMMANDS[args.command])
+        return module.run(args)
+    except UsageError as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `dossier docs | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: a message, not a traceback
+        if getattr(args, "debug", False):
+            raise
+        from search.model import CorpusError, QueryError
+
+        if isinstance(exc, QueryError):
+            print(f"dossier: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        kind = "" if isinstance(exc, CorpusError) else f"{type(exc).__name__}: "
+        print(f"dossier: {kind}{exc}", file=sys.stderr)
+        if not isinstance(exc, CorpusError):
+            print("dossier: run again with --debug for the full traceback.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

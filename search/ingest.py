@@ -1,0 +1,594 @@
+"""Files to clean articles: decode, sanitise, strip web boilerplate, extract metadata.
+
+Every rule here is general: it describes what web boilerplate looks like (menus,
+share prompts, copyright lines, image links, UI strings in another script), never
+what one particular page says. A file that cannot be read becomes a
+:class:`~search.model.Skipped` with a reason a user can act on; nothing raises.
+"""
+
+from __future__ import annotations
+
+import base64
+import codecs
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from .model import Article, Skipped
+
+#: File endings read as articles.
+SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
+SIDECAR_SUFFIX = ".meta.toml"
+#: Front-matter / sidecar keys we understand, with their aliases.
+META_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "source": "source",
+    "publisher": "source",
+    "publication": "source",
+    "author": "author",
+    "byline": "author",
+    "by": "author",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "link": "url",
+    "standfirst": "standfirst",
+    "subtitle": "standfirst",
+    "summary": "standfirst",
+    "description": "standfirst",
+}
+
+
+class IngestError(Exception):
+    """A file that is not an article; the message says why, in a user's words."""
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
+
+    Hidden files and folders are passed over; so are sidecar metadata files.
+    """
+    for root in folders:
+        root = Path(root).expanduser()
+        if root.is_file():
+            yield root.parent, root
+            continue
+        files = []
+        for path in root.rglob("*"):
+            rel = path.relative_to(root)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                files.append(path)
+        yield from ((root, f) for f in sorted(files))
+
+
+def article_id(root: Path, path: Path) -> str:
+    """A short, typeable id that a file keeps across runs and machines.
+
+    Built from the corpus folder's name and the file's path inside it, never from
+    absolute paths or contents: editing an article keeps its id.
+    """
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.name
+    key = f"{Path(root).name}/{rel}".encode()
+    digest = hashlib.sha1(key).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:6]
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """Bytes to text, and a note when we had to guess the encoding.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such; anything
+    else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
+    """
+    if not raw.strip():
+        raise IngestError("empty file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise IngestError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from None
+    if _looks_binary(raw):
+        raise IngestError("binary file, not text (dossier reads .txt and .md articles)")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "not valid UTF-8; decoded as cp1252"
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > len(sample) * 0.1
+
+
+# --------------------------------------------------------------------------- sanitising
+
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]              # CSI: colours, cursor moves
+  | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC: titles, hyperlinks, clipboard
+  | \x1b[PX^_][^\x1b]*(?:\x1b\\)?        # DCS, SOS, PM, APC strings
+  | \x1b[ -/]*[0-~]?                     # any other escape
+  | \x9b[0-?]*[ -/]*[@-~]                # 8-bit CSI
+    """,
+    re.VERBOSE,
+)
+# C0 (but tab and newline), DEL, C1, and the bidi controls that can reorder a line.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def sanitise(text: str) -> str:
+    """Remove terminal escape sequences and control characters; unify newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\ufeff", "")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of display text: no controls, runs of spaces folded."""
+    return _SPACES.sub(" ", sanitise(text).replace("\n", " ")).strip()
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+]
+_TIME = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)"
+_DATE_LINE_NOISE = re.compile(
+    rf"\b(?:updated|published|posted|last\s+modified|modified|first\s+published|on|at|date)\b:?|{_WEEKDAY}|{_TIME}|[|,•·—–-]",
+    re.I,
+)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full calendar date in ``text`` ("Apr 9th 2024", "2025-07-01", ...)."""
+    best: tuple[int, dt.date] | None = None
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            parsed = _to_date(m)
+            if parsed and (best is None or m.start() < best[0]):
+                best = (m.start(), parsed)
+                break
+    return best[1] if best else None
+
+
+def _to_date(m: re.Match[str]) -> dt.date | None:
+    groups = m.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["month"].lower().rstrip("."))
+    try:
+        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_date(value: str) -> dt.date | None:
+    """A date given in metadata: ISO first, then the prose forms."""
+    value = value.strip().strip("\"'")
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return find_date(value)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
+    if len(line) > 60 or not find_date(line):
+        return False
+    rest = line
+    for form in _DATE_FORMS:
+        rest = form.sub(" ", rest)
+    rest = _DATE_LINE_NOISE.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.I)
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_BULLET = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
+_HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^>]*>", re.I)
+
+# Prompts a page shows around an article. Matched only on short lines.
+_CHROME = re.compile(
+    r"""^(?:
+        share(?:[\s-]line)?\b | shares?\s+(?:this|on|via) | liked\s+the\s+story | tweet\b | pin\s+it
+      | follow\s+(?:us|@) | subscribe\b | sign\s+(?:up|in)\b | log\s*in\b | register\b
+      | newsletter | read\s+(?:more|next|also)\b | related\b | more\s+(?:on|from)\b | see\s+also\b
+      | advertisement\b | ads?\b | sponsored\b | promoted\b | loading\b | print\b | copy\s+link
+      | email\b | comments?\b | \d+\s+comments?\b | listen\b | save\b | bookmark | reprints?\b
+      | skip\s+to | back\s+to\s+top | cookie | accept | menu\b | search\b | close\b | toggle
+      | (?:recommended|trending|popular|most\s+read|top\s+stories|latest\s+news)\b
+      | the\s+most\s+important\b | what\s+are\s+you\s+looking\s+for
+      | download\s+(?:the\s+)?app | (?:get\s+it\s+on|available\s+on)\b | app\s+store | play\s+(?:market|store)
+      | image(?:\s+source)?\s*: | photo(?:graph)?\s*: | credit\s*: | getty\s+images | reuters\s*/
+    )""",
+    re.I | re.VERBOSE,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|terms\s+of\s+(?:use|service)|privacy\s+policy",
+    re.I,
+)
+_COUNTER = re.compile(r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$", re.I)
+_SOCIAL = re.compile(
+    r"^(?:twitter|x|youtube|instagram|facebook|telegram|whatsapp|linkedin|tiktok|reddit|vk|vkontakte|pinterest|threads|bluesky|mastodon|rss|flipboard|messenger|viber|line|wechat|weibo)$",
+    re.I,
+)
+_FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
+_DOMAIN = re.compile(r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co\.uk|io|info|news|tv|fm|de|fr|in|jp|kr|cn|au|eu|ge|am|kz|ua|tr|us|ca))\b", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written\s+by|author:?|words\s+by|reporting\s+by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+(?:and\s+|&\s+|,\s*)?[^\W\d_][\w.'’-]*){0,6})\s*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _script(ch: str) -> str:
+    """A coarse script name for a letter: the first word of its Unicode name."""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "?"
+    first = name.split(" ", 1)[0]
+    return "LATIN" if first in {"LATIN", "FULLWIDTH"} else first
+
+
+def _letters_script(text: str) -> Counter[str]:
+    return Counter(_script(ch) for ch in text if ch.isalpha())
+
+
+def _strip_markdown(line: str) -> tuple[str, int]:
+    """One line without markdown markers; returns (text, heading level or 0)."""
+    line = _IMAGE.sub(" ", line)
+    line = _LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    line = _HTML_TAG.sub(" ", line)
+    level = 0
+    m = _HEADING.match(line.strip())
+    if m:
+        level, line = len(m.group(1)), m.group(2)
+    line = _QUOTE.sub("", line.strip())
+    line = _BULLET.sub("", line) if not _RULE.match(line) else ""
+    line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
+    return _SPACES.sub(" ", line).strip(), level
+
+
+def _is_chrome(line: str, foreign: bool) -> bool:
+    """Web-page furniture rather than article text."""
+    words = len(_WORD.findall(line))
+    if words == 0:
+        return True
+    if _COPYRIGHT.search(line) and words <= 30:
+        return True
+    if words <= 12 and (_CHROME.match(line) or _COUNTER.match(line)):
+        return True
+    if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
+        return True
+    if _FONT_BUTTON.match(line):
+        return True
+    return foreign and words <= 12
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: several words, mostly lower case, ends like a sentence."""
+    words = _WORD.findall(line)
+    if len(words) < 8:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    if lower < len(words) * 0.4:
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(words) >= 25
+
+
+def _title_like(line: str) -> bool:
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 30 or len(line) > 250:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and not all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------- front matter
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<block>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_META_LINE = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``(metadata, rest)`` for a leading ``---`` block of ``key: value`` lines."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group("block").splitlines():
+        lm = _META_LINE.match(line)
+        if lm and lm.group("key").lower() in META_KEYS:
+            value = lm.group("value")
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            meta[META_KEYS[lm.group("key").lower()]] = value
+    if not meta:
+        return {}, text  # a horizontal rule, not front matter
+    return meta, text[m.end() :]
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """Metadata from ``NAME.meta.toml`` beside ``NAME.txt``, if there is one."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+    return {META_KEYS[k.lower()]: str(v) for k, v in data.items() if k.lower() in META_KEYS}
+
+
+# --------------------------------------------------------------------------- the article
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Raw lines grouped into paragraphs.
+
+    Scrapes put one paragraph on a line; hard-wrapped text and markdown put a
+    paragraph on several lines between blank ones. We join a block's lines only
+    when the block looks wrapped.
+    """
+    lines = text.split("\n")
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    out: list[str] = []
+    for block in blocks:
+        if len(block) > 1 and _wrapped(block):
+            out.append(" ".join(part.strip() for part in block))
+        else:
+            out.extend(block)
+    return out
+
+
+def _wrapped(block: Sequence[str]) -> bool:
+    """Do these lines continue each other (hard wrap) rather than stand alone?"""
+    if any(_HEADING.match(line.strip()) or _IMAGE.search(line) for line in block):
+        return False
+    inner = block[:-1]
+    long = [line for line in inner if len(line) >= 40]
+    if len(long) < max(1, len(inner) * 0.6) or max(len(line) for line in block) > 120:
+        return False
+    unfinished = sum(1 for line in inner if not _SENTENCE_END.search(line.strip()))
+    return unfinished >= len(inner) * 0.5
+
+
+def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | None = None,
+                  fingerprint: str = "", notes: tuple[str, ...] = ()) -> Article:
+    """Clean text (already decoded) to an :class:`Article`.
+
+    ``meta`` (from a sidecar file) and any front matter override what we guess.
+    Raises :class:`IngestError` when no article text is left.
+    """
+    text = sanitise(text)
+    front, text = split_front_matter(text.lstrip("\n"))
+    given = {**(meta or {}), **front}
+
+    lines: list[tuple[str, int]] = []
+    for raw in _paragraphs(text):
+        if _IMAGE.fullmatch(raw.strip()):
+            continue
+        line, level = _strip_markdown(raw)
+        if line:
+            lines.append((line, level))
+    if not lines:
+        raise IngestError("no text left after removing markup")
+
+    scripts = _letters_script(" ".join(line for line, _ in lines))
+    main_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
+
+    def foreign(line: str) -> bool:
+        counts = _letters_script(line)
+        total = sum(counts.values())
+        return total > 0 and counts.get(main_script, 0) < total * 0.5
+
+    chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
+    prose = [not chrome[i] and _is_prose(line) for i, (line, _) in enumerate(lines)]
+
+    if any(prose):
+        first = prose.index(True)
+        last = len(prose) - 1 - prose[::-1].index(True)
+    else:  # short paragraphs only: keep everything after the title that is not chrome
+        first, last = 0, len(lines) - 1
+
+    head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    tail = [lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]]
+
+    # Title: a level-1 heading, else the last title-like line before the body that is not a date.
+    title, title_index = "", -1
+    for i, (line, level) in head:
+        if level == 1:
+            title, title_index = line, i
+            break
+    if not title:
+        for i, (line, _level) in reversed(head):
+            if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line):
+                title, title_index = line, i
+                break
+
+    date: dt.date | None = None
+    author = ""
+    standfirst = ""
+    for i, (line, level) in head:
+        if date is None and _is_date_line(line):
+            date = find_date(line)
+        elif not author and _BYLINE.match(line):
+            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+        elif i > title_index >= 0 and not standfirst and not _is_date_line(line) and len(_WORD.findall(line)) >= 4:
+            standfirst = line
+
+    body_lines: list[str] = []
+    run: list[str] = []  # consecutive short lines inside the body: a menu if three or more
+    for i in range(first, last + 1):
+        line, level = lines[i]
+        if chrome[i] or (level == 1 and i == title_index):
+            continue
+        if _is_date_line(line):
+            date = date or find_date(line)
+            continue
+        if not prose[i] and len(_WORD.findall(line)) <= 4:
+            run.append(line)
+            continue
+        if len(run) < 3:
+            body_lines.extend(run)
+        run = []
+        if not author and not prose[i] and _BYLINE.match(line):
+            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+            continue
+        body_lines.append(line)
+    if len(run) < 3:
+        body_lines.extend(run)
+
+    for line in tail:
+        if not author and _BYLINE.match(line):
+            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+        elif date is None and _is_date_line(line):
+            date = find_date(line)
+
+    if not body_lines:
+        raise IngestError("no article text found (only headings, menus or links)")
+
+    source = _guess_source(lines, chrome, tail)
+
+    title = clean_line(given.get("title", "")) or title or clean_line(Path(path).stem.replace("_", " "))
+    published = parse_date(given["published"]) if given.get("published") else date
+    return Article(
+        id=id,
+        path=path,
+        title=title,
+        standfirst=clean_line(given.get("standfirst", "")) or standfirst,
+        author=clean_line(given.get("author", "")) or author,
+        source=clean_line(given.get("source", "")) or source,
+        published=published,
+        url=clean_line(given.get("url", "")),
+        body="\n\n".join(body_lines),
+        fingerprint=fingerprint,
+        notes=notes,
+    )
+
+
+def _guess_source(lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail: Sequence[str]) -> str:
+    """The publisher: a site name the page's furniture repeats, or a bare name line at the end."""
+    seen: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    for i, (line, _) in enumerate(lines):
+        if chrome[i] or len(_WORD.findall(line)) <= 2:
+            for m in _DOMAIN.finditer(line):
+                key = m.group(1).lower()
+                seen[key] += 1
+                spelled.setdefault(key, Counter())[m.group(1)] += 1
+    if seen:
+        key, _ = seen.most_common(1)[0]
+        # Prefer the spelling with a capital, as a masthead writes it.
+        forms = sorted(spelled[key].items(), key=lambda kv: (kv[0][:1].isupper(), kv[1]), reverse=True)
+        return forms[0][0][:1].upper() + forms[0][0][1:]
+    for line in tail:
+        m = _COPYRIGHT.search(line)
+        if m and "©" in line:
+            name = re.sub(r"[©\d\s.,]+", " ", line).strip()
+            if 0 < len(name.split()) <= 5:
+                return name
+    return ""
+
+
+def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
+    """Read one file into an :class:`Article`, or say why it was skipped."""
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+    return parse_bytes(raw, path=path, root=root)
+
+
+def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
+    try:
+        text, note = decode(raw)
+        return parse_article(
+            text,
+            id=article_id(root, path),
+            path=str(path),
+            meta=read_sidecar(path),
+            fingerprint=hashlib.sha1(raw).hexdigest(),
+            notes=(note,) if note else (),
+        )
+    except IngestError as exc:
+        return Skipped(str(path), str(exc))
+    except RecursionError:
+        return Skipped(str(path), "too deeply nested to read")

@@ -1,0 +1,300 @@
+"""dossier's settings: one TOML file in the user's config folder.
+
+The file is optional and every setting in it is optional. A file that cannot be
+read or parsed never stops dossier: :func:`load_config` returns the defaults and
+a problem saying what is wrong and on which line, for the UI to show. Settings
+of the wrong type or with unknown names are left out, each with its own
+problem, and the rest of the file still applies.
+
+Where things live (platformdirs, so XDG on Linux):
+
+- :func:`config_path` -- ``~/.config/dossier/config.toml`` (``$DOSSIER_CONFIG`` overrides)
+- :func:`cache_dir` -- ``~/.cache/dossier``: the index, rebuilt from the articles if lost
+- :func:`data_dir` -- ``~/.local/share/dossier``: what the user made (links, verdicts)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+import platformdirs
+from attrs import define, field
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+APP_NAME = "dossier"
+#: Environment variable naming another config file (for a second profile, or tests).
+ENV_CONFIG = "DOSSIER_CONFIG"
+DEFAULT_THEME = "dark"
+
+#: Top-level settings and what each must be, in words for messages.
+SETTINGS: dict[str, str] = {
+    "corpus": 'a list of folders in quotes, e.g. corpus = ["~/news"]',
+    "theme": 'text in quotes, e.g. theme = "light"',
+    "index_dir": 'a folder in quotes, e.g. index_dir = "~/dossier-index"',
+    "keys": 'a [keys] table of binding = "key,key" lines',
+}
+
+
+def config_path() -> Path:
+    """The config file dossier reads: ``$DOSSIER_CONFIG``, else the platform's config dir."""
+    env = os.environ.get(ENV_CONFIG, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_config_path(APP_NAME) / "config.toml"
+
+
+def data_dir() -> Path:
+    """Where dossier keeps what the user made (not created here)."""
+    return platformdirs.user_data_path(APP_NAME)
+
+
+def cache_dir() -> Path:
+    """Where dossier keeps what it can rebuild, such as the index (not created here)."""
+    return platformdirs.user_cache_path(APP_NAME)
+
+
+def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+@define(frozen=True, slots=True)
+class Config:
+    """The settings in effect. Built by :func:`load_config`; defaults when there is no file."""
+
+    path: Path
+    #: Whether the file exists (a missing file is not a problem).
+    exists: bool = False
+    #: Default corpus folders, ``~`` expanded, relative paths taken from the file's folder.
+    #: Empty means "the bundled corpus".
+    corpus: tuple[Path, ...] = ()
+    #: "dark", "light" or the name of any Textual theme; the app checks the name.
+    theme: str = DEFAULT_THEME
+    #: Binding id -> comma-separated keys, e.g. ``{"search": "ctrl+f,slash"}``.
+    keys: Mapping[str, str] = field(factory=dict, converter=_frozen_mapping)
+    #: Where to keep the index instead of :func:`cache_dir`.
+    index_dir: Path | None = None
+    #: One line each: what is wrong in the file, where, and what dossier does instead.
+    problems: tuple[str, ...] = ()
+
+    @property
+    def index_root(self) -> Path:
+        """The folder the index goes in: ``index_dir`` if set, else :func:`cache_dir`."""
+        return self.index_dir if self.index_dir is not None else cache_dir()
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file (default: :func:`config_path`). Never raises for a bad file."""
+    explicit_env = path is None and bool(os.environ.get(ENV_CONFIG, "").strip())
+    path = Path(path) if path is not None else config_path()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems: tuple[str, ...] = ()
+        if explicit_env:
+            problems = (f"{ENV_CONFIG} names {path}, which does not exist; using the defaults",)
+        return Config(path=path, exists=False, problems=problems)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return Config(
+            path=path,
+            exists=path.exists(),
+            problems=(f"{path}: cannot be read ({reason}); using the defaults",),
+        )
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return Config(
+            path=path,
+            exists=True,
+            problems=(
+                f"{path}, line {line}: not UTF-8 text; the file is ignored and the defaults apply",
+            ),
+        )
+
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return Config(path=path, exists=True, problems=(_syntax_problem(path, text, exc),))
+
+    return _from_table(path, text, table)
+
+
+# -- parsing a well-formed file -------------------------------------------------------------
+
+
+def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
+    lines = text.splitlines()
+    problems: list[str] = []
+
+    def problem(key: str, what: str, *, in_table: str | None = None) -> None:
+        line = _line_of(lines, key, in_table)
+        where = f"{path}, line {line}" if line else f"{path}"
+        problems.append(f"{where}: {what}")
+
+    base = path.parent
+    corpus: list[Path] = []
+    theme = DEFAULT_THEME
+    keys: dict[str, str] = {}
+    index_dir: Path | None = None
+
+    for key, value in table.items():
+        if key == "corpus":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                problem(key, f"corpus must be {SETTINGS['corpus']}; using the bundled corpus")
+                continue
+            for item in items:
+                if not item.strip():
+                    problem(key, "corpus has an empty folder name; left out")
+                    continue
+                folder = _path(item, base)
+                if not folder.exists():
+                    problem(key, f"corpus folder {folder} does not exist; left out")
+                elif not folder.is_dir():
+                    problem(key, f"corpus folder {folder} is not a folder; left out")
+                elif folder not in corpus:
+                    corpus.append(folder)
+        elif key == "theme":
+            if not isinstance(value, str) or not value.strip():
+                problem(key, f"theme must be {SETTINGS['theme']}; using {DEFAULT_THEME!r}")
+                continue
+            theme = value.strip()
+        elif key == "index_dir":
+            if not isinstance(value, str) or not value.strip():
+                problem(key, f"index_dir must be {SETTINGS['index_dir']}; using {cache_dir()}")
+                continue
+            index_dir = _path(value, base)
+            if index_dir.exists() and not index_dir.is_dir():
+                problem(key, f"index_dir {index_dir} is not a folder; using {cache_dir()}")
+                index_dir = None
+        elif key == "keys":
+            if not isinstance(value, dict):
+                problem(key, f"keys must be {SETTINGS['keys']}; using the default keys")
+                continue
+            for binding, spec in value.items():
+                parsed = _key_spec(spec)
+                if parsed is None:
+                    problem(
+                        binding,
+                        f"keys.{binding} must be keys in quotes, e.g. "
+                        f'{binding} = "ctrl+k" or "ctrl+k,f2"; using its default key',
+                        in_table="keys",
+                    )
+                    continue
+                keys[binding] = parsed
+        else:
+            known = ", ".join(SETTINGS)
+            problem(key, f"unknown setting {key!r} (known: {known}); ignored")
+
+    return Config(
+        path=path,
+        exists=True,
+        corpus=tuple(corpus),
+        theme=theme,
+        keys=keys,
+        index_dir=index_dir,
+        problems=tuple(problems),
+    )
+
+
+def _path(value: str, base: Path) -> Path:
+    """``~`` and ``$VARS`` expanded; a relative path is taken from the config file's folder."""
+    p = Path(os.path.expandvars(os.path.expanduser(value.strip())))
+    return p if p.is_absolute() else base / p
+
+
+def _key_spec(spec: object) -> str | None:
+    """``"a, b"`` or ``["a", "b"]`` -> ``"a,b"``; None if it is neither or has no key."""
+    if isinstance(spec, str):
+        parts = spec.split(",")
+    elif isinstance(spec, list) and all(isinstance(s, str) for s in spec):
+        parts = spec
+    else:
+        return None
+    keys = [p.strip() for p in parts if p.strip()]
+    if not keys or any(" " in k for k in keys):
+        return None
+    return ",".join(keys)
+
+
+_HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
+
+
+def _line_of(lines: list[str], key: str, in_table: str | None) -> int | None:
+    """The line where ``key`` is set (top level, or inside ``[in_table]``), if it can be found."""
+    key_re = re.compile(
+        rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*[=.]"""
+    )
+    current: str | None = None
+    for number, line in enumerate(lines, 1):
+        header = _HEADER.match(line)
+        if header:
+            current = header.group(1).strip().strip("\"'")
+            if in_table is None and current == key:
+                return number  # an unknown [table]
+            continue
+        if current == in_table and key_re.match(line):
+            return number
+    return None
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
+
+
+def _syntax_problem(path: Path, text: str, exc: Exception) -> str:
+    """``path, line N: what (column C): the line`` from a TOMLDecodeError.
+
+    Python < 3.14 keeps the position only in the message, so it is read from there.
+    """
+    message = str(exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    at = _AT.search(message)
+    if at:
+        message = message[: at.start()]
+        if line is None and at.group(1):
+            line, column = int(at.group(1)), int(at.group(2))
+    lines = text.splitlines()
+    if line is None:  # "at end of document"
+        line = max(1, len(lines))
+    source = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    where = f"{path}, line {line}" + (f", column {column}" if column else "")
+    what = message.strip().rstrip(".") or "not valid TOML"
+    if what == "Invalid value":
+        what += " (text needs quotes, lists need [ ])"
+    shown = f": `{source}`" if source else ""
+    return f"{where}: {what}{shown}; the whole file is ignored and the defaults apply"
+
+
+#: What ``dossier config --init`` writes: every setting, commented out, so it changes nothing.
+TEMPLATE = """\
+# dossier configuration (TOML). Every setting is optional: remove the leading '#'
+# from a line to use it. `dossier config` shows what is in effect and any problems.
+
+# Folders of articles to open when no --corpus is given (default: the bundled corpus).
+# ~ is your home folder; a relative path is taken from this file's folder.
+# corpus = ["~/news", "~/Documents/analyses"]
+
+# Colour theme: "dark", "light", or any Textual theme name (e.g. "nord", "gruvbox").
+# theme = "dark"
+
+# Where to keep the search index (default: the cache folder `dossier config` shows).
+# The index is rebuilt from the articles whenever it is missing.
+# index_dir = "~/.cache/dossier"
+
+# Key remaps: binding id = "key" or "key1,key2". `?` in the explorer lists the bindings.
+[keys]
+# search = "slash,ctrl+f"
+# quit = "q"
+"""

@@ -1,0 +1,141 @@
+"""`dossier config`: where the config file is, what is in effect, and what is wrong with it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+HELP = "show where the config file is, the settings in effect and any problems"
+
+#: Theme names the explorer accepts besides Textual's own.
+THEME_ALIASES = ("dark", "light")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Exit status 1 if the config file has problems (dossier still runs, with the "
+        "defaults for whatever is wrong). $DOSSIER_CONFIG names another config file."
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented template to the config file's place if there is none",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from search.config import TEMPLATE, config_path, load_config
+
+    if args.init:
+        return _init(config_path(), TEMPLATE)
+
+    config = load_config()
+    report = _report(config, args)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print(report)
+    return 1 if report["problems"] else 0
+
+
+def _init(path: Path, template: str) -> int:
+    from tui.cli import UsageError
+
+    if path.exists():
+        raise UsageError(f"{path} already exists; not overwritten")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # "x": never clobber a file that appeared since the check.
+    with path.open("x", encoding="utf-8") as f:
+        f.write(template)
+    print(f"wrote {path}")
+    return 0
+
+
+def _report(config, args: argparse.Namespace) -> dict:
+    from search.config import cache_dir, data_dir
+
+    problems = list(config.problems)
+    theme_problem = _theme_problem(config.theme)
+    if theme_problem:
+        problems.append(theme_problem)
+    folders = [os.path.abspath(p) for p in (args.folders or [])]
+    return {
+        "config_file": str(config.path),
+        "exists": config.exists,
+        "corpus": folders,
+        "corpus_from": _corpus_source(config, args),
+        "theme": config.theme,
+        "keys": dict(config.keys),
+        "index_dir": str(config.index_root),
+        "cache_dir": str(cache_dir()),
+        "data_dir": str(data_dir()),
+        "problems": problems,
+    }
+
+
+def _corpus_source(config, args: argparse.Namespace) -> str:
+    if getattr(args, "corpus", None):
+        return "--corpus"
+    if os.environ.get("DOSSIER_CORPUS", "").strip():
+        return "$DOSSIER_CORPUS"
+    if config.corpus:
+        return "config"
+    return "bundled"
+
+
+_SOURCE_WORDS = {
+    "--corpus": "from --corpus",
+    "$DOSSIER_CORPUS": "from $DOSSIER_CORPUS",
+    "config": "from the config file",
+    "bundled": "the bundled corpus: set corpus in the config file for your own",
+}
+
+
+def _theme_problem(theme: str) -> str | None:
+    try:
+        from textual.theme import BUILTIN_THEMES
+    except ImportError:  # pragma: no cover - textual is a dependency
+        return None
+    if theme in THEME_ALIASES or theme in BUILTIN_THEMES:
+        return None
+    known = ", ".join([*THEME_ALIASES, *sorted(BUILTIN_THEMES)])
+    return f"theme {theme!r} is not a theme the explorer knows ({known}); it uses 'dark'"
+
+
+def _print(report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(markup=False, highlight=False)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+
+    state = (
+        ""
+        if report["exists"]
+        else "  (not there: defaults apply; `dossier config --init` writes a template)"
+    )
+    table.add_row("config file", Text(report["config_file"] + state))
+    corpus = Text("\n".join(report["corpus"]) or "(none)")
+    corpus.append(f"\n  ({_SOURCE_WORDS[report['corpus_from']]})", style="dim")
+    table.add_row("corpus", corpus)
+    table.add_row("theme", Text(report["theme"]))
+    keys = report["keys"]
+    table.add_row(
+        "keys",
+        Text("\n".join(f"{k} = {v}" for k, v in keys.items()) if keys else "(the defaults)"),
+    )
+    table.add_row("index", Text(report["index_dir"]))
+    table.add_row("data", Text(report["data_dir"]))
+    console.print(table)
+
+    if report["problems"]:
+        console.print()
+        console.print(Text(f"{len(report['problems'])} problem(s):", style="bold red"))
+        for p in report["problems"]:
+            console.print(Text(f"  - {p}"))

@@ -1,0 +1,140 @@
+"""The one object the UI talks to: a corpus of folders and its index."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+
+from . import query as q
+from .index import Index, Progress, Refresh, corpus_key, from_stored
+from .model import Article, CorpusError, Entity, SearchResult, Skipped, Span
+
+
+def bundled_corpus() -> Path:
+    """The seeds that ship with dossier: inside the installed package, or the repo's folder."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise CorpusError("the bundled corpus is missing from this installation; reinstall dossier")
+
+
+def default_folders() -> list[Path]:
+    """The configured default corpus, else the bundled one."""
+    try:
+        from .config import load_config
+
+        configured = list(load_config().corpus)
+    except ImportError:
+        configured = []
+    return configured or [bundled_corpus()]
+
+
+class Corpus:
+    """Articles from a set of folders, searchable. Safe to share between threads."""
+
+    def __init__(self, folders: Sequence[Path], index: Index, report: Refresh) -> None:
+        self.folders = tuple(Path(f) for f in folders)
+        self.key = corpus_key(self.folders)
+        self._index = index
+        self.report = report
+        self.skipped: tuple[Skipped, ...] = tuple(report.skipped)
+        self.notices: tuple[str, ...] = tuple(report.notices)
+        self._parser = q.parser(index.ix.schema)
+        self._searcher = index.ix.searcher()
+        self._lock = threading.RLock()
+        self._entities: dict[str, tuple[Entity, ...]] = {}
+
+    @classmethod
+    def open(
+        cls,
+        folders: Sequence[Path],
+        *,
+        cache_dir: Path | None = None,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> Corpus:
+        folders = [Path(f).expanduser() for f in folders]
+        missing = [str(f) for f in folders if not f.exists()]
+        if missing:
+            raise CorpusError(
+                f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
+            )
+        index, report = Index.open(folders, cache_root=cache_dir, rebuild=rebuild, progress=progress)
+        return cls(folders, index, report)
+
+    # ------------------------------------------------------------------ articles
+
+    @cached_property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article, newest first; undated ones last, by title."""
+        with self._lock:
+            found = [from_stored(fields) for fields in self._searcher.all_stored_fields()]
+        dated = sorted((a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True)
+        undated = sorted((a for a in found if not a.published), key=lambda a: a.title.lower())
+        return tuple(dated + undated)
+
+    def get(self, article_id: str) -> Article:
+        with self._lock:
+            fields = self._searcher.document(id=article_id.strip().lower())
+        if fields is None:
+            raise CorpusError(f"no article with id {article_id!r}; `dossier docs` lists the ids")
+        return from_stored(fields)
+
+    def __len__(self) -> int:
+        return self._searcher.doc_count()
+
+    # ------------------------------------------------------------------ search
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        filters: Mapping[str, str] | None = None,
+        facets: bool = False,
+    ) -> SearchResult:
+        """Ranked hits with snippets; an empty query lists everything, newest first.
+
+        Raises :class:`~search.model.QueryError` with a message for a malformed query.
+        """
+        with self._lock:
+            return q.run(self._searcher, self._parser, query, limit=limit, filters=filters, facets=facets)
+
+    def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
+        """Where ``query`` matches in each text field of one article, for the reader."""
+        article = self.get(article_id)
+        parsed = q.parse(self._parser, query)
+        with self._lock:
+            reader = self._searcher.reader()
+            return {
+                name: q.match_spans(self._index.ix.schema, parsed, reader, name, article.text(name))
+                for name in ("title", "standfirst", "body")
+            }
+
+    # ------------------------------------------------------------------ entities
+
+    def entities(self, article_id: str) -> tuple[Entity, ...]:
+        """Every entity mention in one article (title, standfirst and body)."""
+        if article_id not in self._entities:
+            article = self.get(article_id)
+            try:
+                from .entities import recognise
+            except ImportError:
+                return ()
+            self._entities[article_id] = tuple(recognise(article))
+        return self._entities[article_id]
+
+    def entity(self, name: str):
+        """Who's who for ``name``: its record and the articles that mention it."""
+        try:
+            from .entities import profile
+        except ImportError:
+            return None
+        return profile(self, name)
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()

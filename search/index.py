@@ -1,0 +1,357 @@
+"""The Whoosh index: schema, location, build and incremental refresh, locking.
+
+One index per corpus (a set of folders) and per schema version, in the user's
+cache directory. A manifest beside it records each file's size, mtime and
+content hash, so a refresh reads only the files that changed. When the cache
+cannot be written, the index is built in memory instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from attrs import define, field
+from whoosh import index as windex
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import LockError
+
+from . import ingest
+from .model import Article, Skipped
+
+#: Bump when the schema or what goes into it changes: a new version is a new index.
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+#: Above this many new or changed files, write with two processes in parallel.
+BULK = 500
+
+Progress = Callable[[int, int, str], None]
+
+
+def schema() -> Schema:
+    stem = StemmingAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True),
+        title=TEXT(analyzer=stem, stored=True, field_boost=2.0),
+        standfirst=TEXT(analyzer=stem, stored=True, field_boost=1.5),
+        body=TEXT(analyzer=stem, stored=True),
+        # Unstemmed words of every field: the word list behind "did you mean".
+        text=TEXT(analyzer=StandardAnalyzer(stoplist=None), spelling=True),
+        source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        source_facet=ID(sortable=True),
+        author=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        published=DATETIME(sortable=True),
+        published_iso=STORED(),
+        year=ID(sortable=True),
+        url=STORED(),
+        words=NUMERIC(stored=True, sortable=True),
+        notes=STORED(),
+        fingerprint=STORED(),
+        # Canonical entity names: lower-cased for `entity:"xi jinping"`, as written for facets.
+        entity=KEYWORD(commas=True, lowercase=True, scorable=True),
+        entity_facet=KEYWORD(commas=True, lowercase=False),
+    )
+
+
+def corpus_key(folders: Sequence[Path]) -> str:
+    """A stable name for a set of folders (order does not matter)."""
+    resolved = sorted(str(Path(f).expanduser().resolve()) for f in folders)
+    return hashlib.sha1("\n".join(resolved).encode()).hexdigest()[:12]
+
+
+def default_cache_root() -> Path:
+    try:
+        from .config import load_config
+
+        configured = load_config().index_dir
+        if configured:
+            return Path(configured).expanduser()
+    except ImportError:
+        pass
+    from platformdirs import user_cache_path
+
+    return user_cache_path("dossier", appauthor=False)
+
+
+def to_document(article: Article, canonical_entities: Sequence[str], stat: tuple[int, int]) -> dict:
+    published = article.published
+    doc = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "text": "\n".join((article.title, article.standfirst, article.body)),
+        "source": article.source,
+        "source_facet": article.source or "unknown",
+        "author": article.author,
+        "published_iso": published.isoformat() if published else "",
+        "year": str(published.year) if published else "undated",
+        "url": article.url,
+        "words": article.words,
+        "notes": list(article.notes),
+        "fingerprint": article.fingerprint,
+    }
+    if published:
+        doc["published"] = dt.datetime(published.year, published.month, published.day)
+    if canonical_entities:
+        names = sorted(set(canonical_entities))
+        doc["entity"] = ",".join(names)
+        doc["entity_facet"] = ",".join(names)
+    return doc
+
+
+def from_stored(fields: dict) -> Article:
+    iso = fields.get("published_iso") or ""
+    return Article(
+        id=fields["id"],
+        path=fields.get("path", ""),
+        title=fields.get("title", ""),
+        body=fields.get("body", ""),
+        standfirst=fields.get("standfirst", ""),
+        author=fields.get("author", ""),
+        source=fields.get("source", ""),
+        published=dt.date.fromisoformat(iso) if iso else None,
+        url=fields.get("url", ""),
+        fingerprint=fields.get("fingerprint", ""),
+        notes=tuple(fields.get("notes") or ()),
+    )
+
+
+def _entity_names(article: Article) -> list[str]:
+    try:
+        from .entities import recognise
+    except ImportError:
+        return []
+    return [e.canonical for e in recognise(article) if not e.guessed]
+
+
+@define
+class Refresh:
+    """What a build or refresh did, for the user."""
+
+    added: list[str] = field(factory=list)
+    updated: list[str] = field(factory=list)
+    removed: list[str] = field(factory=list)
+    skipped: list[Skipped] = field(factory=list)
+    unchanged: int = 0
+    rebuilt: bool = False
+    in_memory: bool = False
+    seconds: float = 0.0
+    notices: list[str] = field(factory=list)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path, wait: float) -> Iterator[bool]:
+    """Hold an advisory lock on ``lock_path``; yields False if another process kept it."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: Whoosh's own write lock still protects the index
+        yield True
+        return
+    with open(lock_path, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.05)
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+class Index:
+    """A corpus' Whoosh index, opened or built and kept up to date."""
+
+    def __init__(self, ix: windex.Index, directory: Path | None, manifest: dict) -> None:
+        self.ix = ix
+        self.directory = directory
+        self.manifest = manifest
+
+    @classmethod
+    def open(
+        cls,
+        folders: Sequence[Path],
+        *,
+        cache_root: Path | None = None,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> tuple[Index, Refresh]:
+        """Open the index for ``folders``, refreshing it from the files first."""
+        started = time.perf_counter()
+        root = Path(cache_root) if cache_root is not None else default_cache_root()
+        directory = root / f"index-v{SCHEMA_VERSION}" / corpus_key(folders)
+        files = list(ingest.discover(folders))
+        if not _writable(directory):
+            index, report = cls._in_memory(files, progress)
+            report.notices.append(
+                f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
+            )
+        else:
+            index, report = cls._on_disk(directory, files, rebuild, progress)
+        report.seconds = time.perf_counter() - started
+        return index, report
+
+    @classmethod
+    def _in_memory(cls, files: list[tuple[Path, Path]], progress: Progress | None) -> tuple[Index, Refresh]:
+        ix = RamStorage().create_index(schema())
+        index = cls(ix, None, {"files": {}, "skipped": {}})
+        report = Refresh(rebuilt=True, in_memory=True)
+        index._apply(files, report, progress, fresh=True)
+        return index, report
+
+    @classmethod
+    def _on_disk(
+        cls, directory: Path, files: list[tuple[Path, Path]], rebuild: bool, progress: Progress | None
+    ) -> tuple[Index, Refresh]:
+        storage = FileStorage(str(directory))
+        report = Refresh()
+        exists = windex.exists_in(str(directory))
+        # Another dossier may be refreshing this corpus: wait briefly if an index exists
+        # (we can read it as it is), longer if there is nothing to read yet.
+        with _exclusive(directory / ".dossier.lock", wait=2.0 if exists and not rebuild else 600.0) as mine:
+            exists = windex.exists_in(str(directory))
+            if not mine:
+                report.notices.append("another dossier is updating this index; showing it as it was")
+                manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
+                return cls(storage.open_index(), directory, manifest), report
+            manifest = _read_manifest(directory) if exists and not rebuild else None
+            if manifest is None:
+                ix = storage.create_index(schema())
+                manifest = {"files": {}, "skipped": {}}
+                report.rebuilt = True
+            else:
+                ix = storage.open_index()
+            index = cls(ix, directory, manifest)
+            index._apply(files, report, progress, fresh=report.rebuilt)
+        return index, report
+
+    def _apply(
+        self, files: list[tuple[Path, Path]], report: Refresh, progress: Progress | None, *, fresh: bool
+    ) -> None:
+        """Bring the index in line with ``files``: add new, update changed, drop removed."""
+        known: dict[str, dict] = self.manifest["files"]
+        known_skipped: dict[str, dict] = self.manifest["skipped"]
+        todo: list[tuple[Path, Path, tuple[int, int]]] = []
+        present: set[str] = set()
+        for root, path in files:
+            key = str(path)
+            present.add(key)
+            try:
+                st = path.stat()
+            except OSError as exc:
+                report.skipped.append(Skipped(key, f"cannot read: {exc.strerror or exc}"))
+                continue
+            stat = (st.st_mtime_ns, st.st_size)
+            entry = known.get(key) or known_skipped.get(key)
+            if entry and (entry["mtime_ns"], entry["size"]) == stat:
+                if key in known_skipped:
+                    report.skipped.append(Skipped(key, known_skipped[key]["reason"]))
+                else:
+                    report.unchanged += 1
+                continue
+            todo.append((root, path, stat))
+
+        removed = [key for key in list(known) if key not in present]
+        for key in list(known_skipped):
+            if key not in present:
+                del known_skipped[key]
+        if not todo and not removed:
+            return
+
+        seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
+        docs: list[tuple[str, dict]] = []
+        total = len(todo)
+        for n, (root, path, stat) in enumerate(todo, 1):
+            key = str(path)
+            if progress:
+                progress(n, total, key)
+            result = ingest.read_article(path, root)
+            if isinstance(result, Skipped):
+                report.skipped.append(result)
+                known_skipped[key] = {"mtime_ns": stat[0], "size": stat[1], "reason": result.reason}
+                if key in known:
+                    removed.append(key)
+                continue
+            known_skipped.pop(key, None)
+            previous = known.get(key)
+            if previous and previous["fingerprint"] == result.fingerprint:
+                previous["mtime_ns"], previous["size"] = stat  # touched, not changed
+                report.unchanged += 1
+                continue
+            article = result
+            owner = seen_ids.get(article.id)
+            if owner is not None and owner != key:  # two folders with the same name and file
+                from attrs import evolve
+
+                article = evolve(article, id=ingest.article_id(root.parent, path))
+            seen_ids[article.id] = key
+            docs.append((key, to_document(article, _entity_names(article), stat)))
+            (report.updated if previous else report.added).append(key)
+            known[key] = {"id": article.id, "mtime_ns": stat[0], "size": stat[1], "fingerprint": article.fingerprint}
+
+        bulk = fresh and len(docs) >= BULK
+        writer = self.ix.writer(procs=2, multisegment=True, limitmb=128) if bulk else self.ix.writer(timeout=30.0)
+        try:
+            for key in removed:
+                entry = known.pop(key, None)
+                if entry:
+                    writer.delete_by_term("id", entry["id"])
+                    report.removed.append(key)
+            for _key, doc in docs:
+                if fresh:
+                    writer.add_document(**doc)
+                else:
+                    writer.update_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._write_manifest()
+
+    def _write_manifest(self) -> None:
+        if self.directory is None:
+            return
+        target = self.directory / MANIFEST
+        tmp = target.with_name(f"{MANIFEST}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": SCHEMA_VERSION, **self.manifest}), encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def _read_manifest(directory: Path) -> dict | None:
+    try:
+        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("version") != SCHEMA_VERSION:
+        return None
+    return {"files": data.get("files", {}), "skipped": data.get("skipped", {})}
+
+
+__all__ = ["Index", "LockError", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]

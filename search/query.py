@@ -1,0 +1,314 @@
+"""Queries: parse the Whoosh query language, search, snippets, suggestions, facets.
+
+Whoosh never raises on bad syntax; it quietly searches for something else. We
+check what users commonly get wrong first and say what to do, in one line.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Mapping
+
+from whoosh import highlight
+from whoosh import query as wq
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+)
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.sorting import FieldFacet
+
+from .model import Facets, FacetCount, Hit, QueryError, SearchResult, Snippet, Span
+
+#: Fields searched by words that name no field.
+DEFAULT_FIELDS = ("title", "standfirst", "body")
+#: Fields a user may name, as they would type them.
+USER_FIELDS = ("title", "standfirst", "body", "source", "author", "published", "entity")
+ALIASES = {"published": ["date", "year"], "entity": ["entities", "who"], "author": ["by"]}
+#: Filters the UI passes alongside a query, and the index field each one restricts.
+FILTER_FIELDS = {"source": "source_facet", "year": "year", "entity": "entity_facet"}
+
+_FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)")
+_OPERATOR = re.compile(r"^(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
+
+
+def parser(schema):
+    qp = MultifieldParser(list(DEFAULT_FIELDS), schema)
+    qp.add_plugin(FuzzyTermPlugin())
+    qp.add_plugin(GtLtPlugin())
+    qp.add_plugin(DateParserPlugin(free=False))
+    qp.add_plugin(FieldAliasPlugin(ALIASES))
+    return qp
+
+
+def check(text: str) -> None:
+    """Raise :class:`QueryError` for the mistakes Whoosh would silently misread."""
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote: close the phrase with " or remove the quote')
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            raise QueryError("unbalanced parentheses: a ')' has no '(' before it")
+    if depth:
+        raise QueryError("unbalanced parentheses: close each '(' with ')'")
+    known = set(USER_FIELDS) | {a for names in ALIASES.values() for a in names}
+    outside_phrases = re.sub(r'"[^"]*"', " ", text)
+    for m in _FIELD_REF.finditer(outside_phrases):
+        if m.group(1).lower() not in known:
+            fields = ", ".join(f"{f}:" for f in USER_FIELDS)
+            raise QueryError(f"unknown field '{m.group(1)}:'; use one of {fields}")
+    bare = text.strip()
+    if _OPERATOR.search(bare):
+        raise QueryError("an operator (AND, OR, NOT) needs a word on each side")
+
+
+_DATE_VALUE = re.compile(
+    r"\b(?P<field>published|date|year):(?P<op>[<>]=?)?(?P<value>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)(?![\w-])",
+    re.I,
+)
+
+
+def _compact_dates(text: str) -> str:
+    """Help Whoosh's date parser: it splits ``2024-06`` at the hyphen after ``>``,
+    and reads ``>2024`` as "from the start of 2024". We write dates as it reads them."""
+
+    def fix(m: re.Match[str]) -> str:
+        op, value = m.group("op") or "", m.group("value")
+        if op and len(value) == 4:
+            value += "1231" if op.startswith(">") else "0101"
+        return f"{m.group('field')}:{op}{value.replace('-', '')}"
+
+    return _DATE_VALUE.sub(fix, text)
+
+
+def parse(qp, text: str) -> wq.Query:
+    check(text)
+    q = qp.parse(_compact_dates(text))
+    if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
+        raise QueryError(f"nothing to search for in {text!r}: only very common words; add a more specific one")
+    if _only_negations(q):
+        raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
+    return q
+
+
+def _only_negations(q: wq.Query) -> bool:
+    if isinstance(q, wq.Not):
+        return True
+    if isinstance(q, wq.And | wq.Or) and q.subqueries:
+        return all(_only_negations(s) for s in q.subqueries)
+    return False
+
+
+# --------------------------------------------------------------------------- snippets
+
+
+class _Snippets(highlight.Formatter):
+    """A Whoosh formatter that returns :class:`Snippet` values instead of markup."""
+
+    def format(self, fragments, replace=False):  # noqa: ARG002 - Whoosh's signature
+        return [_snippet(f.text, f.startchar, f.endchar, f.matches) for f in fragments]
+
+
+def _snippet(text: str, start: int, end: int, matches: Iterable) -> Snippet:
+    # Widen to word boundaries, then mark cuts with an ellipsis.
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    raw = text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    raw = raw.strip()
+    start += lead
+    prefix = "…" if start > 0 and text[start - 1] not in "\n" else ""
+    suffix = "…" if start + len(raw) < len(text) and text[start + len(raw)] != "\n" else ""
+    shown = prefix + raw.replace("\n", " ") + suffix
+    shift = len(prefix) - start
+    spans = sorted(
+        {
+            (m.startchar + shift, m.endchar + shift)
+            for m in matches
+            if start <= m.startchar and m.endchar <= start + len(raw)
+        }
+    )
+    return Snippet(shown, tuple(spans))
+
+
+def _opening(text: str, width: int = 200) -> Snippet:
+    text = text.strip().split("\n", 1)[0]
+    if len(text) <= width:
+        return Snippet(text)
+    cut = text.rfind(" ", 0, width)
+    return Snippet(text[: cut if cut > 0 else width] + "…")
+
+
+def highlighter() -> highlight.Highlighter:
+    return highlight.Highlighter(
+        fragmenter=highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None),
+        scorer=highlight.BasicFragmentScorer(),
+        formatter=_Snippets(),
+        order=highlight.SCORE,
+    )
+
+
+def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
+    """Every place in ``text`` (one field of an article) that ``q`` matches."""
+    words = set()
+    for leaf in q.leaves():
+        if leaf.field() != fieldname:
+            continue
+        for _field, term in leaf.expanded_terms(reader):
+            words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    if not words:
+        return ()
+    analyzer = schema[fieldname].analyzer
+    return tuple(
+        Span(text[tok.startchar : tok.endchar], tok.startchar, tok.endchar)
+        for tok in analyzer(text, chars=True, mode="index")
+        if tok.text in words
+    )
+
+
+# --------------------------------------------------------------------------- search
+
+
+def run(
+    searcher,
+    qp,
+    text: str,
+    *,
+    limit: int = 20,
+    filters: Mapping[str, str] | None = None,
+    facets: bool = False,
+    newest_first: bool = False,
+) -> SearchResult:
+    """Search and return hits with snippets, a suggestion when misspelt, and facets."""
+    started = time.perf_counter()
+    text = text.strip()
+    q = parse(qp, text) if text else wq.Every()
+    restrict = _filter(filters)
+    groups = None
+    if facets:
+        groups = {
+            "source": FieldFacet("source_facet"),
+            "year": FieldFacet("year"),
+            "entity": FieldFacet("entity_facet", allow_overlap=True),
+        }
+    sortedby = None
+    if newest_first or not text:
+        sortedby = [FieldFacet("published", reverse=True)]
+    results = searcher.search(
+        q, limit=limit, filter=restrict, groupedby=groups, sortedby=sortedby, terms=bool(text)
+    )
+    hl = highlighter()
+    hits = []
+    for hit in results:
+        snippets: list[Snippet] = []
+        terms: set[str] = set()
+        if text:
+            for fieldname in ("body", "standfirst", "title"):
+                if len(snippets) >= 1:
+                    break
+                stored = hit.get(fieldname) or ""
+                if stored:
+                    snippets.extend(
+                        hl.highlight_hit(hit, fieldname, text=stored, top=3, minscore=1)
+                    )
+            for s in snippets:
+                terms.update(s.text[a:b].lower() for a, b in s.highlights)
+        if not snippets:  # matched on metadata alone: show how the article opens
+            snippets.append(_opening(hit.get("standfirst") or hit.get("body") or ""))
+        published = hit.get("published_iso") or ""
+        hits.append(
+            Hit(
+                id=hit["id"],
+                title=hit.get("title", ""),
+                source=hit.get("source", ""),
+                published=_date(published),
+                score=float(hit.score or 0.0) if text else 0.0,
+                snippets=tuple(snippets[:3]),
+                terms=tuple(sorted(terms)),
+            )
+        )
+    suggestion = suggest(searcher, text) if text else None
+    return SearchResult(
+        query=text,
+        total=len(results) if results.scored_length() < limit else results.estimated_length(),
+        hits=tuple(hits),
+        suggestion=suggestion,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+        facets=_facets(results) if facets else Facets(),
+    )
+
+
+def _date(iso: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
+    if not filters:
+        return None
+    terms = []
+    for key, value in filters.items():
+        if key not in FILTER_FIELDS:
+            raise QueryError(f"unknown filter {key!r}; use one of {', '.join(FILTER_FIELDS)}")
+        if value:
+            terms.append(wq.Term(FILTER_FIELDS[key], value))
+    return wq.And(terms) if terms else None
+
+
+def _facets(results) -> Facets:
+    def counts(name: str, limit: int) -> tuple[FacetCount, ...]:
+        try:
+            groups = results.groups(name)
+        except KeyError:
+            return ()
+        ranked = sorted(((k, len(v)) for k, v in groups.items() if k), key=lambda kv: (-kv[1], str(kv[0])))
+        return tuple(FacetCount(str(k), n) for k, n in ranked[:limit])
+
+    years = tuple(sorted(counts("year", 50), key=lambda f: f.value, reverse=True))
+    return Facets(sources=counts("source", 20), years=years, entities=counts("entity", 15))
+
+
+_WORDS = re.compile(r"(?<![\w:~*?])([^\W\d_][\w'’-]*)(?![\w:~*?(])")
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+def suggest(searcher, text: str) -> str | None:
+    """ "Did you mean": replace each word the corpus has never seen by its nearest word."""
+    reader = searcher.reader()
+    corrector = None
+    changed = False
+    out = []
+    last = 0
+    for m in _WORDS.finditer(text):
+        word = m.group(1)
+        if word in _OPERATORS or _inside_field(text, m.start()):
+            continue
+        low = word.lower()
+        if ("text", low) in reader:
+            continue
+        if corrector is None:
+            corrector = searcher.corrector("text")
+        options = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
+        if options and options[0] != low:
+            out.append(text[last : m.start()])
+            out.append(options[0])
+            last = m.end()
+            changed = True
+    if not changed:
+        return None
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _inside_field(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` the value of a ``field:`` other than the text fields?"""
+    head = text[:pos]
+    m = re.search(r"(\w+):\"?[^\s\"]*$", head) or re.search(r"(\w+):\"[^\"]*$", head)
+    return bool(m and m.group(1).lower() not in DEFAULT_FIELDS)

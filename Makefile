@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test bench lint wheelhouse clean
+.PHONY: run test bench lint wheelhouse lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,15 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check search tui tests bench
 	$(BIN)/ruff format --check search tui tests bench
 
-wheelhouse: $(VENV)/.installed-run
-	rm -rf dist/wheelhouse
-	$(PIP) wheel --quiet --wheel-dir dist/wheelhouse .
+# Every wheel needed to install dossier with no network (its own + the versions pinned in
+# requirements.lock), for this Python; checked by resolving an install from it alone.
+WHEELHOUSE ?= dist/wheelhouse
+wheelhouse: | $(BIN)/python
+	$(BIN)/python scripts/wheelhouse.py --out $(WHEELHOUSE)
+
+# Re-resolve requirements.lock to the newest versions pyproject.toml allows (needs the index).
+lock: | $(BIN)/python
+	$(BIN)/python scripts/wheelhouse.py --update-lock
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .ruff_cache

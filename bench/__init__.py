@@ -1,0 +1,54 @@
+"""dossier's benchmark suite: ``python -m bench`` (see bench/README.md).
+
+Each ``bench/bench_*.py`` module exposes ``run() -> dict[str, float]`` and may expose
+``TARGETS: dict[str, float]`` (figure name -> upper bound; every figure is lower-is-better).
+The helpers here are shared by the modules and kept import-light.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import time
+from pathlib import Path
+
+#: Where generated corpora, indexes and results live (gitignored).
+DATA = Path(__file__).resolve().parent / ".data"
+ROOT = DATA.parent.parent
+
+#: Corpus size for the size-dependent benchmarks; ``--quick`` sets 1,000.
+DEFAULT_N = 10_000
+QUICK_N = 1_000
+
+
+def size() -> int:
+    """The corpus size the benchmarks run on (``DOSSIER_BENCH_N``, default 10,000)."""
+    return int(os.environ.get("DOSSIER_BENCH_N", DEFAULT_N))
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """The ``pct`` percentile (0-100) of ``values``, by linear interpolation."""
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(pct) - 1]
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MB (Linux reports ru_maxrss in KB)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+class Timer:
+    """``with Timer() as t: ...`` then ``t.seconds``."""
+
+    seconds: float = 0.0
+
+    def __enter__(self) -> Timer:
+        self._start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.perf_counter() - self._start

@@ -1,0 +1,234 @@
+"""Index build and refresh: dossier against a bare single-process Whoosh index.
+
+Figures (N articles, default 10,000; each measurement in a fresh process so memory and
+imports do not leak between them):
+
+- ``baseline_build_s``: a bare Whoosh index of the same files, one process, plain schema
+  (stemmed stored body, stored title, unique id). The yardstick, no target.
+- ``build_s``: ``Corpus.open([folder], cache_dir=..., rebuild=True)``; target 25 s at 10,000.
+- ``refresh_s``: one file changed, ``Corpus.open`` again in a new process (median of 3
+  different files); target 1 s.
+- ``open_s``: ``Corpus.open`` with nothing changed (the cost every command pays).
+- ``peak_rss_mb``, ``children_peak_rss_mb``: peak resident memory of the build process and
+  of its largest worker (``procs=2``), from ``resource.getrusage``.
+
+Run alone: ``python -m bench.bench_index`` (``DOSSIER_BENCH_N=1000`` for a quick one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import DATA, ROOT, peak_rss_mb, size
+
+TARGETS_10K = {"build_s": 25.0, "refresh_s": 1.0}
+
+
+def targets(n: int | None = None) -> dict[str, float]:
+    """Targets at size ``n``: the build target scales linearly from 25 s at 10,000."""
+    n = size() if n is None else n
+    return {"build_s": 25.0 * n / 10_000, "refresh_s": 1.0}
+
+
+TARGETS = targets()
+
+# --------------------------------------------------------------------------- baseline
+
+
+def baseline_schema():
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(stored=True),
+        body=TEXT(analyzer=StemmingAnalyzer(), stored=True),
+    )
+
+
+def build_baseline(folder: Path, index_dir: Path, titles: dict[str, str] | None = None) -> int:
+    """A bare Whoosh index of every .txt under ``folder``: one process, one writer.
+
+    ``titles`` maps a path relative to ``folder`` to its title (from the generator's
+    manifest); without it the first non-empty line is the title. Returns the file count.
+    """
+    from whoosh import index
+
+    shutil.rmtree(index_dir, ignore_errors=True)
+    index_dir.mkdir(parents=True)
+    ix = index.create_in(str(index_dir), baseline_schema())
+    writer = ix.writer()
+    count = 0
+    for path in sorted(folder.rglob("*.txt")):
+        rel = path.relative_to(folder).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        title = (titles or {}).get(rel) or next((s for s in text.splitlines() if s.strip()), "")
+        writer.add_document(id=rel, title=title, body=text)
+        count += 1
+    writer.commit()
+    return count
+
+
+def _titles(n: int) -> dict[str, str]:
+    from bench.generate import manifest
+
+    return {r["path"]: r["title"] for r in manifest(n)}
+
+
+def baseline_index(n: int | None = None) -> Path:
+    """The bare Whoosh index of ``corpus(n)``, built if missing (for the search baseline)."""
+    from bench.generate import corpus
+
+    n = size() if n is None else n
+    folder = corpus(n)
+    index_dir = DATA / f"whoosh-{n}"
+    stamp = index_dir / "bench.stamp"
+    want = (DATA / f"corpus-{n}.stamp").read_text()
+    if not (stamp.exists() and stamp.read_text() == want):
+        build_baseline(folder, index_dir, _titles(n))
+        stamp.write_text(want)
+    return index_dir
+
+
+# --------------------------------------------------------------------------- child processes
+# `python -m bench.bench_index --child KIND ARGS...` prints one JSON object.
+
+
+def _child(kind: str, *args: str) -> dict:
+    import time
+
+    if kind == "baseline":
+        n, index_dir = int(args[0]), Path(args[1])
+        from bench.generate import corpus
+
+        folder, titles = corpus(n), _titles(n)
+        import whoosh.index  # noqa: F401  (imports are not what we time)
+
+        start = time.perf_counter()
+        count = build_baseline(folder, index_dir, titles)
+        seconds = time.perf_counter() - start
+        stamp = (DATA / f"corpus-{n}.stamp").read_text()
+        (index_dir / "bench.stamp").write_text(stamp)
+        return {"seconds": seconds, "count": count, **_rss()}
+    if kind in ("build", "open"):
+        folder, cache = Path(args[0]), Path(args[1])
+        from search.corpus import Corpus
+
+        start = time.perf_counter()
+        corpus = Corpus.open([folder], cache_dir=cache, rebuild=kind == "build")
+        seconds = time.perf_counter() - start
+        return {
+            "seconds": seconds,
+            "articles": len(corpus.articles),
+            "skipped": len(corpus.skipped),
+            "notices": list(corpus.notices),
+            **_rss(),
+        }
+    raise SystemExit(f"unknown child kind {kind!r}")
+
+
+def _rss() -> dict:
+    import resource
+
+    return {
+        "rss_mb": peak_rss_mb(),
+        "children_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def run_child(kind: str, *args: object, timeout: float = 1800) -> dict:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.bench_index", "--child", kind, *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench child {kind} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- dossier
+
+
+def dossier_cache(n: int | None = None) -> Path:
+    """The cache dir holding dossier's index of ``corpus(n)`` (shared with bench_search)."""
+    return DATA / f"cache-{size() if n is None else n}"
+
+
+def _touch_article(path: Path, k: int) -> str:
+    """Change one article the way an editor would: a sentence added; returns the original."""
+    original = path.read_text(encoding="utf-8")
+    extra = f"\n\nEditor's note {k}: this article was updated after publication.\n"
+    path.write_text(original.rstrip("\n") + extra, encoding="utf-8")
+    return original
+
+
+def run() -> dict[str, float]:
+    from bench.generate import corpus, manifest
+
+    n = size()
+    folder = corpus(n)
+    figures: dict[str, float] = {}
+
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        base = run_child("baseline", n, Path(tmp) / "whoosh")
+        # keep it for bench_search (saves rebuilding it there)
+        target = DATA / f"whoosh-{n}"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.move(str(Path(tmp) / "whoosh"), target)
+    figures["baseline_build_s"] = base["seconds"]
+    figures["baseline_peak_rss_mb"] = base["rss_mb"]
+
+    try:
+        import search.corpus  # noqa: F401
+    except ImportError:
+        print("  (search.corpus not importable yet: dossier figures skipped)", file=sys.stderr)
+        return figures
+
+    cache = dossier_cache(n)
+    shutil.rmtree(cache, ignore_errors=True)
+    build = run_child("build", folder, cache)
+    figures["build_s"] = build["seconds"]
+    figures["peak_rss_mb"] = build["rss_mb"]
+    figures["children_peak_rss_mb"] = build["children_rss_mb"]
+    if build["articles"] != n:
+        print(f"  note: dossier indexed {build['articles']} of {n} files", file=sys.stderr)
+    for notice in build["notices"]:
+        print(f"  notice: {notice}", file=sys.stderr)
+
+    figures["open_s"] = statistics.median(
+        run_child("open", folder, cache)["seconds"] for _ in range(3)
+    )
+
+    records = manifest(n)
+    refreshes = []
+    for k, record in enumerate(records[n // 3 :: max(1, n // 3)][:3]):
+        path = folder / record["path"]
+        original = _touch_article(path, k)
+        try:
+            refreshes.append(run_child("open", folder, cache)["seconds"])
+        finally:
+            path.write_text(original, encoding="utf-8")
+    figures["refresh_s"] = statistics.median(refreshes)
+    # leave the index in step with the restored files for bench_search
+    run_child("open", folder, cache)
+    return figures
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        print(json.dumps(_child(sys.argv[2], *sys.argv[3:])))
+    else:
+        for name, value in run().items():
+            print(f"{name:24} {value:10.3f}")

@@ -135,6 +135,28 @@ def _entity_names(article: Article) -> list[str]:
     return [e.canonical for e in recognise(article) if not e.guessed]
 
 
+def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str]]:
+    """Read one file and find its entities: the costly part of indexing, done in workers."""
+    root, path = item
+    result = ingest.read_article(path, root)
+    if isinstance(result, Skipped):
+        return result, []
+    return result, _entity_names(result)
+
+
+def _prepare_all(todo: Sequence[tuple[Path, Path, tuple[int, int]]]) -> Iterator[tuple[Article | Skipped, list[str]]]:
+    """Prepare files in order: in two worker processes when there are many."""
+    items = [(root, path) for root, path, _stat in todo]
+    if len(items) < BULK:
+        yield from map(_prepare, items)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with multiprocessing.get_context(method).Pool(min(2, os.cpu_count() or 1)) as pool:
+        yield from pool.imap(_prepare, items, chunksize=32)
+
+
 @define
 class Refresh:
     """What a build or refresh did, for the user."""
@@ -288,11 +310,10 @@ class Index:
         seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
         docs: list[tuple[str, dict]] = []
         total = len(todo)
-        for n, (root, path, stat) in enumerate(todo, 1):
+        for n, ((root, path, stat), (result, names)) in enumerate(zip(todo, _prepare_all(todo)), 1):
             key = str(path)
             if progress:
                 progress(n, total, key)
-            result = ingest.read_article(path, root)
             if isinstance(result, Skipped):
                 report.skipped.append(result)
                 known_skipped[key] = {"mtime_ns": stat[0], "size": stat[1], "reason": result.reason}
@@ -312,7 +333,7 @@ class Index:
 
                 article = evolve(article, id=ingest.article_id(root.parent, path))
             seen_ids[article.id] = key
-            docs.append((key, to_document(article, _entity_names(article), stat)))
+            docs.append((key, to_document(article, names, stat)))
             (report.updated if previous else report.added).append(key)
             known[key] = {"id": article.id, "mtime_ns": stat[0], "size": stat[1], "fingerprint": article.fingerprint}
 

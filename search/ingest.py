@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import codecs
+import functools
 import datetime as dt
 import hashlib
 import re
@@ -285,6 +286,13 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+@functools.lru_cache(maxsize=8192)
+def _words(line: str) -> tuple[str, ...]:
+    """The words of a line (computed once: every rule asks)."""
+    return tuple(_WORD.findall(line))
+
+
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     """A coarse script name for a letter: the first word of its Unicode name."""
     try:
@@ -296,7 +304,18 @@ def _script(ch: str) -> str:
 
 
 def _letters_script(text: str) -> Counter[str]:
-    return Counter(_script(ch) for ch in text if ch.isalpha())
+    """How many letters of each script ``text`` has (ASCII letters are Latin)."""
+    counts: Counter[str] = Counter()
+    ascii_letters = len(_ASCII_LETTERS.findall(text))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    if not text.isascii():
+        counts.update(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
+    return counts
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _strip_markdown(line: str) -> tuple[str, int]:
@@ -317,7 +336,7 @@ def _strip_markdown(line: str) -> tuple[str, int]:
 
 def _is_chrome(line: str, foreign: bool) -> bool:
     """Web-page furniture rather than article text."""
-    words = len(_WORD.findall(line))
+    words = len(_words(line))
     if words == 0:
         return True
     if _COPYRIGHT.search(line) and words <= 30:
@@ -333,7 +352,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
 
 def _is_prose(line: str) -> bool:
     """A paragraph of running text: several words, mostly lower case, ends like a sentence."""
-    words = _WORD.findall(line)
+    words = _words(line)
     if len(words) < 8:
         return False
     lower = sum(1 for w in words if w[0].islower())
@@ -343,7 +362,7 @@ def _is_prose(line: str) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    words = _WORD.findall(line)
+    words = _words(line)
     if not 2 <= len(words) <= 30 or len(line) > 250:
         return False
     letters = [c for c in line if c.isalpha()]
@@ -449,10 +468,12 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     if not lines:
         raise IngestError("no text left after removing markup")
 
-    scripts = _letters_script(" ".join(line for line, _ in lines))
+    scripts = _letters_script(" ".join(line for line, _ in lines)[:20000])
     main_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
 
     def foreign(line: str) -> bool:
+        if line.isascii() or len(_words(line)) > 12:
+            return main_script != "LATIN" and line.isascii()
         counts = _letters_script(line)
         total = sum(counts.values())
         return total > 0 and counts.get(main_script, 0) < total * 0.5
@@ -489,7 +510,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
-        elif i > title_index >= 0 and not standfirst and not _is_date_line(line) and len(_WORD.findall(line)) >= 4:
+        elif i > title_index >= 0 and not standfirst and not _is_date_line(line) and len(_words(line)) >= 4:
             standfirst = line
 
     body_lines: list[str] = []
@@ -501,7 +522,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
         if _is_date_line(line):
             date = date or find_date(line)
             continue
-        if not prose[i] and len(_WORD.findall(line)) <= 4:
+        if not prose[i] and len(_words(line)) <= 4:
             run.append(line)
             continue
         if len(run) < 3:
@@ -547,7 +568,7 @@ def _guess_source(lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail
     seen: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
     for i, (line, _) in enumerate(lines):
-        if chrome[i] or len(_WORD.findall(line)) <= 2:
+        if chrome[i] or len(_words(line)) <= 2:
             for m in _DOMAIN.finditer(line):
                 key = m.group(1).lower()
                 seen[key] += 1

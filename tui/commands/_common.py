@@ -1,0 +1,61 @@
+"""What the subcommands share: opening the corpus, printing safely, JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that never reads markup or guesses highlights: document text is data."""
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def open_corpus(args: argparse.Namespace, *, rebuild: bool = False, progress: bool = False):
+    """Open the corpus named on the command line, telling stderr what it had to skip."""
+    from search.corpus import Corpus
+
+    err = console(stderr=True)
+    if progress and err.is_terminal:
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("indexing", total=None)
+
+            def tick(n: int, total: int, _path: str) -> None:
+                bar.update(task, completed=n, total=total)
+
+            corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick)
+    else:
+        corpus = Corpus.open(args.folders, rebuild=rebuild)
+    for notice in corpus.notices:
+        err.print(Text(f"dossier: {notice}", style="yellow"))
+    # Skipped files are reported when the index changes, not on every lookup.
+    report = corpus.report
+    if report.added or report.updated or report.removed or report.rebuilt:
+        warn_skipped(err, corpus.skipped)
+    return corpus
+
+
+def warn_skipped(err: Console, skipped: Iterable) -> None:
+    for s in skipped:
+        err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
+
+
+def date_text(value) -> str:
+    return value.isoformat() if value else "undated"

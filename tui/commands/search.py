@@ -1,0 +1,70 @@
+"""`dossier search QUERY`: the quick lookup. Must never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "search the corpus (Whoosh query language: AND OR NOT \"phrase\" title: source: published:2025 wild* fuzzy~)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from ._common import add_json
+
+    parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
+    parser.add_argument("--limit", "-n", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    add_json(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from tui.cli import UsageError
+
+    from ._common import console, date_text, open_corpus, print_json
+
+    text = " ".join(args.query).strip()
+    if not text:
+        raise UsageError("empty query: give a word or phrase to search for")
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    corpus = open_corpus(args)
+    result = corpus.search(text, limit=args.limit)
+    if args.json:
+        print_json(
+            {
+                "query": result.query,
+                "total": result.total,
+                "suggestion": result.suggestion,
+                "hits": [
+                    {
+                        "id": h.id,
+                        "title": h.title,
+                        "source": h.source or None,
+                        "published": h.published.isoformat() if h.published else None,
+                        "score": round(h.score, 4),
+                        "snippets": [{"text": s.text, "highlights": [list(x) for x in s.highlights]} for s in h.snippets],
+                    }
+                    for h in result.hits
+                ],
+            }
+        )
+        return 0
+    out = console()
+    if result.suggestion:
+        out.print(Text.assemble("did you mean: ", (result.suggestion, "bold yellow"), "?"))
+    noun = "hit" if result.total == 1 else "hits"
+    out.print(Text(f"{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)", style="dim"))
+    for h in result.hits:
+        out.print()
+        out.print(
+            Text.assemble(
+                (h.id, "cyan"), "  ", (h.title, "bold"), "  ",
+                (" · ".join(x for x in (h.source, date_text(h.published)) if x), "dim"),
+            )
+        )
+        for s in h.snippets:
+            line = Text("  ") + Text(s.text)
+            for start, end in s.highlights:
+                line.stylize("bold reverse", start + 2, end + 2)
+            out.print(line)
+    return 0

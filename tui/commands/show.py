@@ -1,0 +1,50 @@
+"""`dossier show ID`: one cleaned article."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "print one article, cleaned"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from ._common import add_json
+
+    parser.add_argument("id", metavar="ID", help="the article's id (see `dossier docs`)")
+    add_json(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from ._common import console, date_text, open_corpus, print_json
+
+    corpus = open_corpus(args)
+    a = corpus.get(args.id)
+    if args.json:
+        print_json(
+            {
+                "id": a.id,
+                "title": a.title,
+                "standfirst": a.standfirst or None,
+                "source": a.source or None,
+                "author": a.author or None,
+                "published": a.published.isoformat() if a.published else None,
+                "url": a.url or None,
+                "words": a.words,
+                "path": a.path,
+                "body": a.body,
+            }
+        )
+        return 0
+    out = console()
+    out.print(Text(a.title, style="bold"))
+    if a.standfirst:
+        out.print(Text(a.standfirst, style="italic"))
+    meta = " · ".join(x for x in (a.source, a.author and f"by {a.author}", date_text(a.published), f"{a.words} words") if x)
+    out.print(Text(meta, style="dim"))
+    out.print()
+    for paragraph in a.body.split("\n\n"):
+        out.print(Text(paragraph))
+        out.print()
+    return 0

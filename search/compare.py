@@ -873,7 +873,8 @@ def evidence_for(
     c = next(s for s in _sentences(earlier, earlier_entities, themes) if s.span == concern)
     right = _sentences(later, later_entities, themes)
     d = next(s for s in right if s.span == development)
-    ev = _evidence(c, d, 0.0, _rarity(right, "entities"), _rarity(right, "themes"))
+    text = _bm25([c], right).get((c.key, d.key), 0.0)
+    ev = _evidence(c, d, text, _rarity(right, "entities"), _rarity(right, "themes"))
     if ev is None:
         ev = Evidence(Development(d.span, d.key, d.cues.events + d.cues.event_nouns), 0.0)
     return ev

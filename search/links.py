@@ -1,0 +1,524 @@
+"""The analyst layer of compare: verdicts on concerns, pinned and dropped links.
+
+What an analyst decides about a comparison is kept per corpus in a TOML file in the
+user data dir (``<user_data_dir>/links/<corpus key>.toml``). A corpus folder may
+also ship its own ``links.toml`` (the bundled corpus does): read-only, shared
+curation that the user's own file overrides concern by concern.
+
+Nothing an analyst wrote is ever lost:
+
+- every change re-reads the file, applies itself and writes the whole file to a
+  temporary file that then atomically replaces the old one (a crash leaves the
+  old file or the new one, never half of one; two dossier windows do not undo
+  each other's changes);
+- a file that does not parse, or holds an entry that makes no sense, is kept
+  aside as ``<name>.bad`` (numbered if one exists) and reported, never silently
+  overwritten.
+
+An entry names its concern and developments by sentence key (article id + hash of
+the normalised sentence, see :func:`search.compare.sentence_key`) or, more readably
+for hand-written files, by their full text, from which the key is derived.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from attrs import define, evolve
+
+from search.compare import (
+    AUTO_LINKED,
+    AUTO_SILENT,
+    VERDICTS,
+    Comparison,
+    Concern,
+    Evidence,
+    Link,
+    evidence_for,
+    sentence_at,
+    sentence_key,
+)
+from search.model import Article
+
+FILE_VERSION = 1
+FOLDER_FILE = "links.toml"
+
+
+@define(frozen=True, slots=True)
+class Curation:
+    """What analysts decided about one concern against one later article."""
+
+    concern: str  # sentence key of the concern in the earlier article
+    earlier: str  # article ids
+    later: str
+    text: str = ""  # the concern as it read when decided (for people reading the file)
+    verdict: str | None = None
+    pinned: tuple[tuple[str, str], ...] = ()  # (development key, text)
+    dropped: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+    updated: str = ""
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.concern, self.later)
+
+
+class LinksFileError(ValueError):
+    """A links file that cannot be used as written."""
+
+
+# --------------------------------------------------------------------------- TOML
+
+
+def _toml_loads(text: str) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib.loads(text)
+
+
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string holding exactly ``value`` (lone surrogates become U+FFFD)."""
+    out = ['"']
+    for ch in value:
+        code = ord(ch)
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0:
+            out.append(f"\\u{code:04X}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _pairs(values: Sequence[tuple[str, str]]) -> str:
+    if not values:
+        return "[]"
+    items = [f"  {{ key = {toml_string(k)}, text = {toml_string(t)} }}," for k, t in values]
+    return "[\n" + "\n".join(items) + "\n]"
+
+
+def dumps(entries: Iterable[Curation]) -> str:
+    """The links file for ``entries``; :func:`loads` reads it back unchanged."""
+    lines = [
+        "# dossier links file: analysts' verdicts on the concerns of one article as the",
+        "# events of a later one bear them out, and the links they pinned or dropped.",
+        "# Written by dossier; safe to edit by hand (a file that no longer parses is kept",
+        f"# aside as .bad). Verdicts: {', '.join(VERDICTS)}.",
+        f"version = {FILE_VERSION}",
+    ]
+    for e in sorted(entries, key=lambda e: (e.earlier, e.later, e.concern)):
+        lines += [
+            "",
+            "[[link]]",
+            f"concern = {toml_string(e.concern)}",
+            f"earlier = {toml_string(e.earlier)}",
+            f"later = {toml_string(e.later)}",
+            f"text = {toml_string(e.text)}",
+        ]
+        if e.verdict is not None:
+            lines.append(f"verdict = {toml_string(e.verdict)}")
+        lines.append(f"pinned = {_pairs(e.pinned)}")
+        lines.append(f"dropped = {_pairs(e.dropped)}")
+        if e.note:
+            lines.append(f"note = {toml_string(e.note)}")
+        if e.updated:
+            lines.append(f"updated = {toml_string(e.updated)}")
+    return "\n".join(lines) + "\n"
+
+
+def loads(text: str) -> tuple[list[Curation], list[str]]:
+    """Entries of a links file, and a message for each entry that had to be skipped.
+
+    Raises :class:`LinksFileError` if the file is not TOML at all or not a links file.
+    """
+    try:
+        data = _toml_loads(text)
+    except Exception as exc:  # tomllib.TOMLDecodeError, but also tomli's on 3.10
+        raise LinksFileError(f"not valid TOML: {exc}") from exc
+    version = data.get("version", FILE_VERSION)
+    if not isinstance(version, int) or version > FILE_VERSION:
+        raise LinksFileError(f"links file version {version!r} is newer than this dossier")
+    raw = data.get("link", [])
+    if not isinstance(raw, list):
+        raise LinksFileError("`link` must be an array of tables ([[link]])")
+    entries, problems = [], []
+    for n, item in enumerate(raw, 1):
+        try:
+            entries.append(_entry(item))
+        except (LinksFileError, TypeError, KeyError) as exc:
+            problems.append(f"link #{n}: {exc}")
+    return entries, problems
+
+
+def _entry(item: object) -> Curation:
+    if not isinstance(item, dict):
+        raise LinksFileError("not a table")
+    earlier = _text(item, "earlier", required=True)
+    later = _text(item, "later", required=True)
+    text = _text(item, "text")
+    concern = _text(item, "concern") or (sentence_key(earlier, text) if text else "")
+    if not concern:
+        raise LinksFileError("needs `concern` (a sentence key) or `text`")
+    verdict = item.get("verdict")
+    if verdict is not None and verdict not in VERDICTS:
+        raise LinksFileError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
+    return Curation(
+        concern=concern,
+        earlier=earlier,
+        later=later,
+        text=text,
+        verdict=verdict,
+        pinned=_sentences(item.get("pinned", []), later, "pinned"),
+        dropped=_sentences(item.get("dropped", []), later, "dropped"),
+        note=_text(item, "note"),
+        updated=_text(item, "updated"),
+    )
+
+
+def _text(item: dict, name: str, *, required: bool = False) -> str:
+    value = item.get(name, "")
+    if not isinstance(value, str):
+        raise LinksFileError(f"`{name}` must be a string")
+    if required and not value:
+        raise LinksFileError(f"`{name}` is missing")
+    return value
+
+
+def _sentences(value: object, article_id: str, name: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise LinksFileError(f"`{name}` must be a list")
+    out = []
+    for v in value:
+        if isinstance(v, str):  # a bare key
+            out.append((v, ""))
+        elif isinstance(v, dict):
+            text = _text(v, "text")
+            key = _text(v, "key") or (sentence_key(article_id, text) if text else "")
+            if not key:
+                raise LinksFileError(f"an item of `{name}` needs `key` or `text`")
+            out.append((key, text))
+        else:
+            raise LinksFileError(f"`{name}` items are sentence keys or {{key, text}} tables")
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def default_path(corpus_key: str) -> Path:
+    """Where the user's links for one corpus live."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("dossier")) / "links" / f"{corpus_key}.toml"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that a crash leaves the old file or the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    try:  # make the rename itself durable; not possible everywhere
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def _keep_aside(path: Path, *, copy: bool) -> Path:
+    """Move (or copy) a file to ``<name>.bad``, never over an earlier one."""
+    target = path.with_name(path.name + ".bad")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.bad.{n}")
+        n += 1
+    if copy:
+        target.write_bytes(path.read_bytes())
+    else:
+        os.replace(path, target)
+    return target
+
+
+class LinkStore:
+    """Analysts' curation for one corpus: the user's file over the folders' files."""
+
+    def __init__(self, path: Path, *, shared: Sequence[Path] = ()) -> None:
+        self.path = Path(path)
+        self.shared = tuple(Path(p) for p in shared)
+        #: One-line messages for the user (a file kept aside, an entry skipped...).
+        self.notices: list[str] = []
+
+    @classmethod
+    def for_corpus(cls, corpus, *, path: Path | None = None) -> LinkStore:
+        """The store for a :class:`search.corpus.Corpus` (anything with ``key`` and
+        ``folders``): ``links.toml`` of each folder, under the user's own file."""
+        shared = [Path(f) / FOLDER_FILE for f in corpus.folders]
+        return cls(path or default_path(corpus.key), shared=[p for p in shared if p.is_file()])
+
+    # ---------------------------------------------------------------- reading
+
+    def _read_user(self) -> list[Curation]:
+        if not self.path.exists():
+            return []
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            entries, problems = loads(text)
+        except (LinksFileError, UnicodeDecodeError) as exc:
+            bad = _keep_aside(self.path, copy=False)
+            self._notice(
+                f"{self.path} could not be read ({exc}); kept it as {bad.name} "
+                "and started a new one"
+            )
+            return []
+        if problems:
+            bad = _keep_aside(self.path, copy=True)
+            for p in problems:
+                self._notice(f"{self.path}: skipped {p} (the file as it was is kept as {bad.name})")
+        return entries
+
+    def _read_shared(self) -> list[Curation]:
+        out = []
+        for path in self.shared:
+            try:
+                entries, problems = loads(path.read_text(encoding="utf-8"))
+            except (OSError, LinksFileError, UnicodeDecodeError) as exc:
+                self._notice(f"{path} ignored: {exc}")
+                continue
+            for p in problems:
+                self._notice(f"{path}: skipped {p}")
+            out += entries
+        return out
+
+    def _notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+    def entries(self, *, include_shared: bool = True) -> dict[tuple[str, str], Curation]:
+        """(concern key, later id) -> curation; the user's own entries win."""
+        merged: dict[tuple[str, str], Curation] = {}
+        if include_shared:
+            for e in self._read_shared():
+                merged[e.ident] = e
+        for e in self._read_user():
+            merged[e.ident] = e
+        return merged
+
+    def get(self, concern: str, later: str) -> Curation | None:
+        return self.entries().get((concern, later))
+
+    # ---------------------------------------------------------------- changing
+
+    def _change(self, concern: Concern, earlier: Article, later: Article, change) -> Curation:
+        own = {e.ident: e for e in self._read_user()}
+        ident = (concern.key, later.id)
+        base = own.get(ident) or self.entries().get(ident)
+        if base is None:
+            base = Curation(concern.key, earlier.id, later.id, text=concern.span.text)
+        entry = evolve(change(base), text=concern.span.text, updated=_now())
+        own[ident] = entry
+        write_atomic(self.path, dumps(own.values()))
+        return entry
+
+    def set_verdict(
+        self, concern: Concern, earlier: Article, later: Article, verdict: str | None
+    ) -> Curation:
+        """Record the analyst's verdict (``None`` clears it back to the automatic one)."""
+        if verdict is not None and verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
+        return self._change(concern, earlier, later, lambda e: evolve(e, verdict=verdict))
+
+    def pin(self, concern: Concern, earlier: Article, later: Article, development) -> Curation:
+        """Pin a development (any :class:`~search.compare.Development` or sentence
+        :class:`~search.model.Span` of ``later``) as an answer to the concern."""
+        key, text = _dev(later, development)
+
+        def change(e: Curation) -> Curation:
+            pinned = tuple(p for p in e.pinned if p[0] != key) + ((key, text),)
+            return evolve(e, pinned=pinned, dropped=tuple(d for d in e.dropped if d[0] != key))
+
+        return self._change(concern, earlier, later, change)
+
+    def drop(self, concern: Concern, earlier: Article, later: Article, development) -> Curation:
+        """Drop a development the engine linked: it is not an answer to the concern."""
+        key, text = _dev(later, development)
+
+        def change(e: Curation) -> Curation:
+            dropped = tuple(d for d in e.dropped if d[0] != key) + ((key, text),)
+            return evolve(e, dropped=dropped, pinned=tuple(p for p in e.pinned if p[0] != key))
+
+        return self._change(concern, earlier, later, change)
+
+    def unset(self, concern: Concern, earlier: Article, later: Article, development) -> Curation:
+        """Neither pinned nor dropped: back to what the engine says."""
+        key, _ = _dev(later, development)
+        return self._change(
+            concern,
+            earlier,
+            later,
+            lambda e: evolve(
+                e,
+                pinned=tuple(p for p in e.pinned if p[0] != key),
+                dropped=tuple(d for d in e.dropped if d[0] != key),
+            ),
+        )
+
+
+def _dev(later: Article, development) -> tuple[str, str]:
+    span = getattr(development, "span", development)
+    key = getattr(development, "key", None) or sentence_key(later.id, span.text)
+    return key, span.text
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- apply
+
+
+def apply(comparison: Comparison, entries: dict[tuple[str, str], Curation]) -> Comparison:
+    """The comparison with analysts' verdicts, pins and drops applied.
+
+    A link an analyst touched has origin "curated", and so does each pinned
+    development. A concern an analyst curated that the engine did not detect is
+    added, if its sentence is still in the earlier article. Pins whose sentence is
+    no longer in the later article are reported in ``notices`` (and kept in the file).
+    """
+    earlier, later = comparison.earlier, comparison.later
+    notices = list(comparison.notices)
+    relevant = {
+        e.concern: e for e in entries.values() if e.later == later.id and e.earlier == earlier.id
+    }
+    links: list[Link] = []
+    known = set()
+    for link in comparison.links:
+        known.add(link.concern.key)
+        entry = relevant.get(link.concern.key)
+        links.append(link if entry is None else _curated(link, entry, comparison, notices))
+    for key, entry in relevant.items():
+        if key in known:
+            continue
+        span = sentence_at(earlier, key)
+        if span is None:
+            notices.append(
+                f"a curated concern is no longer in {earlier.title!r}: {_short(entry.text)}"
+            )
+            continue
+        blank = Link(Concern(span, key, ()), (), AUTO_SILENT)
+        links.append(_curated(blank, entry, comparison, notices))
+    links.sort(key=lambda link: link.concern.span.start)
+    used = {d.key for link in links for d in link.developments}
+    new = tuple(d for d in comparison.new_developments if d.key not in used)
+    return evolve(comparison, links=tuple(links), new_developments=new, notices=tuple(notices))
+
+
+def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[str]) -> Link:
+    later = comparison.later
+    dropped = {k for k, _ in entry.dropped}
+    auto = [e for e in link.evidence if e.development.key not in dropped]
+    have = {e.development.key: e for e in auto}
+    pinned: list[Evidence] = []
+    for key, text in entry.pinned:
+        if key in have:
+            pinned.append(evolve(have.pop(key), origin="curated"))
+            continue
+        span = sentence_at(later, key)
+        if span is None:
+            notices.append(
+                f"a pinned development is no longer in {later.title!r}: {_short(text or key)}"
+            )
+            continue
+        ev = evidence_for(comparison.earlier, later, link.concern.span, span)
+        pinned.append(evolve(ev, origin="curated"))
+    evidence = tuple(pinned) + tuple(e for e in auto if e.development.key in have)
+    verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
+    return evolve(link, evidence=evidence, verdict=verdict, origin="curated", note=entry.note)
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def comparison(
+    corpus,
+    earlier_id: str | None = None,
+    later_id: str | None = None,
+    *,
+    curated: bool = True,
+    store: LinkStore | None = None,
+) -> tuple[Comparison, LinkStore]:
+    """Compare two articles of a :class:`search.corpus.Corpus` (by default its oldest
+    and newest dated ones), with analysts' curation applied unless ``curated`` is
+    false. Returns the comparison and the store to record new decisions in.
+
+    Raises :class:`~search.model.CorpusError` for unknown ids or a corpus without two
+    dated articles.
+    """
+    from search.compare import compare, default_pair
+    from search.model import CorpusError
+
+    if (earlier_id is None) != (later_id is None):
+        raise CorpusError("name both articles to compare, the earlier first, or neither")
+    if earlier_id is None:
+        try:
+            earlier, later = default_pair(corpus.articles)
+        except ValueError as exc:
+            raise CorpusError(str(exc)) from exc
+    else:
+        earlier, later = corpus.get(earlier_id), corpus.get(later_id)
+    result = compare(
+        earlier,
+        later,
+        earlier_entities=corpus.entities(earlier.id),
+        later_entities=corpus.entities(later.id),
+    )
+    notices = []
+    if earlier.published and later.published and earlier.published > later.published:
+        notices.append(
+            f"{earlier.id} ({earlier.published}) is dated after {later.id} "
+            f"({later.published}); compared in the order given"
+        )
+    if earlier.id == later.id:
+        notices.append("an article compared with itself")
+    store = store or LinkStore.for_corpus(corpus)
+    if curated:
+        result = apply(result, store.entries())
+        notices += store.notices
+    return evolve(result, notices=tuple(notices) + result.notices), store

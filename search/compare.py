@@ -897,3 +897,50 @@ def default_pair(articles: Sequence[Article]) -> tuple[Article, Article]:
 def _date_order(a: Article) -> tuple[dt.date, str]:
     assert a.published is not None
     return (a.published, a.id)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def to_dict(comparison: Comparison) -> dict:
+    """The comparison as plain data (the ``dossier compare --json`` contract).
+
+    Offsets are into each article's body (what ``dossier show`` prints).
+    """
+
+    def span(s: Span) -> dict:
+        return {"text": s.text, "start": s.start, "end": s.end}
+
+    def article(a: Article) -> dict:
+        return {
+            "id": a.id,
+            "title": a.title,
+            "source": a.source or None,
+            "published": a.published.isoformat() if a.published else None,
+        }
+
+    return {
+        "earlier": article(comparison.earlier),
+        "later": article(comparison.later),
+        "links": [
+            {
+                "concern": span(link.concern.span),
+                "developments": [
+                    {**span(e.development.span), "score": round(e.score, 3), "origin": e.origin}
+                    for e in link.evidence
+                ],
+                "shared_entities": list(link.shared_entities),
+                "shared_terms": list(link.shared_terms),
+                "theme": link.theme,
+                "verdict": link.verdict,
+                "origin": link.origin,
+            }
+            for link in comparison.addressed
+        ],
+        "unaddressed": [
+            {**span(link.concern.span), "verdict": link.verdict, "origin": link.origin}
+            for link in comparison.unaddressed
+        ],
+        "new_developments": [span(d.span) for d in comparison.new_developments],
+        "notices": list(comparison.notices),
+    }

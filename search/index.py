@@ -24,7 +24,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import LockError
 
-from . import ingest
+from . import files
 from .model import Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
@@ -137,6 +137,8 @@ def _entity_names(article: Article) -> list[str]:
 
 def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str]]:
     """Read one file and find its entities: the costly part of indexing, done in workers."""
+    from . import ingest
+
     root, path = item
     result = ingest.read_article(path, root)
     if isinstance(result, Skipped):
@@ -229,28 +231,28 @@ class Index:
         started = time.perf_counter()
         root = Path(cache_root) if cache_root is not None else default_cache_root()
         directory = root / f"index-v{SCHEMA_VERSION}" / corpus_key(folders)
-        files = list(ingest.discover(folders))
+        found = list(files.discover(folders))
         if not _writable(directory):
-            index, report = cls._in_memory(files, progress)
+            index, report = cls._in_memory(found, progress)
             report.notices.append(
                 f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
             )
         else:
-            index, report = cls._on_disk(directory, files, rebuild, progress)
+            index, report = cls._on_disk(directory, found, rebuild, progress)
         report.seconds = time.perf_counter() - started
         return index, report
 
     @classmethod
-    def _in_memory(cls, files: list[tuple[Path, Path]], progress: Progress | None) -> tuple[Index, Refresh]:
+    def _in_memory(cls, found: list[tuple[Path, Path]], progress: Progress | None) -> tuple[Index, Refresh]:
         ix = RamStorage().create_index(schema())
         index = cls(ix, None, {"files": {}, "skipped": {}})
         report = Refresh(rebuilt=True, in_memory=True)
-        index._apply(files, report, progress, fresh=True)
+        index._apply(found, report, progress, fresh=True)
         return index, report
 
     @classmethod
     def _on_disk(
-        cls, directory: Path, files: list[tuple[Path, Path]], rebuild: bool, progress: Progress | None
+        cls, directory: Path, found: list[tuple[Path, Path]], rebuild: bool, progress: Progress | None
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
@@ -271,18 +273,18 @@ class Index:
             else:
                 ix = storage.open_index()
             index = cls(ix, directory, manifest)
-            index._apply(files, report, progress, fresh=report.rebuilt)
+            index._apply(found, report, progress, fresh=report.rebuilt)
         return index, report
 
     def _apply(
-        self, files: list[tuple[Path, Path]], report: Refresh, progress: Progress | None, *, fresh: bool
+        self, found: list[tuple[Path, Path]], report: Refresh, progress: Progress | None, *, fresh: bool
     ) -> None:
-        """Bring the index in line with ``files``: add new, update changed, drop removed."""
+        """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
         known: dict[str, dict] = self.manifest["files"]
         known_skipped: dict[str, dict] = self.manifest["skipped"]
         todo: list[tuple[Path, Path, tuple[int, int]]] = []
         present: set[str] = set()
-        for root, path in files:
+        for root, path in found:
             key = str(path)
             present.add(key)
             try:
@@ -310,7 +312,7 @@ class Index:
         seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
         docs: list[tuple[str, dict]] = []
         total = len(todo)
-        for n, ((root, path, stat), (result, names)) in enumerate(zip(todo, _prepare_all(todo)), 1):
+        for n, ((root, path, stat), (result, names)) in enumerate(zip(todo, _prepare_all(todo), strict=True), 1):
             key = str(path)
             if progress:
                 progress(n, total, key)
@@ -331,7 +333,7 @@ class Index:
             if owner is not None and owner != key:  # two folders with the same name and file
                 from attrs import evolve
 
-                article = evolve(article, id=ingest.article_id(root.parent, path))
+                article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
             docs.append((key, to_document(article, names, stat)))
             (report.updated if previous else report.added).append(key)

@@ -8,23 +8,21 @@ what one particular page says. A file that cannot be read becomes a
 
 from __future__ import annotations
 
-import base64
 import codecs
-import functools
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover
 from .model import Article, Skipped
 
-#: File endings read as articles.
-SUFFIXES = frozenset({".txt", ".md", ".markdown"})
-#: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
-SIDECAR_SUFFIX = ".meta.toml"
+__all__ = ["SUFFIXES", "SIDECAR_SUFFIX", "IngestError", "article_id", "decode", "discover", "parse_article", "read_article"]
+
 #: Front-matter / sidecar keys we understand, with their aliases.
 META_KEYS = {
     "title": "title",
@@ -48,44 +46,6 @@ META_KEYS = {
 
 class IngestError(Exception):
     """A file that is not an article; the message says why, in a user's words."""
-
-
-# --------------------------------------------------------------------------- discovery
-
-
-def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
-
-    Hidden files and folders are passed over; so are sidecar metadata files.
-    """
-    for root in folders:
-        root = Path(root).expanduser()
-        if root.is_file():
-            yield root.parent, root
-            continue
-        files = []
-        for path in root.rglob("*"):
-            rel = path.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if path.suffix.lower() in SUFFIXES and path.is_file():
-                files.append(path)
-        yield from ((root, f) for f in sorted(files))
-
-
-def article_id(root: Path, path: Path) -> str:
-    """A short, typeable id that a file keeps across runs and machines.
-
-    Built from the corpus folder's name and the file's path inside it, never from
-    absolute paths or contents: editing an article keeps its id.
-    """
-    try:
-        rel = path.relative_to(root).as_posix()
-    except ValueError:
-        rel = path.name
-    key = f"{Path(root).name}/{rel}".encode()
-    digest = hashlib.sha1(key).digest()
-    return base64.b32encode(digest).decode("ascii").lower()[:6]
 
 
 # --------------------------------------------------------------------------- decoding
@@ -505,7 +465,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     date: dt.date | None = None
     author = ""
     standfirst = ""
-    for i, (line, level) in head:
+    for i, (line, _level) in head:
         if date is None and _is_date_line(line):
             date = find_date(line)
         elif not author and _BYLINE.match(line):

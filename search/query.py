@@ -21,7 +21,7 @@ from whoosh.qparser import (
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.sorting import FieldFacet
 
-from .model import Facets, FacetCount, Hit, QueryError, SearchResult, Snippet, Span
+from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
 
 #: Fields searched by words that name no field.
 DEFAULT_FIELDS = ("title", "standfirst", "body")
@@ -155,21 +155,31 @@ def highlighter() -> highlight.Highlighter:
 
 
 def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
-    """Every place in ``text`` (one field of an article) that ``q`` matches."""
-    words = set()
+    """Every place in ``text`` (one field of an article) that ``q`` matches.
+
+    A phrase is one span from its first word to its last; other terms are a span each.
+    """
+    words: set[str] = set()
+    phrases: list[list[str]] = []
     for leaf in q.leaves():
         if leaf.field() != fieldname:
             continue
+        if isinstance(leaf, wq.Phrase):
+            phrases.append(list(leaf.words))
+            continue
         for _field, term in leaf.expanded_terms(reader):
             words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
-    if not words:
+    if not words and not phrases:
         return ()
     analyzer = schema[fieldname].analyzer
-    return tuple(
-        Span(text[tok.startchar : tok.endchar], tok.startchar, tok.endchar)
-        for tok in analyzer(text, chars=True, mode="index")
-        if tok.text in words
-    )
+    tokens = [(tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")]
+    found: set[tuple[int, int]] = {(start, end) for word, start, end in tokens if word in words}
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if all(tokens[i + k][0] == phrase[k] for k in range(n)):
+                found.add((tokens[i][1], tokens[i + n - 1][2]))
+    return tuple(Span(text[a:b], a, b) for a, b in sorted(found))
 
 
 # --------------------------------------------------------------------------- search
@@ -236,7 +246,7 @@ def run(
     suggestion = suggest(searcher, text) if text else None
     return SearchResult(
         query=text,
-        total=len(results) if results.scored_length() < limit else results.estimated_length(),
+        total=len(results),
         hits=tuple(hits),
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def console(stderr: bool = False) -> Console:
     """A console that never reads markup or guesses highlights: document text is data."""
+    from rich.console import Console
+
     return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
@@ -30,8 +31,8 @@ def open_corpus(args: argparse.Namespace, *, rebuild: bool = False, progress: bo
     """Open the corpus named on the command line, telling stderr what it had to skip."""
     from search.corpus import Corpus
 
-    err = console(stderr=True)
-    if progress and err.is_terminal:
+    if progress and sys.stderr.isatty():
+        err = console(stderr=True)
         from rich.progress import Progress
 
         with Progress(console=err, transient=True) as bar:
@@ -43,18 +44,19 @@ def open_corpus(args: argparse.Namespace, *, rebuild: bool = False, progress: bo
             corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick)
     else:
         corpus = Corpus.open(args.folders, rebuild=rebuild)
-    for notice in corpus.notices:
-        err.print(Text(f"dossier: {notice}", style="yellow"))
     # Skipped files are reported when the index changes, not on every lookup.
     report = corpus.report
-    if report.added or report.updated or report.removed or report.rebuilt:
-        warn_skipped(err, corpus.skipped)
+    changed = report.added or report.updated or report.removed or report.rebuilt
+    if corpus.notices or (changed and corpus.skipped):
+        from rich.text import Text
+
+        err = console(stderr=True)
+        for notice in corpus.notices:
+            err.print(Text(f"dossier: {notice}", style="yellow"))
+        if changed:
+            for s in corpus.skipped:
+                err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
     return corpus
-
-
-def warn_skipped(err: Console, skipped: Iterable) -> None:
-    for s in skipped:
-        err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
 
 
 def date_text(value) -> str:

@@ -1,0 +1,49 @@
+"""Which files make up a corpus, and the ids they get. Cheap to import: the quick
+lookup path uses it to check for changes without loading the ingest rules."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+#: File endings read as articles.
+SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
+SIDECAR_SUFFIX = ".meta.toml"
+
+
+def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
+
+    Hidden files and folders are passed over; so are sidecar metadata files.
+    """
+    for root in folders:
+        root = Path(root).expanduser()
+        if root.is_file():
+            yield root.parent, root
+            continue
+        files = []
+        for path in root.rglob("*"):
+            rel = path.relative_to(root)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                files.append(path)
+        yield from ((root, f) for f in sorted(files))
+
+
+def article_id(root: Path, path: Path) -> str:
+    """A short, typeable id that a file keeps across runs and machines.
+
+    Built from the corpus folder's name and the file's path inside it, never from
+    absolute paths or contents: editing an article keeps its id.
+    """
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.name
+    key = f"{Path(root).name}/{rel}".encode()
+    digest = hashlib.sha1(key).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:6]

@@ -1,0 +1,253 @@
+"""The explorer app: a thin shell that opens the corpus and pushes screens.
+
+Construct it with a ready ``corpus`` (tests: a Corpus on a tmp folder and tmp cache), or
+with ``open_corpus``, a callable run in a thread worker so the first frame never waits
+for the index (``dossier`` starts opening the index before Textual is even imported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from tui.palette import ArticleProvider
+from tui.screens.search import SearchScreen
+from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+if TYPE_CHECKING:
+    from search.corpus import Corpus
+
+DARK = Theme(
+    name="dossier-dark",
+    primary="#5FA8D3",
+    secondary="#9A8CCF",
+    accent="#E0A458",
+    warning="#E0C058",
+    error="#E06C75",
+    success="#7FBF7F",
+    foreground="#E4E4E4",
+    background="#16181C",
+    surface="#1E2127",
+    panel="#262A31",
+    dark=True,
+)
+LIGHT = Theme(
+    name="dossier-light",
+    primary="#1F5F8B",
+    secondary="#5B4B9A",
+    accent="#A2570B",
+    warning="#8A6D00",
+    error="#B3261E",
+    success="#2E6B30",
+    foreground="#1C1C1C",
+    background="#FAFAF7",
+    surface="#F0EFEA",
+    panel="#E4E2DA",
+    dark=False,
+)
+#: Config names -> registered themes ("dark"/"light" are what the config file documents).
+THEME_ALIASES = {"dark": DARK.name, "light": LIGHT.name}
+
+
+class DossierApp(App[None]):
+    """dossier's explorer."""
+
+    TITLE = "dossier"
+    CSS_PATH = Path(__file__).parent / "dossier.tcss"
+    COMMANDS = App.COMMANDS | {ArticleProvider}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("ctrl+p", "command_palette", "Palette", id="palette", priority=True),
+    ]
+
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        *,
+        open_corpus: Callable[[], Corpus] | None = None,
+        cache_dir: Path | None = None,
+        keys: Mapping[str, str] | None = None,
+        theme: str | None = None,
+        problems: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.corpus: Corpus | None = corpus
+        self._open_corpus = open_corpus
+        self.cache_dir = cache_dir  # for reindexing: where the index lives
+        self._keys = dict(keys or {})
+        self._problems = tuple(problems)
+        self.animation_level = "none"
+        self.register_theme(DARK)
+        self.register_theme(LIGHT)
+        self.theme = self._theme_name(theme)
+
+    def _theme_name(self, name: str | None) -> str:
+        if not name:
+            return DARK.name
+        name = THEME_ALIASES.get(name.strip().lower(), name.strip())
+        if name in self.available_themes:
+            return name
+        self._problems += (f"unknown theme {name!r}; using {DARK.name}",)
+        return DARK.name
+
+    # -- start-up -------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return SearchScreen()
+
+    def on_mount(self) -> None:
+        if self._keys:
+            self.set_keymap(self._keys)
+        for problem in self._problems:
+            self.notify(problem, title="Config", severity="warning", timeout=8)
+        self._check_size()
+        if self.corpus is None and self._open_corpus is not None:
+            self._load_corpus(self._open_corpus)
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _load_corpus(self, opener: Callable[[], Corpus]) -> None:
+        try:
+            corpus = opener()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, who can quit
+            self.call_from_thread(self._corpus_failed, exc)
+            return
+        self.call_from_thread(self.set_corpus, corpus)
+
+    def _corpus_failed(self, exc: Exception) -> None:
+        self.search_screen.corpus_failed(f"cannot open the corpus: {exc}")
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.search_screen.corpus_ready()
+
+    @property
+    def search_screen(self) -> SearchScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, SearchScreen)
+        return screen
+
+    # -- terminal size --------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        on_top = isinstance(self.screen, TooSmallScreen)
+        if small and not on_top:
+            self.push_screen(TooSmallScreen())
+        elif not small and on_top:
+            self.pop_screen()
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def open_article(self, article_id: str, query: str = "") -> None:
+        """Push the reader for ``article_id``, with ``query``'s matches highlighted."""
+        from search.model import CorpusError, QueryError
+        from tui.screens.reader import ReaderScreen
+
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        try:
+            article = self.corpus.get(article_id)
+        except CorpusError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        try:
+            entities = self.corpus.entities(article_id)
+        except Exception as exc:  # noqa: BLE001 - the article is still worth reading
+            self.log.warning(f"entities unavailable: {exc!r}")
+            entities = ()
+        matches = {}
+        if query:
+            try:
+                matches = self.corpus.matches(article_id, query)
+            except (QueryError, CorpusError) as exc:
+                self.log.warning(f"matches unavailable: {exc!r}")
+        self._pop_to_search()
+        self.push_screen(ReaderScreen(article, entities, query=query, matches=matches))
+
+    def _pop_to_search(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
+    def search_for(self, query: str) -> None:
+        """Back to the search screen with ``query`` in the box."""
+        self._pop_to_search()
+        self.search_screen.set_query(query)
+
+    def action_search(self) -> None:
+        self._pop_to_search()
+        self.search_screen.focus_query()
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, live_bindings
+
+        if type(self.screen).__name__ == "HelpScreen":
+            return
+        screen = self.screen
+        title = {"SearchScreen": "search", "ReaderScreen": "reader"}.get(
+            type(screen).__name__, type(screen).__name__.removesuffix("Screen").lower()
+        )
+        self.push_screen(HelpScreen(live_bindings(self, screen), title))
+
+    def action_compare(self) -> None:
+        try:
+            from tui.screens.compare import CompareScreen
+        except ImportError:
+            self.notify("compare view not available", severity="warning", timeout=3)
+            return
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        self.push_screen(CompareScreen(self.corpus))
+
+    # -- palette --------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Compare articles", "Earlier concerns against later developments", self.action_compare)
+        yield SystemCommand("Reindex corpus", "Rebuild the search index from the article files", self.action_reindex)
+        yield SystemCommand("Search", "Go to the query box", self.action_search)
+        other = LIGHT.name if self.current_theme.dark else DARK.name
+        yield SystemCommand(
+            f"Switch to the {'light' if other == LIGHT.name else 'dark'} theme",
+            "Toggle between dossier's light and dark themes",
+            lambda: setattr(self, "theme", other),
+        )
+        yield SystemCommand("Keys", "List the keys that work here", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def action_reindex(self) -> None:
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        self.notify("reindexing…", timeout=3)
+        self._reindex(self.corpus.folders)
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _reindex(self, folders) -> None:
+        from search.corpus import Corpus
+
+        try:
+            corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
+        except Exception as exc:  # noqa: BLE001
+            self.call_from_thread(self.notify, f"reindex failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self._reindexed, corpus)
+
+    def _reindexed(self, corpus: Corpus) -> None:
+        self.set_corpus(corpus)
+        self.notify(f"reindexed {len(corpus.articles)} articles", timeout=3)

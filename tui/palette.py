@@ -1,0 +1,60 @@
+"""Command palette: the app's own commands, and every article by title.
+
+Article titles are document text, so hits are built as plain ``Content`` with the fuzzy
+match styled by offset (``Matcher.highlight`` would parse a title as markup).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui.widgets.text import format_date
+
+
+def _plain_highlight(matcher, candidate: str) -> Content:
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    style = matcher.match_style
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content
+
+
+class ArticleProvider(Provider):
+    """"Open: <title>" for each article of the corpus."""
+
+    def _articles(self):
+        corpus = getattr(self.app, "corpus", None)
+        return corpus.articles if corpus is not None else ()
+
+    def _help(self, article) -> str:
+        return f"{article.source or 'unknown source'} · {format_date(article.published)}"
+
+    async def discover(self) -> Hits:
+        for article in self._articles()[:30]:
+            yield DiscoveryHit(
+                Content("Open: ") + Content(article.title or "Untitled"),
+                partial(self.app.open_article, article.id),
+                text=f"Open: {article.title}",
+                help=self._help(article),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for article in self._articles():
+            candidate = f"Open: {article.title or 'Untitled'}"
+            score = matcher.match(candidate)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _plain_highlight(matcher, candidate),
+                    partial(self.app.open_article, article.id),
+                    text=candidate,
+                    help=self._help(article),
+                )

@@ -1,0 +1,1 @@
+"""The explorer's screens: search, reader, help, too-small (compare lives in compare.py)."""

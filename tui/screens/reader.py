@@ -1,0 +1,361 @@
+"""The reader: one article, its query hits and entities, and a citation a key away.
+
+The article is a column of blocks (title, standfirst, then one per body paragraph),
+each a ``Static`` showing a ``Text`` built from the article's plain strings with styles
+added by offset. A block cursor (marked with a bar) is what ``y`` copies; ``n``/``N``
+step through query hits, or through the mentions of the entity chosen in the side panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from attrs import define
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from search.model import Article, Entity, Span
+from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
+from tui.widgets.text import (
+    citation,
+    entity_kind,
+    format_date,
+    paragraphs,
+    sentence_around,
+)
+
+
+@define(frozen=True, slots=True)
+class Block:
+    """A piece of the article on screen: ``text`` starts at ``offset`` in ``field``."""
+
+    field: str
+    offset: int
+    text: str
+
+    def holds(self, field: str, start: int) -> bool:
+        return field == self.field and self.offset <= start < self.offset + len(self.text)
+
+
+@define(frozen=True, slots=True)
+class Mark:
+    """A place to step to (a query hit or an entity mention)."""
+
+    field: str
+    start: int
+    end: int
+
+
+FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
+
+
+class ReaderScreen(Screen):
+    """An article with its hits and entities."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("n", "step(1)", "Next hit", id="next_hit"),
+        Binding("N", "step(-1)", "Prev hit", id="prev_hit"),
+        Binding("y", "copy", "Copy quote", id="copy"),
+        Binding("e", "toggle_entities", "Entities", id="entities"),
+        Binding("s", "search_entity", "Search entity", id="search_entity"),
+        Binding("j,down", "cursor(1)", "Next paragraph", show=False, id="down"),
+        Binding("k,up", "cursor(-1)", "Previous paragraph", show=False, id="up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="first"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="last"),
+        Binding("ctrl+d,pagedown", "half_page(1)", "Half page down", show=False, id="page_down"),
+        Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="page_up"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "reader--hit",
+        "reader--current",
+        "reader--selected",
+        "reader--guessed",
+        *KIND_CLASSES.values(),
+    }
+
+    def __init__(
+        self,
+        article: Article,
+        entities: Sequence[Entity] = (),
+        *,
+        query: str = "",
+        matches: Mapping[str, Sequence[Span]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.query_text = query
+        self.entities = tuple(entities)
+        self.blocks: list[Block] = []
+        if article.title:
+            self.blocks.append(Block("title", 0, article.title))
+        if article.standfirst:
+            self.blocks.append(Block("standfirst", 0, article.standfirst))
+        self.blocks.extend(Block("body", off, text) for off, text in paragraphs(article.body))
+        self.hits: list[Mark] = sorted(
+            (
+                Mark(field, span.start, span.end)
+                for field, spans in (matches or {}).items()
+                for span in spans
+            ),
+            key=_reading_order,
+        )
+        self.selected: str | None = None  # canonical name of the chosen entity
+        self.marks: list[Mark] = self.hits
+        self.current: int | None = 0 if self.hits else None
+        self.cursor = self._first_body_block()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="reader-panes"):
+            with VerticalScroll(id="page", can_focus=False):
+                for i, block in enumerate(self.blocks):
+                    yield Static(id=f"block-{i}", classes=f"block {block.field}", markup=False)
+                    if block.field != "body" and (
+                        i + 1 == len(self.blocks) or self.blocks[i + 1].field == "body"
+                    ):
+                        yield Static(self._byline(), id="byline", markup=False)
+                if not self.blocks:
+                    yield Static(self._byline(), id="byline", markup=False)
+            yield EntityPanel(id="entity-panel")
+        yield EntityLegend(id="legend", markup=False)
+        yield Static("", id="reader-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        panel = self.query_one(EntityPanel)
+        panel.border_title = "Entities"
+        panel.display = False
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_article())
+        self.render_article()
+        self.call_after_refresh(self._bring_into_view, False)
+
+    def _byline(self) -> Text:
+        a = self.article
+        parts = [a.source or "unknown source"]
+        if a.author:
+            parts.append(a.author)
+        parts.append(format_date(a.published))
+        parts.append(f"{a.words:,} words")
+        parts.append(f"{a.reading_minutes} min read")
+        return Text(" · ".join(parts), end="")
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _style(self, kind: str) -> Style:
+        return self.get_component_rich_style(KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True)
+
+    def render_article(self) -> None:
+        """(Re)build every block's text from the article, hits, entities and selection."""
+        get = self.get_component_rich_style
+        hit_style = get("reader--hit", partial=True)
+        current_style = get("reader--current", partial=True)
+        selected_style = get("reader--selected", partial=True)
+        guessed_style = get("reader--guessed", partial=True)
+        current = self.marks[self.current] if self.current is not None and self.marks else None
+        for i, block in enumerate(self.blocks):
+            text = Text(block.text, end="")
+            end = block.offset + len(block.text)
+
+            def paint(start: int, stop: int, style: Style, block=block, text=text) -> None:
+                s, e = max(start, block.offset), min(stop, end)
+                if s < e:
+                    text.stylize(style, s - block.offset, e - block.offset)
+
+            for entity in self.entities:
+                if entity.field != block.field:
+                    continue
+                style = self._style(entity_kind(entity.type))
+                if entity.guessed:
+                    style = style + guessed_style
+                paint(entity.start, entity.end, style)
+                if entity.canonical == self.selected:
+                    paint(entity.start, entity.end, selected_style)
+            if self.selected is None:
+                for mark in self.hits:
+                    if mark.field == block.field:
+                        paint(mark.start, mark.end, hit_style)
+            if current is not None and current.field == block.field:
+                paint(current.start, current.end, current_style)
+            widget = self.query_one(f"#block-{i}", Static)
+            widget.update(text)
+            widget.set_class(i == self.cursor, "-cursor")
+        kinds = kinds_present(self.entities)
+        self.query_one(EntityLegend).show_kinds(kinds, self._style)
+        self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = Text(end="")
+        if self.selected is not None:
+            status.append(self.selected, style="bold")
+            n = len(self.marks)
+            where = f"{self.current + 1}/{n}" if self.current is not None else f"{n}"
+            status.append(f": mention {where} · n/N step · s searches the corpus")
+        elif self.hits:
+            assert self.current is not None
+            status.append(f"hit {self.current + 1}/{len(self.hits)}")
+            status.append(" · n/N next/previous")
+        elif self.query_text:
+            status.append(f"{self.query_text!s}: matched on source or date, not in the text")
+        else:
+            status.append(f"{self.article.words:,} words")
+        if not self.entities:
+            status.append(" · no entities marked")
+        self.query_one("#reader-status", Static).update(status)
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def _first_body_block(self) -> int:
+        if self.hits:
+            return self._block_of(self.hits[0])
+        for i, block in enumerate(self.blocks):
+            if block.field == "body":
+                return i
+        return 0
+
+    def _block_of(self, mark: Mark) -> int:
+        for i, block in enumerate(self.blocks):
+            if block.holds(mark.field, mark.start):
+                return i
+        return self.cursor
+
+    def _bring_into_view(self, animate: bool = False) -> None:
+        if not self.blocks:
+            return
+        widget = self.query_one(f"#block-{self.cursor}", Static)
+        page = self.query_one("#page", VerticalScroll)
+        if self.cursor == 0:
+            page.scroll_home(animate=False)
+        else:
+            page.scroll_to_widget(widget, animate=animate, top=False)
+
+    def _set_cursor(self, index: int) -> None:
+        if not self.blocks:
+            return
+        old, self.cursor = self.cursor, max(0, min(len(self.blocks) - 1, index))
+        self.query_one(f"#block-{old}", Static).remove_class("-cursor")
+        self.query_one(f"#block-{self.cursor}", Static).add_class("-cursor")
+        self._bring_into_view()
+
+    def action_cursor(self, delta: int) -> None:
+        self._set_cursor(self.cursor + delta)
+
+    def action_edge(self, end: int) -> None:
+        self._set_cursor(len(self.blocks) - 1 if end else 0)
+        page = self.query_one("#page", VerticalScroll)
+        if end:
+            page.scroll_end(animate=False)
+        else:
+            page.scroll_home(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        page = self.query_one("#page", VerticalScroll)
+        target = page.scroll_y + direction * max(1, page.scrollable_content_region.height // 2)
+        target = max(0, min(page.max_scroll_y, target))
+        page.scroll_to(y=target, animate=False)
+        # The cursor follows: the first block that starts in the new view.
+        for i, block in enumerate(self.blocks):
+            region = self.query_one(f"#block-{i}", Static).virtual_region
+            if region.y >= target or region.bottom > target + 1:
+                old, self.cursor = self.cursor, i
+                self.query_one(f"#block-{old}", Static).remove_class("-cursor")
+                self.query_one(f"#block-{i}", Static).add_class("-cursor")
+                break
+
+    def action_step(self, delta: int) -> None:
+        if not self.marks:
+            self.notify("nothing to step through here", timeout=2)
+            return
+        self.current = 0 if self.current is None else (self.current + delta) % len(self.marks)
+        self.cursor = self._block_of(self.marks[self.current])
+        self.render_article()
+        self._bring_into_view()
+
+    # -- entities -------------------------------------------------------------------------
+
+    def action_toggle_entities(self) -> None:
+        panel = self.query_one(EntityPanel)
+        panel.display = not panel.display
+        if panel.display:
+            panel.focus()
+        else:
+            self.set_focus(None)
+
+    @on(OptionList.OptionSelected, "#entity-panel")
+    def _entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        name = self.query_one(EntityPanel).current_name
+        if name is not None:
+            self.select_entity(None if name == self.selected else name)
+
+    def select_entity(self, name: str | None) -> None:
+        """Highlight the mentions of ``name`` and step through them (None: back to hits)."""
+        self.selected = name
+        if name is None:
+            self.marks = self.hits
+            self.current = 0 if self.hits else None
+        else:
+            self.marks = sorted(
+                (Mark(e.field, e.start, e.end) for e in self.entities if e.canonical == name),
+                key=_reading_order,
+            )
+            self.current = 0 if self.marks else None
+        if self.current is not None:
+            self.cursor = self._block_of(self.marks[self.current])
+        self.render_article()
+        self._bring_into_view()
+
+    def action_search_entity(self) -> None:
+        panel = self.query_one(EntityPanel)
+        name = panel.current_name if panel.has_focus else None
+        name = name or self.selected
+        if name is None:
+            self.notify("choose an entity first: e opens the list", timeout=3)
+            return
+        escaped = name.replace('"', "")
+        self.app.search_for(f'entity:"{escaped}"')
+
+    # -- copying and leaving --------------------------------------------------------------
+
+    def quote(self) -> str:
+        """The current hit's sentence if the cursor is on it, else the cursor's paragraph."""
+        if not self.blocks:
+            return ""
+        block = self.blocks[self.cursor]
+        if self.current is not None and self.marks:
+            mark = self.marks[self.current]
+            if block.holds(mark.field, mark.start):
+                return sentence_around(
+                    block.text, mark.start - block.offset, mark.end - block.offset
+                )
+        return block.text
+
+    def action_copy(self) -> None:
+        quote = self.quote()
+        if not quote:
+            return
+        a = self.article
+        self.app.copy_to_clipboard(citation(a.title, a.source, a.published, quote))
+        self.notify("citation copied", timeout=2)
+
+    def action_back(self) -> None:
+        panel = self.query_one(EntityPanel)
+        if panel.has_focus:
+            self.set_focus(None)
+            return
+        self.dismiss()
+
+
+def _reading_order(mark: Mark) -> tuple[int, int]:
+    return (FIELD_ORDER.get(mark.field, 9), mark.start)

@@ -1,0 +1,293 @@
+"""The search pane: a query box, a status line, the result list and facets.
+
+Search as you type, done the way Textual's dictionary example does it: each change
+restarts a short debounce timer; the search runs in an exclusive thread worker (Whoosh
+is synchronous), and a generation counter makes sure a stale result never replaces a
+newer one, so a keystroke never waits for the index.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from search.model import QueryError, SearchResult
+from tui.widgets.facets import FacetList, parse_option_id
+from tui.widgets.results import ResultList
+
+if TYPE_CHECKING:
+    from search.corpus import Corpus
+
+#: Seconds of quiet typing before a query runs.
+DEBOUNCE = 0.12
+#: Hits asked of the engine per query.
+LIMIT = 50
+
+
+class SearchScreen(Screen):
+    """Where dossier opens: every article newest first, narrowed as the user types."""
+
+    AUTO_FOCUS = "#query"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open"),
+        Binding("down", "move(1)", "Next result", show=False, id="results.next"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="results.previous"),
+        Binding("pagedown", "move(5)", "Page down", show=False, id="results.page_down"),
+        Binding("pageup", "move(-5)", "Page up", show=False, id="results.page_up"),
+        Binding("ctrl+y", "accept_suggestion", "Accept did-you-mean", id="accept_suggestion"),
+        Binding("ctrl+f", "facets", "Facets", id="facets"),
+        Binding("ctrl+x", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        Binding("escape", "escape", "Query box", show=False, id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters: dict[str, str] = {}
+        self.result: SearchResult | None = None
+        self._generation = 0
+        self._timer = None
+        self._error: str | None = None
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Search articles (words, \"phrases\", source:, entity:\"Name\")",
+            id="query",
+            select_on_focus=False,
+        )
+        yield Static("", id="status", markup=False)
+        with Horizontal(id="panes"):
+            yield ResultList(id="results")
+            yield FacetList(id="facets")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        query = self.query_one("#query", Input)
+        query.cursor_blink = False  # calmer over SSH, and stable snapshots
+        self.query_one("#results", ResultList).border_title = "Articles"
+        self.query_one("#facets", FacetList).border_title = "Filter"
+        self._status(Text("Opening corpus…"))
+        # Highlight colours come from the theme: re-render when it changes.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
+        if self.app.corpus is not None:
+            self.corpus_ready()
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self.app.corpus
+
+    def corpus_ready(self) -> None:
+        """The corpus is open (or was reopened): show what the query box asks for."""
+        corpus = self.corpus
+        if corpus is None:
+            return
+        for notice in corpus.notices:
+            self.notify(notice, title="Corpus", timeout=6)
+        if corpus.skipped:
+            n = len(corpus.skipped)
+            self.notify(
+                f"{n} file{'s' if n != 1 else ''} not indexed; `dossier index` says why",
+                severity="warning",
+                timeout=6,
+            )
+        self._refresh_now()
+
+    def corpus_failed(self, message: str) -> None:
+        self._status(Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True)
+
+    # -- typing and searching -------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._generation += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._timer = None
+        self._generation += 1
+        if self.corpus is None:
+            return
+        query = self.query_one("#query", Input).value.strip()
+        if not query and not self.filters:
+            self._show_all()
+            return
+        self._search(query, dict(self.filters), self._generation)
+
+    @work(exclusive=True, thread=True, group="search", exit_on_error=False)
+    def _search(self, query: str, filters: dict[str, str], generation: int) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        try:
+            result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
+        except QueryError as exc:
+            self.app.call_from_thread(self._show_error, generation, str(exc))
+            return
+        self.app.call_from_thread(self._show_result, generation, result)
+
+    def _current(self, generation: int) -> bool:
+        """True if nothing newer has been typed since this generation started."""
+        return generation == self._generation and self.is_attached
+
+    def _show_all(self) -> None:
+        corpus = self.corpus
+        assert corpus is not None
+        self._error = None
+        self.result = None
+        results = self.query_one("#results", ResultList)
+        results.show_articles(corpus.articles)
+        results.border_title = "Articles, newest first"
+        n = len(corpus.articles)
+        self._status(Text(f"{n} article{'s' if n != 1 else ''}"))
+        self._show_facets_for_all()
+
+    def _show_facets_for_all(self) -> None:
+        # Facets with no query come from the engine's match-everything search, in the
+        # background, so the list above never waits for them.
+        self._facets_for_all(self._generation)
+
+    @work(exclusive=True, thread=True, group="facets", exit_on_error=False)
+    def _facets_for_all(self, generation: int) -> None:
+        corpus = self.corpus
+        if corpus is None:
+            return
+        try:
+            result = corpus.search("", limit=1, facets=True)
+        except Exception:  # noqa: BLE001 - facets are a convenience; the list is already shown
+            return
+        self.app.call_from_thread(self._show_facets, generation, result)
+
+    def _show_facets(self, generation: int, result: SearchResult) -> None:
+        if self._current(generation):
+            self.query_one("#facets", FacetList).show(result.facets, self.filters)
+
+    def _show_error(self, generation: int, message: str) -> None:
+        if not self._current(generation):
+            return
+        self._error = message
+        self._status(Text(message, style="bold"), error=True)
+
+    def _show_result(self, generation: int, result: SearchResult) -> None:
+        if not self._current(generation):
+            return  # a newer query is on its way; never let this one overwrite it
+        self._error = None
+        self.result = result
+        results = self.query_one("#results", ResultList)
+        results.show_hits(result.hits)
+        results.border_title = "Results, best first"
+        self.query_one("#facets", FacetList).show(result.facets, self.filters)
+        status = Text(end="")
+        status.append(f"{result.total} hit{'s' if result.total != 1 else ''}")
+        if result.total > len(result.hits):
+            status.append(f" (best {len(result.hits)} shown)")
+        status.append(f" · {result.elapsed_ms:.0f} ms")
+        for key, value in self.filters.items():
+            status.append(" · ")
+            status.append(f"{key}: {value}", style="bold")
+        if self.filters:
+            status.append("  (^x clears)", style="dim")
+        if result.suggestion:
+            status.append(" · did you mean ")
+            status.append(result.suggestion, style="bold italic")
+            status.append(f"? ({self._key_for('accept_suggestion')} accepts)")
+        self._status(status)
+
+    def _status(self, text: Text, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(error, "-error")
+        status.update(text)
+
+    def _key_for(self, action: str) -> str:
+        for binding in self.active_bindings.values():
+            if binding.binding.action == action:
+                return self.app.get_key_display(binding.binding)
+        return action
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one("#results", ResultList)
+        if results.option_count == 0:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(results.option_count - 1, current + delta))
+
+    def action_open(self) -> None:
+        results = self.query_one("#results", ResultList)
+        article_id = results.current_id
+        if article_id is not None:
+            query = self.result.query if self.result is not None and results.hits else ""
+            self.app.open_article(article_id, query)
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(OptionList.OptionSelected, "#results")
+    def _result_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(OptionList.OptionSelected, "#facets")
+    def _facet_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is None:
+            return
+        key, value = parse_option_id(event.option.id)
+        if self.filters.get(key) == value:
+            del self.filters[key]
+        else:
+            self.filters[key] = value
+        self._refresh_now()
+
+    def action_clear_filters(self) -> None:
+        if self.filters:
+            self.filters.clear()
+            self._refresh_now()
+
+    def action_accept_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            self.set_query(self.result.suggestion)
+
+    def action_facets(self) -> None:
+        facets = self.query_one("#facets", FacetList)
+        if facets.has_focus:
+            self.focus_query()
+            return
+        facets.display = True
+        facets.add_class("-shown")
+        facets.focus()
+
+    def action_escape(self) -> None:
+        self.query_one("#facets", FacetList).remove_class("-shown")
+        self.focus_query()
+
+    # -- used by the app and other screens ------------------------------------------------
+
+    def focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def set_query(self, query: str) -> None:
+        """Replace the query (e.g. an entity search from the reader) and run it."""
+        box = self.query_one("#query", Input)
+        box.value = query
+        box.cursor_position = len(query)
+        box.focus()
+        self._refresh_now()
+
+    @property
+    def highlighted_id(self) -> str | None:
+        return self.query_one("#results", ResultList).current_id

@@ -1,0 +1,1 @@
+"""Small reusable pieces of the explorer: text building, result list, facets, entities."""

@@ -1,0 +1,130 @@
+"""The result list: one option per article or hit, rendered from engine values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from search.model import Article, Hit, Snippet
+from tui.widgets.text import format_date, one_line, relevance_bar
+
+#: Characters of context kept before a snippet's first highlight on its one line.
+LEAD = 28
+
+
+def snippet_line(snippet: Snippet, highlight, base="") -> Text:
+    """One line of a snippet, starting shortly before its first highlight."""
+    text = snippet.text
+    first = min((s for s, _ in snippet.highlights), default=0)
+    start = 0
+    if first > LEAD:
+        start = first - LEAD
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    prefix = "…" if start > 0 else ""
+    # Same-length replacement keeps the offsets valid.
+    body = text[start:].replace("\n", " ").replace("\t", " ").replace("\r", " ")
+    out = Text(prefix + body, style=base, end="")
+    shift = len(prefix) - start
+    for s, e in snippet.highlights:
+        s, e = max(s, start), min(e, len(text))
+        if s < e:
+            out.stylize(highlight, s + shift, e + shift)
+    return out
+
+
+class ResultList(OptionList):
+    """Articles or hits, newest first or best first; option ids are article ids."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
+        Binding("g", "first", "First", show=False, id="results.first"),
+        Binding("G", "last", "Last", show=False, id="results.last"),
+        Binding("ctrl+d", "page_down", "Half page down", show=False, id="results.page_down"),
+        Binding("ctrl+u", "page_up", "Half page up", show=False, id="results.page_up"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "results--title",
+        "results--meta",
+        "results--bar",
+        "results--snippet",
+        "results--highlight",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: dict[str, Hit] = {}
+
+    def _styles(self):
+        get = self.get_component_rich_style
+        return (
+            get("results--title", partial=True),
+            get("results--meta", partial=True),
+            get("results--bar", partial=True),
+            get("results--snippet", partial=True),
+            get("results--highlight", partial=True),
+        )
+
+    def show_articles(self, articles: Sequence[Article]) -> None:
+        """Every article (no query): title, source and date, with the standfirst as context."""
+        title, meta, _bar, snippet, _hl = self._styles()
+        self.hits = {}
+        options: list[Option | None] = []
+        for article in articles:
+            prompt = Text(end="")
+            prompt.append(article.title or "Untitled", title)
+            prompt.append("\n")
+            prompt.append(_meta(article.source, article.published), meta)
+            lead = article.standfirst or article.body[:300]
+            if lead:
+                prompt.append("\n")
+                prompt.append(one_line(lead), snippet)
+            options.append(Option(prompt, id=article.id))
+        self._replace(options)
+
+    def show_hits(self, hits: Sequence[Hit]) -> None:
+        """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
+        title, meta, bar, snippet, hl = self._styles()
+        self.hits = {hit.id: hit for hit in hits}
+        best = max((h.score for h in hits), default=0.0)
+        options: list[Option | None] = []
+        for hit in hits:
+            prompt = Text(end="")
+            prompt.append(hit.title or "Untitled", title)
+            prompt.append("\n")
+            prompt.append_text(relevance_bar(hit.score, best).stylize(bar))
+            prompt.append(" ")
+            prompt.append(_meta(hit.source, hit.published), meta)
+            for snip in hit.snippets[:3]:
+                prompt.append("\n")
+                prompt.append_text(snippet_line(snip, hl, snippet))
+            options.append(Option(prompt, id=hit.id))
+        self._replace(options)
+
+    def _replace(self, options: list[Option | None]) -> None:
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        self.set_options(options)
+        if not options:
+            return
+        index = 0
+        if keep is not None:
+            try:
+                index = self.get_option_index(keep)
+            except Exception:  # noqa: BLE001 - OptionDoesNotExist: start at the top
+                index = 0
+        self.highlighted = index
+
+    @property
+    def current_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+
+def _meta(source: str, published) -> str:
+    return f"{source or 'unknown source'} · {format_date(published)}"

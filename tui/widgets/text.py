@@ -1,0 +1,136 @@
+"""Building ``rich.text.Text`` from document text and offsets.
+
+Document text is data, never markup: every function here starts from a plain
+``Text(str)`` and adds styles by offset, so a "[bold]" in an article stays literal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from rich.style import Style, StyleType
+from rich.text import Text
+
+#: Entity labels (OntoNotes) grouped into the kinds the reader colours and its legend names.
+ENTITY_KINDS: dict[str, str] = {
+    "PERSON": "person",
+    "NORP": "place",
+    "GPE": "place",
+    "LOC": "place",
+    "ORG": "org",
+    "EVENT": "event",
+    "LAW": "event",
+    "DATE": "date",
+    "PERCENT": "figure",
+    "MONEY": "figure",
+    "QUANTITY": "figure",
+}
+#: kind -> legend label, in legend order.
+KIND_LABELS: dict[str, str] = {
+    "person": "person",
+    "place": "place",
+    "org": "organisation",
+    "event": "event / law",
+    "date": "date",
+    "figure": "figure",
+    "other": "other",
+}
+
+
+def entity_kind(label: str) -> str:
+    return ENTITY_KINDS.get(label.upper(), "other")
+
+
+def format_date(date: dt.date | None) -> str:
+    """'9 Apr 2024', or 'undated'."""
+    if date is None:
+        return "undated"
+    return f"{date.day} {date:%b %Y}"
+
+
+def highlighted(
+    text: str, spans: Iterable[tuple[int, int]], style: StyleType, *, base: StyleType = ""
+) -> Text:
+    """``text`` with ``style`` over each (start, end) span; out-of-range spans are clipped."""
+    out = Text(text, style=base, end="")
+    n = len(text)
+    for start, end in spans:
+        start, end = max(0, start), min(n, end)
+        if start < end:
+            out.stylize(style, start, end)
+    return out
+
+
+def relevance_bar(score: float, best: float, width: int = 8) -> Text:
+    """A bar of ``width`` cells, full for the best score of the result set."""
+    frac = 0.0 if best <= 0 else max(0.0, min(1.0, score / best))
+    eighths = round(frac * width * 8)
+    full, part = divmod(eighths, 8)
+    blocks = " ▏▎▍▌▋▊▉"
+    bar = "█" * full + (blocks[part] if part and full < width else "")
+    return Text(bar.ljust(width), end="")
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace so a passage fits a list row."""
+    return " ".join(text.split())
+
+
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(body: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph of ``body``; offsets index into ``body``."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(body):
+        _add_paragraph(out, body, pos, m.start())
+        pos = m.end()
+    _add_paragraph(out, body, pos, len(body))
+    return out
+
+
+def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) -> None:
+    chunk = body[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        out.append((start + chunk.index(stripped[0]), stripped))
+
+
+def term_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``terms`` (surface forms from the engine) occur in ``text``, whole words, sorted."""
+    words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not words:
+        return []
+    alternation = "|".join(re.escape(w) for w in words)
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding [start, end); the whole text if it has no breaks."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            return text[begin : m.start()].strip()
+    return text[begin:].strip()
+
+
+def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
+    """'Title, Source, 9 Apr 2024: “…”' (parts that are unknown are left out)."""
+    parts = [p for p in (title.strip(), source.strip()) if p]
+    if date is not None:
+        parts.append(format_date(date))
+    head = ", ".join(parts) or "Untitled"
+    return f"{head}: “{one_line(quote)}”"
+
+
+def merge_styles(*styles: Style | None) -> Style:
+    return Style.combine([s for s in styles if s is not None])

@@ -324,7 +324,56 @@ def sentence_key(article_id: str, text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+(?:['’][a-z]+)?", text.lower())
+    """Lower-cased words, with the month "May" and the noun "will" ("political will")
+    renamed so that they are not taken for modal verbs."""
+    words = []
+    prev = ""
+    for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
+        w = m.group(0)
+        low = w.lower()
+        if low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
+            low = "<month>"
+        elif low == "will" and prev in _WILL_NOUN_BEFORE:
+            low = "<noun>"
+        words.append(low)
+        prev = low
+    return words
+
+
+_NUMBER_NEAR = re.compile(r"\s+\d")
+_WILL_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "political",
+        "free",
+        "ill",
+        "good",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "popular",
+        "public",
+        "strong",
+        "own",
+    ]
+)
+#: Irregular past tenses: they narrate what happened, like the regular -ed forms.
+IRREGULAR_PAST = _wordset(
+    """came went took gave saw became fell rose grew broke spoke chose drew drove flew
+    froze led paid ran sent shook sought stood swore taught threw wrote bore began
+    brought built caught fought found forgot hung knew meant sank spent split spread
+    struck thought told undertook withdrew overtook"""
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def future_years(text: str, year: int | None) -> tuple[str, ...]:
+    """Years in ``text`` later than ``year`` (the article's own): a plan or forecast."""
+    if year is None:
+        return ()
+    return tuple(y for y in _YEAR.findall(text) if int(y) > year)
 
 
 # Forward-looking: modals, predictions, plans. Strong ones mark a concern alone.
@@ -418,16 +467,19 @@ class Cues:
     generic_past: int
 
 
-def cues(text: str) -> Cues:
-    """The cue words of a sentence, grouped by what they suggest."""
+def cues(text: str, year: int | None = None) -> Cues:
+    """The cue words of a sentence, grouped by what they suggest. ``year`` is the
+    article's year of publication: a later year mentioned is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
     forward = [w for w in words if w in MODALS or w in FORWARD_WORDS]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
+    forward += future_years(text, year)
     worry = [w for w in words if w in WORRY_WORDS]
     worry += [p for p in WORRY_PHRASES if f" {p} " in low]
     events = [w for w in words if w in EVENT_VERBS]
     generic = [m.group(0) for m in _GENERIC_PAST.finditer(low) if m.group(0) not in EVENT_VERBS]
+    generic += [w for w in words if w in IRREGULAR_PAST and w not in EVENT_VERBS]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(w for w in words if w in WEAK_FORWARD),
@@ -452,10 +504,11 @@ def development_strength(c: Cues) -> float:
     """How much a sentence reports something that happened, was pledged or decided."""
     score = min(len(c.events), 3) * 1.0 + min(len(c.event_nouns), 2) * 0.5
     score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
-    if not c.events and any(
-        w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward
-    ):
-        score -= 1.5  # "may either reduce or heighten": an outlook, not an event
+    if not c.events:
+        if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
+            score -= 1.5  # "may either reduce or heighten": an outlook, not an event
+        elif c.forward:
+            score -= 0.5  # "talk of a deal in 2025": a plan, unless a pledge backs it
     return score
 
 
@@ -507,12 +560,24 @@ _SPELLING = {
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
 
 
+DEMONYMS_PATH = Path(__file__).with_name("data") / "demonyms.toml"
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    data = _toml_loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    return {str(k).lower(): str(v).lower() for k, v in data.get("demonyms", {}).items()}
+
+
 class SpellingFilter(Filter):
-    """Fold US spellings into British so "defense" meets "defence"."""
+    """Fold US spellings into British ("defense" meets "defence") and demonyms into
+    their place ("French" meets "France"; see :file:`data/demonyms.toml`)."""
 
     def __call__(self, tokens):
+        demonyms = _demonyms()
         for t in tokens:
             text = _SPELLING.get(t.text, t.text)
+            text = demonyms.get(text, text)
             t.text = _IZE.sub(r"is\1", text)
             yield t
 
@@ -616,8 +681,9 @@ class _Sentence:
 
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
+    year = article.published.year if article.published else None
     out = [
-        _Sentence(s, sentence_key(article.id, s.text), cues(s.text), _tokens(s.text, s.start))
+        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), _tokens(s.text, s.start))
         for s in spans
     ]
     starts = [s.span.start for s in out]

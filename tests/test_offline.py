@@ -19,7 +19,6 @@ import socket
 import subprocess
 import sys
 import textwrap
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,11 @@ from hypothesis import strategies as st
 from search import __version__
 from search.config import DEFAULT_THEME, TEMPLATE, cache_dir, config_path, load_config
 from tui.cli import COMMANDS, build_parser, main
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 REPO = Path(__file__).resolve().parent.parent
 WHEELHOUSE_SCRIPT = REPO / "scripts" / "wheelhouse.py"

@@ -1,0 +1,528 @@
+"""Ingest: what a reader of the cleaned article would notice.
+
+The seeds are fixtures here: their sentences are what must survive, their page
+furniture what must go. Every other case writes its own small files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from search import ingest
+from search.model import Article, Skipped
+
+from conftest import CALIBER, ECONOMIST, SEEDS, article_text, write
+
+
+def norm(text: str) -> str:
+    """Whitespace-normalised text, for comparing what a reader sees."""
+    return " ".join(text.split())
+
+
+def raw_prose(path: Path) -> list[str]:
+    """The article paragraphs of a raw seed: in both seeds every prose paragraph is one
+    long line and no piece of page furniture runs to twenty words (a fixture fact)."""
+    text = path.read_text(encoding="utf-8")
+    return [norm(line) for line in text.splitlines() if len(line.split()) >= 20]
+
+
+def paragraphs(article: Article) -> list[str]:
+    return [norm(p) for p in article.body.split("\n\n")]
+
+
+@pytest.fixture(scope="module")
+def caliber() -> Article:
+    result = ingest.read_article(CALIBER, SEEDS)
+    assert isinstance(result, Article), result
+    return result
+
+
+@pytest.fixture(scope="module")
+def economist() -> Article:
+    result = ingest.read_article(ECONOMIST, SEEDS)
+    assert isinstance(result, Article), result
+    return result
+
+
+BODY = [
+    "Officials said the harbour talks would resume next month after a pause of several weeks.",
+    "Analysts expect the dispute over fishing quotas to weigh on growth in the region this year.",
+    "The minister told reporters in the capital that no decision had yet been taken on the matter.",
+]
+
+
+def story(head: str = "", body: list[str] | None = None, title: str = "Harbour cranes fall silent as talks stall") -> str:
+    parts = [title, head, *(body or BODY)]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def parse(text: str, **kw) -> Article:
+    result = ingest.parse_article(text, id="test", path="story.txt", **kw)
+    assert isinstance(result, Article)
+    return result
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+class TestCaliberSeed:
+    def test_metadata(self, caliber):
+        assert caliber.title == "Trump’s Asia tour: balancing security, uncertainty, bilateral diplomacy"
+        assert caliber.published == dt.date(2025, 11, 6)
+        assert caliber.author == "Vugar Khalilov"
+        assert caliber.source.casefold() == "caliber.az"
+
+    def test_words_roughly_the_prose(self, caliber):
+        expected = sum(len(p.split()) for p in raw_prose(CALIBER))
+        assert abs(caliber.words - expected) <= expected * 0.05
+
+    def test_every_prose_paragraph_survives_intact(self, caliber):
+        prose = raw_prose(CALIBER)
+        assert len(prose) == 7  # the fixture rule found the article's paragraphs
+        kept = paragraphs(caliber)
+        for paragraph in prose:
+            assert paragraph in kept
+
+    def test_body_is_only_the_article(self, caliber):
+        # Nothing but the seven paragraphs, in order: menus, prompts and footers all gone.
+        assert paragraphs(caliber) == raw_prose(CALIBER)
+
+    @pytest.mark.parametrize(
+        "boilerplate",
+        [
+            "twitter",
+            "youtube",
+            "night_theme",
+            "play market",
+            "WHAT ARE YOU LOOKING FOR",
+            "Any use of materials",
+            "©",
+            "A+",
+            "Views: 53",
+            "Views",
+            "share-line",
+            "Liked the story",
+            "Share it on social media",
+            "copy link",
+            "Ссылка скопирована",
+            "Follow us on Telegram",
+            "The most important world news",
+            "loading",
+        ],
+    )
+    def test_boilerplate_gone(self, caliber, boilerplate):
+        for field in (caliber.title, caliber.standfirst, caliber.body):
+            assert boilerplate.casefold() not in field.casefold()
+
+    def test_title_date_and_byline_not_repeated_in_body(self, caliber):
+        assert caliber.title not in caliber.body
+        assert "06 November 2025" not in caliber.body
+        assert "By Vugar Khalilov" not in caliber.body
+
+
+class TestEconomistSeed:
+    def test_metadata(self, economist):
+        assert economist.title == "America’s Asian allies are trying to Trump-proof their policies"
+        assert economist.standfirst == "Kishida Fumio meets Joe Biden in Washington, DC, to shore up deterrence"
+        assert economist.published == dt.date(2024, 4, 9)
+        # The text names no publisher; the sidecar beside it does.
+        assert economist.source == "The Economist"
+        assert economist.url.startswith("https://www.economist.com/")
+        assert economist.author == ""
+
+    def test_words_roughly_the_prose(self, economist):
+        expected = sum(len(p.split()) for p in raw_prose(ECONOMIST))
+        assert abs(economist.words - expected) <= expected * 0.05
+
+    def test_every_prose_paragraph_survives_intact(self, economist):
+        prose = raw_prose(ECONOMIST)
+        assert len(prose) >= 19
+        kept = paragraphs(economist)
+        for paragraph in prose:
+            assert paragraph in kept
+        # ... and in their order.
+        positions = [kept.index(p) for p in prose]
+        assert positions == sorted(positions)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "If Russia is allowed to prevail in Ukraine, “it will send the wrong signal to Asia,”",
+            "AUKUS, a defence pact signed in 2021, brings together America, Australia and Britain.",
+            "The country aims to nearly double spending on defence activities to 2% of GDP by 2027, up from 1.2% in 2022.",
+            "“There’s not going to be an Asian NATO,” says one official from an allied nation.",
+            "In short, spokes without a hub still cannot get very far.",
+        ],
+    )
+    def test_sentences_kept(self, economist, sentence):
+        assert sentence in norm(economist.body)
+
+    @pytest.mark.parametrize("marker", ["![", "](", "images/", ".jpg", ".png", "#", "> ", "**"])
+    def test_markdown_and_image_links_gone(self, economist, marker):
+        assert marker not in economist.body
+        assert marker not in economist.title
+        assert marker not in economist.standfirst
+
+    def test_title_and_standfirst_not_in_body(self, economist):
+        body = norm(economist.body)
+        assert economist.title not in body
+        assert economist.standfirst not in body
+        assert "Apr 9th 2024" not in body
+
+    def test_paragraphs_separated_by_blank_lines(self, economist):
+        assert "\n\n\n" not in economist.body
+        assert all(p.strip() == p and p for p in economist.body.split("\n\n"))
+
+
+# --------------------------------------------------------------------------- metadata forms
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("06 November 2025 07:32", dt.date(2025, 11, 6)),
+        ("Apr 9th 2024", dt.date(2024, 4, 9)),
+        ("July 1, 2025", dt.date(2025, 7, 1)),
+        ("2025-07-01", dt.date(2025, 7, 1)),
+        ("Updated June 4, 2025", dt.date(2025, 6, 4)),
+        ("Published: 3 March 2023", dt.date(2023, 3, 3)),
+        ("Tuesday, 4 June 2024 | 10:15 GMT", dt.date(2024, 6, 4)),
+    ],
+)
+def test_date_forms(line, date):
+    article = parse(story(line))
+    assert article.published == date
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert line not in article.body
+    assert paragraphs(article) == BODY
+
+
+def test_date_inside_prose_is_not_the_publication_date():
+    # A date mentioned in a sentence is news, not the dateline; nothing says when it was published.
+    body = [*BODY, "The treaty signed on 4 June 1999 expired quietly last spring, officials said."]
+    article = parse(story(body=body))
+    assert article.published is None
+    assert paragraphs(article) == body
+
+
+def test_byline_becomes_author_not_body():
+    article = parse(story("By Jane Smith"))
+    assert article.author == "Jane Smith"
+    assert "Jane Smith" not in article.body
+
+
+def test_front_matter_overrides_guesses():
+    text = (
+        "---\n"
+        "title: The title the file says\n"
+        "source: The Daily Planet\n"
+        "author: Lois Lane\n"
+        "published: 2023-02-03\n"
+        "url: https://example.com/story\n"
+        "---\n" + story("July 1, 2025\n\nBy Clark Kent", title="A guessed headline for the story")
+    )
+    article = parse(text)
+    assert article.title == "The title the file says"
+    assert article.source == "The Daily Planet"
+    assert article.author == "Lois Lane"
+    assert article.published == dt.date(2023, 2, 3)
+    assert article.url == "https://example.com/story"
+    assert "Daily Planet" not in article.body
+    assert "title:" not in article.body
+    for sentence in BODY:
+        assert sentence in article.body
+
+
+def test_front_matter_dates_in_prose_forms():
+    text = "---\npublished: Apr 9th 2024\n---\n" + story()
+    assert parse(text).published == dt.date(2024, 4, 9)
+
+
+def test_horizontal_rule_is_not_front_matter():
+    text = "---\n" + story()
+    article = parse(text)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert paragraphs(article) == BODY
+
+
+def test_sidecar_metadata(tmp_path):
+    path = write(tmp_path, "story.txt", story("July 1, 2025"))
+    write(tmp_path, "story.meta.toml", 'source = "Harbour Gazette"\nauthor = "Ann Other"\nurl = "https://example.org/x"\n')
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.source == "Harbour Gazette"
+    assert article.author == "Ann Other"
+    assert article.url == "https://example.org/x"
+    assert article.published == dt.date(2025, 7, 1)  # guessed from the text, not overridden
+
+
+def test_broken_sidecar_is_ignored_not_fatal(tmp_path):
+    path = write(tmp_path, "story.txt", story())
+    write(tmp_path, "story.meta.toml", "source = = broken\n")
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert paragraphs(article) == BODY
+
+
+# --------------------------------------------------------------------------- boilerplate by rule
+
+
+def test_general_boilerplate_rules_on_an_unseen_page():
+    """A page nobody tuned for: menus, share prompts, counters, copyright, a foreign UI string."""
+    page = "\n".join(
+        [
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "Sign in",
+            "Subscribe",
+            "",
+            "Harbour cranes fall silent as talks stall",
+            "",
+            "July 1, 2025",
+            "",
+            *BODY,
+            "",
+            "Share this article",
+            "Follow us on Facebook",
+            "1,234 views",
+            "Скопировать ссылку",
+            "Copyright © 2025 Harbour Gazette. All rights reserved.",
+        ]
+    )
+    article = parse(page)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert article.published == dt.date(2025, 7, 1)
+    assert paragraphs(article) == BODY
+
+
+def test_short_article_of_short_paragraphs_is_kept():
+    # A brief without long prose paragraphs still has its text.
+    text = "Storm closes port\n\nThe port shut at noon.\n\nShips wait offshore.\n"
+    article = parse(text)
+    assert "The port shut at noon." in article.body
+    assert "Ships wait offshore." in article.body
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "Officials said the harbour talks would resume next month after\n"
+        "a pause of several weeks, and analysts expect the dispute over\n"
+        "fishing quotas to weigh on growth in the region this year.\n"
+    )
+    article = parse("Harbour cranes fall silent as talks stall\n\n" + wrapped + "\n" + BODY[2] + "\n")
+    assert norm(wrapped) in paragraphs(article)
+    assert BODY[2] in paragraphs(article)
+
+
+# --------------------------------------------------------------------------- ids
+
+
+ID_RE = re.compile(r"^[a-z0-9]{4,12}$")
+
+
+def test_ids_are_short_and_typeable(caliber, economist):
+    assert ID_RE.match(caliber.id)
+    assert ID_RE.match(economist.id)
+    assert caliber.id != economist.id
+
+
+def test_same_file_same_id_across_runs_and_machines(tmp_path):
+    a = tmp_path / "machine_a" / "news"
+    b = tmp_path / "elsewhere" / "deeper" / "news"
+    for root in (a, b):
+        write(root, "world/story.txt", story())
+    first = ingest.read_article(a / "world/story.txt", a)
+    again = ingest.read_article(a / "world/story.txt", a)
+    moved = ingest.read_article(b / "world/story.txt", b)
+    assert first.id == again.id == moved.id
+
+
+def test_id_survives_an_edit(tmp_path):
+    path = write(tmp_path, "story.txt", story())
+    before = ingest.read_article(path, tmp_path)
+    path.write_text(story(body=[*BODY, "A late paragraph was added to the story after publication."]))
+    after = ingest.read_article(path, tmp_path)
+    assert before.id == after.id
+    assert before.fingerprint != after.fingerprint
+
+
+def test_different_files_and_folders_different_ids(tmp_path):
+    ids = set()
+    for folder in ("news", "archive"):
+        for name in ("a.txt", "b.txt", "sub/a.txt"):
+            path = write(tmp_path / folder, name, story())
+            ids.add(ingest.read_article(path, tmp_path / folder).id)
+    assert len(ids) == 6
+    assert all(ID_RE.match(i) for i in ids)
+
+
+# --------------------------------------------------------------------------- odd files
+
+
+def read(tmp_path: Path, name: str, raw: bytes) -> Article | Skipped:
+    return ingest.read_article(write(tmp_path, name, raw), tmp_path)
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \n\n \t \n", b"\n"])
+def test_empty_files_are_skipped(tmp_path, raw):
+    result = read(tmp_path, "empty.txt", raw)
+    assert isinstance(result, Skipped)
+    assert result.path.endswith("empty.txt")
+    assert "empty" in result.reason
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4,
+        b"Some words then\x00\x00\x00\x00 nul bytes" * 10,
+        bytes(range(32)) * 50,
+    ],
+)
+def test_binary_files_are_skipped_with_a_reason(tmp_path, raw):
+    result = read(tmp_path, "picture.txt", raw)
+    assert isinstance(result, Skipped)
+    assert result.path.endswith("picture.txt")
+    assert "binary" in result.reason
+
+
+def test_cp1252_is_decoded_and_noted(tmp_path):
+    text = story(body=["Officials at the café said “the talks” would resume next month after a pause.", *BODY[1:]])
+    result = read(tmp_path, "old.txt", text.encode("cp1252"))
+    assert isinstance(result, Article)
+    assert "café" in result.body and "“the talks”" in result.body
+    assert any("cp1252" in note for note in result.notes)
+
+
+def test_invalid_utf8_does_not_lose_the_article(tmp_path):
+    raw = story().encode() + b"\n\nA broken byte \xff\xfe in the final line of the article text here.\n"
+    result = read(tmp_path, "broken.txt", raw)
+    assert isinstance(result, Article)
+    assert result.notes  # the user is told the encoding was guessed
+    for sentence in BODY:
+        assert sentence in result.body
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("utf16le.txt", codecs.BOM_UTF16_LE + story().encode("utf-16-le")),
+        ("utf16be.txt", codecs.BOM_UTF16_BE + story().encode("utf-16-be")),
+        ("utf8bom.txt", codecs.BOM_UTF8 + story().encode("utf-8")),
+    ],
+)
+def test_unicode_with_bom(tmp_path, name, raw):
+    result = read(tmp_path, name, raw)
+    assert isinstance(result, Article)
+    assert result.title == "Harbour cranes fall silent as talks stall"  # no BOM glued to it
+    assert paragraphs(result) == BODY
+    assert result.notes == ()
+
+
+def test_five_megabyte_single_line(tmp_path):
+    unit = "the harbour cranes were idle again today "
+    line = "Quokkaphobia begins here. " + unit * (5_000_000 // len(unit)) + "zebracorn ends it."
+    result = read(tmp_path, "huge.txt", line.encode())
+    assert isinstance(result, Article)
+    assert result.body.startswith("Quokkaphobia")
+    assert result.body.endswith("zebracorn ends it.")
+    assert result.words > 800_000
+
+
+MARKUP = "The minister said [bold red]no decision[/] had been taken, [link=https://x.example]see[/link]."
+ESCAPES = (
+    "The \x1b[31mred\x1b[0m words and a \x1b]52;c;aGVsbG8=\x07clipboard grab and a "
+    "\x1b]8;;https://evil.example\x1b\\hyperlink\x1b]8;;\x1b\\ and a title \x1b]0;pwned\x07 set, said officials."
+)
+
+
+def test_escape_sequences_stripped_markup_kept_as_text(tmp_path):
+    text = story(body=[*BODY, MARKUP, ESCAPES])
+    result = read(tmp_path, "hostile.txt", text.encode())
+    assert isinstance(result, Article)
+    assert MARKUP in result.body  # markup is the document's text: kept literally
+    for bad in ("\x1b", "\x07", "\x9b", "]52;", "pwned", "evil.example"):
+        assert bad not in result.body
+    assert "The red words and a clipboard grab and a hyperlink and a title set, said officials." in norm(result.body)
+
+
+def test_control_characters_stripped_from_every_field():
+    text = "---\ntitle: Bad\x1b[2J title\x07\nauthor: A\x00n Author\n---\n" + story(body=["Officials\x08 said\u202e the harbour talks would resume next month after a pause."])
+    article = parse(text)
+    for value in (article.title, article.author, article.body, article.standfirst):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", value)
+    assert article.title == "Bad title"
+
+
+# --------------------------------------------------------------------------- any bytes in
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    raw=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=1500).map(lambda s: s.encode("utf-8", "surrogatepass")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "---\n", "title: x\n", "# Heading\n", "![i](a.png)\n", "\n\n", "By Ann Lee\n",
+                    "July 1, 2025\n", "\x1b[31m", "\x1b]52;", "[bold]", "\ufeff", "\x00", "©", "Views: 3\n",
+                    "Officials said the harbour talks would resume next month after a pause.\n",
+                    "Ссылка", "**", "> ", "* ", "1. ", "\r\n", "\u2028", "\x9b",
+                ]
+            ),
+            max_size=30,
+        ).map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass")),
+    )
+)
+def test_any_bytes_give_an_article_or_a_reason(tmp_path, raw):
+    path = tmp_path / "any.txt"
+    result = ingest.parse_bytes(raw, path=path, root=tmp_path)
+    assert isinstance(result, Article | Skipped)
+    if isinstance(result, Skipped):
+        assert result.reason
+        return
+    assert result.body.strip()
+    assert ID_RE.match(result.id)
+    for value in (result.title, result.standfirst, result.author, result.source, result.body):
+        assert "\x1b" not in value and "\x00" not in value
+    assert result.words == len(result.body.split())
+
+
+def test_bundled_seeds_folder_is_untouched_by_reading(tmp_path):
+    # Reading never writes beside the articles (the bundled corpus may be read-only).
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy)
+    before = sorted(p.name for p in copy.iterdir())
+    for _root, path in ingest.discover([copy]):
+        ingest.read_article(path, copy)
+    assert sorted(p.name for p in copy.iterdir()) == before
+
+
+def test_discover_reads_txt_and_md_recursively_skips_hidden(tmp_path):
+    write(tmp_path, "a.txt", story())
+    write(tmp_path, "deep/er/b.md", story())
+    write(tmp_path, "c.html", story())
+    write(tmp_path, ".hidden/d.txt", story())
+    write(tmp_path, ".e.txt", story())
+    write(tmp_path, "a.meta.toml", 'source = "X"\n')
+    found = sorted(p.relative_to(tmp_path).as_posix() for _root, p in ingest.discover([tmp_path]))
+    assert found == ["a.txt", "deep/er/b.md"]
+
+
+def test_article_text_helper_parses(tmp_path):
+    # The shared fixture article is itself a clean article (other tests rely on it).
+    article = parse(article_text("Talks resume in the capital", body_sentences=4))
+    assert article.title == "Talks resume in the capital"
+    assert article.published == dt.date(2025, 7, 1)
+    assert len(article.body.split("\n\n")) == 4

@@ -182,7 +182,7 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
             if not isinstance(value, dict):
                 problem(key, f"keys must be {SETTINGS['keys']}; using the default keys")
                 continue
-            for binding, spec in value.items():
+            for binding, spec in _flatten(value):
                 parsed = _key_spec(spec)
                 if parsed is None:
                     problem(
@@ -214,6 +214,18 @@ def _path(value: str, base: Path) -> Path:
     return p if p.is_absolute() else base / p
 
 
+def _flatten(table: Mapping[str, object], prefix: str = "") -> list[tuple[str, object]]:
+    """``{"results": {"down": "j"}}`` -> ``[("results.down", "j")]``: binding ids have dots,
+    and TOML reads an unquoted ``results.down = "j"`` as a table."""
+    items: list[tuple[str, object]] = []
+    for name, value in table.items():
+        if isinstance(value, dict):
+            items += _flatten(value, f"{prefix}{name}.")
+        else:
+            items.append((f"{prefix}{name}", value))
+    return items
+
+
 def _key_spec(spec: object) -> str | None:
     """``"a, b"`` or ``["a", "b"]`` -> ``"a,b"``; None if it is neither or has no key."""
     if isinstance(spec, str):
@@ -232,21 +244,45 @@ _HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
 
 
 def _line_of(lines: list[str], key: str, in_table: str | None) -> int | None:
-    """The line where ``key`` is set (top level, or inside ``[in_table]``), if it can be found."""
-    key_re = re.compile(
-        rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*[=.]"""
-    )
+    """The line where ``key`` is set (top level, or inside ``[in_table]``), if it can be found.
+
+    ``key`` may be dotted (``results.down``): written bare, quoted, or under ``[keys.results]``.
+    """
     current: str | None = None
     for number, line in enumerate(lines, 1):
         header = _HEADER.match(line)
         if header:
-            current = header.group(1).strip().strip("\"'")
+            current = re.sub(r"\s*\.\s*", ".", header.group(1).strip().strip("\"'"))
             if in_table is None and current == key:
                 return number  # an unknown [table]
             continue
-        if current == in_table and key_re.match(line):
+        if current == in_table:
+            rest = key
+        elif in_table and current and current.startswith(in_table + "."):
+            prefix = current[len(in_table) + 1 :] + "."
+            if not key.startswith(prefix):
+                continue
+            rest = key[len(prefix) :]
+        else:
+            continue
+        if _key_pattern(rest).match(line):
             return number
     return None
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    bare = r"\s*\.\s*".join(re.escape(part) for part in key.split("."))
+    quoted = re.escape(key)
+    return re.compile(rf"""^\s*(?:{bare}|"{quoted}"|'{quoted}')\s*[=.]""")
+
+
+def setting_line(path: Path, key: str, table: str | None = None) -> int | None:
+    """The line of ``path`` where ``key`` (in ``[table]``) is set, for messages; None if unknown."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _line_of(lines, key, table)
 
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
@@ -294,6 +330,7 @@ TEMPLATE = """\
 # index_dir = "~/.cache/dossier"
 
 # Key remaps: binding id = "key" or "key1,key2". `?` in the explorer lists the bindings.
+# Quote an id that has a dot in it: "results.down" = "j".
 [keys]
 # search = "slash,ctrl+f"
 # quit = "q"

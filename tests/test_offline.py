@@ -358,6 +358,8 @@ def test_settings_are_read(tmp_path, monkeypatch):
         [keys]
         search = "ctrl+f, slash"
         quit = ["q", "ctrl+q"]
+        results.down = "j"
+        "results.up" = "k"
         """
     )
     (path.parent / "local").mkdir()
@@ -365,7 +367,12 @@ def test_settings_are_read(tmp_path, monkeypatch):
     assert config.problems == ()
     assert config.corpus == (news, path.parent / "local")  # relative: from the file's folder
     assert config.theme == "light"
-    assert dict(config.keys) == {"search": "ctrl+f,slash", "quit": "q,ctrl+q"}
+    assert dict(config.keys) == {
+        "search": "ctrl+f,slash",
+        "quit": "q,ctrl+q",
+        "results.down": "j",  # binding ids have dots: bare (a TOML table) or quoted
+        "results.up": "k",
+    }
     assert config.index_dir == tmp_path / "home" / "idx"
 
 
@@ -439,6 +446,20 @@ def test_dossier_config_shows_the_file_settings_and_problems(capsys, tmp_path):
     assert "line 2" in capsys.readouterr().out
 
 
+def test_dossier_config_flags_a_key_remap_for_no_binding(capsys):
+    from tui.commands.config import known_bindings
+
+    bindings = known_bindings()
+    assert "quit" in bindings and "search" in bindings  # read from the explorer itself
+    write_config('theme = "light"\n\n[keys]\nserch = "f2"\nquit = "ctrl+q"\n')
+    assert main(["config", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [problem] = report["problems"]
+    assert "line 4" in problem and "'serch'" in problem and "did you mean 'search'" in problem
+    assert report["bindings"]["quit"] == "ctrl+q"
+    assert report["bindings"]["search"] == bindings["search"]
+
+
 def test_dossier_still_searches_with_a_broken_config(capsys):
     write_config("corpus = [\n")
     assert main(["search", "submarines", "--json"]) == 0
@@ -448,6 +469,10 @@ def test_dossier_still_searches_with_a_broken_config(capsys):
 def test_config_init_writes_a_template_that_changes_nothing_and_never_overwrites(capsys):
     assert main(["config", "--init"]) == 0
     written = config_path().read_text(encoding="utf-8")
+    from tui.commands.config import known_bindings
+
+    for binding in known_bindings():  # every remappable binding is listed, commented out
+        assert f"# {binding} = " in written or f'# "{binding}" = ' in written, binding
     config = load_config()
     assert config.exists and config.problems == ()
     assert config.corpus == () and config.theme == DEFAULT_THEME and dict(config.keys) == {}

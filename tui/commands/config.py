@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from search.config import TEMPLATE, config_path, load_config
 
     if args.init:
-        return _init(config_path(), TEMPLATE)
+        return _init(config_path(), _template(TEMPLATE, known_bindings()))
 
     config = load_config()
     report = _report(config, args)
@@ -61,6 +61,13 @@ def _report(config, args: argparse.Namespace) -> dict:
     theme_problem = _theme_problem(config.theme)
     if theme_problem:
         problems.append(theme_problem)
+    bindings = known_bindings()
+    if bindings:
+        problems += [
+            _unknown_binding(config.path, name, bindings)
+            for name in config.keys
+            if name not in bindings
+        ]
     folders = [os.path.abspath(p) for p in (args.folders or [])]
     return {
         "config_file": str(config.path),
@@ -69,6 +76,7 @@ def _report(config, args: argparse.Namespace) -> dict:
         "corpus_from": _corpus_source(config, args),
         "theme": config.theme,
         "keys": dict(config.keys),
+        "bindings": {name: config.keys.get(name, keys) for name, keys in sorted(bindings.items())},
         "index_dir": str(config.index_root),
         "cache_dir": str(cache_dir()),
         "data_dir": str(data_dir()),
@@ -94,15 +102,84 @@ _SOURCE_WORDS = {
 }
 
 
+def _unknown_binding(path: Path, name: str, bindings: dict[str, str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, bindings, n=3)
+    hint = (
+        f"did you mean {' or '.join(map(repr, close))}?"
+        if close
+        else "`?` in the explorer lists them"
+    )
+    from search.config import setting_line
+
+    line = setting_line(path, name, "keys")
+    where = f"{path}, line {line}" if line else str(path)
+    return f"{where}: [keys] {name!r} is not a binding of the explorer ({hint}); ignored"
+
+
 def _theme_problem(theme: str) -> str | None:
     try:
         from textual.theme import BUILTIN_THEMES
-    except ImportError:  # pragma: no cover - textual is a dependency
+
+        from tui.app import THEME_ALIASES, DossierApp  # noqa: F401 - registers its themes
+    except Exception:  # noqa: BLE001 - checking is a courtesy; the app has the last word
         return None
-    if theme in THEME_ALIASES or theme in BUILTIN_THEMES:
+    names = {*BUILTIN_THEMES, *THEME_ALIASES, *THEME_ALIASES.values()}
+    if theme.strip().lower() in THEME_ALIASES or theme.strip() in names:
         return None
     known = ", ".join([*THEME_ALIASES, *sorted(BUILTIN_THEMES)])
     return f"theme {theme!r} is not a theme the explorer knows ({known}); it uses 'dark'"
+
+
+def known_bindings() -> dict[str, str]:
+    """Binding id -> default keys, for every binding of the explorer that has an id.
+
+    Read from the app, its screens and widgets, so it stays right as bindings are added.
+    Empty if the explorer cannot be imported (then nothing is checked).
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    try:
+        from textual.binding import Binding
+
+        import tui.screens
+        import tui.widgets
+        from tui.app import DossierApp
+
+        classes: list[type] = [DossierApp]
+        for package in (tui.screens, tui.widgets):
+            for info in pkgutil.iter_modules(package.__path__):
+                module = importlib.import_module(f"{package.__name__}.{info.name}")
+                classes += [
+                    obj
+                    for _, obj in inspect.getmembers(module, inspect.isclass)
+                    if obj.__module__ == module.__name__
+                ]
+    except Exception:  # noqa: BLE001 - a courtesy check, never a reason to fail
+        return {}
+    bindings: dict[str, str] = {}
+    for cls in classes:
+        for binding in getattr(cls, "BINDINGS", ()) or ():
+            if isinstance(binding, Binding) and binding.id:
+                bindings.setdefault(binding.id, binding.key)
+    return bindings
+
+
+def _toml_key(name: str) -> str:
+    bare = name.replace("_", "").replace("-", "").isalnum()
+    return name if bare else json.dumps(name)
+
+
+def _template(template: str, bindings: dict[str, str]) -> str:
+    """The template with its [keys] examples replaced by every binding and its default keys."""
+    if not bindings or "[keys]" not in template:
+        return template
+    head = template[: template.index("[keys]")]
+    lines = [f"# {_toml_key(name)} = {json.dumps(keys)}" for name, keys in sorted(bindings.items())]
+    return head + "[keys]\n" + "\n".join(lines) + "\n"
 
 
 def _print(report: dict) -> None:

@@ -460,6 +460,18 @@ def test_dossier_config_flags_a_key_remap_for_no_binding(capsys):
     assert report["bindings"]["search"] == bindings["search"]
 
 
+def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_path):
+    write_config(f'index_dir = "{tmp_path / "idx"}"\n')
+    assert main(["index", "--corpus", str(seeds_copy), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["config", "--corpus", str(seeds_copy), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["index_dir"] == str(tmp_path / "idx")
+    index = Path(report["index"])
+    assert index.is_dir() and tmp_path / "idx" in index.parents
+    assert any(index.iterdir()), "the index folder shown is empty: not where dossier index wrote"
+
+
 def test_dossier_still_searches_with_a_broken_config(capsys):
     write_config("corpus = [\n")
     assert main(["search", "submarines", "--json"]) == 0

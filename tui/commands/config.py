@@ -78,10 +78,20 @@ def _report(config, args: argparse.Namespace) -> dict:
         "keys": dict(config.keys),
         "bindings": {name: config.keys.get(name, keys) for name, keys in sorted(bindings.items())},
         "index_dir": str(config.index_root),
+        "index": _index_folder(args.folders or []),
         "cache_dir": str(cache_dir()),
         "data_dir": str(data_dir()),
         "problems": problems,
     }
+
+
+def _index_folder(folders) -> str | None:
+    """Where the index of these folders is kept (it may not be built yet)."""
+    try:
+        from search.index import SCHEMA_VERSION, corpus_key, default_cache_root
+    except ImportError:  # pragma: no cover - the engine is part of dossier
+        return None
+    return str(default_cache_root() / f"index-v{SCHEMA_VERSION}" / corpus_key(folders))
 
 
 def _corpus_source(config, args: argparse.Namespace) -> str:
@@ -207,7 +217,7 @@ def _print(report: dict) -> None:
         "keys",
         Text("\n".join(f"{k} = {v}" for k, v in keys.items()) if keys else "(the defaults)"),
     )
-    table.add_row("index", Text(report["index_dir"]))
+    table.add_row("index", Text(report["index"] or report["index_dir"]))
     table.add_row("data", Text(report["data_dir"]))
     console.print(table)
 

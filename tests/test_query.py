@@ -1,0 +1,375 @@
+"""Queries as a user types them: what is found, what is shown, and what is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from search.corpus import Corpus
+from search.model import QueryError, SearchResult
+
+from conftest import CALIBER, ECONOMIST, SEEDS, write
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds, indexed once for this module (queries never change the index)."""
+    base = tmp_path_factory.mktemp("query")
+    shutil.copytree(SEEDS, base / "seeds")
+    c = Corpus.open([base / "seeds"], cache_dir=base / "cache")
+    yield c
+    c.close()
+
+
+@pytest.fixture(scope="module")
+def ids(corpus):
+    """Seed ids by who published them (looked up, never hard-coded)."""
+    by_path = {a.path: a.id for a in corpus.articles}
+    found = {}
+    for path, article_id in by_path.items():
+        if path.endswith(ECONOMIST.name):
+            found["economist"] = article_id
+        elif path.endswith(CALIBER.name):
+            found["caliber"] = article_id
+    assert set(found) == {"economist", "caliber"}
+    return found
+
+
+def found(corpus, text: str, **kw) -> set[str]:
+    result = corpus.search(text, limit=50, **kw)
+    return {h.id for h in result.hits}
+
+
+def named(ids, *names: str) -> set[str]:
+    return {ids[n] for n in names}
+
+
+# --------------------------------------------------------------------------- the language
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("submarine", {"economist", "caliber"}),  # stemming: both say "submarines"
+        ("submarines", {"economist", "caliber"}),
+        ("Submarine", {"economist", "caliber"}),
+        ("Kishida AND Biden", {"economist"}),
+        ("Kishida Biden", {"economist"}),  # words are ANDed by default
+        ("Kishida OR Hegseth", {"economist", "caliber"}),
+        ("Trump NOT Kishida", {"caliber"}),
+        ("Trump AND NOT Hegseth", {"economist"}),
+        ("(Kishida OR Hegseth) AND Takaichi", {"caliber"}),
+        ('"nuclear-powered submarines"', {"caliber"}),
+        ('"prime minister of Japan"', {"economist"}),
+        ('"minister prime"', set()),  # a phrase keeps its order
+        ("title:allies", {"economist"}),  # "allies" is in both bodies, one title
+        ("title:tour", {"caliber"}),
+        ("source:economist", {"economist"}),
+        ('source:"The Economist"', {"economist"}),
+        ("source:caliber.az", {"caliber"}),
+        ("author:khalilov", {"caliber"}),
+        ("author:Vugar", {"caliber"}),
+        ("published:2025", {"caliber"}),
+        ("published:2024", {"economist"}),
+        ("published:[2024 to 2025]", {"economist", "caliber"}),
+        ("published:>2024-06", {"caliber"}),
+        ("published:<2025", {"economist"}),
+        ("Trump AND published:2025", {"caliber"}),
+        ("subm*", {"economist", "caliber"}),
+        ("Kish*", {"economist"}),
+        ("submarnies~2", {"economist", "caliber"}),
+        ("Kishda~1", {"economist"}),
+        ("xyzzyplugh", set()),
+    ],
+)
+def test_query_finds(corpus, ids, query, expected):
+    assert found(corpus, query) == named(ids, *expected)
+
+
+def test_zero_hits_is_a_result_not_an_error(corpus):
+    result = corpus.search("xyzzyplugh")
+    assert result.total == 0
+    assert result.hits == ()
+
+
+def test_limit_caps_hits_not_total(corpus):
+    result = corpus.search("Trump", limit=1)
+    assert len(result.hits) == 1
+    assert result.total == 2
+
+
+def test_empty_query_lists_everything_newest_first(corpus, ids):
+    result = corpus.search("")
+    assert [h.id for h in result.hits] == [ids["caliber"], ids["economist"]]
+
+
+def test_ranking_prefers_the_article_about_it(corpus, ids):
+    # Kishida is the Economist piece's subject and absent from the other.
+    result = corpus.search("Kishida OR Trump")
+    assert result.hits[0].id == ids["economist"]
+    assert result.hits[0].score >= result.hits[-1].score
+
+
+def test_filters_restrict_hits(corpus, ids):
+    assert found(corpus, "Trump", filters={"source": "The Economist"}) == named(ids, "economist")
+    assert found(corpus, "Trump", filters={"year": "2025"}) == named(ids, "caliber")
+    assert found(corpus, "Trump", filters={"year": "1999"}) == set()
+    with pytest.raises(QueryError):
+        corpus.search("Trump", filters={"colour": "red"})
+
+
+# --------------------------------------------------------------------------- snippets
+
+
+@pytest.mark.parametrize(
+    ("query", "stem"),
+    [("submarine", "submarin"), ("Trump", "trump"), ("subm*", "subm"), ("submarnies~2", "submarin"), ("Kishida AND Biden", "")],
+)
+def test_snippets_highlight_the_matched_words(corpus, query, stem):
+    result = corpus.search(query)
+    assert result.hits
+    for hit in result.hits:
+        assert 1 <= len(hit.snippets) <= 3
+        highlighted = []
+        for snippet in hit.snippets:
+            assert snippet.text.strip()
+            assert "\n" not in snippet.text
+            for a, b in snippet.highlights:
+                assert 0 <= a < b <= len(snippet.text)
+                word = snippet.text[a:b].lower()
+                highlighted.append(word)
+                if stem:
+                    assert word.startswith(stem), (query, snippet.text, a, b)
+                else:
+                    assert word in {"kishida", "biden"}
+        assert highlighted, f"no highlight in {hit.snippets}"
+        assert set(hit.terms) == set(highlighted)
+
+
+def test_phrase_snippet_highlights_the_phrase_words(corpus):
+    result = corpus.search('"nuclear-powered submarines"')
+    words = {s.text[a:b].lower() for s in result.hits[0].snippets for a, b in s.highlights}
+    assert words and words <= {"nuclear", "powered", "submarines", "nuclear-powered", "nuclear-powered submarines"}
+    assert any("submarines" in w for w in words)
+
+
+def test_snippet_text_comes_from_the_article(corpus):
+    for hit in corpus.search("Trump").hits:
+        body = " ".join(corpus.get(hit.id).body.split())
+        for snippet in hit.snippets:
+            assert " ".join(snippet.text.strip("…").split()) in body
+
+
+def test_metadata_only_hit_still_shows_a_snippet(corpus, ids):
+    result = corpus.search("source:economist")
+    assert result.hits[0].snippets and result.hits[0].snippets[0].text
+
+
+# --------------------------------------------------------------------------- did you mean
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [("submarnies", "submarines"), ("Kishda", "kishida"), ("nucler submarnies", "nuclear submarines")],
+)
+def test_misspelt_query_gets_a_suggestion(corpus, query, suggestion):
+    result = corpus.search(query)
+    assert result.suggestion is not None
+    assert result.suggestion.lower() == suggestion
+
+
+@pytest.mark.parametrize("query", ["Trump", "submarines", "Kishida AND Biden", "source:economist"])
+def test_correct_query_gets_no_suggestion(corpus, query):
+    assert corpus.search(query).suggestion is None
+
+
+def test_stemmed_match_gets_no_suggestion(corpus):
+    """"submarine" finds both seeds (they say "submarines"); nothing is misspelt, so a
+    "did you mean: submarines?" above two hits is noise."""
+    result = corpus.search("submarine")
+    assert result.total == 2
+    assert result.suggestion is None
+
+
+# --------------------------------------------------------------------------- malformed
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ('"unbalanced phrase', "quote"),
+        ("(Trump AND Kishida", "parenthes"),
+        ("Trump)", "parenthes"),
+        ("colour:red", "unknown field"),
+        ("the", "common words"),
+        ("the of and", "common words"),
+        ("Trump AND", "operator"),
+        ("OR Trump", "operator"),
+        ("Trump NOT", "operator"),
+        ("NOT Trump", "NOT"),
+        ("NOT Trump NOT Kishida", "NOT"),
+        ("AND", "operator"),
+    ],
+)
+def test_malformed_query_says_what_is_wrong(corpus, query, says):
+    with pytest.raises(QueryError) as info:
+        corpus.search(query)
+    message = str(info.value)
+    assert says.lower() in message.lower()
+    assert "Traceback" not in message and len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize("query", ["<<", ">>", "NOT NOT Trump", "Trump AND NOT NOT Biden"])
+def test_stray_operators_are_a_query_error(corpus, query):
+    with pytest.raises(QueryError):
+        corpus.search(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["published:<foo", "published:>x2024", "date:<Trump", "published:<2024-13-01", "published:notadate", "published:2024-02-30"],
+)
+def test_bad_date_is_a_query_error_naming_the_date(corpus, query):
+    with pytest.raises(QueryError) as info:
+        corpus.search(query)
+    assert "date" in str(info.value).lower()
+
+
+@pytest.mark.parametrize("query", ["title:", "author:", "published:"])
+def test_field_with_nothing_after_it_is_a_query_error(corpus, query):
+    with pytest.raises(QueryError):
+        corpus.search(query)
+
+
+# --------------------------------------------------------------------------- any query
+
+
+_PIECES = st.sampled_from(
+    [
+        "AND", "OR", "NOT", "ANDNOT", '"', "(", ")", "title:", "source:", "published:", "author:", "date:",
+        "entity:", "*", "?", "~", "~2", "^2", "[", "to", "]", "{", "}", ">", "<", "=", "2024", "2025-06",
+        "2024-13-40", "Trump", "submarine", "the", "x", ":", "-", "\\", "'", " ", " ", " ", "日本",
+        "\x00", "\x1b", "/", "+", "é",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=30)))
+def test_any_query_gives_a_result_or_a_query_error(corpus, text):
+    try:
+        result = corpus.search(text)
+    except QueryError as exc:
+        assert str(exc)
+        return
+    assert isinstance(result, SearchResult)
+    assert result.total >= len(result.hits)
+
+
+# --------------------------------------------------------------------------- dates, exactly
+
+
+DATES = [
+    "2023-12-31", "2024-01-01", "2024-05-31", "2024-06-01", "2024-06-15", "2024-06-30",
+    "2024-07-01", "2024-12-31", "2025-01-01", "2025-06-15",
+]
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    base = tmp_path_factory.mktemp("dated")
+    for d in DATES:
+        write(
+            base / "news",
+            f"story-{d}.txt",
+            f"---\ntitle: Harbour story of {d}\npublished: {d}\n---\n"
+            "Officials said the harbour talks would resume next month after a pause of several weeks.\n",
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    yield c
+    c.close()
+
+
+def _between(lo: str, hi: str) -> list[str]:
+    return [d for d in DATES if lo <= d <= hi]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("published:2024", _between("2024-01-01", "2024-12-31")),
+        ("published:2024-06", _between("2024-06-01", "2024-06-30")),
+        ("published:2024-06-15", ["2024-06-15"]),
+        ("published:[2024 to 2025]", _between("2024-01-01", "2025-12-31")),
+        ("published:>2024", _between("2025-01-01", "2099-12-31")),
+        ("published:>=2024", _between("2024-01-01", "2099-12-31")),
+        ("published:<2024", _between("1900-01-01", "2023-12-31")),
+        ("published:<=2024", _between("1900-01-01", "2024-12-31")),
+        ("published:>2024-06", _between("2024-07-01", "2099-12-31")),
+        ("published:>=2024-06", _between("2024-06-01", "2099-12-31")),
+        ("published:<2024-06", _between("1900-01-01", "2024-05-31")),
+        ("published:<=2024-06", _between("1900-01-01", "2024-06-30")),
+        ("published:>2024-06-15", _between("2024-06-16", "2099-12-31")),
+        ("published:<2024-06-15", _between("1900-01-01", "2024-06-14")),
+        ("published:[2024-06 to 2024-07]", _between("2024-06-01", "2024-07-31")),
+        ("published:[2024-06-01 to 2024-06-30]", _between("2024-06-01", "2024-06-30")),
+    ],
+)
+def test_date_filters_are_exact(dated, query, expected):
+    result = dated.search("harbour AND " + query, limit=50)
+    got = sorted(h.published.isoformat() for h in result.hits)
+    assert got == expected
+
+
+def test_reversed_date_range_finds_nothing_or_says_so(dated):
+    try:
+        result = dated.search("harbour AND published:[2025 to 2024]", limit=50)
+    except QueryError:
+        return
+    assert result.hits == ()
+
+
+# --------------------------------------------------------------------------- matches in the reader
+
+
+@pytest.mark.parametrize("query", ["submarine", "Trump", '"prime minister"', "title:allies", "subm*", "Kishda~1", "Japan OR Trump"])
+def test_matches_offsets_index_into_the_article(corpus, query):
+    seen = 0
+    for article in corpus.articles:
+        spans = corpus.matches(article.id, query)
+        assert set(spans) == {"title", "standfirst", "body"}
+        for field, found_spans in spans.items():
+            text = article.text(field)
+            for span in found_spans:
+                assert text[span.start : span.end] == span.text
+                seen += 1
+    assert seen
+
+
+def test_matches_follow_the_field(corpus, ids):
+    spans = corpus.matches(ids["economist"], "title:allies")
+    assert [s.text.lower() for s in spans["title"]] == ["allies"]
+    assert spans["body"] == ()
+
+
+def test_matches_do_not_mark_excluded_words(corpus, ids):
+    """The reader highlights what the user looked for, not the word they excluded."""
+    spans = corpus.matches(ids["economist"], "Japan AND NOT Hegseth")
+    assert spans["body"]
+    spans = corpus.matches(ids["caliber"], "Japan AND NOT Kishida")
+    assert {s.text.lower() for field in spans.values() for s in field} == {"japan"}
+    spans = corpus.matches(ids["economist"], "Kishida NOT Hegseth NOT Trump")
+    assert "trump" not in {s.text.lower() for field in spans.values() for s in field}
+
+
+def test_matches_of_a_bad_query_raise_query_error(corpus, ids):
+    with pytest.raises(QueryError):
+        corpus.matches(ids["economist"], '"unbalanced')
+
+
+def test_published_field_stored_as_date(corpus):
+    assert all(isinstance(h.published, dt.date) for h in corpus.search("Trump").hits)

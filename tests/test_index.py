@@ -1,0 +1,450 @@
+"""The index: built once, refreshed file by file, shared by two dossiers, kept in
+memory when the cache cannot be written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import search.index
+from search.corpus import Corpus
+from search.model import CorpusError
+
+from conftest import REPO, SEEDS, article_text, write
+
+
+def open_corpus(folder: Path, cache: Path, **kw) -> Corpus:
+    return Corpus.open([folder], cache_dir=cache, **kw)
+
+
+def hit_paths(corpus: Corpus, query: str) -> set[str]:
+    return {Path(corpus.get(h.id).path).name for h in corpus.search(query, limit=100).hits}
+
+
+@pytest.fixture
+def news(tmp_path) -> Path:
+    folder = tmp_path / "news"
+    write(folder, "ports.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(folder, "farms.txt", article_text("Grain exports recover", topic="grain"))
+    write(folder, "sub/rail.md", article_text("Railway strike ends", topic="railway"))
+    return folder
+
+
+# --------------------------------------------------------------------------- build and reopen
+
+
+def test_first_open_builds_second_reuses(news, cache_dir):
+    first = open_corpus(news, cache_dir)
+    assert first.report.rebuilt
+    assert sorted(Path(p).name for p in first.report.added) == ["farms.txt", "ports.txt", "rail.md"]
+    assert len(first.articles) == 3
+    first.close()
+
+    second = open_corpus(news, cache_dir)
+    assert not second.report.rebuilt
+    assert second.report.added == second.report.updated == second.report.removed == []
+    assert second.report.unchanged == 3
+    assert hit_paths(second, "railway") == {"rail.md"}
+    second.close()
+
+
+def test_index_lives_in_the_cache_dir_not_beside_the_articles(news, cache_dir):
+    before = sorted(p.relative_to(news) for p in news.rglob("*"))
+    open_corpus(news, cache_dir).close()
+    assert sorted(p.relative_to(news) for p in news.rglob("*")) == before
+    assert any(cache_dir.rglob(search.index.MANIFEST))
+
+
+def test_default_cache_is_the_xdg_cache_dir(news, _isolated_xdg):
+    corpus = Corpus.open([news])
+    assert corpus.search("grain").total == 1
+    corpus.close()
+    assert any((_isolated_xdg / "cache").rglob(search.index.MANIFEST))
+
+
+def test_seeds_index(seed_corpus):
+    assert len(seed_corpus.articles) == 2
+    assert seed_corpus.skipped == ()
+    # newest first
+    assert seed_corpus.articles[0].published > seed_corpus.articles[1].published
+
+
+def test_stored_article_equals_ingested(seeds_copy, cache_dir):
+    from search import ingest
+
+    corpus = open_corpus(seeds_copy, cache_dir)
+    for _root, path in ingest.discover([seeds_copy]):
+        fresh = ingest.read_article(path, seeds_copy)
+        stored = corpus.get(fresh.id)
+        assert stored == fresh
+    corpus.close()
+
+
+# --------------------------------------------------------------------------- incremental refresh
+
+
+def test_added_file_is_indexed_and_searchable(news, cache_dir):
+    open_corpus(news, cache_dir).close()
+    write(news, "later/ships.txt", article_text("Shipyard orders rise", topic="shipyard"))
+    corpus = open_corpus(news, cache_dir)
+    assert [Path(p).name for p in corpus.report.added] == ["ships.txt"]
+    assert corpus.report.updated == corpus.report.removed == []
+    assert corpus.report.unchanged == 3
+    assert not corpus.report.rebuilt
+    assert hit_paths(corpus, "shipyard") == {"ships.txt"}
+    corpus.close()
+
+
+def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
+    before = open_corpus(news, cache_dir)
+    old_id = next(a.id for a in before.articles if a.path.endswith("ports.txt"))
+    before.close()
+    path = news / "ports.txt"
+    path.write_text(article_text("Harbour reopens to container ships", topic="quokka"), encoding="utf-8")
+    os.utime(path, ns=(time.time_ns() + 10**9,) * 2)  # a later mtime, as an editor would leave
+
+    corpus = open_corpus(news, cache_dir)
+    assert [Path(p).name for p in corpus.report.updated] == ["ports.txt"]
+    assert corpus.report.added == corpus.report.removed == []
+    assert corpus.report.unchanged == 2
+    assert hit_paths(corpus, "quokka") == {"ports.txt"}
+    assert hit_paths(corpus, "harbour") == {"ports.txt"}  # still in the new title
+    assert hit_paths(corpus, "cranes") == set()  # the old title is gone
+    assert corpus.get(old_id).title == "Harbour reopens to container ships"
+    assert len(corpus.articles) == 3
+    corpus.close()
+
+
+def test_removed_file_is_dropped(news, cache_dir):
+    first = open_corpus(news, cache_dir)
+    gone_id = next(a.id for a in first.articles if a.path.endswith("farms.txt"))
+    first.close()
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir)
+    assert [Path(p).name for p in corpus.report.removed] == ["farms.txt"]
+    assert corpus.report.unchanged == 2
+    assert hit_paths(corpus, "grain") == set()
+    assert len(corpus.articles) == 2
+    with pytest.raises(CorpusError):
+        corpus.get(gone_id)
+    corpus.close()
+
+
+def test_touch_without_change_is_not_reindexed(news, cache_dir):
+    open_corpus(news, cache_dir).close()
+    path = news / "ports.txt"
+    os.utime(path, ns=(time.time_ns() + 5 * 10**9,) * 2)
+    corpus = open_corpus(news, cache_dir)
+    assert corpus.report.updated == corpus.report.added == corpus.report.removed == []
+    assert corpus.report.unchanged == 3
+    corpus.close()
+    # ... and the new mtime was remembered: a third open reads nothing again.
+    again = open_corpus(news, cache_dir)
+    assert again.report.unchanged == 3 and again.report.updated == []
+    again.close()
+
+
+def test_bad_file_is_skipped_with_a_reason_the_rest_indexed(news, cache_dir):
+    write(news, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    write(news, "blank.md", b"  \n\n")
+    corpus = open_corpus(news, cache_dir)
+    skipped = {Path(s.path).name: s.reason for s in corpus.skipped}
+    assert set(skipped) == {"photo.txt", "blank.md"}
+    assert "binary" in skipped["photo.txt"]
+    assert "empty" in skipped["blank.md"]
+    assert len(corpus.articles) == 3
+    assert hit_paths(corpus, "railway") == {"rail.md"}
+    corpus.close()
+
+    # Reopened without changes, the skipped files are still reported, not re-read as new.
+    again = open_corpus(news, cache_dir)
+    assert {Path(s.path).name for s in again.skipped} == {"photo.txt", "blank.md"}
+    assert again.report.added == []
+    again.close()
+
+    # Fixed, it is indexed.
+    (news / "blank.md").write_text(article_text("Blank no more", topic="lighthouse"), encoding="utf-8")
+    fixed = open_corpus(news, cache_dir)
+    assert [Path(p).name for p in fixed.report.added] == ["blank.md"]
+    assert {Path(s.path).name for s in fixed.skipped} == {"photo.txt"}
+    assert hit_paths(fixed, "lighthouse") == {"blank.md"}
+    fixed.close()
+
+
+def test_file_that_turns_bad_leaves_the_index(news, cache_dir):
+    open_corpus(news, cache_dir).close()
+    (news / "farms.txt").write_bytes(b"")
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "grain") == set()
+    assert {Path(s.path).name for s in corpus.skipped} == {"farms.txt"}
+    assert len(corpus.articles) == 2
+    corpus.close()
+
+
+def test_schema_version_bump_builds_a_new_index(news, cache_dir, monkeypatch):
+    open_corpus(news, cache_dir).close()
+    monkeypatch.setattr(search.index, "SCHEMA_VERSION", search.index.SCHEMA_VERSION + 100)
+    corpus = open_corpus(news, cache_dir)
+    assert corpus.report.rebuilt
+    assert len(corpus.report.added) == 3
+    assert corpus.search("grain").total == 1
+    corpus.close()
+
+
+def test_rebuild_starts_over(news, cache_dir):
+    open_corpus(news, cache_dir).close()
+    corpus = open_corpus(news, cache_dir, rebuild=True)
+    assert corpus.report.rebuilt
+    assert len(corpus.report.added) == 3
+    assert len(corpus.articles) == 3  # not six
+    corpus.close()
+
+
+def test_damaged_manifest_rebuilds(news, cache_dir):
+    open_corpus(news, cache_dir).close()
+    for manifest in cache_dir.rglob(search.index.MANIFEST):
+        manifest.write_text("{ not json", encoding="utf-8")
+    corpus = open_corpus(news, cache_dir)
+    assert len(corpus.articles) == 3
+    assert corpus.search("railway").total == 1
+    corpus.close()
+
+
+def test_damaged_index_files_are_rebuilt_not_fatal(news, cache_dir):
+    """A half-written or truncated index (disk full, killed mid-write) is rebuilt."""
+    open_corpus(news, cache_dir).close()
+    damaged = 0
+    for seg in cache_dir.rglob("*.seg"):
+        seg.write_bytes(b"\x00garbage")
+        damaged += 1
+    for toc in cache_dir.rglob("*.toc"):
+        toc.write_bytes(b"\x00garbage")
+        damaged += 1
+    assert damaged
+    corpus = open_corpus(news, cache_dir)
+    assert len(corpus.articles) == 3
+    assert corpus.search("railway").total == 1
+    corpus.close()
+
+
+def test_rebuild_recovers_a_damaged_index(news, cache_dir):
+    """`dossier index --rebuild` is what a user tries when the index is broken: it must work."""
+    open_corpus(news, cache_dir).close()
+    for toc in cache_dir.rglob("*.toc"):
+        toc.write_bytes(b"\x00garbage")
+    corpus = open_corpus(news, cache_dir, rebuild=True)
+    assert corpus.report.rebuilt
+    assert corpus.search("railway").total == 1
+    corpus.close()
+
+
+def test_progress_is_reported(news, cache_dir):
+    calls = []
+    open_corpus(news, cache_dir, progress=lambda n, total, path: calls.append((n, total))).close()
+    assert calls and calls[-1] == (3, 3)
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_several_folders_one_corpus(news, tmp_path, cache_dir):
+    other = tmp_path / "archive"
+    write(other, "old.txt", article_text("Ferry service restored", topic="ferry"))
+    corpus = Corpus.open([news, other], cache_dir=cache_dir)
+    assert len(corpus.articles) == 4
+    assert hit_paths(corpus, "ferry") == {"old.txt"}
+    assert corpus.key == Corpus.open([other, news], cache_dir=cache_dir).key
+    assert corpus.key != open_corpus(news, cache_dir).key
+
+
+def test_two_folders_with_the_same_name_keep_distinct_ids(tmp_path, cache_dir):
+    a, b = tmp_path / "a" / "news", tmp_path / "b" / "news"
+    write(a, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(b, "story.txt", article_text("Grain exports recover", topic="grain"))
+    corpus = Corpus.open([a, b], cache_dir=cache_dir)
+    ids = {x.id for x in corpus.articles}
+    assert len(ids) == 2
+    assert {corpus.get(i).title for i in ids} == {"Harbour cranes fall silent", "Grain exports recover"}
+    corpus.close()
+
+
+def test_empty_folder_is_an_empty_corpus(tmp_path, cache_dir):
+    (tmp_path / "empty").mkdir()
+    corpus = open_corpus(tmp_path / "empty", cache_dir)
+    assert corpus.articles == ()
+    assert corpus.search("anything").total == 0
+    corpus.close()
+
+
+def test_missing_folder_says_so(tmp_path, cache_dir):
+    with pytest.raises(CorpusError) as info:
+        open_corpus(tmp_path / "nowhere", cache_dir)
+    assert "nowhere" in str(info.value)
+
+
+def test_unknown_id_says_how_to_find_ids(seed_corpus):
+    with pytest.raises(CorpusError) as info:
+        seed_corpus.get("zzzzzz")
+    assert "dossier docs" in str(info.value)
+
+
+def test_ids_typed_in_upper_case_still_work(seed_corpus):
+    article = seed_corpus.articles[0]
+    assert seed_corpus.get(article.id.upper()).id == article.id
+    assert seed_corpus.get(f" {article.id} ").id == article.id
+
+
+# --------------------------------------------------------------------------- read-only cache
+
+
+def test_unwritable_cache_keeps_the_index_in_memory(news, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a directory would have to be")
+    corpus = open_corpus(news, blocker / "cache")  # cannot be created: we run as root, so chmod would not do
+    assert corpus.report.in_memory
+    notices = [n for n in corpus.notices if "index kept in memory" in n]
+    assert len(notices) == 1 and "\n" not in notices[0]
+    assert hit_paths(corpus, "railway") == {"rail.md"}
+    assert len(corpus.articles) == 3
+    corpus.close()
+    assert blocker.read_text() == "a file where a directory would have to be"
+
+
+def test_writable_cache_has_no_notice(news, cache_dir):
+    corpus = open_corpus(news, cache_dir)
+    assert corpus.notices == ()
+    assert not corpus.report.in_memory
+    corpus.close()
+
+
+# --------------------------------------------------------------------------- two at once
+
+
+def test_two_threads_open_the_same_corpus(news, cache_dir):
+    for i in range(30):
+        write(news, f"bulk/{i:02}.txt", article_text(f"Story number {i} about the coast", topic=f"topic{i}"))
+    results: dict[int, object] = {}
+
+    def worker(n: int) -> None:
+        try:
+            c = open_corpus(news, cache_dir)
+            results[n] = (len(c.articles), c.search("topic7").total)
+            c.close()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results[n] = exc
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert results == {0: (33, 1), 1: (33, 1)}
+
+
+def test_one_corpus_searched_from_two_threads(seed_corpus):
+    errors: list[BaseException] = []
+    totals: list[int] = []
+
+    def worker(words: list[str]) -> None:
+        try:
+            for _ in range(20):
+                for w in words:
+                    totals.append(seed_corpus.search(w).total)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in (["Trump", "submarine"], ["Kishida", "Hegseth"])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert len(totals) == 80
+
+
+def _cli(corpus: Path, cache_home: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(REPO)}
+    env.pop("DOSSIER_CORPUS", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_processes_at_once_on_a_fresh_corpus(tmp_path):
+    corpus = tmp_path / "fifty"
+    for i in range(50):
+        topic = "lighthouse" if i % 10 == 3 else f"subject{i}"
+        write(corpus, f"{i:02}.txt", article_text(f"Coastal story {i}", body_sentences=6, topic=topic))
+    cache_home = tmp_path / "shared-cache"
+    cache_home.mkdir()
+
+    procs = [_cli(corpus, cache_home, "search", "lighthouse", "--json", "--limit", "50") for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        assert "Traceback" not in err
+        data = json.loads(out)
+        assert data["total"] == 5
+        assert len(data["hits"]) == 5
+
+    third = _cli(corpus, cache_home, "index", "--json")
+    out, err = third.communicate(timeout=120)
+    assert third.returncode == 0, err
+    report = json.loads(out)
+    assert report["articles"] == 50
+    assert not report["rebuilt"]
+    assert report["added"] == report["updated"] == report["removed"] == []
+    assert report["unchanged"] == 50
+
+    fourth = _cli(corpus, cache_home, "search", "subject17", "--json")
+    out, err = fourth.communicate(timeout=120)
+    assert fourth.returncode == 0, err
+    assert json.loads(out)["total"] == 1
+
+
+def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
+    """Another dossier mid-refresh: we still answer from the index as it was."""
+    first = open_corpus(news, cache_dir)
+    first.close()
+    lock = next(cache_dir.rglob(".dossier.lock"))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            f"h = open({str(lock)!r}, 'a+')\n"
+            "fcntl.flock(h, fcntl.LOCK_EX)\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(30)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        write(news, "new.txt", article_text("Lighthouse keepers return", topic="lighthouse"))
+        started = time.monotonic()
+        corpus = open_corpus(news, cache_dir)
+        assert time.monotonic() - started < 15
+        assert len(corpus.articles) == 3  # the index as it was
+        assert corpus.notices  # and says why the new file is not there yet
+        corpus.close()
+    finally:
+        holder.kill()
+        holder.wait()
+    after = open_corpus(news, cache_dir)
+    assert hit_paths(after, "lighthouse") == {"new.txt"}
+    after.close()
+

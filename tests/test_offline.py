@@ -566,6 +566,8 @@ def test_bash_completion_offers_commands_options_and_folders(capsys, tmp_path):
     (tmp_path / "notes.txt").write_text("a file, not a folder")
     assert complete_bash(script, ["dossier", "--corpus", "n"], tmp_path) == ["news folder"]
     assert complete_bash(script, ["dossier", "search", "--corpus", ""], tmp_path) == ["news folder"]
+    # bash splits "--corpus=ne" at the "=".
+    assert complete_bash(script, ["dossier", "--corpus", "=", "ne"], tmp_path) == ["news folder"]
     assert complete_bash(script, ["dossier", "completion", ""], tmp_path) == ["bash", "zsh"]
 
 

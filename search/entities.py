@@ -1,0 +1,919 @@
+"""Named entities: a curated gazetteer, regex rules and a cautious guesser.
+
+Three sources of mentions, all offline:
+
+1. The gazetteer (``data/gazetteer.tsv``): canonical names, types, aliases and a one-line
+   description, matched with Aho-Corasick on word boundaries, longest match first.
+2. Rules for DATE, PERCENT, MONEY and QUANTITY (regular expressions below).
+3. A guesser for unknown capitalised names, typed by cue words (titles, "Inc", "Ministry",
+   "who"...). Its mentions carry ``guessed=True`` and have no gazetteer record.
+
+Then within-article resolution: a surname after a full mention ("Mr Kishida" after
+"Kishida Fumio"), an acronym introduced in brackets ("National Defence Strategy (NDS)"),
+and capitals used for their governments ("curry Washington's favour" -> United States).
+
+Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+from attrs import define
+
+from search.model import TEXT_FIELDS, Article, Entity, EntityInfo, Snippet
+
+__all__ = [
+    "TYPES",
+    "TYPE_LABELS",
+    "EntityProfile",
+    "Mention",
+    "describe",
+    "gazetteer",
+    "lookup",
+    "recognise",
+    "recognise_text",
+]
+
+#: The entity labels, in the order the legend lists them.
+TYPES: tuple[str, ...] = (
+    "PERSON",
+    "NORP",
+    "ORG",
+    "GPE",
+    "LOC",
+    "EVENT",
+    "LAW",
+    "DATE",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+)
+
+#: A short human label per type, for legends and panels.
+TYPE_LABELS: dict[str, str] = {
+    "PERSON": "person",
+    "NORP": "nationality or group",
+    "ORG": "organisation",
+    "GPE": "country, city or state",
+    "LOC": "place or region",
+    "EVENT": "event",
+    "LAW": "law or treaty",
+    "DATE": "date or period",
+    "PERCENT": "percentage",
+    "MONEY": "money",
+    "QUANTITY": "quantity",
+}
+
+DATA_DIR = Path(__file__).parent / "data"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.txt"
+NAMES_PATH = DATA_DIR / "given_names.txt"
+
+
+Mention = tuple[str, str, str, str, int, int, bool]  # not exported as a type; see Entity
+
+
+@define(frozen=True, slots=True)
+class EntityProfile:
+    """Who's who: a gazetteer record (or a stand-in for a guessed name) and its mentions.
+
+    ``mentions`` holds ``(article id, title, source, published, Snippet)`` per article.
+    """
+
+    info: EntityInfo
+    mentions: tuple[tuple[str, str, str, object, Snippet], ...] = ()
+
+
+# --------------------------------------------------------------------------------------
+# Text normalisation: same length as the input, so offsets carry over unchanged.
+
+_NORMALISE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "\n": " ",
+        "\r": " ",
+    }
+)
+
+
+def _normalise(text: str) -> str:
+    return text.translate(_NORMALISE)
+
+
+def _fold(text: str) -> str:
+    """Strip accents (``Nicolás`` -> ``Nicolas``) keeping one character per character."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if len(base) == 1 else ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------
+# The gazetteer
+
+
+@define(frozen=True, slots=True)
+class _Target:
+    canonical: str
+    type: str  # the mention's type (a demonym of a GPE is NORP)
+    weak: bool  # only after a full mention or a title ("~Kim")
+
+
+class _Gazetteer:
+    """Records, surface forms and the Aho-Corasick automaton built from them."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, list[str], str, dict[str, str]]]):
+        self.records: dict[str, EntityInfo] = {}
+        self.by_alias: dict[str, str] = {}  # casefolded alias -> canonical
+        self.government: dict[str, str] = {}  # capital city -> country
+        self.forms: dict[str, list[_Target]] = {}
+        self.weak: dict[str, list[str]] = {}  # surname -> canonical persons
+        for type_, canonical, aliases, description, extra in rows:
+            self._add(type_, canonical, aliases, description, extra)
+        self.automaton = ahocorasick.Automaton()
+        for form, targets in self.forms.items():
+            self.automaton.add_word(form, (len(form), tuple(targets)))
+        self.automaton.make_automaton()
+
+    def _add(self, type_: str, canonical: str, aliases: list[str], description: str,
+             extra: dict[str, str]) -> None:
+        if canonical in self.records:  # a later row adds aliases to an earlier one
+            old = self.records[canonical]
+            aliases = [a for a in aliases if a not in old.aliases]
+            description = old.description or description
+            type_ = old.type
+        else:
+            old = None
+        plain: list[str] = []
+        shown: list[str] = list(old.aliases) if old else []
+        for raw in aliases:
+            alias, mention_type, weak = raw, type_, False
+            if alias.startswith("~"):
+                alias, weak = alias[1:], True
+            if ":" in alias and alias.split(":", 1)[0] in TYPES:
+                mention_type, alias = alias.split(":", 1)
+            alias = alias.strip()
+            if not alias:
+                continue
+            shown.append(alias)
+            if weak:
+                self.weak.setdefault(alias, []).append(canonical)
+                continue
+            plain.append(alias)
+            self._form(alias, canonical, mention_type)
+        if old is None:
+            self._form(canonical, canonical, type_)
+            if type_ == "PERSON":
+                self._person_defaults(canonical, plain)
+        self.records[canonical] = EntityInfo(canonical, type_, tuple(shown), description)
+        for name in (canonical, *shown):
+            self.by_alias.setdefault(_key(name), canonical)
+        if "capital" in extra:
+            city, *city_aliases = extra["capital"].split(";")
+            if city not in self.records:
+                self._add("GPE", city, city_aliases, f"capital of {canonical}", {})
+            self.government[city] = canonical
+        if "government" in extra:
+            self.government[canonical] = extra["government"]
+
+    def _person_defaults(self, canonical: str, plain: list[str]) -> None:
+        parts = [p for p in canonical.split() if p.rstrip(".") not in _SUFFIXES]
+        single = [a for a in plain if " " not in a]
+        if len(parts) >= 2 and not single and not any(
+            canonical in names for names in self.weak.values()
+        ):
+            self.weak.setdefault(parts[-1], []).append(canonical)
+        # Korean-style given names: "Jae-myung" also written "Jae Myung", "Jae-Myung".
+        for name in (canonical, *plain):
+            if re.search(r"\w-[a-z]", name):
+                spaced = re.sub(r"(\w)-([a-z])", lambda m: m[1] + " " + m[2].upper(), name)
+                capped = re.sub(r"(\w)-([a-z])", lambda m: m[1] + "-" + m[2].upper(), name)
+                for variant in (spaced, capped):
+                    self._form(variant, canonical, "PERSON")
+
+    def _form(self, alias: str, canonical: str, mention_type: str) -> None:
+        target = _Target(canonical, mention_type, False)
+        variants = {_normalise(alias)}
+        variants.add(_fold(_normalise(alias)))
+        for v in list(variants):
+            if any(c.islower() for c in v) and len(v) >= 4:
+                variants.add(v.upper())  # datelines: "SEOUL", "BRASÍLIA"
+        for v in variants:
+            targets = self.forms.setdefault(v, [])
+            if all(t.canonical != canonical for t in targets):
+                targets.append(target)
+
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+
+
+def _key(name: str) -> str:
+    return _fold(_normalise(name)).casefold().strip()
+
+
+def _parse_gazetteer(text: str) -> Iterator[tuple[str, str, list[str], str, dict[str, str]]]:
+    """Rows of ``TYPE | canonical | alias; alias | description | key=value``."""
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("|")]
+        if len(cols) < 2 or cols[0] not in TYPES:
+            raise ValueError(f"{GAZETTEER_PATH.name}:{number}: expected 'TYPE | name | ...'")
+        type_, canonical = cols[0], cols[1]
+        aliases = [a.strip() for a in cols[2].split(";")] if len(cols) > 2 and cols[2] else []
+        description = cols[3] if len(cols) > 3 else ""
+        extra: dict[str, str] = {}
+        for item in cols[4:]:
+            if "=" in item:
+                k, v = item.split("=", 1)
+                extra[k.strip()] = v.strip()
+        yield type_, canonical, aliases, description, extra
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    """The gazetteer, loaded once."""
+    return _Gazetteer(_parse_gazetteer(GAZETTEER_PATH.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    words = NAMES_PATH.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if not w.startswith("#"))
+
+
+def lookup(name: str) -> EntityInfo | None:
+    """The gazetteer record for a canonical name or alias (any case), else None."""
+    g = gazetteer()
+    canonical = g.by_alias.get(_key(name))
+    return g.records.get(canonical) if canonical else None
+
+
+def describe(canonical: str) -> EntityInfo:
+    """The record for ``canonical``; a guessed name gets a bare stand-in record."""
+    info = lookup(canonical)
+    if info is not None:
+        return info
+    return EntityInfo(canonical=canonical, type="", aliases=(), description="")
+
+
+# --------------------------------------------------------------------------------------
+# Rules: DATE, PERCENT, MONEY, QUANTITY
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH = (
+    rf"(?:{_MONTH_FULL}|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?"
+    r"|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|a hundred|a thousand|several|a few|a couple of|many)"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|trn|k|thousand|crore|lakh)"
+_APPROX = (
+    r"(?i:(?:just |well )?(?:over|under|more than|less than|fewer than|almost|nearly|about"
+    r"|around|roughly|some|up to|at least|at most|approximately|an estimated|close to) )"
+)
+_UNIT_SPAN = r"(?:year|month|week|day|decade|century|quarter)"
+_CURRENCY_WORDS = (
+    r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|won|rupees?|roubles?|rubles?"
+    r"|pesos?|reais|real|rand|naira|francs?|dirhams?|riyals?|rupiah|ringgit|baht|dong"
+    r"|lira|liras|shekels?|kroner|kronor|krona|zloty|hryvnias?|taka|shillings?)"
+)
+_MEASURES = (
+    r"(?:km|kilometres?|kilometers?|miles?|nautical miles|metres?|meters?|feet|ft|kg"
+    r"|kilograms?|tonnes?|tons?|barrels?|bpd|litres?|liters?|gallons?|hectares?|acres?"
+    r"|square (?:kilometres|kilometers|miles|metres|meters)|sq km|mw|gw|megawatts?"
+    r"|gigawatts?|twh|kwh|knots|degrees|basis points|bps|mph|kph|km/h)"
+)
+_COUNTED = (
+    r"(?:troops|soldiers|servicemen|personnel|sailors|marines|fighters|militants|police"
+    r"|officers|people|persons|refugees|migrants|asylum-seekers|civilians|workers"
+    r"|employees|staff|jobs|residents|inhabitants|citizens|voters|votes|casualties|deaths"
+    r"|dead|victims|prisoners|hostages|detainees|protesters|students|children|patients"
+    r"|cases|passengers|tourists|visitors|households|homes|vehicles|cars|tanks|aircraft"
+    r"|jets|planes|fighter jets|helicopters|warships|ships|vessels|submarines|missiles"
+    r"|rockets|drones|warheads|satellites|containers|users|subscribers)"
+)
+
+_RULES: list[tuple[str, str]] = [
+    # Full dates first; the longest alternative at a position wins anyway.
+    ("DATE", rf"(?:{_WEEKDAY},? )?{_DAY} {_MONTH},? {_YEAR}"),
+    ("DATE", rf"(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:,? {_YEAR})?(?!\d|[,.]\d)"),
+    ("DATE", rf"{_MONTH} {_YEAR}"),
+    ("DATE", rf"{_YEAR}-[01]\d-[0-3]\d"),
+    ("DATE", rf"(?i:early|mid|late)[- ](?:{_MONTH_FULL}|{_YEAR})"),
+    ("DATE", r"(?:(?i:the) )?(?:(?:early|mid|late)[- ])?(?:1[5-9]\d0|20\d0)s"),
+    ("DATE", rf"{_YEAR}(?: ?(?:-|to) ?{_YEAR}|-\d\d(?!\d))"),
+    ("DATE", rf"(?:(?i:the) )?(?:first|second|third|fourth|final|last) quarter(?: of {_YEAR})?"),
+    ("DATE", rf"(?:(?i:the) )?(?:first|second) half of {_YEAR}"),
+    (
+        "DATE",
+        r"(?i:the) (?:end|start|beginning|middle|turn) of (?:the |this |last |next )?"
+        rf"(?:year|month|week|decade|century|{_YEAR})",
+    ),
+    (
+        "DATE",
+        r"(?i:(?:last|next|this|that|the following|the previous|the same|the coming|the past)"
+        r") (?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter"
+        rf"|quarter|{_MONTH_FULL}|{_WEEKDAY})",
+    ),
+    ("DATE", r"(?i:the) (?:following|next|previous) (?:day|morning|evening|night)"),
+    ("DATE", r"(?i:the day (?:before|after))"),
+    ("DATE", r"(?i:today|yesterday|tomorrow)"),
+    ("DATE", r"(?i:the )?(?:past|last|next|coming|previous) (?:few |several |\d+ |"
+     + _NUMWORD + r" )?(?:years|months|weeks|decades|days)"),
+    ("DATE", r"(?i:recent) (?:years|months|weeks|decades)"),
+    ("DATE", rf"(?:{_NUM}|{_NUMWORD}|a|one)[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?(?:[- ]old| ago)?"),
+    ("DATE", rf"(?:{_NUM}|{_NUMWORD}) (?:{_UNIT_SPAN}s?) ago"),
+    ("DATE", r"(?i:decades|centuries)"),
+    ("DATE", r"(?<=\bfor )(?:years|months|weeks)"),
+    ("DATE", _WEEKDAY),
+    ("DATE", r"(?:January|February|March|April|June|July|August|September|October|November"
+     r"|December)(?! [A-Z])"),
+    ("DATE", r"(?:(?<=\W)|^)(?:in|In|since|until|by|By|from|of|last|next|this|early|late) (?P<x>May)"),
+    ("DATE", _YEAR + r"(?![\d.,]\d|%| ?per ?cent)"),
+    # Percentages
+    (
+        "PERCENT",
+        rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?:-{_NUM})? ?"
+        r"(?:%|(?i:per ?cent|percent|percentage points?|pc\b))",
+    ),
+    # Money
+    (
+        "MONEY",
+        rf"{_APPROX}?(?:US|A|C|NZ|HK|S|NT|R|Rs\.?)?[$£€¥₹₩] ?{_NUM}(?: ?{_SCALE}\b)?"
+        rf"(?: ?(?:-|to) ?[$£€¥₹₩]?{_NUM}(?: ?{_SCALE}\b)?)?",
+    ),
+    ("MONEY", rf"{_APPROX}?(?:USD|EUR|GBP|JPY|CNY|INR|KRW|AUD|Rs\.?) ?{_NUM}(?: ?{_SCALE}\b)?"),
+    (
+        "MONEY",
+        rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?: ?{_SCALE})? (?:(?:US|Hong Kong|Singapore|Taiwan"
+        rf"|New Taiwan|Australian|Canadian) )?{_CURRENCY_WORDS}\b",
+    ),
+    # Quantities: measures, and figures of counted things
+    ("QUANTITY", rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?: ?{_SCALE})?[- ]?(?i:{_MEASURES})\b"),
+    ("QUANTITY", rf"{_APPROX}?{_NUM}(?: {_SCALE})? {_COUNTED}\b"),
+]
+
+_RULE_RE = [(type_, re.compile(r"(?<![\w$£€¥.,-])" + pattern + r"(?![\w]|-\w)")) for type_, pattern in _RULES]
+
+
+def _rule_mentions(norm: str) -> list[tuple[int, int, str, str, bool, int]]:
+    out = []
+    for type_, rx in _RULE_RE:
+        for m in rx.finditer(norm):
+            start, end = m.span("x") if "x" in rx.groupindex else m.span()
+            if end > start:
+                out.append((start, end, type_, "", False, 2))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# The guesser's vocabulary
+
+_TITLES = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
+    "Professor", "Sir", "Dame", "Lord", "Lady", "President", "Premier", "Chancellor",
+    "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman",
+    "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess",
+    "Emperor", "Empress", "Sheikh", "Emir", "Pope", "Cardinal", "Archbishop", "Bishop",
+    "Rev.", "Reverend", "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain",
+    "Capt.", "Lieutenant", "Lt.", "Major", "Maj.", "Sergeant", "Commander", "Marshal",
+    "Ambassador", "Judge", "Justice", "Chairman", "Chairwoman", "Chair", "Speaker",
+    "Vice-President", "Vice", "Prime", "Deputy", "Foreign", "Defence", "Defense", "Finance",
+    "Trade", "Interior", "Home", "State", "Chief", "Executive", "Leader", "Crown",
+    "Acting", "Former", "Opposition", "CEO", "Councillor", "Sultan", "Ayatollah", "Imam",
+    "Rabbi", "Father", "Sister", "Brother", "Saint", "St", "St.", "Attorney-General",
+}
+#: Titles that on their own say the next name is a person (unlike "Foreign" or "State").
+_PERSON_TITLES = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
+    "Professor", "Sir", "Dame", "Lord", "Lady", "President", "Premier", "Chancellor",
+    "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman",
+    "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess",
+    "Emperor", "Sheikh", "Emir", "Pope", "Cardinal", "Archbishop", "Bishop", "Rev.",
+    "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain", "Capt.",
+    "Lieutenant", "Lt.", "Major", "Maj.", "Sergeant", "Commander", "Marshal", "Ambassador",
+    "Judge", "Justice", "Chairman", "Chairwoman", "Speaker", "Sultan", "Ayatollah",
+    "Imam", "Rabbi", "CEO", "Leader",
+}
+_ORG_CUES = {
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited",
+    "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "NV", "GmbH", "SpA", "AB", "ASA", "Group",
+    "Holdings", "Holding", "Industries", "Motors", "Airlines", "Airways", "Bank", "Bancorp",
+    "Capital", "Partners", "Ventures", "Securities", "Investments", "Energy", "Oil", "Gas",
+    "Petroleum", "Steel", "Electric", "Electronics", "Technologies", "Technology", "Systems",
+    "Aerospace", "Defence", "Defense", "Shipbuilding", "Heavy", "Ocean", "Pharmaceuticals",
+    "Telecom", "Communications", "Media", "Press", "News", "Times", "Post", "Journal",
+    "Herald", "Gazette", "Tribune", "University", "College", "School", "Academy",
+    "Institute", "Institution", "Foundation", "Centre", "Center", "Council", "Commission",
+    "Committee", "Agency", "Authority", "Bureau", "Office", "Department", "Ministry",
+    "Board", "Service", "Services", "Force", "Forces", "Army", "Navy", "Guard", "Command",
+    "Party", "Front", "Movement", "Alliance", "Union", "League", "Federation",
+    "Association", "Organisation", "Organization", "Society", "Court", "Tribunal",
+    "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Administration", "Exchange",
+    "Fund", "Trust", "Club", "Church", "Pact", "Coalition", "Secretariat", "Police",
+    "Brigade", "Brigades", "Corps", "Network", "Labs", "Laboratory", "Hospital", "Mission",
+    "Programme", "Program", "Initiative", "Forum", "Reserve", "Treasury",
+}
+_EVENT_CUES = {
+    "Summit", "War", "Olympics", "Games", "Cup", "Conference", "Crisis", "Revolution",
+    "Uprising", "Massacre", "Earthquake", "Election", "Elections", "Festival", "Expo",
+    "Dialogue", "Talks", "Offensive", "Invasion",
+}
+_LAW_CUES = {
+    "Act", "Treaty", "Accord", "Accords", "Agreement", "Convention", "Charter", "Protocol",
+    "Declaration", "Law", "Bill", "Constitution", "Doctrine", "Strategy", "Resolution",
+    "Directive", "Regulation", "Code", "Amendment",
+}
+_LOC_CUES = {
+    "Sea", "Strait", "Straits", "Gulf", "Bay", "River", "Lake", "Mountains", "Mountain",
+    "Mount", "Island", "Islands", "Peninsula", "Valley", "Desert", "Coast", "Basin",
+    "Canal", "Shrine", "Square", "Bridge", "Airport", "Port", "Harbour", "Harbor", "Reef",
+    "Shoal", "Atoll", "Delta", "Plateau", "Highlands", "Region",
+}
+_GPE_CUES = {"City", "Province", "Prefecture", "County", "State", "District", "Oblast"}
+_CONNECTORS = {"of", "for", "on", "and", "de", "du", "des", "la", "le", "del", "della",
+               "di", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint",
+               "ibn", "al", "el", "&", "the"}
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
+                   "der", "den", "bin", "bint", "ibn", "al", "el", "le", "la"}
+#: Capitalised words that start sentences or headings and are never names on their own.
+_STOP = set(
+    """A An The This That These Those There Then Their They Them We Our Us You Your He His
+    Him She Her It Its I Me My In On At By For From With Without Within Into Onto Upon Of
+    Off Over Under Above Below After Before Since Until Till During While When Whenever
+    Where Wherever Why How What Whatever Which Who Whom Whose If Unless Although Though
+    Even Yet But And Or Nor So As Because Also Still Just Only Now Meanwhile However
+    Moreover Furthermore Indeed Instead Otherwise Thus Hence Therefore Nevertheless
+    Nonetheless Besides Despite Among Amid Amongst Between Beyond Through Throughout Across
+    Along Around Against Toward Towards Behind Beside Near Inside Outside Per Via Like
+    Unlike Some Many Most More Much Few Fewer Several All Both Each Every Either Neither
+    No Not None Nothing Any Another Other Such Same One Two Three Four Five Six Seven Eight
+    Nine Ten First Second Third Last Next New Old Here Today Tomorrow Yesterday Once Twice
+    Ever Never Always Often Sometimes Perhaps Maybe Probably Certainly Clearly Already
+    Again Ultimately Finally Eventually Overall Shortly Recently Later Earlier Soon Please
+    Read Share Follow Subscribe Click Sign Log Print Copy Email Comment Comments Reply
+    Advertisement Related Photo Image Video Source Sources Note Update Updated Published
+    Posted Editor Editing Reporting Writing Additional Yes Oh OK Okay Well Let Do Does
+    Did Is Are Was Were Be Been Being Has Have Had Will Would Shall Should Can Could May
+    Might Must Ought Mrs Mr Ms Dr Analysts Officials Critics Experts Diplomats Politicians
+    Sceptics Skeptics Observers Economists Investors Supporters Residents Others People
+    Everyone Someone Anyone Nobody Nor Whether Whatever Looking According Speaking Asked
+    Talking Writing Having Given Following Including Regarding Concerning Considering
+    During Exit Defensive Working Hewing Newer Domestic Another""".split()
+)
+
+_UPPER = "".join(sorted({chr(c) for c in range(0x20000) if chr(c).isupper()}))
+_UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
+#: A capitalised word: "Kishida", "US", "Ben-Gvir", "McDonald's" (without the 's), "Jr."
+_CAP_WORD = re.compile(
+    rf"(?<![\w'-]){_UPPER_CLASS}[\w]*(?:[.](?=[\w])[\w]+)*(?:-{_UPPER_CLASS}[\w]*)*\.?"
+)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_SENTENCE_END = re.compile(r"""(?:^|[.!?:;"(\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
+
+
+def _is_sentence_start(norm: str, start: int) -> bool:
+    before = norm[max(0, start - 6):start]
+    if start == 0 or not before.strip():
+        return True
+    return bool(_SENTENCE_END.search(before))
+
+
+# --------------------------------------------------------------------------------------
+# Recognition
+
+
+def recognise(article: Article) -> tuple[Entity, ...]:
+    """Every mention in the article's title, standfirst and body, in reading order.
+
+    Resolution is article-wide: a surname in the title resolves to the person the body
+    names in full.
+    """
+    texts = [(name, article.text(name)) for name in TEXT_FIELDS]
+    return _recognise_fields(texts)
+
+
+def recognise_text(text: str, field: str = "body") -> tuple[Entity, ...]:
+    """Every mention in one lone text, its offsets indexing ``text``."""
+    return _recognise_fields([(field, text)])
+
+
+def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
+    g = gazetteer()
+    norms = [(name, text, _normalise(text)) for name, text in texts]
+    first = [(name, text, norm, _first_pass(g, norm)) for name, text, norm in norms]
+    # Article-wide registry of names for surnames and acronyms.
+    registry: dict[str, tuple[str, str]] = {}
+    for _, _, norm, spans in first:
+        _register(g, norm, spans, registry)
+    entities: list[Entity] = []
+    for name, text, norm, spans in first:
+        spans = _second_pass(g, norm, spans, registry)
+        for start, end, type_, canonical, guessed, _ in spans:
+            entities.append(
+                Entity(name, text[start:end], type_, canonical or text[start:end], start, end, guessed)
+            )
+    return tuple(entities)
+
+
+Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
+
+
+def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Span]:
+    """Longest match wins; ties go to higher priority, then to the leftmost."""
+    chosen: list[Span] = list(taken or [])
+    occupied = bytearray()
+    limit = max((c[1] for c in candidates), default=0)
+    limit = max(limit, max((c[1] for c in chosen), default=0))
+    occupied = bytearray(limit + 1)
+    for s in chosen:
+        occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
+        if not any(occupied[c[0]:c[1]]):
+            occupied[c[0]:c[1]] = b"\1" * (c[1] - c[0])
+            chosen.append(c)
+    chosen.sort()
+    return chosen
+
+
+def _boundary_ok(norm: str, start: int, end: int) -> bool:
+    if start > 0:
+        prev = norm[start - 1]
+        if prev.isalnum() or prev == "_":
+            return False
+        if prev in "'" and start > 1 and norm[start - 2].isalpha():
+            return False
+    if end < len(norm):
+        nxt = norm[end]
+        if nxt.isalnum() or nxt == "_":
+            return False
+    return True
+
+
+def _gazetteer_mentions(g: _Gazetteer, norm: str) -> list[Span]:
+    out: list[Span] = []
+    for end_index, (length, targets) in g.automaton.iter(norm):
+        end = end_index + 1
+        start = end - length
+        if not _boundary_ok(norm, start, end):
+            continue
+        # "U.S." at a sentence end swallows the full stop: fine, the key has it.
+        target = targets[0]
+        canonical, type_ = target.canonical, target.type
+        if type_ == "GPE" and canonical in g.government:
+            canonical = _metonymy(g, norm, start, end, canonical)
+        out.append((start, end, type_, canonical, False, 3))
+    return out
+
+
+_PLACE_PREPOSITIONS = {
+    "in", "to", "from", "at", "near", "outside", "around", "visit", "visited", "visiting",
+    "visits", "via", "into", "across", "within", "toward", "towards", "through", "reached",
+    "arrived", "left", "leave", "leaving", "streets", "of", "central", "downtown", "suburban",
+    "between", "and", "or",
+}
+
+
+def _metonymy(g: _Gazetteer, norm: str, start: int, end: int, city: str) -> str:
+    """A capital used for its government ("Washington's favour") -> the country."""
+    if norm[start:end].isupper() and len(norm[start:end]) > 3:
+        return city  # a dateline
+    after = norm[end:end + 6]
+    if re.match(r",? ?D\.?C\b", after):
+        return city
+    before = norm[max(0, start - 20):start].split()
+    if before:
+        word = before[-1].lower().strip("\"'(")
+        if word in _PLACE_PREPOSITIONS:
+            return city
+    return g.government[city]
+
+
+def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
+    candidates = _gazetteer_mentions(g, norm) + _rule_mentions(norm)
+    chosen = _select(candidates)
+    guesses = _guess(g, norm, chosen)
+    if guesses:
+        chosen = _select(guesses + chosen)
+    return chosen
+
+
+def _register(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, tuple[str, str]]) -> None:
+    for start, end, type_, canonical, _guessed, _ in spans:
+        if type_ != "PERSON":
+            continue
+        name = canonical if canonical in g.records else norm[start:end]
+        parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
+        if len(parts) < 2:
+            continue
+        registry.setdefault(parts[-1], ("PERSON", name))
+        for weak, owners in g.weak.items():
+            if name in owners:
+                registry[weak] = ("PERSON", name)
+        # acronym in brackets right after any mention: "National Defence Strategy (NDS)"
+    for start, end, type_, canonical, _guessed, _ in spans:
+        m = re.match(r" \(([A-Z][A-Z0-9&]{1,7})\)", norm[end:end + 12])
+        if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
+            registry.setdefault(m[1], (type_, canonical or norm[start:end]))
+
+
+def _second_pass(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, tuple[str, str]]) -> list[Span]:
+    """Surnames after full mentions, weak aliases after titles, acronyms in brackets."""
+    extra: list[Span] = []
+    resolved: list[Span] = []
+    for span in spans:
+        start, end, type_, canonical, guessed, prio = span
+        word = norm[start:end]
+        if type_ == "PERSON" and guessed and word in registry:
+            # "Mr Emanuel" guessed on its own; the registry knows the full name.
+            t, c = registry[word]
+            resolved.append((start, end, t, c, c not in g.records, prio))
+            continue
+        resolved.append(span)
+    spans = resolved
+    occupied = bytearray(len(norm) + 1)
+    for s in spans:
+        occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
+    for m in _CAP_WORD.finditer(norm):
+        start, end = m.span()
+        word = m[0].rstrip(".")
+        end = start + len(word)
+        if any(occupied[start:end]):
+            continue
+        hit = registry.get(word)
+        if hit is None and word in g.weak:
+            owners = g.weak[word]
+            prev = norm[max(0, start - 12):start].split()
+            if len(owners) == 1 and prev and prev[-1] in _PERSON_TITLES:
+                hit = ("PERSON", owners[0])
+        if hit is None:
+            continue
+        type_, canonical = hit
+        extra.append((start, end, type_, canonical, canonical not in g.records, 1))
+    if extra:
+        spans = _select(extra, spans)
+    return spans
+
+
+# --------------------------------------------------------------------------------------
+# The guesser
+
+#: Words that are titles only when a person title follows: "Foreign Minister", "Prime Minister".
+_TITLE_MODIFIERS = {
+    "Prime", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Finance", "Trade",
+    "Interior", "Home", "State", "Chief", "Executive", "Crown", "Acting", "Former",
+    "Opposition", "Senior", "Supreme", "Grand", "Attorney", "Attorney-General", "Economy",
+    "Health", "Education", "Energy", "Justice", "Industry", "Commerce", "Security",
+    "Treasury", "Labour", "Labor", "Culture", "Transport", "Agriculture", "Environment",
+    "Unification", "Communications", "National", "General", "Army", "Navy", "Air", "Force",
+    "of", "the", "for",
+}
+
+
+def _tokens(norm: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _CAP_WORD.finditer(norm):
+        word = m[0]
+        if word.endswith(".") and word not in _TITLES and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            word = word[:-1]
+        out.append((m.start(), m.start() + len(word), word))
+    return out
+
+
+def _runs(norm: str, tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Consecutive capitalised words, joined by single spaces or lowercase connectors."""
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        if run:
+            gap = norm[run[-1][1]:tok[0]]
+            if gap == " " or (
+                len(gap) <= 6 and gap.startswith(" ") and gap.endswith(" ")
+                and gap.strip() in _CONNECTORS
+            ):
+                run.append(tok)
+                continue
+            runs.append(run)
+        run = [tok]
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _split_titles(run):
+    """Split a run at titles; yield (part, cue) with cue "PERSON" after a person title."""
+    parts = []
+    cur: list = []
+    cue = None
+    i = 0
+    n = len(run)
+    while i < n:
+        word = run[i][2]
+        j = i
+        while j < n and run[j][2] in _TITLE_MODIFIERS:
+            j += 1
+        if j < n and run[j][2] in _PERSON_TITLES and (j == i or run[i][2] in _TITLE_MODIFIERS):
+            # run[i..j] is a title ("Prime Minister", "Defence Secretary", "Mr")
+            if cur:
+                parts.append((cur, cue))
+                cur = []
+            cue = "PERSON"
+            i = j + 1
+            continue
+        cur.append(run[i])
+        i += 1
+        del word
+    if cur:
+        parts.append((cur, cue))
+    return parts
+
+
+def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
+    """Unknown capitalised names, typed by cues; cautious at sentence starts."""
+    tokens = _tokens(norm)
+    if not tokens:
+        return []
+    names = _given_names()
+    spans = sorted(chosen)
+
+    def inside(start: int, end: int) -> bool:
+        """Does a recognised mention overlap [start, end)?"""
+        return any(s[0] < end and start < s[1] for s in spans)
+
+    lower_words: set[str] | None = None
+    out: list[Span] = []
+    for run in _runs(norm, tokens):
+        for part, cue in _split_titles(run):
+            for guess in _type_part(norm, part, cue, names, inside, spans):
+                start, end, type_ = guess
+                text = norm[start:end]
+                if " " not in text and cue is None:
+                    if lower_words is None:
+                        lower_words = {w.lower() for w in _WORD.findall(norm) if w[:1].islower()}
+                    if text.lower() in lower_words:
+                        continue
+                out.append((start, end, type_, "", True, 1))
+    return out
+
+
+def _cue_type(word: str) -> str | None:
+    if word in _ORG_CUES:
+        return "ORG"
+    if word in _LAW_CUES:
+        return "LAW"
+    if word in _EVENT_CUES:
+        return "EVENT"
+    if word in _LOC_CUES:
+        return "LOC"
+    if word in _GPE_CUES:
+        return "GPE"
+    return None
+
+
+def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
+    # Leading stop words ("In", "The") never belong to a name.
+    while part and part[0][2] in _STOP:
+        part = part[1:]
+    if not part:
+        return []
+    words = [t[2] for t in part]
+    start, end = part[0][0], part[-1][1]
+    # An institutional name may swallow known names: "Kenya National Commission on Human
+    # Rights", "Organization of American States", "African National Congress".
+    if cue is None and len(words) >= 2:
+        cued = [i for i, w in enumerate(words) if _cue_type(w)]
+        if cued:
+            i = cued[-1]
+            # the name runs to the cue word, or on through "of ..." after it, but never
+            # into a date or figure ("Congress on April 11th")
+            tail_end = part[i][1]
+            if i < len(part) - 1 and re.match(r" (?:of|for|on|de|du) ", norm[tail_end:end]):
+                tail = part[i + 1:]
+                stop = next(
+                    (k for k, t in enumerate(tail)
+                     if any(s[0] < t[1] and t[0] < s[1] and s[2] in _FIGURES for s in spans)),
+                    len(tail),
+                )
+                if stop == len(tail):
+                    tail_end = end
+            known = [
+                s for s in spans
+                if start < s[0] < tail_end and s[1] == tail_end and " " in norm[s[0]:s[1]]
+            ]
+            type_ = _cue_type(words[i])
+            if (i > 0 or tail_end > part[i][1]) and not known and not (
+                any(s[0] <= start and tail_end <= s[1] for s in spans)
+            ):
+                return [(start, tail_end, type_)]
+    # Otherwise guess each stretch of words nothing else recognised, split at connectors
+    # that are not name particles ("Smith and Jones" are two).
+    out = []
+    stretch: list = []
+    stretches = []
+    prev_end = None
+    for t in part:
+        if inside(t[0], t[1]):
+            if stretch:
+                stretches.append(stretch)
+            stretch = []
+            prev_end = t[1]
+            continue
+        if stretch and prev_end is not None:
+            gap = norm[prev_end:t[0]].strip()
+            if gap and gap not in _NAME_PARTICLES:
+                stretches.append(stretch)
+                stretch = []
+        stretch.append(t)
+        prev_end = t[1]
+    if stretch:
+        stretches.append(stretch)
+    for s in stretches:
+        typed = _type_stretch(norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names)
+        if typed:
+            out.append(typed)
+    return out
+
+
+def _type_stretch(norm, stretch, cue, names):
+    while stretch and stretch[0][2] in _STOP:
+        stretch = stretch[1:]
+        cue = None
+    if not stretch:
+        return None
+    words = [t[2] for t in stretch]
+    start, end = stretch[0][0], stretch[-1][1]
+    if all(w.isupper() and len(w) > 3 for w in words) and cue is None:
+        return None  # headings and shouting: "WHAT ARE YOU LOOKING FOR"
+    single = len(words) == 1
+    sentence_start = _is_sentence_start(norm, start)
+    before = norm[max(0, start - 25):start]
+    after = norm[end:end + 30]
+    if cue == "PERSON":
+        return start, end, "PERSON"
+    if single and (sentence_start or len(words[0]) < 2 or words[0] in _NOT_NAMES):
+        return None
+    if re.search(r"(?:^|\s)[Bb]y\s+$", before) and not single:
+        return start, end, "PERSON"  # a byline
+    type_ = _cue_type(words[-1])
+    if type_ and not single:
+        return start, end, type_
+    if type_ == "ORG" and single:
+        return None  # a lone "Council"
+    if re.match(r",? (?:who|whose)\b", after):
+        return start, end, "PERSON"
+    if words[0] in names and not single:
+        return start, end, "PERSON"
+    if re.match(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)", after) and re.search(
+        r"\b(?:in|of|from|near|at|to)\s+$", before
+    ):
+        return start, end, "GPE"  # "in Gyeongju, South Korea"
+    if single and re.search(r"\b(?:in|near|outside)\s+$", before):
+        return start, end, "GPE"
+    if re.match(r",? (?:which|whose shares)\b", after):
+        return start, end, "ORG"
+    if sentence_start and words[0].lower() in _COMMON_STARTERS:
+        return None
+    if not single and len(words) <= 3 and all(len(w) > 2 and not w.isupper() for w in words):
+        return start, end, "PERSON"
+    return start, end, "ORG"
+
+
+_COMMON_STARTERS = {w.lower() for w in _STOP}
+_FIGURES = {"DATE", "PERCENT", "MONEY", "QUANTITY"}
+#: Capitalised abbreviations that are ordinary words, not names.
+_NOT_NAMES = set(
+    """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT
+    HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
+    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP""".split()
+)

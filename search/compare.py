@@ -32,17 +32,18 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from attrs import define, evolve, field
+from attrs import define, field
 from whoosh.analysis import (
     CompositeAnalyzer,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
+    SpaceSeparatedTokenizer,
     StemFilter,
     StopFilter,
 )
 from whoosh.analysis.filters import STOP_WORDS
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
@@ -60,7 +61,7 @@ MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
 RELATIVE_CUTOFF = 0.55
 
-WEIGHT_TEXT, WEIGHT_ENTITIES, WEIGHT_THEME = 0.55, 0.25, 0.20
+WEIGHT_TEXT, WEIGHT_ENTITIES, WEIGHT_THEME = 0.45, 0.35, 0.20
 
 THEMES_PATH = Path(__file__).with_name("data") / "themes.toml"
 
@@ -452,6 +453,12 @@ EVENT_NOUNS = _wordset(
     announcement decision vote election framework memorandum procurement sale sales
     purchase contract exercises deployment tour truce"""
 )
+WHEN_WORDS = _wordset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday january
+    february march april <month> june july august september october november december
+    weekend"""
+)
+WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
 _GENERIC_PAST = re.compile(r"\b[a-z]{3,}ed\b")
 
@@ -465,6 +472,8 @@ class Cues:
     events: tuple[str, ...]
     event_nouns: tuple[str, ...]
     generic_past: int
+    #: "on Saturday", "in March", "yesterday": when something happened.
+    when: tuple[str, ...] = ()
 
 
 def cues(text: str, year: int | None = None) -> Cues:
@@ -478,7 +487,11 @@ def cues(text: str, year: int | None = None) -> Cues:
     worry = [w for w in words if w in WORRY_WORDS]
     worry += [p for p in WORRY_PHRASES if f" {p} " in low]
     events = [w for w in words if w in EVENT_VERBS]
-    generic = [m.group(0) for m in _GENERIC_PAST.finditer(low) if m.group(0) not in EVENT_VERBS]
+    generic = [
+        m.group(0)
+        for m in _GENERIC_PAST.finditer(low)
+        if m.group(0) not in EVENT_VERBS and m.group(0) not in WORRY_WORDS
+    ]
     generic += [w for w in words if w in IRREGULAR_PAST and w not in EVENT_VERBS]
     return Cues(
         forward=tuple(forward),
@@ -488,6 +501,8 @@ def cues(text: str, year: int | None = None) -> Cues:
         events=tuple(events),
         event_nouns=tuple(w for w in words if w in EVENT_NOUNS),
         generic_past=len(generic),
+        when=tuple(w for w in words if w in WHEN_WORDS)
+        + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
     )
 
 
@@ -495,7 +510,7 @@ def concern_strength(c: Cues) -> float:
     """How much a sentence reads as a worry, risk, expectation or prediction."""
     score = min(len(c.forward), 2) * 1.0 + min(len(c.worry), 2) * 1.0
     score += min(len(c.weak_forward), 1) * 0.3
-    if not c.forward and (c.past or c.events or c.generic_past >= 2):
+    if not c.forward and (c.past or c.events or c.generic_past):
         score -= 1.0  # worry words in narrated history: "harboured deep concerns"
     return score
 
@@ -504,6 +519,8 @@ def development_strength(c: Cues) -> float:
     """How much a sentence reports something that happened, was pledged or decided."""
     score = min(len(c.events), 3) * 1.0 + min(len(c.event_nouns), 2) * 0.5
     score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
+    if c.when and (c.events or c.generic_past or c.past):
+        score += 0.4  # a dated past event: "performed ... on Saturday"
     if not c.events:
         if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
             score -= 1.5  # "may either reduce or heighten": an outlook, not an event
@@ -512,7 +529,7 @@ def development_strength(c: Cues) -> float:
     return score
 
 
-CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 1.0
+CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
 MIN_CONTENT_WORDS = 4
 
 
@@ -678,6 +695,13 @@ class _Sentence:
     def stems(self) -> tuple[str, ...]:
         return tuple(t.stem for t in self.tokens)
 
+    def words(self) -> tuple[_Token, ...]:
+        """Tokens outside entity mentions: names are scored as entities, once."""
+        if not self.entities:
+            return self.tokens
+        ranges = [r for rs in self.entities.values() for r in rs]
+        return tuple(t for t in self.tokens if not _inside(t.start, ranges))
+
 
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
@@ -688,7 +712,7 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
     ]
     starts = [s.span.start for s in out]
     for e in entities:
-        if e.field != "body":
+        if e.field != "body" or e.type in VALUE_TYPES:
             continue
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
@@ -696,6 +720,10 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
     for s in out:
         s.themes = _themes_of(s.stems, themes)
     return out
+
+
+#: Entity types that are values, not things: a shared "2026" or "5%" links nothing.
+VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _entities(article: Article) -> tuple[Entity, ...]:
@@ -763,32 +791,44 @@ def compare(
     developments = [s for s in right if _is_development(s)]
 
     text_scores = _bm25(concerns, developments)
+    # Names count as entities, not words (see _Sentence.words), weighted by rarity in
+    # the later article: the subject of the whole piece links nothing in particular.
     entity_weight = _rarity(right, "entities")
     theme_weight = _rarity(right, "themes")
     later_entities_all = {name for s in right for name in s.entities}
 
+    by_entity: dict[str, list[_Sentence]] = {}
+    for d in developments:
+        for name in d.entities:
+            by_entity.setdefault(name, []).append(d)
+    by_key = {d.key: d for d in developments}
+
     links = []
     used: set[str] = set()
     for c in concerns:
-        scored = []
-        for d in developments:
-            text = text_scores.get((c.key, d.key), 0.0)
-            ev = _evidence(c, d, text, entity_weight, theme_weight)
-            if ev is not None:
-                scored.append(ev)
-        scored.sort(key=lambda e: -e.score)
+        texts = text_scores.get(c.key, {})
+        candidates = {k: by_key[k] for k in texts}
+        for name in c.entities:
+            candidates.update((d.key, d) for d in by_entity.get(name, ()))
+        scored = sorted(
+            (
+                (_link_score(c, d, texts.get(d.key, 0.0), entity_weight, theme_weight), d)
+                for d in candidates.values()
+            ),
+            key=lambda pair: (-pair[0], pair[1].span.start),
+        )
         # A concern about things the later article never names is less likely answered.
         absent = [n for n in c.entities if n not in later_entities_all]
         if c.entities and absent:
             factor = 1.0 - 0.35 * len(absent) / len(c.entities)
-            scored = [_scaled(e, factor) for e in scored]
+            scored = [(score * factor, d) for score, d in scored]
         keep = []
-        if scored and scored[0].score >= LINK_THRESHOLD:
-            best = scored[0].score
+        if scored and scored[0][0] >= LINK_THRESHOLD:
+            best = scored[0][0]
             keep = [
-                e
-                for e in scored[:MAX_DEVELOPMENTS]
-                if e.score >= LINK_THRESHOLD and e.score >= best * RELATIVE_CUTOFF
+                _evidence(c, d, score, theme_weight)
+                for score, d in scored[:MAX_DEVELOPMENTS]
+                if score >= LINK_THRESHOLD and score >= best * RELATIVE_CUTOFF
             ]
         used.update(e.development.key for e in keep)
         concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry)
@@ -803,54 +843,76 @@ def compare(
     return Comparison(earlier, later, tuple(links), new, elapsed)
 
 
-def _scaled(e: Evidence, factor: float) -> Evidence:
-    return evolve(e, score=round(e.score * factor, 4))
+def _pairs(s: _Sentence) -> list[str]:
+    """Adjacent word pairs ("south_korea", "defenc_spend"): names and set phrases."""
+    text, base = s.span.text, s.span.start
+    out = []
+    tokens = s.words()
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        gap = text[a.end - base : b.start - base]
+        if gap in (" ", "-", "\u00a0"):
+            out.append(f"{a.stem}_{b.stem}")
+    return out
 
 
-def _bm25(concerns, developments) -> dict[tuple[str, str], float]:
-    """BM25F of each development for each concern's content words (an OR of its
-    stems), as a share of the concern's score against its own sentence: 1.0 is as
-    good a match as the concern itself."""
-    schema = Schema(key=ID(stored=True), text=TEXT(analyzer=_analyzer()))
+def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
+    """BM25F of each development for each concern's content words and adjacent word
+    pairs (an OR of them all, over two fields), as a share of the score of the
+    concern's words against its own sentence: 1.0 is as good a match as itself."""
+    words = SpaceSeparatedTokenizer()
+    # Frequencies only (no positions, nothing stored): document numbers are the order
+    # of addition in this one-segment index, so ``key_of`` maps them back.
+    schema = Schema(
+        text=TEXT(analyzer=words, phrase=False), pairs=TEXT(analyzer=words, phrase=False)
+    )
     ix = RamStorage().create_index(schema)
     writer = ix.writer()
-    keys: list[str] = []
+    key_of: list[str] = []
+    terms: dict[str, list[tuple[str, str]]] = {}
     for s in (*concerns, *developments):
-        if s.key not in keys:
-            keys.append(s.key)
-            writer.add_document(key=s.key, text=s.span.text)
+        if s.key not in terms:
+            key_of.append(s.key)
+            pairs = _pairs(s)
+            stems = [t.stem for t in s.words()]
+            writer.add_document(text=" ".join(stems), pairs=" ".join(pairs))
+            terms[s.key] = [("text", t) for t in set(stems)] + [("pairs", p) for p in set(pairs)]
     writer.commit()
     wanted = {d.key for d in developments}
-    out: dict[tuple[str, str], float] = {}
+    out: dict[str, dict[str, float]] = {}
     with ix.searcher(weighting=BM25F()) as searcher:
         reader = searcher.reader()
-        key_of = [searcher.stored_fields(n)["key"] for n in range(searcher.doc_count_all())]
-        postings: dict[str, dict[str, float]] = {}
+        assert searcher.doc_count_all() == len(key_of)
+        postings: dict[tuple[str, str], dict[str, float]] = {}
 
-        def scores(stem: str) -> dict[str, float]:
+        def scores(term: tuple[str, str]) -> dict[str, float]:
             # What Whoosh's Or([Term(...), ...]) sums, one term at a time and cached:
             # concerns share many words, and a union matcher per query costs more.
-            if stem not in postings:
+            if term not in postings:
                 found: dict[str, float] = {}
-                if ("text", stem) in reader:
-                    m = searcher.postings("text", stem)
+                if term in reader:
+                    m = searcher.postings(*term)
                     while m.is_active():
                         found[key_of[m.id()]] = m.score()
                         m.next()
-                postings[stem] = found
-            return postings[stem]
+                postings[term] = found
+            return postings[term]
 
         for c in concerns:
             total: dict[str, float] = {}
-            for stem in set(c.stems):
-                for key, score in scores(stem).items():
+            own = 0.0
+            for term in terms[c.key]:
+                for key, score in scores(term).items():
                     total[key] = total.get(key, 0.0) + score
-            own = total.get(c.key, 0.0)
+                    if key == c.key and term[0] == "text":
+                        own += score
+            # Normalised by the words alone: a shared pair is a bonus on top of its words.
             if own <= 0:
                 continue
-            for key, score in total.items():
-                if key in wanted and key != c.key:
-                    out[(c.key, key)] = min(1.0, score / own)
+            out[c.key] = {
+                key: min(1.0, score / own)
+                for key, score in total.items()
+                if key in wanted and key != c.key
+            }
     return out
 
 
@@ -865,21 +927,22 @@ def _rarity(right: Sequence[_Sentence], attr: str) -> dict[str, float]:
     return {name: math.log(1 + n / k) / math.log(1 + n) for name, k in df.items()}
 
 
-def _evidence(
-    c: _Sentence, d: _Sentence, text: float, entity_weight, theme_weight
-) -> Evidence | None:
+def _link_score(c: _Sentence, d: _Sentence, text: float, entity_weight, theme_weight) -> float:
+    """0..1: how well development ``d`` answers concern ``c``."""
+    ent = min(1.0, sum(entity_weight.get(n, 0.0) for n in c.entities if n in d.entities))
+    theme = max((theme_weight.get(n, 0.0) for n in c.themes if n in d.themes), default=0.0)
+    # BM25F as a share of the concern's own score is small for a long concern that
+    # shares one telling word; the square root spreads the low end.
+    return WEIGHT_TEXT * math.sqrt(text) + WEIGHT_ENTITIES * ent + WEIGHT_THEME * theme
+
+
+def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidence:
+    """The development with the reasons for linking it: shared entities, words, themes."""
     shared_entities = [n for n in c.entities if n in d.entities]
-    ent = min(1.0, sum(entity_weight.get(n, 0.0) for n in shared_entities))
     shared_themes = sorted(
         (name for name in c.themes if name in d.themes),
         key=lambda name: -theme_weight.get(name, 0.0),
     )
-    theme = max((theme_weight.get(name, 0.0) for name in shared_themes), default=0.0)
-    if text <= 0 and not shared_entities:
-        return None
-    # BM25F as a share of the concern's own score is small for a long concern that
-    # shares one telling word; the square root spreads the low end.
-    score = WEIGHT_TEXT * math.sqrt(text) + WEIGHT_ENTITIES * ent + WEIGHT_THEME * theme
     # Surface words of the concern that the development shares, minus entity words.
     entity_chars_c = [r for n in shared_entities for r in c.entities[n]]
     entity_chars_d = [r for n in shared_entities for r in d.entities[n]]
@@ -936,14 +999,14 @@ def evidence_for(
         earlier_entities = _entities(earlier)
     if later_entities is None:
         later_entities = _entities(later)
-    c = next(s for s in _sentences(earlier, earlier_entities, themes) if s.span == concern)
+    left = _sentences(earlier, earlier_entities, themes)
     right = _sentences(later, later_entities, themes)
+    c = next(s for s in left if s.span == concern)
     d = next(s for s in right if s.span == development)
-    text = _bm25([c], right).get((c.key, d.key), 0.0)
-    ev = _evidence(c, d, text, _rarity(right, "entities"), _rarity(right, "themes"))
-    if ev is None:
-        ev = Evidence(Development(d.span, d.key, d.cues.events + d.cues.event_nouns), 0.0)
-    return ev
+    text = _bm25([c], right).get(c.key, {}).get(d.key, 0.0)
+    theme_weight = _rarity(right, "themes")
+    entities = _rarity(right, "entities")
+    return _evidence(c, d, _link_score(c, d, text, entities, theme_weight), theme_weight)
 
 
 # --------------------------------------------------------------------------- pairs

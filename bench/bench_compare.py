@@ -1,0 +1,95 @@
+"""Compare of two ~2,000-word articles: target at most 200 ms.
+
+Figures:
+
+- ``compare_ms``: median of repeated :func:`search.compare.compare` calls on two
+  generated articles of about 2,000 words each, with their entities already
+  recognised (as :class:`search.corpus.Corpus` caches them). Target 200 ms.
+- ``compare_with_entities_ms``: the same, recognising both articles' entities too.
+- ``first_compare_ms``: the first call in the process (loads the themes thesaurus).
+- ``concerns``, ``developments_linked``: what the engine found, to see it did work.
+
+Run alone: ``python -m bench.bench_compare``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+TARGETS = {"compare_ms": 200.0}
+WORDS = 2000
+REPEATS = 7
+
+
+def _article(first: int, ident: str, year: int):
+    """About WORDS words of generated prose, parsed by ingest like any article."""
+    import datetime as dt
+
+    from attrs import evolve
+
+    from bench.generate import Lexicon, article
+    from search.ingest import parse_article
+    from search.model import Article
+
+    lex = Lexicon()
+    bodies: list[str] = []
+    words = 0
+    i = first
+    while words < WORDS:
+        raw, _meta = article(i, lex)
+        parsed = parse_article(raw, id=f"{ident}{i}")
+        assert isinstance(parsed, Article)
+        bodies.append(parsed.body)
+        words += parsed.words
+        i += 1
+    return evolve(parsed, id=ident, body="\n\n".join(bodies), published=dt.date(year, 6, 1))
+
+
+def run() -> dict[str, float]:
+    from search.compare import compare
+
+    try:
+        from search.entities import recognise
+    except ImportError:  # entities not installed: compare without them
+
+        def recognise(_article):
+            return ()
+
+    earlier = _article(0, "bench-earlier", 2023)
+    later = _article(100, "bench-later", 2025)
+    t = time.perf_counter()
+    result = compare(earlier, later, earlier_entities=(), later_entities=())
+    first = (time.perf_counter() - t) * 1000
+
+    ents_e, ents_l = tuple(recognise(earlier)), tuple(recognise(later))
+    times = []
+    for _ in range(REPEATS):
+        t = time.perf_counter()
+        result = compare(earlier, later, earlier_entities=ents_e, later_entities=ents_l)
+        times.append((time.perf_counter() - t) * 1000)
+    full = []
+    for _ in range(3):
+        t = time.perf_counter()
+        compare(earlier, later)
+        full.append((time.perf_counter() - t) * 1000)
+    return {
+        "earlier_words": float(earlier.words),
+        "later_words": float(later.words),
+        "compare_ms": round(statistics.median(times), 1),
+        "compare_with_entities_ms": round(statistics.median(full), 1),
+        "first_compare_ms": round(first, 1),
+        "concerns": float(len(result.links)),
+        "developments_linked": float(
+            len({d.key for link in result.links for d in link.developments})
+        ),
+    }
+
+
+if __name__ == "__main__":
+    figures = run()
+    print(json.dumps(figures, indent=2))
+    for name, bound in TARGETS.items():
+        verdict = "ok" if figures[name] <= bound else "OVER TARGET"
+        print(f"{name}: {figures[name]} (target <= {bound}) {verdict}")

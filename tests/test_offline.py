@@ -251,6 +251,46 @@ def test_the_guard_refuses_and_records_a_connection(no_network):
     no_network.clear()  # seen; the fixture's own check would fail otherwise
 
 
+#: Modules that talk to the network. dossier's own code imports none of them, so a path the
+#: tests above do not take cannot reach for the network either.
+NETWORK_MODULES = {
+    "socket",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "ftplib",
+    "smtplib",
+    "imaplib",
+    "poplib",
+    "telnetlib",
+    "xmlrpc.client",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "urllib3",
+}
+
+
+def test_no_dossier_module_imports_a_network_library():
+    import ast
+
+    offenders = []
+    for package in ("search", "tui"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                else:
+                    continue
+                for name in names:
+                    if name in NETWORK_MODULES:
+                        offenders.append(f"{path.relative_to(REPO)}:{node.lineno} imports {name}")
+    assert not offenders, offenders
+
+
 def _article_ids(folder: Path) -> list[str]:
     from search.corpus import Corpus
 

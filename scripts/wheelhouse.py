@@ -77,7 +77,15 @@ def build(out: Path, lock: Path) -> list[Path]:
 
     # 2. Its dependencies at the locked versions; a dependency published only as an
     #    sdist is built into a wheel here, so the target machine needs no compiler.
-    _pip("wheel", "--wheel-dir", str(out), "--constraint", str(lock), str(own[0]))
+    try:
+        _pip("wheel", "--wheel-dir", str(out), "--constraint", str(lock), str(own[0]))
+    except BuildError as exc:
+        if "ResolutionImpossible" in str(exc) or "conflict" in str(exc).lower():
+            raise BuildError(
+                f"{exc}\n\n{lock.name} no longer fits pyproject.toml's dependencies: "
+                "run `make lock` (or this script with --update-lock), then `make test`"
+            ) from None
+        raise
 
     # 3. Prove it: resolve an install from this folder alone.
     resolved = resolve_offline(out)

@@ -464,6 +464,8 @@ def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[
             continue
         ev = evidence_for(comparison.earlier, later, link.concern.span, span)
         pinned.append(evolve(ev, origin="curated"))
+    if entry.verdict == AUTO_SILENT:
+        have = {}  # "not addressed": the engine's links are not answers, pins still are
     evidence = tuple(pinned) + tuple(e for e in auto if e.development.key in have)
     verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
     return evolve(link, evidence=evidence, verdict=verdict, origin="curated", note=entry.note)

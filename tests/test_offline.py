@@ -38,6 +38,12 @@ REPO = Path(__file__).resolve().parent.parent
 WHEELHOUSE_SCRIPT = REPO / "scripts" / "wheelhouse.py"
 
 
+@pytest.fixture(autouse=True)
+def _no_config_override(monkeypatch):
+    """A developer's $DOSSIER_CONFIG must not stand in for the test's config file."""
+    monkeypatch.delenv("DOSSIER_CONFIG", raising=False)
+
+
 def offered_commands() -> dict[str, argparse.ArgumentParser]:
     """Subcommand name -> its parser, for the commands that exist right now."""
     parser = build_parser()
@@ -375,6 +381,16 @@ def write_config(text: str) -> Path:
 def test_config_lives_in_the_platform_config_dir():
     assert config_path() == Path(os.environ["XDG_CONFIG_HOME"]) / "dossier" / "config.toml"
     assert cache_dir() == Path(os.environ["XDG_CACHE_HOME"]) / "dossier"
+
+
+def test_dossier_config_env_names_another_file(tmp_path, monkeypatch):
+    other = tmp_path / "work.toml"
+    other.write_text('theme = "light"\n', encoding="utf-8")
+    monkeypatch.setenv("DOSSIER_CONFIG", str(other))
+    assert config_path() == other and load_config().theme == "light"
+    monkeypatch.setenv("DOSSIER_CONFIG", str(tmp_path / "typo.toml"))
+    [problem] = load_config().problems  # named on purpose, so its absence is worth saying
+    assert "typo.toml" in problem
 
 
 def test_no_config_file_means_defaults_and_no_problems():

@@ -12,12 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO, article_text, write
 
 import search.index
 from search.corpus import Corpus
 from search.model import CorpusError
-
-from conftest import REPO, SEEDS, article_text, write
 
 
 def open_corpus(folder: Path, cache: Path, **kw) -> Corpus:

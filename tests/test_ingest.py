@@ -13,13 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CALIBER, ECONOMIST, SEEDS, article_text, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import ingest
 from search.model import Article, Skipped
-
-from conftest import CALIBER, ECONOMIST, SEEDS, article_text, write
 
 
 def norm(text: str) -> str:

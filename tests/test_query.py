@@ -6,13 +6,12 @@ import datetime as dt
 import shutil
 
 import pytest
+from conftest import CALIBER, ECONOMIST, SEEDS, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.corpus import Corpus
 from search.model import QueryError, SearchResult
-
-from conftest import CALIBER, ECONOMIST, SEEDS, write
 
 
 @pytest.fixture(scope="module")

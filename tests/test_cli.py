@@ -1,0 +1,446 @@
+"""The `dossier` command as scripts and people use it: a real process, its JSON,
+its exit status, and what it prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CALIBER, ECONOMIST, REPO, SEEDS, article_text, write
+
+from search import ingest
+
+_INSTALLED = Path(sys.executable).parent / "dossier"
+#: The installed console script, or exactly what it runs (`tui.cli:main`) when not installed.
+COMMAND = (
+    [str(_INSTALLED)]
+    if _INSTALLED.exists()
+    else [sys.executable, "-c", "import sys; from tui.cli import main; sys.exit(main())"]
+)
+ESC = "\x1b"
+
+
+def dossier(*args: str, env: dict[str, str] | None = None, check: int | None = 0) -> subprocess.CompletedProcess:
+    """Run dossier as a user would; the XDG dirs are the test's own (conftest)."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    for name in ("FORCE_COLOR", "COLUMNS", "TERM"):
+        if env is None or name not in env:
+            full_env.pop(name, None)
+    done = subprocess.run(
+        [*COMMAND, *args], cwd=REPO, env=full_env, capture_output=True, text=True, timeout=120
+    )
+    if check is not None:
+        assert done.returncode == check, (done.returncode, done.stdout, done.stderr)
+    return done
+
+
+def no_traceback(done: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stdout
+
+
+@pytest.fixture(scope="module")
+def _shared_seeds(tmp_path_factory) -> tuple[Path, Path]:
+    """One copy of the seeds and one cache for the read-only tests: each process
+    then opens a warm index, as a user's second lookup does."""
+    base = tmp_path_factory.mktemp("cli")
+    shutil.copytree(SEEDS, base / "seeds")
+    (base / "cache").mkdir()
+    return base / "seeds", base / "cache"
+
+
+@pytest.fixture
+def seeds(_shared_seeds, monkeypatch) -> str:
+    folder, cache = _shared_seeds
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return str(folder)
+
+
+def seed_ids(folder: str) -> dict[str, str]:
+    return {
+        "economist": ingest.read_article(Path(folder) / ECONOMIST.name, Path(folder)).id,
+        "caliber": ingest.read_article(Path(folder) / CALIBER.name, Path(folder)).id,
+    }
+
+
+# --------------------------------------------------------------------------- JSON contract
+
+
+def test_docs_json(seeds):
+    done = dossier("--corpus", seeds, "docs", "--json")
+    docs = json.loads(done.stdout)
+    assert len(docs) == 2
+    for doc in docs:
+        assert {"id", "title", "source", "author", "published", "words", "path"} <= set(doc)
+        assert isinstance(doc["words"], int) and doc["words"] > 100
+        assert Path(doc["path"]).is_file()
+        assert doc["published"] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", doc["published"])
+    ids = seed_ids(seeds)
+    # newest first
+    assert [d["id"] for d in docs] == [ids["caliber"], ids["economist"]]
+    by_id = {d["id"]: d for d in docs}
+    assert by_id[ids["caliber"]]["published"] == "2025-11-06"
+    assert by_id[ids["caliber"]]["author"] == "Vugar Khalilov"
+    assert by_id[ids["economist"]]["source"] == "The Economist"
+
+
+def test_show_json(seeds):
+    ids = seed_ids(seeds)
+    done = dossier("--corpus", seeds, "show", ids["economist"], "--json")
+    shown = json.loads(done.stdout)
+    assert {"id", "title", "standfirst", "source", "author", "published", "url", "body"} <= set(shown)
+    assert shown["id"] == ids["economist"]
+    assert shown["title"] == "America’s Asian allies are trying to Trump-proof their policies"
+    assert shown["standfirst"].startswith("Kishida Fumio meets Joe Biden")
+    assert shown["published"] == "2024-04-09"
+    assert shown["url"].startswith("https://www.economist.com/")
+    body = shown["body"]
+    assert shown["title"] not in body
+    paragraphs = body.split("\n\n")
+    assert len(paragraphs) >= 19
+    assert all(p and p == p.strip() and "\n" not in p for p in paragraphs)
+    assert paragraphs[0].startswith("The prime minister of Japan, Kishida Fumio")
+    assert paragraphs[-1].endswith("In short, spokes without a hub still cannot get very far. ■")
+
+
+def test_search_json(seeds):
+    done = dossier("--corpus", seeds, "search", "submarines", "--json")
+    result = json.loads(done.stdout)
+    assert set(result) >= {"query", "total", "suggestion", "hits"}
+    assert result["query"] == "submarines"
+    assert result["total"] == 2
+    assert result["suggestion"] is None
+    assert {h["id"] for h in result["hits"]} == set(seed_ids(seeds).values())
+    for hit in result["hits"]:
+        assert {"id", "title", "source", "published", "score", "snippets"} <= set(hit)
+        assert isinstance(hit["score"], int | float) and hit["score"] > 0
+        assert 1 <= len(hit["snippets"]) <= 3
+        for snippet in hit["snippets"]:
+            assert set(snippet) >= {"text", "highlights"}
+            assert snippet["highlights"]
+            for a, b in snippet["highlights"]:
+                assert snippet["text"][a:b].lower() == "submarines"
+    scores = [h["score"] for h in result["hits"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_json_query_is_the_words_joined(seeds):
+    done = dossier("--corpus", seeds, "search", "Kishida", "AND", "Biden", "--json")
+    result = json.loads(done.stdout)
+    assert result["query"] == "Kishida AND Biden"
+    assert [h["id"] for h in result["hits"]] == [seed_ids(seeds)["economist"]]
+
+
+def test_search_limit(seeds):
+    result = json.loads(dossier("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout)
+    assert len(result["hits"]) == 1
+    assert result["total"] == 2
+
+
+def test_misspelt_search_suggests(seeds):
+    result = json.loads(dossier("--corpus", seeds, "search", "submarnies", "--json").stdout)
+    assert result["total"] == 0
+    assert result["hits"] == []
+    assert result["suggestion"] == "submarines"
+
+
+def test_index_json_and_rebuild(seeds_copy):
+    seeds = str(seeds_copy)
+    first = json.loads(dossier("--corpus", seeds, "index", "--json").stdout)
+    assert first["rebuilt"] is True
+    assert len(first["added"]) == 2 and first["skipped"] == []
+    again = json.loads(dossier("--corpus", seeds, "index", "--json").stdout)
+    assert again["rebuilt"] is False
+    assert again["added"] == [] and again["unchanged"] == 2
+    rebuilt = json.loads(dossier("--corpus", seeds, "index", "--rebuild", "--json").stdout)
+    assert rebuilt["rebuilt"] is True
+    assert len(rebuilt["added"]) == 2
+    assert rebuilt["articles"] == 2
+
+
+def test_index_for_people_reports_what_was_skipped(tmp_path):
+    folder = tmp_path / "news"
+    write(folder, "good.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(folder, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    done = dossier("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "1 added" in done.stdout or "1 article" in done.stdout
+    assert "photo.txt" in done.stdout + done.stderr
+    assert "binary" in done.stdout + done.stderr
+    assert ESC not in done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------- exit status
+
+
+def test_zero_hits_exit_zero(seeds):
+    done = dossier("--corpus", seeds, "search", "xyzzyplugh")
+    assert "0 hits" in done.stdout
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [('"unbalanced', "quote"), ("colour:red", "unknown field"), ("the", "common"), ("NOT Trump", "NOT"), ("Trump AND", "operator")],
+)
+def test_bad_query_exits_two_with_a_message(seeds, query, says):
+    done = dossier("--corpus", seeds, "search", query, "--json", check=2)
+    no_traceback(done)
+    assert done.stdout == ""
+    assert done.stderr.startswith("dossier: ")
+    assert says.lower() in done.stderr.lower()
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_python_dash_m_gives_the_same_exit_status(seeds):
+    """`python -m tui.cli` (how a checkout without the console script runs dossier) must
+    treat bad usage as the entry point does: exit 2 and one line, not an internal error."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", seeds, "search", "Trump", "--limit", "0"],
+        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == "dossier: --limit must be at least 1"
+
+
+@pytest.mark.parametrize("query", ["<<", "NOT NOT Trump", "published:<foo"])
+def test_odd_query_exits_two_not_one(seeds, query):
+    """Queries that trip Whoosh itself are still the user's query to fix: exit 2, one line."""
+    done = dossier("--corpus", seeds, "search", query, check=None)
+    no_traceback(done)
+    assert done.returncode == 2, done.stderr
+    assert "--debug" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search",),
+        ("search", "Trump", "--limit", "0"),
+        ("search", "Trump", "--limit", "many"),
+        ("show",),
+        ("no-such-command",),
+        ("docs", "--no-such-flag"),
+    ],
+)
+def test_bad_usage_exits_two(seeds, args):
+    done = dossier("--corpus", seeds, *args, check=2)
+    no_traceback(done)
+    assert done.stderr.strip()
+
+
+def test_missing_corpus_exits_one_with_a_message(tmp_path):
+    missing = tmp_path / "no-such-folder"
+    done = dossier("--corpus", str(missing), "search", "Trump", check=1)
+    no_traceback(done)
+    assert str(missing) in done.stderr
+    assert done.stdout == ""
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    done = dossier("--corpus", str(tmp_path / "nope"), "--debug", "docs", check=None)
+    assert done.returncode != 0
+    assert "Traceback" in done.stderr
+
+
+def test_unknown_id_exits_one_and_points_to_docs(seeds):
+    done = dossier("--corpus", seeds, "show", "zzzzzz", check=1)
+    no_traceback(done)
+    assert "dossier docs" in done.stderr
+
+
+def test_show_accepts_an_id_typed_in_capitals(seeds):
+    ids = seed_ids(seeds)
+    shown = json.loads(dossier("--corpus", seeds, "show", ids["caliber"].upper(), "--json").stdout)
+    assert shown["id"] == ids["caliber"]
+
+
+def test_version():
+    done = dossier("--version")
+    assert done.stdout.startswith("dossier ")
+
+
+# --------------------------------------------------------------------------- which corpus
+
+
+@pytest.fixture
+def two_folders(tmp_path) -> tuple[str, str]:
+    a, b = tmp_path / "east", tmp_path / "west"
+    write(a, "one.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(b, "two.txt", article_text("Grain exports recover", topic="grain"))
+    return str(a), str(b)
+
+
+def titles(done: subprocess.CompletedProcess) -> set[str]:
+    return {d["title"] for d in json.loads(done.stdout)}
+
+
+def test_corpus_is_repeatable(two_folders):
+    a, b = two_folders
+    done = dossier("--corpus", a, "--corpus", b, "docs", "--json")
+    assert titles(done) == {"Harbour cranes fall silent", "Grain exports recover"}
+
+
+def test_corpus_after_the_subcommand(two_folders):
+    a, b = two_folders
+    done = dossier("docs", "--corpus", a, "--json")
+    assert titles(done) == {"Harbour cranes fall silent"}
+    hits = json.loads(dossier("search", "grain", "--corpus", b, "--json").stdout)["hits"]
+    assert [h["title"] for h in hits] == ["Grain exports recover"]
+
+
+def test_dossier_corpus_environment(two_folders):
+    a, b = two_folders
+    done = dossier("docs", "--json", env={"DOSSIER_CORPUS": os.pathsep.join([a, b])})
+    assert titles(done) == {"Harbour cranes fall silent", "Grain exports recover"}
+    # --corpus wins over the environment
+    done = dossier("--corpus", a, "docs", "--json", env={"DOSSIER_CORPUS": b})
+    assert titles(done) == {"Harbour cranes fall silent"}
+
+
+def test_default_is_the_bundled_corpus(tmp_path):
+    done = dossier("docs", "--json")
+    docs = json.loads(done.stdout)
+    assert {Path(d["path"]).name for d in docs} >= {ECONOMIST.name, CALIBER.name}
+
+
+def test_unwritable_cache_still_answers(seeds_copy, tmp_path):
+    seeds = str(seeds_copy)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    done = dossier("--corpus", seeds, "search", "submarines", "--json", env={"XDG_CACHE_HOME": str(blocker / "cache")})
+    assert json.loads(done.stdout)["total"] == 2
+    notices = [line for line in done.stderr.splitlines() if "index kept in memory" in line]
+    assert len(notices) == 1
+
+
+# --------------------------------------------------------------------------- text for people
+
+
+def test_piped_output_has_no_escape_codes(seeds):
+    ids = seed_ids(seeds)
+    for args in (("search", "submarines"), ("docs",), ("show", ids["caliber"]), ("index",)):
+        done = dossier("--corpus", seeds, *args)
+        assert ESC not in done.stdout, args
+        assert ESC not in done.stderr, args
+        assert done.stdout.strip()
+
+
+def test_search_for_people_shows_ids_titles_and_snippets(seeds):
+    done = dossier("--corpus", seeds, "search", "submarines")
+    ids = seed_ids(seeds)
+    assert ids["economist"] in done.stdout and ids["caliber"] in done.stdout
+    assert "Trump-proof" in done.stdout
+    assert "nuclear-powered submarines" in done.stdout
+
+
+def test_show_for_people_prints_the_article(seeds):
+    ids = seed_ids(seeds)
+    done = dossier("--corpus", seeds, "show", ids["caliber"])
+    out = " ".join(done.stdout.split())
+    assert "Trump’s Asia tour: balancing security, uncertainty, bilateral diplomacy" in out
+    assert "Trump’s engagement in multilateral forums was minimal." in out
+    assert "Views: 53" not in out
+
+
+def test_terminal_output_highlights_matches(seeds):
+    done = dossier("--corpus", seeds, "search", "submarines", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"})
+    # The matched word is styled; the rest of the snippet is plain.
+    assert re.search(r"\x1b\[[0-9;]*m(submarines)\x1b\[0?m", done.stdout)
+
+
+HOSTILE = (
+    "Dockers vote to strike\n\n"
+    "July 1, 2025\n\n"
+    "The union said [bold red]no deal[/] was possible before [link=https://x.example]Friday[/link] at the earliest.\n\n"
+    "Members voted \x1b[31mheavily\x1b[0m in favour \x1b]52;c;aGVsbG8=\x07of the walkout, "
+    "the \x1b]0;pwned\x07union's ballot showed on Tuesday.\n\n"
+    "Negotiators from both sides met on Tuesday and agreed to keep talking about the harbour.\n"
+)
+
+
+@pytest.fixture
+def hostile(tmp_path) -> tuple[str, str]:
+    folder = tmp_path / "hostile"
+    path = write(folder, "strike.txt", HOSTILE)
+    return str(folder), ingest.read_article(path, folder).id
+
+
+def test_show_json_keeps_markup_literally(hostile):
+    folder, article_id = hostile
+    body = json.loads(dossier("--corpus", folder, "show", article_id, "--json").stdout)["body"]
+    assert "[bold red]no deal[/]" in body
+    assert "[link=https://x.example]Friday[/link]" in body
+    assert ESC not in body and "\x07" not in body and "pwned" not in body
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_show_prints_markup_literally_and_no_escapes_from_the_document(hostile, colour):
+    folder, article_id = hostile
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"} if colour else None
+    done = dossier("--corpus", folder, "show", article_id, env=env)
+    assert "[bold red]no deal[/]" in done.stdout
+    assert "[link=https://x.example]Friday[/link]" in done.stdout
+    assert "pwned" not in done.stdout and "]52;" not in done.stdout and "\x07" not in done.stdout
+    if colour:
+        # only dossier's own colours (SGR) may appear; nothing the document smuggled in
+        assert not re.search(r"\x1b(?!\[[0-9;]*m)", done.stdout)
+        assert "]8;" not in done.stdout  # no hyperlink from the [link=...] text
+    else:
+        assert ESC not in done.stdout
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_search_prints_markup_literally(hostile, colour):
+    folder, _article_id = hostile
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"} if colour else None
+    done = dossier("--corpus", folder, "search", "deal", env=env)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)
+    assert "[bold red]no deal[/]" in plain
+    assert not re.search(r"\x1b(?!\[[0-9;]*m)", done.stdout)
+
+
+# --------------------------------------------------------------------------- the quick path
+
+
+def test_search_does_not_import_textual(seeds):
+    script = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"rc = main(['--corpus', {seeds!r}, 'search', 'submarines', '--json'])\n"
+        "assert rc == 0, rc\n"
+        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.') or m == 'tui.app')\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+        "sys.exit(1 if loaded else 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["total"] == 2
+
+
+@pytest.mark.parametrize("command", [["docs", "--json"], ["index", "--json"]])
+def test_other_lookups_do_not_import_textual_either(seeds, command):
+    script = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"main(['--corpus', {seeds!r}, *{command!r}])\n"
+        "sys.exit(1 if 'textual' in sys.modules else 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr

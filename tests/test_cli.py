@@ -26,7 +26,9 @@ COMMAND = (
 ESC = "\x1b"
 
 
-def dossier(*args: str, env: dict[str, str] | None = None, check: int | None = 0) -> subprocess.CompletedProcess:
+def dossier(
+    *args: str, env: dict[str, str] | None = None, check: int | None = 0
+) -> subprocess.CompletedProcess:
     """Run dossier as a user would; the XDG dirs are the test's own (conftest)."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     for name in ("FORCE_COLOR", "COLUMNS", "TERM"):
@@ -94,7 +96,9 @@ def test_show_json(seeds):
     ids = seed_ids(seeds)
     done = dossier("--corpus", seeds, "show", ids["economist"], "--json")
     shown = json.loads(done.stdout)
-    assert {"id", "title", "standfirst", "source", "author", "published", "url", "body"} <= set(shown)
+    assert {"id", "title", "standfirst", "source", "author", "published", "url", "body"} <= set(
+        shown
+    )
     assert shown["id"] == ids["economist"]
     assert shown["title"] == "America’s Asian allies are trying to Trump-proof their policies"
     assert shown["standfirst"].startswith("Kishida Fumio meets Joe Biden")
@@ -138,7 +142,9 @@ def test_search_json_query_is_the_words_joined(seeds):
 
 
 def test_search_limit(seeds):
-    result = json.loads(dossier("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout)
+    result = json.loads(
+        dossier("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout
+    )
     assert len(result["hits"]) == 1
     assert result["total"] == 2
 
@@ -187,7 +193,13 @@ def test_zero_hits_exit_zero(seeds):
 
 @pytest.mark.parametrize(
     ("query", "says"),
-    [('"unbalanced', "quote"), ("colour:red", "unknown field"), ("the", "common"), ("NOT Trump", "NOT"), ("Trump AND", "operator")],
+    [
+        ('"unbalanced', "quote"),
+        ("colour:red", "unknown field"),
+        ("the", "common"),
+        ("NOT Trump", "NOT"),
+        ("Trump AND", "operator"),
+    ],
 )
 def test_bad_query_exits_two_with_a_message(seeds, query, says):
     done = dossier("--corpus", seeds, "search", query, "--json", check=2)
@@ -203,7 +215,11 @@ def test_python_dash_m_gives_the_same_exit_status(seeds):
     treat bad usage as the entry point does: exit 2 and one line, not an internal error."""
     done = subprocess.run(
         [sys.executable, "-m", "tui.cli", "--corpus", seeds, "search", "Trump", "--limit", "0"],
-        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip() == "dossier: --limit must be at least 1"
@@ -314,7 +330,14 @@ def test_unwritable_cache_still_answers(seeds_copy, tmp_path):
     seeds = str(seeds_copy)
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    done = dossier("--corpus", seeds, "search", "submarines", "--json", env={"XDG_CACHE_HOME": str(blocker / "cache")})
+    done = dossier(
+        "--corpus",
+        seeds,
+        "search",
+        "submarines",
+        "--json",
+        env={"XDG_CACHE_HOME": str(blocker / "cache")},
+    )
     assert json.loads(done.stdout)["total"] == 2
     notices = [line for line in done.stderr.splitlines() if "index kept in memory" in line]
     assert len(notices) == 1
@@ -350,7 +373,13 @@ def test_show_for_people_prints_the_article(seeds):
 
 
 def test_terminal_output_highlights_matches(seeds):
-    done = dossier("--corpus", seeds, "search", "submarines", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"})
+    done = dossier(
+        "--corpus",
+        seeds,
+        "search",
+        "submarines",
+        env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"},
+    )
     # The matched word is styled; the rest of the snippet is plain.
     assert re.search(r"\x1b\[[0-9;]*m(submarines)\x1b\[0?m", done.stdout)
 
@@ -440,7 +469,11 @@ def test_other_lookups_do_not_import_textual_either(seeds, command):
         "sys.exit(1 if 'textual' in sys.modules else 0)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr

@@ -106,7 +106,9 @@ def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
     old_id = next(a.id for a in before.articles if a.path.endswith("ports.txt"))
     before.close()
     path = news / "ports.txt"
-    path.write_text(article_text("Harbour reopens to container ships", topic="quokka"), encoding="utf-8")
+    path.write_text(
+        article_text("Harbour reopens to container ships", topic="quokka"), encoding="utf-8"
+    )
     os.utime(path, ns=(time.time_ns() + 10**9,) * 2)  # a later mtime, as an editor would leave
 
     corpus = open_corpus(news, cache_dir)
@@ -169,7 +171,9 @@ def test_bad_file_is_skipped_with_a_reason_the_rest_indexed(news, cache_dir):
     again.close()
 
     # Fixed, it is indexed.
-    (news / "blank.md").write_text(article_text("Blank no more", topic="lighthouse"), encoding="utf-8")
+    (news / "blank.md").write_text(
+        article_text("Blank no more", topic="lighthouse"), encoding="utf-8"
+    )
     fixed = open_corpus(news, cache_dir)
     assert [Path(p).name for p in fixed.report.added] == ["blank.md"]
     assert {Path(s.path).name for s in fixed.skipped} == {"photo.txt"}
@@ -270,7 +274,10 @@ def test_two_folders_with_the_same_name_keep_distinct_ids(tmp_path, cache_dir):
     corpus = Corpus.open([a, b], cache_dir=cache_dir)
     ids = {x.id for x in corpus.articles}
     assert len(ids) == 2
-    assert {corpus.get(i).title for i in ids} == {"Harbour cranes fall silent", "Grain exports recover"}
+    assert {corpus.get(i).title for i in ids} == {
+        "Harbour cranes fall silent",
+        "Grain exports recover",
+    }
     corpus.close()
 
 
@@ -306,7 +313,9 @@ def test_ids_typed_in_upper_case_still_work(seed_corpus):
 def test_unwritable_cache_keeps_the_index_in_memory(news, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("a file where a directory would have to be")
-    corpus = open_corpus(news, blocker / "cache")  # cannot be created: we run as root, so chmod would not do
+    corpus = open_corpus(
+        news, blocker / "cache"
+    )  # cannot be created: we run as root, so chmod would not do
     assert corpus.report.in_memory
     notices = [n for n in corpus.notices if "index kept in memory" in n]
     assert len(notices) == 1 and "\n" not in notices[0]
@@ -328,7 +337,11 @@ def test_writable_cache_has_no_notice(news, cache_dir):
 
 def test_two_threads_open_the_same_corpus(news, cache_dir):
     for i in range(30):
-        write(news, f"bulk/{i:02}.txt", article_text(f"Story number {i} about the coast", topic=f"topic{i}"))
+        write(
+            news,
+            f"bulk/{i:02}.txt",
+            article_text(f"Story number {i} about the coast", topic=f"topic{i}"),
+        )
     results: dict[int, object] = {}
 
     def worker(n: int) -> None:
@@ -359,7 +372,10 @@ def test_one_corpus_searched_from_two_threads(seed_corpus):
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker, args=(w,)) for w in (["Trump", "submarine"], ["Kishida", "Hegseth"])]
+    threads = [
+        threading.Thread(target=worker, args=(w,))
+        for w in (["Trump", "submarine"], ["Kishida", "Hegseth"])
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -385,11 +401,16 @@ def test_two_processes_at_once_on_a_fresh_corpus(tmp_path):
     corpus = tmp_path / "fifty"
     for i in range(50):
         topic = "lighthouse" if i % 10 == 3 else f"subject{i}"
-        write(corpus, f"{i:02}.txt", article_text(f"Coastal story {i}", body_sentences=6, topic=topic))
+        write(
+            corpus, f"{i:02}.txt", article_text(f"Coastal story {i}", body_sentences=6, topic=topic)
+        )
     cache_home = tmp_path / "shared-cache"
     cache_home.mkdir()
 
-    procs = [_cli(corpus, cache_home, "search", "lighthouse", "--json", "--limit", "50") for _ in range(2)]
+    procs = [
+        _cli(corpus, cache_home, "search", "lighthouse", "--json", "--limit", "50")
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
@@ -446,4 +467,3 @@ def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     after = open_corpus(news, cache_dir)
     assert hit_paths(after, "lighthouse") == {"new.txt"}
     after.close()
-

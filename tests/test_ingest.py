@@ -58,7 +58,11 @@ BODY = [
 ]
 
 
-def story(head: str = "", body: list[str] | None = None, title: str = "Harbour cranes fall silent as talks stall") -> str:
+def story(
+    head: str = "",
+    body: list[str] | None = None,
+    title: str = "Harbour cranes fall silent as talks stall",
+) -> str:
     parts = [title, head, *(body or BODY)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -74,7 +78,10 @@ def parse(text: str, **kw) -> Article:
 
 class TestCaliberSeed:
     def test_metadata(self, caliber):
-        assert caliber.title == "Trump’s Asia tour: balancing security, uncertainty, bilateral diplomacy"
+        assert (
+            caliber.title
+            == "Trump’s Asia tour: balancing security, uncertainty, bilateral diplomacy"
+        )
         assert caliber.published == dt.date(2025, 11, 6)
         assert caliber.author == "Vugar Khalilov"
         assert caliber.source.casefold() == "caliber.az"
@@ -130,7 +137,10 @@ class TestCaliberSeed:
 class TestEconomistSeed:
     def test_metadata(self, economist):
         assert economist.title == "America’s Asian allies are trying to Trump-proof their policies"
-        assert economist.standfirst == "Kishida Fumio meets Joe Biden in Washington, DC, to shore up deterrence"
+        assert (
+            economist.standfirst
+            == "Kishida Fumio meets Joe Biden in Washington, DC, to shore up deterrence"
+        )
         assert economist.published == dt.date(2024, 4, 9)
         # The text names no publisher; the sidecar beside it does.
         assert economist.source == "The Economist"
@@ -254,7 +264,11 @@ def test_horizontal_rule_is_not_front_matter():
 
 def test_sidecar_metadata(tmp_path):
     path = write(tmp_path, "story.txt", story("July 1, 2025"))
-    write(tmp_path, "story.meta.toml", 'source = "Harbour Gazette"\nauthor = "Ann Other"\nurl = "https://example.org/x"\n')
+    write(
+        tmp_path,
+        "story.meta.toml",
+        'source = "Harbour Gazette"\nauthor = "Ann Other"\nurl = "https://example.org/x"\n',
+    )
     article = ingest.read_article(path, tmp_path)
     assert isinstance(article, Article)
     assert article.source == "Harbour Gazette"
@@ -318,7 +332,9 @@ def test_hard_wrapped_paragraphs_are_joined():
         "a pause of several weeks, and analysts expect the dispute over\n"
         "fishing quotas to weigh on growth in the region this year.\n"
     )
-    article = parse("Harbour cranes fall silent as talks stall\n\n" + wrapped + "\n" + BODY[2] + "\n")
+    article = parse(
+        "Harbour cranes fall silent as talks stall\n\n" + wrapped + "\n" + BODY[2] + "\n"
+    )
     assert norm(wrapped) in paragraphs(article)
     assert BODY[2] in paragraphs(article)
 
@@ -349,7 +365,9 @@ def test_same_file_same_id_across_runs_and_machines(tmp_path):
 def test_id_survives_an_edit(tmp_path):
     path = write(tmp_path, "story.txt", story())
     before = ingest.read_article(path, tmp_path)
-    path.write_text(story(body=[*BODY, "A late paragraph was added to the story after publication."]))
+    path.write_text(
+        story(body=[*BODY, "A late paragraph was added to the story after publication."])
+    )
     after = ingest.read_article(path, tmp_path)
     assert before.id == after.id
     assert before.fingerprint != after.fingerprint
@@ -396,7 +414,12 @@ def test_binary_files_are_skipped_with_a_reason(tmp_path, raw):
 
 
 def test_cp1252_is_decoded_and_noted(tmp_path):
-    text = story(body=["Officials at the café said “the talks” would resume next month after a pause.", *BODY[1:]])
+    text = story(
+        body=[
+            "Officials at the café said “the talks” would resume next month after a pause.",
+            *BODY[1:],
+        ]
+    )
     result = read(tmp_path, "old.txt", text.encode("cp1252"))
     assert isinstance(result, Article)
     assert "café" in result.body and "“the talks”" in result.body
@@ -404,7 +427,10 @@ def test_cp1252_is_decoded_and_noted(tmp_path):
 
 
 def test_invalid_utf8_does_not_lose_the_article(tmp_path):
-    raw = story().encode() + b"\n\nA broken byte \xff\xfe in the final line of the article text here.\n"
+    raw = (
+        story().encode()
+        + b"\n\nA broken byte \xff\xfe in the final line of the article text here.\n"
+    )
     result = read(tmp_path, "broken.txt", raw)
     assert isinstance(result, Article)
     assert result.notes  # the user is told the encoding was guessed
@@ -438,7 +464,9 @@ def test_five_megabyte_single_line(tmp_path):
     assert result.words > 800_000
 
 
-MARKUP = "The minister said [bold red]no decision[/] had been taken, [link=https://x.example]see[/link]."
+MARKUP = (
+    "The minister said [bold red]no decision[/] had been taken, [link=https://x.example]see[/link]."
+)
 ESCAPES = (
     "The \x1b[31mred\x1b[0m words and a \x1b]52;c;aGVsbG8=\x07clipboard grab and a "
     "\x1b]8;;https://evil.example\x1b\\hyperlink\x1b]8;;\x1b\\ and a title \x1b]0;pwned\x07 set, said officials."
@@ -452,11 +480,16 @@ def test_escape_sequences_stripped_markup_kept_as_text(tmp_path):
     assert MARKUP in result.body  # markup is the document's text: kept literally
     for bad in ("\x1b", "\x07", "\x9b", "]52;", "pwned", "evil.example"):
         assert bad not in result.body
-    assert "The red words and a clipboard grab and a hyperlink and a title set, said officials." in norm(result.body)
+    assert (
+        "The red words and a clipboard grab and a hyperlink and a title set, said officials."
+        in norm(result.body)
+    )
 
 
 def test_control_characters_stripped_from_every_field():
-    text = "---\ntitle: Bad\x1b[2J title\x07\nauthor: A\x00n Author\n---\n" + story(body=["Officials\x08 said\u202e the harbour talks would resume next month after a pause."])
+    text = "---\ntitle: Bad\x1b[2J title\x07\nauthor: A\x00n Author\n---\n" + story(
+        body=["Officials\x08 said\u202e the harbour talks would resume next month after a pause."]
+    )
     article = parse(text)
     for value in (article.title, article.author, article.body, article.standfirst):
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", value)
@@ -466,7 +499,9 @@ def test_control_characters_stripped_from_every_field():
 # --------------------------------------------------------------------------- any bytes in
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     raw=st.one_of(
         st.binary(max_size=2000),
@@ -474,10 +509,29 @@ def test_control_characters_stripped_from_every_field():
         st.lists(
             st.sampled_from(
                 [
-                    "---\n", "title: x\n", "# Heading\n", "![i](a.png)\n", "\n\n", "By Ann Lee\n",
-                    "July 1, 2025\n", "\x1b[31m", "\x1b]52;", "[bold]", "\ufeff", "\x00", "©", "Views: 3\n",
+                    "---\n",
+                    "title: x\n",
+                    "# Heading\n",
+                    "![i](a.png)\n",
+                    "\n\n",
+                    "By Ann Lee\n",
+                    "July 1, 2025\n",
+                    "\x1b[31m",
+                    "\x1b]52;",
+                    "[bold]",
+                    "\ufeff",
+                    "\x00",
+                    "©",
+                    "Views: 3\n",
                     "Officials said the harbour talks would resume next month after a pause.\n",
-                    "Ссылка", "**", "> ", "* ", "1. ", "\r\n", "\u2028", "\x9b",
+                    "Ссылка",
+                    "**",
+                    "> ",
+                    "* ",
+                    "1. ",
+                    "\r\n",
+                    "\u2028",
+                    "\x9b",
                 ]
             ),
             max_size=30,

@@ -126,7 +126,13 @@ def test_filters_restrict_hits(corpus, ids):
 
 @pytest.mark.parametrize(
     ("query", "stem"),
-    [("submarine", "submarin"), ("Trump", "trump"), ("subm*", "subm"), ("submarnies~2", "submarin"), ("Kishida AND Biden", "")],
+    [
+        ("submarine", "submarin"),
+        ("Trump", "trump"),
+        ("subm*", "subm"),
+        ("submarnies~2", "submarin"),
+        ("Kishida AND Biden", ""),
+    ],
 )
 def test_snippets_highlight_the_matched_words(corpus, query, stem):
     result = corpus.search(query)
@@ -152,7 +158,13 @@ def test_snippets_highlight_the_matched_words(corpus, query, stem):
 def test_phrase_snippet_highlights_the_phrase_words(corpus):
     result = corpus.search('"nuclear-powered submarines"')
     words = {s.text[a:b].lower() for s in result.hits[0].snippets for a, b in s.highlights}
-    assert words and words <= {"nuclear", "powered", "submarines", "nuclear-powered", "nuclear-powered submarines"}
+    assert words and words <= {
+        "nuclear",
+        "powered",
+        "submarines",
+        "nuclear-powered",
+        "nuclear-powered submarines",
+    }
     assert any("submarines" in w for w in words)
 
 
@@ -173,7 +185,11 @@ def test_metadata_only_hit_still_shows_a_snippet(corpus, ids):
 
 @pytest.mark.parametrize(
     ("query", "suggestion"),
-    [("submarnies", "submarines"), ("Kishda", "kishida"), ("nucler submarnies", "nuclear submarines")],
+    [
+        ("submarnies", "submarines"),
+        ("Kishda", "kishida"),
+        ("nucler submarnies", "nuclear submarines"),
+    ],
 )
 def test_misspelt_query_gets_a_suggestion(corpus, query, suggestion):
     result = corpus.search(query)
@@ -187,7 +203,7 @@ def test_correct_query_gets_no_suggestion(corpus, query):
 
 
 def test_stemmed_match_gets_no_suggestion(corpus):
-    """"submarine" finds both seeds (they say "submarines"); nothing is misspelt, so a
+    """ "submarine" finds both seeds (they say "submarines"); nothing is misspelt, so a
     "did you mean: submarines?" above two hits is noise."""
     result = corpus.search("submarine")
     assert result.total == 2
@@ -230,7 +246,14 @@ def test_stray_operators_are_a_query_error(corpus, query):
 
 @pytest.mark.parametrize(
     "query",
-    ["published:<foo", "published:>x2024", "date:<Trump", "published:<2024-13-01", "published:notadate", "published:2024-02-30"],
+    [
+        "published:<foo",
+        "published:>x2024",
+        "date:<Trump",
+        "published:<2024-13-01",
+        "published:notadate",
+        "published:2024-02-30",
+    ],
 )
 def test_bad_date_is_a_query_error_naming_the_date(corpus, query):
     with pytest.raises(QueryError) as info:
@@ -249,15 +272,59 @@ def test_field_with_nothing_after_it_is_a_query_error(corpus, query):
 
 _PIECES = st.sampled_from(
     [
-        "AND", "OR", "NOT", "ANDNOT", '"', "(", ")", "title:", "source:", "published:", "author:", "date:",
-        "entity:", "*", "?", "~", "~2", "^2", "[", "to", "]", "{", "}", ">", "<", "=", "2024", "2025-06",
-        "2024-13-40", "Trump", "submarine", "the", "x", ":", "-", "\\", "'", " ", " ", " ", "日本",
-        "\x00", "\x1b", "/", "+", "é",
+        "AND",
+        "OR",
+        "NOT",
+        "ANDNOT",
+        '"',
+        "(",
+        ")",
+        "title:",
+        "source:",
+        "published:",
+        "author:",
+        "date:",
+        "entity:",
+        "*",
+        "?",
+        "~",
+        "~2",
+        "^2",
+        "[",
+        "to",
+        "]",
+        "{",
+        "}",
+        ">",
+        "<",
+        "=",
+        "2024",
+        "2025-06",
+        "2024-13-40",
+        "Trump",
+        "submarine",
+        "the",
+        "x",
+        ":",
+        "-",
+        "\\",
+        "'",
+        " ",
+        " ",
+        " ",
+        "日本",
+        "\x00",
+        "\x1b",
+        "/",
+        "+",
+        "é",
     ]
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.one_of(st.lists(_PIECES, max_size=8).map("".join), st.text(max_size=30)))
 def test_any_query_gives_a_result_or_a_query_error(corpus, text):
     try:
@@ -273,8 +340,16 @@ def test_any_query_gives_a_result_or_a_query_error(corpus, text):
 
 
 DATES = [
-    "2023-12-31", "2024-01-01", "2024-05-31", "2024-06-01", "2024-06-15", "2024-06-30",
-    "2024-07-01", "2024-12-31", "2025-01-01", "2025-06-15",
+    "2023-12-31",
+    "2024-01-01",
+    "2024-05-31",
+    "2024-06-01",
+    "2024-06-15",
+    "2024-06-30",
+    "2024-07-01",
+    "2024-12-31",
+    "2025-01-01",
+    "2025-06-15",
 ]
 
 
@@ -335,7 +410,18 @@ def test_reversed_date_range_finds_nothing_or_says_so(dated):
 # --------------------------------------------------------------------------- matches in the reader
 
 
-@pytest.mark.parametrize("query", ["submarine", "Trump", '"prime minister"', "title:allies", "subm*", "Kishda~1", "Japan OR Trump"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "submarine",
+        "Trump",
+        '"prime minister"',
+        "title:allies",
+        "subm*",
+        "Kishda~1",
+        "Japan OR Trump",
+    ],
+)
 def test_matches_offsets_index_into_the_article(corpus, query):
     seen = 0
     for article in corpus.articles:

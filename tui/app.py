@@ -69,7 +69,7 @@ class DossierApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("slash", "search", "Search", id="search"),
         Binding("c", "compare", "Compare", id="compare"),
-        Binding("ctrl+p", "command_palette", "Palette", id="palette", priority=True),
+        Binding("ctrl+p", "command_palette", "Palette", id="palette", priority=True, show=False),
     ]
 
     def __init__(
@@ -86,6 +86,7 @@ class DossierApp(App[None]):
         self.corpus: Corpus | None = corpus
         self._open_corpus = open_corpus
         self.cache_dir = cache_dir  # for reindexing: where the index lives
+        self.corpus_error: str | None = None
         self._keys = dict(keys or {})
         self._problems = tuple(problems)
         self.animation_level = "none"
@@ -126,11 +127,15 @@ class DossierApp(App[None]):
         self.call_from_thread(self.set_corpus, corpus)
 
     def _corpus_failed(self, exc: Exception) -> None:
-        self.search_screen.corpus_failed(f"cannot open the corpus: {exc}")
+        self.corpus_error = f"cannot open the corpus: {exc}"
+        if self.search_screen.is_mounted:
+            self.search_screen.corpus_failed(self.corpus_error)
 
     def set_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.search_screen.corpus_ready()
+        self.corpus_error = None
+        if self.search_screen.is_mounted:  # else its on_mount picks the corpus up
+            self.search_screen.corpus_ready()
 
     @property
     def search_screen(self) -> SearchScreen:
@@ -140,11 +145,12 @@ class DossierApp(App[None]):
 
     # -- terminal size --------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event) -> None:
+        self._check_size(event.size)
 
-    def _check_size(self) -> None:
-        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+    def _check_size(self, size=None) -> None:
+        width, height = size if size is not None else self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)
         if small and not on_top:
             self.push_screen(TooSmallScreen())

@@ -19,6 +19,15 @@ BUILTIN = {
 }
 
 
+#: Section names for the focused widget's own keys.
+WIDGET_NAMES = {
+    "QueryBox": "In the query box",
+    "ResultList": "In the result list",
+    "FacetList": "In the filters",
+    "EntityPanel": "In the entity list",
+}
+
+
 def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
     """(section, [(keys, description)]) for the bindings active on ``screen``.
 
@@ -41,12 +50,8 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, s
         display = app.get_key_display(Binding(key, binding.action))
         if display not in entry[0]:
             entry[0].append(display)
-    order = ["This list", "This screen", "Everywhere"]
-    return [
-        (name, [(", ".join(keys), desc) for keys, desc in sections[name].values()])
-        for name in order
-        if name in sections
-    ]
+    order = sorted(sections, key=lambda name: {"This screen": 1, "Everywhere": 2}.get(name, 0))
+    return [(name, [(", ".join(keys), desc) for keys, desc in sections[name].values()]) for name in order]
 
 
 def _section(node) -> str:
@@ -55,7 +60,7 @@ def _section(node) -> str:
     if isinstance(node, Screen):
         return "This screen"
     if isinstance(node, Widget):
-        return "This list"
+        return WIDGET_NAMES.get(type(node).__name__, "This widget")
     return "Everywhere"
 
 

@@ -59,14 +59,15 @@ class ReaderScreen(Screen):
     """An article with its hits and entities."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    AUTO_FOCUS = "#page"  # not focusable: screen keys read the page; `e` focuses the entity list
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("n", "step(1)", "Next hit", id="next_hit"),
-        Binding("N", "step(-1)", "Prev hit", id="prev_hit"),
-        Binding("y", "copy", "Copy quote", id="copy"),
+        Binding("N", "step(-1)", "Previous hit", show=False, id="prev_hit"),
+        Binding("y", "copy", "Copy citation", id="copy"),
         Binding("e", "toggle_entities", "Entities", id="entities"),
-        Binding("s", "search_entity", "Search entity", id="search_entity"),
+        Binding("s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"),
         Binding("j,down", "cursor(1)", "Next paragraph", show=False, id="down"),
         Binding("k,up", "cursor(-1)", "Previous paragraph", show=False, id="up"),
         Binding("g,home", "edge(0)", "Top", show=False, id="first"),
@@ -260,18 +261,21 @@ class ReaderScreen(Screen):
             page.scroll_home(animate=False)
 
     def action_half_page(self, direction: int) -> None:
+        """Scroll half a page and take the cursor half a page on, as vim's ctrl+d/ctrl+u."""
+        if not self.blocks:
+            return
         page = self.query_one("#page", VerticalScroll)
-        target = page.scroll_y + direction * max(1, page.scrollable_content_region.height // 2)
-        target = max(0, min(page.max_scroll_y, target))
-        page.scroll_to(y=target, animate=False)
-        # The cursor follows: the first block that starts in the new view.
-        for i, block in enumerate(self.blocks):
-            region = self.query_one(f"#block-{i}", Static).virtual_region
-            if region.y >= target or region.bottom > target + 1:
-                old, self.cursor = self.cursor, i
-                self.query_one(f"#block-{old}", Static).remove_class("-cursor")
-                self.query_one(f"#block-{i}", Static).add_class("-cursor")
-                break
+        half = max(1, page.scrollable_content_region.height // 2)
+        tops = [self.query_one(f"#block-{i}", Static).virtual_region.y for i in range(len(self.blocks))]
+        target = tops[self.cursor] + direction * half
+        if direction > 0:
+            index = next((i for i, y in enumerate(tops) if y >= target), len(tops) - 1)
+            index = max(index, min(self.cursor + 1, len(tops) - 1))
+        else:
+            index = next((i for i in reversed(range(len(tops))) if tops[i] <= target), 0)
+            index = min(index, max(self.cursor - 1, 0))
+        page.scroll_to(y=max(0, min(page.max_scroll_y, page.scroll_y + direction * half)), animate=False)
+        self._set_cursor(index)
 
     def action_step(self, delta: int) -> None:
         if not self.marks:
@@ -288,6 +292,8 @@ class ReaderScreen(Screen):
         panel = self.query_one(EntityPanel)
         panel.display = not panel.display
         if panel.display:
+            # Options laid out while hidden have no width: lay them out again now.
+            panel.show_entities(self.entities, self._style, self.selected)
             panel.focus()
         else:
             self.set_focus(None)

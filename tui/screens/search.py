@@ -31,6 +31,18 @@ DEBOUNCE = 0.12
 LIMIT = 50
 
 
+class QueryBox(Input):
+    """The query box; arrows and page keys move the result cursor while you type."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Open", id="open"),
+        Binding("down", "screen.move(1)", "Next result", show=False, id="next_result"),
+        Binding("up", "screen.move(-1)", "Previous result", show=False, id="previous_result"),
+        Binding("pagedown", "screen.move(5)", "Results page down", show=False, id="results_page_down"),
+        Binding("pageup", "screen.move(-5)", "Results page up", show=False, id="results_page_up"),
+    ]
+
+
 class SearchScreen(Screen):
     """Where dossier opens: every article newest first, narrowed as the user types."""
 
@@ -39,13 +51,9 @@ class SearchScreen(Screen):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="open"),
-        Binding("down", "move(1)", "Next result", show=False, id="results.next"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="results.previous"),
-        Binding("pagedown", "move(5)", "Page down", show=False, id="results.page_down"),
-        Binding("pageup", "move(-5)", "Page up", show=False, id="results.page_up"),
         Binding("ctrl+y", "accept_suggestion", "Accept did-you-mean", id="accept_suggestion"),
         Binding("ctrl+f", "facets", "Facets", id="facets"),
-        Binding("ctrl+x", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("escape", "escape", "Query box", show=False, id="back"),
     ]
 
@@ -60,7 +68,7 @@ class SearchScreen(Screen):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield QueryBox(
             placeholder="Search articles (words, \"phrases\", source:, entity:\"Name\")",
             id="query",
             select_on_focus=False,
@@ -81,6 +89,8 @@ class SearchScreen(Screen):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
         if self.app.corpus is not None:
             self.corpus_ready()
+        elif self.app.corpus_error:
+            self.corpus_failed(self.app.corpus_error)
 
     @property
     def corpus(self) -> Corpus | None:
@@ -125,7 +135,7 @@ class SearchScreen(Screen):
             return
         self._search(query, dict(self.filters), self._generation)
 
-    @work(exclusive=True, thread=True, group="search", exit_on_error=False)
+    @work(exclusive=True, thread=True, group="search")
     def _search(self, query: str, filters: dict[str, str], generation: int) -> None:
         corpus = self.corpus
         if corpus is None:
@@ -134,6 +144,9 @@ class SearchScreen(Screen):
             result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, generation, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - an engine failure is shown, never a crash
+            self.app.call_from_thread(self._show_error, generation, f"search failed: {exc}")
             return
         self.app.call_from_thread(self._show_result, generation, result)
 
@@ -152,13 +165,14 @@ class SearchScreen(Screen):
         n = len(corpus.articles)
         self._status(Text(f"{n} article{'s' if n != 1 else ''}"))
         self._show_facets_for_all()
+        self.refresh_bindings()
 
     def _show_facets_for_all(self) -> None:
         # Facets with no query come from the engine's match-everything search, in the
         # background, so the list above never waits for them.
         self._facets_for_all(self._generation)
 
-    @work(exclusive=True, thread=True, group="facets", exit_on_error=False)
+    @work(exclusive=True, thread=True, group="facets")
     def _facets_for_all(self, generation: int) -> None:
         corpus = self.corpus
         if corpus is None:
@@ -183,9 +197,10 @@ class SearchScreen(Screen):
         if not self._current(generation):
             return  # a newer query is on its way; never let this one overwrite it
         self._error = None
+        same = self.result is not None and self.result.query == result.query
         self.result = result
         results = self.query_one("#results", ResultList)
-        results.show_hits(result.hits)
+        results.show_hits(result.hits, keep=same)
         results.border_title = "Results, best first"
         self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
@@ -197,12 +212,13 @@ class SearchScreen(Screen):
             status.append(" · ")
             status.append(f"{key}: {value}", style="bold")
         if self.filters:
-            status.append("  (^x clears)", style="dim")
+            status.append("  (^r clears)", style="dim")
         if result.suggestion:
             status.append(" · did you mean ")
             status.append(result.suggestion, style="bold italic")
             status.append(f"? ({self._key_for('accept_suggestion')} accepts)")
         self._status(status)
+        self.refresh_bindings()
 
     def _status(self, text: Text, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)
@@ -216,6 +232,13 @@ class SearchScreen(Screen):
         return action
 
     # -- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept_suggestion":
+            return bool(self.result is not None and self.result.suggestion)
+        if action == "clear_filters":
+            return bool(self.filters)
+        return True
 
     def action_move(self, delta: int) -> None:
         results = self.query_one("#results", ResultList)

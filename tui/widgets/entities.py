@@ -29,10 +29,10 @@ class EntityPanel(OptionList):
     """Entities of one article grouped by kind, most mentioned first; ids are canonical names."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
-        Binding("g", "first", "First", show=False, id="entities.first"),
-        Binding("G", "last", "Last", show=False, id="entities.last"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
     ]
 
     def show_entities(
@@ -79,6 +79,6 @@ class EntityLegend(Static):
         for kind in kinds:
             if line:
                 line.append("  ")
-            line.append(KIND_LABELS[kind], style=style_for(kind))
+            line.append("■ " + KIND_LABELS[kind], style=style_for(kind))
         self.display = bool(kinds)
         self.update(line)

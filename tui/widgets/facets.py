@@ -33,10 +33,10 @@ class FacetList(OptionList):
     """Facet values grouped under headings; active filters are ticked."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="facets.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="facets.up"),
-        Binding("g", "first", "First", show=False, id="facets.first"),
-        Binding("G", "last", "Last", show=False, id="facets.last"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
     ]
     COMPONENT_CLASSES = {"facets--heading", "facets--count", "facets--active"}
 
@@ -63,10 +63,9 @@ class FacetList(OptionList):
             options.append(Option(Text(label, style=heading), id=f"heading{SEP}{key}", disabled=True))
             for facet in values:
                 is_active = chosen == facet.value
-                line = Text("✓ " if is_active else "  ", end="")
+                line = Text("✓" if is_active else " ", end="")
+                line.append(f"{facet.count:>4} " if facet.count else "     ", count_style)
                 line.append(facet.value, active_style if is_active else "")
-                if facet.count:
-                    line.append(f" {facet.count}", count_style)
                 options.append(Option(line, id=option_id(key, facet.value)))
         self.set_options(options)
         ids = [o.id for o in options]

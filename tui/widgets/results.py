@@ -25,6 +25,8 @@ def snippet_line(snippet: Snippet, highlight, base="") -> Text:
         start = first - LEAD
         space = text.find(" ", start, first)
         start = space + 1 if space != -1 else start
+    while start < first and text[start].isspace():
+        start += 1
     prefix = "…" if start > 0 else ""
     # Same-length replacement keeps the offsets valid.
     body = text[start:].replace("\n", " ").replace("\t", " ").replace("\r", " ")
@@ -41,12 +43,12 @@ class ResultList(OptionList):
     """Articles or hits, newest first or best first; option ids are article ids."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
-        Binding("g", "first", "First", show=False, id="results.first"),
-        Binding("G", "last", "Last", show=False, id="results.last"),
-        Binding("ctrl+d", "page_down", "Half page down", show=False, id="results.page_down"),
-        Binding("ctrl+u", "page_up", "Half page up", show=False, id="results.page_up"),
+        Binding("j", "cursor_down", "Down", show=False, id="down"),
+        Binding("k", "cursor_up", "Up", show=False, id="up"),
+        Binding("g", "first", "First", show=False, id="first"),
+        Binding("G", "last", "Last", show=False, id="last"),
+        Binding("ctrl+d", "page_down", "Half page down", show=False, id="page_down"),
+        Binding("ctrl+u", "page_up", "Half page up", show=False, id="page_up"),
     ]
 
     COMPONENT_CLASSES = {
@@ -71,7 +73,7 @@ class ResultList(OptionList):
             get("results--highlight", partial=True),
         )
 
-    def show_articles(self, articles: Sequence[Article]) -> None:
+    def show_articles(self, articles: Sequence[Article], *, keep: bool = True) -> None:
         """Every article (no query): title, source and date, with the standfirst as context."""
         title, meta, _bar, snippet, _hl = self._styles()
         self.hits = {}
@@ -85,10 +87,10 @@ class ResultList(OptionList):
             if lead:
                 prompt.append("\n")
                 prompt.append(one_line(lead), snippet)
-            options.append(Option(prompt, id=article.id))
-        self._replace(options)
+            options.extend((Option(prompt, id=article.id), None))
+        self._replace(options, keep)
 
-    def show_hits(self, hits: Sequence[Hit]) -> None:
+    def show_hits(self, hits: Sequence[Hit], *, keep: bool = False) -> None:
         """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
         title, meta, bar, snippet, hl = self._styles()
         self.hits = {hit.id: hit for hit in hits}
@@ -98,17 +100,21 @@ class ResultList(OptionList):
             prompt = Text(end="")
             prompt.append(hit.title or "Untitled", title)
             prompt.append("\n")
-            prompt.append_text(relevance_bar(hit.score, best).stylize(bar))
+            prompt.append_text(relevance_bar(hit.score, best, style=bar))
             prompt.append(" ")
             prompt.append(_meta(hit.source, hit.published), meta)
             for snip in hit.snippets[:3]:
                 prompt.append("\n")
                 prompt.append_text(snippet_line(snip, hl, snippet))
-            options.append(Option(prompt, id=hit.id))
-        self._replace(options)
+            options.extend((Option(prompt, id=hit.id), None))
+        self._replace(options, keep)
 
-    def _replace(self, options: list[Option | None]) -> None:
-        keep = self.highlighted_option.id if self.highlighted_option else None
+    def _replace(self, options: list[Option | None], keep_cursor: bool) -> None:
+        """Show ``options``; the cursor stays on the same article if ``keep_cursor``."""
+        option = self.highlighted_option
+        keep = option.id if keep_cursor and option is not None else None
+        if options:
+            options.pop()  # no separator after the last one
         self.set_options(options)
         if not options:
             return

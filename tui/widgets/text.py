@@ -63,14 +63,14 @@ def highlighted(
     return out
 
 
-def relevance_bar(score: float, best: float, width: int = 8) -> Text:
+def relevance_bar(score: float, best: float, width: int = 8, style: StyleType = "") -> Text:
     """A bar of ``width`` cells, full for the best score of the result set."""
     frac = 0.0 if best <= 0 else max(0.0, min(1.0, score / best))
     eighths = round(frac * width * 8)
     full, part = divmod(eighths, 8)
     blocks = " ▏▎▍▌▋▊▉"
     bar = "█" * full + (blocks[part] if part and full < width else "")
-    return Text(bar.ljust(width), end="")
+    return Text(bar.ljust(width), style=style, end="")
 
 
 def one_line(text: str) -> str:

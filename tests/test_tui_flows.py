@@ -1,0 +1,630 @@
+"""The explorer, driven by keys through Textual's pilot: every flow a user has.
+
+Each test builds a real Corpus on a tmp folder of our own articles (tests/tui_corpus.py)
+with a tmp cache, wrapped so query times and entities are fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from search.corpus import Corpus
+from search.model import QueryError
+from tui.app import DossierApp
+from tui_corpus import StableCorpus, write_corpus
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.screens.too_small import TooSmallScreen
+from tui.widgets.entities import EntityPanel
+from tui.widgets.facets import FacetList, parse_option_id
+from tui.widgets.results import ResultList
+from tui.widgets.text import format_date
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    real = Corpus.open([write_corpus(tmp_path / "articles")], cache_dir=tmp_path / "cache")
+    yield StableCorpus(real)
+    real.close()
+
+
+def run(coro):
+    asyncio.run(coro)
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+
+
+def status_text(app) -> str:
+    return str(app.screen.query_one("#status").content)
+
+
+def result_ids(app) -> list[str]:
+    return [o.id for o in app.search_screen.query_one(ResultList).options if o.id]
+
+
+async def search(pilot, app, query: str) -> None:
+    box = app.search_screen.query_one("#query")
+    box.value = ""
+    await pilot.press(*query)
+    await wait_for(
+        pilot,
+        lambda: app.search_screen.result is not None and app.search_screen.result.query == query,
+        what=f"results for {query!r}",
+    )
+    await pilot.pause()
+
+
+# -- search pane ------------------------------------------------------------------------------
+
+
+def test_opens_on_the_query_box_with_every_article_newest_first(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            assert app.focused is app.screen.query_one("#query")
+            ids = result_ids(app)
+            assert sorted(ids) == sorted(a.id for a in corpus.articles)
+            dates = [corpus.get(i).published for i in ids]
+            assert dates == sorted(dates, reverse=True)
+            assert status_text(app).startswith(f"{len(ids)} articles")
+
+    run(scenario())
+
+
+def test_the_corpus_can_open_in_the_background(tmp_path):
+    folder = write_corpus(tmp_path / "articles")
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: Corpus.open([folder], cache_dir=tmp_path / "c"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            assert app.focused is app.screen.query_one("#query")
+
+    run(scenario())
+
+
+def test_a_corpus_that_cannot_open_says_why_in_the_status_line(tmp_path):
+    def broken():
+        raise RuntimeError("disk on fire")
+
+    async def scenario():
+        app = DossierApp(open_corpus=broken)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: "disk on fire" in status_text(app), what="message")
+            assert app.screen.query_one("#status").has_class("-error")
+
+    run(scenario())
+
+
+def test_typing_shows_hits_with_highlighted_snippets_and_a_status_line(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            result = app.search_screen.result
+            assert result.total > 0
+            assert result_ids(app) == [h.id for h in result.hits]
+            assert status_text(app).startswith(f"{result.total} hit")
+            assert "1 ms" in status_text(app)  # the (fixed) query time
+            # Each row shows title, source, date and the snippets' highlighted words.
+            highlight = app.search_screen.query_one(ResultList).get_component_rich_style(
+                "results--highlight", partial=True
+            )
+            for option, hit in zip(
+                [o for o in app.search_screen.query_one(ResultList).options if o.id],
+                result.hits,
+                strict=True,
+            ):
+                text = option.prompt
+                assert hit.title in text.plain and hit.source in text.plain
+                assert format_date(hit.published) in text.plain
+                marked = [text.plain[s.start : s.end] for s in text.spans if s.style == highlight]
+                assert marked and all(m.lower().startswith("harbour") for m in marked)
+            # The query box keeps the focus: typing never waits.
+            assert app.focused is app.search_screen.query_one("#query")
+
+    run(scenario())
+
+
+class SlowFirstQuery(StableCorpus):
+    """The first query it sees takes 0.6 s, as a cold or busy index might."""
+
+    def __init__(self, corpus) -> None:
+        super().__init__(corpus)
+        self.slow: str | None = None
+
+    def search(self, query, **kwargs):
+        if query and "grain".startswith(query):  # however much of it was typed
+            self.slow = query
+            time.sleep(0.6)
+        return super().search(query, **kwargs)
+
+
+def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
+    slow = SlowFirstQuery(corpus._corpus)
+
+    async def scenario():
+        app = DossierApp(slow)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*"grain")
+            await wait_for(pilot, lambda: slow.slow is not None, what="the slow query to start")
+            for _ in "grain":
+                await pilot.press("backspace")
+            await pilot.press(*"harbour")
+            await pilot.pause(1.2)  # the slow "grain" search has long finished by now
+            assert app.search_screen.result.query == "harbour"
+            expected = corpus.search("harbour", limit=50)
+            assert result_ids(app) == [h.id for h in expected.hits]
+
+    run(scenario())
+
+
+def test_a_malformed_query_gets_an_inline_message(corpus):
+    bad = '"harbour deal'
+    with pytest.raises(QueryError) as raised:
+        corpus.search(bad)
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*bad)
+            status = app.screen.query_one("#status")
+            await wait_for(pilot, lambda: status.has_class("-error"), what="an error")
+            assert status_text(app) == str(raised.value)
+            assert isinstance(app.screen, SearchScreen)
+
+    run(scenario())
+
+
+def test_did_you_mean_is_accepted_with_one_key(corpus):
+    suggestion = corpus.search("harbr").suggestion
+    assert suggestion, "the engine suggests nothing for a misspelling; nothing to accept"
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbr")
+            assert suggestion in status_text(app)
+            await pilot.press("ctrl+y")
+            assert app.search_screen.query_one("#query").value == suggestion
+            await wait_for(
+                pilot, lambda: app.search_screen.result.query == suggestion, what="rerun"
+            )
+
+    run(scenario())
+
+
+def test_choosing_a_facet_filters_and_choosing_it_again_clears(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            before = app.search_screen.result.total
+            await pilot.press("ctrl+f")
+            facets = app.search_screen.query_one(FacetList)
+            assert app.focused is facets
+            sources = [o.id for o in facets.options if o.id and parse_option_id(o.id)[0] == "source"]
+            assert sources, "no source facets shown"
+            _, source = parse_option_id(sources[0])
+            facets.highlighted = [o.id for o in facets.options].index(sources[0])
+            await pilot.press("enter")
+            await wait_for(
+                pilot,
+                lambda: app.search_screen.filters == {"source": source}
+                and all(h.source == source for h in app.search_screen.result.hits),
+                what="filtered results",
+            )
+            assert f"source: {source}" in status_text(app)
+            assert app.search_screen.result.total < before
+            await pilot.press("ctrl+r")
+            await wait_for(
+                pilot, lambda: app.search_screen.result.total == before, what="filter cleared"
+            )
+
+    run(scenario())
+
+
+def test_document_text_that_looks_like_markup_is_shown_as_written(corpus):
+    title = next(a.title for a in corpus.articles if "[" in a.title)
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            prompts = [o.prompt.plain for o in app.screen.query_one(ResultList).options if o.id]
+            assert any(title in p for p in prompts)
+
+    run(scenario())
+
+
+# -- reader -----------------------------------------------------------------------------------
+
+
+async def open_first(pilot, app, query: str) -> ReaderScreen:
+    await search(pilot, app, query)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
+    await pilot.pause()
+    return app.screen
+
+
+def block_text(reader: ReaderScreen, index: int) -> str:
+    return str(reader.query_one(f"#block-{index}").content)
+
+
+def visible(reader: ReaderScreen, index: int) -> bool:
+    page = reader.query_one("#page")
+    region = reader.query_one(f"#block-{index}").virtual_region
+    top, bottom = page.scroll_y, page.scroll_y + page.scrollable_content_region.height
+    return region.y < bottom and region.bottom > top
+
+
+def test_enter_opens_the_reader_with_header_and_the_first_hit_in_view(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "stoppage")
+            best = corpus.search("stoppage").hits[0]
+            article = corpus.get(best.id)
+            assert reader.article.id == best.id
+            assert block_text(reader, 0) == article.title
+            byline = str(reader.query_one("#byline").content)
+            for part in (article.source, format_date(article.published), f"{article.words:,} words", "min read"):
+                assert part in byline
+            assert reader.hits, "the query's matches are not marked"
+            first = reader.hits[0]
+            assert reader.current == 0 and reader.blocks[reader.cursor].holds(first.field, first.start)
+            assert visible(reader, reader.cursor)
+            assert "hit 1/" in str(reader.query_one("#reader-status").content)
+
+    run(scenario())
+
+
+def test_n_and_shift_n_step_through_hits_and_keep_them_in_view(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            total = len(reader.hits)
+            assert total >= 2
+            await pilot.press("n")
+            assert reader.current == 1
+            await pilot.pause()
+            mark = reader.hits[1]
+            assert reader.blocks[reader.cursor].holds(mark.field, mark.start)
+            assert visible(reader, reader.cursor)
+            assert f"hit 2/{total}" in str(reader.query_one("#reader-status").content)
+            await pilot.press("N", "N")
+            assert reader.current == total - 1  # wraps round
+
+    run(scenario())
+
+
+def test_y_copies_the_current_hit_as_a_citation(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "backlog")
+            a = reader.article
+            await pilot.press("y")
+            head = f"{a.title}, {a.source}, {format_date(a.published)}: “"
+            assert app.clipboard.startswith(head) and app.clipboard.endswith("”")
+            quote = app.clipboard[len(head) : -1]
+            assert "backlog" in quote.lower()
+            assert quote in " ".join(a.body.split())  # a real sentence of the article
+
+    run(scenario())
+
+
+def test_y_copies_the_paragraph_under_the_cursor_when_not_on_a_hit(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # no query: the newest article
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            reader = app.screen
+            await pilot.press("j", "y")
+            paragraph = reader.blocks[reader.cursor]
+            assert paragraph.field == "body"
+            assert app.clipboard.endswith(f"“{' '.join(paragraph.text.split())}”")
+
+    run(scenario())
+
+
+def test_entities_panel_selects_highlights_steps_and_searches(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            assert reader.entities
+            await pilot.press("e")
+            panel = reader.query_one(EntityPanel)
+            assert panel.display and app.focused is panel
+            await pilot.press("down")  # first name under the first heading
+            name = panel.current_name
+            assert name is not None
+            await pilot.press("enter")
+            mentions = [e for e in reader.entities if e.canonical == name]
+            assert reader.selected == name and len(reader.marks) == len(mentions)
+            assert name in str(reader.query_one("#reader-status").content)
+            # The chosen mentions carry the selection style, where the cursor now is.
+            selected = reader.get_component_rich_style("reader--selected", partial=True)
+            text = reader.query_one(f"#block-{reader.cursor}").content
+            marked = [text.plain[s.start : s.end] for s in text.spans if s.style == selected]
+            assert marked and set(marked) <= {m.text for m in mentions}
+            first = reader.cursor
+            await pilot.press("escape")  # leave the panel; n now steps through mentions
+            await pilot.press("n")
+            if len(mentions) > 1:
+                assert reader.current == 1
+            assert reader.blocks[reader.cursor].holds(reader.marks[reader.current].field, reader.marks[reader.current].start)
+            assert first is not None
+            await pilot.press("s")
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+            assert app.screen.query_one("#query").value == f'entity:"{name}"'
+
+    run(scenario())
+
+
+def test_reader_handles_an_article_without_entities(corpus):
+    class NoEntities(StableCorpus):
+        def entities(self, article_id):
+            return ()
+
+    async def scenario():
+        app = DossierApp(NoEntities(corpus._corpus))
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            assert not reader.query_one("#legend").display
+            assert "no entities" in str(reader.query_one("#reader-status").content)
+            await pilot.press("e")
+            panel = reader.query_one(EntityPanel)
+            assert [str(o.prompt) for o in panel.options] == ["No entities found"]
+            await pilot.press("s")  # nothing chosen: a hint, not a crash
+            assert isinstance(app.screen, ReaderScreen)
+
+    run(scenario())
+
+
+def test_escape_goes_back_with_query_results_and_cursor_as_they_were(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            await pilot.press("down")
+            results = app.search_screen.query_one(ResultList)
+            before = (results.highlighted, result_ids(app), app.search_screen.result)
+            chosen = results.current_id
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            assert app.screen.article.id == chosen
+            await pilot.press("j", "n", "escape")
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one("#query").value == "harbour"
+            assert (results.highlighted, result_ids(app), app.search_screen.result) == before
+
+    run(scenario())
+
+
+def test_slash_searches_from_the_reader(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_first(pilot, app, "harbour")
+            await pilot.press("slash")
+            assert isinstance(app.screen, SearchScreen)
+            assert app.focused is app.screen.query_one("#query")
+
+    run(scenario())
+
+
+def test_vim_keys_move_through_results_and_paragraphs(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            results = app.search_screen.query_one(ResultList)
+            await pilot.press("tab")
+            assert app.focused is results
+            await pilot.press("j", "j")
+            assert results.current_id == result_ids(app)[2]
+            await pilot.press("G")
+            assert results.current_id == result_ids(app)[-1]
+            await pilot.press("g")
+            assert results.current_id == result_ids(app)[0]
+            await pilot.press("j", "k")
+            assert results.current_id == result_ids(app)[0]
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            reader = app.screen
+            start = reader.cursor
+            await pilot.press("j", "j", "k")
+            assert reader.cursor == start + 1
+            await pilot.press("G")
+            assert reader.cursor == len(reader.blocks) - 1
+            await pilot.press("g")
+            assert reader.cursor == 0
+            await pilot.press("ctrl+d")
+            assert reader.cursor > 0
+
+    run(scenario())
+
+
+# -- keys, help, palette, terminals -----------------------------------------------------------
+
+
+def test_help_lists_the_live_bindings_as_remapped(corpus):
+    async def scenario():
+        app = DossierApp(corpus, keys={"copy": "ctrl+y", "next_hit": "right"})
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            rows = {desc: keys for _, section in app.screen.sections for keys, desc in section}
+            assert rows["Copy citation"] == "^y"
+            assert rows["Next hit"] == "→"
+            assert "Back" in rows and "Quit" in rows
+            await pilot.press("escape")
+            assert app.screen is reader
+            await pilot.press("right", "ctrl+y")  # the remapped keys work
+            assert reader.current == 1 and app.clipboard
+
+    run(scenario())
+
+
+def test_help_from_the_query_box_is_f1(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            rows = {desc for _, section in app.screen.sections for _, desc in section}
+            assert {"Open", "Next result"} <= rows
+            assert app.screen.title_text == "search"
+
+    run(scenario())
+
+
+def test_palette_opens_an_article_by_title(corpus):
+    target = corpus.articles[-1]
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.press(*target.title[:12])
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            assert app.screen.article.id == target.id
+
+    run(scenario())
+
+
+def test_palette_offers_the_apps_own_commands(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            for expected in ("Compare articles", "Reindex corpus", "Theme", "Keys"):
+                assert expected in titles
+            light = next(c for c in app.get_system_commands(app.screen) if "light theme" in c.title)
+            light.callback()
+            assert app.theme == "dossier-light" and not app.current_theme.dark
+
+    run(scenario())
+
+
+def test_reindex_from_the_palette_reopens_the_corpus(corpus, tmp_path):
+    async def scenario():
+        app = DossierApp(corpus, cache_dir=tmp_path / "cache")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            old = app.corpus
+            app.action_reindex()
+            await wait_for(pilot, lambda: app.corpus is not old, what="reindex")
+            assert len(app.corpus.articles) == len(old.articles)
+            assert sorted(result_ids(app)) == sorted(a.id for a in old.articles)
+
+    run(scenario())
+
+
+def test_compare_key_pushes_the_compare_view_or_says_it_is_missing(corpus):
+    try:
+        from tui.screens.compare import CompareScreen
+    except ImportError:
+        CompareScreen = None
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("tab", "c")
+            await pilot.pause()
+            if CompareScreen is None:
+                assert any("compare view not available" in str(n.message) for n in app._notifications)
+            else:
+                assert isinstance(app.screen, CompareScreen)
+
+    run(scenario())
+
+
+def test_too_small_terminal_says_so_and_recovers(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(50, 15)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            message = str(app.screen.query_one("#too-small").content)
+            assert "too small" in message and "60×20" in message
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+
+    run(scenario())
+
+
+def test_usable_at_sixty_by_twenty(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await search(pilot, app, "harbour")
+            assert isinstance(app.screen, SearchScreen)
+            assert not app.screen.query_one(FacetList).display or not app.screen.query_one(
+                FacetList
+            ).region.width
+            assert app.screen.query_one(ResultList).region.width >= 50
+            await pilot.press("ctrl+f")
+            assert app.screen.query_one(FacetList).region.width > 0
+            await pilot.press("escape", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+    run(scenario())
+
+
+def test_themes_from_config_and_animations_off(corpus):
+    assert DossierApp(corpus, theme="light").theme == "dossier-light"
+    assert DossierApp(corpus, theme="nord").theme == "nord"
+    app = DossierApp(corpus, theme="no-such-theme")
+    assert app.theme == "dossier-dark"
+    assert any("no-such-theme" in p for p in app._problems)
+    assert app.animation_level == "none"
+
+
+def test_no_color_is_honoured(corpus, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = DossierApp(corpus)
+    assert app.no_color
+
+
+def test_q_quits_outside_the_query_box(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("q")  # in the query box, q is a letter
+            assert app.is_running and app.screen.query_one("#query").value == "q"
+            await pilot.press("tab", "q")
+            await pilot.pause()
+            assert not app.is_running
+
+    run(scenario())
+
+
+def test_explore_needs_a_terminal(tmp_path, monkeypatch, capsys):
+    from tui.cli import main
+
+    assert main(["--corpus", str(write_corpus(tmp_path / "a"))]) == 2
+    assert "needs a terminal" in capsys.readouterr().err

@@ -43,7 +43,7 @@ from search.compare import (
     sentence_at,
     sentence_key,
 )
-from search.model import Article
+from search.model import Article, Entity
 
 FILE_VERSION = 1
 FOLDER_FILE = "links.toml"
@@ -410,14 +410,22 @@ def _now() -> str:
 # --------------------------------------------------------------------------- apply
 
 
-def apply(comparison: Comparison, entries: dict[tuple[str, str], Curation]) -> Comparison:
+def apply(
+    comparison: Comparison,
+    entries: dict[tuple[str, str], Curation],
+    *,
+    earlier_entities: Sequence[Entity] | None = None,
+    later_entities: Sequence[Entity] | None = None,
+) -> Comparison:
     """The comparison with analysts' verdicts, pins and drops applied.
 
     A link an analyst touched has origin "curated", and so does each pinned
     development. A concern an analyst curated that the engine did not detect is
     added, if its sentence is still in the earlier article. Pins whose sentence is
     no longer in the later article are reported in ``notices`` (and kept in the file).
+    The entities, if given, spare recognising them again for pinned links.
     """
+    ents = (earlier_entities, later_entities)
     earlier, later = comparison.earlier, comparison.later
     notices = list(comparison.notices)
     relevant = {
@@ -428,7 +436,7 @@ def apply(comparison: Comparison, entries: dict[tuple[str, str], Curation]) -> C
     for link in comparison.links:
         known.add(link.concern.key)
         entry = relevant.get(link.concern.key)
-        links.append(link if entry is None else _curated(link, entry, comparison, notices))
+        links.append(link if entry is None else _curated(link, entry, comparison, notices, ents))
     for key, entry in relevant.items():
         if key in known:
             continue
@@ -439,14 +447,14 @@ def apply(comparison: Comparison, entries: dict[tuple[str, str], Curation]) -> C
             )
             continue
         blank = Link(Concern(span, key, ()), (), AUTO_SILENT)
-        links.append(_curated(blank, entry, comparison, notices))
+        links.append(_curated(blank, entry, comparison, notices, ents))
     links.sort(key=lambda link: link.concern.span.start)
     used = {d.key for link in links for d in link.developments}
     new = tuple(d for d in comparison.new_developments if d.key not in used)
     return evolve(comparison, links=tuple(links), new_developments=new, notices=tuple(notices))
 
 
-def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[str]) -> Link:
+def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[str], ents) -> Link:
     later = comparison.later
     dropped = {k for k, _ in entry.dropped}
     auto = [e for e in link.evidence if e.development.key not in dropped]
@@ -462,7 +470,14 @@ def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[
                 f"a pinned development is no longer in {later.title!r}: {_short(text or key)}"
             )
             continue
-        ev = evidence_for(comparison.earlier, later, link.concern.span, span)
+        ev = evidence_for(
+            comparison.earlier,
+            later,
+            link.concern.span,
+            span,
+            earlier_entities=ents[0],
+            later_entities=ents[1],
+        )
         pinned.append(evolve(ev, origin="curated"))
     if entry.verdict == AUTO_SILENT:
         have = {}  # "not addressed": the engine's links are not answers, pins still are
@@ -505,12 +520,8 @@ def comparison(
             raise CorpusError(str(exc)) from exc
     else:
         earlier, later = corpus.get(earlier_id), corpus.get(later_id)
-    result = compare(
-        earlier,
-        later,
-        earlier_entities=corpus.entities(earlier.id),
-        later_entities=corpus.entities(later.id),
-    )
+    ents = corpus.entities(earlier.id), corpus.entities(later.id)
+    result = compare(earlier, later, earlier_entities=ents[0], later_entities=ents[1])
     notices = []
     if earlier.published and later.published and earlier.published > later.published:
         notices.append(
@@ -521,6 +532,6 @@ def comparison(
         notices.append("an article compared with itself")
     store = store or LinkStore.for_corpus(corpus)
     if curated:
-        result = apply(result, store.entries())
+        result = apply(result, store.entries(), earlier_entities=ents[0], later_entities=ents[1])
         notices += store.notices
     return evolve(result, notices=tuple(notices) + result.notices), store

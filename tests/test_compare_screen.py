@@ -1,0 +1,185 @@
+"""The compare view, driven as a user would: keys in, what the screen shows out."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from search.links import LinkStore
+
+
+def _app(corpus):
+    from tui.app import DossierApp
+
+    return DossierApp(corpus)
+
+
+async def _open_compare(pilot):
+    from tui.screens.compare import CompareScreen
+
+    # The app binds c (the search box, when focused, takes letters as text).
+    pilot.app.action_compare()
+    for _ in range(300):
+        await pilot.pause(0.02)
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.result is not None:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the compare view never finished comparing")
+
+
+def _pane_text(screen, side: str) -> str:
+    return "\n\n".join(t.plain for _, t in sorted(screen.painted[side].items()))
+
+
+def _styled(screen, side: str, style_name: str) -> list[str]:
+    """The runs of text painted with a component style on one side."""
+    style = screen.get_component_rich_style(style_name, partial=True)
+    out = []
+    for _, text in sorted(screen.painted[side].items()):
+        for span in text.spans:
+            if span.style == style:
+                out.append(text.plain[span.start : span.end])
+    return out
+
+
+def test_c_opens_both_articles_with_headers_and_a_tracker(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            earlier, later = screen.result.earlier, screen.result.later
+            assert earlier.published < later.published
+            left_header = str(screen.query_one("#left-header", Static).render())
+            right_header = str(screen.query_one("#right-header", Static).render())
+            assert earlier.title in left_header and later.title in right_header
+            assert "2024" in left_header and "2025" in right_header
+            # Side by side on a wide terminal.
+            left, right = screen.query_one("#left"), screen.query_one("#right")
+            assert left.region.x < right.region.x and left.region.y == right.region.y
+            tracker = screen.query_one("#tracker", OptionList)
+            assert tracker.option_count == len(screen.result.links) > 0
+            # Every concern shows its verdict badge.
+            for i, link in enumerate(screen.result.links):
+                assert str(tracker.get_option_at_index(i).prompt).startswith(link.verdict)
+
+    asyncio.run(scenario())
+
+
+def test_choosing_a_concern_highlights_it_and_its_developments(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            # Step with j to the first concern the later article answers.
+            target = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(target):
+                await pilot.press("j")
+            await pilot.pause()
+            link = screen.link
+            assert link is screen.result.links[target]
+            assert _styled(screen, "left", "compare--concern") == [link.concern.span.text]
+            developments = _styled(screen, "right", "compare--development")
+            assert developments == [
+                e.development.span.text
+                for e in sorted(link.evidence, key=lambda e: e.development.span.start)
+            ]
+            # Shared words are marked on both sides.
+            assert _styled(screen, "left", "compare--shared")
+            assert _styled(screen, "right", "compare--shared")
+            # Both sides scrolled so the highlighted sentences are on screen.
+            for side, pos in (
+                ("left", link.concern.span.start),
+                ("right", link.evidence[0].development.span.start),
+            ):
+                i = screen._block_index(side, pos)
+                block = screen.query_one(f"#{side}-{i}")
+                pane = screen.query_one(f"#{side}")
+                assert pane.region.overlaps(block.region), side
+            # k goes back.
+            await pilot.press("k")
+            assert screen.current == max(0, target - 1)
+
+    asyncio.run(scenario())
+
+
+def test_verdict_keys_and_pins_are_saved_for_the_corpus(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            concern = screen.link.concern
+            await pilot.press("1")
+            assert screen.link.verdict == "borne out" and screen.link.origin == "curated"
+            prompt = str(
+                screen.query_one("#tracker", OptionList).get_option_at_index(screen.current).prompt
+            )
+            assert prompt.startswith("borne out")
+            # Pin the sentence under the right-hand cursor.
+            await pilot.press("n")
+            pinned = screen.later_sentences[screen.dev_cursor]
+            await pilot.press("p")
+            assert pinned in [e.development.span for e in screen.link.evidence]
+            # It is in the user's links file, not only on screen.
+            store = LinkStore.for_corpus(seed_corpus)
+            entry = store.entries()[(concern.key, screen.result.later.id)]
+            assert entry.verdict == "borne out"
+            assert pinned.text in [t for _, t in entry.pinned]
+            # Drop it again.
+            await pilot.press("d")
+            assert pinned not in [e.development.span for e in screen.link.evidence]
+            # "a" shows the engine alone: the verdict is the automatic one again.
+            await pilot.press("a")
+            assert screen.link.origin == "auto"
+
+    asyncio.run(scenario())
+
+
+def test_a_narrow_terminal_stacks_the_panes(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            left, right = screen.query_one("#left"), screen.query_one("#right")
+            assert left.region.x == right.region.x and left.region.y < right.region.y
+
+    asyncio.run(scenario())
+
+
+def test_document_text_is_never_read_as_markup(tmp_path, cache_dir):
+    async def scenario():
+        from search.corpus import Corpus
+
+        folder = tmp_path / "c"
+        folder.mkdir()
+        (folder / "a.md").write_text(
+            "# [bold]Early[/bold] worries\n\nMarch 1, 2023\n\n"
+            "Officials fear that [red]tariffs[/red] on steel may rise sharply next year.\n",
+            encoding="utf-8",
+        )
+        (folder / "b.md").write_text(
+            "# Later events\n\nMarch 1, 2024\n\n"
+            "The government raised [red]tariffs[/red] on steel imports in January.\n",
+            encoding="utf-8",
+        )
+        corpus = Corpus.open([folder], cache_dir=cache_dir)
+        try:
+            app = _app(corpus)
+            async with app.run_test(size=(140, 40)) as pilot:
+                screen = await _open_compare(pilot)
+                assert "[red]tariffs[/red]" in _pane_text(screen, "left")
+                assert "[bold]Early[/bold]" in str(
+                    screen.query_one("#left-header", Static).render()
+                )
+        finally:
+            corpus.close()
+
+    asyncio.run(scenario())
+
+
+def test_screen_module_keeps_analysis_in_the_engine():
+    source = Path(__file__).resolve().parent.parent / "tui" / "screens" / "compare.py"
+    text = source.read_text(encoding="utf-8")
+    assert "import whoosh" not in text and "BM25" not in text

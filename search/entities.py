@@ -112,8 +112,16 @@ _NORMALISE = str.maketrans(
 )
 
 
+_NORMALISE_PAIRS = [(chr(k), v) for k, v in _NORMALISE.items()]
+
+
 def _normalise(text: str) -> str:
-    return text.translate(_NORMALISE)
+    if text.isascii():
+        return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+    for a, b in _NORMALISE_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def _fold(text: str) -> str:
@@ -150,9 +158,18 @@ class _Gazetteer:
         self.weak: dict[str, list[str]] = {}  # surname -> canonical persons
         for type_, canonical, aliases, description, extra in rows:
             self._add(type_, canonical, aliases, description, extra)
+        self.weak_of: dict[str, list[str]] = {}  # canonical person -> weak aliases
+        for alias, owners in self.weak.items():
+            for owner in owners:
+                self.weak_of.setdefault(owner, []).append(alias)
         self.automaton = ahocorasick.Automaton()
         for form, targets in self.forms.items():
-            self.automaton.add_word(form, (len(form), tuple(targets)))
+            self.automaton.add_word(form, (len(form), tuple(targets), False))
+        for word in _ANCHOR_WORDS:
+            for lead in ' ("':
+                key = lead + word
+                if key not in self.forms:  # no gazetteer form starts with a space
+                    self.automaton.add_word(key, (len(key), (), True))
         self.automaton.make_automaton()
 
     def _add(self, type_: str, canonical: str, aliases: list[str], description: str,
@@ -165,6 +182,7 @@ class _Gazetteer:
         else:
             old = None
         plain: list[str] = []
+        has_weak = False
         shown: list[str] = list(old.aliases) if old else []
         for raw in aliases:
             alias, mention_type, weak = raw, type_, False
@@ -178,13 +196,14 @@ class _Gazetteer:
             shown.append(alias)
             if weak:
                 self.weak.setdefault(alias, []).append(canonical)
+                has_weak = True
                 continue
             plain.append(alias)
             self._form(alias, canonical, mention_type)
         if old is None:
             self._form(canonical, canonical, type_)
             if type_ == "PERSON":
-                self._person_defaults(canonical, plain)
+                self._person_defaults(canonical, plain, has_weak)
         self.records[canonical] = EntityInfo(canonical, type_, tuple(shown), description)
         for name in (canonical, *shown):
             self.by_alias.setdefault(_key(name), canonical)
@@ -196,12 +215,10 @@ class _Gazetteer:
         if "government" in extra:
             self.government[canonical] = extra["government"]
 
-    def _person_defaults(self, canonical: str, plain: list[str]) -> None:
+    def _person_defaults(self, canonical: str, plain: list[str], has_weak: bool) -> None:
         parts = [p for p in canonical.split() if p.rstrip(".") not in _SUFFIXES]
         single = [a for a in plain if " " not in a]
-        if len(parts) >= 2 and not single and not any(
-            canonical in names for names in self.weak.values()
-        ):
+        if len(parts) >= 2 and not single and not has_weak:
             self.weak.setdefault(parts[-1], []).append(canonical)
         # Korean-style given names: "Jae-myung" also written "Jae Myung", "Jae-Myung".
         for name in (canonical, *plain):
@@ -306,7 +323,7 @@ _UNIT_SPAN = r"(?:year|month|week|day|decade|century|quarter)"
 _CURRENCY_WORDS = (
     r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|won|rupees?|roubles?|rubles?"
     r"|pesos?|reais|real|rand|naira|francs?|dirhams?|riyals?|rupiah|ringgit|baht|dong"
-    r"|lira|liras|shekels?|kroner|kronor|krona|zloty|hryvnias?|taka|shillings?)"
+    r"|lira|liras|shekels?|kroner|kronor|krona|krone|crowns?|zloty|hryvnias?|taka|shillings?)"
 )
 _MEASURES = (
     r"(?:km|kilometres?|kilometers?|miles?|nautical miles|metres?|meters?|feet|ft|kg"
@@ -324,76 +341,217 @@ _COUNTED = (
     r"|rockets|drones|warheads|satellites|containers|users|subscribers)"
 )
 
-_RULES: list[tuple[str, str]] = [
-    # Full dates first; the longest alternative at a position wins anyway.
-    ("DATE", rf"(?:{_WEEKDAY},? )?{_DAY} {_MONTH},? {_YEAR}"),
-    ("DATE", rf"(?:{_WEEKDAY},? )?{_MONTH} {_DAY}(?:,? {_YEAR})?(?!\d|[,.]\d)"),
-    ("DATE", rf"{_MONTH} {_YEAR}"),
-    ("DATE", rf"{_YEAR}-[01]\d-[0-3]\d"),
-    ("DATE", rf"(?i:early|mid|late)[- ](?:{_MONTH_FULL}|{_YEAR})"),
-    ("DATE", r"(?:(?i:the) )?(?:(?:early|mid|late)[- ])?(?:1[5-9]\d0|20\d0)s"),
-    ("DATE", rf"{_YEAR}(?: ?(?:-|to) ?{_YEAR}|-\d\d(?!\d))"),
-    ("DATE", rf"(?:(?i:the) )?(?:first|second|third|fourth|final|last) quarter(?: of {_YEAR})?"),
-    ("DATE", rf"(?:(?i:the) )?(?:first|second) half of {_YEAR}"),
-    (
-        "DATE",
-        r"(?i:the) (?:end|start|beginning|middle|turn) of (?:the |this |last |next )?"
-        rf"(?:year|month|week|decade|century|{_YEAR})",
-    ),
-    (
-        "DATE",
-        r"(?i:(?:last|next|this|that|the following|the previous|the same|the coming|the past)"
-        r") (?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter"
-        rf"|quarter|{_MONTH_FULL}|{_WEEKDAY})",
-    ),
-    ("DATE", r"(?i:the) (?:following|next|previous) (?:day|morning|evening|night)"),
-    ("DATE", r"(?i:the day (?:before|after))"),
-    ("DATE", r"(?i:today|yesterday|tomorrow)"),
-    ("DATE", r"(?i:the )?(?:past|last|next|coming|previous) (?:few |several |\d+ |"
-     + _NUMWORD + r" )?(?:years|months|weeks|decades|days)"),
-    ("DATE", r"(?i:recent) (?:years|months|weeks|decades)"),
-    ("DATE", rf"(?:{_NUM}|{_NUMWORD}|a|one)[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?(?:[- ]old| ago)?"),
-    ("DATE", rf"(?:{_NUM}|{_NUMWORD}) (?:{_UNIT_SPAN}s?) ago"),
-    ("DATE", r"(?i:decades|centuries)"),
-    ("DATE", r"(?<=\bfor )(?:years|months|weeks)"),
-    ("DATE", _WEEKDAY),
-    ("DATE", r"(?:January|February|March|April|June|July|August|September|October|November"
-     r"|December)(?! [A-Z])"),
-    ("DATE", r"(?:(?<=\W)|^)(?:in|In|since|until|by|By|from|of|last|next|this|early|late) (?P<x>May)"),
-    ("DATE", _YEAR + r"(?![\d.,]\d|%| ?per ?cent)"),
-    # Percentages
-    (
-        "PERCENT",
-        rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?:-{_NUM})? ?"
-        r"(?:%|(?i:per ?cent|percent|percentage points?|pc\b))",
-    ),
-    # Money
-    (
-        "MONEY",
-        rf"{_APPROX}?(?:US|A|C|NZ|HK|S|NT|R|Rs\.?)?[$£€¥₹₩] ?{_NUM}(?: ?{_SCALE}\b)?"
-        rf"(?: ?(?:-|to) ?[$£€¥₹₩]?{_NUM}(?: ?{_SCALE}\b)?)?",
-    ),
-    ("MONEY", rf"{_APPROX}?(?:USD|EUR|GBP|JPY|CNY|INR|KRW|AUD|Rs\.?) ?{_NUM}(?: ?{_SCALE}\b)?"),
-    (
-        "MONEY",
-        rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?: ?{_SCALE})? (?:(?:US|Hong Kong|Singapore|Taiwan"
-        rf"|New Taiwan|Australian|Canadian) )?{_CURRENCY_WORDS}\b",
-    ),
-    # Quantities: measures, and figures of counted things
-    ("QUANTITY", rf"{_APPROX}?(?:{_NUM}|{_NUMWORD})(?: ?{_SCALE})?[- ]?(?i:{_MEASURES})\b"),
-    ("QUANTITY", rf"{_APPROX}?{_NUM}(?: {_SCALE})? {_COUNTED}\b"),
-]
-
-_RULE_RE = [(type_, re.compile(r"(?<![\w$£€¥.,-])" + pattern + r"(?![\w]|-\w)")) for type_, pattern in _RULES]
+def _cap(words: str) -> str:
+    """``a|b`` -> ``[Aa]|[Bb]``: a first letter in either case, keeping a literal start."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
 
 
-def _rule_mentions(norm: str) -> list[tuple[int, int, str, str, bool, int]]:
+_NUMWORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    "|eighty|ninety|hundred|several|many"
+)
+_END = r"(?![\w]|-\w)"
+
+# Every rule starts with a literal or a character class, so the regex engine can skip
+# ahead quickly; boundaries and leading words ("over", "the early") are checked in Python.
+# Within one regex the first alternative that matches at a position wins: longest first.
+_DIGIT_RULES = re.compile(
+    rf"(?P<DATE_full>{_DAY} {_MONTH},? {_YEAR}){_END}"
+    rf"|(?P<DATE_iso>{_YEAR}-[01]\d-[0-3]\d){_END}"
+    rf"|(?P<DATE_range>{_YEAR}(?: ?(?:-|to) ?{_YEAR}|-\d\d(?!\d))){_END}"
+    rf"|(?P<DATE_decade>(?:1[5-9]\d0|20\d0)s){_END}"
+    rf"|(?P<PERCENT>{_NUM}(?:-{_NUM})? ?(?:%|(?i:per ?cent|percent|percentage points?)))(?!\w)"
+    rf"|(?P<MONEY>{_NUM}(?: ?{_SCALE})? (?:(?:US|Hong Kong|Singapore|Taiwan|New Taiwan"
+    rf"|Australian|Canadian) )?{_CURRENCY_WORDS}){_END}"
+    rf"|(?P<QUANTITY_measure>{_NUM}(?: ?{_SCALE})?[- ]?(?i:{_MEASURES})){_END}"
+    rf"|(?P<QUANTITY_count>{_NUM}(?: {_SCALE})? {_COUNTED}){_END}"
+    rf"|(?P<DATE_span>{_NUM}[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?(?:[- ]old| ago)?){_END}"
+    rf"|(?P<DATE_year>{_YEAR})(?![\d.,]\d|%| ?per ?cent|\w)"
+)
+_CURRENCY_RULES = re.compile(
+    rf"(?P<MONEY>[$£€¥₹₩] ?{_NUM}(?: ?{_SCALE}(?!\w))?(?: ?(?:-|to) ?[$£€¥₹₩]?{_NUM}"
+    rf"(?: ?{_SCALE}(?!\w))?)?)"
+)
+_WORD_RULES = re.compile(
+    rf"(?P<MONTH>{_MONTH})(?: (?P<day>{_DAY})(?!\d|[,.]\d)(?:,? (?P<year>{_YEAR}))?"
+    rf"| (?P<year2>{_YEAR}))?{_END}"
+    rf"|(?P<DATE_weekday>{_WEEKDAY}){_END}"
+    rf"|(?P<DATE_edge>(?:{_cap('early|mid|late')})[- ](?:{_MONTH_FULL}|{_YEAR})){_END}"
+    rf"|(?P<DATE_rel>(?:{_cap('last|next|this|that|following|previous|same|coming|past')}) "
+    rf"(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
+    rf"|{_MONTH_FULL}|{_WEEKDAY})){_END}"
+    rf"|(?P<DATE_rel2>(?:{_cap('past|last|next|coming|previous')}) (?:few |several |\d+ "
+    rf"|(?:{_NUMWORDS}) )(?:years|months|weeks|decades|days)){_END}"
+    rf"|(?P<DATE_rel3>(?:{_cap('following|next|previous')}) (?:day|morning|evening|night)){_END}"
+    rf"|(?P<DATE_dayof>[Tt]he day (?:before|after)){_END}"
+    rf"|(?P<DATE_edgeof>(?:{_cap('end|start|beginning|middle|turn')}) of (?:the |this |last "
+    rf"|next )?(?:year|month|week|decade|century|{_YEAR})){_END}"
+    rf"|(?P<DATE_quarter>(?:{_cap('first|second|third|fourth|final|last')})"
+    rf"(?: quarter| half)(?: of {_YEAR})?){_END}"
+    rf"|(?P<DATE_recent>[Rr]ecent (?:years|months|weeks|decades)){_END}"
+    rf"|(?P<DATE_deictic>{_cap('today|yesterday|tomorrow|decades|centuries')}){_END}"
+    rf"|for (?P<DATE_for>years|months|weeks){_END}"
+    rf"|(?P<DATE_ago>[Aa] {_UNIT_SPAN} (?:ago|earlier|later)){_END}"
+    rf"|(?P<DATE_wspan>(?:{_cap(_NUMWORDS)})[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?"
+    rf"(?:[- ]old| ago)?){_END}"
+    rf"|(?P<PERCENT_w>(?:{_cap(_NUMWORDS)}) (?:per ?cent|percent|percentage points?)){_END}"
+    rf"|(?P<QUANTITY_w>(?:{_cap(_NUMWORDS)})(?: {_SCALE})?[- ](?:{_MEASURES})){_END}"
+    rf"|(?P<MONEY_code>(?:USD|EUR|GBP|JPY|CNY|INR|KRW|AUD) ?{_NUM}(?: ?{_SCALE}(?!\w))?)"
+)
+
+
+def _both(words: str) -> list[str]:
     out = []
-    for type_, rx in _RULE_RE:
-        for m in rx.finditer(norm):
-            start, end = m.span("x") if "x" in rx.groupindex else m.span()
-            if end > start:
-                out.append((start, end, type_, "", False, 2))
+    for w in words.split("|"):
+        out += [w, w[0].upper() + w[1:]]
+    return out
+
+
+#: Words a word rule can start with; found in the same Aho-Corasick pass as the gazetteer.
+_ANCHOR_WORDS: tuple[str, ...] = tuple(
+    _MONTH_FULL.split("|")
+    + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    + [w + " " for w in _both(
+        "last|next|this|that|following|previous|same|coming|past|end|start"
+        "|beginning|middle|turn|first|second|third|fourth|final|recent|for|a|the day"
+    )]
+    + _both("early|mid|late|today|yesterday|tomorrow|decades|centuries")
+    + _both(_NUMWORDS)
+    + "USD EUR GBP JPY CNY INR KRW AUD".split()
+)
+_APPROX_BEFORE = re.compile(
+    r"(?i:(?:just |well )?(?:over|under|more than|less than|fewer than|almost|nearly|about"
+    r"|around|roughly|some|up to|at least|at most|approximately|an estimated|close to) )$"
+)
+_THE_BEFORE = re.compile(r"(?i:the )$")
+_EDGE_BEFORE = re.compile(r"(?i:the )?(?i:early|mid|late)[- ]$|(?i:the )$")
+_CURRENCY_PREFIX = re.compile(r"(?:US|A|C|NZ|HK|S|NT|R|Rs\.?)$")
+_MAY_BEFORE = re.compile(r"(?:in|In|since|until|by|By|from|of|last|next|this|early|late|mid-?) $")
+_REL_WITH_THE = {"following", "previous", "same", "coming", "past", "next", "last"}
+
+
+def _left_ok(norm: str, start: int, digits: bool) -> bool:
+    if start == 0:
+        return True
+    prev = norm[start - 1]
+    if prev.isalnum() or prev == "_":
+        return False
+    return not (digits and prev in ".,$£€¥-")
+
+
+_NUMBER_START = re.compile(r"[0-9][0-9,.]*")
+_CURRENCY_SIGN = re.compile(r"[$£€¥₹₩]")
+
+
+def _digit_matches(norm: str) -> Iterator[re.Match[str]]:
+    last = -1
+    for n in _NUMBER_START.finditer(norm):
+        if n.start() < last:
+            continue
+        m = _DIGIT_RULES.match(norm, n.start())
+        if m:
+            last = m.end()
+            yield m
+
+
+def _word_matches(norm: str, anchors: list[int]) -> Iterator[re.Match[str]]:
+    last = -1
+    for pos in anchors:
+        if pos < last:
+            continue
+        m = _WORD_RULES.match(norm, pos)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _rule_mentions(norm: str, anchors: list[int]) -> list[Span]:
+    out: list[Span] = []
+    add = out.append
+    for m in _digit_matches(norm):
+        start, end = m.span()
+        kind = m.lastgroup or ""
+        if not _left_ok(norm, start, True):
+            if not (kind.startswith("DATE") and norm[start - 1:start] == "-"):
+                continue
+            edge = _EDGE_BEFORE.search(norm, max(0, start - 12), start)
+            if not edge or "-" not in edge[0]:
+                continue
+            start = edge.start()
+        type_ = kind.split("_")[0]
+        before = norm[max(0, start - 24):start]
+        if type_ in {"PERCENT", "MONEY", "QUANTITY"}:
+            approx = _APPROX_BEFORE.search(before)
+            if approx:
+                start -= len(approx[0])
+        elif kind == "DATE_decade":
+            edge = _EDGE_BEFORE.search(before)
+            if edge:
+                start -= len(edge[0])
+        add((start, end, type_, "", False, 2))
+    for sign in _CURRENCY_SIGN.finditer(norm):
+        m = _CURRENCY_RULES.match(norm, sign.start())
+        if not m:
+            continue
+        start, end = m.span()
+        prefix = _CURRENCY_PREFIX.search(norm, max(0, start - 3), start)
+        if prefix and _left_ok(norm, prefix.start(), False):
+            start = prefix.start()
+        elif not _left_ok(norm, start, False) and norm[start - 1:start] != "-":
+            continue
+        approx = _APPROX_BEFORE.search(norm[max(0, start - 24):start])
+        if approx:
+            start -= len(approx[0])
+        add((start, end, "MONEY", "", False, 2))
+    for m in _word_matches(norm, anchors):
+        kind = m.lastgroup or ""
+        start, end = m.span(kind)
+        if not _left_ok(norm, start, False):
+            continue
+        before = norm[max(0, start - 24):start]
+        if kind == "MONTH" or kind in {"day", "year", "year2"}:
+            start, end = m.span()
+            month = m["MONTH"]
+            if not (m["day"] or m["year"] or m["year2"]):
+                # a month on its own: full names only, and "May" only after a cue
+                if month.rstrip(".") not in _MONTH_FULL.split("|"):
+                    continue
+                if _RX_CAP_NEXT.match(norm, end):
+                    continue
+                if month == "May" and not _MAY_BEFORE.search(before):
+                    continue
+            weekday = _RX_WEEKDAY_BEFORE.search(before)
+            if weekday:
+                start -= len(weekday[0])
+            else:
+                rel = _RX_MONTH_REL_BEFORE.search(before)
+                if rel:
+                    start -= len(rel[0])
+            add((start, end, "DATE", "", False, 2))
+            continue
+        type_ = kind.split("_")[0]
+        if type_ in {"PERCENT", "QUANTITY"}:
+            approx = _APPROX_BEFORE.search(before)
+            if approx:
+                start -= len(approx[0])
+        elif kind in {"DATE_rel", "DATE_rel2"}:
+            if norm[start:end].split()[0].lower() in _REL_WITH_THE:
+                the = _THE_BEFORE.search(before)
+                if the:
+                    start -= len(the[0])
+        elif kind in {"DATE_rel3", "DATE_edgeof", "DATE_quarter"}:
+            the = _THE_BEFORE.search(before)
+            if the:
+                start -= len(the[0])
+            elif kind != "DATE_quarter":
+                continue
+        elif kind == "DATE_weekday":
+            rel = _RX_DAY_REL_BEFORE.search(before)
+            if rel:
+                start -= len(rel[0])
+        add((start, end, type_, "", False, 2))
     return out
 
 
@@ -443,7 +601,8 @@ _ORG_CUES = {
     "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Administration", "Exchange",
     "Fund", "Trust", "Club", "Church", "Pact", "Coalition", "Secretariat", "Police",
     "Brigade", "Brigades", "Corps", "Network", "Labs", "Laboratory", "Hospital", "Mission",
-    "Programme", "Program", "Initiative", "Forum", "Reserve", "Treasury",
+    "Programme", "Program", "Initiative", "Forum", "Reserve", "Treasury", "Management",
+    "Dal", "Fleet", "Ministries",
 }
 _EVENT_CUES = {
     "Summit", "War", "Olympics", "Games", "Cup", "Conference", "Crisis", "Revolution",
@@ -493,11 +652,12 @@ _STOP = set(
     During Exit Defensive Working Hewing Newer Domestic Another""".split()
 )
 
-_UPPER = "".join(sorted({chr(c) for c in range(0x20000) if chr(c).isupper()}))
-_UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
+# Capital letters of the Basic Multilingual Plane (a class with astral characters is slow).
+_UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+_UPPER_CLASS = "(?=[^\\W\\d_a-z])[" + re.escape(_UPPER) + "]"
 #: A capitalised word: "Kishida", "US", "Ben-Gvir", "McDonald's" (without the 's), "Jr."
 _CAP_WORD = re.compile(
-    rf"(?<![\w'-]){_UPPER_CLASS}[\w]*(?:[.](?=[\w])[\w]+)*(?:-{_UPPER_CLASS}[\w]*)*\.?"
+    rf"{_UPPER_CLASS}[\w]*(?:[.](?=[\w])[\w]+)*(?:-{_UPPER_CLASS}[\w]*)*\.?"
 )
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"(\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
@@ -560,7 +720,7 @@ def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Spa
     for s in chosen:
         occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
     for c in sorted(candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
-        if not any(occupied[c[0]:c[1]]):
+        if 1 not in occupied[c[0]:c[1]]:
             occupied[c[0]:c[1]] = b"\1" * (c[1] - c[0])
             chosen.append(c)
     chosen.sort()
@@ -581,11 +741,15 @@ def _boundary_ok(norm: str, start: int, end: int) -> bool:
     return True
 
 
-def _gazetteer_mentions(g: _Gazetteer, norm: str) -> list[Span]:
+def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[int]]:
     out: list[Span] = []
-    for end_index, (length, targets) in g.automaton.iter(norm):
+    anchors: list[int] = []
+    for end_index, (length, targets, anchor) in g.automaton.iter(norm):
         end = end_index + 1
         start = end - length
+        if anchor:
+            anchors.append(start + 1)
+            continue
         if not _boundary_ok(norm, start, end):
             continue
         # "U.S." at a sentence end swallows the full stop: fine, the key has it.
@@ -594,7 +758,10 @@ def _gazetteer_mentions(g: _Gazetteer, norm: str) -> list[Span]:
         if type_ == "GPE" and canonical in g.government:
             canonical = _metonymy(g, norm, start, end, canonical)
         out.append((start, end, type_, canonical, False, 3))
-    return out
+    if norm[:1].isalpha():
+        anchors.append(0)  # the text's first word has no space before it
+    anchors.sort()
+    return out, anchors
 
 
 _PLACE_PREPOSITIONS = {
@@ -610,7 +777,7 @@ def _metonymy(g: _Gazetteer, norm: str, start: int, end: int, city: str) -> str:
     if norm[start:end].isupper() and len(norm[start:end]) > 3:
         return city  # a dateline
     after = norm[end:end + 6]
-    if re.match(r",? ?D\.?C\b", after):
+    if _RX_DC.match(after):
         return city
     before = norm[max(0, start - 20):start].split()
     if before:
@@ -621,8 +788,8 @@ def _metonymy(g: _Gazetteer, norm: str, start: int, end: int, city: str) -> str:
 
 
 def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
-    candidates = _gazetteer_mentions(g, norm) + _rule_mentions(norm)
-    chosen = _select(candidates)
+    found, anchors = _gazetteer_mentions(g, norm)
+    chosen = _select(found + _rule_mentions(norm, anchors))
     guesses = _guess(g, norm, chosen)
     if guesses:
         chosen = _select(guesses + chosen)
@@ -630,7 +797,10 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
 
 
 def _register(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, tuple[str, str]]) -> None:
-    for start, end, type_, canonical, _guessed, _ in spans:
+    for start, end, type_, canonical, guessed, _ in spans:
+        if guessed and " " not in norm[start:end]:
+            # a name guessed mid-sentence is the same name at a sentence start
+            registry.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         if type_ != "PERSON":
             continue
         name = canonical if canonical in g.records else norm[start:end]
@@ -638,17 +808,23 @@ def _register(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, t
         if len(parts) < 2:
             continue
         registry.setdefault(parts[-1], ("PERSON", name))
-        for weak, owners in g.weak.items():
-            if name in owners:
-                registry[weak] = ("PERSON", name)
+        for weak in g.weak_of.get(name, ()):
+            registry[weak] = ("PERSON", name)
         # acronym in brackets right after any mention: "National Defence Strategy (NDS)"
     for start, end, type_, canonical, _guessed, _ in spans:
-        m = re.match(r" \(([A-Z][A-Z0-9&]{1,7})\)", norm[end:end + 12])
+        if norm[end:end + 2] != " (":
+            continue
+        m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
 
 
-def _second_pass(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, tuple[str, str]]) -> list[Span]:
+def _second_pass(
+    g: _Gazetteer,
+    norm: str,
+    spans: list[Span],
+    registry: dict[str, tuple[str, str]],
+) -> list[Span]:
     """Surnames after full mentions, weak aliases after titles, acronyms in brackets."""
     extra: list[Span] = []
     resolved: list[Span] = []
@@ -665,22 +841,25 @@ def _second_pass(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str
     occupied = bytearray(len(norm) + 1)
     for s in spans:
         occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
-    for m in _CAP_WORD.finditer(norm):
-        start, end = m.span()
-        word = m[0].rstrip(".")
-        end = start + len(word)
-        if any(occupied[start:end]):
-            continue
-        hit = registry.get(word)
-        if hit is None and word in g.weak:
-            owners = g.weak[word]
-            prev = norm[max(0, start - 12):start].split()
-            if len(owners) == 1 and prev and prev[-1] in _PERSON_TITLES:
-                hit = ("PERSON", owners[0])
-        if hit is None:
-            continue
-        type_, canonical = hit
-        extra.append((start, end, type_, canonical, canonical not in g.records, 1))
+    n = len(norm)
+    # Names the article already introduced: "Kishida", "Gray", "NDS".
+    for word, (type_, canonical) in registry.items():
+        i = norm.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (
+                (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-"))
+                and (j >= n or not norm[j].isalnum())
+                and 1 not in occupied[i:j]
+            ):
+                extra.append((i, j, type_, canonical, canonical not in g.records, 1))
+            i = norm.find(word, j)
+    # A weak alias after a title: "Mr Kim" when only one Kim is known.
+    for m in _TITLED_NAME.finditer(norm):
+        start, end = m.span("name")
+        owners = g.weak.get(m["name"])
+        if owners and len(owners) == 1 and 1 not in occupied[start:end]:
+            extra.append((start, end, "PERSON", owners[0], False, 1))
     if extra:
         spans = _select(extra, spans)
     return spans
@@ -701,34 +880,30 @@ _TITLE_MODIFIERS = {
 }
 
 
-def _tokens(norm: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _CAP_WORD.finditer(norm):
-        word = m[0]
-        if word.endswith(".") and word not in _TITLES and not re.fullmatch(r"(?:[A-Z]\.)+", word):
-            word = word[:-1]
-        out.append((m.start(), m.start() + len(word), word))
-    return out
+_CAP_CORE = rf"{_UPPER_CLASS}\w*(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
+    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_CAP_CORE})"
+)
+_TOKEN_RX = re.compile(_TOKEN)
+#: A run of capitalised words joined by single spaces or lowercase connectors.
+_RUN_RX = re.compile(
+    rf"{_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
+    rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
+)
 
 
-def _runs(norm: str, tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Consecutive capitalised words, joined by single spaces or lowercase connectors."""
-    runs: list[list[tuple[int, int, str]]] = []
-    run: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        if run:
-            gap = norm[run[-1][1]:tok[0]]
-            if gap == " " or (
-                len(gap) <= 6 and gap.startswith(" ") and gap.endswith(" ")
-                and gap.strip() in _CONNECTORS
-            ):
-                run.append(tok)
-                continue
-            runs.append(run)
-        run = [tok]
-    if run:
-        runs.append(run)
-    return runs
+def _runs(norm: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each run of capitalised words starting a word."""
+    for m in _RUN_RX.finditer(norm):
+        start = m.start()
+        if start and (norm[start - 1].isalnum() or norm[start - 1] in "_'-"):
+            continue
+        yield start, m.end(), m[0]
+
+
+def _run_tokens(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RX.finditer(norm, start, end)]
 
 
 def _split_titles(run):
@@ -761,30 +936,52 @@ def _split_titles(run):
 
 def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     """Unknown capitalised names, typed by cues; cautious at sentence starts."""
-    tokens = _tokens(norm)
-    if not tokens:
-        return []
     names = _given_names()
-    spans = sorted(chosen)
+    # Per character: 0 free, 1 in a mention, 2 in a date or figure.
+    occupied = bytearray(len(norm) + 1)
+    by_end: dict[int, int] = {}  # end -> start of each mention
+    for s in chosen:
+        occupied[s[0]:s[1]] = (b"\2" if s[2] in _FIGURES else b"\1") * (s[1] - s[0])
+        by_end[s[1]] = s[0]
+    view = _Occupancy(occupied, by_end)
 
     def inside(start: int, end: int) -> bool:
         """Does a recognised mention overlap [start, end)?"""
-        return any(s[0] < end and start < s[1] for s in spans)
+        return occupied[start:end].strip(b"\0") != b""
 
-    lower_words: set[str] | None = None
     out: list[Span] = []
-    for run in _runs(norm, tokens):
+    for run_start, run_end, text in _runs(norm):
+        if " " not in text and (occupied[run_start] or text in _STOP):
+            continue  # the common case: "America", "The"
+        run = _run_tokens(norm, run_start, run_end)
         for part, cue in _split_titles(run):
-            for guess in _type_part(norm, part, cue, names, inside, spans):
+            for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
                 text = norm[start:end]
-                if " " not in text and cue is None:
-                    if lower_words is None:
-                        lower_words = {w.lower() for w in _WORD.findall(norm) if w[:1].islower()}
-                    if text.lower() in lower_words:
-                        continue
+                if " " not in text and cue is None and _occurs_lowercase(norm, text):
+                    continue
                 out.append((start, end, type_, "", True, 1))
     return out
+
+
+@define(frozen=True, slots=True)
+class _Occupancy:
+    occupied: bytearray
+    by_end: dict[int, int]
+
+
+def _occurs_lowercase(norm: str, word: str) -> bool:
+    """Does ``word`` also occur in lower case as a whole word ("Working" / "working")?"""
+    low = word.lower()
+    if low == word:
+        return False
+    i = norm.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not norm[i - 1].isalnum()) and (j >= len(norm) or not norm[j].isalnum()):
+            return True
+        i = norm.find(low, i + 1)
+    return False
 
 
 def _cue_type(word: str) -> str | None:
@@ -815,26 +1012,33 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         cued = [i for i, w in enumerate(words) if _cue_type(w)]
         if cued:
             i = cued[-1]
+            type_ = _cue_type(words[i])
             # the name runs to the cue word, or on through "of ..." after it, but never
             # into a date or figure ("Congress on April 11th")
             tail_end = part[i][1]
-            if i < len(part) - 1 and re.match(r" (?:of|for|on|de|du) ", norm[tail_end:end]):
-                tail = part[i + 1:]
-                stop = next(
-                    (k for k, t in enumerate(tail)
-                     if any(s[0] < t[1] and t[0] < s[1] and s[2] in _FIGURES for s in spans)),
-                    len(tail),
-                )
-                if stop == len(tail):
-                    tail_end = end
-            known = [
-                s for s in spans
-                if start < s[0] < tail_end and s[1] == tail_end and " " in norm[s[0]:s[1]]
-            ]
-            type_ = _cue_type(words[i])
-            if (i > 0 or tail_end > part[i][1]) and not known and not (
-                any(s[0] <= start and tail_end <= s[1] for s in spans)
+            # "Norges Bank Investment Management": free capitalised words after the cue
+            j = i + 1
+            while j < len(part) and norm[part[j - 1][1]:part[j][0]] == " " and not inside(
+                part[j][0], part[j][1]
             ):
+                j += 1
+            if j > i + 1:
+                i, tail_end = j - 1, part[j - 1][1]
+            if i < len(part) - 1 and _RX_OF.match(norm, tail_end, end):
+                if 2 not in spans.occupied[part[i + 1][0]:end]:
+                    tail_end = end
+            known_start = spans.by_end.get(tail_end)
+            known = (
+                known_start is not None
+                and start < known_start
+                and " " in norm[known_start:tail_end]
+            )
+            covered = spans.occupied[start:tail_end].strip(b"\0")
+            whole = len(covered) == tail_end - start and (
+                spans.by_end.get(tail_end, -1) <= start
+                and 0 not in spans.occupied[start:tail_end]
+            )
+            if (i > 0 or tail_end > part[i][1]) and not known and not whole:
                 return [(start, tail_end, type_)]
     # Otherwise guess each stretch of words nothing else recognised, split at connectors
     # that are not name particles ("Smith and Jones" are two).
@@ -883,24 +1087,22 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "PERSON"
     if single and (sentence_start or len(words[0]) < 2 or words[0] in _NOT_NAMES):
         return None
-    if re.search(r"(?:^|\s)[Bb]y\s+$", before) and not single:
+    if _RX_BY.search(before) and not single:
         return start, end, "PERSON"  # a byline
     type_ = _cue_type(words[-1])
     if type_ and not single:
         return start, end, type_
     if type_ == "ORG" and single:
         return None  # a lone "Council"
-    if re.match(r",? (?:who|whose)\b", after):
+    if _RX_WHO.match(after):
         return start, end, "PERSON"
     if words[0] in names and not single:
         return start, end, "PERSON"
-    if re.match(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)", after) and re.search(
-        r"\b(?:in|of|from|near|at|to)\s+$", before
-    ):
+    if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Gyeongju, South Korea"
-    if single and re.search(r"\b(?:in|near|outside)\s+$", before):
+    if single and _RX_IN_ONLY_BEFORE.search(before):
         return start, end, "GPE"
-    if re.match(r",? (?:which|whose shares)\b", after):
+    if _RX_WHICH.match(after):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
         return None
@@ -910,6 +1112,25 @@ def _type_stretch(norm, stretch, cue, names):
 
 
 _COMMON_STARTERS = {w.lower() for w in _STOP}
+_RX_CAP_NEXT = re.compile(r" [A-Z]")
+_TITLED_NAME = re.compile(
+    r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
+    r"|Governor|Ambassador|Chairman|Speaker|Justice|Judge|King|Queen|Prince|Sheikh)\.? "
+    rf"(?P<name>{_CAP_CORE})(?!\w)"
+)
+_RX_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY},? $")
+_RX_MONTH_REL_BEFORE = re.compile(r"(?i:(?:last|next|this|that|early|late|mid)[- ])$")
+_RX_DAY_REL_BEFORE = re.compile(r"(?i:(?:last|next|this|that) )$")
+_RX_DC = re.compile(r",? ?D\.?C\b")
+_RX_OF = re.compile(r" (?:of|for|on|de|du) ")
+_RX_BY = re.compile(r"(?:^|\s)[Bb]y\s+$")
+_RX_WHO = re.compile(r",? (?:who|whose)\b")
+_RX_COMMA_PLACE = re.compile(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)")
+_RX_IN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+$")
+_RX_IN_ONLY_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
+_RX_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")
 _FIGURES = {"DATE", "PERCENT", "MONEY", "QUANTITY"}
 #: Capitalised abbreviations that are ordinary words, not names.
 _NOT_NAMES = set(

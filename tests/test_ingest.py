@@ -579,3 +579,89 @@ def test_article_text_helper_parses(tmp_path):
     assert article.title == "Talks resume in the capital"
     assert article.published == dt.date(2025, 7, 1)
     assert len(article.body.split("\n\n")) == 4
+
+
+# --------------------------------------------------------------------------- real prose that looks like furniture
+
+# Sentences from ordinary news copy that begin with a word a page's furniture also uses.
+# They are the article: every one must survive.
+FURNITURE_WORDS = [
+    "Share prices fell 3% on Monday after the results.",
+    "Print editions of the paper will end next year, the owners said.",
+    "Search teams reached the flooded village at dawn on Sunday.",
+    "Save for one dissenting vote, the motion passed easily.",
+    "Email records show the minister knew about the leak in March.",
+    "Close allies of the president denied the report on Friday.",
+    "Comments by the minister drew swift criticism from the opposition.",
+    "Register offices will close early on Friday, officials said.",
+    "Related talks in Geneva are planned for next week.",
+    "Loading of the grain ships resumed on Tuesday.",
+    "Copyright lawyers said the ruling would be appealed.",
+    "Popular anger over prices has grown since spring.",
+    "The most important thing, she said, is to keep talking.",
+    "Save the Children said it would send aid.",
+]
+
+
+@pytest.mark.parametrize("sentence", FURNITURE_WORDS)
+def test_sentence_starting_with_a_furniture_word_survives(sentence):
+    body = [BODY[0], sentence, *BODY[1:]]
+    article = parse(story("July 1, 2025", body=body))
+    assert paragraphs(article) == body
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Search for missing ship resumes off Cornwall",
+        "Share prices slump as rates rise",
+        "Save the Children warns of famine",
+        "Close race tightens in Ohio",
+        "Copyright fight over AI training heats up",
+        "Menu prices soar as inflation bites",
+    ],
+)
+@pytest.mark.parametrize("markdown", [False, True])
+def test_headline_starting_with_a_furniture_word_is_the_title(title, markdown):
+    article = parse(story("July 1, 2025", title=f"# {title}" if markdown else title))
+    assert article.title == title
+
+
+def test_short_sentence_paragraphs_in_a_row_survive():
+    # Dialogue and terse wire copy: short paragraphs that end like sentences are not a menu.
+    dialogue = ["“Will you resign?”", "“No.”", "“Why not?”", "“Because I was elected.”"]
+    body = [BODY[0], *dialogue, *BODY[1:]]
+    assert paragraphs(parse(story(body=body))) == body
+    terse = ["He refused.", "She did not.", "Nobody did."]
+    body = [BODY[0], *terse, *BODY[1:]]
+    assert paragraphs(parse(story(body=body))) == body
+
+
+def test_sentence_beginning_with_by_is_not_a_byline():
+    body = [BODY[0], "By then the talks had collapsed.", *BODY[1:]]
+    article = parse(story("July 1, 2025", body=body))
+    assert article.author == ""
+    assert paragraphs(article) == body
+
+
+def test_title_then_standfirst_in_plain_text():
+    """The commonest scrape: headline, a one-sentence summary, the date, the story."""
+    head = "Unions and owners blame each other as the port stays shut"
+    for layout in (f"{head}\n\nJuly 1, 2025", f"July 1, 2025\n\n{head}"):
+        article = parse(story(layout, title="Harbour cranes fall silent"))
+        assert article.title == "Harbour cranes fall silent"
+        assert article.standfirst == head
+        assert paragraphs(article) == BODY
+
+
+def test_byline_with_a_role():
+    article = parse(story("By Jane Smith, Trade Correspondent\n\nJune 4, 2025"))
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert article.author.startswith("Jane Smith")
+    assert "Jane Smith" not in article.body
+
+
+def test_byline_of_two_authors():
+    article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
+    assert article.author == "Jane Smith and John Doe"
+    assert article.published == dt.date(2025, 6, 4)

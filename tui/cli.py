@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from search import __version__
+from tui.commands import UsageError
 
 #: name -> module under tui.commands. Order is the order shown in --help.
 COMMANDS: dict[str, str] = {
@@ -29,10 +30,6 @@ COMMANDS: dict[str, str] = {
 }
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad usage: exit status 2 with the message on stderr."""
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:

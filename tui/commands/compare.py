@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     from search.compare import to_dict
     from search.links import comparison
-    from tui.cli import UsageError
+    from tui.commands import UsageError
 
     from ._common import console, open_corpus, print_json
 

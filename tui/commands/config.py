@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _init(path: Path, template: str) -> int:
-    from tui.cli import UsageError
+    from tui.commands import UsageError
 
     if path.exists():
         raise UsageError(f"{path} already exists; not overwritten")

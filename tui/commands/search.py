@@ -18,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
-    from tui.cli import UsageError
+    from tui.commands import UsageError
 
     from ._common import console, date_text, open_corpus, print_json
 

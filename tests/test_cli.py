@@ -477,3 +477,17 @@ def test_other_lookups_do_not_import_textual_either(seeds, command):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_docs_with_a_file_name_that_is_not_utf8(tmp_path):
+    folder = tmp_path / "archive"
+    write(folder, "good.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+            handle.write(article_text("Cafe owners protest", topic="espresso").encode())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    done = dossier("--corpus", str(folder), "docs", "--json", check=None)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr
+    assert "Harbour cranes fall silent" in {d["title"] for d in json.loads(done.stdout)}

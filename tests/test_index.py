@@ -467,3 +467,38 @@ def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     after = open_corpus(news, cache_dir)
     assert hit_paths(after, "lighthouse") == {"new.txt"}
     after.close()
+
+
+# --------------------------------------------------------------------------- sidecars and odd names
+
+
+def test_added_or_edited_sidecar_takes_effect(news, cache_dir):
+    """`story.meta.toml` is how a user fixes a story's metadata: the next open must use it."""
+    open_corpus(news, cache_dir).close()
+    write(news, "ports.meta.toml", 'source = "Harbour Gazette"\n')
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "source:gazette") == {"ports.txt"}
+    corpus.close()
+
+    write(news, "ports.meta.toml", 'source = "Quayside Courier"\n')
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "source:courier") == {"ports.txt"}
+    assert hit_paths(corpus, "source:gazette") == set()
+    corpus.close()
+
+
+def test_file_name_that_is_not_utf8_does_not_break_the_corpus(news, cache_dir):
+    """Archives copied from old systems carry names in other encodings; the rest must still work."""
+    try:
+        with open(os.path.join(os.fsencode(news), b"caf\xe9.txt"), "wb") as handle:
+            handle.write(article_text("Cafe owners protest", topic="espresso").encode())
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "railway") == {"rail.md"}
+    assert len(corpus.articles) + len(corpus.skipped) == 4
+    for article in corpus.articles:
+        json.dumps(article.path, ensure_ascii=False).encode(
+            "utf-8"
+        )  # as `dossier docs --json` prints it
+    corpus.close()

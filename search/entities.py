@@ -169,7 +169,7 @@ class _Gazetteer:
             for lead in ' ("':
                 key = lead + word
                 if key not in self.forms:  # no gazetteer form starts with a space
-                    self.automaton.add_word(key, (len(key), (), True))
+                    self.automaton.add_word(key, (len(key), (), word.strip().lower()))
         self.automaton.make_automaton()
 
     def _add(self, type_: str, canonical: str, aliases: list[str], description: str,
@@ -373,32 +373,101 @@ _CURRENCY_RULES = re.compile(
     rf"(?P<MONEY>[$£€¥₹₩] ?{_NUM}(?: ?{_SCALE}(?!\w))?(?: ?(?:-|to) ?[$£€¥₹₩]?{_NUM}"
     rf"(?: ?{_SCALE}(?!\w))?)?)"
 )
-_WORD_RULES = re.compile(
-    rf"(?P<MONTH>{_MONTH})(?: (?P<day>{_DAY})(?!\d|[,.]\d)(?:,? (?P<year>{_YEAR}))?"
-    rf"| (?P<year2>{_YEAR}))?{_END}"
-    rf"|(?P<DATE_weekday>{_WEEKDAY}){_END}"
-    rf"|(?P<DATE_edge>(?:{_cap('early|mid|late')})[- ](?:{_MONTH_FULL}|{_YEAR})){_END}"
-    rf"|(?P<DATE_rel>(?:{_cap('last|next|this|that|following|previous|same|coming|past')}) "
-    rf"(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
-    rf"|{_MONTH_FULL}|{_WEEKDAY})){_END}"
-    rf"|(?P<DATE_rel2>(?:{_cap('past|last|next|coming|previous')}) (?:few |several |\d+ "
-    rf"|(?:{_NUMWORDS}) )(?:years|months|weeks|decades|days)){_END}"
-    rf"|(?P<DATE_rel3>(?:{_cap('following|next|previous')}) (?:day|morning|evening|night)){_END}"
-    rf"|(?P<DATE_dayof>[Tt]he day (?:before|after)){_END}"
-    rf"|(?P<DATE_edgeof>(?:{_cap('end|start|beginning|middle|turn')}) of (?:the |this |last "
-    rf"|next )?(?:year|month|week|decade|century|{_YEAR})){_END}"
-    rf"|(?P<DATE_quarter>(?:{_cap('first|second|third|fourth|final|last')})"
-    rf"(?: quarter| half)(?: of {_YEAR})?){_END}"
-    rf"|(?P<DATE_recent>[Rr]ecent (?:years|months|weeks|decades)){_END}"
-    rf"|(?P<DATE_deictic>{_cap('today|yesterday|tomorrow|decades|centuries')}){_END}"
-    rf"|for (?P<DATE_for>years|months|weeks){_END}"
-    rf"|(?P<DATE_ago>[Aa] {_UNIT_SPAN} (?:ago|earlier|later)){_END}"
-    rf"|(?P<DATE_wspan>(?:{_cap(_NUMWORDS)})[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?"
-    rf"(?:[- ]old| ago)?){_END}"
-    rf"|(?P<PERCENT_w>(?:{_cap(_NUMWORDS)}) (?:per ?cent|percent|percentage points?)){_END}"
-    rf"|(?P<QUANTITY_w>(?:{_cap(_NUMWORDS)})(?: {_SCALE})?[- ](?:{_MEASURES})){_END}"
-    rf"|(?P<MONEY_code>(?:USD|EUR|GBP|JPY|CNY|INR|KRW|AUD) ?{_NUM}(?: ?{_SCALE}(?!\w))?)"
+_NUMWORD_SET = frozenset(_NUMWORDS.split("|"))
+_MONTH_WORDS = frozenset(
+    [w.lower() for w in _MONTH_FULL.split("|")] + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Word rules: (kind, pattern, the words it can start with). Order matters: at one
+#: position the first rule that matches wins.
+_WORD_RULE_PARTS: list[tuple[str, str, frozenset[str]]] = [
+    (
+        "MONTH",
+        rf"(?P<MONTH>{_MONTH})(?: (?P<day>{_DAY})(?!\d|[,.]\d)(?:,? (?P<year>{_YEAR}))?"
+        rf"| (?P<year2>{_YEAR}))?{_END}",
+        _MONTH_WORDS,
+    ),
+    ("DATE_weekday", rf"(?P<DATE_weekday>{_WEEKDAY}){_END}", _WEEKDAY_WORDS),
+    (
+        "DATE_edge",
+        rf"(?P<DATE_edge>(?:{_cap('early|mid|late')})[- ](?:{_MONTH_FULL}|{_YEAR})){_END}",
+        frozenset({"early", "mid", "late"}),
+    ),
+    (
+        "DATE_rel",
+        rf"(?P<DATE_rel>(?:{_cap('last|next|this|that|following|previous|same|coming|past')}) "
+        r"(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
+        rf"|{_MONTH_FULL}|{_WEEKDAY})){_END}",
+        frozenset("last next this that following previous same coming past".split()),
+    ),
+    (
+        "DATE_rel2",
+        rf"(?P<DATE_rel2>(?:{_cap('past|last|next|coming|previous')}) (?:few |several |\d+ "
+        rf"|(?:{_NUMWORDS}) )(?:years|months|weeks|decades|days)){_END}",
+        frozenset("past last next coming previous".split()),
+    ),
+    (
+        "DATE_rel3",
+        rf"(?P<DATE_rel3>(?:{_cap('following|next|previous')}) (?:day|morning|evening|night))"
+        rf"{_END}",
+        frozenset("following next previous".split()),
+    ),
+    ("DATE_dayof", rf"(?P<DATE_dayof>[Tt]he day (?:before|after)){_END}", frozenset({"the day"})),
+    (
+        "DATE_edgeof",
+        rf"(?P<DATE_edgeof>(?:{_cap('end|start|beginning|middle|turn')}) of (?:the |this |last "
+        rf"|next )?(?:year|month|week|decade|century|{_YEAR})){_END}",
+        frozenset("end start beginning middle turn".split()),
+    ),
+    (
+        "DATE_quarter",
+        rf"(?P<DATE_quarter>(?:{_cap('first|second|third|fourth|final|last')})"
+        rf"(?: quarter| half)(?: of {_YEAR})?){_END}",
+        frozenset("first second third fourth final last".split()),
+    ),
+    (
+        "DATE_recent",
+        rf"(?P<DATE_recent>[Rr]ecent (?:years|months|weeks|decades)){_END}",
+        frozenset({"recent"}),
+    ),
+    (
+        "DATE_deictic",
+        rf"(?P<DATE_deictic>{_cap('today|yesterday|tomorrow|decades|centuries')}){_END}",
+        frozenset("today yesterday tomorrow decades centuries".split()),
+    ),
+    ("DATE_for", rf"[Ff]or (?P<DATE_for>years|months|weeks){_END}", frozenset({"for"})),
+    (
+        "DATE_ago",
+        rf"(?P<DATE_ago>[Aa] {_UNIT_SPAN} (?:ago|earlier|later)){_END}",
+        frozenset({"a"}),
+    ),
+    (
+        "DATE_wspan",
+        rf"(?P<DATE_wspan>(?:{_cap(_NUMWORDS)})[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?"
+        rf"(?:[- ]old| ago)?){_END}",
+        _NUMWORD_SET,
+    ),
+    (
+        "PERCENT_w",
+        rf"(?P<PERCENT_w>(?:{_cap(_NUMWORDS)}) (?:per ?cent|percent|percentage points?)){_END}",
+        _NUMWORD_SET,
+    ),
+    (
+        "QUANTITY_w",
+        rf"(?P<QUANTITY_w>(?:{_cap(_NUMWORDS)})(?: {_SCALE})?[- ](?:{_MEASURES})){_END}",
+        _NUMWORD_SET,
+    ),
+    (
+        "MONEY_code",
+        rf"(?P<MONEY_code>(?:USD|EUR|GBP|JPY|CNY|INR|KRW|AUD) ?{_NUM}(?: ?{_SCALE}(?!\w))?)",
+        frozenset("usd eur gbp jpy cny inr krw aud".split()),
+    ),
+]
+#: For each word a rule can start with, one regex of just the rules that start with it.
+_WORD_RULES: dict[str, re.Pattern[str]] = {
+    word: re.compile("|".join(p for _, p, words in _WORD_RULE_PARTS if word in words))
+    for word in frozenset().union(*(words for _, _, words in _WORD_RULE_PARTS))
+}
 
 
 def _both(words: str) -> list[str]:
@@ -421,6 +490,7 @@ _ANCHOR_WORDS: tuple[str, ...] = tuple(
     + _both(_NUMWORDS)
     + "USD EUR GBP JPY CNY INR KRW AUD".split()
 )
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?: day)?")
 _APPROX_BEFORE = re.compile(
     r"(?i:(?:just |well )?(?:over|under|more than|less than|fewer than|almost|nearly|about"
     r"|around|roughly|some|up to|at least|at most|approximately|an estimated|close to) )$"
@@ -456,18 +526,21 @@ def _digit_matches(norm: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _word_matches(norm: str, anchors: list[int]) -> Iterator[re.Match[str]]:
+def _word_matches(norm: str, anchors: list[tuple[int, str]]) -> Iterator[re.Match[str]]:
     last = -1
-    for pos in anchors:
+    for pos, word in anchors:
         if pos < last:
             continue
-        m = _WORD_RULES.match(norm, pos)
+        rx = _WORD_RULES.get(word)
+        if rx is None:
+            continue
+        m = rx.match(norm, pos)
         if m:
             last = m.end()
             yield m
 
 
-def _rule_mentions(norm: str, anchors: list[int]) -> list[Span]:
+def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
     out: list[Span] = []
     add = out.append
     for m in _digit_matches(norm):
@@ -652,9 +725,10 @@ _STOP = set(
     During Exit Defensive Working Hewing Newer Domestic Another""".split()
 )
 
-# Capital letters of the Basic Multilingual Plane (a class with astral characters is slow).
-_UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-_UPPER_CLASS = "(?=[^\\W\\d_a-z])[" + re.escape(_UPPER) + "]"
+# Capitals of the Latin, Greek and Cyrillic scripts. (The ranges hold a few small letters
+# too; a run is kept only if its first letter is a capital. A class of every capital in
+# Unicode makes the scan several times slower.)
+_UPPER_CLASS = "[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f\u1e00-\u1eff]"
 #: A capitalised word: "Kishida", "US", "Ben-Gvir", "McDonald's" (without the 's), "Jr."
 _CAP_WORD = re.compile(
     rf"{_UPPER_CLASS}[\w]*(?:[.](?=[\w])[\w]+)*(?:-{_UPPER_CLASS}[\w]*)*\.?"
@@ -695,8 +769,10 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     first = [(name, text, norm, _first_pass(g, norm)) for name, text, norm in norms]
     # Article-wide registry of names for surnames and acronyms.
     registry: dict[str, tuple[str, str]] = {}
+    singles: dict[str, tuple[str, str]] = {}
     for _, _, norm, spans in first:
-        _register(g, norm, spans, registry)
+        _register(g, norm, spans, registry, singles)
+    registry = {**singles, **registry}
     entities: list[Entity] = []
     for name, text, norm, spans in first:
         spans = _second_pass(g, norm, spans, registry)
@@ -710,6 +786,10 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
 
 
+def _PRIORITY(c: Span) -> tuple[int, int, int]:
+    return (c[0] - c[1], -c[5], c[0])
+
+
 def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Span]:
     """Longest match wins; ties go to higher priority, then to the leftmost."""
     chosen: list[Span] = list(taken or [])
@@ -719,9 +799,11 @@ def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Spa
     occupied = bytearray(limit + 1)
     for s in chosen:
         occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
-    for c in sorted(candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
-        if 1 not in occupied[c[0]:c[1]]:
-            occupied[c[0]:c[1]] = b"\1" * (c[1] - c[0])
+    candidates.sort(key=_PRIORITY)
+    for c in candidates:
+        a, b = c[0], c[1]
+        if 1 not in occupied[a:b]:
+            occupied[a:b] = b"\1" * (b - a)
             chosen.append(c)
     chosen.sort()
     return chosen
@@ -741,14 +823,14 @@ def _boundary_ok(norm: str, start: int, end: int) -> bool:
     return True
 
 
-def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[int]]:
+def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[tuple[int, str]]]:
     out: list[Span] = []
-    anchors: list[int] = []
+    anchors: list[tuple[int, str]] = []
     for end_index, (length, targets, anchor) in g.automaton.iter(norm):
         end = end_index + 1
         start = end - length
         if anchor:
-            anchors.append(start + 1)
+            anchors.append((start + 1, anchor))
             continue
         if not _boundary_ok(norm, start, end):
             continue
@@ -758,8 +840,10 @@ def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[int]
         if type_ == "GPE" and canonical in g.government:
             canonical = _metonymy(g, norm, start, end, canonical)
         out.append((start, end, type_, canonical, False, 3))
-    if norm[:1].isalpha():
-        anchors.append(0)  # the text's first word has no space before it
+    first = _FIRST_WORD.match(norm)
+    if first:  # the text's first word has no space before it
+        word = first[0].lower()
+        anchors.append((0, word if word in _WORD_RULES else word.split()[0]))
     anchors.sort()
     return out, anchors
 
@@ -796,11 +880,22 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     return chosen
 
 
-def _register(g: _Gazetteer, norm: str, spans: list[Span], registry: dict[str, tuple[str, str]]) -> None:
+def _register(
+    g: _Gazetteer,
+    norm: str,
+    spans: list[Span],
+    registry: dict[str, tuple[str, str]],
+    singles: dict[str, tuple[str, str]],
+) -> None:
+    """Note the names an article introduces, for :func:`_second_pass`.
+
+    ``registry``: surnames of people named in full, acronyms given in brackets.
+    ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
+    the same name); they give way to ``registry``.
+    """
     for start, end, type_, canonical, guessed, _ in spans:
         if guessed and " " not in norm[start:end]:
-            # a name guessed mid-sentence is the same name at a sentence start
-            registry.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+            singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         if type_ != "PERSON":
             continue
         name = canonical if canonical in g.records else norm[start:end]
@@ -831,7 +926,7 @@ def _second_pass(
     for span in spans:
         start, end, type_, canonical, guessed, prio = span
         word = norm[start:end]
-        if type_ == "PERSON" and guessed and word in registry:
+        if guessed and word in registry:
             # "Mr Emanuel" guessed on its own; the registry knows the full name.
             t, c = registry[word]
             resolved.append((start, end, t, c, c not in g.records, prio))
@@ -843,17 +938,21 @@ def _second_pass(
         occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
     n = len(norm)
     # Names the article already introduced: "Kishida", "Gray", "NDS".
-    for word, (type_, canonical) in registry.items():
-        i = norm.find(word)
-        while i >= 0:
-            j = i + len(word)
+    if registry:
+        finder = ahocorasick.Automaton()
+        for word in registry:
+            finder.add_word(word, word)
+        finder.make_automaton()
+        for last, word in finder.iter(norm):
+            j = last + 1
+            i = j - len(word)
             if (
                 (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-"))
                 and (j >= n or not norm[j].isalnum())
                 and 1 not in occupied[i:j]
             ):
+                type_, canonical = registry[word]
                 extra.append((i, j, type_, canonical, canonical not in g.records, 1))
-            i = norm.find(word, j)
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
     for m in _TITLED_NAME.finditer(norm):
         start, end = m.span("name")
@@ -888,7 +987,7 @@ _TOKEN = (
 _TOKEN_RX = re.compile(_TOKEN)
 #: A run of capitalised words joined by single spaces or lowercase connectors.
 _RUN_RX = re.compile(
-    rf"{_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
+    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
     rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
 )
 
@@ -898,6 +997,8 @@ def _runs(norm: str) -> Iterator[tuple[int, int, str]]:
     for m in _RUN_RX.finditer(norm):
         start = m.start()
         if start and (norm[start - 1].isalnum() or norm[start - 1] in "_'-"):
+            continue
+        if not norm[start].isupper():
             continue
         yield start, m.end(), m[0]
 
@@ -950,10 +1051,27 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
         return occupied[start:end].strip(b"\0") != b""
 
     out: list[Span] = []
-    for run_start, run_end, text in _runs(norm):
-        if " " not in text and (occupied[run_start] or text in _STOP):
-            continue  # the common case: "America", "The"
-        run = _run_tokens(norm, run_start, run_end)
+    skip = _TRIVIAL
+    for m in _RUN_RX.finditer(norm):
+        run_start = m.start()
+        text = m[0]
+        if " " not in text:
+            if occupied[run_start] or text in _STOP:
+                continue  # the common case: "America", "The"
+        else:
+            # "Mr Trump", "South Korea", "Japan and South Korea": nothing left to guess
+            pos = run_start
+            for word in text.split(" "):
+                if not (occupied[pos] or word in skip):
+                    break
+                pos += len(word) + 1
+            else:
+                continue
+        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-"):
+            continue
+        if not norm[run_start].isupper():
+            continue
+        run = _run_tokens(norm, run_start, m.end())
         for part, cue in _split_titles(run):
             for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
@@ -1132,6 +1250,8 @@ _RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
 _RX_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")
 _FIGURES = {"DATE", "PERCENT", "MONEY", "QUANTITY"}
+#: Words that, with recognised names, make a run with nothing left to guess.
+_TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"}
 #: Capitalised abbreviations that are ordinary words, not names.
 _NOT_NAMES = set(
     """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT

@@ -9,6 +9,7 @@ imports do not leak between them):
 - ``refresh_s``: one file changed, ``Corpus.open`` again in a new process (median of 3
   different files); target 1 s.
 - ``open_s``: ``Corpus.open`` with nothing changed (the cost every command pays).
+- ``build_cpu_s``: CPU seconds of the build, all processes (with 2 cores, wall >= cpu / 2).
 - ``peak_rss_mb``, ``children_peak_rss_mb``: peak resident memory of the build process and
   of its largest worker (``procs=2``), from ``resource.getrusage``.
 
@@ -137,9 +138,14 @@ def _child(kind: str, *args: str) -> dict:
 def _rss() -> dict:
     import resource
 
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return {
         "rss_mb": peak_rss_mb(),
         "children_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+        "cpu_s": own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime,
     }
 
 
@@ -200,6 +206,7 @@ def run() -> dict[str, float]:
     shutil.rmtree(cache, ignore_errors=True)
     build = run_child("build", folder, cache)
     figures["build_s"] = build["seconds"]
+    figures["build_cpu_s"] = build["cpu_s"]  # all processes, imports included
     figures["peak_rss_mb"] = build["rss_mb"]
     figures["children_peak_rss_mb"] = build["children_rss_mb"]
     if build["articles"] != n:

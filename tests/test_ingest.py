@@ -665,3 +665,57 @@ def test_byline_of_two_authors():
     article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
     assert article.author == "Jane Smith and John Doe"
     assert article.published == dt.date(2025, 6, 4)
+
+
+# --------------------------------------------------------------------------- more markdown and HTML residue
+
+
+def _one_paragraph(paragraph: str, tail: str = "") -> str:
+    article = parse(story("July 1, 2025", body=[BODY[0], paragraph, BODY[1]]) + tail)
+    return paragraphs(article)[1]
+
+
+def test_underscore_emphasis_is_markup_not_text():
+    kept = _one_paragraph(
+        "The *Financial Times* and _The Guardian_ reported that the talks had stalled again."
+    )
+    assert kept == "The Financial Times and The Guardian reported that the talks had stalled again."
+
+
+def test_snake_case_words_are_not_emphasis():
+    sentence = "The file my_report_final.txt and the variable max_value were left on the server, officials said."
+    assert _one_paragraph(sentence) == sentence
+
+
+def test_reference_links_keep_their_text_and_lose_the_definitions():
+    kept = _one_paragraph(
+        "The ministry [said][1] that the talks had stalled again on Monday evening.",
+        tail="\n[1]: https://example.com/ref\n",
+    )
+    assert kept == "The ministry said that the talks had stalled again on Monday evening."
+
+
+def test_html_entities_are_decoded():
+    kept = _one_paragraph(
+        "Shares in AT&amp;T rose after the &quot;union&quot; deal &mdash; analysts said."
+    )
+    assert kept == 'Shares in AT&T rose after the "union" deal — analysts said.'
+
+
+def test_setext_headings():
+    text = (
+        "Harbour cranes fall silent\n==========================\n\n"
+        "Unions blame owners as the port stays shut\n------------------------------------------\n\n"
+        "July 1, 2025\n\n" + "\n\n".join(BODY) + "\n"
+    )
+    article = parse(text)
+    assert article.title == "Harbour cranes fall silent"
+    assert "---" not in article.standfirst and "===" not in article.title
+    assert paragraphs(article) == BODY
+
+
+def test_toml_sidecar_with_a_native_date(tmp_path):
+    path = write(tmp_path, "story.txt", story())
+    write(tmp_path, "story.meta.toml", "published = 2024-02-29\n")
+    article = ingest.read_article(path, tmp_path)
+    assert article.published == dt.date(2024, 2, 29)

@@ -458,3 +458,18 @@ def test_matches_of_a_bad_query_raise_query_error(corpus, ids):
 
 def test_published_field_stored_as_date(corpus):
     assert all(isinstance(h.published, dt.date) for h in corpus.search("Trump").hits)
+
+
+def test_facets_count_the_hits(corpus):
+    facets = corpus.search("Trump", facets=True).facets
+    assert {(f.value, f.count) for f in facets.sources} == {("Caliber.az", 1), ("The Economist", 1)}
+    assert [(f.value, f.count) for f in facets.years] == [("2025", 1), ("2024", 1)]
+    only = corpus.search("Kishida", facets=True).facets
+    assert [(f.value, f.count) for f in only.sources] == [("The Economist", 1)]
+    assert [(f.value, f.count) for f in only.years] == [("2024", 1)]
+
+
+def test_entity_field_is_searchable(corpus, ids):
+    # Issue 3's recogniser fills the `entity` field; the query language must reach it.
+    assert found(corpus, 'entity:"Xi Jinping"') == named(ids, "caliber")
+    assert found(corpus, 'who:"Xi Jinping" AND Trump') == named(ids, "caliber")

@@ -155,8 +155,8 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
                 problem(key, f"corpus must be {SETTINGS['corpus']}; using the bundled corpus")
                 continue
             for item in items:
-                if not item.strip():
-                    problem(key, "corpus has an empty folder name; left out")
+                if not item.strip() or "\x00" in item:
+                    problem(key, f"corpus has an impossible folder name {item!r}; left out")
                     continue
                 folder = _path(item, base)
                 if not folder.exists():
@@ -171,7 +171,7 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
                 continue
             theme = value.strip()
         elif key == "index_dir":
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or not value.strip() or "\x00" in value:
                 problem(key, f"index_dir must be {SETTINGS['index_dir']}; using {cache_dir()}")
                 continue
             index_dir = _path(value, base)

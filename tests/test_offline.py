@@ -14,6 +14,7 @@ import asyncio
 import errno
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -478,6 +479,45 @@ def test_any_file_loads_without_raising(data):
     config = load_config()
     assert all(isinstance(p, str) and p for p in config.problems)
     assert isinstance(config.theme, str) and config.theme
+
+
+def toml_value(value) -> str:
+    """JSON scalars and arrays are TOML values, once DEL is escaped (TOML forbids it raw)."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+toml_values = st.recursive(
+    st.text(max_size=20) | st.integers() | st.booleans(),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=5,
+)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    top=st.dictionaries(
+        st.sampled_from(["corpus", "theme", "index_dir", "colour"]), toml_values, max_size=4
+    ),
+    keys=st.dictionaries(
+        st.from_regex(r"[a-z_]{1,8}(\.[a-z]{1,5})?", fullmatch=True),
+        toml_values | st.from_regex(r"[a-z0-9+_]{1,6}(,[a-z0-9+_]{1,6}){0,2}", fullmatch=True),
+    ),
+)
+def test_any_settings_load_with_a_problem_for_each_bad_one(top, keys):
+    lines = [f"{name} = {toml_value(value)}" for name, value in top.items()]
+    lines += ["[keys]", *(f'"{name}" = {toml_value(value)}' for name, value in keys.items())]
+    write_config("\n".join(lines) + "\n")
+    config = load_config()
+    theme = top.get("theme")
+    if isinstance(theme, str) and theme.strip():
+        assert config.theme == theme.strip()
+    else:
+        assert config.theme == DEFAULT_THEME
+    for name, value in keys.items():
+        if isinstance(value, str) and re.fullmatch(r"[a-z0-9+_]+(,[a-z0-9+_]+)*", value):
+            assert config.keys[name] == value
+    assert ("colour" in top) <= any("'colour'" in p for p in config.problems)
+    assert all(str(config_path()) in p for p in config.problems)
 
 
 def test_dossier_config_shows_the_file_settings_and_problems(capsys, tmp_path):

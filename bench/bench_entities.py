@@ -1,0 +1,95 @@
+"""Entity recognition speed, in milliseconds per 1,000 words.
+
+Articles are recognised one at a time, as the index does:
+
+- generated: 200 article bodies from ``bench.generate`` (seeded, the same everywhere),
+  about 120,000 words of news-like prose with names, places and figures, each through
+  ``search.entities.recognise_text``;
+- seeds: the two bundled articles (cleaned by ``search.ingest``) through
+  ``search.entities.recognise`` (title, standfirst and body): real prose, dense with names.
+
+Figures (best of 5 repeats, so a busy machine does not decide them):
+
+- ``ms_per_1000_words``: wall time on the generated text; target 2 ms (issue 3).
+- ``cpu_ms_per_1000_words``: the same by CPU time.
+- ``seeds_ms_per_1000_words``: wall time on the seeds.
+- ``load_ms``: loading the gazetteer and building its automaton, once per process.
+- ``mentions_per_1000_words``: how many mentions it finds (no target; a sanity figure).
+
+Run alone: ``python -m bench.bench_entities``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+TARGETS = {"ms_per_1000_words": 2.0}
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generated(n: int = 200) -> list[str]:
+    from bench.generate import Lexicon, article
+
+    lex = Lexicon()
+    return [article(i, lex)[1]["body"] for i in range(n)]
+
+
+def _seeds() -> list:
+    from search.ingest import read_article
+    from search.model import Article
+
+    found = [read_article(path) for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [a for a in found if isinstance(a, Article)]
+
+
+def _best(fn, items: list, repeats: int = 5) -> tuple[float, float, int]:
+    """(best wall seconds, best CPU seconds, mentions) of ``repeats`` passes over ``items``."""
+    wall = cpu = float("inf")
+    found = 0
+    for _ in range(repeats):
+        w0, c0 = time.perf_counter(), time.process_time()
+        found = sum(len(fn(item)) for item in items)
+        wall = min(wall, time.perf_counter() - w0)
+        cpu = min(cpu, time.process_time() - c0)
+    return wall, cpu, found
+
+
+def run() -> dict[str, float]:
+    t0 = time.perf_counter()
+    from search import entities
+
+    entities.gazetteer()
+    entities.recognise_text("warm up: Kishida met Biden on April 5th.")
+    load_ms = (time.perf_counter() - t0) * 1000
+
+    generated = _generated()
+    words = sum(len(text.split()) for text in generated)
+    wall, cpu, found = _best(entities.recognise_text, generated)
+
+    seeds = _seeds() * 10
+    seed_words = sum(len(" ".join((a.title, a.standfirst, a.body)).split()) for a in seeds)
+    seed_wall, _, _ = _best(entities.recognise, seeds)
+
+    return {
+        "ms_per_1000_words": wall * 1000 / words * 1000,
+        "cpu_ms_per_1000_words": cpu * 1000 / words * 1000,
+        "seeds_ms_per_1000_words": seed_wall * 1000 / seed_words * 1000,
+        "load_ms": load_ms,
+        "mentions_per_1000_words": found / words * 1000,
+    }
+
+
+def main() -> int:
+    figures = run()
+    width = max(map(len, figures))
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        verdict = "" if target is None else ("  ok" if value <= target else f"  > {target}")
+        print(f"{name:<{width}}  {value:10.3f}{verdict}")
+    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -15,6 +15,9 @@ and capitals used for their governments ("curry Washington's favour" -> United S
 Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 """
 
+# Word lists read best as one string split on spaces.
+# ruff: noqa: SIM905
+
 from __future__ import annotations
 
 import re
@@ -32,7 +35,7 @@ __all__ = [
     "TYPES",
     "TYPE_LABELS",
     "EntityProfile",
-    "Mention",
+    "profile",
     "describe",
     "gazetteer",
     "lookup",
@@ -75,9 +78,6 @@ GAZETTEER_PATH = DATA_DIR / "gazetteer.txt"
 NAMES_PATH = DATA_DIR / "given_names.txt"
 
 
-Mention = tuple[str, str, str, str, int, int, bool]  # not exported as a type; see Entity
-
-
 @define(frozen=True, slots=True)
 class EntityProfile:
     """Who's who: a gazetteer record (or a stand-in for a guessed name) and its mentions.
@@ -87,6 +87,68 @@ class EntityProfile:
 
     info: EntityInfo
     mentions: tuple[tuple[str, str, str, object, Snippet], ...] = ()
+
+
+def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
+    """Who's who for ``name`` in ``corpus`` (a :class:`search.corpus.Corpus`).
+
+    ``name`` may be a canonical name, an alias ("Kishida Fumio", "DPRK") or a name the
+    guesser found ("Rahm Emanuel"). Returns None when nothing is known about it: no
+    gazetteer record and no article mentioning it. Each article is listed once, with its
+    first mention in context.
+    """
+    info = lookup(name)
+    canonical = info.canonical if info else name.strip()
+    if not canonical:
+        return None
+    hits = corpus.search("", limit=limit, filters={"entity": canonical}).hits
+    if not hits and info is None:
+        # A guessed name is not in the index's entity field: find the phrase, then check
+        # that the recogniser saw a name there.
+        words = re.findall(r"\w+", canonical)
+        if not words:
+            return None
+        try:
+            hits = corpus.search('"' + " ".join(words) + '"', limit=limit).hits
+        except ValueError:
+            return None
+    wanted = canonical.casefold()
+    mentions = []
+    found_type = ""
+    for hit in hits:
+        for e in corpus.entities(hit.id):
+            if e.canonical.casefold() == wanted:
+                article = corpus.get(hit.id)
+                snippet = context(article.text(e.field), e.start, e.end)
+                mentions.append((hit.id, hit.title, hit.source, hit.published, snippet))
+                found_type = found_type or e.type
+                canonical = e.canonical if info is None else canonical
+                break
+    if info is None:
+        if not mentions:
+            return None
+        info = EntityInfo(canonical=canonical, type=found_type, description="")
+    return EntityProfile(info=info, mentions=tuple(mentions))
+
+
+def context(text: str, start: int, end: int, width: int = 90) -> Snippet:
+    """The words around ``text[start:end]``, with the mention highlighted."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
+    before = _RX_BREAKS.sub(" ", text[left:start])
+    after = _RX_BREAKS.sub(" ", text[end:right])
+    before = ("…" if left > 0 else "") + before
+    after = after + ("…" if right < len(text) else "")
+    return Snippet(before + text[start:end] + after, ((len(before), len(before) + end - start),))
+
+
+_RX_BREAKS = re.compile(r"\s*\n\s*")
 
 
 # --------------------------------------------------------------------------------------
@@ -172,8 +234,14 @@ class _Gazetteer:
                     self.automaton.add_word(key, (len(key), (), word.strip().lower()))
         self.automaton.make_automaton()
 
-    def _add(self, type_: str, canonical: str, aliases: list[str], description: str,
-             extra: dict[str, str]) -> None:
+    def _add(
+        self,
+        type_: str,
+        canonical: str,
+        aliases: list[str],
+        description: str,
+        extra: dict[str, str],
+    ) -> None:
         if canonical in self.records:  # a later row adds aliases to an earlier one
             old = self.records[canonical]
             aliases = [a for a in aliases if a not in old.aliases]
@@ -241,7 +309,7 @@ class _Gazetteer:
                 targets.append(target)
 
 
-_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+_SUFFIXES = set("""Jr Sr II III IV""".split())
 
 
 def _key(name: str) -> str:
@@ -341,6 +409,7 @@ _COUNTED = (
     r"|rockets|drones|warheads|satellites|containers|users|subscribers)"
 )
 
+
 def _cap(words: str) -> str:
     """``a|b`` -> ``[Aa]|[Bb]``: a first letter in either case, keeping a literal start."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
@@ -375,7 +444,8 @@ _CURRENCY_RULES = re.compile(
 )
 _NUMWORD_SET = frozenset(_NUMWORDS.split("|"))
 _MONTH_WORDS = frozenset(
-    [w.lower() for w in _MONTH_FULL.split("|")] + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [w.lower() for w in _MONTH_FULL.split("|")]
+    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Word rules: (kind, pattern, the words it can start with). Order matters: at one
@@ -482,10 +552,13 @@ _ANCHOR_WORDS: tuple[str, ...] = tuple(
     _MONTH_FULL.split("|")
     + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
     + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-    + [w + " " for w in _both(
-        "last|next|this|that|following|previous|same|coming|past|end|start"
-        "|beginning|middle|turn|first|second|third|fourth|final|recent|for|a|the day"
-    )]
+    + [
+        w + " "
+        for w in _both(
+            "last|next|this|that|following|previous|same|coming|past|end|start"
+            "|beginning|middle|turn|first|second|third|fourth|final|recent|for|a|the day"
+        )
+    ]
     + _both("early|mid|late|today|yesterday|tomorrow|decades|centuries")
     + _both(_NUMWORDS)
     + "USD EUR GBP JPY CNY INR KRW AUD".split()
@@ -547,14 +620,14 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
         start, end = m.span()
         kind = m.lastgroup or ""
         if not _left_ok(norm, start, True):
-            if not (kind.startswith("DATE") and norm[start - 1:start] == "-"):
+            if not (kind.startswith("DATE") and norm[start - 1 : start] == "-"):
                 continue
             edge = _EDGE_BEFORE.search(norm, max(0, start - 12), start)
             if not edge or "-" not in edge[0]:
                 continue
             start = edge.start()
         type_ = kind.split("_")[0]
-        before = norm[max(0, start - 24):start]
+        before = norm[max(0, start - 24) : start]
         if type_ in {"PERCENT", "MONEY", "QUANTITY"}:
             approx = _APPROX_BEFORE.search(before)
             if approx:
@@ -572,9 +645,9 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
         prefix = _CURRENCY_PREFIX.search(norm, max(0, start - 3), start)
         if prefix and _left_ok(norm, prefix.start(), False):
             start = prefix.start()
-        elif not _left_ok(norm, start, False) and norm[start - 1:start] != "-":
+        elif not _left_ok(norm, start, False) and norm[start - 1 : start] != "-":
             continue
-        approx = _APPROX_BEFORE.search(norm[max(0, start - 24):start])
+        approx = _APPROX_BEFORE.search(norm[max(0, start - 24) : start])
         if approx:
             start -= len(approx[0])
         add((start, end, "MONEY", "", False, 2))
@@ -583,7 +656,7 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
         start, end = m.span(kind)
         if not _left_ok(norm, start, False):
             continue
-        before = norm[max(0, start - 24):start]
+        before = norm[max(0, start - 24) : start]
         if kind == "MONTH" or kind in {"day", "year", "year2"}:
             start, end = m.span()
             month = m["MONTH"]
@@ -631,74 +704,62 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
 # --------------------------------------------------------------------------------------
 # The guesser's vocabulary
 
-_TITLES = {
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
-    "Professor", "Sir", "Dame", "Lord", "Lady", "President", "Premier", "Chancellor",
-    "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman",
-    "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess",
-    "Emperor", "Empress", "Sheikh", "Emir", "Pope", "Cardinal", "Archbishop", "Bishop",
-    "Rev.", "Reverend", "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain",
-    "Capt.", "Lieutenant", "Lt.", "Major", "Maj.", "Sergeant", "Commander", "Marshal",
-    "Ambassador", "Judge", "Justice", "Chairman", "Chairwoman", "Chair", "Speaker",
-    "Vice-President", "Vice", "Prime", "Deputy", "Foreign", "Defence", "Defense", "Finance",
-    "Trade", "Interior", "Home", "State", "Chief", "Executive", "Leader", "Crown",
-    "Acting", "Former", "Opposition", "CEO", "Councillor", "Sultan", "Ayatollah", "Imam",
-    "Rabbi", "Father", "Sister", "Brother", "Saint", "St", "St.", "Attorney-General",
-}
+_TITLES = set(
+    """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady President
+    Premier Chancellor Minister Secretary Senator Sen. Rep. Representative Congressman
+    Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Empress Sheikh Emir
+    Pope Cardinal Archbishop Bishop Rev. Reverend General Gen. Admiral Adm. Colonel Col.
+    Captain Capt. Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge
+    Justice Chairman Chairwoman Chair Speaker Vice-President Vice Prime Deputy Foreign
+    Defence Defense Finance Trade Interior Home State Chief Executive Leader Crown Acting
+    Former Opposition CEO Councillor Sultan Ayatollah Imam Rabbi Father Sister Brother Saint
+    St St. Attorney-General""".split()
+)
 #: Titles that on their own say the next name is a person (unlike "Foreign" or "State").
-_PERSON_TITLES = {
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.",
-    "Professor", "Sir", "Dame", "Lord", "Lady", "President", "Premier", "Chancellor",
-    "Minister", "Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman",
-    "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince", "Princess",
-    "Emperor", "Sheikh", "Emir", "Pope", "Cardinal", "Archbishop", "Bishop", "Rev.",
-    "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain", "Capt.",
-    "Lieutenant", "Lt.", "Major", "Maj.", "Sergeant", "Commander", "Marshal", "Ambassador",
-    "Judge", "Justice", "Chairman", "Chairwoman", "Speaker", "Sultan", "Ayatollah",
-    "Imam", "Rabbi", "CEO", "Leader",
-}
-_ORG_CUES = {
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited",
-    "LLC", "PLC", "Plc", "AG", "SA", "S.A.", "NV", "GmbH", "SpA", "AB", "ASA", "Group",
-    "Holdings", "Holding", "Industries", "Motors", "Airlines", "Airways", "Bank", "Bancorp",
-    "Capital", "Partners", "Ventures", "Securities", "Investments", "Energy", "Oil", "Gas",
-    "Petroleum", "Steel", "Electric", "Electronics", "Technologies", "Technology", "Systems",
-    "Aerospace", "Defence", "Defense", "Shipbuilding", "Heavy", "Ocean", "Pharmaceuticals",
-    "Telecom", "Communications", "Media", "Press", "News", "Times", "Post", "Journal",
-    "Herald", "Gazette", "Tribune", "University", "College", "School", "Academy",
-    "Institute", "Institution", "Foundation", "Centre", "Center", "Council", "Commission",
-    "Committee", "Agency", "Authority", "Bureau", "Office", "Department", "Ministry",
-    "Board", "Service", "Services", "Force", "Forces", "Army", "Navy", "Guard", "Command",
-    "Party", "Front", "Movement", "Alliance", "Union", "League", "Federation",
-    "Association", "Organisation", "Organization", "Society", "Court", "Tribunal",
-    "Parliament", "Assembly", "Congress", "Senate", "Cabinet", "Administration", "Exchange",
-    "Fund", "Trust", "Club", "Church", "Pact", "Coalition", "Secretariat", "Police",
-    "Brigade", "Brigades", "Corps", "Network", "Labs", "Laboratory", "Hospital", "Mission",
-    "Programme", "Program", "Initiative", "Forum", "Reserve", "Treasury", "Management",
-    "Dal", "Fleet", "Ministries",
-}
-_EVENT_CUES = {
-    "Summit", "War", "Olympics", "Games", "Cup", "Conference", "Crisis", "Revolution",
-    "Uprising", "Massacre", "Earthquake", "Election", "Elections", "Festival", "Expo",
-    "Dialogue", "Talks", "Offensive", "Invasion",
-}
-_LAW_CUES = {
-    "Act", "Treaty", "Accord", "Accords", "Agreement", "Convention", "Charter", "Protocol",
-    "Declaration", "Law", "Bill", "Constitution", "Doctrine", "Strategy", "Resolution",
-    "Directive", "Regulation", "Code", "Amendment",
-}
-_LOC_CUES = {
-    "Sea", "Strait", "Straits", "Gulf", "Bay", "River", "Lake", "Mountains", "Mountain",
-    "Mount", "Island", "Islands", "Peninsula", "Valley", "Desert", "Coast", "Basin",
-    "Canal", "Shrine", "Square", "Bridge", "Airport", "Port", "Harbour", "Harbor", "Reef",
-    "Shoal", "Atoll", "Delta", "Plateau", "Highlands", "Region",
-}
-_GPE_CUES = {"City", "Province", "Prefecture", "County", "State", "District", "Oblast"}
-_CONNECTORS = {"of", "for", "on", "and", "de", "du", "des", "la", "le", "del", "della",
-               "di", "da", "do", "dos", "das", "van", "von", "der", "den", "bin", "bint",
-               "ibn", "al", "el", "&", "the"}
-_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
-                   "der", "den", "bin", "bint", "ibn", "al", "el", "le", "la"}
+_PERSON_TITLES = set(
+    """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady President
+    Premier Chancellor Minister Secretary Senator Sen. Rep. Representative Congressman
+    Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Sheikh Emir Pope
+    Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
+    Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
+    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader""".split()
+)
+_ORG_CUES = set(
+    """Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited LLC PLC Plc AG SA S.A. NV GmbH
+    SpA AB ASA Group Holdings Holding Industries Motors Airlines Airways Bank Bancorp
+    Capital Partners Ventures Securities Investments Energy Oil Gas Petroleum Steel Electric
+    Electronics Technologies Technology Systems Aerospace Defence Defense Shipbuilding Heavy
+    Ocean Pharmaceuticals Telecom Communications Media Press News Times Post Journal Herald
+    Gazette Tribune University College School Academy Institute Institution Foundation
+    Centre Center Council Commission Committee Agency Authority Bureau Office Department
+    Ministry Board Service Services Force Forces Army Navy Guard Command Party Front
+    Movement Alliance Union League Federation Association Organisation Organization Society
+    Court Tribunal Parliament Assembly Congress Senate Cabinet Administration Exchange Fund
+    Trust Club Church Pact Coalition Secretariat Police Brigade Brigades Corps Network Labs
+    Laboratory Hospital Mission Programme Program Initiative Forum Reserve Treasury
+    Management Dal Fleet Ministries""".split()
+)
+_EVENT_CUES = set(
+    """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
+    Election Elections Festival Expo Dialogue Talks Offensive Invasion""".split()
+)
+_LAW_CUES = set(
+    """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
+    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment""".split()
+)
+_LOC_CUES = set(
+    """Sea Strait Straits Gulf Bay River Lake Mountains Mountain Mount Island Islands Peninsula
+    Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
+    Shoal Atoll Delta Plateau Highlands Region""".split()
+)
+_GPE_CUES = set("""City Province Prefecture County State District Oblast""".split())
+_CONNECTORS = set(
+    """of for on and de du des la le del della di da do dos das van von der den bin bint ibn al
+    el & the""".split()
+)
+_NAME_PARTICLES = set(
+    """de da do dos das del della di du van von der den bin bint ibn al el le la""".split()
+)
 #: Capitalised words that start sentences or headings and are never names on their own.
 _STOP = set(
     """A An The This That These Those There Then Their They Them We Our Us You Your He His
@@ -729,16 +790,11 @@ _STOP = set(
 # too; a run is kept only if its first letter is a capital. A class of every capital in
 # Unicode makes the scan several times slower.)
 _UPPER_CLASS = "[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f\u1e00-\u1eff]"
-#: A capitalised word: "Kishida", "US", "Ben-Gvir", "McDonald's" (without the 's), "Jr."
-_CAP_WORD = re.compile(
-    rf"{_UPPER_CLASS}[\w]*(?:[.](?=[\w])[\w]+)*(?:-{_UPPER_CLASS}[\w]*)*\.?"
-)
-_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"(\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
-    before = norm[max(0, start - 6):start]
+    before = norm[max(0, start - 6) : start]
     if start == 0 or not before.strip():
         return True
     return bool(_SENTENCE_END.search(before))
@@ -778,7 +834,9 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         spans = _second_pass(g, norm, spans, registry)
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
-                Entity(name, text[start:end], type_, canonical or text[start:end], start, end, guessed)
+                Entity(
+                    name, text[start:end], type_, canonical or text[start:end], start, end, guessed
+                )
             )
     return tuple(entities)
 
@@ -798,7 +856,7 @@ def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Spa
     limit = max(limit, max((c[1] for c in chosen), default=0))
     occupied = bytearray(limit + 1)
     for s in chosen:
-        occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
+        occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
     candidates.sort(key=_PRIORITY)
     for c in candidates:
         a, b = c[0], c[1]
@@ -848,22 +906,21 @@ def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[tupl
     return out, anchors
 
 
-_PLACE_PREPOSITIONS = {
-    "in", "to", "from", "at", "near", "outside", "around", "visit", "visited", "visiting",
-    "visits", "via", "into", "across", "within", "toward", "towards", "through", "reached",
-    "arrived", "left", "leave", "leaving", "streets", "of", "central", "downtown", "suburban",
-    "between", "and", "or",
-}
+_PLACE_PREPOSITIONS = set(
+    """in to from at near outside around visit visited visiting visits via into across within
+    toward towards through reached arrived left leave leaving streets of central downtown
+    suburban between and or""".split()
+)
 
 
 def _metonymy(g: _Gazetteer, norm: str, start: int, end: int, city: str) -> str:
     """A capital used for its government ("Washington's favour") -> the country."""
     if norm[start:end].isupper() and len(norm[start:end]) > 3:
         return city  # a dateline
-    after = norm[end:end + 6]
+    after = norm[end : end + 6]
     if _RX_DC.match(after):
         return city
-    before = norm[max(0, start - 20):start].split()
+    before = norm[max(0, start - 20) : start].split()
     if before:
         word = before[-1].lower().strip("\"'(")
         if word in _PLACE_PREPOSITIONS:
@@ -907,7 +964,7 @@ def _register(
             registry[weak] = ("PERSON", name)
         # acronym in brackets right after any mention: "National Defence Strategy (NDS)"
     for start, end, type_, canonical, _guessed, _ in spans:
-        if norm[end:end + 2] != " (":
+        if norm[end : end + 2] != " (":
             continue
         m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
@@ -935,7 +992,7 @@ def _second_pass(
     spans = resolved
     occupied = bytearray(len(norm) + 1)
     for s in spans:
-        occupied[s[0]:s[1]] = b"\1" * (s[1] - s[0])
+        occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
     n = len(norm)
     # Names the article already introduced: "Kishida", "Gray", "NDS".
     if registry:
@@ -968,15 +1025,13 @@ def _second_pass(
 # The guesser
 
 #: Words that are titles only when a person title follows: "Foreign Minister", "Prime Minister".
-_TITLE_MODIFIERS = {
-    "Prime", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Finance", "Trade",
-    "Interior", "Home", "State", "Chief", "Executive", "Crown", "Acting", "Former",
-    "Opposition", "Senior", "Supreme", "Grand", "Attorney", "Attorney-General", "Economy",
-    "Health", "Education", "Energy", "Justice", "Industry", "Commerce", "Security",
-    "Treasury", "Labour", "Labor", "Culture", "Transport", "Agriculture", "Environment",
-    "Unification", "Communications", "National", "General", "Army", "Navy", "Air", "Force",
-    "of", "the", "for",
-}
+_TITLE_MODIFIERS = set(
+    """Prime Deputy Vice Foreign Defence Defense Finance Trade Interior Home State Chief
+    Executive Crown Acting Former Opposition Senior Supreme Grand Attorney Attorney-General
+    Economy Health Education Energy Justice Industry Commerce Security Treasury Labour Labor
+    Culture Transport Agriculture Environment Unification Communications National General
+    Army Navy Air Force of the for""".split()
+)
 
 
 _CAP_CORE = rf"{_UPPER_CLASS}\w*(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"
@@ -990,17 +1045,6 @@ _RUN_RX = re.compile(
     rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
     rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
 )
-
-
-def _runs(norm: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each run of capitalised words starting a word."""
-    for m in _RUN_RX.finditer(norm):
-        start = m.start()
-        if start and (norm[start - 1].isalnum() or norm[start - 1] in "_'-"):
-            continue
-        if not norm[start].isupper():
-            continue
-        yield start, m.end(), m[0]
 
 
 def _run_tokens(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1042,7 +1086,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     occupied = bytearray(len(norm) + 1)
     by_end: dict[int, int] = {}  # end -> start of each mention
     for s in chosen:
-        occupied[s[0]:s[1]] = (b"\2" if s[2] in _FIGURES else b"\1") * (s[1] - s[0])
+        occupied[s[0] : s[1]] = (b"\2" if s[2] in _FIGURES else b"\1") * (s[1] - s[0])
         by_end[s[1]] = s[0]
     view = _Occupancy(occupied, by_end)
 
@@ -1136,15 +1180,20 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             tail_end = part[i][1]
             # "Norges Bank Investment Management": free capitalised words after the cue
             j = i + 1
-            while j < len(part) and norm[part[j - 1][1]:part[j][0]] == " " and not inside(
-                part[j][0], part[j][1]
+            while (
+                j < len(part)
+                and norm[part[j - 1][1] : part[j][0]] == " "
+                and not inside(part[j][0], part[j][1])
             ):
                 j += 1
             if j > i + 1:
                 i, tail_end = j - 1, part[j - 1][1]
-            if i < len(part) - 1 and _RX_OF.match(norm, tail_end, end):
-                if 2 not in spans.occupied[part[i + 1][0]:end]:
-                    tail_end = end
+            if (
+                i < len(part) - 1
+                and _RX_OF.match(norm, tail_end, end)
+                and 2 not in spans.occupied[part[i + 1][0] : end]
+            ):
+                tail_end = end
             known_start = spans.by_end.get(tail_end)
             known = (
                 known_start is not None
@@ -1153,8 +1202,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             )
             covered = spans.occupied[start:tail_end].strip(b"\0")
             whole = len(covered) == tail_end - start and (
-                spans.by_end.get(tail_end, -1) <= start
-                and 0 not in spans.occupied[start:tail_end]
+                spans.by_end.get(tail_end, -1) <= start and 0 not in spans.occupied[start:tail_end]
             )
             if (i > 0 or tail_end > part[i][1]) and not known and not whole:
                 return [(start, tail_end, type_)]
@@ -1172,7 +1220,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             prev_end = t[1]
             continue
         if stretch and prev_end is not None:
-            gap = norm[prev_end:t[0]].strip()
+            gap = norm[prev_end : t[0]].strip()
             if gap and gap not in _NAME_PARTICLES:
                 stretches.append(stretch)
                 stretch = []
@@ -1199,8 +1247,8 @@ def _type_stretch(norm, stretch, cue, names):
         return None  # headings and shouting: "WHAT ARE YOU LOOKING FOR"
     single = len(words) == 1
     sentence_start = _is_sentence_start(norm, start)
-    before = norm[max(0, start - 25):start]
-    after = norm[end:end + 30]
+    before = norm[max(0, start - 25) : start]
+    after = norm[end : end + 30]
     if cue == "PERSON":
         return start, end, "PERSON"
     if single and (sentence_start or len(words[0]) < 2 or words[0] in _NOT_NAMES):

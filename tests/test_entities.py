@@ -33,9 +33,9 @@ def _score(gold: Counter, found: Counter) -> tuple[float, float, str]:
     hits = sum((gold & found).values())
     precision = hits / max(1, sum(found.values()))
     recall = hits / max(1, sum(gold.values()))
-    report = "missed: %s\nspurious: %s" % (
-        sorted((gold - found).elements()),
-        sorted((found - gold).elements()),
+    report = (
+        f"missed: {sorted((gold - found).elements())}\n"
+        f"spurious: {sorted((found - gold).elements())}"
     )
     return precision, recall, report
 
@@ -116,7 +116,9 @@ def test_names_of_america_and_washington_as_government_resolve_to_the_united_sta
 
 
 def test_washington_the_city_stays_the_city() -> None:
-    canon = _canon("He flew to Washington on Monday. Kishida Fumio met Joe Biden in Washington, DC.")
+    canon = _canon(
+        "He flew to Washington on Monday. Kishida Fumio met Joe Biden in Washington, DC."
+    )
     assert canon["Washington"] == "Washington"
     assert canon["Washington, DC"] == "Washington"
 
@@ -152,7 +154,9 @@ def test_an_acronym_in_brackets_names_the_same_thing_later() -> None:
 
 
 def test_possessives_hyphen_compounds_and_datelines() -> None:
-    types = _types("SEOUL - Trump's allies want to Trump-proof US-built ships and NATO-esque pacts.")
+    types = _types(
+        "SEOUL - Trump's allies want to Trump-proof US-built ships and NATO-esque pacts."
+    )
     assert types == {"SEOUL": "GPE", "Trump": "PERSON", "US": "GPE", "NATO": "ORG"}
     assert _canon("SEOUL - rain.")["SEOUL"] == "Seoul"
 
@@ -235,10 +239,13 @@ def test_rules_leave_counts_and_lookalikes_alone(text: str) -> None:
 
 
 def test_unknown_names_are_guessed_and_typed_by_cues() -> None:
-    ents = {e.text: e for e in recognise_text(
-        "The deal pleased Rahm Emanuel, who praised Hanwha Ocean and the Kenya National "
-        "Commission on Human Rights. Officials met in Gyeongju, South Korea."
-    )}
+    ents = {
+        e.text: e
+        for e in recognise_text(
+            "The deal pleased Rahm Emanuel, who praised Hanwha Ocean and the Kenya National "
+            "Commission on Human Rights. Officials met in Gyeongju, South Korea."
+        )
+    }
     assert (ents["Rahm Emanuel"].type, ents["Rahm Emanuel"].guessed) == ("PERSON", True)
     assert ents["Hanwha Ocean"].type == "ORG"
     assert ents["Kenya National Commission on Human Rights"].type == "ORG"
@@ -260,10 +267,17 @@ def test_lookup_finds_records_by_name_or_alias_in_any_case() -> None:
 
 def test_gazetteer_covers_countries_demonyms_and_leaders_generally() -> None:
     for name, canonical in [
-        ("Burkina Faso", "Burkina Faso"), ("ROK", "South Korea"), ("UK", "United Kingdom"),
-        ("Britain", "United Kingdom"), ("PRC", "China"), ("Quad", "Quad"), ("G20", "G20"),
-        ("Zelenskyy", "Volodymyr Zelensky"), ("Yoon Suk-yeol", "Yoon Suk Yeol"),
-        ("Lee Jae-myung", "Lee Jae-myung"), ("Abe Shinzo", "Shinzo Abe"),
+        ("Burkina Faso", "Burkina Faso"),
+        ("ROK", "South Korea"),
+        ("UK", "United Kingdom"),
+        ("Britain", "United Kingdom"),
+        ("PRC", "China"),
+        ("Quad", "Quad"),
+        ("G20", "G20"),
+        ("Zelenskyy", "Volodymyr Zelensky"),
+        ("Yoon Suk-yeol", "Yoon Suk Yeol"),
+        ("Lee Jae-myung", "Lee Jae-myung"),
+        ("Abe Shinzo", "Shinzo Abe"),
     ]:
         info = lookup(name)
         assert info is not None and info.canonical == canonical, name
@@ -308,3 +322,73 @@ def test_any_article_gives_valid_offsets(title: str, standfirst: str, body: str)
     article = Article(id="x", path="x", title=title, standfirst=standfirst, body=body)
     for e in recognise(article):
         assert article.text(e.field)[e.start : e.end] == e.text
+
+
+# --- the commands -----------------------------------------------------------------
+
+
+def _dossier(capsys, *args: str) -> tuple[int, str, str]:
+    from tui.cli import main
+
+    code = main(["--corpus", str(SEEDS), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _economist_id(capsys) -> str:
+    import json
+
+    code, out, _ = _dossier(capsys, "docs", "--json")
+    assert code == 0
+    return next(d["id"] for d in json.loads(out) if d["source"] == "The Economist")
+
+
+def test_entities_json_offsets_index_the_fields_of_show(capsys) -> None:
+    import json
+
+    article_id = _economist_id(capsys)
+    code, out, _ = _dossier(capsys, "entities", article_id, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["id"] == article_id
+    code, shown, _ = _dossier(capsys, "show", article_id, "--json")
+    article = json.loads(shown)
+    fields = {e["field"] for e in data["entities"]}
+    assert fields == {"title", "standfirst", "body"}
+    for e in data["entities"]:
+        assert set(e) >= {"field", "text", "type", "canonical", "start", "end"}
+        assert article[e["field"]][e["start"] : e["end"]] == e["text"]
+    kishida = {e["text"] for e in data["entities"] if e["canonical"] == "Fumio Kishida"}
+    assert kishida == {"Kishida Fumio", "Kishida"}
+
+
+def test_entities_for_people_lists_each_entity_once_with_its_count(capsys) -> None:
+    code, out, _ = _dossier(capsys, "entities", _economist_id(capsys))
+    assert code == 0
+    row = next(line for line in out.splitlines() if "Fumio Kishida" in line)
+    assert row.split()[0] == "person"
+    assert "Kishida Fumio" in row
+
+
+def test_entity_who_is_who_by_alias_with_context(capsys) -> None:
+    import json
+
+    code, out, _ = _dossier(capsys, "entity", "kishida", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["canonical"] == "Fumio Kishida"
+    assert data["type"] == "PERSON"
+    assert "Kishida Fumio" in data["aliases"]
+    assert "prime minister" in data["description"]
+    [mention] = data["mentions"]
+    ((start, end),) = mention["snippet"]["highlights"]
+    assert "Kishida" in mention["snippet"]["text"][start:end]
+
+
+def test_entity_finds_a_guessed_name_and_refuses_an_unknown_one(capsys) -> None:
+    code, out, _ = _dossier(capsys, "entity", "Alexander", "Gray")
+    assert code == 0
+    assert "Alexander Gray" in out and "not in the gazetteer" in out
+    code, out, err = _dossier(capsys, "entity", "Nobody", "Atall")
+    assert code == 1
+    assert "nothing known about 'Nobody Atall'" in err

@@ -1,0 +1,88 @@
+"""`dossier entities ID`: who and what one article names."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "list the people, places, organisations, dates and figures one article names"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from ._common import add_json
+
+    parser.add_argument("id", metavar="ID", help="the article's id (see `dossier docs`)")
+    add_json(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from search.entities import TYPE_LABELS, TYPES
+
+    from ._common import console, open_corpus, print_json
+
+    corpus = open_corpus(args)
+    article = corpus.get(args.id)
+    found = corpus.entities(article.id)
+    if args.json:
+        print_json(
+            {
+                "id": article.id,
+                "entities": [
+                    {
+                        "field": e.field,
+                        "text": e.text,
+                        "type": e.type,
+                        "canonical": e.canonical,
+                        "start": e.start,
+                        "end": e.end,
+                        "guessed": e.guessed,
+                    }
+                    for e in found
+                ],
+            }
+        )
+        return 0
+    out = console()
+    out.print(Text.assemble((article.id, "cyan"), "  ", (article.title, "bold")))
+    if not found:
+        out.print(Text("no entities found", style="dim"))
+        return 0
+    # One row per entity: how often it is named, and the forms used.
+    counts = Counter((e.type, e.canonical) for e in found)
+    forms: dict[tuple[str, str], list[str]] = {}
+    guessed: set[tuple[str, str]] = set()
+    for e in found:
+        key = (e.type, e.canonical)
+        if e.text != e.canonical and e.text not in forms.setdefault(key, []):
+            forms[key].append(e.text)
+        forms.setdefault(key, [])
+        if e.guessed:
+            guessed.add(key)
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("type", no_wrap=True)
+    table.add_column("name")
+    table.add_column("n", justify="right")
+    table.add_column("also written")
+    order = {t: i for i, t in enumerate(TYPES)}
+    for (type_, canonical), n in sorted(
+        counts.items(), key=lambda kv: (order.get(kv[0][0], 99), -kv[1], kv[0][1])
+    ):
+        key = (type_, canonical)
+        table.add_row(
+            Text(TYPE_LABELS.get(type_, type_), style="dim"),
+            Text(canonical, style="italic" if key in guessed else ""),
+            Text(str(n)),
+            Text(", ".join(forms[key]), style="dim"),
+        )
+    out.print(table)
+    out.print(
+        Text(
+            f"{len(found)} mentions of {len(counts)} entities; names in italics were guessed",
+            style="dim",
+        )
+    )
+    return 0

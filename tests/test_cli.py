@@ -42,6 +42,30 @@ def dossier(
     return done
 
 
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """dossier in this process (`tui.cli.main`, what the console script calls): the same
+    parser, commands and exit statuses, without the cost of a new interpreter."""
+    from tui.cli import main
+
+    def _run(*args: str, env: dict[str, str] | None = None, check: int | None = 0):
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            status = main(list(args))
+        except SystemExit as exc:  # argparse: --version, usage errors
+            status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        out, err = capsys.readouterr()
+        done = subprocess.CompletedProcess(["dossier", *args], status, out, err)
+        if check is not None:
+            assert done.returncode == check, (done.returncode, done.stdout, done.stderr)
+        return done
+
+    return _run
+
+
 def no_traceback(done: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in done.stderr
     assert "Traceback" not in done.stdout
@@ -134,47 +158,45 @@ def test_search_json(seeds):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_search_json_query_is_the_words_joined(seeds):
-    done = dossier("--corpus", seeds, "search", "Kishida", "AND", "Biden", "--json")
+def test_search_json_query_is_the_words_joined(seeds, run):
+    done = run("--corpus", seeds, "search", "Kishida", "AND", "Biden", "--json")
     result = json.loads(done.stdout)
     assert result["query"] == "Kishida AND Biden"
     assert [h["id"] for h in result["hits"]] == [seed_ids(seeds)["economist"]]
 
 
-def test_search_limit(seeds):
-    result = json.loads(
-        dossier("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout
-    )
+def test_search_limit(seeds, run):
+    result = json.loads(run("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout)
     assert len(result["hits"]) == 1
     assert result["total"] == 2
 
 
-def test_misspelt_search_suggests(seeds):
-    result = json.loads(dossier("--corpus", seeds, "search", "submarnies", "--json").stdout)
+def test_misspelt_search_suggests(seeds, run):
+    result = json.loads(run("--corpus", seeds, "search", "submarnies", "--json").stdout)
     assert result["total"] == 0
     assert result["hits"] == []
     assert result["suggestion"] == "submarines"
 
 
-def test_index_json_and_rebuild(seeds_copy):
+def test_index_json_and_rebuild(seeds_copy, run):
     seeds = str(seeds_copy)
-    first = json.loads(dossier("--corpus", seeds, "index", "--json").stdout)
+    first = json.loads(run("--corpus", seeds, "index", "--json").stdout)
     assert first["rebuilt"] is True
     assert len(first["added"]) == 2 and first["skipped"] == []
-    again = json.loads(dossier("--corpus", seeds, "index", "--json").stdout)
+    again = json.loads(run("--corpus", seeds, "index", "--json").stdout)
     assert again["rebuilt"] is False
     assert again["added"] == [] and again["unchanged"] == 2
-    rebuilt = json.loads(dossier("--corpus", seeds, "index", "--rebuild", "--json").stdout)
+    rebuilt = json.loads(run("--corpus", seeds, "index", "--rebuild", "--json").stdout)
     assert rebuilt["rebuilt"] is True
     assert len(rebuilt["added"]) == 2
     assert rebuilt["articles"] == 2
 
 
-def test_index_for_people_reports_what_was_skipped(tmp_path):
+def test_index_for_people_reports_what_was_skipped(tmp_path, run):
     folder = tmp_path / "news"
     write(folder, "good.txt", article_text("Harbour cranes fall silent", topic="harbour"))
     write(folder, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    done = dossier("--corpus", str(folder), "index")
+    done = run("--corpus", str(folder), "index")
     no_traceback(done)
     assert "1 added" in done.stdout or "1 article" in done.stdout
     assert "photo.txt" in done.stdout + done.stderr
@@ -185,8 +207,8 @@ def test_index_for_people_reports_what_was_skipped(tmp_path):
 # --------------------------------------------------------------------------- exit status
 
 
-def test_zero_hits_exit_zero(seeds):
-    done = dossier("--corpus", seeds, "search", "xyzzyplugh")
+def test_zero_hits_exit_zero(seeds, run):
+    done = run("--corpus", seeds, "search", "xyzzyplugh")
     assert "0 hits" in done.stdout
     assert done.stderr == ""
 
@@ -201,8 +223,8 @@ def test_zero_hits_exit_zero(seeds):
         ("Trump AND", "operator"),
     ],
 )
-def test_bad_query_exits_two_with_a_message(seeds, query, says):
-    done = dossier("--corpus", seeds, "search", query, "--json", check=2)
+def test_bad_query_exits_two_with_a_message(seeds, query, says, run):
+    done = run("--corpus", seeds, "search", query, "--json", check=2)
     no_traceback(done)
     assert done.stdout == ""
     assert done.stderr.startswith("dossier: ")
@@ -226,9 +248,9 @@ def test_python_dash_m_gives_the_same_exit_status(seeds):
 
 
 @pytest.mark.parametrize("query", ["<<", "NOT NOT Trump", "published:<foo"])
-def test_odd_query_exits_two_not_one(seeds, query):
+def test_odd_query_exits_two_not_one(seeds, query, run):
     """Queries that trip Whoosh itself are still the user's query to fix: exit 2, one line."""
-    done = dossier("--corpus", seeds, "search", query, check=None)
+    done = run("--corpus", seeds, "search", query, check=None)
     no_traceback(done)
     assert done.returncode == 2, done.stderr
     assert "--debug" not in done.stderr
@@ -245,15 +267,15 @@ def test_odd_query_exits_two_not_one(seeds, query):
         ("docs", "--no-such-flag"),
     ],
 )
-def test_bad_usage_exits_two(seeds, args):
-    done = dossier("--corpus", seeds, *args, check=2)
+def test_bad_usage_exits_two(seeds, args, run):
+    done = run("--corpus", seeds, *args, check=2)
     no_traceback(done)
     assert done.stderr.strip()
 
 
-def test_missing_corpus_exits_one_with_a_message(tmp_path):
+def test_missing_corpus_exits_one_with_a_message(tmp_path, run):
     missing = tmp_path / "no-such-folder"
-    done = dossier("--corpus", str(missing), "search", "Trump", check=1)
+    done = run("--corpus", str(missing), "search", "Trump", check=1)
     no_traceback(done)
     assert str(missing) in done.stderr
     assert done.stdout == ""
@@ -265,20 +287,20 @@ def test_debug_shows_the_traceback(tmp_path):
     assert "Traceback" in done.stderr
 
 
-def test_unknown_id_exits_one_and_points_to_docs(seeds):
-    done = dossier("--corpus", seeds, "show", "zzzzzz", check=1)
+def test_unknown_id_exits_one_and_points_to_docs(seeds, run):
+    done = run("--corpus", seeds, "show", "zzzzzz", check=1)
     no_traceback(done)
     assert "dossier docs" in done.stderr
 
 
-def test_show_accepts_an_id_typed_in_capitals(seeds):
+def test_show_accepts_an_id_typed_in_capitals(seeds, run):
     ids = seed_ids(seeds)
-    shown = json.loads(dossier("--corpus", seeds, "show", ids["caliber"].upper(), "--json").stdout)
+    shown = json.loads(run("--corpus", seeds, "show", ids["caliber"].upper(), "--json").stdout)
     assert shown["id"] == ids["caliber"]
 
 
-def test_version():
-    done = dossier("--version")
+def test_version(run):
+    done = run("--version")
     assert done.stdout.startswith("dossier ")
 
 
@@ -297,26 +319,26 @@ def titles(done: subprocess.CompletedProcess) -> set[str]:
     return {d["title"] for d in json.loads(done.stdout)}
 
 
-def test_corpus_is_repeatable(two_folders):
+def test_corpus_is_repeatable(two_folders, run):
     a, b = two_folders
-    done = dossier("--corpus", a, "--corpus", b, "docs", "--json")
+    done = run("--corpus", a, "--corpus", b, "docs", "--json")
     assert titles(done) == {"Harbour cranes fall silent", "Grain exports recover"}
 
 
-def test_corpus_after_the_subcommand(two_folders):
+def test_corpus_after_the_subcommand(two_folders, run):
     a, b = two_folders
-    done = dossier("docs", "--corpus", a, "--json")
+    done = run("docs", "--corpus", a, "--json")
     assert titles(done) == {"Harbour cranes fall silent"}
-    hits = json.loads(dossier("search", "grain", "--corpus", b, "--json").stdout)["hits"]
+    hits = json.loads(run("search", "grain", "--corpus", b, "--json").stdout)["hits"]
     assert [h["title"] for h in hits] == ["Grain exports recover"]
 
 
-def test_dossier_corpus_environment(two_folders):
+def test_dossier_corpus_environment(two_folders, run):
     a, b = two_folders
-    done = dossier("docs", "--json", env={"DOSSIER_CORPUS": os.pathsep.join([a, b])})
+    done = run("docs", "--json", env={"DOSSIER_CORPUS": os.pathsep.join([a, b])})
     assert titles(done) == {"Harbour cranes fall silent", "Grain exports recover"}
     # --corpus wins over the environment
-    done = dossier("--corpus", a, "docs", "--json", env={"DOSSIER_CORPUS": b})
+    done = run("--corpus", a, "docs", "--json", env={"DOSSIER_CORPUS": b})
     assert titles(done) == {"Harbour cranes fall silent"}
 
 
@@ -355,17 +377,17 @@ def test_piped_output_has_no_escape_codes(seeds):
         assert done.stdout.strip()
 
 
-def test_search_for_people_shows_ids_titles_and_snippets(seeds):
-    done = dossier("--corpus", seeds, "search", "submarines")
+def test_search_for_people_shows_ids_titles_and_snippets(seeds, run):
+    done = run("--corpus", seeds, "search", "submarines")
     ids = seed_ids(seeds)
     assert ids["economist"] in done.stdout and ids["caliber"] in done.stdout
     assert "Trump-proof" in done.stdout
     assert "nuclear-powered submarines" in done.stdout
 
 
-def test_show_for_people_prints_the_article(seeds):
+def test_show_for_people_prints_the_article(seeds, run):
     ids = seed_ids(seeds)
-    done = dossier("--corpus", seeds, "show", ids["caliber"])
+    done = run("--corpus", seeds, "show", ids["caliber"])
     out = " ".join(done.stdout.split())
     assert "Trump’s Asia tour: balancing security, uncertainty, bilateral diplomacy" in out
     assert "Trump’s engagement in multilateral forums was minimal." in out

@@ -513,3 +513,22 @@ def test_docs_with_a_file_name_that_is_not_utf8(tmp_path):
     no_traceback(done)
     assert done.returncode == 0, done.stderr
     assert "Harbour cranes fall silent" in {d["title"] for d in json.loads(done.stdout)}
+
+
+@pytest.mark.skipif(shutil.which("script") is None, reason="needs script(1) for a pseudo-terminal")
+def test_index_on_a_terminal_shows_progress_then_the_report(seeds_copy):
+    """On a terminal `dossier index` draws a progress bar, then leaves the one-line report."""
+    command = " ".join(f"'{part}'" for part in [*COMMAND, "--corpus", str(seeds_copy), "index"])
+    done = subprocess.run(
+        ["script", "-qec", command, "/dev/null"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm-256color", "COLUMNS": "100"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", done.stdout)
+    assert "indexing" in screen  # the bar's label
+    assert "built the index of 2 articles" in screen
+    assert "Traceback" not in screen

@@ -72,6 +72,9 @@ def named(ids, *names: str) -> set[str]:
         ("source:caliber.az", {"caliber"}),
         ("author:khalilov", {"caliber"}),
         ("author:Vugar", {"caliber"}),
+        ("by:khalilov", {"caliber"}),  # aliases
+        ("year:2025", {"caliber"}),
+        ("date:2024", {"economist"}),
         ("published:2025", {"caliber"}),
         ("published:2024", {"economist"}),
         ("published:[2024 to 2025]", {"economist", "caliber"}),

@@ -8,11 +8,12 @@ tests can show document text is never read as markup.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from attrs import evolve
 
-from search.model import Entity
+from search.model import Entity, FacetCount
 
 ARTICLES: dict[str, str] = {
     "harbour.md": """---
@@ -115,8 +116,15 @@ class StableCorpus:
     def __getattr__(self, name):
         return getattr(self._corpus, name)
 
-    def search(self, *args, **kwargs):
-        return evolve(self._corpus.search(*args, **kwargs), elapsed_ms=1.0)
+    def search(self, query: str, *, limit: int = 20, filters=None, facets: bool = False):
+        result = self._corpus.search(query, limit=limit, filters=filters, facets=facets)
+        if facets:  # entity facets from the stub recogniser too, so they stay fixed
+            every = self._corpus.search(query, limit=10_000, filters=filters).hits
+            counts = Counter(n for h in every for n in {e.canonical for e in self.entities(h.id)})
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            entities = tuple(FacetCount(name, n) for name, n in ranked[:15])
+            result = evolve(result, facets=evolve(result.facets, entities=entities))
+        return evolve(result, elapsed_ms=1.0)
 
     def entities(self, article_id: str) -> tuple[Entity, ...]:
         article = self._corpus.get(article_id)

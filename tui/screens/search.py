@@ -82,6 +82,7 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         query = self.query_one("#query", Input)
         query.cursor_blink = False  # calmer over SSH, and stable snapshots
+        query.focus()  # AUTO_FOCUS waits for the terminal to report focus; this does not
         self.query_one("#results", ResultList).border_title = "Articles"
         self.query_one("#facets", FacetList).border_title = "Filter"
         self._status(Text("Opening corpus…"))

@@ -107,13 +107,16 @@ class ResultList(OptionList):
                 prompt.append("\n")
                 prompt.append_text(snippet_line(snip, hl, snippet))
             options.extend((Option(prompt, id=hit.id), None))
+        if not options:
+            none = Text("No article matches.", style="italic", end="")
+            options.append(Option(none, disabled=True))
         self._replace(options, keep)
 
     def _replace(self, options: list[Option | None], keep_cursor: bool) -> None:
         """Show ``options``; the cursor stays on the same article if ``keep_cursor``."""
         option = self.highlighted_option
         keep = option.id if keep_cursor and option is not None else None
-        if options:
+        if options and options[-1] is None:
             options.pop()  # no separator after the last one
         self.set_options(options)
         if not options:

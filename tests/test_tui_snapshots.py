@@ -1,0 +1,127 @@
+"""SVG snapshots of each explorer screen at 100x30 and 80x24 (and the too-small message).
+
+Deterministic by construction: our own articles with fixed dates (tests/tui_corpus.py),
+a fixed query time and entity recogniser (StableCorpus), Textual pinned exactly,
+animations off, no cursor blink. Regenerate after a deliberate change with
+``pytest tests/test_tui_snapshots.py --snapshot-update`` and look at the report.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from search.corpus import Corpus
+from tui.app import DossierApp
+from tui_corpus import StableCorpus, write_corpus
+
+SIZES = [(100, 30), (80, 24)]
+
+
+@pytest.fixture
+def app(tmp_path):
+    real = Corpus.open([write_corpus(tmp_path / "articles")], cache_dir=tmp_path / "cache")
+    yield DossierApp(StableCorpus(real))
+    real.close()
+
+
+async def settle(pilot, condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the screen never settled"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def facets_shown(app) -> bool:
+    facets = app.search_screen.query("#facets")  # empty until the screen has composed
+    return bool(facets) and facets.first().option_count > 0
+
+
+async def query(pilot, text: str) -> None:
+    app = pilot.app
+    await settle(pilot, lambda: facets_shown(app) and app.focused is not None)
+    await pilot.press(*text)
+    await settle(
+        pilot,
+        lambda: app.search_screen.result is not None
+        and app.search_screen.result.query == text
+        and (facets_shown(app) or not app.search_screen.result.total),
+    )
+
+
+async def open_reader(pilot, text: str = "harbour") -> None:
+    await query(pilot, text)
+    await pilot.press("enter")
+    await settle(pilot, lambda: type(pilot.app.screen).__name__ == "ReaderScreen")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_screen_on_open(app, snap_compare, size):
+    async def before(pilot):
+        await settle(pilot, lambda: facets_shown(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_screen_with_results(app, snap_compare, size):
+    async def before(pilot):
+        await query(pilot, "harbour")
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_screen_did_you_mean(app, snap_compare, size):
+    async def before(pilot):
+        await query(pilot, "harbr")
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_on_a_hit(app, snap_compare, size):
+    async def before(pilot):
+        await open_reader(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_with_entity_selected(app, snap_compare, size):
+    async def before(pilot):
+        await open_reader(pilot)
+        await pilot.press("e", "down", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(app, snap_compare, size):
+    async def before(pilot):
+        await open_reader(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+def test_light_theme_reader(app, snap_compare):
+    app.theme = "dossier-light"
+
+    async def before(pilot):
+        await open_reader(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=before)
+
+
+def test_too_small_terminal(app, snap_compare):
+    async def before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(50, 16), run_before=before)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
+from conftest import CALIBER, ECONOMIST, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from search.compare import (
     find_developments,
     sentence_key,
     split_sentences,
-    to_dict,
 )
 from search.ingest import read_article
 from search.links import (
@@ -32,8 +32,6 @@ from search.links import (
     write_atomic,
 )
 from search.model import Article
-
-from conftest import CALIBER, ECONOMIST, SEEDS
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -547,3 +545,34 @@ def test_cli_people_output_lists_concerns_and_silence(seed_corpus, capsys):
     code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--no-curated")
     assert code == 0
     assert "No development found" in out and "[open]" in out and "→" in out
+
+
+def test_not_addressed_hides_the_engines_links_but_keeps_pins(tmp_path):
+    earlier, later, result = _seed_pair()
+    linked = result.addressed[0]
+    store = LinkStore(tmp_path / "links.toml")
+    store.set_verdict(linked.concern, earlier, later, "not addressed")
+    got = apply(result, store.entries()).link(linked.concern.key)
+    assert got.verdict == "not addressed" and got.evidence == ()
+    extra = linked.evidence[0].development
+    store.pin(linked.concern, earlier, later, extra)
+    got = apply(result, store.entries()).link(linked.concern.key)
+    assert [e.development.key for e in got.evidence] == [extra.key]
+
+
+def test_a_curated_sentence_the_engine_missed_becomes_a_concern(tmp_path):
+    earlier, later, result = _seed_pair()
+    known = {link.concern.span for link in result.links}
+    missed = next(s for s in split_sentences(earlier.body) if s not in known and len(s.text) > 40)
+    path = tmp_path / "links.toml"
+    path.write_text(
+        dumps([Curation("", earlier.id, later.id, text=missed.text, verdict="partly")]).replace(
+            'concern = ""\n', ""
+        ),
+        encoding="utf-8",
+    )
+    curated = apply(result, LinkStore(path).entries())
+    added = [link for link in curated.links if link.concern.span == missed]
+    assert added and added[0].verdict == "partly" and added[0].origin == "curated"
+    starts = [link.concern.span.start for link in curated.links]
+    assert starts == sorted(starts)

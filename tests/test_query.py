@@ -337,6 +337,17 @@ def test_any_query_gives_a_result_or_a_query_error(corpus, text):
         return
     assert isinstance(result, SearchResult)
     assert result.total >= len(result.hits)
+    for hit in result.hits:
+        assert 1 <= len(hit.snippets) <= 3
+        for snippet in hit.snippets:
+            for a, b in snippet.highlights:
+                assert 0 <= a < b <= len(snippet.text)
+        if not text.strip():
+            continue  # an empty query lists everything; nothing to mark
+        article = corpus.get(hit.id)
+        for field, spans in corpus.matches(hit.id, text).items():
+            for span in spans:
+                assert article.text(field)[span.start : span.end] == span.text
 
 
 # --------------------------------------------------------------------------- dates, exactly
@@ -452,6 +463,12 @@ def test_matches_do_not_mark_excluded_words(corpus, ids):
     assert {s.text.lower() for field in spans.values() for s in field} == {"japan"}
     spans = corpus.matches(ids["economist"], "Kishida NOT Hegseth NOT Trump")
     assert "trump" not in {s.text.lower() for field in spans.values() for s in field}
+
+
+def test_matches_of_an_empty_query_mark_nothing(corpus, ids):
+    """The reader opened from the full list (no query) has nothing to mark, and no error."""
+    spans = corpus.matches(ids["economist"], "")
+    assert all(found == () for found in spans.values())
 
 
 def test_matches_of_a_bad_query_raise_query_error(corpus, ids):

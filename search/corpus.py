@@ -106,6 +106,8 @@ class Corpus:
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""
         article = self.get(article_id)
+        if not query.strip():
+            return {name: () for name in ("title", "standfirst", "body")}
         parsed = q.parse(self._parser, query)
         with self._lock:
             reader = self._searcher.reader()

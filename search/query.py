@@ -6,6 +6,7 @@ check what users commonly get wrong first and say what to do, in one line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Iterable, Mapping
@@ -18,7 +19,6 @@ from whoosh.qparser import (
     GtLtPlugin,
     MultifieldParser,
 )
-from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.sorting import FieldFacet
 
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
@@ -39,7 +39,6 @@ def parser(schema):
     qp = MultifieldParser(list(DEFAULT_FIELDS), schema)
     qp.add_plugin(FuzzyTermPlugin())
     qp.add_plugin(GtLtPlugin())
-    qp.add_plugin(DateParserPlugin(free=False))
     qp.add_plugin(FieldAliasPlugin(ALIASES))
     return qp
 
@@ -56,43 +55,105 @@ def check(text: str) -> None:
     if depth:
         raise QueryError("unbalanced parentheses: close each '(' with ')'")
     known = set(USER_FIELDS) | {a for names in ALIASES.values() for a in names}
-    outside_phrases = re.sub(r'"[^"]*"', " ", text)
+    outside_phrases = re.sub(r'"[^"]*"', '"_"', text)
     for m in _FIELD_REF.finditer(outside_phrases):
         if m.group(1).lower() not in known:
             fields = ", ".join(f"{f}:" for f in USER_FIELDS)
             raise QueryError(f"unknown field '{m.group(1)}:'; use one of {fields}")
+    for m in re.finditer(r"(?<![\w\"])([A-Za-z_]\w*):(?=\s|\)|$)", outside_phrases):
+        raise QueryError(f"'{m.group(1)}:' needs a word after it, as in {m.group(1)}:word")
     bare = text.strip()
     if _OPERATOR.search(bare):
         raise QueryError("an operator (AND, OR, NOT) needs a word on each side")
 
 
-_DATE_VALUE = re.compile(
-    r"\b(?P<field>published|date|year):(?P<op>[<>]=?)?(?P<value>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)(?![\w-])",
-    re.I,
+_DATE = r"(?:19|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
+_DATE_CLAUSE = re.compile(
+    rf"""(?P<neg>(?:\bNOT\s+|-))?\b(?P<field>published|date|year):
+        (?:\[\s*(?P<lo>{_DATE})?\s+to\s+(?P<hi>{_DATE})?\s*\]
+          |(?P<op>[<>]=?)?(?P<value>{_DATE}))(?![\w-])""",
+    re.I | re.X,
 )
+_ANY_DATE_FIELD = re.compile(r"\b(?:published|date|year):", re.I)
 
 
-def _compact_dates(text: str) -> str:
-    """Help Whoosh's date parser: it splits ``2024-06`` at the hyphen after ``>``,
-    and reads ``>2024`` as "from the start of 2024". We write dates as it reads them."""
+def _period(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a year, month or day written as 2024, 2024-06 or 2024-06-15."""
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date(*parts)
+        return day, day
+    except ValueError:
+        raise QueryError(f"{value} is not a date; write dates as 2025, 2025-07 or 2025-07-01") from None
 
-    def fix(m: re.Match[str]) -> str:
-        op, value = m.group("op") or "", m.group("value")
-        if op and len(value) == 4:
-            value += "1231" if op.startswith(">") else "0101"
-        return f"{m.group('field')}:{op}{value.replace('-', '')}"
 
-    return _DATE_VALUE.sub(fix, text)
+def _date_range(m: re.Match[str]) -> wq.Query:
+    """One ``published:`` clause as an exact, inclusive range of days."""
+    lo: dt.date | None
+    hi: dt.date | None
+    if m.group("value"):
+        first, last = _period(m.group("value"))
+        lo, hi = {
+            None: (first, last),
+            ">": (last + dt.timedelta(days=1), None),
+            ">=": (first, None),
+            "<": (None, first - dt.timedelta(days=1)),
+            "<=": (None, last),
+        }[m.group("op")]
+    else:
+        lo = _period(m.group("lo"))[0] if m.group("lo") else None
+        hi = _period(m.group("hi"))[1] if m.group("hi") else None
+        if lo and hi and lo > hi:
+            raise QueryError(f"the date range starts after it ends: write [{m.group('hi')} to {m.group('lo')}]")
+    start = dt.datetime.combine(lo, dt.time.min) if lo else None
+    end = dt.datetime.combine(hi, dt.time.max) if hi else None
+    q = wq.DateRange("published", start, end)
+    return wq.Not(q) if m.group("neg") else q
+
+
+def _split_dates(text: str) -> tuple[str, list[wq.Query]]:
+    """Take the date clauses out of a query: they restrict what the rest finds.
+
+    Whoosh's own date parser splits ``2024-06`` at the hyphen after ``>`` and
+    widens ``>2024`` to the whole year; ours reads each form exactly.
+    """
+    ranges = [_date_range(m) for m in _DATE_CLAUSE.finditer(text)]
+    rest = _DATE_CLAUSE.sub(" ", text)
+    if _ANY_DATE_FIELD.search(re.sub(r'"[^"]*"', " ", rest)):
+        raise QueryError("write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]")
+    if not ranges:
+        return text, []
+    # "x AND published:2025" leaves "x AND": the operator went with the clause.
+    rest = re.sub(r"\b(?:AND|OR|NOT)\s*(?=\)|$)|(?<=\()\s*(?:AND|OR)\b|^\s*(?:AND|OR)\b", " ", rest.strip())
+    rest = re.sub(r"\b(?:AND|OR)\s+(?=(?:AND|OR)\b)", " ", rest)
+    return rest.strip(), ranges
 
 
 def parse(qp, text: str) -> wq.Query:
     check(text)
-    q = qp.parse(_compact_dates(text))
+    rest, ranges = _split_dates(text)
+    if not rest:
+        if not ranges:
+            raise QueryError("type a word or phrase to search for")
+        if all(isinstance(r, wq.Not) for r in ranges):
+            raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
+        return ranges[0] if len(ranges) == 1 else wq.And(ranges)
+    check(rest)
+    try:
+        q = qp.parse(rest)
+    except Exception as exc:  # Whoosh's parser fails in odd ways on odd input
+        raise QueryError(f"cannot read this query ({exc}); check fields, quotes and brackets") from None
     if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
         raise QueryError(f"nothing to search for in {text!r}: only very common words; add a more specific one")
     if _only_negations(q):
         raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
-    return q
+    return wq.And([q, *ranges]) if ranges else q
 
 
 def _only_negations(q: wq.Query) -> bool:
@@ -154,6 +215,20 @@ def highlighter() -> highlight.Highlighter:
     )
 
 
+def _wanted_leaves(q: wq.Query):
+    """The terms a query looks for: its leaves, less those under a NOT."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from _wanted_leaves(q.a)
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _wanted_leaves(child)
+
+
 def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
     """Every place in ``text`` (one field of an article) that ``q`` matches.
 
@@ -161,7 +236,7 @@ def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple
     """
     words: set[str] = set()
     phrases: list[list[str]] = []
-    for leaf in q.leaves():
+    for leaf in _wanted_leaves(q):
         if leaf.field() != fieldname:
             continue
         if isinstance(leaf, wq.Phrase):
@@ -301,7 +376,7 @@ def suggest(searcher, text: str) -> str | None:
         if word in _OPERATORS or _inside_field(text, m.start()):
             continue
         low = word.lower()
-        if ("text", low) in reader:
+        if ("text", low) in reader or _stem_known(searcher, reader, low):
             continue
         if corrector is None:
             corrector = searcher.corrector("text")
@@ -315,6 +390,13 @@ def suggest(searcher, text: str) -> str | None:
         return None
     out.append(text[last:])
     return "".join(out)
+
+
+def _stem_known(searcher, reader, word: str) -> bool:
+    """Does the word match by its stem ("submarine" finds "submarines")? Then it is not misspelt."""
+    analyzer = searcher.schema["body"].analyzer
+    stems = [t.text for t in analyzer(word)]
+    return bool(stems) and all(any((f, stem) in reader for f in DEFAULT_FIELDS) for stem in stems)
 
 
 def _inside_field(text: str, pos: int) -> bool:

@@ -595,7 +595,7 @@ class SpellingFilter(Filter):
         for t in tokens:
             text = _SPELLING.get(t.text, t.text)
             text = demonyms.get(text, text)
-            t.text = _IZE.sub(r"is\1", text)
+            t.text = _IZE.sub(r"is\1", text) if "iz" in text else text
             yield t
 
 
@@ -706,11 +706,17 @@ class _Sentence:
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
     year = article.published.year if article.published else None
+    # One pass of the analyzer over the whole body, then each token to its sentence.
+    starts = [s.start for s in spans]
+    buckets: list[list[_Token]] = [[] for _ in spans]
+    for token in _tokens(article.body, 0):
+        i = bisect.bisect_right(starts, token.start) - 1
+        if i >= 0 and token.end <= spans[i].end:
+            buckets[i].append(token)
     out = [
-        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), _tokens(s.text, s.start))
-        for s in spans
+        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), tuple(bucket))
+        for s, bucket in zip(spans, buckets, strict=True)
     ]
-    starts = [s.span.start for s in out]
     for e in entities:
         if e.field != "body" or e.type in VALUE_TYPES:
             continue

@@ -178,6 +178,11 @@ class CompareScreen(Screen):
         for side, article in (("left", raw.earlier), ("right", raw.later)):
             self.query_one(f"#{side}-header", Static).update(_header(article))
             pane = self.query_one(f"#{side}", VerticalScroll)
+            # The border keeps who and when in sight once the header scrolls away.
+            role = "Earlier" if side == "left" else "Later"
+            pane.border_title = (
+                f"{role} · {article.source or article.id} · {format_date(article.published)}"
+            )
             blocks = paragraphs(article.body)
             self._blocks[side] = blocks
             pane.mount_all(

@@ -530,7 +530,8 @@ def development_strength(c: Cues) -> float:
 
 
 CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
-MIN_CONTENT_WORDS = 4
+#: Distinct content words a sentence needs to be worth linking ("Exit America" is not).
+CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 3, 4
 
 
 # --------------------------------------------------------------------------- analysis
@@ -765,11 +766,11 @@ def _content(s: _Sentence) -> int:
 
 
 def _is_concern(s: _Sentence) -> bool:
-    return concern_strength(s.cues) >= CONCERN_MIN and _content(s) >= MIN_CONTENT_WORDS - 1
+    return concern_strength(s.cues) >= CONCERN_MIN and _content(s) >= CONCERN_MIN_WORDS
 
 
 def _is_development(s: _Sentence) -> bool:
-    return development_strength(s.cues) >= DEVELOPMENT_MIN and _content(s) >= MIN_CONTENT_WORDS
+    return development_strength(s.cues) >= DEVELOPMENT_MIN and _content(s) >= DEVELOPMENT_MIN_WORDS
 
 
 def compare(

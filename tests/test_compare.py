@@ -21,6 +21,7 @@ from search.compare import (
     find_developments,
     sentence_key,
     split_sentences,
+    to_dict,
 )
 from search.ingest import read_article
 from search.links import (
@@ -576,3 +577,53 @@ def test_a_curated_sentence_the_engine_missed_becomes_a_concern(tmp_path):
     assert added and added[0].verdict == "partly" and added[0].origin == "curated"
     starts = [link.concern.span.start for link in curated.links]
     assert starts == sorted(starts)
+
+
+_prose = st.lists(
+    st.sampled_from(
+        [
+            "Officials fear",
+            "the treaty",
+            "may collapse",
+            "signed",
+            "on Monday",
+            "tariffs",
+            "will rise",
+            "Mr",
+            "U.S.",
+            "2.5%",
+            "“quoted”",
+            "(aside)",
+            ".",
+            "!",
+            "?",
+            "\n\n",
+            "\n",
+            " ",
+            "defence spending",
+            "was",
+            "pledged",
+            "in 2030",
+            "[bold]",
+            "May",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_prose, _prose)
+def test_any_two_articles_compare_without_error_and_with_valid_offsets(a, b):
+    earlier, later = article(a, id="e", year=2023), article(b, id="l", year=2025)
+    result = compare(earlier, later, earlier_entities=(), later_entities=())
+    data = to_dict(result)
+    for link in data["links"]:
+        c = link["concern"]
+        assert earlier.body[c["start"] : c["end"]] == c["text"]
+        assert link["developments"]
+        for d in link["developments"]:
+            assert later.body[d["start"] : d["end"]] == d["text"]
+    for u in data["unaddressed"]:
+        assert earlier.body[u["start"] : u["end"]] == u["text"]
+    json.dumps(data)

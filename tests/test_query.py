@@ -92,6 +92,25 @@ def test_query_finds(corpus, ids, query, expected):
     assert found(corpus, query) == named(ids, *expected)
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("published:2024 OR published:2025", {"economist", "caliber"}),
+        ("Kishida OR published:2025", {"economist", "caliber"}),
+        ("Hegseth OR (Kishida AND published:2024)", {"economist", "caliber"}),
+        ("(Trump AND published:2024) OR (Hegseth AND published:2025)", {"economist", "caliber"}),
+        ("(Trump AND published:2024) OR (Kishida AND published:2025)", {"economist"}),
+        ("(published:2024)", {"economist"}),
+        ("Trump AND (published:2024)", {"economist"}),
+        ("Trump NOT published:2024", {"caliber"}),
+        ("published:2024 AND published:2025", set()),
+    ],
+)
+def test_date_clauses_keep_their_place_in_the_query(corpus, ids, query, expected):
+    """A date is one clause among others: OR and brackets mean what they say around it."""
+    assert found(corpus, query) == named(ids, *expected)
+
+
 def test_zero_hits_is_a_result_not_an_error(corpus):
     result = corpus.search("xyzzyplugh")
     assert result.total == 0

@@ -425,19 +425,26 @@ _END = r"(?![\w]|-\w)"
 # Every rule starts with a literal or a character class, so the regex engine can skip
 # ahead quickly; boundaries and leading words ("over", "the early") are checked in Python.
 # Within one regex the first alternative that matches at a position wins: longest first.
-_DIGIT_RULES = re.compile(
-    rf"(?P<DATE_full>{_DAY} {_MONTH},? {_YEAR}){_END}"
-    rf"|(?P<DATE_iso>{_YEAR}-[01]\d-[0-3]\d){_END}"
-    rf"|(?P<DATE_range>{_YEAR}(?: ?(?:-|to) ?{_YEAR}|-\d\d(?!\d))){_END}"
-    rf"|(?P<DATE_decade>(?:1[5-9]\d0|20\d0)s){_END}"
-    rf"|(?P<PERCENT>{_NUM}(?:-{_NUM})? ?(?:%|(?i:per ?cent|percent|percentage points?)))(?!\w)"
-    rf"|(?P<MONEY>{_NUM}(?: ?{_SCALE})? (?:(?:US|Hong Kong|Singapore|Taiwan|New Taiwan"
+_NUM_RX = re.compile(_NUM)
+_FIGURE_SUFFIX = (
+    rf"|(?P<MONEY>(?: ?{_SCALE})? (?:(?:US|Hong Kong|Singapore|Taiwan|New Taiwan"
     rf"|Australian|Canadian) )?{_CURRENCY_WORDS}){_END}"
-    rf"|(?P<QUANTITY_measure>{_NUM}(?: ?{_SCALE})?[- ]?(?i:{_MEASURES})){_END}"
-    rf"|(?P<QUANTITY_count>{_NUM}(?: {_SCALE})? {_COUNTED}){_END}"
-    rf"|(?P<DATE_span>{_NUM}[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?(?:[- ]old| ago)?){_END}"
-    rf"|(?P<DATE_year>{_YEAR})(?![\d.,]\d|%| ?per ?cent|\w)"
+    rf"|(?P<QUANTITY_measure>(?: ?{_SCALE})?[- ]?(?i:{_MEASURES})){_END}"
+    rf"|(?P<QUANTITY_count>(?: {_SCALE})? {_COUNTED}){_END}"
+    rf"|(?P<DATE_span>[- ](?:and-a-half[- ])?{_UNIT_SPAN}s?(?:[- ]old| ago)?){_END}"
 )
+#: What may follow a number, tried in order. The date kinds need the number to be a day
+#: or a year, which Python checks.
+_NUMBER_SUFFIX = re.compile(
+    rf"(?P<PERCENT>(?:-{_NUM})? ?(?:%|(?i:per ?cent|percent|percentage points?)))(?!\w)"
+    rf"|(?P<DATE_full>(?:st|nd|rd|th)? {_MONTH},? {_YEAR}){_END}"
+    rf"|(?P<DATE_iso>-[01]\d-[0-3]\d){_END}"
+    rf"|(?P<DATE_range>(?: ?(?:-|to) ?{_YEAR}|-\d\d(?!\d))){_END}"
+    rf"|(?P<DATE_decade>s){_END}" + _FIGURE_SUFFIX
+)
+_FIGURE_ONLY_SUFFIX = re.compile(_FIGURE_SUFFIX[1:])
+_YEAR_RX = re.compile(_YEAR)
+_AFTER_YEAR = re.compile(r"[\d.,]\d|%| ?per ?cent|\w")
 _CURRENCY_RULES = re.compile(
     rf"(?P<MONEY>[$£€¥₹₩] ?{_NUM}(?: ?{_SCALE}(?!\w))?(?: ?(?:-|to) ?[$£€¥₹₩]?{_NUM}"
     rf"(?: ?{_SCALE}(?!\w))?)?)"
@@ -564,10 +571,32 @@ _ANCHOR_WORDS: tuple[str, ...] = tuple(
     + "USD EUR GBP JPY CNY INR KRW AUD".split()
 )
 _FIRST_WORD = re.compile(r"[A-Za-z]+(?: day)?")
-_APPROX_BEFORE = re.compile(
-    r"(?i:(?:just |well )?(?:over|under|more than|less than|fewer than|almost|nearly|about"
-    r"|around|roughly|some|up to|at least|at most|approximately|an estimated|close to) )$"
+_APPROX_ONE = frozenset("over under almost nearly about around roughly some approximately".split())
+_APPROX_TWO = frozenset(
+    "more than|less than|fewer than|up to|at least|at most|an estimated|close to"
+    "|just over|just under|well over|well under".split("|")
 )
+
+
+def _approx_before(before: str) -> int:
+    """Length of an approximator ending ``before`` ("over ", "more than "), else 0."""
+    if not before.endswith(" "):
+        return 0
+    words = before[-24:].split(" ")
+    if len(words) >= 3:
+        two = (words[-3] + " " + words[-2]).lower()
+        if two in _APPROX_TWO:
+            if len(words) >= 4 and words[-4].lower() in {"just", "well"}:
+                return len(words[-4]) + len(two) + 2
+            return len(two) + 1
+    if len(words) >= 2 and words[-2].lower() in _APPROX_ONE:
+        one = words[-2]
+        if len(words) >= 3 and words[-3].lower() in {"just", "well"}:
+            return len(words[-3]) + len(one) + 2
+        return len(one) + 1
+    return 0
+
+
 _THE_BEFORE = re.compile(r"(?i:the )$")
 _EDGE_BEFORE = re.compile(r"(?i:the )?(?i:early|mid|late)[- ]$|(?i:the )$")
 _CURRENCY_PREFIX = re.compile(r"(?:US|A|C|NZ|HK|S|NT|R|Rs\.?)$")
@@ -588,15 +617,38 @@ _NUMBER_START = re.compile(r"[0-9][0-9,.]*")
 _CURRENCY_SIGN = re.compile(r"[$£€¥₹₩]")
 
 
-def _digit_matches(norm: str) -> Iterator[re.Match[str]]:
+def _digit_matches(norm: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of each figure or date that starts with a number."""
     last = -1
     for n in _NUMBER_START.finditer(norm):
-        if n.start() < last:
+        start = n.start()
+        if start < last:
             continue
-        m = _DIGIT_RULES.match(norm, n.start())
-        if m:
+        number = _NUM_RX.match(norm, start)
+        if number is None:
+            continue
+        digits = number[0]
+        after = number.end()
+        year = len(digits) == 4 and _YEAR_RX.fullmatch(digits) is not None
+        m = _NUMBER_SUFFIX.match(norm, after)
+        kind = m.lastgroup if m else None
+        valid = {
+            "DATE_full": len(digits) <= 2 and digits.isdigit(),
+            "DATE_iso": year,
+            "DATE_range": year,
+            "DATE_decade": year and digits.endswith("0"),
+        }
+        if not valid.get(kind or "", True):
+            kind = None
+        if kind is None and m is not None:
+            m = _FIGURE_ONLY_SUFFIX.match(norm, after)
+            kind = m.lastgroup if m else None
+        if kind is not None and m is not None:
             last = m.end()
-            yield m
+            yield start, m.end(), kind
+        elif year and not _AFTER_YEAR.match(norm, after):
+            last = after
+            yield start, after, "DATE_year"
 
 
 def _word_matches(norm: str, anchors: list[tuple[int, str]]) -> Iterator[re.Match[str]]:
@@ -616,9 +668,7 @@ def _word_matches(norm: str, anchors: list[tuple[int, str]]) -> Iterator[re.Matc
 def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
     out: list[Span] = []
     add = out.append
-    for m in _digit_matches(norm):
-        start, end = m.span()
-        kind = m.lastgroup or ""
+    for start, end, kind in _digit_matches(norm):
         if not _left_ok(norm, start, True):
             if not (kind.startswith("DATE") and norm[start - 1 : start] == "-"):
                 continue
@@ -629,9 +679,7 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
         type_ = kind.split("_")[0]
         before = norm[max(0, start - 24) : start]
         if type_ in {"PERCENT", "MONEY", "QUANTITY"}:
-            approx = _APPROX_BEFORE.search(before)
-            if approx:
-                start -= len(approx[0])
+            start -= _approx_before(before)
         elif kind == "DATE_decade":
             edge = _EDGE_BEFORE.search(before)
             if edge:
@@ -647,9 +695,7 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
             start = prefix.start()
         elif not _left_ok(norm, start, False) and norm[start - 1 : start] != "-":
             continue
-        approx = _APPROX_BEFORE.search(norm[max(0, start - 24) : start])
-        if approx:
-            start -= len(approx[0])
+        start -= _approx_before(norm[max(0, start - 24) : start])
         add((start, end, "MONEY", "", False, 2))
     for m in _word_matches(norm, anchors):
         kind = m.lastgroup or ""
@@ -679,9 +725,7 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
             continue
         type_ = kind.split("_")[0]
         if type_ in {"PERCENT", "QUANTITY"}:
-            approx = _APPROX_BEFORE.search(before)
-            if approx:
-                start -= len(approx[0])
+            start -= _approx_before(before)
         elif kind in {"DATE_rel", "DATE_rel2"}:
             if norm[start:end].split()[0].lower() in _REL_WITH_THE:
                 the = _THE_BEFORE.search(before)

@@ -515,7 +515,8 @@ _WORD_RULE_PARTS: list[tuple[str, str, frozenset[str]]] = [
     ("DATE_for", rf"[Ff]or (?P<DATE_for>years|months|weeks){_END}", frozenset({"for"})),
     (
         "DATE_ago",
-        rf"(?P<DATE_ago>[Aa] {_UNIT_SPAN} (?:ago|earlier|later)){_END}",
+        rf"(?P<DATE_ago>[Aa] {_UNIT_SPAN} (?:ago|earlier|later)){_END}"
+        rf"|(?P<DATE_a>[Aa] (?:year|decade|month|week|century|fortnight)){_END}",
         frozenset({"a"}),
     ),
     (
@@ -600,7 +601,11 @@ def _approx_before(before: str) -> int:
 _THE_BEFORE = re.compile(r"(?i:the )$")
 _EDGE_BEFORE = re.compile(r"(?i:the )?(?i:early|mid|late)[- ]$|(?i:the )$")
 _CURRENCY_PREFIX = re.compile(r"(?:US|A|C|NZ|HK|S|NT|R|Rs\.?)$")
-_MAY_BEFORE = re.compile(r"(?:in|In|since|until|by|By|from|of|last|next|this|early|late|mid-?) $")
+_MAY_BEFORE = re.compile(
+    r"(?:in|In|since|Since|until|Until|by|By|from|of|last|next|this|early|late|mid-?|during"
+    r"|During|before|Before|after|After|through) $"
+)
+_RX_A_SPAN_BEFORE = re.compile(r"(?:\b(?:for|over|within|in|than|about|nearly|almost)) $")
 _REL_WITH_THE = {"following", "previous", "same", "coming", "past", "next", "last"}
 
 
@@ -710,9 +715,10 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
                 # a month on its own: full names only, and "May" only after a cue
                 if month.rstrip(".") not in _MONTH_FULL.split("|"):
                     continue
-                if _RX_CAP_NEXT.match(norm, end):
-                    continue
-                if month == "May" and not _MAY_BEFORE.search(before):
+                cued = _MAY_BEFORE.search(before) is not None
+                if _RX_CAP_NEXT.match(norm, end) and not cued:
+                    continue  # "March Madness"; but "In May New Delhi filed" is a date
+                if month == "May" and not cued:
                     continue
             weekday = _RX_WEEKDAY_BEFORE.search(before)
             if weekday:
@@ -736,6 +742,10 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
             if the:
                 start -= len(the[0])
             elif kind != "DATE_quarter":
+                continue
+        elif kind == "DATE_a":
+            # "for a decade", "within a year"; not "a year of talks" or "twice a year"
+            if not _RX_A_SPAN_BEFORE.search(before):
                 continue
         elif kind == "DATE_weekday":
             rel = _RX_DAY_REL_BEFORE.search(before)

@@ -471,7 +471,9 @@ def test_wrong_settings_are_left_out_one_problem_each_and_the_rest_kept(tmp_path
     assert lines == [1, 2, 3, 7], config.problems  # missing folder, theme, colour, keys.quit
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_any_file_loads_without_raising(data):
     path = config_path()
@@ -494,7 +496,9 @@ toml_values = st.recursive(
 )
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     top=st.dictionaries(
         st.sampled_from(["corpus", "theme", "index_dir", "colour"]), toml_values, max_size=4

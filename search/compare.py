@@ -55,7 +55,7 @@ VERDICTS = ("open", "borne out", "partly", "not borne out", "not addressed")
 AUTO_LINKED, AUTO_SILENT = "open", "not addressed"
 
 #: A development must score at least this to be linked to a concern at all.
-LINK_THRESHOLD = 0.30
+LINK_THRESHOLD = 0.25
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
@@ -649,6 +649,20 @@ def load_themes(path: Path = THEMES_PATH) -> tuple[Theme, ...]:
     return tuple(themes)
 
 
+SYNONYMS_PATH = Path(__file__).with_name("data") / "synonyms.toml"
+
+
+@lru_cache(maxsize=4)
+def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
+    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``."""
+    data = _toml_loads(path.read_text(encoding="utf-8"))
+    rings = []
+    for n, entry in enumerate(data.get("ring", [])):
+        terms = [tuple(t.stem for t in _tokens(term, 0)) for term in entry.get("terms", [])]
+        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
+    return tuple(rings)
+
+
 def _toml_loads(text: str) -> dict:
     try:
         import tomllib
@@ -691,6 +705,8 @@ class _Sentence:
     tokens: tuple[_Token, ...]
     entities: dict[str, list[tuple[int, int]]] = field(factory=dict)
     themes: dict[str, int] = field(factory=dict)
+    #: Synonym rings the sentence uses (see :func:`load_rings`).
+    rings: dict[str, int] = field(factory=dict)
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -724,8 +740,10 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
             out[i].entities.setdefault(e.canonical, []).append((e.start, e.end))
+    rings = load_rings()
     for s in out:
         s.themes = _themes_of(s.stems, themes)
+        s.rings = _themes_of(s.stems, rings)
     return out
 
 
@@ -800,7 +818,7 @@ def compare(
     text_scores = _bm25(concerns, developments)
     # Names count as entities, not words (see _Sentence.words), weighted by rarity in
     # the later article: the subject of the whole piece links nothing in particular.
-    entity_weight = _rarity(right, "entities")
+    entity_weight = _rarity([*left, *right], "entities")
     theme_weight = _rarity(right, "themes")
     later_entities_all = {name for s in right for name in s.entities}
 
@@ -863,14 +881,17 @@ def _pairs(s: _Sentence) -> list[str]:
 
 
 def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
-    """BM25F of each development for each concern's content words and adjacent word
-    pairs (an OR of them all, over two fields), as a share of the score of the
-    concern's words against its own sentence: 1.0 is as good a match as itself."""
+    """BM25F of each development for each concern's content words, adjacent word
+    pairs and synonym rings (an OR of them all, over three fields), as a share of the
+    score of the concern's words against its own sentence: 1.0 is as good a match as
+    itself."""
     words = SpaceSeparatedTokenizer()
     # Frequencies only (no positions, nothing stored): document numbers are the order
     # of addition in this one-segment index, so ``key_of`` maps them back.
     schema = Schema(
-        text=TEXT(analyzer=words, phrase=False), pairs=TEXT(analyzer=words, phrase=False)
+        text=TEXT(analyzer=words, phrase=False),
+        pairs=TEXT(analyzer=words, phrase=False),
+        rings=TEXT(analyzer=words, phrase=False),
     )
     ix = RamStorage().create_index(schema)
     writer = ix.writer()
@@ -881,8 +902,14 @@ def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
             key_of.append(s.key)
             pairs = _pairs(s)
             stems = [t.stem for t in s.words()]
-            writer.add_document(text=" ".join(stems), pairs=" ".join(pairs))
-            terms[s.key] = [("text", t) for t in set(stems)] + [("pairs", p) for p in set(pairs)]
+            writer.add_document(
+                text=" ".join(stems), pairs=" ".join(pairs), rings=" ".join(s.rings)
+            )
+            terms[s.key] = (
+                [("text", t) for t in set(stems)]
+                + [("pairs", p) for p in set(pairs)]
+                + [("rings", r) for r in s.rings]
+            )
     writer.commit()
     wanted = {d.key for d in developments}
     out: dict[str, dict[str, float]] = {}
@@ -912,7 +939,7 @@ def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
                     total[key] = total.get(key, 0.0) + score
                     if key == c.key and term[0] == "text":
                         own += score
-            # Normalised by the words alone: a shared pair is a bonus on top of its words.
+            # Normalised by the words alone: a shared pair or synonym ring is a bonus.
             if own <= 0:
                 continue
             out[c.key] = {
@@ -968,6 +995,20 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         for t in d.tokens
         if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
     ]
+    # Synonyms: "coal / lignite", marked on both sides.
+    rings = {r.name: r for r in load_rings()}
+    for name in c.rings:
+        if name not in d.rings:
+            continue
+        c_spans, d_spans = _ring_spans(c, rings[name]), _ring_spans(d, rings[name])
+        if not c_spans or not d_spans:
+            continue
+        c_word = _surface(c, c_spans[0])
+        d_word = _surface(d, d_spans[0])
+        if c_word.lower() != d_word.lower():
+            terms.setdefault(f"{c_word} / {d_word}", None)
+            c_marks += c_spans
+            d_marks += d_spans
     return Evidence(
         development=Development(d.span, d.key, d.cues.events + d.cues.event_nouns),
         score=round(score, 4),
@@ -977,6 +1018,22 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         concern_marks=tuple(sorted(set(c_marks))),
         development_marks=tuple(sorted(set(d_marks))),
     )
+
+
+def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:
+    """Where the members of a synonym ring occur in a sentence (body offsets)."""
+    stems = s.stems
+    out = []
+    for i in range(len(stems)):
+        for term in ring.terms:
+            if tuple(stems[i : i + len(term)]) == term:
+                out.append((s.tokens[i].start, s.tokens[i + len(term) - 1].end))
+                break
+    return out
+
+
+def _surface(s: _Sentence, span: tuple[int, int]) -> str:
+    return s.span.text[span[0] - s.span.start : span[1] - s.span.start]
 
 
 def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -1012,7 +1069,7 @@ def evidence_for(
     d = next(s for s in right if s.span == development)
     text = _bm25([c], right).get(c.key, {}).get(d.key, 0.0)
     theme_weight = _rarity(right, "themes")
-    entities = _rarity(right, "entities")
+    entities = _rarity([*left, *right], "entities")
     return _evidence(c, d, _link_score(c, d, text, entities, theme_weight), theme_weight)
 
 

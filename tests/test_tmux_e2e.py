@@ -1,0 +1,113 @@
+"""The real, installed `dossier` in a real terminal: tmux, keys by send-keys, screen by capture-pane.
+
+Uses a private tmux server (its own -L socket), our own tmp corpus and the tmp XDG dirs
+of tests/conftest.py. `.ci/run` installs tmux when missing; elsewhere the test skips and
+says why. Set DOSSIER_E2E_COMMAND (e.g. "python -m tui.cli") to try an uninstalled tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tui_corpus import ARTICLES, write_corpus
+
+
+def dossier_command() -> list[str] | None:
+    override = os.environ.get("DOSSIER_E2E_COMMAND")
+    if override:
+        return shlex.split(override)
+    found = shutil.which("dossier") or (
+        str(Path(sys.executable).with_name("dossier"))
+        if Path(sys.executable).with_name("dossier").exists()
+        else None
+    )
+    return [found] if found else None
+
+
+class Tmux:
+    def __init__(self) -> None:
+        self.socket = f"dossier-e2e-{uuid.uuid4().hex[:8]}"
+
+    def __call__(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p", "-t", "e2e")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+def test_dossier_in_tmux_type_open_read(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
+    command = dossier_command()
+    if command is None:
+        pytest.skip("the dossier command is not installed here (make test installs it)")
+
+    from search.corpus import Corpus
+
+    folder = write_corpus(tmp_path / "articles")
+    corpus = Corpus.open([folder], cache_dir=tmp_path / "expected-cache")
+    best = corpus.search("harbour").hits[0]
+    corpus.close()
+
+    env = {
+        name: os.environ[name]
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
+        if name in os.environ
+    }
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    line = " ".join(
+        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
+        + [shlex.quote(c) for c in command]
+        + ["--corpus", shlex.quote(str(folder))]
+    )
+    line += "; echo EXITED $?; sleep 30"
+
+    tmux = Tmux()
+    try:
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", line)
+        tmux.wait_for(f"{len(ARTICLES)} articles")  # every article listed, before typing
+        tmux("send-keys", "-t", "e2e", "-l", "harbour")
+        results = tmux.wait_for(" hits · ")
+        assert best.title in results
+        tmux("send-keys", "-t", "e2e", "Enter")
+        reader = tmux.wait_for("min read")
+        assert best.title in reader
+        assert "hit 1/" in reader  # the query's first hit is marked and in view
+        tmux("send-keys", "-t", "e2e", "Escape")
+        back = tmux.wait_for(" hits · ")  # the search screen, as it was
+        assert best.title in back and "harbour" in back
+        time.sleep(0.5)  # let the screen switch settle before the next keys
+        tmux("send-keys", "-t", "e2e", "Tab")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", "e2e", "q")  # out of the query box, q quits
+        tmux.wait_for("EXITED 0")
+    finally:
+        tmux.close()

@@ -10,11 +10,18 @@ found"), and so is a development nothing anticipated.
 
 The score of a link combines three things, each in 0..1:
 
-- Whoosh BM25F similarity of the development to the concern's content words,
-  normalised by the concern's score against itself;
-- the canonical entities they share, each weighted by how rare it is in the later
-  article (the subject of the whole piece links nothing);
-- the themes of :file:`data/themes.toml` they share.
+- Whoosh BM25F similarity of the development to the concern's content words
+  (names excluded: they count as entities), normalised by the concern's score
+  against itself, with bonuses for shared adjacent word pairs ("defence spending")
+  and shared synonym rings of :file:`data/synonyms.toml` ("LNG" / "liquefied
+  natural gas");
+- the canonical entities they share (from :mod:`search.entities`), each weighted by
+  how rare it is in the two articles (the subject of either piece links nothing);
+- the themes of :file:`data/themes.toml` they share, weighted by rarity in the later
+  article.
+
+Words are stemmed, US spellings folded into British and demonyms into their places
+(:file:`data/demonyms.toml`) so "French farmers" meets "France".
 
 Analysts' verdicts, pins and drops are applied on top by :mod:`search.links`.
 """

@@ -644,3 +644,13 @@ def test_any_two_articles_compare_without_error_and_with_valid_offsets(a, b):
     for u in data["unaddressed"]:
         assert earlier.body[u["start"] : u["end"]] == u["text"]
     json.dumps(data)
+
+
+def test_cli_says_what_to_do_without_two_dated_articles(tmp_path, cache_dir, capsys):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "# Alone\n\nMarch 1, 2023\n\nOfficials fear the talks may fail.\n", encoding="utf-8"
+    )
+    code, _, err = _cli(capsys, "--corpus", str(folder), "compare")
+    assert code == 1 and "two dated articles" in err

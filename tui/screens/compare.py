@@ -117,6 +117,8 @@ class CompareScreen(Screen):
         ),
         Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
+        # Already here: c (the app's "compare") only brings the tracker back into focus.
+        Binding("c", "focus_tracker", "Concerns", show=False, id="compare.focus"),
     ]
 
     def __init__(self, corpus, earlier_id: str | None = None, later_id: str | None = None) -> None:
@@ -428,6 +430,9 @@ class CompareScreen(Screen):
         self.show_curated = not self.show_curated
         keep = self.link.concern.key if self.link else None
         self._apply(keep=keep)
+
+    def action_focus_tracker(self) -> None:
+        self.query_one("#tracker", OptionList).focus()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -779,7 +779,10 @@ _PERSON_TITLES = set(
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader""".split()
 )
 _ORG_CUES = set(
-    """Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited LLC PLC Plc AG SA S.A. NV GmbH
+    """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
+    Globe Bulletin Insider Ledger Telegraph Magazine Radio Television Broadcasting Watch
+    International Studies Observatory Labs Pictures Records Airline Motor Pharma Foods
+    Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited LLC PLC Plc AG SA S.A. NV GmbH
     SpA AB ASA Group Holdings Holding Industries Motors Airlines Airways Bank Bancorp
     Capital Partners Ventures Securities Investments Energy Oil Gas Petroleum Steel Electric
     Electronics Technologies Technology Systems Aerospace Defence Defense Shipbuilding Heavy
@@ -987,8 +990,38 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     chosen = _select(found + _rule_mentions(norm, anchors))
     guesses = _guess(g, norm, chosen)
     if guesses:
-        chosen = _select(guesses + chosen)
+        chosen = _merge(chosen, guesses)
     return chosen
+
+
+def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
+    """Add guesses to ``chosen`` (sorted, disjoint); a guess replaces the mentions it
+    contains ("Kenya" in "Kenya National Commission on Human Rights") and gives way to
+    one it only overlaps."""
+    from bisect import bisect_left
+
+    starts = [s[0] for s in chosen]
+    dropped: set[int] = set()
+    added: list[Span] = []
+    for guess in sorted(guesses, key=_PRIORITY):
+        a, b = guess[0], guess[1]
+        i = bisect_left(starts, a)
+        if i > 0 and chosen[i - 1][1] > a and (i - 1) not in dropped:
+            continue  # overlaps a mention that starts before it
+        j = i
+        while j < len(chosen) and chosen[j][0] < b:
+            if chosen[j][1] > b:
+                break
+            j += 1
+        if j < len(chosen) and chosen[j][0] < b:
+            continue  # overlaps a mention that runs past it
+        if any(a < x[1] and x[0] < b for x in added):
+            continue
+        dropped.update(range(i, j))
+        added.append(guess)
+    merged = [s for k, s in enumerate(chosen) if k not in dropped] + added
+    merged.sort()
+    return merged
 
 
 def _register(
@@ -1225,7 +1258,13 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     # An institutional name may swallow known names: "Kenya National Commission on Human
     # Rights", "Organization of American States", "African National Congress".
     if cue is None and len(words) >= 2:
-        cued = [i for i, w in enumerate(words) if _cue_type(w)]
+        # (a cue word inside a longer known name, "Port" in "Port Moresby", is no cue)
+        cued = [
+            i
+            for i, w in enumerate(words)
+            if _cue_type(w)
+            and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
+        ]
         if cued:
             i = cued[-1]
             type_ = _cue_type(words[i])
@@ -1249,10 +1288,13 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             ):
                 tail_end = end
             known_start = spans.by_end.get(tail_end)
+            # "US National Defence Strategy": the known name is the name; but "Academy of
+            # Port Moresby" is a name ending in a known one.
             known = (
                 known_start is not None
                 and start < known_start
                 and " " in norm[known_start:tail_end]
+                and norm[:known_start].rstrip().rsplit(" ", 1)[-1] not in _CONNECTORS
             )
             covered = spans.occupied[start:tail_end].strip(b"\0")
             whole = len(covered) == tail_end - start and (

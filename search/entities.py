@@ -168,8 +168,7 @@ _NORMALISE = str.maketrans(
         "\u00a0": " ",
         "\u202f": " ",
         "\t": " ",
-        "\n": " ",
-        "\r": " ",
+        "\r": "\n",
     }
 )
 
@@ -179,7 +178,7 @@ _NORMALISE_PAIRS = [(chr(k), v) for k, v in _NORMALISE.items()]
 
 def _normalise(text: str) -> str:
     if text.isascii():
-        return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
+        return text.replace("\t", " ").replace("\r", "\n")
     for a, b in _NORMALISE_PAIRS:
         if a in text:
             text = text.replace(a, b)
@@ -229,7 +228,7 @@ class _Gazetteer:
             first = targets[0]  # one entity per form (a test holds the data to that)
             self.automaton.add_word(form, (len(form), (first.canonical, first.type), False))
         for word in _ANCHOR_WORDS:
-            for lead in ' ("':
+            for lead in ' ("\n':
                 key = lead + word
                 if key not in self.forms:  # no gazetteer form starts with a space
                     self.automaton.add_word(key, (len(key), (), word.strip().lower()))
@@ -841,7 +840,7 @@ _STOP = set(
     Sceptics Skeptics Observers Economists Investors Supporters Residents Others People
     Everyone Someone Anyone Nobody Nor Whether Whatever Looking According Speaking Asked
     Talking Writing Having Given Following Including Regarding Concerning Considering
-    During Exit Defensive Working Hewing Newer Domestic Another""".split()
+    During Another""".split()
 )
 
 # Capitals of the Latin, Greek and Cyrillic scripts. (The ranges hold a few small letters

@@ -164,7 +164,8 @@ def test_possessives_hyphen_compounds_and_datelines() -> None:
 def test_sentence_initial_ordinary_words_and_headings_are_not_names() -> None:
     text = (
         "Hewing closely to notes, he spoke.\n\nDefensive postures\n\nWorking together helps. "
-        "Talk of a pact grew. WHAT ARE YOU LOOKING FOR ?"
+        "Talk of a pact grew. WHAT ARE YOU LOOKING FOR ?\n\nExit strategies\n\n"
+        "Negotiators met again.\nForecasters disagree"
     )
     assert recognise_text(text) == ()
 

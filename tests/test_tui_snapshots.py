@@ -35,8 +35,10 @@ async def settle(pilot, condition, timeout: float = 5.0) -> None:
 
 
 def facets_shown(app) -> bool:
+    """The search screen is complete: facets filled and the footer (mounted late) in place."""
     facets = app.search_screen.query("#facets")  # empty until the screen has composed
-    return bool(facets) and facets.first().option_count > 0
+    footer = app.search_screen.query("Footer")
+    return bool(facets) and facets.first().option_count > 0 and bool(footer) and bool(footer.first().children)
 
 
 async def query(pilot, text: str) -> None:

@@ -7,7 +7,7 @@ for the index (``dossier`` starts opening the index before Textual is even impor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
+    from search.model import Article
 
 DARK = Theme(
     name="dossier-dark",
@@ -77,6 +78,7 @@ class DossierApp(App[None]):
         corpus: Corpus | None = None,
         *,
         open_corpus: Callable[[], Corpus] | None = None,
+        preview: Sequence[Article] = (),
         cache_dir: Path | None = None,
         keys: Mapping[str, str] | None = None,
         theme: str | None = None,
@@ -85,6 +87,8 @@ class DossierApp(App[None]):
         super().__init__()
         self.corpus: Corpus | None = corpus
         self._open_corpus = open_corpus
+        #: Articles to list until the corpus is open (from tui.catalog), without bodies.
+        self.preview = tuple(preview)
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self.corpus_error: str | None = None
         self._keys = dict(keys or {})
@@ -92,7 +96,23 @@ class DossierApp(App[None]):
         self.animation_level = "none"
         self.register_theme(DARK)
         self.register_theme(LIGHT)
-        self.theme = self._theme_name(theme)
+        self._set_initial_theme(self._theme_name(theme))
+
+    def _set_initial_theme(self, name: str) -> None:
+        """What ``self.theme = name`` does, minus re-parsing every stylesheet.
+
+        The stylesheet has not been parsed yet, so giving it the theme's variables now
+        is enough; assigning the reactive would parse all CSS twice before the first frame.
+        """
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        stale = {c: False for c in self.classes if c.startswith("-theme-")}
+        self.update_classes(
+            {**stale, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark},
+            update=False,
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def _theme_name(self, name: str | None) -> str:
         if not name:
@@ -115,7 +135,11 @@ class DossierApp(App[None]):
             self.notify(problem, title="Config", severity="warning", timeout=8)
         self._check_size()
         if self.corpus is None and self._open_corpus is not None:
-            self._load_corpus(self._open_corpus)
+            if self.preview:  # the list is on screen already: open the index after it
+                import os
+                if not os.environ.get("XNOLOAD"): self.call_after_refresh(self._load_corpus, self._open_corpus)
+            else:
+                self._load_corpus(self._open_corpus)
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def _load_corpus(self, opener: Callable[[], Corpus]) -> None:

@@ -14,15 +14,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """No options of its own: --corpus and --debug are common to every command."""
 
 
-def _open_in_background(folders, cache_dir) -> Future:
+def _opener(folders, cache_dir):
+    """Open the corpus, then keep its article list for the next start (see tui.catalog)."""
+
+    def open_corpus():
+        from search.corpus import Corpus
+        from tui import catalog
+
+        file_stamp = catalog.stamp(folders)  # before opening: a change meanwhile misses
+        corpus = Corpus.open(folders, cache_dir=cache_dir)
+        catalog.save(folders, file_stamp, corpus.articles)
+        return corpus
+
+    return open_corpus
+
+
+def _in_background(open_corpus) -> Future:
     """Start opening the corpus now, in a thread, so it overlaps Textual's start-up."""
     future: Future = Future()
 
     def target() -> None:
         try:
-            from search.corpus import Corpus
-
-            future.set_result(Corpus.open(folders, cache_dir=cache_dir))
+            future.set_result(open_corpus())
         except BaseException as exc:  # noqa: BLE001 - handed to the app, which shows it
             future.set_exception(exc)
 
@@ -32,20 +45,28 @@ def _open_in_background(folders, cache_dir) -> Future:
 
 def run(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        from tui.commands import UsageError
+        from tui.cli import UsageError
 
         raise UsageError(
             "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"
         )
     from search.config import load_config
+    from tui import catalog
 
     config = load_config()
-    future = _open_in_background(list(args.folders), config.index_dir)
+    folders = list(args.folders)
+    open_corpus = _opener(folders, config.index_dir)
+    # Files unchanged since last time: list the articles at once and open the index after
+    # the first frame. Otherwise start opening it now, while Textual loads.
+    preview = catalog.load(folders) or ()
+    if not preview:
+        open_corpus = _in_background(open_corpus).result
 
     from tui.app import DossierApp
 
     app = DossierApp(
-        open_corpus=future.result,
+        open_corpus=open_corpus,
+        preview=preview,
         cache_dir=config.index_dir,
         keys=config.keys,
         theme=config.theme,

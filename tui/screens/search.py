@@ -77,12 +77,15 @@ class SearchScreen(Screen):
         with Horizontal(id="panes"):
             yield ResultList(id="results")
             yield FacetList(id="facets")
-        yield Footer()
+        # The footer costs about as much to build as the rest of this screen, so the first
+        # frame (articles listed) goes out without it; this slot holds its line meanwhile.
+        yield Static("", id="footer-slot", markup=False)
 
     def on_mount(self) -> None:
         query = self.query_one("#query", Input)
         query.cursor_blink = False  # calmer over SSH, and stable snapshots
         query.focus()  # AUTO_FOCUS waits for the terminal to report focus; this does not
+        self.call_after_refresh(self._mount_footer)
         self.query_one("#results", ResultList).border_title = "Articles"
         self.query_one("#facets", FacetList).border_title = "Filter"
         self._status(Text("Opening corpus…"))
@@ -90,8 +93,16 @@ class SearchScreen(Screen):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
         if self.app.corpus is not None:
             self.corpus_ready()
+        elif self.app.preview:
+            self._show_all()
         elif self.app.corpus_error:
             self.corpus_failed(self.app.corpus_error)
+
+    async def _mount_footer(self) -> None:
+        slot = self.query_one("#footer-slot", Static)
+        await self.mount(Footer(), before=slot)
+        await slot.remove()
+        self.refresh_bindings()  # a footer mounted late fills itself on the next update
 
     @property
     def corpus(self) -> Corpus | None:
@@ -157,15 +168,19 @@ class SearchScreen(Screen):
 
     def _show_all(self) -> None:
         corpus = self.corpus
-        assert corpus is not None
+        articles = corpus.articles if corpus is not None else self.app.preview
         self._error = None
         self.result = None
         results = self.query_one("#results", ResultList)
-        results.show_articles(corpus.articles)
+        results.show_articles(articles)
         results.border_title = "Articles, newest first"
-        n = len(corpus.articles)
-        self._status(Text(f"{n} article{'s' if n != 1 else ''}"))
-        self._show_facets_for_all()
+        n = len(articles)
+        status = Text(f"{n} article{'s' if n != 1 else ''}")
+        if corpus is None:
+            status.append(" · opening the index…", style="dim")
+        self._status(status)
+        if corpus is not None:
+            self._show_facets_for_all()
         self.refresh_bindings()
 
     def _show_facets_for_all(self) -> None:

@@ -1,0 +1,102 @@
+"""The explorer's article-list cache: the first screen lists articles before the index opens.
+
+Opening the index means importing Whoosh, which costs more than starting Textual itself.
+So after each successful open, the explorer keeps the article list (title, source, date,
+standfirst) in a small JSON file in the cache dir, with a stamp of every file under the
+corpus folders (path, size, mtime). At start-up, if the stamp still matches, the files are
+exactly as they were when the list was made, so the list is exactly what the index would
+give: it is shown at once and the index opens in the background. Any change to any file
+(added, removed, edited, touched) misses the cache and the list waits for the index.
+
+Imports only the standard library, attrs (via the model) and platformdirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from search.model import Article
+
+VERSION = 1
+
+
+def _cache_root() -> Path:
+    from search.config import cache_dir
+
+    return cache_dir() / "explorer"
+
+
+def _path(folders: Sequence[Path]) -> Path:
+    key = "\0".join(str(Path(f).expanduser().resolve()) for f in folders)
+    return _cache_root() / f"articles-{hashlib.sha1(key.encode()).hexdigest()[:16]}.json"
+
+
+def stamp(folders: Sequence[Path]) -> list[list]:
+    """(folder index, relative path, size, mtime_ns) of every file under ``folders``."""
+    out: list[list] = []
+    for n, folder in enumerate(folders):
+        root = Path(folder).expanduser()
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out.append([n, os.path.relpath(path, root), st.st_size, st.st_mtime_ns])
+    return out
+
+
+def load(folders: Sequence[Path]) -> tuple[Article, ...] | None:
+    """The cached article list if the files are unchanged since it was saved, else None."""
+    try:
+        data = json.loads(_path(folders).read_text(encoding="utf-8"))
+        if data.get("version") != VERSION or data.get("stamp") != stamp(folders):
+            return None
+        return tuple(
+            Article(
+                id=a["id"],
+                path=a["path"],
+                title=a["title"],
+                body="",
+                standfirst=a["standfirst"],
+                source=a["source"],
+                published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+            )
+            for a in data["articles"]
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save(folders: Sequence[Path], file_stamp: list[list], articles: Sequence[Article]) -> None:
+    """Keep the list; ``file_stamp`` must be taken *before* the corpus was opened."""
+    data = {
+        "version": VERSION,
+        "stamp": file_stamp,
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "standfirst": a.standfirst or " ".join(a.body[:300].split()),
+                "source": a.source,
+                "published": a.published.isoformat() if a.published else "",
+            }
+            for a in articles
+        ],
+    }
+    path = _path(folders)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache: never a reason to fail

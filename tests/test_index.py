@@ -248,6 +248,28 @@ def test_rebuild_recovers_a_damaged_index(news, cache_dir):
     corpus.close()
 
 
+def test_five_megabyte_single_line_is_indexed_and_found(tmp_path, cache_dir):
+    from test_ingest import finishes_within
+
+    folder = tmp_path / "huge"
+    unit = "the harbour cranes were idle again today "
+    write(
+        folder,
+        "huge.txt",
+        "Quokkaphobia begins here. " + unit * (5_000_000 // len(unit)) + "zebracorn ends it.",
+    )
+    write(folder, "small.txt", article_text("Grain exports recover", topic="grain"))
+    with finishes_within(180):
+        corpus = open_corpus(folder, cache_dir)
+        assert corpus.skipped == ()
+        result = corpus.search("zebracorn")  # the very end of the line
+        assert [Path(corpus.get(h.id).path).name for h in result.hits] == ["huge.txt"]
+        snippet = result.hits[0].snippets[0]
+        assert [snippet.text[a:b] for a, b in snippet.highlights] == ["zebracorn"]
+        assert hit_paths(corpus, "grain") == {"small.txt"}
+    corpus.close()
+
+
 def test_progress_is_reported(news, cache_dir):
     calls = []
     open_corpus(news, cache_dir, progress=lambda n, total, path: calls.append((n, total))).close()

@@ -7,9 +7,11 @@ furniture what must go. Every other case writes its own small files.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -454,10 +456,30 @@ def test_unicode_with_bom(tmp_path, name, raw):
     assert result.notes == ()
 
 
+@contextlib.contextmanager
+def finishes_within(seconds: int):
+    """Fail, rather than hang the whole run, when a rule goes quadratic on a long line.
+    Generous on purpose: this is a guard against a hang, not a speed target (see bench/)."""
+
+    def _stop(_signum, _frame):
+        raise AssertionError(
+            f"still running after {seconds} s: a rule is likely quadratic on one long line"
+        )
+
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_five_megabyte_single_line(tmp_path):
     unit = "the harbour cranes were idle again today "
     line = "Quokkaphobia begins here. " + unit * (5_000_000 // len(unit)) + "zebracorn ends it."
-    result = read(tmp_path, "huge.txt", line.encode())
+    with finishes_within(120):
+        result = read(tmp_path, "huge.txt", line.encode())
     assert isinstance(result, Article)
     assert result.body.startswith("Quokkaphobia")
     assert result.body.endswith("zebracorn ends it.")

@@ -24,6 +24,7 @@ Run alone: ``python -m bench.bench_startup [--runs N] [--corpus DIR ...]``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import json
 import os
@@ -112,10 +113,8 @@ def time_to_marker(
             if needle in _ESCAPES.sub(b"", seen):
                 return time.perf_counter() - started, cpu_seconds(proc.pid)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -153,7 +152,9 @@ def run(runs: int = 7, folders: list[Path] | None = None) -> dict:
         env.pop("NO_COLOR", None)
         env.pop("TEXTUAL", None)
         # Warm the index in the private cache, and learn what the first screen must show.
-        saved = {k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")}
+        saved = {
+            k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+        }
         os.environ.update({k: env[k] for k in saved})
         try:
             from search.corpus import Corpus, default_folders
@@ -209,14 +210,18 @@ def run(runs: int = 7, folders: list[Path] | None = None) -> dict:
         # CPU used until the first frame: steadier than wall time on a busy machine.
         out["dossier_cpu_ms"] = ms(cpu["dossier"])
         out["bare_input_cpu_ms"] = ms(cpu["bare"])
-        out["cpu_ratio"] = round(statistics.median(cpu["dossier"]) / statistics.median(cpu["bare"]), 3)
+        out["cpu_ratio"] = round(
+            statistics.median(cpu["dossier"]) / statistics.median(cpu["bare"]), 3
+        )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--corpus", action="append", type=Path, help="folder (default: bundled corpus)")
+    parser.add_argument(
+        "--corpus", action="append", type=Path, help="folder (default: bundled corpus)"
+    )
     args = parser.parse_args(argv)
     result = run(args.runs, args.corpus)
     print(json.dumps(result, indent=2))

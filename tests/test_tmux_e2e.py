@@ -17,7 +17,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from tui_corpus import ARTICLES, write_corpus
 
 

@@ -10,11 +10,11 @@ import asyncio
 import time
 
 import pytest
+from tui_corpus import StableCorpus, write_corpus
 
 from search.corpus import Corpus
 from search.model import QueryError
 from tui.app import DossierApp
-from tui_corpus import StableCorpus, write_corpus
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
@@ -215,15 +215,19 @@ def test_choosing_a_facet_filters_and_choosing_it_again_clears(corpus):
             await pilot.press("ctrl+f")
             facets = app.search_screen.query_one(FacetList)
             assert app.focused is facets
-            sources = [o.id for o in facets.options if o.id and parse_option_id(o.id)[0] == "source"]
+            sources = [
+                o.id for o in facets.options if o.id and parse_option_id(o.id)[0] == "source"
+            ]
             assert sources, "no source facets shown"
             _, source = parse_option_id(sources[0])
             facets.highlighted = [o.id for o in facets.options].index(sources[0])
             await pilot.press("enter")
             await wait_for(
                 pilot,
-                lambda: app.search_screen.filters == {"source": source}
-                and all(h.source == source for h in app.search_screen.result.hits),
+                lambda: (
+                    app.search_screen.filters == {"source": source}
+                    and all(h.source == source for h in app.search_screen.result.hits)
+                ),
                 what="filtered results",
             )
             assert f"source: {source}" in status_text(app)
@@ -281,11 +285,18 @@ def test_enter_opens_the_reader_with_header_and_the_first_hit_in_view(corpus):
             assert reader.article.id == best.id
             assert block_text(reader, 0) == article.title
             byline = str(reader.query_one("#byline").content)
-            for part in (article.source, format_date(article.published), f"{article.words:,} words", "min read"):
+            for part in (
+                article.source,
+                format_date(article.published),
+                f"{article.words:,} words",
+                "min read",
+            ):
                 assert part in byline
             assert reader.hits, "the query's matches are not marked"
             first = reader.hits[0]
-            assert reader.current == 0 and reader.blocks[reader.cursor].holds(first.field, first.start)
+            assert reader.current == 0 and reader.blocks[reader.cursor].holds(
+                first.field, first.start
+            )
             assert visible(reader, reader.cursor)
             assert "hit 1/" in str(reader.query_one("#reader-status").content)
 
@@ -370,7 +381,9 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
             await pilot.press("n")
             if len(mentions) > 1:
                 assert reader.current == 1
-            assert reader.blocks[reader.cursor].holds(reader.marks[reader.current].field, reader.marks[reader.current].start)
+            assert reader.blocks[reader.cursor].holds(
+                reader.marks[reader.current].field, reader.marks[reader.current].start
+            )
             assert first is not None
             await pilot.press("s")
             await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
@@ -555,7 +568,9 @@ def test_compare_key_pushes_the_compare_view_or_says_it_is_missing(corpus):
             await pilot.press("tab", "c")
             await pilot.pause()
             if CompareScreen is None:
-                assert any("compare view not available" in str(n.message) for n in app._notifications)
+                assert any(
+                    "compare view not available" in str(n.message) for n in app._notifications
+                )
             else:
                 assert isinstance(app.screen, CompareScreen)
 
@@ -583,9 +598,10 @@ def test_usable_at_sixty_by_twenty(corpus):
         async with app.run_test(size=(60, 20)) as pilot:
             await search(pilot, app, "harbour")
             assert isinstance(app.screen, SearchScreen)
-            assert not app.screen.query_one(FacetList).display or not app.screen.query_one(
-                FacetList
-            ).region.width
+            assert (
+                not app.screen.query_one(FacetList).display
+                or not app.screen.query_one(FacetList).region.width
+            )
             assert app.screen.query_one(ResultList).region.width >= 50
             await pilot.press("ctrl+f")
             assert app.screen.query_one(FacetList).region.width > 0

@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from tui_corpus import StableCorpus, write_corpus
 
 from search.corpus import Corpus
 from tui.app import DossierApp
-from tui_corpus import StableCorpus, write_corpus
 
 SIZES = [(100, 30), (80, 24)]
 
@@ -38,7 +38,12 @@ def facets_shown(app) -> bool:
     """The search screen is complete: facets filled and the footer (mounted late) in place."""
     facets = app.search_screen.query("#facets")  # empty until the screen has composed
     footer = app.search_screen.query("Footer")
-    return bool(facets) and facets.first().option_count > 0 and bool(footer) and bool(footer.first().children)
+    return (
+        bool(facets)
+        and facets.first().option_count > 0
+        and bool(footer)
+        and bool(footer.first().children)
+    )
 
 
 async def query(pilot, text: str) -> None:
@@ -47,9 +52,11 @@ async def query(pilot, text: str) -> None:
     await pilot.press(*text)
     await settle(
         pilot,
-        lambda: app.search_screen.result is not None
-        and app.search_screen.result.query == text
-        and (facets_shown(app) or not app.search_screen.result.total),
+        lambda: (
+            app.search_screen.result is not None
+            and app.search_screen.result.query == text
+            and (facets_shown(app) or not app.search_screen.result.total)
+        ),
     )
 
 

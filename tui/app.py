@@ -91,6 +91,7 @@ class DossierApp(App[None]):
         self.preview = tuple(preview)
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self.corpus_error: str | None = None
+        self._pending_open: tuple[str, str] | None = None
         self._keys = dict(keys or {})
         self._problems = tuple(problems)
         self.animation_level = "none"
@@ -136,8 +137,7 @@ class DossierApp(App[None]):
         self._check_size()
         if self.corpus is None and self._open_corpus is not None:
             if self.preview:  # the list is on screen already: open the index after it
-                import os
-                if not os.environ.get("XNOLOAD"): self.call_after_refresh(self._load_corpus, self._open_corpus)
+                self.call_after_refresh(self._load_corpus, self._open_corpus)
             else:
                 self._load_corpus(self._open_corpus)
 
@@ -160,6 +160,10 @@ class DossierApp(App[None]):
         self.corpus_error = None
         if self.search_screen.is_mounted:  # else its on_mount picks the corpus up
             self.search_screen.corpus_ready()
+        if self._pending_open is not None:
+            article_id, query = self._pending_open
+            self._pending_open = None
+            self.open_article(article_id, query)
 
     @property
     def search_screen(self) -> SearchScreen:
@@ -188,8 +192,9 @@ class DossierApp(App[None]):
         from search.model import CorpusError, QueryError
         from tui.screens.reader import ReaderScreen
 
-        if self.corpus is None:
-            self.notify("the corpus is still opening", timeout=2)
+        if self.corpus is None:  # listed from the cache: open it as soon as the index is
+            self._pending_open = (article_id, query)
+            self.notify("opening the index…", timeout=2)
             return
         try:
             article = self.corpus.get(article_id)
@@ -248,8 +253,12 @@ class DossierApp(App[None]):
     # -- palette --------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand("Compare articles", "Earlier concerns against later developments", self.action_compare)
-        yield SystemCommand("Reindex corpus", "Rebuild the search index from the article files", self.action_reindex)
+        yield SystemCommand(
+            "Compare articles", "Earlier concerns against later developments", self.action_compare
+        )
+        yield SystemCommand(
+            "Reindex corpus", "Rebuild the search index from the article files", self.action_reindex
+        )
         yield SystemCommand("Search", "Go to the query box", self.action_search)
         other = LIGHT.name if self.current_theme.dark else DARK.name
         yield SystemCommand(

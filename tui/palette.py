@@ -27,7 +27,7 @@ def _plain_highlight(matcher, candidate: str) -> Content:
 
 
 class ArticleProvider(Provider):
-    """"Open: <title>" for each article of the corpus."""
+    """ "Open: <title>" for each article of the corpus."""
 
     def _articles(self):
         corpus = getattr(self.app, "corpus", None)

@@ -51,7 +51,10 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, s
         if display not in entry[0]:
             entry[0].append(display)
     order = sorted(sections, key=lambda name: {"This screen": 1, "Everywhere": 2}.get(name, 0))
-    return [(name, [(", ".join(keys), desc) for keys, desc in sections[name].values()]) for name in order]
+    return [
+        (name, [(", ".join(keys), desc) for keys, desc in sections[name].values()])
+        for name in order
+    ]
 
 
 def _section(node) -> str:

@@ -67,7 +67,9 @@ class ReaderScreen(Screen):
         Binding("N", "step(-1)", "Previous hit", show=False, id="prev_hit"),
         Binding("y", "copy", "Copy citation", id="copy"),
         Binding("e", "toggle_entities", "Entities", id="entities"),
-        Binding("s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"),
+        Binding(
+            "s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"
+        ),
         Binding("j,down", "cursor(1)", "Next paragraph", show=False, id="down"),
         Binding("k,up", "cursor(-1)", "Previous paragraph", show=False, id="up"),
         Binding("g,home", "edge(0)", "Top", show=False, id="first"),
@@ -154,7 +156,9 @@ class ReaderScreen(Screen):
     # -- rendering ------------------------------------------------------------------------
 
     def _style(self, kind: str) -> Style:
-        return self.get_component_rich_style(KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True)
+        return self.get_component_rich_style(
+            KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True
+        )
 
     def render_article(self) -> None:
         """(Re)build every block's text from the article, hits, entities and selection."""
@@ -168,7 +172,7 @@ class ReaderScreen(Screen):
             text = Text(block.text, end="")
             end = block.offset + len(block.text)
 
-            def paint(start: int, stop: int, style: Style, block=block, text=text) -> None:
+            def paint(start: int, stop: int, style: Style, block=block, text=text, end=end) -> None:
                 s, e = max(start, block.offset), min(stop, end)
                 if s < e:
                     text.stylize(style, s - block.offset, e - block.offset)
@@ -266,7 +270,9 @@ class ReaderScreen(Screen):
             return
         page = self.query_one("#page", VerticalScroll)
         half = max(1, page.scrollable_content_region.height // 2)
-        tops = [self.query_one(f"#block-{i}", Static).virtual_region.y for i in range(len(self.blocks))]
+        tops = [
+            self.query_one(f"#block-{i}", Static).virtual_region.y for i in range(len(self.blocks))
+        ]
         target = tops[self.cursor] + direction * half
         if direction > 0:
             index = next((i for i, y in enumerate(tops) if y >= target), len(tops) - 1)
@@ -274,7 +280,9 @@ class ReaderScreen(Screen):
         else:
             index = next((i for i in reversed(range(len(tops))) if tops[i] <= target), 0)
             index = min(index, max(self.cursor - 1, 0))
-        page.scroll_to(y=max(0, min(page.max_scroll_y, page.scroll_y + direction * half)), animate=False)
+        page.scroll_to(
+            y=max(0, min(page.max_scroll_y, page.scroll_y + direction * half)), animate=False
+        )
         self._set_cursor(index)
 
     def action_step(self, delta: int) -> None:

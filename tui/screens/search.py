@@ -38,7 +38,9 @@ class QueryBox(Input):
         Binding("enter", "submit", "Open", id="open"),
         Binding("down", "screen.move(1)", "Next result", show=False, id="next_result"),
         Binding("up", "screen.move(-1)", "Previous result", show=False, id="previous_result"),
-        Binding("pagedown", "screen.move(5)", "Results page down", show=False, id="results_page_down"),
+        Binding(
+            "pagedown", "screen.move(5)", "Results page down", show=False, id="results_page_down"
+        ),
         Binding("pageup", "screen.move(-5)", "Results page up", show=False, id="results_page_up"),
     ]
 
@@ -59,6 +61,13 @@ class SearchScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint class the first resize would set, set now: changing it then
+        # restyles every widget before the first frame.
+        try:
+            width = self.app.size.width
+        except Exception:  # noqa: BLE001 - no app yet (constructed outside one)
+            width = 0
+        self.add_class(next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w))
         self.filters: dict[str, str] = {}
         self.result: SearchResult | None = None
         self._generation = 0
@@ -69,7 +78,7 @@ class SearchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield QueryBox(
-            placeholder="Search articles (words, \"phrases\", source:, entity:\"Name\")",
+            placeholder='Search articles (words, "phrases", source:, entity:"Name")',
             id="query",
             select_on_focus=False,
         )
@@ -125,7 +134,9 @@ class SearchScreen(Screen):
         self._refresh_now()
 
     def corpus_failed(self, message: str) -> None:
-        self._status(Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True)
+        self._status(
+            Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True
+        )
 
     # -- typing and searching -------------------------------------------------------------
 

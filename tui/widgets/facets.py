@@ -60,7 +60,9 @@ class FacetList(OptionList):
                 values.insert(0, FacetCount(chosen, 0))
             if not values:
                 continue
-            options.append(Option(Text(label, style=heading), id=f"heading{SEP}{key}", disabled=True))
+            options.append(
+                Option(Text(label, style=heading), id=f"heading{SEP}{key}", disabled=True)
+            )
             for facet in values:
                 is_active = chosen == facet.value
                 line = Text("✓" if is_active else " ", end="")

@@ -289,6 +289,22 @@ def test_several_folders_one_corpus(news, tmp_path, cache_dir):
     assert corpus.key != open_corpus(news, cache_dir).key
 
 
+def test_relative_and_absolute_folder_are_the_same_corpus(news, tmp_path, cache_dir, monkeypatch):
+    """`dossier --corpus news` in one shell and `--corpus ~/x/news` in another: one index,
+    nothing re-read, and every path still opens from wherever the user stands."""
+    monkeypatch.chdir(news.parent)
+    first = Corpus.open([Path("news")], cache_dir=cache_dir)
+    first.close()
+    monkeypatch.chdir(tmp_path.parent)
+    again = Corpus.open([news], cache_dir=cache_dir)
+    assert again.report.added == again.report.removed == again.report.updated == []
+    assert again.report.unchanged == 3
+    monkeypatch.chdir(cache_dir)
+    for article in again.articles:
+        assert Path(article.path).is_file(), article.path
+    again.close()
+
+
 def test_two_folders_with_the_same_name_keep_distinct_ids(tmp_path, cache_dir):
     a, b = tmp_path / "a" / "news", tmp_path / "b" / "news"
     write(a, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))

@@ -42,6 +42,17 @@ def _git_commit() -> str:
         return ""
 
 
+def _flatten(figures: dict, prefix: str = "") -> dict[str, float]:
+    """Numbers only: nested dicts become ``a.b``; strings and booleans are not figures."""
+    out: dict[str, float] = {}
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            out[f"{prefix}{key}"] = float(value)
+    return out
+
+
 def _fmt(value: float | None) -> str:
     if value is None:
         return "—"
@@ -90,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             module = importlib.import_module(f"bench.{name}")
-            figures = module.run()
+            figures = _flatten(module.run())
             targets = dict(getattr(module, "TARGETS", {}) or {})
         except Exception:
             traceback.print_exc()

@@ -200,6 +200,7 @@ def run() -> dict[str, float]:
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(str(Path(tmp) / "whoosh"), target)
     figures["baseline_build_s"] = base["seconds"]
+    figures["baseline_build_cpu_s"] = base["cpu_s"]
     figures["baseline_peak_rss_mb"] = base["rss_mb"]
 
     try:
@@ -214,6 +215,7 @@ def run() -> dict[str, float]:
     figures["build_s"] = build["seconds"]
     figures["build_cpu_s"] = build["cpu_s"]  # all processes, imports included
     figures["build_vs_baseline"] = build["seconds"] / base["seconds"]
+    figures["build_cpu_vs_baseline"] = build["cpu_s"] / base["cpu_s"]
     figures["peak_rss_mb"] = build["rss_mb"]
     figures["children_peak_rss_mb"] = build["children_rss_mb"]
     if build["articles"] != n:

@@ -472,6 +472,38 @@ def test_two_processes_at_once_on_a_fresh_corpus(tmp_path):
     assert json.loads(out)["total"] == 1
 
 
+def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache_dir):
+    """One SSH session runs `dossier index --rebuild`; a search in the other meanwhile must
+    still find what is there (or wait), never answer from an emptied index."""
+    folder = tmp_path / "many"
+    for i in range(400):
+        write(folder, f"{i:03}.txt", article_text(f"Coastal story {i}", topic=f"subject{i}"))
+    open_corpus(folder, cache_dir).close()
+    code = (
+        "import sys; from pathlib import Path; from search.corpus import Corpus; "
+        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), rebuild=True).close()"
+    )
+    rebuild = subprocess.Popen(
+        [sys.executable, "-c", code, str(folder), str(cache_dir)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    seen, overlapped = [], 0
+    try:
+        time.sleep(0.3)  # let it take the lock and start over
+        while rebuild.poll() is None:
+            corpus = open_corpus(folder, cache_dir)
+            seen.append(len(corpus.articles))
+            overlapped += rebuild.poll() is None
+            corpus.close()
+    finally:
+        rebuild.wait(120)
+    assert rebuild.returncode == 0
+    if not overlapped:
+        pytest.skip("the rebuild finished before a reader could overlap it")
+    assert set(seen) == {400}
+
+
 def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     """Another dossier mid-refresh: we still answer from the index as it was."""
     first = open_corpus(news, cache_dir)

@@ -8,6 +8,7 @@ step through query hits, or through the mentions of the entity chosen in the sid
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from attrs import define
@@ -160,15 +161,38 @@ class ReaderScreen(Screen):
             KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True
         )
 
-    def render_article(self) -> None:
-        """(Re)build every block's text from the article, hits, entities and selection."""
+    def _by_block(self, items, field_of, start_of) -> list[list]:
+        """``items`` grouped by the block holding their start, in one pass."""
+        groups: list[list] = [[] for _ in self.blocks]
+        index = {
+            (b.field, b.offset): i for i, b in enumerate(self.blocks)
+        }  # blocks of a field are in offset order
+        starts: dict[str, list[tuple[int, int]]] = {}
+        for (field, offset), i in index.items():
+            starts.setdefault(field, []).append((offset, i))
+        for item in items:
+            spans = starts.get(field_of(item), [])
+            pos = bisect_right(spans, (start_of(item), len(self.blocks))) - 1
+            if pos >= 0:
+                groups[spans[pos][1]].append(item)
+        return groups
+
+    def render_article(self, only: Sequence[int] | None = None) -> None:
+        """(Re)build block texts (all, or ``only`` these) from hits, entities and selection."""
+        if not hasattr(self, "_entities_by_block"):
+            self._entities_by_block = self._by_block(
+                self.entities, lambda e: e.field, lambda e: e.start
+            )
+            self._hits_by_block = self._by_block(self.hits, lambda m: m.field, lambda m: m.start)
         get = self.get_component_rich_style
         hit_style = get("reader--hit", partial=True)
         current_style = get("reader--current", partial=True)
         selected_style = get("reader--selected", partial=True)
         guessed_style = get("reader--guessed", partial=True)
+        kind_styles = {kind: self._style(kind) for kind in KIND_CLASSES}
         current = self.marks[self.current] if self.current is not None and self.marks else None
-        for i, block in enumerate(self.blocks):
+        for i in range(len(self.blocks)) if only is None else only:
+            block = self.blocks[i]
             text = Text(block.text, end="")
             end = block.offset + len(block.text)
 
@@ -177,27 +201,25 @@ class ReaderScreen(Screen):
                 if s < e:
                     text.stylize(style, s - block.offset, e - block.offset)
 
-            for entity in self.entities:
-                if entity.field != block.field:
-                    continue
-                style = self._style(entity_kind(entity.type))
+            for entity in self._entities_by_block[i]:
+                style = kind_styles[entity_kind(entity.type)]
                 if entity.guessed:
                     style = style + guessed_style
                 paint(entity.start, entity.end, style)
                 if entity.canonical == self.selected:
                     paint(entity.start, entity.end, selected_style)
             if self.selected is None:
-                for mark in self.hits:
-                    if mark.field == block.field:
-                        paint(mark.start, mark.end, hit_style)
-            if current is not None and current.field == block.field:
+                for mark in self._hits_by_block[i]:
+                    paint(mark.start, mark.end, hit_style)
+            if current is not None and block.holds(current.field, current.start):
                 paint(current.start, current.end, current_style)
             widget = self.query_one(f"#block-{i}", Static)
-            widget.update(text)
+            widget.update(text, layout=only is None)  # styles only: same size
             widget.set_class(i == self.cursor, "-cursor")
-        kinds = kinds_present(self.entities)
-        self.query_one(EntityLegend).show_kinds(kinds, self._style)
-        self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
+        if only is None:
+            kinds = kinds_present(self.entities)
+            self.query_one(EntityLegend).show_kinds(kinds, self._style)
+            self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -289,9 +311,12 @@ class ReaderScreen(Screen):
         if not self.marks:
             self.notify("nothing to step through here", timeout=2)
             return
+        before = {self.cursor}
+        if self.current is not None:
+            before.add(self._block_of(self.marks[self.current]))
         self.current = 0 if self.current is None else (self.current + delta) % len(self.marks)
         self.cursor = self._block_of(self.marks[self.current])
-        self.render_article()
+        self.render_article(only=sorted(before | {self.cursor}))
         self._bring_into_view()
 
     # -- entities -------------------------------------------------------------------------

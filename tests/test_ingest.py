@@ -741,3 +741,81 @@ def test_toml_sidecar_with_a_native_date(tmp_path):
     write(tmp_path, "story.meta.toml", "published = 2024-02-29\n")
     article = ingest.read_article(path, tmp_path)
     assert article.published == dt.date(2024, 2, 29)
+
+
+# --------------------------------------------------------------------------- pages laid out as big sites lay them out
+# Written for these tests in the shape of two common news-site scrapes (no real article text).
+
+WIRE_PAGE = """Skip to main content
+Exclusive news, data and analytics for financial market professionals
+World
+Business
+Markets
+Sustainability
+Ukraine says it downed 20 drones overnight as Russia targets power grid
+By Jane Doe and John Roe
+June 4, 2025 10:32 AM GMT+1 Updated 2 hours ago
+KYIV, June 4 (Reuters) - Ukraine's air force said on Wednesday it had shot down 20 of 25 drones launched by Russia overnight, as Moscow kept up attacks on the country's power grid.
+The attack targeted energy infrastructure in the Kharkiv and Sumy regions, regional officials said, and left thousands of households without electricity for several hours.
+"The enemy continues to terrorise civilians," the air force said in a statement on the Telegram messaging app.
+Russia's defence ministry said its forces had struck military-industrial targets and did not comment on the power grid.
+Reporting by Jane Doe; Editing by Mark Smith
+Our Standards: The Thomson Reuters Trust Principles.
+Suggested Topics:
+Europe
+Ukraine
+Purchase Licensing Rights
+"""
+
+PAPER_PAGE = """Skip to main content
+Support the Guardian
+Fund independent journalism with $15 per month
+Support us
+News
+Opinion
+Sport
+Culture
+Lifestyle
+Water levels in the Rhine fall to record low
+Barges forced to carry lighter loads as drought grips western Europe
+Philip Oltermann in Berlin
+Tue 4 Jun 2024 12.15 BST
+Share
+Water levels on the Rhine have fallen to a record low for the time of year, forcing barges to carry lighter loads and raising freight costs for German industry.
+At the Kaub gauge, a key measuring point west of Frankfurt, the level fell to 38cm on Tuesday morning, according to the federal waterways agency.
+Shipping companies said they had begun adding surcharges to cover the cost of running more vessels with smaller cargoes.
+Explore more on these topics
+Germany
+Europe
+Drought
+Share
+Reuse this content
+Most viewed
+"""
+
+
+def _prose_lines(page: str) -> list[str]:
+    return [line for line in page.splitlines() if len(line.split()) >= 14]
+
+
+@pytest.mark.parametrize("page", [WIRE_PAGE, PAPER_PAGE], ids=["wire", "paper"])
+def test_site_page_body_is_exactly_the_story(page):
+    assert paragraphs(parse(page)) == _prose_lines(page)
+
+
+def test_wire_page_metadata():
+    article = parse(WIRE_PAGE)
+    assert (
+        article.title == "Ukraine says it downed 20 drones overnight as Russia targets power grid"
+    )
+    assert article.author == "Jane Doe and John Roe"
+    assert article.published == dt.date(2025, 6, 4)
+
+
+def test_paper_page_metadata():
+    article = parse(PAPER_PAGE)
+    assert article.title == "Water levels in the Rhine fall to record low"
+    assert (
+        article.standfirst == "Barges forced to carry lighter loads as drought grips western Europe"
+    )
+    assert article.published == dt.date(2024, 6, 4)

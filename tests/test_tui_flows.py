@@ -622,8 +622,19 @@ def test_themes_from_config_and_animations_off(corpus):
 
 def test_no_color_is_honoured(corpus, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = DossierApp(corpus)
-    assert app.no_color
+
+    async def scenario():
+        app = DossierApp(corpus)
+        assert app.no_color  # Textual then renders in monochrome
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            # Colour cannot tell entities apart: they are underlined, the legend is hidden.
+            body = next(i for i, b in enumerate(reader.blocks) if reader._entities_by_block[i])
+            text = reader.query_one(f"#block-{body}").content
+            assert any(s.style.underline for s in text.spans)
+            assert not reader.query_one("#legend").display
+
+    run(scenario())
 
 
 def test_q_quits_outside_the_query_box(corpus):

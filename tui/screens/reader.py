@@ -157,6 +157,8 @@ class ReaderScreen(Screen):
     # -- rendering ------------------------------------------------------------------------
 
     def _style(self, kind: str) -> Style:
+        if self.app.no_color:  # colours are gone: mark entities by underline (the panel has kinds)
+            return Style(underline=True)
         return self.get_component_rich_style(
             KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True
         )
@@ -217,7 +219,7 @@ class ReaderScreen(Screen):
             widget.update(text, layout=only is None)  # styles only: same size
             widget.set_class(i == self.cursor, "-cursor")
         if only is None:
-            kinds = kinds_present(self.entities)
+            kinds = [] if self.app.no_color else kinds_present(self.entities)
             self.query_one(EntityLegend).show_kinds(kinds, self._style)
             self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
         self._update_status()

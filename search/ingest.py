@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import functools
 import hashlib
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -153,7 +154,9 @@ _DATE_FORMS = [
 _TIME = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)"
 _DATE_LINE_NOISE = re.compile(
-    rf"\b(?:updated|published|posted|last\s+modified|modified|first\s+published|on|at|date)\b:?|{_WEEKDAY}|{_TIME}|[|,•·—–-]",
+    rf"\b(?:updated|published|posted|last\s+modified|modified|first\s+published|on|at|date)\b:?"
+    rf"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\b(?:gmt|utc)[+-]?\d*"
+    rf"|{_WEEKDAY}|{_TIME}|[|,•·—–-]",
     re.I,
 )
 
@@ -207,28 +210,48 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+    r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
+    r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
+)
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
+_SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
 _HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^>]*>", re.I)
 
-# Prompts a page shows around an article. Matched only on short lines.
-_CHROME = re.compile(
-    r"""^(?:
-        share(?:[\s-]line)?\b | shares?\s+(?:this|on|via) | liked\s+the\s+story | tweet\b | pin\s+it
-      | follow\s+(?:us|@) | subscribe\b | sign\s+(?:up|in)\b | log\s*in\b | register\b
-      | newsletter | read\s+(?:more|next|also)\b | related\b | more\s+(?:on|from)\b | see\s+also\b
-      | advertisement\b | ads?\b | sponsored\b | promoted\b | loading\b | print\b | copy\s+link
-      | email\b | comments?\b | \d+\s+comments?\b | listen\b | save\b | bookmark | reprints?\b
-      | skip\s+to | back\s+to\s+top | cookie | accept | menu\b | search\b | close\b | toggle
-      | (?:recommended|trending|popular|most\s+read|top\s+stories|latest\s+news)\b
-      | the\s+most\s+important\b | what\s+are\s+you\s+looking\s+for
-      | download\s+(?:the\s+)?app | (?:get\s+it\s+on|available\s+on)\b | app\s+store | play\s+(?:market|store)
-      | image(?:\s+source)?\s*: | photo(?:graph)?\s*: | credit\s*: | getty\s+images | reuters\s*/
+# Words a page's furniture says on a line of its own ("Print", "Related", "Loading").
+_UI_WORDS = re.compile(
+    r"""^(?:share|shares|tweet|print|email|e-mail|save|bookmark|comments?|search|menu|close|open
+      |subscribe|register|login|log\s*in|logout|sign\s*(?:in|up|out)|newsletters?|related|loading
+      |advertisement|advertising|ads?|sponsored|promoted|listen|reprints?|more|next|previous|prev
+      |home|top|back|cookies?|accept|reject|toggle|skip|print\s+this|copy|copy\s+link|link\s+copied
+      |share[\s-]line|read\s+(?:more|next|also)|see\s+also|most\s+(?:read|popular|viewed)
+      |trending(?:\s+now)?|popular(?:\s+now)?|latest(?:\s+news)?|top\s+stories|recommended
+      |(?:share|follow)\s+(?:us|this)|night[\s_-]?(?:theme|mode)|dark\s+mode|light\s+mode
+      |back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|app\s+store|play\s+(?:market|store)|google\s+play)
+      \W*$""",
+    re.I | re.VERBOSE,
+)
+# Prompts of a few words that only page furniture says.
+_PROMPT = re.compile(
+    r"""(?:^|[\s?!.])(?:
+        (?:liked|enjoyed|like)\s+(?:the|this)\s+(?:story|article|post)
+      | share\s+(?:it|this|the\s+(?:story|article))\s+(?:on|via|with)\b
+      | share\s+(?:this|on\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|social\s+media))
+      | follow\s+(?:us|me)\s+on\b | join\s+us\s+on\b | subscribe\s+(?:to|for|now)\b
+      | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+newsletter | (?:download|get)\s+(?:our|the)\s+app
+      | what\s+are\s+you\s+looking\s+for | click\s+here | read\s+the\s+full\s+(?:story|article)
+      | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
+      | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
+      | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
     )""",
     re.I | re.VERBOSE,
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|terms\s+of\s+(?:use|service)|privacy\s+policy",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
 )
 _COUNTER = re.compile(r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$", re.I)
@@ -238,9 +261,12 @@ _SOCIAL = re.compile(
 )
 _FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
 _DOMAIN = re.compile(r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co\.uk|io|info|news|tv|fm|de|fr|in|jp|kr|cn|au|eu|ge|am|kz|ua|tr|us|ca))\b", re.I)
+_NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|author:?|words\s+by|reporting\s+by)\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+(?:and\s+|&\s+|,\s*)?[^\W\d_][\w.'’-]*){0,6})\s*$",
-    re.I,
+    rf"""^(?:by|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
+    (?P<name>{_NAME_WORD}(?:\s+(?:(?:and|&)\s+)?(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,6}})
+    (?:\s*[,|–—-]\s*[^.!?]{{0,60}})?\s*$""",
+    re.I | re.X,
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -282,6 +308,7 @@ def _strip_markdown(line: str) -> tuple[str, int]:
     """One line without markdown markers; returns (text, heading level or 0)."""
     line = _IMAGE.sub(" ", line)
     line = _LINK.sub(r"\1", line)
+    line = _REF_LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _HTML_TAG.sub(" ", line)
     level = 0
@@ -290,7 +317,7 @@ def _strip_markdown(line: str) -> tuple[str, int]:
         level, line = len(m.group(1)), m.group(2)
     line = _QUOTE.sub("", line.strip())
     line = _BULLET.sub("", line) if not _RULE.match(line) else ""
-    line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", line)
+    line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
     return _SPACES.sub(" ", line).strip(), level
 
 
@@ -301,13 +328,35 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if _COPYRIGHT.search(line) and words <= 30:
         return True
-    if words <= 12 and (_CHROME.match(line) or _COUNTER.match(line)):
+    if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
+        return True
+    if words <= 14 and _PROMPT.search(line):
         return True
     if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
         return True
     if _FONT_BUTTON.match(line):
         return True
     return foreign and words <= 12
+
+
+def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """Three or more short lines in a row that do not end like sentences: a menu."""
+    run: list[int] = []
+    for i, (line, level) in enumerate([*lines, ("", 0)]):
+        if (
+            i < len(lines)
+            and not level
+            and len(_words(line)) <= 3
+            and not _SENTENCE_END.search(line)
+            and not _BYLINE.match(line)
+            and not _is_date_line(line)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                chrome[j] = True
+        run = []
 
 
 def _is_prose(line: str) -> bool:
@@ -407,6 +456,12 @@ def _wrapped(block: Sequence[str]) -> bool:
     return unfinished >= len(inner) * 0.5
 
 
+def _setext_heading(m: re.Match[str]) -> str:
+    if not m.group("text").strip() or _BULLET.match(m.group("text").strip()):
+        return m.group(0)
+    return ("# " if m.group("rule")[0] == "=" else "## ") + m.group("text")
+
+
 def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | None = None,
                   fingerprint: str = "", notes: tuple[str, ...] = ()) -> Article:
     """Clean text (already decoded) to an :class:`Article`.
@@ -414,8 +469,12 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     ``meta`` (from a sidecar file) and any front matter override what we guess.
     Raises :class:`IngestError` when no article text is left.
     """
+    if _ENTITY.search(text):
+        text = html.unescape(text)
     text = sanitise(text)
     front, text = split_front_matter(text.lstrip("\n"))
+    text = _REF_DEFINITION.sub("", text)
+    text = _SETEXT.sub(_setext_heading, text)
     given = {**(meta or {}), **front}
 
     lines: list[tuple[str, int]] = []
@@ -439,6 +498,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
         return total > 0 and counts.get(main_script, 0) < total * 0.5
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
+    _mark_menus(lines, chrome)
     prose = [not chrome[i] and _is_prose(line) for i, (line, _) in enumerate(lines)]
 
     if any(prose):
@@ -457,10 +517,27 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
             title, title_index = line, i
             break
     if not title:
-        for i, (line, _level) in reversed(head):
-            if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line):
-                title, title_index = line, i
-                break
+        # The header is the run of lines just before the body that no page furniture
+        # interrupts: headline, then perhaps a summary, a byline and a date.
+        end = first
+        while end > 0 and chrome[end - 1]:
+            end -= 1
+        start = end
+        while start > 0 and not chrome[start - 1]:
+            start -= 1
+        candidates = [
+            (i, line)
+            for i, (line, _level) in head
+            if i >= start and not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
+        ]
+        if not candidates:  # no clean header: the last headline-like line before the body
+            candidates = [
+                (i, line)
+                for i, (line, _level) in head
+                if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
+            ][-1:]
+        if candidates:
+            title_index, title = candidates[0]
 
     date: dt.date | None = None
     author = ""
@@ -482,7 +559,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
         if _is_date_line(line):
             date = date or find_date(line)
             continue
-        if not prose[i] and len(_words(line)) <= 4:
+        if not prose[i] and len(_words(line)) <= 4 and not _SENTENCE_END.search(line):
             run.append(line)
             continue
         if len(run) < 3:

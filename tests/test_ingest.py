@@ -819,3 +819,34 @@ def test_paper_page_metadata():
         article.standfirst == "Barges forced to carry lighter loads as drought grips western Europe"
     )
     assert article.published == dt.date(2024, 6, 4)
+
+
+@pytest.mark.parametrize(
+    "label", ["BBC News", "World News", "Ukraine war", "Home > World > Europe"]
+)
+def test_section_label_before_the_headline_is_not_the_title(label):
+    """Sites print a section, kicker or breadcrumb above the headline."""
+    article = parse(
+        story("July 1, 2025", title=f"{label}\n\nHarbour cranes fall silent as talks stall")
+    )
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["Read more: Drone strike hits Kyiv overnight"],
+        [
+            "Related",
+            "Ukraine war: latest news",
+            "Drone strike hits Kyiv",
+            "Markets rally on hopes of a deal",
+        ],
+        ["A barge on the Rhine near Kaub. Photograph: Thomas Frey/AFP/Getty Images"],
+    ],
+    ids=["read-more", "related-block", "photo-credit"],
+)
+def test_furniture_inside_the_body_is_removed(furniture):
+    body = [BODY[0], *furniture, *BODY[1:]]
+    assert paragraphs(parse(story("July 1, 2025", body=body))) == BODY

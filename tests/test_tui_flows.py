@@ -655,3 +655,20 @@ def test_explore_needs_a_terminal(tmp_path, monkeypatch, capsys):
 
     assert main(["--corpus", str(write_corpus(tmp_path / "a"))]) == 2
     assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_an_empty_corpus_says_what_to_do(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    corpus = Corpus.open([empty], cache_dir=tmp_path / "cache")
+
+    async def scenario():
+        app = DossierApp(StableCorpus(corpus))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            [option] = app.search_screen.query_one(ResultList).options
+            assert "No articles" in option.prompt.plain and option.disabled
+            await pilot.press("enter")  # nothing to open, nothing breaks
+            assert isinstance(app.screen, SearchScreen)
+
+    run(scenario())

@@ -88,6 +88,14 @@ class ResultList(OptionList):
                 prompt.append("\n")
                 prompt.append(one_line(lead), snippet)
             options.extend((Option(prompt, id=article.id), None))
+        if not options:
+            empty = Text(
+                "No articles in this corpus: add .txt or .md files to its folders "
+                "and reindex (ctrl+p).",
+                style="italic",
+                end="",
+            )
+            options.append(Option(empty, disabled=True))
         self._replace(options, keep)
 
     def show_hits(self, hits: Sequence[Hit], *, keep: bool = False) -> None:

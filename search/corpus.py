@@ -56,7 +56,7 @@ class Corpus:
         rebuild: bool = False,
         progress: Progress | None = None,
     ) -> Corpus:
-        folders = [Path(f).expanduser() for f in folders]
+        folders = [Path(f).expanduser().resolve() for f in folders]
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
             raise CorpusError(

@@ -34,6 +34,22 @@ def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
         yield from ((root, f) for f in sorted(files))
 
 
+def signature(path: Path) -> tuple[int, int, int]:
+    """What tells us a file may have changed: its mtime and size, and its sidecar's mtime."""
+    st = path.stat()
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    try:
+        extra = sidecar.stat().st_mtime_ns
+    except OSError:
+        extra = 0
+    return st.st_mtime_ns, st.st_size, extra
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that can always be printed and indexed (undecodable bytes shown as �)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def article_id(root: Path, path: Path) -> str:
     """A short, typeable id that a file keeps across runs and machines.
 
@@ -44,6 +60,6 @@ def article_id(root: Path, path: Path) -> str:
         rel = path.relative_to(root).as_posix()
     except ValueError:
         rel = path.name
-    key = f"{Path(root).name}/{rel}".encode()
+    key = f"{Path(root).name}/{rel}".encode("utf-8", "surrogateescape")
     digest = hashlib.sha1(key).digest()
     return base64.b32encode(digest).decode("ascii").lower()[:6]

@@ -23,6 +23,7 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import LockError
+from whoosh.writing import CLEAR
 
 from . import files
 from .model import Article, Skipped
@@ -146,7 +147,7 @@ def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str]]:
     return result, _entity_names(result)
 
 
-def _prepare_all(todo: Sequence[tuple[Path, Path, tuple[int, int]]]) -> Iterator[tuple[Article | Skipped, list[str]]]:
+def _prepare_all(todo: Sequence[tuple[Path, Path, tuple[int, int, int]]]) -> Iterator[tuple[Article | Skipped, list[str]]]:
     """Prepare files in order: in two worker processes when there are many."""
     items = [(root, path) for root, path, _stat in todo]
     if len(items) < BULK:
@@ -244,7 +245,7 @@ class Index:
 
     @classmethod
     def _in_memory(cls, found: list[tuple[Path, Path]], progress: Progress | None) -> tuple[Index, Refresh]:
-        ix = RamStorage().create_index(schema())
+        ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, {"files": {}, "skipped": {}})
         report = Refresh(rebuilt=True, in_memory=True)
         index._apply(found, report, progress, fresh=True)
@@ -256,22 +257,32 @@ class Index:
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
-        exists = windex.exists_in(str(directory))
+        exists = _exists(directory)
         # Another dossier may be refreshing this corpus: wait briefly if an index exists
         # (we can read it as it is), longer if there is nothing to read yet.
-        with _exclusive(directory / ".dossier.lock", wait=2.0 if exists and not rebuild else 600.0) as mine:
-            exists = windex.exists_in(str(directory))
+        with _exclusive(directory / ".dossier.lock", wait=2.0 if exists else 600.0) as mine:
+            exists = _exists(directory)
             if not mine:
                 report.notices.append("another dossier is updating this index; showing it as it was")
                 manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
                 return cls(storage.open_index(), directory, manifest), report
-            manifest = _read_manifest(directory) if exists and not rebuild else None
-            if manifest is None:
+            manifest = _read_manifest(directory) if exists else None
+            ix = None
+            if manifest is not None:
+                try:
+                    ix = storage.open_index()
+                except Exception as exc:  # a damaged or foreign index: we can always rebuild it
+                    report.notices.append(f"the index was unreadable ({type(exc).__name__}); rebuilt it")
+            if ix is None:
+                _clear(directory)
                 ix = storage.create_index(schema())
-                manifest = {"files": {}, "skipped": {}}
                 report.rebuilt = True
-            else:
-                ix = storage.open_index()
+            elif rebuild:
+                # Build beside the old segments and drop them in the commit, so another
+                # dossier reading meanwhile sees the old index, never an empty one.
+                report.rebuilt = True
+            if report.rebuilt:
+                manifest = {"files": {}, "skipped": {}}
             index = cls(ix, directory, manifest)
             index._apply(found, report, progress, fresh=report.rebuilt)
         return index, report
@@ -282,19 +293,18 @@ class Index:
         """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
         known: dict[str, dict] = self.manifest["files"]
         known_skipped: dict[str, dict] = self.manifest["skipped"]
-        todo: list[tuple[Path, Path, tuple[int, int]]] = []
+        todo: list[tuple[Path, Path, tuple[int, int, int]]] = []
         present: set[str] = set()
         for root, path in found:
             key = str(path)
             present.add(key)
             try:
-                st = path.stat()
+                stat = files.signature(path)
             except OSError as exc:
-                report.skipped.append(Skipped(key, f"cannot read: {exc.strerror or exc}"))
+                report.skipped.append(Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}"))
                 continue
-            stat = (st.st_mtime_ns, st.st_size)
             entry = known.get(key) or known_skipped.get(key)
-            if entry and (entry["mtime_ns"], entry["size"]) == stat:
+            if entry and (entry["mtime_ns"], entry["size"], entry.get("sidecar", 0)) == stat:
                 if key in known_skipped:
                     report.skipped.append(Skipped(key, known_skipped[key]["reason"]))
                 else:
@@ -306,7 +316,7 @@ class Index:
         for key in list(known_skipped):
             if key not in present:
                 del known_skipped[key]
-        if not todo and not removed:
+        if not todo and not removed and not fresh:
             return
 
         seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
@@ -318,14 +328,14 @@ class Index:
                 progress(n, total, key)
             if isinstance(result, Skipped):
                 report.skipped.append(result)
-                known_skipped[key] = {"mtime_ns": stat[0], "size": stat[1], "reason": result.reason}
+                known_skipped[key] = {"mtime_ns": stat[0], "size": stat[1], "sidecar": stat[2], "reason": result.reason}
                 if key in known:
                     removed.append(key)
                 continue
             known_skipped.pop(key, None)
             previous = known.get(key)
             if previous and previous["fingerprint"] == result.fingerprint:
-                previous["mtime_ns"], previous["size"] = stat  # touched, not changed
+                previous["mtime_ns"], previous["size"], previous["sidecar"] = stat  # touched, not changed
                 report.unchanged += 1
                 continue
             article = result
@@ -337,7 +347,13 @@ class Index:
             seen_ids[article.id] = key
             docs.append((key, to_document(article, names, stat)))
             (report.updated if previous else report.added).append(key)
-            known[key] = {"id": article.id, "mtime_ns": stat[0], "size": stat[1], "fingerprint": article.fingerprint}
+            known[key] = {
+                "id": article.id,
+                "mtime_ns": stat[0],
+                "size": stat[1],
+                "sidecar": stat[2],
+                "fingerprint": article.fingerprint,
+            }
 
         bulk = fresh and len(docs) >= BULK
         writer = self.ix.writer(procs=2, multisegment=True, limitmb=128) if bulk else self.ix.writer(timeout=30.0)
@@ -355,7 +371,11 @@ class Index:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        # A fresh build replaces whatever segments were there, in one atomic commit.
+        if fresh:
+            writer.commit(mergetype=CLEAR)
+        else:
+            writer.commit()
         self._write_manifest()
 
     def _write_manifest(self) -> None:
@@ -365,6 +385,30 @@ class Index:
         tmp = target.with_name(f"{MANIFEST}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"version": SCHEMA_VERSION, **self.manifest}), encoding="utf-8")
         os.replace(tmp, target)
+
+
+class _PrivateRamStorage(RamStorage):
+    """Whoosh's in-memory storage puts its scratch files in one fixed folder under /tmp
+    (MAIN.tmp), which two dossiers building in memory at once would share and delete
+    under each other. Ours has a folder of its own."""
+
+    def temp_storage(self, name=None):
+        return super().temp_storage(f"dossier-{os.getpid()}-{id(self):x}-{name or 'tmp'}")
+
+
+def _exists(directory: Path) -> bool:
+    """Is there an index here, readable or not?"""
+    try:
+        return windex.exists_in(str(directory))
+    except Exception:
+        return any(directory.glob("*.toc"))
+
+
+def _clear(directory: Path) -> None:
+    """Remove an index's files (not our lock, which another process may be waiting on)."""
+    for path in directory.iterdir():
+        if path.is_file() and path.name != ".dossier.lock":
+            path.unlink(missing_ok=True)
 
 
 def _read_manifest(directory: Path) -> dict | None:

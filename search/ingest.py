@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover
+from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover, display_path
 from .model import Article, Skipped
 
 __all__ = ["SUFFIXES", "SIDECAR_SUFFIX", "IngestError", "article_id", "decode", "discover", "parse_article", "read_article"]
@@ -628,25 +628,30 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
     """Read one file into an :class:`Article`, or say why it was skipped."""
     path = Path(path)
     root = Path(root) if root is not None else path.parent
+    shown = display_path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Skipped(str(path), f"cannot read: {exc.strerror or exc}")
+        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
     return parse_bytes(raw, path=path, root=root)
 
 
 def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
+    shown = display_path(path)
     try:
         text, note = decode(raw)
+        meta = read_sidecar(path)
+        digest = hashlib.sha1(raw)
+        digest.update(repr(sorted(meta.items())).encode("utf-8", "surrogateescape"))
         return parse_article(
             text,
             id=article_id(root, path),
-            path=str(path),
-            meta=read_sidecar(path),
-            fingerprint=hashlib.sha1(raw).hexdigest(),
+            path=shown,
+            meta=meta,
+            fingerprint=digest.hexdigest(),
             notes=(note,) if note else (),
         )
     except IngestError as exc:
-        return Skipped(str(path), str(exc))
+        return Skipped(shown, str(exc))
     except RecursionError:
-        return Skipped(str(path), "too deeply nested to read")
+        return Skipped(shown, "too deeply nested to read")

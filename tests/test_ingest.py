@@ -850,3 +850,24 @@ def test_section_label_before_the_headline_is_not_the_title(label):
 def test_furniture_inside_the_body_is_removed(furniture):
     body = [BODY[0], *furniture, *BODY[1:]]
     assert paragraphs(parse(story("July 1, 2025", body=body))) == BODY
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "He declined to comment.",
+        "The vote is on Friday.",
+        "Police are investigating.",
+        "Talks resume on Monday.",
+    ],
+)
+def test_short_closing_paragraph_survives(closing):
+    """News stories often end on a short line; it is the article, not the page's footer."""
+    body = [*BODY, closing]
+    article = parse(story("July 1, 2025", body=body))
+    assert paragraphs(article) == body
+
+
+def test_short_paragraph_between_long_ones_survives():
+    body = [BODY[0], "Prices rose sharply.", *BODY[1:]]
+    assert paragraphs(parse(story("July 1, 2025", body=body))) == body

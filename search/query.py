@@ -69,12 +69,14 @@ def check(text: str) -> None:
 
 _DATE = r"(?:19|20)\d\d(?:-\d{1,2}(?:-\d{1,2})?)?"
 _DATE_CLAUSE = re.compile(
-    rf"""(?P<neg>(?:\bNOT\s+|-))?\b(?P<field>published|date|year):
+    rf"""\b(?P<field>published|date|year):
         (?:\[\s*(?P<lo>{_DATE})?\s+to\s+(?P<hi>{_DATE})?\s*\]
           |(?P<op>[<>]=?)?(?P<value>{_DATE}))(?![\w-])""",
     re.I | re.X,
 )
 _ANY_DATE_FIELD = re.compile(r"\b(?:published|date|year):", re.I)
+#: Stands in for a date clause while Whoosh parses the rest (an ID field: kept verbatim).
+_PLACEHOLDER = "dossierdate"
 
 
 def _period(value: str) -> tuple[dt.date, dt.date]:
@@ -113,47 +115,46 @@ def _date_range(m: re.Match[str]) -> wq.Query:
             raise QueryError(f"the date range starts after it ends: write [{m.group('hi')} to {m.group('lo')}]")
     start = dt.datetime.combine(lo, dt.time.min) if lo else None
     end = dt.datetime.combine(hi, dt.time.max) if hi else None
-    q = wq.DateRange("published", start, end)
-    return wq.Not(q) if m.group("neg") else q
-
-
-def _split_dates(text: str) -> tuple[str, list[wq.Query]]:
-    """Take the date clauses out of a query: they restrict what the rest finds.
-
-    Whoosh's own date parser splits ``2024-06`` at the hyphen after ``>`` and
-    widens ``>2024`` to the whole year; ours reads each form exactly.
-    """
-    ranges = [_date_range(m) for m in _DATE_CLAUSE.finditer(text)]
-    rest = _DATE_CLAUSE.sub(" ", text)
-    if _ANY_DATE_FIELD.search(re.sub(r'"[^"]*"', " ", rest)):
-        raise QueryError("write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]")
-    if not ranges:
-        return text, []
-    # "x AND published:2025" leaves "x AND": the operator went with the clause.
-    rest = re.sub(r"\b(?:AND|OR|NOT)\s*(?=\)|$)|(?<=\()\s*(?:AND|OR)\b|^\s*(?:AND|OR)\b", " ", rest.strip())
-    rest = re.sub(r"\b(?:AND|OR)\s+(?=(?:AND|OR)\b)", " ", rest)
-    return rest.strip(), ranges
+    return wq.DateRange("published", start, end)
 
 
 def parse(qp, text: str) -> wq.Query:
+    """Parse a user's query, or raise :class:`QueryError` saying what to fix.
+
+    Date clauses are read by us, exactly (Whoosh's date parser splits ``2024-06``
+    at the hyphen after ``>`` and widens ``>2024`` to the whole year): each is
+    replaced by a placeholder term for Whoosh to parse in place, then swapped for
+    an exact day range, so ``Kishida OR published:2025`` keeps its meaning.
+    """
     check(text)
-    rest, ranges = _split_dates(text)
-    if not rest:
-        if not ranges:
-            raise QueryError("type a word or phrase to search for")
-        if all(isinstance(r, wq.Not) for r in ranges):
-            raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
-        return ranges[0] if len(ranges) == 1 else wq.And(ranges)
-    check(rest)
+    ranges: list[wq.Query] = []
+
+    def hold(m: re.Match[str]) -> str:
+        ranges.append(_date_range(m))
+        return f"id:{_PLACEHOLDER}{len(ranges) - 1}"
+
+    held = _DATE_CLAUSE.sub(hold, text)
+    if _ANY_DATE_FIELD.search(re.sub(r'"[^"]*"', " ", held)):
+        raise QueryError("write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]")
+    if not held.strip():
+        raise QueryError("type a word or phrase to search for")
     try:
-        q = qp.parse(rest)
+        q = qp.parse(held)
     except Exception as exc:  # Whoosh's parser fails in odd ways on odd input
         raise QueryError(f"cannot read this query ({exc}); check fields, quotes and brackets") from None
+
+    def swap(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Term) and node.fieldname == "id" and str(node.text).startswith(_PLACEHOLDER):
+            return ranges[int(str(node.text)[len(_PLACEHOLDER) :])]
+        return node
+
+    if ranges:
+        q = q.accept(swap)
     if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
         raise QueryError(f"nothing to search for in {text!r}: only very common words; add a more specific one")
     if _only_negations(q):
         raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
-    return wq.And([q, *ranges]) if ranges else q
+    return q
 
 
 def _only_negations(q: wq.Query) -> bool:

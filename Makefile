@@ -13,12 +13,13 @@ $(BIN)/python:
 	$(PIP) install --quiet --upgrade pip
 
 # A stamp per extra: reinstall when pyproject.toml changes.
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e .
+# Installs take the versions pinned in requirements.lock: what the tests passed with.
+$(VENV)/.installed-run: pyproject.toml requirements.lock | $(BIN)/python
+	$(PIP) install --quiet -c requirements.lock -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e '.[test,dev]'
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+	$(PIP) install --quiet -c requirements.lock -e '.[test,dev]'
 	@touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
@@ -31,8 +32,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check search tui tests bench
-	$(BIN)/ruff format --check search tui tests bench
+	$(BIN)/ruff check search tui tests bench scripts
+	$(BIN)/ruff format --check search tui tests bench scripts
 
 # Every wheel needed to install dossier with no network (its own + the versions pinned in
 # requirements.lock), for this Python; checked by resolving an install from it alone.

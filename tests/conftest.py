@@ -23,6 +23,7 @@ def _isolated_xdg(tmp_path_factory, monkeypatch):
         path.mkdir()
         monkeypatch.setenv(name, str(path))
     monkeypatch.delenv("DOSSIER_CORPUS", raising=False)
+    monkeypatch.delenv("DOSSIER_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield home
 

@@ -92,11 +92,20 @@ def corpus_folders(args: argparse.Namespace) -> list[Path]:
     return default_folders()
 
 
+def _warn_config_problems() -> None:
+    from search.config import load_config
+
+    for problem in load_config().problems:
+        print(f"dossier: config: {problem}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.folders = None
     try:
+        if args.command not in (None, "config", "completion"):  # the explorer shows its own
+            _warn_config_problems()
         args.folders = corpus_folders(args)
         if args.command is None:
             from tui.commands import explore

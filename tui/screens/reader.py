@@ -142,7 +142,7 @@ class ReaderScreen(Screen):
         panel.display = False
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_article())
         self.render_article()
-        self.call_after_refresh(self._bring_into_view, False)
+        self.call_after_refresh(self._bring_into_view, True)
 
     def _byline(self) -> Text:
         a = self.article
@@ -259,15 +259,24 @@ class ReaderScreen(Screen):
                 return i
         return self.cursor
 
-    def _bring_into_view(self, animate: bool = False) -> None:
+    def _bring_into_view(self, center: bool = False) -> None:
+        """Scroll the cursor's block into view: just enough, or centred after a jump."""
         if not self.blocks:
             return
         widget = self.query_one(f"#block-{self.cursor}", Static)
         page = self.query_one("#page", VerticalScroll)
         if self.cursor == 0:
             page.scroll_home(animate=False)
+        elif center and not self._visible(widget, page):
+            page.scroll_to_center(widget, animate=False)
         else:
-            page.scroll_to_widget(widget, animate=animate, top=False)
+            page.scroll_to_widget(widget, animate=False, top=False)
+
+    @staticmethod
+    def _visible(widget: Static, page: VerticalScroll) -> bool:
+        region = widget.virtual_region
+        top = page.scroll_y
+        return region.y >= top and region.bottom <= top + page.scrollable_content_region.height
 
     def _set_cursor(self, index: int) -> None:
         if not self.blocks:
@@ -319,7 +328,7 @@ class ReaderScreen(Screen):
         self.current = 0 if self.current is None else (self.current + delta) % len(self.marks)
         self.cursor = self._block_of(self.marks[self.current])
         self.render_article(only=sorted(before | {self.cursor}))
-        self._bring_into_view()
+        self._bring_into_view(center=True)
 
     # -- entities -------------------------------------------------------------------------
 
@@ -355,7 +364,7 @@ class ReaderScreen(Screen):
         if self.current is not None:
             self.cursor = self._block_of(self.marks[self.current])
         self.render_article()
-        self._bring_into_view()
+        self._bring_into_view(center=True)
 
     def action_search_entity(self) -> None:
         panel = self.query_one(EntityPanel)

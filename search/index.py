@@ -29,12 +29,14 @@ from . import files
 from .model import Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MANIFEST = "manifest.json"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
 
 Progress = Callable[[int, int, str], None]
+#: Entity types that name something (searchable and faceted); dates and figures are not.
+NAMED_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
 
 
 def schema() -> Schema:
@@ -133,7 +135,7 @@ def _entity_names(article: Article) -> list[str]:
         from .entities import recognise
     except ImportError:
         return []
-    return [e.canonical for e in recognise(article) if not e.guessed]
+    return [e.canonical for e in recognise(article) if not e.guessed and e.type in NAMED_TYPES]
 
 
 def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str]]:

@@ -484,6 +484,7 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
         app = DossierApp(corpus, keys={"copy": "ctrl+y", "next_hit": "right"})
         async with app.run_test(size=(100, 30)) as pilot:
             reader = await open_first(pilot, app, "harbour")
+            assert "→/N next/previous" in str(reader.query_one("#reader-status").content)
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
             rows = {desc: keys for _, section in app.screen.sections for keys, desc in section}

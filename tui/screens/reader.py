@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from search.model import Article, Entity, Span
+from tui.keymap import key_for
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
     citation,
@@ -224,17 +225,23 @@ class ReaderScreen(Screen):
             self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
         self._update_status()
 
+    def _keys(self) -> str:
+        return f"{key_for(self, 'step(1)', 'n')}/{key_for(self, 'step(-1)', 'N')}"
+
     def _update_status(self) -> None:
         status = Text(end="")
         if self.selected is not None:
             status.append(self.selected, style="bold")
             n = len(self.marks)
             where = f"{self.current + 1}/{n}" if self.current is not None else f"{n}"
-            status.append(f": mention {where} · n/N step · s searches the corpus")
+            status.append(
+                f": mention {where} · {self._keys()} step · "
+                f"{key_for(self, 'search_entity', 's')} searches the corpus"
+            )
         elif self.hits:
             assert self.current is not None
             status.append(f"hit {self.current + 1}/{len(self.hits)}")
-            status.append(" · n/N next/previous")
+            status.append(f" · {self._keys()} next/previous")
         elif self.query_text:
             status.append(f"{self.query_text!s}: matched on source or date, not in the text")
         else:

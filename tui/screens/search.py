@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from search.model import QueryError, SearchResult
+from tui.keymap import key_for
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
 
@@ -239,11 +240,11 @@ class SearchScreen(Screen):
             status.append(" · ")
             status.append(f"{key}: {value}", style="bold")
         if self.filters:
-            status.append("  (^r clears)", style="dim")
+            status.append(f"  ({key_for(self, 'clear_filters', '^r')} clears)", style="dim")
         if result.suggestion:
             status.append(" · did you mean ")
             status.append(result.suggestion, style="bold italic")
-            status.append(f"? ({self._key_for('accept_suggestion')} accepts)")
+            status.append(f"? ({key_for(self, 'accept_suggestion', '^y')} accepts)")
         self._status(status)
         self.refresh_bindings()
 
@@ -251,12 +252,6 @@ class SearchScreen(Screen):
         status = self.query_one("#status", Static)
         status.set_class(error, "-error")
         status.update(text)
-
-    def _key_for(self, action: str) -> str:
-        for binding in self.active_bindings.values():
-            if binding.binding.action == action:
-                return self.app.get_key_display(binding.binding)
-        return action
 
     # -- actions --------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ class ArticleProvider(Provider):
 
     def _articles(self):
         corpus = getattr(self.app, "corpus", None)
-        return corpus.articles if corpus is not None else ()
+        return corpus.articles if corpus is not None else getattr(self.app, "preview", ())
 
     def _help(self, article) -> str:
         return f"{article.source or 'unknown source'} · {format_date(article.published)}"

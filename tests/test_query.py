@@ -283,6 +283,25 @@ def test_bad_date_is_a_query_error_naming_the_date(corpus, query):
     assert "date" in str(info.value).lower()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published:2024,",
+        "published:2024.",
+        "published:2024]",
+        "published:>2024]",
+        "Trump published:2024-06-01]",
+    ],
+)
+def test_date_followed_by_punctuation_is_read_or_refused_never_a_crash(corpus, query):
+    try:
+        result = corpus.search(query)
+    except QueryError as exc:
+        assert "date" in str(exc).lower() or "bracket" in str(exc).lower()
+        return
+    assert isinstance(result, SearchResult)
+
+
 @pytest.mark.parametrize("query", ["title:", "author:", "published:"])
 def test_field_with_nothing_after_it_is_a_query_error(corpus, query):
     with pytest.raises(QueryError):

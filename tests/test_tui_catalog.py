@@ -84,3 +84,37 @@ def test_cached_articles_are_listed_before_the_index_opens_then_replaced(tmp_pat
             assert app.screen.article.body  # the real article, not the cached summary
 
     asyncio.run(scenario())
+
+
+class _Tty:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_dossier_wires_config_keys_theme_and_the_cached_list(tmp_path, monkeypatch):
+    import argparse
+
+    from search.config import config_path
+    from tui.commands import explore
+
+    config = config_path()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('theme = "light"\n[keys]\ncopy = "Y"\n', encoding="utf-8")
+    folder = write_corpus(tmp_path / "articles")
+    made: list[DossierApp] = []
+
+    def fake_run(self, *args, **kwargs):
+        made.append(self)
+        self._open_corpus()  # what the app's worker would do
+
+    monkeypatch.setattr(explore.sys, "stdout", _Tty())
+    monkeypatch.setattr(explore.sys, "stdin", _Tty())
+    monkeypatch.setattr(DossierApp, "run", fake_run)
+    args = argparse.Namespace(folders=[folder], debug=False)
+    assert explore.run(args) == 0
+    first = made[-1]
+    assert first.theme == "dossier-light" and first._keys == {"copy": "Y"}
+    assert first.preview == ()  # nothing cached yet: the list waits for the index
+    assert explore.run(args) == 0
+    assert [a.title for a in made[-1].preview] == [a.title for a in catalog.load([folder])]
+    assert made[-1].preview  # the second start lists articles at once

@@ -237,6 +237,21 @@ def test_damaged_index_files_are_rebuilt_not_fatal(news, cache_dir):
     corpus.close()
 
 
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_index_with_segment_files_gone_is_rebuilt(news, cache_dir, rebuild):
+    """Cache cleaners delete old files one by one: a table of contents whose segments are
+    gone must be rebuilt, not crash every command."""
+    open_corpus(news, cache_dir).close()
+    segments = list(cache_dir.rglob("*.seg"))
+    assert segments
+    for seg in segments:
+        seg.unlink()
+    corpus = open_corpus(news, cache_dir, rebuild=rebuild)
+    assert corpus.search("railway").total == 1
+    assert len(corpus.articles) == 3
+    corpus.close()
+
+
 def test_rebuild_recovers_a_damaged_index(news, cache_dir):
     """`dossier index --rebuild` is what a user tries when the index is broken: it must work."""
     open_corpus(news, cache_dir).close()

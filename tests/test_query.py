@@ -111,6 +111,21 @@ def test_date_clauses_keep_their_place_in_the_query(corpus, ids, query, expected
     assert found(corpus, query) == named(ids, *expected)
 
 
+@pytest.mark.parametrize(
+    "query", ["Title:allies", "SOURCE:economist", "Author:khalilov", "Published:2024"]
+)
+def test_capitalised_field_names_are_not_silently_ignored(corpus, query):
+    """`Title:allies` must find what `title:allies` finds (or say what is wrong), not
+    quietly search for something else and report no hits."""
+    try:
+        got = found(corpus, query)
+    except QueryError:
+        return
+    field, value = query.split(":", 1)
+    assert got == found(corpus, f"{field.lower()}:{value}")
+    assert got
+
+
 def test_zero_hits_is_a_result_not_an_error(corpus):
     result = corpus.search("xyzzyplugh")
     assert result.total == 0

@@ -598,3 +598,17 @@ def test_file_name_that_is_not_utf8_does_not_break_the_corpus(news, cache_dir):
             "utf-8"
         )  # as `dossier docs --json` prints it
     corpus.close()
+
+
+def test_symlinked_folder_inside_the_corpus_is_read_and_loops_do_not_hang(
+    news, tmp_path, cache_dir
+):
+    """Analysts link shared folders into their own (`~/articles/team -> /mnt/share/team`)."""
+    shared = tmp_path / "shared"
+    write(shared, "memo.txt", article_text("Ferry service restored", topic="ferry"))
+    (news / "team").symlink_to(shared, target_is_directory=True)
+    (shared / "back").symlink_to(news, target_is_directory=True)  # a loop
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "ferry") == {"memo.txt"}
+    assert len(corpus.articles) == 4  # each file once, however many ways it can be reached
+    corpus.close()

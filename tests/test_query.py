@@ -205,6 +205,26 @@ def test_phrase_snippet_highlights_the_phrase_words(corpus):
     assert any("submarines" in w for w in words)
 
 
+@pytest.mark.parametrize(
+    ("query", "pattern"),
+    [('"defence spending"', r"defence\s+spending"), ('"prime minister"', r"prime\s+minister")],
+)
+def test_phrase_snippets_show_the_phrase_and_mark_only_it(corpus, query, pattern):
+    """A phrase search shows where the phrase is, not passages where one of its words
+    happens to appear, and marks the phrase, not every lone "defence"."""
+    import re
+
+    for hit in corpus.search(query).hits:
+        for snippet in hit.snippets:
+            places = [m.span() for m in re.finditer(pattern, snippet.text, re.I)]
+            assert places, snippet.text
+            for a, b in snippet.highlights:
+                assert any(start <= a and b <= end for start, end in places), (
+                    snippet.text[a:b],
+                    snippet.text,
+                )
+
+
 def test_snippet_text_comes_from_the_article(corpus):
     for hit in corpus.search("Trump").hits:
         body = " ".join(corpus.get(hit.id).body.split())

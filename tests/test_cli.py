@@ -27,7 +27,7 @@ ESC = "\x1b"
 
 
 def dossier(
-    *args: str, env: dict[str, str] | None = None, check: int | None = 0
+    *args: str, env: dict[str, str] | None = None, check: int | None = 0, cwd: Path = REPO
 ) -> subprocess.CompletedProcess:
     """Run dossier as a user would; the XDG dirs are the test's own (conftest)."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
@@ -35,7 +35,7 @@ def dossier(
         if env is None or name not in env:
             full_env.pop(name, None)
     done = subprocess.run(
-        [*COMMAND, *args], cwd=REPO, env=full_env, capture_output=True, text=True, timeout=120
+        [*COMMAND, *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120
     )
     if check is not None:
         assert done.returncode == check, (done.returncode, done.stdout, done.stderr)
@@ -342,8 +342,8 @@ def test_dossier_corpus_environment(two_folders, run):
     assert titles(done) == {"Harbour cranes fall silent"}
 
 
-def test_default_is_the_bundled_corpus(tmp_path):
-    done = dossier("docs", "--json")
+def test_default_is_the_bundled_corpus_from_any_directory(tmp_path):
+    done = dossier("docs", "--json", cwd=tmp_path)
     docs = json.loads(done.stdout)
     assert {Path(d["path"]).name for d in docs} >= {ECONOMIST.name, CALIBER.name}
 

@@ -612,3 +612,37 @@ def test_symlinked_folder_inside_the_corpus_is_read_and_loops_do_not_hang(
     assert hit_paths(corpus, "ferry") == {"memo.txt"}
     assert len(corpus.articles) == 4  # each file once, however many ways it can be reached
     corpus.close()
+
+
+def test_articles_newest_first_undated_last_by_title(tmp_path, cache_dir):
+    folder = tmp_path / "mixed"
+    write(
+        folder,
+        "a.txt",
+        "---\ntitle: Zebra crossing repainted\n---\n" + article_text("x").split("\n\n", 2)[2],
+    )
+    write(
+        folder,
+        "b.txt",
+        "---\ntitle: Older story\npublished: 2023-05-01\n---\n"
+        + article_text("x").split("\n\n", 2)[2],
+    )
+    write(
+        folder,
+        "c.txt",
+        "---\ntitle: Apple harvest undated\n---\n" + article_text("x").split("\n\n", 2)[2],
+    )
+    write(
+        folder,
+        "d.txt",
+        "---\ntitle: Newest story\npublished: 2025-02-01\n---\n"
+        + article_text("x").split("\n\n", 2)[2],
+    )
+    corpus = open_corpus(folder, cache_dir)
+    assert [a.title for a in corpus.articles] == [
+        "Newest story",
+        "Older story",
+        "Apple harvest undated",
+        "Zebra crossing repainted",
+    ]
+    corpus.close()

@@ -7,9 +7,11 @@ with a tmp cache, wrapped so query times and entities are fixed.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
+from textual.command import CommandList
 from tui_corpus import StableCorpus, write_corpus
 
 from search.corpus import Corpus
@@ -144,11 +146,16 @@ class SlowFirstQuery(StableCorpus):
     def __init__(self, corpus) -> None:
         super().__init__(corpus)
         self.slow: str | None = None
+        self.slow_done = threading.Event()
 
     def search(self, query, **kwargs):
         if query and "grain".startswith(query):  # however much of it was typed
             self.slow = query
             time.sleep(0.6)
+            try:
+                return super().search(query, **kwargs)
+            finally:
+                self.slow_done.set()
         return super().search(query, **kwargs)
 
 
@@ -163,7 +170,9 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
             for _ in "grain":
                 await pilot.press("backspace")
             await pilot.press(*"harbour")
-            await pilot.pause(1.2)  # the slow "grain" search has long finished by now
+            await wait_for(pilot, slow.slow_done.is_set, what="the slow search to finish")
+            await pilot.pause(0.3)  # time for its (stale) result to reach the screen
+            await wait_for(pilot, lambda: app.search_screen.result is not None, what="any result")
             assert app.search_screen.result.query == "harbour"
             expected = corpus.search("harbour", limit=50)
             assert result_ids(app) == [h.id for h in expected.hits]
@@ -520,7 +529,13 @@ def test_palette_opens_an_article_by_title(corpus):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("ctrl+p")
             await pilot.press(*target.title[:12])
-            await pilot.pause(0.5)
+            await wait_for(
+                pilot,
+                lambda: any(
+                    target.title in str(o.prompt) for o in app.screen.query_one(CommandList).options
+                ),
+                what="the article in the palette",
+            )
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
             assert app.screen.article.id == target.id

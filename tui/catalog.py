@@ -14,9 +14,9 @@ Imports only the standard library, attrs (via the model) and platformdirs.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,9 +31,13 @@ def _cache_root() -> Path:
     return cache_dir() / "explorer"
 
 
+def _key(folders: Sequence[Path]) -> str:
+    return "\0".join(str(Path(f).expanduser().resolve()) for f in folders)
+
+
 def _path(folders: Sequence[Path]) -> Path:
-    key = "\0".join(str(Path(f).expanduser().resolve()) for f in folders)
-    return _cache_root() / f"articles-{hashlib.sha1(key.encode()).hexdigest()[:16]}.json"
+    # zlib is loaded by Python already (hashlib is not); the file also holds the full key.
+    return _cache_root() / f"articles-{zlib.crc32(_key(folders).encode()):08x}.json"
 
 
 def stamp(folders: Sequence[Path]) -> list[list]:
@@ -57,7 +61,11 @@ def load(folders: Sequence[Path]) -> tuple[Article, ...] | None:
     """The cached article list if the files are unchanged since it was saved, else None."""
     try:
         data = json.loads(_path(folders).read_text(encoding="utf-8"))
-        if data.get("version") != VERSION or data.get("stamp") != stamp(folders):
+        if (
+            data.get("version") != VERSION
+            or data.get("key") != _key(folders)
+            or data.get("stamp") != stamp(folders)
+        ):
             return None
         return tuple(
             Article(
@@ -79,6 +87,7 @@ def save(folders: Sequence[Path], file_stamp: list[list], articles: Sequence[Art
     """Keep the list; ``file_stamp`` must be taken *before* the corpus was opened."""
     data = {
         "version": VERSION,
+        "key": _key(folders),
         "stamp": file_stamp,
         "articles": [
             {

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from search.model import QueryError, SearchResult
 from tui.keymap import key_for
@@ -109,6 +109,8 @@ class SearchScreen(Screen):
             self.corpus_failed(self.app.corpus_error)
 
     async def _mount_footer(self) -> None:
+        from textual.widgets import Footer
+
         slot = self.query_one("#footer-slot", Static)
         await self.mount(Footer(), before=slot)
         await slot.remove()

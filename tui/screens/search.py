@@ -68,7 +68,9 @@ class SearchScreen(Screen):
             width = self.app.size.width
         except Exception:  # noqa: BLE001 - no app yet (constructed outside one)
             width = 0
-        self.add_class(next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w))
+        self.add_class(
+            next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w), update=False
+        )
         self.filters: dict[str, str] = {}
         self.result: SearchResult | None = None
         self._generation = 0

@@ -871,3 +871,19 @@ def test_short_closing_paragraph_survives(closing):
 def test_short_paragraph_between_long_ones_survives():
     body = [BODY[0], "Prices rose sharply.", *BODY[1:]]
     assert paragraphs(parse(story("July 1, 2025", body=body))) == body
+
+
+def test_html_left_in_a_markdown_file():
+    """Markdown may carry raw HTML; scrapes often leave some. Tags go, scripts and styles go
+    whole, a heading tag is a heading."""
+    page = (
+        "<style>body { color: red; font-size: 12px; margin: 0 auto; }</style>\n\n"
+        "<h1>Harbour cranes fall silent as talks stall</h1>\n\n"
+        f"<p>{BODY[0]}</p>\n\n"
+        "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} "
+        "gtag('config', 'UA-1234');</script>\n\n"
+        f"<p>{BODY[1]}</p>\n\n<p>{BODY[2]}</p>\n"
+    )
+    article = parse(page)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert paragraphs(article) == BODY

@@ -41,7 +41,7 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, s
         if not described or binding.system:
             continue
         description = binding.description or BUILTIN.get(binding.action, binding.action)
-        if binding.action in BUILTIN and binding.id is None:
+        if binding.action == "command_palette" or (binding.action in BUILTIN and not binding.id):
             description = BUILTIN[binding.action]
         section = _section(info.node)
         entry = sections.setdefault(section, {}).setdefault(

@@ -487,6 +487,23 @@ def test_two_processes_at_once_on_a_fresh_corpus(tmp_path):
     assert json.loads(out)["total"] == 1
 
 
+def _hold_until_locked(proc: subprocess.Popen, cache_dir: Path) -> bool:
+    """Wait until ``proc`` holds the index lock; False if it ended first."""
+    import fcntl
+
+    while proc.poll() is None:
+        locks = list(cache_dir.rglob(".dossier.lock"))
+        if locks:
+            with open(locks[0], "a+") as handle:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    return True
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        time.sleep(0.01)
+    return False
+
+
 def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache_dir):
     """One SSH session runs `dossier index --rebuild`; a search in the other meanwhile must
     still find what is there (or wait), never answer from an emptied index."""
@@ -505,19 +522,9 @@ def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
-    import fcntl
-
-    lock = next(cache_dir.rglob(".dossier.lock"))
     seen: list[int] = []
     try:
-        with open(lock, "a+") as handle:  # wait until the rebuild holds the lock
-            while rebuild.poll() is None:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
-                    break  # held: the rebuild is under way
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                time.sleep(0.01)
+        _hold_until_locked(rebuild, cache_dir)
         while rebuild.poll() is None:
             corpus = open_corpus(folder, cache_dir)
             seen.append(len(corpus.articles))
@@ -528,6 +535,35 @@ def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache
     if not seen:
         pytest.skip("the rebuild finished before a reader could overlap it")
     assert set(seen) == {200}
+
+
+def test_second_dossier_during_the_first_build_waits_for_it(tmp_path, cache_dir):
+    """Two sessions open a new corpus at once; the first build takes a while (a big
+    folder, a slow disk). The second has nothing to show yet: it must wait, not show an
+    empty corpus."""
+    folder = tmp_path / "fresh"
+    for i in range(200):
+        write(folder, f"{i:03}.txt", article_text(f"Coastal story {i}", topic=f"subject{i}"))
+    code = (
+        "import sys, time; from pathlib import Path; from search.corpus import Corpus; "
+        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), "
+        "progress=lambda *_: time.sleep(0.025)).close()"
+    )
+    first = subprocess.Popen(
+        [sys.executable, "-c", code, str(folder), str(cache_dir)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        if not _hold_until_locked(first, cache_dir):
+            pytest.skip("the first build ended before the second dossier started")
+        second = open_corpus(folder, cache_dir)
+        assert len(second.articles) == 200
+        assert second.search("subject7").total == 1
+        second.close()
+    finally:
+        first.wait(120)
+    assert first.returncode == 0
 
 
 def test_open_while_another_process_holds_the_index_lock(news, cache_dir):

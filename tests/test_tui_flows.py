@@ -496,7 +496,9 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert "→/N next/previous" in str(reader.query_one("#reader-status").content)
             await pilot.press("question_mark")
             assert isinstance(app.screen, HelpScreen)
-            rows = {desc: keys for _, section in app.screen.sections for keys, desc in section}
+            rows = {desc: keys for _, section in app.screen.sections for keys, desc, _ in section}
+            ids = {desc: i for _, section in app.screen.sections for _, desc, i in section}
+            assert ids["Copy citation"] == "copy" and ids["Next hit"] == "next_hit"
             assert rows["Copy citation"] == "^y"
             assert rows["Next hit"] == "→"
             assert "Back" in rows and "Quit" in rows
@@ -514,7 +516,7 @@ def test_help_from_the_query_box_is_f1(corpus):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("f1")
             assert isinstance(app.screen, HelpScreen)
-            rows = {desc for _, section in app.screen.sections for _, desc in section}
+            rows = {desc for _, section in app.screen.sections for _, desc, _ in section}
             assert {"Open", "Next result"} <= rows
             assert app.screen.title_text == "search"
 

@@ -28,13 +28,17 @@ WIDGET_NAMES = {
 }
 
 
-def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, description)]) for the bindings active on ``screen``.
+Row = tuple[str, str, str]  # keys, description, binding id ("" if it has none)
 
-    Keys of one action are joined ("j, down"), so a remapped key shows as remapped.
+
+def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[Row]]]:
+    """(section, [(keys, description, binding id)]) for the bindings active on ``screen``.
+
+    Keys of one action are joined ("j, down"), so a remapped key shows as remapped; the
+    id is what a [keys] table in the config file names to remap it.
     """
     active: Mapping[str, ActiveBinding] = screen.active_bindings
-    sections: dict[str, dict[tuple[int, str], tuple[list[str], str]]] = {}
+    sections: dict[str, dict[tuple[int, str], tuple[list[str], str, list[str]]]] = {}
     for key, info in active.items():
         binding: Binding = info.binding
         described = binding.id is not None or binding.show or binding.action in BUILTIN
@@ -44,15 +48,23 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[tuple[str, s
         if binding.action == "command_palette" or (binding.action in BUILTIN and not binding.id):
             description = BUILTIN[binding.action]
         section = _section(info.node)
-        entry = sections.setdefault(section, {}).setdefault(
-            (id(info.node), binding.action), ([], description)
+        keys, _, ids = sections.setdefault(section, {}).setdefault(
+            (id(info.node), binding.action), ([], description, [])
         )
         display = app.get_key_display(Binding(key, binding.action))
-        if display not in entry[0]:
-            entry[0].append(display)
+        if display not in keys:
+            keys.append(display)
+        if binding.id and binding.id not in ids:
+            ids.append(binding.id)
     order = sorted(sections, key=lambda name: {"This screen": 1, "Everywhere": 2}.get(name, 0))
     return [
-        (name, [(", ".join(keys), desc) for keys, desc in sections[name].values()])
+        (
+            name,
+            [
+                (", ".join(keys), desc, ", ".join(ids))
+                for keys, desc, ids in sections[name].values()
+            ],
+        )
         for name in order
     ]
 
@@ -76,7 +88,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]], title: str) -> None:
+    def __init__(self, sections: list[tuple[str, list[Row]]], title: str) -> None:
         super().__init__()
         self.sections = sections
         self.title_text = title
@@ -89,18 +101,22 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> Text:
         out = Text(end="")
-        width = max((len(k) for _, rows in self.sections for k, _ in rows), default=4) + 2
+        width = max((len(k) for _, rows in self.sections for k, _, _ in rows), default=4) + 2
         width = min(width, 22)
+        desc_width = max((len(d) for _, rows in self.sections for _, d, _ in rows), default=10) + 2
         for n, (section, rows) in enumerate(self.sections):
             if n:
                 out.append("\n\n")
             out.append(section, style="bold underline")
-            for keys, desc in rows:
+            for keys, desc, binding_id in rows:
                 out.append("\n")
                 out.append(keys.ljust(width), style="bold")
-                out.append(desc)
-        out.append("\n\nKeys are remappable: `dossier config` shows the config file; ")
-        out.append("use binding ids in a [keys] table.", style="")
+                out.append(desc.ljust(desc_width) if binding_id else desc)
+                if binding_id:
+                    out.append(binding_id, style="dim")
+        out.append("\n\nTo remap a key, name its binding id (dim, after each line) in the ")
+        out.append('[keys] table of the config file, e.g. copy = "ctrl+y"; ')
+        out.append("`dossier config` shows where the file is.")
         return out
 
     def action_scroll(self, delta: int) -> None:

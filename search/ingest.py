@@ -247,9 +247,18 @@ _PROMPT = re.compile(
       | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
       | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
       | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
+      | ^(?:read\s+(?:more|also|next)|see\s+also|related|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:
+      | \bphotograph(?:y)?\s*: | \b(?:image|photo|picture)\s+(?:by|courtesy\s+of)\b
     )""",
     re.I | re.VERBOSE,
 )
+_LIST_HEADER = re.compile(
+    r"^(?:related(?:\s+(?:articles|stories|content|news|topics|coverage))?|read\s+(?:more|also|next)|see\s+also"
+    r"|more\s+(?:on\s+this\s+(?:story|topic)|from\s+\w+|stories)|most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|top\s+stories|explore\s+more(?:\s+on\s+these\s+topics)?)\s*:?\s*$",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$")
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
@@ -330,6 +339,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
+    if words <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
+        return True
     if words <= 14 and _PROMPT.search(line):
         return True
     if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
@@ -337,6 +348,34 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     if _FONT_BUTTON.match(line):
         return True
     return foreign and words <= 12
+
+
+def _closing_sentence(line: str, is_chrome: bool) -> bool:
+    words = _words(line)
+    return (
+        not is_chrome
+        and 2 <= len(words) < 8
+        and bool(_SENTENCE_END.search(line))
+        and words[0][:1].isupper()
+        and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
+        and not _BYLINE.match(line)
+        and not _is_date_line(line)
+    )
+
+
+def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """Under a "Related" or "Read more" heading, the headlines that follow are links."""
+    i = 0
+    while i < len(lines):
+        if _LIST_HEADER.match(lines[i][0]):
+            chrome[i] = True
+            j = i + 1
+            while j < len(lines) and not _SENTENCE_END.search(lines[j][0]) and len(_words(lines[j][0])) <= 14:
+                chrome[j] = True
+                j += 1
+            i = j
+        else:
+            i += 1
 
 
 def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
@@ -456,6 +495,25 @@ def _wrapped(block: Sequence[str]) -> bool:
     return unfinished >= len(inner) * 0.5
 
 
+_HTML_HINT = re.compile(
+    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^>\n]*>",
+    re.I,
+)
+_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^>]*>", re.I)
+_HTML_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+
+
+def _strip_html(text: str) -> str:
+    """Markup a scrape left in: scripts and styles go whole, headings stay headings,
+    block tags become paragraph breaks, any other tag goes."""
+    text = _HTML_DROP.sub("\n\n", text)
+    text = _HTML_HEADING.sub(lambda m: "\n\n" + "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()) + "\n\n", text)
+    text = _HTML_BLOCK.sub("\n\n", text)
+    return _HTML_ANY_TAG.sub("", text)
+
+
 def _setext_heading(m: re.Match[str]) -> str:
     if not m.group("text").strip() or _BULLET.match(m.group("text").strip()):
         return m.group(0)
@@ -469,6 +527,8 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     ``meta`` (from a sidecar file) and any front matter override what we guess.
     Raises :class:`IngestError` when no article text is left.
     """
+    if _HTML_HINT.search(text):
+        text = _strip_html(text)
     if _ENTITY.search(text):
         text = html.unescape(text)
     text = sanitise(text)
@@ -499,11 +559,15 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
+    _mark_lists(lines, chrome)
     prose = [not chrome[i] and _is_prose(line) for i, (line, _) in enumerate(lines)]
 
     if any(prose):
         first = prose.index(True)
         last = len(prose) - 1 - prose[::-1].index(True)
+        # A story often ends on a short sentence ("He declined to comment.").
+        while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
+            last += 1
     else:  # short paragraphs only: keep everything after the title that is not chrome
         first, last = 0, len(lines) - 1
 
@@ -536,6 +600,9 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
                 for i, (line, _level) in head
                 if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
             ][-1:]
+        # A section label or kicker above the headline ("World News") is shorter than it.
+        if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+            candidates = candidates[1:]
         if candidates:
             title_index, title = candidates[0]
 

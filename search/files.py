@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,21 +18,35 @@ SIDECAR_SUFFIX = ".meta.toml"
 def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
     """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
 
-    Hidden files and folders are passed over; so are sidecar metadata files.
+    Linked folders are followed (analysts link shared folders into their own), each
+    real folder and file once, so a link loop ends. Hidden files and folders are
+    passed over; so are sidecar metadata files.
     """
+    seen_files: set[str] = set()
     for root in folders:
         root = Path(root).expanduser()
         if root.is_file():
             yield root.parent, root
             continue
-        files = []
-        for path in root.rglob("*"):
-            rel = path.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts):
+        found: list[Path] = []
+        seen_dirs: set[str] = set()
+        for folder, dirnames, filenames in os.walk(root, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen_dirs:
+                dirnames[:] = []
                 continue
-            if path.suffix.lower() in SUFFIXES and path.is_file():
-                files.append(path)
-        yield from ((root, f) for f in sorted(files))
+            seen_dirs.add(real)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                path = Path(folder, name)
+                if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                    continue
+                real_file = os.path.realpath(path)
+                if real_file in seen_files or not path.is_file():
+                    continue
+                seen_files.add(real_file)
+                found.append(path)
+        yield from ((root, f) for f in sorted(found))
 
 
 def signature(path: Path) -> tuple[int, int, int]:

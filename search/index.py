@@ -259,10 +259,10 @@ class Index:
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
-        exists = _exists(directory)
-        # Another dossier may be refreshing this corpus: wait briefly if an index exists
-        # (we can read it as it is), longer if there is nothing to read yet.
-        with _exclusive(directory / ".dossier.lock", wait=2.0 if exists else 600.0) as mine:
+        # Another dossier may be refreshing this corpus: wait briefly if a finished index
+        # exists (we can read it as it is), as long as it takes if there is none yet.
+        finished = (directory / MANIFEST).exists()
+        with _exclusive(directory / ".dossier.lock", wait=2.0 if finished else 900.0) as mine:
             exists = _exists(directory)
             if not mine:
                 report.notices.append("another dossier is updating this index; showing it as it was")
@@ -273,7 +273,9 @@ class Index:
             if manifest is not None:
                 try:
                     ix = storage.open_index()
+                    ix.reader().close()  # opens every segment's files: a missing one fails here
                 except Exception as exc:  # a damaged or foreign index: we can always rebuild it
+                    ix = None
                     report.notices.append(f"the index was unreadable ({type(exc).__name__}); rebuilt it")
             if ix is None:
                 _clear(directory)

@@ -11,7 +11,6 @@ import re
 import time
 from collections.abc import Iterable, Mapping
 
-from whoosh import highlight
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldAliasPlugin,
@@ -74,6 +73,9 @@ _DATE_CLAUSE = re.compile(
           |(?P<op>[<>]=?)?(?P<value>{_DATE}))(?![\w-])""",
     re.I | re.X,
 )
+_FIELD_NAME = re.compile(
+    r"(?<![\w\"])((?i:" + "|".join(sorted({*USER_FIELDS, *(a for v in ALIASES.values() for a in v)})) + r")):",
+)
 _ANY_DATE_FIELD = re.compile(r"\b(?:published|date|year):", re.I)
 #: Stands in for a date clause while Whoosh parses the rest (an ID field: kept verbatim).
 _PLACEHOLDER = "dossierdate"
@@ -131,8 +133,10 @@ def parse(qp, text: str) -> wq.Query:
 
     def hold(m: re.Match[str]) -> str:
         ranges.append(_date_range(m))
-        return f"id:{_PLACEHOLDER}{len(ranges) - 1}"
+        return f" id:{_PLACEHOLDER}{len(ranges) - 1} "
 
+    # Field names are case-insensitive to people: Title:allies means title:allies.
+    text = _FIELD_NAME.sub(lambda m: m.group(1).lower() + ":", text)
     held = _DATE_CLAUSE.sub(hold, text)
     if _ANY_DATE_FIELD.search(re.sub(r'"[^"]*"', " ", held)):
         raise QueryError("write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]")
@@ -144,8 +148,10 @@ def parse(qp, text: str) -> wq.Query:
         raise QueryError(f"cannot read this query ({exc}); check fields, quotes and brackets") from None
 
     def swap(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.Term) and node.fieldname == "id" and str(node.text).startswith(_PLACEHOLDER):
-            return ranges[int(str(node.text)[len(_PLACEHOLDER) :])]
+        if isinstance(node, wq.Term) and node.fieldname == "id":
+            held_term = re.match(rf"{_PLACEHOLDER}(\d+)", str(node.text))
+            if held_term:
+                return ranges[int(held_term.group(1))]
         return node
 
     if ranges:
@@ -168,14 +174,7 @@ def _only_negations(q: wq.Query) -> bool:
 # --------------------------------------------------------------------------- snippets
 
 
-class _Snippets(highlight.Formatter):
-    """A Whoosh formatter that returns :class:`Snippet` values instead of markup."""
-
-    def format(self, fragments, replace=False):  # noqa: ARG002 - Whoosh's signature
-        return [_snippet(f.text, f.startchar, f.endchar, f.matches) for f in fragments]
-
-
-def _snippet(text: str, start: int, end: int, matches: Iterable) -> Snippet:
+def _snippet(text: str, start: int, end: int, matches: Iterable[tuple[int, int]]) -> Snippet:
     # Widen to word boundaries, then mark cuts with an ellipsis.
     while start > 0 and not text[start - 1].isspace():
         start -= 1
@@ -190,11 +189,7 @@ def _snippet(text: str, start: int, end: int, matches: Iterable) -> Snippet:
     shown = prefix + raw.replace("\n", " ") + suffix
     shift = len(prefix) - start
     spans = sorted(
-        {
-            (m.startchar + shift, m.endchar + shift)
-            for m in matches
-            if start <= m.startchar and m.endchar <= start + len(raw)
-        }
+        {(a + shift, b + shift) for a, b in matches if start <= a and b <= start + len(raw)}
     )
     return Snippet(shown, tuple(spans))
 
@@ -205,15 +200,6 @@ def _opening(text: str, width: int = 200) -> Snippet:
         return Snippet(text)
     cut = text.rfind(" ", 0, width)
     return Snippet(text[: cut if cut > 0 else width] + "…")
-
-
-def highlighter() -> highlight.Highlighter:
-    return highlight.Highlighter(
-        fragmenter=highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None),
-        scorer=highlight.BasicFragmentScorer(),
-        formatter=_Snippets(),
-        order=highlight.SCORE,
-    )
 
 
 def _wanted_leaves(q: wq.Query):
@@ -230,32 +216,69 @@ def _wanted_leaves(q: wq.Query):
         yield from _wanted_leaves(child)
 
 
-def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
-    """Every place in ``text`` (one field of an article) that ``q`` matches.
+class Targets:
+    """What a query looks for in one field: words (stems, wildcards expanded) and phrases."""
 
-    A phrase is one span from its first word to its last; other terms are a span each.
+    __slots__ = ("phrases", "words")
+
+    def __init__(self, q: wq.Query, reader, fieldname: str) -> None:
+        self.words: set[str] = set()
+        self.phrases: list[list[str]] = []
+        for leaf in _wanted_leaves(q):
+            if leaf.field() != fieldname:
+                continue
+            if isinstance(leaf, wq.Phrase):
+                self.phrases.append(list(leaf.words))
+                continue
+            for _field, term in leaf.expanded_terms(reader):
+                self.words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+    def spans(self, analyzer, text: str) -> list[tuple[int, int]]:
+        """Where they occur in ``text``: a phrase is one span from first word to last."""
+        if not self:
+            return []
+        tokens = [(tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")]
+        found = {(start, end) for word, start, end in tokens if word in self.words}
+        for phrase in self.phrases:
+            n = len(phrase)
+            for i in range(len(tokens) - n + 1):
+                if all(tokens[i + k][0] == phrase[k] for k in range(n)):
+                    found.add((tokens[i][1], tokens[i + n - 1][2]))
+        return sorted(found)
+
+
+def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
+    """Every place in ``text`` (one field of an article) that ``q`` matches."""
+    spans = Targets(q, reader, fieldname).spans(schema[fieldname].analyzer, text)
+    return tuple(Span(text[a:b], a, b) for a, b in spans)
+
+
+def best_passages(text: str, spans: list[tuple[int, int]], *, top: int = 3, width: int = 220) -> list[Snippet]:
+    """Up to ``top`` passages of about ``width`` characters with the most (and most varied) matches.
+
+    We choose passages ourselves rather than with Whoosh's highlighter, which marks
+    the words of a phrase one by one wherever they stand, not the phrase.
     """
-    words: set[str] = set()
-    phrases: list[list[str]] = []
-    for leaf in _wanted_leaves(q):
-        if leaf.field() != fieldname:
-            continue
-        if isinstance(leaf, wq.Phrase):
-            phrases.append(list(leaf.words))
-            continue
-        for _field, term in leaf.expanded_terms(reader):
-            words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
-    if not words and not phrases:
-        return ()
-    analyzer = schema[fieldname].analyzer
-    tokens = [(tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")]
-    found: set[tuple[int, int]] = {(start, end) for word, start, end in tokens if word in words}
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if all(tokens[i + k][0] == phrase[k] for k in range(n)):
-                found.add((tokens[i][1], tokens[i + n - 1][2]))
-    return tuple(Span(text[a:b], a, b) for a, b in sorted(found))
+    remaining = list(spans)
+    chosen: list[Snippet] = []
+    while remaining and len(chosen) < top:
+        best: tuple[float, int, int] | None = None
+        for a, _b in remaining:
+            start = max(0, a - width // 3)
+            end = min(len(text), start + width)
+            inside = [(x, y) for x, y in remaining if x >= start and y <= end]
+            variety = len({text[x:y].lower() for x, y in inside})
+            score = variety * 2 + len(inside)
+            if best is None or score > best[0]:
+                best = (score, start, end)
+        _score, start, end = best  # type: ignore[misc]
+        inside = [(x, y) for x, y in remaining if x >= start and y <= end]
+        chosen.append(_snippet(text, start, end, inside))
+        remaining = [(x, y) for x, y in remaining if (x, y) not in inside]
+    return chosen
 
 
 # --------------------------------------------------------------------------- search
@@ -289,20 +312,22 @@ def run(
     results = searcher.search(
         q, limit=limit, filter=restrict, groupedby=groups, sortedby=sortedby, terms=bool(text)
     )
-    hl = highlighter()
+    targets = {}
+    if text:
+        reader = searcher.reader()
+        targets = {name: Targets(q, reader, name) for name in ("body", "standfirst", "title")}
     hits = []
     for hit in results:
         snippets: list[Snippet] = []
         terms: set[str] = set()
         if text:
-            for fieldname in ("body", "standfirst", "title"):
-                if len(snippets) >= 1:
-                    break
+            for fieldname, wanted in targets.items():
                 stored = hit.get(fieldname) or ""
-                if stored:
-                    snippets.extend(
-                        hl.highlight_hit(hit, fieldname, text=stored, top=3, minscore=1)
-                    )
+                if wanted and stored:
+                    spans = wanted.spans(searcher.schema[fieldname].analyzer, stored)
+                    if spans:
+                        snippets = best_passages(stored, spans)
+                        break
             for s in snippets:
                 terms.update(s.text[a:b].lower() for a, b in s.highlights)
         if not snippets:  # matched on metadata alone: show how the article opens

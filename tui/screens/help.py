@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 #: Extra words for bindings Textual defines itself.
 BUILTIN = {
-    "command_palette": "Command palette: open an article, compare, theme, reindex",
+    "command_palette": "Commands: open article, compare, theme, reindex",
     "quit": "Quit",
 }
 
@@ -103,7 +103,9 @@ class HelpScreen(ModalScreen[None]):
         out = Text(end="")
         width = max((len(k) for _, rows in self.sections for k, _, _ in rows), default=4) + 2
         width = min(width, 22)
-        desc_width = max((len(d) for _, rows in self.sections for _, d, _ in rows), default=10) + 2
+        desc_width = min(
+            max((len(d) for _, rows in self.sections for _, d, _ in rows), default=8), 34
+        )
         for n, (section, rows) in enumerate(self.sections):
             if n:
                 out.append("\n\n")
@@ -111,7 +113,7 @@ class HelpScreen(ModalScreen[None]):
             for keys, desc, binding_id in rows:
                 out.append("\n")
                 out.append(keys.ljust(width), style="bold")
-                out.append(desc.ljust(desc_width) if binding_id else desc)
+                out.append(desc.ljust(desc_width) + "  " if binding_id else desc)
                 if binding_id:
                     out.append(binding_id, style="dim")
         out.append("\n\nTo remap a key, name its binding id (dim, after each line) in the ")

@@ -51,7 +51,8 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or one with only ``commands`` (building each imports its module)."""
     parser = argparse.ArgumentParser(
         prog="dossier",
         description="Explore a corpus of news articles from the terminal. "
@@ -59,8 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     _common(parser, top=True)
+    wanted = COMMANDS if commands is None else {n: COMMANDS[n] for n in commands}
+    if not wanted:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, module_name in COMMANDS.items():
+    for name, module_name in wanted.items():
         module = _command_module(module_name)
         if module is None:
             continue
@@ -99,8 +104,29 @@ def _warn_config_problems() -> None:
         print(f"dossier: config: {problem}", file=sys.stderr)
 
 
+def _named_command(argv: Sequence[str]) -> list[str] | None:
+    """Which commands the parser needs for ``argv``: none for the bare explorer, one when
+    a command is named, all (None) for --help or anything unexpected."""
+    takes_value = {"--corpus"}
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in takes_value:
+            skip = True
+        elif token in ("-h", "--help"):
+            return None
+        elif not token.startswith("-"):
+            return [token] if token in COMMANDS else None
+    return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Build only what this call needs: the bare explorer starts without importing
+    # every subcommand.
+    parser = build_parser(_named_command(argv))
     args = parser.parse_args(argv)
     args.folders = None
     try:

@@ -45,7 +45,7 @@ def _in_background(open_corpus) -> Future:
 
 def run(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        from tui.cli import UsageError
+        from tui.commands import UsageError
 
         raise UsageError(
             "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"

@@ -295,7 +295,10 @@ def test_malformed_query_says_what_is_wrong(corpus, query, says):
     assert "Traceback" not in message and len(message.splitlines()) == 1
 
 
-@pytest.mark.parametrize("query", ["<<", ">>", "NOT NOT Trump", "Trump AND NOT NOT Biden"])
+@pytest.mark.parametrize(
+    "query",
+    ["<<", ">>", "NOT NOT Trump", "Trump AND NOT NOT Biden", "x~/2", "Trump~/99", "ANDAND~/2024"],
+)
 def test_stray_operators_are_a_query_error(corpus, query):
     with pytest.raises(QueryError):
         corpus.search(query)

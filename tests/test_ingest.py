@@ -206,6 +206,9 @@ class TestEconomistSeed:
         ("Updated June 4, 2025", dt.date(2025, 6, 4)),
         ("Published: 3 March 2023", dt.date(2023, 3, 3)),
         ("Tuesday, 4 June 2024 | 10:15 GMT", dt.date(2024, 6, 4)),
+        ("2025-07-01T10:00:00Z", dt.date(2025, 7, 1)),  # ISO 8601, as <time datetime> gives it
+        ("2025-07-01 10:00", dt.date(2025, 7, 1)),
+        ("Published 1 July 2025, 10:00 BST", dt.date(2025, 7, 1)),
     ],
 )
 def test_date_forms(line, date):

@@ -890,3 +890,20 @@ def test_html_left_in_a_markdown_file():
     article = parse(page)
     assert article.title == "Harbour cranes fall silent as talks stall"
     assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Smith and John Doe", ["Jane Smith", "John Doe"]),
+        ("By Jane Smith | Reuters", ["Jane Smith"]),
+        ("By Jane Smith, Jo Bloggs and Ann Lee", ["Jane Smith", "Jo Bloggs", "Ann Lee"]),
+        ("Written by Jean-Luc Picard", ["Jean-Luc Picard"]),
+        ("By Seán Ó Ríordáin", ["Seán Ó Ríordáin"]),
+    ],
+)
+def test_byline_forms(byline, names):
+    article = parse(story(f"{byline}\n\nJuly 1, 2025"))
+    for name in names:
+        assert name in article.author
+    assert paragraphs(article) == BODY

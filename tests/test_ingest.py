@@ -907,3 +907,17 @@ def test_byline_forms(byline, names):
     for name in names:
         assert name in article.author
     assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2025 Harbour Gazette",
+        "Harbour Gazette © 2025",
+        "© 2025 Harbour Gazette. All rights reserved.",
+    ],
+)
+def test_publisher_from_a_copyright_footer(footer):
+    article = parse(story("July 1, 2025") + "\n" + footer + "\n")
+    assert article.source == "Harbour Gazette"
+    assert paragraphs(article) == BODY

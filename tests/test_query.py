@@ -225,6 +225,14 @@ def test_phrase_snippets_show_the_phrase_and_mark_only_it(corpus, query, pattern
                 )
 
 
+@pytest.mark.parametrize("query", ["Trump", "China", "defence"])
+def test_snippets_read_as_one_line_of_text(corpus, query):
+    """A snippet that crosses a paragraph break shows it as one space, not a gap."""
+    for hit in corpus.search(query).hits:
+        for snippet in hit.snippets:
+            assert "  " not in snippet.text, snippet.text
+
+
 def test_snippet_text_comes_from_the_article(corpus):
     for hit in corpus.search("Trump").hits:
         body = " ".join(corpus.get(hit.id).body.split())

@@ -147,7 +147,7 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
-    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
 ]
@@ -273,10 +273,33 @@ _DOMAIN = re.compile(r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
     rf"""^(?:by|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
-    (?P<name>{_NAME_WORD}(?:\s+(?:(?:and|&)\s+)?(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,6}})
+    (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,9}})
     (?:\s*[,|–—-]\s*[^.!?]{{0,60}})?\s*$""",
     re.I | re.X,
 )
+_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|staff|chief|bureau|columnist|analyst|contributor|producer"
+    r"|journalist|desk|agency|news|press|reuters|associated|afp|bloomberg)\b",
+    re.I,
+)
+
+
+def _byline_names(line: str) -> str:
+    """The names in a byline, without the roles and agencies that may follow them."""
+    m = _BYLINE.match(line)
+    if not m:
+        return ""
+    parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("name"))
+    names = []
+    for part in parts:
+        if _ROLE.search(part):
+            break
+        names.append(part)
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -339,7 +362,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
-    if words <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line):
+    if words <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line) and not _BYLINE.match(line):
         return True
     if words <= 14 and _PROMPT.search(line):
         return True
@@ -613,7 +636,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
         if date is None and _is_date_line(line):
             date = find_date(line)
         elif not author and _BYLINE.match(line):
-            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+            author = _byline_names(line)
         elif i > title_index >= 0 and not standfirst and not _is_date_line(line) and len(_words(line)) >= 4:
             standfirst = line
 
@@ -633,7 +656,7 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
             body_lines.extend(run)
         run = []
         if not author and not prose[i] and _BYLINE.match(line):
-            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+            author = _byline_names(line)
             continue
         body_lines.append(line)
     if len(run) < 3:
@@ -641,14 +664,14 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
 
     for line in tail:
         if not author and _BYLINE.match(line):
-            author = _BYLINE.match(line).group("name")  # type: ignore[union-attr]
+            author = _byline_names(line)
         elif date is None and _is_date_line(line):
             date = find_date(line)
 
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
 
-    source = _guess_source(lines, chrome, tail)
+    source = _guess_source(lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]])
 
     title = clean_line(given.get("title", "")) or title or clean_line(Path(path).stem.replace("_", " "))
     published = parse_date(given["published"]) if given.get("published") else date
@@ -683,10 +706,10 @@ def _guess_source(lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail
         forms = sorted(spelled[key].items(), key=lambda kv: (kv[0][:1].isupper(), kv[1]), reverse=True)
         return forms[0][0][:1].upper() + forms[0][0][1:]
     for line in tail:
-        m = _COPYRIGHT.search(line)
-        if m and "©" in line:
-            name = re.sub(r"[©\d\s.,]+", " ", line).strip()
-            if 0 < len(name.split()) <= 5:
+        if "©" in line or re.search(r"\bcopyright\b|\(c\)", line, re.I):
+            name = re.sub(r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line)
+            name = " ".join(name.replace(".", " ").replace(",", " ").split())
+            if 0 < len(name.split()) <= 5 and name[:1].isupper():
                 return name
     return ""
 

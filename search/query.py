@@ -156,6 +156,12 @@ def parse(qp, text: str) -> wq.Query:
 
     if ranges:
         q = q.accept(swap)
+    for leaf in q.leaves():
+        if isinstance(leaf, wq.FuzzyTerm) and leaf.prefixlength >= len(leaf.text):
+            raise QueryError(
+                f"in {leaf.text}~{leaf.maxdist}/{leaf.prefixlength}, the fixed prefix is as long as "
+                f"the word: use a smaller number after the slash"
+            )
     if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
         raise QueryError(f"nothing to search for in {text!r}: only very common words; add a more specific one")
     if _only_negations(q):
@@ -186,10 +192,31 @@ def _snippet(text: str, start: int, end: int, matches: Iterable[tuple[int, int]]
     start += lead
     prefix = "…" if start > 0 and text[start - 1] not in "\n" else ""
     suffix = "…" if start + len(raw) < len(text) and text[start + len(raw)] != "\n" else ""
-    shown = prefix + raw.replace("\n", " ") + suffix
-    shift = len(prefix) - start
+    # A paragraph break inside a passage reads as one space: fold it, moving the
+    # highlights that come after it.
+    pieces: list[str] = []
+    shift_at: list[tuple[int, int]] = []  # (raw index, characters removed before it)
+    removed = 0
+    last = 0
+    for m in re.finditer(r"\s*\n\s*", raw):
+        pieces.append(raw[last : m.start()])
+        pieces.append(" ")
+        removed += len(m.group(0)) - 1
+        shift_at.append((m.end(), removed))
+        last = m.end()
+    pieces.append(raw[last:])
+    shown = prefix + "".join(pieces) + suffix
+
+    def at(i: int) -> int:
+        """Where raw index ``i`` (relative to the passage) lands in ``shown``."""
+        gone = 0
+        for index, total in shift_at:
+            if i >= index:
+                gone = total
+        return i - gone + len(prefix)
+
     spans = sorted(
-        {(a + shift, b + shift) for a, b in matches if start <= a and b <= start + len(raw)}
+        {(at(a - start), at(b - start)) for a, b in matches if start <= a and b <= start + len(raw)}
     )
     return Snippet(shown, tuple(spans))
 

@@ -46,6 +46,7 @@ class Corpus:
         self._searcher = index.ix.searcher()
         self._lock = threading.RLock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
+        self._vocabulary = q.Vocabulary(index.vocabulary)
 
     @classmethod
     def open(
@@ -101,7 +102,15 @@ class Corpus:
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
         with self._lock:
-            return q.run(self._searcher, self._parser, query, limit=limit, filters=filters, facets=facets)
+            return q.run(
+                self._searcher,
+                self._parser,
+                query,
+                limit=limit,
+                filters=filters,
+                facets=facets,
+                vocabulary=self._vocabulary,
+            )
 
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""
@@ -111,9 +120,10 @@ class Corpus:
         parsed = q.parse(self._parser, query)
         with self._lock:
             reader = self._searcher.reader()
+            # The body field indexes the standfirst too: both show what it matched.
             return {
-                name: q.match_spans(self._index.ix.schema, parsed, reader, name, article.text(name))
-                for name in ("title", "standfirst", "body")
+                name: q.match_spans(self._index.ix.schema, parsed, reader, indexed, article.text(name))
+                for name, indexed in (("title", "title"), ("standfirst", "body"), ("body", "body"))
             }
 
     # ------------------------------------------------------------------ entities

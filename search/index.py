@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -29,8 +30,9 @@ from . import files
 from .model import Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MANIFEST = "manifest.json"
+WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
 
@@ -40,28 +42,34 @@ NAMED_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "EVENT", "LAW", 
 
 
 def schema() -> Schema:
+    """What the index holds.
+
+    ``body`` indexes the standfirst with the body, so a word is searched in two fields
+    rather than three; the body as shown is stored apart. Spelling suggestions come
+    from a word list kept beside the index (see :class:`Index`), not from a second,
+    unstemmed copy of every text: that copy was nearly half the index's postings.
+    """
     stem = StemmingAnalyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
         title=TEXT(analyzer=stem, stored=True, field_boost=2.0),
-        standfirst=TEXT(analyzer=stem, stored=True, field_boost=1.5),
-        body=TEXT(analyzer=stem, stored=True),
-        # Unstemmed words of every field: the word list behind "did you mean".
-        text=TEXT(analyzer=StandardAnalyzer(stoplist=None), spelling=True),
+        standfirst=TEXT(analyzer=stem, stored=True),
+        body=TEXT(analyzer=stem),
+        body_stored=STORED(),
         source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
-        source_facet=ID(sortable=True),
+        source_facet=ID(stored=True),
         author=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
         published=DATETIME(sortable=True),
         published_iso=STORED(),
-        year=ID(sortable=True),
+        year=ID(stored=True),
         url=STORED(),
-        words=NUMERIC(stored=True, sortable=True),
+        words=NUMERIC(stored=True),
         notes=STORED(),
         fingerprint=STORED(),
-        # Canonical entity names: lower-cased for `entity:"xi jinping"`, as written for facets.
+        # Canonical entity names: lower-cased for `entity:"xi jinping"`; as written, for facets.
         entity=KEYWORD(commas=True, lowercase=True, scorable=True),
-        entity_facet=KEYWORD(commas=True, lowercase=False),
+        entity_facet=KEYWORD(commas=True, lowercase=False, stored=True),
     )
 
 
@@ -92,8 +100,8 @@ def to_document(article: Article, canonical_entities: Sequence[str], stat: tuple
         "path": article.path,
         "title": article.title,
         "standfirst": article.standfirst,
-        "body": article.body,
-        "text": "\n".join((article.title, article.standfirst, article.body)),
+        "body": f"{article.standfirst}\n\n{article.body}" if article.standfirst else article.body,
+        "body_stored": article.body,
         "source": article.source,
         "source_facet": article.source or "unknown",
         "author": article.author,
@@ -119,7 +127,7 @@ def from_stored(fields: dict) -> Article:
         id=fields["id"],
         path=fields.get("path", ""),
         title=fields.get("title", ""),
-        body=fields.get("body", ""),
+        body=fields.get("body_stored", ""),
         standfirst=fields.get("standfirst", ""),
         author=fields.get("author", ""),
         source=fields.get("source", ""),
@@ -138,18 +146,25 @@ def _entity_names(article: Article) -> list[str]:
     return [e.canonical for e in recognise(article) if not e.guessed and e.type in NAMED_TYPES]
 
 
-def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str]]:
-    """Read one file and find its entities: the costly part of indexing, done in workers."""
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str], set[str]]:
+    """Read one file, find its entities and its words: the costly part of indexing,
+    done in worker processes."""
     from . import ingest
 
     root, path = item
     result = ingest.read_article(path, root)
     if isinstance(result, Skipped):
-        return result, []
-    return result, _entity_names(result)
+        return result, [], set()
+    text = f"{result.title}\n{result.standfirst}\n{result.body}".lower()
+    return result, _entity_names(result), set(_VOCABULARY_WORD.findall(text))
 
 
-def _prepare_all(todo: Sequence[tuple[Path, Path, tuple[int, int, int]]]) -> Iterator[tuple[Article | Skipped, list[str]]]:
+def _prepare_all(
+    todo: Sequence[tuple[Path, Path, tuple[int, int, int]]],
+) -> Iterator[tuple[Article | Skipped, list[str], set[str]]]:
     """Prepare files in order: in two worker processes when there are many."""
     items = [(root, path) for root, path, _stat in todo]
     if len(items) < BULK:
@@ -220,6 +235,8 @@ class Index:
         self.ix = ix
         self.directory = directory
         self.manifest = manifest
+        #: Every word of the corpus, unstemmed: what "did you mean" chooses from.
+        self.vocabulary: set[str] = _read_words(directory) if directory and manifest["files"] else set()
 
     @classmethod
     def open(
@@ -326,7 +343,9 @@ class Index:
         seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
         docs: list[tuple[str, dict]] = []
         total = len(todo)
-        for n, ((root, path, stat), (result, names)) in enumerate(zip(todo, _prepare_all(todo), strict=True), 1):
+        for n, ((root, path, stat), (result, names, words)) in enumerate(
+            zip(todo, _prepare_all(todo), strict=True), 1
+        ):
             key = str(path)
             if progress:
                 progress(n, total, key)
@@ -350,6 +369,7 @@ class Index:
                 article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
             docs.append((key, to_document(article, names, stat)))
+            self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             known[key] = {
                 "id": article.id,
@@ -360,7 +380,7 @@ class Index:
             }
 
         bulk = fresh and len(docs) >= BULK
-        writer = self.ix.writer(procs=2, multisegment=True, limitmb=128) if bulk else self.ix.writer(timeout=30.0)
+        writer = self.ix.writer(procs=2, multisegment=True, limitmb=384) if bulk else self.ix.writer(timeout=30.0)
         try:
             for key in removed:
                 entry = known.pop(key, None)
@@ -385,6 +405,10 @@ class Index:
     def _write_manifest(self) -> None:
         if self.directory is None:
             return
+        words = self.directory / WORDS
+        tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
+        tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
+        os.replace(tmp_words, words)
         target = self.directory / MANIFEST
         tmp = target.with_name(f"{MANIFEST}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"version": SCHEMA_VERSION, **self.manifest}), encoding="utf-8")
@@ -413,6 +437,13 @@ def _clear(directory: Path) -> None:
     for path in directory.iterdir():
         if path.is_file() and path.name != ".dossier.lock":
             path.unlink(missing_ok=True)
+
+
+def _read_words(directory: Path) -> set[str]:
+    try:
+        return set((directory / WORDS).read_text(encoding="utf-8").split())
+    except (OSError, UnicodeDecodeError):
+        return set()
 
 
 def _read_manifest(directory: Path) -> dict | None:

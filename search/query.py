@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from whoosh import query as wq
@@ -23,12 +24,14 @@ from whoosh.sorting import FieldFacet
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
 
 #: Fields searched by words that name no field.
-DEFAULT_FIELDS = ("title", "standfirst", "body")
+DEFAULT_FIELDS = ("title", "body")  # the body field also indexes the standfirst
 #: Fields a user may name, as they would type them.
 USER_FIELDS = ("title", "standfirst", "body", "source", "author", "published", "entity")
 ALIASES = {"published": ["date", "year"], "entity": ["entities", "who"], "author": ["by"]}
 #: Filters the UI passes alongside a query, and the index field each one restricts.
 FILTER_FIELDS = {"source": "source_facet", "year": "year", "entity": "entity_facet"}
+#: Facet counts are taken over this many best hits (all of them in a corpus this size or less).
+FACET_DEPTH = 300
 
 _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)")
 _OPERATOR = re.compile(r"^(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
@@ -243,6 +246,31 @@ def _wanted_leaves(q: wq.Query):
         yield from _wanted_leaves(child)
 
 
+_TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+_STEMS: dict[str, str] = {}
+
+
+def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
+    """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
+    offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
+    twenty bodies, and Whoosh's token objects made that most of a search's time."""
+    from whoosh.analysis import STOP_WORDS
+    from whoosh.lang.porter import stem
+
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).lower()
+        if len(word) < 2 or word in STOP_WORDS:
+            continue
+        stemmed = _STEMS.get(word)
+        if stemmed is None:
+            if len(_STEMS) > 200_000:
+                _STEMS.clear()
+            stemmed = _STEMS[word] = stem(word)
+        out.append((stemmed, m.start(), m.end()))
+    return out
+
+
 class Targets:
     """What a query looks for in one field: words (stems, wildcards expanded) and phrases."""
 
@@ -267,7 +295,9 @@ class Targets:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
-        tokens = [(tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")]
+        tokens = stemmed_tokens(text) if analyzer is None else [
+            (tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")
+        ]
         found = {(start, end) for word, start, end in tokens if word in self.words}
         for phrase in self.phrases:
             n = len(phrase)
@@ -279,7 +309,7 @@ class Targets:
 
 def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
     """Every place in ``text`` (one field of an article) that ``q`` matches."""
-    spans = Targets(q, reader, fieldname).spans(schema[fieldname].analyzer, text)
+    spans = Targets(q, reader, fieldname).spans(None, text)
     return tuple(Span(text[a:b], a, b) for a, b in spans)
 
 
@@ -320,45 +350,40 @@ def run(
     filters: Mapping[str, str] | None = None,
     facets: bool = False,
     newest_first: bool = False,
+    vocabulary: Vocabulary | None = None,
 ) -> SearchResult:
     """Search and return hits with snippets, a suggestion when misspelt, and facets."""
     started = time.perf_counter()
     text = text.strip()
     q = parse(qp, text) if text else wq.Every()
     restrict = _filter(filters)
-    groups = None
-    if facets:
-        groups = {
-            "source": FieldFacet("source_facet"),
-            "year": FieldFacet("year"),
-            "entity": FieldFacet("entity_facet", allow_overlap=True),
-        }
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    results = searcher.search(
-        q, limit=limit, filter=restrict, groupedby=groups, sortedby=sortedby, terms=bool(text)
-    )
+    depth = max(limit, FACET_DEPTH) if facets else limit
+    results = searcher.search(q, limit=depth, filter=restrict, sortedby=sortedby, terms=True)
     targets = {}
     if text:
         reader = searcher.reader()
-        targets = {name: Targets(q, reader, name) for name in ("body", "standfirst", "title")}
+        # The body field indexes the standfirst too: its words are the standfirst's.
+        body = Targets(q, reader, "body")
+        targets = {"body_stored": body, "standfirst": body, "title": Targets(q, reader, "title")}
     hits = []
-    for hit in results:
+    for hit in results[:limit]:
         snippets: list[Snippet] = []
         terms: set[str] = set()
         if text:
             for fieldname, wanted in targets.items():
                 stored = hit.get(fieldname) or ""
                 if wanted and stored:
-                    spans = wanted.spans(searcher.schema[fieldname].analyzer, stored)
+                    spans = wanted.spans(None, stored)
                     if spans:
                         snippets = best_passages(stored, spans)
                         break
             for s in snippets:
                 terms.update(s.text[a:b].lower() for a, b in s.highlights)
         if not snippets:  # matched on metadata alone: show how the article opens
-            snippets.append(_opening(hit.get("standfirst") or hit.get("body") or ""))
+            snippets.append(_opening(hit.get("standfirst") or hit.get("body_stored") or ""))
         published = hit.get("published_iso") or ""
         hits.append(
             Hit(
@@ -371,10 +396,13 @@ def run(
                 terms=tuple(sorted(terms)),
             )
         )
-    suggestion = suggest(searcher, text) if text else None
+    suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
+    # Counting every match of a common word runs the query again; past what we
+    # collected we show Whoosh's estimate.
+    scored = results.scored_length()
     return SearchResult(
         query=text,
-        total=len(results),
+        total=len(results) if scored < depth else max(scored, results.estimated_length()),
         hits=tuple(hits),
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,
@@ -401,26 +429,57 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
 
 
 def _facets(results) -> Facets:
-    def counts(name: str, limit: int) -> tuple[FacetCount, ...]:
-        try:
-            groups = results.groups(name)
-        except KeyError:
-            return ()
-        ranked = sorted(((k, len(v)) for k, v in groups.items() if k), key=lambda kv: (-kv[1], str(kv[0])))
-        return tuple(FacetCount(str(k), n) for k, n in ranked[:limit])
+    """Sources, years and entities, counted over the best hits collected (up to
+    FACET_DEPTH). Whoosh's own overlapping facets read every entity's posting list on
+    every query, which took seconds on a large corpus."""
+    sources: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    for hit in results:
+        fields = hit.fields()
+        sources[fields.get("source_facet") or "unknown"] += 1
+        years[fields.get("year") or "undated"] += 1
+        entities.update(n for n in (fields.get("entity_facet") or "").split(",") if n)
 
-    years = tuple(sorted(counts("year", 50), key=lambda f: f.value, reverse=True))
-    return Facets(sources=counts("source", 20), years=years, entities=counts("entity", 15))
+    def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return tuple(FacetCount(k, n) for k, n in top)
+
+    return Facets(
+        sources=ranked(sources, 20),
+        years=tuple(sorted(ranked(years, 50), key=lambda f: f.value, reverse=True)),
+        entities=ranked(entities, 15),
+    )
 
 
 _WORDS = re.compile(r"(?<![\w:~*?])([^\W\d_][\w'’-]*)(?![\w:~*?(])")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
-def suggest(searcher, text: str) -> str | None:
+class Vocabulary:
+    """The corpus' unstemmed words, for "did you mean" (never the stemmed index terms)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self._corrector = None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def nearest(self, word: str) -> str | None:
+        if self._corrector is None:
+            from whoosh.spelling import ListCorrector
+
+            self._corrector = ListCorrector(sorted(self.words))
+        options = self._corrector.suggest(word, limit=1, maxdist=2, prefix=1)
+        return options[0] if options and options[0] != word else None
+
+
+def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
     """ "Did you mean": replace each word the corpus has never seen by its nearest word."""
+    if not vocabulary.words:
+        return None
     reader = searcher.reader()
-    corrector = None
     changed = False
     out = []
     last = 0
@@ -429,14 +488,12 @@ def suggest(searcher, text: str) -> str | None:
         if word in _OPERATORS or _inside_field(text, m.start()):
             continue
         low = word.lower()
-        if ("text", low) in reader or _stem_known(searcher, reader, low):
+        if low in vocabulary or _stem_known(searcher, reader, low):
             continue
-        if corrector is None:
-            corrector = searcher.corrector("text")
-        options = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
-        if options and options[0] != low:
+        option = vocabulary.nearest(low)
+        if option:
             out.append(text[last : m.start()])
-            out.append(options[0])
+            out.append(option)
             last = m.end()
             changed = True
     if not changed:

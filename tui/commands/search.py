@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 HELP = "search the corpus (Whoosh query language: AND OR NOT \"phrase\" title: source: published:2025 wild* fuzzy~)"
 
@@ -16,11 +18,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.text import Text
-
     from tui.commands import UsageError
 
-    from ._common import console, date_text, open_corpus, print_json
+    from ._common import open_corpus, print_json
 
     text = " ".join(args.query).strip()
     if not text:
@@ -49,22 +49,48 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
+        # Piped: plain text, and no need to load Rich on the quick path.
+        _print_plain(result)
+    else:
+        _print_rich(result)
+    return 0
+
+
+def _heading(result) -> str:
+    noun = "hit" if result.total == 1 else "hits"
+    return f"{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+
+
+def _byline(hit) -> str:
+    from ._common import date_text
+
+    return " · ".join(x for x in (hit.source, date_text(hit.published)) if x)
+
+
+def _print_plain(result) -> None:
+    out = [f"did you mean: {result.suggestion}?"] if result.suggestion else []
+    out.append(_heading(result))
+    for h in result.hits:
+        out += ["", f"{h.id}  {h.title}  {_byline(h)}"]
+        out += [f"  {s.text}" for s in h.snippets]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _print_rich(result) -> None:
+    from rich.text import Text
+
+    from ._common import console
+
     out = console()
     if result.suggestion:
         out.print(Text.assemble("did you mean: ", (result.suggestion, "bold yellow"), "?"))
-    noun = "hit" if result.total == 1 else "hits"
-    out.print(Text(f"{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)", style="dim"))
+    out.print(Text(_heading(result), style="dim"))
     for h in result.hits:
         out.print()
-        out.print(
-            Text.assemble(
-                (h.id, "cyan"), "  ", (h.title, "bold"), "  ",
-                (" · ".join(x for x in (h.source, date_text(h.published)) if x), "dim"),
-            )
-        )
+        out.print(Text.assemble((h.id, "cyan"), "  ", (h.title, "bold"), "  ", (_byline(h), "dim")))
         for s in h.snippets:
             line = Text("  ") + Text(s.text)
             for start, end in s.highlights:
                 line.stylize("bold reverse", start + 2, end + 2)
             out.print(line)
-    return 0

@@ -264,7 +264,7 @@ def test_rebuild_recovers_a_damaged_index(news, cache_dir):
 
 
 def test_five_megabyte_single_line_is_indexed_and_found(tmp_path, cache_dir):
-    from test_ingest import finishes_within
+    from test_ingest import within
 
     folder = tmp_path / "huge"
     unit = "the harbour cranes were idle again today "
@@ -274,15 +274,25 @@ def test_five_megabyte_single_line_is_indexed_and_found(tmp_path, cache_dir):
         "Quokkaphobia begins here. " + unit * (5_000_000 // len(unit)) + "zebracorn ends it.",
     )
     write(folder, "small.txt", article_text("Grain exports recover", topic="grain"))
-    with finishes_within(180):
+
+    def work():
         corpus = open_corpus(folder, cache_dir)
-        assert corpus.skipped == ()
         result = corpus.search("zebracorn")  # the very end of the line
-        assert [Path(corpus.get(h.id).path).name for h in result.hits] == ["huge.txt"]
-        snippet = result.hits[0].snippets[0]
-        assert [snippet.text[a:b] for a, b in snippet.highlights] == ["zebracorn"]
-        assert hit_paths(corpus, "grain") == {"small.txt"}
-    corpus.close()
+        snippet = result.hits[0].snippets[0] if result.hits else None
+        answer = (
+            list(corpus.skipped),
+            [Path(corpus.get(h.id).path).name for h in result.hits],
+            [snippet.text[a:b] for a, b in snippet.highlights] if snippet else [],
+            hit_paths(corpus, "grain"),
+        )
+        corpus.close()
+        return answer
+
+    skipped, zebra, marked, grain = within(180, work)
+    assert skipped == []
+    assert zebra == ["huge.txt"]
+    assert marked == ["zebracorn"]
+    assert grain == {"small.txt"}
 
 
 def test_progress_is_reported(news, cache_dir):

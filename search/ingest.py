@@ -204,8 +204,9 @@ def _is_date_line(line: str) -> bool:
 
 # --------------------------------------------------------------------------- boilerplate
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>", re.I)
-_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+# Inner runs exclude "[" so that a line of brackets that never close stays linear.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<img\b[^<>\n]*>", re.I)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
@@ -215,7 +216,7 @@ _EMPHASIS = re.compile(
     r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
     r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
 )
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
@@ -274,6 +275,7 @@ _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
     rf"""^(?:by|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
     (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,9}})
+    (?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?
     (?:\s*[,|–—-]\s*[^.!?]{{0,60}})?\s*$""",
     re.I | re.X,
 )
@@ -386,9 +388,9 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
     )
 
 
-def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> None:
     """Under a "Related" or "Read more" heading, the headlines that follow are links."""
-    i = 0
+    i = start
     while i < len(lines):
         if _LIST_HEADER.match(lines[i][0]):
             chrome[i] = True
@@ -493,17 +495,38 @@ def _paragraphs(text: str) -> list[str]:
     lines = text.split("\n")
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if line.strip():
+        if not line.strip():
+            if blocks[-1]:
+                blocks.append([])
+        elif _stands_alone(line):
+            # A heading, quote, date or byline is never part of a wrapped paragraph,
+            # even with no blank line around it ("Headline\n2025-07-01").
+            if blocks[-1]:
+                blocks.append([])
             blocks[-1].append(line.rstrip())
-        elif blocks[-1]:
             blocks.append([])
+        else:
+            blocks[-1].append(line.rstrip())
+    # Two lines alone prove little (a headline over its summary looks the same); join
+    # them only in a file that shows it is hard-wrapped with a longer block.
+    wrapped_file = any(len(block) >= 3 and _wrapped(block) for block in blocks)
     out: list[str] = []
     for block in blocks:
-        if len(block) > 1 and _wrapped(block):
+        if len(block) > 1 and (len(block) >= 3 or wrapped_file) and _wrapped(block):
             out.append(" ".join(part.strip() for part in block))
         else:
             out.extend(block)
     return out
+
+
+def _stands_alone(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        stripped.startswith(("#", ">", "![", "---", "==="))
+        or bool(_BULLET.match(stripped))
+        or _is_date_line(stripped)
+        or bool(_BYLINE.match(stripped))
+    )
 
 
 def _wrapped(block: Sequence[str]) -> bool:
@@ -515,7 +538,16 @@ def _wrapped(block: Sequence[str]) -> bool:
     if len(long) < max(1, len(inner) * 0.6) or max(len(line) for line in block) > 120:
         return False
     unfinished = sum(1 for line in inner if not _SENTENCE_END.search(line.strip()))
-    return unfinished >= len(inner) * 0.5
+    if unfinished < len(inner) * 0.5:
+        return False
+    # A wrapped line ends because the next word would not fit; a headline above its
+    # summary ends early. Allow a little slack for ragged wrapping.
+    width = max(len(line.rstrip()) for line in block)
+    for line, following in zip(block, block[1:], strict=False):
+        first_word = following.split()[0] if following.split() else ""
+        if len(line.rstrip()) + 1 + len(first_word) <= width - 2:
+            return False
+    return True
 
 
 _HTML_HINT = re.compile(
@@ -582,8 +614,11 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
-    _mark_lists(lines, chrome)
     prose = [not chrome[i] and _is_prose(line) for i, (line, _) in enumerate(lines)]
+    if any(prose):  # "Related" lists inside the story (the header has its own rules)
+        start = prose.index(True)
+        _mark_lists(lines, chrome, start)
+        prose = [not chrome[i] and _is_prose(line) for i, (line, _) in enumerate(lines)]
 
     if any(prose):
         first = prose.index(True)

@@ -38,14 +38,15 @@ def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             seen_dirs.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
-                path = Path(folder, name)
-                if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
                     continue
-                real_file = os.path.realpath(path)
-                if real_file in seen_files or not path.is_file():
+                # Files are named by where they really are, so a file reached twice
+                # (through a linked folder) is indexed once.
+                real_file = os.path.join(real, name)
+                if real_file in seen_files:
                     continue
                 seen_files.add(real_file)
-                found.append(path)
+                found.append(Path(folder, name))
         yield from ((root, f) for f in sorted(found))
 
 

@@ -798,6 +798,21 @@ def _is_development(s: _Sentence) -> bool:
     return development_strength(s.cues) >= DEVELOPMENT_MIN and _content(s) >= DEVELOPMENT_MIN_WORDS
 
 
+def _both_sides(
+    earlier: Article,
+    later: Article,
+    earlier_entities: Sequence[Entity] | None,
+    later_entities: Sequence[Entity] | None,
+    themes: Sequence[Theme],
+) -> tuple[list[_Sentence], list[_Sentence]]:
+    """Both articles' sentences, with entities recognised where none were given."""
+    if earlier_entities is None:
+        earlier_entities = _entities(earlier)
+    if later_entities is None:
+        later_entities = _entities(later)
+    return _sentences(earlier, earlier_entities, themes), _sentences(later, later_entities, themes)
+
+
 def compare(
     earlier: Article,
     later: Article,
@@ -813,12 +828,7 @@ def compare(
     """
     t0 = time.perf_counter()
     themes = load_themes() if themes is None else tuple(themes)
-    if earlier_entities is None:
-        earlier_entities = _entities(earlier)
-    if later_entities is None:
-        later_entities = _entities(later)
-    left = _sentences(earlier, earlier_entities, themes)
-    right = _sentences(later, later_entities, themes)
+    left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
     concerns = [s for s in left if _is_concern(s)]
     developments = [s for s in right if _is_development(s)]
 
@@ -1066,12 +1076,7 @@ def evidence_for(
 ) -> Evidence:
     """The reasons linking two given sentences (for a link an analyst pinned)."""
     themes = load_themes()
-    if earlier_entities is None:
-        earlier_entities = _entities(earlier)
-    if later_entities is None:
-        later_entities = _entities(later)
-    left = _sentences(earlier, earlier_entities, themes)
-    right = _sentences(later, later_entities, themes)
+    left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
     c = next(s for s in left if s.span == concern)
     d = next(s for s in right if s.span == development)
     text = _bm25([c], right).get(c.key, {}).get(d.key, 0.0)

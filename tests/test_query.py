@@ -584,3 +584,28 @@ def test_entity_field_is_searchable(corpus, ids):
     # Issue 3's recogniser fills the `entity` field; the query language must reach it.
     assert found(corpus, 'entity:"Xi Jinping"') == named(ids, "caliber")
     assert found(corpus, 'who:"Xi Jinping" AND Trump') == named(ids, "caliber")
+
+
+def test_facet_counts_add_up_to_the_hits(tmp_path_factory):
+    """The facet panel says how many hits each year and source has: on a corpus with more
+    hits than a page, those counts must still add up to the total the user is shown."""
+    base = tmp_path_factory.mktemp("facets")
+    for i in range(320):
+        year = 2023 + i % 3
+        write(
+            base / "news",
+            f"{i:03}.txt",
+            f"---\ntitle: Harbour story {i}\npublished: {year}-03-0{1 + i % 9}\nsource: Paper {i % 4}\n---\n"
+            "Officials said the harbour talks would resume next month after a pause of several weeks.\n",
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    result = c.search("harbour", facets=True)
+    c.close()
+    assert result.total == 320
+    assert sum(f.count for f in result.facets.years) == 320
+    assert sum(f.count for f in result.facets.sources) == 320
+    assert {f.value: f.count for f in result.facets.years} == {
+        "2023": 107,
+        "2024": 107,
+        "2025": 106,
+    }

@@ -47,6 +47,7 @@ class Corpus:
         self._lock = threading.RLock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(index.vocabulary)
+        self._facets: q.FacetTable | None = None
 
     @classmethod
     def open(
@@ -108,9 +109,14 @@ class Corpus:
                 query,
                 limit=limit,
                 filters=filters,
-                facets=facets,
+                facet_table=self._facet_table() if facets else None,
                 vocabulary=self._vocabulary,
             )
+
+    def _facet_table(self) -> q.FacetTable:
+        if self._facets is None:
+            self._facets = q.FacetTable(self._searcher.reader())
+        return self._facets
 
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""

@@ -30,8 +30,6 @@ USER_FIELDS = ("title", "standfirst", "body", "source", "author", "published", "
 ALIASES = {"published": ["date", "year"], "entity": ["entities", "who"], "author": ["by"]}
 #: Filters the UI passes alongside a query, and the index field each one restricts.
 FILTER_FIELDS = {"source": "source_facet", "year": "year", "entity": "entity_facet"}
-#: Facet counts are taken over this many best hits (all of them in a corpus this size or less).
-FACET_DEPTH = 300
 
 _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)")
 _OPERATOR = re.compile(r"^(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
@@ -348,7 +346,7 @@ def run(
     *,
     limit: int = 20,
     filters: Mapping[str, str] | None = None,
-    facets: bool = False,
+    facet_table: FacetTable | None = None,
     newest_first: bool = False,
     vocabulary: Vocabulary | None = None,
 ) -> SearchResult:
@@ -360,8 +358,7 @@ def run(
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    depth = max(limit, FACET_DEPTH) if facets else limit
-    results = searcher.search(q, limit=depth, filter=restrict, sortedby=sortedby, terms=True)
+    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby, terms=True)
     targets = {}
     if text:
         reader = searcher.reader()
@@ -369,7 +366,7 @@ def run(
         body = Targets(q, reader, "body")
         targets = {"body_stored": body, "standfirst": body, "title": Targets(q, reader, "title")}
     hits = []
-    for hit in results[:limit]:
+    for hit in results:
         snippets: list[Snippet] = []
         terms: set[str] = set()
         if text:
@@ -400,13 +397,19 @@ def run(
     # Counting every match of a common word runs the query again; past what we
     # collected we show Whoosh's estimate.
     scored = results.scored_length()
+    total = len(results) if scored < limit else max(scored, results.estimated_length())
+    counted = Facets()
+    if facet_table is not None:
+        matched = list(searcher.docs_for_query(wq.And([q, restrict]) if restrict else q))
+        counted = facet_table.count(matched)
+        total = len(matched)  # counted anyway: exact
     return SearchResult(
         query=text,
-        total=len(results) if scored < depth else max(scored, results.estimated_length()),
+        total=total,
         hits=tuple(hits),
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,
-        facets=_facets(results) if facets else Facets(),
+        facets=counted,
     )
 
 
@@ -428,28 +431,50 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     return wq.And(terms) if terms else None
 
 
-def _facets(results) -> Facets:
-    """Sources, years and entities, counted over the best hits collected (up to
-    FACET_DEPTH). Whoosh's own overlapping facets read every entity's posting list on
-    every query, which took seconds on a large corpus."""
-    sources: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    entities: Counter[str] = Counter()
-    for hit in results:
-        fields = hit.fields()
-        sources[fields.get("source_facet") or "unknown"] += 1
-        years[fields.get("year") or "undated"] += 1
-        entities.update(n for n in (fields.get("entity_facet") or "").split(",") if n)
+class FacetTable:
+    """Each document's source, year and entities, read once from the index's posting
+    lists, so that a query's facets are counted over all its matches in one pass.
 
-    def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return tuple(FacetCount(k, n) for k, n in top)
+    Whoosh's overlapping facets re-read every entity's postings on each query (seconds
+    on a large corpus); this reads them once per opened corpus.
+    """
 
-    return Facets(
-        sources=ranked(sources, 20),
-        years=tuple(sorted(ranked(years, 50), key=lambda f: f.value, reverse=True)),
-        entities=ranked(entities, 15),
-    )
+    def __init__(self, reader) -> None:
+        self.source: dict[int, str] = self._single(reader, "source_facet")
+        self.year: dict[int, str] = self._single(reader, "year")
+        self.entities: dict[int, list[str]] = {}
+        for term in reader.lexicon("entity_facet"):
+            name = term.decode("utf-8")
+            for docnum in reader.postings("entity_facet", term).all_ids():
+                self.entities.setdefault(docnum, []).append(name)
+
+    @staticmethod
+    def _single(reader, fieldname: str) -> dict[int, str]:
+        values: dict[int, str] = {}
+        for term in reader.lexicon(fieldname):
+            value = term.decode("utf-8")
+            for docnum in reader.postings(fieldname, term).all_ids():
+                values[docnum] = value
+        return values
+
+    def count(self, docnums: Iterable[int]) -> Facets:
+        sources: Counter[str] = Counter()
+        years: Counter[str] = Counter()
+        entities: Counter[str] = Counter()
+        for d in docnums:
+            sources[self.source.get(d, "unknown")] += 1
+            years[self.year.get(d, "undated")] += 1
+            entities.update(self.entities.get(d, ()))
+
+        def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
+            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            return tuple(FacetCount(k, n) for k, n in top)
+
+        return Facets(
+            sources=ranked(sources, 20),
+            years=tuple(sorted(ranked(years, 50), key=lambda f: f.value, reverse=True)),
+            entities=ranked(entities, 15),
+        )
 
 
 _WORDS = re.compile(r"(?<![\w:~*?])([^\W\d_][\w'’-]*)(?![\w:~*?(])")

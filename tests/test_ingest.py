@@ -879,6 +879,7 @@ def test_furniture_inside_the_body_is_removed(furniture):
         "The vote is on Friday.",
         "Police are investigating.",
         "Talks resume on Monday.",
+        "2025 will be harder, the minister said.",
     ],
 )
 def test_short_closing_paragraph_survives(closing):

@@ -381,7 +381,7 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
         not is_chrome
         and 2 <= len(words) < 8
         and bool(_SENTENCE_END.search(line))
-        and words[0][:1].isupper()
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
         and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
         and not _BYLINE.match(line)
         and not _is_date_line(line)

@@ -58,7 +58,7 @@ class Corpus:
         rebuild: bool = False,
         progress: Progress | None = None,
     ) -> Corpus:
-        folders = [Path(f).expanduser().resolve() for f in folders]
+        folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
             raise CorpusError(

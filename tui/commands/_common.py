@@ -27,7 +27,9 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def open_corpus(args: argparse.Namespace, *, rebuild: bool = False, progress: bool = False):
+def open_corpus(
+    args: argparse.Namespace, *, rebuild: bool = False, progress: bool = False, report_skips: bool = True
+):
     """Open the corpus named on the command line, telling stderr what it had to skip."""
     from search.corpus import Corpus
 
@@ -46,7 +48,7 @@ def open_corpus(args: argparse.Namespace, *, rebuild: bool = False, progress: bo
         corpus = Corpus.open(args.folders, rebuild=rebuild)
     # Skipped files are reported when the index changes, not on every lookup.
     report = corpus.report
-    changed = report.added or report.updated or report.removed or report.rebuilt
+    changed = report_skips and (report.added or report.updated or report.removed or report.rebuilt)
     if corpus.notices or (changed and corpus.skipped):
         from rich.text import Text
 

@@ -64,7 +64,9 @@ class Corpus:
             raise CorpusError(
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
-        index, report = Index.open(folders, cache_root=cache_dir, rebuild=rebuild, progress=progress)
+        index, report = Index.open(
+            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress
+        )
         return cls(folders, index, report)
 
     # ------------------------------------------------------------------ articles
@@ -74,7 +76,9 @@ class Corpus:
         """Every article, newest first; undated ones last, by title."""
         with self._lock:
             found = [from_stored(fields) for fields in self._searcher.all_stored_fields()]
-        dated = sorted((a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True)
+        dated = sorted(
+            (a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True
+        )
         undated = sorted((a for a in found if not a.published), key=lambda a: a.title.lower())
         return tuple(dated + undated)
 
@@ -128,7 +132,9 @@ class Corpus:
             reader = self._searcher.reader()
             # The body field indexes the standfirst too: both show what it matched.
             return {
-                name: q.match_spans(self._index.ix.schema, parsed, reader, indexed, article.text(name))
+                name: q.match_spans(
+                    self._index.ix.schema, parsed, reader, indexed, article.text(name)
+                )
                 for name, indexed in (("title", "title"), ("standfirst", "body"), ("body", "body"))
             }
 

@@ -236,7 +236,9 @@ class Index:
         self.directory = directory
         self.manifest = manifest
         #: Every word of the corpus, unstemmed: what "did you mean" chooses from.
-        self.vocabulary: set[str] = _read_words(directory) if directory and manifest["files"] else set()
+        self.vocabulary: set[str] = (
+            _read_words(directory) if directory and manifest["files"] else set()
+        )
 
     @classmethod
     def open(
@@ -263,7 +265,9 @@ class Index:
         return index, report
 
     @classmethod
-    def _in_memory(cls, found: list[tuple[Path, Path]], progress: Progress | None) -> tuple[Index, Refresh]:
+    def _in_memory(
+        cls, found: list[tuple[Path, Path]], progress: Progress | None
+    ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, {"files": {}, "skipped": {}})
         report = Refresh(rebuilt=True, in_memory=True)
@@ -272,7 +276,11 @@ class Index:
 
     @classmethod
     def _on_disk(
-        cls, directory: Path, found: list[tuple[Path, Path]], rebuild: bool, progress: Progress | None
+        cls,
+        directory: Path,
+        found: list[tuple[Path, Path]],
+        rebuild: bool,
+        progress: Progress | None,
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
@@ -282,7 +290,9 @@ class Index:
         with _exclusive(directory / ".dossier.lock", wait=2.0 if finished else 900.0) as mine:
             exists = _exists(directory)
             if not mine:
-                report.notices.append("another dossier is updating this index; showing it as it was")
+                report.notices.append(
+                    "another dossier is updating this index; showing it as it was"
+                )
                 manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
                 return cls(storage.open_index(), directory, manifest), report
             manifest = _read_manifest(directory) if exists else None
@@ -293,7 +303,9 @@ class Index:
                     ix.reader().close()  # opens every segment's files: a missing one fails here
                 except Exception as exc:  # a damaged or foreign index: we can always rebuild it
                     ix = None
-                    report.notices.append(f"the index was unreadable ({type(exc).__name__}); rebuilt it")
+                    report.notices.append(
+                        f"the index was unreadable ({type(exc).__name__}); rebuilt it"
+                    )
             if ix is None:
                 _clear(directory)
                 ix = storage.create_index(schema())
@@ -309,7 +321,12 @@ class Index:
         return index, report
 
     def _apply(
-        self, found: list[tuple[Path, Path]], report: Refresh, progress: Progress | None, *, fresh: bool
+        self,
+        found: list[tuple[Path, Path]],
+        report: Refresh,
+        progress: Progress | None,
+        *,
+        fresh: bool,
     ) -> None:
         """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
         known: dict[str, dict] = self.manifest["files"]
@@ -322,7 +339,9 @@ class Index:
             try:
                 stat = files.signature(path)
             except OSError as exc:
-                report.skipped.append(Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}"))
+                report.skipped.append(
+                    Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}")
+                )
                 continue
             entry = known.get(key) or known_skipped.get(key)
             if entry and (entry["mtime_ns"], entry["size"], entry.get("sidecar", 0)) == stat:
@@ -351,14 +370,21 @@ class Index:
                 progress(n, total, key)
             if isinstance(result, Skipped):
                 report.skipped.append(result)
-                known_skipped[key] = {"mtime_ns": stat[0], "size": stat[1], "sidecar": stat[2], "reason": result.reason}
+                known_skipped[key] = {
+                    "mtime_ns": stat[0],
+                    "size": stat[1],
+                    "sidecar": stat[2],
+                    "reason": result.reason,
+                }
                 if key in known:
                     removed.append(key)
                 continue
             known_skipped.pop(key, None)
             previous = known.get(key)
             if previous and previous["fingerprint"] == result.fingerprint:
-                previous["mtime_ns"], previous["size"], previous["sidecar"] = stat  # touched, not changed
+                previous["mtime_ns"], previous["size"], previous["sidecar"] = (
+                    stat  # touched, not changed
+                )
                 report.unchanged += 1
                 continue
             article = result
@@ -380,7 +406,11 @@ class Index:
             }
 
         bulk = fresh and len(docs) >= BULK
-        writer = self.ix.writer(procs=2, multisegment=True, limitmb=384) if bulk else self.ix.writer(timeout=30.0)
+        writer = (
+            self.ix.writer(procs=2, multisegment=True, limitmb=384)
+            if bulk
+            else self.ix.writer(timeout=30.0)
+        )
         try:
             for key in removed:
                 entry = known.pop(key, None)

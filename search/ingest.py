@@ -22,7 +22,16 @@ from pathlib import Path
 from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover, display_path
 from .model import Article, Skipped
 
-__all__ = ["SUFFIXES", "SIDECAR_SUFFIX", "IngestError", "article_id", "decode", "discover", "parse_article", "read_article"]
+__all__ = [
+    "SUFFIXES",
+    "SIDECAR_SUFFIX",
+    "IngestError",
+    "article_id",
+    "decode",
+    "discover",
+    "parse_article",
+    "read_article",
+]
 
 #: Front-matter / sidecar keys we understand, with their aliases.
 META_KEYS = {
@@ -73,7 +82,9 @@ def decode(raw: bytes) -> tuple[str, str | None]:
             try:
                 return raw.decode(encoding), None
             except UnicodeDecodeError as exc:
-                raise IngestError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from None
+                raise IngestError(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from None
     if _looks_binary(raw):
         raise IngestError("binary file, not text (dossier reads .txt and .md articles)")
     try:
@@ -175,7 +186,11 @@ def find_date(text: str) -> dt.date | None:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["month"].lower().rstrip("."))
+    month = (
+        int(groups["mnum"])
+        if groups.get("mnum")
+        else _MONTHS.get(groups["month"].lower().rstrip("."))
+    )
     try:
         return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
     except (TypeError, ValueError):
@@ -259,18 +274,26 @@ _LIST_HEADER = re.compile(
     r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|top\s+stories|explore\s+more(?:\s+on\s+these\s+topics)?)\s*:?\s*$",
     re.I,
 )
-_BREADCRUMB = re.compile(r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$")
+_BREADCRUMB = re.compile(
+    r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
+)
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
 )
-_COUNTER = re.compile(r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$", re.I)
+_COUNTER = re.compile(
+    r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$",
+    re.I,
+)
 _SOCIAL = re.compile(
     r"^(?:twitter|x|youtube|instagram|facebook|telegram|whatsapp|linkedin|tiktok|reddit|vk|vkontakte|pinterest|threads|bluesky|mastodon|rss|flipboard|messenger|viber|line|wechat|weibo)$",
     re.I,
 )
 _FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
-_DOMAIN = re.compile(r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co\.uk|io|info|news|tv|fm|de|fr|in|jp|kr|cn|au|eu|ge|am|kz|ua|tr|us|ca))\b", re.I)
+_DOMAIN = re.compile(
+    r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co\.uk|io|info|news|tv|fm|de|fr|in|jp|kr|cn|au|eu|ge|am|kz|ua|tr|us|ca))\b",
+    re.I,
+)
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
     rf"""^(?:by|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
@@ -364,7 +387,12 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
-    if words <= 12 and _BREADCRUMB.match(line) and not _SENTENCE_END.search(line) and not _BYLINE.match(line):
+    if (
+        words <= 12
+        and _BREADCRUMB.match(line)
+        and not _SENTENCE_END.search(line)
+        and not _BYLINE.match(line)
+    ):
         return True
     if words <= 14 and _PROMPT.search(line):
         return True
@@ -395,7 +423,11 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
         if _LIST_HEADER.match(lines[i][0]):
             chrome[i] = True
             j = i + 1
-            while j < len(lines) and not _SENTENCE_END.search(lines[j][0]) and len(_words(lines[j][0])) <= 14:
+            while (
+                j < len(lines)
+                and not _SENTENCE_END.search(lines[j][0])
+                and len(_words(lines[j][0])) <= 14
+            ):
                 chrome[j] = True
                 j += 1
             i = j
@@ -556,7 +588,10 @@ _HTML_HINT = re.compile(
 )
 _HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
-_HTML_BLOCK = re.compile(r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^>]*>", re.I)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^>]*>",
+    re.I,
+)
 _HTML_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
 
 
@@ -564,7 +599,9 @@ def _strip_html(text: str) -> str:
     """Markup a scrape left in: scripts and styles go whole, headings stay headings,
     block tags become paragraph breaks, any other tag goes."""
     text = _HTML_DROP.sub("\n\n", text)
-    text = _HTML_HEADING.sub(lambda m: "\n\n" + "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()) + "\n\n", text)
+    text = _HTML_HEADING.sub(
+        lambda m: "\n\n" + "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()) + "\n\n", text
+    )
     text = _HTML_BLOCK.sub("\n\n", text)
     return _HTML_ANY_TAG.sub("", text)
 
@@ -575,8 +612,15 @@ def _setext_heading(m: re.Match[str]) -> str:
     return ("# " if m.group("rule")[0] == "=" else "## ") + m.group("text")
 
 
-def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | None = None,
-                  fingerprint: str = "", notes: tuple[str, ...] = ()) -> Article:
+def parse_article(
+    text: str,
+    *,
+    id: str,
+    path: str = "",
+    meta: dict[str, str] | None = None,
+    fingerprint: str = "",
+    notes: tuple[str, ...] = (),
+) -> Article:
     """Clean text (already decoded) to an :class:`Article`.
 
     ``meta`` (from a sidecar file) and any front matter override what we guess.
@@ -650,7 +694,10 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
         candidates = [
             (i, line)
             for i, (line, _level) in head
-            if i >= start and not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
+            if i >= start
+            and not _is_date_line(line)
+            and _title_like(line)
+            and not _BYLINE.match(line)
         ]
         if not candidates:  # no clean header: the last headline-like line before the body
             candidates = [
@@ -659,7 +706,9 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
                 if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
             ][-1:]
         # A section label or kicker above the headline ("World News") is shorter than it.
-        if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+        if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(
+            _words(candidates[1][1])
+        ):
             candidates = candidates[1:]
         if candidates:
             title_index, title = candidates[0]
@@ -672,7 +721,12 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif i > title_index >= 0 and not standfirst and not _is_date_line(line) and len(_words(line)) >= 4:
+        elif (
+            i > title_index >= 0
+            and not standfirst
+            and not _is_date_line(line)
+            and len(_words(line)) >= 4
+        ):
             standfirst = line
 
     body_lines: list[str] = []
@@ -706,9 +760,13 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
 
-    source = _guess_source(lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]])
+    source = _guess_source(
+        lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
+    )
 
-    title = clean_line(given.get("title", "")) or title or clean_line(Path(path).stem.replace("_", " "))
+    title = (
+        clean_line(given.get("title", "")) or title or clean_line(Path(path).stem.replace("_", " "))
+    )
     published = parse_date(given["published"]) if given.get("published") else date
     return Article(
         id=id,
@@ -725,7 +783,9 @@ def parse_article(text: str, *, id: str, path: str = "", meta: dict[str, str] | 
     )
 
 
-def _guess_source(lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail: Sequence[str]) -> str:
+def _guess_source(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail: Sequence[str]
+) -> str:
     """The publisher: a site name the page's furniture repeats, or a bare name line at the end."""
     seen: Counter[str] = Counter()
     spelled: dict[str, Counter[str]] = {}
@@ -738,11 +798,15 @@ def _guess_source(lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail
     if seen:
         key, _ = seen.most_common(1)[0]
         # Prefer the spelling with a capital, as a masthead writes it.
-        forms = sorted(spelled[key].items(), key=lambda kv: (kv[0][:1].isupper(), kv[1]), reverse=True)
+        forms = sorted(
+            spelled[key].items(), key=lambda kv: (kv[0][:1].isupper(), kv[1]), reverse=True
+        )
         return forms[0][0][:1].upper() + forms[0][0][1:]
     for line in tail:
         if "©" in line or re.search(r"\bcopyright\b|\(c\)", line, re.I):
-            name = re.sub(r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line)
+            name = re.sub(
+                r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line
+            )
             name = " ".join(name.replace(".", " ").replace(",", " ").split())
             if 0 < len(name.split()) <= 5 and name[:1].isupper():
                 return name

@@ -75,7 +75,9 @@ _DATE_CLAUSE = re.compile(
     re.I | re.X,
 )
 _FIELD_NAME = re.compile(
-    r"(?<![\w\"])((?i:" + "|".join(sorted({*USER_FIELDS, *(a for v in ALIASES.values() for a in v)})) + r")):",
+    r"(?<![\w\"])((?i:"
+    + "|".join(sorted({*USER_FIELDS, *(a for v in ALIASES.values() for a in v)}))
+    + r")):",
 )
 _ANY_DATE_FIELD = re.compile(r"\b(?:published|date|year):", re.I)
 #: Stands in for a date clause while Whoosh parses the rest (an ID field: kept verbatim).
@@ -95,7 +97,9 @@ def _period(value: str) -> tuple[dt.date, dt.date]:
         day = dt.date(*parts)
         return day, day
     except ValueError:
-        raise QueryError(f"{value} is not a date; write dates as 2025, 2025-07 or 2025-07-01") from None
+        raise QueryError(
+            f"{value} is not a date; write dates as 2025, 2025-07 or 2025-07-01"
+        ) from None
 
 
 def _date_range(m: re.Match[str]) -> wq.Query:
@@ -115,7 +119,9 @@ def _date_range(m: re.Match[str]) -> wq.Query:
         lo = _period(m.group("lo"))[0] if m.group("lo") else None
         hi = _period(m.group("hi"))[1] if m.group("hi") else None
         if lo and hi and lo > hi:
-            raise QueryError(f"the date range starts after it ends: write [{m.group('hi')} to {m.group('lo')}]")
+            raise QueryError(
+                f"the date range starts after it ends: write [{m.group('hi')} to {m.group('lo')}]"
+            )
     start = dt.datetime.combine(lo, dt.time.min) if lo else None
     end = dt.datetime.combine(hi, dt.time.max) if hi else None
     return wq.DateRange("published", start, end)
@@ -140,13 +146,17 @@ def parse(qp, text: str) -> wq.Query:
     text = _FIELD_NAME.sub(lambda m: m.group(1).lower() + ":", text)
     held = _DATE_CLAUSE.sub(hold, text)
     if _ANY_DATE_FIELD.search(re.sub(r'"[^"]*"', " ", held)):
-        raise QueryError("write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]")
+        raise QueryError(
+            "write dates as published:2025, published:2025-07-01, published:>2024-06 or published:[2024 to 2025]"
+        )
     if not held.strip():
         raise QueryError("type a word or phrase to search for")
     try:
         q = qp.parse(held)
     except Exception as exc:  # Whoosh's parser fails in odd ways on odd input
-        raise QueryError(f"cannot read this query ({exc}); check fields, quotes and brackets") from None
+        raise QueryError(
+            f"cannot read this query ({exc}); check fields, quotes and brackets"
+        ) from None
 
     def swap(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.Term) and node.fieldname == "id":
@@ -164,9 +174,13 @@ def parse(qp, text: str) -> wq.Query:
                 f"the word: use a smaller number after the slash"
             )
     if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
-        raise QueryError(f"nothing to search for in {text!r}: only very common words; add a more specific one")
+        raise QueryError(
+            f"nothing to search for in {text!r}: only very common words; add a more specific one"
+        )
     if _only_negations(q):
-        raise QueryError("a query of only NOT terms matches everything else; add a word to look for")
+        raise QueryError(
+            "a query of only NOT terms matches everything else; add a word to look for"
+        )
     return q
 
 
@@ -293,9 +307,14 @@ class Targets:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
-        tokens = stemmed_tokens(text) if analyzer is None else [
-            (tok.text, tok.startchar, tok.endchar) for tok in analyzer(text, chars=True, mode="index")
-        ]
+        tokens = (
+            stemmed_tokens(text)
+            if analyzer is None
+            else [
+                (tok.text, tok.startchar, tok.endchar)
+                for tok in analyzer(text, chars=True, mode="index")
+            ]
+        )
         found = {(start, end) for word, start, end in tokens if word in self.words}
         for phrase in self.phrases:
             n = len(phrase)
@@ -311,7 +330,9 @@ def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple
     return tuple(Span(text[a:b], a, b) for a, b in spans)
 
 
-def best_passages(text: str, spans: list[tuple[int, int]], *, top: int = 3, width: int = 220) -> list[Snippet]:
+def best_passages(
+    text: str, spans: list[tuple[int, int]], *, top: int = 3, width: int = 220
+) -> list[Snippet]:
     """Up to ``top`` passages of about ``width`` characters with the most (and most varied) matches.
 
     We choose passages ourselves rather than with Whoosh's highlighter, which marks

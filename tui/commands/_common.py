@@ -28,7 +28,11 @@ def print_json(data: Any) -> None:
 
 
 def open_corpus(
-    args: argparse.Namespace, *, rebuild: bool = False, progress: bool = False, report_skips: bool = True
+    args: argparse.Namespace,
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+    report_skips: bool = True,
 ):
     """Open the corpus named on the command line, telling stderr what it had to skip."""
     from search.corpus import Corpus

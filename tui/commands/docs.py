@@ -39,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     out = console()
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     for column in ("id", "date", "source", "words", "title"):
-        table.add_column(column, no_wrap=column != "title", justify="right" if column == "words" else "left")
+        table.add_column(
+            column, no_wrap=column != "title", justify="right" if column == "words" else "left"
+        )
     for a in corpus.articles:
         table.add_row(
             Text(a.id, style="cyan"),

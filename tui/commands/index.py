@@ -10,7 +10,9 @@ HELP = "build or refresh the index; report what was indexed and what was skipped
 def configure(parser: argparse.ArgumentParser) -> None:
     from ._common import add_json
 
-    parser.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
+    parser.add_argument(
+        "--rebuild", action="store_true", help="throw the index away and build it again"
+    )
     add_json(parser)
 
 

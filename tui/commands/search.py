@@ -6,14 +6,16 @@ import argparse
 import os
 import sys
 
-HELP = "search the corpus (Whoosh query language: AND OR NOT \"phrase\" title: source: published:2025 wild* fuzzy~)"
+HELP = 'search the corpus (Whoosh query language: AND OR NOT "phrase" title: source: published:2025 wild* fuzzy~)'
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from ._common import add_json
 
     parser.add_argument("query", metavar="QUERY", nargs="+", help="what to look for")
-    parser.add_argument("--limit", "-n", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    parser.add_argument(
+        "--limit", "-n", type=int, default=10, metavar="N", help="at most N hits (default 10)"
+    )
     add_json(parser)
 
 
@@ -42,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
                         "source": h.source or None,
                         "published": h.published.isoformat() if h.published else None,
                         "score": round(h.score, 4),
-                        "snippets": [{"text": s.text, "highlights": [list(x) for x in s.highlights]} for s in h.snippets],
+                        "snippets": [
+                            {"text": s.text, "highlights": [list(x) for x in s.highlights]}
+                            for s in h.snippets
+                        ],
                     }
                     for h in result.hits
                 ],

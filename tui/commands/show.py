@@ -41,7 +41,16 @@ def run(args: argparse.Namespace) -> int:
     out.print(Text(a.title, style="bold"))
     if a.standfirst:
         out.print(Text(a.standfirst, style="italic"))
-    meta = " · ".join(x for x in (a.source, a.author and f"by {a.author}", date_text(a.published), f"{a.words} words") if x)
+    meta = " · ".join(
+        x
+        for x in (
+            a.source,
+            a.author and f"by {a.author}",
+            date_text(a.published),
+            f"{a.words} words",
+        )
+        if x
+    )
     out.print(Text(meta, style="dim"))
     out.print()
     for paragraph in a.body.split("\n\n"):

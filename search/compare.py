@@ -759,10 +759,8 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDIN
 
 
 def _entities(article: Article) -> tuple[Entity, ...]:
-    try:
-        from search.entities import recognise
-    except ImportError:  # the entities module is optional for the engine
-        return ()
+    from search.entities import recognise
+
     return tuple(recognise(article))
 
 
@@ -823,8 +821,8 @@ def compare(
 ) -> Comparison:
     """Link the concerns of ``earlier`` to the developments of ``later``.
 
-    Entities default to :func:`search.entities.recognise` of each article (none if
-    that module is unavailable); themes to :func:`load_themes`.
+    Entities default to :func:`search.entities.recognise` of each article; themes to
+    :func:`load_themes`.
     """
     t0 = time.perf_counter()
     themes = load_themes() if themes is None else tuple(themes)

@@ -23,13 +23,9 @@ def bundled_corpus() -> Path:
 
 def default_folders() -> list[Path]:
     """The configured default corpus, else the bundled one."""
-    try:
-        from .config import load_config
+    from .config import load_config
 
-        configured = list(load_config().corpus)
-    except ImportError:
-        configured = []
-    return configured or [bundled_corpus()]
+    return list(load_config().corpus) or [bundled_corpus()]
 
 
 class Corpus:
@@ -143,20 +139,16 @@ class Corpus:
     def entities(self, article_id: str) -> tuple[Entity, ...]:
         """Every entity mention in one article (title, standfirst and body)."""
         if article_id not in self._entities:
+            from .entities import recognise
+
             article = self.get(article_id)
-            try:
-                from .entities import recognise
-            except ImportError:
-                return ()
             self._entities[article_id] = tuple(recognise(article))
         return self._entities[article_id]
 
     def entity(self, name: str):
         """Who's who for ``name``: its record and the articles that mention it."""
-        try:
-            from .entities import profile
-        except ImportError:
-            return None
+        from .entities import profile
+
         return profile(self, name)
 
     def close(self) -> None:

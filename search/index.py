@@ -80,20 +80,20 @@ def corpus_key(folders: Sequence[Path]) -> str:
 
 
 def default_cache_root() -> Path:
-    try:
-        from .config import load_config
+    """Where indexes go: the config's ``index_dir``, else the user's cache folder."""
+    from .config import load_config
 
-        configured = load_config().index_dir
-        if configured:
-            return Path(configured).expanduser()
-    except ImportError:
-        pass
-    from platformdirs import user_cache_path
-
-    return user_cache_path("dossier", appauthor=False)
+    return load_config().index_root
 
 
-def to_document(article: Article, canonical_entities: Sequence[str], stat: tuple[int, int]) -> dict:
+def index_directory(folders: Sequence[Path], cache_root: Path | None = None) -> Path:
+    """The folder that holds the index of ``folders`` (it may not be built yet)."""
+    root = Path(cache_root) if cache_root is not None else default_cache_root()
+    resolved = [Path(f).expanduser().resolve() for f in folders]
+    return root / f"index-v{SCHEMA_VERSION}" / corpus_key(resolved)
+
+
+def to_document(article: Article, canonical_entities: Sequence[str]) -> dict:
     published = article.published
     doc = {
         "id": article.id,
@@ -139,10 +139,8 @@ def from_stored(fields: dict) -> Article:
 
 
 def _entity_names(article: Article) -> list[str]:
-    try:
-        from .entities import recognise
-    except ImportError:
-        return []
+    from .entities import recognise
+
     return [e.canonical for e in recognise(article) if not e.guessed and e.type in NAMED_TYPES]
 
 
@@ -251,8 +249,7 @@ class Index:
     ) -> tuple[Index, Refresh]:
         """Open the index for ``folders``, refreshing it from the files first."""
         started = time.perf_counter()
-        root = Path(cache_root) if cache_root is not None else default_cache_root()
-        directory = root / f"index-v{SCHEMA_VERSION}" / corpus_key(folders)
+        directory = index_directory(folders, cache_root)
         found = list(files.discover(folders))
         if not _writable(directory):
             index, report = cls._in_memory(found, progress)
@@ -394,7 +391,7 @@ class Index:
 
                 article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
-            docs.append((key, to_document(article, names, stat)))
+            docs.append((key, to_document(article, names)))
             self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             known[key] = {

@@ -87,11 +87,9 @@ def _report(config, args: argparse.Namespace) -> dict:
 
 def _index_folder(folders) -> str | None:
     """Where the index of these folders is kept (it may not be built yet)."""
-    try:
-        from search.index import SCHEMA_VERSION, corpus_key, default_cache_root
-    except ImportError:  # pragma: no cover - the engine is part of dossier
-        return None
-    return str(default_cache_root() / f"index-v{SCHEMA_VERSION}" / corpus_key(folders))
+    from search.index import index_directory
+
+    return str(index_directory(folders))
 
 
 def _corpus_source(config, args: argparse.Namespace) -> str:

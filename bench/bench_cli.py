@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import ROOT
+from bench import ROOT, as_installed
 
 TARGETS = {"ratio": 1.2}
 QUERY = "security"
@@ -61,7 +61,7 @@ def _env(tmp: Path) -> dict[str, str]:
         env[f"XDG_{name}_HOME"] = str(tmp / name.lower())
     # the fallback (no installed script) imports tui/ and search/ from the checkout
     env["PYTHONPATH"] = str(ROOT)
-    return env
+    return as_installed(env)
 
 
 def _cpu() -> float:

@@ -42,6 +42,8 @@ import termios
 import time
 from pathlib import Path
 
+from bench import as_installed
+
 REPO = Path(__file__).resolve().parent.parent
 TARGET = 1.3
 #: For ``python -m bench``: figure -> upper bound (median wall-clock ratio to the bare app).
@@ -155,6 +157,7 @@ def run(runs: int = 7, folders: list[Path] | None = None) -> dict:
         }
         env.pop("NO_COLOR", None)
         env.pop("TEXTUAL", None)
+        env = as_installed(env)
         # Warm the index in the private cache, and learn what the first screen must show.
         saved = {
             k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")

@@ -25,10 +25,6 @@ from types import MappingProxyType
 import platformdirs
 from attrs import define, field
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
 
 APP_NAME = "dossier"
 #: Environment variable naming another config file (for a second profile, or tests).
@@ -121,6 +117,13 @@ def load_config(path: Path | None = None) -> Config:
                 f"{path}, line {line}: not UTF-8 text; the file is ignored and the defaults apply",
             ),
         )
+
+    # Imported here, not at the top: most users have no config file, and every
+    # `dossier search` would pay for the TOML parser.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
 
     try:
         table = tomllib.loads(text)

@@ -42,7 +42,7 @@ class Corpus:
         self._searcher = index.ix.searcher()
         self._lock = threading.RLock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
-        self._vocabulary = q.Vocabulary(index.vocabulary)
+        self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
 
     @classmethod

@@ -233,10 +233,18 @@ class Index:
         self.ix = ix
         self.directory = directory
         self.manifest = manifest
-        #: Every word of the corpus, unstemmed: what "did you mean" chooses from.
-        self.vocabulary: set[str] = (
-            _read_words(directory) if directory and manifest["files"] else set()
-        )
+        self._vocabulary: set[str] | None = None
+
+    @property
+    def vocabulary(self) -> set[str]:
+        """Every word of the corpus, unstemmed: what "did you mean" chooses from.
+
+        Read on first use: most searches never misspell, and `dossier search` is a quick path.
+        """
+        if self._vocabulary is None:
+            on_disk = self.directory is not None and self.manifest["files"]
+            self._vocabulary = _read_words(self.directory) if on_disk else set()
+        return self._vocabulary
 
     @classmethod
     def open(

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from whoosh import query as wq
 from whoosh.qparser import (
@@ -258,14 +258,22 @@ def _wanted_leaves(q: wq.Query):
         yield from _wanted_leaves(child)
 
 
-_TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+#: Whoosh's StemmingAnalyzer tokenises with this pattern (asterisks included).
+_TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 _STEMS: dict[str, str] = {}
 
 
-def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
+def stemmed_tokens(
+    text: str, initials: Collection[str] | None = None
+) -> list[tuple[str, int, int]]:
     """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
     offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
-    twenty bodies, and Whoosh's token objects made that most of a search's time."""
+    twenty bodies, and Whoosh's token objects made that most of a search's time.
+
+    With ``initials``, only words starting with one of them are stemmed; the others keep
+    an empty stem. The Porter stemmer only rewrites the end of a word, so a stem always
+    starts with its word's first letter: a caller looking for given stems loses nothing.
+    """
     from whoosh.analysis import STOP_WORDS
     from whoosh.lang.porter import stem
 
@@ -273,6 +281,9 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text):
         word = m.group(0).lower()
         if len(word) < 2 or word in STOP_WORDS:
+            continue
+        if initials is not None and word[0] not in initials:
+            out.append(("", m.start(), m.end()))
             continue
         stemmed = _STEMS.get(word)
         if stemmed is None:
@@ -303,12 +314,18 @@ class Targets:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
+    @property
+    def initials(self) -> set[str]:
+        """The first letters of every stem looked for."""
+        wanted = [*self.words, *(word for phrase in self.phrases for word in phrase)]
+        return {word[0] for word in wanted if word}
+
     def spans(self, analyzer, text: str) -> list[tuple[int, int]]:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
         tokens = (
-            stemmed_tokens(text)
+            stemmed_tokens(text, self.initials)
             if analyzer is None
             else [
                 (tok.text, tok.startchar, tok.endchar)
@@ -503,11 +520,21 @@ _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
 class Vocabulary:
-    """The corpus' unstemmed words, for "did you mean" (never the stemmed index terms)."""
+    """The corpus' unstemmed words, for "did you mean" (never the stemmed index terms).
 
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = frozenset(words)
+    ``load`` gives them on first use: a query whose words are all in the index never needs them.
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._words: frozenset[str] | None = None
         self._corrector = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(self._load())
+        return self._words
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -523,8 +550,6 @@ class Vocabulary:
 
 def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
     """ "Did you mean": replace each word the corpus has never seen by its nearest word."""
-    if not vocabulary.words:
-        return None
     reader = searcher.reader()
     changed = False
     out = []
@@ -534,9 +559,9 @@ def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
         if word in _OPERATORS or _inside_field(text, m.start()):
             continue
         low = word.lower()
-        if low in vocabulary or _stem_known(searcher, reader, low):
+        if _stem_known(searcher, reader, low) or low in vocabulary:
             continue
-        option = vocabulary.nearest(low)
+        option = vocabulary.nearest(low) if vocabulary.words else None
         if option:
             out.append(text[last : m.start()])
             out.append(option)

@@ -609,3 +609,37 @@ def test_facet_counts_add_up_to_the_hits(tmp_path_factory):
         "2024": 107,
         "2025": 106,
     }
+
+
+# --------------------------------------------------------------------------- snippet tokens
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=200)
+)
+def test_snippet_tokens_are_what_the_index_makes_of_the_text(text: str) -> None:
+    """Snippets find matches with our own fast tokeniser; it must agree with the index's
+    analyzer, or a hit would show no highlight (or the wrong one)."""
+    from search.index import schema
+    from search.query import stemmed_tokens
+
+    analyzer = schema()["body"].analyzer
+    expected = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+    assert stemmed_tokens(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz .", max_size=120),
+    st.sets(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), max_size=5),
+)
+def test_stemming_only_candidate_words_finds_the_same_stems(text: str, initials: set[str]) -> None:
+    """Only words that could stem to a wanted stem are stemmed (by first letter); every
+    stem the full pass finds with those initials is still found, at the same place."""
+    from search.query import stemmed_tokens
+
+    full = stemmed_tokens(text)
+    some = stemmed_tokens(text, initials)
+    assert [(a, b) for _, a, b in some] == [(a, b) for _, a, b in full]
+    assert [t for t in full if t[0][:1] in initials] == [t for t in some if t[0]]

@@ -28,6 +28,9 @@ Analysts' verdicts, pins and drops are applied on top by :mod:`search.links`.
 
 from __future__ import annotations
 
+from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
+
+# isort: split
 import bisect
 import datetime as dt
 import hashlib

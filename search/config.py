@@ -25,7 +25,6 @@ from types import MappingProxyType
 import platformdirs
 from attrs import define, field
 
-
 APP_NAME = "dossier"
 #: Environment variable naming another config file (for a second profile, or tests).
 ENV_CONFIG = "DOSSIER_CONFIG"

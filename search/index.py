@@ -8,6 +8,9 @@ cannot be written, the index is built in memory instead.
 
 from __future__ import annotations
 
+from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
+
+# isort: split
 import contextlib
 import datetime as dt
 import hashlib

@@ -6,6 +6,9 @@ check what users commonly get wrong first and say what to do, in one line.
 
 from __future__ import annotations
 
+from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
+
+# isort: split
 import datetime as dt
 import re
 import time

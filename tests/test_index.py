@@ -692,3 +692,22 @@ def test_articles_newest_first_undated_last_by_title(tmp_path, cache_dir):
         "Zebra crossing repainted",
     ]
     corpus.close()
+
+
+def test_whoosh_stand_ins_do_not_outlive_whoosh_import(tmp_path):
+    """search/_whoosh.py keeps two modules Whoosh never uses out of the quick path; code
+    that imports them afterwards still gets the real ones, and Whoosh still works."""
+    script = (
+        "import sys\n"
+        "import search.index\n"
+        "assert 'urllib.request' not in sys.modules and 'cached_property' not in sys.modules\n"
+        "import urllib.request, cached_property\n"
+        "assert callable(urllib.request.urlopen)\n"
+        "assert hasattr(cached_property, 'threaded_cached_property')\n"
+        "import whoosh.compat\n"
+        "assert whoosh.compat.urlretrieve.__module__ == 'search._whoosh'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr

@@ -4,7 +4,8 @@ Import this before any ``whoosh`` module (the engine's modules that use Whoosh d
 ``# isort: split``). It matters for the quick path: ``dossier search`` in a meeting.
 
 - ``whoosh.compat`` imports ``urllib.request``, and with it ``http.client``, ``ssl`` and
-  ``email``, to re-export ``urlretrieve``, which nothing in Whoosh calls.
+  ``email``, to re-export ``urlretrieve``, which nothing in Whoosh calls (and dossier, which
+  never goes to the network, replaces with a function that refuses).
 - ``whoosh.reading`` takes ``cached_property`` from a package that imports ``asyncio`` for
   coroutine methods; Whoosh has one plain method under it, which the standard library's
   ``functools.cached_property`` caches the same way.
@@ -22,10 +23,9 @@ import types
 
 
 def _urlretrieve(*args: object, **kwargs: object) -> object:
-    """The real ``urlretrieve``, imported when (if ever) it is called."""
-    from urllib.request import urlretrieve
-
-    return urlretrieve(*args, **kwargs)  # type: ignore[arg-type]
+    """What ``whoosh.compat.urlretrieve`` is in dossier: nothing in Whoosh calls it, and
+    dossier never goes to the network (it runs on air-gapped machines)."""
+    raise RuntimeError("dossier does not download anything")
 
 
 def _import_lean() -> None:

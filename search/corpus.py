@@ -8,24 +8,11 @@ from functools import cached_property
 from pathlib import Path
 
 from . import query as q
+from .files import bundled_corpus, default_folders
 from .index import Index, Progress, Refresh, corpus_key, from_stored
 from .model import Article, CorpusError, Entity, SearchResult, Skipped, Span
 
-
-def bundled_corpus() -> Path:
-    """The seeds that ship with dossier: inside the installed package, or the repo's folder."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    raise CorpusError("the bundled corpus is missing from this installation; reinstall dossier")
-
-
-def default_folders() -> list[Path]:
-    """The configured default corpus, else the bundled one."""
-    from .config import load_config
-
-    return list(load_config().corpus) or [bundled_corpus()]
+__all__ = ["Corpus", "bundled_corpus", "default_folders"]
 
 
 class Corpus:

@@ -1,5 +1,6 @@
-"""Which files make up a corpus, and the ids they get. Cheap to import: the quick
-lookup path uses it to check for changes without loading the ingest rules."""
+"""Which folders and files make up a corpus, and the ids they get. Cheap to import: the
+explorer finds its folders with it before Whoosh is loaded, and the quick lookup path
+checks for changes without loading the ingest rules."""
 
 from __future__ import annotations
 
@@ -13,6 +14,24 @@ from pathlib import Path
 SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 #: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
 SIDECAR_SUFFIX = ".meta.toml"
+
+
+def bundled_corpus() -> Path:
+    """The seeds that ship with dossier: inside the installed package, or the repo's folder."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    from .model import CorpusError
+
+    raise CorpusError("the bundled corpus is missing from this installation; reinstall dossier")
+
+
+def default_folders() -> list[Path]:
+    """The configured default corpus, else the bundled one."""
+    from .config import load_config
+
+    return list(load_config().corpus) or [bundled_corpus()]
 
 
 def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:

@@ -535,3 +535,25 @@ def test_index_on_a_terminal_shows_progress_then_the_report(seeds_copy):
     assert "indexing" in screen  # the bar's label
     assert "built the index of 2 articles" in screen
     assert "Traceback" not in screen
+
+
+def test_explorer_finds_its_folders_without_loading_whoosh():
+    """The explorer paints its first screen from the article catalog and loads the index
+    after it: finding the corpus folders must not import Whoosh on the way."""
+    script = (
+        "import argparse, sys\n"
+        "from tui.cli import corpus_folders\n"
+        "folders = corpus_folders(argparse.Namespace(corpus=None))\n"
+        "assert folders and folders[0].is_dir(), folders\n"
+        "sys.exit(1 if 'whoosh' in sys.modules else 0)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DOSSIER_CORPUS"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={**env, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr

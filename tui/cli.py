@@ -92,7 +92,7 @@ def corpus_folders(args: argparse.Namespace) -> list[Path]:
     folders = [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
     if folders:
         return folders
-    from search.corpus import default_folders
+    from search.files import default_folders  # not search.corpus: Whoosh can load later
 
     return default_folders()
 

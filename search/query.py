@@ -379,7 +379,7 @@ def run(
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby, terms=True)
+    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
     targets = {}
     if text:
         reader = searcher.reader()

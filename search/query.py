@@ -181,7 +181,30 @@ def parse(qp, text: str) -> wq.Query:
         raise QueryError(
             "a query of only NOT terms matches everything else; add a word to look for"
         )
-    return q
+    return q.accept(_exclusions)
+
+
+def _exclusions(node: wq.Query) -> wq.Query:
+    """``a NOT b`` as Whoosh's ``AndNot(a, b)`` rather than the parser's ``And([a, Not(b)])``.
+
+    The same documents match, but the parser's form steps through every document
+    that lacks ``b`` (most of the corpus) and scores each hit one point higher for
+    what it lacks, which also stops Whoosh skipping blocks that cannot reach the
+    top hits; ``AndNot`` walks only ``a``'s matches and scores them as ``a`` alone.
+    """
+    if not isinstance(node, wq.And):
+        return node
+    wanted = [s for s in node.subqueries if not isinstance(s, wq.Not)]
+    unwanted = [s.query for s in node.subqueries if isinstance(s, wq.Not)]
+    if not (wanted and unwanted):
+        return node
+    if len(wanted) == 1:
+        kept = (
+            wanted[0] if node.boost == 1.0 else wanted[0].with_boost(wanted[0].boost * node.boost)
+        )
+    else:
+        kept = wq.And(wanted, boost=node.boost)
+    return wq.AndNot(kept, unwanted[0] if len(unwanted) == 1 else wq.Or(unwanted))
 
 
 def _only_negations(q: wq.Query) -> bool:

@@ -150,6 +150,17 @@ def test_ranking_prefers_the_article_about_it(corpus, ids):
     assert result.hits[0].score >= result.hits[-1].score
 
 
+@pytest.mark.parametrize(
+    "query", ["Trump NOT Kishida", "Trump AND NOT Kishida", "(Trump NOT Kishida) OR xyzzy"]
+)
+def test_excluding_a_word_leaves_the_other_hits_scores_alone(corpus, ids, query):
+    # A NOT removes articles; it must not lift the ones left over the rest of the query.
+    kept = {h.id: h.score for h in corpus.search(query).hits}
+    alone = {h.id: h.score for h in corpus.search("Trump").hits}
+    assert set(kept) == named(ids, "caliber")
+    assert kept == pytest.approx({k: alone[k] for k in kept})
+
+
 def test_filters_restrict_hits(corpus, ids):
     assert found(corpus, "Trump", filters={"source": "The Economist"}) == named(ids, "economist")
     assert found(corpus, "Trump", filters={"year": "2025"}) == named(ids, "caliber")

@@ -282,27 +282,34 @@ def _wanted_leaves(q: wq.Query):
 
 
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+#: Lower-cased word -> its stem, or "" for a word the analyzer drops (stop words, one letter).
 _STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    from whoosh.analysis import STOP_WORDS
+    from whoosh.lang.porter import stem
+
+    if len(_STEMS) > 200_000:
+        _STEMS.clear()
+    stemmed = _STEMS[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+    return stemmed
 
 
 def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
     offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
     twenty bodies, and Whoosh's token objects made that most of a search's time."""
-    from whoosh.analysis import STOP_WORDS
-    from whoosh.lang.porter import stem
-
     out = []
+    append = out.append
+    known = _STEMS.get
     for m in _TOKEN.finditer(text):
-        word = m.group(0).lower()
-        if len(word) < 2 or word in STOP_WORDS:
-            continue
-        stemmed = _STEMS.get(word)
+        word = m.group().lower()
+        stemmed = known(word)
         if stemmed is None:
-            if len(_STEMS) > 200_000:
-                _STEMS.clear()
-            stemmed = _STEMS[word] = stem(word)
-        out.append((stemmed, m.start(), m.end()))
+            stemmed = _stem(word)
+        if stemmed:
+            append((stemmed, *m.span()))
     return out
 
 
@@ -339,11 +346,13 @@ class Targets:
             ]
         )
         found = {(start, end) for word, start, end in tokens if word in self.words}
-        for phrase in self.phrases:
-            n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if all(tokens[i + k][0] == phrase[k] for k in range(n)):
-                    found.add((tokens[i][1], tokens[i + n - 1][2]))
+        if self.phrases:
+            stems = [word for word, _start, _end in tokens]
+            for phrase in self.phrases:
+                n = len(phrase)
+                for i, word in enumerate(stems):
+                    if word == phrase[0] and stems[i : i + n] == phrase:
+                        found.add((tokens[i][1], tokens[i + n - 1][2]))
         return sorted(found)
 
 

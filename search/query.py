@@ -21,7 +21,10 @@ from whoosh.qparser import (
 )
 from whoosh.sorting import FieldFacet
 
+from . import whoosh_fixes
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
+
+whoosh_fixes.apply()
 
 #: Fields searched by words that name no field.
 DEFAULT_FIELDS = ("title", "body")  # the body field also indexes the standfirst

@@ -184,7 +184,21 @@ def parse(qp, text: str) -> wq.Query:
         raise QueryError(
             "a query of only NOT terms matches everything else; add a word to look for"
         )
-    return q.accept(_exclusions)
+    return q.accept(_exclusions).accept(_union)
+
+
+def _union(node: wq.Query) -> wq.Query:
+    """``a OR b`` matched by a tree of unions, as Whoosh does for large segments.
+
+    On a segment under 5,000 documents Whoosh preloads the scores of every document an
+    OR of three or more terms matches (``title:a OR body:a OR title:b OR body:b``
+    is four), which cannot skip the ones that will never make the page: twice as slow.
+    """
+    if type(node) is wq.Or:
+        return wq.DefaultOr(
+            node.subqueries, boost=node.boost, minmatch=node.minmatch, scale=node.scale
+        )
+    return node
 
 
 def _exclusions(node: wq.Query) -> wq.Query:

@@ -354,6 +354,37 @@ class Targets:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
+        lowered = text.lower()
+        if analyzer is not None or len(lowered) != len(text):
+            return self.spans_by_tokens(analyzer, text)
+        # Stem each distinct word once, then look only for the words that matter:
+        # tokenising a whole body in Python was a third of a search's time.
+        wanted = self.words | {phrase[0] for phrase in self.phrases}
+        surface = {}
+        for word in set(_TOKEN.findall(lowered)):
+            stemmed = _stem_of(word)
+            if stemmed in wanted:
+                surface[word] = stemmed
+        if not surface:
+            return []
+        words = "|".join(map(re.escape, sorted(surface, key=len, reverse=True)))
+        found: set[tuple[int, int]] = set()
+        for m in re.finditer(rf"(?:{words}){_TOKEN_END}", lowered):
+            if _continues_token(lowered, m.start()):
+                continue  # the end of a longer word, as "ally" in "really"
+            stemmed = surface[m.group()]
+            if stemmed in self.words:
+                found.add(m.span())
+            for phrase in self.phrases:
+                if phrase[0] == stemmed:
+                    end = _phrase_end(lowered, m.end(), phrase[1:])
+                    if end is not None:
+                        found.add((m.start(), end))
+        return sorted(found)
+
+    def spans_by_tokens(self, analyzer, text: str) -> list[tuple[int, int]]:
+        """:meth:`spans` the plain way, token by token (for text whose length
+        lower-casing changes, and as the reference the fast way is tested against)."""
         tokens = (
             stemmed_tokens(text)
             if analyzer is None
@@ -371,6 +402,44 @@ class Targets:
                     if word == phrase[0] and stems[i : i + n] == phrase:
                         found.add((tokens[i][1], tokens[i + n - 1][2]))
         return sorted(found)
+
+
+#: A token of :data:`_TOKEN` ends here (not inside a word, nor before the "S" of "U.S").
+_TOKEN_END = r"(?!\w)(?!\.\w)"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _continues_token(text: str, i: int) -> bool:
+    """Does a token of :data:`_TOKEN` run on through ``text[i]`` from before it?"""
+    if i == 0:
+        return False
+    before = text[i - 1]
+    return _is_word_char(before) or (before == "." and i > 1 and _is_word_char(text[i - 2]))
+
+
+def _stem_of(word: str) -> str:
+    stemmed = _STEMS.get(word)
+    return _stem(word) if stemmed is None else stemmed
+
+
+def _phrase_end(lowered: str, pos: int, rest: list[str]) -> int | None:
+    """Where a phrase ends whose first word ends at ``pos`` and whose other stems are
+    ``rest``, skipping the words the index drops; None if the text goes another way."""
+    end = pos
+    for m in _TOKEN.finditer(lowered, pos):
+        if not rest:
+            break
+        stemmed = _stem_of(m.group())
+        if not stemmed:
+            continue
+        if stemmed != rest[0]:
+            return None
+        rest = rest[1:]
+        end = m.end()
+    return None if rest else end
 
 
 def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:

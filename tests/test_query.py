@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from conftest import CALIBER, ECONOMIST, SEEDS, write
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from search.corpus import Corpus
@@ -620,3 +620,34 @@ def test_facet_counts_add_up_to_the_hits(tmp_path_factory):
         "2024": 107,
         "2025": 106,
     }
+
+
+_PROSE = st.sampled_from(
+    [
+        "ally", "allies", "Allied", "really", "tally", "the", "of", "a", "U.S.", "u.s",
+        "U.S.A", "e.g.", "3.5", "ally_x", "_ally", "café", "CAFÉ", "İstanbul", "ﬁnance",
+        "finance", "ally.ally", "ally..ally", "prime", "minister", "ministers", "of", "Japan",
+        " ", " ", "  ", ", ", ". ", ".", "\n\n", "-", "—", "'", "’s", "(", ")",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@example(text="Prime minister of", words=set(), phrases=[["prime", "minist", "japan"]])
+@example(text="really U.S.A allies", words={"alli", "u.s"}, phrases=[])
+@given(
+    text=st.lists(_PROSE, max_size=40).map("".join),
+    words=st.sets(st.sampled_from(["alli", "us", "u.s", "café", "financ", "3.5", "minist"])),
+    phrases=st.lists(
+        st.sampled_from([["prime", "minist", "japan"], ["alli", "alli"], ["u.s", "alli"]]),
+        max_size=2,
+    ),
+)
+def test_snippet_spans_are_exactly_the_analyzers_tokens(text, words, phrases):
+    """Snippets find matches without tokenising the whole text; what they find must be
+    what tokenising it finds, so a highlight never marks half a word or misses one."""
+    from search.query import Targets
+
+    targets = Targets.__new__(Targets)
+    targets.words, targets.phrases = set(words), list(phrases)
+    assert targets.spans(None, text) == targets.spans_by_tokens(None, text)

@@ -651,3 +651,25 @@ def test_snippet_spans_are_exactly_the_analyzers_tokens(text, words, phrases):
     targets = Targets.__new__(Targets)
     targets.words, targets.phrases = set(words), list(phrases)
     assert targets.spans(None, text) == targets.spans_by_tokens(None, text)
+
+
+def test_a_wildcard_counts_as_one_word_and_a_title_match_ranks_first(tmp_path_factory):
+    """``rec*`` asks for any word starting "rec": an article is not ranked up for
+    happening to use more such words, and one with such a word in its title leads."""
+    base = tmp_path_factory.mktemp("wildcard")
+    texts = {
+        "one": ("Harbour talks", "Officials said the record would stand. " * 3),
+        "many": (
+            "Port talks",
+            "The recent recession broke a record; recognition came late. " * 3,
+        ),
+        "title": ("Records tumble", "Officials said the harbour talks would resume."),
+    }
+    for name, (title, body) in texts.items():
+        write(base / "news", f"{name}.txt", f"---\ntitle: {title}\n---\n{body}\n")
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    result = c.search("rec*")
+    c.close()
+    by_title = {h.title: h.score for h in result.hits}
+    assert result.hits[0].title == "Records tumble"
+    assert by_title["Harbour talks"] == by_title["Port talks"], by_title

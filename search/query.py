@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from whoosh import collectors
 from whoosh import query as wq
 from whoosh.qparser import (
     FieldAliasPlugin,
@@ -492,6 +493,25 @@ def best_passages(
 # --------------------------------------------------------------------------- search
 
 
+class _EveryMatch(collectors.TopCollector):
+    """The best ``limit`` matches by score, and the document number of every match.
+
+    One pass where a ranked search and a count of all matches were two. It never
+    raises the bar a hit must clear to make the page, since with that bar Whoosh
+    skips matches that cannot make it, and every match is wanted here.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit, usequality=False)
+        self.matched: list[int] = []
+
+    def _collect(self, global_docnum: int, score: float):
+        self.matched.append(global_docnum)
+        sortkey = super()._collect(global_docnum, score)
+        self.minscore = 0
+        return sortkey
+
+
 def run(
     searcher,
     qp,
@@ -511,7 +531,15 @@ def run(
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
+    matched: list[int] | None = None
+    if facet_table is not None and sortedby is None:
+        # Facets count every match: gather them in the pass that ranks the page.
+        every = _EveryMatch(limit)
+        collector = collectors.FilterCollector(every, allow=restrict) if restrict else every
+        searcher.search_with_collector(q, collector)
+        results, matched = collector.results(), every.matched
+    else:
+        results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
     targets = {}
     if text:
         reader = searcher.reader()
@@ -547,18 +575,26 @@ def run(
             )
         )
     suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
-    # Counting every match of a common word runs the query again; past what we
-    # collected we show Whoosh's estimate.
-    scored = results.scored_length()
-    total = len(results) if scored < limit else max(scored, results.estimated_length())
     counted = Facets()
-    if facet_table is not None:
+    if facet_table is not None and matched is None:
         matched = list(searcher.docs_for_query(wq.And([q, restrict]) if restrict else q))
+    if facet_table is not None:
         counted = facet_table.count(matched)
-        total = len(matched)  # counted anyway: exact
+    scored = results.scored_length()
+    exact = matched is not None or scored < limit  # a page not filled holds every match
+    if matched is not None:
+        total = len(matched)
+    elif exact:
+        total = scored
+    else:
+        # Counting every match of a common word would run the query again, most of a
+        # search's time: past a full page we say about how many, as Whoosh reckons.
+        estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
+        total = max(scored, min(estimate, searcher.doc_count()))
     return SearchResult(
         query=text,
         total=total,
+        total_exact=exact,
         hits=tuple(hits),
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,

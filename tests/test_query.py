@@ -138,6 +138,21 @@ def test_limit_caps_hits_not_total(corpus):
     assert result.total == 2
 
 
+def test_a_full_page_gives_an_estimated_total_and_facets_an_exact_one(tmp_path_factory):
+    base = tmp_path_factory.mktemp("totals")
+    for i in range(30):
+        write(base / "news", f"{i:02}.txt", f"Harbour story {i}: the harbour talks resume.\n")
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    page = c.search("harbour", limit=10)
+    counted = c.search("harbour", limit=10, facets=True)
+    all_of_it = c.search("harbour", limit=50)
+    c.close()
+    assert (len(page.hits), page.total_exact) == (10, False)
+    assert page.total >= 10
+    assert (counted.total, counted.total_exact) == (30, True)
+    assert (all_of_it.total, all_of_it.total_exact) == (30, True)
+
+
 def test_empty_query_lists_everything_newest_first(corpus, ids):
     result = corpus.search("")
     assert [h.id for h in result.hits] == [ids["caliber"], ids["economist"]]

@@ -176,6 +176,19 @@ def test_excluding_a_word_leaves_the_other_hits_scores_alone(corpus, ids, query)
     assert kept == pytest.approx({k: alone[k] for k in kept})
 
 
+@pytest.mark.parametrize("query", ["Trump", "Kishida OR Hegseth", "submarines AND Japan"])
+def test_scores_are_whoosh_bm25f(corpus, query):
+    # Our weighting reads field lengths ahead; the scores must be Whoosh's own.
+    from search.query import parse
+
+    with corpus._index.ix.searcher() as plain:
+        q = parse(corpus._parser, query)
+        expected = {plain.stored_fields(h.docnum)["id"]: h.score for h in plain.search(q)}
+    got = {h.id: h.score for h in corpus.search(query).hits}
+    assert expected
+    assert got == pytest.approx(expected)
+
+
 def test_filters_restrict_hits(corpus, ids):
     assert found(corpus, "Trump", filters={"source": "The Economist"}) == named(ids, "economist")
     assert found(corpus, "Trump", filters={"year": "2025"}) == named(ids, "caliber")

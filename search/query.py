@@ -512,10 +512,11 @@ class Weighting(scoring.BM25F):
             reader = searcher.reader()
             key = (reader, fieldname)
             if key not in self._lengths:
+                # None for a document without the field, which the term never matches.
                 self._lengths[key] = array(
                     "I",
                     (
-                        reader.doc_field_length(d, fieldname, 1)
+                        reader.doc_field_length(d, fieldname, 1) or 0
                         for d in range(reader.doc_count_all())
                     ),
                 )

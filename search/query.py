@@ -13,8 +13,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from whoosh import collectors, scoring
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.qparser import (
     FieldAliasPlugin,
     FuzzyTermPlugin,
@@ -524,23 +524,29 @@ class Weighting(scoring.BM25F):
         return scorer
 
 
-class _EveryMatch(collectors.TopCollector):
-    """The best ``limit`` matches by score, and the document number of every match.
-
-    One pass where a ranked search and a count of all matches were two. It never
-    raises the bar a hit must clear to make the page, since with that bar Whoosh
-    skips matches that cannot make it, and every match is wanted here.
+def matching_docs(searcher, q: wq.Query) -> set[int]:
+    """Every document ``q`` matches, for facets: words, wildcards, AND, OR and NOT by
+    set algebra on posting lists, which are read a block at a time; anything else
+    (a phrase, a date range) by walking Whoosh's matcher. Walking it for a whole
+    query of common words steps a tree of matchers through each of thousands of
+    documents, and it is what made facets cost as much again as the search.
     """
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit, usequality=False)
-        self.matched: list[int] = []
-
-    def _collect(self, global_docnum: int, score: float):
-        self.matched.append(global_docnum)
-        sortkey = super()._collect(global_docnum, score)
-        self.minscore = 0
-        return sortkey
+    if isinstance(q, wq.ConstantScoreQuery):
+        return matching_docs(searcher, q.child)
+    if isinstance(q, wq.AndNot):
+        return matching_docs(searcher, q.a) - matching_docs(searcher, q.b)
+    if isinstance(q, wq.And | wq.Or) and not any(isinstance(s, wq.Not) for s in q.subqueries):
+        parts = [matching_docs(searcher, s) for s in q.subqueries]
+        if not parts:
+            return set()
+        return set.intersection(*parts) if isinstance(q, wq.And) else set.union(*parts)
+    if isinstance(q, wq.MultiTerm):
+        found: set[int] = set()
+        for fieldname, term in q.expanded_terms(searcher.reader()):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
+        return found
+    return set(searcher.docs_for_query(q))
 
 
 def run(
@@ -562,15 +568,7 @@ def run(
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    matched: list[int] | None = None
-    if facet_table is not None and sortedby is None:
-        # Facets count every match: gather them in the pass that ranks the page.
-        every = _EveryMatch(limit)
-        collector = collectors.FilterCollector(every, allow=restrict) if restrict else every
-        searcher.search_with_collector(q, collector)
-        results, matched = collector.results(), every.matched
-    else:
-        results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
+    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
     targets = {}
     if text:
         reader = searcher.reader()
@@ -607,9 +605,9 @@ def run(
         )
     suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
     counted = Facets()
-    if facet_table is not None and matched is None:
-        matched = list(searcher.docs_for_query(wq.And([q, restrict]) if restrict else q))
+    matched: set[int] | None = None
     if facet_table is not None:
+        matched = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
         counted = facet_table.count(matched)
     scored = results.scored_length()
     exact = matched is not None or scored < limit  # a page not filled holds every match
@@ -667,6 +665,8 @@ class FacetTable:
             name = term.decode("utf-8")
             for docnum in reader.postings("entity_facet", term).all_ids():
                 self.entities.setdefault(docnum, []).append(name)
+        self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
+        self._everything = self._tally(self.live)
 
     @staticmethod
     def _single(reader, fieldname: str) -> dict[int, str]:
@@ -677,7 +677,7 @@ class FacetTable:
                 values[docnum] = value
         return values
 
-    def count(self, docnums: Iterable[int]) -> Facets:
+    def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
         sources: Counter[str] = Counter()
         years: Counter[str] = Counter()
         entities: Counter[str] = Counter()
@@ -685,6 +685,19 @@ class FacetTable:
             sources[self.source.get(d, "unknown")] += 1
             years[self.year.get(d, "undated")] += 1
             entities.update(self.entities.get(d, ()))
+        return sources, years, entities
+
+    def count(self, docnums: Iterable[int]) -> Facets:
+        matched = docnums if isinstance(docnums, set | frozenset) else set(docnums)
+        if len(matched) * 2 > len(self.live):
+            # Most articles match (a common word, some thirty entities each): tally the
+            # few that do not and take them from the whole corpus' counts.
+            rest = self._tally(self.live - matched)
+            sources, years, entities = (
+                whole - part for whole, part in zip(self._everything, rest, strict=True)
+            )
+        else:
+            sources, years, entities = self._tally(matched)
 
         def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
             top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

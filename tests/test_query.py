@@ -703,3 +703,22 @@ def test_a_wildcard_counts_as_one_word_and_a_title_match_ranks_first(tmp_path_fa
     by_title = {h.title: h.score for h in result.hits}
     assert result.hits[0].title == "Records tumble"
     assert by_title["Harbour talks"] == by_title["Port talks"], by_title
+
+
+def test_facets_of_a_word_most_articles_use_count_only_its_hits(tmp_path_factory):
+    # Two articles in three say "harbour": the facets list the years that have them.
+    base = tmp_path_factory.mktemp("most")
+    for i in range(30):
+        word = "river" if i % 3 == 2 else "harbour"
+        write(
+            base / "news",
+            f"{i:02}.txt",
+            f"---\ntitle: Story {i}\npublished: {2023 + i % 3}-05-01\n---\nThe {word} talks resume.\n",
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    result = c.search("harbour", facets=True)
+    rare = c.search("river", facets=True)
+    c.close()
+    assert result.total == 20
+    assert {f.value: f.count for f in result.facets.years} == {"2023": 10, "2024": 10}
+    assert {f.value: f.count for f in rare.facets.years} == {"2025": 10}

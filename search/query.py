@@ -546,7 +546,37 @@ def matching_docs(searcher, q: wq.Query) -> set[int]:
             text = term.decode("utf-8") if isinstance(term, bytes) else term
             found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
         return found
+    if isinstance(q, wq.Phrase) and q.slop == 1 and q.fieldname in searcher.schema:
+        fmt = searcher.schema[q.fieldname].format
+        if len(q.words) > 1 and fmt and fmt.supports("positions"):
+            return _phrase_docs(searcher, q.fieldname, q.words)
     return set(searcher.docs_for_query(q))
+
+
+def _phrase_docs(searcher, fieldname: str, words: list[str]) -> set[int]:
+    """The documents where ``words`` stand next to each other, in order: those that
+    have every word, then their positions compared as sets (half the time of Whoosh's
+    span matcher, which builds a span object per position)."""
+    field = searcher.schema[fieldname]
+    terms = [field.to_bytes(w) for w in words]
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if any((fieldname, t) not in reader for t in terms):
+            continue
+        have_all = set.intersection(*(set(reader.postings(fieldname, t).all_ids()) for t in terms))
+        postings = [reader.postings(fieldname, t) for t in terms]
+        for docnum in sorted(have_all):
+            starts: set[int] | None = None
+            for k, m in enumerate(postings):
+                m.skip_to(docnum)
+                at = {p - k for p in m.value_as("positions")}
+                starts = at if starts is None else starts & at
+                if not starts:
+                    break
+            if starts:
+                found.add(docnum + offset)
+    return found
 
 
 def run(

@@ -722,3 +722,26 @@ def test_facets_of_a_word_most_articles_use_count_only_its_hits(tmp_path_factory
     assert result.total == 20
     assert {f.value: f.count for f in result.facets.years} == {"2023": 10, "2024": 10}
     assert {f.value: f.count for f in rare.facets.years} == {"2025": 10}
+
+
+def test_facets_of_a_phrase_count_only_the_articles_with_the_phrase(tmp_path_factory):
+    base = tmp_path_factory.mktemp("phrase")
+    bodies = [
+        "The harbour talks resume after the pause.",  # the phrase
+        "The harbour talks. Talks resume.",  # the phrase
+        "Talks about the harbour resume.",  # both words, other order
+        "The harbour closed; new talks began.",  # both words apart
+        "The harbour of talks resume.",  # a stop word between: still the phrase
+    ]
+    for i, body in enumerate(bodies):
+        write(
+            base / "news",
+            f"{i}.txt",
+            f"---\ntitle: Story {i}\npublished: 2024-0{i + 1}-01\n---\n{body}\n",
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    result = c.search('"harbour talks"', facets=True)
+    c.close()
+    assert {h.title for h in result.hits} == {"Story 0", "Story 1", "Story 4"}
+    assert result.total == 3
+    assert sum(f.count for f in result.facets.years) == 3

@@ -26,7 +26,7 @@ class Corpus:
         self.skipped: tuple[Skipped, ...] = tuple(report.skipped)
         self.notices: tuple[str, ...] = tuple(report.notices)
         self._parser = q.parser(index.ix.schema)
-        self._searcher = index.ix.searcher()
+        self._searcher = index.ix.searcher(weighting=q.Weighting())
         self._lock = threading.RLock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)

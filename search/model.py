@@ -124,11 +124,14 @@ class Facets:
 @define(frozen=True, slots=True)
 class SearchResult:
     query: str
+    #: How many articles match; Whoosh's estimate when ``total_exact`` is False.
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     elapsed_ms: float = 0.0
     facets: Facets = field(factory=Facets)
+    #: False when ``total`` is an estimate (a full page of a common word; say "about").
+    total_exact: bool = True
 
 
 class QueryError(ValueError):

@@ -12,10 +12,12 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 import datetime as dt
 import re
 import time
+from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.qparser import (
     FieldAliasPlugin,
     FuzzyTermPlugin,
@@ -24,7 +26,10 @@ from whoosh.qparser import (
 )
 from whoosh.sorting import FieldFacet
 
+from . import whoosh_fixes
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
+
+whoosh_fixes.apply()
 
 #: Fields searched by words that name no field.
 DEFAULT_FIELDS = ("title", "body")  # the body field also indexes the standfirst
@@ -184,7 +189,59 @@ def parse(qp, text: str) -> wq.Query:
         raise QueryError(
             "a query of only NOT terms matches everything else; add a word to look for"
         )
-    return q
+    boosts = {name: field.format.field_boost for name, field in qp.schema.items() if field.format}
+    return q.accept(_exclusions).accept(_union).accept(lambda node: _flat_score(node, boosts))
+
+
+def _flat_score(node: wq.Query, boosts: Mapping[str, float]) -> wq.Query:
+    """A wildcard or fuzzy word scores its field's weight wherever it matches.
+
+    That is what Whoosh means by its ``constantscore=True`` default (and what Lucene
+    does, and what this Whoosh does on segments under 5,000 articles), but on larger
+    segments it scores every word a wildcard expands to: ``rec*`` summed the weights
+    of "record", "recent", "recognise"... over 9,000 articles, a tenth of a second spent
+    ranking by an accident of spelling. A title match still ranks above a body one.
+    """
+    if isinstance(node, wq.MultiTerm) and node.constantscore:
+        return wq.ConstantScoreQuery(node, node.boost * boosts.get(node.field(), 1.0))
+    return node
+
+
+def _union(node: wq.Query) -> wq.Query:
+    """``a OR b`` matched by a tree of unions, as Whoosh does for large segments.
+
+    On a segment under 5,000 documents Whoosh preloads the scores of every document an
+    OR of three or more terms matches (``title:a OR body:a OR title:b OR body:b``
+    is four), which cannot skip the ones that will never make the page: twice as slow.
+    """
+    if type(node) is wq.Or:
+        return wq.DefaultOr(
+            node.subqueries, boost=node.boost, minmatch=node.minmatch, scale=node.scale
+        )
+    return node
+
+
+def _exclusions(node: wq.Query) -> wq.Query:
+    """``a NOT b`` as Whoosh's ``AndNot(a, b)`` rather than the parser's ``And([a, Not(b)])``.
+
+    The same documents match, but the parser's form steps through every document
+    that lacks ``b`` (most of the corpus) and scores each hit one point higher for
+    what it lacks, which also stops Whoosh skipping blocks that cannot reach the
+    top hits; ``AndNot`` walks only ``a``'s matches and scores them as ``a`` alone.
+    """
+    if not isinstance(node, wq.And):
+        return node
+    wanted = [s for s in node.subqueries if not isinstance(s, wq.Not)]
+    unwanted = [s.query for s in node.subqueries if isinstance(s, wq.Not)]
+    if not (wanted and unwanted):
+        return node
+    if len(wanted) == 1:
+        kept = (
+            wanted[0] if node.boost == 1.0 else wanted[0].with_boost(wanted[0].boost * node.boost)
+        )
+    else:
+        kept = wq.And(wanted, boost=node.boost)
+    return wq.AndNot(kept, unwanted[0] if len(unwanted) == 1 else wq.Or(unwanted))
 
 
 def _only_negations(q: wq.Query) -> bool:
@@ -261,39 +318,35 @@ def _wanted_leaves(q: wq.Query):
         yield from _wanted_leaves(child)
 
 
-#: Whoosh's StemmingAnalyzer tokenises with this pattern (asterisks included).
-_TOKEN = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
+_TOKEN = re.compile(r"\w+(?:\.?\w+)*")
+#: Lower-cased word -> its stem, or "" for a word the analyzer drops (stop words, one letter).
 _STEMS: dict[str, str] = {}
 
 
-def stemmed_tokens(
-    text: str, initials: Collection[str] | None = None
-) -> list[tuple[str, int, int]]:
-    """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
-    offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
-    twenty bodies, and Whoosh's token objects made that most of a search's time.
-
-    With ``initials``, only words starting with one of them are stemmed; the others keep
-    an empty stem. The Porter stemmer only rewrites the end of a word, so a stem always
-    starts with its word's first letter: a caller looking for given stems loses nothing.
-    """
+def _stem(word: str) -> str:
     from whoosh.analysis import STOP_WORDS
     from whoosh.lang.porter import stem
 
+    if len(_STEMS) > 200_000:
+        _STEMS.clear()
+    stemmed = _STEMS[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+    return stemmed
+
+
+def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
+    """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
+    offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
+    twenty bodies, and Whoosh's token objects made that most of a search's time."""
     out = []
+    append = out.append
+    known = _STEMS.get
     for m in _TOKEN.finditer(text):
-        word = m.group(0).lower()
-        if len(word) < 2 or word in STOP_WORDS:
-            continue
-        if initials is not None and word[0] not in initials:
-            out.append(("", m.start(), m.end()))
-            continue
-        stemmed = _STEMS.get(word)
+        word = m.group().lower()
+        stemmed = known(word)
         if stemmed is None:
-            if len(_STEMS) > 200_000:
-                _STEMS.clear()
-            stemmed = _STEMS[word] = stem(word)
-        out.append((stemmed, m.start(), m.end()))
+            stemmed = _stem(word)
+        if stemmed:
+            append((stemmed, *m.span()))
     return out
 
 
@@ -317,18 +370,41 @@ class Targets:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
-    @property
-    def initials(self) -> set[str]:
-        """The first letters of every stem looked for."""
-        wanted = [*self.words, *(word for phrase in self.phrases for word in phrase)]
-        return {word[0] for word in wanted if word}
-
     def spans(self, analyzer, text: str) -> list[tuple[int, int]]:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
+        lowered = text.lower()
+        if analyzer is not None or len(lowered) != len(text):
+            return self.spans_by_tokens(analyzer, text)
+        # Look only at words that start as a wanted stem does (stemming never changes a
+        # word's first letter): tokenising a whole body in Python was a third of a
+        # search's time.
+        wanted = self.words | {phrase[0] for phrase in self.phrases}
+        initials = "".join(sorted({re.escape(stem[0]) for stem in wanted if stem}))
+        if not initials:
+            return []
+        found: set[tuple[int, int]] = set()
+        for m in re.finditer(rf"[{initials}]\w*(?:\.\w+)*", lowered):
+            if _continues_token(lowered, m.start()):
+                continue  # the end of a longer word, as "ally" in "really"
+            stemmed = _stem_of(m.group())
+            if stemmed not in wanted:
+                continue
+            if stemmed in self.words:
+                found.add(m.span())
+            for phrase in self.phrases:
+                if phrase[0] == stemmed:
+                    end = _phrase_end(lowered, m.end(), phrase[1:])
+                    if end is not None:
+                        found.add((m.start(), end))
+        return sorted(found)
+
+    def spans_by_tokens(self, analyzer, text: str) -> list[tuple[int, int]]:
+        """:meth:`spans` the plain way, token by token (for text whose length
+        lower-casing changes, and as the reference the fast way is tested against)."""
         tokens = (
-            stemmed_tokens(text, self.initials)
+            stemmed_tokens(text)
             if analyzer is None
             else [
                 (tok.text, tok.startchar, tok.endchar)
@@ -336,12 +412,48 @@ class Targets:
             ]
         )
         found = {(start, end) for word, start, end in tokens if word in self.words}
-        for phrase in self.phrases:
-            n = len(phrase)
-            for i in range(len(tokens) - n + 1):
-                if all(tokens[i + k][0] == phrase[k] for k in range(n)):
-                    found.add((tokens[i][1], tokens[i + n - 1][2]))
+        if self.phrases:
+            stems = [word for word, _start, _end in tokens]
+            for phrase in self.phrases:
+                n = len(phrase)
+                for i, word in enumerate(stems):
+                    if word == phrase[0] and stems[i : i + n] == phrase:
+                        found.add((tokens[i][1], tokens[i + n - 1][2]))
         return sorted(found)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _continues_token(text: str, i: int) -> bool:
+    """Does a token of :data:`_TOKEN` run on through ``text[i]`` from before it?"""
+    if i == 0:
+        return False
+    before = text[i - 1]
+    return _is_word_char(before) or (before == "." and i > 1 and _is_word_char(text[i - 2]))
+
+
+def _stem_of(word: str) -> str:
+    stemmed = _STEMS.get(word)
+    return _stem(word) if stemmed is None else stemmed
+
+
+def _phrase_end(lowered: str, pos: int, rest: list[str]) -> int | None:
+    """Where a phrase ends whose first word ends at ``pos`` and whose other stems are
+    ``rest``, skipping the words the index drops; None if the text goes another way."""
+    end = pos
+    for m in _TOKEN.finditer(lowered, pos):
+        if not rest:
+            break
+        stemmed = _stem_of(m.group())
+        if not stemmed:
+            continue
+        if stemmed != rest[0]:
+            return None
+        rest = rest[1:]
+        end = m.end()
+    return None if rest else end
 
 
 def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
@@ -380,6 +492,91 @@ def best_passages(
 # --------------------------------------------------------------------------- search
 
 
+class Weighting(scoring.BM25F):
+    """Whoosh's BM25F, with each segment's field lengths read once into an array.
+
+    BM25F divides by a document's field length; Whoosh looks it up in the index for
+    every term of every match (a tenth of a search on common words). The numbers, and
+    so the scores, are the same.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lengths: dict[tuple[object, str], array[int]] = {}
+
+    def scorer(self, searcher, fieldname: str, text: bytes, qf: int = 1):
+        scorer = super().scorer(searcher, fieldname, text, qf=qf)
+        if hasattr(scorer, "dfl"):  # scores by field length (a scorable field)
+            reader = searcher.reader()
+            key = (reader, fieldname)
+            if key not in self._lengths:
+                # None for a document without the field, which the term never matches.
+                self._lengths[key] = array(
+                    "I",
+                    (
+                        reader.doc_field_length(d, fieldname, 1) or 0
+                        for d in range(reader.doc_count_all())
+                    ),
+                )
+            scorer.dfl = self._lengths[key].__getitem__
+        return scorer
+
+
+def matching_docs(searcher, q: wq.Query) -> set[int]:
+    """Every document ``q`` matches, for facets: words, wildcards, AND, OR and NOT by
+    set algebra on posting lists, which are read a block at a time; anything else
+    (a phrase, a date range) by walking Whoosh's matcher. Walking it for a whole
+    query of common words steps a tree of matchers through each of thousands of
+    documents, and it is what made facets cost as much again as the search.
+    """
+    if isinstance(q, wq.ConstantScoreQuery):
+        return matching_docs(searcher, q.child)
+    if isinstance(q, wq.AndNot):
+        return matching_docs(searcher, q.a) - matching_docs(searcher, q.b)
+    if isinstance(q, wq.And | wq.Or) and not any(isinstance(s, wq.Not) for s in q.subqueries):
+        parts = [matching_docs(searcher, s) for s in q.subqueries]
+        if not parts:
+            return set()
+        return set.intersection(*parts) if isinstance(q, wq.And) else set.union(*parts)
+    if isinstance(q, wq.MultiTerm):
+        found: set[int] = set()
+        for fieldname, term in q.expanded_terms(searcher.reader()):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
+        return found
+    if isinstance(q, wq.Phrase) and q.slop == 1 and q.fieldname in searcher.schema:
+        fmt = searcher.schema[q.fieldname].format
+        if len(q.words) > 1 and fmt and fmt.supports("positions"):
+            return _phrase_docs(searcher, q.fieldname, q.words)
+    return set(searcher.docs_for_query(q))
+
+
+def _phrase_docs(searcher, fieldname: str, words: list[str]) -> set[int]:
+    """The documents where ``words`` stand next to each other, in order: those that
+    have every word, then their positions compared as sets (half the time of Whoosh's
+    span matcher, which builds a span object per position)."""
+    field = searcher.schema[fieldname]
+    terms = [field.to_bytes(w) for w in words]
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if any((fieldname, t) not in reader for t in terms):
+            continue
+        have_all = set.intersection(*(set(reader.postings(fieldname, t).all_ids()) for t in terms))
+        postings = [reader.postings(fieldname, t) for t in terms]
+        for docnum in sorted(have_all):
+            starts: set[int] | None = None
+            for k, m in enumerate(postings):
+                m.skip_to(docnum)
+                at = {p - k for p in m.value_as("positions")}
+                starts = at if starts is None else starts & at
+                if not starts:
+                    break
+            if starts:
+                found.add(docnum + offset)
+    return found
+
+
 def run(
     searcher,
     qp,
@@ -399,7 +596,7 @@ def run(
     sortedby = None
     if newest_first or not text:
         sortedby = [FieldFacet("published", reverse=True)]
-    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby, terms=True)
+    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
     targets = {}
     if text:
         reader = searcher.reader()
@@ -435,18 +632,26 @@ def run(
             )
         )
     suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
-    # Counting every match of a common word runs the query again; past what we
-    # collected we show Whoosh's estimate.
-    scored = results.scored_length()
-    total = len(results) if scored < limit else max(scored, results.estimated_length())
     counted = Facets()
+    matched: set[int] | None = None
     if facet_table is not None:
-        matched = list(searcher.docs_for_query(wq.And([q, restrict]) if restrict else q))
+        matched = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
         counted = facet_table.count(matched)
-        total = len(matched)  # counted anyway: exact
+    scored = results.scored_length()
+    exact = matched is not None or scored < limit  # a page not filled holds every match
+    if matched is not None:
+        total = len(matched)
+    elif exact:
+        total = scored
+    else:
+        # Counting every match of a common word would run the query again, most of a
+        # search's time: past a full page we say about how many, as Whoosh reckons.
+        estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
+        total = max(scored, min(estimate, searcher.doc_count()))
     return SearchResult(
         query=text,
         total=total,
+        total_exact=exact,
         hits=tuple(hits),
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,
@@ -488,6 +693,8 @@ class FacetTable:
             name = term.decode("utf-8")
             for docnum in reader.postings("entity_facet", term).all_ids():
                 self.entities.setdefault(docnum, []).append(name)
+        self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
+        self._everything = self._tally(self.live)
 
     @staticmethod
     def _single(reader, fieldname: str) -> dict[int, str]:
@@ -498,7 +705,7 @@ class FacetTable:
                 values[docnum] = value
         return values
 
-    def count(self, docnums: Iterable[int]) -> Facets:
+    def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
         sources: Counter[str] = Counter()
         years: Counter[str] = Counter()
         entities: Counter[str] = Counter()
@@ -506,6 +713,19 @@ class FacetTable:
             sources[self.source.get(d, "unknown")] += 1
             years[self.year.get(d, "undated")] += 1
             entities.update(self.entities.get(d, ()))
+        return sources, years, entities
+
+    def count(self, docnums: Iterable[int]) -> Facets:
+        matched = docnums if isinstance(docnums, set | frozenset) else set(docnums)
+        if len(matched) * 2 > len(self.live):
+            # Most articles match (a common word, some thirty entities each): tally the
+            # few that do not and take them from the whole corpus' counts.
+            rest = self._tally(self.live - matched)
+            sources, years, entities = (
+                whole - part for whole, part in zip(self._everything, rest, strict=True)
+            )
+        else:
+            sources, years, entities = self._tally(matched)
 
         def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
             top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

@@ -171,6 +171,21 @@ def test_search_limit(seeds, run):
     assert result["total"] == 2
 
 
+def test_search_says_when_the_total_is_an_estimate(seeds, run):
+    # A full page is not counted to the end (that would run the query again): "about".
+    page = run("--corpus", seeds, "search", "Trump", "--limit", "1").stdout
+    assert page.splitlines()[0].startswith("about 2 hits for Trump")
+    assert (
+        json.loads(run("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout)[
+            "total_exact"
+        ]
+        is False
+    )
+    everything = run("--corpus", seeds, "search", "Trump", "--json").stdout
+    assert json.loads(everything)["total_exact"] is True
+    assert run("--corpus", seeds, "search", "Trump").stdout.splitlines()[0].startswith("2 hits")
+
+
 def test_misspelt_search_suggests(seeds, run):
     result = json.loads(run("--corpus", seeds, "search", "submarnies", "--json").stdout)
     assert result["total"] == 0

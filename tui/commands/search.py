@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
             {
                 "query": result.query,
                 "total": result.total,
+                "total_exact": result.total_exact,
                 "suggestion": result.suggestion,
                 "hits": [
                     {
@@ -64,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _heading(result) -> str:
     noun = "hit" if result.total == 1 else "hits"
-    return f"{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+    about = "" if result.total_exact else "about "
+    return f"{about}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
 
 
 def _byline(hit) -> str:

@@ -236,7 +236,8 @@ class SearchScreen(Screen):
         results.border_title = "Results, best first"
         self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
-        status.append(f"{result.total} hit{'s' if result.total != 1 else ''}")
+        about = "" if result.total_exact else "about "
+        status.append(f"{about}{result.total} hit{'s' if result.total != 1 else ''}")
         if result.total > len(result.hits):
             status.append(f" (best {len(result.hits)} shown)")
         status.append(f" · {result.elapsed_ms:.0f} ms")

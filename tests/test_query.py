@@ -730,17 +730,23 @@ def test_a_wildcard_counts_as_one_word_and_a_title_match_ranks_first(tmp_path_fa
     assert by_title["Harbour talks"] == by_title["Port talks"], by_title
 
 
+def _dated_corpus(base, stories: list[tuple[str, str]]) -> Corpus:
+    """Stories ``(published, body)`` titled "Story 0", "Story 1"... in ``base/news``, opened."""
+    for i, (published, body) in enumerate(stories):
+        front = f"---\ntitle: Story {i}\npublished: {published}\n---\n"
+        write(base / "news", f"{i:02}.txt", f"{front}{body}\n")
+    return Corpus.open([base / "news"], cache_dir=base / "cache")
+
+
 def test_facets_of_a_word_most_articles_use_count_only_its_hits(tmp_path_factory):
     # Two articles in three say "harbour": the facets list the years that have them.
-    base = tmp_path_factory.mktemp("most")
-    for i in range(30):
-        word = "river" if i % 3 == 2 else "harbour"
-        write(
-            base / "news",
-            f"{i:02}.txt",
-            f"---\ntitle: Story {i}\npublished: {2023 + i % 3}-05-01\n---\nThe {word} talks resume.\n",
-        )
-    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    c = _dated_corpus(
+        tmp_path_factory.mktemp("most"),
+        [
+            (f"{2023 + i % 3}-05-01", f"The {'river' if i % 3 == 2 else 'harbour'} talks resume.")
+            for i in range(30)
+        ],
+    )
     result = c.search("harbour", facets=True)
     rare = c.search("river", facets=True)
     c.close()
@@ -758,13 +764,7 @@ def test_facets_of_a_phrase_count_only_the_articles_with_the_phrase(tmp_path_fac
         "The harbour closed; new talks began.",  # both words apart
         "The harbour of talks resume.",  # a stop word between: still the phrase
     ]
-    for i, body in enumerate(bodies):
-        write(
-            base / "news",
-            f"{i}.txt",
-            f"---\ntitle: Story {i}\npublished: 2024-0{i + 1}-01\n---\n{body}\n",
-        )
-    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    c = _dated_corpus(base, [(f"2024-0{i + 1}-01", body) for i, body in enumerate(bodies)])
     result = c.search('"harbour talks"', facets=True)
     c.close()
     assert {h.title for h in result.hits} == {"Story 0", "Story 1", "Story 4"}

@@ -475,6 +475,19 @@ def test_search_prints_markup_literally(hostile, colour):
 # --------------------------------------------------------------------------- the quick path
 
 
+def python(script: str) -> subprocess.CompletedProcess:
+    """Run ``script`` in a fresh interpreter (what it imports is what we check), from the
+    checkout; the tests' isolated environment (no DOSSIER_CORPUS) carries over."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_search_does_not_import_textual(seeds):
     """The quick path loads neither the explorer nor the network and asyncio modules that
     Whoosh imports and never uses (see search/_whoosh.py): a third of its start-up."""
@@ -488,14 +501,7 @@ def test_search_does_not_import_textual(seeds):
         "print('LOADED', loaded, file=sys.stderr)\n"
         "sys.exit(1 if loaded else 0)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = python(script)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["total"] == 2
 
@@ -508,14 +514,7 @@ def test_other_lookups_do_not_import_textual_either(seeds, command):
         f"main(['--corpus', {seeds!r}, *{command!r}])\n"
         "sys.exit(1 if 'textual' in sys.modules else 0)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = python(script)
     assert done.returncode == 0, done.stderr
 
 
@@ -562,13 +561,5 @@ def test_explorer_finds_its_folders_without_loading_whoosh():
         "assert folders and folders[0].is_dir(), folders\n"
         "sys.exit(1 if 'whoosh' in sys.modules else 0)\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "DOSSIER_CORPUS"}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env={**env, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = python(script)
     assert done.returncode == 0, done.stderr

@@ -115,9 +115,7 @@ class Corpus:
             reader = self._searcher.reader()
             # The body field indexes the standfirst too: both show what it matched.
             return {
-                name: q.match_spans(
-                    self._index.ix.schema, parsed, reader, indexed, article.text(name)
-                )
+                name: q.match_spans(parsed, reader, indexed, article.text(name))
                 for name, indexed in (("title", "title"), ("standfirst", "body"), ("body", "body"))
             }
 

@@ -370,13 +370,13 @@ class Targets:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
-    def spans(self, analyzer, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str) -> list[tuple[int, int]]:
         """Where they occur in ``text``: a phrase is one span from first word to last."""
         if not self:
             return []
         lowered = text.lower()
-        if analyzer is not None or len(lowered) != len(text):
-            return self.spans_by_tokens(analyzer, text)
+        if len(lowered) != len(text):
+            return self.spans_by_tokens(text)
         # Look only at words that start as a wanted stem does (stemming never changes a
         # word's first letter): tokenising a whole body in Python was a third of a
         # search's time.
@@ -400,17 +400,10 @@ class Targets:
                         found.add((m.start(), end))
         return sorted(found)
 
-    def spans_by_tokens(self, analyzer, text: str) -> list[tuple[int, int]]:
+    def spans_by_tokens(self, text: str) -> list[tuple[int, int]]:
         """:meth:`spans` the plain way, token by token (for text whose length
         lower-casing changes, and as the reference the fast way is tested against)."""
-        tokens = (
-            stemmed_tokens(text)
-            if analyzer is None
-            else [
-                (tok.text, tok.startchar, tok.endchar)
-                for tok in analyzer(text, chars=True, mode="index")
-            ]
-        )
+        tokens = stemmed_tokens(text)
         found = {(start, end) for word, start, end in tokens if word in self.words}
         if self.phrases:
             stems = [word for word, _start, _end in tokens]
@@ -456,9 +449,9 @@ def _phrase_end(lowered: str, pos: int, rest: list[str]) -> int | None:
     return None if rest else end
 
 
-def match_spans(schema, q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
+def match_spans(q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
     """Every place in ``text`` (one field of an article) that ``q`` matches."""
-    spans = Targets(q, reader, fieldname).spans(None, text)
+    spans = Targets(q, reader, fieldname).spans(text)
     return tuple(Span(text[a:b], a, b) for a, b in spans)
 
 
@@ -611,7 +604,7 @@ def run(
             for fieldname, wanted in targets.items():
                 stored = hit.get(fieldname) or ""
                 if wanted and stored:
-                    spans = wanted.spans(None, stored)
+                    spans = wanted.spans(stored)
                     if spans:
                         snippets = best_passages(stored, spans)
                         break

@@ -705,7 +705,7 @@ def test_snippet_spans_are_exactly_the_analyzers_tokens(text, words, phrases):
 
     targets = Targets.__new__(Targets)
     targets.words, targets.phrases = set(words), list(phrases)
-    assert targets.spans(None, text) == targets.spans_by_tokens(None, text)
+    assert targets.spans(text) == targets.spans_by_tokens(text)
 
 
 def test_a_wildcard_counts_as_one_word_and_a_title_match_ranks_first(tmp_path_factory):

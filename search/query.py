@@ -503,7 +503,8 @@ class Weighting(scoring.BM25F):
             reader = searcher.reader()
             key = (reader, fieldname)
             if key not in self._lengths:
-                # None for a document without the field, which the term never matches.
+                # A document without the field has no length (None): 0, as the term
+                # never matches it.
                 self._lengths[key] = array(
                     "I",
                     (

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -124,6 +125,20 @@ class DossierApp(App[None]):
         self._problems += (f"unknown theme {name!r}; using {DARK.name}",)
         return DARK.name
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text, whoever asks (screens pass ``markup=True``,
+        Textual's default): they carry titles, file paths, error messages and lines of a
+        broken config file, in which ``[`` must stay a bracket and never crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # -- start-up -------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
@@ -231,20 +246,15 @@ class DossierApp(App[None]):
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, live_bindings
 
-        if type(self.screen).__name__ == "HelpScreen":
-            return
         screen = self.screen
-        title = {"SearchScreen": "search", "ReaderScreen": "reader"}.get(
-            type(screen).__name__, type(screen).__name__.removesuffix("Screen").lower()
-        )
+        if isinstance(screen, HelpScreen):
+            return
+        title = type(screen).__name__.removesuffix("Screen").lower()
         self.push_screen(HelpScreen(live_bindings(self, screen), title))
 
     def action_compare(self) -> None:
-        try:
-            from tui.screens.compare import CompareScreen
-        except ImportError:
-            self.notify("compare view not available", severity="warning", timeout=3)
-            return
+        from tui.screens.compare import CompareScreen
+
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return

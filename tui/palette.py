@@ -1,7 +1,7 @@
 """Command palette: the app's own commands, and every article by title.
 
-Article titles are document text, so hits are built as plain ``Content`` with the fuzzy
-match styled by offset (``Matcher.highlight`` would parse a title as markup).
+Article titles and sources are document text, so hits are built as plain ``Content``
+with the fuzzy match styled by offset (``Matcher.highlight`` would parse a title as markup).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ class ArticleProvider(Provider):
         corpus = getattr(self.app, "corpus", None)
         return corpus.articles if corpus is not None else getattr(self.app, "preview", ())
 
-    def _help(self, article) -> str:
-        return f"{article.source or 'unknown source'} · {format_date(article.published)}"
+    def _help(self, article) -> Content:
+        # Content, not str: Textual reads a str help line as markup, and a source is data.
+        return Content(f"{article.source or 'unknown source'} · {format_date(article.published)}")
 
     async def discover(self) -> Hits:
         for article in self._articles()[:30]:

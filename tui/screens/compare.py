@@ -18,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -182,7 +183,8 @@ class CompareScreen(Screen):
             pane = self.query_one(f"#{side}", VerticalScroll)
             # The border keeps who and when in sight once the header scrolls away.
             role = "Earlier" if side == "left" else "Later"
-            pane.border_title = (
+            # Content, not a string: a str title is read as markup, and a source is data.
+            pane.border_title = Content(
                 f"{role} · {article.source or article.id} · {format_date(article.published)}"
             )
             blocks = paragraphs(article.body)

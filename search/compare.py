@@ -57,6 +57,7 @@ from whoosh.fields import TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
+from search.config import toml_loads
 from search.model import Article, Entity, Span
 
 #: Verdicts an analyst can give a concern, in the order the UI cycles through them.
@@ -593,7 +594,7 @@ DEMONYMS_PATH = Path(__file__).with_name("data") / "demonyms.toml"
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    data = _toml_loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    data = toml_loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
     return {str(k).lower(): str(v).lower() for k, v in data.get("demonyms", {}).items()}
 
 
@@ -647,7 +648,7 @@ class Theme:
 @lru_cache(maxsize=4)
 def load_themes(path: Path = THEMES_PATH) -> tuple[Theme, ...]:
     """The thesaurus of :file:`data/themes.toml`, terms stemmed like the text."""
-    data = _toml_loads(path.read_text(encoding="utf-8"))
+    data = toml_loads(path.read_text(encoding="utf-8"))
     themes = []
     for entry in data.get("theme", []):
         terms = []
@@ -665,20 +666,12 @@ SYNONYMS_PATH = Path(__file__).with_name("data") / "synonyms.toml"
 @lru_cache(maxsize=4)
 def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
     """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``."""
-    data = _toml_loads(path.read_text(encoding="utf-8"))
+    data = toml_loads(path.read_text(encoding="utf-8"))
     rings = []
     for n, entry in enumerate(data.get("ring", [])):
         terms = [tuple(t.stem for t in _tokens(term, 0)) for term in entry.get("terms", [])]
         rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
     return tuple(rings)
-
-
-def _toml_loads(text: str) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    return tomllib.loads(text)
 
 
 def _themes_of(stems: Sequence[str], themes: Sequence[Theme]) -> dict[str, int]:

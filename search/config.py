@@ -39,6 +39,20 @@ SETTINGS: dict[str, str] = {
 }
 
 
+def toml_loads(text: str) -> dict:
+    """Parse TOML: every TOML file dossier reads comes through here. Raises ValueError
+    (``TOMLDecodeError``) for a malformed one.
+
+    The parser is imported on first use, not with this module: most users have no config
+    file, and every `dossier search` would pay for it.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
 def config_path() -> Path:
     """The config file dossier reads: ``$DOSSIER_CONFIG``, else the platform's config dir."""
     env = os.environ.get(ENV_CONFIG, "").strip()
@@ -117,16 +131,9 @@ def load_config(path: Path | None = None) -> Config:
             ),
         )
 
-    # Imported here, not at the top: most users have no config file, and every
-    # `dossier search` would pay for the TOML parser.
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
-
     try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        table = toml_loads(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         return Config(path=path, exists=True, problems=(_syntax_problem(path, text, exc),))
 
     return _from_table(path, text, table)

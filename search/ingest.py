@@ -518,13 +518,11 @@ def read_sidecar(path: Path) -> dict[str, str]:
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.is_file():
         return {}
+    from .config import toml_loads
+
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    try:
-        data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = toml_loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
         return {}
     return {META_KEYS[k.lower()]: str(v) for k, v in data.items() if k.lower() in META_KEYS}
 

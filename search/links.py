@@ -43,6 +43,7 @@ from search.compare import (
     sentence_at,
     sentence_key,
 )
+from search.config import data_dir, toml_loads
 from search.model import Article, Entity
 
 FILE_VERSION = 1
@@ -73,14 +74,6 @@ class LinksFileError(ValueError):
 
 
 # --------------------------------------------------------------------------- TOML
-
-
-def _toml_loads(text: str) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
-    return tomllib.loads(text)
 
 
 _ESCAPES = {
@@ -153,8 +146,8 @@ def loads(text: str) -> tuple[list[Curation], list[str]]:
     Raises :class:`LinksFileError` if the file is not TOML at all or not a links file.
     """
     try:
-        data = _toml_loads(text)
-    except Exception as exc:  # tomllib.TOMLDecodeError, but also tomli's on 3.10
+        data = toml_loads(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise LinksFileError(f"not valid TOML: {exc}") from exc
     version = data.get("version", FILE_VERSION)
     if not isinstance(version, int) or version > FILE_VERSION:
@@ -228,9 +221,7 @@ def _sentences(value: object, article_id: str, name: str) -> tuple[tuple[str, st
 
 def default_path(corpus_key: str) -> Path:
     """Where the user's links for one corpus live."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("dossier")) / "links" / f"{corpus_key}.toml"
+    return data_dir() / "links" / f"{corpus_key}.toml"
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -281,6 +272,9 @@ class LinkStore:
         self.shared = tuple(Path(p) for p in shared)
         #: One-line messages for the user (a file kept aside, an entry skipped...).
         self.notices: list[str] = []
+        #: Where the user's file was copied when it had entries to skip (once per store:
+        #: the file is read again on every change).
+        self._kept_aside: Path | None = None
 
     @classmethod
     def for_corpus(cls, corpus, *, path: Path | None = None) -> LinkStore:
@@ -305,9 +299,12 @@ class LinkStore:
             )
             return []
         if problems:
-            bad = _keep_aside(self.path, copy=True)
+            if self._kept_aside is None:
+                self._kept_aside = _keep_aside(self.path, copy=True)
             for p in problems:
-                self._notice(f"{self.path}: skipped {p} (the file as it was is kept as {bad.name})")
+                self._notice(
+                    f"{self.path}: skipped {p} (the file as it was is kept as {self._kept_aside.name})"
+                )
         return entries
 
     def _read_shared(self) -> list[Curation]:

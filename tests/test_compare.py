@@ -449,6 +449,9 @@ def test_a_bad_entry_is_skipped_reported_and_the_file_kept_aside(tmp_path):
     assert list(store.entries().values()) == [good]
     assert any("unknown verdict 'maybe'" in n for n in store.notices)
     assert (tmp_path / "links.toml.bad").read_text(encoding="utf-8") == text
+    store.entries()
+    store.entries()  # every change reads the file again: still one copy kept aside
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["links.toml", "links.toml.bad"]
 
 
 def test_writes_are_atomic_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):

@@ -224,8 +224,8 @@ def _path(value: str, base: Path) -> Path:
 
 
 def _flatten(table: Mapping[str, object], prefix: str = "") -> list[tuple[str, object]]:
-    """``{"results": {"down": "j"}}`` -> ``[("results.down", "j")]``: binding ids have dots,
-    and TOML reads an unquoted ``results.down = "j"`` as a table."""
+    """``{"compare": {"next": "j"}}`` -> ``[("compare.next", "j")]``: binding ids have dots,
+    and TOML reads an unquoted ``compare.next = "j"`` as a table."""
     items: list[tuple[str, object]] = []
     for name, value in table.items():
         if isinstance(value, dict):
@@ -255,7 +255,7 @@ _HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
 def _line_of(lines: list[str], key: str, in_table: str | None) -> int | None:
     """The line where ``key`` is set (top level, or inside ``[in_table]``), if it can be found.
 
-    ``key`` may be dotted (``results.down``): written bare, quoted, or under ``[keys.results]``.
+    ``key`` may be dotted (``compare.next``): written bare, quoted, or under ``[keys.results]``.
     """
     current: str | None = None
     for number, line in enumerate(lines, 1):
@@ -339,8 +339,8 @@ TEMPLATE = """\
 # index_dir = "~/.cache/dossier"
 
 # Key remaps: binding id = "key" or "key1,key2". `?` in the explorer lists the bindings.
-# Quote an id that has a dot in it: "results.down" = "j".
+# Quote an id that has a dot in it: "compare.next" = "j,down".
 [keys]
-# search = "slash,ctrl+f"
+# search = "slash,f3"
 # quit = "q"
 """

@@ -191,6 +191,8 @@ class Refresh:
     in_memory: bool = False
     seconds: float = 0.0
     notices: list[str] = field(factory=list)
+    #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
+    caveats: list[tuple[str, str]] = field(factory=list)
 
 
 @contextlib.contextmanager
@@ -405,6 +407,7 @@ class Index:
             docs.append((key, to_document(article, names)))
             self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
+            report.caveats.extend((article.path, note) for note in article.notes)
             known[key] = {
                 "id": article.id,
                 "mtime_ns": stat[0],

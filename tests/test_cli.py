@@ -219,6 +219,19 @@ def test_index_for_people_reports_what_was_skipped(tmp_path, run):
     assert ESC not in done.stdout + done.stderr
 
 
+def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
+    folder = tmp_path / "news"
+    text = article_text("Café owners count the cost", topic="harbour")
+    write(folder, "legacy.txt", text.encode("cp1252"))
+    write(folder, "modern.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "legacy.txt: not valid UTF-8; decoded as cp1252" in done.stdout
+    assert "modern.txt" not in done.stdout
+    as_json = json.loads(run("--corpus", str(folder), "index", "--rebuild", "--json").stdout)
+    assert [c["path"].endswith("legacy.txt") for c in as_json["caveats"]] == [True]
+
+
 # --------------------------------------------------------------------------- exit status
 
 

@@ -559,6 +559,7 @@ def test_dossier_config_flags_a_key_remap_for_no_binding(capsys):
     assert "line 4" in problem and "'serch'" in problem and "did you mean 'search'" in problem
     assert report["bindings"]["quit"] == "ctrl+q"
     assert report["bindings"]["search"] == bindings["search"]
+    assert report["keys"] == {"quit": "ctrl+q"}  # in effect: the ignored one is not listed
 
 
 def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_path):

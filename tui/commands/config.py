@@ -75,7 +75,8 @@ def _report(config, args: argparse.Namespace) -> dict:
         "corpus": folders,
         "corpus_from": _corpus_source(config, args),
         "theme": config.theme,
-        "keys": dict(config.keys),
+        # what is in effect: a name that is no binding is reported above, not listed
+        "keys": {k: v for k, v in config.keys.items() if not bindings or k in bindings},
         "bindings": {name: config.keys.get(name, keys) for name, keys in sorted(bindings.items())},
         "index_dir": str(config.index_root),
         "index": _index_folder(args.folders or []),

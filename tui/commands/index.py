@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
                 "removed": r.removed,
                 "unchanged": r.unchanged,
                 "skipped": [{"path": s.path, "reason": s.reason} for s in r.skipped],
+                "caveats": [{"path": path, "note": note} for path, note in r.caveats],
                 "rebuilt": r.rebuilt,
                 "in_memory": r.in_memory,
                 "seconds": round(r.seconds, 3),
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
             f"{r.unchanged} unchanged, {len(r.skipped)} skipped"
         )
     )
+    for path, note in r.caveats:
+        out.print(Text(f"  read {path}: {note}"))
     for s in r.skipped:
         out.print(Text(f"  skipped {s.path}: {s.reason}", style="yellow"))
     return 0

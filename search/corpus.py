@@ -6,11 +6,17 @@ import threading
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import evolve
 
 from . import query as q
 from .files import bundled_corpus, default_folders
 from .index import Index, Progress, Refresh, corpus_key, from_stored
-from .model import Article, CorpusError, Entity, SearchResult, Skipped, Span
+from .model import Article, CorpusError, Entity, Hit, SearchResult, Skipped, Span
+
+if TYPE_CHECKING:
+    from whoosh.query import Query
 
 __all__ = ["Corpus", "bundled_corpus", "default_folders"]
 
@@ -90,7 +96,7 @@ class Corpus:
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
         with self._lock:
-            return q.run(
+            result = q.run(
                 self._searcher,
                 self._parser,
                 query,
@@ -99,6 +105,21 @@ class Corpus:
                 facet_table=self._facet_table() if facets else None,
                 vocabulary=self._vocabulary,
             )
+        parsed = q.parse(self._parser, result.query) if result.hits and result.query else None
+        if parsed is not None and q.entity_names(parsed):
+            # The index matched a name it keeps beside the text: passages come from
+            # where the article mentions it (and any words the query also has).
+            result = evolve(result, hits=tuple(self._with_mentions(h, parsed) for h in result.hits))
+        return result
+
+    def _with_mentions(self, hit: Hit, parsed: Query) -> Hit:
+        article = self.get(hit.id)
+        spans = [(s.start, s.end) for s in self._matches(article, parsed)["body"]]
+        if not spans:
+            return hit
+        snippets = q.best_passages(article.body, spans)
+        terms = {sn.text[a:b].lower() for sn in snippets for a, b in sn.highlights}
+        return evolve(hit, snippets=tuple(snippets), terms=tuple(sorted(terms)))
 
     def _facet_table(self) -> q.FacetTable:
         if self._facets is None:
@@ -107,17 +128,32 @@ class Corpus:
 
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""
-        article = self.get(article_id)
         if not query.strip():
             return {name: () for name in ("title", "standfirst", "body")}
-        parsed = q.parse(self._parser, query)
+        return self._matches(self.get(article_id), q.parse(self._parser, query))
+
+    def _matches(self, article: Article, parsed: Query) -> dict[str, tuple[Span, ...]]:
         with self._lock:
             reader = self._searcher.reader()
             # The body field indexes the standfirst too: both show what it matched.
-            return {
+            found = {
                 name: q.match_spans(parsed, reader, indexed, article.text(name))
                 for name, indexed in (("title", "title"), ("standfirst", "body"), ("body", "body"))
             }
+        names = q.entity_names(parsed)
+        if not names:
+            return found
+        # entity:"Name" matched a field beside the text: its mentions are the matches.
+        mentions = [e for e in self.entities(article.id) if e.canonical.lower() in names]
+        return {
+            name: tuple(
+                sorted(
+                    {*spans, *(Span(e.text, e.start, e.end) for e in mentions if e.field == name)},
+                    key=lambda s: (s.start, s.end),
+                )
+            )
+            for name, spans in found.items()
+        }
 
     # ------------------------------------------------------------------ entities
 

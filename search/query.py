@@ -449,6 +449,16 @@ def _phrase_end(lowered: str, pos: int, rest: list[str]) -> int | None:
     return None if rest else end
 
 
+def entity_names(q: wq.Query) -> set[str]:
+    """The entities ``q`` looks for (``entity:"Xi Jinping"``; none under a NOT), by
+    canonical name lower-cased, as the index keeps them."""
+    return {
+        leaf.text
+        for leaf in _wanted_leaves(q)
+        if isinstance(leaf, wq.Term) and leaf.field() == "entity"
+    }
+
+
 def match_spans(q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, ...]:
     """Every place in ``text`` (one field of an article) that ``q`` matches."""
     spans = Targets(q, reader, fieldname).spans(text)

@@ -770,3 +770,26 @@ def test_facets_of_a_phrase_count_only_the_articles_with_the_phrase(tmp_path_fac
     assert {h.title for h in result.hits} == {"Story 0", "Story 1", "Story 4"}
     assert result.total == 3
     assert sum(f.count for f in result.facets.years) == 3
+
+
+# --------------------------------------------------------------------------- entity queries
+
+
+def test_an_entity_query_shows_and_marks_where_the_article_names_it(corpus):
+    """entity:"Name" matches a field kept beside the text; the user still wants to see
+    the passages that name it, and the reader to step through those mentions."""
+    article = corpus.articles[0]
+    named = [e for e in corpus.entities(article.id) if e.field == "body" and not e.guessed]
+    name = max({e.canonical for e in named}, key=lambda n: sum(e.canonical == n for e in named))
+    mentions = {(e.start, e.end) for e in named if e.canonical == name}
+
+    query = f'entity:"{name}"'
+    [hit] = [h for h in corpus.search(query).hits if h.id == article.id]
+    assert hit.snippets and all(s.highlights for s in hit.snippets)
+    marked = {s.text[a:b] for s in hit.snippets for a, b in s.highlights}
+    assert marked <= {article.body[a:b] for a, b in mentions}
+
+    body = corpus.matches(article.id, query)["body"]
+    assert {(s.start, s.end) for s in body} == mentions
+    excluded = corpus.matches(article.id, f"trade NOT {query}")["body"]
+    assert not mentions & {(s.start, s.end) for s in excluded}  # NOT marks nothing of it

@@ -348,6 +348,29 @@ def test_y_copies_the_current_hit_as_a_citation(corpus):
     run(scenario())
 
 
+def test_y_copies_the_whole_sentence_of_a_hit_after_a_title_like_mr(tmp_path):
+    folder = write_corpus(tmp_path / "articles")
+    sentence = "The harbour board met Mr. Okafor and Dr. Lind on Friday to settle the dispute."
+    (folder / "okafor.md").write_text(
+        "---\ntitle: Board meets the mediators\nsource: The Coastal Ledger\n"
+        f"date: 2024-01-05\n---\n\nTalks had stalled for weeks. {sentence} Both sides agreed.\n",
+        encoding="utf-8",
+    )
+    real = Corpus.open([folder], cache_dir=tmp_path / "cache")
+
+    async def scenario():
+        app = DossierApp(StableCorpus(real))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_first(pilot, app, "okafor")
+            await pilot.press("y")
+            assert app.clipboard.endswith(f"“{sentence}”"), app.clipboard
+
+    try:
+        run(scenario())
+    finally:
+        real.close()
+
+
 def test_y_copies_the_paragraph_under_the_cursor_when_not_on_a_hit(corpus):
     async def scenario():
         app = DossierApp(corpus)

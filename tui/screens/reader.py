@@ -29,7 +29,6 @@ from tui.widgets.text import (
     entity_kind,
     format_date,
     paragraphs,
-    sentence_around,
 )
 
 
@@ -393,9 +392,12 @@ class ReaderScreen(Screen):
         if self.current is not None and self.marks:
             mark = self.marks[self.current]
             if block.holds(mark.field, mark.start):
-                return sentence_around(
-                    block.text, mark.start - block.offset, mark.end - block.offset
-                )
+                from search.compare import split_sentences  # the engine's, which knows "Mr."
+
+                start, end = mark.start - block.offset, mark.end - block.offset
+                around = [s for s in split_sentences(block.text) if s.start < end and start < s.end]
+                if around:
+                    return block.text[around[0].start : around[-1].end]
         return block.text
 
     def action_copy(self) -> None:

@@ -337,7 +337,3 @@ class SearchScreen(Screen):
         box.cursor_position = len(query)
         box.focus()
         self._refresh_now()
-
-    @property
-    def highlighted_id(self) -> str | None:
-        return self.query_one("#results", ResultList).current_id

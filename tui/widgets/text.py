@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
 
-from rich.style import Style, StyleType
+from rich.style import StyleType
 from rich.text import Text
 
 #: Entity labels (OntoNotes) grouped into the kinds the reader colours and its legend names.
@@ -50,19 +49,6 @@ def format_date(date: dt.date | None) -> str:
     return f"{date.day} {date:%b %Y}"
 
 
-def highlighted(
-    text: str, spans: Iterable[tuple[int, int]], style: StyleType, *, base: StyleType = ""
-) -> Text:
-    """``text`` with ``style`` over each (start, end) span; out-of-range spans are clipped."""
-    out = Text(text, style=base, end="")
-    n = len(text)
-    for start, end in spans:
-        start, end = max(0, start), min(n, end)
-        if start < end:
-            out.stylize(style, start, end)
-    return out
-
-
 def relevance_bar(score: float, best: float, width: int = 8, style: StyleType = "") -> Text:
     """A bar of ``width`` cells, full for the best score of the result set."""
     frac = 0.0 if best <= 0 else max(0.0, min(1.0, score / best))
@@ -99,30 +85,6 @@ def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) 
         out.append((start + chunk.index(stripped[0]), stripped))
 
 
-def term_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Where ``terms`` (surface forms from the engine) occur in ``text``, whole words, sorted."""
-    words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    if not words:
-        return []
-    alternation = "|".join(re.escape(w) for w in words)
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` holding [start, end); the whole text if it has no breaks."""
-    begin = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.end() <= start:
-            begin = m.end()
-        elif m.start() >= end:
-            return text[begin : m.start()].strip()
-    return text[begin:].strip()
-
-
 def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
     """'Title, Source, 9 Apr 2024: “…”' (parts that are unknown are left out)."""
     parts = [p for p in (title.strip(), source.strip()) if p]
@@ -130,7 +92,3 @@ def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
         parts.append(format_date(date))
     head = ", ".join(parts) or "Untitled"
     return f"{head}: “{one_line(quote)}”"
-
-
-def merge_styles(*styles: Style | None) -> Style:
-    return Style.combine([s for s in styles if s is not None])

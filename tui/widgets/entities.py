@@ -7,11 +7,11 @@ from collections.abc import Callable, Sequence
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from search.model import Entity
+from tui.widgets.lists import KeyList
 from tui.widgets.text import KIND_LABELS, entity_kind
 
 #: The component class that colours each kind of entity (defined on the reader screen).
@@ -25,15 +25,8 @@ def kinds_present(entities: Sequence[Entity]) -> list[str]:
     return [kind for kind in KIND_LABELS if kind in present]
 
 
-class EntityPanel(OptionList):
+class EntityPanel(KeyList):
     """Entities of one article grouped by kind, most mentioned first; ids are canonical names."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-    ]
 
     def show_entities(
         self, entities: Sequence[Entity], style_for: Callable[[str], Style], selected: str | None

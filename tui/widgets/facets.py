@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from search.model import FacetCount, Facets
+from tui.widgets.lists import KeyList
 
 #: facet key (as passed to Corpus.search filters) -> heading.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -29,15 +28,9 @@ def parse_option_id(option_id: str) -> tuple[str, str]:
     return key, value
 
 
-class FacetList(OptionList):
+class FacetList(KeyList):
     """Facet values grouped under headings; active filters are ticked."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-    ]
     COMPONENT_CLASSES = {"facets--heading", "facets--count", "facets--active"}
 
     def show(self, facets: Facets, active: Mapping[str, str], *, top_entities: int = 12) -> None:

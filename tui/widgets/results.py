@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from search.model import Article, Hit, Snippet
+from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line, relevance_bar
 
 #: Characters of context kept before a snippet's first highlight on its one line.
@@ -39,14 +39,10 @@ def snippet_line(snippet: Snippet, highlight, base="") -> Text:
     return out
 
 
-class ResultList(OptionList):
+class ResultList(KeyList):
     """Articles or hits, newest first or best first; option ids are article ids."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="down"),
-        Binding("k", "cursor_up", "Up", show=False, id="up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
         Binding("ctrl+d", "page_down", "Half page down", show=False, id="page_down"),
         Binding("ctrl+u", "page_up", "Half page up", show=False, id="page_up"),
     ]

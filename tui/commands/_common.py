@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+    from search.model import Article, Snippet
 
 
 def console(stderr: bool = False) -> Console:
@@ -67,3 +70,40 @@ def open_corpus(
 
 def date_text(value) -> str:
     return value.isoformat() if value else "undated"
+
+
+def article_json(a: Article) -> dict[str, Any]:
+    """An article's metadata as `docs --json` lists it (`show --json` adds the text)."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "source": a.source or None,
+        "author": a.author or None,
+        "published": a.published.isoformat() if a.published else None,
+        "words": a.words,
+        "path": a.path,
+    }
+
+
+def byline(source: str, published) -> str:
+    """'Caliber.az · 2025-11-06', leaving out what is unknown."""
+    return " · ".join(x for x in (source, date_text(published)) if x)
+
+
+def headline(article_id: str, title: str, source: str, published) -> Text:
+    """The line that heads a hit: id, title, source and date."""
+    from rich.text import Text
+
+    return Text.assemble(
+        (article_id, "cyan"), "  ", (title, "bold"), "  ", (byline(source, published), "dim")
+    )
+
+
+def snippet_line(snippet: Snippet) -> Text:
+    """A passage, indented, its matches marked (by offset: the text is never markup)."""
+    from rich.text import Text
+
+    line = Text("  ") + Text(snippet.text)
+    for start, end in snippet.highlights:
+        line.stylize("bold reverse", start + 2, end + 2)
+    return line

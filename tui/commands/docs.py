@@ -17,24 +17,11 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from ._common import console, date_text, open_corpus, print_json
+    from ._common import article_json, console, date_text, open_corpus, print_json
 
     corpus = open_corpus(args)
     if args.json:
-        print_json(
-            [
-                {
-                    "id": a.id,
-                    "title": a.title,
-                    "source": a.source or None,
-                    "author": a.author or None,
-                    "published": a.published.isoformat() if a.published else None,
-                    "words": a.words,
-                    "path": a.path,
-                }
-                for a in corpus.articles
-            ]
-        )
+        print_json([article_json(a) for a in corpus.articles])
         return 0
     out = console()
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")

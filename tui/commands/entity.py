@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from search.model import CorpusError
     from tui.commands import UsageError
 
-    from ._common import console, date_text, open_corpus, print_json
+    from ._common import console, headline, open_corpus, print_json, snippet_line
 
     name = " ".join(args.name).strip()
     if not name:
@@ -82,17 +82,6 @@ def run(args: argparse.Namespace) -> int:
     out.print(Text(f"{len(mentions)} {noun}", style="dim"))
     for article_id, title, source, published, snippet in mentions:
         out.print()
-        out.print(
-            Text.assemble(
-                (article_id, "cyan"),
-                "  ",
-                (title, "bold"),
-                "  ",
-                (" · ".join(x for x in (source, date_text(published)) if x), "dim"),
-            )
-        )
-        line = Text("  ") + Text(snippet.text)
-        for start, end in snippet.highlights:
-            line.stylize("bold reverse", start + 2, end + 2)
-        out.print(line)
+        out.print(headline(article_id, title, source, published))
+        out.print(snippet_line(snippet))
     return 0

@@ -69,17 +69,13 @@ def _heading(result) -> str:
     return f"{about}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
 
 
-def _byline(hit) -> str:
-    from ._common import date_text
-
-    return " · ".join(x for x in (hit.source, date_text(hit.published)) if x)
-
-
 def _print_plain(result) -> None:
+    from ._common import byline
+
     out = [f"did you mean: {result.suggestion}?"] if result.suggestion else []
     out.append(_heading(result))
     for h in result.hits:
-        out += ["", f"{h.id}  {h.title}  {_byline(h)}"]
+        out += ["", f"{h.id}  {h.title}  {byline(h.source, h.published)}"]
         out += [f"  {s.text}" for s in h.snippets]
     sys.stdout.write("\n".join(out) + "\n")
 
@@ -87,7 +83,7 @@ def _print_plain(result) -> None:
 def _print_rich(result) -> None:
     from rich.text import Text
 
-    from ._common import console
+    from ._common import console, headline, snippet_line
 
     out = console()
     if result.suggestion:
@@ -95,9 +91,6 @@ def _print_rich(result) -> None:
     out.print(Text(_heading(result), style="dim"))
     for h in result.hits:
         out.print()
-        out.print(Text.assemble((h.id, "cyan"), "  ", (h.title, "bold"), "  ", (_byline(h), "dim")))
+        out.print(headline(h.id, h.title, h.source, h.published))
         for s in h.snippets:
-            line = Text("  ") + Text(s.text)
-            for start, end in s.highlights:
-                line.stylize("bold reverse", start + 2, end + 2)
-            out.print(line)
+            out.print(snippet_line(s))

@@ -17,22 +17,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
-    from ._common import console, date_text, open_corpus, print_json
+    from ._common import article_json, console, date_text, open_corpus, print_json
 
     corpus = open_corpus(args)
     a = corpus.get(args.id)
     if args.json:
         print_json(
             {
-                "id": a.id,
-                "title": a.title,
+                **article_json(a),
                 "standfirst": a.standfirst or None,
-                "source": a.source or None,
-                "author": a.author or None,
-                "published": a.published.isoformat() if a.published else None,
                 "url": a.url or None,
-                "words": a.words,
-                "path": a.path,
                 "body": a.body,
             }
         )
@@ -53,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     )
     out.print(Text(meta, style="dim"))
     out.print()
-    for paragraph in a.body.split("\n\n"):
+    for paragraph in a.body.split("\n\n"):  # ingest keeps paragraphs apart by one blank line
         out.print(Text(paragraph))
         out.print()
     return 0

@@ -407,26 +407,25 @@ class CompareScreen(Screen):
     def action_verdict(self, key: str) -> None:
         self._curate("set_verdict", VERDICT_KEYS.get(key))
 
-    def action_pin(self) -> None:
+    def _curate_sentence(self, method: str, *, stay: bool) -> None:
+        """Pin, drop or unset the chosen sentence; ``stay`` keeps the cursor on it."""
         sentence = self._cursor_sentence()
-        if sentence is not None:
-            cursor = self.dev_cursor
-            self._curate("pin", sentence)
+        if sentence is None:
+            return
+        cursor = self.dev_cursor
+        self._curate(method, sentence)
+        if stay:
             self.dev_cursor = cursor
             self.render_panes()
+
+    def action_pin(self) -> None:
+        self._curate_sentence("pin", stay=True)
 
     def action_drop(self) -> None:
-        sentence = self._cursor_sentence()
-        if sentence is not None:
-            self._curate("drop", sentence)
+        self._curate_sentence("drop", stay=False)
 
     def action_unset(self) -> None:
-        sentence = self._cursor_sentence()
-        if sentence is not None:
-            cursor = self.dev_cursor
-            self._curate("unset", sentence)
-            self.dev_cursor = cursor
-            self.render_panes()
+        self._curate_sentence("unset", stay=True)
 
     def action_toggle_curated(self) -> None:
         self.show_curated = not self.show_curated

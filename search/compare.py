@@ -58,7 +58,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.scoring import BM25F
 
 from search.config import toml_loads
-from search.model import Article, Entity, Span
+from search.model import FIGURE_TYPES, Article, Entity, Span
 
 #: Verdicts an analyst can give a concern, in the order the UI cycles through them.
 VERDICTS = ("open", "borne out", "partly", "not borne out", "not addressed")
@@ -737,7 +737,7 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         for s, bucket in zip(spans, buckets, strict=True)
     ]
     for e in entities:
-        if e.field != "body" or e.type in VALUE_TYPES:
+        if e.field != "body" or e.type in FIGURE_TYPES:  # a shared "2026" or "5%" links nothing
             continue
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
@@ -747,10 +747,6 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         s.themes = _themes_of(s.stems, themes)
         s.rings = _themes_of(s.stems, rings)
     return out
-
-
-#: Entity types that are values, not things: a shared "2026" or "5%" links nothing.
-VALUE_TYPES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _entities(article: Article) -> tuple[Entity, ...]:

@@ -29,7 +29,7 @@ from pathlib import Path
 import ahocorasick
 from attrs import define
 
-from search.model import TEXT_FIELDS, Article, Entity, EntityInfo, Snippet
+from search.model import FIGURE_TYPES, TEXT_FIELDS, Article, Entity, EntityInfo, Snippet
 
 __all__ = [
     "TYPES",
@@ -1182,7 +1182,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     occupied = bytearray(len(norm) + 1)
     by_end: dict[int, int] = {}  # end -> start of each mention
     for s in chosen:
-        occupied[s[0] : s[1]] = (b"\2" if s[2] in _FIGURES else b"\1") * (s[1] - s[0])
+        occupied[s[0] : s[1]] = (b"\2" if s[2] in FIGURE_TYPES else b"\1") * (s[1] - s[0])
         by_end[s[1]] = s[0]
     view = _Occupancy(occupied, by_end)
 
@@ -1433,7 +1433,6 @@ _GPE_NOUNS = {"province", "state", "county", "district", "prefecture", "oblast"}
 _RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
 _RX_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")
-_FIGURES = {"DATE", "PERCENT", "MONEY", "QUANTITY"}
 #: Words that, with recognised names, make a run with nothing left to guess.
 _TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"}
 #: Capitalised abbreviations that are ordinary words, not names.

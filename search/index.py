@@ -30,7 +30,7 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from . import files
-from .model import Article, Skipped
+from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 3
@@ -40,8 +40,6 @@ WORDS = "words.txt"
 BULK = 500
 
 Progress = Callable[[int, int, str], None]
-#: Entity types that name something (searchable and faceted); dates and figures are not.
-NAMED_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
 
 
 def schema() -> Schema:
@@ -144,7 +142,7 @@ def from_stored(fields: dict) -> Article:
 def _entity_names(article: Article) -> list[str]:
     from .entities import recognise
 
-    return [e.canonical for e in recognise(article) if not e.guessed and e.type in NAMED_TYPES]
+    return [e.canonical for e in recognise(article) if not e.guessed and e.type not in FIGURE_TYPES]
 
 
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]{2,}")

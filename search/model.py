@@ -60,6 +60,11 @@ class Span:
     end: int
 
 
+#: Entity types that are figures (dates, amounts) rather than names. The recogniser marks
+#: both; the index, its facets and compare's links go by names alone.
+FIGURE_TYPES = frozenset({"DATE", "PERCENT", "MONEY", "QUANTITY"})
+
+
 @define(frozen=True, slots=True)
 class Entity:
     """One mention of a named entity.

@@ -908,7 +908,6 @@ def _PRIORITY(c: Span) -> tuple[int, int, int]:
 def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Span]:
     """Longest match wins; ties go to higher priority, then to the leftmost."""
     chosen: list[Span] = list(taken or [])
-    occupied = bytearray()
     limit = max((c[1] for c in candidates), default=0)
     limit = max(limit, max((c[1] for c in chosen), default=0))
     occupied = bytearray(limit + 1)

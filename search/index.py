@@ -26,7 +26,6 @@ from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
-from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from . import files
@@ -495,4 +494,4 @@ def _read_manifest(directory: Path) -> dict | None:
     return {"files": data.get("files", {}), "skipped": data.get("skipped", {})}
 
 
-__all__ = ["Index", "LockError", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]
+__all__ = ["Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]

@@ -324,18 +324,12 @@ class LinkStore:
         if message not in self.notices:
             self.notices.append(message)
 
-    def entries(self, *, include_shared: bool = True) -> dict[tuple[str, str], Curation]:
+    def entries(self) -> dict[tuple[str, str], Curation]:
         """(concern key, later id) -> curation; the user's own entries win."""
         merged: dict[tuple[str, str], Curation] = {}
-        if include_shared:
-            for e in self._read_shared():
-                merged[e.ident] = e
-        for e in self._read_user():
+        for e in [*self._read_shared(), *self._read_user()]:
             merged[e.ident] = e
         return merged
-
-    def get(self, concern: str, later: str) -> Curation | None:
-        return self.entries().get((concern, later))
 
     # ---------------------------------------------------------------- changing
 

@@ -823,7 +823,7 @@ def compare(
 
     text_scores = _bm25(concerns, developments)
     # Names count as entities, not words (see _Sentence.words), weighted by rarity in
-    # the later article: the subject of the whole piece links nothing in particular.
+    # both articles: the subject of the whole piece links nothing in particular.
     entity_weight = _rarity([*left, *right], "entities")
     theme_weight = _rarity(right, "themes")
     later_entities_all = {name for s in right for name in s.entities}
@@ -956,12 +956,14 @@ def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
     return out
 
 
-def _rarity(right: Sequence[_Sentence], attr: str) -> dict[str, float]:
-    """Entity or theme -> weight in 0..1: the rarer in the later article, the more a
-    shared one says (the subject of the whole piece links nothing in particular)."""
-    n = max(1, len(right))
+def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
+    """Entity or theme -> weight in 0..1: the rarer among ``sentences``, the more a shared
+    one says (the subject of the whole piece links nothing in particular). Themes are
+    weighed in the later article; entities in both, as a name both keep repeating is the
+    subject of both."""
+    n = max(1, len(sentences))
     df: dict[str, int] = {}
-    for s in right:
+    for s in sentences:
         for name in getattr(s, attr):
             df[name] = df.get(name, 0) + 1
     return {name: math.log(1 + n / k) / math.log(1 + n) for name, k in df.items()}

@@ -353,7 +353,8 @@ class Index:
             entry = known.get(key) or known_skipped.get(key)
             if entry and (entry["mtime_ns"], entry["size"], entry.get("sidecar", 0)) == stat:
                 if key in known_skipped:
-                    report.skipped.append(Skipped(key, known_skipped[key]["reason"]))
+                    reason = known_skipped[key]["reason"]
+                    report.skipped.append(Skipped(files.display_path(key), reason))
                 else:
                     report.unchanged += 1
                 continue

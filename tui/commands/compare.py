@@ -63,21 +63,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _label(article) -> str:
-    bits = [article.source, article.published.isoformat() if article.published else "undated"]
-    return " · ".join(b for b in bits if b)
-
-
 def _print(out, result) -> None:
     from rich.text import Text
 
+    from ._common import byline
+
     e, lt = result.earlier, result.later
     out.print(
-        Text.assemble(("Concerns of  ", "dim"), (e.title, "bold"), f"  ({_label(e)}, {e.id})")
+        Text.assemble(
+            ("Concerns of  ", "dim"),
+            (e.title, "bold"),
+            f"  ({byline(e.source, e.published)}, {e.id})",
+        )
     )
     out.print(
         Text.assemble(
-            ("as borne out by  ", "dim"), (lt.title, "bold"), f"  ({_label(lt)}, {lt.id})"
+            ("as borne out by  ", "dim"),
+            (lt.title, "bold"),
+            f"  ({byline(lt.source, lt.published)}, {lt.id})",
         )
     )
     out.print()
@@ -136,8 +139,11 @@ def _cell(text: str) -> str:
 
 
 def _cite(article) -> str:
-    date = article.published.strftime("%-d %b %Y") if article.published else "undated"
-    return ", ".join(x for x in (article.source or article.title, date) if x)
+    from tui.widgets.text import format_date
+
+    return ", ".join(
+        x for x in (article.source or article.title, format_date(article.published)) if x
+    )
 
 
 def briefing(result) -> str:

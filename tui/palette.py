@@ -11,7 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.widgets.text import format_date
+from tui.widgets.text import source_and_date
 
 
 def _plain_highlight(matcher, candidate: str) -> Content:
@@ -35,7 +35,7 @@ class ArticleProvider(Provider):
 
     def _help(self, article) -> Content:
         # Content, not str: Textual reads a str help line as markup, and a source is data.
-        return Content(f"{article.source or 'unknown source'} · {format_date(article.published)}")
+        return Content(source_and_date(article.source, article.published))
 
     async def discover(self) -> Hits:
         for article in self._articles()[:30]:

@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search.model import Article, Span
-from tui.widgets.text import format_date, one_line, paragraphs
+from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
 #: Keys 1-5 set these verdicts; 0 gives the concern back to the engine.
 VERDICT_KEYS = {
@@ -441,11 +441,7 @@ class CompareScreen(Screen):
 
 def _header(article: Article) -> Text:
     text = Text(article.title or "Untitled", style="bold", end="")
-    meta = " · ".join(
-        x
-        for x in (article.source or "unknown source", format_date(article.published), article.id)
-        if x
-    )
+    meta = f"{source_and_date(article.source, article.published)} · {article.id}"
     text.append("\n")
     text.append(meta, style="dim")
     return text

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from search.model import Article, Hit, Snippet
 from tui.widgets.lists import KeyList
-from tui.widgets.text import format_date, one_line, relevance_bar
+from tui.widgets.text import one_line, relevance_bar, source_and_date
 
 #: Characters of context kept before a snippet's first highlight on its one line.
 LEAD = 28
@@ -78,7 +78,7 @@ class ResultList(KeyList):
             prompt = Text(end="")
             prompt.append(article.title or "Untitled", title)
             prompt.append("\n")
-            prompt.append(_meta(article.source, article.published), meta)
+            prompt.append(source_and_date(article.source, article.published), meta)
             lead = article.standfirst or article.body[:300]
             if lead:
                 prompt.append("\n")
@@ -106,7 +106,7 @@ class ResultList(KeyList):
             prompt.append("\n")
             prompt.append_text(relevance_bar(hit.score, best, style=bar))
             prompt.append(" ")
-            prompt.append(_meta(hit.source, hit.published), meta)
+            prompt.append(source_and_date(hit.source, hit.published), meta)
             for snip in hit.snippets[:3]:
                 prompt.append("\n")
                 prompt.append_text(snippet_line(snip, hl, snippet))
@@ -137,7 +137,3 @@ class ResultList(KeyList):
     def current_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
-
-
-def _meta(source: str, published) -> str:
-    return f"{source or 'unknown source'} · {format_date(published)}"

@@ -49,6 +49,11 @@ def format_date(date: dt.date | None) -> str:
     return f"{date.day} {date:%b %Y}"
 
 
+def source_and_date(source: str, published: dt.date | None) -> str:
+    """'Caliber.az · 6 Nov 2025', as lists and headers show who published what when."""
+    return f"{source or 'unknown source'} · {format_date(published)}"
+
+
 def relevance_bar(score: float, best: float, width: int = 8, style: StyleType = "") -> Text:
     """A bar of ``width`` cells, full for the best score of the result set."""
     frac = 0.0 if best <= 0 else max(0.0, min(1.0, score / best))

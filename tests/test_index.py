@@ -514,24 +514,33 @@ def _hold_until_locked(proc: subprocess.Popen, cache_dir: Path) -> bool:
     return False
 
 
-def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache_dir):
-    """One SSH session runs `dossier index --rebuild`; a search in the other meanwhile must
-    still find what is there (or wait), never answer from an emptied index."""
-    folder = tmp_path / "many"
+def _two_hundred_stories(folder: Path) -> Path:
     for i in range(200):
         write(folder, f"{i:03}.txt", article_text(f"Coastal story {i}", topic=f"subject{i}"))
-    open_corpus(folder, cache_dir).close()
-    # A slow disk, in effect: the rebuild reads each file in 25 ms, so it runs for about 5 s.
+    return folder
+
+
+def _slow_dossier(folder: Path, cache_dir: Path, *, rebuild: bool) -> subprocess.Popen:
+    """Another dossier opening ``folder``, on a slow disk in effect: it reads each file in
+    25 ms, so building 200 takes about 5 s."""
     code = (
         "import sys, time; from pathlib import Path; from search.corpus import Corpus; "
-        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), rebuild=True, "
+        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), rebuild=sys.argv[3] == '1', "
         "progress=lambda *_: time.sleep(0.025)).close()"
     )
-    rebuild = subprocess.Popen(
-        [sys.executable, "-c", code, str(folder), str(cache_dir)],
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(folder), str(cache_dir), "1" if rebuild else "0"],
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
+
+
+def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache_dir):
+    """One SSH session runs `dossier index --rebuild`; a search in the other meanwhile must
+    still find what is there (or wait), never answer from an emptied index."""
+    folder = _two_hundred_stories(tmp_path / "many")
+    open_corpus(folder, cache_dir).close()
+    rebuild = _slow_dossier(folder, cache_dir, rebuild=True)
     seen: list[int] = []
     try:
         _hold_until_locked(rebuild, cache_dir)
@@ -551,19 +560,8 @@ def test_second_dossier_during_the_first_build_waits_for_it(tmp_path, cache_dir)
     """Two sessions open a new corpus at once; the first build takes a while (a big
     folder, a slow disk). The second has nothing to show yet: it must wait, not show an
     empty corpus."""
-    folder = tmp_path / "fresh"
-    for i in range(200):
-        write(folder, f"{i:03}.txt", article_text(f"Coastal story {i}", topic=f"subject{i}"))
-    code = (
-        "import sys, time; from pathlib import Path; from search.corpus import Corpus; "
-        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), "
-        "progress=lambda *_: time.sleep(0.025)).close()"
-    )
-    first = subprocess.Popen(
-        [sys.executable, "-c", code, str(folder), str(cache_dir)],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
+    folder = _two_hundred_stories(tmp_path / "fresh")
+    first = _slow_dossier(folder, cache_dir, rebuild=False)
     try:
         if not _hold_until_locked(first, cache_dir):
             pytest.skip("the first build ended before the second dossier started")

@@ -576,6 +576,7 @@ def test_palette_offers_the_apps_own_commands(corpus):
             titles = [c.title for c in app.get_system_commands(app.screen)]
             for expected in ("Compare articles", "Reindex corpus", "Theme", "Keys"):
                 assert expected in titles
+            assert len(titles) == len(set(titles)), titles  # no two commands of one name
             light = next(c for c in app.get_system_commands(app.screen) if "light theme" in c.title)
             light.callback()
             assert app.theme == "dossier-light" and not app.current_theme.dark

@@ -277,7 +277,8 @@ class DossierApp(App[None]):
             lambda: setattr(self, "theme", other),
         )
         yield SystemCommand("Keys", "List the keys that work here", self.action_help)
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" opens its key panel: ours, the help screen, stands for it.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
 
     def action_reindex(self) -> None:
         if self.corpus is None:

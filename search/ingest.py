@@ -177,6 +177,11 @@ _DATE_LINE_NOISE = re.compile(
 )
 
 
+#: A dated dateline opening a story: a place (one or two parts, each ending in a comma),
+#: then the date and a dash: "CANBERRA, 3 March 2025 — ", "Nairobi, Kenya, July 1, 2025 – ".
+_DATELINE = re.compile(r"^[^\W\d_][^,—–]{0,40},(?:[^,—–]{1,30},)?\s*(.{6,30}?)\s[—–-]{1,2}\s")
+
+
 def find_date(text: str) -> dt.date | None:
     """The first full calendar date in ``text`` ("Apr 9th 2024", "2025-07-01", ...)."""
     best: tuple[int, dt.date] | None = None
@@ -773,6 +778,9 @@ def parse_article(
 
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
+    if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
+        dateline = _DATELINE.match(body_lines[0])
+        date = find_date(dateline.group(1)) if dateline else None
 
     source = _guess_source(
         lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]

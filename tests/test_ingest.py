@@ -226,6 +226,27 @@ def test_date_inside_prose_is_not_the_publication_date():
     assert paragraphs(article) == body
 
 
+@pytest.mark.parametrize(
+    ("dateline", "date"),
+    [
+        ("CANBERRA, 3 March 2025 —", dt.date(2025, 3, 3)),
+        ("Nairobi, Kenya, July 1, 2025 –", dt.date(2025, 7, 1)),
+        ("SEOUL (Reuters), Apr 9th 2024 -", dt.date(2024, 4, 9)),
+    ],
+)
+def test_a_dated_dateline_opening_the_story_dates_it(dateline, date):
+    # The date lives in the first paragraph's dateline, and that paragraph stays whole.
+    first = f"{dateline} {BODY[0]}"
+    article = parse(story(body=[first, *BODY[1:]]))
+    assert article.published == date
+    assert paragraphs(article) == [first, *BODY[1:]]
+
+
+def test_a_date_later_in_the_first_sentence_is_no_dateline():
+    first = "Officials said the treaty of 4 June 1999 - long forgotten - would be revisited."
+    assert parse(story(body=[first, *BODY[1:]])).published is None
+
+
 def test_byline_becomes_author_not_body():
     article = parse(story("By Jane Smith"))
     assert article.author == "Jane Smith"

@@ -105,7 +105,7 @@ class CompareScreen(Screen):
         ),
         Binding("p", "pin", "Pin", id="compare.pin"),
         Binding("d", "drop", "Drop", id="compare.drop"),
-        Binding("u", "unset", "Undo pin/drop", show=False, id="compare.unset"),
+        Binding("u", "unset", "Clear pin/drop", show=False, id="compare.unset"),
         *(
             Binding(
                 key,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -81,8 +82,13 @@ def signature(path: Path) -> tuple[int, int, int]:
 
 
 def display_path(path: Path | str) -> str:
-    """A path as text that can always be printed and indexed (undecodable bytes shown as �)."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A path as text that can always be printed and indexed: undecodable bytes shown as
+    �, control characters as ``\\x1b`` (a file name is data too, and may hold an escape)."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def article_id(root: Path, path: Path) -> str:

@@ -219,6 +219,18 @@ def test_index_for_people_reports_what_was_skipped(tmp_path, run):
     assert ESC not in done.stdout + done.stderr
 
 
+def test_a_file_name_with_an_escape_sequence_prints_it_as_text(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "red\x1b[31m.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(folder, "blink\x1b[5m.txt", b"\x00\x01binary")
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert ESC not in done.stdout + done.stderr
+    assert "skipped " in done.stdout and "blink\\x1b[5m.txt" in done.stdout  # visible, inert
+    listed = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    assert [a["path"].endswith("red\\x1b[31m.txt") for a in listed] == [True]
+
+
 def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
     folder = tmp_path / "news"
     text = article_text("Café owners count the cost", topic="harbour")

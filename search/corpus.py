@@ -104,8 +104,9 @@ class Corpus:
                 filters=filters,
                 facet_table=self._facet_table() if facets else None,
                 vocabulary=self._vocabulary,
+                entity=_canonical_name,
             )
-        parsed = q.parse(self._parser, result.query) if result.hits and result.query else None
+        parsed = self._parse(result.query) if result.hits and result.query else None
         if parsed is not None and q.entity_names(parsed):
             # The index matched a name it keeps beside the text: passages come from
             # where the article mentions it (and any words the query also has).
@@ -130,7 +131,10 @@ class Corpus:
         """Where ``query`` matches in each text field of one article, for the reader."""
         if not query.strip():
             return {name: () for name in ("title", "standfirst", "body")}
-        return self._matches(self.get(article_id), q.parse(self._parser, query))
+        return self._matches(self.get(article_id), self._parse(query))
+
+    def _parse(self, query: str) -> Query:
+        return q.parse(self._parser, query, entity=_canonical_name)
 
     def _matches(self, article: Article, parsed: Query) -> dict[str, tuple[Span, ...]]:
         with self._lock:
@@ -175,3 +179,11 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+
+
+def _canonical_name(name: str) -> str:
+    """The name the index keeps for an entity as typed: an alias gives its record's name."""
+    from .entities import lookup
+
+    info = lookup(name)
+    return info.canonical if info else name

@@ -135,13 +135,16 @@ def _date_range(m: re.Match[str]) -> wq.Query:
     return wq.DateRange("published", start, end)
 
 
-def parse(qp, text: str) -> wq.Query:
+def parse(qp, text: str, *, entity: Callable[[str], str] | None = None) -> wq.Query:
     """Parse a user's query, or raise :class:`QueryError` saying what to fix.
 
     Date clauses are read by us, exactly (Whoosh's date parser splits ``2024-06``
     at the hyphen after ``>`` and widens ``>2024`` to the whole year): each is
     replaced by a placeholder term for Whoosh to parse in place, then swapped for
     an exact day range, so ``Kishida OR published:2025`` keeps its meaning.
+
+    ``entity`` gives the canonical name for a name as typed, so that
+    ``entity:"Kishida Fumio"`` finds what the index keeps as "Fumio Kishida".
     """
     check(text)
     ranges: list[wq.Query] = []
@@ -190,7 +193,14 @@ def parse(qp, text: str) -> wq.Query:
             "a query of only NOT terms matches everything else; add a word to look for"
         )
     boosts = {name: field.format.field_boost for name, field in qp.schema.items() if field.format}
-    return q.accept(_exclusions).accept(_union).accept(lambda node: _flat_score(node, boosts))
+    q = q.accept(_exclusions).accept(_union).accept(lambda node: _flat_score(node, boosts))
+    return q.accept(lambda node: _canonical(node, entity)) if entity else q
+
+
+def _canonical(node: wq.Query, entity: Callable[[str], str]) -> wq.Query:
+    if isinstance(node, wq.Term) and node.fieldname == "entity":
+        return wq.Term("entity", entity(node.text).lower(), boost=node.boost)
+    return node
 
 
 def _flat_score(node: wq.Query, boosts: Mapping[str, float]) -> wq.Query:
@@ -591,11 +601,12 @@ def run(
     facet_table: FacetTable | None = None,
     newest_first: bool = False,
     vocabulary: Vocabulary | None = None,
+    entity: Callable[[str], str] | None = None,
 ) -> SearchResult:
     """Search and return hits with snippets, a suggestion when misspelt, and facets."""
     started = time.perf_counter()
     text = text.strip()
-    q = parse(qp, text) if text else wq.Every()
+    q = parse(qp, text, entity=entity) if text else wq.Every()
     restrict = _filter(filters)
     sortedby = None
     if newest_first or not text:

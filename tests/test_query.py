@@ -793,3 +793,17 @@ def test_an_entity_query_shows_and_marks_where_the_article_names_it(corpus):
     assert {(s.start, s.end) for s in body} == mentions
     excluded = corpus.matches(article.id, f"trade NOT {query}")["body"]
     assert not mentions & {(s.start, s.end) for s in excluded}  # NOT marks nothing of it
+
+
+def test_an_entity_query_takes_any_of_its_names(corpus):
+    """entity:"Kishida Fumio" or who:DPRK: an alias finds what the canonical name finds."""
+    from search.entities import lookup
+
+    article = corpus.articles[-1]
+    infos = [lookup(e.canonical) for e in corpus.entities(article.id) if not e.guessed]
+    info = next(i for i in infos if i is not None and i.aliases)
+    by_name = corpus.search(f'entity:"{info.canonical}"')
+    for alias in info.aliases:
+        by_alias = corpus.search(f'entity:"{alias}"')
+        assert [h.id for h in by_alias.hits] == [h.id for h in by_name.hits], alias
+        assert article.id in [h.id for h in by_alias.hits]

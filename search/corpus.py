@@ -106,7 +106,8 @@ class Corpus:
                 vocabulary=self._vocabulary,
                 entity=_canonical_name,
             )
-        parsed = self._parse(result.query) if result.hits and result.query else None
+        entity_query = result.hits and q.names_entities(result.query)
+        parsed = self._parse(result.query) if entity_query else None
         if parsed is not None and q.entity_names(parsed):
             # The index matched a name it keeps beside the text: passages come from
             # where the article mentions it (and any words the query also has).

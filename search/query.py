@@ -459,6 +459,16 @@ def _phrase_end(lowered: str, pos: int, rest: list[str]) -> int | None:
     return None if rest else end
 
 
+_ENTITY_FIELD = re.compile(
+    r"(?<![\w\"])(?:" + "|".join(["entity", *ALIASES["entity"]]) + r"):", re.IGNORECASE
+)
+
+
+def names_entities(text: str) -> bool:
+    """Might ``text`` look for an entity (``entity:``, ``who:``)? A quick test, before parsing."""
+    return bool(_ENTITY_FIELD.search(text))
+
+
 def entity_names(q: wq.Query) -> set[str]:
     """The entities ``q`` looks for (``entity:"Xi Jinping"``; none under a NOT), by
     canonical name lower-cased, as the index keeps them."""

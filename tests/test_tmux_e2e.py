@@ -110,3 +110,49 @@ def test_dossier_in_tmux_type_open_read(tmp_path):
         tmux.wait_for("EXITED 0")
     finally:
         tmux.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+
+
+def test_dossier_quits_when_its_terminal_goes_away(tmp_path):
+    """An SSH connection drops, or tmux kills the pane. Started through `make` (as `make
+    run` does) the hangup signal may never reach dossier, and Textual then reads the dead
+    terminal in a loop at full CPU: dossier must notice and quit."""
+    if shutil.which("tmux") is None or shutil.which("make") is None:
+        pytest.skip("tmux and make are needed (.ci/run installs tmux)")
+    command = dossier_command()
+    if command is None:
+        pytest.skip("the dossier command is not installed here (make test installs it)")
+    folder = write_corpus(tmp_path / "articles")
+    env = " ".join(
+        f"{k}={shlex.quote(os.environ[k])}"
+        for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
+        if k in os.environ
+    )
+    run = " ".join([*(shlex.quote(c) for c in command), "--corpus", shlex.quote(str(folder))])
+    (tmp_path / "Makefile").write_text(f"run:\n\tenv {env} TERM=xterm-256color {run}\n")
+
+    tmux = Tmux()
+    try:
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", f"make -C {tmp_path} run")
+        tmux.wait_for(f"{len(ARTICLES)} articles")
+        found = subprocess.run(
+            ["pgrep", "-f", "--", f"--corpus {folder}"], capture_output=True, text=True
+        ).stdout.split()
+        pids = [int(p) for p in found if int(p) != os.getpid()]
+        assert pids, "the dossier process was not found"
+    finally:
+        tmux.close()
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in pids if _alive(pid)]
+    for pid in left:
+        os.kill(pid, 9)
+    assert not left, "dossier kept running after its terminal went away"

@@ -7,6 +7,11 @@ for the index (``dossier`` starts opening the index before Textual is even impor
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -150,11 +155,33 @@ class DossierApp(App[None]):
         for problem in self._problems:
             self.notify(problem, title="Config", severity="warning", timeout=8)
         self._check_size()
+        if not self.is_headless:
+            self._exit_with_the_terminal()
         if self.corpus is None and self._open_corpus is not None:
             if self.preview:  # the list is on screen already: open the index after it
                 self.call_after_refresh(self._load_corpus, self._open_corpus)
             else:
                 self._load_corpus(self._open_corpus)
+
+    def _exit_with_the_terminal(self) -> None:
+        """Quit when the terminal goes away (an SSH connection drops, tmux kills the pane).
+
+        A hangup may never reach us (a parent such as `make` holds the session), and then
+        Textual reads end-of-file from the dead terminal forever, at full CPU: so besides
+        SIGHUP, look every couple of seconds whether stdin is still a terminal.
+        """
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+        try:
+            fd = sys.__stdin__.fileno()
+        except (AttributeError, OSError, ValueError):
+            return
+
+        def check() -> None:
+            if not os.isatty(fd):
+                self.exit()
+
+        self.set_interval(2.0, check, name="terminal-check")
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def _load_corpus(self, opener: Callable[[], Corpus]) -> None:

@@ -787,13 +787,15 @@ class Vocabulary:
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    def nearest(self, word: str) -> str | None:
+    def nearest(self, word: str, *, indexed: Callable[[str], bool]) -> str | None:
+        """The closest word, two edits away at most, that ``indexed`` still finds (the
+        list keeps the words of files removed since the last full build)."""
         if self._corrector is None:
             from whoosh.spelling import ListCorrector
 
             self._corrector = ListCorrector(sorted(self.words))
-        options = self._corrector.suggest(word, limit=1, maxdist=2, prefix=1)
-        return options[0] if options and options[0] != word else None
+        options = self._corrector.suggest(word, limit=5, maxdist=2, prefix=1)
+        return next((o for o in options if o != word and indexed(o)), None)
 
 
 def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
@@ -809,7 +811,11 @@ def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
         low = word.lower()
         if _stem_known(searcher, reader, low) or low in vocabulary:
             continue
-        option = vocabulary.nearest(low) if vocabulary.words else None
+        option = (
+            vocabulary.nearest(low, indexed=lambda w: _stem_known(searcher, reader, w))
+            if vocabulary.words
+            else None
+        )
         if option:
             out.append(text[last : m.start()])
             out.append(option)
@@ -825,7 +831,19 @@ def _stem_known(searcher, reader, word: str) -> bool:
     """Does the word match by its stem ("submarine" finds "submarines")? Then it is not misspelt."""
     analyzer = searcher.schema["body"].analyzer
     stems = [t.text for t in analyzer(word)]
-    return bool(stems) and all(any((f, stem) in reader for f in DEFAULT_FIELDS) for stem in stems)
+    return bool(stems) and all(
+        any(_live(reader, f, stem) for f in DEFAULT_FIELDS) for stem in stems
+    )
+
+
+def _live(reader, fieldname: str, text: str) -> bool:
+    """Does an article still in the index have this term? A deleted one's terms stay in
+    the index's word list until its segment is merged away."""
+    if (fieldname, text) not in reader:
+        return False
+    if not reader.has_deletions():
+        return True
+    return any(not reader.is_deleted(d) for d in reader.postings(fieldname, text).all_ids())
 
 
 def _inside_field(text: str, pos: int) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
-from conftest import CALIBER, ECONOMIST, SEEDS, write
+from conftest import CALIBER, ECONOMIST, SEEDS, article_text, write
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -807,3 +807,17 @@ def test_an_entity_query_takes_any_of_its_names(corpus):
         by_alias = corpus.search(f'entity:"{alias}"')
         assert [h.id for h in by_alias.hits] == [h.id for h in by_name.hits], alias
         assert article.id in [h.id for h in by_alias.hits]
+
+
+def test_did_you_mean_never_offers_a_word_only_a_removed_file_had(tmp_path):
+    folder = tmp_path / "news"
+    write(folder, "a.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    write(folder, "b.txt", article_text("Submarine deal signed", topic="submarines"))
+    Corpus.open([folder], cache_dir=tmp_path / "cache").close()
+    (folder / "b.txt").unlink()  # a refresh, not a rebuild: the word list keeps its words
+    c = Corpus.open([folder], cache_dir=tmp_path / "cache")
+    try:
+        assert c.search("submarnies").suggestion is None
+        assert c.search("harbuor").suggestion == "harbour"
+    finally:
+        c.close()

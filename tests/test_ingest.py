@@ -625,15 +625,27 @@ def test_bundled_seeds_folder_is_untouched_by_reading(tmp_path):
     assert sorted(p.name for p in copy.iterdir()) == before
 
 
-def test_discover_reads_txt_and_md_recursively_skips_hidden(tmp_path):
+def test_discover_finds_every_file_recursively_skips_hidden_and_own_files(tmp_path):
     write(tmp_path, "a.txt", story())
     write(tmp_path, "deep/er/b.md", story())
     write(tmp_path, "c.html", story())
+    write(tmp_path, "d.docx", b"PK\x03\x04")
     write(tmp_path, ".hidden/d.txt", story())
     write(tmp_path, ".e.txt", story())
     write(tmp_path, "a.meta.toml", 'source = "X"\n')
+    write(tmp_path, "links.toml", "")
     found = sorted(p.relative_to(tmp_path).as_posix() for _root, p in ingest.discover([tmp_path]))
-    assert found == ["a.txt", "deep/er/b.md"]
+    # every file is either read or reported: the .docx is found, to be skipped with a reason
+    assert found == ["a.txt", "c.html", "d.docx", "deep/er/b.md"]
+
+
+@pytest.mark.parametrize("name", ["notes.docx", "photo.JPG", "README"])
+def test_a_file_of_a_type_dossier_does_not_read_is_skipped_with_the_reason(tmp_path, name):
+    path = write(tmp_path, name, story())
+    result = ingest.read_article(path, tmp_path)
+    assert isinstance(result, Skipped)
+    assert result.reason.startswith("unsupported type")
+    assert ".html" in result.reason and ".pdf" in result.reason  # says what it does read
 
 
 def test_article_text_helper_parses(tmp_path):

@@ -1,4 +1,5 @@
-"""Files to clean articles: decode, sanitise, strip web boilerplate, extract metadata.
+"""Text files (``.txt``, ``.md``) to clean articles: decode, sanitise, strip web boilerplate,
+extract metadata.
 
 Every rule here is general: it describes what web boilerplate looks like (menus,
 share prompts, copyright lines, image links, UI strings in another script), never
@@ -11,7 +12,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import functools
-import hashlib
 import html
 import re
 import string
@@ -20,19 +20,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover, display_path
-from .model import Article, Skipped
+from ..files import SIDECAR_SUFFIX
+from ..model import Article
 
-__all__ = [
-    "SUFFIXES",
-    "SIDECAR_SUFFIX",
-    "IngestError",
-    "article_id",
-    "decode",
-    "discover",
-    "parse_article",
-    "read_article",
-]
+__all__ = ["IngestError", "decode", "parse_article", "sanitise"]
 
 #: Front-matter / sidecar keys we understand, with their aliases.
 META_KEYS = {
@@ -216,7 +207,7 @@ def parse_date(value: str) -> dt.date | None:
         return find_date(value)
 
 
-def _is_date_line(line: str) -> bool:
+def is_date_line(line: str) -> bool:
     """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
     if len(line) > 60 or not find_date(line):
         return False
@@ -432,7 +423,7 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
         and (words[0][:1].isupper() or words[0][:1].isdigit())
         and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
         and not _BYLINE.match(line)
-        and not _is_date_line(line)
+        and not is_date_line(line)
     )
 
 
@@ -465,7 +456,7 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
             and len(_words(line)) <= 3
             and not _SENTENCE_END.search(line)
             and not _BYLINE.match(line)
-            and not _is_date_line(line)
+            and not is_date_line(line)
         ):
             run.append(i)
             continue
@@ -523,7 +514,7 @@ def read_sidecar(path: Path) -> dict[str, str]:
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.is_file():
         return {}
-    from .config import toml_loads
+    from ..config import toml_loads
 
     try:
         data = toml_loads(sidecar.read_text(encoding="utf-8"))
@@ -574,7 +565,7 @@ def _stands_alone(line: str) -> bool:
     return (
         stripped.startswith(("#", ">", "![", "---", "==="))
         or bool(_BULLET.match(stripped))
-        or _is_date_line(stripped)
+        or is_date_line(stripped)
         or bool(_BYLINE.match(stripped))
     )
 
@@ -714,7 +705,7 @@ def parse_article(
             (i, line)
             for i, (line, _level) in head
             if i >= start
-            and not _is_date_line(line)
+            and not is_date_line(line)
             and _title_like(line)
             and not _BYLINE.match(line)
         ]
@@ -722,7 +713,7 @@ def parse_article(
             candidates = [
                 (i, line)
                 for i, (line, _level) in head
-                if not _is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
+                if not is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
             ][-1:]
         # A section label or kicker above the headline ("World News") is shorter than it.
         if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(
@@ -736,14 +727,14 @@ def parse_article(
     author = ""
     standfirst = ""
     for i, (line, _level) in head:
-        if date is None and _is_date_line(line):
+        if date is None and is_date_line(line):
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
         elif (
             i > title_index >= 0
             and not standfirst
-            and not _is_date_line(line)
+            and not is_date_line(line)
             and len(_words(line)) >= 4
         ):
             standfirst = line
@@ -754,7 +745,7 @@ def parse_article(
         line, level = lines[i]
         if chrome[i] or (level == 1 and i == title_index):
             continue
-        if _is_date_line(line):
+        if is_date_line(line):
             date = date or find_date(line)
             continue
         if not prose[i] and len(_words(line)) <= 4 and not _SENTENCE_END.search(line):
@@ -773,7 +764,7 @@ def parse_article(
     for line in tail:
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif date is None and _is_date_line(line):
+        elif date is None and is_date_line(line):
             date = find_date(line)
 
     if not body_lines:
@@ -833,36 +824,3 @@ def _guess_source(
             if 0 < len(name.split()) <= 5 and name[:1].isupper():
                 return name
     return ""
-
-
-def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
-    """Read one file into an :class:`Article`, or say why it was skipped."""
-    path = Path(path)
-    root = Path(root) if root is not None else path.parent
-    shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
-    return parse_bytes(raw, path=path, root=root)
-
-
-def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
-    shown = display_path(path)
-    try:
-        text, note = decode(raw)
-        meta = read_sidecar(path)
-        digest = hashlib.sha1(raw)
-        digest.update(repr(sorted(meta.items())).encode("utf-8", "surrogateescape"))
-        return parse_article(
-            text,
-            id=article_id(root, path),
-            path=shown,
-            meta=meta,
-            fingerprint=digest.hexdigest(),
-            notes=(note,) if note else (),
-        )
-    except IngestError as exc:
-        return Skipped(shown, str(exc))
-    except RecursionError:
-        return Skipped(shown, "too deeply nested to read")

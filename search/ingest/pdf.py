@@ -1,0 +1,139 @@
+"""PDF reports to articles, through pypdfium2 (PDFium, the PDF engine of Chromium).
+
+PDFium gives each page's text a line at a time, as the page lays it out. A report's
+paragraphs are rebuilt from those lines: a word broken at a line's end ("ne-\\ngotiations")
+is joined again, a line that runs to the full width continues on the next one, and a
+line that ends a sentence short of the width ends its paragraph. The running heads,
+footers and page numbers a report repeats on every page are removed. Title, author and
+date come from the document's information dictionary when it has them, else from the
+text of the first page (the text reader's rules). A PDF with no text layer (a scan) is
+skipped with a message that says so.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from ..model import Article
+from .text import IngestError, clean_line, parse_article, sanitise
+
+#: How many lines at the top and bottom of a page may be a running head or footer.
+_EDGE = 3
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+")
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+_SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?")
+#: Titles that are a file's or a tool's name, not the document's ("Microsoft Word - x.docx").
+_NOT_A_TITLE = re.compile(
+    r"^(?:untitled|microsoft\s+\w+\s+-|document\d*$)|\.(?:docx?|pdf|indd|rtf|odt|tex|qxd)\s*$",
+    re.I,
+)
+
+
+def parse_pdf(
+    raw: bytes,
+    *,
+    id: str,
+    path: str = "",
+    meta: dict[str, str] | None = None,
+    fingerprint: str = "",
+) -> Article:
+    """A PDF's bytes to an Article; ``meta`` (a sidecar's) overrides the document's own."""
+    info, pages = _read(raw)
+    if sum(len(line) for page in pages for line in page) < 20:
+        raise IngestError(
+            "no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf), "
+            "then index the result"
+        )
+    text = "\n\n".join(_paragraphs(_drop_furniture(pages)))
+    given = {**info, **(meta or {})}
+    return parse_article(text, id=id, path=path, meta=given, fingerprint=fingerprint)
+
+
+def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
+    """The information dictionary's title/author/date, and each page's text lines."""
+    import pypdfium2 as pdfium
+
+    if not raw.strip():
+        raise IngestError("empty file")
+    try:
+        document = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        reason = "password-protected" if "password" in str(exc).lower() else "damaged"
+        raise IngestError(f"unreadable PDF ({reason}): {exc}") from None
+    try:
+        info = _info(document.get_metadata_dict(skip_empty=True))
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            text = sanitise(textpage.get_text_range())
+            textpage.close()
+            page.close()
+            pages.append([line.strip() for line in text.split("\n") if line.strip()])
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"unreadable PDF (damaged): {exc}") from None
+    finally:
+        document.close()
+    return info, pages
+
+
+def _info(values: dict[str, str]) -> dict[str, str]:
+    info: dict[str, str] = {}
+    title = clean_line(values.get("Title", ""))
+    if len(title.split()) >= 2 and not _NOT_A_TITLE.search(title):
+        info["title"] = title
+    author = clean_line(values.get("Author", ""))
+    if author and not _NOT_A_TITLE.search(author):
+        info["author"] = author
+    m = _PDF_DATE.match(values.get("CreationDate", "").strip())
+    if m and m.group(2) and m.group(3):
+        info["published"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return info
+
+
+def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Without page numbers, and without lines repeated at the top or bottom of many pages
+    (digits aside: "Report 2024 | 7" and "Report 2024 | 8" are one running footer)."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        shapes = {_DIGITS.sub("#", line).casefold() for line in lines[:_EDGE] + lines[-_EDGE:]}
+        edges.update(shapes)
+    repeated = {shape for shape, n in edges.items() if n >= 3 and n >= len(pages) * 0.5}
+    kept = []
+    for lines in pages:
+        out = []
+        for i, line in enumerate(lines):
+            edge = i < _EDGE or i >= len(lines) - _EDGE
+            if edge and (_PAGE_NUMBER.match(line) or _DIGITS.sub("#", line).casefold() in repeated):
+                continue
+            out.append(line)
+        kept.append(out)
+    return kept
+
+
+def _paragraphs(pages: list[list[str]]) -> list[str]:
+    """Lines re-joined into paragraphs, across page breaks too."""
+    lengths = [len(line) for lines in pages for line in lines]
+    width = statistics.quantiles(lengths, n=10)[7] if len(lengths) >= 10 else max(lengths)
+    paragraphs: list[str] = []
+    current = ""
+    for line in (line for lines in pages for line in lines):
+        if not current:
+            current = line
+        elif _BROKEN_WORD.search(current) and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}"
+        if _SENTENCE_END.search(line) and len(line) < width * 0.85 or len(line) < width * 0.5:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs

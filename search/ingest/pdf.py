@@ -13,7 +13,6 @@ skipped with a message that says so.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 
 from ..model import Article
@@ -26,6 +25,8 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d+")
+#: PDFium joins a word hyphenated across a line itself, marking the break U+FFFE.
+_SOFT_BREAK = re.compile("\ufffe(.?)", re.S)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?")
@@ -73,7 +74,7 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            text = sanitise(textpage.get_text_range())
+            text = _SOFT_BREAK.sub(_unbreak, sanitise(textpage.get_text_range()))
             textpage.close()
             page.close()
             pages.append([line.strip() for line in text.split("\n") if line.strip()])
@@ -82,6 +83,13 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
     finally:
         document.close()
     return info, pages
+
+
+def _unbreak(m: re.Match[str]) -> str:
+    """ "ne\ufffegotiations" is one word again; before a capital or a digit the hyphen
+    was a real one ("Indo-\nPacific")."""
+    following = m.group(1)
+    return following if following[:1].islower() else "-" + following
 
 
 def _info(values: dict[str, str]) -> dict[str, str]:
@@ -119,21 +127,29 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _paragraphs(pages: list[list[str]]) -> list[str]:
-    """Lines re-joined into paragraphs, across page breaks too."""
-    lengths = [len(line) for lines in pages for line in lines]
-    width = statistics.quantiles(lengths, n=10)[7] if len(lengths) >= 10 else max(lengths)
+    """Lines re-joined into paragraphs, across page breaks too.
+
+    A line ends its paragraph when it is short (a heading, the last line of a paragraph)
+    or when it ends a sentence and the next line's first word would still have fitted on
+    it: a wrapped line ends because the next word did not fit.
+    """
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return []
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]
     paragraphs: list[str] = []
     current = ""
-    for line in (line for lines in pages for line in lines):
+    for i, line in enumerate(lines):
         if not current:
             current = line
         elif _BROKEN_WORD.search(current) and line[:1].islower():
             current = current[:-1] + line
         else:
             current = f"{current} {line}"
-        if _SENTENCE_END.search(line) and len(line) < width * 0.85 or len(line) < width * 0.5:
+        following = lines[i + 1].split(" ", 1)[0] if i + 1 < len(lines) else ""
+        fits = len(line) + 1 + len(following) <= width - 2
+        if len(line) < width * 0.5 or (fits and _SENTENCE_END.search(line)) or not following:
             paragraphs.append(current)
             current = ""
-    if current:
-        paragraphs.append(current)
     return paragraphs

@@ -17,7 +17,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..files import SIDECAR_SUFFIX
@@ -278,6 +278,64 @@ _LIST_HEADER = re.compile(
     r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|top\s+stories|explore\s+more(?:\s+on\s+these\s+topics)?)\s*:?\s*$",
     re.I,
 )
+#: Headings of what follows an article on a page: its comments, its author's bio, links to
+#: the next post, a newsletter box. Nothing of the article comes after one of them.
+_END_SECTION = re.compile(
+    r"""^(?:\d+\s+)?(?:
+        (?:leave\s+a|post\s+a|add\s+a|write\s+a)\s+(?:reply|comment|response)
+      | comments?(?:\s+\(\d+\))? | \d+\s+(?:comments?|responses?|replies)
+      | (?:responses?|replies)\s+to\b.* | join\s+the\s+(?:discussion|conversation)
+      | about\s+the\s+authors? | (?:share|like)\s+this | post\s+navigation
+      | (?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w+(?:\s+\w+)?
+      | (?:get|receive)\s+(?:our|the)\s+\w+\s+newsletter | newsletter
+    )\W*$""",
+    re.I | re.X,
+)
+#: Headings of teaser lists, inside a story or after it ("Related posts", "Read next").
+_SECTION = re.compile(
+    r"""^(?:
+        related(?:\s+(?:posts?|articles?|stories|content|reading|links|news))?
+      | (?:you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|articles|from\s+.{1,40}))
+      | (?:latest|recent|popular|trending|most\s+(?:read|popular|viewed))\s+(?:articles|posts|stories|news)
+      | explore\s+further | further\s+reading | read\s+next | up\s+next
+    )\W*$""",
+    re.I | re.X,
+)
+#: What a page says to its reader around an article, in a paragraph of its own: newsletter
+#: and app sign-ups, paywalls, comment forms, affiliate and advertising disclosures,
+#: licence and platform footers.
+_BLURB = re.compile(
+    r"""\b(?:
+        (?:our|the|a|weekly|daily|monthly|free)\s+(?:\w+\s+){0,3}newsletters?\b
+      | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
+      | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
+      | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | sign(?:ing)?\s+up\s+(?:for|to|now|today)\b | subscribe\s+(?:now|today|here|to\s+(?:our|the))
+      | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
+      | (?:email|e-mail)\s+address\s+will\s+not\s+be\s+published | required\s+fields\s+are\s+marked
+      | save\s+my\s+name | notify\s+me\s+of | (?:send|email)\s+me\b
+      | (?:tell|let)\s+us\s+what\s+you\s+think | hear\s+what\s+you\s+think
+      | download\s+(?:the|our)\s+\w*\s*apps?\b | protected\s+by\s+recaptcha
+      | affiliate\s+(?:links?|program(?:me)?|commission) | qualifying\s+purchases
+      | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
+      | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
+      | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
+    )""",
+    re.I | re.X,
+)
+#: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
+_META_UI = re.compile(
+    r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:proudly\s+)?powered\s+by\b.{0,40}|social\s+share|sort(?:ed)?\s+by(?:\s*:.*)?|show\s+(?:more|less|all)|load\s+more|view\s+(?:all|more)(?:\s+\w+)?)\W*$",
+    re.I,
+)
+#: Lines that are never an article's title: calls to act, site chrome.
+_FURNITURE_TITLE = re.compile(
+    r"^(?:sign\s+(?:up|in|out)|log\s*(?:in|out)|subscribe|skip\s+to|(?:main\s+)?menu$|search$)"
+    r"|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign\s+up|subscribe)\b"
+    r"|©|all\s+rights\s+reserved|^cookies?\b",
+    re.I,
+)
 _BREADCRUMB = re.compile(
     r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
 )
@@ -410,6 +468,10 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 14 and _PROMPT.search(line):
         return True
+    if words <= 45 and _BLURB.search(line):
+        return True
+    if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
+        return True
     if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
         return True
     if _FONT_BUTTON.match(line):
@@ -430,8 +492,10 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
     )
 
 
-def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> None:
-    """Under a "Related" or "Read more" heading, the headlines that follow are links."""
+def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> set[int]:
+    """Under a "Related" or "Read more" heading, the headlines that follow are links.
+    Returns the lines of those lists (the heading's own line aside)."""
+    boxed: set[int] = set()
     i = start
     while i < len(lines):
         if _LIST_HEADER.match(lines[i][0]):
@@ -443,10 +507,12 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
                 and len(_words(lines[j][0])) <= 14
             ):
                 chrome[j] = True
+                boxed.add(j)
                 j += 1
             i = j
         else:
             i += 1
+    return boxed
 
 
 def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
@@ -463,16 +529,34 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
         ):
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and _labels(lines[j][0] for j in run):
             for j in run:
                 chrome[j] = True
         run = []
 
 
-def _is_prose(line: str) -> bool:
-    """A paragraph of running text: several words, mostly lower case, ends like a sentence."""
+def _label(line: str) -> bool:
+    """A menu entry or a link's label: one word, or every word capitalised ("Contact Us",
+    "Arts & Entertainment"); not an item of a list of things ("120g rice noodles")."""
     words = _words(line)
-    if len(words) < 8:
+    return (
+        len(words) <= 1
+        or sum(1 for w in words if w[0].isupper()) >= len(words) - 1 > 0
+        and not any(w[0].isdigit() for w in words)
+    )
+
+
+def _labels(lines: Iterable[str]) -> bool:
+    """Most of these short lines are labels: a menu, not a list inside the article."""
+    flags = [_label(line) for line in lines]
+    return sum(flags) >= len(flags) * 0.6
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: several words, mostly lower case, ends like a sentence.
+    A teaser cut short ("The ministry has completed a temporary road around the...") is not."""
+    words = _words(line)
+    if len(words) < 8 or line.endswith(("...", "…")):
         return False
     lower = sum(1 for w in words if w[0].islower())
     if lower < len(words) * 0.4:
@@ -638,6 +722,55 @@ def parse_article(
     ``meta`` (from a sidecar file) and any front matter override what we guess.
     Raises :class:`IngestError` when no article text is left.
     """
+    text, front = _normalise(text)
+    given = {**(meta or {}), **front}
+    lines, linky = _lines(text)
+    if not lines:
+        raise IngestError("no text left after removing markup")
+    chrome = _mark_chrome(lines)
+    running_text = [_is_prose(line) for line, _ in lines]
+    prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
+    boxed: set[int] = set()
+    if any(prose):  # "Related" lists inside the story (the header has its own rules)
+        boxed = _mark_lists(lines, chrome, prose.index(True))
+        prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
+    first, last = _main_run(lines, chrome, prose, linky, boxed)
+
+    head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    title, title_index = _find_title(lines, head, chrome, first)
+    date, author, standfirst = _head_metadata(head, title_index)
+    body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
+    for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
+        if not author and _BYLINE.match(line):
+            author = _byline_names(line)
+        elif date is None and is_date_line(line):
+            date = find_date(line)
+    if not body_lines:
+        raise IngestError("no article text found (only headings, menus or links)")
+    if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
+        dateline = _DATELINE.match(body_lines[0])
+        date = find_date(dateline.group(1)) if dateline else None
+
+    source = _guess_source(
+        lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
+    )
+    return Article(
+        id=id,
+        path=path,
+        title=clean_line(given.get("title", "")) or title,
+        standfirst=clean_line(given.get("standfirst", "")) or standfirst,
+        author=clean_line(given.get("author", "")) or author,
+        source=clean_line(given.get("source", "")) or source,
+        published=parse_date(given["published"]) if given.get("published") else date,
+        url=clean_line(given.get("url", "")),
+        body="\n\n".join(body_lines),
+        fingerprint=fingerprint,
+        notes=notes,
+    )
+
+
+def _normalise(text: str) -> tuple[str, dict[str, str]]:
+    """Markup a scrape left in removed, controls gone, front matter split off."""
     if _HTML_HINT.search(text):
         text = _strip_html(text)
     if _ENTITY.search(text):
@@ -646,18 +779,37 @@ def parse_article(
     front, text = split_front_matter(text.lstrip("\n"))
     text = _REF_DEFINITION.sub("", text)
     text = _SETEXT.sub(_setext_heading, text)
-    given = {**(meta or {}), **front}
+    if "[[" in text:
+        text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    if "\\" in text:
+        text = _BACKSLASH_ESCAPE.sub(r"\1", text)
+    return text, front
 
+
+#: ``[[Page]]`` and ``[[Page|shown text]]``: links of Obsidian-style clippings.
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+#: html2text escapes Markdown's punctuation ("1\\. ", "\\*", "\\#"): undone.
+_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
+
+
+def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool]]:
+    """The paragraphs as display lines (with their heading level), and whether each was
+    mostly link text (a menu entry, a teaser) in the Markdown."""
     lines: list[tuple[str, int]] = []
+    linky: list[bool] = []
     for raw in _paragraphs(text):
         if _IMAGE.fullmatch(raw.strip()):
             continue
         line, level = _strip_markdown(raw)
         if line:
             lines.append((line, level))
-    if not lines:
-        raise IngestError("no text left after removing markup")
+            linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
+            linky.append(linked >= len(line) * 0.5)
+    return lines, linky
 
+
+def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
+    """Which lines are page furniture, judged each alone and then as runs of short lines."""
     scripts = _letters_script(" ".join(line for line, _ in lines)[:20000])
     main_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
 
@@ -670,65 +822,108 @@ def parse_article(
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
-    running_text = [_is_prose(line) for line, _ in lines]
-    prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
-    if any(prose):  # "Related" lists inside the story (the header has its own rules)
-        start = prose.index(True)
-        _mark_lists(lines, chrome, start)
-        prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
+    return chrome
 
-    if any(prose):
-        first = prose.index(True)
-        last = len(prose) - 1 - prose[::-1].index(True)
-        # A story often ends on a short sentence ("He declined to comment.").
-        while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
-            last += 1
-    else:  # short paragraphs only: keep everything after the title that is not chrome
-        first, last = 0, len(lines) - 1
 
-    head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    tail = [lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]]
+#: What a line adds to the article's run: prose counts its words; furniture costs.
+_CHROME_COST = 5
+_LINK_COST = 2
+_SECTION_COST = 12
+_END_COST = 60
 
-    # Title: a level-1 heading, else the last title-like line before the body that is not a date.
-    title, title_index = "", -1
+
+def _main_run(
+    lines: Sequence[tuple[str, int]],
+    chrome: Sequence[bool],
+    prose: Sequence[bool],
+    linky: Sequence[bool],
+    boxed: set[int] = frozenset(),  # type: ignore[assignment]
+) -> tuple[int, int]:
+    """The article: the densest run of prose paragraphs (a maximum-sum run, in one pass).
+
+    A paragraph of running text adds its words; furniture, link lines and other short
+    lines cost a little, and a furniture section's heading ("Related posts", "Leave a
+    reply") costs much: only more article on the far side would make it worth crossing.
+    """
+    if not any(prose):  # short paragraphs only: everything after the title not chrome
+        return 0, len(lines) - 1
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, (line, _level) in enumerate(lines):
+        if prose[i]:
+            gain = float(len(_words(line)))
+        elif i in boxed:  # the headlines under a "Related" heading, which paid for them
+            gain = 0.0
+        elif _END_SECTION.match(line):
+            gain = -_END_COST
+        elif _SECTION.match(line) or _LIST_HEADER.match(line):
+            gain = -_SECTION_COST
+        elif chrome[i]:
+            gain = -_CHROME_COST
+        elif linky[i]:
+            gain = -_LINK_COST
+        else:
+            gain = min(len(_words(line)), 14) / 14 - 0.5
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    while first < last and not prose[first]:
+        first += 1
+    while last > first and not prose[last]:
+        last -= 1
+    # A story often ends on a short sentence ("He declined to comment.").
+    while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
+        last += 1
+    return first, last
+
+
+def _find_title(
+    lines: Sequence[tuple[str, int]],
+    head: Sequence[tuple[int, tuple[str, int]]],
+    chrome: Sequence[bool],
+    first: int,
+) -> tuple[str, int]:
+    """A level-1 heading, else the last title-like line of the header before the body."""
     for i, (line, level) in head:
-        if level == 1:
-            title, title_index = line, i
-            break
-    if not title:
-        # The header is the run of lines just before the body that no page furniture
-        # interrupts: headline, then perhaps a summary, a byline and a date.
-        end = first
-        while end > 0 and chrome[end - 1]:
-            end -= 1
-        start = end
-        while start > 0 and not chrome[start - 1]:
-            start -= 1
-        candidates = [
-            (i, line)
-            for i, (line, _level) in head
-            if i >= start
-            and not is_date_line(line)
-            and _title_like(line)
-            and not _BYLINE.match(line)
-        ]
-        if not candidates:  # no clean header: the last headline-like line before the body
-            candidates = [
-                (i, line)
-                for i, (line, _level) in head
-                if not is_date_line(line) and _title_like(line) and not _BYLINE.match(line)
-            ][-1:]
-        # A section label or kicker above the headline ("World News") is shorter than it.
-        if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(
-            _words(candidates[1][1])
-        ):
-            candidates = candidates[1:]
-        if candidates:
-            title_index, title = candidates[0]
+        if level == 1 and not _FURNITURE_TITLE.search(line):
+            return line, i
+    # The header is the run of lines just before the body that no page furniture
+    # interrupts: headline, then perhaps a summary, a byline and a date.
+    end = first
+    while end > 0 and chrome[end - 1]:
+        end -= 1
+    start = end
+    while start > 0 and not chrome[start - 1]:
+        start -= 1
+    candidates = [(i, line) for i, (line, _level) in head if i >= start and _title_candidate(line)]
+    if not candidates:  # no clean header: the last headline-like line before the body
+        candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
+    # A section label or kicker above the headline ("World News") is shorter than it.
+    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+        candidates = candidates[1:]
+    if candidates:
+        return candidates[0][1], candidates[0][0]
+    return "", -1
 
+
+def _title_candidate(line: str) -> bool:
+    return (
+        not is_date_line(line)
+        and _title_like(line)
+        and not _BYLINE.match(line)
+        and not _FURNITURE_TITLE.search(line)
+    )
+
+
+def _head_metadata(
+    head: Sequence[tuple[int, tuple[str, int]]], title_index: int
+) -> tuple[dt.date | None, str, str]:
+    """Date, author and standfirst from the lines above the body."""
     date: dt.date | None = None
-    author = ""
-    standfirst = ""
+    author = standfirst = ""
     for i, (line, _level) in head:
         if date is None and is_date_line(line):
             date = find_date(line)
@@ -741,10 +936,22 @@ def parse_article(
             and len(_words(line)) >= 4
         ):
             standfirst = line
+    return date, author, standfirst
 
+
+def _body(
+    lines: Sequence[tuple[str, int]],
+    chrome: Sequence[bool],
+    prose: Sequence[bool],
+    span: tuple[int, int],
+    title_index: int,
+    date: dt.date | None,
+    author: str,
+) -> tuple[list[str], dt.date | None, str]:
+    """The article's paragraphs, and a date or byline found among them."""
     body_lines: list[str] = []
     run: list[str] = []  # consecutive short lines inside the body: a menu if three or more
-    for i in range(first, last + 1):
+    for i in range(span[0], span[1] + 1):
         line, level = lines[i]
         if chrome[i] or (level == 1 and i == title_index):
             continue
@@ -754,49 +961,16 @@ def parse_article(
         if not prose[i] and len(_words(line)) <= 4 and not _SENTENCE_END.search(line):
             run.append(line)
             continue
-        if len(run) < 3:
+        if len(run) < 3 or not _labels(run):
             body_lines.extend(run)
         run = []
         if not author and not prose[i] and _BYLINE.match(line):
             author = _byline_names(line)
             continue
         body_lines.append(line)
-    if len(run) < 3:
+    if len(run) < 3 or not _labels(run):
         body_lines.extend(run)
-
-    for line in tail:
-        if not author and _BYLINE.match(line):
-            author = _byline_names(line)
-        elif date is None and is_date_line(line):
-            date = find_date(line)
-
-    if not body_lines:
-        raise IngestError("no article text found (only headings, menus or links)")
-    if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
-        dateline = _DATELINE.match(body_lines[0])
-        date = find_date(dateline.group(1)) if dateline else None
-
-    source = _guess_source(
-        lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
-    )
-
-    title = (
-        clean_line(given.get("title", "")) or title or clean_line(Path(path).stem.replace("_", " "))
-    )
-    published = parse_date(given["published"]) if given.get("published") else date
-    return Article(
-        id=id,
-        path=path,
-        title=title,
-        standfirst=clean_line(given.get("standfirst", "")) or standfirst,
-        author=clean_line(given.get("author", "")) or author,
-        source=clean_line(given.get("source", "")) or source,
-        published=published,
-        url=clean_line(given.get("url", "")),
-        body="\n\n".join(body_lines),
-        fingerprint=fingerprint,
-        notes=notes,
-    )
+    return body_lines, date, author
 
 
 def _guess_source(

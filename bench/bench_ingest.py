@@ -17,6 +17,9 @@ Speed, by CPU time (so a busy machine does not decide it; one core's work):
 ``FORM.pages_per_s`` is ``read_article`` alone; ``html.index_pages_per_s`` is what one
 indexing worker does per file (read, entities, words: ``search.index._prepare``).
 
+``odd_line_seconds``: the slowest of four 100 KB lines of markup that never closes (a
+guard against a quadratic rule; the test suite only checks that it ends).
+
 Run alone: ``python -m bench.bench_ingest`` (prints the misses of each form with ``-v``).
 """
 
@@ -50,7 +53,9 @@ MIN_TARGETS = {
     "txt.date": 0.70,
     "html.index_pages_per_s": 25.0,
 }
-TARGETS: dict[str, float] = {}
+#: Upper bounds: one odd file (a 100 KB line of markup that never closes) must not hold
+#: up a corpus; the rules are linear, so this takes a fraction of a second.
+TARGETS: dict[str, float] = {"odd_line_seconds": 2.0}
 
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -155,12 +160,31 @@ def index_speed(gold: list[dict]) -> float:
     return len(items) / best if best else 0.0
 
 
-def run(verbose: bool = False) -> dict[str, dict[str, float]]:
+def odd_line_seconds() -> float:
+    """The slowest of four 100 KB single lines full of markup that never closes."""
+    import tempfile
+
+    from search.ingest import read_article
+
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for unit in ("see [note ", "![alt ", "a ** b ", "x <p y "):
+            path = Path(tmp, "odd.txt")
+            line = "Quokkaphobia begins here. " + unit * (100_000 // len(unit)) + "zebracorn ends."
+            path.write_text(line, encoding="utf-8")
+            started = time.process_time()
+            read_article(path, Path(tmp))
+            worst = max(worst, time.process_time() - started)
+    return worst
+
+
+def run(verbose: bool = False) -> dict:
     if not (DEV / "gold.json").is_file():
         raise FileNotFoundError(f"no ingest development set at {DEV} (set DOSSIER_INGEST_DEV)")
     gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
     figures = {form: score_form(form, gold, verbose=verbose) for form in FORMS}
     figures["html"]["index_pages_per_s"] = index_speed(gold)
+    figures["odd_line_seconds"] = odd_line_seconds()
     return figures
 
 
@@ -169,4 +193,7 @@ if __name__ == "__main__":
     results = run(verbose="-v" in sys.argv)
     print(f"load {load:.2f}")
     for form, values in results.items():
-        print(form, "  ".join(f"{k} {v:.3f}" for k, v in values.items()))
+        if isinstance(values, dict):
+            print(form, "  ".join(f"{k} {v:.3f}" for k, v in values.items()))
+        else:
+            print(form, f"{values:.3f}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import multiprocessing
 import re
 import shutil
@@ -74,6 +75,83 @@ def parse(text: str, **kw) -> Article:
     return result
 
 
+# --------------------------------------------------------------------------- page furniture
+
+#: A saved page's furniture in wording of our own (no bundled page says it): the rules
+#: must find it by its shape and its vocabulary, not by a page's phrases.
+FURNITURE_HEAD = [
+    "mastodon",
+    "bluesky",
+    "get it on google play",
+    "dark mode",
+    "menu_toggle",
+    "{{ masthead_banner }}",
+    "Type to search the archive",
+    "Politics",
+    "Business",
+    "Culture",
+    "Reprinting is permitted with a link to harbournews.example",
+    "Harbour News © 2024",
+    "A+",
+]
+FURNITURE_TAIL = [
+    "By Ines Vardy",
+    "Share: 12",
+    "Enjoyed this article? Share it with a friend on social media",
+    "Copy link",
+    "Follow us on Mastodon",
+    "Get our weekly newsletter delivered to your inbox every Friday",
+    "Leave a comment",
+    "Your email address will not be published. Required fields are marked *",
+    "Related posts",
+    "Ferry timetable changes from May",
+    "Council votes on bus lanes tonight",
+]
+
+
+@pytest.fixture(scope="module")
+def furnished() -> Article:
+    text = "\n".join([*FURNITURE_HEAD, "", story("May 2, 2024"), *FURNITURE_TAIL])
+    return parse(text)
+
+
+@pytest.mark.parametrize("furniture", [*FURNITURE_HEAD, *FURNITURE_TAIL[1:]])
+def test_furniture_in_other_wording_is_gone(furnished, furniture):
+    for field in (furnished.title, furnished.standfirst, furnished.body):
+        assert furniture.casefold() not in field.casefold()
+
+
+def test_furniture_leaves_the_article_whole(furnished):
+    assert paragraphs(furnished) == BODY
+    assert furnished.title == "Harbour cranes fall silent as talks stall"
+    assert (furnished.author, furnished.published) == ("Ines Vardy", dt.date(2024, 5, 2))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are looking forward to the talks, the minister said on Tuesday after the meeting.",
+        "Copy editors at the paper went on strike on Monday over pay and hours.",
+        "Newsletter publishers say the new postal rules will cost them dearly this year.",
+    ],
+)
+def test_prose_that_uses_furniture_words_stays(line):
+    assert norm(line) in paragraphs(parse(story(body=[BODY[0], line, *BODY[1:]])))
+
+
+@pytest.mark.parametrize(
+    "domain", ["Corriere.it", "elpais.es", "nos.nl", "straitstimes.sg", "bbc.co.uk", "Caliber.az"]
+)
+def test_source_from_a_site_name_in_the_furniture_any_domain(domain):
+    text = "\n".join([f"{domain} © 2024", "", story("May 2, 2024")])
+    assert parse(text).source.casefold() == domain.casefold()
+
+
+def test_source_is_never_a_file_name():
+    text = "\n".join(["report.pdf", "", story("May 2, 2024")])
+    assert parse(text).source == ""
+
+
 # --------------------------------------------------------------------------- the seeds
 
 
@@ -101,33 +179,6 @@ class TestCaliberSeed:
     def test_body_is_only_the_article(self, caliber):
         # Nothing but the seven paragraphs, in order: menus, prompts and footers all gone.
         assert paragraphs(caliber) == raw_prose(CALIBER)
-
-    @pytest.mark.parametrize(
-        "boilerplate",
-        [
-            "twitter",
-            "youtube",
-            "night_theme",
-            "play market",
-            "WHAT ARE YOU LOOKING FOR",
-            "Any use of materials",
-            "©",
-            "A+",
-            "Views: 53",
-            "Views",
-            "share-line",
-            "Liked the story",
-            "Share it on social media",
-            "copy link",
-            "Ссылка скопирована",
-            "Follow us on Telegram",
-            "The most important world news",
-            "loading",
-        ],
-    )
-    def test_boilerplate_gone(self, caliber, boilerplate):
-        for field in (caliber.title, caliber.standfirst, caliber.body):
-            assert boilerplate.casefold() not in field.casefold()
 
     def test_title_date_and_byline_not_repeated_in_body(self, caliber):
         assert caliber.title not in caliber.body
@@ -519,10 +570,11 @@ def test_five_megabyte_single_line(tmp_path):
 )
 def test_long_line_of_unclosed_markup_does_not_stall_ingest(tmp_path, unit):
     """One odd file (a 100 KB line full of "[" that never close) must not hold up the whole
-    corpus: markdown rules are linear. The guard is generous; this is not a speed target."""
+    corpus. The guard catches a hang (a quadratic rule takes minutes here); how fast this
+    is belongs to the benchmark (bench/bench_ingest.py, ``odd_line_seconds``)."""
     line = "Quokkaphobia begins here. " + unit * (100_000 // len(unit)) + "zebracorn ends it."
     path = write(tmp_path, "odd.txt", line.encode())
-    result = within(8, lambda: ingest.read_article(path, tmp_path))
+    result = within(120, lambda: ingest.read_article(path, tmp_path))
     assert isinstance(result, Article)
     assert "zebracorn" in result.body
 
@@ -612,7 +664,11 @@ def test_any_bytes_give_an_article_or_a_reason(tmp_path, raw):
     assert ID_RE.match(result.id)
     for value in (result.title, result.standfirst, result.author, result.source, result.body):
         assert "\x1b" not in value and "\x00" not in value
-    assert result.words == len(result.body.split())
+    # ingest only removes: every letter and digit of the body was in the file (no mojibake,
+    # no replacement characters, nothing a rule made up)
+    text = ingest.sanitise(html.unescape(ingest.decode(raw)[0]))
+    assert {c for c in result.body if c.isalnum()} <= {c for c in text if c.isalnum()}
+    assert all(p and p == p.strip() for p in result.body.split("\n\n"))
 
 
 def test_bundled_seeds_folder_is_untouched_by_reading(tmp_path):

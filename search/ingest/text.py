@@ -240,7 +240,7 @@ _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
-_HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^<>]*>", re.I)
 
 # Words a page's furniture says on a line of its own ("Print", "Related", "Loading").
 _UI_WORDS = re.compile(
@@ -248,10 +248,10 @@ _UI_WORDS = re.compile(
       |subscribe|register|login|log\s*in|logout|sign\s*(?:in|up|out)|newsletters?|related|loading
       |advertisement|advertising|ads?|sponsored|promoted|listen|reprints?|more|next|previous|prev
       |home|top|back|cookies?|accept|reject|toggle|skip|print\s+this|copy|copy\s+link|link\s+copied
-      |share[\s-]line|read\s+(?:more|next|also)|see\s+also|most\s+(?:read|popular|viewed)
+      |read\s+(?:more|next|also)|see\s+also|most\s+(?:read|popular|viewed)
       |trending(?:\s+now)?|popular(?:\s+now)?|latest(?:\s+news)?|top\s+stories|recommended
-      |(?:share|follow)\s+(?:us|this)|night[\s_-]?(?:theme|mode)|dark\s+mode|light\s+mode
-      |back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|app\s+store|play\s+(?:market|store)|google\s+play)
+      |(?:share|follow)\s+(?:us|this)|(?:dark|light|night)\s+(?:mode|theme)
+      |back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|app\s+store|google\s+play)
       \W*$""",
     re.I | re.VERBOSE,
 )
@@ -263,7 +263,7 @@ _PROMPT = re.compile(
       | share\s+(?:this|on\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|social\s+media))
       | follow\s+(?:us|me)\s+on\b | join\s+us\s+on\b | subscribe\s+(?:to|for|now)\b
       | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+newsletter | (?:download|get)\s+(?:our|the)\s+app
-      | what\s+are\s+you\s+looking\s+for | click\s+here | read\s+the\s+full\s+(?:story|article)
+      | click\s+here | read\s+the\s+full\s+(?:story|article)
       | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
       | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
       | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
@@ -285,7 +285,8 @@ _END_SECTION = re.compile(
         (?:leave\s+a|post\s+a|add\s+a|write\s+a)\s+(?:reply|comment|response)
       | comments?(?:\s+\(\d+\))? | \d+\s+(?:comments?|responses?|replies)
       | (?:responses?|replies)\s+to\b.* | join\s+the\s+(?:discussion|conversation)
-      | about\s+the\s+authors? | (?:share|like)\s+this | post\s+navigation
+      | about\s+the\s+authors? | about\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,2}
+      | (?:share|like)\s+this | post\s+navigation
       | (?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w+(?:\s+\w+)?
       | (?:get|receive)\s+(?:our|the)\s+\w+\s+newsletter | newsletter
     )\W*$""",
@@ -340,7 +341,7 @@ _BREADCRUMB = re.compile(
     r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|any\s+use\s+of\s+(?:the\s+)?materials?|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
 )
 _COUNTER = re.compile(
@@ -351,9 +352,17 @@ _SOCIAL = re.compile(
     r"^(?:twitter|x|youtube|instagram|facebook|telegram|whatsapp|linkedin|tiktok|reddit|vk|vkontakte|pinterest|threads|bluesky|mastodon|rss|flipboard|messenger|viber|line|wechat|weibo)$",
     re.I,
 )
+#: Template and style junk a scrape leaves on a line of its own: "{{ share_count }}",
+#: "{% block ad %}", a class name ("nav_toggle", "share-bar-top").
+_TEMPLATE = re.compile(
+    r"^(?:\{\{.*\}\}|\{%.*%\}|[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*_[a-z0-9]+|[a-z]+(?:-[a-z]+){2,})$"
+)
 _FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
+#: A site's name as its domain ("Caliber.az", "corriere.it", "bbc.co.uk"): any well-formed
+#: host name, but not a file's name ("report.pdf").
 _DOMAIN = re.compile(
-    r"\b([A-Za-z][A-Za-z0-9-]{1,40}\.(?:com|org|net|az|ru|uk|co\.uk|io|info|news|tv|fm|de|fr|in|jp|kr|cn|au|eu|ge|am|kz|ua|tr|us|ca))\b",
+    r"\b((?:[A-Za-z][A-Za-z0-9-]{0,61}\.)+(?!(?:pdf|html?|php|aspx?|jsp|jpe?g|png|gif|svg|webp"
+    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)[A-Za-z]{2,24})\b(?![.@\w-]*@)",
     re.I,
 )
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
@@ -474,7 +483,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
         return True
-    if _FONT_BUTTON.match(line):
+    if _FONT_BUTTON.match(line) or _TEMPLATE.match(line):
         return True
     return foreign and words <= 12
 
@@ -498,7 +507,7 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
     boxed: set[int] = set()
     i = start
     while i < len(lines):
-        if _LIST_HEADER.match(lines[i][0]):
+        if _LIST_HEADER.match(lines[i][0]) or _SECTION.match(lines[i][0]):
             chrome[i] = True
             j = i + 1
             while (
@@ -679,13 +688,13 @@ def _wrapped(block: Sequence[str]) -> bool:
 
 
 _HTML_HINT = re.compile(
-    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^>\n]*>",
+    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^<>\n]*>",
     re.I,
 )
-_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
+_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_BLOCK = re.compile(
-    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^>]*>",
+    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^<>]*>",
     re.I,
 )
 _HTML_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")

@@ -1028,3 +1028,126 @@ def test_publisher_from_a_copyright_footer(footer):
     article = parse(story("July 1, 2025") + "\n" + footer + "\n")
     assert article.source == "Harbour Gazette"
     assert paragraphs(article) == BODY
+
+
+# --------------------------------------------------------------------------- clippings, dates, titles
+
+
+def test_clipper_front_matter_with_lists_and_wiki_links():
+    text = (
+        "---\n"
+        'title: "Harbour cranes fall silent"\n'
+        'author: ["[[Ines Vardy]]", "[[Tom Ekwall]]"]\n'
+        "source:\n"
+        '  - "[[The Velm Courier]]"\n'
+        "published: 2024-05-02\n"
+        "tags: [ports, labour]\n"
+        "---\n\n"
+        + "\n\n".join(BODY)
+        + "\n\nSee [[Port of Velm|the port's own notes]] and [[Dredging]].\n"
+    )
+    article = parse(text)
+    assert article.author == "Ines Vardy, Tom Ekwall"
+    assert article.source == "The Velm Courier"
+    assert article.published == dt.date(2024, 5, 2)
+    assert "the port's own notes and Dredging" in article.body
+    assert "[[" not in article.body
+
+
+def test_html2text_backslash_escapes_are_undone():
+    body = [BODY[0], "1\\. Cranes: 12 \\- idle since 3 May \\(Tuesday\\)\\!", *BODY[1:]]
+    assert "1. Cranes: 12 - idle since 3 May (Tuesday)!" in parse(story(body=body)).body
+
+
+def test_blockquotes_and_list_items_are_kept_as_text():
+    body = [BODY[0], "> The harbour will reopen when the talks end, the union said.", BODY[1]]
+    body += [
+        "* fishing quotas for the coming season",
+        "* the night-shift rota for the docks",
+        "* pay",
+        BODY[2],
+    ]
+    kept = parse(story(body=body)).body
+    assert "The harbour will reopen when the talks end, the union said." in kept
+    assert "fishing quotas for the coming season" in kept and "the night-shift rota" in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PUBLISHED: November 8, 2023", dt.date(2023, 11, 8)),
+        ("Posted on August 2, 2019", dt.date(2019, 8, 2)),
+        ("07/01/2025 08:14 PM EDT", dt.date(2025, 7, 1)),
+        ("12/04/2020 by Kay 24 Comments", dt.date(2020, 4, 12)),
+        ("By Ines Vardy | 30.04.2021", dt.date(2021, 4, 30)),
+        ("By Ines Vardy Feb 8, 2020 5 min read", dt.date(2020, 2, 8)),
+    ],
+)
+def test_publication_date_forms_below_the_headline(line, expected):
+    assert parse(story(line)).published == expected
+
+
+def test_the_date_below_the_headline_beats_the_mastheads_today():
+    text = "Monday, 6 January 2025\n\n" + story("Posted on August 2, 2019")
+    assert parse(text).published == dt.date(2019, 8, 2)
+
+
+def test_byline_running_into_a_date_gives_the_author():
+    assert parse(story("By Ines Vardy Feb 8, 2020 5 min read")).author == "Ines Vardy"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Sign up for our newsletters",
+        "Harbour at dusk. Photo: Tom Ekwall/AFP",
+        "4 min read",
+        "Please enter a search term.",
+        "Welcome back. Thanks for subscribing.",
+    ],
+)
+def test_title_is_never_furniture_a_caption_or_the_file_name(furniture):
+    article = parse(story(title=furniture) if False else f"{furniture}\n\n" + "\n\n".join(BODY))
+    assert article.title != furniture
+    assert article.title != "story"  # parse() names the file story.txt
+    with_headline = parse(
+        f"{furniture}\n\nHarbour cranes fall silent\n\nMay 2, 2024\n\n" + "\n\n".join(BODY)
+    )
+    assert with_headline.title == "Harbour cranes fall silent"
+
+
+def test_source_is_never_a_title_with_copyright():
+    text = story("May 2, 2024") + "\nCopyright fight over AI training heats up\n"
+    assert "copyright" not in parse(text).source.casefold()
+
+
+def test_the_last_level_one_heading_above_the_article_is_the_title_not_the_masthead():
+    text = (
+        "# HARBOUR NEWS\n\n* Home\n* Ports\n* Ferries\n\n# Harbour cranes fall silent\n\n"
+        + "\n\n".join(BODY)
+    )
+    assert parse(text).title == "Harbour cranes fall silent"
+
+
+def test_hard_wrapped_report_keeps_its_overview_paragraph():
+    overview = (
+        "Congress has appropriated funds for harbour dredging in most years since 1990, and "
+        "the Corps of Engineers has used them to keep the main channels at their authorised "
+        "depth; this report describes the programme, its costs, and the options before Congress."
+    )
+    wrapped = []
+    line = ""
+    for word in overview.split():
+        if line and len(line) + 1 + len(word) > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    text = (
+        "Harbour Dredging: Background and Issues\n\nOverview\n\n"
+        + "\n".join(wrapped)
+        + "\n\n"
+        + "\n\n".join(BODY)
+    )
+    assert overview in parse(text).body

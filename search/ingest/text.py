@@ -160,7 +160,11 @@ _DATE_FORMS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month
+    re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2{_YEAR}(?![\d/])"),
 ]
+#: North American time zones: a page that gives one writes month/day/year.
+_US_ZONE = re.compile(r"\b(?:[ECMP][DS]T|[ECMP]T|AKST|HST)\b")
 _TIME = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)"
 _DATE_LINE_NOISE = re.compile(
@@ -190,6 +194,8 @@ def find_date(text: str) -> dt.date | None:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     groups = m.groupdict()
+    if groups.get("a"):
+        return _numeric_date(m)
     month = (
         int(groups["mnum"])
         if groups.get("mnum")
@@ -198,6 +204,18 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     try:
         return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
     except (TypeError, ValueError):
+        return None
+
+
+def _numeric_date(m: re.Match[str]) -> dt.date | None:
+    """Day/month/year as most of the world writes it; month/day/year when the first
+    number cannot be a day's month... or the line names a North American time zone."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    month_first = b > 12 or (a <= 12 and bool(_US_ZONE.search(m.string)))
+    day, month = (b, a) if month_first else (a, b)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
 
 
@@ -212,7 +230,7 @@ def parse_date(value: str) -> dt.date | None:
 
 def is_date_line(line: str) -> bool:
     """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
-    if len(line) > 60 or not find_date(line):
+    if len(line) > 80 or not find_date(line):
         return False
     rest = line
     for form in _DATE_FORMS:
@@ -456,6 +474,8 @@ def _strip_markdown(line: str) -> tuple[str, int]:
     line = _BULLET.sub("", line) if not _RULE.match(line) else ""
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if "\\" in line:  # after the markers: "1\\. " was escaped so as not to be a list item
+        line = _BACKSLASH_ESCAPE.sub(r"\1", line)
     return _SPACES.sub(" ", line).strip(), level
 
 
@@ -588,21 +608,49 @@ _META_LINE = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """``(metadata, rest)`` for a leading ``---`` block of ``key: value`` lines."""
+    """``(metadata, rest)`` for a leading ``---`` block of ``key: value`` lines.
+
+    Web clippers write YAML lists too, inline (``author: ["[[Ann Lee]]"]``) or as
+    ``- item`` lines under the key; their items are joined, wiki links unwrapped.
+    """
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
     meta: dict[str, str] = {}
+    key = None
+    items: dict[str, list[str]] = {}
     for line in m.group("block").splitlines():
+        item = _YAML_ITEM.match(line)
+        if item and key:
+            items.setdefault(key, []).append(_scalar(item.group(1)))
+            continue
         lm = _META_LINE.match(line)
-        if lm and lm.group("key").lower() in META_KEYS:
-            value = lm.group("value")
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1]
-            meta[META_KEYS[lm.group("key").lower()]] = value
+        key = META_KEYS.get(lm.group("key").lower()) if lm else None
+        if key is None:
+            continue
+        value = lm.group("value")
+        if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
+            items[key] = [_scalar(v) for v in value[1:-1].split(",")]
+        elif value:
+            meta[key] = _scalar(value)
+    for key, values in items.items():
+        values = [v for v in values if v]
+        if values and not meta.get(key):
+            meta[key] = ", ".join(values)
     if not meta:
         return {}, text  # a horizontal rule, not front matter
     return meta, text[m.end() :]
+
+
+_YAML_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar as text: quotes and wiki-link brackets off ("[[Ann Lee]]" -> Ann Lee)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), value).strip()
 
 
 def read_sidecar(path: Path) -> dict[str, str]:
@@ -790,11 +838,12 @@ def _normalise(text: str) -> tuple[str, dict[str, str]]:
     text = _SETEXT.sub(_setext_heading, text)
     if "[[" in text:
         text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
-    if "\\" in text:
-        text = _BACKSLASH_ESCAPE.sub(r"\1", text)
+    if "__" in text or "**" in text:  # an icon's empty emphasis ("Share __ __")
+        text = _EMPTY_EMPHASIS.sub("", text)
     return text, front
 
 
+_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)")
 #: ``[[Page]]`` and ``[[Page|shown text]]``: links of Obsidian-style clippings.
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 #: html2text escapes Markdown's punctuation ("1\\. ", "\\*", "\\#"): undone.
@@ -896,9 +945,11 @@ def _find_title(
     first: int,
 ) -> tuple[str, int]:
     """A level-1 heading, else the last title-like line of the header before the body."""
-    for i, (line, level) in head:
-        if level == 1 and not _FURNITURE_TITLE.search(line):
-            return line, i
+    # A page's masthead may be a level-1 heading too ("# KBS WORLD"): the headline is the
+    # last one above the article.
+    headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
+    if headings:
+        return headings[-1][1], headings[-1][0]
     # The header is the run of lines just before the body that no page furniture
     # interrupts: headline, then perhaps a summary, a byline and a date.
     end = first
@@ -919,22 +970,40 @@ def _find_title(
 
 
 def _title_candidate(line: str) -> bool:
+    """A line that could be the headline: not a date, a byline, furniture, a photo caption,
+    a reading time, nor a sentence (a headline does not end with a full stop)."""
     return (
         not is_date_line(line)
         and _title_like(line)
         and not _BYLINE.match(line)
         and not _FURNITURE_TITLE.search(line)
+        and not _NOT_A_HEADLINE.search(line)
+        and not (line.endswith(".") and not line.endswith(("...", "…")))
     )
+
+
+_NOT_A_HEADLINE = re.compile(
+    r"\b(?:photo|image|picture|illustration)s?\s*(?::|by\b|courtesy\b|credit)|getty\s+images"
+    r"|\((?:ap|afp|reuters)\b|/afp\b|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|^(?:please|welcome|thanks|thank\s+you|already\s+have|close\s+this|copy\s+link|we\s+rely"
+    r"|get\s+.{1,40}\s+(?:to|in)\s+your\s+inbox|share\s+(?:it|this))\b",
+    re.I,
+)
 
 
 def _head_metadata(
     head: Sequence[tuple[int, tuple[str, int]]], title_index: int
 ) -> tuple[dt.date | None, str, str]:
-    """Date, author and standfirst from the lines above the body."""
+    """Date, author and standfirst from the lines above the body.
+
+    The date: a date line, else a short line that gives one ("By Ann Lee | 12 May 2024",
+    "Posted on August 2, 2019 by Kay"); below the headline before above it, where a
+    masthead shows today's date.
+    """
     date: dt.date | None = None
     author = standfirst = ""
     for i, (line, _level) in head:
-        if date is None and is_date_line(line):
+        if date is None and is_date_line(line) and (i > title_index or title_index < 0):
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
@@ -945,7 +1014,30 @@ def _head_metadata(
             and len(_words(line)) >= 4
         ):
             standfirst = line
+    below = [line for i, (line, _level) in head if i > title_index]
+    above = [line for i, (line, _level) in head if i <= title_index]
+    for lines, test in ((below, _dated_short_line), (above, is_date_line)):
+        for line in lines:
+            if date is None and test(line):
+                date = find_date(line)
+    if not author:
+        for line in below:
+            m = _BYLINE_START.match(line)
+            if m and _BYLINE.match(m.group(1)):
+                author = _byline_names(m.group(1))
+                break
     return date, author, standfirst
+
+
+def _dated_short_line(line: str) -> bool:
+    return len(_words(line)) <= 20 and find_date(line) is not None
+
+
+#: A byline running on into a date or a reading time: "By Ann Lee Feb 8, 2020 5 min read".
+_BYLINE_START = re.compile(
+    r"^(by\s+.+?)\s*(?:[|•·,–—-]|\d|on\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.I,
+)
 
 
 def _body(

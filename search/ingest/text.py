@@ -501,7 +501,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
-    if words <= 2 and (_SOCIAL.match(line) or _FONT_BUTTON.match(line)):
+    if words <= 2 and _SOCIAL.match(line):
         return True
     if _FONT_BUTTON.match(line) or _TEMPLATE.match(line):
         return True

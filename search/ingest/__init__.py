@@ -25,18 +25,8 @@ from ..files import (
     file_format,
 )
 from ..model import Article, Skipped
-from .text import (
-    META_KEYS,
-    IngestError,
-    clean_line,
-    decode,
-    find_date,
-    parse_article,
-    parse_date,
-    read_sidecar,
-    sanitise,
-    split_front_matter,
-)
+from .meta import META_KEYS, find_date, parse_date, read_sidecar, split_front_matter
+from .text import IngestError, clean_line, decode, parse_article, sanitise
 
 __all__ = [
     "FORMATS",

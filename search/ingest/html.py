@@ -13,7 +13,8 @@ import datetime as dt
 import re
 
 from ..model import Article
-from .text import IngestError, clean_line, find_date, is_date_line, parse_date, sanitise
+from .meta import find_date, is_date_line, parse_date
+from .text import IngestError, clean_line, sanitise
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py);
 #: neither favor_precision nor favor_recall beat the balanced default there.

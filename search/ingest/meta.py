@@ -9,6 +9,7 @@ included), and ``NAME.meta.toml`` beside the article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
@@ -87,6 +88,8 @@ _DATELINE = re.compile(r"^[^\W\d_][^,—–]{0,40},(?:[^,—–]{1,30},)?\s*(.{6
 
 def find_date(text: str) -> dt.date | None:
     """The first full calendar date in ``text`` ("Apr 9th 2024", "2025-07-01", ...)."""
+    if not _A_YEAR.search(text):  # every form has a year: most lines have none
+        return None
     best: tuple[int, dt.date] | None = None
     for form in _DATE_FORMS:
         for m in form.finditer(text):
@@ -133,6 +136,10 @@ def parse_date(value: str) -> dt.date | None:
         return find_date(value)
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.lru_cache(maxsize=8192)
 def is_date_line(line: str) -> bool:
     """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
     if len(line) > 80 or not find_date(line):

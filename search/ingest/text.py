@@ -223,6 +223,41 @@ _BLURB = re.compile(
     )""",
     re.I | re.X,
 )
+#: Every _BLURB names one of these: a cheap test first (most lines name none).
+_BLURB_KEYS = (
+    "newsletter",
+    "inbox",
+    "sign",
+    "subscri",
+    "mail",
+    "required",
+    "save my",
+    "notify",
+    "send me",
+    "tell us",
+    "let us",
+    "hear what",
+    "download",
+    "recaptcha",
+    "affiliate",
+    "qualifying",
+    "compensation",
+    "commission",
+    "disclos",
+    "sponsored",
+    "paid",
+    "licen",
+    "delivered",
+    "please",
+    "sent",
+)
+
+
+def _maybe_blurb(line: str) -> bool:
+    low = line.lower()
+    return any(key in low for key in _BLURB_KEYS)
+
+
 #: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
 _META_UI = re.compile(
     r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
@@ -334,7 +369,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
-    if _COPYRIGHT.search(line) and words <= 30:
+    if words <= 30 and _COPYRIGHT.search(line):
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
@@ -347,13 +382,15 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 14 and _PROMPT.search(line):
         return True
-    if words <= 45 and _BLURB.search(line):
+    if words <= 45 and _maybe_blurb(line) and _BLURB.search(line):
         return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
     if words <= 2 and _SOCIAL.match(line):
         return True
-    if _FONT_BUTTON.match(line) or _TEMPLATE.match(line):
+    if words <= 2 and _FONT_BUTTON.match(line):
+        return True
+    if words <= 12 and _TEMPLATE.match(line):
         return True
     return foreign and words <= 12
 
@@ -690,20 +727,22 @@ def _main_run(
     best, best_span = float("-inf"), (0, 0)
     total, start = 0.0, 0
     for i, (line, _level) in enumerate(lines):
+        words = len(_words(line))
+        short = words <= 8  # a section's heading is a few words
         if prose[i]:
-            gain = float(len(_words(line)))
+            gain = float(words)
         elif i in boxed:  # the headlines under a "Related" heading, which paid for them
             gain = 0.0
-        elif _END_SECTION.match(line):
+        elif short and _END_SECTION.match(line):
             gain = -_END_COST
-        elif _SECTION.match(line) or _LIST_HEADER.match(line):
+        elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
             gain = -_SECTION_COST
         elif chrome[i]:
             gain = -_CHROME_COST
         elif linky[i]:
             gain = -_LINK_COST
         else:
-            gain = min(len(_words(line)), 14) / 14 - 0.5
+            gain = min(words, 14) / 14 - 0.5
         if total <= 0:
             total, start = 0.0, i
         total += gain

@@ -253,9 +253,37 @@ _BLURB_KEYS = (
 )
 
 
-def _maybe_blurb(line: str) -> bool:
-    low = line.lower()
-    return any(key in low for key in _BLURB_KEYS)
+#: Every _PROMPT names one of these.
+_PROMPT_KEYS = (
+    "like",
+    "enjoyed",
+    "share",
+    "follow",
+    "join",
+    "subscribe",
+    "sign",
+    "app",
+    "click",
+    "read",
+    "article",
+    "image",
+    "photo",
+    "picture",
+    "video",
+    "getty",
+    "afp",
+    "cookie",
+    "see",
+    "related",
+    "more",
+    "watch",
+    "listen",
+)
+
+
+def _has_key(low: str, keys: tuple[str, ...]) -> bool:
+    """Does the (lower-cased) line name one of ``keys``? A cheap test before a costly rule."""
+    return any(key in low for key in keys)
 
 
 #: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
@@ -380,10 +408,12 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         and not _BYLINE.match(line)
     ):
         return True
-    if words <= 14 and _PROMPT.search(line):
-        return True
-    if words <= 45 and _maybe_blurb(line) and _BLURB.search(line):
-        return True
+    if words <= 45:
+        low = line.lower()
+        if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+            return True
+        if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
+            return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
     if words <= 2 and _SOCIAL.match(line):

@@ -339,3 +339,22 @@ def test_pdf_bytes_in_a_text_file_are_still_binary(tmp_path):
     )
     assert isinstance(result, Skipped)
     assert "binary" in result.reason
+
+
+@pytest.mark.parametrize(
+    "byline", ["Mara C. Quist", "Mara Quist and Tom Ekwall", "R.J. Ekwall"], ids=str
+)
+def test_html_author_as_the_page_spells_it(tmp_path, byline):
+    page = PAGE.replace('content="Mara Quist"', f'content="{byline}"')
+    page = page.replace(
+        "<h1>Harbour terminal delayed</h1>", f"<h1>Harbour terminal delayed</h1><p>By {byline}</p>"
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == byline
+
+
+@pytest.mark.parametrize("placeholder", ["No Author", "admin", "Anonymous"])
+def test_html_placeholder_author_is_no_author(tmp_path, placeholder):
+    page = PAGE.replace('content="Mara Quist"', f'content="{placeholder}"')
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == ""

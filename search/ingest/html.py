@@ -92,8 +92,16 @@ def _authors(value: str, raw: bytes) -> str:
     """trafilatura's authors ("A; B"), as the page spells them: it drops the full stops of
     initials ("Leah C Stokes" for "Leah C. Stokes"); a placeholder ("No Author") is none."""
     names = [clean_line(n) for n in value.split(";")]
-    names = [_as_spelled(n, raw) for n in names if n and not _PLACEHOLDER.match(n)]
-    return ", ".join(names)
+    names = [n for n in names if n and not _PLACEHOLDER.match(n)]
+    if len(names) >= 2:  # "Ann Lee and Tom Ekwall" as one byline on the page
+        together = _as_spelled(" and ".join(names), raw)
+        if together != " and ".join(names) or _on_page(together, raw):
+            return together
+    return ", ".join(_as_spelled(n, raw) for n in names)
+
+
+def _on_page(text: str, raw: bytes) -> bool:
+    return text.casefold().encode("utf-8") in raw.lower()
 
 
 def _as_spelled(name: str, raw: bytes) -> str:

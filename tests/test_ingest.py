@@ -1151,3 +1151,13 @@ def test_hard_wrapped_report_keeps_its_overview_paragraph():
         + "\n\n".join(BODY)
     )
     assert overview in parse(text).body
+
+
+def test_an_authors_bio_after_the_story_is_not_the_story():
+    bio = "Ines Vardy is a reporter at the Courier who covers ports and shipping from Velm."
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, bio]))) == BODY
+
+
+def test_a_last_paragraph_about_a_country_is_kept():
+    last = "Norway is a small country, and its decision on quotas will matter across the region."
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, last])))[-1] == last

@@ -184,7 +184,7 @@ _END_SECTION = re.compile(
         (?:leave\s+a|post\s+a|add\s+a|write\s+a)\s+(?:reply|comment|response)
       | comments?(?:\s+\(\d+\))? | \d+\s+(?:comments?|responses?|replies)
       | (?:responses?|replies)\s+to\b.* | join\s+the\s+(?:discussion|conversation)
-      | about\s+the\s+authors? | about\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,2}
+      | about\s+the\s+authors? | (?:advertising|affiliate)\s+disclos\w* | about\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,2}
       | (?:share|like)\s+this | post\s+navigation
       | (?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w+(?:\s+\w+)?
       | (?:get|receive)\s+(?:our|the)\s+\w+\s+newsletter | newsletter
@@ -292,6 +292,25 @@ _META_UI = re.compile(
     r"|(?:proudly\s+)?powered\s+by\b.{0,40}|social\s+share|sort(?:ed)?\s+by(?:\s*:.*)?|show\s+(?:more|less|all)|load\s+more|view\s+(?:all|more)(?:\s+\w+)?)\W*$",
     re.I,
 )
+#: The first words of an author's bio: a name, then what the person is or does.
+_BIO = re.compile(
+    r"^(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3}\s+"
+    r"(?:is\s+(?:a|an|the)\b|has\s+(?:worked|written|been|covered|reported)\b|was\s+(?:a|an)\b"
+    r"|writes\s+(?:about|for|on)\b|covers\b|reports\s+on\b|lives\s+in\b)",
+    re.I,
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:reporter|editor|writer|journalist|professor|author|correspondent|contributor|expert"
+    r"|columnist|fellow|graduate|degree|university|based\s+in|books?|covers|covered)\b",
+    re.I,
+)
+
+
+def _is_bio(line: str) -> bool:
+    """A short paragraph about a person and their work, in the bio's words."""
+    return len(_words(line)) <= 60 and bool(_BIO.match(line)) and bool(_BIO_WORDS.search(line))
+
+
 #: Lines that are never an article's title: calls to act, site chrome.
 _FURNITURE_TITLE = re.compile(
     r"^(?:sign\s+(?:up|in|out)|log\s*(?:in|out)|subscribe|skip\s+to|(?:main\s+)?menu$|search$)"
@@ -783,6 +802,11 @@ def _main_run(
         first += 1
     while last > first and not prose[last]:
         last -= 1
+    # An author's bio closing the page is not the story ("Ann Lee is a reporter at ...").
+    while last > first and _is_bio(lines[last][0]):
+        last -= 1
+        while last > first and not prose[last]:
+            last -= 1
     # A story often ends on a short sentence ("He declined to comment.").
     while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
         last += 1

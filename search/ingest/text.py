@@ -188,7 +188,7 @@ _END_SECTION = re.compile(
       | (?:share|like)\s+this | post\s+navigation
       | (?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w+(?:\s+\w+)?
       | (?:get|receive)\s+(?:our|the)\s+\w+\s+newsletter | newsletter
-    )\W*$""",
+    )(?:\s+cancel\s+reply)?\W*$""",
     re.I | re.X,
 )
 #: Headings of teaser lists, inside a story or after it ("Related posts", "Read next").
@@ -217,6 +217,7 @@ _BLURB = re.compile(
       | (?:tell|let)\s+us\s+what\s+you\s+think | hear\s+what\s+you\s+think
       | download\s+(?:the|our)\s+\w*\s*apps?\b | protected\s+by\s+recaptcha
       | affiliate\s+(?:links?|program(?:me)?|commission) | qualifying\s+purchases
+      | associates?\s+program(?:me)?
       | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
       | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
       | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
@@ -240,6 +241,7 @@ _BLURB_KEYS = (
     "download",
     "recaptcha",
     "affiliate",
+    "associate",
     "qualifying",
     "compensation",
     "commission",
@@ -713,7 +715,8 @@ def _normalise(text: str) -> tuple[str, dict[str, str]]:
     return text, front
 
 
-_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)")
+#: An icon's empty emphasis: "Share __ __", "__Facebook" (html2text writes an empty <i> so).
+_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
 #: html2text escapes Markdown's punctuation ("1\\. ", "\\*", "\\#"): undone.
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 

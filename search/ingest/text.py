@@ -213,7 +213,8 @@ _BLURB = re.compile(
       | sign(?:ing)?\s+up\s+(?:for|to|now|today)\b | subscribe\s+(?:now|today|here|to\s+(?:our|the))
       | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
       | (?:email|e-mail)\s+address\s+will\s+not\s+be\s+published | required\s+fields\s+are\s+marked
-      | save\s+my\s+name | notify\s+me\s+of | (?:send|email)\s+me\b
+      | save\s+my\s+name | notify\s+me\b | (?:send|email)\s+me\b | reduce\s+spam
+      | i\s+(?:consent|agree)\s+to\s+(?:receiv|the\s+(?:terms|privacy))
       | (?:tell|let)\s+us\s+what\s+you\s+think | hear\s+what\s+you\s+think
       | download\s+(?:the|our)\s+\w*\s*apps?\b | protected\s+by\s+recaptcha
       | affiliate\s+(?:links?|program(?:me)?|commission) | qualifying\s+purchases
@@ -242,6 +243,9 @@ _BLURB_KEYS = (
     "recaptcha",
     "affiliate",
     "associate",
+    "spam",
+    "consent",
+    "agree",
     "qualifying",
     "compensation",
     "commission",

@@ -1161,3 +1161,15 @@ def test_an_authors_bio_after_the_story_is_not_the_story():
 def test_a_last_paragraph_about_a_country_is_kept():
     last = "Norway is a small country, and its decision on quotas will matter across the region."
     assert paragraphs(parse(story("May 2, 2024", body=[*BODY, last])))[-1] == last
+
+
+@pytest.mark.parametrize(
+    "row", ["Account Settings Log Out", "Skip to main content", "Light mode Back to top"]
+)
+def test_a_row_of_buttons_is_never_the_title(row):
+    assert parse(f"{row}\n\n" + "\n\n".join(BODY)).title != row
+
+
+def test_a_headline_made_of_common_words_is_still_a_title():
+    title = "Harbour workers sign up for a new union"
+    assert parse(story("May 2, 2024", title=title)).title == title

@@ -443,11 +443,123 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 2 and _SOCIAL.match(line):
         return True
+    if 2 <= words <= 8 and _ui_words_only(line):
+        return True
     if words <= 2 and _FONT_BUTTON.match(line):
         return True
     if words <= 12 and _TEMPLATE.match(line):
         return True
     return foreign and words <= 12
+
+
+#: The words of a page's controls: a short line made of these is a row of buttons or links
+#: ("Terms of Use Privacy", "Dark Mode Go Top", "Account Settings Contact Us Log Out").
+_UI_VOCABULARY = frozenset(
+    [
+        "share",
+        "sharing",
+        "print",
+        "email",
+        "e-mail",
+        "mail",
+        "close",
+        "open",
+        "menu",
+        "search",
+        "home",
+        "login",
+        "logout",
+        "log",
+        "in",
+        "out",
+        "sign",
+        "up",
+        "register",
+        "subscribe",
+        "settings",
+        "account",
+        "contact",
+        "us",
+        "about",
+        "privacy",
+        "policy",
+        "terms",
+        "of",
+        "use",
+        "cookie",
+        "cookies",
+        "dark",
+        "light",
+        "mode",
+        "theme",
+        "go",
+        "top",
+        "back",
+        "next",
+        "previous",
+        "prev",
+        "more",
+        "options",
+        "pin",
+        "it",
+        "save",
+        "comments",
+        "comment",
+        "reply",
+        "follow",
+        "tweet",
+        "my",
+        "reviews",
+        "profile",
+        "download",
+        "upgrade",
+        "edit",
+        "copy",
+        "link",
+        "url",
+        "copied",
+        "extra",
+        "newsletter",
+        "newsletters",
+        "sitemap",
+        "help",
+        "faq",
+        "advertise",
+        "careers",
+        "skip",
+        "to",
+        "content",
+        "main",
+        "navigation",
+        "toggle",
+        "view",
+        "all",
+        "show",
+        "hide",
+        "facebook",
+        "twitter",
+        "instagram",
+        "linkedin",
+        "youtube",
+        "whatsapp",
+        "telegram",
+        "rss",
+        "feed",
+        "app",
+        "apps",
+        "store",
+        "and",
+        "the",
+    ]
+)
+
+
+def _ui_words_only(line: str) -> bool:
+    words = [w.lower() for w in _words(line)]
+    ui = sum(1 for w in words if w in _UI_VOCABULARY)
+    # "and", "the", "of", "to" alone make no row of buttons
+    content = sum(1 for w in words if w not in {"and", "the", "of", "to", "it", "in", "us"})
+    return content > 0 and ui >= len(words) * 0.8 and ui - (len(words) - content) >= 2
 
 
 def _closing_sentence(line: str, is_chrome: bool) -> bool:

@@ -210,7 +210,8 @@ _BLURB = re.compile(
       | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
       | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
       | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
-      | sign(?:ing)?\s+up\s+(?:for|to|now|today)\b | subscribe\s+(?:now|today|here|to\s+(?:our|the))
+      | sign(?:ing)?\s+up\s+(?:now|today|here|(?:for|to)\s+(?:our|my)\b)
+      | subscribe\s+(?:now|today|here|to\s+our\b)
       | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
       | (?:email|e-mail)\s+address\s+will\s+not\s+be\s+published | required\s+fields\s+are\s+marked
       | save\s+my\s+name | notify\s+me\b | (?:send|email)\s+me\b | reduce\s+spam

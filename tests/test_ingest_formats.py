@@ -358,3 +358,10 @@ def test_html_placeholder_author_is_no_author(tmp_path, placeholder):
     page = PAGE.replace('content="Mara Quist"', f'content="{placeholder}"')
     article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
     assert article.author == ""
+
+
+def test_html_that_trips_the_parser_is_skipped_not_raised(tmp_path):
+    # found by hypothesis: an assert inside lxml (via htmldate) on an unclosed script
+    result = ingest.read_article(write(tmp_path, "odd.html", b"<body><script>html"), tmp_path)
+    assert isinstance(result, Skipped)
+    assert result.reason

@@ -85,8 +85,9 @@ def _extract(raw: bytes, *, url: str | None):
         return document
     except RecursionError:
         raise IngestError("too deeply nested to read") from None
-    except (ValueError, TypeError, LookupError, AttributeError) as exc:
-        # lxml and trafilatura reject some malformed documents this way
+    except (ValueError, TypeError, LookupError, AttributeError, AssertionError) as exc:
+        # lxml, htmldate and trafilatura reject some malformed documents this way (an assert
+        # in lxml's drop_tree for "<body><script>x", found by hypothesis)
         raise IngestError(f"not a readable web page ({type(exc).__name__})") from None
 
 

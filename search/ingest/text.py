@@ -948,6 +948,9 @@ def _find_title(
     headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
     if headings:
         return headings[-1][1], headings[-1][0]
+    anchored = _title_above_byline(lines, chrome, first)
+    if anchored[1] >= 0:
+        return anchored
     # The header is the run of lines just before the body that no page furniture
     # interrupts: headline, then perhaps a summary, a byline and a date.
     end = first
@@ -959,12 +962,103 @@ def _find_title(
     candidates = [(i, line) for i, (line, _level) in head if i >= start and _title_candidate(line)]
     if not candidates:  # no clean header: the last headline-like line before the body
         candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
-    # A section label or kicker above the headline ("World News") is shorter than it.
-    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
-        candidates = candidates[1:]
+    candidates = _kicker_dropped(candidates)
     if candidates:
         return candidates[0][1], candidates[0][0]
     return "", -1
+
+
+#: How far above the body a byline or date may stand, and how many lines above it the
+#: headline may be (a summary, a photo caption or a section label can come between).
+_BYLINE_REACH = 15
+_HEADLINE_REACH = 4
+
+
+def _is_credit(line: str) -> bool:
+    """A byline or a date line, or the bare "By" that a page sets apart from the names."""
+    return line.lower() in ("by", "by:") or bool(_BYLINE.match(line)) or is_date_line(line)
+
+
+def _kicker_dropped(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A section label or kicker above the headline ("World News") is shorter than it."""
+    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+        return candidates[1:]
+    return candidates
+
+
+def _title_above_byline(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int
+) -> tuple[str, int]:
+    """The headline as pages set it: just above the byline, or the date when no byline.
+
+    The credit nearest the body is the story's own (a masthead's date is further up; a
+    headline that reads like a sentence may have begun the body's run). Above it, past
+    share buttons, a label or a caption, the nearest headline-like line is the headline,
+    unless it reads as the summary under it. A date with furniture right above it and a
+    headline right below it ("April 7, 2020" / "People behind the code") is set above.
+    """
+    reach = range(max(0, first - _BYLINE_REACH), min(len(lines), first + _HEADLINE_REACH))
+    credits = [i for i in reach if _is_credit(lines[i][0])]
+    if not credits:
+        return "", -1
+    bylines = [i for i in credits if not is_date_line(lines[i][0])]
+    anchor = (bylines or credits)[0]
+    while anchor > 0 and _is_credit(lines[anchor - 1][0]):
+        anchor -= 1
+    if not bylines and anchor > 0 and chrome[anchor - 1]:
+        below = anchor + 1
+        if below < first and not chrome[below] and _title_candidate(lines[below][0]):
+            return lines[below][0], below
+    candidates = _lines_above(lines, chrome, anchor)
+    if not candidates:
+        return "", -1
+    if len(candidates) >= 2 and _name_line(candidates[-1][1]):
+        candidates = candidates[:-1]  # a byline without "By": "Ann Lee in Berlin"
+    longer = [c for c in candidates if len(_words(c[1])) > 3] or candidates
+    if len(longer) >= 2 and _reads_as_summary(longer[-1][1]):
+        return longer[-2][1], longer[-2][0]
+    return longer[-1][1], longer[-1][0]
+
+
+def _lines_above(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], anchor: int
+) -> list[tuple[int, str]]:
+    """Headline-like lines among the few above ``anchor``, skipping furniture until the
+    first one; furniture after it ends the header."""
+    candidates: list[tuple[int, str]] = []
+    seen = 0
+    i = anchor - 1
+    while i >= max(0, anchor - 3 * _HEADLINE_REACH) and seen < _HEADLINE_REACH:
+        line = lines[i][0]
+        if not chrome[i]:
+            seen += 1
+            if _title_candidate(line) and not (line.startswith("(") and line.endswith(")")):
+                candidates.insert(0, (i, line))
+        elif candidates:
+            break
+        i -= 1
+    return candidates
+
+
+_NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "bin", "al"))
+
+
+def _name_line(line: str) -> bool:
+    """A person's name alone, perhaps with a place ("Philip Oltermann in Berlin")."""
+    words = _words(line)
+    return (
+        2 <= len(words) <= 6
+        and len(line) <= 50
+        and not any(c.isdigit() or c in ":?!" for c in line)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w in _NAME_JOINERS for w in words)
+    )
+
+
+def _reads_as_summary(line: str) -> bool:
+    """A standfirst reads as a sentence: many words, most of them lower case."""
+    words = _words(line)
+    return len(words) >= 8 and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
 
 
 def _title_candidate(line: str) -> bool:

@@ -974,9 +974,22 @@ _BYLINE_REACH = 15
 _HEADLINE_REACH = 4
 
 
+def _is_byline(line: str) -> bool:
+    """A byline, one running on into a date ("Written by Ann Lee on July 27, 2017"), or
+    the bare "By" that a page sets apart from the names."""
+    return (
+        line.lower() in ("by", "by:")
+        or bool(_BYLINE.match(line))
+        or (len(_words(line)) <= 15 and bool(_CREDIT_START.match(line)))
+    )
+
+
 def _is_credit(line: str) -> bool:
-    """A byline or a date line, or the bare "By" that a page sets apart from the names."""
-    return line.lower() in ("by", "by:") or bool(_BYLINE.match(line)) or is_date_line(line)
+    """A byline, or a short line that gives a date ("The Guardian 02/10/2020 Ann Lee")."""
+    return _is_byline(line) or (len(_words(line)) <= 10 and find_date(line) is not None)
+
+
+_CREDIT_START = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by\s+\S", re.I)
 
 
 def _kicker_dropped(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -997,11 +1010,11 @@ def _title_above_byline(
     unless it reads as the summary under it. A date with furniture right above it and a
     headline right below it ("April 7, 2020" / "People behind the code") is set above.
     """
-    reach = range(max(0, first - _BYLINE_REACH), min(len(lines), first + _HEADLINE_REACH))
+    reach = range(max(0, first - _BYLINE_REACH), min(len(lines), first + 6))
     credits = [i for i in reach if _is_credit(lines[i][0])]
     if not credits:
         return "", -1
-    bylines = [i for i in credits if not is_date_line(lines[i][0])]
+    bylines = [i for i in credits if _is_byline(lines[i][0])]
     anchor = (bylines or credits)[0]
     while anchor > 0 and _is_credit(lines[anchor - 1][0]):
         anchor -= 1
@@ -1076,7 +1089,8 @@ def _title_candidate(line: str) -> bool:
 
 _NOT_A_HEADLINE = re.compile(
     r"\b(?:photo|image|picture|illustration)s?\s*(?::|by\b|courtesy\b|credit)|getty\s+images"
-    r"|\((?:ap|afp|reuters)\b|/afp\b|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|\((?:ap|afp|reuters)\b|/afp\b|\b(?:ap|afp|reuters)/|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|\[email\s+protected\]|\S@\S+\.[a-z]"
     r"|^(?:please|welcome|thanks|thank\s+you|already\s+have|close\s+this|copy\s+link|we\s+rely"
     r"|get\s+.{1,40}\s+(?:to|in)\s+your\s+inbox|share\s+(?:it|this))\b",
     re.I,

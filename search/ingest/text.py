@@ -1043,14 +1043,31 @@ def _lines_above(
     i = anchor - 1
     while i >= max(0, anchor - 3 * _HEADLINE_REACH) and seen < _HEADLINE_REACH:
         line = lines[i][0]
-        if not chrome[i]:
+        # Right above the credit, a headline the furniture rules took for a label
+        # ("VIDEO: Voting on ...") still counts when it is long enough to be one.
+        if not chrome[i] or (i == anchor - 1 and len(_words(line)) >= 4):
             seen += 1
-            if _title_candidate(line) and not (line.startswith("(") and line.endswith(")")):
+            if _headline_above(line) and not _is_credit(line):
                 candidates.insert(0, (i, line))
         elif candidates:
             break
         i -= 1
     return candidates
+
+
+def _headline_above(line: str) -> bool:
+    """A headline candidate; in Title Case it may end on an abbreviation ("... Tues.")."""
+    if line.startswith("(") and line.endswith(")"):  # a photo credit
+        return False
+    if _title_candidate(line):
+        return True
+    words = _words(line)
+    return (
+        line.endswith(".")
+        and 4 <= len(words) <= 15
+        and _title_candidate(line[:-1])
+        and sum(1 for w in words if w[0].isupper()) >= len(words) * 0.6
+    )
 
 
 _NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "bin", "al"))
@@ -1090,7 +1107,7 @@ def _title_candidate(line: str) -> bool:
 _NOT_A_HEADLINE = re.compile(
     r"\b(?:photo|image|picture|illustration)s?\s*(?::|by\b|courtesy\b|credit)|getty\s+images"
     r"|\((?:ap|afp|reuters)\b|/afp\b|\b(?:ap|afp|reuters)/|^\d+\s+(?:min(?:ute)?s?|words)\b"
-    r"|\[email\s+protected\]|\S@\S+\.[a-z]"
+    r"|\[email\s+protected\]|\S@\S+\.[a-z]|^(?:tags?|topics?|categor(?:y|ies)|filed\s+under)\s*:"
     r"|^(?:please|welcome|thanks|thank\s+you|already\s+have|close\s+this|copy\s+link|we\s+rely"
     r"|get\s+.{1,40}\s+(?:to|in)\s+your\s+inbox|share\s+(?:it|this))\b",
     re.I,

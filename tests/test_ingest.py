@@ -1173,3 +1173,39 @@ def test_a_row_of_buttons_is_never_the_title(row):
 def test_a_headline_made_of_common_words_is_still_a_title():
     title = "Harbour workers sign up for a new union"
     assert parse(story("May 2, 2024", title=title)).title == title
+
+
+# A copied page whose headline the older header-run guess missed: the credit line
+# (byline or date) under the headline is what a reader looks for.
+CREDIT_PAGES = {
+    "written by": (
+        "Newsletter\nSign in\nHealth\nHow does the brain turn ideas into conscious thought?\n"
+        "Written by Ann Lee on July 27, 2017\n",
+        "How does the brain turn ideas into conscious thought?",
+    ),
+    "summary and label": (
+        "Home\nNews\nSport\nRestaurant reviews\n"
+        "Mezcal restaurant goes beyond familiar fare\n"
+        "The second location opened in the old town following the first in the harbour\n"
+        "Share\nBy Jane Slaughter\nNov 9, 2023\n",
+        "Mezcal restaurant goes beyond familiar fare",
+    ),
+    "date above": (
+        "Blog\nEvents\nHelp\nApril 7, 2020\nPeople behind the code: the newsroom ascent\n",
+        "People behind the code: the newsroom ascent",
+    ),
+    "tagline above": (
+        "Security Blog\nThe latest news and insights on security and safety on the Internet\n"
+        "Enhanced Protection Now Available In Browsers\nMay 19, 2020\n",
+        "Enhanced Protection Now Available In Browsers",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CREDIT_PAGES))
+def test_headline_is_found_above_its_credit_line(name):
+    head, title = CREDIT_PAGES[name]
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    article = parse(head + story + "\n" + story + "\n")
+    assert article.title == title
+    assert story in article.body

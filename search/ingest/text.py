@@ -1074,15 +1074,19 @@ _NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "
 
 
 def _name_line(line: str) -> bool:
-    """A person's name alone, perhaps with a place ("Philip Oltermann in Berlin")."""
-    words = _words(line)
-    return (
-        2 <= len(words) <= 6
-        and len(line) <= 50
-        and not any(c.isdigit() or c in ":?!" for c in line)
-        and words[0][0].isupper()
-        and all(w[0].isupper() or w in _NAME_JOINERS for w in words)
-    )
+    """People's names alone, perhaps with a place ("Philip Oltermann in Berlin",
+    "Ann Lee, Tom Ekwall")."""
+    if len(line) > 80 or any(c.isdigit() or c in ":?!" for c in line):
+        return False
+    for part in re.split(r",\s*|\s+and\s+|\s+&\s+", line):
+        words = _words(part)
+        if not words or not words[0][0].isupper():
+            return False
+        if not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
+            return False
+        if not 2 <= sum(1 for w in words if w not in _NAME_JOINERS) <= 4:
+            return False
+    return True
 
 
 def _reads_as_summary(line: str) -> bool:

@@ -1209,3 +1209,19 @@ def test_headline_is_found_above_its_credit_line(name):
     article = parse(head + story + "\n" + story + "\n")
     assert article.title == title
     assert story in article.body
+
+
+def test_a_headline_that_reads_like_a_sentence_is_not_the_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    page = (
+        "Home\nBeauty\nWait, are dead skin cells actually a good thing after all?\n"
+        "Jessica Lee\nUpdated Mar 12, 2020 @ 10:42 am\nAdvertisement\n"
+        + story
+        + "\n"
+        + story
+        + "\n"
+    )
+    article = parse(page)
+    assert article.title == "Wait, are dead skin cells actually a good thing after all?"
+    assert article.published == dt.date(2020, 3, 12)
+    assert article.body.startswith("The council said")

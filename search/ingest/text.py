@@ -787,6 +787,11 @@ def parse_article(
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     title, title_index = _find_title(lines, head, chrome, first)
+    if first <= title_index < last:  # a headline that reads like a sentence began the run
+        first = title_index + 1
+        while first < last and not prose[first]:
+            first += 1
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
     body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
     for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
@@ -1010,8 +1015,9 @@ def _title_above_byline(
     unless it reads as the summary under it. A date with furniture right above it and a
     headline right below it ("April 7, 2020" / "People behind the code") is set above.
     """
-    reach = range(max(0, first - _BYLINE_REACH), min(len(lines), first + 6))
-    credits = [i for i in reach if _is_credit(lines[i][0])]
+    credits = [i for i in range(max(0, first - _BYLINE_REACH), first) if _is_credit(lines[i][0])]
+    if not credits:  # a headline that reads like a sentence may have begun the body's run
+        credits = [i for i in range(first, min(len(lines), first + 6)) if _is_credit(lines[i][0])]
     if not credits:
         return "", -1
     bylines = [i for i in credits if _is_byline(lines[i][0])]

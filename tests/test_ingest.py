@@ -1225,3 +1225,12 @@ def test_a_headline_that_reads_like_a_sentence_is_not_the_body():
     assert article.title == "Wait, are dead skin cells actually a good thing after all?"
     assert article.published == dt.date(2020, 3, 12)
     assert article.body.startswith("The council said")
+
+
+def test_an_author_bio_inside_the_story_is_not_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    bio = "Jacob Wade is a personal finance expert who has covered credit cards and insurance."
+    page = f"Budget plan delayed again\nBy Jacob Wade\n{bio}\n{story}\n{story}\n"
+    article = parse(page)
+    assert bio not in article.body
+    assert article.body.count(story) == 2

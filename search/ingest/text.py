@@ -443,6 +443,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
             return True
         if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
             return True
+    if words <= 60 and _BIO.match(line) and _BIO_WORDS.search(line):  # an author's bio
+        return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
     if words <= 2 and _SOCIAL.match(line):

@@ -1234,3 +1234,15 @@ def test_an_author_bio_inside_the_story_is_not_body():
     article = parse(page)
     assert bio not in article.body
     assert article.body.count(story) == 2
+
+
+def test_a_byline_running_into_its_date_is_not_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    # a page that shows the byline twice: plain in the header, with the date by the story
+    page = (
+        "Budget plan delayed again\nBy Amelie Marie Nishizawa\nPhoto: a council meeting\n"
+        f"{story}\nBy Amelie Marie Nishizawa Feb 8, 2020 5 min read\n{story}\n"
+    )
+    article = parse(page)
+    assert article.author == "Amelie Marie Nishizawa"
+    assert "Nishizawa" not in article.body

@@ -1193,13 +1193,22 @@ def _body(
         if len(run) < 3 or not _labels(run):
             body_lines.extend(run)
         run = []
-        if not author and not prose[i] and _BYLINE.match(line):
-            author = _byline_names(line)
+        byline = _byline_in(line) if not prose[i] else ""
+        if byline:  # the byline repeated, or one running into the date
+            author = author or byline
             continue
         body_lines.append(line)
     if len(run) < 3 or not _labels(run):
         body_lines.extend(run)
     return body_lines, date, author
+
+
+def _byline_in(line: str) -> str:
+    """The names of a byline line, alone or running on into a date or reading time."""
+    if _BYLINE.match(line):
+        return _byline_names(line)
+    m = _BYLINE_START.match(line)
+    return _byline_names(m.group(1)) if m and _BYLINE.match(m.group(1)) else ""
 
 
 def _guess_source(

@@ -133,6 +133,8 @@ def test_furniture_leaves_the_article_whole(furnished):
         "We are looking forward to the talks, the minister said on Tuesday after the meeting.",
         "Copy editors at the paper went on strike on Monday over pay and hours.",
         "Newsletter publishers say the new postal rules will cost them dearly this year.",
+        "Residents who never miss a council meeting say the new stories about the port are wrong.",
+        "The ferry company said it would stay up to date with the latest safety rules.",
     ],
 )
 def test_prose_that_uses_furniture_words_stays(line):
@@ -1246,3 +1248,18 @@ def test_a_byline_running_into_its_date_is_not_body():
     article = parse(page)
     assert article.author == "Amelie Marie Nishizawa"
     assert "Nishizawa" not in article.body
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Get The Harbour News's Daily Edition by email and never miss our top stories",
+        "Get the latest news straight to your phone with the Harbour News app.",
+        "Stay up-to-date on our work.",
+        "Command Line delivers daily updates from the near-future.",
+    ],
+)
+def test_a_sign_up_pitch_between_paragraphs_is_gone(promo):
+    article = parse(story(body=[BODY[0], promo, *BODY[1:]]))
+    assert norm(promo) not in norm(article.body)
+    assert paragraphs(article) == BODY

@@ -210,6 +210,11 @@ _BLURB = re.compile(
       | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
       | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
       | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | delivers\s+(?:daily|weekly)\s+(?:updates|news|briefings?)\b
+      | straight\s+to\s+your\s+(?:phone|device|mobile)
+      | never\s+miss\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}(?:stor(?:y|ies)|updates?|issues?|headlines?)\b
+      | stay\s+up[\s-]to[\s-]date\s+(?:on|with)\s+(?:our|the\s+latest)\s+(?:work|news|stories|coverage|updates|headlines)\b
+      | (?:daily|weekly)\s+edition\s+by\s+e-?mail
       | sign(?:ing)?\s+up\s+(?:now|today|here|(?:for|to)\s+(?:our|my)\b)
       | subscribe\s+(?:now|today|here|to\s+our\b)
       | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
@@ -254,7 +259,12 @@ _BLURB_KEYS = (
     "sponsored",
     "paid",
     "licen",
-    "delivered",
+    "deliver",
+    "straight to",
+    "never miss",
+    "to date",
+    "to-date",
+    "edition",
     "please",
     "sent",
 )

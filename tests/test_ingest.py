@@ -1263,3 +1263,17 @@ def test_a_sign_up_pitch_between_paragraphs_is_gone(promo):
     article = parse(story(body=[BODY[0], promo, *BODY[1:]]))
     assert norm(promo) not in norm(article.body)
     assert paragraphs(article) == BODY
+
+
+def test_a_long_footer_that_opens_with_the_copyright_is_gone():
+    footer = (
+        "© 2004-2020 Harbour Media Ltd, a Example Company. All rights reserved. Harbour News is "
+        "the registered trade mark of Harbour Media. Any information published on this website "
+        "or by this brand is not intended as a substitute for advice, and you should always "
+        "consult a qualified professional before acting on it."
+    )
+    mention = "The paper said its copyright claim over the 2019 photographs would go to court."
+    # the footer between paragraphs: a page whose furniture text runs on after it
+    article = parse(story(body=[BODY[0], footer, *BODY[1:], mention]))
+    assert "Harbour Media Ltd" not in article.body
+    assert norm(mention) in norm(article.body)

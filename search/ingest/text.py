@@ -342,8 +342,12 @@ _BREADCRUMB = re.compile(
     r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|(?:all|some)\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
+)
+#: A paragraph that opens with the copyright notice is the site's footer, however long.
+_COPYRIGHT_START = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|(?:some|all)\s+rights\s+reserved)", re.I
 )
 _COUNTER = re.compile(
     r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$",
@@ -436,7 +440,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
-    if words <= 30 and _COPYRIGHT.search(line):
+    if (words <= 30 and _COPYRIGHT.search(line)) or _COPYRIGHT_START.match(line):
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True

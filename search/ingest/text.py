@@ -262,9 +262,7 @@ _BLURB_KEYS = (
     "deliver",
     "straight to",
     "never miss",
-    "to date",
-    "to-date",
-    "edition",
+    "stay up",
     "please",
     "sent",
 )
@@ -440,7 +438,10 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
-    if (words <= 30 and _COPYRIGHT.search(line)) or _COPYRIGHT_START.match(line):
+    if words <= 30:
+        if _COPYRIGHT.search(line):
+            return True
+    elif line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
@@ -995,9 +996,15 @@ _BYLINE_REACH = 15
 _HEADLINE_REACH = 4
 
 
+#: How every byline _BYLINE or _CREDIT_START knows begins.
+_BYLINE_OPENINGS = ("by", "written", "author", "words", "reporting", "posted", "reported")
+
+
 def _is_byline(line: str) -> bool:
     """A byline, one running on into a date ("Written by Ann Lee on July 27, 2017"), or
     the bare "By" that a page sets apart from the names."""
+    if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
+        return False
     return (
         line.lower() in ("by", "by:")
         or bool(_BYLINE.match(line))
@@ -1007,7 +1014,7 @@ def _is_byline(line: str) -> bool:
 
 def _is_credit(line: str) -> bool:
     """A byline, or a short line that gives a date ("The Guardian 02/10/2020 Ann Lee")."""
-    return _is_byline(line) or (len(_words(line)) <= 10 and find_date(line) is not None)
+    return _is_byline(line) or (find_date(line) is not None and len(_words(line)) <= 10)
 
 
 _CREDIT_START = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by\s+\S", re.I)
@@ -1219,6 +1226,8 @@ def _body(
 
 def _byline_in(line: str) -> str:
     """The names of a byline line, alone or running on into a date or reading time."""
+    if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
+        return ""
     if _BYLINE.match(line):
         return _byline_names(line)
     m = _BYLINE_START.match(line)

@@ -46,7 +46,13 @@ class Corpus:
         cache_dir: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        quick: bool = False,
     ) -> Corpus:
+        """Open the corpus of ``folders``, refreshing its index from the files first.
+
+        ``quick`` (lookups, the explorer's first frame): trust the index when no folder
+        changed since its last exact refresh, without a stat of every file.
+        """
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
@@ -54,7 +60,7 @@ class Corpus:
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
         index, report = Index.open(
-            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress
+            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, quick=quick
         )
         return cls(folders, index, report)
 

@@ -289,7 +289,7 @@ class Index:
         if opened is not None:
             index, report = opened
         else:
-            stamp, sidecars = files.folder_stamp(folders)
+            stamp, sidecars = mf.stamp_folders(folders)
             found = list(files.discover(folders))
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
@@ -521,19 +521,8 @@ def _open_existing(
     return known, ix
 
 
-#: A folder changed this recently may change again within its mtime's granularity unseen.
-RACY_NS = 2 * 10**9
-
-
 def _remember_folders(directory: Path, stamp: dict[str, int], report: Refresh) -> None:
-    """Record the folders as they were before this exact refresh, for the next quick open.
-
-    A folder whose mtime is within :data:`RACY_NS` of now is recorded as unknown (as git
-    does for racy files): a file added in the same clock tick would leave its mtime as it
-    was, so the next quick open refreshes rather than trust it.
-    """
-    racy = time.time_ns() - RACY_NS
-    stamp = {path: (-1 if mtime >= racy else mtime) for path, mtime in stamp.items()}
+    """Record the folders as they were before this exact refresh, for the next quick open."""
     skipped = [(s.path, s.reason) for s in report.skipped]
     with contextlib.suppress(OSError):
         mf.write_folders(directory, mf.Folders(stamp, skipped), SCHEMA_VERSION)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -194,6 +195,24 @@ def write_folders(directory: Path, record: Folders, version: int) -> None:
 def forget_folders(directory: Path) -> None:
     """Make the next quick open refresh (e.g. while a refresh is under way)."""
     (directory / FOLDERS).unlink(missing_ok=True)
+
+
+#: A folder changed this recently may change again within its mtime's granularity unseen.
+RACY_NS = 2 * 10**9
+
+
+def stamp_folders(folders: Iterable[Path]) -> tuple[dict[str, int], set[str]]:
+    """Every folder's mtime (see :func:`files.folder_stamp`), and the sidecars found.
+
+    A folder whose mtime is within :data:`RACY_NS` of now is recorded as unknown (-1), as
+    git does for racy files: a file added in the same clock tick would leave the mtime as
+    it is now, so the next quick open checks rather than trust it.
+    """
+    from .files import folder_stamp
+
+    stamp, sidecars = folder_stamp(folders)
+    racy = time.time_ns() - RACY_NS
+    return {path: (-1 if mtime >= racy else mtime) for path, mtime in stamp.items()}, sidecars
 
 
 def changed_folders(folders: dict[str, int]) -> list[str]:

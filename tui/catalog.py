@@ -2,11 +2,12 @@
 
 Opening the index means importing Whoosh, which costs more than starting Textual itself.
 So after each successful open, the explorer keeps the article list (title, source, date,
-standfirst) in a small JSON file in the cache dir, with a stamp of every file under the
-corpus folders (path, size, mtime). At start-up, if the stamp still matches, the files are
-exactly as they were when the list was made, so the list is exactly what the index would
-give: it is shown at once and the index opens in the background. Any change to any file
-(added, removed, edited, touched) misses the cache and the list waits for the index.
+standfirst) in a small JSON file in the cache dir, with the mtime of every folder of the
+corpus. At start-up, if no folder changed (no file added, removed or renamed), the list is
+what the index would give: it is shown at once, with one stat a folder rather than one a
+file, and the index opens in the background. A changed folder misses the cache and the list
+waits for the index; an edit in place is found by the refresh the explorer runs once the
+index is open, which replaces the list when it changed anything.
 
 Imports only the standard library, attrs (via the model) and platformdirs.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from search.model import Article
 
-VERSION = 1
+VERSION = 2
 
 
 def _cache_root() -> Path:
@@ -40,31 +41,26 @@ def _path(folders: Sequence[Path]) -> Path:
     return _cache_root() / f"articles-{zlib.crc32(_key(folders).encode()):08x}.json"
 
 
-def stamp(folders: Sequence[Path]) -> list[list]:
-    """(folder index, relative path, size, mtime_ns) of every file under ``folders``."""
-    out: list[list] = []
-    for n, folder in enumerate(folders):
-        root = Path(folder).expanduser()
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                out.append([n, os.path.relpath(path, root), st.st_size, st.st_mtime_ns])
-    return out
+def stamp(folders: Sequence[Path]) -> dict[str, int]:
+    """The mtime of every folder under ``folders`` (see search.manifest.stamp_folders)."""
+    from search.manifest import stamp_folders
+
+    return stamp_folders(folders)[0]
 
 
 def load(folders: Sequence[Path]) -> tuple[Article, ...] | None:
     """The cached article list if the files are unchanged since it was saved, else None."""
     try:
+        from search.manifest import changed_folders
+
         data = json.loads(_path(folders).read_text(encoding="utf-8"))
+        saved = data.get("stamp")
         if (
             data.get("version") != VERSION
             or data.get("key") != _key(folders)
-            or data.get("stamp") != stamp(folders)
+            or not isinstance(saved, dict)
+            or not saved
+            or changed_folders(saved)
         ):
             return None
         return tuple(
@@ -83,7 +79,7 @@ def load(folders: Sequence[Path]) -> tuple[Article, ...] | None:
         return None
 
 
-def save(folders: Sequence[Path], file_stamp: list[list], articles: Sequence[Article]) -> None:
+def save(folders: Sequence[Path], file_stamp: dict[str, int], articles: Sequence[Article]) -> None:
     """Keep the list; ``file_stamp`` must be taken *before* the corpus was opened."""
     data = {
         "version": VERSION,

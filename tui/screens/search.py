@@ -138,6 +138,12 @@ class SearchScreen(Screen):
             )
         self._refresh_now()
 
+    def show_building(self, n: int, total: int) -> None:
+        """How far the first open's build has got (the app polls the builder)."""
+        from tui.progress import line
+
+        self._status(line(n, total))
+
     def corpus_failed(self, message: str) -> None:
         self._status(
             Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True
@@ -184,7 +190,7 @@ class SearchScreen(Screen):
 
     def _show_all(self) -> None:
         corpus = self.corpus
-        articles = corpus.articles if corpus is not None else self.app.preview
+        articles = self.app.listing
         self._error = None
         self.result = None
         results = self.query_one("#results", ResultList)

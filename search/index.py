@@ -37,6 +37,8 @@ SCHEMA_VERSION = 3
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
+#: Files read ahead of the index writer in a pooled build.
+WINDOW = 256
 
 Progress = Callable[[int, int, str], None]
 
@@ -166,17 +168,17 @@ def _prepare_all(
     """Prepare files in order: in worker processes, one a core, when there are many.
 
     The workers die with this process (see :mod:`search.workers`), and the index is written
-    here as their results arrive, one writer in one process, so a build holds one file's
-    text at a time rather than the whole corpus.
+    here as their results arrive, one writer in one process. At most :data:`WINDOW` files
+    are read ahead of the writer, so a build holds a window of texts, never the corpus.
     """
     items = [(root, path) for root, path, _stat in todo]
     if len(items) < BULK or (os.cpu_count() or 1) < 2:
         yield from map(_prepare, items)
         return
-    from .workers import pool
+    from .workers import bounded, pool
 
     with pool(os.cpu_count() or 1) as workers:
-        yield from workers.imap(_prepare, items, chunksize=16)
+        yield from bounded(workers, _prepare, items, window=WINDOW, chunksize=8)
 
 
 @define

@@ -15,8 +15,12 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import Pool
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _PR_SET_PDEATHSIG = 1
 
@@ -86,3 +90,36 @@ def pool(processes: int) -> Iterator[Pool]:
     finally:
         workers.terminate()
         workers.join()
+
+
+def bounded(
+    workers: Pool,
+    function: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    window: int,
+    chunksize: int = 1,
+) -> Iterator[R]:
+    """``workers.imap(function, items)``, at most ``window`` items ahead of the consumer.
+
+    ``Pool.imap`` hands every item to the workers at once and keeps each result until it is
+    taken: a consumer slower than the workers (an index writer) would hold them all.
+    """
+    room = threading.Semaphore(window)
+    stopped = False
+
+    def feed() -> Iterator[T]:
+        for item in items:
+            room.acquire()
+            if stopped:
+                return
+            yield item
+
+    try:
+        for result in workers.imap(function, feed(), chunksize=chunksize):
+            room.release()
+            yield result
+    finally:
+        stopped = True
+        for _ in range(window):  # wake a feeder waiting for room, so the pool can close
+            room.release()

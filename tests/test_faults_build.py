@@ -250,3 +250,29 @@ def test_unwritable_cache_with_many_files_still_answers(bulk, tmp_path):
     assert "Traceback" not in done.stderr
     assert "index kept in memory" in done.stderr
     assert "1 hit for lighthouse" in done.stdout
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_a_slow_writer_keeps_only_a_window_of_files_read_ahead():
+    """The pool reads ahead of the index writer by a window, not by the whole corpus."""
+    from search import workers
+
+    fed = 0
+
+    def items():
+        nonlocal fed
+        for n in range(300):
+            fed += 1
+            yield n
+
+    taken = []
+    with workers.pool(2) as pool:
+        for result in workers.bounded(pool, _square, items(), window=20, chunksize=4):
+            taken.append(result)
+            assert fed <= len(taken) + 20 + 1
+            if len(taken) == 50:
+                break  # leaving early closes the pool, feeder and all
+    assert taken == [n * n for n in range(50)]

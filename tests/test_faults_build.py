@@ -276,3 +276,33 @@ def test_a_slow_writer_keeps_only_a_window_of_files_read_ahead():
             if len(taken) == 50:
                 break  # leaving early closes the pool, feeder and all
     assert taken == [n * n for n in range(50)]
+
+
+def test_a_quit_explorer_does_not_wait_for_a_search_or_build_in_a_thread(monkeypatch):
+    """Python joins executor threads at exit: a long search would keep a quit explorer alive."""
+    import threading
+
+    from tui import leaving
+    from tui.app import DossierApp
+
+    release = threading.Event()
+
+    def opens_for_ever():
+        release.wait(60)  # a first build of a big corpus, or a long search
+        raise RuntimeError("released")
+
+    async def quit_at_once(pilot):
+        await pilot.pause()
+        pilot.app.exit()
+
+    left: list[int] = []
+    monkeypatch.setattr(leaving.os, "_exit", left.append)
+    app = DossierApp(open_corpus=opens_for_ever)
+    try:
+        started = time.monotonic()
+        app.run(headless=True, size=(100, 30), auto_pilot=quit_at_once)
+        assert time.monotonic() - started < 20  # did not wait the 60 s out
+        leaving.leave_now_if_busy(0)
+        assert left == [0]  # and the process ends here, not when the thread does
+    finally:
+        release.set()

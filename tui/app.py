@@ -154,6 +154,9 @@ class DossierApp(App[None]):
         return SearchScreen()
 
     def on_mount(self) -> None:
+        from tui import leaving
+
+        leaving.install()  # quitting never waits for a search or a build in a thread
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:

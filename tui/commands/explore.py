@@ -81,4 +81,8 @@ def run(args: argparse.Namespace) -> int:
         building=building,
     )
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    from tui.leaving import leave_now_if_busy
+
+    leave_now_if_busy(code)
+    return code

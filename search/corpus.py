@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -69,8 +70,12 @@ class Corpus:
     @cached_property
     def articles(self) -> tuple[Article, ...]:
         """Every article, newest first; undated ones last, by title."""
+        found = []
         with self._lock:
-            found = [from_stored(fields) for fields in self._searcher.all_stored_fields()]
+            for n, fields in enumerate(self._searcher.all_stored_fields()):
+                found.append(from_stored(fields))
+                if n % 256 == 255:
+                    time.sleep(0)  # read in a thread: let the UI thread have the GIL
         dated = sorted(
             (a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True
         )

@@ -702,6 +702,13 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     return wq.And(terms) if terms else None
 
 
+def _let_others_run() -> None:
+    """Give up the GIL for a moment. Facets are counted in a thread while the explorer's
+    UI thread waits to echo a keystroke: a pure-Python loop would keep the GIL for the
+    interpreter's whole switch interval each time the UI thread gave it up to read a key."""
+    time.sleep(0)
+
+
 class FacetTable:
     """Each document's source, year and entities, read once from the index's posting
     lists, so that a query's facets are counted over all its matches in one pass.
@@ -714,10 +721,12 @@ class FacetTable:
         self.source: dict[int, str] = self._single(reader, "source_facet")
         self.year: dict[int, str] = self._single(reader, "year")
         self.entities: dict[int, list[str]] = {}
-        for term in reader.lexicon("entity_facet"):
+        for n, term in enumerate(reader.lexicon("entity_facet")):
             name = term.decode("utf-8")
             for docnum in reader.postings("entity_facet", term).all_ids():
                 self.entities.setdefault(docnum, []).append(name)
+            if n % 64 == 0:
+                _let_others_run()
         self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
         self._everything = self._tally(self.live)
 
@@ -728,16 +737,19 @@ class FacetTable:
             value = term.decode("utf-8")
             for docnum in reader.postings(fieldname, term).all_ids():
                 values[docnum] = value
+            _let_others_run()
         return values
 
     def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
         sources: Counter[str] = Counter()
         years: Counter[str] = Counter()
         entities: Counter[str] = Counter()
-        for d in docnums:
+        for n, d in enumerate(docnums):
             sources[self.source.get(d, "unknown")] += 1
             years[self.year.get(d, "undated")] += 1
             entities.update(self.entities.get(d, ()))
+            if n % 2048 == 2047:
+                _let_others_run()
         return sources, years, entities
 
     def count(self, docnums: Iterable[int]) -> Facets:

@@ -78,3 +78,35 @@ def test_the_same_list_shown_again_is_not_laid_out_again():
             gate.set()
 
     asyncio.run(scenario())
+
+
+def test_the_first_build_shows_files_read_of_the_total():
+    """A first open of a big folder builds the index: say how far it has got."""
+    from tui.progress import Building
+
+    building = Building()
+    reached = threading.Event()
+    gate = threading.Event()
+
+    def builds():
+        for n in range(1, 1_235):
+            building.tick(n, 50_000, f"/corpus/{n}.txt")
+        reached.set()
+        gate.wait(30)
+        raise RuntimeError("closed")
+
+    async def scenario():
+        app = DossierApp(open_corpus=builds, building=building)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await asyncio.to_thread(reached.wait, 10)
+            status = app.search_screen.query_one("#status")
+            for _ in range(40):
+                if "1,234 of 50,000 files" in str(status.render()):
+                    break
+                await pilot.pause(0.05)
+            text = str(status.render())
+            assert "1,234 of 50,000 files" in text
+            assert "━" in text  # and a bar
+            gate.set()
+
+    asyncio.run(scenario())

@@ -378,7 +378,23 @@ class Index:
             return
         if self.directory is not None:
             mf.forget_folders(self.directory)  # until this refresh is recorded
-        writer = self.ix.writer(timeout=30.0, limitmb=128)
+        from .workers import watch_forks
+
+        with watch_forks():
+            self._write(todo, removed, report, progress, fresh=fresh)
+        self._write_manifest()
+
+    def _write(
+        self,
+        todo: list[tuple[Path, Path, tuple[int, int, int]]],
+        removed: list[str],
+        report: Refresh,
+        progress: Progress | None,
+        *,
+        fresh: bool,
+    ) -> None:
+        """Delete what left, add what is new or changed, and commit: all or nothing."""
+        writer = self._writer(bulk=fresh and len(todo) >= BULK)
         try:
             for key in removed:
                 entry = self.manifest.files.pop(key, None)
@@ -396,7 +412,16 @@ class Index:
             raise
         # A fresh build replaces whatever segments were there, in one atomic commit.
         writer.commit(mergetype=CLEAR) if fresh else writer.commit()
-        self._write_manifest()
+
+    def _writer(self, *, bulk: bool):
+        """One writer in this process; for a big build on disk, Whoosh's own writer
+        processes as well, each indexing into a segment of its own (their forks die with
+        this process, see :func:`search.workers.watch_forks`). Never for an index in
+        memory: a process of its own could not write into this one's memory."""
+        procs = min(2, os.cpu_count() or 1)
+        if bulk and procs > 1 and self.directory is not None:
+            return self.ix.writer(procs=procs, multisegment=True, limitmb=128)
+        return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(
         self, found: list[tuple[Path, Path]], sidecars: set[str], report: Refresh

@@ -69,6 +69,32 @@ def close_inherited_locks() -> None:
                 os.close(fd)
 
 
+_watching: list[int] = []
+
+
+def _after_fork() -> None:
+    if _watching:
+        parent = _watching[-1]
+        _watching.clear()
+        die_with_parent(parent)
+        close_inherited_locks()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
+@contextlib.contextmanager
+def watch_forks() -> Iterator[None]:
+    """Every process forked inside this block (Whoosh's writer processes among them) dies
+    with this process and closes the lock it inherited."""
+    _watching.append(os.getpid())
+    try:
+        yield
+    finally:
+        _watching.remove(os.getpid())
+
+
 def _start(parent: int) -> None:
     die_with_parent(parent)
     close_inherited_locks()

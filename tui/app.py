@@ -98,7 +98,7 @@ class DossierApp(App[None]):
         self.corpus: Corpus | None = corpus
         self._open_corpus = open_corpus
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
-        self.preview = tuple(preview)
+        self.preview: Sequence[Article] = preview  # a catalog.Listing: rows made on demand
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self.corpus_error: str | None = None
         self._pending_open: tuple[str, str] | None = None

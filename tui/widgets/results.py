@@ -83,7 +83,7 @@ class ResultList(KeyList):
         a keystroke never waits behind the layout. The same list shown again (the saved
         list, then the opened index) is not laid out again.
         """
-        ids = [a.id for a in articles]
+        ids = getattr(articles, "ids", None) or [a.id for a in articles]
         if keep and ids == self._listed_ids and not self.hits and self.option_count:
             self._listing = articles
             return

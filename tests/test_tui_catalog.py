@@ -136,3 +136,43 @@ def test_dossier_wires_config_keys_theme_and_the_cached_list(tmp_path, monkeypat
     assert explore.run(args) == 0
     assert [a.title for a in made[-1].preview] == [a.title for a in catalog.load([folder])]
     assert made[-1].preview  # the second start lists articles at once
+
+
+def test_an_edit_in_place_shows_after_the_background_refresh_and_is_named(tmp_path):
+    """The quick open trusts the folders' mtimes; the explorer then looks at every file and
+    replaces the list when something changed in place, saying what."""
+    from tui.commands import explore
+
+    folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
+    open_and_save(folder, tmp_path / "cache").close()
+    edited = folder / "harbour.md"
+    mtime = folder.stat().st_mtime_ns
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(
+        text.replace("Port workers weigh a new harbour deal", "Dockers accept the harbour deal"),
+        encoding="utf-8",
+    )
+    os.utime(edited, ns=(time.time_ns() + 10**9,) * 2)
+    os.utime(folder, ns=(mtime, mtime))  # written in place: the folder's mtime stays
+    preview = catalog.load([folder])
+    assert preview is not None
+
+    async def scenario():
+        opener = explore._opener([folder], tmp_path / "cache")
+        app = DossierApp(open_corpus=opener, preview=preview, cache_dir=tmp_path / "cache")
+        async with app.run_test(size=(100, 30)) as pilot:
+            results = app.search_screen.query_one(ResultList)
+            deadline = time.monotonic() + 30
+            while "Dockers accept the harbour deal" not in _titles(results):
+                assert time.monotonic() < deadline, "the edit never showed"
+                await pilot.pause(0.05)
+            assert "Port workers weigh a new harbour deal" not in _titles(results)
+            notes = [n.message for n in app._notifications]
+            assert any("1 updated" in n and "harbour.md" in n for n in notes), notes
+
+    asyncio.run(scenario())
+
+
+def _titles(results: ResultList) -> str:
+    return " ".join(str(o.prompt) for o in results.options)

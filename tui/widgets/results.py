@@ -62,7 +62,6 @@ class ResultList(KeyList):
         self.hits: dict[str, Hit] = {}
         #: The articles listed with no query, of which the first ``_loaded`` are laid out.
         self._listing: Sequence[Article] = ()
-        self._listed_ids: list[str] = []
         self._loaded = 0
 
     def _styles(self):
@@ -83,12 +82,10 @@ class ResultList(KeyList):
         a keystroke never waits behind the layout. The same list shown again (the saved
         list, then the opened index) is not laid out again.
         """
-        ids = getattr(articles, "ids", None) or [a.id for a in articles]
-        if keep and ids == self._listed_ids and not self.hits and self.option_count:
-            self._listing = articles
-            return
+        if keep and articles is self._listing and self.option_count:
+            return  # the very list on screen (the saved one, still what the index holds)
         self.hits = {}
-        self._listing, self._listed_ids, self._loaded = articles, ids, 0
+        self._listing, self._loaded = articles, 0
         options = self._article_page()
         if not options:
             empty = Text(
@@ -155,7 +152,7 @@ class ResultList(KeyList):
         """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
         title, meta, bar, snippet, hl = self._styles()
         self.hits = {hit.id: hit for hit in hits}
-        self._listing, self._listed_ids, self._loaded = (), [], 0
+        self._listing, self._loaded = (), 0
         best = max((h.score for h in hits), default=0.0)
         options: list[Option | None] = []
         for hit in hits:

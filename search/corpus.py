@@ -35,6 +35,10 @@ class Corpus:
         self._parser = q.parser(index.ix.schema)
         self._searcher = index.ix.searcher(weighting=q.Weighting())
         self._lock = threading.RLock()
+        # Facets are read once from a reader of their own, opened with the searcher (the
+        # same segments), under a lock of their own: a search never waits for that read.
+        self._facet_reader = index.ix.reader()
+        self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
@@ -106,6 +110,7 @@ class Corpus:
 
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
+        table = self._facet_table() if facets else None  # outside the searcher's lock
         with self._lock:
             result = q.run(
                 self._searcher,
@@ -113,7 +118,7 @@ class Corpus:
                 query,
                 limit=limit,
                 filters=filters,
-                facet_table=self._facet_table() if facets else None,
+                facet_table=table,
                 vocabulary=self._vocabulary,
                 entity=_canonical_name,
             )
@@ -135,9 +140,10 @@ class Corpus:
         return evolve(hit, snippets=tuple(snippets), terms=tuple(sorted(terms)))
 
     def _facet_table(self) -> q.FacetTable:
-        if self._facets is None:
-            self._facets = q.FacetTable(self._searcher.reader())
-        return self._facets
+        with self._facets_lock:
+            if self._facets is None:
+                self._facets = q.FacetTable(self._facet_reader)
+            return self._facets
 
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""
@@ -191,6 +197,8 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+        with self._facets_lock:
+            self._facet_reader.close()
 
 
 def _canonical_name(name: str) -> str:

@@ -376,6 +376,8 @@ class Index:
         todo, removed = self._changes(found, sidecars, report)
         if not todo and not removed and not fresh:
             return
+        if fresh:
+            self._vocabulary = set()  # not the words of the index this one replaces
         if self.directory is not None:
             mf.forget_folders(self.directory)  # until this refresh is recorded
         from .workers import watch_forks

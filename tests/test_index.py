@@ -211,6 +211,16 @@ def test_rebuild_starts_over(news, cache_dir):
     corpus.close()
 
 
+def test_rebuild_forgets_the_words_of_removed_files(news, cache_dir):
+    """Did you mean offers only words the rebuilt index has."""
+    open_corpus(news, cache_dir).close()
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir, rebuild=True)
+    assert "grain" not in corpus._index.vocabulary
+    assert "railway" in corpus._index.vocabulary
+    corpus.close()
+
+
 def test_damaged_manifest_rebuilds(news, cache_dir):
     open_corpus(news, cache_dir).close()
     for manifest in cache_dir.rglob(search.index.MANIFEST):

@@ -174,7 +174,7 @@ class CompareScreen(Screen):
         self.notify(message, severity="error", timeout=6)
 
     def _ready(self, raw, store, ents) -> None:
-        from search.compare import split_sentences
+        from search.sentences import split_sentences
 
         self.raw, self.store, self.entities = raw, store, ents
         self.later_sentences = split_sentences(raw.later.body)

@@ -392,7 +392,7 @@ class ReaderScreen(Screen):
         if self.current is not None and self.marks:
             mark = self.marks[self.current]
             if block.holds(mark.field, mark.start):
-                from search.compare import split_sentences  # the engine's, which knows "Mr."
+                from search.sentences import split_sentences  # the engine's, which knows "Mr."
 
                 start, end = mark.start - block.offset, mark.end - block.offset
                 around = [s for s in split_sentences(block.text) if s.start < end and start < s.end]

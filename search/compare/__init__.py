@@ -8,17 +8,13 @@ and canonical entities they share and the theme of international affairs they
 both touch. A concern nothing answers is a finding in itself ("no development
 found"), and so is a development nothing anticipated.
 
-The score of a link combines three things, each in 0..1:
-
-- Whoosh BM25F similarity of the development to the concern's content words
-  (names excluded: they count as entities), normalised by the concern's score
-  against itself, with bonuses for shared adjacent word pairs ("defence spending")
-  and shared synonym rings of :file:`data/synonyms.toml` ("LNG" / "liquefied
-  natural gas");
-- the canonical entities they share (from :mod:`search.entities`), each weighted by
-  how rare it is in the two articles (the subject of either piece links nothing);
-- the themes of :file:`data/themes.toml` they share, weighted by rarity in the later
-  article.
+Concerns are sentences that look forward (:mod:`search.compare.cues`): a worry, risk,
+prediction, expectation, a plan, demand or commitment not yet carried out, an allegation
+still to be tested. Any later sentence may answer one; :mod:`search.compare.score` weighs
+what the concern is about (its words by their rarity in the language and in the two
+articles, its entities by role, synonym rings of :file:`data/synonyms.toml`) and how much
+the later sentence reports rather than restates; a link under the calibrated threshold is
+silence ("no development found").
 
 Words are stemmed, US spellings folded into British and demonyms into their places
 (:file:`data/demonyms.toml`) so "French farmers" meets "France".
@@ -58,15 +54,7 @@ from search.compare.model import (
     Evidence,
     Link,
 )
-from search.compare.score import (
-    LINK_THRESHOLD,
-    MAX_DEVELOPMENTS,
-    RELATIVE_CUTOFF,
-    _bm25,
-    _evidence,
-    _link_score,
-    _rarity,
-)
+from search.compare.score import Scorer
 from search.model import Article, Entity, Span
 from search.sentences import sentence_key, split_sentences
 
@@ -95,10 +83,11 @@ __all__ = [
 
 def find_concerns(article: Article) -> tuple[Concern, ...]:
     """The concerns of one article, by cues alone."""
+    sentences = _sentences(article, (), ())
     return tuple(
-        Concern(s.span, s.key, s.cues.forward + s.cues.worry)
-        for s in _sentences(article, (), ())
-        if _is_concern(s)
+        Concern(s.span, s.key, s.cues.forward + s.cues.worry + s.cues.demand)
+        for i, s in enumerate(sentences)
+        if _is_concern(s, sentences[i - 1] if i else None)
     )
 
 
@@ -114,8 +103,14 @@ def _content(s: _Sentence) -> int:
     return len(set(s.stems))
 
 
-def _is_concern(s: _Sentence) -> bool:
-    return concern_strength(s.cues) >= CONCERN_MIN and _content(s) >= CONCERN_MIN_WORDS
+def _is_concern(s: _Sentence, before: _Sentence | None = None) -> bool:
+    """Looks forward, and says about what: by its own words or, when it points back
+    ("I may do it."), by the sentence before."""
+    if concern_strength(s.cues) < CONCERN_MIN:
+        return False
+    return _content(s) >= CONCERN_MIN_WORDS or (
+        before is not None and _content(s) + _content(before) >= CONCERN_MIN_WORDS + 2
+    )
 
 
 def _is_development(s: _Sentence) -> bool:
@@ -138,60 +133,36 @@ def compare(
     t0 = time.perf_counter()
     themes = load_themes() if themes is None else tuple(themes)
     left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
-    concerns = [s for s in left if _is_concern(s)]
-    developments = [s for s in right if _is_development(s)]
-
-    text_scores = _bm25(concerns, developments)
-    # Names count as entities, not words (see _Sentence.words), weighted by rarity in
-    # both articles: the subject of the whole piece links nothing in particular.
-    entity_weight = _rarity([*left, *right], "entities")
-    theme_weight = _rarity(right, "themes")
-    later_entities_all = {name for s in right for name in s.entities}
-
-    by_entity: dict[str, list[_Sentence]] = {}
-    for d in developments:
-        for name in d.entities:
-            by_entity.setdefault(name, []).append(d)
-    by_key = {d.key: d for d in developments}
-
-    links = []
-    used: set[str] = set()
-    for c in concerns:
-        texts = text_scores.get(c.key, {})
-        candidates = {k: by_key[k] for k in texts}
-        for name in c.entities:
-            candidates.update((d.key, d) for d in by_entity.get(name, ()))
-        scored = sorted(
-            (
-                (_link_score(c, d, texts.get(d.key, 0.0), entity_weight, theme_weight), d)
-                for d in candidates.values()
-            ),
-            key=lambda pair: (-pair[0], pair[1].span.start),
-        )
-        # A concern about things the later article never names is less likely answered.
-        absent = [n for n in c.entities if n not in later_entities_all]
-        if c.entities and absent:
-            factor = 1.0 - 0.35 * len(absent) / len(c.entities)
-            scored = [(score * factor, d) for score, d in scored]
-        keep = []
-        if scored and scored[0][0] >= LINK_THRESHOLD:
-            best = scored[0][0]
-            keep = [
-                _evidence(c, d, score, theme_weight)
-                for score, d in scored[:MAX_DEVELOPMENTS]
-                if score >= LINK_THRESHOLD and score >= best * RELATIVE_CUTOFF
-            ]
-        used.update(e.development.key for e in keep)
-        concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry)
-        links.append(Link(concern, tuple(keep), AUTO_LINKED if keep else AUTO_SILENT))
-
-    new = tuple(
-        Development(d.span, d.key, d.cues.events + d.cues.event_nouns)
-        for d in developments
-        if d.key not in used and development_strength(d.cues) >= NEW_DEVELOPMENT_MIN
-    )
+    links, new = link_sentences(left, right)
     elapsed = (time.perf_counter() - t0) * 1000
     return Comparison(earlier, later, tuple(links), new, elapsed)
+
+
+def link_sentences(
+    left: Sequence[_Sentence], right: Sequence[_Sentence]
+) -> tuple[list[Link], tuple[Development, ...]]:
+    """Each concern among ``left`` (an earlier article's sentences, in order) linked to
+    the sentences of ``right`` that answer it, best first; and the developments of
+    ``right`` that no concern anticipated."""
+    scorer = Scorer([*left, *right], right)
+    links = []
+    used: set[str] = set()
+    for i, c in enumerate(left):
+        before = left[i - 1] if i else None
+        if not _is_concern(c, before):
+            continue
+        keep = scorer.evidence(c, before)
+        used.update(e.development.key for e in keep)
+        concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry + c.cues.demand)
+        links.append(Link(concern, tuple(keep), AUTO_LINKED if keep else AUTO_SILENT))
+    new = tuple(
+        Development(d.span, d.key, d.cues.events + d.cues.event_nouns)
+        for d in right
+        if d.key not in used
+        and _is_development(d)
+        and development_strength(d.cues) >= NEW_DEVELOPMENT_MIN
+    )
+    return links, new
 
 
 # --------------------------------------------------------------------------- pairs
@@ -219,10 +190,8 @@ def evidence_for(
     left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
     c = next(s for s in left if s.span == concern)
     d = next(s for s in right if s.span == development)
-    text = _bm25([c], right).get(c.key, {}).get(d.key, 0.0)
-    theme_weight = _rarity(right, "themes")
-    entities = _rarity([*left, *right], "entities")
-    return _evidence(c, d, _link_score(c, d, text, entities, theme_weight), theme_weight)
+    i = left.index(c)
+    return Scorer([*left, *right], right).explain(c, left[i - 1] if i else None, d)
 
 
 # --------------------------------------------------------------------------- pairs

@@ -22,7 +22,7 @@ from whoosh.analysis import (
 )
 from whoosh.analysis.filters import STOP_WORDS
 
-from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, Cues, cues
+from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, WORRY_WORDS, Cues, cues
 from search.config import toml_loads
 from search.model import FIGURE_TYPES, Article, Entity, Span
 from search.sentences import sentence_key, split_sentences, wordset
@@ -56,6 +56,19 @@ TOPIC_STOP = (
         mr mrs ms dr per cent percent lot thing things kind sort instead rather
         further far long short like own help helps helped keep keeps kept"""
     )
+    # Reporting and time words: "announced ... in a statement on Sunday" is how news is
+    # told, not what it is about.
+    | wordset(
+        """announce announced announces announcing announcement statement statements
+        stated comment comments commented added adding claim claims claimed noted
+        interview spokesman spokeswoman spokesperson reported reports today yesterday
+        tomorrow week weeks month months monday tuesday wednesday thursday friday
+        saturday sunday january february march april may june july august september
+        october november december"""
+    )
+    # The worry itself ("fears", "risk") is the concern's modality, not its topic: a
+    # later sentence that repeats it restates the worry, it does not answer it.
+    | WORRY_WORDS
 )
 
 _SPELLING = {
@@ -69,7 +82,6 @@ _SPELLING = {
     "labor": "labour",
     "favor": "favour",
     "harbor": "harbour",
-    "ameliorate": "ameliorate",
 }
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
 
@@ -113,14 +125,22 @@ class _Token:
     stem: str
     start: int
     end: int
+    #: The word as written, lower-cased (what its rarity in the language is looked up by).
+    word: str = ""
 
 
 def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
     return tuple(
-        _Token(t.text, t.startchar + offset, t.endchar + offset)
+        _Token(
+            t.text, t.startchar + offset, t.endchar + offset, _word(text, t.startchar, t.endchar)
+        )
         for t in _analyzer()(text, chars=True, mode="index")
         if not t.text.isdigit()
     )
+
+
+def _word(text: str, start: int, end: int) -> str:
+    return text[start:end].lower().replace("’", "'")
 
 
 @define(frozen=True, slots=True)

@@ -86,8 +86,6 @@ FORWARD_PHRASES = (
     "in the future",
     "by 20",
     "next year",
-    "raise questions",
-    "raises questions",
     "remains to be seen",
     "is due to",
 )
@@ -103,26 +101,44 @@ WORRY_WORDS = wordset(
     """fear fears feared fearful fret fretful fretting worry worries worried worrying
     concern concerns concerned danger dangers dangerous endanger risk risks risky
     threat threats threaten threatens threatening undermine undermines undermining
-    wither withers erode erodes erosion weaken weakens weaker jeopardise jeopardize
+    erode erodes erosion weaken weakens weaker jeopardise jeopardize
     jeopardy imperil pressure pressures problem problems trouble troubling vulnerable
-    vulnerability wary sceptic sceptics sceptical skeptic skeptics skeptical bracing
+    vulnerability wary sceptic sceptics sceptical skeptic skeptics skeptical
     brace alarm alarmed anxious anxiety anxieties uncertain uncertainty instability
     confrontation escalate escalation tension tensions damage harm abandon abandons
-    abandoning abandonment retreat retreating collapse crisis dismay doubt doubts
+    abandoning abandonment retreat retreating collapse crisis doubt doubts
     refuse refuses refusal halt halts withdraw withdrawal drawdown dilemma setback
     backlash hostile provoke provoking costly difficult difficulty barrier barriers
-    strain strains rift rifts divisions diverge"""
+    strain strains rift rifts divisions"""
 )
-WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions")
+WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions", "raises questions")
+#: Someone fears or worries: a concern in itself, in any tense but narrated history.
+WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fretting")
+#: A demand, call or commitment not yet carried out: it looks forward even when
+#: narrated in the past ("called for the bill to be dropped", "insists that ...").
+DEMAND_WORDS = wordset(
+    """demand demands demanded demanding insist insists insisted insisting urge urges
+    urged urging deadline deadlines ultimatum pledge pledges pledged promise promises
+    promised vow vows vowed commit commits committed intend intends intended"""
+)
+DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
+#: An allegation or challenge still to be tested ("questioned the president's power",
+#: "accused of", "faces lawsuits").
+ALLEGATION_WORDS = wordset(
+    """allege alleges alleged allegedly allegation allegations accuse accuses accused
+    accusation accusations questioned questions challenge challenges challenged lawsuit
+    lawsuits sue sues sued unlawful illegal unconstitutional investigation inquiry
+    probe"""
+)
 #: Verbs of narrated past: a sentence with these and no forward cue is history.
 PAST_MARKERS = wordset("was were had did")
 
 EVENT_VERBS = wordset(
     """signed announced agreed pledged committed endorsed approved met held hosted
     visited launched imposed lifted slashed raised increased boosted reduced deployed
-    withdrew halted resumed suspended declared presided departed attended skipped
+    withdrew halted resumed suspended declared attended skipped
     boycotted struck reached concluded ratified joined left quit sold bought ordered
-    delivered stabilised stabilized elected won lost appointed resigned unveiled
+    delivered elected won lost appointed resigned unveiled
     adopted passed vetoed sanctioned expanded extended renewed established opened
     closed ended began started completed published released confirmed rejected
     refused blocked granted awarded condemned warned demanded urged secured negotiated
@@ -131,12 +147,14 @@ EVENT_VERBS = wordset(
     banned restricted tightened eased invested acquired merged formed dissolved
     toured travelled traveled called summoned expelled recalled reaffirmed
     reiterated backed supported opposed finalised finalized inked sealed
-    introduced enacted implemented abandoned retreated returned arrived"""
+    introduced enacted implemented abandoned retreated returned arrived ruled filed
+    found sued voted approved denied withdrawn"""
 )
 EVENT_NOUNS = wordset(
     """pledge pledges commitment commitments agreement agreements deal deals treaty
-    accord accords truce ceasefire declaration summit visit meeting talks
-    announcement decision vote election framework memorandum procurement sale sales
+    accord accords ceasefire declaration summit visit meeting talks
+    announcement decision vote election framework memorandum sale sales ruling
+    judgment verdict lawsuit
     purchase contract exercises deployment tour"""
 )
 WHEN_WORDS = wordset(
@@ -160,6 +178,12 @@ class Cues:
     generic_past: int
     #: "on Saturday", "in March", "yesterday": when something happened.
     when: tuple[str, ...] = ()
+    demand: tuple[str, ...] = ()
+    allegation: tuple[str, ...] = ()
+    #: Reported speech ("said", "announced"): "X will do Y, she said" is a decision told.
+    reported: bool = False
+    #: Years before the article's own: background ("voted in a 2016 referendum").
+    old_years: tuple[str, ...] = ()
 
 
 def cues(text: str, year: int | None = None) -> Cues:
@@ -167,7 +191,11 @@ def cues(text: str, year: int | None = None) -> Cues:
     article's year of publication: a later year mentioned is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
-    forward = [w for w in words if w in MODALS or w in FORWARD_WORDS]
+    forward = [
+        w
+        for w, nxt in zip(words, [*words[1:], ""], strict=False)
+        if (w in MODALS or w in FORWARD_WORDS) and not _past_inability(w, nxt)
+    ]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
     worry = [w for w in words if w in WORRY_WORDS]
@@ -189,14 +217,37 @@ def cues(text: str, year: int | None = None) -> Cues:
         generic_past=len(generic),
         when=tuple(w for w in words if w in WHEN_WORDS)
         + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
+        demand=tuple(w for w in words if w in DEMAND_WORDS)
+        + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
+        reported=any(w in REPORTING_WORDS for w in words),
+        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year),
     )
+
+
+def _past_inability(word: str, following: str) -> bool:
+    """ "could not agree", "couldn't": what did not happen, not what may."""
+    return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
+
+
+#: Verbs that report speech or a decision: in a later article "will" after them is a
+#: decision announced, not an outlook.
+REPORTING_WORDS = wordset(
+    """said says announced announces told stated statement declared confirmed
+    ruled decided agreed"""
+)
 
 
 def concern_strength(c: Cues) -> float:
     """How much a sentence reads as a worry, risk, expectation or prediction."""
-    score = min(len(c.forward), 2) * 1.0 + min(len(c.worry), 2) * 1.0
+    # A worry word alone often describes the present ("Japan is wary", "another problem
+    # is"): it takes two, or a condition ("if"), to make a concern without a forward cue.
+    worry = sum(1.0 if w in WORRY_VERBS else 0.7 for w in c.worry[:2])
+    score = min(len(c.forward), 2) * 1.0 + worry
     score += min(len(c.weak_forward), 1) * 0.3
-    if not c.forward and (c.past or c.events or c.generic_past):
+    # A demand, commitment or allegation looks forward even when narrated in the past.
+    score += min(len(c.demand), 1) * 1.0 + min(len(c.allegation), 1) * 1.0
+    if not (c.forward or c.demand or c.allegation) and (c.past or c.events or c.generic_past):
         score -= 1.0  # worry words in narrated history: "harboured deep concerns"
     return score
 
@@ -207,7 +258,9 @@ def development_strength(c: Cues) -> float:
     score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
     if c.when and (c.events or c.generic_past or c.past):
         score += 0.4  # a dated past event: "performed ... on Saturday"
-    if not c.events:
+    if c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
+        score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
+    elif not (c.events or c.generic_past):
         if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
             score -= 1.5  # "may either reduce or heighten": an outlook, not an event
         elif c.forward:
@@ -217,4 +270,4 @@ def development_strength(c: Cues) -> float:
 
 CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
 #: Distinct content words a sentence needs to be worth linking ("Exit America" is not).
-CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 3, 4
+CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 2, 4

@@ -1,113 +1,136 @@
-"""How well a development answers a concern, and why."""
+"""How well a development answers a concern, and why.
+
+A link's score (0..1) is the share of what the concern is about that the development
+also names, each thing weighed by how much it says:
+
+- a content word weighs by its rarity in the language (``wordfreq``'s Zipf frequency:
+  "said", "statement", "Sunday" weigh little, "extradition", "lawsuit" much) times its
+  rarity among the sentences of both articles (the subject of both pieces, repeated
+  everywhere, links nothing in particular); reporting verbs and time words weigh nothing;
+- a canonical entity weighs by its rarity in both articles, fully when it plays the same
+  role in both sentences (the actor, named before the verb, or not), half otherwise;
+- a synonym ring of :file:`data/synonyms.toml` shared under different words counts as a
+  shared word;
+- a short or anaphoric concern ("I may do it.") borrows the words of the sentence
+  before it, at half weight.
+
+The development's own kind then scales the score: a sentence that reports (an event, a
+past tense, a decision told) counts fully; one that restates the worry or looks ahead
+counts less. A link under :data:`LINK_THRESHOLD` is silence.
+"""
 
 from __future__ import annotations
 
-from search import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
-
-# isort: split
 import math
 from collections.abc import Sequence
-
-from whoosh.analysis import (
-    SpaceSeparatedTokenizer,
-)
-from whoosh.fields import TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
-from whoosh.scoring import BM25F
+from functools import lru_cache
 
 from search.compare.analysis import Theme, _inside, _Sentence, load_rings
+from search.compare.cues import concern_strength, development_strength
 from search.compare.model import Development, Evidence
 
-#: A development must score at least this to be linked to a concern at all.
-LINK_THRESHOLD = 0.25
+#: A development must score at least this to be linked to a concern at all
+#: (calibrated leave-one-pair-out on the compare-dev pairs, see bench/compare_dev.py).
+LINK_THRESHOLD = 0.05
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
-RELATIVE_CUTOFF = 0.55
+RELATIVE_CUTOFF = 0.5
+#: Zipf frequencies (log10 per billion words) of a word too common to say anything, and of
+#: one rare enough to weigh fully.
+ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
+#: Weight of the sentence before a short or anaphoric concern, and what makes one so.
+CONTEXT_WEIGHT = 0.5
+_ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
+#: An entity in a different role (actor in one sentence, not in the other) counts this much.
+OTHER_ROLE = 0.5
 
-WEIGHT_TEXT, WEIGHT_ENTITIES, WEIGHT_THEME = 0.45, 0.35, 0.20
+
+@lru_cache(maxsize=200_000)
+def language_weight(word: str) -> float:
+    """0..1: how much a word says by its rarity in English (wordfreq's Zipf frequency)."""
+    from wordfreq import zipf_frequency
+
+    z = zipf_frequency(word, "en")
+    return min(1.0, max(0.0, (ZIPF_COMMON - z) / (ZIPF_COMMON - ZIPF_RARE)))
 
 
-def _pairs(s: _Sentence) -> list[str]:
-    """Adjacent word pairs ("south_korea", "defenc_spend"): names and set phrases."""
-    text, base = s.span.text, s.span.start
-    out = []
-    tokens = s.words()
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        gap = text[a.end - base : b.start - base]
-        if gap in (" ", "-", "\u00a0"):
-            out.append(f"{a.stem}_{b.stem}")
+def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
+    """Stem -> 0..1, the rarer among ``sentences`` the more (square root of an idf)."""
+    n = max(1, len(sentences))
+    df: dict[str, int] = {}
+    for s in sentences:
+        for stem in {t.stem for t in s.tokens}:
+            df[stem] = df.get(stem, 0) + 1
+    return {k: math.sqrt(math.log(1 + n / v) / math.log(1 + n)) for k, v in df.items()}
+
+
+def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
+    """A sentence's content words (outside entity names): stem -> weight."""
+    out: dict[str, float] = {}
+    for t in s.words():
+        w = language_weight(t.word) * local.get(t.stem, 1.0)
+        if w > out.get(t.stem, 0.0):
+            out[t.stem] = w
     return out
 
 
-def _bm25(concerns, developments) -> dict[str, dict[str, float]]:
-    """BM25F of each development for each concern's content words, adjacent word
-    pairs and synonym rings (an OR of them all, over three fields), as a share of the
-    score of the concern's words against its own sentence: 1.0 is as good a match as
-    itself."""
-    words = SpaceSeparatedTokenizer()
-    # Frequencies only (no positions, nothing stored): document numbers are the order
-    # of addition in this one-segment index, so ``key_of`` maps them back.
-    schema = Schema(
-        text=TEXT(analyzer=words, phrase=False),
-        pairs=TEXT(analyzer=words, phrase=False),
-        rings=TEXT(analyzer=words, phrase=False),
-    )
-    ix = RamStorage().create_index(schema)
-    writer = ix.writer()
-    key_of: list[str] = []
-    terms: dict[str, list[tuple[str, str]]] = {}
-    for s in (*concerns, *developments):
-        if s.key not in terms:
-            key_of.append(s.key)
-            pairs = _pairs(s)
-            stems = [t.stem for t in s.words()]
-            writer.add_document(
-                text=" ".join(stems), pairs=" ".join(pairs), rings=" ".join(s.rings)
-            )
-            terms[s.key] = (
-                [("text", t) for t in set(stems)]
-                + [("pairs", p) for p in set(pairs)]
-                + [("rings", r) for r in s.rings]
-            )
-    writer.commit()
-    wanted = {d.key for d in developments}
-    out: dict[str, dict[str, float]] = {}
-    with ix.searcher(weighting=BM25F()) as searcher:
-        reader = searcher.reader()
-        assert searcher.doc_count_all() == len(key_of)
-        postings: dict[tuple[str, str], dict[str, float]] = {}
+def _actors(s: _Sentence) -> set[str]:
+    """Entities named before the sentence's first cue verb or in its first third: the actor."""
+    cut = s.span.start + len(s.span.text) // 3
+    return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
 
-        def scores(term: tuple[str, str]) -> dict[str, float]:
-            # What Whoosh's Or([Term(...), ...]) sums, one term at a time and cached:
-            # concerns share many words, and a union matcher per query costs more.
-            if term not in postings:
-                found: dict[str, float] = {}
-                if term in reader:
-                    m = searcher.postings(*term)
-                    while m.is_active():
-                        found[key_of[m.id()]] = m.score()
-                        m.next()
-                postings[term] = found
-            return postings[term]
 
-        for c in concerns:
-            total: dict[str, float] = {}
-            own = 0.0
-            for term in terms[c.key]:
-                for key, score in scores(term).items():
-                    total[key] = total.get(key, 0.0) + score
-                    if key == c.key and term[0] == "text":
-                        own += score
-            # Normalised by the words alone: a shared pair or synonym ring is a bonus.
-            if own <= 0:
-                continue
-            out[c.key] = {
-                key: min(1.0, score / own)
-                for key, score in total.items()
-                if key in wanted and key != c.key
-            }
-    return out
+def concern_terms(
+    c: _Sentence, before: _Sentence | None, local: dict[str, float]
+) -> dict[str, float]:
+    """What the concern is about: its words, plus the sentence before's at half weight
+    when the concern is short or points back ("it", "this", "do so")."""
+    own = _terms(c, local)
+    opening = c.span.text.lower().split()[:3]
+    if before is not None and (len(own) <= 2 or _ANAPHORS & set(opening)):
+        for stem, w in _terms(before, local).items():
+            own.setdefault(stem, CONTEXT_WEIGHT * w)
+    return own
+
+
+def development_factor(d: _Sentence) -> float:
+    """How much a later sentence reads as a report of what happened (1) rather than an
+    outlook or a restated worry (less)."""
+    strength = development_strength(d.cues)
+    if d.cues.old_years:
+        return 0.5  # background: "Britons voted in a 2016 referendum"
+    if strength >= 0.3:
+        return 1.0
+    if concern_strength(d.cues) >= 1.0 and not d.cues.events:
+        return 0.6  # the worry restated: "critics fear the bill may ..."
+    return 0.8
+
+
+def link_score(
+    c_terms: dict[str, float],
+    c: _Sentence,
+    c_actors: set[str],
+    d: _Sentence,
+    d_terms: dict[str, float],
+    d_actors: set[str],
+    entity_weight: dict[str, float],
+) -> float:
+    """0..1: the weighed share of what concern ``c`` is about that ``d`` names too (before
+    :func:`development_factor`)."""
+    total = sum(c_terms.values())
+    shared = sum(w for stem, w in c_terms.items() if stem in d_terms)
+    if c.rings and d.rings:
+        # A synonym ring shared under different words ("withdraw" / "drop").
+        for _ring in c.rings.keys() & d.rings.keys():
+            shared += 0.5 * max(c_terms.values(), default=0.0)
+    for name in c.entities:
+        w = entity_weight.get(name, 0.0)
+        total += w
+        if name in d.entities:
+            same = (name in c_actors) == (name in d_actors)
+            shared += w if same else OTHER_ROLE * w
+    return min(1.0, shared / total) if total > 0 else 0.0
 
 
 def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
@@ -123,13 +146,66 @@ def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
     return {name: math.log(1 + n / k) / math.log(1 + n) for name, k in df.items()}
 
 
-def _link_score(c: _Sentence, d: _Sentence, text: float, entity_weight, theme_weight) -> float:
-    """0..1: how well development ``d`` answers concern ``c``."""
-    ent = min(1.0, sum(entity_weight.get(n, 0.0) for n in c.entities if n in d.entities))
-    theme = max((theme_weight.get(n, 0.0) for n in c.themes if n in d.themes), default=0.0)
-    # BM25F as a share of the concern's own score is small for a long concern that
-    # shares one telling word; the square root spreads the low end.
-    return WEIGHT_TEXT * math.sqrt(text) + WEIGHT_ENTITIES * ent + WEIGHT_THEME * theme
+class Scorer:
+    """Scores concerns against candidate developments of one comparison: the weights of
+    words and entities are those of ``sentences`` (both sides); ``candidates`` are the
+    later sentences a concern may be linked to."""
+
+    def __init__(self, sentences: Sequence[_Sentence], candidates: Sequence[_Sentence]):
+        self.local = local_weights(sentences)
+        self.entity_weight = _rarity(sentences, "entities")
+        self.theme_weight = _rarity(candidates, "themes")
+        self.candidates = [d for d in candidates if len(d.words()) + len(d.entities) >= 3]
+        self.terms = {d.key: _terms(d, self.local) for d in self.candidates}
+        self.actors = {d.key: _actors(d) for d in self.candidates}
+        self.factor = {d.key: development_factor(d) for d in self.candidates}
+        # Which candidates name a stem, an entity or a ring: only those can score.
+        self.index: dict[str, list[_Sentence]] = {}
+        for d in self.candidates:
+            for key in (*self.terms[d.key], *_keys(d)):
+                self.index.setdefault(key, []).append(d)
+
+    def ranked(self, c: _Sentence, before: _Sentence | None) -> list[tuple[float, _Sentence]]:
+        """The candidates that share anything with ``c``, best first."""
+        c_terms = concern_terms(c, before, self.local)
+        c_actors = _actors(c)
+        sharing: dict[str, _Sentence] = {}
+        for key in (*c_terms, *_keys(c)):
+            for d in self.index.get(key, ()):
+                sharing[d.key] = d
+        scored = [(self._score(c_terms, c, c_actors, d), d) for d in sharing.values()]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].span.start))
+        return scored
+
+    def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
+        d_terms = self.terms.get(d.key)
+        if d_terms is None:  # a sentence an analyst chose that is not a candidate
+            d_terms, d_actors, factor = _terms(d, self.local), _actors(d), development_factor(d)
+        else:
+            d_actors, factor = self.actors[d.key], self.factor[d.key]
+        covered = link_score(c_terms, c, c_actors, d, d_terms, d_actors, self.entity_weight)
+        return covered * factor
+
+    def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
+        """The developments that answer ``c``, best first; none under the threshold."""
+        scored = self.ranked(c, before)
+        if not scored or scored[0][0] < LINK_THRESHOLD:
+            return []
+        best = scored[0][0]
+        return [
+            _evidence(c, d, score, self.theme_weight)
+            for score, d in scored[:MAX_DEVELOPMENTS]
+            if score >= LINK_THRESHOLD and score >= best * RELATIVE_CUTOFF
+        ]
+
+    def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
+        c_terms = concern_terms(c, before, self.local)
+        score = self._score(c_terms, c, _actors(c), d)
+        return _evidence(c, d, score, self.theme_weight)
+
+
+def _keys(s: _Sentence) -> list[str]:
+    return [f"entity:{n}" for n in s.entities] + [f"ring:{r}" for r in s.rings]
 
 
 def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidence:

@@ -352,6 +352,12 @@ class LinkStore:
             raise ValueError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
         return self._change(concern, earlier, later, lambda e: evolve(e, verdict=verdict))
 
+    def set_note(self, concern: Concern, earlier: Article, later: Article, note: str) -> Curation:
+        """Record the analyst's note on a concern (one line; "" removes it)."""
+        return self._change(
+            concern, earlier, later, lambda e: evolve(e, note=" ".join(note.split()))
+        )
+
     def pin(self, concern: Concern, earlier: Article, later: Article, development) -> Curation:
         """Pin a development (any :class:`~search.compare.Development` or sentence
         :class:`~search.model.Span` of ``later``) as an answer to the concern."""

@@ -417,6 +417,18 @@ def test_verdicts_pins_and_drops_are_kept_and_applied(tmp_path):
     assert untouched and all(link.origin == "auto" for link in untouched)
 
 
+def test_an_analysts_note_is_kept_and_shown_in_json(tmp_path):
+    earlier, later, result = _seed_pair()
+    store = LinkStore(tmp_path / "links.toml")
+    concern = result.links[0].concern
+    store.set_note(concern, earlier, later, "Tokyo's  budget\nvote settles it")
+    curated = apply(result, LinkStore(tmp_path / "links.toml").entries())
+    assert curated.link(concern.key).note == "Tokyo's budget vote settles it"
+    data = to_dict(curated)
+    notes = [x["note"] for x in data["links"] + data["unaddressed"]]
+    assert "Tokyo's budget vote settles it" in notes
+
+
 def test_a_pinned_sentence_that_is_gone_is_reported_and_kept(tmp_path):
     earlier, later, result = _seed_pair()
     concern = result.links[0].concern

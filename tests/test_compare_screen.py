@@ -137,6 +137,45 @@ def test_verdict_keys_and_pins_are_saved_for_the_corpus(seed_corpus):
     asyncio.run(scenario())
 
 
+def test_a_verdict_key_keeps_the_sentence_chosen_on_the_right(seed_corpus):
+    """The analyst chooses a sentence, gives a verdict, then pins: the pin is the chosen
+    sentence, not the engine's first link."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            engine_first = screen.dev_cursor
+            for _ in range(3):
+                await pilot.press("n")
+            chosen = screen.later_sentences[screen.dev_cursor]
+            assert screen.dev_cursor != engine_first
+            await pilot.press("2")
+            assert screen.link.verdict == "partly"
+            assert screen.later_sentences[screen.dev_cursor] == chosen
+            await pilot.press("p")
+            pinned = [e.development.span for e in screen.link.evidence if e.origin == "curated"]
+            assert pinned == [chosen]
+
+    asyncio.run(scenario())
+
+
+def test_an_unreadable_links_file_says_why_and_still_compares(seed_corpus):
+    store = LinkStore.for_corpus(seed_corpus)
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.mkdir()  # a folder where the file should be: reading it fails (even as root)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            status = str(screen.query_one("#compare-status", Static).render())
+            assert "cannot read the links file" in status and str(store.path) in status
+            assert screen.result.links  # the engine's reading is shown
+
+    asyncio.run(scenario())
+
+
 def test_a_narrow_terminal_stacks_the_panes(seed_corpus):
     async def scenario():
         app = _app(seed_corpus)

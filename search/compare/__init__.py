@@ -248,11 +248,17 @@ def to_dict(comparison: Comparison) -> dict:
                 "theme": link.theme,
                 "verdict": link.verdict,
                 "origin": link.origin,
+                "note": link.note,
             }
             for link in comparison.addressed
         ],
         "unaddressed": [
-            {**span(link.concern.span), "verdict": link.verdict, "origin": link.origin}
+            {
+                **span(link.concern.span),
+                "verdict": link.verdict,
+                "origin": link.origin,
+                "note": link.note,
+            }
             for link in comparison.unaddressed
         ],
         "new_developments": [span(d.span) for d in comparison.new_developments],

@@ -131,6 +131,8 @@ class CompareScreen(Screen):
         self.store = None
         self.entities: tuple = ((), ())
         self.show_curated = True
+        #: Why the analysts' curation is not shown (an unreadable links file), if it is not.
+        self.problem = ""
         self.current: int = 0  # index into result.links
         self.dev_cursor: int | None = None  # index into later sentences
         self.later_sentences: tuple[Span, ...] = ()
@@ -203,10 +205,21 @@ class CompareScreen(Screen):
 
         if self.raw is None:
             return
+        entries = None
         if self.show_curated:
+            try:
+                entries = self.store.entries()
+            except OSError as exc:  # unreadable: say why, show the engine's own reading
+                self.problem = (
+                    f"cannot read the links file {self.store.path} ({exc.strerror or exc}):"
+                    " showing the engine alone"
+                )
+                self.notify(self.problem, severity="error", timeout=8)
+                self.show_curated = False
+        if entries is not None:
             self.result = apply(
                 self.raw,
-                self.store.entries(),
+                entries,
                 earlier_entities=self.entities[0],
                 later_entities=self.entities[1],
             )
@@ -220,7 +233,8 @@ class CompareScreen(Screen):
             self.current = keys.index(keep)
         self.current = max(0, min(self.current, len(keys) - 1))
         self._fill_tracker()
-        self._reset_dev_cursor()
+        if keep is None or self.link is None or self.link.concern.key != keep:
+            self._reset_dev_cursor()
         self.render_panes()
         self.call_after_refresh(self._bring_into_view)
 
@@ -312,6 +326,8 @@ class CompareScreen(Screen):
     def _update_status(self) -> None:
         link = self.link
         status = Text(end="")
+        if self.problem:
+            status.append(self.problem + " · ", style="bold")
         if link is None:
             status.append("no concerns found in the earlier article")
         else:
@@ -333,6 +349,9 @@ class CompareScreen(Screen):
                 status.append(" · " + " · ".join(reasons))
             elif not link.evidence:
                 status.append(" · no development found")
+            if link.note:
+                status.append(" · note: ")
+                status.append(one_line(link.note))
         self.query_one("#compare-status", Static).update(status)
 
     def _block_index(self, side: str, pos: int) -> int | None:
@@ -401,7 +420,16 @@ class CompareScreen(Screen):
         if not self.show_curated:
             self.notify("showing the engine alone: press a to edit verdicts", timeout=3)
             return
-        getattr(self.store, method)(link.concern, self.result.earlier, self.result.later, *args)
+        try:
+            getattr(self.store, method)(link.concern, self.result.earlier, self.result.later, *args)
+        except OSError as exc:
+            self.notify(
+                f"not saved: cannot write {self.store.path} ({exc.strerror or exc})",
+                severity="error",
+                timeout=8,
+            )
+            return
+        # The chosen sentence on the right stays chosen: a verdict does not move it.
         self._apply(keep=link.concern.key)
 
     def action_verdict(self, key: str) -> None:
@@ -412,10 +440,9 @@ class CompareScreen(Screen):
         sentence = self._cursor_sentence()
         if sentence is None:
             return
-        cursor = self.dev_cursor
         self._curate(method, sentence)
-        if stay:
-            self.dev_cursor = cursor
+        if not stay:
+            self._reset_dev_cursor()
             self.render_panes()
 
     def action_pin(self) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from conftest import CALIBER, ECONOMIST, SEEDS
 from hypothesis import given, settings
 
@@ -583,16 +585,79 @@ def test_cli_usage_and_unknown_ids(seed_corpus, capsys):
     assert code == 1 and "nope1" in err
 
 
-def test_cli_markdown_briefing_quotes_evidence_with_source_and_date(seed_corpus, capsys):
+def test_cli_markdown_briefing_lists_judged_concerns_with_quotes_and_sources(seed_corpus, capsys):
     folder = str(seed_corpus.folders[0])
     code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--markdown")
     assert code == 0
-    assert "| # | Concern | Verdict | Evidence |" in out
-    rows = [line for line in out.splitlines() if line.startswith("| ") and line[2].isdigit()]
     result = json.loads(_cli(capsys, "--corpus", folder, "compare", "--json")[1])
-    assert len(rows) == len(result["links"]) + len(result["unaddressed"])
-    assert all(row.count(" | ") == 3 for row in rows)  # no stray pipes from the text
-    assert "(Caliber.az, 6 Nov 2025)" in out and "No development found" in out
+    every = result["links"] + result["unaddressed"]
+    judged = [x for x in every if x["origin"] == "curated"]
+    # The headline counts every concern by verdict.
+    headline = next(line for line in out.splitlines() if line.startswith("**"))
+    assert f"{len(every)} concerns:" in headline
+    for verdict in {x["verdict"] for x in every}:
+        n = sum(x["verdict"] == verdict for x in every)
+        assert f"{n} {verdict}" in headline
+    # Only the judged concerns, numbered, each with its verdict; --all lists them all.
+    items = [line for line in out.splitlines() if line[:1].isdigit() and "**" in line]
+    assert 0 < len(items) == len(judged) < len(every)
+    everything = _cli(capsys, "--corpus", folder, "compare", "--markdown", "--all")[1]
+    assert len([x for x in everything.splitlines() if x[:1].isdigit() and "**" in x]) == len(every)
+    # The analyst's notes, at most two quotes each, no doubled quotation marks.
+    notes = [x["note"] for x in judged if x["note"]]
+    assert notes and all(f"Note: {n.split()[0]}" in out for n in notes)
+    assert "““" not in out and "””" not in out and '“"' not in out
+    # Each source once, with publisher and date, in the reference list.
+    sources = out.split("## Sources", 1)[1]
+    assert sources.count("Caliber.az") == 1 and "6 Nov 2025" in sources
+
+
+def test_markdown_briefing_keeps_document_text_literal():
+    from tui.briefing import briefing
+
+    earlier = article(
+        "Officials fear the **ceasefire** may collapse [x](javascript:alert(1)) <b>soon</b>.",
+        id="e1",
+        year=2023,
+        title="Talks [y](javascript:alert(2)) | in doubt",
+    )
+    later = evolve(
+        article("The ceasefire collapsed on Monday after heavy shelling.", id="l1", year=2024),
+        source="Wire | Desk",
+        url="javascript:alert(3)",
+    )
+    out = briefing(compare(earlier, later), everything=True)
+    assert not re.search(r"(?<!\\)\]\(javascript", out), out
+    assert "\\[x\\]" in out and "\\[y\\]" in out
+    assert "<b>" not in out and "\\*\\*ceasefire\\*\\*" in out
+    assert "Wire \\| Desk" in out and "<javascript" not in out
+
+
+def test_cli_topic_compares_every_earlier_match_with_every_later_one(tmp_path, cache_dir, capsys):
+    folder = _small_pair(tmp_path / "pair")
+    (folder / "c.md").write_text(
+        "# More talks\n\nApril 1, 2023\n\nDiplomats expect the ceasefire talks to resume.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli(
+        capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    # Default split: the median date of the matches (three dates: the middle one is later).
+    assert data["split"] == "2023-04-01"
+    assert [a["published"] for a in data["earlier"]] == ["2023-03-01"]
+    linked = next(x for x in data["links"] if "collapse" in x["concern"]["text"])
+    assert linked["concern"]["article"]["published"] == "2023-03-01"
+    assert linked["developments"][0]["article"]["published"] == "2023-05-02"
+    code, out, _ = _cli(
+        capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire", "--split", "2023-05-01"
+    )
+    assert code == 0 and "2 articles" in out and "(" in out
+    code, _, err = _cli(
+        capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire", "--split", "2020-01-01"
+    )
+    assert code == 1 and "--split" in err
 
 
 def _small_pair(folder: Path) -> Path:

@@ -55,6 +55,13 @@ from search.compare.model import (
     Link,
 )
 from search.compare.score import Scorer
+from search.compare.topic import (
+    TopicComparison,
+    compare_topic,
+    split_by_date,
+    topic_to_dict,
+    what_happened_next,
+)
 from search.model import Article, Entity, Span
 from search.sentences import sentence_key, split_sentences
 
@@ -67,15 +74,20 @@ __all__ = [
     "Development",
     "Evidence",
     "Link",
+    "TopicComparison",
     "compare",
+    "compare_topic",
     "default_pair",
     "evidence_for",
     "find_concerns",
     "find_developments",
     "sentence_at",
     "sentence_key",
+    "split_by_date",
     "split_sentences",
     "to_dict",
+    "topic_to_dict",
+    "what_happened_next",
 ]
 
 # --------------------------------------------------------------------------- compare
@@ -139,12 +151,13 @@ def compare(
 
 
 def link_sentences(
-    left: Sequence[_Sentence], right: Sequence[_Sentence]
+    left: Sequence[_Sentence], right: Sequence[_Sentence], *, scorer: Scorer | None = None
 ) -> tuple[list[Link], tuple[Development, ...]]:
     """Each concern among ``left`` (an earlier article's sentences, in order) linked to
     the sentences of ``right`` that answer it, best first; and the developments of
-    ``right`` that no concern anticipated."""
-    scorer = Scorer([*left, *right], right)
+    ``right`` that no concern anticipated. ``scorer`` weighs words over more articles
+    than these two (a topic compare)."""
+    scorer = scorer or Scorer([*left, *right], right)
     links = []
     used: set[str] = set()
     for i, c in enumerate(left):

@@ -117,6 +117,10 @@ class Comparison:
                 return link
         return None
 
+    def article_of(self, key: str) -> Article:
+        """The article a sentence key belongs to (a key starts with the article id)."""
+        return self.earlier if key.rsplit(":", 1)[0] == self.earlier.id else self.later
+
 
 def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     seen: dict[str, None] = {}

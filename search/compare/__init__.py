@@ -151,7 +151,11 @@ def compare(
 
 
 def link_sentences(
-    left: Sequence[_Sentence], right: Sequence[_Sentence], *, scorer: Scorer | None = None
+    left: Sequence[_Sentence],
+    right: Sequence[_Sentence],
+    *,
+    scorer: Scorer | None = None,
+    used: set[str] | None = None,
 ) -> tuple[list[Link], tuple[Development, ...]]:
     """Each concern among ``left`` (an earlier article's sentences, in order) linked to
     the sentences of ``right`` that answer it, best first; and the developments of
@@ -159,7 +163,11 @@ def link_sentences(
     than these two (a topic compare)."""
     scorer = scorer or Scorer([*left, *right], right)
     links = []
-    used: set[str] = set()
+    if used is None:
+        used = set()
+        new_too = True
+    else:
+        new_too = False  # the caller collects them once, over every earlier article
     for i, c in enumerate(left):
         before = left[i - 1] if i else None
         if not _is_concern(c, before):
@@ -168,14 +176,18 @@ def link_sentences(
         used.update(e.development.key for e in keep)
         concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry + c.cues.demand)
         links.append(Link(concern, tuple(keep), AUTO_LINKED if keep else AUTO_SILENT))
-    new = tuple(
+    return links, new_developments(right, used) if new_too else ()
+
+
+def new_developments(right: Sequence[_Sentence], used: set[str]) -> tuple[Development, ...]:
+    """Developments of ``right`` that no concern was linked to (keys in ``used``)."""
+    return tuple(
         Development(d.span, d.key, d.cues.events + d.cues.event_nouns)
         for d in right
         if d.key not in used
         and _is_development(d)
         and development_strength(d.cues) >= NEW_DEVELOPMENT_MIN
     )
-    return links, new
 
 
 # --------------------------------------------------------------------------- pairs

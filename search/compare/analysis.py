@@ -10,17 +10,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from attrs import define, field
-from whoosh.analysis import (
-    CompositeAnalyzer,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-)
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
 
 from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, WORRY_WORDS, Cues, cues
 from search.config import toml_loads
@@ -95,33 +89,30 @@ def _demonyms() -> dict[str, str]:
     return {str(k).lower(): str(v).lower() for k, v in data.get("demonyms", {}).items()}
 
 
-class SpellingFilter(Filter):
-    """Fold US spellings into British ("defense" meets "defence") and demonyms into
-    their place ("French" meets "France"; see :file:`data/demonyms.toml`)."""
-
-    def __call__(self, tokens):
-        demonyms = _demonyms()
-        for t in tokens:
-            text = _SPELLING.get(t.text, t.text)
-            text = demonyms.get(text, text)
-            t.text = _IZE.sub(r"is\1", text) if "iz" in text else text
-            yield t
+def _fold(word: str) -> str:
+    """US spellings into British ("defense" meets "defence"), demonyms into their place
+    ("French" meets "France"; see :file:`data/demonyms.toml`), -ize into -ise."""
+    word = _SPELLING.get(word, word)
+    word = _demonyms().get(word, word)
+    return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> CompositeAnalyzer:
-    """Words -> lower-cased, topic-bearing, spelling-folded stems, with char offsets."""
-    return (
-        RegexTokenizer()
-        | LowercaseFilter()
-        | StopFilter(stoplist=frozenset(STOP_WORDS) | TOPIC_STOP, minsize=2)
-        | SpellingFilter()
-        | StemFilter(cachesize=50000)
-    )
+#: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
+_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+_STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
 
 
-@define(frozen=True, slots=True)
-class _Token:
+@lru_cache(maxsize=100_000)
+def _stem_of(word: str) -> str | None:
+    """A lower-cased word -> its topic-bearing, spelling-folded stem, or None for a stop
+    word, a one-letter word or a number."""
+    if len(word) < 2 or word in _STOPLIST:
+        return None
+    stem = porter_stem(_fold(word))
+    return None if stem.isdigit() else stem
+
+
+class _Token(NamedTuple):
     stem: str
     start: int
     end: int
@@ -130,17 +121,14 @@ class _Token:
 
 
 def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
-    return tuple(
-        _Token(
-            t.text, t.startchar + offset, t.endchar + offset, _word(text, t.startchar, t.endchar)
-        )
-        for t in _analyzer()(text, chars=True, mode="index")
-        if not t.text.isdigit()
-    )
-
-
-def _word(text: str, start: int, end: int) -> str:
-    return text[start:end].lower().replace("’", "'")
+    """The content words of ``text`` with their offsets (plus ``offset``)."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        stem = _stem_of(word)
+        if stem is not None:
+            out.append(_Token(stem, m.start() + offset, m.end() + offset, word.replace("’", "'")))
+    return tuple(out)
 
 
 @define(frozen=True, slots=True)
@@ -179,9 +167,9 @@ def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
     return tuple(rings)
 
 
-def _themes_of(stems: Sequence[str], themes: Sequence[Theme]) -> dict[str, int]:
-    """Theme name -> number of its terms found in the stem sequence."""
-    by_first = _terms_by_first_stem(tuple(themes))
+def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
+    """Theme name -> number of its terms found in the stem sequence (``by_first``: see
+    :func:`_terms_by_first_stem`)."""
     found: dict[str, int] = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for i, stem in enumerate(stems):
@@ -248,10 +236,12 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
             out[i].entities.setdefault(e.canonical, []).append((e.start, e.end))
-    rings = load_rings()
+    theme_index = _terms_by_first_stem(tuple(themes))
+    ring_index = _terms_by_first_stem(load_rings())
     for s in out:
-        s.themes = _themes_of(s.stems, themes)
-        s.rings = _themes_of(s.stems, rings)
+        stems = s.stems
+        s.themes = _themes_of(stems, theme_index)
+        s.rings = _themes_of(stems, ring_index)
     return out
 
 

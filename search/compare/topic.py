@@ -109,7 +109,7 @@ def compare_topic(
 ) -> TopicComparison:
     """Link the concerns of every ``earlier`` article to the sentences of every ``later``
     one. ``entities`` gives an article's entities (default: recognise them)."""
-    from search.compare import link_sentences
+    from search.compare import link_sentences, new_developments
 
     t0 = time.perf_counter()
     themes = load_themes()
@@ -117,22 +117,12 @@ def compare_topic(
     right = [s for side in _sides(later, entities, themes) for s in side]
     scorer = Scorer([*(s for side in lefts for s in side), *right], right)
     links: list[Link] = []
-    new: dict[str, Development] = {}
+    used: set[str] = set()
     for left in lefts:
-        found, fresh = link_sentences(left, right, scorer=scorer)
-        links += found
-        new.update((d.key, d) for d in fresh)
-    used = {d.key for link in links for d in link.developments}
+        links += link_sentences(left, right, scorer=scorer, used=used)[0]
+    new = new_developments(right, used)
     elapsed = (time.perf_counter() - t0) * 1000
-    return TopicComparison(
-        query,
-        split,
-        tuple(earlier),
-        tuple(later),
-        tuple(links),
-        tuple(d for k, d in new.items() if k not in used),
-        elapsed,
-    )
+    return TopicComparison(query, split, tuple(earlier), tuple(later), tuple(links), new, elapsed)
 
 
 def what_happened_next(
@@ -155,7 +145,7 @@ def what_happened_next(
     if i is None:
         return ()
     scorer = Scorer([*left, *right], right)
-    ranked = scorer.ranked(left[i], left[i - 1] if i else None)
+    ranked = scorer.ranked(left[i], left[i - 1] if i else None, limit)
     return tuple(
         _evidence(left[i], d, score, scorer.theme_weight)
         for score, d in ranked[:limit]

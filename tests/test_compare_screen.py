@@ -222,3 +222,87 @@ def test_screen_module_keeps_analysis_in_the_engine():
     source = Path(__file__).resolve().parent.parent / "tui" / "screens" / "compare.py"
     text = source.read_text(encoding="utf-8")
     assert "import whoosh" not in text and "BM25" not in text
+
+
+async def _until_compared(pilot):
+    from tui.screens.compare import CompareScreen
+
+    for _ in range(300):
+        await pilot.pause(0.02)
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.result is not None:
+            return screen
+    raise AssertionError("the compare view never finished comparing")
+
+
+def test_m_marks_an_article_and_c_on_another_compares_them_in_date_order(seed_corpus):
+    from tui.widgets.results import ResultList
+
+    newest_first = sorted(seed_corpus.articles, key=lambda a: a.published, reverse=True)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            results = app.screen.query_one("#results", ResultList)
+            results.focus()
+            results.highlighted = 0
+            await pilot.press("m")  # the newest article
+            assert app.marked == results.current_id
+            marked = str(results.get_option_at_index(0).prompt)
+            assert ResultList.MARK in marked
+            await pilot.press("down")
+            other = results.current_id
+            assert other != app.marked and ResultList.MARK not in str(results.highlighted_option.prompt)
+            await pilot.press("c")
+            screen = await _until_compared(pilot)
+            # The marked article is the newer one: it is compared as the later.
+            assert screen.result.earlier.id == other == newest_first[-1].id
+            assert screen.result.later.id == app.marked == newest_first[0].id
+
+    asyncio.run(scenario())
+
+
+def test_c_in_the_reader_compares_the_open_article_with_the_marked_one(seed_corpus):
+    from tui.screens.reader import ReaderScreen
+
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.open_article(older.id, "")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("m")
+            assert app.marked == older.id
+            app.open_article(newer.id, "")
+            await pilot.pause()
+            await pilot.press("c")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())
+
+
+def test_the_palette_compares_the_marked_article_with_one_chosen_by_title(seed_corpus):
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.toggle_mark(newer.id)
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Compare with…" in titles
+            app.action_compare_with()
+            await pilot.pause()
+            await pilot.press(*older.title.split()[0])
+            for _ in range(50):
+                await pilot.pause(0.02)
+            await pilot.press("enter")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())

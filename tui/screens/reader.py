@@ -68,6 +68,7 @@ class ReaderScreen(Screen):
         Binding("N", "step(-1)", "Previous hit", show=False, id="prev_hit"),
         Binding("y", "copy", "Copy citation", id="copy"),
         Binding("e", "toggle_entities", "Entities", id="entities"),
+        Binding("m", "mark", "Mark for compare", show=False, id="mark"),
         Binding(
             "s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"
         ),
@@ -337,6 +338,9 @@ class ReaderScreen(Screen):
         self._bring_into_view(center=True)
 
     # -- entities -------------------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        self.app.toggle_mark(self.article.id)
 
     def action_toggle_entities(self) -> None:
         panel = self.query_one(EntityPanel)

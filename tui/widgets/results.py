@@ -55,9 +55,27 @@ class ResultList(KeyList):
         "results--highlight",
     }
 
+    #: What marks the article chosen for compare (``m``) in the list.
+    MARK = "◆ marked for compare"
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
+        #: The article marked for compare, shown in its entry.
+        self.marked: str | None = None
+        self._shown: tuple = ()
+
+    def set_marked(self, article_id: str | None) -> None:
+        """Show the mark on this article (None: on none), keeping the cursor."""
+        self.marked = article_id
+        if self._shown:
+            kind, items = self._shown
+            (self.show_articles if kind == "articles" else self.show_hits)(items, keep=True)
+
+    def _mark(self, prompt: Text, article_id: str, meta) -> None:
+        if article_id == self.marked:
+            prompt.append("  ")
+            prompt.append(self.MARK, "bold reverse")
 
     def _styles(self):
         get = self.get_component_rich_style
@@ -73,12 +91,14 @@ class ResultList(KeyList):
         """Every article (no query): title, source and date, with the standfirst as context."""
         title, meta, _bar, snippet, _hl = self._styles()
         self.hits = {}
+        self._shown = ("articles", articles)
         options: list[Option | None] = []
         for article in articles:
             prompt = Text(end="")
             prompt.append(article.title or "Untitled", title)
             prompt.append("\n")
             prompt.append(source_and_date(article.source, article.published), meta)
+            self._mark(prompt, article.id, meta)
             lead = article.standfirst or article.body[:300]
             if lead:
                 prompt.append("\n")
@@ -98,6 +118,7 @@ class ResultList(KeyList):
         """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
         title, meta, bar, snippet, hl = self._styles()
         self.hits = {hit.id: hit for hit in hits}
+        self._shown = ("hits", hits)
         best = max((h.score for h in hits), default=0.0)
         options: list[Option | None] = []
         for hit in hits:
@@ -107,6 +128,7 @@ class ResultList(KeyList):
             prompt.append_text(relevance_bar(hit.score, best, style=bar))
             prompt.append(" ")
             prompt.append(source_and_date(hit.source, hit.published), meta)
+            self._mark(prompt, hit.id, meta)
             for snip in hit.snippets[:3]:
                 prompt.append("\n")
                 prompt.append_text(snippet_line(snip, hl, snippet))

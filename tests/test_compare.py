@@ -772,3 +772,27 @@ def test_cli_says_what_to_do_without_two_dated_articles(tmp_path, cache_dir, cap
     )
     code, _, err = _cli(capsys, "--corpus", str(folder), "compare")
     assert code == 1 and "two dated articles" in err
+
+
+def test_compare_makes_no_folder_in_the_shared_temporary_folder(tmp_path, monkeypatch):
+    """Two analysts' compares once shared Whoosh's ``$TMPDIR/MAIN.tmp`` (issue 14: one
+    crashed, or failed when another user owned it): compare keeps everything in memory
+    and makes no folder there."""
+    import tempfile
+
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    monkeypatch.setenv("TMPDIR", str(shared))
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    made = []
+    real_mkdir = os.mkdir
+
+    def mkdir(path, *args, **kwargs):
+        made.append(str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    earlier, later, result = _seed_pair()
+    assert result.links
+    assert [p for p in made if p.startswith(str(shared))] == []
+    assert list(shared.iterdir()) == []

@@ -253,7 +253,9 @@ def test_m_marks_an_article_and_c_on_another_compares_them_in_date_order(seed_co
             assert ResultList.MARK in marked
             await pilot.press("down")
             other = results.current_id
-            assert other != app.marked and ResultList.MARK not in str(results.highlighted_option.prompt)
+            assert other != app.marked and ResultList.MARK not in str(
+                results.highlighted_option.prompt
+            )
             await pilot.press("c")
             screen = await _until_compared(pilot)
             # The marked article is the newer one: it is compared as the later.
@@ -304,5 +306,63 @@ def test_the_palette_compares_the_marked_article_with_one_chosen_by_title(seed_c
             await pilot.press("enter")
             screen = await _until_compared(pilot)
             assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())
+
+
+def test_a_topic_compare_from_the_explorer_cites_articles_and_keeps_verdicts(seed_corpus):
+    from search.links import topic_side
+    from tui.screens.topic import TopicCompareScreen
+
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump")
+            await pilot.press("ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            first = screen.result.links[0]
+            row = str(screen.query_one("#topic-concerns", OptionList).get_option_at_index(0).prompt)
+            assert older.source in row and older.title in row
+            detail = str(screen.query_one("#topic-text", Static).render())
+            assert first.evidence and newer.title in detail
+            await pilot.press("3")
+            assert screen.result.links[0].verdict == "not borne out"
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (first.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.verdict == "not borne out"
+
+    asyncio.run(scenario())
+
+
+def test_w_shows_what_happened_next_across_the_corpus(seed_corpus):
+    from tui.screens.topic import NextScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            target = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(target):
+                await pilot.press("j")
+            expected = screen.link.evidence[0].development.span.text
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if isinstance(app.screen, NextScreen) and app.screen.answers:
+                    break
+            else:
+                raise AssertionError("what happened next never answered")
+            shown = str(app.screen.query_one("#next-text", Static).render())
+            assert " ".join(expected.split())[:60] in " ".join(shown.split())
 
     asyncio.run(scenario())

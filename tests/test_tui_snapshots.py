@@ -133,8 +133,10 @@ def test_compare_screen(app, snap_compare, size):
         pilot.app.compare_articles(harbour.id, newest.id)
         await settle(
             pilot,
-            lambda: type(pilot.app.screen).__name__ == "CompareScreen"
-            and pilot.app.screen.result is not None,
+            lambda: (
+                type(pilot.app.screen).__name__ == "CompareScreen"
+                and pilot.app.screen.result is not None
+            ),
         )
 
     assert snap_compare(app, terminal_size=size, run_before=before)

@@ -336,6 +336,19 @@ class DossierApp(App[None]):
                 first, second = second, first
         self.push_screen(CompareScreen(self.corpus, first, second))
 
+    def compare_topic(self, query: str) -> None:
+        """Across the corpus: the concerns of the earlier matches of ``query`` against
+        the developments of the later ones."""
+        from tui.screens.topic import TopicCompareScreen
+
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        if not query.strip():
+            self.notify("type a query first: its matches are what a topic compare compares")
+            return
+        self.push_screen(TopicCompareScreen(self.corpus, query.strip()))
+
     def action_compare_with(self) -> None:
         """The palette's "Compare with…": pick the article to compare the marked (or the
         open, or highlighted) one with."""
@@ -361,6 +374,11 @@ class DossierApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Compare articles", "Earlier concerns against later developments", self.action_compare
+        )
+        yield SystemCommand(
+            "Compare topic",
+            "The query's earlier matches' concerns against its later matches",
+            lambda: self.compare_topic(self.search_screen.query_one("#query").value),
         )
         yield SystemCommand(
             "Compare with…",

@@ -118,6 +118,7 @@ class CompareScreen(Screen):
         ),
         Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
+        Binding("w", "next", "What happened next", id="compare.next_across"),
         # Already here: c (the app's "compare") only brings the tracker back into focus.
         Binding("c", "focus_tracker", "Concerns", show=False, id="compare.focus"),
     ]
@@ -458,6 +459,13 @@ class CompareScreen(Screen):
         self.show_curated = not self.show_curated
         keep = self.link.concern.key if self.link else None
         self._apply(keep=keep)
+
+    def action_next(self) -> None:
+        """What happened next: later sentences across the corpus that answer the concern."""
+        from tui.screens.topic import NextScreen
+
+        if self.link is not None:
+            self.app.push_screen(NextScreen(self.corpus, self.result.earlier, self.link.concern))
 
     def action_focus_tracker(self) -> None:
         self.query_one("#tracker", OptionList).focus()

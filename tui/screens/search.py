@@ -59,6 +59,7 @@ class SearchScreen(Screen):
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("escape", "escape", "Query box", show=False, id="back"),
         Binding("m", "mark", "Mark for compare", id="mark"),
+        Binding("ctrl+t", "compare_topic", "Compare topic", id="compare_topic"),
     ]
 
     def __init__(self) -> None:
@@ -309,6 +310,10 @@ class SearchScreen(Screen):
         results = self.query_one("#results", ResultList)
         if results.current_id is not None:
             self.app.toggle_mark(results.current_id)
+
+    def action_compare_topic(self) -> None:
+        """The query's earlier matches' concerns against its later matches."""
+        self.app.compare_topic(self.query_one("#query", Input).value)
 
     def show_mark(self, article_id: str | None) -> None:
         self.query_one("#results", ResultList).set_marked(article_id)

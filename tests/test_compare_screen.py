@@ -366,3 +366,25 @@ def test_w_shows_what_happened_next_across_the_corpus(seed_corpus):
             assert " ".join(expected.split())[:60] in " ".join(shown.split())
 
     asyncio.run(scenario())
+
+
+def test_e_writes_a_note_that_shows_and_is_saved(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            concern = screen.link.concern
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"Tokyo vote settles it", "enter")
+            await pilot.pause()
+            assert screen.link.note == "Tokyo vote settles it"
+            assert "note: Tokyo vote settles it" in str(
+                screen.query_one("#compare-status", Static).render()
+            )
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (concern.key, screen.result.later.id)
+            ]
+            assert entry.note == "Tokyo vote settles it"
+
+    asyncio.run(scenario())

@@ -19,8 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search.model import Article, Span
@@ -119,6 +119,7 @@ class CompareScreen(Screen):
         Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
         Binding("w", "next", "What happened next", id="compare.next_across"),
+        Binding("e", "note", "Note", id="compare.note"),
         # Already here: c (the app's "compare") only brings the tracker back into focus.
         Binding("c", "focus_tracker", "Concerns", show=False, id="compare.focus"),
     ]
@@ -467,6 +468,21 @@ class CompareScreen(Screen):
         if self.link is not None:
             self.app.push_screen(NextScreen(self.corpus, self.result.earlier, self.link.concern))
 
+    def action_note(self) -> None:
+        """Write the analyst's note on the concern (shown here, in --json and the briefing)."""
+        link = self.link
+        if link is None:
+            return
+        if not self.show_curated:
+            self.notify("showing the engine alone: press a to edit notes", timeout=3)
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._curate("set_note", note)
+
+        self.app.push_screen(NoteScreen(link.note), save)
+
     def action_focus_tracker(self) -> None:
         self.query_one("#tracker", OptionList).focus()
 
@@ -480,3 +496,30 @@ def _header(article: Article) -> Text:
     text.append("\n")
     text.append(meta, style="dim")
     return text
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """One line for the analyst's note: enter saves it, escape leaves it as it was."""
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center bottom; }
+    NoteScreen Input { width: 100%; border: round $primary; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="compare.note_cancel")]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        box = Input(self.note, placeholder="A note on this concern (enter saves, empty removes)")
+        box.border_title = "Note"
+        yield box
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -98,7 +98,7 @@ OUTLOOK_WORDS = wordset(
 OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
 WORRY_WORDS = wordset(
-    """fear fears feared fearful fret fretful fretting worry worries worried worrying
+    """fear fears feared fearful fret fretting worry worries worried worrying
     concern concerns concerned danger dangers dangerous endanger risk risks risky
     threat threats threaten threatens threatening undermine undermines undermining
     erode erodes erosion weaken weakens weaker jeopardise jeopardize

@@ -572,6 +572,8 @@ def topic_comparison(
     from search.model import CorpusError
 
     hits = corpus.search(query, limit=TOPIC_LIMIT).hits
+    if not hits:
+        raise CorpusError(f"no article matches {query!r}: try other words")
     articles = [corpus.get(h.id) for h in hits]
     try:
         earlier, later, split = split_by_date(articles, split)

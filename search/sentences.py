@@ -115,7 +115,8 @@ def _ends_sentence(seg: str, m: re.Match[str], following: str) -> bool:
     punct = m.group(0)
     if not punct.startswith(".") or punct.startswith(".."):
         return True
-    before = _WORD_BEFORE.search(seg, 0, m.start())
+    # The word before the stop (a window: searching from the segment start is quadratic).
+    before = _WORD_BEFORE.search(seg, max(0, m.start() - 80), m.start())
     if not before:
         return True
     word = before.group(1)

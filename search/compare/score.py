@@ -173,7 +173,8 @@ class Scorer:
     ) -> list[tuple[float, _Sentence]]:
         """The candidates that share anything with ``c``, best first: :func:`link_score`
         summed term by term over the candidates that hold each term (much faster than
-        pair by pair across a corpus)."""
+        pair by pair across a corpus). With ``limit``, at most that many, and only those
+        that could reach :data:`LINK_THRESHOLD`."""
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
@@ -195,8 +196,14 @@ class Scorer:
         if total <= 0:
             return []
         factor, place = self.factor, self.place
+        # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
+        floor = LINK_THRESHOLD * total if limit is not None else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
-        scored = [(min(1.0, v / total) * factor[k], place[k], k) for k, v in shared.items()]
+        scored = [
+            ((v / total if v < total else 1.0) * factor[k], place[k], k)
+            for k, v in shared.items()
+            if v >= floor
+        ]
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 

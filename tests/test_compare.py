@@ -266,10 +266,12 @@ PAIRS = {
 def test_regression_pairs_keep_their_right_developments_first(name):
     s = _score(*PAIRS[name])
     print(name, s)
-    # Floors under today's figures (seeds 6/7 and 7/7, eu-india 4/5 and 4/5, energy 3/6
-    # and 4/6 without the energy pair's own synonym rings): a drop is a regression.
-    assert s["top1"] >= 0.5 * s["addressed"], s
-    assert s["top3"] >= 0.65 * s["addressed"], s
+    # Floors under today's figures (seeds 6/7 and 7/7, eu-india 4/5 and 4/5, energy 2/6
+    # and 3/6 without the energy pair's own synonym rings, and since a sentence naming
+    # the same people but none of a concern's words no longer answers it): a drop is a
+    # regression.
+    assert s["top1"] >= 0.33 * s["addressed"], s
+    assert s["top3"] >= 0.5 * s["addressed"], s
 
 
 def _dev_pairs():

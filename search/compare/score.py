@@ -43,6 +43,7 @@ ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
 #: Weight of the sentence before a short or anaphoric concern, and what makes one so.
 CONTEXT_WEIGHT = 0.5
 _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
+NAMES_ONLY = 0.5
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 
@@ -188,12 +189,16 @@ class Scorer:
             for d in self.index.get(f"ring:{ring}", ()):
                 shared[d.key] = shared.get(d.key, 0.0) + ring_bonus
         c_actors = _actors(c)
+        worded = set(shared)
+        acting: set[str] = set()
         for name in c.entities:
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
             for d in self.index.get(f"entity:{name}", ()):
                 same = actor == (name in self.actors[d.key])
+                if actor and same:
+                    acting.add(d.key)
                 shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
         if total <= 0:
             return []
@@ -201,10 +206,12 @@ class Scorer:
         # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
         floor = LINK_THRESHOLD * total if limit is not None else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
+        # Who is involved is not what happens: a sentence that shares none of the concern's
+        # words (or rings) answers it only if one of its actors acts there too.
         scored = [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
-            if v >= floor
+            if v >= floor and (k in worded or k in acting)
         ]
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]

@@ -386,5 +386,7 @@ def test_e_writes_a_note_that_shows_and_is_saved(seed_corpus):
                 (concern.key, screen.result.later.id)
             ]
             assert entry.note == "Tokyo vote settles it"
+            row = screen.query_one("#tracker", OptionList).get_option_at_index(screen.current)
+            assert "✎" in str(row.prompt)
 
     asyncio.run(scenario())

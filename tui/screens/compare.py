@@ -263,6 +263,8 @@ class CompareScreen(Screen):
             )
             n = len(link.evidence)
             row.append(f" {n} " if n else " – ", style="dim")
+            if link.note:
+                row.append("✎ ", style=get("compare--curated", partial=True))
             row.append(one_line(link.concern.span.text))
             options.append(Option(row, id=link.concern.key))
         tracker.add_options(options)

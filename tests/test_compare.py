@@ -798,3 +798,30 @@ def test_compare_makes_no_folder_in_the_shared_temporary_folder(tmp_path, monkey
     assert result.links
     assert [p for p in made if p.startswith(str(shared))] == []
     assert list(shared.iterdir()) == []
+
+
+def test_the_dev_scorer_follows_the_readme_rules():
+    """bench/compare_dev.py scores as shared/data/compare-dev/README.md says: substring
+    match after NFKC + case-fold + collapsed spaces; an unreported concern fails top-1,
+    top-3 and silence alike."""
+    from bench.compare_dev import score
+
+    earlier = article(
+        "Officials fear the  CEASEFIRE may collapse. Farmers expect grain to double by 2026.",
+        id="e1",
+        year=2023,
+    )
+    later = article("The ceasefire collapsed on Monday after shelling.", id="l1", year=2024)
+    result = compare(earlier, later)
+    gold = {
+        "concerns": [
+            {"concern": "the ceasefire may collapse", "developments": ["ceasefire collapsed"]},
+            {"concern": "expect grain to double", "developments": []},
+            {"concern": "a sentence nobody wrote", "developments": []},
+        ]
+    }
+    s = score(result, gold)
+    assert (s["concerns"], s["found"], s["addressed"], s["unaddressed"]) == (3, 2, 1, 2)
+    assert s["top1"] == s["top3"] == 1
+    assert s["silent"] == 1  # the grain concern; the unreported one is a failed silence
+    assert s["reported"] == len(result.links)

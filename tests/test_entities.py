@@ -244,20 +244,21 @@ def test_rules_leave_counts_and_lookalikes_alone(text: str) -> None:
 # --- guesser and gazetteer --------------------------------------------------------
 
 
-def test_unknown_names_are_guessed_and_typed_by_cues() -> None:
+def test_unknown_names_are_guessed_and_typed_by_evidence() -> None:
+    # Fresh text (no seed's, no gold passage's): names no list here holds.
     ents = {
         e.text: e
         for e in recognise_text(
-            "The deal pleased Rahm Emanuel, who praised Hanwha Ocean and the Kenya National "
-            "Commission on Human Rights. Officials met in Gyeongju, South Korea."
+            "The ruling angered Tomasz Wielgosz, who had sued Brennholt Logistics and the "
+            "Malawi Electoral Support Network. Lawyers gathered in Zomba, Malawi, on Friday."
         )
     }
-    assert (ents["Rahm Emanuel"].type, ents["Rahm Emanuel"].guessed) == ("PERSON", True)
-    assert ents["Hanwha Ocean"].type == "ORG"
-    assert ents["Kenya National Commission on Human Rights"].type == "ORG"
-    assert ents["Gyeongju"].type == "GPE"
-    assert ents["South Korea"].guessed is False
-    assert lookup("Rahm Emanuel") is None
+    assert (ents["Tomasz Wielgosz"].type, ents["Tomasz Wielgosz"].guessed) == ("PERSON", True)
+    assert ents["Brennholt Logistics"].type == "ORG"
+    assert ents["Malawi Electoral Support Network"].type == "ORG"
+    assert ents["Zomba"].type == "GPE"
+    assert ents["Malawi"].guessed is False
+    assert lookup("Tomasz Wielgosz") is None
 
 
 def test_lookup_finds_records_by_name_or_alias_in_any_case() -> None:

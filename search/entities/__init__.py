@@ -29,6 +29,7 @@ from pathlib import Path
 import ahocorasick
 from attrs import define
 
+from search.entities import typer
 from search.model import FIGURE_TYPES, TEXT_FIELDS, Article, Entity, EntityInfo, Snippet
 
 __all__ = [
@@ -73,7 +74,7 @@ TYPE_LABELS: dict[str, str] = {
     "QUANTITY": "quantity",
 }
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parents[1] / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.txt"
 NAMES_PATH = DATA_DIR / "given_names.txt"
 
@@ -794,7 +795,12 @@ _ORG_CUES = set(
     Court Tribunal Parliament Assembly Congress Senate Cabinet Administration Exchange Fund
     Trust Club Church Pact Coalition Secretariat Police Brigade Brigades Corps Network Labs
     Laboratory Hospital Mission Programme Program Initiative Forum Reserve Treasury
-    Management Dal Fleet Ministries""".split()
+    Management Dal Fleet Ministries Logistics Shipping Solutions Resources Mining Insurance
+    Construction Engineering Consulting Software Studios Networks Brands Retail Railways
+    Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
+    Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
+    Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -886,9 +892,12 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     for _, _, norm, spans in first:
         _register(g, norm, spans, registry, singles)
     registry = {**singles, **registry}
+    resolved = [
+        (name, text, norm, _second_pass(g, norm, spans, registry))
+        for name, text, norm, spans in first
+    ]
     entities: list[Entity] = []
-    for name, text, norm, spans in first:
-        spans = _second_pass(g, norm, spans, registry)
+    for name, text, _norm, spans in _retype(g, resolved):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(
@@ -899,6 +908,119 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
 
 
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
+
+#: Guessed types the typer judges, and what its classes become.
+_TYPED = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+_FROM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+#: When set (by scripts/train_typer.py), the evidence for each guess is collected here
+#: instead of typing it: (field, start, end, features).
+_COLLECT: list | None = None
+
+
+def _retype(
+    g: _Gazetteer, fields: list[tuple[str, str, str, list[Span]]]
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Type guessed names by the evidence for them, agreed across the document.
+
+    Each guess is scored on its own evidence (:mod:`search.entities.typer`); every
+    mention of the same name then takes the type the sum of their scores favours. A name
+    judged to be no name, or a name of another kind, is dropped unless the guesser typed
+    it as an event, law or group.
+    """
+    table = typer.weights()
+    if not table and _COLLECT is None:
+        return fields
+    totals: dict[str, list[float]] = {}
+    keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    for fi, (name, _text, norm, spans) in enumerate(fields):
+        lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
+        headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
+        for si, span in enumerate(spans):
+            start, end, type_, canonical, guessed, _ = span
+            if not guessed or type_ not in _TYPED:
+                continue
+            feats = _evidence(g, norm, start, end, type_, headline, lower)
+            if _COLLECT is not None:
+                _COLLECT.append((name, start, end, feats))
+                continue
+            key = canonical or norm[start:end]
+            score = typer.scores(feats, table)
+            total = totals.setdefault(key, [0.0] * len(score))
+            for i, x in enumerate(score):
+                total[i] += x
+            keyed.append((fi, si, key))
+    if not keyed:
+        return fields
+    out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    dropped: set[tuple[int, int]] = set()
+    for fi, si, key in keyed:
+        total = totals[key]
+        label = typer.CLASSES[max(range(len(total)), key=total.__getitem__)]
+        spans = out[fi][3]
+        start, end, type_, canonical, guessed, prio = spans[si]
+        new = _FROM_CLASS.get(label)
+        if new is None:
+            if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
+                dropped.add((fi, si))
+            continue
+        if new == "GPE" and type_ == "LOC":
+            new = "LOC"
+        spans[si] = (start, end, new, canonical, guessed, prio)
+    return [
+        (name, text, norm, [s for si, s in enumerate(spans) if (fi, si) not in dropped])
+        for fi, (name, text, norm, spans) in enumerate(out)
+    ]
+
+
+def _evidence(
+    g: _Gazetteer, norm: str, start: int, end: int, type_: str, headline: bool, lower: dict
+) -> list[str]:
+    """The typer's evidence for the guess ``norm[start:end]`` (``lower``: a cache)."""
+    text = norm[start:end]
+    first = text.split(" ", 1)[0]
+    if first not in lower:
+        lower[first] = _occurs_lowercase(norm, first)
+    before = norm[max(0, start - 30) : start].split()
+    prev = before[-1] if before and norm[start - 1 : start] == " " else ""
+    single = "" if " " in text else typer.shape(text)
+    return [
+        *_name_evidence(text, type_),
+        *typer.context_features(
+            norm,
+            start,
+            end,
+            single=single,
+            cue="PERSON" if prev in _PERSON_TITLES else "none",
+            sentence_start=_is_sentence_start(norm, start),
+            headline=headline,
+            lower_elsewhere=lower[first],
+        ),
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
+    g = gazetteer()
+    words = text.split()
+    names = _given_names()
+    census_given, census_surnames = typer.census_names()
+    cues = [_cue_type(w) for w in words]
+    known = "none"
+    for w in words:
+        canonical = g.by_alias.get(_key(w))
+        if canonical:
+            known = g.records[canonical].type
+            break
+    return typer.name_features(
+        words,
+        guess=type_,
+        given=words[0] in names or words[0] in census_given,
+        given_last=len(words) > 1 and (words[-1] in names or words[-1] in census_given),
+        surname=words[-1] in census_surnames,
+        cue_last=cues[-1] or "none",
+        cue_any=next((c for c in cues if c), "none"),
+        known_inside=known,
+    )
 
 
 def _PRIORITY(c: Span) -> tuple[int, int, int]:
@@ -984,11 +1106,11 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     chosen = _select(found + _rule_mentions(norm, anchors))
     guesses = _guess(g, norm, chosen)
     if any(guess[5] == 0 for guess in guesses):
-        return _merge(chosen, guesses)
-    if guesses:
+        chosen = _merge(chosen, guesses)
+    elif guesses:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
-    return chosen
+    return _widen(norm, chosen)
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
@@ -1440,3 +1562,88 @@ _NOT_NAMES = set(
     HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
     PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP""".split()
 )
+
+
+#: A capitalised word that may lengthen a known name ("Real" Madrid, West "Indies").
+_RX_CAP_WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))({_CAP_CORE}(?:'s?)?) $")
+_RX_CAP_WORD_AFTER = re.compile(rf" ({_CAP_CORE})(?!\w)")
+_RX_OF_PLACE = re.compile(rf" (?:of|for) (?:the )?{_CAP_CORE}(?: {_CAP_CORE})*(?!\w)")
+_RX_ELECTION = re.compile(rf"(?:(?:{_MONTH_FULL}) )?{_YEAR} $")
+_RX_ELECTION_AFTER = re.compile(
+    r"(?: (?:general|presidential|federal|parliamentary|provincial|state|legislative"
+    r"|municipal|local|regional|Senate|gubernatorial|leadership|by-))?[ -]?elections?\b"
+)
+_WIDENED = {"ORG", "GPE", "LOC", "NORP"}
+
+
+def _widen(norm: str, spans: list[Span]) -> list[Span]:
+    """Known names inside longer ones: the longer name is the name.
+
+    A known name with free capitalised words hard against it is part of a longer name
+    ("Real Madrid", "West Indies", "Kurdistan Workers' Party", "Liberal Democrat"), and so
+    is an organisation's name with "of <Place>" after it ("Conservative Party of
+    Canada"). The longer name is guessed, so it links to no gazetteer record for a mere
+    overlap of words; the typer types it. A place named in an election's name ("the 2001
+    United Kingdom general election") is part of the event.
+    """
+    if len(norm) < 300 and _is_title_case(norm):
+        return spans
+    out: list[Span] = []
+    changed = False
+    starts_taken = {s[0] for s in spans if not s[4]}
+    ends_taken = {s[1] for s in spans if not s[4]}
+    for span in spans:
+        start, end, type_, canonical, guessed, prio = span
+        if guessed or type_ not in _WIDENED:
+            out.append(span)
+            continue
+        new_start, new_end = start, end
+        # free capitalised words before it
+        while True:
+            m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
+            if (
+                not m
+                or m.start(1) in starts_taken
+                or not _may_lengthen(m[1], type_, m.start(1) == new_start - len(m[1]) - 1)
+            ):
+                break
+            new_start = m.start(1)
+        while True:
+            m = _RX_CAP_WORD_AFTER.match(norm, new_end)
+            if not m or m.end() in ends_taken or not _may_lengthen(m[1], type_, False):
+                break
+            new_end = m.end()
+        if type_ == "ORG" or new_start < start or new_end > end:
+            last = norm[start:new_end].rsplit(" ", 1)[-1]
+            if _cue_type(last) == "ORG":
+                m = _RX_OF_PLACE.match(norm, new_end)
+                if m:
+                    new_end = m.end()
+        if type_ in {"GPE", "LOC"} and new_start == start and new_end == end:
+            after = _RX_ELECTION_AFTER.match(norm, end)
+            if after:
+                year = _RX_ELECTION.search(norm, max(0, start - 20), start)
+                new_start = year.start() if year and year[0] else start
+                out.append((new_start, after.end(), "EVENT", "", True, prio))
+                changed = True
+                continue
+        if (new_start, new_end) == (start, end):
+            out.append(span)
+            continue
+        new_type = type_ if new_end == end and type_ != "NORP" else "ORG"
+        out.append((new_start, new_end, new_type, "", True, prio))
+        changed = True
+    if not changed:
+        return spans
+    return _select(out)
+
+
+def _may_lengthen(word: str, type_: str, adjacent: bool) -> bool:
+    """May ``word`` lengthen a known name of type ``type_``?"""
+    if word == "New":
+        return type_ in {"ORG", "NORP"}
+    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS:
+        return False
+    if word.isupper() and len(word) > 3:
+        return False  # a heading in capitals
+    return word not in _NOT_NAMES and word not in _CONNECTORS

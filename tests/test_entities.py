@@ -399,3 +399,46 @@ def test_entity_finds_a_guessed_name_and_refuses_an_unknown_one(capsys) -> None:
     code, out, err = _dossier(capsys, "entity", "Nobody", "Atall")
     assert code == 1
     assert "nothing known about 'Nobody Atall'" in err
+
+
+def test_a_guessed_name_is_indexed_and_every_view_counts_the_same_articles(
+    tmp_path, capsys
+) -> None:
+    # A name no list holds, in three articles of fresh text: entity: search, the facets,
+    # the reader's entities and `dossier entity` must all know it, with the same count.
+    import json
+
+    from conftest import write
+
+    from search.corpus import Corpus
+    from tui.cli import main
+
+    for i, place in enumerate(["the harbour", "the council chamber", "a radio studio"]):
+        write(
+            tmp_path / "news",
+            f"{i}.txt",
+            f"---\ntitle: Ferry dispute, day {i + 1}\nsource: Coast Weekly\n---\n"
+            f"Ottilie Brannagh, who leads the ferry workers, spoke in {place} on Tuesday. "
+            "Brannagh said the crossings would stop unless the operator raised wages.\n",
+        )
+    write(tmp_path / "news", "9.txt", "---\ntitle: Weather\n---\nRain fell all week.\n")
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        hits = corpus.search('entity:"Ottilie Brannagh"', facets=True)
+        assert hits.total == 3
+        facet = {f.value: f.count for f in hits.facets.entities}
+        assert facet.get("Ottilie Brannagh") == 3
+        for hit in hits.hits:
+            names = {e.canonical for e in corpus.entities(hit.id)}
+            assert "Ottilie Brannagh" in names
+    finally:
+        corpus.close()
+    code = main(
+        ["--corpus", str(tmp_path / "news"), "entity", "ottilie brannagh", "--limit", "1", "--json"]
+    )
+    out, _ = capsys.readouterr()
+    assert code == 0
+    data = json.loads(out)
+    assert data["canonical"] == "Ottilie Brannagh"
+    assert data["count"] == 3  # the true number, not the one shown
+    assert len(data["mentions"]) == 1

@@ -30,14 +30,11 @@ import ahocorasick
 from attrs import define
 
 from search.entities import typer
-from search.model import FIGURE_TYPES, TEXT_FIELDS, Article, Entity, EntityInfo, Snippet
+from search.model import FIGURE_TYPES, TEXT_FIELDS, Article, Entity, EntityInfo
 
 __all__ = [
     "TYPES",
     "TYPE_LABELS",
-    "EntityProfile",
-    "profile",
-    "describe",
     "gazetteer",
     "lookup",
     "recognise",
@@ -77,79 +74,6 @@ TYPE_LABELS: dict[str, str] = {
 DATA_DIR = Path(__file__).parents[1] / "data"
 GAZETTEER_PATH = DATA_DIR / "gazetteer.txt"
 NAMES_PATH = DATA_DIR / "given_names.txt"
-
-
-@define(frozen=True, slots=True)
-class EntityProfile:
-    """Who's who: a gazetteer record (or a stand-in for a guessed name) and its mentions.
-
-    ``mentions`` holds ``(article id, title, source, published, Snippet)`` per article.
-    """
-
-    info: EntityInfo
-    mentions: tuple[tuple[str, str, str, object, Snippet], ...] = ()
-
-
-def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
-    """Who's who for ``name`` in ``corpus`` (a :class:`search.corpus.Corpus`).
-
-    ``name`` may be a canonical name, an alias ("Kishida Fumio", "DPRK") or a name the
-    guesser found ("Rahm Emanuel"). Returns None when nothing is known about it: no
-    gazetteer record and no article mentioning it. Each article is listed once, with its
-    first mention in context.
-    """
-    info = lookup(name)
-    canonical = info.canonical if info else name.strip()
-    if not canonical:
-        return None
-    hits = corpus.search("", limit=limit, filters={"entity": canonical}).hits
-    if not hits and info is None:
-        # A guessed name is not in the index's entity field: find the phrase, then check
-        # that the recogniser saw a name there.
-        words = re.findall(r"\w+", canonical)
-        if not words:
-            return None
-        try:
-            hits = corpus.search('"' + " ".join(words) + '"', limit=limit).hits
-        except ValueError:
-            return None
-    wanted = canonical.casefold()
-    mentions = []
-    found_type = ""
-    for hit in hits:
-        for e in corpus.entities(hit.id):
-            if e.canonical.casefold() == wanted:
-                article = corpus.get(hit.id)
-                snippet = context(article.text(e.field), e.start, e.end)
-                mentions.append((hit.id, hit.title, hit.source, hit.published, snippet))
-                found_type = found_type or e.type
-                canonical = e.canonical if info is None else canonical
-                break
-    if info is None:
-        if not mentions:
-            return None
-        info = EntityInfo(canonical=canonical, type=found_type, description="")
-    return EntityProfile(info=info, mentions=tuple(mentions))
-
-
-def context(text: str, start: int, end: int, width: int = 90) -> Snippet:
-    """The words around ``text[start:end]``, with the mention highlighted."""
-    left = max(0, start - width)
-    right = min(len(text), end + width)
-    if left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space > end else right
-    before = _RX_BREAKS.sub(" ", text[left:start])
-    after = _RX_BREAKS.sub(" ", text[end:right])
-    before = ("…" if left > 0 else "") + before
-    after = after + ("…" if right < len(text) else "")
-    return Snippet(before + text[start:end] + after, ((len(before), len(before) + end - start),))
-
-
-_RX_BREAKS = re.compile(r"\s*\n\s*")
 
 
 # --------------------------------------------------------------------------------------

@@ -777,7 +777,8 @@ _STOP = set(
 # too; a run is kept only if its first letter is a capital. A class of every capital in
 # Unicode makes the scan several times slower.)
 _UPPER_CLASS = "[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f\u1e00-\u1eff]"
-_SENTENCE_END = re.compile(r"""(?:^|[.!?:;"(\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
+# (An opening bracket starts no sentence: "talks (Britain said) ended".)
+_SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
@@ -1175,6 +1176,9 @@ _TITLE_MODIFIERS = set(
 )
 
 
+#: Titles that are also surnames: after a given name they are the name ("John Major").
+_SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
+
 _CAP_CORE = rf"{_UPPER_CLASS}\w*(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
@@ -1204,7 +1208,12 @@ def _split_titles(run):
         j = i
         while j < n and run[j][2] in _TITLE_MODIFIERS:
             j += 1
-        if j < n and run[j][2] in _PERSON_TITLES and (j == i or run[i][2] in _TITLE_MODIFIERS):
+        if (
+            j < n
+            and run[j][2] in _PERSON_TITLES
+            and (j == i or run[i][2] in _TITLE_MODIFIERS)
+            and not (j == i and cur and run[j][2] in _SURNAME_TITLES)
+        ):
             # run[i..j] is a title ("Prime Minister", "Defence Secretary", "Mr")
             if cur:
                 parts.append((cur, cue))
@@ -1411,15 +1420,17 @@ def _type_stretch(norm, stretch, cue, names):
         return None
     words = [t[2] for t in stretch]
     start, end = stretch[0][0], stretch[-1][1]
-    if all(w.isupper() and len(w) > 3 for w in words) and cue is None:
-        return None  # headings and shouting: "WHAT ARE YOU LOOKING FOR"
+    if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words) and cue is None:
+        return None  # headings and shouting: "WHAT ARE YOU LOOKING FOR"; not "FIFA"
     single = len(words) == 1
     sentence_start = _is_sentence_start(norm, start)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
     if cue == "PERSON":
         return start, end, "PERSON"
-    if single and (sentence_start or len(words[0]) < 2 or words[0] in _NOT_NAMES):
+    if single and (
+        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and not words[0].isupper())
+    ):
         return None
     if _RX_BY.search(before) and not single:
         return start, end, "PERSON"  # a byline

@@ -930,21 +930,23 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
     names = _given_names()
     census_given, census_surnames = typer.census_names()
     cues = [_cue_type(w) for w in words]
-    known = "none"
-    for w in words:
-        canonical = g.by_alias.get(_key(w))
-        if canonical:
-            known = g.records[canonical].type
-            break
+    known = [g.by_alias.get(_key(w)) for w in words]
+    types = [g.records[c].type if c else "" for c in known]
+    cue_of = next(
+        (c for c, w in zip(cues[:-1], words[1:], strict=True) if c and w in {"of", "for"}),
+        "none",
+    )
     return typer.name_features(
         words,
         guess=type_,
         given=words[0] in names or words[0] in census_given,
         given_last=len(words) > 1 and (words[-1] in names or words[-1] in census_given),
-        surname=words[-1] in census_surnames,
+        surname=words[-1] in census_surnames and not types[-1],
         cue_last=cues[-1] or "none",
         cue_any=next((c for c in cues if c), "none"),
-        known_inside=known,
+        known_inside=next((t for t in types if t), "none"),
+        known_last=types[-1] or "none",
+        cue_of=cue_of or "none",
     )
 
 
@@ -1502,7 +1504,7 @@ _NOT_NAMES = set(
 #: A capitalised word that may lengthen a known name ("Real" Madrid, West "Indies").
 _RX_CAP_WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))({_CAP_CORE}(?:'s?)?) $")
 _RX_CAP_WORD_AFTER = re.compile(rf" ({_CAP_CORE})(?!\w)")
-_RX_OF_PLACE = re.compile(rf" (?:of|for) (?:the )?{_CAP_CORE}(?: {_CAP_CORE})*(?!\w)")
+_RX_OF_PLACE = re.compile(r" (?:of|for) (?:the )?")
 _RX_ELECTION = re.compile(rf"(?:(?:{_MONTH_FULL}) )?{_YEAR} $")
 _RX_ELECTION_AFTER = re.compile(
     r"(?: (?:general|presidential|federal|parliamentary|provincial|state|legislative"
@@ -1526,6 +1528,7 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     changed = False
     starts_taken = {s[0] for s in spans if not s[4]}
+    by_start = {s[0]: s for s in spans}
     ends_taken = {s[1] for s in spans if not s[4]}
     for span in spans:
         start, end, type_, canonical, guessed, prio = span
@@ -1552,8 +1555,9 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
             last = norm[start:new_end].rsplit(" ", 1)[-1]
             if _cue_type(last) == "ORG":
                 m = _RX_OF_PLACE.match(norm, new_end)
-                if m:
-                    new_end = m.end()
+                place = by_start.get(m.end()) if m else None
+                if place and place[2] in {"GPE", "LOC"} and not place[4]:
+                    new_end = place[1]
         if type_ in {"GPE", "LOC"} and new_start == start and new_end == end:
             after = _RX_ELECTION_AFTER.match(norm, end)
             if after:

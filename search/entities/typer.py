@@ -137,6 +137,8 @@ def name_features(
     cue_last: str,
     cue_any: str,
     known_inside: str,
+    known_last: str = "none",
+    cue_of: str = "none",
 ) -> tuple[str, ...]:
     """The evidence in the name itself (the same wherever it occurs)."""
     n = len(words)
@@ -150,6 +152,9 @@ def name_features(
         f"cue_last={cue_last}",
         f"cue_any={cue_any}",
         f"known_inside={known_inside}",
+        f"known_last={known_last}",
+        f"cue_of={cue_of}",
+        f"cue_any={cue_any}&n={min(n, 4)}",
     ]
     if given:
         f.append(f"given_first&n={min(n, 3)}")

@@ -56,7 +56,9 @@ def _canon(text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("gold_file", sorted(GOLD.glob("entities_*.tsv")), ids=lambda p: p.stem)
-def test_seed_precision_and_recall_hold_on_hand_annotation(gold_file: Path) -> None:
+def test_seed_mentions_regression(gold_file: Path) -> None:
+    # A regression check, not a quality figure: the gazetteer was written with the seeds
+    # in view. Quality is measured on ner-dev (`python -m bench --only entities`).
     seed = SEEDS / (gold_file.stem.removeprefix("entities_") + ".txt")
     article = read_article(seed)
     assert isinstance(article, Article)
@@ -65,16 +67,17 @@ def test_seed_precision_and_recall_hold_on_hand_annotation(gold_file: Path) -> N
     assert recall >= 0.95, report
 
 
-def test_held_out_passages_are_mostly_found() -> None:
-    # Recall on text nobody tuned for (see tests/gold/README.md); a floor, not a target.
-    gold: Counter = Counter()
-    found: Counter = Counter()
-    for passage in sorted((GOLD / "heldout").glob("*.txt")):
-        gold += _gold(passage.with_suffix(".tsv"))
-        found += _found(recognise_text(passage.read_text(encoding="utf-8")))
+@pytest.mark.parametrize("passage", sorted((GOLD / "heldout").glob("*.txt")), ids=lambda p: p.stem)
+def test_regression_passage_keeps_its_floor(passage: Path) -> None:
+    # A regression set, not held-out text: rules were written after reading some of
+    # these passages (tests/gold/README.md). Each passage keeps its own floor, so one
+    # passage getting worse is not hidden by the others; quality figures come from
+    # ner-dev only.
+    gold = _gold(passage.with_suffix(".tsv"))
+    found = _found(recognise_text(passage.read_text(encoding="utf-8")))
     precision, recall, report = _score(gold, found)
-    assert recall >= 0.85, report
-    assert precision >= 0.85, report
+    assert precision >= 0.8, report
+    assert recall >= 0.8, report
 
 
 def test_every_seed_mention_indexes_its_field_in_reading_order() -> None:
@@ -125,11 +128,12 @@ def test_washington_the_city_stays_the_city() -> None:
 
 def test_a_surname_after_a_full_mention_is_that_person_even_when_unknown() -> None:
     ents = recognise_text(
-        "Rahm Emanuel, who was ambassador, spoke first. Later Mr Emanuel said Emanuel was tired."
+        "Ottilie Brannagh, who was ambassador, spoke first. Later Ms Brannagh said Brannagh "
+        "was tired."
     )
     people = [e for e in ents if e.type == "PERSON"]
-    assert [e.text for e in people] == ["Rahm Emanuel", "Emanuel", "Emanuel"]
-    assert {e.canonical for e in people} == {"Rahm Emanuel"}
+    assert [e.text for e in people] == ["Ottilie Brannagh", "Brannagh", "Brannagh"]
+    assert {e.canonical for e in people} == {"Ottilie Brannagh"}
     assert all(e.guessed for e in people)
 
 
@@ -146,33 +150,33 @@ def test_a_bare_common_surname_is_not_a_famous_person() -> None:
 
 def test_an_acronym_in_brackets_names_the_same_thing_later() -> None:
     ents = recognise_text(
-        "The National Defence Strategy (NDS) is due. Critics say the NDS is late."
+        "The Coastal Resilience Fund (CRF) opened in May. Critics say the CRF is slow to pay."
     )
-    nds = [e for e in ents if e.text == "NDS"]
-    assert len(nds) == 2
-    assert {(e.type, e.canonical) for e in nds} == {("LAW", "National Defense Strategy")}
+    crf = [e for e in ents if e.text == "CRF"]
+    assert len(crf) == 2
+    assert {(e.type, e.canonical) for e in crf} == {("ORG", "Coastal Resilience Fund")}
 
 
 def test_possessives_hyphen_compounds_and_datelines() -> None:
     types = _types(
-        "SEOUL - Trump's allies want to Trump-proof US-built ships and NATO-esque pacts."
+        "PARIS - Macron's critics want to Macron-proof EU-funded roads and NATO-style pacts."
     )
-    assert types == {"SEOUL": "GPE", "Trump": "PERSON", "US": "GPE", "NATO": "ORG"}
-    assert _canon("SEOUL - rain.")["SEOUL"] == "Seoul"
+    assert types == {"PARIS": "GPE", "Macron": "PERSON", "EU": "ORG", "NATO": "ORG"}
+    assert _canon("PARIS - rain.")["PARIS"] == "Paris"
 
 
 def test_sentence_initial_ordinary_words_and_headings_are_not_names() -> None:
     text = (
-        "Hewing closely to notes, he spoke.\n\nDefensive postures\n\nWorking together helps. "
-        "Talk of a pact grew. WHAT ARE YOU LOOKING FOR ?\n\nExit strategies\n\n"
+        "Leaning on old friends, she campaigned.\n\nQuiet ambitions\n\nBuilding bridges takes "
+        "time. Talk of reform grew. SIGN UP FOR OUR NEWSLETTER\n\nOpen questions\n\n"
         "Negotiators met again.\nForecasters disagree"
     )
     assert recognise_text(text) == ()
 
 
 def test_a_title_cased_headline_does_not_turn_ordinary_words_into_names() -> None:
-    types = _types("Why Japan Is Worried About Trump")
-    assert types == {"Japan": "GPE", "Trump": "PERSON"}
+    types = _types("How Kenya Plans To Outrun Its Debts")
+    assert types == {"Kenya": "GPE"}
 
 
 def test_every_mention_of_one_text_comes_back_with_the_field_asked_for() -> None:

@@ -8,9 +8,9 @@ Three sources of mentions, all offline:
 3. A guesser for unknown capitalised names, typed by cue words (titles, "Inc", "Ministry",
    "who"...). Its mentions carry ``guessed=True`` and have no gazetteer record.
 
-Then within-article resolution: a surname after a full mention ("Mr Kishida" after
-"Kishida Fumio"), an acronym introduced in brackets ("National Defence Strategy (NDS)"),
-and capitals used for their governments ("curry Washington's favour" -> United States).
+Then within-article resolution: a surname after a full mention ("Ms Brannagh" after
+"Ottilie Brannagh"), an acronym introduced in brackets ("Coastal Resilience Fund (CRF)"),
+and capitals used for their governments ("won Washington's backing" -> United States).
 
 Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 """
@@ -227,7 +227,7 @@ class _Gazetteer:
         variants.add(_fold(_normalise(alias)))
         for v in list(variants):
             if any(c.islower() for c in v) and len(v) >= 4:
-                variants.add(v.upper())  # datelines: "SEOUL", "BRASÍLIA"
+                variants.add(v.upper())  # datelines: "QUITO", "BOGOTÁ"
         for v in variants:
             targets = self.forms.setdefault(v, [])
             if all(t.canonical != canonical for t in targets):
@@ -280,14 +280,6 @@ def lookup(name: str) -> EntityInfo | None:
     return g.records.get(canonical) if canonical else None
 
 
-def describe(canonical: str) -> EntityInfo:
-    """The record for ``canonical``; a guessed name gets a bare stand-in record."""
-    info = lookup(canonical)
-    if info is not None:
-        return info
-    return EntityInfo(canonical=canonical, type="", aliases=(), description="")
-
-
 # --------------------------------------------------------------------------------------
 # Rules: DATE, PERCENT, MONEY, QUANTITY
 
@@ -301,17 +293,8 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_NUMWORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|a hundred|a thousand|several|a few|a couple of|many)"
-)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|trn|k|thousand|crore|lakh)"
-_APPROX = (
-    r"(?i:(?:just |well )?(?:over|under|more than|less than|fewer than|almost|nearly|about"
-    r"|around|roughly|some|up to|at least|at most|approximately|an estimated|close to) )"
-)
 _UNIT_SPAN = r"(?:year|month|week|day|decade|century|quarter)"
 _CURRENCY_WORDS = (
     r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|won|rupees?|roubles?|rubles?"
@@ -596,8 +579,11 @@ def _word_matches(norm: str, anchors: list[tuple[int, str]]) -> Iterator[re.Matc
 
 
 def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
-    out: list[Span] = []
-    add = out.append
+    """Dates and figures: those that start with a number, a currency sign, or a word."""
+    return [*_number_mentions(norm), *_currency_mentions(norm), *_word_mentions(norm, anchors)]
+
+
+def _number_mentions(norm: str) -> Iterator[Span]:
     for start, end, kind in _digit_matches(norm):
         if not _left_ok(norm, start, True):
             if not (kind.startswith("DATE") and norm[start - 1 : start] == "-"):
@@ -614,7 +600,10 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
             edge = _EDGE_BEFORE.search(before)
             if edge:
                 start -= len(edge[0])
-        add((start, end, type_, "", False, 2))
+        yield (start, end, type_, "", False, 2)
+
+
+def _currency_mentions(norm: str) -> Iterator[Span]:
     for sign in _CURRENCY_SIGN.finditer(norm):
         m = _CURRENCY_RULES.match(norm, sign.start())
         if not m:
@@ -626,7 +615,10 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
         elif not _left_ok(norm, start, False) and norm[start - 1 : start] != "-":
             continue
         start -= _approx_before(norm[max(0, start - 24) : start])
-        add((start, end, "MONEY", "", False, 2))
+        yield (start, end, "MONEY", "", False, 2)
+
+
+def _word_mentions(norm: str, anchors: list[tuple[int, str]]) -> Iterator[Span]:
     for m in _word_matches(norm, anchors):
         kind = m.lastgroup or ""
         start, end = m.span(kind)
@@ -652,7 +644,7 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
                 rel = _RX_MONTH_REL_BEFORE.search(before)
                 if rel:
                     start -= len(rel[0])
-            add((start, end, "DATE", "", False, 2))
+            yield (start, end, "DATE", "", False, 2)
             continue
         type_ = kind.split("_")[0]
         if type_ in {"PERCENT", "QUANTITY"}:
@@ -676,24 +668,12 @@ def _rule_mentions(norm: str, anchors: list[tuple[int, str]]) -> list[Span]:
             rel = _RX_DAY_REL_BEFORE.search(before)
             if rel:
                 start -= len(rel[0])
-        add((start, end, type_, "", False, 2))
-    return out
+        yield (start, end, type_, "", False, 2)
 
 
 # --------------------------------------------------------------------------------------
 # The guesser's vocabulary
 
-_TITLES = set(
-    """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady President
-    Premier Chancellor Minister Secretary Senator Sen. Rep. Representative Congressman
-    Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Empress Sheikh Emir
-    Pope Cardinal Archbishop Bishop Rev. Reverend General Gen. Admiral Adm. Colonel Col.
-    Captain Capt. Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge
-    Justice Chairman Chairwoman Chair Speaker Vice-President Vice Prime Deputy Foreign
-    Defence Defense Finance Trade Interior Home State Chief Executive Leader Crown Acting
-    Former Opposition CEO Councillor Sultan Ayatollah Imam Rabbi Father Sister Brother Saint
-    St St. Attorney-General""".split()
-)
 #: Titles that on their own say the next name is a person (unlike "Foreign" or "State").
 _PERSON_TITLES = set(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady President
@@ -1042,7 +1022,7 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
     """Add guesses to ``chosen`` (sorted, disjoint); a guess replaces the mentions it
-    contains ("Kenya" in "Kenya National Commission on Human Rights") and gives way to
+    contains ("Ghana" in "Ghana Cocoa Marketing Board") and gives way to
     one it only overlaps."""
     from bisect import bisect_left
 
@@ -1095,7 +1075,7 @@ def _register(
         registry.setdefault(parts[-1], ("PERSON", name))
         for weak in g.weak_of.get(name, ()):
             registry[weak] = ("PERSON", name)
-        # acronym in brackets right after any mention: "National Defence Strategy (NDS)"
+        # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
     for start, end, type_, canonical, _guessed, _ in spans:
         if norm[end : end + 2] != " (":
             continue
@@ -1115,7 +1095,7 @@ def _second_pass(
     resolved: list[Span] = []
     for span in spans:
         if span[4] and norm[span[0] : span[1]] in registry:
-            # "Mr Emanuel" guessed on its own; the registry knows the full name.
+            # "Ms Brannagh" guessed on its own; the registry knows the full name.
             start, end, _, _, _, prio = span
             t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))
@@ -1125,35 +1105,11 @@ def _second_pass(
     occupied = bytearray(len(norm) + 1)
     for s in spans:
         occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
-    n = len(norm)
-    # Names the article already introduced: "Kishida", "Gray", "NDS".
-    if len(registry) <= 8:
-        for word, (type_, canonical) in registry.items():
-            i = norm.find(word)
-            while i >= 0:
-                j = i + len(word)
-                if (
-                    (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-"))
-                    and (j >= n or not norm[j].isalnum())
-                    and 1 not in occupied[i:j]
-                ):
-                    extra.append((i, j, type_, canonical, canonical not in g.records, 1))
-                i = norm.find(word, j)
-    else:
-        finder = ahocorasick.Automaton()
-        for word in registry:
-            finder.add_word(word, word)
-        finder.make_automaton()
-        for last, word in finder.iter(norm):
-            j = last + 1
-            i = j - len(word)
-            if (
-                (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-"))
-                and (j >= n or not norm[j].isalnum())
-                and 1 not in occupied[i:j]
-            ):
-                type_, canonical = registry[word]
-                extra.append((i, j, type_, canonical, canonical not in g.records, 1))
+    # Names the article already introduced: a surname, a one-word name, an acronym.
+    for i, j, word in _whole_words(norm, registry):
+        if 1 not in occupied[i:j]:
+            type_, canonical = registry[word]
+            extra.append((i, j, type_, canonical, canonical not in g.records, 1))
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
     for m in _TITLED_NAME.finditer(norm):
         start, end = m.span("name")
@@ -1163,6 +1119,33 @@ def _second_pass(
     if extra:
         spans = _select(extra, spans)
     return spans
+
+
+def _whole_words(norm: str, words: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each of ``words`` in ``norm`` as a whole word (not inside
+    "Kimberley", nor after a hyphen)."""
+    words = list(words)
+    if len(words) <= 8:  # a few words: str.find is faster than building an automaton
+        found = []
+        for word in words:
+            i = norm.find(word)
+            while i >= 0:
+                found.append((i + len(word) - 1, word))
+                i = norm.find(word, i + len(word))
+    else:
+        finder = ahocorasick.Automaton()
+        for word in words:
+            finder.add_word(word, word)
+        finder.make_automaton()
+        found = list(finder.iter(norm))
+    n = len(norm)
+    for last, word in found:
+        j = last + 1
+        i = j - len(word)
+        if (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-")) and (
+            j >= n or not norm[j].isalnum()
+        ):
+            yield i, j, word
 
 
 # --------------------------------------------------------------------------------------
@@ -1206,7 +1189,6 @@ def _split_titles(run):
     i = 0
     n = len(run)
     while i < n:
-        word = run[i][2]
         j = i
         while j < n and run[j][2] in _TITLE_MODIFIERS:
             j += 1
@@ -1225,7 +1207,6 @@ def _split_titles(run):
             continue
         cur.append(run[i])
         i += 1
-        del word
     if cur:
         parts.append((cur, cue))
     return parts
@@ -1258,7 +1239,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             if occupied[run_start] or text in _STOP:
                 continue  # the common case: "America", "The"
         else:
-            # "Mr Trump", "South Korea", "Japan and South Korea": nothing left to guess
+            # "Mr Macron", "New Zealand", "Chile and New Zealand": nothing left to guess
             pos = run_start
             for word in text.split(" "):
                 if not (occupied[pos] or word in skip):
@@ -1294,7 +1275,7 @@ class _Occupancy:
 
 
 def _is_title_case(text: str) -> bool:
-    """ "Why Japan Is Worried About Trump": capitals, and no lower-case word of any length
+    """ "How Kenya Plans To Outrun Its Debts": capitals, and no lower-case word of any length
     (prose has some: "Kishida Fumio meets Joe Biden")."""
     words = [w for w in text.split() if w[0].isalpha()]
     if sum(w[0].isupper() for w in words) < 4:
@@ -1336,58 +1317,74 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         part = part[1:]
     if not part:
         return []
+    if cue is None and len(part) >= 2:
+        institution = _institution(norm, part, inside, spans)
+        if institution:
+            return [institution]
+    out = []
+    for s in _stretches(norm, part, inside):
+        typed = _type_stretch(norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names)
+        if typed:
+            out.append(typed)
+    return out
+
+
+def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
+    """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
+    Board", "Bank of Canada", "Chilean Mining Council"."""
     words = [t[2] for t in part]
     start, end = part[0][0], part[-1][1]
-    # An institutional name may swallow known names: "Kenya National Commission on Human
-    # Rights", "Organization of American States", "African National Congress".
-    if cue is None and len(words) >= 2:
-        # (a cue word inside a longer known name, "Port" in "Port Moresby", is no cue)
-        cued = [
-            i
-            for i, w in enumerate(words)
-            if _cue_type(w)
-            and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
-        ]
-        if cued:
-            i = cued[-1]
-            type_ = _cue_type(words[i])
-            # the name runs to the cue word, or on through "of ..." after it, but never
-            # into a date or figure ("Congress on April 11th")
-            tail_end = part[i][1]
-            # "Norges Bank Investment Management": free capitalised words after the cue
-            j = i + 1
-            while (
-                j < len(part)
-                and norm[part[j - 1][1] : part[j][0]] == " "
-                and not inside(part[j][0], part[j][1])
-            ):
-                j += 1
-            if j > i + 1:
-                i, tail_end = j - 1, part[j - 1][1]
-            if (
-                i < len(part) - 1
-                and _RX_OF.match(norm, tail_end, end)
-                and 2 not in spans.occupied[part[i + 1][0] : end]
-            ):
-                tail_end = end
-            known_start = spans.by_end.get(tail_end)
-            # "US National Defence Strategy": the known name is the name; but "Academy of
-            # Port Moresby" is a name ending in a known one.
-            known = (
-                known_start is not None
-                and start < known_start
-                and " " in norm[known_start:tail_end]
-                and norm[:known_start].rstrip().rsplit(" ", 1)[-1] not in _CONNECTORS
-            )
-            covered = spans.occupied[start:tail_end].strip(b"\0")
-            whole = len(covered) == tail_end - start and (
-                spans.by_end.get(tail_end, -1) <= start and 0 not in spans.occupied[start:tail_end]
-            )
-            if (i > 0 or tail_end > part[i][1]) and not known and not whole:
-                return [(start, tail_end, type_)]
-    # Otherwise guess each stretch of words nothing else recognised, split at connectors
-    # that are not name particles ("Smith and Jones" are two).
-    out = []
+    # (a cue word inside a longer known name, "Port" in "Port Louis", is no cue)
+    cued = [
+        i
+        for i, w in enumerate(words)
+        if _cue_type(w)
+        and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
+    ]
+    if not cued:
+        return None
+    i = cued[-1]
+    type_ = _cue_type(words[i])
+    # the name runs to the cue word, or on through "of ..." after it, but never
+    # into a date or figure ("Parliament on March 3rd")
+    tail_end = part[i][1]
+    # "Harbour Bank Asset Management": free capitalised words after the cue
+    j = i + 1
+    while (
+        j < len(part)
+        and norm[part[j - 1][1] : part[j][0]] == " "
+        and not inside(part[j][0], part[j][1])
+    ):
+        j += 1
+    if j > i + 1:
+        i, tail_end = j - 1, part[j - 1][1]
+    if (
+        i < len(part) - 1
+        and _RX_OF.match(norm, tail_end, end)
+        and 2 not in spans.occupied[part[i + 1][0] : end]
+    ):
+        tail_end = end
+    known_start = spans.by_end.get(tail_end)
+    # "US Freedom of Information Act": the known name is the name; but "University
+    # of Port Louis" is a name ending in a known one.
+    known = (
+        known_start is not None
+        and start < known_start
+        and " " in norm[known_start:tail_end]
+        and norm[:known_start].rstrip().rsplit(" ", 1)[-1] not in _CONNECTORS
+    )
+    covered = spans.occupied[start:tail_end].strip(b"\0")
+    whole = len(covered) == tail_end - start and (
+        spans.by_end.get(tail_end, -1) <= start and 0 not in spans.occupied[start:tail_end]
+    )
+    if (i > 0 or tail_end > part[i][1]) and not known and not whole:
+        return (start, tail_end, type_)
+    return None
+
+
+def _stretches(norm, part, inside) -> list[list]:
+    """The stretches of words nothing else recognised, split at connectors that are not
+    name particles ("Smith and Jones" are two)."""
     stretch: list = []
     stretches = []
     prev_end = None
@@ -1407,11 +1404,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         prev_end = t[1]
     if stretch:
         stretches.append(stretch)
-    for s in stretches:
-        typed = _type_stretch(norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names)
-        if typed:
-            out.append(typed)
-    return out
+    return stretches
 
 
 def _type_stretch(norm, stretch, cue, names):
@@ -1423,7 +1416,7 @@ def _type_stretch(norm, stretch, cue, names):
     words = [t[2] for t in stretch]
     start, end = stretch[0][0], stretch[-1][1]
     if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words) and cue is None:
-        return None  # headings and shouting: "WHAT ARE YOU LOOKING FOR"; not "FIFA"
+        return None  # headings and shouting: "SIGN UP TODAY"; not "FIFA"
     single = len(words) == 1
     sentence_start = _is_sentence_start(norm, start)
     before = norm[max(0, start - 25) : start]
@@ -1446,12 +1439,12 @@ def _type_stretch(norm, stretch, cue, names):
     if words[0] in names and not single:
         return start, end, "PERSON"
     if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
-        return start, end, "GPE"  # "in Gyeongju, South Korea"
+        return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
-    if place:  # "the Pilbara region", "Aceh province"
+    if place:  # "the Atacama region", "Kerala state"
         return start, end, "GPE" if place[1] in _GPE_NOUNS else "LOC"
     if single and _RX_IN_ONLY_BEFORE.search(before) and not _RX_STAKE_BEFORE.search(before):
-        return start, end, "GPE"  # "in Gladstone"; not "shares in Fortescue"
+        return start, end, "GPE"  # "in Tamale"; not "shares in Vodafone"
     if _RX_WHICH.match(after):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
@@ -1489,7 +1482,6 @@ _RX_PLACE_NOUN_AFTER = re.compile(
 )
 _GPE_NOUNS = {"province", "state", "county", "district", "prefecture", "oblast"}
 _RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
-_RX_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")
 #: Words that, with recognised names, make a run with nothing left to guess.
 _TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"}

@@ -885,8 +885,9 @@ def _evidence(
     first = text.split(" ", 1)[0]
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
-    before = norm[max(0, start - 30) : start].split()
-    prev = before[-1] if before and norm[start - 1 : start] == " " else ""
+    prev = ""
+    if start > 1 and norm[start - 1] == " ":
+        prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
     single = "" if " " in text else typer.shape(text)
     return [
         *_name_evidence(text, type_),
@@ -1517,59 +1518,53 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     """
     if len(norm) < 300 and _is_title_case(norm):
         return spans
+    known = [s for s in spans if not s[4]]
+    taken = ({s[0] for s in known}, {s[1] for s in known}, {s[0]: s for s in spans})
     out: list[Span] = []
     changed = False
-    starts_taken = {s[0] for s in spans if not s[4]}
-    by_start = {s[0]: s for s in spans}
-    ends_taken = {s[1] for s in spans if not s[4]}
     for span in spans:
-        start, end, type_, canonical, guessed, prio = span
-        if guessed or type_ not in _WIDENED:
-            out.append(span)
-            continue
-        new_start, new_end = start, end
-        # free capitalised words before it
-        while True:
-            m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
-            if (
-                not m
-                or m.start(1) in starts_taken
-                or not _may_lengthen(m[1], type_, m.start(1) == new_start - len(m[1]) - 1)
-            ):
-                break
-            new_start = m.start(1)
-        while True:
-            m = _RX_CAP_WORD_AFTER.match(norm, new_end)
-            if not m or m.end() in ends_taken or not _may_lengthen(m[1], type_, False):
-                break
-            new_end = m.end()
-        if type_ == "ORG" or new_start < start or new_end > end:
-            last = norm[start:new_end].rsplit(" ", 1)[-1]
-            if _cue_type(last) == "ORG":
-                m = _RX_OF_PLACE.match(norm, new_end)
-                place = by_start.get(m.end()) if m else None
-                if place and place[2] in {"GPE", "LOC"} and not place[4]:
-                    new_end = place[1]
-        if type_ in {"GPE", "LOC"} and new_start == start and new_end == end:
-            after = _RX_ELECTION_AFTER.match(norm, end)
-            if after:
-                year = _RX_ELECTION.search(norm, max(0, start - 20), start)
-                new_start = year.start() if year and year[0] else start
-                out.append((new_start, after.end(), "EVENT", "", True, prio))
-                changed = True
-                continue
-        if (new_start, new_end) == (start, end):
-            out.append(span)
-            continue
+        longer = None
+        if not span[4] and span[2] in _WIDENED:
+            longer = _longer_name(norm, span, *taken)
+        out.append(longer or span)
+        changed = changed or longer is not None
+    return _select(out) if changed else spans
+
+
+def _longer_name(norm: str, span: Span, starts: set, ends: set, by_start: dict) -> Span | None:
+    """The longer name the known name ``span`` is part of, if any (see :func:`_widen`)."""
+    start, end, type_, _, _, prio = span
+    new_start, new_end = start, end
+    # free capitalised words before it, then after it
+    while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
+        m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
+        if not m or m.start(1) in starts or not _may_lengthen(m[1], type_):
+            break
+        new_start = m.start(1)
+    while norm.startswith(" ", new_end) and norm[new_end + 1 : new_end + 2].isupper():
+        m = _RX_CAP_WORD_AFTER.match(norm, new_end)
+        if not m or m.end() in ends or not _may_lengthen(m[1], type_):
+            break
+        new_end = m.end()
+    widened = type_ == "ORG" or new_start < start or new_end > end
+    if widened and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) == "ORG":
+        m = _RX_OF_PLACE.match(norm, new_end)
+        place = by_start.get(m.end()) if m else None
+        if place and place[2] in {"GPE", "LOC"} and not place[4]:
+            new_end = place[1]
+    if new_start < start or new_end > end:
         new_type = type_ if new_end == end and type_ != "NORP" else "ORG"
-        out.append((new_start, new_end, new_type, "", True, prio))
-        changed = True
-    if not changed:
-        return spans
-    return _select(out)
+        return (new_start, new_end, new_type, "", True, prio)
+    if type_ in {"GPE", "LOC"} and "lection" in norm[end : end + 40]:
+        after = _RX_ELECTION_AFTER.match(norm, end)
+        if after:
+            year = _RX_ELECTION.search(norm, max(0, start - 20), start)
+            new_start = year.start() if year and year[0] else start
+            return (new_start, after.end(), "EVENT", "", True, prio)
+    return None
 
 
-def _may_lengthen(word: str, type_: str, adjacent: bool) -> bool:
+def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}

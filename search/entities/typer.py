@@ -192,8 +192,8 @@ def context_features(
     # The words before and after, by class.
     left = norm[max(0, start - 40) : start]
     right = norm[end : end + 40]
-    before = left.split()
-    after = right.split()
+    before = left.rsplit(None, 2)[-2:]
+    after = right.split(None, 2)[:2]
     prev = before[-1] if before and left.endswith((" ", "\n")) else ""
     prev2 = before[-2] if len(before) >= 2 and prev else ""
     nxt = after[0] if after and right.startswith((" ", "\n")) else ""

@@ -1526,6 +1526,9 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         longer = None
         if not span[4] and span[2] in _WIDENED:
             longer = _longer_name(norm, span, *taken)
+        elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
+            end = _of_place(norm, span[0], span[1], taken[2])
+            longer = span[:1] + (end,) + span[2:] if end > span[1] else None
         out.append(longer or span)
         changed = changed or longer is not None
     return _select(out) if changed else spans
@@ -1546,12 +1549,8 @@ def _longer_name(norm: str, span: Span, starts: set, ends: set, by_start: dict) 
         if not m or m.end() in ends or not _may_lengthen(m[1], type_):
             break
         new_end = m.end()
-    widened = type_ == "ORG" or new_start < start or new_end > end
-    if widened and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) == "ORG":
-        m = _RX_OF_PLACE.match(norm, new_end)
-        place = by_start.get(m.end()) if m else None
-        if place and place[2] in {"GPE", "LOC"} and not place[4]:
-            new_end = place[1]
+    if type_ == "ORG" or new_start < start or new_end > end:
+        new_end = _of_place(norm, start, new_end, by_start)
     if new_start < start or new_end > end:
         new_type = type_ if new_end == end and type_ != "NORP" else "ORG"
         return (new_start, new_end, new_type, "", True, prio)
@@ -1562,6 +1561,18 @@ def _longer_name(norm: str, span: Span, starts: set, ends: set, by_start: dict) 
             new_start = year.start() if year and year[0] else start
             return (new_start, after.end(), "EVENT", "", True, prio)
     return None
+
+
+def _of_place(norm: str, start: int, end: int, by_start: dict) -> int:
+    """Where an organisation's name ``norm[start:end]`` ends when "of <Place>" follows
+    its last word ("Party", "Bank"): after a place the text names right there."""
+    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+        return end
+    m = _RX_OF_PLACE.match(norm, end)
+    place = by_start.get(m.end()) if m else None
+    if place and place[2] in {"GPE", "LOC"} and not place[4]:
+        return place[1]
+    return end
 
 
 def _may_lengthen(word: str, type_: str) -> bool:

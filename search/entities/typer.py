@@ -164,6 +164,12 @@ def name_features(
         f.append(f"surname_last&n={min(n, 3)}")
     if any(w in ("of", "and", "&", "the", "for") for w in words):
         f.append("connector")
+    common = common_words()
+    plain = sum(1 for w in words if w.lower() in common)
+    f.append(f"common={min(plain, 2)}&n={min(n, 3)}")
+    # The words themselves: learnt from CrossNER only (scripts/train_typer.py).
+    f += [LEXICAL + w.lower() for w in words[:4]]
+    f.append(LEXICAL + "last=" + words[-1].lower())
     return tuple(f)
 
 
@@ -228,6 +234,19 @@ def context_features(
 
 
 NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"
+COMMON_PATH = Path(__file__).parents[1] / "data" / "common_words.txt"
+#: The prefix of lexical features (a word itself), which only CrossNER may teach.
+LEXICAL = "w="
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words written in lower case in running text (``scripts/train_typer.py``)."""
+    try:
+        text = COMMON_PATH.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w for w in text.split() if not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -145,7 +145,9 @@ def test_an_ambiguous_family_name_follows_the_person_the_article_named() -> None
 
 
 def test_a_bare_common_surname_is_not_a_famous_person() -> None:
-    assert "Kim" not in _types("Kim is a common name; Lee and Park too.")
+    # It may be guessed a name, but it links to no one the gazetteer knows.
+    ents = recognise_text("Kim is a common name; Lee and Park too.")
+    assert all(e.guessed and e.canonical == e.text for e in ents)
 
 
 def test_an_acronym_in_brackets_names_the_same_thing_later() -> None:

@@ -1425,7 +1425,7 @@ def _type_stretch(norm, stretch, cue, names):
     if cue == "PERSON":
         return start, end, "PERSON"
     if single and (
-        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and not words[0].isupper())
+        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
     ):
         return None
     if _RX_BY.search(before) and not single:
@@ -1456,6 +1456,21 @@ def _type_stretch(norm, stretch, cue, names):
 
 
 _COMMON_STARTERS = {w.lower() for w in _STOP}
+#: Endings of everyday words that start sentences ("Negotiators", "Building", "Rarely").
+_ORDINARY_ENDINGS = tuple(
+    "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
+    " ism isms ive ives ous ful less able ible ance ence ants ents".split()
+)
+
+
+def _ordinary(word: str) -> bool:
+    """Does a capitalised word at a sentence start look like an everyday word?"""
+    if word.isupper():
+        return False  # an acronym: "FIFA said"
+    low = word.lower()
+    return low.endswith(_ORDINARY_ENDINGS) or low in typer.common_words()
+
+
 _RX_CAP_NEXT = re.compile(r" [A-Z]")
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"

@@ -4,7 +4,7 @@
 
 Runs the recogniser on the train splits of ``/work/shared/data/ner-dev`` (CoNLL-2003 and
 CrossNER politics; ``DOSSIER_NER_DEV`` points elsewhere), collects the evidence for every
-guessed name (``search.entities._COLLECT``), labels each with the gold type of exactly
+guessed name (``search.resolve._COLLECT``), labels each with the gold type of exactly
 that span (PER, LOC, ORG; MISC for a gold name of another kind; NONE when no gold name
 has that span) and fits an averaged perceptron.
 
@@ -27,20 +27,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import ner_dev  # noqa: E402
-from search import entities  # noqa: E402
-from search.entities import typer  # noqa: E402
+from search.entities import resolve, typer  # noqa: E402
 
 
 def examples(split: dict) -> list[tuple[list[str], int]]:
     out: list[tuple[list[str], int]] = []
     for name in split:
         for doc in ner_dev.documents(name, split):
-            entities._COLLECT = []
+            resolve._COLLECT = []
             try:
                 ner_dev.predict(doc)
-                found = entities._COLLECT
+                found = resolve._COLLECT
             finally:
-                entities._COLLECT = None
+                resolve._COLLECT = None
             gold = {(f, a, b): t for f, a, b, t in doc.gold}
             for field, start, end, feats in found:
                 label = gold.get((field, start, end))

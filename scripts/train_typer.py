@@ -11,8 +11,7 @@ has that span) and fits an averaged perceptron.
 What ships is one weight per (feature, class). The features learnt from CoNLL-2003 are
 the hand-written classes of :mod:`search.entities.typer` (shapes, word classes, cue
 classes, list memberships), never a word of its text: CoNLL-2003 may not ship, word for
-word. Features that are words themselves (``w=...``) and the common-word list come from
-CrossNER (MIT) only.
+word. Features that are words themselves (``w=...``) are learnt from CrossNER (MIT) only.
 """
 
 from __future__ import annotations
@@ -48,20 +47,6 @@ def examples(split: dict) -> list[tuple[list[str], int]]:
                     feats = [f for f in feats if not f.startswith(typer.LEXICAL)]
                 out.append((feats, typer.CLASSES.index(cls)))
     return out
-
-
-def write_common_words() -> None:
-    """The words CrossNER's train split writes in lower case (MIT): a name made of them
-    is less likely a person's ("Peace Action")."""
-    folder, file = ner_dev.TRAIN["crossner"]
-    words = set()
-    for line in (ner_dev.NER_DEV / folder / file).read_text(encoding="utf-8").splitlines():
-        token = line.split("\t")[0].strip()
-        if token.isalpha() and token.islower() and len(token) > 2:
-            words.add(token)
-    header = "# Words CrossNER politics train (MIT) writes in lower case; scripts/train_typer.py\n"
-    typer.COMMON_PATH.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
-    typer.common_words.cache_clear()
 
 
 def train(data: list[tuple[list[str], int]], epochs: int) -> dict[str, list[float]]:
@@ -104,7 +89,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=10)
     args = parser.parse_args(argv)
     typer.weights.cache_clear()
-    write_common_words()
     data = examples(ner_dev.TRAIN)
     print(f"{len(data)} guesses to learn from", file=sys.stderr)
     weights = train(data, args.epochs)

@@ -447,3 +447,15 @@ def test_a_guessed_name_is_indexed_and_every_view_counts_the_same_articles(
     assert data["canonical"] == "Ottilie Brannagh"
     assert data["count"] == 3  # the true number, not the one shown
     assert len(data["mentions"]) == 1
+
+
+def test_a_lone_capitalised_word_at_a_sentence_start_is_a_name_only_if_not_everyday() -> None:
+    # Fresh text. Position capitalises any word; an everyday one is no name.
+    assert _types("Shares fell on Monday. Prices rose again. Police said little.") == {
+        "Monday": "DATE"
+    }
+    # An unknown word that is no everyday word, or an acronym, is judged by the typer.
+    assert _types("The regulator fined the airline. Brennholt said it would appeal.") == {
+        "Brennholt": "ORG"
+    }
+    assert _types("FIFA said the match would go ahead.") == {"FIFA": "ORG"}

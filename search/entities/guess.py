@@ -435,7 +435,7 @@ def _ordinary(word: str) -> bool:
     if word.isupper():
         return False  # an acronym: "FIFA said"
     low = word.lower()
-    return low.endswith(_ORDINARY_ENDINGS) or low in typer.common_words()
+    return low.endswith(_ORDINARY_ENDINGS) or 0 < typer.common_words().get(low, 0) <= 2
 
 
 _RX_OF = re.compile(r" (?:of|for|on|de|du) ")

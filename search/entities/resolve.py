@@ -116,6 +116,7 @@ def _evidence(
             start,
             end,
             single=single,
+            tier=typer.everyday(first),
             cue="PERSON" if prev in _PERSON_TITLES else "none",
             sentence_start=_is_sentence_start(norm, start),
             headline=headline,

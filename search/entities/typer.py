@@ -164,9 +164,12 @@ def name_features(
         f.append(f"surname_last&n={min(n, 3)}")
     if any(w in ("of", "and", "&", "the", "for") for w in words):
         f.append("connector")
-    common = common_words()
-    plain = sum(1 for w in words if w.lower() in common)
+    tiers = [everyday(w) for w in words]
+    plain = sum(1 for t in tiers if t)
     f.append(f"common={min(plain, 2)}&n={min(n, 3)}")
+    f.append(f"first_tier={tiers[0]}")
+    if n == 1:
+        f.append(f"single_tier={tiers[0]}&shape={shape(words[0])}")
     # The words themselves: learnt from CrossNER only (scripts/train_typer.py).
     f += [LEXICAL + w.lower() for w in words[:4]]
     f.append(LEXICAL + "last=" + words[-1].lower())
@@ -179,13 +182,14 @@ def context_features(
     end: int,
     *,
     single: str,
+    tier: int,
     cue: str,
     sentence_start: bool,
     headline: bool,
     lower_elsewhere: bool,
 ) -> list[str]:
     """The evidence around the name ``norm[start:end]``; ``single``: the shape of a
-    one-word name, else ""."""
+    one-word name, else ""; ``tier``: how common its first word is (0: not)."""
     f = [f"cue={cue}"]
     if sentence_start:
         f.append(f"sentence_start&n={2 if not single else 1}")
@@ -195,6 +199,8 @@ def context_features(
         f.append("lower_elsewhere")
     if single:
         f.append(f"single_shape={single}&start={sentence_start}")
+        if sentence_start:
+            f.append(f"start_tier={tier}")
     # The words before and after, by class.
     left = norm[max(0, start - 40) : start]
     right = norm[end : end + 40]
@@ -240,13 +246,30 @@ LEXICAL = "w="
 
 
 @lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words written in lower case in running text (``scripts/train_typer.py``)."""
+def common_words() -> dict[str, int]:
+    """Everyday words -> their tier of frequency, 1 the commonest
+    (``scripts/build_common_words.py``)."""
     try:
         text = COMMON_PATH.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return frozenset()
-    return frozenset(w for w in text.split() if not w.startswith("#"))
+        return {}
+    tiers: dict[str, int] = {}
+    tier = 1
+    for line in text.splitlines():
+        if line.startswith("["):
+            tier = int(line.strip("[]"))
+        elif line and not line.startswith("#"):
+            tiers[line] = tier
+    return tiers
+
+
+def everyday(word: str) -> int:
+    """How common ``word`` is as an everyday word (1 the commonest tiers, 0 not), unless it
+    is also a common given name or surname: "Banks" may be either."""
+    given, surnames = census_names()
+    if word in given or word in surnames:
+        return 0
+    return common_words().get(word.lower(), 0)
 
 
 @lru_cache(maxsize=1)

@@ -459,3 +459,16 @@ def test_a_lone_capitalised_word_at_a_sentence_start_is_a_name_only_if_not_every
         "Brennholt": "ORG"
     }
     assert _types("FIFA said the match would go ahead.") == {"FIFA": "ORG"}
+
+
+def test_a_headline_in_capitals_names_what_the_body_names() -> None:
+    article = Article(
+        id="x",
+        path="",
+        title="FERRY STRIKE: BRANNAGH WARNS THE OPERATOR",
+        body="Ottilie Brannagh, who leads the ferry workers, said the crossings would stop.",
+    )
+    title = [e for e in recognise(article) if e.field == "title"]
+    assert [(e.text, e.type, e.canonical) for e in title] == [
+        ("BRANNAGH", "PERSON", "Ottilie Brannagh")
+    ]

@@ -30,7 +30,7 @@ from search.entities.gazetteer import (
     lookup,
 )
 from search.entities.guess import _guess, _widen
-from search.entities.resolve import _register, _retype, _second_pass
+from search.entities.resolve import _register, _retype, _second_pass, _whole_words
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _PRIORITY, Span, _select
 from search.model import TEXT_FIELDS, Article, Entity
@@ -78,7 +78,7 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for name, text, norm, spans in first
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _retype(g, resolved):
+    for name, text, _norm, spans in _in_capitals(_retype(g, resolved)):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(
@@ -86,6 +86,52 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
                 )
             )
     return tuple(entities)
+
+
+def _in_capitals(
+    fields: list[tuple[str, str, str, list[Span]]],
+) -> list[tuple[str, str, str, list[Span]]]:
+    """A headline in capitals names what the text names: "SHEARER NAMED CAPTAIN" above
+    "Alan Shearer was named...". Names found elsewhere in the article, and their words
+    of a person's name, are found in a field written in capitals."""
+    shouting = [i for i, f in enumerate(fields) if _mostly_capitals(f[2])]
+    if not shouting:
+        return fields
+    known: dict[str, tuple[str, str, bool]] = {}
+    for i, (_, _, norm, spans) in enumerate(fields):
+        if i in shouting:
+            continue
+        for start, end, type_, canonical, guessed, _ in spans:
+            if type_ in _NAME_TYPES:
+                text = norm[start:end]
+                known.setdefault(text.upper(), (type_, canonical or text, guessed))
+                if type_ == "PERSON" and " " in text:  # "SHEARER" for Alan Shearer
+                    known.setdefault(text.rsplit(" ", 1)[-1].upper(), (type_, canonical, guessed))
+    known = {k: v for k, v in known.items() if len(k) > 2}
+    if not known:
+        return fields
+    out = list(fields)
+    for i in shouting:
+        name, text, norm, spans = fields[i]
+        occupied = bytearray(len(norm) + 1)
+        for s in spans:
+            occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+        extra = [
+            (a, b, known[w][0], known[w][1], known[w][2], 1)
+            for a, b, w in _whole_words(norm, known)
+            if 1 not in occupied[a:b]
+        ]
+        if extra:
+            out[i] = (name, text, norm, _select(extra, spans))
+    return out
+
+
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW"}
+
+
+def _mostly_capitals(norm: str) -> bool:
+    letters = [c for c in norm[:400] if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:

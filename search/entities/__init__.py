@@ -104,9 +104,10 @@ def _in_capitals(
         for start, end, type_, canonical, guessed, _ in spans:
             if type_ in _NAME_TYPES:
                 text = norm[start:end]
-                known.setdefault(text.upper(), (type_, canonical or text, guessed))
+                target = (type_, canonical or text, guessed)
+                known.setdefault(text.upper(), target)
                 if type_ == "PERSON" and " " in text:  # "SHEARER" for Alan Shearer
-                    known.setdefault(text.rsplit(" ", 1)[-1].upper(), (type_, canonical, guessed))
+                    known.setdefault(text.rsplit(" ", 1)[-1].upper(), target)
     known = {k: v for k, v in known.items() if len(k) > 2}
     if not known:
         return fields

@@ -131,8 +131,9 @@ _NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW"}
 
 
 def _mostly_capitals(norm: str) -> bool:
-    letters = [c for c in norm[:400] if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    sample = norm[:400]
+    upper = sum(map(str.isupper, sample))
+    return upper >= 8 and upper >= 4 * sum(map(str.islower, sample))
 
 
 def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:

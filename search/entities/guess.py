@@ -12,6 +12,7 @@ first type from cue words; :mod:`search.entities.typer` has the last word on it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from attrs import define
 
@@ -242,6 +243,7 @@ class _Occupancy:
     by_end: dict[int, int]
 
 
+@lru_cache(maxsize=64)
 def _is_title_case(text: str) -> bool:
     """ "How Kenya Plans To Outrun Its Debts": capitals, and no lower-case word of any length
     (prose has some: "Kishida Fumio meets Joe Biden")."""

@@ -64,15 +64,20 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
-            feats = _evidence(g, norm, start, end, type_, headline, lower)
+            context = _context_evidence(norm, start, end, headline, lower)
             if _COLLECT is not None:
-                _COLLECT.append((name, start, end, feats))
+                _COLLECT.append(
+                    (name, start, end, [*_name_evidence(norm[start:end], type_), *context])
+                )
                 continue
             key = canonical or norm[start:end]
-            score = typer.scores(feats, table)
-            total = totals.setdefault(key, [0.0] * len(score))
-            for i, x in enumerate(score):
-                total[i] += x
+            # the name's own evidence is scored once per name; its context per mention
+            score = typer.scores(context, table)
+            score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]
+            total = totals.get(key)
+            totals[key] = (
+                score if total is None else [a + b for a, b in zip(total, score, strict=True)]
+            )
             keyed.append((fi, si, key))
     if not keyed:
         return fields
@@ -97,10 +102,8 @@ def _retype(
     ]
 
 
-def _evidence(
-    g: _Gazetteer, norm: str, start: int, end: int, type_: str, headline: bool, lower: dict
-) -> list[str]:
-    """The typer's evidence for the guess ``norm[start:end]`` (``lower``: a cache)."""
+def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: dict) -> list[str]:
+    """The typer's evidence around the guess ``norm[start:end]`` (``lower``: a cache)."""
     text = norm[start:end]
     first = text.split(" ", 1)[0]
     if first not in lower:
@@ -108,21 +111,22 @@ def _evidence(
     prev = ""
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
-    single = "" if " " in text else typer.shape(text)
-    return [
-        *_name_evidence(text, type_),
-        *typer.context_features(
-            norm,
-            start,
-            end,
-            single=single,
-            tier=typer.everyday(first),
-            cue="PERSON" if prev in _PERSON_TITLES else "none",
-            sentence_start=_is_sentence_start(norm, start),
-            headline=headline,
-            lower_elsewhere=lower[first],
-        ),
-    ]
+    return typer.context_features(
+        norm,
+        start,
+        end,
+        single="" if " " in text else typer.shape(text),
+        tier=typer.everyday(first),
+        cue="PERSON" if prev in _PERSON_TITLES else "none",
+        sentence_start=_is_sentence_start(norm, start),
+        headline=headline,
+        lower_elsewhere=lower[first],
+    )
+
+
+@lru_cache(maxsize=8192)
+def _name_score(text: str, type_: str) -> tuple[float, ...]:
+    return tuple(typer.scores(list(_name_evidence(text, type_))))
 
 
 @lru_cache(maxsize=8192)

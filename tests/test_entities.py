@@ -472,3 +472,36 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
     assert [(e.text, e.type, e.canonical) for e in title] == [
         ("BRANNAGH", "PERSON", "Ottilie Brannagh")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "She joined the Conservative Party of Canada before the election.",
+            "Conservative Party of Canada",
+        ),
+        ("Members of the New Democratic Party gathered yesterday.", "New Democratic Party"),
+        ("The West Indies toured England during the summer.", "West Indies"),
+        ("He signed for Real Madrid after a long negotiation.", "Real Madrid"),
+        ("A Liberal Democrat spokesman criticised the proposal.", "Liberal Democrat"),
+        ("Fighters from the Kurdistan Workers' Party retreated.", "Kurdistan Workers' Party"),
+        ("The Syrian Democratic Forces captured the village.", "Syrian Democratic Forces"),
+        ("Delegates from the California Democratic Party arrived.", "California Democratic Party"),
+    ],
+)
+def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
+    sentence: str, name: str
+) -> None:
+    # A mention links to a record only when its whole name matches; a shared word is not
+    # enough ("Liberal Democrat" is not the US Democratic Party).
+    ents = recognise_text(sentence + " Officials described the situation as extremely uncertain.")
+    [found] = [e for e in ents if name in sentence[e.start : e.end + 1] or e.text == name]
+    assert found.text == name
+    assert found.type == "ORG" or name in {"West Indies", "Liberal Democrat"}
+    assert lookup(found.canonical) is None or lookup(found.canonical).canonical == name
+
+
+def test_the_conservative_party_is_an_organisation() -> None:
+    ents = recognise_text("The Conservative Party won the vote after a difficult campaign.")
+    assert [(e.text, e.type) for e in ents] == [("Conservative Party", "ORG")]

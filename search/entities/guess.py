@@ -19,7 +19,7 @@ from attrs import define
 from search.entities import typer
 from search.entities.gazetteer import _Gazetteer, _given_names
 from search.entities.rules import _MONTH_FULL, _YEAR
-from search.entities.spans import Span, _select
+from search.entities.spans import LENGTHENED, Span, _select
 from search.model import FIGURE_TYPES
 
 # The guesser's vocabulary
@@ -288,6 +288,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     if not part:
         return []
     if cue is None and len(part) >= 2:
+        k = _two_institutions(norm, part)
+        if k:  # "the Socialist Party and Federation of the Greens" are two
+            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
+                norm, part[k:], None, names, inside, spans
+            )
         institution = _institution(norm, part, inside, spans)
         if institution:
             return [institution]
@@ -297,6 +302,19 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         if typed:
             out.append(typed)
     return out
+
+
+def _two_institutions(norm, part) -> int:
+    """Where a run holding two institutions joined by "and" splits: after a cue word
+    ("Party") with "and" and another cue word after it; 0 if it does not."""
+    for k in range(len(part) - 1):
+        if (
+            _cue_type(part[k][2]) == "ORG"
+            and norm[part[k][1] : part[k + 1][0]] == " and "
+            and any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :])
+        ):
+            return k + 1
+    return 0
 
 
 def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
@@ -491,8 +509,11 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     """
     if len(norm) < 300 and _is_title_case(norm):
         return spans
-    known = [s for s in spans if not s[4]]
-    taken = ({s[0] for s in known}, {s[1] for s in known}, {s[0]: s for s in spans})
+    known = bytearray(len(norm) + 1)  # 1 inside a known name
+    for s in spans:
+        if not s[4]:
+            known[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+    taken = (known, {s[0]: s for s in spans})
     out: list[Span] = []
     changed = False
     for span in spans:
@@ -500,33 +521,48 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         if not span[4] and span[2] in _WIDENED:
             longer = _longer_name(norm, span, *taken)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
-            end = _of_place(norm, span[0], span[1], taken[2])
-            longer = span[:1] + (end,) + span[2:] if end > span[1] else None
+            end = _of_place(norm, span[0], span[1], taken[1])
+            longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
         out.append(longer or span)
         changed = changed or longer is not None
     return _select(out) if changed else spans
 
 
-def _longer_name(norm: str, span: Span, starts: set, ends: set, by_start: dict) -> Span | None:
-    """The longer name the known name ``span`` is part of, if any (see :func:`_widen`)."""
+def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:
+    """The longer name the known name ``span`` is part of, if any (see :func:`_widen`).
+
+    ``known`` marks the characters inside known names: a word of another known name never
+    lengthens this one ("Russia Ukraine" are two)."""
     start, end, type_, _, _, prio = span
     new_start, new_end = start, end
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
-        if not m or m.start(1) in starts or not _may_lengthen(m[1], type_):
+        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
+        if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
+            break  # "Total" at a sentence start is capitalised by position
         new_start = m.start(1)
     while norm.startswith(" ", new_end) and norm[new_end + 1 : new_end + 2].isupper():
+        org = by_start.get(new_end + 1)
+        if org and org[2] == "ORG" and type_ in {"GPE", "LOC"}:
+            new_end = org[1]  # "California Democratic Party": a place's own party
+            break
         m = _RX_CAP_WORD_AFTER.match(norm, new_end)
-        if not m or m.end() in ends or not _may_lengthen(m[1], type_):
+        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
         new_end = m.end()
+    if (
+        type_ == "NORP"
+        and new_end > end
+        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
+    ):
+        new_end = end  # "British Airways", but not "Australian Tom Moody"
     if type_ == "ORG" or new_start < start or new_end > end:
         new_end = _of_place(norm, start, new_end, by_start)
     if new_start < start or new_end > end:
         new_type = type_ if new_end == end and type_ != "NORP" else "ORG"
-        return (new_start, new_end, new_type, "", True, prio)
+        return (new_start, new_end, new_type, "", True, LENGTHENED)
     if type_ in {"GPE", "LOC"} and "lection" in norm[end : end + 40]:
         after = _RX_ELECTION_AFTER.match(norm, end)
         if after:
@@ -548,12 +584,18 @@ def _of_place(norm: str, start: int, end: int, by_start: dict) -> int:
     return end
 
 
+_CALENDAR = frozenset(
+    _MONTH_FULL.lower().split("|")
+    + "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}
     if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS:
         return False
-    if word.isupper() and len(word) > 3:
-        return False  # a heading in capitals
+    if word.isupper() or word.lower() in _CALENDAR:
+        return False  # a heading in capitals, an acronym of its own, a month or a day
     return word not in _NOT_NAMES and word not in _CONNECTORS

@@ -24,7 +24,7 @@ from search.entities.guess import (
     _is_title_case,
     _occurs_lowercase,
 )
-from search.entities.spans import Span, _select
+from search.entities.spans import LENGTHENED, Span, _select
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -89,6 +89,10 @@ def _retype(
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)
+        if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
+            new = type_  # a known name inside it: a name, if of no type the typer knows
+        if new is None and _institutional(out[fi][2][start:end]):
+            new = "ORG"  # "Stop the War Coalition": a name by its own cue word
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.add((fi, si))
@@ -100,6 +104,12 @@ def _retype(
         (name, text, norm, [s for si, s in enumerate(spans) if (fi, si) not in dropped])
         for fi, (name, text, norm, spans) in enumerate(out)
     ]
+
+
+def _institutional(text: str) -> bool:
+    """A name of several words with an organisation's cue word ("... Coalition")."""
+    words = text.split()
+    return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
 
 
 def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: dict) -> list[str]:

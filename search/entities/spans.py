@@ -4,6 +4,10 @@ from __future__ import annotations
 
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
 
+#: The priority of a guessed name that lengthens a known one ("Real Madrid"): a name for
+#: sure, whatever its type.
+LENGTHENED = 4
+
 
 def _PRIORITY(c: Span) -> tuple[int, int, int]:
     return (c[0] - c[1], -c[5], c[0])

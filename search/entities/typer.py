@@ -73,6 +73,10 @@ for _cls, _words in {
     for _w in _words.split():
         _WORD_CLASSES[_w] = _cls
 
+_COMPASS = frozenset(
+    "North South East West Central Upper Lower Northern Southern Eastern Western Greater"
+    " Inner Outer Mid".split()
+)
 _PERSON_SUFFIXES = tuple(
     "son sen ez es ov ova ev eva in ina ski ska sky vic ic ich ovich enko uk chuk escu"
     " opoulos ou akis idis ini elli etti ucci ian yan oglu er man mann stein berg".split()
@@ -164,6 +168,8 @@ def name_features(
         f.append(f"surname_last&n={min(n, 3)}")
     if any(w in ("of", "and", "&", "the", "for") for w in words):
         f.append("connector")
+    if n > 1 and (words[0] in _COMPASS or words[-1] in _COMPASS):
+        f.append(f"compass={'first' if words[0] in _COMPASS else 'last'}")  # "North Down"
     tiers = [everyday(w) for w in words]
     plain = sum(1 for t in tiers if t)
     f.append(f"common={min(plain, 2)}&n={min(n, 3)}")

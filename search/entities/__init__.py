@@ -29,7 +29,7 @@ from search.entities.gazetteer import (
     gazetteer,
     lookup,
 )
-from search.entities.guess import _guess, _widen
+from search.entities.guess import _guess, _widen, mostly_capitals
 from search.entities.resolve import _register, _retype, _second_pass, _whole_words
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _PRIORITY, Span, _select
@@ -94,7 +94,7 @@ def _in_capitals(
     """A headline in capitals names what the text names: "SHEARER NAMED CAPTAIN" above
     "Alan Shearer was named...". Names found elsewhere in the article, and their words
     of a person's name, are found in a field written in capitals."""
-    shouting = [i for i, f in enumerate(fields) if _mostly_capitals(f[2])]
+    shouting = [i for i, f in enumerate(fields) if mostly_capitals(f[2])]
     if not shouting:
         return fields
     known: dict[str, tuple[str, str, bool]] = {}
@@ -128,12 +128,6 @@ def _in_capitals(
 
 
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW"}
-
-
-def _mostly_capitals(norm: str) -> bool:
-    sample = norm[:400]
-    upper = sum(map(str.isupper, sample))
-    return upper >= 8 and upper >= 4 * sum(map(str.islower, sample))
 
 
 def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:

@@ -133,7 +133,7 @@ _TITLE_MODIFIERS = set(
 #: Titles that are also surnames: after a given name they are the name ("John Major").
 _SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
 
-_CAP_CORE = rf"{_UPPER_CLASS}\w*(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"
+_CAP_CORE = rf"{_UPPER_CLASS}\w*(?:'{_UPPER_CLASS}\w+)?(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"  # (with "O'Brien")
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
     rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_CAP_CORE})"
@@ -201,6 +201,9 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     skip = _TRIVIAL
     # A Title-Cased Headline capitalises ordinary words: guess only what a cue supports.
     title_case = len(norm) < 300 and _is_title_case(norm)
+    # A field in capitals: its names are those the rest of the article names (see
+    # search.entities._in_capitals); a word in capitals there is no evidence of a name.
+    shouting = mostly_capitals(norm)
     for m in _RUN_RX.finditer(norm):
         run_start = m.start()
         text = m[0]
@@ -227,6 +230,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 text = norm[start:end]
                 if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
                     continue
+                if shouting and text.isupper():
+                    continue
                 if " " not in text and cue is None:
                     if text not in lowercase_seen:
                         lowercase_seen[text] = _occurs_lowercase(norm, text)
@@ -241,6 +246,13 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
 class _Occupancy:
     occupied: bytearray
     by_end: dict[int, int]
+
+
+def mostly_capitals(norm: str) -> bool:
+    """Is the text (its first 400 characters) written in capitals, as a headline may be?"""
+    sample = norm[:400]
+    upper = sum(map(str.isupper, sample))
+    return upper >= 8 and upper >= 4 * sum(map(str.islower, sample))
 
 
 @lru_cache(maxsize=64)
@@ -403,7 +415,12 @@ def _type_stretch(norm, stretch, cue, names):
         return None
     words = [t[2] for t in stretch]
     start, end = stretch[0][0], stretch[-1][1]
-    if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words) and cue is None:
+    if (
+        len(words) > 1
+        and all(w.isupper() for w in words)
+        and any(len(w) > 3 for w in words)
+        and cue is None
+    ):
         return None  # headings and shouting: "SIGN UP TODAY"; not "FIFA"
     single = len(words) == 1
     sentence_start = _is_sentence_start(norm, start)

@@ -58,7 +58,8 @@ _ORG_CUES = set(
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
-    Election Elections Festival Expo Dialogue Talks Offensive Invasion""".split()
+    Election Elections Festival Expo Dialogue Talks Offensive Invasion Open Championship
+    Championships Tournament Trophy Classic Marathon Prix Rally""".split()
 )
 _LAW_CUES = set(
     """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
@@ -578,7 +579,9 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     if type_ == "ORG" or new_start < start or new_end > end:
         new_end = _of_place(norm, start, new_end, by_start)
     if new_start < start or new_end > end:
-        new_type = type_ if new_end == end and type_ != "NORP" else "ORG"
+        new_type = _cue_type(norm[new_start:new_end].rsplit(" ", 1)[-1]) or (
+            type_ if new_end == end and type_ != "NORP" else "ORG"
+        )
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     if type_ in {"GPE", "LOC"} and "lection" in norm[end : end + 40]:
         after = _RX_ELECTION_AFTER.match(norm, end)

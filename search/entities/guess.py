@@ -583,12 +583,15 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             type_ if new_end == end and type_ != "NORP" else "ORG"
         )
         return (new_start, new_end, new_type, "", True, LENGTHENED)
-    if type_ in {"GPE", "LOC"} and "lection" in norm[end : end + 40]:
+    if type_ in {"GPE", "LOC", "ORG"} and "lection" in norm[end : end + 40]:
         after = _RX_ELECTION_AFTER.match(norm, end)
-        if after:
-            year = _RX_ELECTION.search(norm, max(0, start - 20), start)
-            new_start = year.start() if year and year[0] else start
-            return (new_start, after.end(), "EVENT", "", True, prio)
+        year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
+        if after and (year or type_ != "ORG"):  # "the 2009 European Parliament election"
+            new_start, new_end = (year.start() if year else start), after.end()
+            place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
+            if year and place and place[2] in {"GPE", "LOC"}:
+                new_end = place[1]  # "... election in Italy", a named election
+            return (new_start, new_end, "EVENT", "", True, prio)
     return None
 
 

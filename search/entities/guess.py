@@ -577,7 +577,7 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     ):
         new_end = end  # "British Airways", but not "Australian Tom Moody"
     if type_ == "ORG" or new_start < start or new_end > end:
-        new_end = _of_place(norm, start, new_end, by_start)
+        new_end = _of_place(norm, start, new_end, by_start, known=new_end == end)
     if new_start < start or new_end > end:
         new_type = _cue_type(norm[new_start:new_end].rsplit(" ", 1)[-1]) or (
             type_ if new_end == end and type_ != "NORP" else "ORG"
@@ -595,10 +595,12 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     return None
 
 
-def _of_place(norm: str, start: int, end: int, by_start: dict) -> int:
-    """Where an organisation's name ``norm[start:end]`` ends when "of <Place>" follows
-    its last word ("Party", "Bank"): after a place the text names right there."""
-    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+def _of_place(norm: str, start: int, end: int, by_start: dict, known: bool = False) -> int:
+    """Where an organisation's name ``norm[start:end]`` ends when "of <Place>" follows:
+    after a place the text names right there, when its last word is an organisation's
+    ("Conservative Party of Canada") or the name is the gazetteer's (``known``: "House of
+    Commons of Canada")."""
+    if not (known or _cue_type(norm[start:end].rsplit(" ", 1)[-1]) == "ORG"):
         return end
     m = _RX_OF_PLACE.match(norm, end)
     place = by_start.get(m.end()) if m else None

@@ -561,6 +561,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
             break  # "Total" at a sentence start is capitalised by position
         new_start = m.start(1)
+    if new_start == start and type_ == "ORG":
+        new_start = _and_before(norm, start, end, known)
     while norm.startswith(" ", new_end) and norm[new_end + 1 : new_end + 2].isupper():
         org = by_start.get(new_end + 1)
         if org and org[2] == "ORG" and type_ in {"GPE", "LOC"}:
@@ -593,6 +595,23 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
                 new_end = place[1]  # "... election in Italy", a named election
             return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+_RX_AND_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))((?:{_CAP_CORE} )?{_CAP_CORE}) and $")
+
+
+def _and_before(norm: str, start: int, end: int, known: bytearray) -> int:
+    """Where an organisation's name starts when everyday capitalised words and "and" come
+    before the known name it ends in ("Social Democratic and Labour Party")."""
+    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+        return start
+    m = _RX_AND_BEFORE.search(norm, max(0, start - 50), start)
+    if not m or 1 in known[m.start(1) : m.end(1)]:
+        return start
+    words = m[1].split()
+    if all(w not in _STOP and typer.everyday(w) for w in words):
+        return m.start(1)
+    return start
 
 
 def _of_place(norm: str, start: int, end: int, by_start: dict, known: bool = False) -> int:

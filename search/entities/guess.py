@@ -251,9 +251,9 @@ class _Occupancy:
 
 def mostly_capitals(norm: str) -> bool:
     """Is the text (its first 400 characters) written in capitals, as a headline may be?"""
+    # (all of it: a dateline in capitals before prose is no headline)
     sample = norm[:400]
-    upper = sum(map(str.isupper, sample))
-    return upper >= 8 and upper >= 4 * sum(map(str.islower, sample))
+    return sample == sample.upper() and sum(map(str.isupper, sample[:40])) >= 4
 
 
 @lru_cache(maxsize=64)
@@ -555,6 +555,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     new_start, new_end = start, end
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
+        if not norm[norm.rfind(" ", 0, new_start - 1) + 1].isupper():
+            break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
@@ -603,7 +605,10 @@ _RX_AND_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))((?:{_CAP_CORE} )?{_CAP_CORE}) 
 def _and_before(norm: str, start: int, end: int, known: bytearray) -> int:
     """Where an organisation's name starts when everyday capitalised words and "and" come
     before the known name it ends in ("Social Democratic and Labour Party")."""
-    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+    if (
+        not norm.endswith(" and ", 0, start)
+        or _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG"
+    ):
         return start
     m = _RX_AND_BEFORE.search(norm, max(0, start - 50), start)
     if not m or 1 in known[m.start(1) : m.end(1)]:

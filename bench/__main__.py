@@ -1,7 +1,7 @@
 """``python -m bench [--quick] [--only NAME ...]``: run every bench/bench_*.py and judge it.
 
 Each module's ``run()`` returns ``{figure: value}``; its ``TARGETS`` (figure -> upper bound)
-say what passes. Prints a table of figure, value, target and verdict, and writes
+and ``MIN_TARGETS`` (figure -> lower bound, for figures where higher is better) say what passes. Prints a table of figure, value, target and verdict, and writes
 ``bench/.data/results.json`` (plus a line in ``bench/.data/history.jsonl``).
 Exit status: 0 if every target is met, 1 if one is missed or a module failed.
 """
@@ -20,7 +20,7 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import DATA, DEFAULT_N, QUICK_N, ROOT
+from bench import DATA, DEFAULT_N, LARGE_N, QUICK_N, ROOT
 
 
 def modules() -> list[str]:
@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help=f"N={QUICK_N:,} articles (default {DEFAULT_N:,})"
     )
     parser.add_argument(
+        "--large",
+        action="store_true",
+        help=f"N={LARGE_N:,} articles, the scale of a team's archive (slow: generates it first)",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         metavar="NAME",
@@ -83,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"no benchmark named {', '.join(sorted(unknown))}; try --list")
         names = [n for n in names if _short(n) in wanted]
-    n = QUICK_N if args.quick else int(os.environ.get("DOSSIER_BENCH_N", DEFAULT_N))
+    n = QUICK_N if args.quick else LARGE_N if args.large else None
+    n = n or int(os.environ.get("DOSSIER_BENCH_N", DEFAULT_N))
     os.environ["DOSSIER_BENCH_N"] = str(n)  # read by bench.size() in every module
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -103,17 +109,22 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(f"bench.{name}")
             figures = _flatten(module.run())
             targets = dict(getattr(module, "TARGETS", {}) or {})
+            floors = dict(getattr(module, "MIN_TARGETS", {}) or {})
         except Exception:
             traceback.print_exc()
             failed_modules.append(short)
             continue
         print(f"  ({time.perf_counter() - started:.0f} s)", flush=True)
         for figure, value in figures.items():
-            target = targets.get(figure)
-            ok = None if target is None else bool(value <= target)
-            rows.append(
-                {"figure": f"{short}.{figure}", "value": value, "target": target, "pass": ok}
-            )
+            target, floor = targets.get(figure), floors.get(figure)
+            if floor is not None:
+                ok: bool | None = bool(value >= floor)
+            else:
+                ok = None if target is None else bool(value <= target)
+            row = {"figure": f"{short}.{figure}", "value": value, "target": target, "pass": ok}
+            if floor is not None:
+                row["floor"] = floor
+            rows.append(row)
 
     width = max([len(r["figure"]) for r in rows] + [6])
     print()
@@ -121,9 +132,17 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         verdict = {True: "pass", False: "FAIL", None: ""}[r["pass"]]
         target = f"≤ {_fmt(r['target'])}" if r["target"] is not None else ""
+        if r.get("floor") is not None:
+            target = f"≥ {_fmt(r['floor'])}"
         print(f"{r['figure']:{width}}  {_fmt(r['value']):>12}  {target:>10}  {verdict}")
     for short in failed_modules:
         print(f"{short + '.*':{width}}  {'error':>12}  {'':>10}  FAIL")
+
+    ratios = [r for r in rows if "vs_baseline" in r["figure"] or r["figure"].endswith("ratio")]
+    if ratios:
+        print(f"\nagainst bare Whoosh (or a bare Textual app), measured in this run (N={n:,}):")
+        for r in ratios:
+            print(f"  {r['figure']:{width}}  {r['value']:6.2f}x")
 
     report = {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -46,6 +46,7 @@ class Corpus:
         cache_dir: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        wait: bool = False,
     ) -> Corpus:
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
@@ -54,7 +55,7 @@ class Corpus:
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
         index, report = Index.open(
-            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress
+            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, wait=wait
         )
         return cls(folders, index, report)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 
 # isort: split
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -28,12 +27,13 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import CLEAR
 
-from . import files
+from . import files, locks
 from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 3
 MANIFEST = "manifest.json"
+LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
@@ -190,31 +190,20 @@ class Refresh:
     notices: list[str] = field(factory=list)
     #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
     caveats: list[tuple[str, str]] = field(factory=list)
+    #: Why nothing was done, when another process kept the index: what to tell the user.
+    busy: str = ""
 
 
-@contextlib.contextmanager
-def _exclusive(lock_path: Path, wait: float) -> Iterator[bool]:
-    """Hold an advisory lock on ``lock_path``; yields False if another process kept it."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: Whoosh's own write lock still protects the index
-        yield True
-        return
-    with open(lock_path, "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.05)
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _lock_notices(lock: locks.Lock, report: Refresh) -> None:
+    if lock.took_over is not None:
+        report.notices.append(
+            f"took over the index lock of {lock.took_over}, which is no longer running"
+        )
+    if lock.acquired and lock.holder is not None:
+        report.notices.append(
+            f"waited {lock.waited:.1f} s for {locks.holder_text(lock.holder)} "
+            "to finish updating this index"
+        )
 
 
 def _writable(directory: Path) -> bool:
@@ -256,8 +245,13 @@ class Index:
         cache_root: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        wait: bool = False,
     ) -> tuple[Index, Refresh]:
-        """Open the index for ``folders``, refreshing it from the files first."""
+        """Open the index for ``folders``, refreshing it from the files first.
+
+        While another dossier updates the index, a rebuild, or an open with ``wait``,
+        waits for it to finish; other opens read the index as it was.
+        """
         started = time.perf_counter()
         directory = index_directory(folders, cache_root)
         found = list(files.discover(folders))
@@ -267,7 +261,7 @@ class Index:
                 f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
             )
         else:
-            index, report = cls._on_disk(directory, found, rebuild, progress)
+            index, report = cls._on_disk(directory, found, rebuild, progress, wait=wait)
         report.seconds = time.perf_counter() - started
         return index, report
 
@@ -288,18 +282,21 @@ class Index:
         found: list[tuple[Path, Path]],
         rebuild: bool,
         progress: Progress | None,
+        *,
+        wait: bool = False,
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
         # Another dossier may be refreshing this corpus: wait briefly if a finished index
-        # exists (we can read it as it is), as long as it takes if there is none yet.
-        finished = (directory / MANIFEST).exists()
-        with _exclusive(directory / ".dossier.lock", wait=2.0 if finished else 900.0) as mine:
+        # exists (we can read it as it is), as long as it runs if there is none yet or
+        # we were asked to update it. A holder that is gone is taken over at once.
+        patient = wait or rebuild or not (directory / MANIFEST).exists()
+        with locks.exclusive(directory / LOCK, wait=900.0 if patient else 2.0) as lock:
+            _lock_notices(lock, report)
             exists = _exists(directory)
-            if not mine:
-                report.notices.append(
-                    "another dossier is updating this index; showing it as it was"
-                )
+            if not lock.acquired:
+                report.busy = f"{locks.holder_text(lock.holder)} is updating this index"
+                report.notices.append(f"{report.busy}; showing it as it was")
                 manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
                 return cls(storage.open_index(), directory, manifest), report
             manifest = _read_manifest(directory) if exists else None
@@ -324,7 +321,23 @@ class Index:
             if report.rebuilt:
                 manifest = {"files": {}, "skipped": {}}
             index = cls(ix, directory, manifest)
-            index._apply(found, report, progress, fresh=report.rebuilt)
+            try:
+                index._apply(found, report, progress, fresh=report.rebuilt)
+            except windex.LockError:
+                # Whoosh's own write lock is held although ours was free: our lock file
+                # was removed while another dossier wrote, or another program writes.
+                report.busy = (
+                    "another process is writing this index although dossier's lock was "
+                    f"free (was {directory / LOCK} removed while a dossier ran?)"
+                )
+                report.notices.append(f"{report.busy}; showing it as it was")
+                manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
+                index = cls(storage.open_index(), directory, manifest)
+        if lock.lost:
+            report.notices.append(
+                f"the index's lock file {directory / LOCK} was removed while this dossier "
+                "updated the index; if another dossier updated it meanwhile, run `dossier index`"
+            )
         return index, report
 
     def _apply(
@@ -474,7 +487,7 @@ def _exists(directory: Path) -> bool:
 def _clear(directory: Path) -> None:
     """Remove an index's files (not our lock, which another process may be waiting on)."""
     for path in directory.iterdir():
-        if path.is_file() and path.name != ".dossier.lock":
+        if path.is_file() and not path.name.startswith(LOCK):
             path.unlink(missing_ok=True)
 
 

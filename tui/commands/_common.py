@@ -36,6 +36,7 @@ def open_corpus(
     rebuild: bool = False,
     progress: bool = False,
     report_skips: bool = True,
+    wait: bool = False,
 ):
     """Open the corpus named on the command line, telling stderr what it had to skip."""
     from search.corpus import Corpus
@@ -50,9 +51,9 @@ def open_corpus(
             def tick(n: int, total: int, _path: str) -> None:
                 bar.update(task, completed=n, total=total)
 
-            corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick)
+            corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick, wait=wait)
     else:
-        corpus = Corpus.open(args.folders, rebuild=rebuild)
+        corpus = Corpus.open(args.folders, rebuild=rebuild, wait=wait)
     # Skipped files are reported when the index changes, not on every lookup.
     report = corpus.report
     changed = report_skips and (report.added or report.updated or report.removed or report.rebuilt)

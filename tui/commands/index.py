@@ -21,8 +21,11 @@ def run(args: argparse.Namespace) -> int:
 
     from ._common import console, open_corpus, print_json
 
-    # This command lists what it skipped itself.
-    corpus = open_corpus(args, rebuild=args.rebuild, progress=not args.json, report_skips=False)
+    # This command lists what it skipped itself. It is asked to update the index: while
+    # another dossier updates it, it waits (and says so), rather than report nothing done.
+    corpus = open_corpus(
+        args, rebuild=args.rebuild, progress=not args.json, report_skips=False, wait=True
+    )
     r = corpus.report
     if args.json:
         print_json(
@@ -39,10 +42,16 @@ def run(args: argparse.Namespace) -> int:
                 "in_memory": r.in_memory,
                 "seconds": round(r.seconds, 3),
                 "notices": list(corpus.notices),
+                "busy": r.busy or None,
             }
         )
-        return 0
+        return 1 if r.busy else 0
     out = console()
+    if r.busy:  # the notice on stderr said what happened; nothing was done here
+        console(stderr=True).print(
+            Text("dossier: the index was not updated; run `dossier index` again later")
+        )
+        return 1
     what = "built" if r.rebuilt else "refreshed"
     out.print(
         Text(

@@ -1,0 +1,272 @@
+"""Faults, injected: each test makes one happen (a dead lock holder, two writers at once, a
+full disk, a FIFO, a folder too deep...) and then asserts the invariant a user relies on:
+the index opens and answers, nothing is lost, no process is left, and what happened is
+said in words. Races are run many times over."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, article_text, write
+
+from search.corpus import Corpus
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def open_corpus(folder: Path, cache: Path, **kw) -> Corpus:
+    return Corpus.open([folder], cache_dir=cache, **kw)
+
+
+def titles(corpus: Corpus, query: str) -> set[str]:
+    return {h.title for h in corpus.search(query, limit=100).hits}
+
+
+def stories(folder: Path, n: int, prefix: str = "Coastal story") -> Path:
+    for i in range(n):
+        write(folder, f"{i:03}.txt", article_text(f"{prefix} {i}", topic=f"subject{i}"))
+    return folder
+
+
+def lock_is_free(lock: Path) -> bool:
+    with open(lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return True
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    return state != "Z"
+
+
+def kill_all(pids) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def python(code: str, *args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *map(str, args)],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kw,
+    )
+
+
+def dossier(corpus: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def cli_cache() -> Path:
+    """Where the `dossier` command keeps its index in these tests (the isolated XDG cache)."""
+    return Path(os.environ["XDG_CACHE_HOME"]) / "dossier"
+
+
+# --------------------------------------------------------------------------- locks
+
+#: A dossier that took the index lock, wrote its name in the lock file as dossier does,
+#: and died; its lock descriptor lives on in a child it started (as a worker of an older
+#: dossier, or any program given the descriptor, would keep it).
+_DEAD_HOLDER = """
+import fcntl, json, os, subprocess, sys
+lock = sys.argv[1]
+os.makedirs(os.path.dirname(lock), exist_ok=True)
+fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.ftruncate(fd, 0)
+os.write(fd, json.dumps({"pid": os.getpid()}).encode())
+child = subprocess.Popen(
+    [sys.executable, "-c", "import time; time.sleep(300)"],
+    pass_fds=[fd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+)
+print(child.pid, flush=True)
+"""
+
+
+def _die_holding_the_lock(lock: Path) -> int:
+    """The pid of the orphan that keeps the lock; its holder has exited."""
+    holder = python(_DEAD_HOLDER, lock)
+    out, err = holder.communicate(timeout=60)
+    assert holder.returncode == 0, err
+    orphan = int(out)
+    assert not lock_is_free(lock)
+    return orphan
+
+
+@pytest.mark.parametrize("built", [True, False], ids=["index built", "first build"])
+def test_a_dead_holders_lock_is_taken_over_not_waited_on(tmp_path, cache_dir, built):
+    """Before: with an index built, every open answered from the old index ("another
+    dossier is updating this index") and new files were never indexed; with none yet,
+    it waited 900 s."""
+    folder = stories(tmp_path / "news", 3)
+    if built:
+        open_corpus(folder, cache_dir).close()
+    write(folder, "new.txt", article_text("Lighthouse keepers return", topic="lighthouse"))
+    from search.index import index_directory
+
+    lock = index_directory([folder], cache_dir) / ".dossier.lock"
+    orphan = _die_holding_the_lock(lock)
+    try:
+        for _ in range(3):  # and again: the lock taken over is not left to the orphan
+            corpus = open_corpus(folder, cache_dir)
+            assert titles(corpus, "lighthouse") == {"Lighthouse keepers return"}
+            assert len(corpus.articles) == 4
+            assert not any("updating" in n for n in corpus.notices)
+            corpus.close()
+        assert alive(orphan)  # it still held the old lock file all along
+    finally:
+        kill_all([orphan])
+
+
+_FORKS_AND_DIES = """
+import multiprocessing, os, signal, subprocess, sys, time
+from pathlib import Path
+from search.corpus import Corpus
+
+def progress(n, total, path):
+    if n != 1:
+        return
+    worker = multiprocessing.get_context("fork").Process(target=time.sleep, args=(300,))
+    worker.start()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"], close_fds=False)
+    Path(sys.argv[3]).write_text(f"{worker.pid} {child.pid}")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), progress=progress)
+"""
+
+
+def test_children_never_inherit_the_index_lock(tmp_path, cache_dir):
+    """A dossier killed while building, with a forked worker and a started program alive:
+    the lock goes with it (before: the forked worker kept it)."""
+    folder = stories(tmp_path / "news", 5)
+    from search.index import index_directory
+
+    lock = index_directory([folder], cache_dir) / ".dossier.lock"
+    for _ in range(3):
+        pids = tmp_path / "pids"
+        builder = subprocess.run(  # no pipes: the children would hold them open
+            [sys.executable, "-c", _FORKS_AND_DIES, folder, cache_dir, pids],
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            timeout=120,
+        )
+        assert builder.returncode == -signal.SIGKILL
+        children = [int(p) for p in pids.read_text().split()]
+        try:
+            assert all(alive(pid) for pid in children)
+            assert lock_is_free(lock)
+        finally:
+            kill_all(children)
+    corpus = open_corpus(folder, cache_dir)
+    assert len(corpus.articles) == 5
+    corpus.close()
+
+
+_SLOW_BUILD = (
+    "import sys, time; from pathlib import Path; from search.corpus import Corpus; "
+    "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), rebuild=True, "
+    "progress=lambda *_: time.sleep(0.05)).close()"
+)
+
+
+def _until_locked(proc: subprocess.Popen, lock: Path) -> None:
+    while not lock.exists() or lock_is_free(lock):
+        assert proc.poll() is None, "the first rebuild ended before the second started"
+        time.sleep(0.01)
+
+
+def test_two_rebuilds_at_once_the_second_waits_then_rebuilds(tmp_path):
+    """Before: the second `index --rebuild` exited 0 saying "0 added, 0 unchanged",
+    having done nothing."""
+    folder = stories(tmp_path / "news", 40)
+    assert dossier(folder, "index").returncode == 0
+    from search.index import index_directory
+
+    lock = index_directory([folder], cli_cache()) / ".dossier.lock"
+    first = python(_SLOW_BUILD, folder, cli_cache())
+    try:
+        _until_locked(first, lock)
+        second = dossier(folder, "index", "--rebuild", "--json")
+    finally:
+        first.communicate(timeout=120)
+    assert first.returncode == 0
+    assert second.returncode == 0, second.stderr
+    report = json.loads(second.stdout)
+    assert report["rebuilt"] and len(report["added"]) == report["articles"] == 40
+    assert any(n.startswith("waited") and "another dossier (pid" in n for n in report["notices"])
+
+
+def test_refresh_while_whoosh_write_lock_is_held_says_what_happened(
+    tmp_path, cache_dir, monkeypatch
+):
+    """Our lock file removed while a dossier writes: the next one takes a new lock, and
+    finds Whoosh's write lock held. Before: "LockError: " with no message."""
+    import whoosh.writing
+    from whoosh.filedb.filestore import FileStorage
+
+    from search.index import index_directory
+
+    real_try_for = whoosh.writing.try_for
+    monkeypatch.setattr(
+        whoosh.writing, "try_for", lambda fn, timeout, delay=0.1: real_try_for(fn, 0.2, delay)
+    )
+    folder = stories(tmp_path / "news", 3)
+    open_corpus(folder, cache_dir).close()
+    directory = index_directory([folder], cache_dir)
+    (directory / ".dossier.lock").unlink()
+    writelock = FileStorage(str(directory)).lock("MAIN_WRITELOCK")
+    assert writelock.acquire()
+    try:
+        write(folder, "new.txt", article_text("Lighthouse keepers return", topic="lighthouse"))
+        corpus = open_corpus(folder, cache_dir)
+        assert len(corpus.articles) == 3  # the index as it was, still answering
+        assert corpus.search("subject1").total == 1
+        assert corpus.report.busy
+        assert any("another process is writing this index" in n for n in corpus.notices)
+        corpus.close()
+    finally:
+        writelock.release()
+    corpus = open_corpus(folder, cache_dir)
+    assert titles(corpus, "lighthouse") == {"Lighthouse keepers return"}
+    corpus.close()
+
+
+def test_lock_file_removed_mid_build_is_reported(tmp_path, cache_dir):
+    folder = stories(tmp_path / "news", 5)
+    from search.index import index_directory
+
+    lock = index_directory([folder], cache_dir) / ".dossier.lock"
+    corpus = open_corpus(folder, cache_dir, progress=lambda n, *_: n == 2 and lock.unlink())
+    assert len(corpus.articles) == 5
+    assert any(".dossier.lock was removed" in n for n in corpus.notices)
+    corpus.close()

@@ -205,8 +205,9 @@ def _try(path: Path, lock: Lock) -> str:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
             return "broken"
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(asdict(_me())).encode(), 0)
+        with contextlib.suppress(OSError):  # a full disk: held all the same, unnamed
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, json.dumps(asdict(_me())).encode(), 0)
         with _HELD_LOCK:
             _HELD.add(fd)
         lock._fd = fd
@@ -223,7 +224,8 @@ def _release(lock: Lock) -> None:
         _HELD.discard(fd)
     try:
         if not lock.lost:
-            os.ftruncate(fd, 0)  # nobody's: a newcomer never reads a stale name
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)  # nobody's: a newcomer never reads a stale name
         fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from . import query as q
-from .files import bundled_corpus, default_folders
+from .files import bundled_corpus, default_folders, pseudo_filesystem
 from .index import Index, Progress, Refresh, corpus_key, from_stored
 from .model import Article, CorpusError, Entity, Hit, SearchResult, Skipped, Span
 
@@ -54,6 +54,13 @@ class Corpus:
             raise CorpusError(
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
+        for f in folders:
+            system = pseudo_filesystem(f)
+            if system:
+                raise CorpusError(
+                    f"{f} is a system folder ({system}), not a folder of articles; "
+                    "name the folder your .txt or .md articles are in"
+                )
         index, report = Index.open(
             folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, wait=wait
         )
@@ -73,8 +80,12 @@ class Corpus:
         return tuple(dated + undated)
 
     def get(self, article_id: str) -> Article:
-        with self._lock:
-            fields = self._searcher.document(id=article_id.strip().lower())
+        key = article_id.strip().lower()
+        if not key.isascii():  # ids are ASCII; a typed '\xff' is a surrogate Whoosh cannot encode
+            fields = None
+        else:
+            with self._lock:
+                fields = self._searcher.document(id=key)
         if fields is None:
             raise CorpusError(f"no article with id {article_id!r}; `dossier docs` lists the ids")
         return from_stored(fields)

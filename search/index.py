@@ -11,12 +11,16 @@ from __future__ import annotations
 from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 
 # isort: split
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import re
+import shutil
+import tempfile
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -254,7 +258,8 @@ class Index:
         """
         started = time.perf_counter()
         directory = index_directory(folders, cache_root)
-        found = list(files.discover(folders))
+        unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
+        found = list(files.discover(folders, skipped=unread))
         if not _writable(directory):
             index, report = cls._in_memory(found, progress)
             report.notices.append(
@@ -262,6 +267,7 @@ class Index:
             )
         else:
             index, report = cls._on_disk(directory, found, rebuild, progress, wait=wait)
+        report.skipped[:0] = unread
         report.seconds = time.perf_counter() - started
         return index, report
 
@@ -470,10 +476,47 @@ class Index:
 class _PrivateRamStorage(RamStorage):
     """Whoosh's in-memory storage puts its scratch files in one fixed folder under /tmp
     (MAIN.tmp), which two dossiers building in memory at once would share and delete
-    under each other. Ours has a folder of its own."""
+    under each other, and another user could own. Ours is a private folder (``mkdtemp``:
+    a name nobody can guess, readable by us alone), removed when the index goes or the
+    process ends; one left by a process killed outright is removed by the next dossier."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scratch: str | None = None
 
     def temp_storage(self, name=None):
-        return super().temp_storage(f"dossier-{os.getpid()}-{id(self):x}-{name or 'tmp'}")
+        if self._scratch is None:
+            _sweep_scratch()
+            self._scratch = tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-")
+            weakref.finalize(self, _remove_scratch, self._scratch, os.getpid())
+        folder = tempfile.mkdtemp(prefix=f"{name or 'tmp'}-", dir=self._scratch)
+        return FileStorage(folder).create()
+
+
+_SCRATCH = "dossier-"
+
+
+def _remove_scratch(folder: str, owner: int) -> None:
+    if os.getpid() == owner:  # not from a forked worker's copy of the storage
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep_scratch() -> None:
+    """Remove our scratch folders whose process is gone (killed before it could)."""
+    root = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for path in root.glob(f"{_SCRATCH}*-*"):
+            pid = path.name[len(_SCRATCH) :].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            try:
+                if path.lstat().st_uid != os.getuid() or not path.is_dir() or path.is_symlink():
+                    continue
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(path, ignore_errors=True)
+            except (OSError, OverflowError):
+                continue
 
 
 def _exists(directory: Path) -> bool:

@@ -13,14 +13,16 @@ import datetime as dt
 import functools
 import hashlib
 import html
+import os
 import re
+import stat
 import string
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from .files import SIDECAR_SUFFIX, SUFFIXES, article_id, discover, display_path
+from .files import MAX_BYTES, SIDECAR_SUFFIX, SUFFIXES, article_id, discover, display_path
 from .model import Article, Skipped
 
 __all__ = [
@@ -73,8 +75,8 @@ _BOMS = (
 def decode(raw: bytes) -> tuple[str, str | None]:
     """Bytes to text, and a note when we had to guess the encoding.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such; anything
-    else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such, and so is
+    UTF-16 without one (told by where its NULs fall); anything else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
     """
     if not raw.strip():
         raise IngestError("empty file")
@@ -86,6 +88,12 @@ def decode(raw: bytes) -> tuple[str, str | None]:
                 raise IngestError(
                     f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
                 ) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return raw.decode(utf16), None
+        except UnicodeDecodeError:
+            pass  # NULs in a pattern, yet not UTF-16: binary after all
     if _looks_binary(raw):
         raise IngestError("binary file, not text (dossier reads .txt and .md articles)")
     try:
@@ -96,6 +104,22 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 
 #: Control bytes that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text that lacks its byte-order mark: Latin
+    text in UTF-16 has a NUL in nearly every other byte, on one side only."""
+    sample = raw[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    if nul_odd >= half * 0.6 and nul_even <= half * 0.05:
+        return "utf-16-le"
+    if nul_even >= half * 0.6 and nul_odd <= half * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -841,10 +865,26 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
     root = Path(root) if root is not None else path.parent
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except OSError as exc:
         return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+    except IngestError as exc:
+        return Skipped(shown, str(exc))
     return parse_bytes(raw, path=path, root=root)
+
+
+def _read_regular(path: Path) -> bytes:
+    """A regular file's bytes, up to :data:`files.MAX_BYTES`. Opened without blocking, so
+    a named pipe put in a file's place since the folder was listed never hangs us."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError("not a regular file (a pipe or a device): not read")
+        raw = f.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise IngestError(f"larger than the {MAX_BYTES // 2**20} MB dossier reads: not read")
+    return raw
 
 
 def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:

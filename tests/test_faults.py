@@ -74,7 +74,7 @@ def python(code: str, *args: str, **kw) -> subprocess.Popen:
     )
 
 
-def dossier(corpus: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
+def dossier(corpus: Path | str, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", "--corpus", str(corpus), *args],
@@ -338,8 +338,8 @@ def test_two_processes_saving_verdicts_at_once_lose_none(tmp_path):
 @pytest.fixture
 def small_disk(tmp_path, monkeypatch):
     """A folder on a disk that can be filled: a 64 KB tmpfs when we may mount one (as
-    root), else a folder where, once "full", every fsync fails with ENOSPC (as it does on
-    a full network disk). Yields (folder, fill, make_room)."""
+    root), else a folder where, once "full", every fsync and rename fails with ENOSPC (as
+    on a full network disk): simulated, by monkeypatching. Yields (folder, fill, make_room)."""
     import errno
 
     folder = tmp_path / "small"
@@ -376,7 +376,15 @@ def small_disk(tmp_path, monkeypatch):
         nonlocal full
         full = False
 
+    real_replace = os.replace
+
+    def replace(src, dst, **kw):
+        if full:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_replace(src, dst, **kw)
+
     monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
     yield folder, fill, make_room
 
 
@@ -402,3 +410,206 @@ def test_a_verdict_saved_on_a_full_disk_is_kept_and_saved_later(small_disk):
     saved = {key: e.verdict for (key, _), e in LinkStore(path).entries().items()}
     assert saved == {c.key: _verdict_of(i) for i, c in enumerate(concerns)}
     assert store.unsaved == 0
+
+
+# --------------------------------------------------------------------------- hostile files
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_explorer(tmp_path, cache_dir):
+    """Before: "cannot open the corpus: 'utf-8' codec can't encode..." for a photo."""
+    from tui import catalog
+    from tui.commands.explore import _opener
+
+    folder = stories(tmp_path / "news", 2)
+    (folder / os.fsdecode(b"photo\xe9.jpg")).write_bytes(b"\xff\xd8\xff")
+    write(folder, os.fsdecode(b"caf\xe9.txt"), article_text("Lighthouse keepers return"))
+    corpus = _opener([folder], cache_dir)()
+    assert titles(corpus, "lighthouse") == {"Lighthouse keepers return"}
+    shown = {Path(a.path).name for a in corpus.articles}
+    assert "caf\ufffd.txt" in shown  # shown with a replacement character, never a surrogate
+    corpus.close()
+    preview = catalog.load([folder])  # and the next start lists them at once
+    assert preview is not None and {a.title for a in preview} == {
+        "Coastal story 0",
+        "Coastal story 1",
+        "Lighthouse keepers return",
+    }
+
+
+def test_showing_an_id_that_is_not_utf8_says_no_such_article(tmp_path):
+    """Before: `dossier show $'\\xff'` died with a UnicodeEncodeError."""
+    folder = stories(tmp_path / "news", 1)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", folder, "show", b"\xff"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "no article with id" in done.stderr
+    assert "UnicodeEncodeError" not in done.stderr
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+def test_a_fifo_a_device_and_a_huge_file_are_skipped_saying_why(tmp_path):
+    """Before: a FIFO named x.txt blocked indexing forever, holding the lock; a link to
+    /dev/zero grew memory without limit."""
+    from search.files import MAX_BYTES
+
+    folder = stories(tmp_path / "news", 3)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    with open(folder / "huge.txt", "w") as f:
+        line = "the harbour cranes were idle again today " * 1000 + "\n"
+        while f.tell() <= MAX_BYTES:
+            f.write(line)
+    for _ in range(2):  # and again, from the index as built
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--corpus", folder, "index", "--json"],
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=_limit_memory,
+        )
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        assert report["articles"] == 3
+        reasons = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+        assert "named pipe" in reasons["pipe.txt"]
+        assert "device" in reasons["zero.txt"]
+        assert "larger than" in reasons["huge.txt"]
+
+
+def test_folders_nested_1900_deep_are_read(tmp_path, cache_dir):
+    """Before: RecursionError, and the whole corpus failed (here and in the explorer)."""
+    from tui.commands.explore import _opener
+
+    folder = stories(tmp_path / "news", 1)
+    deep = str(folder)
+    for _ in range(1900):  # one at a time: Path.mkdir(parents=True) itself recurses
+        deep += "/d"
+        os.mkdir(deep)
+    bottom = write(Path(deep), "bottom.txt", article_text("Lighthouse keepers return"))
+    try:
+        corpus = _opener([folder], cache_dir)()
+        assert titles(corpus, "lighthouse") == {"Lighthouse keepers return"}
+        assert len(corpus.articles) == 2
+        corpus.close()
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses too
+        bottom.unlink()
+        while deep != str(folder):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+
+
+def test_system_folders_are_refused_and_not_followed(tmp_path, cache_dir):
+    """Before: --corpus /proc walked the whole machine through /proc/*/root."""
+    if not Path("/proc/self/mountinfo").exists():
+        pytest.skip("no /proc on this system")
+    done = dossier(Path("/proc"), "docs", timeout=120)
+    assert done.returncode == 1
+    assert "/proc is a system folder" in done.stderr
+    folder = stories(tmp_path / "news", 2)
+    (folder / "machine").symlink_to("/proc", target_is_directory=True)
+    corpus = open_corpus(folder, cache_dir)
+    assert len(corpus.articles) == 2
+    assert any(Path(s.path).name == "machine" for s in corpus.skipped)
+    corpus.close()
+
+
+def test_an_empty_corpus_name_is_refused(tmp_path):
+    """Before: --corpus '' silently meant the current folder."""
+    done = dossier("", "docs", timeout=120)
+    assert done.returncode == 2
+    assert "empty folder name" in done.stderr
+
+
+def test_an_unreadable_subfolder_is_skipped_with_a_message(tmp_path, cache_dir, monkeypatch):
+    """Before: passed over in silence. Root reads any folder, so for root the refusal is
+    simulated (os.scandir raises PermissionError there)."""
+    folder = stories(tmp_path / "news", 2)
+    locked = folder / "private"
+    write(locked, "secret.txt", article_text("Hidden story"))
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        real = os.scandir
+
+        def scandir(path="."):
+            if Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+    try:
+        corpus = open_corpus(folder, cache_dir)
+        assert len(corpus.articles) == 2
+        reasons = {Path(s.path).name: s.reason for s in corpus.skipped}
+        assert "Permission denied" in reasons["private"]
+        corpus.close()
+    finally:
+        locked.chmod(0o755)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Before: called a binary file and skipped."""
+    from search import ingest
+    from search.model import Article
+
+    text = article_text("Übersee-Häfen: Lighthouse keepers return", topic="lighthouse")
+    path = write(tmp_path, "story.txt", text.encode(encoding))
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.title == "Übersee-Häfen: Lighthouse keepers return"
+    assert "lighthouse talks" in article.body
+
+
+def test_a_failed_catalog_save_leaves_no_tmp_files(tmp_path, small_disk, monkeypatch):
+    """Before: each failed save left a 0-byte .tmp file in the cache."""
+    from tui import catalog
+
+    disk, fill, _make_room = small_disk
+    monkeypatch.setenv("XDG_CACHE_HOME", str(disk))
+    folder = stories(tmp_path / "news", 2)
+    corpus = open_corpus(folder, tmp_path / "index")
+    fill()
+    for _ in range(3):
+        catalog.save([folder], catalog.stamp([folder]), corpus.articles)
+    corpus.close()
+    assert [p.name for p in disk.rglob("*.tmp")] == []
+    assert catalog.load([folder]) is None
+
+
+def test_an_index_in_memory_leaves_nothing_in_tmp(tmp_path):
+    """With the cache unwritable, the index is built in memory: before, each run left
+    /tmp/dossier-PID-* behind (a shared, predictable name)."""
+    folder = stories(tmp_path / "news", 3)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    (tmp / "dossier-999999999-left").mkdir()  # from a dossier killed outright
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--corpus", folder, "search", "subject1"],
+            cwd=REPO,
+            env={
+                **os.environ,
+                "PYTHONPATH": str(REPO),
+                "XDG_CACHE_HOME": "/dev/null/cache",
+                "TMPDIR": str(tmp),
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Coastal story 1" in done.stdout
+        assert list(tmp.iterdir()) == []

@@ -2,27 +2,30 @@
 
 Opening the index means importing Whoosh, which costs more than starting Textual itself.
 So after each successful open, the explorer keeps the article list (title, source, date,
-standfirst) in a small JSON file in the cache dir, with a stamp of every file under the
-corpus folders (path, size, mtime). At start-up, if the stamp still matches, the files are
-exactly as they were when the list was made, so the list is exactly what the index would
-give: it is shown at once and the index opens in the background. Any change to any file
-(added, removed, edited, touched) misses the cache and the list waits for the index.
+standfirst) in a small JSON file in the cache dir, with a stamp of every file the index
+reads under the corpus folders (path, size, mtime, and its sidecar's). At start-up, if the
+stamp still matches, the files are exactly as they were when the list was made, so the list
+is exactly what the index would give: it is shown at once and the index opens in the
+background. Any change to any of those files (added, removed, edited, touched) misses the
+cache and the list waits for the index.
 
 Imports only the standard library, attrs (via the model) and platformdirs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
 from search.model import Article
 
-VERSION = 1
+VERSION = 2
 
 
 def _cache_root() -> Path:
@@ -41,19 +44,20 @@ def _path(folders: Sequence[Path]) -> Path:
 
 
 def stamp(folders: Sequence[Path]) -> list[list]:
-    """(folder index, relative path, size, mtime_ns) of every file under ``folders``."""
+    """(folder index, relative path, size, mtime_ns, sidecar mtime_ns) of every article file
+    under ``folders``: the files the index reads, found as the index finds them (so a
+    folder too deep to recurse into, a named pipe or /proc never stall the start)."""
+    from search.files import discover, signature
+
     out: list[list] = []
     for n, folder in enumerate(folders):
         root = Path(folder).expanduser()
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                out.append([n, os.path.relpath(path, root), st.st_size, st.st_mtime_ns])
+        for _root, path in discover([root]):
+            try:
+                mtime, size, sidecar = signature(path)
+            except OSError:
+                continue
+            out.append([n, os.path.relpath(path, root), size, mtime, sidecar])
     return out
 
 
@@ -102,10 +106,18 @@ def save(folders: Sequence[Path], file_stamp: list[list], articles: Sequence[Art
         ],
     }
     path = _path(folders)
+    # ASCII JSON: a file name that is not UTF-8 (its bytes kept as surrogates) is written
+    # as \udcxx escapes and read back the same, where UTF-8 text cannot hold it.
+    text = json.dumps(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return  # a cache: never a reason to fail
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(text)
         os.replace(tmp, path)
     except OSError:
-        pass  # a cache: never a reason to fail
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # a full disk leaves no empty .tmp files behind

@@ -613,3 +613,132 @@ def test_an_index_in_memory_leaves_nothing_in_tmp(tmp_path):
         assert done.returncode == 0, done.stderr
         assert "Coastal story 1" in done.stdout
         assert list(tmp.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- big input
+
+
+@pytest.fixture
+def one_long_line(tmp_path) -> Path:
+    """A 1 MB article on a single line, "tariff" 40,000 times in it (a scraped page that
+    lost its line breaks), beside an ordinary one."""
+    folder = stories(tmp_path / "big", 1)
+    unit = "the tariff on steel rose again as talks stalled "
+    line = "Quokkaphobia begins here. " + unit * 40_000 + "Zebracorn ends it."
+    write(folder, "line.txt", line)
+    return folder
+
+
+@pytest.mark.timeout(240)  # a hang guard: before, snippets were quadratic in the matches
+def test_search_answers_on_a_text_with_forty_thousand_matches(one_long_line, cache_dir):
+    corpus = open_corpus(one_long_line, cache_dir)
+    result = corpus.search("tariff")
+    assert result.total == 1
+    (hit,) = result.hits
+    assert len(hit.snippets) == 3
+    for snippet in hit.snippets:
+        assert snippet.highlights
+        assert {snippet.text[a:b] for a, b in snippet.highlights} == {"tariff"}
+        assert len(snippet.text) < 400
+    corpus.close()
+
+
+def _passages_the_old_way(text, spans, top=3, width=220):
+    """How passages were chosen before (quadratic in the matches): the reference."""
+    remaining, chosen = list(spans), []
+    while remaining and len(chosen) < top:
+        best = None
+        for a, _b in remaining:
+            start = max(0, a - width // 3)
+            end = min(len(text), start + width)
+            inside = [(x, y) for x, y in remaining if x >= start and y <= end]
+            score = len({text[x:y].lower() for x, y in inside}) * 2 + len(inside)
+            if best is None or score > best[0]:
+                best = (score, start, end)
+        _score, start, end = best
+        inside = [(x, y) for x, y in remaining if x >= start and y <= end]
+        chosen.append((start, end, inside))
+        remaining = [s for s in remaining if s not in inside]
+    return chosen
+
+
+def test_snippets_choose_the_passages_they_chose_before():
+    """Linear now, and the same choice: the window with the most matches, and the most
+    varied, first (checked against the old quadratic way on 300 random texts)."""
+    import random
+    import re
+
+    from search.query import best_passages
+
+    rng = random.Random(14)
+    vocabulary = ["tariff", "steel", "quota", "talks", "the", "filler", "a", "minister"]
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 400)))
+        wanted = set(rng.sample(vocabulary[:5], rng.randint(1, 3)))
+        spans = [m.span() for m in re.finditer(r"\w+", text) if m.group() in wanted]
+        new = best_passages(text, spans)
+        old = _passages_the_old_way(text, spans)
+        assert [len(s.highlights) for s in new] == [len(inside) for _, _, inside in old]
+        for snippet, (start, end, _inside) in zip(new, old, strict=True):
+            assert snippet.text.strip("…") in text[max(0, start - 40) : end + 40]
+
+
+@pytest.mark.timeout(240)
+def test_the_reader_shows_a_bounded_part_of_a_huge_article_and_quits(one_long_line, cache_dir):
+    """Before: the whole text went into one widget; past a few MB the reader froze and
+    ignored ctrl+q."""
+    import asyncio
+
+    from tui.app import DossierApp
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets.text import READER_BLOCK, READER_CHARS
+
+    corpus = open_corpus(one_long_line, cache_dir)
+    (hit,) = corpus.search("quokkaphobia").hits
+
+    async def scenario() -> None:
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.open_article(hit.id, "tariff")
+            while not (isinstance(app.screen, ReaderScreen) and app.screen.query("#block-0")):
+                await pilot.pause(0.05)
+            await pilot.pause()
+            reader = app.screen
+            body = [b for b in reader.blocks if b.field == "body"]
+            assert sum(len(b.text) for b in body) <= READER_CHARS
+            assert max(len(b.text) for b in body) <= READER_BLOCK
+            assert body[0].text.startswith("Quokkaphobia")
+            assert all(m.end <= READER_CHARS for m in reader.hits)
+            assert "more characters not shown" in str(reader.query_one("#reader-cut").content)
+            await pilot.press("n", "n", "G")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        assert app.return_code is not None or not app.is_running
+
+    asyncio.run(scenario())
+    corpus.close()
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@pytest.mark.timeout(120)
+def test_fuzzy_words_allow_two_edits_and_say_so(seed_corpus):
+    """Before: `submarine~99` ran for 18.6 s on 3,000 articles (the README says 2 edits)."""
+    from search.model import QueryError
+
+    for query in ("submarine~99", "submarine~3", "allies OR submarnie~5/2"):
+        with pytest.raises(QueryError, match="up to 2"):
+            seed_corpus.search(query)
+    assert seed_corpus.search("submarnies~2").total >= 1
+    assert seed_corpus.search('"allies trump"~5').total >= 1  # a phrase's slop is no edit
+
+
+@pytest.mark.timeout(120)
+def test_a_query_of_100_kb_is_refused_saying_so(seed_corpus):
+    """Before: a 100 KB query ran past 60 s."""
+    from search.model import QueryError
+
+    with pytest.raises(QueryError, match="characters long"):
+        seed_corpus.search("tariff " * 15_000)
+    assert seed_corpus.search("tariff " * 100).total >= 1  # a long query still works

@@ -140,11 +140,17 @@ class Corpus:
             self._facets = q.FacetTable(self._searcher.reader())
         return self._facets
 
-    def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
-        """Where ``query`` matches in each text field of one article, for the reader."""
+    def matches(
+        self, article_id: str, query: str, *, upto: int | None = None
+    ) -> dict[str, tuple[Span, ...]]:
+        """Where ``query`` matches in each text field of one article, for the reader
+        (with ``upto``, in the first ``upto`` characters of the body only)."""
         if not query.strip():
             return {name: () for name in ("title", "standfirst", "body")}
-        return self._matches(self.get(article_id), self._parse(query))
+        article = self.get(article_id)
+        if upto is not None and len(article.body) > upto:
+            article = evolve(article, body=article.body[:upto])
+        return self._matches(article, self._parse(query))
 
     def _parse(self, query: str) -> Query:
         return q.parse(self._parser, query, entity=_canonical_name)

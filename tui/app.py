@@ -252,7 +252,7 @@ class DossierApp(App[None]):
         matches = {}
         if query:
             try:
-                matches = self.corpus.matches(article_id, query)
+                matches = self.corpus.matches(article_id, query, upto=READER_CHARS)
             except (QueryError, CorpusError) as exc:
                 self.log.warning(f"matches unavailable: {exc!r}")
         self._pop_to_search()

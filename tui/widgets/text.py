@@ -93,7 +93,7 @@ def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) 
 #: The reader shows this much of an article's body at most, in blocks of at most
 #: :data:`READER_BLOCK` characters: laying out and painting a text costs in proportion to
 #: its length, and a 50 MB line would freeze the screen (and its keys) for minutes.
-READER_CHARS = 200_000
+READER_CHARS = 100_000
 READER_BLOCK = 4_000
 
 

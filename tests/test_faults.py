@@ -436,6 +436,22 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_explorer(tmp_path, cache
     }
 
 
+def test_index_report_of_a_name_that_is_not_utf8_is_valid_utf8_json(tmp_path):
+    """Before: `index --json` wrote the name's raw bytes: JSON no UTF-8 reader accepts."""
+    folder = stories(tmp_path / "news", 1)
+    write(folder, os.fsdecode(b"caf\xe9.txt"), article_text("Lighthouse keepers return"))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", folder, "index", "--json"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.decode("utf-8"))
+    assert sorted(Path(p).name for p in report["added"]) == ["000.txt", "caf\ufffd.txt"]
+
+
 def test_showing_an_id_that_is_not_utf8_says_no_such_article(tmp_path):
     """Before: `dossier show $'\\xff'` died with a UnicodeEncodeError."""
     folder = stories(tmp_path / "news", 1)

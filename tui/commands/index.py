@@ -19,6 +19,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
+    from search.files import display_path
+
     from ._common import console, open_corpus, print_json
 
     # This command lists what it skipped itself. It is asked to update the index: while
@@ -32,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
             {
                 "folders": [str(f) for f in corpus.folders],
                 "articles": len(corpus),
-                "added": r.added,
-                "updated": r.updated,
-                "removed": r.removed,
+                # Paths as text that is always valid (a name that is not UTF-8 shows U+FFFD).
+                "added": [display_path(p) for p in r.added],
+                "updated": [display_path(p) for p in r.updated],
+                "removed": [display_path(p) for p in r.removed],
                 "unchanged": r.unchanged,
                 "skipped": [{"path": s.path, "reason": s.reason} for s in r.skipped],
                 "caveats": [{"path": path, "note": note} for path, note in r.caveats],

@@ -205,6 +205,7 @@ def _until_locked(proc: subprocess.Popen, lock: Path) -> None:
         time.sleep(0.01)
 
 
+@pytest.mark.slow
 def test_two_rebuilds_at_once_the_second_waits_then_rebuilds(tmp_path):
     """Before: the second `index --rebuild` exited 0 saying "0 added, 0 unchanged",
     having done nothing."""
@@ -309,6 +310,7 @@ def _save_half(path: Path, half: int, rounds: int, barrier) -> None:
     os._exit(0)
 
 
+@pytest.mark.slow
 def test_two_processes_saving_verdicts_at_once_lose_none(tmp_path):
     """Two dossiers, each on its own half of 35 concerns, saving at the same instant, 20
     times over. Before: 14-16 of 35 verdicts lost in every run."""
@@ -505,6 +507,7 @@ def test_a_fifo_a_device_and_a_huge_file_are_skipped_saying_why(tmp_path):
         assert "larger than" in reasons["huge.txt"]
 
 
+@pytest.mark.slow
 def test_folders_nested_1900_deep_are_read(tmp_path, cache_dir):
     """Before: RecursionError, and the whole corpus failed (here and in the explorer)."""
     from tui.commands.explore import _opener
@@ -699,6 +702,7 @@ def test_snippets_choose_the_passages_they_chose_before():
             assert snippet.text.strip("…") in text[max(0, start - 40) : end + 40]
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(240)
 def test_the_reader_shows_a_bounded_part_of_a_huge_article_and_quits(one_long_line, cache_dir):
     """Before: the whole text went into one widget; past a few MB the reader froze and
@@ -758,3 +762,44 @@ def test_a_query_of_100_kb_is_refused_saying_so(seed_corpus):
     with pytest.raises(QueryError, match="characters long"):
         seed_corpus.search("tariff " * 15_000)
     assert seed_corpus.search("tariff " * 100).total >= 1  # a long query still works
+
+
+def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
+    seed_corpus, small_disk, monkeypatch
+):
+    """Before: the compare view died with a traceback that printed the file's text."""
+    import asyncio
+
+    from search.links import LinkStore
+    from tui.app import DossierApp
+    from tui.screens.compare import CompareScreen
+
+    disk, fill, make_room = small_disk
+    monkeypatch.setenv("XDG_DATA_HOME", str(disk))
+    said: list[str] = []
+
+    async def scenario() -> None:
+        app = DossierApp(seed_corpus)
+        app.notify = lambda message, **_kw: said.append(str(message))
+        async with app.run_test(size=(140, 40)) as pilot:
+            app.action_compare()
+            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
+                await pilot.pause(0.02)
+            screen = app.screen
+            await pilot.pause()
+            fill()
+            await pilot.press("1")  # borne out
+            await pilot.pause()
+            assert app.is_running
+            assert any("the disk is full" in m for m in said)
+            first = screen.result.links[screen.current]
+            assert first.verdict == "borne out"  # shown as decided, kept in memory
+            make_room()
+            await pilot.press("j", "3")
+            await pilot.pause()
+            second = screen.result.links[screen.current]
+            saved = LinkStore.for_corpus(seed_corpus).entries()
+            assert saved[(first.concern.key, screen.result.later.id)].verdict == "borne out"
+            assert saved[(second.concern.key, screen.result.later.id)].verdict == second.verdict
+
+    asyncio.run(scenario())

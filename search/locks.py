@@ -16,10 +16,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from attrs import asdict, define, field
@@ -56,12 +55,12 @@ class Holder:
     started: str = ""
 
     def __str__(self) -> str:
-        where = f" on {self.host}" if self.host and self.host != socket.gethostname() else ""
+        where = f" on {self.host}" if self.host and self.host != os.uname().nodename else ""
         return f"pid {self.pid}{where}"
 
     def gone(self) -> bool:
         """Is the holder certainly no longer running? (Unsure, as on another host: no.)"""
-        if self.host and self.host != socket.gethostname():
+        if self.host and self.host != os.uname().nodename:
             return False
         here = _boot_id()
         if self.boot and here and self.boot != here:
@@ -100,7 +99,7 @@ def _proc_stat(pid: int) -> tuple[str, str] | None:
 
 def _me() -> Holder:
     stat = _proc_stat(os.getpid())
-    return Holder(os.getpid(), socket.gethostname(), _boot_id(), stat[1] if stat else "")
+    return Holder(os.getpid(), os.uname().nodename, _boot_id(), stat[1] if stat else "")
 
 
 def _read_holder(fd: int) -> Holder | None:
@@ -233,17 +232,11 @@ def _release(lock: Lock) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(
-    path: Path,
-    wait: float,
-    *,
-    waiting: Callable[[Holder | None], None] | None = None,
-) -> Iterator[Lock]:
+def exclusive(path: Path, wait: float) -> Iterator[Lock]:
     """Hold the lock at ``path``, waiting up to ``wait`` seconds for a live holder.
 
     Yields a :class:`Lock`; ``lock.acquired`` is false if another process kept it
-    that long. ``waiting`` is told once who we are waiting for. On leaving, ``lock.lost``
-    says whether the lock file was removed while held.
+    that long. On leaving, ``lock.lost`` says whether the lock file was removed while held.
     """
     path = Path(path)
     lock = Lock(path)
@@ -252,15 +245,11 @@ def exclusive(
         yield lock
         return
     started = time.monotonic()
-    told = False
     while (outcome := _try(path, lock)) != "acquired":
         if outcome == "broken":
             continue
         if time.monotonic() - started >= wait:
             break
-        if waiting is not None and not told:
-            waiting(lock.holder)
-            told = True
         time.sleep(0.05)
     lock.waited = time.monotonic() - started
     try:

@@ -253,8 +253,9 @@ class Index:
     ) -> tuple[Index, Refresh]:
         """Open the index for ``folders``, refreshing it from the files first.
 
-        While another dossier updates the index, a rebuild, or an open with ``wait``,
-        waits for it to finish; other opens read the index as it was.
+        While another dossier updates the index, an open with ``wait`` (``dossier index``)
+        waits for it to finish; other opens read the index as it was (and wait only when
+        there is none yet).
         """
         started = time.perf_counter()
         directory = index_directory(folders, cache_root)
@@ -296,7 +297,7 @@ class Index:
         # Another dossier may be refreshing this corpus: wait briefly if a finished index
         # exists (we can read it as it is), as long as it runs if there is none yet or
         # we were asked to update it. A holder that is gone is taken over at once.
-        patient = wait or rebuild or not (directory / MANIFEST).exists()
+        patient = wait or not (directory / MANIFEST).exists()
         with locks.exclusive(directory / LOCK, wait=900.0 if patient else 2.0) as lock:
             _lock_notices(lock, report)
             exists = _exists(directory)

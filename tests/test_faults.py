@@ -801,5 +801,19 @@ def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
             saved = LinkStore.for_corpus(seed_corpus).entries()
             assert saved[(first.concern.key, screen.result.later.id)].verdict == "borne out"
             assert saved[(second.concern.key, screen.result.later.id)].verdict == second.verdict
+            # Full again: leaving would lose the verdict, so the first escape says so.
+            fill()
+            await pilot.press("j", "2")
+            third = screen.result.links[screen.current]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+            assert "lost if you leave now" in said[-1]
+            make_room()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is not screen
+            saved = LinkStore.for_corpus(seed_corpus).entries()
+            assert saved[(third.concern.key, screen.result.later.id)].verdict == third.verdict
 
     asyncio.run(scenario())

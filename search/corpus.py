@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Corpus", "bundled_corpus", "default_folders"]
 
+#: How much of a long article's body entity-query passages are drawn from (recognising
+#: the entities of a whole 8 MB body takes seconds; a passage needs a few mentions).
+MENTIONS_SCANNED = 200_000
+
 
 class Corpus:
     """Articles from a set of folders, searchable. Safe to share between threads."""
@@ -128,6 +132,8 @@ class Corpus:
 
     def _with_mentions(self, hit: Hit, parsed: Query) -> Hit:
         article = self.get(hit.id)
+        if len(article.body) > MENTIONS_SCANNED:  # passages need a few mentions, not all
+            article = evolve(article, body=article.body[:MENTIONS_SCANNED])
         spans = [(s.start, s.end) for s in self._matches(article, parsed)["body"]]
         if not spans:
             return hit
@@ -167,7 +173,9 @@ class Corpus:
         if not names:
             return found
         # entity:"Name" matched a field beside the text: its mentions are the matches.
-        mentions = [e for e in self.entities(article.id) if e.canonical.lower() in names]
+        # ``article`` may be the start of a long one: its entities are those of that start.
+        found_in = self.entities(article.id, upto=len(article.body))
+        mentions = [e for e in found_in if e.canonical.lower() in names]
         return {
             name: tuple(
                 sorted(

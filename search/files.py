@@ -101,10 +101,11 @@ def _walk(root: Path, seen_files: set[tuple[int, int]], note) -> Iterator[Path]:
                 continue
             seen_dirs.add((here.st_dev, here.st_ino))
             with os.scandir(folder) as entries:
-                listed = list(entries)
+                listed = sorted(entries, key=lambda e: e.name)
         except OSError as exc:
             note(_skip(folder, f"folder not read: {exc.strerror or exc}"))
             continue
+        subfolders: list[str] = []
         for entry in listed:
             name = entry.name
             if name.startswith("."):
@@ -117,7 +118,7 @@ def _walk(root: Path, seen_files: set[tuple[int, int]], note) -> Iterator[Path]:
                 if _system_folder(entry, here.st_dev):
                     note(_skip(entry.path, "a system folder, not articles: not read"))
                 else:
-                    stack.append(entry.path)
+                    subfolders.append(entry.path)
                 continue
             if os.path.splitext(name)[1].lower() not in SUFFIXES:
                 continue
@@ -135,6 +136,9 @@ def _walk(root: Path, seen_files: set[tuple[int, int]], note) -> Iterator[Path]:
                 continue
             seen_files.add((st.st_dev, st.st_ino))
             yield Path(entry.path)
+        # In name order, as a walk from the top does: which of two ways to one file is
+        # kept does not depend on the order the file system lists them.
+        stack.extend(reversed(subfolders))
 
 
 def _system_folder(entry: os.DirEntry, parent_device: int) -> bool:

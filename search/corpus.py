@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +51,7 @@ class Corpus:
         rebuild: bool = False,
         progress: Progress | None = None,
         wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> Corpus:
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
@@ -66,7 +67,12 @@ class Corpus:
                     "name the folder your .txt or .md articles are in"
                 )
         index, report = Index.open(
-            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, wait=wait
+            folders,
+            cache_root=cache_dir,
+            rebuild=rebuild,
+            progress=progress,
+            wait=wait,
+            waiting=waiting,
         )
         return cls(folders, index, report)
 

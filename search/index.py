@@ -250,12 +250,13 @@ class Index:
         rebuild: bool = False,
         progress: Progress | None = None,
         wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> tuple[Index, Refresh]:
         """Open the index for ``folders``, refreshing it from the files first.
 
         While another dossier updates the index, an open with ``wait`` (``dossier index``)
         waits for it to finish; other opens read the index as it was (and wait only when
-        there is none yet).
+        there is none yet). ``waiting`` is told, in words, when we start to wait.
         """
         started = time.perf_counter()
         directory = index_directory(folders, cache_root)
@@ -267,7 +268,9 @@ class Index:
                 f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
             )
         else:
-            index, report = cls._on_disk(directory, found, rebuild, progress, wait=wait)
+            index, report = cls._on_disk(
+                directory, found, rebuild, progress, wait=wait, waiting=waiting
+            )
         report.skipped[:0] = unread
         report.seconds = time.perf_counter() - started
         return index, report
@@ -291,6 +294,7 @@ class Index:
         progress: Progress | None,
         *,
         wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
@@ -298,7 +302,15 @@ class Index:
         # exists (we can read it as it is), as long as it runs if there is none yet or
         # we were asked to update it. A holder that is gone is taken over at once.
         patient = wait or not (directory / MANIFEST).exists()
-        with locks.exclusive(directory / LOCK, wait=900.0 if patient else 2.0) as lock:
+        told = None
+        if waiting is not None and patient:
+
+            def told(holder: locks.Holder | None) -> None:
+                waiting(f"waiting for {locks.holder_text(holder)} to finish updating this index")
+
+        with locks.exclusive(
+            directory / LOCK, wait=900.0 if patient else 2.0, waiting=told
+        ) as lock:
             _lock_notices(lock, report)
             exists = _exists(directory)
             if not lock.acquired:

@@ -18,7 +18,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from attrs import asdict, define, field
@@ -232,11 +232,14 @@ def _release(lock: Lock) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(path: Path, wait: float) -> Iterator[Lock]:
+def exclusive(
+    path: Path, wait: float, *, waiting: Callable[[Holder | None], None] | None = None
+) -> Iterator[Lock]:
     """Hold the lock at ``path``, waiting up to ``wait`` seconds for a live holder.
 
     Yields a :class:`Lock`; ``lock.acquired`` is false if another process kept it
-    that long. On leaving, ``lock.lost`` says whether the lock file was removed while held.
+    that long. ``waiting`` is told who holds it, once, when we start to wait. On
+    leaving, ``lock.lost`` says whether the lock file was removed while held.
     """
     path = Path(path)
     lock = Lock(path)
@@ -250,6 +253,9 @@ def exclusive(path: Path, wait: float) -> Iterator[Lock]:
             continue
         if time.monotonic() - started >= wait:
             break
+        if waiting is not None:
+            waiting(lock.holder)
+            waiting = None
         time.sleep(0.05)
     lock.waited = time.monotonic() - started
     try:

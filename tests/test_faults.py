@@ -225,6 +225,7 @@ def test_two_rebuilds_at_once_the_second_waits_then_rebuilds(tmp_path):
     report = json.loads(second.stdout)
     assert report["rebuilt"] and len(report["added"]) == report["articles"] == 40
     assert any(n.startswith("waited") and "another dossier (pid" in n for n in report["notices"])
+    assert "waiting for another dossier (pid" in second.stderr  # said at once, not after
 
 
 def test_refresh_while_whoosh_write_lock_is_held_says_what_happened(

@@ -41,6 +41,11 @@ def open_corpus(
     """Open the corpus named on the command line, telling stderr what it had to skip."""
     from search.corpus import Corpus
 
+    def waiting(message: str) -> None:  # another dossier is updating the index
+        from rich.text import Text
+
+        console(stderr=True).print(Text(f"dossier: {message}…", style="yellow"))
+
     if progress and sys.stderr.isatty():
         err = console(stderr=True)
         from rich.progress import Progress
@@ -51,9 +56,11 @@ def open_corpus(
             def tick(n: int, total: int, _path: str) -> None:
                 bar.update(task, completed=n, total=total)
 
-            corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick, wait=wait)
+            corpus = Corpus.open(
+                args.folders, rebuild=rebuild, progress=tick, wait=wait, waiting=waiting
+            )
     else:
-        corpus = Corpus.open(args.folders, rebuild=rebuild, wait=wait)
+        corpus = Corpus.open(args.folders, rebuild=rebuild, wait=wait, waiting=waiting)
     # Skipped files are reported when the index changes, not on every lookup.
     report = corpus.report
     changed = report_skips and (report.added or report.updated or report.removed or report.rebuilt)

@@ -270,7 +270,12 @@ _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
-_HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^>]*>", re.I)
+#: Tags are matched up to this long: a "<p" that never closes on a 100 KB line was read to
+#: the end of the line from each "<" (quadratic: seconds for one odd file).
+_TAG_REST = r"[^>]{0,1000}>"
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b" + _TAG_REST, re.I
+)
 
 # Words a page's furniture says on a line of its own ("Print", "Related", "Loading").
 _UI_WORDS = re.compile(
@@ -625,13 +630,14 @@ def _wrapped(block: Sequence[str]) -> bool:
 
 
 _HTML_HINT = re.compile(
-    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^>\n]*>",
+    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^>\n]{0,1000}>",
     re.I,
 )
 _HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.I | re.S)
 _HTML_BLOCK = re.compile(
-    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^>]*>",
+    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b"
+    + _TAG_REST,
     re.I,
 )
 _HTML_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")

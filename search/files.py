@@ -16,10 +16,31 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Skipped
 
-#: File endings read as articles.
-SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: File endings read as articles, by format: text, a saved web page, a PDF.
+FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
+SUFFIXES = frozenset(FORMATS)
 #: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
 SIDECAR_SUFFIX = ".meta.toml"
+#: dossier's own files in a corpus folder: read by dossier, never articles.
+OWN_FILES = frozenset({"links.toml"})
+
+
+def file_format(path: Path | str) -> str | None:
+    """``txt``, ``md``, ``html`` or ``pdf`` for a file dossier reads; None for any other."""
+    return FORMATS.get(os.path.splitext(str(path))[1].lower())
+
+
+def is_own_file(name: str) -> bool:
+    """A sidecar or a folder's ``links.toml``: dossier's, not an article nor a file to report."""
+    return name.endswith(SIDECAR_SUFFIX) or name in OWN_FILES
 
 
 def bundled_corpus() -> Path:
@@ -43,6 +64,15 @@ def default_folders() -> list[Path]:
 #: Files larger than this are not read: an article, even a long report, is far smaller,
 #: and a log or a dump that size would take minutes and gigabytes to index.
 MAX_BYTES = 8 * 1024 * 1024
+#: A PDF holds pictures and fonts besides its text: it may be larger.
+MAX_PDF_BYTES = 64 * 1024 * 1024
+
+
+def size_limit(path: Path | str) -> int:
+    """The largest file of this kind dossier reads."""
+    return MAX_PDF_BYTES if file_format(path) == "pdf" else MAX_BYTES
+
+
 #: File systems that are the machine's own state, not anyone's articles: walking /proc
 #: reaches every folder of the machine again through each process' root.
 PSEUDO_FILESYSTEMS = frozenset(
@@ -57,14 +87,16 @@ PSEUDO_FILESYSTEMS = frozenset(
 def discover(
     folders: Iterable[Path], skipped: list[Skipped] | None = None
 ) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
+    """Yield ``(root, file)`` for every file under each folder, sorted, recursively.
 
-    Linked folders are followed (analysts link shared folders into their own), each
-    real folder and file once, so a link loop ends; folders are walked with a list, not
-    by recursion, so no depth is too deep. Hidden files and folders are passed over;
-    so are sidecar metadata files. What cannot be read (a folder without permission, a
-    named pipe or device called ``x.txt``, a file over :data:`MAX_BYTES`, a system
-    folder such as /proc) is added to ``skipped``, saying why.
+    Every file, not only the formats dossier reads: one it cannot read is reported with
+    the reason (``search.ingest.read_article`` says "unsupported type"), never silently
+    left out. Linked folders are followed (analysts link shared folders into their own),
+    each real folder and file once, so a link loop ends; folders are walked with a list,
+    not by recursion, so no depth is too deep. Hidden files and folders are passed over;
+    so are dossier's own files (sidecar metadata, ``links.toml``). What cannot be read at
+    all (a folder without permission, a named pipe or device, a file over
+    :data:`MAX_BYTES`, a system folder such as /proc) is added to ``skipped``, saying why.
     """
     note = skipped.append if skipped is not None else (lambda _s: None)
     seen_files: set[tuple[int, int]] = set()
@@ -76,7 +108,7 @@ def discover(
             note(_skip(root, f"cannot read: {exc.strerror or exc}"))
             continue
         if not stat.S_ISDIR(st.st_mode):
-            reason = _unreadable(st)
+            reason = _unreadable(st, size_limit(root))
             if reason:
                 note(_skip(root, reason))
             else:
@@ -120,14 +152,14 @@ def _walk(root: Path, seen_files: set[tuple[int, int]], note) -> Iterator[Path]:
                 else:
                     subfolders.append(entry.path)
                 continue
-            if os.path.splitext(name)[1].lower() not in SUFFIXES:
+            if is_own_file(name):  # every other file is listed: one we cannot read is reported
                 continue
             try:
                 st = entry.stat()
             except OSError as exc:
                 note(_skip(entry.path, f"cannot read: {exc.strerror or exc}"))
                 continue
-            reason = _unreadable(st)
+            reason = _unreadable(st, size_limit(name))
             if reason:
                 note(_skip(entry.path, reason))
                 continue
@@ -151,7 +183,7 @@ def _system_folder(entry: os.DirEntry, parent_device: int) -> bool:
     return crosses and bool(pseudo_filesystem(entry.path))
 
 
-def _unreadable(st: os.stat_result) -> str:
+def _unreadable(st: os.stat_result, limit: int) -> str:
     """Why a file is not read as an article, or "" if it may be."""
     mode = st.st_mode
     if stat.S_ISFIFO(mode):
@@ -160,9 +192,9 @@ def _unreadable(st: os.stat_result) -> str:
         return "a device, not a file: not read"
     if not stat.S_ISREG(mode):
         return "not a regular file: not read"
-    if st.st_size > MAX_BYTES:
+    if st.st_size > limit:
         return (
-            f"{st.st_size / 2**20:,.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
+            f"{st.st_size / 2**20:,.0f} MB, larger than the {limit // 2**20} MB "
             "dossier reads: not read"
         )
     return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,10 @@ class Corpus:
         self._parser = q.parser(index.ix.schema)
         self._searcher = index.ix.searcher(weighting=q.Weighting())
         self._lock = threading.RLock()
+        # Facets are read once from a reader of their own, opened with the searcher (the
+        # same segments), under a lock of their own: a search never waits for that read.
+        self._facet_reader = index.ix.reader()
+        self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
@@ -50,9 +55,15 @@ class Corpus:
         cache_dir: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        quick: bool = False,
         wait: bool = False,
         waiting: Callable[[str], None] | None = None,
     ) -> Corpus:
+        """Open the corpus of ``folders``, refreshing its index from the files first.
+
+        ``quick`` (lookups, the explorer's first frame): trust the index when no folder
+        changed since its last exact refresh, without a stat of every file.
+        """
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
@@ -71,6 +82,7 @@ class Corpus:
             cache_root=cache_dir,
             rebuild=rebuild,
             progress=progress,
+            quick=quick,
             wait=wait,
             waiting=waiting,
         )
@@ -81,8 +93,12 @@ class Corpus:
     @cached_property
     def articles(self) -> tuple[Article, ...]:
         """Every article, newest first; undated ones last, by title."""
+        found = []
         with self._lock:
-            found = [from_stored(fields) for fields in self._searcher.all_stored_fields()]
+            for n, fields in enumerate(self._searcher.all_stored_fields()):
+                found.append(from_stored(fields))
+                if n % 256 == 255:
+                    time.sleep(0)  # read in a thread: let the UI thread have the GIL
         dated = sorted(
             (a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True
         )
@@ -117,6 +133,7 @@ class Corpus:
 
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
+        table = self._facet_table() if facets else None  # outside the searcher's lock
         with self._lock:
             result = q.run(
                 self._searcher,
@@ -124,7 +141,7 @@ class Corpus:
                 query,
                 limit=limit,
                 filters=filters,
-                facet_table=self._facet_table() if facets else None,
+                facet_table=table,
                 vocabulary=self._vocabulary,
                 entity=_canonical_name,
             )
@@ -148,9 +165,10 @@ class Corpus:
         return evolve(hit, snippets=tuple(snippets), terms=tuple(sorted(terms)))
 
     def _facet_table(self) -> q.FacetTable:
-        if self._facets is None:
-            self._facets = q.FacetTable(self._searcher.reader())
-        return self._facets
+        with self._facets_lock:
+            if self._facets is None:
+                self._facets = q.FacetTable(self._facet_reader)
+            return self._facets
 
     def matches(
         self, article_id: str, query: str, *, upto: int | None = None
@@ -220,6 +238,8 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+        with self._facets_lock:
+            self._facet_reader.close()
 
 
 def _canonical_name(name: str) -> str:

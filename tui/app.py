@@ -30,6 +30,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:
     from search.corpus import Corpus
     from search.model import Article
+    from tui.progress import Building
 
 DARK = Theme(
     name="dossier-dark",
@@ -89,17 +90,24 @@ class DossierApp(App[None]):
         keys: Mapping[str, str] | None = None,
         theme: str | None = None,
         problems: Iterable[str] = (),
+        building: Building | None = None,
     ) -> None:
         super().__init__()
+        #: Where the build that opens the corpus has got (the opener's progress callback).
+        self.building = building
         self.corpus: Corpus | None = corpus
         self._open_corpus = open_corpus
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
-        self.preview = tuple(preview)
+        self.preview: Sequence[Article] = preview  # a catalog.Listing: rows made on demand
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self.corpus_error: str | None = None
         self._pending_open: tuple[str, str] | None = None
         self._keys = dict(keys or {})
         self._problems = tuple(problems)
+        #: The article marked with m: c on another article compares the two.
+        self.marked: str | None = None
+        #: The first article of the palette's "Compare with…".
+        self.compare_anchor: str | None = None
         self.animation_level = "none"
         self.register_theme(DARK)
         self.register_theme(LIGHT)
@@ -150,6 +158,9 @@ class DossierApp(App[None]):
         return SearchScreen()
 
     def on_mount(self) -> None:
+        from tui import leaving
+
+        leaving.install()  # quitting never waits for a search or a build in a thread
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:
@@ -158,6 +169,8 @@ class DossierApp(App[None]):
         if not self.is_headless:
             self._exit_with_the_terminal()
         if self.corpus is None and self._open_corpus is not None:
+            if self.building is not None:
+                self._building_timer = self.set_interval(0.2, self._show_building)
             if self.preview:  # the list is on screen already: open the index after it
                 self.call_after_refresh(self._load_corpus, self._open_corpus)
             else:
@@ -183,6 +196,21 @@ class DossierApp(App[None]):
 
         self.set_interval(2.0, check, name="terminal-check")
 
+    def _show_building(self) -> None:
+        """Files read of the total while the first open builds the index."""
+        state = self.building.state if self.building is not None else None
+        if self.corpus is not None:
+            self._building_timer.stop()
+        elif state is not None and self.search_screen.is_mounted:
+            self.search_screen.show_building(*state)
+
+    @property
+    def listing(self) -> Sequence[Article]:
+        """Every article, newest first: the saved list while it is what the index holds."""
+        if self.corpus is None or (self.preview and self.corpus.report.trusted):
+            return self.preview
+        return self.corpus.articles
+
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def _load_corpus(self, opener: Callable[[], Corpus]) -> None:
         try:
@@ -191,6 +219,34 @@ class DossierApp(App[None]):
             self.call_from_thread(self._corpus_failed, exc)
             return
         self.call_from_thread(self.set_corpus, corpus)
+        if corpus.report.trusted:
+            self._refresh_exactly(corpus.folders)
+
+    def _refresh_exactly(self, folders) -> None:
+        """Look at every file once the corpus is on screen (the quick open trusted the
+        folders' mtimes): an edit in place shows when this is done, and is named."""
+        from search.corpus import Corpus
+        from tui import catalog
+
+        try:
+            folder_stamp = catalog.stamp(folders)
+            corpus = Corpus.open(folders, cache_dir=self.cache_dir)
+        except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
+            self.log.warning(f"background refresh failed: {exc!r}")
+            return
+        report = corpus.report
+        if not (report.added or report.updated or report.removed or report.rebuilt):
+            corpus.close()
+            return
+        catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
+        self.call_from_thread(self._refreshed, corpus)
+
+    def _refreshed(self, corpus: Corpus) -> None:
+        from tui.commands._common import changes
+
+        self.preview = ()
+        self.set_corpus(corpus)
+        self.notify(changes(corpus.report), title="Corpus", timeout=6)
 
     def _corpus_failed(self, exc: Exception) -> None:
         self.corpus_error = f"cannot open the corpus: {exc}"
@@ -280,19 +336,107 @@ class DossierApp(App[None]):
         title = type(screen).__name__.removesuffix("Screen").lower()
         self.push_screen(HelpScreen(live_bindings(self, screen), title))
 
+    def toggle_mark(self, article_id: str) -> None:
+        """Mark an article for compare (or unmark it if it is the marked one)."""
+        self.marked = None if self.marked == article_id else article_id
+        self.search_screen.show_mark(self.marked)
+        if self.marked is not None:
+            self.notify(f"{self._title(article_id)} marked: c on another article compares the two")
+        else:
+            self.notify("unmarked", timeout=2)
+
+    def _title(self, article_id: str) -> str:
+        try:
+            return repr(self.corpus.get(article_id).title) if self.corpus else article_id
+        except Exception:  # noqa: BLE001 - a stale id: name it as it is
+            return article_id
+
+    def _current_article(self) -> str | None:
+        """The article open in the reader, or under the explorer's result cursor."""
+        from tui.screens.reader import ReaderScreen
+        from tui.screens.search import SearchScreen
+
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            return screen.article.id
+        if isinstance(screen, SearchScreen):
+            return screen.highlighted_id
+        return None
+
     def action_compare(self) -> None:
+        """The marked article against the open or highlighted one, in date order; with
+        no mark, the corpus's oldest and newest dated articles."""
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        other = self._current_article()
+        if self.marked is not None and other is not None and other != self.marked:
+            self.compare_articles(self.marked, other)
+            return
+        if self.marked is None:
+            self.notify(
+                "comparing the oldest and newest articles; m marks one to choose", timeout=4
+            )
+        self.compare_articles(None, None)
+
+    def compare_articles(self, first: str | None, second: str | None) -> None:
+        """Compare two articles, the earlier first whatever the order given."""
         from tui.screens.compare import CompareScreen
+
+        if first is not None and second is not None:
+            a, b = self.corpus.get(first), self.corpus.get(second)
+            if b.published is not None and (a.published is None or b.published < a.published):
+                first, second = second, first
+        self.push_screen(CompareScreen(self.corpus, first, second))
+
+    def compare_topic(self, query: str) -> None:
+        """Across the corpus: the concerns of the earlier matches of ``query`` against
+        the developments of the later ones."""
+        from tui.screens.topic import TopicCompareScreen
 
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
-        self.push_screen(CompareScreen(self.corpus))
+        if not query.strip():
+            self.notify("type a query first: its matches are what a topic compare compares")
+            return
+        self.push_screen(TopicCompareScreen(self.corpus, query.strip()))
+
+    def action_compare_with(self) -> None:
+        """The palette's "Compare with…": pick the article to compare the marked (or the
+        open, or highlighted) one with."""
+        from textual.command import CommandPalette
+
+        from tui.palette import CompareWithProvider
+
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        self.compare_anchor = self.marked or self._current_article()
+        if self.compare_anchor is None:
+            self.notify("mark an article with m first, or open one", timeout=4)
+            return
+        self.push_screen(
+            CommandPalette(
+                providers=[CompareWithProvider], placeholder="Compare with which article?"
+            )
+        )
 
     # -- palette --------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Compare articles", "Earlier concerns against later developments", self.action_compare
+        )
+        yield SystemCommand(
+            "Compare topic",
+            "The query's earlier matches' concerns against its later matches",
+            lambda: self.compare_topic(self.search_screen.query_one("#query").value),
+        )
+        yield SystemCommand(
+            "Compare with…",
+            "Choose the article to compare the marked (or open) one with",
+            self.action_compare_with,
         )
         yield SystemCommand(
             "Reindex corpus", "Rebuild the search index from the article files", self.action_reindex
@@ -321,11 +465,13 @@ class DossierApp(App[None]):
 
         try:
             corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
+            corpus.articles  # noqa: B018 - read here, not on the UI thread
         except Exception as exc:  # noqa: BLE001
             self.call_from_thread(self.notify, f"reindex failed: {exc}", severity="error")
             return
         self.call_from_thread(self._reindexed, corpus)
 
     def _reindexed(self, corpus: Corpus) -> None:
+        self.preview = ()
         self.set_corpus(corpus)
         self.notify(f"reindexed {len(corpus.articles)} articles", timeout=3)

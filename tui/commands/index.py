@@ -26,7 +26,12 @@ def run(args: argparse.Namespace) -> int:
     # This command lists what it skipped itself. It is asked to update the index: while
     # another dossier updates it, it waits (and says so), rather than report nothing done.
     corpus = open_corpus(
-        args, rebuild=args.rebuild, progress=not args.json, report_skips=False, wait=True
+        args,
+        rebuild=args.rebuild,
+        progress=not args.json,
+        report_skips=False,
+        quick=False,
+        wait=True,
     )
     r = corpus.report
     if args.json:

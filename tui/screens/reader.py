@@ -68,6 +68,7 @@ class ReaderScreen(Screen):
         Binding("N", "step(-1)", "Previous hit", show=False, id="prev_hit"),
         Binding("y", "copy", "Copy citation", id="copy"),
         Binding("e", "toggle_entities", "Entities", id="entities"),
+        Binding("m", "mark", "Mark for compare", show=False, id="mark"),
         Binding(
             "s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"
         ),
@@ -356,6 +357,9 @@ class ReaderScreen(Screen):
 
     # -- entities -------------------------------------------------------------------------
 
+    def action_mark(self) -> None:
+        self.app.toggle_mark(self.article.id)
+
     def action_toggle_entities(self) -> None:
         panel = self.query_one(EntityPanel)
         panel.display = not panel.display
@@ -410,7 +414,7 @@ class ReaderScreen(Screen):
         if self.current is not None and self.marks:
             mark = self.marks[self.current]
             if block.holds(mark.field, mark.start):
-                from search.compare import split_sentences  # the engine's, which knows "Mr."
+                from search.sentences import split_sentences  # the engine's, which knows "Mr."
 
                 start, end = mark.start - block.offset, mark.end - block.offset
                 around = [s for s in split_sentences(block.text) if s.start < end and start < s.end]

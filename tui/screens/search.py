@@ -58,6 +58,8 @@ class SearchScreen(Screen):
         Binding("ctrl+f", "facets", "Facets", id="facets"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
         Binding("escape", "escape", "Query box", show=False, id="back"),
+        Binding("m", "mark", "Mark for compare", id="mark"),
+        Binding("ctrl+t", "compare_topic", "Compare topic", id="compare_topic"),
     ]
 
     def __init__(self) -> None:
@@ -138,6 +140,12 @@ class SearchScreen(Screen):
             )
         self._refresh_now()
 
+    def show_building(self, n: int, total: int) -> None:
+        """How far the first open's build has got (the app polls the builder)."""
+        from tui.progress import line
+
+        self._status(line(n, total))
+
     def corpus_failed(self, message: str) -> None:
         self._status(
             Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True
@@ -169,6 +177,10 @@ class SearchScreen(Screen):
         if corpus is None:
             return
         try:
+            # The hits first, then again with the facets: a keystroke's results never
+            # wait for the facets of every match (seconds, the first time, at 50,000).
+            plain = corpus.search(query, limit=LIMIT, filters=filters or None)
+            self.app.call_from_thread(self._show_result, generation, plain, with_facets=False)
             result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, generation, str(exc))
@@ -184,7 +196,7 @@ class SearchScreen(Screen):
 
     def _show_all(self) -> None:
         corpus = self.corpus
-        articles = corpus.articles if corpus is not None else self.app.preview
+        articles = self.app.listing
         self._error = None
         self.result = None
         results = self.query_one("#results", ResultList)
@@ -225,7 +237,9 @@ class SearchScreen(Screen):
         self._error = message
         self._status(Text(message, style="bold"), error=True)
 
-    def _show_result(self, generation: int, result: SearchResult) -> None:
+    def _show_result(
+        self, generation: int, result: SearchResult, *, with_facets: bool = True
+    ) -> None:
         if not self._current(generation):
             return  # a newer query is on its way; never let this one overwrite it
         self._error = None
@@ -234,7 +248,8 @@ class SearchScreen(Screen):
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
         results.border_title = "Results, best first"
-        self.query_one("#facets", FacetList).show(result.facets, self.filters)
+        if with_facets:  # else the facets of the last query stay until these come
+            self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
         about = "" if result.total_exact else "about "
         status.append(f"{about}{result.total} hit{'s' if result.total != 1 else ''}")
@@ -302,6 +317,24 @@ class SearchScreen(Screen):
         else:
             self.filters[key] = value
         self._refresh_now()
+
+    def action_mark(self) -> None:
+        """Mark the highlighted article (again: unmark it); c on another compares them."""
+        results = self.query_one("#results", ResultList)
+        if results.current_id is not None:
+            self.app.toggle_mark(results.current_id)
+
+    def action_compare_topic(self) -> None:
+        """The query's earlier matches' concerns against its later matches."""
+        self.app.compare_topic(self.query_one("#query", Input).value)
+
+    def show_mark(self, article_id: str | None) -> None:
+        self.query_one("#results", ResultList).set_marked(article_id)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The article under the result cursor."""
+        return self.query_one("#results", ResultList).current_id
 
     def action_clear_filters(self) -> None:
         if self.filters:

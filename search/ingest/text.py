@@ -55,8 +55,8 @@ _BOMS = (
 def decode(raw: bytes) -> tuple[str, str | None]:
     """Bytes to text, and a note when we had to guess the encoding.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such; anything
-    else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such, and so is
+    UTF-16 without one (told by where its NULs fall); anything else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
     """
     if not raw.strip():
         raise IngestError("empty file")
@@ -68,6 +68,12 @@ def decode(raw: bytes) -> tuple[str, str | None]:
                 raise IngestError(
                     f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
                 ) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return raw.decode(utf16), None
+        except UnicodeDecodeError:
+            pass  # NULs in a pattern, yet not UTF-16: binary after all
     if _looks_binary(raw):
         raise IngestError("binary file, not text (a .txt or .md file must hold text)")
     raw = raw.replace(b"\x00", b"")
@@ -79,6 +85,22 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 
 #: Control bytes that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text that lacks its byte-order mark: Latin
+    text in UTF-16 has a NUL in nearly every other byte, on one side only."""
+    sample = raw[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    if nul_odd >= half * 0.6 and nul_even <= half * 0.05:
+        return "utf-16-le"
+    if nul_even >= half * 0.6 and nul_odd <= half * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -7,11 +7,6 @@ for the index (``dossier`` starts opening the index before Textual is even impor
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +25,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:
     from search.corpus import Corpus
     from search.model import Article
+    from tui.hangup import Hangup
 
 DARK = Theme(
     name="dossier-dark",
@@ -89,6 +85,7 @@ class DossierApp(App[None]):
         keys: Mapping[str, str] | None = None,
         theme: str | None = None,
         problems: Iterable[str] = (),
+        hangup: Hangup | None = None,
     ) -> None:
         super().__init__()
         self.corpus: Corpus | None = corpus
@@ -100,6 +97,8 @@ class DossierApp(App[None]):
         self._pending_open: tuple[str, str] | None = None
         self._keys = dict(keys or {})
         self._problems = tuple(problems)
+        #: Set up when running in a terminal (tui.hangup); None under run_test.
+        self.hangup: Hangup | None = hangup
         self.animation_level = "none"
         self.register_theme(DARK)
         self.register_theme(LIGHT)
@@ -164,24 +163,26 @@ class DossierApp(App[None]):
                 self._load_corpus(self._open_corpus)
 
     def _exit_with_the_terminal(self) -> None:
-        """Quit when the terminal goes away (an SSH connection drops, tmux kills the pane).
+        """Quit when the terminal goes away (an SSH connection drops, tmux kills the pane),
+        whatever the UI thread and the workers are doing: see tui.hangup."""
+        if self.hangup is None:
+            from tui.hangup import Hangup
 
-        A hangup may never reach us (a parent such as `make` holds the session), and then
-        Textual reads end-of-file from the dead terminal forever, at full CPU: so besides
-        SIGHUP, look every couple of seconds whether stdin is still a terminal.
-        """
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        try:
-            fd = sys.__stdin__.fileno()
-        except (AttributeError, OSError, ValueError):
-            return
+            self.hangup = Hangup(self._exit_from_anywhere)
+            self.hangup.install()
 
-        def check() -> None:
-            if not os.isatty(fd):
-                self.exit()
+    def _exit_from_anywhere(self) -> None:
+        """``exit`` from a signal handler or another thread, without waiting for the loop."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)
 
-        self.set_interval(2.0, check, name="terminal-check")
+    def exit(self, result=None, return_code: int = 0, message=None) -> None:
+        super().exit(result, return_code, message)
+        if self.hangup is not None:
+            # The loop's shutdown waits for thread workers (an index build does not stop
+            # halfway): if it has not ended soon, end the process (tui.hangup).
+            self.hangup.quitting(return_code)
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def _load_corpus(self, opener: Callable[[], Corpus]) -> None:

@@ -50,6 +50,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"
         )
+    from tui.hangup import Hangup
+
+    # Watch for a hangup from the very start: the index opens in a thread from here on.
+    started: list = []  # the app, once there is one
+    hangup = Hangup(lambda: started[0]._exit_from_anywhere() if started else None)
+    hangup.install()
+
     from search.config import load_config
     from tui import catalog
 
@@ -71,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
         keys=config.keys,
         theme=config.theme,
         problems=config.problems,
+        hangup=hangup,
     )
+    started.append(app)
     app.run()
+    if hangup.fired:  # the terminal is gone: nothing to flush to, no thread worth waiting for
+        hangup.hard_exit()
+    hangup.uninstall()
     return app.return_code or 0

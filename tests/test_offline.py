@@ -533,7 +533,9 @@ def test_dossier_config_shows_the_file_settings_and_problems(capsys, tmp_path):
     report = json.loads(capsys.readouterr().out)
     assert report["config_file"] == str(config_path()) and report["exists"]
     assert report["corpus"] == [str(folder)] and report["corpus_from"] == "config"
-    assert report["theme"] == "light" and report["keys"] == {"search": "f2"}
+    assert report["theme"] == "light" and report["keys"] == {
+        "app.search": "f2"
+    }  # its id before namespacing
     assert report["index_dir"] == str(cache_dir())
     assert report["problems"] == []
 
@@ -551,15 +553,16 @@ def test_dossier_config_flags_a_key_remap_for_no_binding(capsys):
     from tui.commands.config import known_bindings
 
     bindings = known_bindings()
-    assert "quit" in bindings and "search" in bindings  # read from the explorer itself
+    assert "app.quit" in bindings and "app.search" in bindings  # read from the explorer itself
     write_config('theme = "light"\n\n[keys]\nserch = "f2"\nquit = "ctrl+q"\n')
     assert main(["config", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     [problem] = report["problems"]
-    assert "line 4" in problem and "'serch'" in problem and "did you mean 'search'" in problem
-    assert report["bindings"]["quit"] == "ctrl+q"
-    assert report["bindings"]["search"] == bindings["search"]
-    assert report["keys"] == {"quit": "ctrl+q"}  # in effect: the ignored one is not listed
+    assert "line 4" in problem and "'serch'" in problem and "did you mean 'app.search'" in problem
+    # "quit" is the id from before ids were namespaced: still honoured, as app.quit
+    assert report["bindings"]["app.quit"] == "ctrl+q"
+    assert report["bindings"]["app.search"] == bindings["app.search"]
+    assert report["keys"] == {"app.quit": "ctrl+q"}  # in effect: the ignored one is not listed
 
 
 def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_path):

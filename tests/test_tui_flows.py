@@ -348,6 +348,38 @@ def test_y_copies_the_current_hit_as_a_citation(corpus):
     run(scenario())
 
 
+def test_y_says_where_the_citation_went_and_shift_y_saves_it_to_a_file(corpus):
+    """OSC 52 may be dropped by the terminal or tmux, unseen: `y` says it was *sent*, and
+    `Y` appends the citation to a file in the data dir, which always works."""
+    from search.config import data_dir
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "backlog")
+            await pilot.press("y")
+            said = [n.message for n in app._notifications]
+            assert any("sent to the terminal's clipboard (OSC 52)" in m for m in said), said
+            assert not any(m == "citation copied" for m in said)
+            await pilot.press("Y")
+            saved = data_dir() / "citations.txt"
+            assert saved.read_text(encoding="utf-8") == app.clipboard + "\n"
+            assert any(str(saved) in n.message for n in app._notifications)
+            assert reader.article.title in app.clipboard
+
+    run(scenario())
+
+
+def test_a_citation_ends_with_the_articles_url_when_known():
+    import datetime as dt
+
+    from tui.widgets.text import citation
+
+    line = citation("T", "S", dt.date(2024, 4, 9), "Q.", "https://example.org/a")
+    assert line == "T, S, 9 Apr 2024: “Q.” <https://example.org/a>"
+    assert citation("T", "S", None, "Q.") == "T, S: “Q.”"
+
+
 def test_y_copies_the_whole_sentence_of_a_hit_after_a_title_like_mr(tmp_path):
     folder = write_corpus(tmp_path / "articles")
     sentence = "The harbour board met Mr. Okafor and Dr. Lind on Friday to settle the dispute."
@@ -464,14 +496,54 @@ def test_escape_goes_back_with_query_results_and_cursor_as_they_were(corpus):
     run(scenario())
 
 
-def test_slash_searches_from_the_reader(corpus):
+def test_slash_searches_from_the_reader_and_typing_replaces_the_old_query(corpus):
     async def scenario():
         app = DossierApp(corpus)
         async with app.run_test(size=(100, 30)) as pilot:
             await open_first(pilot, app, "harbour")
             await pilot.press("slash")
             assert isinstance(app.screen, SearchScreen)
-            assert app.focused is app.screen.query_one("#query")
+            box = app.screen.query_one("#query")
+            assert app.focused is box
+            await pilot.press(*"grain")  # no ctrl+u needed: the old query was selected
+            assert box.value == "grain"
+
+    run(scenario())
+
+
+def test_after_escape_from_the_reader_letters_are_keys_not_query_text(corpus):
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_first(pilot, app, "harbour")
+            await pilot.press("escape")
+            assert isinstance(app.screen, SearchScreen)
+            await pilot.press("c")
+            await pilot.pause()
+            assert app.search_screen.query_one("#query").value == "harbour"
+            assert isinstance(app.screen, CompareScreen)
+
+    run(scenario())
+
+
+def test_escape_in_the_query_box_leaves_it_for_the_results(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            footer_keys = lambda: {  # noqa: E731
+                b.binding.action for b in app.screen.active_bindings.values() if b.binding.show
+            }
+            assert "screen.leave_query" in footer_keys()  # the footer says Escape leaves
+            await pilot.press("escape")
+            assert app.focused is app.search_screen.query_one(ResultList)
+            assert "compare" in footer_keys()  # and then shows c
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert app.search_screen.query_one("#query").value == "harbour"
 
     run(scenario())
 
@@ -513,7 +585,7 @@ def test_vim_keys_move_through_results_and_paragraphs(corpus):
 
 def test_help_lists_the_live_bindings_as_remapped(corpus):
     async def scenario():
-        app = DossierApp(corpus, keys={"copy": "ctrl+y", "next_hit": "right"})
+        app = DossierApp(corpus, keys={"reader.copy": "ctrl+y", "next_hit": "right"})
         async with app.run_test(size=(100, 30)) as pilot:
             reader = await open_first(pilot, app, "harbour")
             assert "→/N next/previous" in str(reader.query_one("#reader-status").content)
@@ -521,7 +593,8 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert isinstance(app.screen, HelpScreen)
             rows = {desc: keys for _, section in app.screen.sections for keys, desc, _ in section}
             ids = {desc: i for _, section in app.screen.sections for _, desc, i in section}
-            assert ids["Copy citation"] == "copy" and ids["Next hit"] == "next_hit"
+            assert ids["Copy citation"] == "reader.copy"
+            assert ids["Next hit"] == "reader.next_hit"  # "next_hit", its old id, still works
             assert rows["Copy citation"] == "^y"
             assert rows["Next hit"] == "→"
             assert "Back" in rows and "Quit" in rows
@@ -529,6 +602,84 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert app.screen is reader
             await pilot.press("right", "ctrl+y")  # the remapped keys work
             assert reader.current == 1 and app.clipboard
+
+    run(scenario())
+
+
+def test_every_binding_has_its_own_id():
+    """One id per binding: a remap by id changes one key, and `dossier config` lists each."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import tui.screens
+    import tui.widgets
+
+    seen: dict[str, tuple[str, str]] = {}
+    classes = [DossierApp]
+    for package in (tui.screens, tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            classes += [c for _, c in inspect.getmembers(module, inspect.isclass)]
+    for cls in classes:
+        for b in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(b, Binding) and b.id:
+                where = (f"{cls.__module__}.{cls.__name__}", b.action)
+                assert seen.setdefault(b.id, where) == where, f"{b.id}: {seen[b.id]} and {where}"
+    assert len(seen) > 30
+
+
+def test_a_remap_from_the_config_file_works_on_every_screen(corpus, tmp_path, monkeypatch):
+    from search.config import load_config
+    from tui.screens.compare import CompareScreen
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[keys]\n"
+        '"app.help" = "f2"\n'
+        '"help.close" = "x"\n'
+        '"search.query.leave" = "ctrl+e"\n'
+        '"search.facets" = "ctrl+t"\n'
+        '"list.down" = "ctrl+l"\n'
+        '"reader.next_hit" = "right"\n'
+        '"compare.back" = "ctrl+b"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DOSSIER_CONFIG", str(path))
+    config = load_config()
+    assert config.problems == ()
+
+    async def scenario():
+        app = DossierApp(corpus, keys=config.keys)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            results = app.search_screen.query_one(ResultList)
+            await pilot.press("ctrl+e")  # the query box's Escape
+            assert app.focused is results
+            before = results.highlighted
+            await pilot.press("ctrl+l")  # the lists' j
+            assert results.highlighted == before + 1
+            await pilot.press("f2")  # the app's ?
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("x")  # the help screen's Escape
+            assert isinstance(app.screen, SearchScreen)
+            await pilot.press("ctrl+t")  # the search screen's ctrl+f
+            assert app.focused is app.search_screen.query_one(FacetList)
+            await pilot.press("escape", "k", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), what="reader")
+            reader = app.screen
+            assert len(reader.hits) > 1 and reader.current == 0
+            await pilot.press("right")  # the reader's n
+            assert reader.current == 1
+            await pilot.press("escape", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.press("escape")  # remapped away: Escape no longer leaves
+            assert isinstance(app.screen, CompareScreen)
+            await pilot.press("ctrl+b")  # the compare view's Escape
+            assert isinstance(app.screen, SearchScreen)
 
     run(scenario())
 

@@ -68,11 +68,13 @@ class DossierApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("c", "compare", "Compare", id="compare"),
-        Binding("ctrl+p", "command_palette", "Palette", id="palette", priority=True, show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("c", "compare", "Compare", id="app.compare"),
+        Binding(
+            "ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False
+        ),
     ]
 
     def __init__(
@@ -95,8 +97,10 @@ class DossierApp(App[None]):
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self.corpus_error: str | None = None
         self._pending_open: tuple[str, str] | None = None
-        self._keys = dict(keys or {})
-        self._problems = tuple(problems)
+        from tui.keymap import current_ids
+
+        self._keys, renamed = current_ids(keys or {})
+        self._problems = (*problems, *renamed)
         #: Set up when running in a terminal (tui.hangup); None under run_test.
         self.hangup: Hangup | None = hangup
         self.animation_level = "none"

@@ -36,13 +36,27 @@ class QueryBox(Input):
     """The query box; arrows and page keys move the result cursor while you type."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Open", id="open"),
-        Binding("down", "screen.move(1)", "Next result", show=False, id="next_result"),
-        Binding("up", "screen.move(-1)", "Previous result", show=False, id="previous_result"),
+        Binding("enter", "submit", "Open", id="search.query.open"),
+        # vim's normal mode: one Escape and single-letter keys (c, q, ?) work again.
+        Binding("escape", "screen.leave_query", "Results", id="search.query.leave"),
+        Binding("down", "screen.move(1)", "Next result", show=False, id="search.query.next_result"),
         Binding(
-            "pagedown", "screen.move(5)", "Results page down", show=False, id="results_page_down"
+            "up",
+            "screen.move(-1)",
+            "Previous result",
+            show=False,
+            id="search.query.previous_result",
         ),
-        Binding("pageup", "screen.move(-5)", "Results page up", show=False, id="results_page_up"),
+        Binding(
+            "pagedown",
+            "screen.move(5)",
+            "Results page down",
+            show=False,
+            id="search.query.page_down",
+        ),
+        Binding(
+            "pageup", "screen.move(-5)", "Results page up", show=False, id="search.query.page_up"
+        ),
     ]
 
 
@@ -53,11 +67,13 @@ class SearchScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="open"),
-        Binding("ctrl+y", "accept_suggestion", "Accept did-you-mean", id="accept_suggestion"),
-        Binding("ctrl+f", "facets", "Facets", id="facets"),
-        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
-        Binding("escape", "escape", "Query box", show=False, id="back"),
+        Binding("enter", "open", "Open", id="search.open"),
+        Binding(
+            "ctrl+y", "accept_suggestion", "Accept did-you-mean", id="search.accept_suggestion"
+        ),
+        Binding("ctrl+f", "facets", "Facets", id="search.facets"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="search.clear_filters"),
+        Binding("escape", "escape", "Query box", show=False, id="search.back"),
     ]
 
     def __init__(self) -> None:
@@ -279,6 +295,8 @@ class SearchScreen(Screen):
         article_id = results.current_id
         if article_id is not None:
             query = self.result.query if self.result is not None and results.hits else ""
+            # Back from the reader, keys are keys: the results have the focus, not the box.
+            results.focus()
             self.app.open_article(article_id, query)
 
     @on(Input.Submitted, "#query")
@@ -322,13 +340,21 @@ class SearchScreen(Screen):
         facets.focus()
 
     def action_escape(self) -> None:
+        """Escape from the facets: hide them (on a narrow screen) and go to the results."""
         self.query_one("#facets", FacetList).remove_class("-shown")
-        self.focus_query()
+        self.query_one("#results", ResultList).focus()
+
+    def action_leave_query(self) -> None:
+        """Escape in the query box: to the results, where letters are keys again."""
+        self.query_one("#results", ResultList).focus()
 
     # -- used by the app and other screens ------------------------------------------------
 
     def focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        """The query box, its text selected: typing replaces it, an arrow key keeps it."""
+        box = self.query_one("#query", Input)
+        box.focus()
+        box.select_all()
 
     def set_query(self, query: str) -> None:
         """Replace the query (e.g. an entity search from the reader) and run it."""

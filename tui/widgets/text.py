@@ -90,10 +90,11 @@ def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) 
         out.append((start + chunk.index(stripped[0]), stripped))
 
 
-def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
-    """'Title, Source, 9 Apr 2024: “…”' (parts that are unknown are left out)."""
+def citation(title: str, source: str, date: dt.date | None, quote: str, url: str = "") -> str:
+    """'Title, Source, 9 Apr 2024: “…” <url>' (parts that are unknown are left out)."""
     parts = [p for p in (title.strip(), source.strip()) if p]
     if date is not None:
         parts.append(format_date(date))
     head = ", ".join(parts) or "Untitled"
-    return f"{head}: “{one_line(quote)}”"
+    line = f"{head}: “{one_line(quote)}”"
+    return f"{line} <{url.strip()}>" if url.strip() else line

@@ -32,6 +32,8 @@ from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, S
 whoosh_fixes.apply()
 
 #: Fields searched by words that name no field.
+#: Matches past a full page are counted up to this many; beyond, the total says "more than".
+COUNT_CAP = 1000
 DEFAULT_FIELDS = ("title", "body")  # the body field also indexes the standfirst
 #: Fields a user may name, as they would type them.
 USER_FIELDS = ("title", "standfirst", "body", "source", "author", "published", "entity")
@@ -546,6 +548,16 @@ class Weighting(scoring.BM25F):
         return scorer
 
 
+def count_upto(searcher, q: wq.Query, cap: int) -> int:
+    """How many documents ``q`` matches, counting no further than ``cap + 1``."""
+    n = 0
+    for _ in searcher.docs_for_query(q):
+        n += 1
+        if n > cap:
+            break
+    return n
+
+
 def matching_docs(searcher, q: wq.Query) -> set[int]:
     """Every document ``q`` matches, for facets: words, wildcards, AND, OR and NOT by
     set algebra on posting lists, which are read a block at a time; anything else
@@ -669,10 +681,11 @@ def run(
     elif exact:
         total = scored
     else:
-        # Counting every match of a common word would run the query again, most of a
-        # search's time: past a full page we say about how many, as Whoosh reckons.
-        estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
-        total = max(scored, min(estimate, searcher.doc_count()))
+        # Whoosh's estimate can be twice the truth: count, but stop past COUNT_CAP (then
+        # the total is a floor, "more than COUNT_CAP"), so a common word stays cheap.
+        total = count_upto(searcher, wq.And([q, restrict]) if restrict else q, COUNT_CAP)
+        exact = total <= COUNT_CAP
+        total = min(total, COUNT_CAP)
     return SearchResult(
         query=text,
         total=total,

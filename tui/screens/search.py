@@ -252,8 +252,9 @@ class SearchScreen(Screen):
         results.border_title = "Results, best first"
         self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
-        about = "" if result.total_exact else "about "
-        status.append(f"{about}{result.total} hit{'s' if result.total != 1 else ''}")
+        more = "" if result.total_exact else "more than "
+        plural = "s" if result.total != 1 or not result.total_exact else ""
+        status.append(f"{more}{result.total} hit{plural}")
         if result.total > len(result.hits):
             status.append(f" (best {len(result.hits)} shown)")
         status.append(f" · {result.elapsed_ms:.0f} ms")

@@ -735,6 +735,26 @@ def test_palette_offers_the_apps_own_commands(corpus):
     run(scenario())
 
 
+def test_palette_screenshot_saves_in_the_data_dir_and_says_where(corpus):
+    from search.config import data_dir
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            [shot] = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+            shot.callback()
+            folder = data_dir() / "screenshots"
+            await wait_for(pilot, lambda: folder.exists() and any(folder.iterdir()), what="svg")
+            [saved] = folder.iterdir()
+            assert saved.suffix == ".svg" and "<svg" in saved.read_text(encoding="utf-8")
+            said = [n.message for n in app._notifications]
+            assert any(str(saved) in m for m in said), said
+            assert not any("Failed" in m for m in said)
+
+    run(scenario())
+
+
 def test_reindex_from_the_palette_reopens_the_corpus(corpus, tmp_path):
     async def scenario():
         app = DossierApp(corpus, cache_dir=tmp_path / "cache")
@@ -837,6 +857,26 @@ def test_usable_at_sixty_by_twenty(corpus):
             assert app.screen.query_one(FacetList).region.width > 0
             await pilot.press("escape", "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+    run(scenario())
+
+
+def test_the_compare_view_at_sixty_by_twenty_leaves_room_to_read(corpus):
+    """It showed four lines a pane: the tracker keeps one line and the panes the rest."""
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.press("tab", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for pane in ("#left", "#right"):
+                lines = app.screen.query_one(pane).scrollable_content_region.height
+                assert lines >= 10, f"{pane} shows {lines} lines"
+            tracker = app.screen.query_one("#tracker")
+            assert tracker.display and tracker.scrollable_content_region.height >= 1
 
     run(scenario())
 

@@ -309,8 +309,29 @@ class DossierApp(App[None]):
             lambda: setattr(self, "theme", other),
         )
         yield SystemCommand("Keys", "List the keys that work here", self.action_help)
+        yield SystemCommand(
+            "Screenshot",
+            "Save an SVG picture of the screen in dossier's data folder",
+            lambda: self.set_timer(0.1, self.action_screenshot),  # once the palette is gone
+        )
         # Textual's own "Keys" opens its key panel: ours, the help screen, stands for it.
-        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        # Its "Screenshot" delivers to a browser download that a terminal app lacks.
+        yield from (
+            c for c in super().get_system_commands(screen) if c.title not in ("Keys", "Screenshot")
+        )
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen under the data dir (``screenshots/``) and say where."""
+        from search.config import data_dir
+
+        folder = Path(path) if path else data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as exc:
+            self.notify(f"cannot save the screenshot: {exc}", severity="error")
+            return
+        self.notify(f"screenshot saved to {saved}", title="Screenshot", timeout=6)
 
     def action_reindex(self) -> None:
         if self.corpus is None:

@@ -170,9 +170,16 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
             for _ in "grain":
                 await pilot.press("backspace")
             await pilot.press(*"harbour")
-            await wait_for(pilot, slow.slow_done.is_set, what="the slow search to finish")
-            await pilot.pause(0.3)  # time for its (stale) result to reach the screen
-            await wait_for(pilot, lambda: app.search_screen.result is not None, what="any result")
+            await wait_for(
+                pilot,
+                lambda: app.search_screen.result is not None,
+                what="the newer query's result",
+            )
+            # Every search worker done means every result, the stale one too, was handed
+            # to the screen: what is shown now is what stays.
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert slow.slow_done.is_set()
             assert app.search_screen.result.query == "harbour"
             expected = corpus.search("harbour", limit=50)
             assert result_ids(app) == [h.id for h in expected.hits]
@@ -428,9 +435,13 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
             await pilot.press("e")
             panel = reader.query_one(EntityPanel)
             assert panel.display and app.focused is panel
-            await pilot.press("down")  # first name under the first heading
-            name = panel.current_name
-            assert name is not None
+            # The name with the most mentions (several, so stepping through them is tested).
+            counts = {
+                o.id: sum(e.canonical == o.id for e in reader.entities) for o in panel.options
+            }
+            name = max(counts, key=counts.get)
+            assert counts[name] > 1
+            panel.highlighted = next(i for i, o in enumerate(panel.options) if o.id == name)
             await pilot.press("enter")
             mentions = [e for e in reader.entities if e.canonical == name]
             assert reader.selected == name and len(reader.marks) == len(mentions)
@@ -442,13 +453,15 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
             assert marked and set(marked) <= {m.text for m in mentions}
             first = reader.cursor
             await pilot.press("escape")  # leave the panel; n now steps through mentions
+            assert reader.current == 0
             await pilot.press("n")
-            if len(mentions) > 1:
-                assert reader.current == 1
-            assert reader.blocks[reader.cursor].holds(
-                reader.marks[reader.current].field, reader.marks[reader.current].start
-            )
-            assert first is not None
+            assert reader.current == 1
+            second = reader.marks[1]
+            assert reader.blocks[reader.cursor].holds(second.field, second.start)
+            assert (second.field, second.start) != (reader.marks[0].field, reader.marks[0].start)
+            assert f"mention 2/{len(mentions)}" in str(reader.query_one("#reader-status").content)
+            await pilot.press("N")
+            assert reader.current == 0 and reader.cursor == first
             await pilot.press("s")
             await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
             assert app.screen.query_one("#query").value == f'entity:"{name}"'

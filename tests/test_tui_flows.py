@@ -187,6 +187,48 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
     run(scenario())
 
 
+def test_workers_and_screens_talk_in_messages(tmp_path):
+    """The corpus opens in a worker that posts CorpusOpened; a search worker posts
+    ResultsFetched; the search screen asks the app to open an article (OpenArticle) and
+    the reader asks it to search (SearchFor): collected as they pass, no polling."""
+    from tui.messages import CorpusOpened, OpenArticle, ResultsFetched, SearchFor
+
+    real = Corpus.open([write_corpus(tmp_path / "articles")], cache_dir=tmp_path / "cache")
+    corpus = StableCorpus(real)
+    hooked: list = []
+
+    def seen_once():  # a message that bubbles (screen, then app) passes the hook twice
+        return list({id(m): m for m in hooked}.values())
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: corpus)
+        async with app.run_test(size=(100, 30), message_hook=hooked.append) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert [m.corpus for m in seen_once() if isinstance(m, CorpusOpened)] == [corpus]
+            assert app.corpus is corpus
+            await search(pilot, app, "harbour")
+            await app.workers.wait_for_complete()
+            fetched = [m for m in seen_once() if isinstance(m, ResultsFetched)]
+            assert fetched and fetched[-1].result.query == "harbour"
+            assert app.search_screen.result == fetched[-1].result
+            chosen = app.search_screen.query_one(ResultList).current_id
+            await pilot.press("enter")
+            assert [m for m in seen_once() if isinstance(m, OpenArticle)] == [
+                OpenArticle(chosen, "harbour")
+            ]
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("e", "down", "s")
+            name = app.screen.query_one("#query").value
+            assert [m for m in seen_once() if isinstance(m, SearchFor)] == [SearchFor(name)]
+            assert name.startswith('entity:"')
+
+    try:
+        run(scenario())
+    finally:
+        real.close()
+
+
 def test_a_malformed_query_gets_an_inline_message(corpus):
     bad = '"harbour deal'
     with pytest.raises(QueryError) as raised:

@@ -11,13 +11,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui.messages import (
+    CorpusFailed,
+    CorpusOpened,
+    FocusQuery,
+    OpenArticle,
+    SearchFor,
+    SetQuery,
+)
 from tui.palette import ArticleProvider
 from tui.screens.search import SearchScreen
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -77,6 +86,11 @@ class DossierApp(App[None]):
         ),
     ]
 
+    #: The open corpus; None while it opens. Screens watch it (``self.watch(app, "corpus")``).
+    corpus: reactive[Corpus | None] = reactive(None, init=False)
+    #: Why the corpus could not be opened, if it could not.
+    corpus_error: reactive[str | None] = reactive(None, init=False)
+
     def __init__(
         self,
         corpus: Corpus | None = None,
@@ -90,12 +104,11 @@ class DossierApp(App[None]):
         hangup: Hangup | None = None,
     ) -> None:
         super().__init__()
-        self.corpus: Corpus | None = corpus
+        self.set_reactive(DossierApp.corpus, corpus)
         self._open_corpus = open_corpus
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
         self.preview = tuple(preview)
         self.cache_dir = cache_dir  # for reindexing: where the index lives
-        self.corpus_error: str | None = None
         self._pending_open: tuple[str, str] | None = None
         from tui.keymap import current_ids
 
@@ -193,20 +206,23 @@ class DossierApp(App[None]):
         try:
             corpus = opener()
         except Exception as exc:  # noqa: BLE001 - shown to the user, who can quit
-            self.call_from_thread(self._corpus_failed, exc)
+            self.post_message(CorpusFailed(f"cannot open the corpus: {exc}"))
             return
-        self.call_from_thread(self.set_corpus, corpus)
+        self.post_message(CorpusOpened(corpus))
 
-    def _corpus_failed(self, exc: Exception) -> None:
-        self.corpus_error = f"cannot open the corpus: {exc}"
-        if self.search_screen.is_mounted:
-            self.search_screen.corpus_failed(self.corpus_error)
+    @on(CorpusFailed)
+    def _corpus_failed(self, message: CorpusFailed) -> None:
+        if message.reindex:
+            self.notify(message.error, severity="error")
+        else:
+            self.corpus_error = message.error  # the search screen watches it
 
-    def set_corpus(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+    @on(CorpusOpened)
+    def _corpus_opened(self, message: CorpusOpened) -> None:
         self.corpus_error = None
-        if self.search_screen.is_mounted:  # else its on_mount picks the corpus up
-            self.search_screen.corpus_ready()
+        self.corpus = message.corpus  # the search screen watches it
+        if message.reindexed:
+            self.notify(f"reindexed {len(message.corpus.articles)} articles", timeout=3)
         if self._pending_open is not None:
             article_id, query = self._pending_open
             self._pending_open = None
@@ -266,14 +282,19 @@ class DossierApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
 
-    def search_for(self, query: str) -> None:
-        """Back to the search screen with ``query`` in the box."""
+    @on(OpenArticle)
+    def _open_requested(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id, message.query)
+
+    @on(SearchFor)
+    def _search_requested(self, message: SearchFor) -> None:
+        """Back to the search screen with ``query`` in the box (e.g. `s` in the reader)."""
         self._pop_to_search()
-        self.search_screen.set_query(query)
+        self.search_screen.post_message(SetQuery(message.query))
 
     def action_search(self) -> None:
         self._pop_to_search()
-        self.search_screen.focus_query()
+        self.search_screen.post_message(FocusQuery())
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, live_bindings
@@ -347,10 +368,6 @@ class DossierApp(App[None]):
         try:
             corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
         except Exception as exc:  # noqa: BLE001
-            self.call_from_thread(self.notify, f"reindex failed: {exc}", severity="error")
+            self.post_message(CorpusFailed(f"reindex failed: {exc}", reindex=True))
             return
-        self.call_from_thread(self._reindexed, corpus)
-
-    def _reindexed(self, corpus: Corpus) -> None:
-        self.set_corpus(corpus)
-        self.notify(f"reindexed {len(corpus.articles)} articles", timeout=3)
+        self.post_message(CorpusOpened(corpus, reindexed=True))

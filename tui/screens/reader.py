@@ -23,6 +23,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from search.model import Article, Entity, Span
 from tui.keymap import key_for
+from tui.messages import SearchFor
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
     citation,
@@ -410,7 +411,7 @@ class ReaderScreen(Screen):
             self.notify("choose an entity first: e opens the list", timeout=3)
             return
         escaped = name.replace('"', "")
-        self.app.search_for(f'entity:"{escaped}"')
+        self.post_message(SearchFor(f'entity:"{escaped}"'))
 
     # -- copying and leaving --------------------------------------------------------------
 

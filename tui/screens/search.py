@@ -15,11 +15,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from search.model import QueryError, SearchResult
 from tui.keymap import key_for
+from tui.messages import (
+    FacetsCounted,
+    FocusQuery,
+    OpenArticle,
+    ResultsFetched,
+    SearchFailed,
+    SetQuery,
+)
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
 
@@ -66,6 +75,10 @@ class SearchScreen(Screen):
     AUTO_FOCUS = "#query"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
+    #: The search on screen (None: every article, no query). What the footer offers
+    #: (accept the did-you-mean) follows it.
+    result: reactive[SearchResult | None] = reactive(None, init=False)
+
     BINDINGS = [
         Binding("enter", "open", "Open", id="search.open"),
         Binding(
@@ -88,7 +101,6 @@ class SearchScreen(Screen):
             next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w), update=False
         )
         self.filters: dict[str, str] = {}
-        self.result: SearchResult | None = None
         self._generation = 0
         self._timer = None
         self._error: str | None = None
@@ -119,12 +131,15 @@ class SearchScreen(Screen):
         self._status(Text("Opening corpus…"))
         # Highlight colours come from the theme: re-render when it changes.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
+        # The app's corpus (and why it failed, if it did) are reactive: follow them.
+        self.watch(self.app, "corpus", self._corpus_changed, init=False)
+        self.watch(self.app, "corpus_error", self._corpus_error_changed, init=False)
         if self.app.corpus is not None:
-            self.corpus_ready()
+            self._corpus_changed(self.app.corpus)
         elif self.app.preview:
             self._show_all()
         elif self.app.corpus_error:
-            self.corpus_failed(self.app.corpus_error)
+            self._corpus_error_changed(self.app.corpus_error)
 
     async def _mount_footer(self) -> None:
         from textual.widgets import Footer
@@ -138,9 +153,8 @@ class SearchScreen(Screen):
     def corpus(self) -> Corpus | None:
         return self.app.corpus
 
-    def corpus_ready(self) -> None:
+    def _corpus_changed(self, corpus: Corpus | None) -> None:
         """The corpus is open (or was reopened): show what the query box asks for."""
-        corpus = self.corpus
         if corpus is None:
             return
         for notice in corpus.notices:
@@ -154,10 +168,9 @@ class SearchScreen(Screen):
             )
         self._refresh_now()
 
-    def corpus_failed(self, message: str) -> None:
-        self._status(
-            Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True
-        )
+    def _corpus_error_changed(self, message: str | None) -> None:
+        if message:
+            self._status(Text(message + " (Escape, then q quits; ctrl+q anywhere)"), error=True)
 
     # -- typing and searching -------------------------------------------------------------
 
@@ -187,12 +200,12 @@ class SearchScreen(Screen):
         try:
             result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
         except QueryError as exc:
-            self.app.call_from_thread(self._show_error, generation, str(exc))
+            self.post_message(SearchFailed(generation, str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - an engine failure is shown, never a crash
-            self.app.call_from_thread(self._show_error, generation, f"search failed: {exc}")
+            self.post_message(SearchFailed(generation, f"search failed: {exc}"))
             return
-        self.app.call_from_thread(self._show_result, generation, result)
+        self.post_message(ResultsFetched(generation, result))
 
     def _current(self, generation: int) -> bool:
         """True if nothing newer has been typed since this generation started."""
@@ -229,24 +242,28 @@ class SearchScreen(Screen):
             result = corpus.search("", limit=1, facets=True)
         except Exception:  # noqa: BLE001 - facets are a convenience; the list is already shown
             return
-        self.app.call_from_thread(self._show_facets, generation, result)
+        self.post_message(FacetsCounted(generation, result))
 
-    def _show_facets(self, generation: int, result: SearchResult) -> None:
-        if self._current(generation):
-            self.query_one("#facets", FacetList).show(result.facets, self.filters)
+    @on(FacetsCounted)
+    def _show_facets(self, message: FacetsCounted) -> None:
+        if self._current(message.generation):
+            self.query_one("#facets", FacetList).show(message.result.facets, self.filters)
 
-    def _show_error(self, generation: int, message: str) -> None:
-        if not self._current(generation):
+    @on(SearchFailed)
+    def _show_error(self, message: SearchFailed) -> None:
+        if not self._current(message.generation):
             return
-        self._error = message
-        self._status(Text(message, style="bold"), error=True)
+        self._error = message.error
+        self._status(Text(message.error, style="bold"), error=True)
 
-    def _show_result(self, generation: int, result: SearchResult) -> None:
-        if not self._current(generation):
+    @on(ResultsFetched)
+    def _show_result(self, message: ResultsFetched) -> None:
+        if not self._current(message.generation):
             return  # a newer query is on its way; never let this one overwrite it
+        result = message.result
         self._error = None
         same = self.result is not None and self.result.query == result.query
-        self.result = result
+        self.result = result  # reactive: the footer's bindings follow (watch_result)
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
         results.border_title = "Results, best first"
@@ -268,6 +285,8 @@ class SearchScreen(Screen):
             status.append(result.suggestion, style="bold italic")
             status.append(f"? ({key_for(self, 'accept_suggestion', '^y')} accepts)")
         self._status(status)
+
+    def watch_result(self) -> None:
         self.refresh_bindings()
 
     def _status(self, text: Text, *, error: bool = False) -> None:
@@ -298,7 +317,7 @@ class SearchScreen(Screen):
             query = self.result.query if self.result is not None and results.hits else ""
             # Back from the reader, keys are keys: the results have the focus, not the box.
             results.focus()
-            self.app.open_article(article_id, query)
+            self.post_message(OpenArticle(article_id, query))
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -349,7 +368,15 @@ class SearchScreen(Screen):
         """Escape in the query box: to the results, where letters are keys again."""
         self.query_one("#results", ResultList).focus()
 
-    # -- used by the app and other screens ------------------------------------------------
+    # -- asked by the app (messages) ------------------------------------------------------
+
+    @on(FocusQuery)
+    def _focus_requested(self, message: FocusQuery) -> None:
+        self.focus_query()
+
+    @on(SetQuery)
+    def _query_requested(self, message: SetQuery) -> None:
+        self.set_query(message.query)
 
     def focus_query(self) -> None:
         """The query box, its text selected: typing replaces it, an arrow key keeps it."""

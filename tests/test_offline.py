@@ -27,8 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import __version__
-from search.config import DEFAULT_THEME, TEMPLATE, cache_dir, config_path, load_config
+from search.config import cache_dir, config_path
 from tui.cli import COMMANDS, build_parser, main
+from tui.settings import DEFAULT_THEME, TEMPLATE, load_settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -388,14 +389,14 @@ def test_dossier_config_env_names_another_file(tmp_path, monkeypatch):
     other = tmp_path / "work.toml"
     other.write_text('theme = "light"\n', encoding="utf-8")
     monkeypatch.setenv("DOSSIER_CONFIG", str(other))
-    assert config_path() == other and load_config().theme == "light"
+    assert config_path() == other and load_settings().theme == "light"
     monkeypatch.setenv("DOSSIER_CONFIG", str(tmp_path / "typo.toml"))
-    [problem] = load_config().problems  # named on purpose, so its absence is worth saying
+    [problem] = load_settings().problems  # named on purpose, so its absence is worth saying
     assert "typo.toml" in problem
 
 
 def test_no_config_file_means_defaults_and_no_problems():
-    config = load_config()
+    config = load_settings()
     assert not config.exists
     assert config.problems == ()
     assert config.corpus == () and config.theme == DEFAULT_THEME and dict(config.keys) == {}
@@ -420,7 +421,7 @@ def test_settings_are_read(tmp_path, monkeypatch):
         """
     )
     (path.parent / "local").mkdir()
-    config = load_config()
+    config = load_settings()
     assert config.problems == ()
     assert config.corpus == (news, path.parent / "local")  # relative: from the file's folder
     assert config.theme == "light"
@@ -441,7 +442,7 @@ def test_a_broken_file_names_the_line_and_the_defaults_apply():
         theme = dark
         """
     )
-    config = load_config()
+    config = load_settings()
     assert config.theme == DEFAULT_THEME and config.corpus == ()
     [problem] = config.problems
     assert "line 3" in problem and "theme = dark" in problem
@@ -462,7 +463,7 @@ def test_wrong_settings_are_left_out_one_problem_each_and_the_rest_kept(tmp_path
         quit = 3
         """
     )
-    config = load_config()
+    config = load_settings()
     assert config.corpus == (folder,)
     assert config.theme == DEFAULT_THEME
     assert dict(config.keys) == {"search": "ctrl+f"}
@@ -478,7 +479,7 @@ def test_any_file_loads_without_raising(data):
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    config = load_config()
+    config = load_settings()
     assert all(isinstance(p, str) and p for p in config.problems)
     assert isinstance(config.theme, str) and config.theme
 
@@ -511,7 +512,7 @@ def test_any_settings_load_with_a_problem_for_each_bad_one(top, keys):
     lines = [f"{name} = {toml_value(value)}" for name, value in top.items()]
     lines += ["[keys]", *(f'"{name}" = {toml_value(value)}' for name, value in keys.items())]
     write_config("\n".join(lines) + "\n")
-    config = load_config()
+    config = load_settings()
     theme = top.get("theme")
     if isinstance(theme, str) and theme.strip():
         assert config.theme == theme.strip()
@@ -589,7 +590,7 @@ def test_config_init_writes_a_template_that_changes_nothing_and_never_overwrites
 
     for binding in known_bindings():  # every remappable binding is listed, commented out
         assert f"# {binding} = " in written or f'# "{binding}" = ' in written, binding
-    config = load_config()
+    config = load_settings()
     assert config.exists and config.problems == ()
     assert config.corpus == () and config.theme == DEFAULT_THEME and dict(config.keys) == {}
 

@@ -687,8 +687,8 @@ def test_every_binding_has_its_own_id():
 
 
 def test_a_remap_from_the_config_file_works_on_every_screen(corpus, tmp_path, monkeypatch):
-    from search.config import load_config
     from tui.screens.compare import CompareScreen
+    from tui.settings import load_settings
 
     path = tmp_path / "config.toml"
     path.write_text(
@@ -703,7 +703,7 @@ def test_a_remap_from_the_config_file_works_on_every_screen(corpus, tmp_path, mo
         encoding="utf-8",
     )
     monkeypatch.setenv("DOSSIER_CONFIG", str(path))
-    config = load_config()
+    config = load_settings()
     assert config.problems == ()
 
     async def scenario():

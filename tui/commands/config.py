@@ -27,12 +27,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.config import TEMPLATE, config_path, load_config
+    from search.config import config_path
+    from tui.settings import TEMPLATE, load_settings
 
     if args.init:
         return _init(config_path(), _template(TEMPLATE, known_bindings()))
 
-    config = load_config()
+    config = load_settings()
     report = _report(config, args)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

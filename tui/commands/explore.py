@@ -57,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
     hangup = Hangup(lambda: started[0]._exit_from_anywhere() if started else None)
     hangup.install()
 
-    from search.config import load_config
     from tui import catalog
+    from tui.settings import load_settings
 
-    config = load_config()
+    config = load_settings()
     folders = list(args.folders)
     open_corpus = _opener(folders, config.index_dir)
     # Files unchanged since last time: list the articles at once and open the index after

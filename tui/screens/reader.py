@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
@@ -62,6 +63,9 @@ class ReaderScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     AUTO_FOCUS = "#page"  # not focusable: screen keys read the page; `e` focuses the entity list
+
+    #: Canonical name of the entity whose mentions n/N step through (None: the query's hits).
+    selected: reactive[str | None] = reactive(None, init=False)
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="reader.back"),
@@ -129,7 +133,6 @@ class ReaderScreen(Screen):
             ),
             key=_reading_order,
         )
-        self.selected: str | None = None  # canonical name of the chosen entity
         self.marks: list[Mark] = self.hits
         self.current: int | None = 0 if self.hits else None
         self.cursor = self._first_body_block()
@@ -388,7 +391,9 @@ class ReaderScreen(Screen):
 
     def select_entity(self, name: str | None) -> None:
         """Highlight the mentions of ``name`` and step through them (None: back to hits)."""
-        self.selected = name
+        self.selected = name  # reactive: watch_selected repaints
+
+    def watch_selected(self, name: str | None) -> None:
         if name is None:
             self.marks = self.hits
             self.current = 0 if self.hits else None

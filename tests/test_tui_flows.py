@@ -583,6 +583,39 @@ def test_after_escape_from_the_reader_letters_are_keys_not_query_text(corpus):
     run(scenario())
 
 
+def test_tab_from_the_facets_into_the_query_box_shows_it(corpus):
+    """Tab goes round to the query box: its border and text must change for all to see,
+    and the footer offers the box's own keys."""
+    from textual.color import Color
+
+    def difference(a: Color, b: Color) -> float:
+        """Sum of the channel differences, 0 (same) to 3 (black and white)."""
+        return sum(abs(x - y) for x, y in zip(a.rgb, b.rgb, strict=True)) / 255
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            box = app.search_screen.query_one("#query")
+            await pilot.press("ctrl+f")
+            assert app.focused is app.search_screen.query_one(FacetList)
+            background = app.screen.styles.background
+            idle = background + box.styles.border_top[1]
+            await pilot.press("tab")
+            assert app.focused is box
+            await pilot.pause()
+            focused = background + box.styles.border_top[1]
+            # The border changes colour, not just strength (it was 0.63: primary at 60%
+            # and at 100%).
+            assert difference(idle, focused) > 0.9, (idle, focused)
+            shown = {
+                b.binding.action for b in app.screen.active_bindings.values() if b.binding.show
+            }
+            assert "screen.leave_query" in shown
+
+    run(scenario())
+
+
 def test_escape_in_the_query_box_leaves_it_for_the_results(corpus):
     async def scenario():
         app = DossierApp(corpus)

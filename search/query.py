@@ -558,6 +558,21 @@ def count_upto(searcher, q: wq.Query, cap: int) -> int:
     return n
 
 
+def _by_postings(q: wq.Query) -> bool:
+    """Whether :func:`matching_docs` answers ``q`` from posting lists alone."""
+    if isinstance(q, wq.ConstantScoreQuery):
+        return _by_postings(q.child)
+    if isinstance(q, wq.AndNot):
+        return _by_postings(q.a) and _by_postings(q.b)
+    if isinstance(q, wq.And | wq.Or):
+        return not any(isinstance(s, wq.Not) for s in q.subqueries) and all(
+            _by_postings(s) for s in q.subqueries
+        )
+    if isinstance(q, wq.Phrase):
+        return q.slop == 1
+    return isinstance(q, wq.MultiTerm | wq.Term)
+
+
 def matching_docs(searcher, q: wq.Query) -> set[int]:
     """Every document ``q`` matches, for facets: words, wildcards, AND, OR and NOT by
     set algebra on posting lists, which are read a block at a time; anything else
@@ -681,11 +696,16 @@ def run(
     elif exact:
         total = scored
     else:
-        # Whoosh's estimate can be twice the truth: count, but stop past COUNT_CAP (then
-        # the total is a floor, "more than COUNT_CAP"), so a common word stays cheap.
-        total = count_upto(searcher, wq.And([q, restrict]) if restrict else q, COUNT_CAP)
-        exact = total <= COUNT_CAP
-        total = min(total, COUNT_CAP)
+        # Whoosh's estimate can be twice the truth: count. Words, wildcards, AND/OR/NOT
+        # and phrases count by set algebra on posting lists (cheap, as for facets); any
+        # other query walks the matcher, and stops past COUNT_CAP ("more than").
+        counted = wq.And([q, restrict]) if restrict else q
+        if _by_postings(counted):
+            total, exact = len(matching_docs(searcher, counted)), True
+        else:
+            total = count_upto(searcher, counted, COUNT_CAP)
+            exact = total <= COUNT_CAP
+            total = min(total, COUNT_CAP)
     return SearchResult(
         query=text,
         total=total,

@@ -219,10 +219,14 @@ class DossierApp(App[None]):
 
     @on(CorpusOpened)
     def _corpus_opened(self, message: CorpusOpened) -> None:
-        self.corpus_error = None
-        self.corpus = message.corpus  # the search screen watches it
+        self.set_corpus(message.corpus)
         if message.reindexed:
             self.notify(f"reindexed {len(message.corpus.articles)} articles", timeout=3)
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """Show ``corpus``: the search screen watches the reactive; a pending open goes on."""
+        self.corpus_error = None
+        self.corpus = corpus
         if self._pending_open is not None:
             article_id, query = self._pending_open
             self._pending_open = None

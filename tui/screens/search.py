@@ -132,14 +132,14 @@ class SearchScreen(Screen):
         # Highlight colours come from the theme: re-render when it changes.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
         # The app's corpus (and why it failed, if it did) are reactive: follow them.
-        self.watch(self.app, "corpus", self._corpus_changed, init=False)
-        self.watch(self.app, "corpus_error", self._corpus_error_changed, init=False)
+        self.watch(self.app, "corpus", self.corpus_ready, init=False)
+        self.watch(self.app, "corpus_error", self.corpus_failed, init=False)
         if self.app.corpus is not None:
-            self._corpus_changed(self.app.corpus)
+            self.corpus_ready()
         elif self.app.preview:
             self._show_all()
         elif self.app.corpus_error:
-            self._corpus_error_changed(self.app.corpus_error)
+            self.corpus_failed(self.app.corpus_error)
 
     async def _mount_footer(self) -> None:
         from textual.widgets import Footer
@@ -153,8 +153,10 @@ class SearchScreen(Screen):
     def corpus(self) -> Corpus | None:
         return self.app.corpus
 
-    def _corpus_changed(self, corpus: Corpus | None) -> None:
-        """The corpus is open (or was reopened): show what the query box asks for."""
+    def corpus_ready(self) -> None:
+        """The corpus is open (or was reopened): show what the query box asks for.
+        Called when the app's reactive ``corpus`` changes."""
+        corpus = self.corpus
         if corpus is None:
             return
         for notice in corpus.notices:
@@ -168,7 +170,8 @@ class SearchScreen(Screen):
             )
         self._refresh_now()
 
-    def _corpus_error_changed(self, message: str | None) -> None:
+    def corpus_failed(self, message: str | None) -> None:
+        """Called when the app's reactive ``corpus_error`` changes."""
         if message:
             self._status(Text(message + " (Escape, then q quits; ctrl+q anywhere)"), error=True)
 

@@ -1,7 +1,7 @@
 """``python -m bench [--quick] [--only NAME ...]``: run every bench/bench_*.py and judge it.
 
 Each module's ``run()`` returns ``{figure: value}``; its ``TARGETS`` (figure -> upper bound)
-say what passes. Prints a table of figure, value, target and verdict, and writes
+and ``MIN_TARGETS`` (figure -> lower bound, for figures where higher is better) say what passes. Prints a table of figure, value, target and verdict, and writes
 ``bench/.data/results.json`` (plus a line in ``bench/.data/history.jsonl``).
 Exit status: 0 if every target is met, 1 if one is missed or a module failed.
 """
@@ -103,17 +103,22 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(f"bench.{name}")
             figures = _flatten(module.run())
             targets = dict(getattr(module, "TARGETS", {}) or {})
+            floors = dict(getattr(module, "MIN_TARGETS", {}) or {})
         except Exception:
             traceback.print_exc()
             failed_modules.append(short)
             continue
         print(f"  ({time.perf_counter() - started:.0f} s)", flush=True)
         for figure, value in figures.items():
-            target = targets.get(figure)
-            ok = None if target is None else bool(value <= target)
-            rows.append(
-                {"figure": f"{short}.{figure}", "value": value, "target": target, "pass": ok}
-            )
+            target, floor = targets.get(figure), floors.get(figure)
+            if floor is not None:
+                ok: bool | None = bool(value >= floor)
+            else:
+                ok = None if target is None else bool(value <= target)
+            row = {"figure": f"{short}.{figure}", "value": value, "target": target, "pass": ok}
+            if floor is not None:
+                row["floor"] = floor
+            rows.append(row)
 
     width = max([len(r["figure"]) for r in rows] + [6])
     print()
@@ -121,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         verdict = {True: "pass", False: "FAIL", None: ""}[r["pass"]]
         target = f"≤ {_fmt(r['target'])}" if r["target"] is not None else ""
+        if r.get("floor") is not None:
+            target = f"≥ {_fmt(r['floor'])}"
         print(f"{r['figure']:{width}}  {_fmt(r['value']):>12}  {target:>10}  {verdict}")
     for short in failed_modules:
         print(f"{short + '.*':{width}}  {'error':>12}  {'':>10}  FAIL")

@@ -322,8 +322,8 @@ Trade; Energy
 MENU = """
 Home; News; World; Politics; Business; Opinion; Sport; Culture; Video; Podcasts; Subscribe;
 Sign in; Log in; Register; Search; Menu; twitter; facebook; telegram; youtube; instagram;
-linkedin; whatsapp; apple store; play market; night_theme; en; ru; az; Newsletters; Latest;
-Most read; Contact us; About us; Advertise; WHAT ARE YOU LOOKING FOR ?; A+; A-; Print
+linkedin; whatsapp; mastodon; app store; google play; dark mode; nav_toggle; en; fr; de;
+Newsletters; Latest; Most read; Contact us; About us; Advertise; Archive; A+; A-; Print
 """
 
 TRAILERS = """
@@ -845,8 +845,8 @@ def article(i: int, lex: Lexicon, seed: int = SEED) -> tuple[str, dict]:
         lines += rng.sample(menu, rng.randint(4, 14))
         lines += [""] * rng.randint(0, 4)
         if rng.random() < 0.5:
-            lines.append(f"Any use of materials is allowed only with a hyperlink to {source}")
-            lines.append(f"{source} © {date.year}. .")
+            lines.append(f"Reprints need the written consent of {source}")
+            lines.append(f"© {date.year} {source}")
         lines.append("")
     if rng.random() < 0.3:
         section = rng.choice(_items(SECTIONS))

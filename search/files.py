@@ -11,10 +11,31 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-#: File endings read as articles.
-SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+#: File endings read as articles, by format: text, a saved web page, a PDF.
+FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
+SUFFIXES = frozenset(FORMATS)
 #: Beside ``story.txt``, ``story.meta.toml`` may give metadata the text lacks.
 SIDECAR_SUFFIX = ".meta.toml"
+#: dossier's own files in a corpus folder: read by dossier, never articles.
+OWN_FILES = frozenset({"links.toml"})
+
+
+def file_format(path: Path | str) -> str | None:
+    """``txt``, ``md``, ``html`` or ``pdf`` for a file dossier reads; None for any other."""
+    return FORMATS.get(os.path.splitext(str(path))[1].lower())
+
+
+def is_own_file(name: str) -> bool:
+    """A sidecar or a folder's ``links.toml``: dossier's, not an article nor a file to report."""
+    return name.endswith(SIDECAR_SUFFIX) or name in OWN_FILES
 
 
 def bundled_corpus() -> Path:
@@ -36,11 +57,13 @@ def default_folders() -> list[Path]:
 
 
 def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(root, file)`` for every article file under each folder, sorted, recursively.
+    """Yield ``(root, file)`` for every file under each folder, sorted, recursively.
 
-    Linked folders are followed (analysts link shared folders into their own), each
-    real folder and file once, so a link loop ends. Hidden files and folders are
-    passed over; so are sidecar metadata files.
+    Every file, not only the formats dossier reads: one it cannot read is reported with
+    the reason (``search.ingest.read_article`` says "unsupported type"), never silently
+    left out. Linked folders are followed (analysts link shared folders into their own),
+    each real folder and file once, so a link loop ends. Hidden files and folders are
+    passed over; so are dossier's own files (sidecar metadata, ``links.toml``).
     """
     seen_files: set[str] = set()
     for root in folders:
@@ -58,7 +81,7 @@ def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
             seen_dirs.add(real)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
-                if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
+                if name.startswith(".") or is_own_file(name):
                     continue
                 # Files are named by where they really are, so a file reached twice
                 # (through a linked folder) is indexed once.

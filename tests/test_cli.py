@@ -225,6 +225,49 @@ def test_index_for_people_reports_what_was_skipped(tmp_path, run):
     assert ESC not in done.stdout + done.stderr
 
 
+HARBOUR_PAGE = """<html><head><title>Harbour cranes fall silent</title>
+<meta name="author" content="Mara Quist"></head><body><nav>Home News Sport</nav><article>
+<h1>Harbour cranes fall silent</h1>
+<p>Dock workers at the harbour walked out on Monday over a dispute about night shifts,
+leaving the cranes idle and a dozen ships waiting at anchor outside the breakwater.</p>
+<p>The port authority said talks with the union would resume on Thursday morning.</p>
+</article></body></html>"""
+
+
+def test_index_reads_web_pages_and_lists_every_file_it_does_not_read_with_why(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "story.txt", article_text("Ferry fares rise again", topic="ferry"))
+    write(folder, "saved/page.html", HARBOUR_PAGE)
+    write(folder, "notes.docx", b"PK\x03\x04 not read")
+    write(folder, "empty.md", "")
+    write(folder, "scan.pdf", b"%PDF-1.4\n%%EOF\n")
+    write(folder, "story.meta.toml", 'source = "The Velm Courier"\n')
+    report = json.loads(run("--corpus", str(folder), "index", "--json").stdout)
+    assert len(report["added"]) == 2
+    reasons = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+    assert set(reasons) == {"notes.docx", "empty.md", "scan.pdf"}  # the sidecar is no article
+    assert reasons["notes.docx"].startswith("unsupported type (.docx)")
+    assert reasons["empty.md"] == "empty file"
+    assert "PDF" in reasons["scan.pdf"]
+
+
+def test_export_writes_every_article_as_json_lines(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "story.txt", article_text("Ferry fares rise again", topic="ferry"))
+    write(folder, "page.html", HARBOUR_PAGE)
+    lines = run("--corpus", str(folder), "export").stdout.splitlines()
+    records = {r["format"]: r for r in map(json.loads, lines)}
+    assert set(records) == {"txt", "html"}
+    page = records["html"]
+    assert page["title"] == "Harbour cranes fall silent"
+    assert page["author"] == "Mara Quist"
+    assert page["path"].endswith("page.html")
+    assert "walked out on Monday" in page["body"] and "Home News Sport" not in page["body"]
+    assert {"id", "source", "published", "words", "standfirst", "url"} <= set(page)
+    as_array = json.loads(run("--corpus", str(folder), "export", "--json").stdout)
+    assert sorted(r["id"] for r in as_array) == sorted(r["id"] for r in records.values())
+
+
 def test_a_file_name_with_an_escape_sequence_prints_it_as_text(tmp_path, run):
     folder = tmp_path / "news"
     write(folder, "red\x1b[31m.txt", article_text("Harbour cranes fall silent", topic="harbour"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import html
 import multiprocessing
 import re
 import shutil
@@ -74,6 +75,83 @@ def parse(text: str, **kw) -> Article:
     return result
 
 
+# --------------------------------------------------------------------------- page furniture
+
+#: A saved page's furniture in wording of our own (no bundled page says it): the rules
+#: must find it by its shape and its vocabulary, not by a page's phrases.
+FURNITURE_HEAD = [
+    "mastodon",
+    "bluesky",
+    "get it on google play",
+    "dark mode",
+    "menu_toggle",
+    "{{ masthead_banner }}",
+    "Type to search the archive",
+    "Politics",
+    "Business",
+    "Culture",
+    "Reprinting is permitted with a link to harbournews.example",
+    "Harbour News © 2024",
+    "A+",
+]
+FURNITURE_TAIL = [
+    "By Ines Vardy",
+    "Share: 12",
+    "Enjoyed this article? Share it with a friend on social media",
+    "Copy link",
+    "Follow us on Mastodon",
+    "Get our weekly newsletter delivered to your inbox every Friday",
+    "Leave a comment",
+    "Your email address will not be published. Required fields are marked *",
+    "Related posts",
+    "Ferry timetable changes from May",
+    "Council votes on bus lanes tonight",
+]
+
+
+@pytest.fixture(scope="module")
+def furnished() -> Article:
+    text = "\n".join([*FURNITURE_HEAD, "", story("May 2, 2024"), *FURNITURE_TAIL])
+    return parse(text)
+
+
+@pytest.mark.parametrize("furniture", [*FURNITURE_HEAD, *FURNITURE_TAIL[1:]])
+def test_furniture_in_other_wording_is_gone(furnished, furniture):
+    for field in (furnished.title, furnished.standfirst, furnished.body):
+        assert furniture.casefold() not in field.casefold()
+
+
+def test_furniture_leaves_the_article_whole(furnished):
+    assert paragraphs(furnished) == BODY
+    assert furnished.title == "Harbour cranes fall silent as talks stall"
+    assert (furnished.author, furnished.published) == ("Ines Vardy", dt.date(2024, 5, 2))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are looking forward to the talks, the minister said on Tuesday after the meeting.",
+        "Copy editors at the paper went on strike on Monday over pay and hours.",
+        "Newsletter publishers say the new postal rules will cost them dearly this year.",
+    ],
+)
+def test_prose_that_uses_furniture_words_stays(line):
+    assert norm(line) in paragraphs(parse(story(body=[BODY[0], line, *BODY[1:]])))
+
+
+@pytest.mark.parametrize(
+    "domain", ["Corriere.it", "elpais.es", "nos.nl", "straitstimes.sg", "bbc.co.uk", "Caliber.az"]
+)
+def test_source_from_a_site_name_in_the_furniture_any_domain(domain):
+    text = "\n".join([f"{domain} © 2024", "", story("May 2, 2024")])
+    assert parse(text).source.casefold() == domain.casefold()
+
+
+def test_source_is_never_a_file_name():
+    text = "\n".join(["report.pdf", "", story("May 2, 2024")])
+    assert parse(text).source == ""
+
+
 # --------------------------------------------------------------------------- the seeds
 
 
@@ -101,33 +179,6 @@ class TestCaliberSeed:
     def test_body_is_only_the_article(self, caliber):
         # Nothing but the seven paragraphs, in order: menus, prompts and footers all gone.
         assert paragraphs(caliber) == raw_prose(CALIBER)
-
-    @pytest.mark.parametrize(
-        "boilerplate",
-        [
-            "twitter",
-            "youtube",
-            "night_theme",
-            "play market",
-            "WHAT ARE YOU LOOKING FOR",
-            "Any use of materials",
-            "©",
-            "A+",
-            "Views: 53",
-            "Views",
-            "share-line",
-            "Liked the story",
-            "Share it on social media",
-            "copy link",
-            "Ссылка скопирована",
-            "Follow us on Telegram",
-            "The most important world news",
-            "loading",
-        ],
-    )
-    def test_boilerplate_gone(self, caliber, boilerplate):
-        for field in (caliber.title, caliber.standfirst, caliber.body):
-            assert boilerplate.casefold() not in field.casefold()
 
     def test_title_date_and_byline_not_repeated_in_body(self, caliber):
         assert caliber.title not in caliber.body
@@ -519,10 +570,11 @@ def test_five_megabyte_single_line(tmp_path):
 )
 def test_long_line_of_unclosed_markup_does_not_stall_ingest(tmp_path, unit):
     """One odd file (a 100 KB line full of "[" that never close) must not hold up the whole
-    corpus: markdown rules are linear. The guard is generous; this is not a speed target."""
+    corpus. The guard catches a hang (a quadratic rule takes minutes here); how fast this
+    is belongs to the benchmark (bench/bench_ingest.py, ``odd_line_seconds``)."""
     line = "Quokkaphobia begins here. " + unit * (100_000 // len(unit)) + "zebracorn ends it."
     path = write(tmp_path, "odd.txt", line.encode())
-    result = within(8, lambda: ingest.read_article(path, tmp_path))
+    result = within(120, lambda: ingest.read_article(path, tmp_path))
     assert isinstance(result, Article)
     assert "zebracorn" in result.body
 
@@ -612,7 +664,11 @@ def test_any_bytes_give_an_article_or_a_reason(tmp_path, raw):
     assert ID_RE.match(result.id)
     for value in (result.title, result.standfirst, result.author, result.source, result.body):
         assert "\x1b" not in value and "\x00" not in value
-    assert result.words == len(result.body.split())
+    # ingest only removes: every letter and digit of the body was in the file (no mojibake,
+    # no replacement characters, nothing a rule made up)
+    text = ingest.sanitise(html.unescape(ingest.decode(raw)[0]))
+    assert {c for c in result.body if c.isalnum()} <= {c for c in text if c.isalnum()}
+    assert all(p and p == p.strip() for p in result.body.split("\n\n"))
 
 
 def test_bundled_seeds_folder_is_untouched_by_reading(tmp_path):
@@ -625,15 +681,27 @@ def test_bundled_seeds_folder_is_untouched_by_reading(tmp_path):
     assert sorted(p.name for p in copy.iterdir()) == before
 
 
-def test_discover_reads_txt_and_md_recursively_skips_hidden(tmp_path):
+def test_discover_finds_every_file_recursively_skips_hidden_and_own_files(tmp_path):
     write(tmp_path, "a.txt", story())
     write(tmp_path, "deep/er/b.md", story())
     write(tmp_path, "c.html", story())
+    write(tmp_path, "d.docx", b"PK\x03\x04")
     write(tmp_path, ".hidden/d.txt", story())
     write(tmp_path, ".e.txt", story())
     write(tmp_path, "a.meta.toml", 'source = "X"\n')
+    write(tmp_path, "links.toml", "")
     found = sorted(p.relative_to(tmp_path).as_posix() for _root, p in ingest.discover([tmp_path]))
-    assert found == ["a.txt", "deep/er/b.md"]
+    # every file is either read or reported: the .docx is found, to be skipped with a reason
+    assert found == ["a.txt", "c.html", "d.docx", "deep/er/b.md"]
+
+
+@pytest.mark.parametrize("name", ["notes.docx", "photo.JPG", "README"])
+def test_a_file_of_a_type_dossier_does_not_read_is_skipped_with_the_reason(tmp_path, name):
+    path = write(tmp_path, name, story())
+    result = ingest.read_article(path, tmp_path)
+    assert isinstance(result, Skipped)
+    assert result.reason.startswith("unsupported type")
+    assert ".html" in result.reason and ".pdf" in result.reason  # says what it does read
 
 
 def test_article_text_helper_parses(tmp_path):
@@ -960,3 +1028,148 @@ def test_publisher_from_a_copyright_footer(footer):
     article = parse(story("July 1, 2025") + "\n" + footer + "\n")
     assert article.source == "Harbour Gazette"
     assert paragraphs(article) == BODY
+
+
+# --------------------------------------------------------------------------- clippings, dates, titles
+
+
+def test_clipper_front_matter_with_lists_and_wiki_links():
+    text = (
+        "---\n"
+        'title: "Harbour cranes fall silent"\n'
+        'author: ["[[Ines Vardy]]", "[[Tom Ekwall]]"]\n'
+        "source:\n"
+        '  - "[[The Velm Courier]]"\n'
+        "published: 2024-05-02\n"
+        "tags: [ports, labour]\n"
+        "---\n\n"
+        + "\n\n".join(BODY)
+        + "\n\nSee [[Port of Velm|the port's own notes]] and [[Dredging]].\n"
+    )
+    article = parse(text)
+    assert article.author == "Ines Vardy, Tom Ekwall"
+    assert article.source == "The Velm Courier"
+    assert article.published == dt.date(2024, 5, 2)
+    assert "the port's own notes and Dredging" in article.body
+    assert "[[" not in article.body
+
+
+def test_html2text_backslash_escapes_are_undone():
+    body = [BODY[0], "1\\. Cranes: 12 \\- idle since 3 May \\(Tuesday\\)\\!", *BODY[1:]]
+    assert "1. Cranes: 12 - idle since 3 May (Tuesday)!" in parse(story(body=body)).body
+
+
+def test_blockquotes_and_list_items_are_kept_as_text():
+    body = [BODY[0], "> The harbour will reopen when the talks end, the union said.", BODY[1]]
+    body += [
+        "* fishing quotas for the coming season",
+        "* the night-shift rota for the docks",
+        "* pay",
+        BODY[2],
+    ]
+    kept = parse(story(body=body)).body
+    assert "The harbour will reopen when the talks end, the union said." in kept
+    assert "fishing quotas for the coming season" in kept and "the night-shift rota" in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PUBLISHED: November 8, 2023", dt.date(2023, 11, 8)),
+        ("Posted on August 2, 2019", dt.date(2019, 8, 2)),
+        ("07/01/2025 08:14 PM EDT", dt.date(2025, 7, 1)),
+        ("12/04/2020 by Kay 24 Comments", dt.date(2020, 4, 12)),
+        ("By Ines Vardy | 30.04.2021", dt.date(2021, 4, 30)),
+        ("By Ines Vardy Feb 8, 2020 5 min read", dt.date(2020, 2, 8)),
+    ],
+)
+def test_publication_date_forms_below_the_headline(line, expected):
+    assert parse(story(line)).published == expected
+
+
+def test_the_date_below_the_headline_beats_the_mastheads_today():
+    text = "Monday, 6 January 2025\n\n" + story("Posted on August 2, 2019")
+    assert parse(text).published == dt.date(2019, 8, 2)
+
+
+def test_byline_running_into_a_date_gives_the_author():
+    assert parse(story("By Ines Vardy Feb 8, 2020 5 min read")).author == "Ines Vardy"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Sign up for our newsletters",
+        "Harbour at dusk. Photo: Tom Ekwall/AFP",
+        "4 min read",
+        "Please enter a search term.",
+        "Welcome back. Thanks for subscribing.",
+    ],
+)
+def test_title_is_never_furniture_a_caption_or_the_file_name(furniture):
+    article = parse(story(title=furniture) if False else f"{furniture}\n\n" + "\n\n".join(BODY))
+    assert article.title != furniture
+    assert article.title != "story"  # parse() names the file story.txt
+    with_headline = parse(
+        f"{furniture}\n\nHarbour cranes fall silent\n\nMay 2, 2024\n\n" + "\n\n".join(BODY)
+    )
+    assert with_headline.title == "Harbour cranes fall silent"
+
+
+def test_source_is_never_a_title_with_copyright():
+    text = story("May 2, 2024") + "\nCopyright fight over AI training heats up\n"
+    assert "copyright" not in parse(text).source.casefold()
+
+
+def test_the_last_level_one_heading_above_the_article_is_the_title_not_the_masthead():
+    text = (
+        "# HARBOUR NEWS\n\n* Home\n* Ports\n* Ferries\n\n# Harbour cranes fall silent\n\n"
+        + "\n\n".join(BODY)
+    )
+    assert parse(text).title == "Harbour cranes fall silent"
+
+
+def test_hard_wrapped_report_keeps_its_overview_paragraph():
+    overview = (
+        "Congress has appropriated funds for harbour dredging in most years since 1990, and "
+        "the Corps of Engineers has used them to keep the main channels at their authorised "
+        "depth; this report describes the programme, its costs, and the options before Congress."
+    )
+    wrapped = []
+    line = ""
+    for word in overview.split():
+        if line and len(line) + 1 + len(word) > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    text = (
+        "Harbour Dredging: Background and Issues\n\nOverview\n\n"
+        + "\n".join(wrapped)
+        + "\n\n"
+        + "\n\n".join(BODY)
+    )
+    assert overview in parse(text).body
+
+
+def test_an_authors_bio_after_the_story_is_not_the_story():
+    bio = "Ines Vardy is a reporter at the Courier who covers ports and shipping from Velm."
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, bio]))) == BODY
+
+
+def test_a_last_paragraph_about_a_country_is_kept():
+    last = "Norway is a small country, and its decision on quotas will matter across the region."
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, last])))[-1] == last
+
+
+@pytest.mark.parametrize(
+    "row", ["Account Settings Log Out", "Skip to main content", "Light mode Back to top"]
+)
+def test_a_row_of_buttons_is_never_the_title(row):
+    assert parse(f"{row}\n\n" + "\n\n".join(BODY)).title != row
+
+
+def test_a_headline_made_of_common_words_is_still_a_title():
+    title = "Harbour workers sign up for a new union"
+    assert parse(story("May 2, 2024", title=title)).title == title

@@ -335,7 +335,17 @@ def _argv_for(name: str, parser: argparse.ArgumentParser, folder: Path) -> list[
     return argv
 
 
-NETWORK_COMMANDS = ("index", "search", "docs", "show", "entities", "entity", "compare", "config")
+NETWORK_COMMANDS = (
+    "index",
+    "search",
+    "docs",
+    "show",
+    "export",
+    "entities",
+    "entity",
+    "compare",
+    "config",
+)
 
 
 @pytest.mark.parametrize("name", NETWORK_COMMANDS)

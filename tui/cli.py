@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "search": "search",
     "docs": "docs",
     "show": "show",
+    "export": "export",
     "index": "index",
     "entities": "entities",
     "entity": "entity",

@@ -1,0 +1,97 @@
+"""Files to clean articles: one reader per format, chosen by the file's ending.
+
+- ``.txt``, ``.md``: :mod:`search.ingest.text` (decode, sanitise, page furniture,
+  hard wraps) with :mod:`search.ingest.meta` (title, byline, date from the text);
+- ``.html``, ``.htm``, ``.xhtml``: :mod:`search.ingest.html` (trafilatura);
+- ``.pdf``: :mod:`search.ingest.pdf` (pypdfium2).
+
+A file that cannot be read becomes a :class:`~search.model.Skipped` with a reason a user
+can act on (unsupported type, binary, empty, no text layer, unreadable); nothing raises.
+A sidecar ``NAME.meta.toml`` overrides what any format says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..files import (
+    FORMATS,
+    SIDECAR_SUFFIX,
+    SUFFIXES,
+    article_id,
+    discover,
+    display_path,
+    file_format,
+)
+from ..model import Article, Skipped
+from .meta import META_KEYS, find_date, parse_date, read_sidecar, split_front_matter
+from .text import IngestError, clean_line, decode, parse_article, sanitise
+
+__all__ = [
+    "FORMATS",
+    "META_KEYS",
+    "SIDECAR_SUFFIX",
+    "SUFFIXES",
+    "IngestError",
+    "article_id",
+    "clean_line",
+    "decode",
+    "discover",
+    "file_format",
+    "find_date",
+    "parse_article",
+    "parse_bytes",
+    "parse_date",
+    "read_article",
+    "read_sidecar",
+    "sanitise",
+    "split_front_matter",
+]
+
+_READ = ", ".join(sorted({s for s in SUFFIXES if s != ".markdown"}))
+
+
+def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
+    """Read one file into an :class:`Article`, or say why it was skipped."""
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    shown = display_path(path)
+    if file_format(path) is None:
+        kind = path.suffix.lower() or "no file ending"
+        return Skipped(shown, f"unsupported type ({kind}): dossier reads {_READ}")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+    return parse_bytes(raw, path=path, root=root)
+
+
+def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
+    """The bytes of ``path`` to an Article by its format, or a Skipped saying why not."""
+    shown = display_path(path)
+    kind = file_format(path) or "txt"
+    try:
+        meta = read_sidecar(path)
+        digest = hashlib.sha1(raw)
+        digest.update(repr(sorted(meta.items())).encode("utf-8", "surrogateescape"))
+        common = {
+            "id": article_id(root, path),
+            "path": shown,
+            "meta": meta,
+            "fingerprint": digest.hexdigest(),
+        }
+        if kind == "html":
+            from .html import parse_html
+
+            return parse_html(raw, **common)
+        if kind == "pdf":
+            from .pdf import parse_pdf
+
+            return parse_pdf(raw, **common)
+        text, note = decode(raw)
+        return parse_article(text, notes=(note,) if note else (), **common)
+    except IngestError as exc:
+        return Skipped(shown, str(exc))
+    except RecursionError:
+        return Skipped(shown, "too deeply nested to read")

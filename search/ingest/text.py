@@ -1,0 +1,1095 @@
+"""Text files (``.txt``, ``.md``) to clean articles: decode, sanitise, strip web boilerplate,
+find the article (the densest run of prose) and its title; dates, bylines and front matter
+come from :mod:`search.ingest.meta`.
+
+Every rule here is general: it describes what web boilerplate looks like (menus,
+share prompts, copyright lines, image links, UI strings in another script), never
+what one particular page says. A file that cannot be read becomes a
+:class:`~search.model.Skipped` with a reason a user can act on; nothing raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import functools
+import html
+import re
+import string
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..model import Article
+from .meta import (
+    _BYLINE,
+    _BYLINE_START,
+    _DATELINE,
+    _WIKI_LINK,
+    _byline_names,
+    find_date,
+    is_date_line,
+    parse_date,
+    split_front_matter,
+)
+
+__all__ = ["IngestError", "decode", "parse_article", "sanitise"]
+
+
+class IngestError(Exception):
+    """A file that is not an article; the message says why, in a user's words."""
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> tuple[str, str | None]:
+    """Bytes to text, and a note when we had to guess the encoding.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such; anything
+    else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
+    """
+    if not raw.strip():
+        raise IngestError("empty file")
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise IngestError(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from None
+    if _looks_binary(raw):
+        raise IngestError("binary file, not text (a .txt or .md file must hold text)")
+    raw = raw.replace(b"\x00", b"")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "not valid UTF-8; decoded as cp1252"
+
+
+#: Control bytes that never occur in text (tab, newlines, form feed and escape do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """Binary data (or UTF-16 without its mark): NUL bytes in more than 1% of the first 8 KB,
+    or control bytes in more than 10%. A few stray NULs in text are only damage."""
+    sample = raw[:8192]
+    if sample.count(0) > max(1, len(sample) // 100):
+        return True
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return control > len(sample) * 0.1
+
+
+# --------------------------------------------------------------------------- sanitising
+
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]              # CSI: colours, cursor moves
+  | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC: titles, hyperlinks, clipboard
+  | \x1b[PX^_][^\x1b]*(?:\x1b\\)?        # DCS, SOS, PM, APC strings
+  | \x1b[ -/]*[0-~]?                     # any other escape
+  | \x9b[0-?]*[ -/]*[@-~]                # 8-bit CSI
+    """,
+    re.VERBOSE,
+)
+# C0 (but tab and newline), DEL, C1, and the bidi controls that can reorder a line.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def sanitise(text: str) -> str:
+    """Remove terminal escape sequences and control characters; unify newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\ufeff", "")
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of display text: no controls, runs of spaces folded."""
+    return _SPACES.sub(" ", sanitise(text).replace("\n", " ")).strip()
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+# Inner runs exclude "[" so that a line of brackets that never close stays linear.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<img\b[^<>\n]*>", re.I)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_QUOTE = re.compile(r"^(?:>\s?)+")
+_BULLET = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+    r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
+    r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
+)
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
+_SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
+_HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^<>]*>", re.I)
+
+# Words a page's furniture says on a line of its own ("Print", "Related", "Loading").
+_UI_WORDS = re.compile(
+    r"""^(?:share|shares|tweet|print|email|e-mail|save|bookmark|comments?|search|menu|close|open
+      |subscribe|register|login|log\s*in|logout|sign\s*(?:in|up|out)|newsletters?|related|loading
+      |advertisement|advertising|ads?|sponsored|promoted|listen|reprints?|more|next|previous|prev
+      |home|top|back|cookies?|accept|reject|toggle|skip|print\s+this|copy|copy\s+link|link\s+copied
+      |read\s+(?:more|next|also)|see\s+also|most\s+(?:read|popular|viewed)
+      |trending(?:\s+now)?|popular(?:\s+now)?|latest(?:\s+news)?|top\s+stories|recommended
+      |(?:share|follow)\s+(?:us|this)|(?:dark|light|night)\s+(?:mode|theme)
+      |back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|app\s+store|google\s+play)
+      \W*$""",
+    re.I | re.VERBOSE,
+)
+# Prompts of a few words that only page furniture says.
+_PROMPT = re.compile(
+    r"""(?:^|[\s?!.])(?:
+        (?:liked|enjoyed|like)\s+(?:the|this)\s+(?:story|article|post)
+      | share\s+(?:it|this|the\s+(?:story|article))\s+(?:on|via|with)\b
+      | share\s+(?:this|on\s+(?:facebook|twitter|x|whatsapp|telegram|linkedin|social\s+media))
+      | follow\s+(?:us|me)\s+on\b | join\s+us\s+on\b | subscribe\s+(?:to|for|now)\b
+      | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+newsletter | (?:download|get)\s+(?:our|the)\s+app
+      | click\s+here | read\s+the\s+full\s+(?:story|article)
+      | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
+      | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
+      | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
+      | ^(?:read\s+(?:more|also|next)|see\s+also|related|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:
+      | \bphotograph(?:y)?\s*: | \b(?:image|photo|picture)\s+(?:by|courtesy\s+of)\b
+    )""",
+    re.I | re.VERBOSE,
+)
+_LIST_HEADER = re.compile(
+    r"^(?:related(?:\s+(?:articles|stories|content|news|topics|coverage))?|read\s+(?:more|also|next)|see\s+also"
+    r"|more\s+(?:on\s+this\s+(?:story|topic)|from\s+\w+|stories)|most\s+(?:read|popular|viewed)|you\s+may\s+also\s+like"
+    r"|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|top\s+stories|explore\s+more(?:\s+on\s+these\s+topics)?)\s*:?\s*$",
+    re.I,
+)
+#: Headings of what follows an article on a page: its comments, its author's bio, links to
+#: the next post, a newsletter box. Nothing of the article comes after one of them.
+_END_SECTION = re.compile(
+    r"""^(?:\d+\s+)?(?:
+        (?:leave\s+a|post\s+a|add\s+a|write\s+a)\s+(?:reply|comment|response)
+      | comments?(?:\s+\(\d+\))? | \d+\s+(?:comments?|responses?|replies)
+      | (?:responses?|replies)\s+to\b.* | join\s+the\s+(?:discussion|conversation)
+      | about\s+the\s+authors? | (?:advertising|affiliate)\s+disclos\w* | about\s+(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,2}
+      | (?:share|like)\s+this | post\s+navigation
+      | (?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w+(?:\s+\w+)?
+      | (?:get|receive)\s+(?:our|the)\s+\w+\s+newsletter | newsletter
+    )(?:\s+cancel\s+reply)?\W*$""",
+    re.I | re.X,
+)
+#: Headings of teaser lists, inside a story or after it ("Related posts", "Read next").
+_SECTION = re.compile(
+    r"""^(?:
+        related(?:\s+(?:posts?|articles?|stories|content|reading|links|news))?
+      | (?:you\s+(?:may|might)\s+also\s+(?:like|enjoy)|more\s+(?:stories|articles|from\s+.{1,40}))
+      | (?:latest|recent|popular|trending|most\s+(?:read|popular|viewed))\s+(?:articles|posts|stories|news)
+      | explore\s+further | further\s+reading | read\s+next | up\s+next
+    )\W*$""",
+    re.I | re.X,
+)
+#: What a page says to its reader around an article, in a paragraph of its own: newsletter
+#: and app sign-ups, paywalls, comment forms, affiliate and advertising disclosures,
+#: licence and platform footers.
+_BLURB = re.compile(
+    r"""\b(?:
+        (?:our|the|a|weekly|daily|monthly|free)\s+(?:\w+\s+){0,3}newsletters?\b
+      | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
+      | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
+      | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | sign(?:ing)?\s+up\s+(?:now|today|here|(?:for|to)\s+(?:our|my)\b)
+      | subscribe\s+(?:now|today|here|to\s+our\b)
+      | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
+      | (?:email|e-mail)\s+address\s+will\s+not\s+be\s+published | required\s+fields\s+are\s+marked
+      | save\s+my\s+name | notify\s+me\b | (?:send|email)\s+me\b | reduce\s+spam
+      | i\s+(?:consent|agree)\s+to\s+(?:receiv|the\s+(?:terms|privacy))
+      | (?:tell|let)\s+us\s+what\s+you\s+think | hear\s+what\s+you\s+think
+      | download\s+(?:the|our)\s+\w*\s*apps?\b | protected\s+by\s+recaptcha
+      | affiliate\s+(?:links?|program(?:me)?|commission) | qualifying\s+purchases
+      | associates?\s+program(?:me)?
+      | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
+      | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
+      | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
+    )""",
+    re.I | re.X,
+)
+#: Every _BLURB names one of these: a cheap test first (most lines name none).
+_BLURB_KEYS = (
+    "newsletter",
+    "inbox",
+    "sign",
+    "subscri",
+    "mail",
+    "required",
+    "save my",
+    "notify",
+    "send me",
+    "tell us",
+    "let us",
+    "hear what",
+    "download",
+    "recaptcha",
+    "affiliate",
+    "associate",
+    "spam",
+    "consent",
+    "agree",
+    "qualifying",
+    "compensation",
+    "commission",
+    "disclos",
+    "sponsored",
+    "paid",
+    "licen",
+    "delivered",
+    "please",
+    "sent",
+)
+
+
+#: Every _PROMPT names one of these.
+_PROMPT_KEYS = (
+    "like",
+    "enjoyed",
+    "share",
+    "follow",
+    "join",
+    "subscribe",
+    "sign",
+    "app",
+    "click",
+    "read",
+    "article",
+    "image",
+    "photo",
+    "picture",
+    "video",
+    "getty",
+    "afp",
+    "cookie",
+    "see",
+    "related",
+    "more",
+    "watch",
+    "listen",
+)
+
+
+def _has_key(low: str, keys: tuple[str, ...]) -> bool:
+    """Does the (lower-cased) line name one of ``keys``? A cheap test before a costly rule."""
+    for key in keys:  # noqa: SIM110 (a plain loop: a generator cost more than the test saved)
+        if key in low:
+            return True
+    return False
+
+
+#: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
+_META_UI = re.compile(
+    r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:proudly\s+)?powered\s+by\b.{0,40}|social\s+share|sort(?:ed)?\s+by(?:\s*:.*)?|show\s+(?:more|less|all)|load\s+more|view\s+(?:all|more)(?:\s+\w+)?)\W*$",
+    re.I,
+)
+#: The first words of an author's bio: a name, then what the person is or does.
+_BIO = re.compile(
+    r"^(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3}\s+"
+    r"(?:is\s+(?:a|an|the)\b|has\s+(?:worked|written|been|covered|reported)\b|was\s+(?:a|an)\b"
+    r"|writes\s+(?:about|for|on)\b|covers\b|reports\s+on\b|lives\s+in\b)",
+    re.I,
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:reporter|editor|writer|journalist|professor|author|correspondent|contributor|expert"
+    r"|columnist|fellow|graduate|degree|university|based\s+in|books?|covers|covered)\b",
+    re.I,
+)
+
+
+def _is_bio(line: str) -> bool:
+    """A short paragraph about a person and their work, in the bio's words."""
+    return len(_words(line)) <= 60 and bool(_BIO.match(line)) and bool(_BIO_WORDS.search(line))
+
+
+#: Lines that are never an article's title: calls to act, site chrome.
+_FURNITURE_TITLE = re.compile(
+    r"^(?:sign\s+(?:up|in|out)|log\s*(?:in|out)|subscribe|skip\s+to|(?:main\s+)?menu$|search$)"
+    r"|\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign\s+up|subscribe)\b"
+    r"|©|all\s+rights\s+reserved|^cookies?\b",
+    re.I,
+)
+_BREADCRUMB = re.compile(
+    r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
+    re.I,
+)
+_COUNTER = re.compile(
+    r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"^(?:twitter|x|youtube|instagram|facebook|telegram|whatsapp|linkedin|tiktok|reddit|vk|vkontakte|pinterest|threads|bluesky|mastodon|rss|flipboard|messenger|viber|line|wechat|weibo)$",
+    re.I,
+)
+#: Template and style junk a scrape leaves on a line of its own: "{{ share_count }}",
+#: "{% block ad %}", a class name ("nav_toggle", "share-bar-top").
+_TEMPLATE = re.compile(
+    r"^(?:\{\{.*\}\}|\{%.*%\}|[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*_[a-z0-9]+|[a-z]+(?:-[a-z]+){2,})$"
+)
+_FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
+#: A site's name as its domain ("Caliber.az", "corriere.it", "bbc.co.uk"): any well-formed
+#: host name, but not a file's name ("report.pdf").
+_DOMAIN = re.compile(
+    r"\b((?:[A-Za-z][A-Za-z0-9-]{0,61}\.)+(?!(?:pdf|html?|php|aspx?|jsp|jpe?g|png|gif|svg|webp"
+    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)[A-Za-z]{2,24})\b(?![.@\w-]*@)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(line: str) -> tuple[str, ...]:
+    """The words of a line (computed once: every rule asks)."""
+    return tuple(_WORD.findall(line))
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    """A coarse script name for a letter: the first word of its Unicode name."""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "?"
+    first = name.split(" ", 1)[0]
+    return "LATIN" if first in {"LATIN", "FULLWIDTH"} else first
+
+
+def _letters_script(text: str) -> Counter[str]:
+    """How many letters of each script ``text`` has (ASCII letters are Latin)."""
+    counts: Counter[str] = Counter()
+    ascii_only = text.encode("ascii", "ignore")
+    ascii_letters = len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTER_BYTES))
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    if not text.isascii():
+        counts.update(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
+    return counts
+
+
+_ASCII_LETTER_BYTES = string.ascii_letters.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _strip_markdown(line: str) -> tuple[str, int]:
+    """One line without markdown markers; returns (text, heading level or 0).
+
+    Most lines of an article have no markup at all: each rule runs only on a line that
+    has the character it starts with (ingest's single biggest cost was these rules).
+    """
+    if "[" in line or "<" in line:
+        line = _IMAGE.sub(" ", line)
+        line = _LINK.sub(r"\1", line)
+        line = _REF_LINK.sub(r"\1", line)
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _HTML_TAG.sub(" ", line)
+    line = line.strip()
+    level = 0
+    if line.startswith("#"):
+        m = _HEADING.match(line)
+        if m:
+            level, line = len(m.group(1)), m.group(2)
+    if line.startswith(">"):
+        line = _QUOTE.sub("", line)
+    line = _BULLET.sub("", line) if not _RULE.match(line) else ""
+    if "*" in line or "_" in line:
+        line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if "\\" in line:  # after the markers: "1\\. " was escaped so as not to be a list item
+        line = _BACKSLASH_ESCAPE.sub(r"\1", line)
+    return _SPACES.sub(" ", line).strip(), level
+
+
+def _is_chrome(line: str, foreign: bool) -> bool:
+    """Web-page furniture rather than article text."""
+    words = len(_words(line))
+    if words == 0:
+        return True
+    if words <= 30 and _COPYRIGHT.search(line):
+        return True
+    if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
+        return True
+    if (
+        words <= 12
+        and _BREADCRUMB.match(line)
+        and not _SENTENCE_END.search(line)
+        and not _BYLINE.match(line)
+    ):
+        return True
+    if words <= 45:
+        low = line.lower()
+        if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+            return True
+        if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
+            return True
+    if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
+        return True
+    if words <= 2 and _SOCIAL.match(line):
+        return True
+    if 2 <= words <= 8 and line[-1:] not in ".!?" and _ui_words_only(line):
+        return True
+    if words <= 2 and _FONT_BUTTON.match(line):
+        return True
+    if words <= 12 and _TEMPLATE.match(line):
+        return True
+    return foreign and words <= 12
+
+
+#: The words of a page's controls: a short line made of these is a row of buttons or links
+#: ("Terms of Use Privacy", "Dark Mode Go Top", "Account Settings Contact Us Log Out").
+_UI_VOCABULARY = frozenset(
+    [
+        "share",
+        "sharing",
+        "print",
+        "email",
+        "e-mail",
+        "mail",
+        "close",
+        "open",
+        "menu",
+        "search",
+        "home",
+        "login",
+        "logout",
+        "log",
+        "in",
+        "out",
+        "sign",
+        "up",
+        "register",
+        "subscribe",
+        "settings",
+        "account",
+        "contact",
+        "us",
+        "about",
+        "privacy",
+        "policy",
+        "terms",
+        "of",
+        "use",
+        "cookie",
+        "cookies",
+        "dark",
+        "light",
+        "mode",
+        "theme",
+        "go",
+        "top",
+        "back",
+        "next",
+        "previous",
+        "prev",
+        "more",
+        "options",
+        "pin",
+        "it",
+        "save",
+        "comments",
+        "comment",
+        "reply",
+        "follow",
+        "tweet",
+        "my",
+        "reviews",
+        "profile",
+        "download",
+        "upgrade",
+        "edit",
+        "copy",
+        "link",
+        "url",
+        "copied",
+        "extra",
+        "newsletter",
+        "newsletters",
+        "sitemap",
+        "help",
+        "faq",
+        "advertise",
+        "careers",
+        "skip",
+        "to",
+        "content",
+        "main",
+        "navigation",
+        "toggle",
+        "view",
+        "all",
+        "show",
+        "hide",
+        "facebook",
+        "twitter",
+        "instagram",
+        "linkedin",
+        "youtube",
+        "whatsapp",
+        "telegram",
+        "rss",
+        "feed",
+        "app",
+        "apps",
+        "store",
+        "and",
+        "the",
+    ]
+)
+
+
+def _ui_words_only(line: str) -> bool:
+    words = [w.lower() for w in _words(line)]
+    ui = sum(1 for w in words if w in _UI_VOCABULARY)
+    # "and", "the", "of", "to" alone make no row of buttons
+    content = sum(1 for w in words if w not in {"and", "the", "of", "to", "it", "in", "us"})
+    return content > 0 and ui >= len(words) * 0.8 and ui - (len(words) - content) >= 2
+
+
+def _closing_sentence(line: str, is_chrome: bool) -> bool:
+    words = _words(line)
+    return (
+        not is_chrome
+        and 2 <= len(words) < 8
+        and bool(_SENTENCE_END.search(line))
+        and (words[0][:1].isupper() or words[0][:1].isdigit())
+        and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
+        and not _BYLINE.match(line)
+        and not is_date_line(line)
+    )
+
+
+def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> set[int]:
+    """Under a "Related" or "Read more" heading, the headlines that follow are links.
+    Returns the lines of those lists (the heading's own line aside)."""
+    boxed: set[int] = set()
+    i = start
+    while i < len(lines):
+        if _LIST_HEADER.match(lines[i][0]) or _SECTION.match(lines[i][0]):
+            chrome[i] = True
+            j = i + 1
+            while (
+                j < len(lines)
+                and not _SENTENCE_END.search(lines[j][0])
+                and len(_words(lines[j][0])) <= 14
+            ):
+                chrome[j] = True
+                boxed.add(j)
+                j += 1
+            i = j
+        else:
+            i += 1
+    return boxed
+
+
+def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """Three or more short lines in a row that do not end like sentences: a menu."""
+    run: list[int] = []
+    for i, (line, level) in enumerate([*lines, ("", 0)]):
+        if (
+            i < len(lines)
+            and not level
+            and len(_words(line)) <= 3
+            and not _SENTENCE_END.search(line)
+            and not _BYLINE.match(line)
+            and not is_date_line(line)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= 3 and _labels(lines[j][0] for j in run):
+            for j in run:
+                chrome[j] = True
+        run = []
+
+
+def _label(line: str) -> bool:
+    """A menu entry or a link's label: one word, or every word capitalised ("Contact Us",
+    "Arts & Entertainment"); not an item of a list of things ("120g rice noodles")."""
+    words = _words(line)
+    return (
+        len(words) <= 1
+        or sum(1 for w in words if w[0].isupper()) >= len(words) - 1 > 0
+        and not any(w[0].isdigit() for w in words)
+    )
+
+
+def _labels(lines: Iterable[str]) -> bool:
+    """Most of these short lines are labels: a menu, not a list inside the article."""
+    flags = [_label(line) for line in lines]
+    return sum(flags) >= len(flags) * 0.6
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text: several words, mostly lower case, ends like a sentence.
+    A teaser cut short ("The ministry has completed a temporary road around the...") is not."""
+    words = _words(line)
+    if len(words) < 8 or line.endswith(("...", "…")):
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    if lower < len(words) * 0.4:
+        return False
+    return bool(_SENTENCE_END.search(line)) or len(words) >= 25
+
+
+def _title_like(line: str) -> bool:
+    words = _words(line)
+    if not 2 <= len(words) <= 30 or len(line) > 250:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and not all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------- the article
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Raw lines grouped into paragraphs.
+
+    Scrapes put one paragraph on a line; hard-wrapped text and markdown put a
+    paragraph on several lines between blank ones. We join a block's lines only
+    when the block looks wrapped.
+    """
+    lines = text.split("\n")
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if not line.strip():
+            if blocks[-1]:
+                blocks.append([])
+        elif _stands_alone(line):
+            # A heading, quote, date or byline is never part of a wrapped paragraph,
+            # even with no blank line around it ("Headline\n2025-07-01").
+            if blocks[-1]:
+                blocks.append([])
+            blocks[-1].append(line.rstrip())
+            blocks.append([])
+        else:
+            blocks[-1].append(line.rstrip())
+    # Two lines alone prove little (a headline over its summary looks the same); join
+    # them only in a file that shows it is hard-wrapped with a longer block.
+    wrapped_file = any(len(block) >= 3 and _wrapped(block) for block in blocks)
+    out: list[str] = []
+    for block in blocks:
+        if len(block) > 1 and (len(block) >= 3 or wrapped_file) and _wrapped(block):
+            out.append(" ".join(part.strip() for part in block))
+        else:
+            out.extend(block)
+    return out
+
+
+def _stands_alone(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        stripped.startswith(("#", ">", "![", "---", "==="))
+        or bool(_BULLET.match(stripped))
+        or is_date_line(stripped)
+        or bool(_BYLINE.match(stripped))
+    )
+
+
+def _wrapped(block: Sequence[str]) -> bool:
+    """Do these lines continue each other (hard wrap) rather than stand alone?"""
+    if any(_HEADING.match(line.strip()) or _IMAGE.search(line) for line in block):
+        return False
+    inner = block[:-1]
+    long = [line for line in inner if len(line) >= 40]
+    if len(long) < max(1, len(inner) * 0.6) or max(len(line) for line in block) > 120:
+        return False
+    unfinished = sum(1 for line in inner if not _SENTENCE_END.search(line.strip()))
+    if unfinished < len(inner) * 0.5:
+        return False
+    # A wrapped line ends because the next word would not fit; a headline above its
+    # summary ends early. Allow a little slack for ragged wrapping.
+    width = max(len(line.rstrip()) for line in block)
+    for line, following in zip(block, block[1:], strict=False):
+        first_word = following.split()[0] if following.split() else ""
+        if len(line.rstrip()) + 1 + len(first_word) <= width - 2:
+            return False
+    return True
+
+
+_HTML_HINT = re.compile(
+    r"</?(?:p|div|span|h[1-6]|script|style|br|a|em|strong|b|i|u|ul|ol|li|figure|figcaption|img|section|article|header|footer|nav|aside|blockquote|table|tr|td)\b[^<>\n]*>",
+    re.I,
+)
+_HTML_DROP = re.compile(r"<(script|style|noscript|template|svg)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>(.*?)</h\1\s*>", re.I | re.S)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|section|article|header|footer|li|ul|ol|blockquote|figure|figcaption|br|tr|table|aside|nav)\b[^<>]*>",
+    re.I,
+)
+_HTML_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+
+
+def _strip_html(text: str) -> str:
+    """Markup a scrape left in: scripts and styles go whole, headings stay headings,
+    block tags become paragraph breaks, any other tag goes."""
+    text = _HTML_DROP.sub("\n\n", text)
+    text = _HTML_HEADING.sub(
+        lambda m: "\n\n" + "#" * int(m.group(1)) + " " + " ".join(m.group(2).split()) + "\n\n", text
+    )
+    text = _HTML_BLOCK.sub("\n\n", text)
+    return _HTML_ANY_TAG.sub("", text)
+
+
+def _setext_heading(m: re.Match[str]) -> str:
+    if not m.group("text").strip() or _BULLET.match(m.group("text").strip()):
+        return m.group(0)
+    return ("# " if m.group("rule")[0] == "=" else "## ") + m.group("text")
+
+
+def parse_article(
+    text: str,
+    *,
+    id: str,
+    path: str = "",
+    meta: dict[str, str] | None = None,
+    fingerprint: str = "",
+    notes: tuple[str, ...] = (),
+) -> Article:
+    """Clean text (already decoded) to an :class:`Article`.
+
+    ``meta`` (from a sidecar file) and any front matter override what we guess.
+    Raises :class:`IngestError` when no article text is left.
+    """
+    text, front = _normalise(text)
+    given = {**(meta or {}), **front}
+    lines, linky = _lines(text)
+    if not lines:
+        raise IngestError("no text left after removing markup")
+    chrome = _mark_chrome(lines)
+    running_text = [_is_prose(line) for line, _ in lines]
+    prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
+    boxed: set[int] = set()
+    if any(prose):  # "Related" lists inside the story (the header has its own rules)
+        boxed = _mark_lists(lines, chrome, prose.index(True))
+        prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
+    first, last = _main_run(lines, chrome, prose, linky, boxed)
+
+    head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    title, title_index = _find_title(lines, head, chrome, first)
+    date, author, standfirst = _head_metadata(head, title_index)
+    body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
+    for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
+        if not author and _BYLINE.match(line):
+            author = _byline_names(line)
+        elif date is None and is_date_line(line):
+            date = find_date(line)
+    if not body_lines:
+        raise IngestError("no article text found (only headings, menus or links)")
+    if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
+        dateline = _DATELINE.match(body_lines[0])
+        date = find_date(dateline.group(1)) if dateline else None
+
+    source = _guess_source(
+        lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
+    )
+    return Article(
+        id=id,
+        path=path,
+        title=clean_line(given.get("title", "")) or title,
+        standfirst=clean_line(given.get("standfirst", "")) or standfirst,
+        author=clean_line(given.get("author", "")) or author,
+        source=clean_line(given.get("source", "")) or source,
+        published=parse_date(given["published"]) if given.get("published") else date,
+        url=clean_line(given.get("url", "")),
+        body="\n\n".join(body_lines),
+        fingerprint=fingerprint,
+        notes=notes,
+    )
+
+
+def _normalise(text: str) -> tuple[str, dict[str, str]]:
+    """Markup a scrape left in removed, controls gone, front matter split off."""
+    if _HTML_HINT.search(text):
+        text = _strip_html(text)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    text = sanitise(text)
+    front, text = split_front_matter(text.lstrip("\n"))
+    text = _REF_DEFINITION.sub("", text)
+    text = _SETEXT.sub(_setext_heading, text)
+    if "[[" in text:
+        text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
+    if "__" in text or "**" in text:  # an icon's empty emphasis ("Share __ __")
+        text = _EMPTY_EMPHASIS.sub("", text)
+    return text, front
+
+
+#: An icon's empty emphasis: "Share __ __", "__Facebook" (html2text writes an empty <i> so).
+_EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
+#: html2text escapes Markdown's punctuation ("1\\. ", "\\*", "\\#"): undone.
+_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
+
+
+def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool]]:
+    """The paragraphs as display lines (with their heading level), and whether each was
+    mostly link text (a menu entry, a teaser) in the Markdown."""
+    lines: list[tuple[str, int]] = []
+    linky: list[bool] = []
+    for raw in _paragraphs(text):
+        if _IMAGE.fullmatch(raw.strip()):
+            continue
+        line, level = _strip_markdown(raw)
+        if line:
+            lines.append((line, level))
+            linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
+            linky.append(linked >= len(line) * 0.5)
+    return lines, linky
+
+
+def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
+    """Which lines are page furniture, judged each alone and then as runs of short lines."""
+    scripts = _letters_script(" ".join(line for line, _ in lines)[:20000])
+    main_script = scripts.most_common(1)[0][0] if scripts else "LATIN"
+
+    def foreign(line: str) -> bool:
+        if line.isascii() or len(_words(line)) > 12:
+            return main_script != "LATIN" and line.isascii()
+        counts = _letters_script(line)
+        total = sum(counts.values())
+        return total > 0 and counts.get(main_script, 0) < total * 0.5
+
+    chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
+    _mark_menus(lines, chrome)
+    return chrome
+
+
+#: What a line adds to the article's run: prose counts its words; furniture costs.
+_CHROME_COST = 5
+_LINK_COST = 2
+_SECTION_COST = 12
+_END_COST = 60
+
+
+def _main_run(
+    lines: Sequence[tuple[str, int]],
+    chrome: Sequence[bool],
+    prose: Sequence[bool],
+    linky: Sequence[bool],
+    boxed: set[int] = frozenset(),  # type: ignore[assignment]
+) -> tuple[int, int]:
+    """The article: the densest run of prose paragraphs (a maximum-sum run, in one pass).
+
+    A paragraph of running text adds its words; furniture, link lines and other short
+    lines cost a little, and a furniture section's heading ("Related posts", "Leave a
+    reply") costs much: only more article on the far side would make it worth crossing.
+    """
+    if not any(prose):  # short paragraphs only: everything after the title not chrome
+        return 0, len(lines) - 1
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, (line, _level) in enumerate(lines):
+        words = len(_words(line))
+        short = words <= 8  # a section's heading is a few words
+        if prose[i]:
+            gain = float(words)
+        elif i in boxed:  # the headlines under a "Related" heading, which paid for them
+            gain = 0.0
+        elif short and _END_SECTION.match(line):
+            gain = -_END_COST
+        elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
+            gain = -_SECTION_COST
+        elif chrome[i]:
+            gain = -_CHROME_COST
+        elif linky[i]:
+            gain = -_LINK_COST
+        else:
+            gain = min(words, 14) / 14 - 0.5
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    while first < last and not prose[first]:
+        first += 1
+    while last > first and not prose[last]:
+        last -= 1
+    # An author's bio closing the page is not the story ("Ann Lee is a reporter at ...").
+    while last > first and _is_bio(lines[last][0]):
+        last -= 1
+        while last > first and not prose[last]:
+            last -= 1
+    # A story often ends on a short sentence ("He declined to comment.").
+    while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
+        last += 1
+    return first, last
+
+
+def _find_title(
+    lines: Sequence[tuple[str, int]],
+    head: Sequence[tuple[int, tuple[str, int]]],
+    chrome: Sequence[bool],
+    first: int,
+) -> tuple[str, int]:
+    """A level-1 heading, else the last title-like line of the header before the body."""
+    # A page's masthead may be a level-1 heading too ("# KBS WORLD"): the headline is the
+    # last one above the article.
+    headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
+    if headings:
+        return headings[-1][1], headings[-1][0]
+    # The header is the run of lines just before the body that no page furniture
+    # interrupts: headline, then perhaps a summary, a byline and a date.
+    end = first
+    while end > 0 and chrome[end - 1]:
+        end -= 1
+    start = end
+    while start > 0 and not chrome[start - 1]:
+        start -= 1
+    candidates = [(i, line) for i, (line, _level) in head if i >= start and _title_candidate(line)]
+    if not candidates:  # no clean header: the last headline-like line before the body
+        candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
+    # A section label or kicker above the headline ("World News") is shorter than it.
+    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+        candidates = candidates[1:]
+    if candidates:
+        return candidates[0][1], candidates[0][0]
+    return "", -1
+
+
+def _title_candidate(line: str) -> bool:
+    """A line that could be the headline: not a date, a byline, furniture, a photo caption,
+    a reading time, nor a sentence (a headline does not end with a full stop)."""
+    return (
+        not is_date_line(line)
+        and _title_like(line)
+        and not _BYLINE.match(line)
+        and not _FURNITURE_TITLE.search(line)
+        and not _NOT_A_HEADLINE.search(line)
+        and not (line.endswith(".") and not line.endswith(("...", "…")))
+    )
+
+
+_NOT_A_HEADLINE = re.compile(
+    r"\b(?:photo|image|picture|illustration)s?\s*(?::|by\b|courtesy\b|credit)|getty\s+images"
+    r"|\((?:ap|afp|reuters)\b|/afp\b|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|^(?:please|welcome|thanks|thank\s+you|already\s+have|close\s+this|copy\s+link|we\s+rely"
+    r"|get\s+.{1,40}\s+(?:to|in)\s+your\s+inbox|share\s+(?:it|this))\b",
+    re.I,
+)
+
+
+def _head_metadata(
+    head: Sequence[tuple[int, tuple[str, int]]], title_index: int
+) -> tuple[dt.date | None, str, str]:
+    """Date, author and standfirst from the lines above the body.
+
+    The date: a date line, else a short line that gives one ("By Ann Lee | 12 May 2024",
+    "Posted on August 2, 2019 by Kay"); below the headline before above it, where a
+    masthead shows today's date.
+    """
+    date: dt.date | None = None
+    author = standfirst = ""
+    for i, (line, _level) in head:
+        if date is None and is_date_line(line) and (i > title_index or title_index < 0):
+            date = find_date(line)
+        elif not author and _BYLINE.match(line):
+            author = _byline_names(line)
+        elif (
+            i > title_index >= 0
+            and not standfirst
+            and not is_date_line(line)
+            and len(_words(line)) >= 4
+        ):
+            standfirst = line
+    below = [line for i, (line, _level) in head if i > title_index]
+    above = [line for i, (line, _level) in head if i <= title_index]
+    for lines, test in ((below, _dated_short_line), (above, is_date_line)):
+        for line in lines:
+            if date is None and test(line):
+                date = find_date(line)
+    if not author:
+        for line in below:
+            m = _BYLINE_START.match(line)
+            if m and _BYLINE.match(m.group(1)):
+                author = _byline_names(m.group(1))
+                break
+    return date, author, standfirst
+
+
+def _dated_short_line(line: str) -> bool:
+    return len(_words(line)) <= 20 and find_date(line) is not None
+
+
+def _body(
+    lines: Sequence[tuple[str, int]],
+    chrome: Sequence[bool],
+    prose: Sequence[bool],
+    span: tuple[int, int],
+    title_index: int,
+    date: dt.date | None,
+    author: str,
+) -> tuple[list[str], dt.date | None, str]:
+    """The article's paragraphs, and a date or byline found among them."""
+    body_lines: list[str] = []
+    run: list[str] = []  # consecutive short lines inside the body: a menu if three or more
+    for i in range(span[0], span[1] + 1):
+        line, level = lines[i]
+        if chrome[i] or (level == 1 and i == title_index):
+            continue
+        if is_date_line(line):
+            date = date or find_date(line)
+            continue
+        if not prose[i] and len(_words(line)) <= 4 and not _SENTENCE_END.search(line):
+            run.append(line)
+            continue
+        if len(run) < 3 or not _labels(run):
+            body_lines.extend(run)
+        run = []
+        if not author and not prose[i] and _BYLINE.match(line):
+            author = _byline_names(line)
+            continue
+        body_lines.append(line)
+    if len(run) < 3 or not _labels(run):
+        body_lines.extend(run)
+    return body_lines, date, author
+
+
+def _guess_source(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], tail: Sequence[str]
+) -> str:
+    """The publisher: a site name the page's furniture repeats, or a bare name line at the end."""
+    seen: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    for i, (line, _) in enumerate(lines):
+        if chrome[i] or len(_words(line)) <= 2:
+            for m in _DOMAIN.finditer(line):
+                key = m.group(1).lower()
+                seen[key] += 1
+                spelled.setdefault(key, Counter())[m.group(1)] += 1
+    if seen:
+        key, _ = seen.most_common(1)[0]
+        # Prefer the spelling with a capital, as a masthead writes it.
+        forms = sorted(
+            spelled[key].items(), key=lambda kv: (kv[0][:1].isupper(), kv[1]), reverse=True
+        )
+        return forms[0][0][:1].upper() + forms[0][0][1:]
+    for line in tail:
+        if "©" in line or re.search(r"\bcopyright\b|\(c\)", line, re.I):
+            name = re.sub(
+                r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line
+            )
+            name = " ".join(name.replace(".", " ").replace(",", " ").split())
+            if 0 < len(name.split()) <= 5 and name[:1].isupper():
+                return name
+    return ""

@@ -17,9 +17,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / ".data"
 ROOT = DATA.parent.parent
 
-#: Corpus size for the size-dependent benchmarks; ``--quick`` sets 1,000.
+#: Corpus size for the size-dependent benchmarks; ``--quick`` sets 1,000, ``--large`` 50,000.
 DEFAULT_N = 10_000
 QUICK_N = 1_000
+LARGE_N = 50_000
 
 
 def size() -> int:
@@ -68,3 +69,48 @@ class Timer:
 
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self._start
+
+
+def tree_peak_rss(cmd: list[str], **popen) -> tuple[int, float, float, str]:
+    """Run ``cmd``; its exit status, wall seconds, and the peak of the summed resident
+    memory (MB) of it and every process it started (sampled from /proc every 0.1 s), and its
+    stdout. Linux only; elsewhere the peak is NaN."""
+    import subprocess
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, **popen)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, sum(_rss_bytes(p) for p in _tree(proc.pid)))
+        time.sleep(0.1)
+    out = proc.stdout.read() if proc.stdout else ""
+    seconds = time.perf_counter() - start
+    mb = peak / 2**20 if Path("/proc/self/statm").exists() else float("nan")
+    return proc.returncode, seconds, mb, out
+
+
+def _tree(pid: int) -> set[int]:
+    found, todo = {pid}, [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{parent}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{parent}/task/{task}/children") as handle:
+                    kids = {int(k) for k in handle.read().split()} - found
+            except OSError:
+                continue
+            found |= kids
+            todo.extend(kids)
+    return found
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0

@@ -20,7 +20,7 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import DATA, DEFAULT_N, QUICK_N, ROOT
+from bench import DATA, DEFAULT_N, LARGE_N, QUICK_N, ROOT
 
 
 def modules() -> list[str]:
@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help=f"N={QUICK_N:,} articles (default {DEFAULT_N:,})"
     )
     parser.add_argument(
+        "--large",
+        action="store_true",
+        help=f"N={LARGE_N:,} articles, the scale of a team's archive (slow: generates it first)",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         metavar="NAME",
@@ -83,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"no benchmark named {', '.join(sorted(unknown))}; try --list")
         names = [n for n in names if _short(n) in wanted]
-    n = QUICK_N if args.quick else int(os.environ.get("DOSSIER_BENCH_N", DEFAULT_N))
+    n = QUICK_N if args.quick else LARGE_N if args.large else None
+    n = n or int(os.environ.get("DOSSIER_BENCH_N", DEFAULT_N))
     os.environ["DOSSIER_BENCH_N"] = str(n)  # read by bench.size() in every module
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -131,6 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['figure']:{width}}  {_fmt(r['value']):>12}  {target:>10}  {verdict}")
     for short in failed_modules:
         print(f"{short + '.*':{width}}  {'error':>12}  {'':>10}  FAIL")
+
+    ratios = [r for r in rows if "vs_baseline" in r["figure"] or r["figure"].endswith("ratio")]
+    if ratios:
+        print(f"\nagainst bare Whoosh (or a bare Textual app), measured in this run (N={n:,}):")
+        for r in ratios:
+            print(f"  {r['figure']:{width}}  {r['value']:6.2f}x")
 
     report = {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -1,7 +1,9 @@
 """``dossier search`` as a whole process, against a bare Python + Whoosh process.
 
-On the bundled corpus with a warm index (XDG dirs in a temp dir, warmed first), the same
-one-word query, runs interleaved; medians of 15 runs each:
+On the N-article corpus (``bench.size()``, 10,000 by default, 50,000 with ``--large``) with
+warm indexes (dossier's kept in ``bench/.data/cache-N`` through a config file in a temp
+XDG dir; the bare one from ``bench_index.baseline_index``), the same query, runs
+interleaved; medians of 15 runs each:
 
 - ``dossier_ms``: ``dossier search QUERY`` (output piped, so plain text).
 - ``bare_ms``: ``python -c "from whoosh import index; ix = index.open_dir(D); s = ix.searcher();
@@ -18,6 +20,7 @@ missing, an equivalent ``python -c "from tui.cli import main; ..."``. Run alone:
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import statistics
@@ -30,7 +33,7 @@ from pathlib import Path
 from bench import ROOT, as_installed
 
 TARGETS = {"ratio": 1.2}
-QUERY = "security"
+QUERY = "oil prices"
 RUNS = 15
 
 BARE = (
@@ -83,20 +86,31 @@ def _run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
 
 
 def run() -> dict[str, float]:
-    from bench.bench_index import build_baseline
-    from search.corpus import bundled_corpus
+    from bench import size
+    from bench.bench_index import baseline_index, dossier_cache
+    from bench.generate import corpus
 
-    seeds = bundled_corpus()
+    n = size()
+    folder = corpus(n)
+    bare_index = baseline_index(n)
     with tempfile.TemporaryDirectory(prefix="dossier-bench-cli-") as tmp_name:
         tmp = Path(tmp_name)
         env = _env(tmp)  # and run from tmp, a neutral directory
-        bare_index = tmp / "bare-index"
-        build_baseline(seeds, bare_index)
+        config = tmp / "config" / "dossier" / "config.toml"
+        config.parent.mkdir(parents=True)
+        config.write_text(f"index_dir = {json.dumps(str(dossier_cache(n)))}\n", "utf-8")
 
-        dossier = [*dossier_command(), "search", QUERY]
+        dossier = [*dossier_command(), "--corpus", str(folder), "search", QUERY]
         bare = [sys.executable, "-c", BARE, str(bare_index), QUERY]
         floor = [sys.executable, "-c", "pass"]
-        subprocess.run([*dossier_command(), "index"], env=env, capture_output=True, cwd=tmp)
+        built = subprocess.run(
+            [*dossier_command(), "--corpus", str(folder), "index"],
+            env=env,
+            capture_output=True,
+            cwd=tmp,
+        )
+        if built.returncode != 0:
+            raise RuntimeError(f"dossier index failed:\n{built.stderr[-2000:]}")
         for _ in range(2):  # warm the index, the page cache and the .pyc files
             _run(dossier, env, tmp)
             _run(bare, env, tmp)

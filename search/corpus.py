@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +35,10 @@ class Corpus:
         self._parser = q.parser(index.ix.schema)
         self._searcher = index.ix.searcher(weighting=q.Weighting())
         self._lock = threading.RLock()
+        # Facets are read once from a reader of their own, opened with the searcher (the
+        # same segments), under a lock of their own: a search never waits for that read.
+        self._facet_reader = index.ix.reader()
+        self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
@@ -46,7 +51,13 @@ class Corpus:
         cache_dir: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        quick: bool = False,
     ) -> Corpus:
+        """Open the corpus of ``folders``, refreshing its index from the files first.
+
+        ``quick`` (lookups, the explorer's first frame): trust the index when no folder
+        changed since its last exact refresh, without a stat of every file.
+        """
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
@@ -54,7 +65,7 @@ class Corpus:
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
         index, report = Index.open(
-            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress
+            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, quick=quick
         )
         return cls(folders, index, report)
 
@@ -63,8 +74,12 @@ class Corpus:
     @cached_property
     def articles(self) -> tuple[Article, ...]:
         """Every article, newest first; undated ones last, by title."""
+        found = []
         with self._lock:
-            found = [from_stored(fields) for fields in self._searcher.all_stored_fields()]
+            for n, fields in enumerate(self._searcher.all_stored_fields()):
+                found.append(from_stored(fields))
+                if n % 256 == 255:
+                    time.sleep(0)  # read in a thread: let the UI thread have the GIL
         dated = sorted(
             (a for a in found if a.published), key=lambda a: (a.published, a.title), reverse=True
         )
@@ -95,6 +110,7 @@ class Corpus:
 
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
+        table = self._facet_table() if facets else None  # outside the searcher's lock
         with self._lock:
             result = q.run(
                 self._searcher,
@@ -102,7 +118,7 @@ class Corpus:
                 query,
                 limit=limit,
                 filters=filters,
-                facet_table=self._facet_table() if facets else None,
+                facet_table=table,
                 vocabulary=self._vocabulary,
                 entity=_canonical_name,
             )
@@ -124,9 +140,10 @@ class Corpus:
         return evolve(hit, snippets=tuple(snippets), terms=tuple(sorted(terms)))
 
     def _facet_table(self) -> q.FacetTable:
-        if self._facets is None:
-            self._facets = q.FacetTable(self._searcher.reader())
-        return self._facets
+        with self._facets_lock:
+            if self._facets is None:
+                self._facets = q.FacetTable(self._facet_reader)
+            return self._facets
 
     def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
         """Where ``query`` matches in each text field of one article, for the reader."""
@@ -180,6 +197,8 @@ class Corpus:
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
+        with self._facets_lock:
+            self._facet_reader.close()
 
 
 def _canonical_name(name: str) -> str:

@@ -127,3 +127,39 @@ def article_id(root: Path, path: Path) -> str:
     key = f"{Path(root).name}/{rel}".encode("utf-8", "surrogateescape")
     digest = hashlib.sha1(key).digest()
     return base64.b32encode(digest).decode("ascii").lower()[:6]
+
+
+def folder_stamp(folders: Iterable[Path]) -> tuple[dict[str, int], set[str]]:
+    """The mtime of every folder :func:`discover` reads, and the sidecar files it finds.
+
+    Taken before an exact refresh, the folder mtimes let a later quick open tell, with one
+    stat a folder, whether a file was added, removed or renamed since; the sidecars let the
+    refresh skip a failed stat for every article that has none. Folders only: no stat of
+    the files themselves, no recursion (a folder nested thousands deep is a loop here).
+    """
+    stamp: dict[str, int] = {}
+    sidecars: set[str] = set()
+    seen: set[str] = set()
+    stack = [os.fspath(Path(f).expanduser()) for f in reversed(list(folders))]
+    while stack:
+        folder = stack.pop()
+        try:
+            real = os.path.realpath(folder)
+            if real in seen:
+                continue
+            seen.add(real)
+            stamp[folder] = os.stat(folder).st_mtime_ns
+            with os.scandir(folder) as entries:
+                subfolders = []
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    if name.endswith(SIDECAR_SUFFIX):
+                        sidecars.add(entry.path)
+                    elif entry.is_dir():
+                        subfolders.append(entry.path)
+        except OSError:
+            continue  # unreadable or gone: discover says so; a later change shows in the parent
+        stack.extend(sorted(subfolders, reverse=True))
+    return stamp, sidecars

@@ -14,14 +14,13 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from attrs import define, field
+from attrs import define, evolve, field
 from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -29,14 +28,17 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import CLEAR
 
 from . import files
+from . import manifest as mf
+from .manifest import MANIFEST, Manifest
 from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 3
-MANIFEST = "manifest.json"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
+#: Files read ahead of the index writer in a pooled build.
+WINDOW = 256
 
 Progress = Callable[[int, int, str], None]
 
@@ -163,16 +165,20 @@ def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str], set
 def _prepare_all(
     todo: Sequence[tuple[Path, Path, tuple[int, int, int]]],
 ) -> Iterator[tuple[Article | Skipped, list[str], set[str]]]:
-    """Prepare files in order: in two worker processes when there are many."""
+    """Prepare files in order: in worker processes, one a core, when there are many.
+
+    The workers die with this process (see :mod:`search.workers`), and the index is written
+    here as their results arrive, one writer in one process. At most :data:`WINDOW` files
+    are read ahead of the writer, so a build holds a window of texts, never the corpus.
+    """
     items = [(root, path) for root, path, _stat in todo]
-    if len(items) < BULK:
+    if len(items) < BULK or (os.cpu_count() or 1) < 2:
         yield from map(_prepare, items)
         return
-    import multiprocessing
+    from .workers import bounded, pool
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with multiprocessing.get_context(method).Pool(min(2, os.cpu_count() or 1)) as pool:
-        yield from pool.imap(_prepare, items, chunksize=32)
+    with pool(os.cpu_count() or 1) as workers:
+        yield from bounded(workers, _prepare, items, window=WINDOW, chunksize=8)
 
 
 @define
@@ -187,6 +193,10 @@ class Refresh:
     rebuilt: bool = False
     in_memory: bool = False
     seconds: float = 0.0
+    #: Opened as it was: no folder changed since the last exact refresh (a quick open).
+    trusted: bool = False
+    #: Another dossier was updating the index: it was opened as it was, not refreshed.
+    locked_out: bool = False
     notices: list[str] = field(factory=list)
     #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
     caveats: list[tuple[str, str]] = field(factory=list)
@@ -231,11 +241,22 @@ def _writable(directory: Path) -> bool:
 class Index:
     """A corpus' Whoosh index, opened or built and kept up to date."""
 
-    def __init__(self, ix: windex.Index, directory: Path | None, manifest: dict) -> None:
+    def __init__(self, ix: windex.Index, directory: Path | None, manifest: Manifest | None) -> None:
         self.ix = ix
         self.directory = directory
-        self.manifest = manifest
+        self._manifest = manifest
         self._vocabulary: set[str] | None = None
+
+    @property
+    def manifest(self) -> Manifest:
+        """What the index knows of its files; read on first use (a quick open never does)."""
+        if self._manifest is None:
+            try:
+                found = self.directory and mf.read(self.directory, SCHEMA_VERSION)
+            except mf.Damaged:
+                found = None
+            self._manifest = found or Manifest()
+        return self._manifest
 
     @property
     def vocabulary(self) -> set[str]:
@@ -244,7 +265,7 @@ class Index:
         Read on first use: most searches never misspell, and `dossier search` is a quick path.
         """
         if self._vocabulary is None:
-            on_disk = self.directory is not None and self.manifest["files"]
+            on_disk = self.directory is not None and self.ix.doc_count_all() > 0
             self._vocabulary = _read_words(self.directory) if on_disk else set()
         return self._vocabulary
 
@@ -256,29 +277,56 @@ class Index:
         cache_root: Path | None = None,
         rebuild: bool = False,
         progress: Progress | None = None,
+        quick: bool = False,
     ) -> tuple[Index, Refresh]:
-        """Open the index for ``folders``, refreshing it from the files first."""
+        """Open the index for ``folders``, refreshing it from the files first.
+
+        ``quick``: trust the index when no folder changed since its last exact refresh
+        (one stat a folder, no stat of a file, no manifest read); an edit in place is then
+        found by the next exact refresh (``dossier index``, the explorer in the background).
+        """
         started = time.perf_counter()
         directory = index_directory(folders, cache_root)
-        found = list(files.discover(folders))
-        if not _writable(directory):
-            index, report = cls._in_memory(found, progress)
-            report.notices.append(
-                f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
-            )
+        opened = cls._trusted(directory) if quick and not rebuild else None
+        if opened is not None:
+            index, report = opened
         else:
-            index, report = cls._on_disk(directory, found, rebuild, progress)
+            stamp, sidecars = mf.stamp_folders(folders)
+            found = list(files.discover(folders))
+            if not _writable(directory):
+                index, report = cls._in_memory(found, sidecars, progress)
+                report.notices.append(
+                    f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
+                )
+            else:
+                index, report = cls._on_disk(directory, found, sidecars, rebuild, progress)
+                if not report.locked_out:  # else nothing was refreshed
+                    _remember_folders(directory, stamp, report)
         report.seconds = time.perf_counter() - started
         return index, report
 
     @classmethod
+    def _trusted(cls, directory: Path) -> tuple[Index, Refresh] | None:
+        """The index as it is, if no folder of the corpus changed since its last refresh."""
+        known = mf.read_folders(directory, SCHEMA_VERSION)
+        if known is None or mf.changed_folders(known.folders):
+            return None
+        try:
+            ix = FileStorage(str(directory)).open_index()
+        except Exception:  # noqa: BLE001 - missing or damaged: the exact path says and rebuilds
+            return None
+        report = Refresh(unchanged=ix.doc_count(), trusted=True)
+        report.skipped = [Skipped(path, reason) for path, reason in known.skipped]
+        return cls(ix, directory, None), report
+
+    @classmethod
     def _in_memory(
-        cls, found: list[tuple[Path, Path]], progress: Progress | None
+        cls, found: list[tuple[Path, Path]], sidecars: set[str], progress: Progress | None
     ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
-        index = cls(ix, None, {"files": {}, "skipped": {}})
+        index = cls(ix, None, Manifest())
         report = Refresh(rebuilt=True, in_memory=True)
-        index._apply(found, report, progress, fresh=True)
+        index._apply(found, sidecars, report, progress, fresh=True)
         return index, report
 
     @classmethod
@@ -286,6 +334,7 @@ class Index:
         cls,
         directory: Path,
         found: list[tuple[Path, Path]],
+        sidecars: set[str],
         rebuild: bool,
         progress: Progress | None,
     ) -> tuple[Index, Refresh]:
@@ -295,24 +344,13 @@ class Index:
         # exists (we can read it as it is), as long as it takes if there is none yet.
         finished = (directory / MANIFEST).exists()
         with _exclusive(directory / ".dossier.lock", wait=2.0 if finished else 900.0) as mine:
-            exists = _exists(directory)
             if not mine:
+                report.locked_out = True
                 report.notices.append(
                     "another dossier is updating this index; showing it as it was"
                 )
-                manifest = _read_manifest(directory) or {"files": {}, "skipped": {}}
-                return cls(storage.open_index(), directory, manifest), report
-            manifest = _read_manifest(directory) if exists else None
-            ix = None
-            if manifest is not None:
-                try:
-                    ix = storage.open_index()
-                    ix.reader().close()  # opens every segment's files: a missing one fails here
-                except Exception as exc:  # a damaged or foreign index: we can always rebuild it
-                    ix = None
-                    report.notices.append(
-                        f"the index was unreadable ({type(exc).__name__}); rebuilt it"
-                    )
+                return cls(storage.open_index(), directory, None), report
+            known, ix = _open_existing(directory, storage, report)
             if ix is None:
                 _clear(directory)
                 ix = storage.create_index(schema())
@@ -321,54 +359,113 @@ class Index:
                 # Build beside the old segments and drop them in the commit, so another
                 # dossier reading meanwhile sees the old index, never an empty one.
                 report.rebuilt = True
-            if report.rebuilt:
-                manifest = {"files": {}, "skipped": {}}
-            index = cls(ix, directory, manifest)
-            index._apply(found, report, progress, fresh=report.rebuilt)
+            index = cls(ix, directory, Manifest() if report.rebuilt else known)
+            index._apply(found, sidecars, report, progress, fresh=report.rebuilt)
         return index, report
 
     def _apply(
         self,
         found: list[tuple[Path, Path]],
+        sidecars: set[str],
         report: Refresh,
         progress: Progress | None,
         *,
         fresh: bool,
     ) -> None:
         """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
-        known: dict[str, dict] = self.manifest["files"]
-        known_skipped: dict[str, dict] = self.manifest["skipped"]
+        todo, removed = self._changes(found, sidecars, report)
+        if not todo and not removed and not fresh:
+            return
+        if fresh:
+            self._vocabulary = set()  # not the words of the index this one replaces
+        if self.directory is not None:
+            mf.forget_folders(self.directory)  # until this refresh is recorded
+        from .workers import watch_forks
+
+        with watch_forks():
+            self._write(todo, removed, report, progress, fresh=fresh)
+        self._write_manifest()
+
+    def _write(
+        self,
+        todo: list[tuple[Path, Path, tuple[int, int, int]]],
+        removed: list[str],
+        report: Refresh,
+        progress: Progress | None,
+        *,
+        fresh: bool,
+    ) -> None:
+        """Delete what left, add what is new or changed, and commit: all or nothing."""
+        writer = self._writer(bulk=fresh and len(todo) >= BULK)
+        try:
+            for key in removed:
+                entry = self.manifest.files.pop(key, None)
+                if entry:
+                    writer.delete_by_term("id", entry[0])
+                    report.removed.append(key)
+            add = writer.add_document if fresh else writer.update_document
+            for doc, stale_id in self._prepared(todo, report, progress):
+                if stale_id is not None:
+                    writer.delete_by_term("id", stale_id)
+                else:
+                    add(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        # A fresh build replaces whatever segments were there, in one atomic commit.
+        writer.commit(mergetype=CLEAR) if fresh else writer.commit()
+
+    def _writer(self, *, bulk: bool):
+        """One writer in this process; for a big build on disk, Whoosh's own writer
+        processes as well, each indexing into a segment of its own (their forks die with
+        this process, see :func:`search.workers.watch_forks`). Never for an index in
+        memory: a process of its own could not write into this one's memory."""
+        procs = min(2, os.cpu_count() or 1)
+        if bulk and procs > 1 and self.directory is not None:
+            return self.ix.writer(procs=procs, multisegment=True, limitmb=128)
+        return self.ix.writer(timeout=30.0, limitmb=128)
+
+    def _changes(
+        self, found: list[tuple[Path, Path]], sidecars: set[str], report: Refresh
+    ) -> tuple[list[tuple[Path, Path, tuple[int, int, int]]], list[str]]:
+        """Which files to read again (new or changed), and which left the corpus."""
+        known = self.manifest.files
+        known_skipped = self.manifest.skipped
         todo: list[tuple[Path, Path, tuple[int, int, int]]] = []
         present: set[str] = set()
         for root, path in found:
             key = str(path)
             present.add(key)
             try:
-                stat = files.signature(path)
+                stat = _signature(key, sidecars)
             except OSError as exc:
                 report.skipped.append(
                     Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}")
                 )
                 continue
-            entry = known.get(key) or known_skipped.get(key)
-            if entry and (entry["mtime_ns"], entry["size"], entry.get("sidecar", 0)) == stat:
-                if key in known_skipped:
-                    reason = known_skipped[key]["reason"]
-                    report.skipped.append(Skipped(files.display_path(key), reason))
-                else:
-                    report.unchanged += 1
+            entry = known.get(key)
+            if entry is not None and (entry[1], entry[2], entry[3]) == stat:
+                report.unchanged += 1
+                continue
+            skip = known_skipped.get(key)
+            if skip is not None and tuple(skip[:3]) == stat:
+                report.skipped.append(Skipped(files.display_path(key), skip[3]))
                 continue
             todo.append((root, path, stat))
+        for key in [k for k in known_skipped if k not in present]:
+            del known_skipped[key]
+        return todo, [key for key in known if key not in present]
 
-        removed = [key for key in list(known) if key not in present]
-        for key in list(known_skipped):
-            if key not in present:
-                del known_skipped[key]
-        if not todo and not removed and not fresh:
-            return
-
-        seen_ids = {entry["id"]: key for key, entry in known.items() if key not in removed}
-        docs: list[tuple[str, dict]] = []
+    def _prepared(
+        self,
+        todo: list[tuple[Path, Path, tuple[int, int, int]]],
+        report: Refresh,
+        progress: Progress | None,
+    ) -> Iterator[tuple[dict, str | None]]:
+        """The documents to write for ``todo`` as they are read, or the id of one to delete
+        (a file that turned bad leaves the index); the manifest kept in step."""
+        known = self.manifest.files
+        seen_ids = {entry[0]: key for key, entry in known.items()}
         total = len(todo)
         for n, ((root, path, stat), (result, names, words)) in enumerate(
             zip(todo, _prepare_all(todo), strict=True), 1
@@ -377,69 +474,37 @@ class Index:
             if progress:
                 progress(n, total, key)
             if isinstance(result, Skipped):
-                report.skipped.append(result)
-                known_skipped[key] = {
-                    "mtime_ns": stat[0],
-                    "size": stat[1],
-                    "sidecar": stat[2],
-                    "reason": result.reason,
-                }
-                if key in known:
-                    removed.append(key)
+                stale_id = self._skip(key, stat, result, report)
+                if stale_id is not None:
+                    yield {}, stale_id
                 continue
-            known_skipped.pop(key, None)
+            self.manifest.skipped.pop(key, None)
             previous = known.get(key)
-            if previous and previous["fingerprint"] == result.fingerprint:
-                previous["mtime_ns"], previous["size"], previous["sidecar"] = (
-                    stat  # touched, not changed
-                )
+            if previous and previous[4] == result.fingerprint:
+                previous[1:4] = stat  # touched, not changed
                 report.unchanged += 1
                 continue
             article = result
             owner = seen_ids.get(article.id)
             if owner is not None and owner != key:  # two folders with the same name and file
-                from attrs import evolve
-
                 article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
-            docs.append((key, to_document(article, names)))
             self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             report.caveats.extend((article.path, note) for note in article.notes)
-            known[key] = {
-                "id": article.id,
-                "mtime_ns": stat[0],
-                "size": stat[1],
-                "sidecar": stat[2],
-                "fingerprint": article.fingerprint,
-            }
+            known[key] = [article.id, *stat, article.fingerprint]
+            yield to_document(article, names), None
 
-        bulk = fresh and len(docs) >= BULK
-        writer = (
-            self.ix.writer(procs=2, multisegment=True, limitmb=384)
-            if bulk
-            else self.ix.writer(timeout=30.0)
-        )
-        try:
-            for key in removed:
-                entry = known.pop(key, None)
-                if entry:
-                    writer.delete_by_term("id", entry["id"])
-                    report.removed.append(key)
-            for _key, doc in docs:
-                if fresh:
-                    writer.add_document(**doc)
-                else:
-                    writer.update_document(**doc)
-        except BaseException:
-            writer.cancel()
-            raise
-        # A fresh build replaces whatever segments were there, in one atomic commit.
-        if fresh:
-            writer.commit(mergetype=CLEAR)
-        else:
-            writer.commit()
-        self._write_manifest()
+    def _skip(
+        self, key: str, stat: tuple[int, int, int], skipped: Skipped, report: Refresh
+    ) -> str | None:
+        """Record a file that cannot be indexed; the id it had, if it was indexed before."""
+        report.skipped.append(skipped)
+        self.manifest.skipped[key] = [*stat, skipped.reason]
+        if key not in self.manifest.files:
+            return None
+        report.removed.append(key)
+        return self.manifest.files.pop(key)[0]
 
     def _write_manifest(self) -> None:
         if self.directory is None:
@@ -448,10 +513,48 @@ class Index:
         tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
         tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
         os.replace(tmp_words, words)
-        target = self.directory / MANIFEST
-        tmp = target.with_name(f"{MANIFEST}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"version": SCHEMA_VERSION, **self.manifest}), encoding="utf-8")
-        os.replace(tmp, target)
+        mf.write(self.directory, self.manifest, SCHEMA_VERSION)
+
+
+def _signature(path: str, sidecars: set[str]) -> tuple[int, int, int]:
+    """:func:`files.signature`, with the sidecar's stat only when the folder has one."""
+    st = os.stat(path)
+    stem, _suffix = os.path.splitext(path)
+    sidecar = stem + files.SIDECAR_SUFFIX
+    extra = 0
+    if sidecar in sidecars:
+        with contextlib.suppress(OSError):
+            extra = os.stat(sidecar).st_mtime_ns
+    return st.st_mtime_ns, st.st_size, extra
+
+
+def _open_existing(
+    directory: Path, storage: FileStorage, report: Refresh
+) -> tuple[Manifest | None, windex.Index | None]:
+    """The manifest and index found in ``directory``, or None for what must be rebuilt."""
+    if not _exists(directory):
+        return None, None
+    try:
+        known = mf.read(directory, SCHEMA_VERSION)
+    except mf.Damaged as exc:
+        report.notices.append(f"the index's {exc}; rebuilt it")
+        return None, None
+    if known is None:
+        return None, None
+    try:
+        ix = storage.open_index()
+        ix.reader().close()  # opens every segment's files: a missing one fails here
+    except Exception as exc:  # noqa: BLE001 - a damaged or foreign index: we can rebuild it
+        report.notices.append(f"the index was unreadable ({type(exc).__name__}); rebuilt it")
+        return None, None
+    return known, ix
+
+
+def _remember_folders(directory: Path, stamp: dict[str, int], report: Refresh) -> None:
+    """Record the folders as they were before this exact refresh, for the next quick open."""
+    skipped = [(s.path, s.reason) for s in report.skipped]
+    with contextlib.suppress(OSError):
+        mf.write_folders(directory, mf.Folders(stamp, skipped), SCHEMA_VERSION)
 
 
 class _PrivateRamStorage(RamStorage):
@@ -483,16 +586,6 @@ def _read_words(directory: Path) -> set[str]:
         return set((directory / WORDS).read_text(encoding="utf-8").split())
     except (OSError, UnicodeDecodeError):
         return set()
-
-
-def _read_manifest(directory: Path) -> dict | None:
-    try:
-        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if data.get("version") != SCHEMA_VERSION:
-        return None
-    return {"files": data.get("files", {}), "skipped": data.get("skipped", {})}
 
 
 __all__ = ["Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]

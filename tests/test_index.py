@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, article_text, write
 
+import search.files
 import search.index
 from search.corpus import Corpus
 from search.model import CorpusError
@@ -207,6 +208,16 @@ def test_rebuild_starts_over(news, cache_dir):
     assert corpus.report.rebuilt
     assert len(corpus.report.added) == 3
     assert len(corpus.articles) == 3  # not six
+    corpus.close()
+
+
+def test_rebuild_forgets_the_words_of_removed_files(news, cache_dir):
+    """Did you mean offers only words the rebuilt index has."""
+    open_corpus(news, cache_dir).close()
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir, rebuild=True)
+    assert "grain" not in corpus._index.vocabulary
+    assert "railway" in corpus._index.vocabulary
     corpus.close()
 
 
@@ -607,6 +618,100 @@ def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     after = open_corpus(news, cache_dir)
     assert hit_paths(after, "lighthouse") == {"new.txt"}
     after.close()
+
+
+# --------------------------------------------------------------------------- the quick path
+
+
+def _settle(*folders: Path) -> None:
+    """Date folders' mtimes back past the racy window, as minutes of quiet would."""
+    past = time.time_ns() - 60 * 10**9
+    for folder in folders:
+        os.utime(folder, ns=(past, past))
+
+
+def test_quick_open_trusts_the_index_without_walking_the_files(news, cache_dir, monkeypatch):
+    """`dossier search` on 50,000 files must not list or stat each of them."""
+    _settle(news, news / "sub")
+    open_corpus(news, cache_dir).close()
+
+    def no_walk(*_args, **_kw):
+        raise AssertionError("the quick path walked the corpus")
+
+    monkeypatch.setattr(search.files, "discover", no_walk)
+    monkeypatch.setattr(search.index, "_signature", no_walk)
+    corpus = open_corpus(news, cache_dir, quick=True)
+    assert corpus.report.trusted
+    assert hit_paths(corpus, "railway") == {"rail.md"}
+    assert len(corpus.articles) == 3
+    corpus.close()
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "rename", "add in a sub-folder"])
+def test_quick_open_refreshes_when_a_folder_changed_and_says_what(news, cache_dir, change):
+    _settle(news, news / "sub")
+    open_corpus(news, cache_dir).close()
+    if change == "add":
+        write(news, "ships.txt", article_text("Shipyard orders rise", topic="shipyard"))
+    elif change == "remove":
+        (news / "farms.txt").unlink()
+    elif change == "rename":
+        (news / "farms.txt").rename(news / "grain.txt")
+    else:
+        write(news, "sub/ships.txt", article_text("Shipyard orders rise", topic="shipyard"))
+    corpus = open_corpus(news, cache_dir, quick=True)
+    report = corpus.report
+    assert not report.trusted
+    names = {
+        "added": sorted(Path(p).name for p in report.added),
+        "removed": sorted(Path(p).name for p in report.removed),
+    }
+    expected = {
+        "add": {"added": ["ships.txt"], "removed": []},
+        "remove": {"added": [], "removed": ["farms.txt"]},
+        "rename": {"added": ["grain.txt"], "removed": ["farms.txt"]},
+        "add in a sub-folder": {"added": ["ships.txt"], "removed": []},
+    }[change]
+    assert names == expected
+    corpus.close()
+    # ... and recorded: the next quick open trusts the index again.
+    _settle(news, news / "sub")
+    open_corpus(news, cache_dir).close()
+    again = open_corpus(news, cache_dir, quick=True)
+    assert again.report.trusted
+    again.close()
+
+
+def test_quick_open_keeps_what_was_skipped(news, cache_dir):
+    write(news, "blank.md", b"  \n\n")
+    _settle(news, news / "sub")
+    open_corpus(news, cache_dir).close()
+    corpus = open_corpus(news, cache_dir, quick=True)
+    assert corpus.report.trusted
+    assert [Path(s.path).name for s in corpus.skipped] == ["blank.md"]
+    corpus.close()
+
+
+def test_exact_open_finds_an_edit_in_place_the_quick_one_trusted(news, cache_dir):
+    _settle(news, news / "sub")
+    open_corpus(news, cache_dir).close()
+    path = news / "ports.txt"
+    folder_mtime = news.stat().st_mtime_ns
+    path.write_text(article_text("Harbour reopens", topic="quokka"), encoding="utf-8")
+    os.utime(path, ns=(time.time_ns() + 10**9,) * 2)
+    os.utime(news, ns=(folder_mtime, folder_mtime))  # an edit in place keeps the folder's
+    assert open_corpus(news, cache_dir, quick=True).report.trusted
+    corpus = open_corpus(news, cache_dir)
+    assert [Path(p).name for p in corpus.report.updated] == ["ports.txt"]
+    assert hit_paths(corpus, "quokka") == {"ports.txt"}
+    corpus.close()
+
+
+def test_a_folder_changed_just_before_a_refresh_is_checked_again(news, cache_dir):
+    """A file added in the same clock tick as the refresh leaves the folder's mtime as the
+    refresh saw it: a folder changed that recently is never trusted on its mtime."""
+    open_corpus(news, cache_dir).close()  # the folders were written a moment ago
+    assert not open_corpus(news, cache_dir, quick=True).report.trusted
 
 
 # --------------------------------------------------------------------------- sidecars and odd names

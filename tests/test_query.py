@@ -833,3 +833,23 @@ def test_did_you_mean_never_offers_a_word_only_a_removed_file_had(tmp_path):
         assert c.search("harbuor").suggestion == "harbour"
     finally:
         c.close()
+
+
+def test_field_lengths_read_at_once_are_the_ones_looked_up_one_by_one(tmp_path):
+    """Scores divide by these lengths: reading them in bulk must not change one of them."""
+    from tui_corpus import write_corpus
+
+    from search.corpus import Corpus
+    from search.query import field_lengths
+
+    corpus = Corpus.open([write_corpus(tmp_path / "articles")], cache_dir=tmp_path / "cache")
+    try:
+        for reader, _base in corpus._searcher.reader().leaf_readers():
+            for fieldname in ("title", "body", "standfirst", "entity"):
+                one_by_one = [
+                    reader.doc_field_length(d, fieldname, 1) or 0
+                    for d in range(reader.doc_count_all())
+                ]
+                assert list(field_lengths(reader, fieldname)) == one_by_one
+    finally:
+        corpus.close()

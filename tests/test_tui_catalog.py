@@ -25,6 +25,7 @@ def open_and_save(folder, cache):
 
 def test_the_list_comes_back_exactly_while_no_file_changed(tmp_path):
     folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
     corpus = open_and_save(folder, tmp_path / "cache")
     cached = catalog.load([folder])
     assert cached is not None
@@ -33,19 +34,34 @@ def test_the_list_comes_back_exactly_while_no_file_changed(tmp_path):
     ]
 
 
-def test_any_change_to_the_files_misses_the_cache(tmp_path):
+def _settle(folder) -> None:
+    """Date the folder back past the racy window, as a minute of quiet would."""
+    past = time.time_ns() - 60 * 10**9
+    os.utime(folder, ns=(past, past))
+
+
+def test_a_file_added_removed_or_renamed_misses_the_cache(tmp_path):
     folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
     open_and_save(folder, tmp_path / "cache")
-    some = next(folder.iterdir())
-    st = some.stat()
-    os.utime(some, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
-    assert catalog.load([folder]) is None  # touched
-    open_and_save(folder, tmp_path / "cache")
+    assert catalog.load([folder]) is not None
     (folder / "new.md").write_text("# A new one\n\nText.\n", encoding="utf-8")
     assert catalog.load([folder]) is None  # added
+    _settle(folder)
     open_and_save(folder, tmp_path / "cache")
-    (folder / "new.md").unlink()
+    (folder / "new.md").rename(folder / "renamed.md")
+    assert catalog.load([folder]) is None  # renamed (how editors save)
+    _settle(folder)
+    open_and_save(folder, tmp_path / "cache")
+    (folder / "renamed.md").unlink()
     assert catalog.load([folder]) is None  # removed
+
+
+def test_a_folder_changed_moments_before_the_list_was_saved_misses(tmp_path):
+    """A file added in the same clock tick as the save would not change the folder's mtime."""
+    folder = write_corpus(tmp_path / "articles")
+    open_and_save(folder, tmp_path / "cache")
+    assert catalog.load([folder]) is None
 
 
 def test_a_broken_cache_file_is_a_miss_not_an_error(tmp_path):
@@ -58,6 +74,7 @@ def test_a_broken_cache_file_is_a_miss_not_an_error(tmp_path):
 
 def test_cached_articles_are_listed_before_the_index_opens_then_replaced(tmp_path):
     folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
     open_and_save(folder, tmp_path / "cache").close()
     preview = catalog.load([folder])
     gate = threading.Event()
@@ -101,6 +118,7 @@ def test_dossier_wires_config_keys_theme_and_the_cached_list(tmp_path, monkeypat
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text('theme = "light"\n[keys]\ncopy = "Y"\n', encoding="utf-8")
     folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
     made: list[DossierApp] = []
 
     def fake_run(self, *args, **kwargs):
@@ -118,3 +136,43 @@ def test_dossier_wires_config_keys_theme_and_the_cached_list(tmp_path, monkeypat
     assert explore.run(args) == 0
     assert [a.title for a in made[-1].preview] == [a.title for a in catalog.load([folder])]
     assert made[-1].preview  # the second start lists articles at once
+
+
+def test_an_edit_in_place_shows_after_the_background_refresh_and_is_named(tmp_path):
+    """The quick open trusts the folders' mtimes; the explorer then looks at every file and
+    replaces the list when something changed in place, saying what."""
+    from tui.commands import explore
+
+    folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
+    open_and_save(folder, tmp_path / "cache").close()
+    edited = folder / "harbour.md"
+    mtime = folder.stat().st_mtime_ns
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(
+        text.replace("Port workers weigh a new harbour deal", "Dockers accept the harbour deal"),
+        encoding="utf-8",
+    )
+    os.utime(edited, ns=(time.time_ns() + 10**9,) * 2)
+    os.utime(folder, ns=(mtime, mtime))  # written in place: the folder's mtime stays
+    preview = catalog.load([folder])
+    assert preview is not None
+
+    async def scenario():
+        opener = explore._opener([folder], tmp_path / "cache")
+        app = DossierApp(open_corpus=opener, preview=preview, cache_dir=tmp_path / "cache")
+        async with app.run_test(size=(100, 30)) as pilot:
+            results = app.search_screen.query_one(ResultList)
+            deadline = time.monotonic() + 30
+            while "Dockers accept the harbour deal" not in _titles(results):
+                assert time.monotonic() < deadline, "the edit never showed"
+                await pilot.pause(0.05)
+            assert "Port workers weigh a new harbour deal" not in _titles(results)
+            notes = [n.message for n in app._notifications]
+            assert any("1 updated" in n and "harbour.md" in n for n in notes), notes
+
+    asyncio.run(scenario())
+
+
+def _titles(results: ResultList) -> str:
+    return " ".join(str(o.prompt) for o in results.options)

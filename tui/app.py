@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from search.corpus import Corpus
     from search.model import Article
     from tui.hangup import Hangup
+    from tui.progress import Building
 
 DARK = Theme(
     name="dossier-dark",
@@ -102,12 +103,15 @@ class DossierApp(App[None]):
         theme: str | None = None,
         problems: Iterable[str] = (),
         hangup: Hangup | None = None,
+        building: Building | None = None,
     ) -> None:
         super().__init__()
+        #: Where the build that opens the corpus has got (the opener's progress callback).
+        self.building = building
         self.set_reactive(DossierApp.corpus, corpus)
         self._open_corpus = open_corpus
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
-        self.preview = tuple(preview)
+        self.preview: Sequence[Article] = preview  # a catalog.Listing: rows made on demand
         self.cache_dir = cache_dir  # for reindexing: where the index lives
         self._pending_open: tuple[str, str] | None = None
         from tui.keymap import current_ids
@@ -166,6 +170,9 @@ class DossierApp(App[None]):
         return SearchScreen()
 
     def on_mount(self) -> None:
+        from tui import leaving
+
+        leaving.install()  # quitting never waits for a search or a build in a thread
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:
@@ -174,6 +181,8 @@ class DossierApp(App[None]):
         if not self.is_headless:
             self._exit_with_the_terminal()
         if self.corpus is None and self._open_corpus is not None:
+            if self.building is not None:
+                self._building_timer = self.set_interval(0.2, self._show_building)
             if self.preview:  # the list is on screen already: open the index after it
                 self.call_after_refresh(self._load_corpus, self._open_corpus)
             else:
@@ -201,6 +210,21 @@ class DossierApp(App[None]):
             # halfway): if it has not ended soon, end the process (tui.hangup).
             self.hangup.quitting(return_code)
 
+    def _show_building(self) -> None:
+        """Files read of the total while the first open builds the index."""
+        state = self.building.state if self.building is not None else None
+        if self.corpus is not None:
+            self._building_timer.stop()
+        elif state is not None and self.search_screen.is_mounted:
+            self.search_screen.show_building(*state)
+
+    @property
+    def listing(self) -> Sequence[Article]:
+        """Every article, newest first: the saved list while it is what the index holds."""
+        if self.corpus is None or (self.preview and self.corpus.report.trusted):
+            return self.preview
+        return self.corpus.articles
+
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def _load_corpus(self, opener: Callable[[], Corpus]) -> None:
         try:
@@ -209,6 +233,34 @@ class DossierApp(App[None]):
             self.post_message(CorpusFailed(f"cannot open the corpus: {exc}"))
             return
         self.post_message(CorpusOpened(corpus))
+        if corpus.report.trusted:
+            self._refresh_exactly(corpus.folders)
+
+    def _refresh_exactly(self, folders) -> None:
+        """Look at every file once the corpus is on screen (the quick open trusted the
+        folders' mtimes): an edit in place shows when this is done, and is named."""
+        from search.corpus import Corpus
+        from tui import catalog
+
+        try:
+            folder_stamp = catalog.stamp(folders)
+            corpus = Corpus.open(folders, cache_dir=self.cache_dir)
+        except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
+            self.log.warning(f"background refresh failed: {exc!r}")
+            return
+        report = corpus.report
+        if not (report.added or report.updated or report.removed or report.rebuilt):
+            corpus.close()
+            return
+        catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
+        self.call_from_thread(self._refreshed, corpus)
+
+    def _refreshed(self, corpus: Corpus) -> None:
+        from tui.commands._common import changes
+
+        self.preview = ()
+        self.set_corpus(corpus)
+        self.notify(changes(corpus.report), title="Corpus", timeout=6)
 
     @on(CorpusFailed)
     def _corpus_failed(self, message: CorpusFailed) -> None:
@@ -219,6 +271,8 @@ class DossierApp(App[None]):
 
     @on(CorpusOpened)
     def _corpus_opened(self, message: CorpusOpened) -> None:
+        if message.reindexed:
+            self.preview = ()  # the saved list is the old index's
         self.set_corpus(message.corpus)
         if message.reindexed:
             self.notify(f"reindexed {len(message.corpus.articles)} articles", timeout=3)
@@ -371,6 +425,7 @@ class DossierApp(App[None]):
 
         try:
             corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
+            corpus.articles  # noqa: B018 - read here, not on the UI thread
         except Exception as exc:  # noqa: BLE001
             self.post_message(CorpusFailed(f"reindex failed: {exc}", reindex=True))
             return

@@ -2,11 +2,12 @@
 
 Opening the index means importing Whoosh, which costs more than starting Textual itself.
 So after each successful open, the explorer keeps the article list (title, source, date,
-standfirst) in a small JSON file in the cache dir, with a stamp of every file under the
-corpus folders (path, size, mtime). At start-up, if the stamp still matches, the files are
-exactly as they were when the list was made, so the list is exactly what the index would
-give: it is shown at once and the index opens in the background. Any change to any file
-(added, removed, edited, touched) misses the cache and the list waits for the index.
+standfirst) in a small JSON file in the cache dir, with the mtime of every folder of the
+corpus. At start-up, if no folder changed (no file added, removed or renamed), the list is
+what the index would give: it is shown at once, with one stat a folder rather than one a
+file, and the index opens in the background. A changed folder misses the cache and the list
+waits for the index; an edit in place is found by the refresh the explorer runs once the
+index is open, which replaces the list when it changed anything.
 
 Imports only the standard library, attrs (via the model) and platformdirs.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from search.model import Article
 
-VERSION = 1
+VERSION = 3
 
 
 def _cache_root() -> Path:
@@ -40,66 +41,94 @@ def _path(folders: Sequence[Path]) -> Path:
     return _cache_root() / f"articles-{zlib.crc32(_key(folders).encode()):08x}.json"
 
 
-def stamp(folders: Sequence[Path]) -> list[list]:
-    """(folder index, relative path, size, mtime_ns) of every file under ``folders``."""
-    out: list[list] = []
-    for n, folder in enumerate(folders):
-        root = Path(folder).expanduser()
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                out.append([n, os.path.relpath(path, root), st.st_size, st.st_mtime_ns])
-    return out
+def stamp(folders: Sequence[Path]) -> dict[str, int]:
+    """The mtime of every folder under ``folders`` (see search.manifest.stamp_folders)."""
+    from search.manifest import stamp_folders
+
+    return stamp_folders(folders)[0]
 
 
-def load(folders: Sequence[Path]) -> tuple[Article, ...] | None:
-    """The cached article list if the files are unchanged since it was saved, else None."""
+_COLUMNS = ("ids", "paths", "titles", "standfirsts", "sources", "published")
+#: Characters of the lead kept for the list (it shows one line of it).
+LEAD = 200
+
+
+class Listing(Sequence[Article]):
+    """The saved list, by column; an :class:`Article` (without its body) is made only for
+    the rows asked for, so 50,000 articles cost a JSON read, not 50,000 objects."""
+
+    def __init__(self, columns: dict[str, list[str]]) -> None:
+        self._columns = [columns[name] for name in _COLUMNS]
+        self.ids: list[str] = columns["ids"]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _row(self, i: int) -> Article:
+        id_, path, title, standfirst, source, published = (c[i] for c in self._columns)
+        return Article(
+            id=id_,
+            path=path,
+            title=title,
+            body="",
+            standfirst=standfirst,
+            source=source,
+            published=dt.date.fromisoformat(published) if published else None,
+        )
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._row(index)
+
+
+def load(folders: Sequence[Path]) -> Listing | None:
+    """The cached article list if no folder changed since it was saved, else None."""
     try:
+        from search.manifest import changed_folders
+
         data = json.loads(_path(folders).read_text(encoding="utf-8"))
+        saved = data.get("stamp")
         if (
             data.get("version") != VERSION
             or data.get("key") != _key(folders)
-            or data.get("stamp") != stamp(folders)
+            or not isinstance(saved, dict)
+            or not saved
+            or changed_folders(saved)
         ):
             return None
-        return tuple(
-            Article(
-                id=a["id"],
-                path=a["path"],
-                title=a["title"],
-                body="",
-                standfirst=a["standfirst"],
-                source=a["source"],
-                published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
-            )
-            for a in data["articles"]
-        )
+        columns = data["articles"]
+        lengths = {len(columns[name]) for name in _COLUMNS}
+        if len(lengths) != 1 or not all(
+            isinstance(v, str) for name in _COLUMNS for v in columns[name]
+        ):
+            return None
+        listing = Listing(columns)
+        return listing if len(listing) else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def save(folders: Sequence[Path], file_stamp: list[list], articles: Sequence[Article]) -> None:
+def save(folders: Sequence[Path], file_stamp: dict[str, int], articles: Sequence[Article]) -> None:
     """Keep the list; ``file_stamp`` must be taken *before* the corpus was opened."""
     data = {
         "version": VERSION,
         "key": _key(folders),
         "stamp": file_stamp,
-        "articles": [
-            {
-                "id": a.id,
-                "path": a.path,
-                "title": a.title,
-                "standfirst": a.standfirst or " ".join(a.body[:300].split()),
-                "source": a.source,
-                "published": a.published.isoformat() if a.published else "",
-            }
-            for a in articles
-        ],
+        "articles": {
+            "ids": [a.id for a in articles],
+            "paths": [a.path for a in articles],
+            "titles": [a.title for a in articles],
+            "standfirsts": [
+                (a.standfirst or " ".join(a.body[: LEAD + 100].split()))[:LEAD] for a in articles
+            ],
+            "sources": [a.source for a in articles],
+            "published": [a.published.isoformat() if a.published else "" for a in articles],
+        },
     }
     path = _path(folders)
     try:

@@ -44,6 +44,8 @@ class ResultsFetched(Message):
 
     generation: int
     result: SearchResult
+    #: False for the hits alone, posted before the facets of every match are counted.
+    with_facets: bool = True
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ResultsFetched)  # only the newest one matters

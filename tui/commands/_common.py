@@ -34,38 +34,87 @@ def open_corpus(
     args: argparse.Namespace,
     *,
     rebuild: bool = False,
-    progress: bool = False,
+    progress: bool = True,
     report_skips: bool = True,
+    quick: bool = True,
 ):
-    """Open the corpus named on the command line, telling stderr what it had to skip."""
+    """Open the corpus named on the command line, telling stderr what it had to skip.
+
+    ``quick`` (every command but ``index``): trust the index unless a folder changed since
+    its last refresh; then the refresh says what it found. A build shows a progress bar
+    on a terminal.
+    """
     from search.corpus import Corpus
 
-    if progress and sys.stderr.isatty():
-        err = console(stderr=True)
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as bar:
-            task = bar.add_task("indexing", total=None)
-
-            def tick(n: int, total: int, _path: str) -> None:
-                bar.update(task, completed=n, total=total)
-
-            corpus = Corpus.open(args.folders, rebuild=rebuild, progress=tick)
-    else:
-        corpus = Corpus.open(args.folders, rebuild=rebuild)
-    # Skipped files are reported when the index changes, not on every lookup.
+    bar = _ProgressBar() if progress and sys.stderr.isatty() else None
+    try:
+        corpus = Corpus.open(args.folders, rebuild=rebuild, progress=bar and bar.tick, quick=quick)
+    finally:
+        if bar is not None:
+            bar.close()
     report = corpus.report
-    changed = report_skips and (report.added or report.updated or report.removed or report.rebuilt)
-    if corpus.notices or (changed and corpus.skipped):
+    changed = report.added or report.updated or report.removed or report.rebuilt
+    err = None
+    if corpus.notices or changed:
         from rich.text import Text
 
         err = console(stderr=True)
         for notice in corpus.notices:
             err.print(Text(f"dossier: {notice}", style="yellow"))
-        if changed:
-            for s in corpus.skipped:
-                err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
+    if err is not None and quick and changed:
+        err.print(Text(f"dossier: {changes(report)}", style="dim"))
+    # Skipped files are reported when the index changes, not on every lookup.
+    if err is not None and report_skips and changed:
+        for s in corpus.skipped:
+            err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
     return corpus
+
+
+def changes(report) -> str:
+    """'refreshed the index: 1 added (a.txt), 1 removed (b.txt)': what a refresh found."""
+    from search.files import display_path
+
+    if report.rebuilt:
+        return f"built the index: {len(report.added)} articles"
+    parts = []
+    for what, paths in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("removed", report.removed),
+    ):
+        if paths:
+            names = ", ".join(display_path(p) for p in paths[:3])
+            more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+            parts.append(f"{len(paths)} {what} ({names}{more})")
+    return "refreshed the index: " + "; ".join(parts)
+
+
+class _ProgressBar:
+    """Files read of the total, with a bar, on stderr: drawn only once a build starts."""
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
+
+    def tick(self, n: int, total: int, _path: str) -> None:
+        if self._bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self._bar = Progress(
+                "indexing",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("indexing", total=total)
+        self._bar.update(self._task, completed=n, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def date_text(value) -> str:

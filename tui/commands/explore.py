@@ -14,16 +14,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """No options of its own: --corpus and --debug are common to every command."""
 
 
-def _opener(folders, cache_dir):
-    """Open the corpus, then keep its article list for the next start (see tui.catalog)."""
+def _opener(folders, cache_dir, progress=None):
+    """Open the corpus, then keep its article list for the next start (see tui.catalog).
+
+    The open is quick (the index as it is, unless a folder changed); the app refreshes it
+    exactly in the background once it is on screen.
+    """
 
     def open_corpus():
         from search.corpus import Corpus
         from tui import catalog
 
-        file_stamp = catalog.stamp(folders)  # before opening: a change meanwhile misses
-        corpus = Corpus.open(folders, cache_dir=cache_dir)
-        catalog.save(folders, file_stamp, corpus.articles)
+        folder_stamp = catalog.stamp(folders)  # before opening: a change meanwhile misses
+        corpus = Corpus.open(folders, cache_dir=cache_dir, quick=True, progress=progress)
+        if not corpus.report.trusted or catalog.load(folders) is None:
+            catalog.save(folders, folder_stamp, corpus.articles)
         return corpus
 
     return open_corpus
@@ -58,11 +63,13 @@ def run(args: argparse.Namespace) -> int:
     hangup.install()
 
     from tui import catalog
+    from tui.progress import Building
     from tui.settings import load_settings
 
     config = load_settings()
     folders = list(args.folders)
-    open_corpus = _opener(folders, config.index_dir)
+    building = Building()
+    open_corpus = _opener(folders, config.index_dir, building.tick)
     # Files unchanged since last time: list the articles at once and open the index after
     # the first frame. Otherwise start opening it now, while Textual loads.
     preview = catalog.load(folders) or ()
@@ -79,10 +86,15 @@ def run(args: argparse.Namespace) -> int:
         theme=config.theme,
         problems=config.problems,
         hangup=hangup,
+        building=building,
     )
     started.append(app)
     app.run()
     if hangup.fired:  # the terminal is gone: nothing to flush to, no thread worth waiting for
         hangup.hard_exit()
     hangup.uninstall()
-    return app.return_code or 0
+    code = app.return_code or 0
+    from tui.leaving import leave_now_if_busy
+
+    leave_now_if_busy(code)
+    return code

@@ -22,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     from ._common import console, open_corpus, print_json
 
     # This command lists what it skipped itself.
-    corpus = open_corpus(args, rebuild=args.rebuild, progress=not args.json, report_skips=False)
+    corpus = open_corpus(
+        args, rebuild=args.rebuild, progress=not args.json, report_skips=False, quick=False
+    )
     r = corpus.report
     if args.json:
         print_json(

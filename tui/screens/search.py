@@ -170,6 +170,12 @@ class SearchScreen(Screen):
             )
         self._refresh_now()
 
+    def show_building(self, n: int, total: int) -> None:
+        """How far the first open's build has got (the app polls the builder)."""
+        from tui.progress import line
+
+        self._status(line(n, total))
+
     def corpus_failed(self, message: str | None) -> None:
         """Called when the app's reactive ``corpus_error`` changes."""
         if message:
@@ -201,6 +207,10 @@ class SearchScreen(Screen):
         if corpus is None:
             return
         try:
+            # The hits first, then again with the facets: a keystroke's results never
+            # wait for the facets of every match (seconds, the first time, at 50,000).
+            plain = corpus.search(query, limit=LIMIT, filters=filters or None)
+            self.post_message(ResultsFetched(generation, plain, with_facets=False))
             result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
         except QueryError as exc:
             self.post_message(SearchFailed(generation, str(exc)))
@@ -216,7 +226,7 @@ class SearchScreen(Screen):
 
     def _show_all(self) -> None:
         corpus = self.corpus
-        articles = corpus.articles if corpus is not None else self.app.preview
+        articles = self.app.listing
         self._error = None
         self.result = None
         results = self.query_one("#results", ResultList)
@@ -270,7 +280,8 @@ class SearchScreen(Screen):
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
         results.border_title = "Results, best first"
-        self.query_one("#facets", FacetList).show(result.facets, self.filters)
+        if message.with_facets:  # else the facets of the last query stay until these come
+            self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
         more = "" if result.total_exact else "more than "
         plural = "s" if result.total != 1 or not result.total_exact else ""

@@ -15,6 +15,8 @@ from tui.widgets.text import one_line, relevance_bar, source_and_date
 
 #: Characters of context kept before a snippet's first highlight on its one line.
 LEAD = 28
+#: Articles laid out at a time in the list of every article.
+PAGE = 60
 
 
 def snippet_line(snippet: Snippet, highlight, base="") -> Text:
@@ -59,6 +61,9 @@ class ResultList(KeyList):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
+        #: The articles listed with no query, of which the first ``_loaded`` are laid out.
+        self._listing: Sequence[Article] = ()
+        self._loaded = 0
 
     def _styles(self):
         get = self.get_component_rich_style
@@ -74,20 +79,18 @@ class ResultList(KeyList):
         )
 
     def show_articles(self, articles: Sequence[Article], *, keep: bool = True) -> None:
-        """Every article (no query): title, source and date, with the standfirst as context."""
-        title, meta, _bar, snippet, _hl = self._styles()
+        """Every article (no query): title, source and date, with the standfirst as context.
+
+        Only a page is laid out at a time, the next as the cursor or the view nears its
+        end: a corpus of 50,000 articles costs no more to show than one of a hundred, and
+        a keystroke never waits behind the layout. The same list shown again (the saved
+        list, then the opened index) is not laid out again.
+        """
+        if keep and articles is self._listing and self.option_count:
+            return  # the very list on screen (the saved one, still what the index holds)
         self.hits = {}
-        options: list[Option | None] = []
-        for article in articles:
-            prompt = Text(end="")
-            prompt.append(article.title or "Untitled", title)
-            prompt.append("\n")
-            prompt.append(source_and_date(article.source, article.published), meta)
-            lead = article.standfirst or article.body[:300]
-            if lead:
-                prompt.append("\n")
-                prompt.append(one_line(lead), snippet)
-            options.extend((Option(prompt, id=article.id), None))
+        self._listing, self._loaded = articles, 0
+        options = self._article_page()
         if not options:
             empty = Text(
                 "No articles in this corpus: add .txt or .md files to its folders "
@@ -98,10 +101,62 @@ class ResultList(KeyList):
             options.append(Option(empty, disabled=True))
         self._replace(options, keep)
 
+    def _article_page(self) -> list[Option | None]:
+        """The next :data:`PAGE` articles as options (a separator after each)."""
+        title, meta, _bar, snippet, _hl = self._styles()
+        page = self._listing[self._loaded : self._loaded + PAGE]
+        self._loaded += len(page)
+        options: list[Option | None] = []
+        for article in page:
+            prompt = Text(end="")
+            prompt.append(article.title or "Untitled", title)
+            prompt.append("\n")
+            prompt.append(source_and_date(article.source, article.published), meta)
+            lead = article.standfirst or article.body[:300]
+            if lead:
+                prompt.append("\n")
+                prompt.append(one_line(lead), snippet)
+            options.extend((Option(prompt, id=article.id), None))
+        return options
+
+    def _load_more(self, upto: int | None = None) -> None:
+        """Lay out further pages: one, or as many as reach article number ``upto``.
+
+        Each page ends with a separator (the list's last one is never drawn), so a page
+        is only appended: the pages above are not laid out again.
+        """
+        options: list[Option | None] = []
+        while self._loaded < len(self._listing):
+            options += self._article_page()
+            if upto is None or self._loaded > upto:
+                break
+        if options:
+            self.add_options(options)
+
+    def _near_the_end(self) -> bool:
+        return self._loaded < len(self._listing) and not self.hits
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        near = highlighted is not None and highlighted >= self.option_count - PAGE // 4
+        if near and self._near_the_end():
+            self._load_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._near_the_end() and new_value >= self.max_scroll_y - self.size.height:
+            self.call_later(self._load_more)
+
+    def action_last(self) -> None:
+        if self._near_the_end():
+            self._load_more(upto=len(self._listing))
+        super().action_last()
+
     def show_hits(self, hits: Sequence[Hit], *, keep: bool = False) -> None:
         """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
         title, meta, bar, snippet, hl = self._styles()
         self.hits = {hit.id: hit for hit in hits}
+        self._listing, self._loaded = (), 0
         best = max((h.score for h in hits), default=0.0)
         options: list[Option | None] = []
         for hit in hits:
@@ -124,8 +179,8 @@ class ResultList(KeyList):
         """Show ``options``; the cursor stays on the same article if ``keep_cursor``."""
         option = self.highlighted_option
         keep = option.id if keep_cursor and option is not None else None
-        if options and options[-1] is None:
-            options.pop()  # no separator after the last one
+        if options and options[-1] is None and not self._near_the_end():
+            options.pop()  # no separator after the last one (more pages end with one)
         self.set_options(options)
         if not options:
             return

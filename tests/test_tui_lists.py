@@ -1,0 +1,114 @@
+"""The explorer's lists at corpus scale: only what is on screen is laid out."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+
+from search.model import Article
+from tui.app import DossierApp
+from tui.widgets.results import PAGE, ResultList
+
+N = 5_000
+
+
+def _articles(n: int) -> tuple[Article, ...]:
+    day = dt.date(2025, 1, 1)
+    return tuple(
+        Article(
+            id=f"a{i:05d}",
+            path=f"/corpus/{i:05d}.txt",
+            title=f"Story number {i}",
+            body="",
+            standfirst=f"What happened on day {i}.",
+            source="The Wire",
+            published=day - dt.timedelta(days=i),
+        )
+        for i in range(n)
+    )
+
+
+def _app(preview) -> tuple[DossierApp, threading.Event]:
+    gate = threading.Event()
+
+    def never_opens():
+        gate.wait(30)
+        raise RuntimeError("closed")
+
+    return DossierApp(open_corpus=never_opens, preview=preview), gate
+
+
+def test_a_big_list_lays_out_a_page_and_more_as_the_cursor_goes_down():
+    preview = _articles(N)
+
+    async def scenario():
+        app, gate = _app(preview)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            results = app.search_screen.query_one(ResultList)
+            assert PAGE <= results.option_count < 3 * PAGE  # not 5,000
+            assert "5000 articles" in str(app.search_screen.query_one("#status").render())
+            results.focus()
+            shown = results.option_count
+            for _ in range(shown):
+                await pilot.press("j")
+            await pilot.pause()
+            assert results.option_count > shown  # the next page came as the cursor neared it
+            assert results.current_id == preview[shown].id
+            await pilot.press("G")
+            await pilot.pause()
+            assert results.current_id == preview[-1].id  # G still goes to the very last
+            gate.set()
+
+    asyncio.run(scenario())
+
+
+def test_the_same_list_shown_again_is_not_laid_out_again():
+    preview = _articles(300)
+
+    async def scenario():
+        app, gate = _app(preview)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            results = app.search_screen.query_one(ResultList)
+            first = results.get_option_at_index(0)
+            app.search_screen._show_all()  # as when the index opens and trusts the list
+            assert results.get_option_at_index(0) is first
+            results.show_articles(list(preview))  # another list, though equal: laid out
+            assert results.get_option_at_index(0) is not first
+            gate.set()
+
+    asyncio.run(scenario())
+
+
+def test_the_first_build_shows_files_read_of_the_total():
+    """A first open of a big folder builds the index: say how far it has got."""
+    from tui.progress import Building
+
+    building = Building()
+    reached = threading.Event()
+    gate = threading.Event()
+
+    def builds():
+        for n in range(1, 1_235):
+            building.tick(n, 50_000, f"/corpus/{n}.txt")
+        reached.set()
+        gate.wait(30)
+        raise RuntimeError("closed")
+
+    async def scenario():
+        app = DossierApp(open_corpus=builds, building=building)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert await asyncio.to_thread(reached.wait, 10)
+            status = app.search_screen.query_one("#status")
+            for _ in range(40):
+                if "1,234 of 50,000 files" in str(status.render()):
+                    break
+                await pilot.pause(0.05)
+            text = str(status.render())
+            assert "1,234 of 50,000 files" in text
+            assert "━" in text  # and a bar
+            gate.set()
+
+    asyncio.run(scenario())

@@ -188,11 +188,12 @@ class Corpus:
             self._entities[article_id] = tuple(recognise(article))
         return self._entities[article_id]
 
-    def entity(self, name: str):
-        """Who's who for ``name``: its record and the articles that mention it."""
-        from .entities import profile
+    def entity(self, name: str, *, limit: int = 50):
+        """Who's who for ``name``: its record, how many articles name it, and the first
+        ``limit`` of them (a :class:`search.whoswho.EntityProfile`)."""
+        from .whoswho import profile
 
-        return profile(self, name)
+        return profile(self, name, limit=limit)
 
     def close(self) -> None:
         with self._lock:

@@ -33,7 +33,7 @@ from .manifest import MANIFEST, Manifest
 from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: guessed names are indexed too
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
@@ -143,7 +143,9 @@ def from_stored(fields: dict) -> Article:
 def _entity_names(article: Article) -> list[str]:
     from .entities import recognise
 
-    return [e.canonical for e in recognise(article) if not e.guessed and e.type not in FIGURE_TYPES]
+    # Every name, guessed ones too: entity:"Tony Blair", the facets, the reader's `s` and
+    # `dossier entity` go by the same names.
+    return [e.canonical for e in recognise(article) if e.type not in FIGURE_TYPES]
 
 
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]{2,}")

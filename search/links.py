@@ -37,6 +37,7 @@ from search.compare import (
     VERDICTS,
     Comparison,
     Concern,
+    Development,
     Evidence,
     Link,
     evidence_for,
@@ -352,6 +353,12 @@ class LinkStore:
             raise ValueError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
         return self._change(concern, earlier, later, lambda e: evolve(e, verdict=verdict))
 
+    def set_note(self, concern: Concern, earlier: Article, later: Article, note: str) -> Curation:
+        """Record the analyst's note on a concern (one line; "" removes it)."""
+        return self._change(
+            concern, earlier, later, lambda e: evolve(e, note=" ".join(note.split()))
+        )
+
     def pin(self, concern: Concern, earlier: Article, later: Article, development) -> Curation:
         """Pin a development (any :class:`~search.compare.Development` or sentence
         :class:`~search.model.Span` of ``later``) as an answer to the concern."""
@@ -526,3 +533,90 @@ def comparison(
         result = apply(result, store.entries(), earlier_entities=ents[0], later_entities=ents[1])
         notices += store.notices
     return evolve(result, notices=tuple(notices) + result.notices), store
+
+
+# --------------------------------------------------------------------------- topics
+
+
+@define(frozen=True, slots=True)
+class TopicSide:
+    """The later side of a topic compare, as the store knows it: curation on a topic's
+    links is kept under ``topic:<query>`` in place of a later article's id."""
+
+    id: str
+
+
+def topic_side(query: str) -> TopicSide:
+    return TopicSide("topic:" + " ".join(query.split()).casefold())
+
+
+#: At most this many matching articles take part in a topic compare.
+TOPIC_LIMIT = 200
+
+
+def topic_comparison(
+    corpus,
+    query: str,
+    split: dt.date | None = None,
+    *,
+    curated: bool = True,
+    store: LinkStore | None = None,
+):
+    """The concerns of every article matching ``query`` dated before ``split`` (default:
+    the median date of the matches) against the developments of every later match, with
+    analysts' curation applied unless ``curated`` is false.
+
+    Raises :class:`~search.model.CorpusError` when the matches do not fall on two sides.
+    """
+    from search.compare import compare_topic, split_by_date
+    from search.model import CorpusError
+
+    hits = corpus.search(query, limit=TOPIC_LIMIT).hits
+    if not hits:
+        raise CorpusError(f"no article matches {query!r}: try other words")
+    articles = [corpus.get(h.id) for h in hits]
+    try:
+        earlier, later, split = split_by_date(articles, split)
+    except ValueError as exc:
+        raise CorpusError(f"{query!r}: {exc}") from exc
+    result = compare_topic(query, earlier, later, split, entities=lambda a: corpus.entities(a.id))
+    store = store or LinkStore.for_corpus(corpus)
+    if curated:
+        result = apply_topic(result, store.entries())
+        result = evolve(result, notices=result.notices + tuple(store.notices))
+    return result, store
+
+
+def apply_topic(result, entries: dict[tuple[str, str], Curation]):
+    """A topic comparison with analysts' verdicts, notes, pins and drops applied."""
+    later_id = topic_side(result.query).id
+    notices = list(result.notices)
+    links = []
+    for link in result.links:
+        entry = entries.get((link.concern.key, later_id))
+        if entry is None:
+            links.append(link)
+            continue
+        dropped = {k for k, _ in entry.dropped}
+        auto = {e.development.key: e for e in link.evidence if e.development.key not in dropped}
+        pinned = []
+        for key, text in entry.pinned:
+            if key in auto:
+                pinned.append(evolve(auto.pop(key), origin="curated"))
+                continue
+            try:
+                span = sentence_at(result.article_of(key), key)
+            except KeyError:
+                span = None
+            if span is None:
+                notices.append(f"a pinned development is no longer found: {_short(text or key)}")
+                continue
+            pinned.append(Evidence(Development(span, key), 0.0, origin="curated"))
+        if entry.verdict == AUTO_SILENT:
+            auto = {}
+        evidence = (*pinned, *auto.values())
+        verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
+        links.append(
+            evolve(link, evidence=evidence, verdict=verdict, origin="curated", note=entry.note)
+        )
+    return evolve(result, links=tuple(links), notices=tuple(notices))

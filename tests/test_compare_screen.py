@@ -137,6 +137,45 @@ def test_verdict_keys_and_pins_are_saved_for_the_corpus(seed_corpus):
     asyncio.run(scenario())
 
 
+def test_a_verdict_key_keeps_the_sentence_chosen_on_the_right(seed_corpus):
+    """The analyst chooses a sentence, gives a verdict, then pins: the pin is the chosen
+    sentence, not the engine's first link."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            engine_first = screen.dev_cursor
+            for _ in range(3):
+                await pilot.press("n")
+            chosen = screen.later_sentences[screen.dev_cursor]
+            assert screen.dev_cursor != engine_first
+            await pilot.press("2")
+            assert screen.link.verdict == "partly"
+            assert screen.later_sentences[screen.dev_cursor] == chosen
+            await pilot.press("p")
+            pinned = [e.development.span for e in screen.link.evidence if e.origin == "curated"]
+            assert pinned == [chosen]
+
+    asyncio.run(scenario())
+
+
+def test_an_unreadable_links_file_says_why_and_still_compares(seed_corpus):
+    store = LinkStore.for_corpus(seed_corpus)
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    store.path.mkdir()  # a folder where the file should be: reading it fails (even as root)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            status = str(screen.query_one("#compare-status", Static).render())
+            assert "cannot read the links file" in status and str(store.path) in status
+            assert screen.result.links  # the engine's reading is shown
+
+    asyncio.run(scenario())
+
+
 def test_a_narrow_terminal_stacks_the_panes(seed_corpus):
     async def scenario():
         app = _app(seed_corpus)
@@ -183,3 +222,171 @@ def test_screen_module_keeps_analysis_in_the_engine():
     source = Path(__file__).resolve().parent.parent / "tui" / "screens" / "compare.py"
     text = source.read_text(encoding="utf-8")
     assert "import whoosh" not in text and "BM25" not in text
+
+
+async def _until_compared(pilot):
+    from tui.screens.compare import CompareScreen
+
+    for _ in range(300):
+        await pilot.pause(0.02)
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.result is not None:
+            return screen
+    raise AssertionError("the compare view never finished comparing")
+
+
+def test_m_marks_an_article_and_c_on_another_compares_them_in_date_order(seed_corpus):
+    from tui.widgets.results import ResultList
+
+    newest_first = sorted(seed_corpus.articles, key=lambda a: a.published, reverse=True)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            results = app.screen.query_one("#results", ResultList)
+            results.focus()
+            results.highlighted = 0
+            await pilot.press("m")  # the newest article
+            assert app.marked == results.current_id
+            marked = str(results.get_option_at_index(0).prompt)
+            assert ResultList.MARK in marked
+            await pilot.press("down")
+            other = results.current_id
+            assert other != app.marked and ResultList.MARK not in str(
+                results.highlighted_option.prompt
+            )
+            await pilot.press("c")
+            screen = await _until_compared(pilot)
+            # The marked article is the newer one: it is compared as the later.
+            assert screen.result.earlier.id == other == newest_first[-1].id
+            assert screen.result.later.id == app.marked == newest_first[0].id
+
+    asyncio.run(scenario())
+
+
+def test_c_in_the_reader_compares_the_open_article_with_the_marked_one(seed_corpus):
+    from tui.screens.reader import ReaderScreen
+
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.open_article(older.id, "")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("m")
+            assert app.marked == older.id
+            app.open_article(newer.id, "")
+            await pilot.pause()
+            await pilot.press("c")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())
+
+
+def test_the_palette_compares_the_marked_article_with_one_chosen_by_title(seed_corpus):
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.toggle_mark(newer.id)
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert "Compare with…" in titles
+            app.action_compare_with()
+            await pilot.pause()
+            await pilot.press(*older.title.split()[0])
+            for _ in range(50):
+                await pilot.pause(0.02)
+            await pilot.press("enter")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())
+
+
+def test_a_topic_compare_from_the_explorer_cites_articles_and_keeps_verdicts(seed_corpus):
+    from search.links import topic_side
+    from tui.screens.topic import TopicCompareScreen
+
+    older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump")
+            await pilot.press("ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            first = screen.result.links[0]
+            row = str(screen.query_one("#topic-concerns", OptionList).get_option_at_index(0).prompt)
+            assert older.source in row and older.title in row
+            detail = str(screen.query_one("#topic-text", Static).render())
+            assert first.evidence and newer.title in detail
+            await pilot.press("3")
+            assert screen.result.links[0].verdict == "not borne out"
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (first.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.verdict == "not borne out"
+
+    asyncio.run(scenario())
+
+
+def test_w_shows_what_happened_next_across_the_corpus(seed_corpus):
+    from tui.screens.topic import NextScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            target = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(target):
+                await pilot.press("j")
+            expected = screen.link.evidence[0].development.span.text
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if isinstance(app.screen, NextScreen) and app.screen.answers:
+                    break
+            else:
+                raise AssertionError("what happened next never answered")
+            shown = str(app.screen.query_one("#next-text", Static).render())
+            assert " ".join(expected.split())[:60] in " ".join(shown.split())
+
+    asyncio.run(scenario())
+
+
+def test_e_writes_a_note_that_shows_and_is_saved(seed_corpus):
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            concern = screen.link.concern
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"Tokyo vote settles it", "enter")
+            await pilot.pause()
+            assert screen.link.note == "Tokyo vote settles it"
+            assert "note: Tokyo vote settles it" in str(
+                screen.query_one("#compare-status", Static).render()
+            )
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (concern.key, screen.result.later.id)
+            ]
+            assert entry.note == "Tokyo vote settles it"
+            row = screen.query_one("#tracker", OptionList).get_option_at_index(screen.current)
+            assert "✎" in str(row.prompt)
+
+    asyncio.run(scenario())

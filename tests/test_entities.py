@@ -56,7 +56,9 @@ def _canon(text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("gold_file", sorted(GOLD.glob("entities_*.tsv")), ids=lambda p: p.stem)
-def test_seed_precision_and_recall_hold_on_hand_annotation(gold_file: Path) -> None:
+def test_seed_mentions_regression(gold_file: Path) -> None:
+    # A regression check, not a quality figure: the gazetteer was written with the seeds
+    # in view. Quality is measured on ner-dev (`python -m bench --only entities`).
     seed = SEEDS / (gold_file.stem.removeprefix("entities_") + ".txt")
     article = read_article(seed)
     assert isinstance(article, Article)
@@ -65,16 +67,17 @@ def test_seed_precision_and_recall_hold_on_hand_annotation(gold_file: Path) -> N
     assert recall >= 0.95, report
 
 
-def test_held_out_passages_are_mostly_found() -> None:
-    # Recall on text nobody tuned for (see tests/gold/README.md); a floor, not a target.
-    gold: Counter = Counter()
-    found: Counter = Counter()
-    for passage in sorted((GOLD / "heldout").glob("*.txt")):
-        gold += _gold(passage.with_suffix(".tsv"))
-        found += _found(recognise_text(passage.read_text(encoding="utf-8")))
+@pytest.mark.parametrize("passage", sorted((GOLD / "heldout").glob("*.txt")), ids=lambda p: p.stem)
+def test_regression_passage_keeps_its_floor(passage: Path) -> None:
+    # A regression set, not held-out text: rules were written after reading some of
+    # these passages (tests/gold/README.md). Each passage keeps its own floor, so one
+    # passage getting worse is not hidden by the others; quality figures come from
+    # ner-dev only.
+    gold = _gold(passage.with_suffix(".tsv"))
+    found = _found(recognise_text(passage.read_text(encoding="utf-8")))
     precision, recall, report = _score(gold, found)
-    assert recall >= 0.85, report
-    assert precision >= 0.85, report
+    assert precision >= 0.8, report
+    assert recall >= 0.8, report
 
 
 def test_every_seed_mention_indexes_its_field_in_reading_order() -> None:
@@ -125,11 +128,12 @@ def test_washington_the_city_stays_the_city() -> None:
 
 def test_a_surname_after_a_full_mention_is_that_person_even_when_unknown() -> None:
     ents = recognise_text(
-        "Rahm Emanuel, who was ambassador, spoke first. Later Mr Emanuel said Emanuel was tired."
+        "Ottilie Brannagh, who was ambassador, spoke first. Later Ms Brannagh said Brannagh "
+        "was tired."
     )
     people = [e for e in ents if e.type == "PERSON"]
-    assert [e.text for e in people] == ["Rahm Emanuel", "Emanuel", "Emanuel"]
-    assert {e.canonical for e in people} == {"Rahm Emanuel"}
+    assert [e.text for e in people] == ["Ottilie Brannagh", "Brannagh", "Brannagh"]
+    assert {e.canonical for e in people} == {"Ottilie Brannagh"}
     assert all(e.guessed for e in people)
 
 
@@ -141,38 +145,40 @@ def test_an_ambiguous_family_name_follows_the_person_the_article_named() -> None
 
 
 def test_a_bare_common_surname_is_not_a_famous_person() -> None:
-    assert "Kim" not in _types("Kim is a common name; Lee and Park too.")
+    # It may be guessed a name, but it links to no one the gazetteer knows.
+    ents = recognise_text("Kim is a common name; Lee and Park too.")
+    assert all(e.guessed and e.canonical == e.text for e in ents)
 
 
 def test_an_acronym_in_brackets_names_the_same_thing_later() -> None:
     ents = recognise_text(
-        "The National Defence Strategy (NDS) is due. Critics say the NDS is late."
+        "The Coastal Resilience Fund (CRF) opened in May. Critics say the CRF is slow to pay."
     )
-    nds = [e for e in ents if e.text == "NDS"]
-    assert len(nds) == 2
-    assert {(e.type, e.canonical) for e in nds} == {("LAW", "National Defense Strategy")}
+    crf = [e for e in ents if e.text == "CRF"]
+    assert len(crf) == 2
+    assert {(e.type, e.canonical) for e in crf} == {("ORG", "Coastal Resilience Fund")}
 
 
 def test_possessives_hyphen_compounds_and_datelines() -> None:
     types = _types(
-        "SEOUL - Trump's allies want to Trump-proof US-built ships and NATO-esque pacts."
+        "PARIS - Macron's critics want to Macron-proof EU-funded roads and NATO-style pacts."
     )
-    assert types == {"SEOUL": "GPE", "Trump": "PERSON", "US": "GPE", "NATO": "ORG"}
-    assert _canon("SEOUL - rain.")["SEOUL"] == "Seoul"
+    assert types == {"PARIS": "GPE", "Macron": "PERSON", "EU": "ORG", "NATO": "ORG"}
+    assert _canon("PARIS - rain.")["PARIS"] == "Paris"
 
 
 def test_sentence_initial_ordinary_words_and_headings_are_not_names() -> None:
     text = (
-        "Hewing closely to notes, he spoke.\n\nDefensive postures\n\nWorking together helps. "
-        "Talk of a pact grew. WHAT ARE YOU LOOKING FOR ?\n\nExit strategies\n\n"
+        "Leaning on old friends, she campaigned.\n\nQuiet ambitions\n\nBuilding bridges takes "
+        "time. Talk of reform grew. SIGN UP FOR OUR NEWSLETTER\n\nOpen questions\n\n"
         "Negotiators met again.\nForecasters disagree"
     )
     assert recognise_text(text) == ()
 
 
 def test_a_title_cased_headline_does_not_turn_ordinary_words_into_names() -> None:
-    types = _types("Why Japan Is Worried About Trump")
-    assert types == {"Japan": "GPE", "Trump": "PERSON"}
+    types = _types("How Kenya Plans To Outrun Its Debts")
+    assert types == {"Kenya": "GPE"}
 
 
 def test_every_mention_of_one_text_comes_back_with_the_field_asked_for() -> None:
@@ -244,20 +250,21 @@ def test_rules_leave_counts_and_lookalikes_alone(text: str) -> None:
 # --- guesser and gazetteer --------------------------------------------------------
 
 
-def test_unknown_names_are_guessed_and_typed_by_cues() -> None:
+def test_unknown_names_are_guessed_and_typed_by_evidence() -> None:
+    # Fresh text (no seed's, no gold passage's): names no list here holds.
     ents = {
         e.text: e
         for e in recognise_text(
-            "The deal pleased Rahm Emanuel, who praised Hanwha Ocean and the Kenya National "
-            "Commission on Human Rights. Officials met in Gyeongju, South Korea."
+            "The ruling angered Tomasz Wielgosz, who had sued Brennholt Logistics and the "
+            "Malawi Electoral Support Network. Lawyers gathered in Zomba, Malawi, on Friday."
         )
     }
-    assert (ents["Rahm Emanuel"].type, ents["Rahm Emanuel"].guessed) == ("PERSON", True)
-    assert ents["Hanwha Ocean"].type == "ORG"
-    assert ents["Kenya National Commission on Human Rights"].type == "ORG"
-    assert ents["Gyeongju"].type == "GPE"
-    assert ents["South Korea"].guessed is False
-    assert lookup("Rahm Emanuel") is None
+    assert (ents["Tomasz Wielgosz"].type, ents["Tomasz Wielgosz"].guessed) == ("PERSON", True)
+    assert ents["Brennholt Logistics"].type == "ORG"
+    assert ents["Malawi Electoral Support Network"].type == "ORG"
+    assert ents["Zomba"].type == "GPE"
+    assert ents["Malawi"].guessed is False
+    assert lookup("Tomasz Wielgosz") is None
 
 
 def test_lookup_finds_records_by_name_or_alias_in_any_case() -> None:
@@ -268,7 +275,6 @@ def test_lookup_finds_records_by_name_or_alias_in_any_case() -> None:
     assert lookup("DPRK").canonical == "North Korea"
     assert lookup("Japanese").canonical == "Japan"
     assert lookup("Nobody Atall") is None
-    assert entities.describe("Nobody Atall").canonical == "Nobody Atall"
 
 
 def test_gazetteer_covers_countries_demonyms_and_leaders_generally() -> None:
@@ -398,3 +404,103 @@ def test_entity_finds_a_guessed_name_and_refuses_an_unknown_one(capsys) -> None:
     code, out, err = _dossier(capsys, "entity", "Nobody", "Atall")
     assert code == 1
     assert "nothing known about 'Nobody Atall'" in err
+
+
+def test_a_guessed_name_is_indexed_and_every_view_counts_the_same_articles(
+    tmp_path, capsys
+) -> None:
+    # A name no list holds, in three articles of fresh text: entity: search, the facets,
+    # the reader's entities and `dossier entity` must all know it, with the same count.
+    import json
+
+    from conftest import write
+
+    from search.corpus import Corpus
+    from tui.cli import main
+
+    for i, place in enumerate(["the harbour", "the council chamber", "a radio studio"]):
+        write(
+            tmp_path / "news",
+            f"{i}.txt",
+            f"---\ntitle: Ferry dispute, day {i + 1}\nsource: Coast Weekly\n---\n"
+            f"Ottilie Brannagh, who leads the ferry workers, spoke in {place} on Tuesday. "
+            "Brannagh said the crossings would stop unless the operator raised wages.\n",
+        )
+    write(tmp_path / "news", "9.txt", "---\ntitle: Weather\n---\nRain fell all week.\n")
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        hits = corpus.search('entity:"Ottilie Brannagh"', facets=True)
+        assert hits.total == 3
+        facet = {f.value: f.count for f in hits.facets.entities}
+        assert facet.get("Ottilie Brannagh") == 3
+        for hit in hits.hits:
+            names = {e.canonical for e in corpus.entities(hit.id)}
+            assert "Ottilie Brannagh" in names
+    finally:
+        corpus.close()
+    code = main(
+        ["--corpus", str(tmp_path / "news"), "entity", "ottilie brannagh", "--limit", "1", "--json"]
+    )
+    out, _ = capsys.readouterr()
+    assert code == 0
+    data = json.loads(out)
+    assert data["canonical"] == "Ottilie Brannagh"
+    assert data["count"] == 3  # the true number, not the one shown
+    assert len(data["mentions"]) == 1
+
+
+def test_a_lone_capitalised_word_at_a_sentence_start_is_a_name_only_if_not_everyday() -> None:
+    # Fresh text. Position capitalises any word; an everyday one is no name.
+    assert _types("Shares fell on Monday. Prices rose again. Police said little.") == {
+        "Monday": "DATE"
+    }
+    # An unknown word that is no everyday word, or an acronym, is judged by the typer.
+    types = _types("The regulator fined the airline. Brennholt said it would appeal.")
+    assert set(types) == {"Brennholt"}  # a name (of what kind, one sentence cannot say)
+    assert _types("FIFA said the match would go ahead.") == {"FIFA": "ORG"}
+
+
+def test_a_headline_in_capitals_names_what_the_body_names() -> None:
+    article = Article(
+        id="x",
+        path="",
+        title="FERRY STRIKE: BRANNAGH WARNS THE OPERATOR",
+        body="Ottilie Brannagh, who leads the ferry workers, said the crossings would stop.",
+    )
+    title = [e for e in recognise(article) if e.field == "title"]
+    assert [(e.text, e.type, e.canonical) for e in title] == [
+        ("BRANNAGH", "PERSON", "Ottilie Brannagh")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "She joined the Conservative Party of Canada before the election.",
+            "Conservative Party of Canada",
+        ),
+        ("Members of the New Democratic Party gathered yesterday.", "New Democratic Party"),
+        ("The West Indies toured England during the summer.", "West Indies"),
+        ("He signed for Real Madrid after a long negotiation.", "Real Madrid"),
+        ("A Liberal Democrat spokesman criticised the proposal.", "Liberal Democrat"),
+        ("Fighters from the Kurdistan Workers' Party retreated.", "Kurdistan Workers' Party"),
+        ("The Syrian Democratic Forces captured the village.", "Syrian Democratic Forces"),
+        ("Delegates from the California Democratic Party arrived.", "California Democratic Party"),
+    ],
+)
+def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
+    sentence: str, name: str
+) -> None:
+    # A mention links to a record only when its whole name matches; a shared word is not
+    # enough ("Liberal Democrat" is not the US Democratic Party).
+    ents = recognise_text(sentence + " Officials described the situation as extremely uncertain.")
+    [found] = [e for e in ents if name in sentence[e.start : e.end + 1] or e.text == name]
+    assert found.text == name
+    assert found.type == "ORG" or name in {"West Indies", "Liberal Democrat"}
+    assert lookup(found.canonical) is None or lookup(found.canonical).canonical == name
+
+
+def test_the_conservative_party_is_an_organisation() -> None:
+    ents = recognise_text("The Conservative Party won the vote after a difficult campaign.")
+    assert [(e.text, e.type) for e in ents] == [("Conservative Party", "ORG")]

@@ -120,6 +120,28 @@ def test_help_screen(app, snap_compare, size):
     assert snap_compare(app, terminal_size=size, run_before=before)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_compare_screen(app, snap_compare, size):
+    """The harbour deal's concerns against the newest article's developments, the first
+    concern chosen: both panes, the marks, the tracker and its status line."""
+
+    async def before(pilot):
+        await settle(pilot, lambda: facets_shown(pilot.app))
+        articles = pilot.app.corpus.articles
+        harbour = next(a for a in articles if "harbour deal" in a.title)
+        newest = max(articles, key=lambda a: a.published)
+        pilot.app.compare_articles(harbour.id, newest.id)
+        await settle(
+            pilot,
+            lambda: (
+                type(pilot.app.screen).__name__ == "CompareScreen"
+                and pilot.app.screen.result is not None
+            ),
+        )
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
 def test_light_theme_reader(app, snap_compare):
     app.theme = "dossier-light"
 

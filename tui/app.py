@@ -120,6 +120,10 @@ class DossierApp(App[None]):
         self._problems = (*problems, *renamed)
         #: Set up when running in a terminal (tui.hangup); None under run_test.
         self.hangup: Hangup | None = hangup
+        #: The article marked with m: c on another article compares the two.
+        self.marked: str | None = None
+        #: The first article of the palette's "Compare with…".
+        self.compare_anchor: str | None = None
         self.animation_level = "none"
         self.register_theme(DARK)
         self.register_theme(LIGHT)
@@ -363,19 +367,107 @@ class DossierApp(App[None]):
         title = type(screen).__name__.removesuffix("Screen").lower()
         self.push_screen(HelpScreen(live_bindings(self, screen), title))
 
+    def toggle_mark(self, article_id: str) -> None:
+        """Mark an article for compare (or unmark it if it is the marked one)."""
+        self.marked = None if self.marked == article_id else article_id
+        self.search_screen.show_mark(self.marked)
+        if self.marked is not None:
+            self.notify(f"{self._title(article_id)} marked: c on another article compares the two")
+        else:
+            self.notify("unmarked", timeout=2)
+
+    def _title(self, article_id: str) -> str:
+        try:
+            return repr(self.corpus.get(article_id).title) if self.corpus else article_id
+        except Exception:  # noqa: BLE001 - a stale id: name it as it is
+            return article_id
+
+    def _current_article(self) -> str | None:
+        """The article open in the reader, or under the explorer's result cursor."""
+        from tui.screens.reader import ReaderScreen
+        from tui.screens.search import SearchScreen
+
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            return screen.article.id
+        if isinstance(screen, SearchScreen):
+            return screen.highlighted_id
+        return None
+
     def action_compare(self) -> None:
+        """The marked article against the open or highlighted one, in date order; with
+        no mark, the corpus's oldest and newest dated articles."""
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        other = self._current_article()
+        if self.marked is not None and other is not None and other != self.marked:
+            self.compare_articles(self.marked, other)
+            return
+        if self.marked is None:
+            self.notify(
+                "comparing the oldest and newest articles; m marks one to choose", timeout=4
+            )
+        self.compare_articles(None, None)
+
+    def compare_articles(self, first: str | None, second: str | None) -> None:
+        """Compare two articles, the earlier first whatever the order given."""
         from tui.screens.compare import CompareScreen
+
+        if first is not None and second is not None:
+            a, b = self.corpus.get(first), self.corpus.get(second)
+            if b.published is not None and (a.published is None or b.published < a.published):
+                first, second = second, first
+        self.push_screen(CompareScreen(self.corpus, first, second))
+
+    def compare_topic(self, query: str) -> None:
+        """Across the corpus: the concerns of the earlier matches of ``query`` against
+        the developments of the later ones."""
+        from tui.screens.topic import TopicCompareScreen
 
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
-        self.push_screen(CompareScreen(self.corpus))
+        if not query.strip():
+            self.notify("type a query first: its matches are what a topic compare compares")
+            return
+        self.push_screen(TopicCompareScreen(self.corpus, query.strip()))
+
+    def action_compare_with(self) -> None:
+        """The palette's "Compare with…": pick the article to compare the marked (or the
+        open, or highlighted) one with."""
+        from textual.command import CommandPalette
+
+        from tui.palette import CompareWithProvider
+
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        self.compare_anchor = self.marked or self._current_article()
+        if self.compare_anchor is None:
+            self.notify("mark an article with m first, or open one", timeout=4)
+            return
+        self.push_screen(
+            CommandPalette(
+                providers=[CompareWithProvider], placeholder="Compare with which article?"
+            )
+        )
 
     # -- palette --------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Compare articles", "Earlier concerns against later developments", self.action_compare
+        )
+        yield SystemCommand(
+            "Compare topic",
+            "The query's earlier matches' concerns against its later matches",
+            lambda: self.compare_topic(self.search_screen.query_one("#query").value),
+        )
+        yield SystemCommand(
+            "Compare with…",
+            "Choose the article to compare the marked (or open) one with",
+            self.action_compare_with,
         )
         yield SystemCommand(
             "Reindex corpus", "Rebuild the search index from the article files", self.action_reindex

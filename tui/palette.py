@@ -60,3 +60,40 @@ class ArticleProvider(Provider):
                     text=candidate,
                     help=self._help(article),
                 )
+
+
+class CompareWithProvider(ArticleProvider):
+    """ "Compare with: <title>" for each other article: the palette's "Compare with…"
+    (the first article is the marked one, else the one open or highlighted)."""
+
+    PREFIX = "Compare with: "
+
+    def _articles(self):
+        anchor = getattr(self.app, "compare_anchor", None)
+        return tuple(a for a in super()._articles() if a.id != anchor)
+
+    def _choose(self, article_id: str):
+        return partial(self.app.compare_articles, self.app.compare_anchor, article_id)
+
+    async def discover(self) -> Hits:
+        for article in self._articles()[:30]:
+            yield DiscoveryHit(
+                Content(self.PREFIX) + Content(article.title or "Untitled"),
+                self._choose(article.id),
+                text=f"{self.PREFIX}{article.title}",
+                help=self._help(article),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for article in self._articles():
+            candidate = f"{self.PREFIX}{article.title or 'Untitled'}"
+            score = matcher.match(candidate)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _plain_highlight(matcher, candidate),
+                    self._choose(article.id),
+                    text=candidate,
+                    help=self._help(article),
+                )

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..model import Article
+from ..sentences import SENTENCE_END
 from .meta import (
     _BYLINE,
     _BYLINE_START,
@@ -356,7 +357,6 @@ _DOMAIN = re.compile(
     r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)[A-Za-z]{2,24})\b(?![.@\w-]*@)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -433,7 +433,7 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     if (
         words <= 12
         and _BREADCRUMB.match(line)
-        and not _SENTENCE_END.search(line)
+        and not SENTENCE_END.search(line)
         and not _BYLINE.match(line)
     ):
         return True
@@ -571,7 +571,7 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
     return (
         not is_chrome
         and 2 <= len(words) < 8
-        and bool(_SENTENCE_END.search(line))
+        and bool(SENTENCE_END.search(line))
         and (words[0][:1].isupper() or words[0][:1].isdigit())
         and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
         and not _BYLINE.match(line)
@@ -590,7 +590,7 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
             j = i + 1
             while (
                 j < len(lines)
-                and not _SENTENCE_END.search(lines[j][0])
+                and not SENTENCE_END.search(lines[j][0])
                 and len(_words(lines[j][0])) <= 14
             ):
                 chrome[j] = True
@@ -610,7 +610,7 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
             i < len(lines)
             and not level
             and len(_words(line)) <= 3
-            and not _SENTENCE_END.search(line)
+            and not SENTENCE_END.search(line)
             and not _BYLINE.match(line)
             and not is_date_line(line)
         ):
@@ -648,7 +648,7 @@ def _is_prose(line: str) -> bool:
     lower = sum(1 for w in words if w[0].islower())
     if lower < len(words) * 0.4:
         return False
-    return bool(_SENTENCE_END.search(line)) or len(words) >= 25
+    return bool(SENTENCE_END.search(line)) or len(words) >= 25
 
 
 def _title_like(line: str) -> bool:
@@ -714,7 +714,7 @@ def _wrapped(block: Sequence[str]) -> bool:
     long = [line for line in inner if len(line) >= 40]
     if len(long) < max(1, len(inner) * 0.6) or max(len(line) for line in block) > 120:
         return False
-    unfinished = sum(1 for line in inner if not _SENTENCE_END.search(line.strip()))
+    unfinished = sum(1 for line in inner if not SENTENCE_END.search(line.strip()))
     if unfinished < len(inner) * 0.5:
         return False
     # A wrapped line ends because the next word would not fit; a headline above its
@@ -1050,7 +1050,7 @@ def _body(
         if is_date_line(line):
             date = date or find_date(line)
             continue
-        if not prose[i] and len(_words(line)) <= 4 and not _SENTENCE_END.search(line):
+        if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line):
             run.append(line)
             continue
         if len(run) < 3 or not _labels(run):

@@ -32,6 +32,35 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the automatic engine alone, without analysts' verdicts and pinned links",
     )
+    parser.add_argument(
+        "--topic",
+        metavar="QUERY",
+        help="across the corpus: concerns of every earlier article matching QUERY against "
+        "the developments of every later one",
+    )
+    parser.add_argument(
+        "--split",
+        metavar="DATE",
+        type=_date,
+        help="with --topic: articles before DATE (YYYY-MM-DD) are earlier "
+        "(default: the median date of the matches)",
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="with --markdown: every concern, not only those an analyst judged",
+    )
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,19 +74,36 @@ def run(args: argparse.Namespace) -> int:
 
     if len(args.articles) not in (0, 2):
         raise UsageError("compare takes two article ids, EARLIER LATER, or none")
+    if args.topic is not None and args.articles:
+        raise UsageError("compare --topic takes no article ids: the query chooses them")
+    if args.split is not None and args.topic is None:
+        raise UsageError("--split goes with --topic QUERY")
     corpus = open_corpus(args)
-    ids = args.articles or [None, None]
-    result, _store = comparison(corpus, ids[0], ids[1], curated=not args.no_curated)
-    if args.json:
-        print_json(to_dict(result))
-        return 0
+    if args.topic is not None:
+        from search.compare import topic_to_dict
+        from search.links import topic_comparison
+
+        result, _store = topic_comparison(
+            corpus, args.topic, args.split, curated=not args.no_curated
+        )
+        if args.json:
+            print_json(topic_to_dict(result))
+            return 0
+    else:
+        ids = args.articles or [None, None]
+        result, _store = comparison(corpus, ids[0], ids[1], curated=not args.no_curated)
+        if args.json:
+            print_json(to_dict(result))
+            return 0
     err = console(stderr=True)
     for notice in result.notices:
         err.print(Text(f"dossier: {notice}", style="yellow"))
     if args.markdown:
         import sys
 
-        sys.stdout.write(briefing(result))
+        from tui.briefing import briefing
+
+        sys.stdout.write(briefing(result, everything=args.all))
         return 0
     _print(console(), result)
     return 0
@@ -68,28 +114,43 @@ def _print(out, result) -> None:
 
     from ._common import byline
 
-    e, lt = result.earlier, result.later
-    out.print(
-        Text.assemble(
-            ("Concerns of  ", "dim"),
-            (e.title, "bold"),
-            f"  ({byline(e.source, e.published)}, {e.id})",
+    topic = getattr(result, "query", None)
+    if topic is None:
+        e, lt = result.earlier, result.later
+        out.print(
+            Text.assemble(
+                ("Concerns of  ", "dim"),
+                (e.title, "bold"),
+                f"  ({byline(e.source, e.published)}, {e.id})",
+            )
         )
-    )
-    out.print(
-        Text.assemble(
-            ("as borne out by  ", "dim"),
-            (lt.title, "bold"),
-            f"  ({byline(lt.source, lt.published)}, {lt.id})",
+        out.print(
+            Text.assemble(
+                ("as borne out by  ", "dim"),
+                (lt.title, "bold"),
+                f"  ({byline(lt.source, lt.published)}, {lt.id})",
+            )
         )
-    )
+    else:
+        out.print(
+            Text.assemble(
+                ("Concerns of  ", "dim"),
+                (f"{len(result.earlier)} articles", "bold"),
+                (" matching ", "dim"),
+                (topic, "bold"),
+                (f" before {result.split}, as borne out by ", "dim"),
+                (f"{len(result.later)} later ones", "bold"),
+            )
+        )
+    cite = _citer(result, topic is not None)
     out.print()
     for link in result.addressed:
-        out.print(_concern_line(link))
+        out.print(_concern_line(link, cite))
         for ev in link.evidence:
             line = Text("    → ", style="dim")
             line.append(f"{ev.score:.2f} ", style="dim")
             line.append(ev.development.span.text)
+            line.append(cite(ev.development.key), style="dim")
             if ev.origin == "curated":
                 line.append("  [pinned]", style="magenta")
             out.print(line)
@@ -107,7 +168,7 @@ def _print(out, result) -> None:
     if silent:
         out.print(Text(f"No development found ({len(silent)})", style="bold"))
         for link in silent:
-            out.print(_concern_line(link))
+            out.print(_concern_line(link, cite))
         out.print()
     if result.new_developments:
         out.print(
@@ -120,7 +181,20 @@ def _print(out, result) -> None:
             out.print(Text.assemble(("  + ", "green"), d.span.text))
 
 
-def _concern_line(link):
+def _citer(result, topic: bool):
+    """key -> "  (id, date)" after each sentence of a topic compare; nothing for a pair."""
+    from ._common import date_text
+
+    def cite(key: str) -> str:
+        if not topic:
+            return ""
+        a = result.article_of(key)
+        return f"  ({a.id}, {date_text(a.published) or 'undated'})"
+
+    return cite
+
+
+def _concern_line(link, cite=lambda key: ""):
     from rich.text import Text
 
     verdict = link.verdict
@@ -130,51 +204,7 @@ def _concern_line(link):
         line.append("*", style="magenta")
     line.append(" ")
     line.append(link.concern.span.text)
+    line.append(cite(link.concern.key), style="dim")
+    if link.note:
+        line.append(f"\n      note: {link.note}", style="italic")
     return line
-
-
-def _cell(text: str) -> str:
-    """Text for one Markdown table cell: no pipes or line breaks to break the table."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
-
-
-def _cite(article) -> str:
-    from tui.widgets.text import format_date
-
-    return ", ".join(
-        x for x in (article.source or article.title, format_date(article.published)) if x
-    )
-
-
-def briefing(result) -> str:
-    """A briefing note: each concern, its verdict, and the evidence quoted with source."""
-    e, lt = result.earlier, result.later
-    lines = [
-        f"# Briefing: {_cell(e.title)} — how it played out",
-        "",
-        f"Concerns raised in *{_cell(e.title)}* ({_cite(e)}), weighed against "
-        f"*{_cell(lt.title)}* ({_cite(lt)}).",
-        "",
-        "| # | Concern | Verdict | Evidence |",
-        "|---|---------|---------|----------|",
-    ]
-    for n, link in enumerate(result.links, 1):
-        if link.evidence:
-            evidence = "<br>".join(
-                f"“{_cell(ev.development.span.text)}” ({_cite(lt)})" for ev in link.evidence
-            )
-        else:
-            evidence = f"No development found in {_cite(lt)}."
-        verdict = link.verdict + (" (analyst)" if link.origin == "curated" else "")
-        lines.append(
-            f"| {n} | “{_cell(link.concern.span.text)}” ({_cite(e)}) | {verdict} | {evidence} |"
-        )
-    if result.new_developments:
-        lines += ["", "## New developments no concern anticipated", ""]
-        lines += [f"- “{_cell(d.span.text)}” ({_cite(lt)})" for d in result.new_developments]
-    lines += [
-        "",
-        "Verdicts marked (analyst) were set by an analyst; the others are the engine's "
-        "automatic reading (open: linked, not yet judged).",
-    ]
-    return "\n".join(lines) + "\n"

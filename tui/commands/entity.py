@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     corpus = open_corpus(args)
-    found = corpus.entity(name)
+    found = corpus.entity(name, limit=args.limit)
     if found is None:
         raise CorpusError(
             f"nothing known about {name!r}: no record and no article names it (try `dossier search {name}`)"
@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 "type": info.type or None,
                 "aliases": list(info.aliases),
                 "description": info.description or None,
+                "count": found.count,
                 "mentions": [
                     {
                         "id": article_id,
@@ -78,8 +79,9 @@ def run(args: argparse.Namespace) -> int:
     if info.aliases:
         out.print(Text("also: " + ", ".join(info.aliases), style="dim"))
     mentions = found.mentions[: args.limit]
-    noun = "article" if len(mentions) == 1 else "articles"
-    out.print(Text(f"{len(mentions)} {noun}", style="dim"))
+    noun = "article names" if found.count == 1 else "articles name"
+    shown = f" (the first {len(mentions)} below)" if len(mentions) < found.count else ""
+    out.print(Text(f"{found.count} {noun} it{shown}", style="dim"))
     for article_id, title, source, published, snippet in mentions:
         out.print()
         out.print(headline(article_id, title, source, published))

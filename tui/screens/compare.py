@@ -19,8 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search.model import Article, Span
@@ -120,6 +120,8 @@ class CompareScreen(Screen):
         ),
         Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
+        Binding("w", "next", "What happened next", id="compare.next_across"),
+        Binding("e", "note", "Note", id="compare.note"),
         # Already here: c (the app's "compare") only brings the tracker back into focus.
         Binding("c", "focus_tracker", "Concerns", show=False, id="compare.focus"),
     ]
@@ -133,6 +135,8 @@ class CompareScreen(Screen):
         self.store = None
         self.entities: tuple = ((), ())
         self.show_curated = True
+        #: Why the analysts' curation is not shown (an unreadable links file), if it is not.
+        self.problem = ""
         self.current: int = 0  # index into result.links
         self.dev_cursor: int | None = None  # index into later sentences
         self.later_sentences: tuple[Span, ...] = ()
@@ -176,7 +180,7 @@ class CompareScreen(Screen):
         self.notify(message, severity="error", timeout=6)
 
     def _ready(self, raw, store, ents) -> None:
-        from search.compare import split_sentences
+        from search.sentences import split_sentences
 
         self.raw, self.store, self.entities = raw, store, ents
         self.later_sentences = split_sentences(raw.later.body)
@@ -205,10 +209,21 @@ class CompareScreen(Screen):
 
         if self.raw is None:
             return
+        entries = None
         if self.show_curated:
+            try:
+                entries = self.store.entries()
+            except OSError as exc:  # unreadable: say why, show the engine's own reading
+                self.problem = (
+                    f"cannot read the links file {self.store.path} ({exc.strerror or exc}):"
+                    " showing the engine alone"
+                )
+                self.notify(self.problem, severity="error", timeout=8)
+                self.show_curated = False
+        if entries is not None:
             self.result = apply(
                 self.raw,
-                self.store.entries(),
+                entries,
                 earlier_entities=self.entities[0],
                 later_entities=self.entities[1],
             )
@@ -222,7 +237,8 @@ class CompareScreen(Screen):
             self.current = keys.index(keep)
         self.current = max(0, min(self.current, len(keys) - 1))
         self._fill_tracker()
-        self._reset_dev_cursor()
+        if keep is None or self.link is None or self.link.concern.key != keep:
+            self._reset_dev_cursor()
         self.render_panes()
         self.call_after_refresh(self._bring_into_view)
 
@@ -249,6 +265,8 @@ class CompareScreen(Screen):
             )
             n = len(link.evidence)
             row.append(f" {n} " if n else " – ", style="dim")
+            if link.note:
+                row.append("✎ ", style=get("compare--curated", partial=True))
             row.append(one_line(link.concern.span.text))
             options.append(Option(row, id=link.concern.key))
         tracker.add_options(options)
@@ -314,6 +332,8 @@ class CompareScreen(Screen):
     def _update_status(self) -> None:
         link = self.link
         status = Text(end="")
+        if self.problem:
+            status.append(self.problem + " · ", style="bold")
         if link is None:
             status.append("no concerns found in the earlier article")
         else:
@@ -335,6 +355,9 @@ class CompareScreen(Screen):
                 status.append(" · " + " · ".join(reasons))
             elif not link.evidence:
                 status.append(" · no development found")
+            if link.note:
+                status.append(" · note: ")
+                status.append(one_line(link.note))
         self.query_one("#compare-status", Static).update(status)
 
     def _block_index(self, side: str, pos: int) -> int | None:
@@ -403,7 +426,16 @@ class CompareScreen(Screen):
         if not self.show_curated:
             self.notify("showing the engine alone: press a to edit verdicts", timeout=3)
             return
-        getattr(self.store, method)(link.concern, self.result.earlier, self.result.later, *args)
+        try:
+            getattr(self.store, method)(link.concern, self.result.earlier, self.result.later, *args)
+        except OSError as exc:
+            self.notify(
+                f"not saved: cannot write {self.store.path} ({exc.strerror or exc})",
+                severity="error",
+                timeout=8,
+            )
+            return
+        # The chosen sentence on the right stays chosen: a verdict does not move it.
         self._apply(keep=link.concern.key)
 
     def action_verdict(self, key: str) -> None:
@@ -414,10 +446,9 @@ class CompareScreen(Screen):
         sentence = self._cursor_sentence()
         if sentence is None:
             return
-        cursor = self.dev_cursor
         self._curate(method, sentence)
-        if stay:
-            self.dev_cursor = cursor
+        if not stay:
+            self._reset_dev_cursor()
             self.render_panes()
 
     def action_pin(self) -> None:
@@ -434,6 +465,28 @@ class CompareScreen(Screen):
         keep = self.link.concern.key if self.link else None
         self._apply(keep=keep)
 
+    def action_next(self) -> None:
+        """What happened next: later sentences across the corpus that answer the concern."""
+        from tui.screens.topic import NextScreen
+
+        if self.link is not None:
+            self.app.push_screen(NextScreen(self.corpus, self.result.earlier, self.link.concern))
+
+    def action_note(self) -> None:
+        """Write the analyst's note on the concern (shown here, in --json and the briefing)."""
+        link = self.link
+        if link is None:
+            return
+        if not self.show_curated:
+            self.notify("showing the engine alone: press a to edit notes", timeout=3)
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._curate("set_note", note)
+
+        self.app.push_screen(NoteScreen(link.note), save)
+
     def action_focus_tracker(self) -> None:
         self.query_one("#tracker", OptionList).focus()
 
@@ -447,3 +500,30 @@ def _header(article: Article) -> Text:
     text.append("\n")
     text.append(meta, style="dim")
     return text
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """One line for the analyst's note: enter saves it, escape leaves it as it was."""
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center bottom; }
+    NoteScreen Input { width: 100%; border: round $primary; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="compare.note_cancel")]
+
+    def __init__(self, note: str) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        box = Input(self.note, placeholder="A note on this concern (enter saves, empty removes)")
+        box.border_title = "Note"
+        yield box
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -74,6 +74,7 @@ class ReaderScreen(Screen):
         Binding("y", "copy", "Copy citation", id="reader.copy"),
         Binding("Y", "save_citation", "Save citation to a file", show=False, id="reader.save"),
         Binding("e", "toggle_entities", "Entities", id="reader.entities"),
+        Binding("m", "mark", "Mark for compare", show=False, id="reader.mark"),
         Binding(
             "s",
             "search_entity",
@@ -372,6 +373,9 @@ class ReaderScreen(Screen):
 
     # -- entities -------------------------------------------------------------------------
 
+    def action_mark(self) -> None:
+        self.app.toggle_mark(self.article.id)
+
     def action_toggle_entities(self) -> None:
         panel = self.query_one(EntityPanel)
         panel.display = not panel.display
@@ -428,7 +432,7 @@ class ReaderScreen(Screen):
         if self.current is not None and self.marks:
             mark = self.marks[self.current]
             if block.holds(mark.field, mark.start):
-                from search.compare import split_sentences  # the engine's, which knows "Mr."
+                from search.sentences import split_sentences  # the engine's, which knows "Mr."
 
                 start, end = mark.start - block.offset, mark.end - block.offset
                 around = [s for s in split_sentences(block.text) if s.start < end and start < s.end]

@@ -87,6 +87,8 @@ class SearchScreen(Screen):
         Binding("ctrl+f", "facets", "Facets", id="search.facets"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="search.clear_filters"),
         Binding("escape", "escape", "Query box", show=False, id="search.back"),
+        Binding("m", "mark", "Mark for compare", id="search.mark"),
+        Binding("ctrl+t", "compare_topic", "Compare topic", id="search.compare_topic"),
     ]
 
     def __init__(self) -> None:
@@ -354,6 +356,24 @@ class SearchScreen(Screen):
         else:
             self.filters[key] = value
         self._refresh_now()
+
+    def action_mark(self) -> None:
+        """Mark the highlighted article (again: unmark it); c on another compares them."""
+        results = self.query_one("#results", ResultList)
+        if results.current_id is not None:
+            self.app.toggle_mark(results.current_id)
+
+    def action_compare_topic(self) -> None:
+        """The query's earlier matches' concerns against its later matches."""
+        self.app.compare_topic(self.query_one("#query", Input).value)
+
+    def show_mark(self, article_id: str | None) -> None:
+        self.query_one("#results", ResultList).set_marked(article_id)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The article under the result cursor."""
+        return self.query_one("#results", ResultList).current_id
 
     def action_clear_filters(self) -> None:
         if self.filters:

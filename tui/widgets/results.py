@@ -58,12 +58,34 @@ class ResultList(KeyList):
         "results--highlight",
     }
 
+    #: What marks the article chosen for compare (``m``) in the list.
+    MARK = "◆ marked for compare"
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: dict[str, Hit] = {}
         #: The articles listed with no query, of which the first ``_loaded`` are laid out.
         self._listing: Sequence[Article] = ()
         self._loaded = 0
+        #: The article marked for compare, shown in its entry.
+        self.marked: str | None = None
+
+    def set_marked(self, article_id: str | None) -> None:
+        """Show the mark on this article (None: on none), keeping the cursor."""
+        self.marked = article_id
+        if self.hits:
+            self.show_hits(tuple(self.hits.values()), keep=True)
+        elif self._listing:
+            loaded, self._loaded = self._loaded, 0
+            options: list[Option | None] = []
+            while self._loaded < loaded:
+                options += self._article_page()
+            self._replace(options, True)
+
+    def _mark(self, prompt: Text, article_id: str, meta) -> None:
+        if article_id == self.marked:
+            prompt.append("  ")
+            prompt.append(self.MARK, "bold reverse")
 
     def _styles(self):
         get = self.get_component_rich_style
@@ -112,6 +134,7 @@ class ResultList(KeyList):
             prompt.append(article.title or "Untitled", title)
             prompt.append("\n")
             prompt.append(source_and_date(article.source, article.published), meta)
+            self._mark(prompt, article.id, meta)
             lead = article.standfirst or article.body[:300]
             if lead:
                 prompt.append("\n")
@@ -166,6 +189,7 @@ class ResultList(KeyList):
             prompt.append_text(relevance_bar(hit.score, best, style=bar))
             prompt.append(" ")
             prompt.append(source_and_date(hit.source, hit.published), meta)
+            self._mark(prompt, hit.id, meta)
             for snip in hit.snippets[:3]:
                 prompt.append("\n")
                 prompt.append_text(snippet_line(snip, hl, snippet))

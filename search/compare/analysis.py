@@ -1,0 +1,270 @@
+"""Each sentence of an article as compare sees it: stems, entities, themes."""
+
+from __future__ import annotations
+
+from search import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
+
+# isort: split
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from attrs import define, field
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
+
+from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, WORRY_WORDS, Cues, cues
+from search.config import toml_loads
+from search.model import FIGURE_TYPES, Article, Entity, Span
+from search.sentences import sentence_key, split_sentences, wordset
+
+THEMES_PATH = Path(__file__).parent.parent / "data" / "themes.toml"
+
+
+# --------------------------------------------------------------------------- analysis
+
+#: Words that carry modality or reporting, not topic: never matched between sentences.
+TOPIC_STOP = (
+    MODALS
+    | FORWARD_WORDS
+    | WEAK_FORWARD
+    | wordset(
+        """a about above after again against all am an and any are aren't as at be
+        because been before being below between both but by can cannot could did do
+        does doing down during each few for from further had has have having he her
+        here hers herself him himself his how i if in into is it its itself let me
+        more most my myself no nor not of off on once only or other ought our ours
+        ourselves out over own same she should so some such than that the their theirs
+        them themselves then there these they this those through to too under until up
+        very was we were what when where which while who whom why with you your yours
+        yourself yourselves across along amid among around behind beyond despite
+        toward towards upon within without via per s t
+        say says said told tells according also even more most less still already
+        just many much some such other another one two three first last new recent
+        recently year years time times way ways part well however although though yet
+        while whether would able make makes made take takes took get gets got put puts
+        come comes came go goes went do does did done be been being is are was were
+        mr mrs ms dr per cent percent lot thing things kind sort instead rather
+        further far long short like own help helps helped keep keeps kept"""
+    )
+    # Reporting and time words: "announced ... in a statement on Sunday" is how news is
+    # told, not what it is about.
+    | wordset(
+        """announce announced announces announcing announcement statement statements
+        stated comment comments commented added adding claim claims claimed noted
+        interview spokesman spokeswoman spokesperson reported reports today yesterday
+        tomorrow week weeks month months monday tuesday wednesday thursday friday
+        saturday sunday january february march april may june july august september
+        october november december"""
+    )
+    # The worry itself ("fears", "risk") is the concern's modality, not its topic: a
+    # later sentence that repeats it restates the worry, it does not answer it.
+    | WORRY_WORDS
+)
+
+_SPELLING = {
+    "defense": "defence",
+    "offense": "offence",
+    "license": "licence",
+    "center": "centre",
+    "theater": "theatre",
+    "program": "programme",
+    "programs": "programmes",
+    "labor": "labour",
+    "favor": "favour",
+    "harbor": "harbour",
+}
+_IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
+
+
+DEMONYMS_PATH = Path(__file__).parent.parent / "data" / "demonyms.toml"
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    data = toml_loads(DEMONYMS_PATH.read_text(encoding="utf-8"))
+    return {str(k).lower(): str(v).lower() for k, v in data.get("demonyms", {}).items()}
+
+
+def _fold(word: str) -> str:
+    """US spellings into British ("defense" meets "defence"), demonyms into their place
+    ("French" meets "France"; see :file:`data/demonyms.toml`), -ize into -ise."""
+    word = _SPELLING.get(word, word)
+    word = _demonyms().get(word, word)
+    return _IZE.sub(r"is\1", word) if "iz" in word else word
+
+
+#: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
+_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+_STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
+
+
+@lru_cache(maxsize=100_000)
+def _stem_of(word: str) -> str | None:
+    """A lower-cased word -> its topic-bearing, spelling-folded stem, or None for a stop
+    word, a one-letter word or a number."""
+    if len(word) < 2 or word in _STOPLIST:
+        return None
+    stem = porter_stem(_fold(word))
+    return None if stem.isdigit() else stem
+
+
+class _Token(NamedTuple):
+    stem: str
+    start: int
+    end: int
+    #: The word as written, lower-cased (what its rarity in the language is looked up by).
+    word: str = ""
+
+
+def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
+    """The content words of ``text`` with their offsets (plus ``offset``)."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        stem = _stem_of(word)
+        if stem is not None:
+            out.append(_Token(stem, m.start() + offset, m.end() + offset, word.replace("’", "'")))
+    return tuple(out)
+
+
+@define(frozen=True, slots=True)
+class Theme:
+    name: str
+    #: Each term as a tuple of stems.
+    terms: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=4)
+def load_themes(path: Path = THEMES_PATH) -> tuple[Theme, ...]:
+    """The thesaurus of :file:`data/themes.toml`, terms stemmed like the text."""
+    data = toml_loads(path.read_text(encoding="utf-8"))
+    themes = []
+    for entry in data.get("theme", []):
+        terms = []
+        for term in entry.get("terms", []):
+            stems = tuple(t.stem for t in _tokens(term, 0))
+            if stems:
+                terms.append(stems)
+        themes.append(Theme(str(entry["name"]), tuple(dict.fromkeys(terms))))
+    return tuple(themes)
+
+
+SYNONYMS_PATH = Path(__file__).parent.parent / "data" / "synonyms.toml"
+
+
+@lru_cache(maxsize=4)
+def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
+    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``."""
+    data = toml_loads(path.read_text(encoding="utf-8"))
+    rings = []
+    for n, entry in enumerate(data.get("ring", [])):
+        terms = [tuple(t.stem for t in _tokens(term, 0)) for term in entry.get("terms", [])]
+        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
+    return tuple(rings)
+
+
+def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
+    """Theme name -> number of its terms found in the stem sequence (``by_first``: see
+    :func:`_terms_by_first_stem`)."""
+    found: dict[str, int] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for i, stem in enumerate(stems):
+        for name, term in by_first.get(stem, ()):
+            if (name, term) in seen:
+                continue
+            if len(term) == 1 or tuple(stems[i : i + len(term)]) == term:
+                seen.add((name, term))
+                found[name] = found.get(name, 0) + 1
+    return found
+
+
+@lru_cache(maxsize=8)
+def _terms_by_first_stem(
+    themes: tuple[Theme, ...],
+) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for theme in themes:
+        for term in theme.terms:
+            index.setdefault(term[0], []).append((theme.name, term))
+    return index
+
+
+@define(slots=True)
+class _Sentence:
+    span: Span
+    key: str
+    cues: Cues
+    tokens: tuple[_Token, ...]
+    entities: dict[str, list[tuple[int, int]]] = field(factory=dict)
+    themes: dict[str, int] = field(factory=dict)
+    #: Synonym rings the sentence uses (see :func:`load_rings`).
+    rings: dict[str, int] = field(factory=dict)
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(t.stem for t in self.tokens)
+
+    def words(self) -> tuple[_Token, ...]:
+        """Tokens outside entity mentions: names are scored as entities, once."""
+        if not self.entities:
+            return self.tokens
+        ranges = [r for rs in self.entities.values() for r in rs]
+        return tuple(t for t in self.tokens if not _inside(t.start, ranges))
+
+
+def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
+    spans = split_sentences(article.body)
+    year = article.published.year if article.published else None
+    # One pass of the analyzer over the whole body, then each token to its sentence.
+    starts = [s.start for s in spans]
+    buckets: list[list[_Token]] = [[] for _ in spans]
+    for token in _tokens(article.body, 0):
+        i = bisect.bisect_right(starts, token.start) - 1
+        if i >= 0 and token.end <= spans[i].end:
+            buckets[i].append(token)
+    out = [
+        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), tuple(bucket))
+        for s, bucket in zip(spans, buckets, strict=True)
+    ]
+    for e in entities:
+        if e.field != "body" or e.type in FIGURE_TYPES:  # a shared "2026" or "5%" links nothing
+            continue
+        i = bisect.bisect_right(starts, e.start) - 1
+        if i >= 0 and e.end <= out[i].span.end:
+            out[i].entities.setdefault(e.canonical, []).append((e.start, e.end))
+    theme_index = _terms_by_first_stem(tuple(themes))
+    ring_index = _terms_by_first_stem(load_rings())
+    for s in out:
+        stems = s.stems
+        s.themes = _themes_of(stems, theme_index)
+        s.rings = _themes_of(stems, ring_index)
+    return out
+
+
+def _entities(article: Article) -> tuple[Entity, ...]:
+    from search.entities import recognise
+
+    return tuple(recognise(article))
+
+
+def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _both_sides(
+    earlier: Article,
+    later: Article,
+    earlier_entities: Sequence[Entity] | None,
+    later_entities: Sequence[Entity] | None,
+    themes: Sequence[Theme],
+) -> tuple[list[_Sentence], list[_Sentence]]:
+    """Both articles' sentences, with entities recognised where none were given."""
+    if earlier_entities is None:
+        earlier_entities = _entities(earlier)
+    if later_entities is None:
+        later_entities = _entities(later)
+    return _sentences(earlier, earlier_entities, themes), _sentences(later, later_entities, themes)

@@ -1,0 +1,273 @@
+"""Cues: what makes a sentence a concern (it looks forward) or a development (it reports)."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+from search.sentences import wordset
+
+# --------------------------------------------------------------------------- cues
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, with the month "May" and the noun "will" ("political will")
+    renamed so that they are not taken for modal verbs."""
+    words = []
+    prev = ""
+    for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
+        w = m.group(0)
+        low = w.lower()
+        if low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
+            low = "<month>"
+        elif low == "will" and prev in _WILL_NOUN_BEFORE:
+            low = "<noun>"
+        words.append(low)
+        prev = low
+    return words
+
+
+_NUMBER_NEAR = re.compile(r"\s+\d")
+_WILL_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "political",
+        "free",
+        "ill",
+        "good",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "popular",
+        "public",
+        "strong",
+        "own",
+    ]
+)
+#: Irregular past tenses: they narrate what happened, like the regular -ed forms.
+IRREGULAR_PAST = wordset(
+    """came went took gave saw became fell rose grew broke spoke chose drew drove flew
+    froze led paid ran sent shook sought stood swore taught threw wrote bore began
+    brought built caught fought found forgot hung knew meant sank spent split spread
+    struck thought told undertook withdrew overtook"""
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def future_years(text: str, year: int | None) -> tuple[str, ...]:
+    """Years in ``text`` later than ``year`` (the article's own): a plan or forecast."""
+    if year is None:
+        return ()
+    return tuple(y for y in _YEAR.findall(text) if int(y) > year)
+
+
+# Forward-looking: modals, predictions, plans. Strong ones mark a concern alone.
+MODALS = wordset(
+    "may might could would will shall won't wouldn't couldn't mightn't won’t wouldn’t couldn’t"
+)
+FORWARD_WORDS = wordset(
+    """likely unlikely probably possibly perhaps expect expects expected expecting
+    predict predicts predicted prediction predictions forecast forecasts foresee
+    foresees anticipate anticipates anticipated expectation expectations prospect
+    prospects outlook aims aim plans intends intend target targets poised bound
+    eventually soon upcoming forthcoming"""
+)
+FORWARD_PHRASES = (
+    "going to",
+    "set to",
+    "on course to",
+    "on track to",
+    "in the long run",
+    "in the years ahead",
+    "in future",
+    "in the future",
+    "by 20",
+    "next year",
+    "remains to be seen",
+    "is due to",
+)
+#: Forward words that make a sentence an outlook rather than a report.
+OUTLOOK_WORDS = wordset(
+    """likely unlikely probably possibly expect expects expected predict predicts
+    forecast forecasts foresee anticipate anticipates prospect prospects outlook
+    upcoming forthcoming"""
+)
+OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
+WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
+WORRY_WORDS = wordset(
+    """fear fears feared fearful fret fretting worry worries worried worrying
+    concern concerns concerned danger dangers dangerous endanger risk risks risky
+    threat threats threaten threatens threatening undermine undermines undermining
+    erode erodes erosion weaken weakens weaker jeopardise jeopardize
+    jeopardy imperil pressure pressures problem problems trouble troubling vulnerable
+    vulnerability wary sceptic sceptics sceptical skeptic skeptics skeptical
+    brace alarm alarmed anxious anxiety anxieties uncertain uncertainty instability
+    confrontation escalate escalation tension tensions damage harm abandon abandons
+    abandoning abandonment retreat retreating collapse crisis doubt doubts
+    refuse refuses refusal halt halts withdraw withdrawal drawdown dilemma setback
+    backlash hostile provoke provoking costly difficult difficulty barrier barriers
+    strain strains rift rifts divisions"""
+)
+WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions", "raises questions")
+#: Someone fears or worries: a concern in itself, in any tense but narrated history.
+WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fretting")
+#: A demand, call or commitment not yet carried out: it looks forward even when
+#: narrated in the past ("called for the bill to be dropped", "insists that ...").
+DEMAND_WORDS = wordset(
+    """demand demands demanded demanding insist insists insisted insisting urge urges
+    urged urging deadline deadlines ultimatum pledge pledges pledged promise promises
+    promised vow vows vowed commit commits committed intend intends intended"""
+)
+DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
+#: An allegation or challenge still to be tested ("questioned the president's power",
+#: "accused of", "faces lawsuits").
+ALLEGATION_WORDS = wordset(
+    """allege alleges alleged allegedly allegation allegations accuse accuses accused
+    accusation accusations questioned questions challenge challenges challenged lawsuit
+    lawsuits sue sues sued unlawful illegal unconstitutional investigation inquiry
+    probe"""
+)
+#: Verbs of narrated past: a sentence with these and no forward cue is history.
+PAST_MARKERS = wordset("was were had did")
+
+EVENT_VERBS = wordset(
+    """signed announced agreed pledged committed endorsed approved met held hosted
+    visited launched imposed lifted slashed raised increased boosted reduced deployed
+    withdrew halted resumed suspended declared attended skipped
+    boycotted struck reached concluded ratified joined left quit sold bought ordered
+    delivered elected won lost appointed resigned unveiled
+    adopted passed vetoed sanctioned expanded extended renewed established opened
+    closed ended began started completed published released confirmed rejected
+    refused blocked granted awarded condemned warned demanded urged secured negotiated
+    brokered mediated bypassed ceded cancelled canceled postponed dropped doubled
+    tripled halved cut signalled signaled promised vowed offered accepted allowed
+    banned restricted tightened eased invested acquired merged formed dissolved
+    toured travelled traveled called summoned expelled recalled reaffirmed
+    reiterated backed supported opposed finalised finalized inked sealed
+    introduced enacted implemented abandoned retreated returned arrived ruled filed
+    found sued voted approved denied withdrawn"""
+)
+EVENT_NOUNS = wordset(
+    """pledge pledges commitment commitments agreement agreements deal deals treaty
+    accord accords ceasefire declaration summit visit meeting talks
+    announcement decision vote election framework memorandum sale sales ruling
+    judgment verdict lawsuit
+    purchase contract exercises deployment tour"""
+)
+WHEN_WORDS = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday january
+    february march april <month> june july august september october november december
+    weekend"""
+)
+WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
+_GENERIC_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
+@define(frozen=True, slots=True)
+class Cues:
+    forward: tuple[str, ...]
+    weak_forward: tuple[str, ...]
+    worry: tuple[str, ...]
+    past: bool
+    events: tuple[str, ...]
+    event_nouns: tuple[str, ...]
+    generic_past: int
+    #: "on Saturday", "in March", "yesterday": when something happened.
+    when: tuple[str, ...] = ()
+    demand: tuple[str, ...] = ()
+    allegation: tuple[str, ...] = ()
+    #: Reported speech ("said", "announced"): "X will do Y, she said" is a decision told.
+    reported: bool = False
+    #: Years before the article's own: background ("voted in a 2016 referendum").
+    old_years: tuple[str, ...] = ()
+
+
+def cues(text: str, year: int | None = None) -> Cues:
+    """The cue words of a sentence, grouped by what they suggest. ``year`` is the
+    article's year of publication: a later year mentioned is a forward cue."""
+    words = _words(text)
+    low = " " + " ".join(words) + " "
+    forward = [
+        w
+        for w, nxt in zip(words, [*words[1:], ""], strict=False)
+        if (w in MODALS or w in FORWARD_WORDS) and not _past_inability(w, nxt)
+    ]
+    forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
+    forward += future_years(text, year)
+    worry = [w for w in words if w in WORRY_WORDS]
+    worry += [p for p in WORRY_PHRASES if f" {p} " in low]
+    events = [w for w in words if w in EVENT_VERBS]
+    generic = [
+        m.group(0)
+        for m in _GENERIC_PAST.finditer(low)
+        if m.group(0) not in EVENT_VERBS and m.group(0) not in WORRY_WORDS
+    ]
+    generic += [w for w in words if w in IRREGULAR_PAST and w not in EVENT_VERBS]
+    return Cues(
+        forward=tuple(forward),
+        weak_forward=tuple(w for w in words if w in WEAK_FORWARD),
+        worry=tuple(worry),
+        past=any(w in PAST_MARKERS for w in words) or bool(_PERFECT.search(low)),
+        events=tuple(events),
+        event_nouns=tuple(w for w in words if w in EVENT_NOUNS),
+        generic_past=len(generic),
+        when=tuple(w for w in words if w in WHEN_WORDS)
+        + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
+        demand=tuple(w for w in words if w in DEMAND_WORDS)
+        + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
+        reported=any(w in REPORTING_WORDS for w in words),
+        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year),
+    )
+
+
+def _past_inability(word: str, following: str) -> bool:
+    """ "could not agree", "couldn't": what did not happen, not what may."""
+    return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
+
+
+#: Verbs that report speech or a decision: in a later article "will" after them is a
+#: decision announced, not an outlook.
+REPORTING_WORDS = wordset(
+    """said says announced announces told stated statement declared confirmed
+    ruled decided agreed"""
+)
+
+
+def concern_strength(c: Cues) -> float:
+    """How much a sentence reads as a worry, risk, expectation or prediction."""
+    # A worry word alone often describes the present ("Japan is wary", "another problem
+    # is"): it takes two, or a condition ("if"), to make a concern without a forward cue.
+    worry = sum(1.0 if w in WORRY_VERBS else 0.7 for w in c.worry[:2])
+    score = min(len(c.forward), 2) * 1.0 + worry
+    score += min(len(c.weak_forward), 1) * 0.3
+    # A demand, commitment or allegation looks forward even when narrated in the past.
+    score += min(len(c.demand), 1) * 1.0 + min(len(c.allegation), 1) * 1.0
+    if not (c.forward or c.demand or c.allegation) and (c.past or c.events or c.generic_past):
+        score -= 1.0  # worry words in narrated history: "harboured deep concerns"
+    return score
+
+
+def development_strength(c: Cues) -> float:
+    """How much a sentence reports something that happened, was pledged or decided."""
+    score = min(len(c.events), 3) * 1.0 + min(len(c.event_nouns), 2) * 0.5
+    score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
+    if c.when and (c.events or c.generic_past or c.past):
+        score += 0.4  # a dated past event: "performed ... on Saturday"
+    if c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
+        score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
+    elif not (c.events or c.generic_past):
+        if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
+            score -= 1.5  # "may either reduce or heighten": an outlook, not an event
+        elif c.forward:
+            score -= 0.5  # "talk of a deal in 2025": a plan, unless a pledge backs it
+    return score
+
+
+CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
+#: Distinct content words a sentence needs to be worth linking ("Exit America" is not).
+CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 2, 4

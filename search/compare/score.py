@@ -1,0 +1,313 @@
+"""How well a development answers a concern, and why.
+
+A link's score (0..1) is the share of what the concern is about that the development
+also names, each thing weighed by how much it says:
+
+- a content word weighs by its rarity in the language (``wordfreq``'s Zipf frequency:
+  "said", "statement", "Sunday" weigh little, "extradition", "lawsuit" much) times its
+  rarity among the sentences of both articles (the subject of both pieces, repeated
+  everywhere, links nothing in particular); reporting verbs and time words weigh nothing;
+- a canonical entity weighs by its rarity in both articles, fully when it plays the same
+  role in both sentences (the actor, named before the verb, or not), half otherwise;
+- a synonym ring of :file:`data/synonyms.toml` shared under different words counts as a
+  shared word;
+- a short or anaphoric concern ("I may do it.") borrows the words of the sentence
+  before it, at half weight.
+
+The development's own kind then scales the score: a sentence that reports (an event, a
+past tense, a decision told) counts fully; one that restates the worry or looks ahead
+counts less. A link under :data:`LINK_THRESHOLD` is silence.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+
+from search.compare.analysis import Theme, _inside, _Sentence, load_rings
+from search.compare.cues import concern_strength, development_strength
+from search.compare.model import Development, Evidence
+
+#: A development must score at least this to be linked to a concern at all
+#: (calibrated leave-one-pair-out on the compare-dev pairs, see bench/compare_dev.py).
+LINK_THRESHOLD = 0.05
+#: At most this many developments are listed for one concern.
+MAX_DEVELOPMENTS = 3
+#: A development below the best one by more than this factor is not listed.
+RELATIVE_CUTOFF = 0.5
+#: Zipf frequencies (log10 per billion words) of a word too common to say anything, and of
+#: one rare enough to weigh fully.
+ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
+#: Weight of the sentence before a short or anaphoric concern, and what makes one so.
+CONTEXT_WEIGHT = 0.5
+_ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
+NAMES_ONLY = 0.5
+#: An entity in a different role (actor in one sentence, not in the other) counts this much.
+OTHER_ROLE = 0.5
+
+
+@lru_cache(maxsize=200_000)
+def language_weight(word: str) -> float:
+    """0..1: how much a word says by its rarity in English (wordfreq's Zipf frequency)."""
+    from wordfreq import zipf_frequency
+
+    # The small list (words of Zipf 3 and up) weighs every word as the large one does,
+    # since all rarer words weigh fully, and loads ten times faster.
+    z = zipf_frequency(word, "en", wordlist="small")
+    return min(1.0, max(0.0, (ZIPF_COMMON - z) / (ZIPF_COMMON - ZIPF_RARE)))
+
+
+def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
+    """Stem -> 0..1, the rarer among ``sentences`` the more (square root of an idf)."""
+    n = max(1, len(sentences))
+    df: dict[str, int] = {}
+    for s in sentences:
+        for stem in {t.stem for t in s.tokens}:
+            df[stem] = df.get(stem, 0) + 1
+    return {k: math.sqrt(math.log(1 + n / v) / math.log(1 + n)) for k, v in df.items()}
+
+
+def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
+    """A sentence's content words (outside entity names): stem -> weight."""
+    out: dict[str, float] = {}
+    for t in s.words():
+        w = language_weight(t.word) * local.get(t.stem, 1.0)
+        if w > out.get(t.stem, 0.0):
+            out[t.stem] = w
+    return out
+
+
+def _actors(s: _Sentence) -> set[str]:
+    """Entities named before the sentence's first cue verb or in its first third: the actor."""
+    cut = s.span.start + len(s.span.text) // 3
+    return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
+
+
+def concern_terms(
+    c: _Sentence, before: _Sentence | None, local: dict[str, float]
+) -> dict[str, float]:
+    """What the concern is about: its words, plus the sentence before's at half weight
+    when the concern is short or points back ("it", "this", "do so")."""
+    own = _terms(c, local)
+    opening = c.span.text.lower().split()[:3]
+    if before is not None and (len(own) <= 2 or _ANAPHORS & set(opening)):
+        for stem, w in _terms(before, local).items():
+            own.setdefault(stem, CONTEXT_WEIGHT * w)
+    return own
+
+
+def development_factor(d: _Sentence) -> float:
+    """How much a later sentence reads as a report of what happened (1) rather than an
+    outlook or a restated worry (less)."""
+    strength = development_strength(d.cues)
+    if d.cues.old_years:
+        return 0.5  # background: "Britons voted in a 2016 referendum"
+    if strength >= 0.3:
+        return 1.0
+    if concern_strength(d.cues) >= 1.0 and not d.cues.events:
+        return 0.6  # the worry restated: "critics fear the bill may ..."
+    return 0.8
+
+
+def link_score(
+    c_terms: dict[str, float],
+    c: _Sentence,
+    c_actors: set[str],
+    d: _Sentence,
+    d_terms: dict[str, float],
+    d_actors: set[str],
+    entity_weight: dict[str, float],
+) -> float:
+    """0..1: the weighed share of what concern ``c`` is about that ``d`` names too (before
+    :func:`development_factor`)."""
+    total = sum(c_terms.values())
+    shared = sum(w for stem, w in c_terms.items() if stem in d_terms)
+    if c.rings and d.rings:
+        # A synonym ring shared under different words ("withdraw" / "drop").
+        for _ring in c.rings.keys() & d.rings.keys():
+            shared += 0.5 * max(c_terms.values(), default=0.0)
+    for name in c.entities:
+        w = entity_weight.get(name, 0.0)
+        total += w
+        if name in d.entities:
+            same = (name in c_actors) == (name in d_actors)
+            shared += w if same else OTHER_ROLE * w
+    return min(1.0, shared / total) if total > 0 else 0.0
+
+
+def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
+    """Entity or theme -> weight in 0..1: the rarer among ``sentences``, the more a shared
+    one says (the subject of the whole piece links nothing in particular). Themes are
+    weighed in the later article; entities in both, as a name both keep repeating is the
+    subject of both."""
+    n = max(1, len(sentences))
+    df: dict[str, int] = {}
+    for s in sentences:
+        for name in getattr(s, attr):
+            df[name] = df.get(name, 0) + 1
+    return {name: math.log(1 + n / k) / math.log(1 + n) for name, k in df.items()}
+
+
+class Scorer:
+    """Scores concerns against candidate developments of one comparison: the weights of
+    words and entities are those of ``sentences`` (both sides); ``candidates`` are the
+    later sentences a concern may be linked to."""
+
+    def __init__(self, sentences: Sequence[_Sentence], candidates: Sequence[_Sentence]):
+        self.local = local_weights(sentences)
+        self.entity_weight = _rarity(sentences, "entities")
+        self.theme_weight = _rarity(candidates, "themes")
+        self.candidates = [d for d in candidates if len(d.words()) + len(d.entities) >= 3]
+        self.terms = {d.key: _terms(d, self.local) for d in self.candidates}
+        self.actors = {d.key: _actors(d) for d in self.candidates}
+        self.factor = {d.key: development_factor(d) for d in self.candidates}
+        self.by_key = {d.key: d for d in self.candidates}
+        self.place = {d.key: -i for i, d in enumerate(self.candidates)}
+        # Which candidates name a stem, an entity or a ring: only those can score.
+        self.index: dict[str, list[_Sentence]] = {}
+        for d in self.candidates:
+            for key in (*self.terms[d.key], *_keys(d)):
+                self.index.setdefault(key, []).append(d)
+
+    def ranked(
+        self, c: _Sentence, before: _Sentence | None, limit: int | None = None
+    ) -> list[tuple[float, _Sentence]]:
+        """The candidates that share anything with ``c``, best first: :func:`link_score`
+        summed term by term over the candidates that hold each term (much faster than
+        pair by pair across a corpus). With ``limit``, at most that many, and only those
+        that could reach :data:`LINK_THRESHOLD`."""
+        c_terms = concern_terms(c, before, self.local)
+        total = sum(c_terms.values())
+        shared: dict[str, float] = {}
+        for stem, w in c_terms.items():
+            for d in self.index.get(stem, ()):
+                shared[d.key] = shared.get(d.key, 0.0) + w
+        ring_bonus = 0.5 * max(c_terms.values(), default=0.0)
+        for ring in c.rings:
+            for d in self.index.get(f"ring:{ring}", ()):
+                shared[d.key] = shared.get(d.key, 0.0) + ring_bonus
+        c_actors = _actors(c)
+        worded = set(shared)
+        acting: set[str] = set()
+        for name in c.entities:
+            w = self.entity_weight.get(name, 0.0)
+            total += w
+            actor = name in c_actors
+            for d in self.index.get(f"entity:{name}", ()):
+                same = actor == (name in self.actors[d.key])
+                if actor and same:
+                    acting.add(d.key)
+                shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
+        if total <= 0:
+            return []
+        factor, place = self.factor, self.place
+        # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
+        floor = LINK_THRESHOLD * total if limit is not None else -1.0
+        # (score, -position, key): the best first, the earlier sentence first on a tie.
+        # Who is involved is not what happens: a sentence that shares none of the concern's
+        # words (or rings) answers it only if one of its actors acts there too.
+        scored = [
+            ((v / total if v < total else 1.0) * factor[k], place[k], k)
+            for k, v in shared.items()
+            if v >= floor and (k in worded or k in acting)
+        ]
+        top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
+        return [(score, self.by_key[k]) for score, _, k in top]
+
+    def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
+        d_terms = self.terms.get(d.key)
+        if d_terms is None:  # a sentence an analyst chose that is not a candidate
+            d_terms, d_actors, factor = _terms(d, self.local), _actors(d), development_factor(d)
+        else:
+            d_actors, factor = self.actors[d.key], self.factor[d.key]
+        covered = link_score(c_terms, c, c_actors, d, d_terms, d_actors, self.entity_weight)
+        return covered * factor
+
+    def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
+        """The developments that answer ``c``, best first; none under the threshold."""
+        scored = self.ranked(c, before, MAX_DEVELOPMENTS)
+        if not scored or scored[0][0] < LINK_THRESHOLD:
+            return []
+        best = scored[0][0]
+        return [
+            _evidence(c, d, score, self.theme_weight)
+            for score, d in scored[:MAX_DEVELOPMENTS]
+            if score >= LINK_THRESHOLD and score >= best * RELATIVE_CUTOFF
+        ]
+
+    def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
+        c_terms = concern_terms(c, before, self.local)
+        score = self._score(c_terms, c, _actors(c), d)
+        return _evidence(c, d, score, self.theme_weight)
+
+
+def _keys(s: _Sentence) -> list[str]:
+    return [f"entity:{n}" for n in s.entities] + [f"ring:{r}" for r in s.rings]
+
+
+def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidence:
+    """The development with the reasons for linking it: shared entities, words, themes."""
+    shared_entities = [n for n in c.entities if n in d.entities]
+    shared_themes = sorted(
+        (name for name in c.themes if name in d.themes),
+        key=lambda name: -theme_weight.get(name, 0.0),
+    )
+    # Surface words of the concern that the development shares, minus entity words.
+    entity_chars_c = [r for n in shared_entities for r in c.entities[n]]
+    entity_chars_d = [r for n in shared_entities for r in d.entities[n]]
+    d_stems = {t.stem for t in d.tokens}
+    terms: dict[str, None] = {}
+    c_marks = list(entity_chars_c)
+    shared_stems = set()
+    for t in c.tokens:
+        if t.stem in d_stems and not _inside(t.start, entity_chars_c):
+            terms.setdefault(c.span.text[t.start - c.span.start : t.end - c.span.start], None)
+            c_marks.append((t.start, t.end))
+            shared_stems.add(t.stem)
+    d_marks = list(entity_chars_d)
+    d_marks += [
+        (t.start, t.end)
+        for t in d.tokens
+        if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
+    ]
+    # Synonyms: "coal / lignite", marked on both sides.
+    rings = {r.name: r for r in load_rings()}
+    for name in c.rings:
+        if name not in d.rings:
+            continue
+        c_spans, d_spans = _ring_spans(c, rings[name]), _ring_spans(d, rings[name])
+        if not c_spans or not d_spans:
+            continue
+        c_word = _surface(c, c_spans[0])
+        d_word = _surface(d, d_spans[0])
+        if c_word.lower() != d_word.lower():
+            terms.setdefault(f"{c_word} / {d_word}", None)
+            c_marks += c_spans
+            d_marks += d_spans
+    return Evidence(
+        development=Development(d.span, d.key, d.cues.events + d.cues.event_nouns),
+        score=round(score, 4),
+        shared_entities=tuple(shared_entities),
+        shared_terms=tuple(terms),
+        themes=tuple(shared_themes),
+        concern_marks=tuple(sorted(set(c_marks))),
+        development_marks=tuple(sorted(set(d_marks))),
+    )
+
+
+def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:
+    """Where the members of a synonym ring occur in a sentence (body offsets)."""
+    stems = s.stems
+    out = []
+    for i in range(len(stems)):
+        for term in ring.terms:
+            if tuple(stems[i : i + len(term)]) == term:
+                out.append((s.tokens[i].start, s.tokens[i + len(term) - 1].end))
+                break
+    return out
+
+
+def _surface(s: _Sentence, span: tuple[int, int]) -> str:
+    return s.span.text[span[0] - s.span.start : span[1] - s.span.start]

@@ -1,0 +1,172 @@
+"""Named entities: ``recognise(article)`` finds every mention, in reading order.
+
+Sources of mentions, all offline, one module each:
+
+1. :mod:`.gazetteer`: canonical names, types, aliases and a one-line description
+   (``data/gazetteer.txt``), matched with Aho-Corasick on word boundaries, longest first.
+2. :mod:`.rules`: DATE, PERCENT, MONEY and QUANTITY, by regular expression.
+3. :mod:`.guess`: capitalised names the gazetteer does not know, with their boundaries (a
+   known name inside a longer one gives way to it). They carry ``guessed=True``.
+4. :mod:`.typer`: the type of each guessed name, from the evidence around it, agreed
+   across the document (weights in ``data/entity_typer.json``).
+
+Then :mod:`.resolve` links within the article: a surname after a full mention ("Ms
+Brannagh" after "Ottilie Brannagh"), an acronym introduced in brackets ("Coastal
+Resilience Fund (CRF)"), capitals used for their governments ("won Washington's backing"
+-> United States); a mention links to a record only when its whole name matches.
+
+Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
+"""
+
+from __future__ import annotations
+
+from search.entities.gazetteer import (
+    TYPE_LABELS,
+    TYPES,
+    _Gazetteer,
+    _gazetteer_mentions,
+    _normalise,
+    gazetteer,
+    lookup,
+)
+from search.entities.guess import _guess, _widen, mostly_capitals
+from search.entities.resolve import _register, _retype, _second_pass, _whole_words
+from search.entities.rules import _rule_mentions
+from search.entities.spans import _PRIORITY, Span, _select
+from search.model import TEXT_FIELDS, Article, Entity
+
+__all__ = [
+    "TYPES",
+    "TYPE_LABELS",
+    "gazetteer",
+    "lookup",
+    "recognise",
+    "recognise_text",
+]
+
+# --------------------------------------------------------------------------------------
+# Recognition
+
+
+def recognise(article: Article) -> tuple[Entity, ...]:
+    """Every mention in the article's title, standfirst and body, in reading order.
+
+    Resolution is article-wide: a surname in the title resolves to the person the body
+    names in full.
+    """
+    texts = [(name, article.text(name)) for name in TEXT_FIELDS]
+    return _recognise_fields(texts)
+
+
+def recognise_text(text: str, field: str = "body") -> tuple[Entity, ...]:
+    """Every mention in one lone text, its offsets indexing ``text``."""
+    return _recognise_fields([(field, text)])
+
+
+def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
+    g = gazetteer()
+    norms = [(name, text, _normalise(text)) for name, text in texts]
+    first = [(name, text, norm, _first_pass(g, norm)) for name, text, norm in norms]
+    # Article-wide registry of names for surnames and acronyms.
+    registry: dict[str, tuple[str, str]] = {}
+    singles: dict[str, tuple[str, str]] = {}
+    for _, _, norm, spans in first:
+        _register(g, norm, spans, registry, singles)
+    registry = {**singles, **registry}
+    resolved = [
+        (name, text, norm, _second_pass(g, norm, spans, registry))
+        for name, text, norm, spans in first
+    ]
+    entities: list[Entity] = []
+    for name, text, _norm, spans in _in_capitals(_retype(g, resolved)):
+        for start, end, type_, canonical, guessed, _ in spans:
+            entities.append(
+                Entity(
+                    name, text[start:end], type_, canonical or text[start:end], start, end, guessed
+                )
+            )
+    return tuple(entities)
+
+
+def _in_capitals(
+    fields: list[tuple[str, str, str, list[Span]]],
+) -> list[tuple[str, str, str, list[Span]]]:
+    """A headline in capitals names what the text names: "SHEARER NAMED CAPTAIN" above
+    "Alan Shearer was named...". Names found elsewhere in the article, and their words
+    of a person's name, are found in a field written in capitals."""
+    shouting = [i for i, f in enumerate(fields) if mostly_capitals(f[2])]
+    if not shouting:
+        return fields
+    known: dict[str, tuple[str, str, bool]] = {}
+    for i, (_, _, norm, spans) in enumerate(fields):
+        if i in shouting:
+            continue
+        for start, end, type_, canonical, guessed, _ in spans:
+            if type_ in _NAME_TYPES:
+                text = norm[start:end]
+                target = (type_, canonical or text, guessed)
+                known.setdefault(text.upper(), target)
+                if type_ == "PERSON" and " " in text:  # "SHEARER" for Alan Shearer
+                    known.setdefault(text.rsplit(" ", 1)[-1].upper(), target)
+    known = {k: v for k, v in known.items() if len(k) > 2}
+    if not known:
+        return fields
+    out = list(fields)
+    for i in shouting:
+        name, text, norm, spans = fields[i]
+        occupied = bytearray(len(norm) + 1)
+        for s in spans:
+            occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+        extra = [
+            (a, b, known[w][0], known[w][1], known[w][2], 1)
+            for a, b, w in _whole_words(norm, known)
+            if 1 not in occupied[a:b]
+        ]
+        if extra:
+            out[i] = (name, text, norm, _select(extra, spans))
+    return out
+
+
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW"}
+
+
+def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
+    found, anchors = _gazetteer_mentions(g, norm)
+    chosen = _select(found + _rule_mentions(norm, anchors))
+    guesses = _guess(g, norm, chosen)
+    if any(guess[5] == 0 for guess in guesses):
+        chosen = _merge(chosen, guesses)
+    elif guesses:
+        chosen = chosen + guesses  # all in free text
+        chosen.sort()
+    return _widen(norm, chosen)
+
+
+def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
+    """Add guesses to ``chosen`` (sorted, disjoint); a guess replaces the mentions it
+    contains ("Ghana" in "Ghana Cocoa Marketing Board") and gives way to
+    one it only overlaps."""
+    from bisect import bisect_left
+
+    starts = [s[0] for s in chosen]
+    dropped: set[int] = set()
+    added: list[Span] = []
+    for guess in sorted(guesses, key=_PRIORITY):
+        a, b = guess[0], guess[1]
+        i = bisect_left(starts, a)
+        if i > 0 and chosen[i - 1][1] > a and (i - 1) not in dropped:
+            continue  # overlaps a mention that starts before it
+        j = i
+        while j < len(chosen) and chosen[j][0] < b:
+            if chosen[j][1] > b:
+                break
+            j += 1
+        if j < len(chosen) and chosen[j][0] < b:
+            continue  # overlaps a mention that runs past it
+        if any(a < x[1] and x[0] < b for x in added):
+            continue
+        dropped.update(range(i, j))
+        added.append(guess)
+    merged = [s for k, s in enumerate(chosen) if k not in dropped] + added
+    merged.sort()
+    return merged

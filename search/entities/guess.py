@@ -1,0 +1,650 @@
+"""The guesser: capitalised names the gazetteer does not know, and their boundaries.
+
+Runs of capitalised words are split at titles ("Prime Minister") and connectors,
+institutional names are taken whole up to their cue word ("... Council"), and a known
+name inside a longer capitalised name gives way to the longer name. Each guess gets a
+first type from cue words; :mod:`search.entities.typer` has the last word on it.
+"""
+
+# Word lists read best as one string split on spaces.
+# ruff: noqa: SIM905
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from attrs import define
+
+from search.entities import typer
+from search.entities.gazetteer import _Gazetteer, _given_names
+from search.entities.rules import _MONTH_FULL, _YEAR
+from search.entities.spans import LENGTHENED, Span, _select
+from search.model import FIGURE_TYPES
+
+# The guesser's vocabulary
+
+#: Titles that on their own say the next name is a person (unlike "Foreign" or "State").
+_PERSON_TITLES = set(
+    """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady President
+    Premier Chancellor Minister Secretary Senator Sen. Rep. Representative Congressman
+    Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Sheikh Emir Pope
+    Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
+    Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
+    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader""".split()
+)
+_ORG_CUES = set(
+    """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
+    Globe Bulletin Insider Ledger Telegraph Magazine Radio Television Broadcasting Watch
+    International Studies Observatory Labs Pictures Records Airline Motor Pharma Foods
+    Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited LLC PLC Plc AG SA S.A. NV GmbH
+    SpA AB ASA Group Holdings Holding Industries Motors Airlines Airways Bank Bancorp
+    Capital Partners Ventures Securities Investments Energy Oil Gas Petroleum Steel Electric
+    Electronics Technologies Technology Systems Aerospace Defence Defense Shipbuilding Heavy
+    Ocean Pharmaceuticals Telecom Communications Media Press News Times Post Journal Herald
+    Gazette Tribune University College School Academy Institute Institution Foundation
+    Centre Center Council Commission Committee Agency Authority Bureau Office Department
+    Ministry Board Service Services Force Forces Army Navy Guard Command Party Front
+    Movement Alliance Union League Federation Association Organisation Organization Society
+    Court Tribunal Parliament Assembly Congress Senate Cabinet Administration Exchange Fund
+    Trust Club Church Pact Coalition Secretariat Police Brigade Brigades Corps Network Labs
+    Laboratory Hospital Mission Programme Program Initiative Forum Reserve Treasury
+    Management Dal Fleet Ministries Logistics Shipping Solutions Resources Mining Insurance
+    Construction Engineering Consulting Software Studios Networks Brands Retail Railways
+    Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
+    Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
+    Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers""".split()
+)
+_EVENT_CUES = set(
+    """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
+    Election Elections Festival Expo Dialogue Talks Offensive Invasion Open Championship
+    Championships Tournament Trophy Classic Marathon Prix Rally""".split()
+)
+_LAW_CUES = set(
+    """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
+    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment""".split()
+)
+_LOC_CUES = set(
+    """Sea Strait Straits Gulf Bay River Lake Mountains Mountain Mount Island Islands Peninsula
+    Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
+    Shoal Atoll Delta Plateau Highlands Region""".split()
+)
+_GPE_CUES = set("""City Province Prefecture County State District Oblast""".split())
+_CONNECTORS = set(
+    """of for on and de du des la le del della di da do dos das van von der den bin bint ibn al
+    el & the""".split()
+)
+_NAME_PARTICLES = set(
+    """de da do dos das del della di du van von der den bin bint ibn al el le la""".split()
+)
+#: Capitalised words that start sentences or headings and are never names on their own.
+_STOP = set(
+    """A An The This That These Those There Then Their They Them We Our Us You Your He His
+    Him She Her It Its I Me My In On At By For From With Without Within Into Onto Upon Of
+    Off Over Under Above Below After Before Since Until Till During While When Whenever
+    Where Wherever Why How What Whatever Which Who Whom Whose If Unless Although Though
+    Even Yet But And Or Nor So As Because Also Still Just Only Now Meanwhile However
+    Moreover Furthermore Indeed Instead Otherwise Thus Hence Therefore Nevertheless
+    Nonetheless Besides Despite Among Amid Amongst Between Beyond Through Throughout Across
+    Along Around Against Toward Towards Behind Beside Near Inside Outside Per Via Like
+    Unlike Some Many Most More Much Few Fewer Several All Both Each Every Either Neither
+    No Not None Nothing Any Another Other Such Same One Two Three Four Five Six Seven Eight
+    Nine Ten First Second Third Last Next New Old Here Today Tomorrow Yesterday Once Twice
+    Ever Never Always Often Sometimes Perhaps Maybe Probably Certainly Clearly Already
+    Again Ultimately Finally Eventually Overall Shortly Recently Later Earlier Soon Please
+    Read Share Follow Subscribe Click Sign Log Print Copy Email Comment Comments Reply
+    Advertisement Related Photo Image Video Source Sources Note Update Updated Published
+    Posted Editor Editing Reporting Writing Additional Yes Oh OK Okay Well Let Do Does
+    Did Is Are Was Were Be Been Being Has Have Had Will Would Shall Should Can Could May
+    Might Must Ought Mrs Mr Ms Dr Analysts Officials Critics Experts Diplomats Politicians
+    Sceptics Skeptics Observers Economists Investors Supporters Residents Others People
+    Everyone Someone Anyone Nobody Nor Whether Whatever Looking According Speaking Asked
+    Talking Writing Having Given Following Including Regarding Concerning Considering
+    During Another""".split()
+)
+
+# Capitals of the Latin, Greek and Cyrillic scripts. (The ranges hold a few small letters
+# too; a run is kept only if its first letter is a capital. A class of every capital in
+# Unicode makes the scan several times slower.)
+_UPPER_CLASS = "[A-Z\u00c0-\u00de\u0100-\u024f\u0370-\u03ff\u0400-\u042f\u1e00-\u1eff]"
+# (An opening bracket starts no sentence: "talks (Britain said) ended".)
+_SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
+
+
+def _is_sentence_start(norm: str, start: int) -> bool:
+    before = norm[max(0, start - 6) : start]
+    if start == 0 or not before.strip():
+        return True
+    return bool(_SENTENCE_END.search(before))
+
+
+# The guesser
+
+#: Words that are titles only when a person title follows: "Foreign Minister", "Prime Minister".
+_TITLE_MODIFIERS = set(
+    """Prime Deputy Vice Foreign Defence Defense Finance Trade Interior Home State Chief
+    Executive Crown Acting Former Opposition Senior Supreme Grand Attorney Attorney-General
+    Economy Health Education Energy Justice Industry Commerce Security Treasury Labour Labor
+    Culture Transport Agriculture Environment Unification Communications National General
+    Army Navy Air Force of the for""".split()
+)
+
+
+#: Titles that are also surnames: after a given name they are the name ("John Major").
+_SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
+
+_CAP_CORE = rf"{_UPPER_CLASS}\w*(?:'{_UPPER_CLASS}\w+)?(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"  # (with "O'Brien")
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
+    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_CAP_CORE})"
+)
+_TOKEN_RX = re.compile(_TOKEN)
+#: A run of capitalised words joined by single spaces or lowercase connectors.
+_RUN_RX = re.compile(
+    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
+    rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
+)
+
+
+def _run_tokens(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RX.finditer(norm, start, end)]
+
+
+def _split_titles(run):
+    """Split a run at titles; yield (part, cue) with cue "PERSON" after a person title."""
+    parts = []
+    cur: list = []
+    cue = None
+    i = 0
+    n = len(run)
+    while i < n:
+        j = i
+        while j < n and run[j][2] in _TITLE_MODIFIERS:
+            j += 1
+        if (
+            j < n
+            and run[j][2] in _PERSON_TITLES
+            and (j == i or run[i][2] in _TITLE_MODIFIERS)
+            and not (j == i and cur and run[j][2] in _SURNAME_TITLES)
+        ):
+            # run[i..j] is a title ("Prime Minister", "Defence Secretary", "Mr")
+            if cur:
+                parts.append((cur, cue))
+                cur = []
+            cue = "PERSON"
+            i = j + 1
+            continue
+        cur.append(run[i])
+        i += 1
+    if cur:
+        parts.append((cur, cue))
+    return parts
+
+
+def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
+    """Unknown capitalised names, typed by cues; cautious at sentence starts."""
+    names = _given_names()
+    # Per character: 0 free, 1 in a mention, 2 in a date or figure.
+    occupied = bytearray(len(norm) + 1)
+    by_end: dict[int, int] = {}  # end -> start of each mention
+    for s in chosen:
+        occupied[s[0] : s[1]] = (b"\2" if s[2] in FIGURE_TYPES else b"\1") * (s[1] - s[0])
+        by_end[s[1]] = s[0]
+    view = _Occupancy(occupied, by_end)
+
+    def inside(start: int, end: int) -> bool:
+        """Does a recognised mention overlap [start, end)?"""
+        return occupied[start:end].strip(b"\0") != b""
+
+    out: list[Span] = []
+    lowercase_seen: dict[str, bool] = {}
+    skip = _TRIVIAL
+    # A Title-Cased Headline capitalises ordinary words: guess only what a cue supports.
+    title_case = len(norm) < 300 and _is_title_case(norm)
+    # A field in capitals: its names are those the rest of the article names (see
+    # search.entities._in_capitals); a word in capitals there is no evidence of a name.
+    shouting = mostly_capitals(norm)
+    for m in _RUN_RX.finditer(norm):
+        run_start = m.start()
+        text = m[0]
+        if " " not in text:
+            if occupied[run_start] or text in _STOP:
+                continue  # the common case: "America", "The"
+        else:
+            # "Mr Macron", "New Zealand", "Chile and New Zealand": nothing left to guess
+            pos = run_start
+            for word in text.split(" "):
+                if not (occupied[pos] or word in skip):
+                    break
+                pos += len(word) + 1
+            else:
+                continue
+        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-"):
+            continue
+        if not norm[run_start].isupper():
+            continue
+        run = _run_tokens(norm, run_start, m.end())
+        for part, cue in _split_titles(run):
+            for guess in _type_part(norm, part, cue, names, inside, view):
+                start, end, type_ = guess
+                text = norm[start:end]
+                if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+                    continue
+                if shouting and text.isupper():
+                    continue
+                if " " not in text and cue is None:
+                    if text not in lowercase_seen:
+                        lowercase_seen[text] = _occurs_lowercase(norm, text)
+                    if lowercase_seen[text]:
+                        continue
+                # priority 0 marks a guess that overlaps known mentions (it swallows them)
+                out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
+    return out
+
+
+@define(frozen=True, slots=True)
+class _Occupancy:
+    occupied: bytearray
+    by_end: dict[int, int]
+
+
+def mostly_capitals(norm: str) -> bool:
+    """Is the text (its first 400 characters) written in capitals, as a headline may be?"""
+    # (all of it: a dateline in capitals before prose is no headline)
+    sample = norm[:400]
+    return sample == sample.upper() and sum(map(str.isupper, sample[:40])) >= 4
+
+
+@lru_cache(maxsize=64)
+def _is_title_case(text: str) -> bool:
+    """ "How Kenya Plans To Outrun Its Debts": capitals, and no lower-case word of any length
+    (prose has some: "Kishida Fumio meets Joe Biden")."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    if sum(w[0].isupper() for w in words) < 4:
+        return False
+    return not any(w[0].islower() and len(w) > 4 for w in words)
+
+
+def _occurs_lowercase(norm: str, word: str) -> bool:
+    """Does ``word`` also occur in lower case as a whole word ("Working" / "working")?"""
+    low = word.lower()
+    if low == word:
+        return False
+    i = norm.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if (i == 0 or not norm[i - 1].isalnum()) and (j >= len(norm) or not norm[j].isalnum()):
+            return True
+        i = norm.find(low, i + 1)
+    return False
+
+
+def _cue_type(word: str) -> str | None:
+    if word in _ORG_CUES:
+        return "ORG"
+    if word in _LAW_CUES:
+        return "LAW"
+    if word in _EVENT_CUES:
+        return "EVENT"
+    if word in _LOC_CUES:
+        return "LOC"
+    if word in _GPE_CUES:
+        return "GPE"
+    return None
+
+
+def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
+    # Leading stop words ("In", "The") never belong to a name.
+    while part and part[0][2] in _STOP:
+        part = part[1:]
+    if not part:
+        return []
+    if cue is None and len(part) >= 2:
+        k = _two_institutions(norm, part)
+        if k:  # "the Socialist Party and Federation of the Greens" are two
+            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
+                norm, part[k:], None, names, inside, spans
+            )
+        institution = _institution(norm, part, inside, spans)
+        if institution:
+            return [institution]
+    out = []
+    for s in _stretches(norm, part, inside):
+        typed = _type_stretch(norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names)
+        if typed:
+            out.append(typed)
+    return out
+
+
+def _two_institutions(norm, part) -> int:
+    """Where a run holding two institutions joined by "and" splits: after a cue word
+    ("Party") with "and" and another cue word after it; 0 if it does not."""
+    for k in range(len(part) - 1):
+        if (
+            _cue_type(part[k][2]) == "ORG"
+            and norm[part[k][1] : part[k + 1][0]] == " and "
+            and any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :])
+        ):
+            return k + 1
+    return 0
+
+
+def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
+    """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
+    Board", "Bank of Canada", "Chilean Mining Council"."""
+    words = [t[2] for t in part]
+    start, end = part[0][0], part[-1][1]
+    # (a cue word inside a longer known name, "Port" in "Port Louis", is no cue)
+    cued = [
+        i
+        for i, w in enumerate(words)
+        if _cue_type(w)
+        and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
+    ]
+    if not cued:
+        return None
+    i = cued[-1]
+    type_ = _cue_type(words[i])
+    # the name runs to the cue word, or on through "of ..." after it, but never
+    # into a date or figure ("Parliament on March 3rd")
+    tail_end = part[i][1]
+    # "Harbour Bank Asset Management": free capitalised words after the cue
+    j = i + 1
+    while (
+        j < len(part)
+        and norm[part[j - 1][1] : part[j][0]] == " "
+        and not inside(part[j][0], part[j][1])
+    ):
+        j += 1
+    if j > i + 1:
+        i, tail_end = j - 1, part[j - 1][1]
+    if (
+        i < len(part) - 1
+        and _RX_OF.match(norm, tail_end, end)
+        and 2 not in spans.occupied[part[i + 1][0] : end]
+    ):
+        tail_end = end
+    known_start = spans.by_end.get(tail_end)
+    # "US Freedom of Information Act": the known name is the name; but "University
+    # of Port Louis" is a name ending in a known one.
+    known = (
+        known_start is not None
+        and start < known_start
+        and " " in norm[known_start:tail_end]
+        and norm[:known_start].rstrip().rsplit(" ", 1)[-1] not in _CONNECTORS
+    )
+    covered = spans.occupied[start:tail_end].strip(b"\0")
+    whole = len(covered) == tail_end - start and (
+        spans.by_end.get(tail_end, -1) <= start and 0 not in spans.occupied[start:tail_end]
+    )
+    if (i > 0 or tail_end > part[i][1]) and not known and not whole:
+        return (start, tail_end, type_)
+    return None
+
+
+def _stretches(norm, part, inside) -> list[list]:
+    """The stretches of words nothing else recognised, split at connectors that are not
+    name particles ("Smith and Jones" are two)."""
+    stretch: list = []
+    stretches = []
+    prev_end = None
+    for t in part:
+        if inside(t[0], t[1]):
+            if stretch:
+                stretches.append(stretch)
+            stretch = []
+            prev_end = t[1]
+            continue
+        if stretch and prev_end is not None:
+            gap = norm[prev_end : t[0]].strip()
+            if gap and gap not in _NAME_PARTICLES:
+                stretches.append(stretch)
+                stretch = []
+        stretch.append(t)
+        prev_end = t[1]
+    if stretch:
+        stretches.append(stretch)
+    return stretches
+
+
+def _type_stretch(norm, stretch, cue, names):
+    while stretch and stretch[0][2] in _STOP:
+        stretch = stretch[1:]
+        cue = None
+    if not stretch:
+        return None
+    words = [t[2] for t in stretch]
+    start, end = stretch[0][0], stretch[-1][1]
+    if (
+        len(words) > 1
+        and all(w.isupper() for w in words)
+        and any(len(w) > 3 for w in words)
+        and cue is None
+    ):
+        return None  # headings and shouting: "SIGN UP TODAY"; not "FIFA"
+    single = len(words) == 1
+    sentence_start = _is_sentence_start(norm, start)
+    before = norm[max(0, start - 25) : start]
+    after = norm[end : end + 30]
+    if cue == "PERSON":
+        return start, end, "PERSON"
+    if single and (
+        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
+    ):
+        return None
+    if _RX_BY.search(before) and not single:
+        return start, end, "PERSON"  # a byline
+    type_ = _cue_type(words[-1])
+    if type_ and not single:
+        return start, end, type_
+    if type_ == "ORG" and single:
+        return None  # a lone "Council"
+    if _RX_WHO.match(after):
+        return start, end, "PERSON"
+    if words[0] in names and not single:
+        return start, end, "PERSON"
+    if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
+        return start, end, "GPE"  # "in Tamale, Ghana"
+    place = _RX_PLACE_NOUN_AFTER.match(after)
+    if place:  # "the Atacama region", "Kerala state"
+        return start, end, "GPE" if place[1] in _GPE_NOUNS else "LOC"
+    if single and _RX_IN_ONLY_BEFORE.search(before) and not _RX_STAKE_BEFORE.search(before):
+        return start, end, "GPE"  # "in Tamale"; not "shares in Vodafone"
+    if _RX_WHICH.match(after):
+        return start, end, "ORG"
+    if sentence_start and words[0].lower() in _COMMON_STARTERS:
+        return None
+    if not single and len(words) <= 3 and all(len(w) > 2 and not w.isupper() for w in words):
+        return start, end, "PERSON"
+    return start, end, "ORG"
+
+
+_COMMON_STARTERS = {w.lower() for w in _STOP}
+#: Endings of everyday words that start sentences ("Negotiators", "Building", "Rarely").
+_ORDINARY_ENDINGS = tuple(
+    "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
+    " ism isms ive ives ous ful less able ible ance ence ants ents".split()
+)
+
+
+def _ordinary(word: str) -> bool:
+    """Does a capitalised word at a sentence start look like an everyday word?"""
+    if word.isupper():
+        return False  # an acronym: "FIFA said"
+    low = word.lower()
+    return low.endswith(_ORDINARY_ENDINGS) or 0 < typer.common_words().get(low, 0) <= 2
+
+
+_RX_OF = re.compile(r" (?:of|for|on|de|du) ")
+_RX_BY = re.compile(r"(?:^|\s)[Bb]y\s+$")
+_RX_WHO = re.compile(r",? (?:who|whose)\b")
+_RX_COMMA_PLACE = re.compile(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)")
+_RX_IN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+$")
+_RX_IN_ONLY_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_RX_STAKE_BEFORE = re.compile(
+    r"\b(?:shares?|stakes?|holdings?|interest|investments?|invest(?:ed|s|ing)?|jobs|work(?:s|ed)?"
+    r"|role|seat|post|deal|deals|talks|team) in\s+$",
+    re.IGNORECASE,
+)
+_RX_PLACE_NOUN_AFTER = re.compile(
+    r" (region|province|state|county|district|prefecture|oblast|valley|basin|coast|island"
+    r"|islands|peninsula|river|sea|mountains|desert|plateau|delta)\b"
+)
+_GPE_NOUNS = {"province", "state", "county", "district", "prefecture", "oblast"}
+_RX_WHICH = re.compile(r",? (?:which|whose shares)\b")
+#: Words that, with recognised names, make a run with nothing left to guess.
+_TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"}
+#: Capitalised abbreviations that are ordinary words, not names.
+_NOT_NAMES = set(
+    """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT
+    HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
+    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP""".split()
+)
+
+
+#: A capitalised word that may lengthen a known name ("Real" Madrid, West "Indies").
+_RX_CAP_WORD_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))({_CAP_CORE}(?:'s?)?) $")
+_RX_CAP_WORD_AFTER = re.compile(rf" ({_CAP_CORE})(?!\w)")
+_RX_OF_PLACE = re.compile(r" (?:of|for) (?:the )?")
+_RX_ELECTION = re.compile(rf"(?:(?:{_MONTH_FULL}) )?{_YEAR} $")
+_RX_ELECTION_AFTER = re.compile(
+    r"(?: (?:general|presidential|federal|parliamentary|provincial|state|legislative"
+    r"|municipal|local|regional|Senate|gubernatorial|leadership|by-))?[ -]?elections?\b"
+)
+_WIDENED = {"ORG", "GPE", "LOC", "NORP"}
+
+
+def _widen(norm: str, spans: list[Span]) -> list[Span]:
+    """Known names inside longer ones: the longer name is the name.
+
+    A known name with free capitalised words hard against it is part of a longer name
+    ("Real Madrid", "West Indies", "Kurdistan Workers' Party", "Liberal Democrat"), and so
+    is an organisation's name with "of <Place>" after it ("Conservative Party of
+    Canada"). The longer name is guessed, so it links to no gazetteer record for a mere
+    overlap of words; the typer types it. A place named in an election's name ("the 2001
+    United Kingdom general election") is part of the event.
+    """
+    if len(norm) < 300 and _is_title_case(norm):
+        return spans
+    known = bytearray(len(norm) + 1)  # 1 inside a known name
+    for s in spans:
+        if not s[4]:
+            known[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+    taken = (known, {s[0]: s for s in spans})
+    out: list[Span] = []
+    changed = False
+    for span in spans:
+        longer = None
+        if not span[4] and span[2] in _WIDENED:
+            longer = _longer_name(norm, span, *taken)
+        elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
+            end = _of_place(norm, span[0], span[1], taken[1])
+            longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
+        out.append(longer or span)
+        changed = changed or longer is not None
+    return _select(out) if changed else spans
+
+
+def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:
+    """The longer name the known name ``span`` is part of, if any (see :func:`_widen`).
+
+    ``known`` marks the characters inside known names: a word of another known name never
+    lengthens this one ("Russia Ukraine" are two)."""
+    start, end, type_, _, _, prio = span
+    new_start, new_end = start, end
+    # free capitalised words before it, then after it
+    while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
+        if not norm[norm.rfind(" ", 0, new_start - 1) + 1].isupper():
+            break  # (the common case, checked before the regex)
+        m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
+        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
+            break
+        if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
+            break  # "Total" at a sentence start is capitalised by position
+        new_start = m.start(1)
+    if new_start == start and type_ == "ORG":
+        new_start = _and_before(norm, start, end, known)
+    while norm.startswith(" ", new_end) and norm[new_end + 1 : new_end + 2].isupper():
+        org = by_start.get(new_end + 1)
+        if org and org[2] == "ORG" and type_ in {"GPE", "LOC"}:
+            new_end = org[1]  # "California Democratic Party": a place's own party
+            break
+        m = _RX_CAP_WORD_AFTER.match(norm, new_end)
+        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
+            break
+        new_end = m.end()
+    if (
+        type_ == "NORP"
+        and new_end > end
+        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
+    ):
+        new_end = end  # "British Airways", but not "Australian Tom Moody"
+    if type_ == "ORG" or new_start < start or new_end > end:
+        new_end = _of_place(norm, start, new_end, by_start, known=new_end == end)
+    if new_start < start or new_end > end:
+        new_type = _cue_type(norm[new_start:new_end].rsplit(" ", 1)[-1]) or (
+            type_ if new_end == end and type_ != "NORP" else "ORG"
+        )
+        return (new_start, new_end, new_type, "", True, LENGTHENED)
+    if type_ in {"GPE", "LOC", "ORG"} and "lection" in norm[end : end + 40]:
+        after = _RX_ELECTION_AFTER.match(norm, end)
+        year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
+        if after and (year or type_ != "ORG"):  # "the 2009 European Parliament election"
+            new_start, new_end = (year.start() if year else start), after.end()
+            place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
+            if year and place and place[2] in {"GPE", "LOC"}:
+                new_end = place[1]  # "... election in Italy", a named election
+            return (new_start, new_end, "EVENT", "", True, prio)
+    return None
+
+
+_RX_AND_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))((?:{_CAP_CORE} )?{_CAP_CORE}) and $")
+
+
+def _and_before(norm: str, start: int, end: int, known: bytearray) -> int:
+    """Where an organisation's name starts when everyday capitalised words and "and" come
+    before the known name it ends in ("Social Democratic and Labour Party")."""
+    if (
+        not norm.endswith(" and ", 0, start)
+        or _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG"
+    ):
+        return start
+    m = _RX_AND_BEFORE.search(norm, max(0, start - 50), start)
+    if not m or 1 in known[m.start(1) : m.end(1)]:
+        return start
+    words = m[1].split()
+    if all(w not in _STOP and typer.everyday(w) for w in words):
+        return m.start(1)
+    return start
+
+
+def _of_place(norm: str, start: int, end: int, by_start: dict, known: bool = False) -> int:
+    """Where an organisation's name ``norm[start:end]`` ends when "of <Place>" follows:
+    after a place the text names right there, when its last word is an organisation's
+    ("Conservative Party of Canada") or the name is the gazetteer's (``known``: "House of
+    Commons of Canada")."""
+    if not (known or _cue_type(norm[start:end].rsplit(" ", 1)[-1]) == "ORG"):
+        return end
+    m = _RX_OF_PLACE.match(norm, end)
+    place = by_start.get(m.end()) if m else None
+    if place and place[2] in {"GPE", "LOC"} and not place[4]:
+        return place[1]
+    return end
+
+
+_CALENDAR = frozenset(
+    _MONTH_FULL.lower().split("|")
+    + "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _may_lengthen(word: str, type_: str) -> bool:
+    """May ``word`` lengthen a known name of type ``type_``?"""
+    if word == "New":
+        return type_ in {"ORG", "NORP"}
+    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS:
+        return False
+    if word.isupper() or word.lower() in _CALENDAR:
+        return False  # a heading in capitals, an acronym of its own, a month or a day
+    return word not in _NOT_NAMES and word not in _CONNECTORS

@@ -1,0 +1,264 @@
+"""Resolution within an article, and the typer's verdict on guessed names.
+
+A surname after a full mention ("Ms Brannagh" after "Ottilie Brannagh"), an acronym
+introduced in brackets, a weak alias after a title; then every guessed name is typed by
+the evidence for it, agreed across the document. A mention links to a gazetteer record
+only when its whole name (or a known alias) matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import ahocorasick
+
+from search.entities import typer
+from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key, gazetteer
+from search.entities.guess import (
+    _CAP_CORE,
+    _PERSON_TITLES,
+    _cue_type,
+    _is_sentence_start,
+    _is_title_case,
+    _occurs_lowercase,
+)
+from search.entities.spans import LENGTHENED, Span, _select
+
+_TITLED_NAME = re.compile(
+    r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
+    r"|Governor|Ambassador|Chairman|Speaker|Justice|Judge|King|Queen|Prince|Sheikh)\.? "
+    rf"(?P<name>{_CAP_CORE})(?!\w)"
+)
+_RX_ACRONYM = re.compile(r" \(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+#: Guessed types the typer judges, and what its classes become.
+_TYPED = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+_FROM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+#: When set (by scripts/train_typer.py), the evidence for each guess is collected here
+#: instead of typing it: (field, start, end, features).
+_COLLECT: list | None = None
+
+
+def _retype(
+    g: _Gazetteer, fields: list[tuple[str, str, str, list[Span]]]
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Type guessed names by the evidence for them, agreed across the document.
+
+    Each guess is scored on its own evidence (:mod:`search.entities.typer`); every
+    mention of the same name then takes the type the sum of their scores favours. A name
+    judged to be no name, or a name of another kind, is dropped unless the guesser typed
+    it as an event, law or group.
+    """
+    table = typer.weights()
+    if not table and _COLLECT is None:
+        return fields
+    totals: dict[str, list[float]] = {}
+    keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    for fi, (name, _text, norm, spans) in enumerate(fields):
+        lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
+        headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
+        for si, span in enumerate(spans):
+            start, end, type_, canonical, guessed, _ = span
+            if not guessed or type_ not in _TYPED:
+                continue
+            context = _context_evidence(norm, start, end, headline, lower)
+            if _COLLECT is not None:
+                _COLLECT.append(
+                    (name, start, end, [*_name_evidence(norm[start:end], type_), *context])
+                )
+                continue
+            key = canonical or norm[start:end]
+            # the name's own evidence is scored once per name; its context per mention
+            score = typer.scores(context, table)
+            score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]
+            total = totals.get(key)
+            totals[key] = (
+                score if total is None else [a + b for a, b in zip(total, score, strict=True)]
+            )
+            keyed.append((fi, si, key))
+    if not keyed:
+        return fields
+    out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    dropped: set[tuple[int, int]] = set()
+    for fi, si, key in keyed:
+        total = totals[key]
+        label = typer.CLASSES[max(range(len(total)), key=total.__getitem__)]
+        spans = out[fi][3]
+        start, end, type_, canonical, guessed, prio = spans[si]
+        new = _FROM_CLASS.get(label)
+        if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
+            new = type_  # a known name inside it: a name, if of no type the typer knows
+        if new is None and _institutional(out[fi][2][start:end]):
+            new = "ORG"  # "Stop the War Coalition": a name by its own cue word
+        if new is None:
+            if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
+                dropped.add((fi, si))
+            continue
+        if new == "GPE" and type_ == "LOC":
+            new = "LOC"
+        spans[si] = (start, end, new, canonical, guessed, prio)
+    return [
+        (name, text, norm, [s for si, s in enumerate(spans) if (fi, si) not in dropped])
+        for fi, (name, text, norm, spans) in enumerate(out)
+    ]
+
+
+def _institutional(text: str) -> bool:
+    """A name of several words with an organisation's cue word ("... Coalition")."""
+    words = text.split()
+    return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
+
+
+def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: dict) -> list[str]:
+    """The typer's evidence around the guess ``norm[start:end]`` (``lower``: a cache)."""
+    text = norm[start:end]
+    first = text.split(" ", 1)[0]
+    if first not in lower:
+        lower[first] = _occurs_lowercase(norm, first)
+    prev = ""
+    if start > 1 and norm[start - 1] == " ":
+        prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
+    return typer.context_features(
+        norm,
+        start,
+        end,
+        single="" if " " in text else typer.shape(text),
+        tier=typer.everyday(first),
+        cue="PERSON" if prev in _PERSON_TITLES else "none",
+        sentence_start=_is_sentence_start(norm, start),
+        headline=headline,
+        lower_elsewhere=lower[first],
+    )
+
+
+@lru_cache(maxsize=8192)
+def _name_score(text: str, type_: str) -> tuple[float, ...]:
+    return tuple(typer.scores(list(_name_evidence(text, type_))))
+
+
+@lru_cache(maxsize=8192)
+def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
+    g = gazetteer()
+    words = text.split()
+    names = _given_names()
+    census_given, census_surnames = typer.census_names()
+    cues = [_cue_type(w) for w in words]
+    known = [g.by_alias.get(_key(w)) for w in words]
+    types = [g.records[c].type if c else "" for c in known]
+    cue_of = next(
+        (c for c, w in zip(cues[:-1], words[1:], strict=True) if c and w in {"of", "for"}),
+        "none",
+    )
+    return typer.name_features(
+        words,
+        guess=type_,
+        given=words[0] in names or words[0] in census_given,
+        given_last=len(words) > 1 and (words[-1] in names or words[-1] in census_given),
+        surname=words[-1] in census_surnames and not types[-1],
+        cue_last=cues[-1] or "none",
+        cue_any=next((c for c in cues if c), "none"),
+        known_inside=next((t for t in types if t), "none"),
+        known_last=types[-1] or "none",
+        cue_of=cue_of or "none",
+    )
+
+
+def _register(
+    g: _Gazetteer,
+    norm: str,
+    spans: list[Span],
+    registry: dict[str, tuple[str, str]],
+    singles: dict[str, tuple[str, str]],
+) -> None:
+    """Note the names an article introduces, for :func:`_second_pass`.
+
+    ``registry``: surnames of people named in full, acronyms given in brackets.
+    ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
+    the same name); they give way to ``registry``.
+    """
+    for start, end, type_, canonical, guessed, _ in spans:
+        if guessed and " " not in norm[start:end]:
+            singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+        if type_ != "PERSON":
+            continue
+        name = canonical if canonical in g.records else norm[start:end]
+        parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
+        if len(parts) < 2:
+            continue
+        registry.setdefault(parts[-1], ("PERSON", name))
+        for weak in g.weak_of.get(name, ()):
+            registry[weak] = ("PERSON", name)
+        # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
+    for start, end, type_, canonical, _guessed, _ in spans:
+        if norm[end : end + 2] != " (":
+            continue
+        m = _RX_ACRONYM.match(norm, end)
+        if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
+            registry.setdefault(m[1], (type_, canonical or norm[start:end]))
+
+
+def _second_pass(
+    g: _Gazetteer,
+    norm: str,
+    spans: list[Span],
+    registry: dict[str, tuple[str, str]],
+) -> list[Span]:
+    """Surnames after full mentions, weak aliases after titles, acronyms in brackets."""
+    extra: list[Span] = []
+    resolved: list[Span] = []
+    for span in spans:
+        if span[4] and norm[span[0] : span[1]] in registry:
+            # "Ms Brannagh" guessed on its own; the registry knows the full name.
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
+            resolved.append((start, end, t, c, c not in g.records, prio))
+            continue
+        resolved.append(span)
+    spans = resolved
+    occupied = bytearray(len(norm) + 1)
+    for s in spans:
+        occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+    # Names the article already introduced: a surname, a one-word name, an acronym.
+    for i, j, word in _whole_words(norm, registry):
+        if 1 not in occupied[i:j]:
+            type_, canonical = registry[word]
+            extra.append((i, j, type_, canonical, canonical not in g.records, 1))
+    # A weak alias after a title: "Mr Kim" when only one Kim is known.
+    for m in _TITLED_NAME.finditer(norm):
+        start, end = m.span("name")
+        owners = g.weak.get(m["name"])
+        if owners and len(owners) == 1 and 1 not in occupied[start:end]:
+            extra.append((start, end, "PERSON", owners[0], False, 1))
+    if extra:
+        spans = _select(extra, spans)
+    return spans
+
+
+def _whole_words(norm: str, words: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each of ``words`` in ``norm`` as a whole word (not inside
+    "Kimberley", nor after a hyphen)."""
+    words = list(words)
+    if len(words) <= 8:  # a few words: str.find is faster than building an automaton
+        found = []
+        for word in words:
+            i = norm.find(word)
+            while i >= 0:
+                found.append((i + len(word) - 1, word))
+                i = norm.find(word, i + len(word))
+    else:
+        finder = ahocorasick.Automaton()
+        for word in words:
+            finder.add_word(word, word)
+        finder.make_automaton()
+        found = list(finder.iter(norm))
+    n = len(norm)
+    for last, word in found:
+        j = last + 1
+        i = j - len(word)
+        if (i == 0 or not (norm[i - 1].isalnum() or norm[i - 1] in "_-")) and (
+            j >= n or not norm[j].isalnum()
+        ):
+            yield i, j, word

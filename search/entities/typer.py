@@ -1,0 +1,316 @@
+"""The typer: what kind of name an unknown capitalised name is, from evidence.
+
+The guesser finds names the gazetteer does not know; this module says whether each is a
+person, an organisation, a place, some other name (an event, a nationality) or no name,
+from the evidence around it:
+
+- the name's shape and parts: how many words, capitals, initials, hyphens, digits; a
+  given name first; a word that ends organisations ("Party", "Bank") or places ("River");
+  the endings of surnames and place names ("-ski", "-stan");
+- the words around it, by class: a preposition of place before ("in", "near", "northern"),
+  a verb of speech after ("said"), a title before, "-based" or "'s" after, brackets;
+- what else is known: a gazetteer name inside it, the guesser's own cue;
+- the document: every mention of the same name gets the type their evidence agrees on.
+
+A multiclass linear model (averaged perceptron) weighs the evidence; its weights ship in
+``data/entity_typer.json`` (trained by ``scripts/train_typer.py``). Every feature is a
+class from the hand-written lists below, never a word taken from the training text, so
+the weights carry no text of the data they were fitted on.
+"""
+
+# Word lists read best as one string split on spaces.
+# ruff: noqa: SIM905
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+WEIGHTS_PATH = Path(__file__).parents[1] / "data" / "entity_typer.json"
+
+#: The classes the typer chooses between (MISC: a name of another kind; NONE: no name).
+CLASSES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC", "NONE")
+
+# Closed classes of context words: the vocabulary of the features, written by hand.
+_WORD_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "place_prep": "in at near outside inside across throughout around via into",
+    "from": "from",
+    "to": "to toward towards",
+    "of": "of",
+    "by": "by",
+    "with": "with",
+    "for": "for",
+    "and": "and or",
+    "the": "the",
+    "a": "a an",
+    "against": "against beat beats beating defeated drew lost versus vs vs.",
+    "direction": "northern southern eastern western central north south east west"
+    " northeast northwest southeast southwest north-east north-west south-east south-west"
+    " neighbouring neighboring",
+    "speech": "said says told say added asked stated announced declared wrote warned urged"
+    " argued insisted denied confirmed reported replied",
+    "person_noun": "spokesman spokeswoman spokesperson minister president leader chairman"
+    " director chief secretary official officials coach striker captain manager player"
+    " husband wife son daughter brother sister father mother colleague rival"
+    " candidate senator governor mayor premier deputy",
+    "org_noun": "party company firm group bank team club agency ministry government"
+    " council committee union newspaper shares stake subsidiary unit board league"
+    " corporation authorities",
+    "place_noun": "city town village capital country province region state district"
+    " border island port coast area county",
+    "be": "is was are were has had have will would",
+    "who": "who whom whose",
+    "which": "which that",
+    "verb_person": "met meets visited visits thanked appointed elected named succeeded"
+    " replaced defeated married",
+    "visit": "visit visiting travelled traveled arrived left returned flew",
+    "leader": "leader head chief member members",
+    "born": "born raised",
+}.items():
+    for _w in _words.split():
+        _WORD_CLASSES[_w] = _cls
+
+_COMPASS = frozenset(
+    "North South East West Central Upper Lower Northern Southern Eastern Western Greater"
+    " Inner Outer Mid".split()
+)
+_PERSON_SUFFIXES = tuple(
+    "son sen ez es ov ova ev eva in ina ski ska sky vic ic ich ovich enko uk chuk escu"
+    " opoulos ou akis idis ini elli etti ucci ian yan oglu er man mann stein berg".split()
+)
+_PLACE_SUFFIXES = tuple(
+    "ia land stan burg burgh ville ton shire grad pur abad polis istan ea ey".split()
+)
+
+
+@lru_cache(maxsize=8192)
+def shape(word: str) -> str:
+    if not word.isalpha() and _RX_DIGIT.search(word):
+        return "digit"
+    if len(word) == 2 and word.endswith("."):
+        return "initial"
+    if "." in word:
+        return "dotted"
+    if word.isupper():
+        return "caps" if len(word) <= 3 else "caps4"
+    if "-" in word:
+        return "hyphen"
+    if any(c.isupper() for c in word[1:]):
+        return "mixed"
+    return "title" if word[:1].isupper() else "lower"
+
+
+_RX_DIGIT = re.compile(r"\d")
+
+
+def _suffix_class(word: str) -> str:
+    low = word.lower()
+    if low.endswith(_PERSON_SUFFIXES):
+        return "per"
+    if low.endswith(_PLACE_SUFFIXES):
+        return "loc"
+    return "none"
+
+
+@lru_cache(maxsize=8192)
+def _word_class(word: str) -> str:
+    if not word:
+        return "none"
+    cls = _WORD_CLASSES.get(word.lower())
+    if cls:
+        return cls
+    if word[0].isdigit():
+        return "num"
+    if word[0].isupper():
+        return "cap"
+    if not word[0].isalnum():
+        return "punct"
+    return "other"
+
+
+def name_features(
+    words: list[str],
+    *,
+    guess: str,
+    given: bool,
+    given_last: bool,
+    surname: bool,
+    cue_last: str,
+    cue_any: str,
+    known_inside: str,
+    known_last: str = "none",
+    cue_of: str = "none",
+) -> tuple[str, ...]:
+    """The evidence in the name itself (the same wherever it occurs)."""
+    n = len(words)
+    f = [
+        "bias",
+        f"n={min(n, 4)}",
+        f"guess={guess}",
+        f"first_shape={shape(words[0])}",
+        f"last_shape={shape(words[-1])}",
+        f"last_suffix={_suffix_class(words[-1])}",
+        f"cue_last={cue_last}",
+        f"cue_any={cue_any}",
+        f"known_inside={known_inside}",
+        f"known_last={known_last}",
+        f"cue_of={cue_of}",
+        f"cue_any={cue_any}&n={min(n, 4)}",
+    ]
+    if given:
+        f.append(f"given_first&n={min(n, 3)}")
+    if given_last:
+        f.append("given_last")
+    if surname:
+        f.append(f"surname_last&n={min(n, 3)}")
+    if any(w in ("of", "and", "&", "the", "for") for w in words):
+        f.append("connector")
+    if n > 1 and (words[0] in _COMPASS or words[-1] in _COMPASS):
+        f.append(f"compass={'first' if words[0] in _COMPASS else 'last'}")  # "North Down"
+    tiers = [everyday(w) for w in words]
+    plain = sum(1 for t in tiers if t)
+    f.append(f"common={min(plain, 2)}&n={min(n, 3)}")
+    f.append(f"first_tier={tiers[0]}")
+    if n == 1:
+        f.append(f"single_tier={tiers[0]}&shape={shape(words[0])}")
+    # The words themselves: learnt from CrossNER only (scripts/train_typer.py).
+    f += [LEXICAL + w.lower() for w in words[:4]]
+    f.append(LEXICAL + "last=" + words[-1].lower())
+    return tuple(f)
+
+
+def context_features(
+    norm: str,
+    start: int,
+    end: int,
+    *,
+    single: str,
+    tier: int,
+    cue: str,
+    sentence_start: bool,
+    headline: bool,
+    lower_elsewhere: bool,
+) -> list[str]:
+    """The evidence around the name ``norm[start:end]``; ``single``: the shape of a
+    one-word name, else ""; ``tier``: how common its first word is (0: not)."""
+    f = [f"cue={cue}"]
+    if sentence_start:
+        f.append(f"sentence_start&n={2 if not single else 1}")
+    if headline:
+        f.append("headline")
+    if lower_elsewhere:
+        f.append("lower_elsewhere")
+    if single:
+        f.append(f"single_shape={single}&start={sentence_start}")
+        if sentence_start:
+            f.append(f"start_tier={tier}")
+    # The words before and after, by class.
+    left = norm[max(0, start - 40) : start]
+    right = norm[end : end + 40]
+    before = left.rsplit(None, 2)[-2:]
+    after = right.split(None, 2)[:2]
+    prev = before[-1] if before and left.endswith((" ", "\n")) else ""
+    prev2 = before[-2] if len(before) >= 2 and prev else ""
+    nxt = after[0] if after and right.startswith((" ", "\n")) else ""
+    nxt_clean = nxt.rstrip(".,;:'\"")
+    p1 = _word_class(prev.strip("\"'(,"))
+    p2 = _word_class(prev2.strip("\"'(,"))
+    n1 = _word_class(nxt_clean)
+    f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
+    if nxt:
+        f.append(f"prev&next={p1}&{n1}")
+    # Punctuation hard against the name.
+    ch_after = right[:1]
+    ch_before = left[-1:]
+    if ch_after in {",", ".", "(", ")", ":", ";", "'", '"', "-"}:
+        f.append(f"after_char={ch_after}")
+    if ch_before in {"(", '"', "'", "-", "\n"}:
+        f.append(f"before_char={ch_before}")
+    if right.startswith("'s ") or right.startswith("' "):
+        f.append("possessive")
+    if right.startswith("-based") or right.startswith(" based"):
+        f.append("based")
+    if right.startswith(" ("):
+        inner = right[2:].split(")", 1)[0]
+        f.append("bracket_after=" + ("caps" if inner.isupper() else _word_class(inner)))
+    if ch_before == "(":
+        f.append("in_brackets")
+    if left.endswith(", ") and before and before[-1][:1].isupper():
+        f.append("after_comma_name")  # "Leeds, England"
+    if right.startswith(", ") and after and len(after) > 1 and after[1][:1].isupper():
+        f.append("before_comma_name")
+    return f
+
+
+NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"
+COMMON_PATH = Path(__file__).parents[1] / "data" / "common_words.txt"
+#: The prefix of lexical features (a word itself), which only CrossNER may teach.
+LEXICAL = "w="
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, int]:
+    """Everyday words -> their tier of frequency, 1 the commonest
+    (``scripts/build_common_words.py``)."""
+    try:
+        text = COMMON_PATH.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    tiers: dict[str, int] = {}
+    tier = 1
+    for line in text.splitlines():
+        if line.startswith("["):
+            tier = int(line.strip("[]"))
+        elif line and not line.startswith("#"):
+            tiers[line] = tier
+    return tiers
+
+
+def everyday(word: str) -> int:
+    """How common ``word`` is as an everyday word (1 the commonest tiers, 0 not), unless it
+    is also a common given name or surname: "Banks" may be either."""
+    given, surnames = census_names()
+    if word in given or word in surnames:
+        return 0
+    return common_words().get(word.lower(), 0)
+
+
+@lru_cache(maxsize=1)
+def census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of the census lists (``scripts/build_name_lists.py``)."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    into = given
+    for line in NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        if line.startswith("["):
+            into = surnames if line == "[surname]" else given
+            continue
+        into.add(line)
+    return frozenset(given), frozenset(surnames)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, list[float]]:
+    """The shipped weights: feature -> one weight per class of :data:`CLASSES`."""
+    try:
+        data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    if tuple(data.get("classes", ())) != CLASSES:
+        raise ValueError(f"{WEIGHTS_PATH.name}: classes {data.get('classes')} != {CLASSES}")
+    return data["weights"]
+
+
+def scores(feats: list[str], table: dict[str, list[float]] | None = None) -> list[float]:
+    """One score per class of :data:`CLASSES`."""
+    table = weights() if table is None else table
+    get = table.get
+    rows = [w for w in map(get, feats) if w]
+    if not rows:
+        return [0.0] * len(CLASSES)
+    return [sum(column) for column in zip(*rows, strict=True)]

@@ -1,0 +1,154 @@
+"""Sentences of an article body: the splitter compare and the reader's citations use."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from search.model import Span
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read)."""
+    return frozenset(words.split())
+
+
+#: Words that end in a full stop without ending a sentence (compared lower-cased).
+ABBREVIATIONS = wordset(
+    """mr mrs ms mx dr prof sr jr st gen lt col maj capt cmdr adm sgt cpl pte rev hon
+    gov sen rep pres supt insp det messrs mme mlle jan feb mar apr jun jul aug sep sept
+    oct nov dec mon tue tues wed thu thur thurs fri sat sun inc ltd co corp bros plc llc
+    dept univ assn est approx cf vs viz al fig figs vol vols ed eds pp ch sec art para
+    mt ft ave blvd rd hwy min max ca c e.g i.e"""
+)
+#: Abbreviations that only hold before a number ("No. 10", "p. 5").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "p", "op", "ref", "tel"})
+#: Words that start sentences; after "U.S." one of these means the sentence ended.
+SENTENCE_STARTERS = wordset(
+    """the a an he she it they we i you his her its their our this that these those there
+    but and yet so however meanwhile still then in on at for if when while as after
+    before since although though mr mrs ms dr some many most such what who why how"""
+)
+
+#: What ends a sentence: final punctuation and any closing quotes or brackets.
+_END = r"[.!?…]+[\"'”’»)\]]*"
+_TERMINATOR = re.compile(_END)
+#: A line whose text ends a sentence (ingest's paragraph and furniture rules use it).
+SENTENCE_END = re.compile(_END + "$")
+_OPENER = re.compile(r"[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFFF]")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_MARKUP_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*•]\s|>\s|\d+[.)]\s)")
+
+
+def split_sentences(text: str, *, offset: int = 0) -> tuple[Span, ...]:
+    """Split ``text`` into sentences; offsets are into ``text`` plus ``offset``.
+
+    Paragraphs (blank-line separated) never share a sentence; a short line without
+    final punctuation (a heading, a dateline) stands alone. Inside a paragraph a
+    sentence ends at ``.``, ``!``, ``?`` or an ellipsis, with any closing quotes and
+    brackets, when the next word starts like a sentence, and not after a title
+    ("Mr", "Dr"), an initial ("J. Smith"), a dotted acronym ("U.S.") that runs on, or
+    a month before a number ("Apr. 9"). Decimals never split. Every non-space
+    character of ``text`` is in exactly one span.
+    """
+    spans: list[Span] = []
+    pos = 0
+    for sep in _BLANK_LINE.finditer(text):
+        _split_paragraph(text, pos, sep.start(), spans)
+        pos = sep.end()
+    _split_paragraph(text, pos, len(text), spans)
+    if offset:
+        spans = [Span(s.text, s.start + offset, s.end + offset) for s in spans]
+    return tuple(spans)
+
+
+def _split_paragraph(text: str, start: int, end: int, out: list[Span]) -> None:
+    # Lines: a heading-like line stands alone; other lines run on (hard-wrapped prose).
+    line_start = start
+    seg_start = start
+    while True:
+        nl = text.find("\n", line_start, end)
+        if nl < 0:
+            break
+        line = text[line_start:nl]
+        next_line = text[nl + 1 : end]
+        if _line_stands_alone(line) or _MARKUP_LINE.match(next_line):
+            _split_segment(text, seg_start, nl, out)
+            seg_start = nl + 1
+        line_start = nl + 1
+    _split_segment(text, seg_start, end, out)
+
+
+def _line_stands_alone(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _MARKUP_LINE.match(line):
+        return True
+    if stripped[-1] in ".!?…:;,\"'”’)" or stripped[-1] == "-":
+        return False
+    return len(stripped.split()) <= 8
+
+
+def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
+    seg = text[start:end]
+    cut = 0
+    for m in _TERMINATOR.finditer(seg):
+        stop = m.end()
+        rest = seg[stop:]
+        if rest and not rest[0].isspace():
+            continue  # "2.5", "U.S.-led", "e.g.,"
+        following = rest.lstrip()
+        if following and not _OPENER.match(following):
+            continue  # a lower-case word follows: not a new sentence
+        if not _ends_sentence(seg, m, following):
+            continue
+        _emit(text, start + cut, start + stop, out)
+        cut = stop
+    _emit(text, start + cut, end, out)
+
+
+def _ends_sentence(seg: str, m: re.Match[str], following: str) -> bool:
+    punct = m.group(0)
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True
+    # The word before the stop (a window: searching from the segment start is quadratic).
+    before = _WORD_BEFORE.search(seg, max(0, m.start() - 80), m.start())
+    if not before:
+        return True
+    word = before.group(1)
+    low = word.lower().rstrip(".")
+    next_word = re.match(r"[\"'“‘«(\[]*([\w'’]+)", following)
+    nxt = next_word.group(1) if next_word else ""
+    if not following:
+        return True
+    if low in ABBREVIATIONS:
+        return False
+    if low in NUMBER_ABBREVIATIONS and nxt[:1].isdigit():
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        # An initial ("J. Smith") unless it is the pronoun or a letter ending a sentence
+        # before an obvious starter.
+        return nxt.lower() in SENTENCE_STARTERS and word != "I"
+    if _DOTTED.match(word):
+        return nxt.lower() in SENTENCE_STARTERS
+    return True
+
+
+def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Span(text[start:end], start, end))
+
+
+def sentence_key(article_id: str, text: str) -> str:
+    """A key for a sentence that survives changes of spacing, quotes and case."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = re.sub(r"[\W_]+", " ", norm).strip()
+    return f"{article_id}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:12]}"

@@ -1,0 +1,102 @@
+"""Who's who: what the corpus says about a name (``dossier entity``, the reader's panel).
+
+The recogniser finds names (:mod:`search.entities`); the index keeps every name an article
+mentions, guessed ones included; this module asks the corpus which articles name someone,
+how many, and where each first does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import define
+
+from search.entities import lookup
+from search.model import EntityInfo, Snippet
+
+
+@define(frozen=True, slots=True)
+class EntityProfile:
+    """Who's who: a gazetteer record (or a stand-in for a guessed name) and its mentions.
+
+    ``mentions`` holds ``(article id, title, source, published, Snippet)`` per article, at
+    most the ``limit`` asked for; ``count`` is how many articles name it, all of them.
+    """
+
+    info: EntityInfo
+    mentions: tuple[tuple[str, str, str, object, Snippet], ...] = ()
+    count: int = 0
+
+
+def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
+    """Who's who for ``name`` in ``corpus`` (a :class:`search.corpus.Corpus`).
+
+    ``name`` may be a canonical name, an alias ("Kishida Fumio", "DPRK") or a name the
+    guesser found ("Rahm Emanuel"). Returns None when nothing is known about it: no
+    gazetteer record and no article mentioning it. Each article is listed once, with its
+    first mention in context.
+    """
+    info = lookup(name)
+    canonical = info.canonical if info else " ".join(name.split())
+    if not canonical:
+        return None
+    hits, count = _named_by(corpus, canonical, limit)
+    if not hits and info is None:
+        # Not a name the index keeps for any article: perhaps the phrase is written
+        # differently from how the user typed it ("tony blair"); check the recogniser
+        # saw a name there.
+        words = re.findall(r"\w+", canonical)
+        if not words:
+            return None
+        try:
+            hits = corpus.search('"' + " ".join(words) + '"', limit=limit).hits
+        except ValueError:
+            return None
+        count = 0
+    wanted = canonical.casefold()
+    mentions = []
+    found_type = ""
+    for hit in hits:
+        for e in corpus.entities(hit.id):
+            if e.canonical.casefold() == wanted:
+                article = corpus.get(hit.id)
+                snippet = context(article.text(e.field), e.start, e.end)
+                mentions.append((hit.id, hit.title, hit.source, hit.published, snippet))
+                found_type = found_type or e.type
+                canonical = e.canonical if info is None else canonical
+                break
+    if info is None:
+        if not mentions:
+            return None
+        info = EntityInfo(canonical=canonical, type=found_type, description="")
+        if not count:  # found as a phrase: now count the articles that name it so
+            count = _named_by(corpus, canonical, limit)[1]
+    return EntityProfile(info=info, mentions=tuple(mentions), count=max(count, len(mentions)))
+
+
+def _named_by(corpus, canonical: str, limit: int) -> tuple[tuple, int]:
+    """The first ``limit`` articles whose names include ``canonical``, and how many."""
+    result = corpus.search("", limit=limit, filters={"entity": canonical})
+    if not result.total_exact:  # a full page: count every article, not an estimate
+        result = corpus.search("", limit=limit, filters={"entity": canonical}, facets=True)
+    return result.hits, result.total
+
+
+def context(text: str, start: int, end: int, width: int = 90) -> Snippet:
+    """The words around ``text[start:end]``, with the mention highlighted."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
+    before = _RX_BREAKS.sub(" ", text[left:start])
+    after = _RX_BREAKS.sub(" ", text[end:right])
+    before = ("…" if left > 0 else "") + before
+    after = after + ("…" if right < len(text) else "")
+    return Snippet(before + text[start:end] + after, ((len(before), len(before) + end - start),))
+
+
+_RX_BREAKS = re.compile(r"\s*\n\s*")

@@ -1,0 +1,255 @@
+"""Compare across the corpus, and "what happened next" for one concern.
+
+:class:`TopicCompareScreen`: the concerns of every earlier article matching a query,
+each with what the later matches reported, every sentence citing its article and date.
+Verdict keys work as in the pair view and are kept under the topic in the links file.
+
+:class:`NextScreen`: from one concern, the later sentences across the corpus that
+answer it, best first.
+
+The engine does the work (``search.compare``, ``search.links``); these screens paint
+its sentences as plain ``Text``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.compare import VERDICT_KEYS
+from tui.widgets.lists import KeyList
+from tui.widgets.text import format_date, one_line
+
+
+def _cite(article) -> str:
+    return f"{article.source or article.id} · {format_date(article.published)}"
+
+
+def _sentence(text: str, article, style: str = "") -> Text:
+    """A sentence and, dimmed, where and when it was written."""
+    out = Text(one_line(text), style=style, end="")
+    out.append(f"  ({_cite(article)}: {article.title or article.id})", style="dim")
+    return out
+
+
+class TopicCompareScreen(Screen):
+    """Concerns of the earlier matches of ``query`` against the later matches."""
+
+    DEFAULT_CSS = """
+    TopicCompareScreen #topic-concerns { height: 1fr; border: round $primary 40%; }
+    TopicCompareScreen #topic-concerns:focus { border: round $primary; }
+    TopicCompareScreen #topic-detail { height: 1fr; border: round $primary 40%; padding: 0 1; }
+    TopicCompareScreen #topic-status { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="topic.back"),
+        Binding("w", "next", "What happened next", id="topic.next"),
+        *(
+            Binding(key, f"verdict({key!r})", verdict.capitalize(), show=False, id=f"topic.{key}")
+            for key, verdict in VERDICT_KEYS.items()
+        ),
+        Binding("0", "verdict('0')", "Engine's verdict", show=False, id="topic.verdict_auto"),
+    ]
+
+    def __init__(self, corpus, query: str) -> None:
+        super().__init__()
+        self.corpus, self.topic = corpus, query
+        self.raw = None  # the engine's reading
+        self.result = None  # with the analysts' decisions
+        self.store = None
+
+    def compose(self) -> ComposeResult:
+        yield KeyList(id="topic-concerns")
+        with VerticalScroll(id="topic-detail"):
+            yield Static("", id="topic-text", markup=False)
+        yield Static("comparing…", id="topic-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#topic-concerns").border_title = "Concerns"
+        self.query_one("#topic-detail").border_title = "What the later articles report"
+        self._compare()
+
+    @work(thread=True, exclusive=True, group="topic", exit_on_error=False)
+    def _compare(self) -> None:
+        from search.links import topic_comparison
+
+        try:
+            raw, store = topic_comparison(self.corpus, self.topic, curated=False)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._ready, raw, store)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#topic-status", Static).update(Text(f"cannot compare: {message}"))
+
+    def _ready(self, raw, store) -> None:
+        self.raw, self.store = raw, store
+        self._apply(0)
+        self.query_one("#topic-concerns").focus()
+
+    def _apply(self, keep: int) -> None:
+        """The engine's reading with the analysts' decisions applied; repaint."""
+        from search.links import apply_topic
+
+        try:
+            self.result = apply_topic(self.raw, self.store.entries())
+        except OSError as exc:
+            self.result = self.raw
+            self.notify(
+                f"cannot read the links file {self.store.path} ({exc.strerror or exc}):"
+                " showing the engine alone",
+                severity="error",
+                timeout=8,
+            )
+        result = self.result
+        concerns = self.query_one("#topic-concerns", OptionList)
+        concerns.clear_options()
+        concerns.add_options(Option(self._row(link), id=link.concern.key) for link in result.links)
+        concerns.border_title = (
+            f"Concerns of {len(result.earlier)} articles before {format_date(result.split)} "
+            f"· {len(result.addressed)} answered by {len(result.later)} later ones"
+        )
+        if result.links:
+            concerns.highlighted = min(keep, len(result.links) - 1)
+            self._show(concerns.highlighted)
+        else:
+            self.query_one("#topic-status", Static).update("no concerns in the earlier articles")
+        for notice in result.notices:
+            self.notify(notice, severity="warning", timeout=6)
+
+    def _row(self, link) -> Text:
+        row = Text(f"{link.verdict:<13}", end="")
+        row.append("*" if link.origin == "curated" else " ")
+        row.append(f" {len(link.evidence)} " if link.evidence else " – ", style="dim")
+        row.append_text(_sentence(link.concern.span.text, self.result.article_of(link.concern.key)))
+        return row
+
+    @on(OptionList.OptionHighlighted, "#topic-concerns")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show(event.option_index)
+
+    def _show(self, index: int | None) -> None:
+        if self.result is None or index is None or not self.result.links:
+            return
+        link = self.result.links[index]
+        text = Text(end="")
+        text.append_text(
+            _sentence(link.concern.span.text, self.result.article_of(link.concern.key), "bold")
+        )
+        if link.note:
+            text.append(f"\nnote: {one_line(link.note)}", style="italic")
+        for ev in link.evidence:
+            text.append("\n\n→ ", style="dim")
+            text.append_text(
+                _sentence(ev.development.span.text, self.result.article_of(ev.development.key))
+            )
+        if not link.evidence:
+            text.append("\n\nno development found in the later articles", style="dim")
+        self.query_one("#topic-text", Static).update(text)
+        self.query_one("#topic-status", Static).update(
+            Text(f"concern {index + 1}/{len(self.result.links)} · {link.verdict}", end="")
+        )
+
+    @property
+    def link(self):
+        index = self.query_one("#topic-concerns", OptionList).highlighted
+        if self.result is None or index is None or not self.result.links:
+            return None
+        return self.result.links[index]
+
+    def action_verdict(self, key: str) -> None:
+        from search.links import topic_side
+
+        link = self.link
+        if link is None or self.store is None:
+            return
+        index = self.query_one("#topic-concerns", OptionList).highlighted or 0
+        earlier = self.result.article_of(link.concern.key)
+        try:
+            self.store.set_verdict(
+                link.concern, earlier, topic_side(self.topic), VERDICT_KEYS.get(key)
+            )
+        except OSError as exc:
+            self.notify(f"not saved: {exc}", severity="error", timeout=8)
+            return
+        self._apply(index)
+
+    def action_next(self) -> None:
+        link = self.link
+        if link is not None:
+            self.app.push_screen(
+                NextScreen(self.corpus, self.result.article_of(link.concern.key), link.concern)
+            )
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class NextScreen(ModalScreen):
+    """What happened next: the later sentences across the corpus that answer a concern."""
+
+    DEFAULT_CSS = """
+    NextScreen { align: center middle; }
+    NextScreen #next-box {
+        width: 90%; height: 80%; border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,w,q", "dismiss", "Close", id="next.close")]
+
+    def __init__(self, corpus, article, concern) -> None:
+        super().__init__()
+        self.corpus, self.article, self.concern = corpus, article, concern
+        self.answers: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="next-box"):
+            yield Static("looking across the corpus…", id="next-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#next-box").border_title = "What happened next"
+        self._look()
+
+    @work(thread=True, exclusive=True, group="next", exit_on_error=False)
+    def _look(self) -> None:
+        from search.compare import what_happened_next
+
+        try:
+            later = [
+                a
+                for a in self.corpus.articles
+                if a.published and self.article.published and a.published > self.article.published
+            ]
+            answers = what_happened_next(
+                self.article,
+                self.concern.key,
+                later,
+                entities=lambda a: self.corpus.entities(a.id),
+            )
+            by_id = {a.id: a for a in later}
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.app.call_from_thread(self._show, Text(f"cannot look: {exc}"))
+            return
+        self.answers = answers
+        text = _sentence(self.concern.span.text, self.article, "bold")
+        for ev in answers:
+            text.append("\n\n→ ", style="dim")
+            text.append(f"{ev.score:.2f} ", style="dim")
+            text.append_text(
+                _sentence(ev.development.span.text, by_id[ev.development.key.rsplit(":", 1)[0]])
+            )
+        if not answers:
+            text.append("\n\nnothing later in the corpus answers it", style="dim")
+        self.app.call_from_thread(self._show, text)
+
+    def _show(self, text: Text) -> None:
+        self.query_one("#next-text", Static).update(text)

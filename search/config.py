@@ -1,5 +1,9 @@
 """dossier's settings: one TOML file in the user's config folder.
 
+This module reads the file and the settings the engine needs (``corpus``, ``index_dir``);
+the explorer's own (``theme``, ``keys``) are read by ``tui.settings`` from
+:attr:`Config.front_end`, the tables this module leaves to the front end.
+
 The file is optional and every setting in it is optional. A file that cannot be
 read or parsed never stops dossier: :func:`load_config` returns the defaults and
 a problem saying what is wrong and on which line, for the UI to show. Settings
@@ -28,15 +32,14 @@ from attrs import define, field
 APP_NAME = "dossier"
 #: Environment variable naming another config file (for a second profile, or tests).
 ENV_CONFIG = "DOSSIER_CONFIG"
-DEFAULT_THEME = "dark"
 
-#: Top-level settings and what each must be, in words for messages.
+#: The engine's top-level settings and what each must be, in words for messages.
 SETTINGS: dict[str, str] = {
     "corpus": 'a list of folders in quotes, e.g. corpus = ["~/news"]',
-    "theme": 'text in quotes, e.g. theme = "light"',
     "index_dir": 'a folder in quotes, e.g. index_dir = "~/dossier-index"',
-    "keys": 'a [keys] table of binding = "key,key" lines',
 }
+#: Settings a front end reads (tui.settings): left in Config.front_end, not "unknown".
+FRONT_END_SETTINGS: tuple[str, ...] = ("theme", "keys")
 
 
 def toml_loads(text: str) -> dict:
@@ -85,10 +88,8 @@ class Config:
     #: Default corpus folders, ``~`` expanded, relative paths taken from the file's folder.
     #: Empty means "the bundled corpus".
     corpus: tuple[Path, ...] = ()
-    #: "dark", "light" or the name of any Textual theme; the app checks the name.
-    theme: str = DEFAULT_THEME
-    #: Binding id -> comma-separated keys, e.g. ``{"search": "ctrl+f,slash"}``.
-    keys: Mapping[str, str] = field(factory=dict, converter=_frozen_mapping)
+    #: The FRONT_END_SETTINGS found in the file, as parsed, for the front end to check.
+    front_end: Mapping[str, object] = field(factory=dict, converter=_frozen_mapping)
     #: Where to keep the index instead of :func:`cache_dir`.
     index_dir: Path | None = None
     #: One line each: what is wrong in the file, where, and what dossier does instead.
@@ -153,8 +154,7 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
 
     base = path.parent
     corpus: list[Path] = []
-    theme = DEFAULT_THEME
-    keys: dict[str, str] = {}
+    front_end: dict[str, object] = {}
     index_dir: Path | None = None
 
     for key, value in table.items():
@@ -174,11 +174,8 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
                     problem(key, f"corpus folder {folder} is not a folder; left out")
                 elif folder not in corpus:
                     corpus.append(folder)
-        elif key == "theme":
-            if not isinstance(value, str) or not value.strip():
-                problem(key, f"theme must be {SETTINGS['theme']}; using {DEFAULT_THEME!r}")
-                continue
-            theme = value.strip()
+        elif key in FRONT_END_SETTINGS:
+            front_end[key] = value
         elif key == "index_dir":
             if not isinstance(value, str) or not value.strip() or "\x00" in value:
                 problem(key, f"index_dir must be {SETTINGS['index_dir']}; using {cache_dir()}")
@@ -187,31 +184,15 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
             if index_dir.exists() and not index_dir.is_dir():
                 problem(key, f"index_dir {index_dir} is not a folder; using {cache_dir()}")
                 index_dir = None
-        elif key == "keys":
-            if not isinstance(value, dict):
-                problem(key, f"keys must be {SETTINGS['keys']}; using the default keys")
-                continue
-            for binding, spec in _flatten(value):
-                parsed = _key_spec(spec)
-                if parsed is None:
-                    problem(
-                        binding,
-                        f"keys.{binding} must be keys in quotes, e.g. "
-                        f'{binding} = "ctrl+k" or "ctrl+k,f2"; using its default key',
-                        in_table="keys",
-                    )
-                    continue
-                keys[binding] = parsed
         else:
-            known = ", ".join(SETTINGS)
+            known = ", ".join([*SETTINGS, *FRONT_END_SETTINGS])
             problem(key, f"unknown setting {key!r} (known: {known}); ignored")
 
     return Config(
         path=path,
         exists=True,
         corpus=tuple(corpus),
-        theme=theme,
-        keys=keys,
+        front_end=front_end,
         index_dir=index_dir,
         problems=tuple(problems),
     )
@@ -221,32 +202,6 @@ def _path(value: str, base: Path) -> Path:
     """``~`` and ``$VARS`` expanded; a relative path is taken from the config file's folder."""
     p = Path(os.path.expandvars(os.path.expanduser(value.strip())))
     return p if p.is_absolute() else base / p
-
-
-def _flatten(table: Mapping[str, object], prefix: str = "") -> list[tuple[str, object]]:
-    """``{"compare": {"next": "j"}}`` -> ``[("compare.next", "j")]``: binding ids have dots,
-    and TOML reads an unquoted ``compare.next = "j"`` as a table."""
-    items: list[tuple[str, object]] = []
-    for name, value in table.items():
-        if isinstance(value, dict):
-            items += _flatten(value, f"{prefix}{name}.")
-        else:
-            items.append((f"{prefix}{name}", value))
-    return items
-
-
-def _key_spec(spec: object) -> str | None:
-    """``"a, b"`` or ``["a", "b"]`` -> ``"a,b"``; None if it is neither or has no key."""
-    if isinstance(spec, str):
-        parts = spec.split(",")
-    elif isinstance(spec, list) and all(isinstance(s, str) for s in spec):
-        parts = spec
-    else:
-        return None
-    keys = [p.strip() for p in parts if p.strip()]
-    if not keys or any(" " in k for k in keys):
-        return None
-    return ",".join(keys)
 
 
 _HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")
@@ -320,27 +275,3 @@ def _syntax_problem(path: Path, text: str, exc: Exception) -> str:
         what += " (text needs quotes, lists need [ ])"
     shown = f": `{source}`" if source else ""
     return f"{where}: {what}{shown}; the whole file is ignored and the defaults apply"
-
-
-#: What ``dossier config --init`` writes: every setting, commented out, so it changes nothing.
-TEMPLATE = """\
-# dossier configuration (TOML). Every setting is optional: remove the leading '#'
-# from a line to use it. `dossier config` shows what is in effect and any problems.
-
-# Folders of articles to open when no --corpus is given (default: the bundled corpus).
-# ~ is your home folder; a relative path is taken from this file's folder.
-# corpus = ["~/news", "~/Documents/analyses"]
-
-# Colour theme: "dark", "light", or any Textual theme name (e.g. "nord", "gruvbox").
-# theme = "dark"
-
-# Where to keep the search index (default: the cache folder `dossier config` shows).
-# The index is rebuilt from the articles whenever it is missing.
-# index_dir = "~/.cache/dossier"
-
-# Key remaps: binding id = "key" or "key1,key2". `?` in the explorer lists the bindings.
-# Quote an id that has a dot in it: "compare.next" = "j,down".
-[keys]
-# search = "slash,f3"
-# quit = "q"
-"""

@@ -129,13 +129,13 @@ class Facets:
 @define(frozen=True, slots=True)
 class SearchResult:
     query: str
-    #: How many articles match; Whoosh's estimate when ``total_exact`` is False.
+    #: How many articles match; when ``total_exact`` is False, a floor: more than this match.
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None = None
     elapsed_ms: float = 0.0
     facets: Facets = field(factory=Facets)
-    #: False when ``total`` is an estimate (a full page of a common word; say "about").
+    #: False when more than ``total`` match (counting stopped at query.COUNT_CAP; say "more than").
     total_exact: bool = True
 
 

@@ -33,6 +33,8 @@ from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, S
 whoosh_fixes.apply()
 
 #: Fields searched by words that name no field.
+#: Matches past a full page are counted up to this many; beyond, the total says "more than".
+COUNT_CAP = 1000
 DEFAULT_FIELDS = ("title", "body")  # the body field also indexes the standfirst
 #: Fields a user may name, as they would type them.
 USER_FIELDS = ("title", "standfirst", "body", "source", "author", "published", "entity")
@@ -643,6 +645,31 @@ class Weighting(scoring.BM25F):
         return scorer
 
 
+def count_upto(searcher, q: wq.Query, cap: int) -> int:
+    """How many documents ``q`` matches, counting no further than ``cap + 1``."""
+    n = 0
+    for _ in searcher.docs_for_query(q):
+        n += 1
+        if n > cap:
+            break
+    return n
+
+
+def _by_postings(q: wq.Query) -> bool:
+    """Whether :func:`matching_docs` answers ``q`` from posting lists alone."""
+    if isinstance(q, wq.ConstantScoreQuery):
+        return _by_postings(q.child)
+    if isinstance(q, wq.AndNot):
+        return _by_postings(q.a) and _by_postings(q.b)
+    if isinstance(q, wq.And | wq.Or):
+        return not any(isinstance(s, wq.Not) for s in q.subqueries) and all(
+            _by_postings(s) for s in q.subqueries
+        )
+    if isinstance(q, wq.Phrase):
+        return q.slop == 1
+    return isinstance(q, wq.MultiTerm | wq.Term)
+
+
 def matching_docs(searcher, q: wq.Query) -> set[int]:
     """Every document ``q`` matches, for facets: words, wildcards, AND, OR and NOT by
     set algebra on posting lists, which are read a block at a time; anything else
@@ -772,17 +799,22 @@ def _totals(
     limit: int,
     facet_table: FacetTable | None,
 ) -> tuple[int, bool, Facets]:
-    """How many articles match (exactly, or about), and the facets when asked for."""
+    """How many articles match (exactly, or "more than" past COUNT_CAP), and the facets
+    when asked for."""
     if facet_table is not None:
         matched = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
         return len(matched), True, facet_table.count(matched)
     scored = results.scored_length()
     if scored < limit:  # a page not filled holds every match
         return scored, True, Facets()
-    # Counting every match of a common word would run the query again, most of a
-    # search's time: past a full page we say about how many, as Whoosh reckons.
-    estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
-    return max(scored, min(estimate, searcher.doc_count())), False, Facets()
+    # Whoosh's estimate can be twice the truth: count. Words, wildcards, AND/OR/NOT and
+    # phrases count by set algebra on posting lists (cheap, as for facets); any other
+    # query walks the matcher, and stops past COUNT_CAP ("more than").
+    counted = wq.And([q, restrict]) if restrict else q
+    if _by_postings(counted):
+        return len(matching_docs(searcher, counted)), True, Facets()
+    total = count_upto(searcher, counted, COUNT_CAP)
+    return min(total, COUNT_CAP), total <= COUNT_CAP, Facets()
 
 
 def _date(iso: str):

@@ -171,16 +171,22 @@ def test_search_limit(seeds, run):
     assert result["total"] == 2
 
 
-def test_search_says_when_the_total_is_an_estimate(seeds, run):
-    # A full page is not counted to the end (that would run the query again): "about".
+def test_search_counts_a_full_page_and_says_more_than_past_the_cap(seeds, run, monkeypatch):
+    # Never an estimate (Whoosh's could be twice the truth): a full page is counted.
     page = run("--corpus", seeds, "search", "Trump", "--limit", "1").stdout
-    assert page.splitlines()[0].startswith("about 2 hits for Trump")
+    assert page.splitlines()[0].startswith("2 hits for Trump")
     assert (
         json.loads(run("--corpus", seeds, "search", "Trump", "--limit", "1", "--json").stdout)[
             "total_exact"
         ]
-        is False
+        is True
     )
+    import search.query
+
+    # A date range is counted by walking Whoosh's matcher, which stops past the cap.
+    monkeypatch.setattr(search.query, "COUNT_CAP", 1)
+    capped = run("--corpus", seeds, "search", "Trump published:>1900", "--limit", "1").stdout
+    assert capped.splitlines()[0].startswith("more than 1 hits for Trump")
     everything = run("--corpus", seeds, "search", "Trump", "--json").stdout
     assert json.loads(everything)["total_exact"] is True
     assert run("--corpus", seeds, "search", "Trump").stdout.splitlines()[0].startswith("2 hits")
@@ -631,3 +637,43 @@ def test_explorer_finds_its_folders_without_loading_whoosh():
     )
     done = python(script)
     assert done.returncode == 0, done.stderr
+
+
+def test_docs_piped_is_one_article_a_line_tab_separated(tmp_path, run):
+    """`dossier docs | fzf`, `| grep`: whole articles a line, never wrapped at 80 columns."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(REPO / "tests"))
+    from tui_corpus import ARTICLES, write_corpus
+
+    folder = write_corpus(tmp_path / "articles")
+    long_title = "A very long title " + "that keeps going " * 8 + "to the end"
+    (folder / "long.md").write_text(
+        f"---\ntitle: {long_title}\nsource: The Coastal Ledger\ndate: 2021-01-02\n---\n\n"
+        "Some words of a body.\n",
+        encoding="utf-8",
+    )
+    lines = run("--corpus", str(folder), "docs").stdout.splitlines()
+    assert len(lines) == len(ARTICLES) + 1
+    rows = [line.split("\t") for line in lines]
+    assert all(len(r) == 5 for r in rows), lines
+    by_title = {r[4]: r for r in rows}
+    assert by_title[long_title][1:4] == ["2021-01-02", "The Coastal Ledger", "5"]
+    assert [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True)  # newest first
+
+    def ids(*args: str) -> set[str]:
+        out = run("--corpus", str(folder), "docs", *args).stdout.splitlines()
+        return {line.split("\t")[4] for line in out}
+
+    ledger = ids("--source", "coastal ledger")
+    assert long_title in ledger and all("Coastal" in by_title[t][2] for t in ledger)
+    assert ids("--since", "2023", "--until", "2024-07") == {
+        r[4] for r in rows if "2023-01-01" <= r[1] <= "2024-07-31"
+    }
+    assert ids("--since", "2023-03-14", "--until", "2023-03-14") == {
+        r[4] for r in rows if r[1] == "2023-03-14"
+    }
+    as_json = json.loads(run("--corpus", str(folder), "docs", "--json", "--until", "2022").stdout)
+    assert {d["title"] for d in as_json} == {r[4] for r in rows if r[1] <= "2022-12-31"}
+    bad = run("--corpus", str(folder), "docs", "--since", "last week", check=2)
+    assert "2024-03-14" in bad.stderr

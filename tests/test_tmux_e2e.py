@@ -156,3 +156,129 @@ def test_dossier_quits_when_its_terminal_goes_away(tmp_path):
     for pid in left:
         os.kill(pid, 9)
     assert not left, "dossier kept running after its terminal went away"
+
+
+# -- hangups: 20 dropped sessions, none may leave a process -----------------------------
+
+#: (case, tries): 20 in all. Start-up is the case that failed most (5 of 8) before.
+DROPS = (("start-up", 8), ("reader", 4), ("compare", 4), ("reindex", 4))
+
+
+def _tmux_env(xdg: Path) -> dict[str, str]:
+    env = {k: os.environ[k] for k in ("PATH", "HOME") if k in os.environ}
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        path = xdg / name.split("_")[1].lower()
+        path.mkdir(parents=True, exist_ok=True)
+        env[name] = str(path)
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    return env
+
+
+def _drop_session(
+    case: str, folder: Path, n: int, xdg: Path, command: list[str]
+) -> tuple[int, str]:
+    """Start dossier in its own tmux server, bring it to ``case``, kill the session.
+    Returns dossier's pid and what the screen showed just before the drop."""
+    env = _tmux_env(xdg)
+    line = " ".join(
+        ["exec", "env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
+        + [shlex.quote(c) for c in command]
+        + ["--corpus", shlex.quote(str(folder))]
+    )
+    tmux = Tmux()
+    try:
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", line)
+        pid = int(tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").strip())
+        if case == "start-up":  # the first frame, while the index is still being built
+            screen = tmux.wait_for("Opening corpus")
+        else:
+            screen = tmux.wait_for(f"{n} articles")  # listed: the index is open
+            if case == "reader":
+                tmux("send-keys", "-t", "e2e", "Enter")
+                screen = tmux.wait_for("min read")
+            elif case == "compare":
+                tmux("send-keys", "-t", "e2e", "Tab")  # out of the query box
+                tmux.wait_for("q Quit")
+                tmux("send-keys", "-t", "e2e", "c")
+                screen = tmux.wait_for("Earlier")
+            elif case == "reindex":
+                tmux("send-keys", "-t", "e2e", "C-p")
+                tmux.wait_for("Search for commands")
+                tmux("send-keys", "-t", "e2e", "-l", "Reindex corpus")
+                tmux("send-keys", "-t", "e2e", "Enter")
+                screen = tmux.wait_for("reindexing")
+    finally:
+        tmux.close()
+    return pid, screen
+
+
+def test_no_dropped_session_leaves_a_process(tmp_path):
+    """An SSH drop (tmux kill-session) at start-up while the index is being built, in the
+    reader, in the compare view and during a reindex: dossier is gone within a couple of
+    seconds every time (the issue asked for one; the margin is for a loaded CI machine),
+    and an interrupted reindex leaves the index as it was."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
+    command = dossier_command()
+    if command is None:
+        pytest.skip("the dossier command is not installed here (make test installs it)")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.generate import write_corpus as generate
+    from search.config import load_config
+    from search.corpus import Corpus
+
+    small = write_corpus(tmp_path / "small")
+    big = tmp_path / "big"
+    generate(big, 150)  # takes seconds to index: the drop lands while it is being built
+    # Built indexes to copy for the cases that start from one (reader, compare, reindex).
+    prebuilt = {}
+    for name, folder in (("small", small), ("big", big)):
+        xdg = tmp_path / f"xdg-{name}"
+        env = _tmux_env(xdg)
+        with pytest.MonkeyPatch.context() as mp:
+            for k, v in env.items():
+                mp.setenv(k, v)
+            Corpus.open([folder], cache_dir=load_config().index_dir).close()
+        prebuilt[name] = xdg
+
+    tries = []
+    for case, n in DROPS:
+        for i in range(n):
+            xdg = tmp_path / f"xdg-{case}-{i}"
+            if case != "start-up":
+                shutil.copytree(prebuilt["big" if case == "reindex" else "small"], xdg)
+            if case in ("start-up", "reindex"):
+                tries.append((case, big, 150, xdg))
+            else:
+                tries.append((case, small, len(ARTICLES), xdg))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        dropped = list(pool.map(lambda t: (t, _drop_session(*t, command)), tries))
+
+    survivors = []
+    for (case, _folder, _n, _xdg), (pid, _screen) in dropped:
+        deadline = time.monotonic() + 3.0
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if _alive(pid):
+            survivors.append((case, pid))
+            os.kill(pid, 9)
+    assert not survivors, (
+        f"{len(survivors)} of {len(tries)} dropped sessions left dossier running: {survivors}"
+    )
+
+    # Each interrupted reindex left a whole index: it opens without a rebuild, with every article.
+    for (case, folder, _n, xdg), _ in dropped:
+        if case != "reindex":
+            continue
+        with pytest.MonkeyPatch.context() as mp:
+            for k, v in _tmux_env(xdg).items():
+                mp.setenv(k, v)
+            corpus = Corpus.open([folder], cache_dir=load_config().index_dir)
+            try:
+                assert len(corpus.articles) == 150
+                word = max(corpus.articles[0].title.split(), key=len).strip("’'")
+                assert corpus.search(word).total > 0
+            finally:
+                corpus.close()

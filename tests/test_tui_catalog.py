@@ -131,7 +131,7 @@ def test_dossier_wires_config_keys_theme_and_the_cached_list(tmp_path, monkeypat
     args = argparse.Namespace(folders=[folder], debug=False)
     assert explore.run(args) == 0
     first = made[-1]
-    assert first.theme == "dossier-light" and first._keys == {"copy": "Y"}
+    assert first.theme == "dossier-light" and first._keys == {"reader.copy": "Y"}
     assert first.preview == ()  # nothing cached yet: the list waits for the index
     assert explore.run(args) == 0
     assert [a.title for a in made[-1].preview] == [a.title for a in catalog.load([folder])]

@@ -170,14 +170,63 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
             for _ in "grain":
                 await pilot.press("backspace")
             await pilot.press(*"harbour")
-            await wait_for(pilot, slow.slow_done.is_set, what="the slow search to finish")
-            await pilot.pause(0.3)  # time for its (stale) result to reach the screen
-            await wait_for(pilot, lambda: app.search_screen.result is not None, what="any result")
+            await wait_for(
+                pilot,
+                lambda: app.search_screen.result is not None,
+                what="the newer query's result",
+            )
+            # Every search worker done means every result, the stale one too, was handed
+            # to the screen: what is shown now is what stays.
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert slow.slow_done.is_set()
             assert app.search_screen.result.query == "harbour"
             expected = corpus.search("harbour", limit=50)
             assert result_ids(app) == [h.id for h in expected.hits]
 
     run(scenario())
+
+
+def test_workers_and_screens_talk_in_messages(tmp_path):
+    """The corpus opens in a worker that posts CorpusOpened; a search worker posts
+    ResultsFetched; the search screen asks the app to open an article (OpenArticle) and
+    the reader asks it to search (SearchFor): collected as they pass, no polling."""
+    from tui.messages import CorpusOpened, OpenArticle, ResultsFetched, SearchFor
+
+    real = Corpus.open([write_corpus(tmp_path / "articles")], cache_dir=tmp_path / "cache")
+    corpus = StableCorpus(real)
+    hooked: list = []
+
+    def seen_once():  # a message that bubbles (screen, then app) passes the hook twice
+        return list({id(m): m for m in hooked}.values())
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: corpus)
+        async with app.run_test(size=(100, 30), message_hook=hooked.append) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert [m.corpus for m in seen_once() if isinstance(m, CorpusOpened)] == [corpus]
+            assert app.corpus is corpus
+            await search(pilot, app, "harbour")
+            await app.workers.wait_for_complete()
+            fetched = [m for m in seen_once() if isinstance(m, ResultsFetched)]
+            assert fetched and fetched[-1].result.query == "harbour"
+            assert app.search_screen.result == fetched[-1].result
+            chosen = app.search_screen.query_one(ResultList).current_id
+            await pilot.press("enter")
+            assert [m for m in seen_once() if isinstance(m, OpenArticle)] == [
+                OpenArticle(chosen, "harbour")
+            ]
+            assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("e", "down", "s")
+            name = app.screen.query_one("#query").value
+            assert [m for m in seen_once() if isinstance(m, SearchFor)] == [SearchFor(name)]
+            assert name.startswith('entity:"')
+
+    try:
+        run(scenario())
+    finally:
+        real.close()
 
 
 def test_a_malformed_query_gets_an_inline_message(corpus):
@@ -348,6 +397,38 @@ def test_y_copies_the_current_hit_as_a_citation(corpus):
     run(scenario())
 
 
+def test_y_says_where_the_citation_went_and_shift_y_saves_it_to_a_file(corpus):
+    """OSC 52 may be dropped by the terminal or tmux, unseen: `y` says it was *sent*, and
+    `Y` appends the citation to a file in the data dir, which always works."""
+    from search.config import data_dir
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "backlog")
+            await pilot.press("y")
+            said = [n.message for n in app._notifications]
+            assert any("sent to the terminal's clipboard (OSC 52)" in m for m in said), said
+            assert not any(m == "citation copied" for m in said)
+            await pilot.press("Y")
+            saved = data_dir() / "citations.txt"
+            assert saved.read_text(encoding="utf-8") == app.clipboard + "\n"
+            assert any(str(saved) in n.message for n in app._notifications)
+            assert reader.article.title in app.clipboard
+
+    run(scenario())
+
+
+def test_a_citation_ends_with_the_articles_url_when_known():
+    import datetime as dt
+
+    from tui.widgets.text import citation
+
+    line = citation("T", "S", dt.date(2024, 4, 9), "Q.", "https://example.org/a")
+    assert line == "T, S, 9 Apr 2024: “Q.” <https://example.org/a>"
+    assert citation("T", "S", None, "Q.") == "T, S: “Q.”"
+
+
 def test_y_copies_the_whole_sentence_of_a_hit_after_a_title_like_mr(tmp_path):
     folder = write_corpus(tmp_path / "articles")
     sentence = "The harbour board met Mr. Okafor and Dr. Lind on Friday to settle the dispute."
@@ -396,9 +477,13 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
             await pilot.press("e")
             panel = reader.query_one(EntityPanel)
             assert panel.display and app.focused is panel
-            await pilot.press("down")  # first name under the first heading
-            name = panel.current_name
-            assert name is not None
+            # The name with the most mentions (several, so stepping through them is tested).
+            counts = {
+                o.id: sum(e.canonical == o.id for e in reader.entities) for o in panel.options
+            }
+            name = max(counts, key=counts.get)
+            assert counts[name] > 1
+            panel.highlighted = next(i for i, o in enumerate(panel.options) if o.id == name)
             await pilot.press("enter")
             mentions = [e for e in reader.entities if e.canonical == name]
             assert reader.selected == name and len(reader.marks) == len(mentions)
@@ -410,13 +495,15 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
             assert marked and set(marked) <= {m.text for m in mentions}
             first = reader.cursor
             await pilot.press("escape")  # leave the panel; n now steps through mentions
+            assert reader.current == 0
             await pilot.press("n")
-            if len(mentions) > 1:
-                assert reader.current == 1
-            assert reader.blocks[reader.cursor].holds(
-                reader.marks[reader.current].field, reader.marks[reader.current].start
-            )
-            assert first is not None
+            assert reader.current == 1
+            second = reader.marks[1]
+            assert reader.blocks[reader.cursor].holds(second.field, second.start)
+            assert (second.field, second.start) != (reader.marks[0].field, reader.marks[0].start)
+            assert f"mention 2/{len(mentions)}" in str(reader.query_one("#reader-status").content)
+            await pilot.press("N")
+            assert reader.current == 0 and reader.cursor == first
             await pilot.press("s")
             await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
             assert app.screen.query_one("#query").value == f'entity:"{name}"'
@@ -464,14 +551,87 @@ def test_escape_goes_back_with_query_results_and_cursor_as_they_were(corpus):
     run(scenario())
 
 
-def test_slash_searches_from_the_reader(corpus):
+def test_slash_searches_from_the_reader_and_typing_replaces_the_old_query(corpus):
     async def scenario():
         app = DossierApp(corpus)
         async with app.run_test(size=(100, 30)) as pilot:
             await open_first(pilot, app, "harbour")
             await pilot.press("slash")
             assert isinstance(app.screen, SearchScreen)
-            assert app.focused is app.screen.query_one("#query")
+            box = app.screen.query_one("#query")
+            assert app.focused is box
+            await pilot.press(*"grain")  # no ctrl+u needed: the old query was selected
+            assert box.value == "grain"
+
+    run(scenario())
+
+
+def test_after_escape_from_the_reader_letters_are_keys_not_query_text(corpus):
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_first(pilot, app, "harbour")
+            await pilot.press("escape")
+            assert isinstance(app.screen, SearchScreen)
+            await pilot.press("c")
+            await pilot.pause()
+            assert app.search_screen.query_one("#query").value == "harbour"
+            assert isinstance(app.screen, CompareScreen)
+
+    run(scenario())
+
+
+def test_tab_from_the_facets_into_the_query_box_shows_it(corpus):
+    """Tab goes round to the query box: its border and text must change for all to see,
+    and the footer offers the box's own keys."""
+    from textual.color import Color
+
+    def difference(a: Color, b: Color) -> float:
+        """Sum of the channel differences, 0 (same) to 3 (black and white)."""
+        return sum(abs(x - y) for x, y in zip(a.rgb, b.rgb, strict=True)) / 255
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            box = app.search_screen.query_one("#query")
+            await pilot.press("ctrl+f")
+            assert app.focused is app.search_screen.query_one(FacetList)
+            background = app.screen.styles.background
+            idle = background + box.styles.border_top[1]
+            await pilot.press("tab")
+            assert app.focused is box
+            await pilot.pause()
+            focused = background + box.styles.border_top[1]
+            # The border changes colour, not just strength (it was 0.63: primary at 60%
+            # and at 100%).
+            assert difference(idle, focused) > 0.9, (idle, focused)
+            shown = {
+                b.binding.action for b in app.screen.active_bindings.values() if b.binding.show
+            }
+            assert "screen.leave_query" in shown
+
+    run(scenario())
+
+
+def test_escape_in_the_query_box_leaves_it_for_the_results(corpus):
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            footer_keys = lambda: {  # noqa: E731
+                b.binding.action for b in app.screen.active_bindings.values() if b.binding.show
+            }
+            assert "screen.leave_query" in footer_keys()  # the footer says Escape leaves
+            await pilot.press("escape")
+            assert app.focused is app.search_screen.query_one(ResultList)
+            assert "compare" in footer_keys()  # and then shows c
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert app.search_screen.query_one("#query").value == "harbour"
 
     run(scenario())
 
@@ -513,7 +673,7 @@ def test_vim_keys_move_through_results_and_paragraphs(corpus):
 
 def test_help_lists_the_live_bindings_as_remapped(corpus):
     async def scenario():
-        app = DossierApp(corpus, keys={"copy": "ctrl+y", "next_hit": "right"})
+        app = DossierApp(corpus, keys={"reader.copy": "ctrl+y", "next_hit": "right"})
         async with app.run_test(size=(100, 30)) as pilot:
             reader = await open_first(pilot, app, "harbour")
             assert "→/N next/previous" in str(reader.query_one("#reader-status").content)
@@ -521,7 +681,8 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert isinstance(app.screen, HelpScreen)
             rows = {desc: keys for _, section in app.screen.sections for keys, desc, _ in section}
             ids = {desc: i for _, section in app.screen.sections for _, desc, i in section}
-            assert ids["Copy citation"] == "copy" and ids["Next hit"] == "next_hit"
+            assert ids["Copy citation"] == "reader.copy"
+            assert ids["Next hit"] == "reader.next_hit"  # "next_hit", its old id, still works
             assert rows["Copy citation"] == "^y"
             assert rows["Next hit"] == "→"
             assert "Back" in rows and "Quit" in rows
@@ -529,6 +690,84 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert app.screen is reader
             await pilot.press("right", "ctrl+y")  # the remapped keys work
             assert reader.current == 1 and app.clipboard
+
+    run(scenario())
+
+
+def test_every_binding_has_its_own_id():
+    """One id per binding: a remap by id changes one key, and `dossier config` lists each."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import tui.screens
+    import tui.widgets
+
+    seen: dict[str, tuple[str, str]] = {}
+    classes = [DossierApp]
+    for package in (tui.screens, tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            classes += [c for _, c in inspect.getmembers(module, inspect.isclass)]
+    for cls in classes:
+        for b in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(b, Binding) and b.id:
+                where = (f"{cls.__module__}.{cls.__name__}", b.action)
+                assert seen.setdefault(b.id, where) == where, f"{b.id}: {seen[b.id]} and {where}"
+    assert len(seen) > 30
+
+
+def test_a_remap_from_the_config_file_works_on_every_screen(corpus, tmp_path, monkeypatch):
+    from tui.screens.compare import CompareScreen
+    from tui.settings import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[keys]\n"
+        '"app.help" = "f2"\n'
+        '"help.close" = "x"\n'
+        '"search.query.leave" = "ctrl+e"\n'
+        '"search.facets" = "ctrl+t"\n'
+        '"list.down" = "ctrl+l"\n'
+        '"reader.next_hit" = "right"\n'
+        '"compare.back" = "ctrl+b"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DOSSIER_CONFIG", str(path))
+    config = load_settings()
+    assert config.problems == ()
+
+    async def scenario():
+        app = DossierApp(corpus, keys=config.keys)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            results = app.search_screen.query_one(ResultList)
+            await pilot.press("ctrl+e")  # the query box's Escape
+            assert app.focused is results
+            before = results.highlighted
+            await pilot.press("ctrl+l")  # the lists' j
+            assert results.highlighted == before + 1
+            await pilot.press("f2")  # the app's ?
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("x")  # the help screen's Escape
+            assert isinstance(app.screen, SearchScreen)
+            await pilot.press("ctrl+t")  # the search screen's ctrl+f
+            assert app.focused is app.search_screen.query_one(FacetList)
+            await pilot.press("escape", "k", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), what="reader")
+            reader = app.screen
+            assert len(reader.hits) > 1 and reader.current == 0
+            await pilot.press("right")  # the reader's n
+            assert reader.current == 1
+            await pilot.press("escape", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.press("escape")  # remapped away: Escape no longer leaves
+            assert isinstance(app.screen, CompareScreen)
+            await pilot.press("ctrl+b")  # the compare view's Escape
+            assert isinstance(app.screen, SearchScreen)
 
     run(scenario())
 
@@ -580,6 +819,26 @@ def test_palette_offers_the_apps_own_commands(corpus):
             light = next(c for c in app.get_system_commands(app.screen) if "light theme" in c.title)
             light.callback()
             assert app.theme == "dossier-light" and not app.current_theme.dark
+
+    run(scenario())
+
+
+def test_palette_screenshot_saves_in_the_data_dir_and_says_where(corpus):
+    from search.config import data_dir
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            [shot] = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+            shot.callback()
+            folder = data_dir() / "screenshots"
+            await wait_for(pilot, lambda: folder.exists() and any(folder.iterdir()), what="svg")
+            [saved] = folder.iterdir()
+            assert saved.suffix == ".svg" and "<svg" in saved.read_text(encoding="utf-8")
+            said = [n.message for n in app._notifications]
+            assert any(str(saved) in m for m in said), said
+            assert not any("Failed" in m for m in said)
 
     run(scenario())
 
@@ -686,6 +945,26 @@ def test_usable_at_sixty_by_twenty(corpus):
             assert app.screen.query_one(FacetList).region.width > 0
             await pilot.press("escape", "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+    run(scenario())
+
+
+def test_the_compare_view_at_sixty_by_twenty_leaves_room_to_read(corpus):
+    """It showed four lines a pane: the tracker keeps one line and the panes the rest."""
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.press("tab", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for pane in ("#left", "#right"):
+                lines = app.screen.query_one(pane).scrollable_content_region.height
+                assert lines >= 10, f"{pane} shows {lines} lines"
+            tracker = app.screen.query_one("#tracker")
+            assert tracker.display and tracker.scrollable_content_region.height >= 1
 
     run(scenario())
 

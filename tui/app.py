@@ -7,22 +7,26 @@ for the index (``dossier`` starts opening the index before Textual is even impor
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui.messages import (
+    CorpusFailed,
+    CorpusOpened,
+    FocusQuery,
+    OpenArticle,
+    SearchFor,
+    SetQuery,
+)
 from tui.palette import ArticleProvider
 from tui.screens.search import SearchScreen
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -30,6 +34,7 @@ from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 if TYPE_CHECKING:
     from search.corpus import Corpus
     from search.model import Article
+    from tui.hangup import Hangup
     from tui.progress import Building
 
 DARK = Theme(
@@ -73,12 +78,19 @@ class DossierApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("c", "compare", "Compare", id="compare"),
-        Binding("ctrl+p", "command_palette", "Palette", id="palette", priority=True, show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("c", "compare", "Compare", id="app.compare"),
+        Binding(
+            "ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False
+        ),
     ]
+
+    #: The open corpus; None while it opens. Screens watch it (``self.watch(app, "corpus")``).
+    corpus: reactive[Corpus | None] = reactive(None, init=False)
+    #: Why the corpus could not be opened, if it could not.
+    corpus_error: reactive[str | None] = reactive(None, init=False)
 
     def __init__(
         self,
@@ -90,20 +102,24 @@ class DossierApp(App[None]):
         keys: Mapping[str, str] | None = None,
         theme: str | None = None,
         problems: Iterable[str] = (),
+        hangup: Hangup | None = None,
         building: Building | None = None,
     ) -> None:
         super().__init__()
         #: Where the build that opens the corpus has got (the opener's progress callback).
         self.building = building
-        self.corpus: Corpus | None = corpus
+        self.set_reactive(DossierApp.corpus, corpus)
         self._open_corpus = open_corpus
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
         self.preview: Sequence[Article] = preview  # a catalog.Listing: rows made on demand
         self.cache_dir = cache_dir  # for reindexing: where the index lives
-        self.corpus_error: str | None = None
         self._pending_open: tuple[str, str] | None = None
-        self._keys = dict(keys or {})
-        self._problems = tuple(problems)
+        from tui.keymap import current_ids
+
+        self._keys, renamed = current_ids(keys or {})
+        self._problems = (*problems, *renamed)
+        #: Set up when running in a terminal (tui.hangup); None under run_test.
+        self.hangup: Hangup | None = hangup
         #: The article marked with m: c on another article compares the two.
         self.marked: str | None = None
         #: The first article of the palette's "Compare with…".
@@ -177,24 +193,26 @@ class DossierApp(App[None]):
                 self._load_corpus(self._open_corpus)
 
     def _exit_with_the_terminal(self) -> None:
-        """Quit when the terminal goes away (an SSH connection drops, tmux kills the pane).
+        """Quit when the terminal goes away (an SSH connection drops, tmux kills the pane),
+        whatever the UI thread and the workers are doing: see tui.hangup."""
+        if self.hangup is None:
+            from tui.hangup import Hangup
 
-        A hangup may never reach us (a parent such as `make` holds the session), and then
-        Textual reads end-of-file from the dead terminal forever, at full CPU: so besides
-        SIGHUP, look every couple of seconds whether stdin is still a terminal.
-        """
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        try:
-            fd = sys.__stdin__.fileno()
-        except (AttributeError, OSError, ValueError):
-            return
+            self.hangup = Hangup(self._exit_from_anywhere)
+            self.hangup.install()
 
-        def check() -> None:
-            if not os.isatty(fd):
-                self.exit()
+    def _exit_from_anywhere(self) -> None:
+        """``exit`` from a signal handler or another thread, without waiting for the loop."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)
 
-        self.set_interval(2.0, check, name="terminal-check")
+    def exit(self, result=None, return_code: int = 0, message=None) -> None:
+        super().exit(result, return_code, message)
+        if self.hangup is not None:
+            # The loop's shutdown waits for thread workers (an index build does not stop
+            # halfway): if it has not ended soon, end the process (tui.hangup).
+            self.hangup.quitting(return_code)
 
     def _show_building(self) -> None:
         """Files read of the total while the first open builds the index."""
@@ -216,9 +234,9 @@ class DossierApp(App[None]):
         try:
             corpus = opener()
         except Exception as exc:  # noqa: BLE001 - shown to the user, who can quit
-            self.call_from_thread(self._corpus_failed, exc)
+            self.post_message(CorpusFailed(f"cannot open the corpus: {exc}"))
             return
-        self.call_from_thread(self.set_corpus, corpus)
+        self.post_message(CorpusOpened(corpus))
         if corpus.report.trusted:
             self._refresh_exactly(corpus.folders)
 
@@ -248,16 +266,25 @@ class DossierApp(App[None]):
         self.set_corpus(corpus)
         self.notify(changes(corpus.report), title="Corpus", timeout=6)
 
-    def _corpus_failed(self, exc: Exception) -> None:
-        self.corpus_error = f"cannot open the corpus: {exc}"
-        if self.search_screen.is_mounted:
-            self.search_screen.corpus_failed(self.corpus_error)
+    @on(CorpusFailed)
+    def _corpus_failed(self, message: CorpusFailed) -> None:
+        if message.reindex:
+            self.notify(message.error, severity="error")
+        else:
+            self.corpus_error = message.error  # the search screen watches it
+
+    @on(CorpusOpened)
+    def _corpus_opened(self, message: CorpusOpened) -> None:
+        if message.reindexed:
+            self.preview = ()  # the saved list is the old index's
+        self.set_corpus(message.corpus)
+        if message.reindexed:
+            self.notify(f"reindexed {len(message.corpus.articles)} articles", timeout=3)
 
     def set_corpus(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+        """Show ``corpus``: the search screen watches the reactive; a pending open goes on."""
         self.corpus_error = None
-        if self.search_screen.is_mounted:  # else its on_mount picks the corpus up
-            self.search_screen.corpus_ready()
+        self.corpus = corpus
         if self._pending_open is not None:
             article_id, query = self._pending_open
             self._pending_open = None
@@ -318,14 +345,19 @@ class DossierApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
 
-    def search_for(self, query: str) -> None:
-        """Back to the search screen with ``query`` in the box."""
+    @on(OpenArticle)
+    def _open_requested(self, message: OpenArticle) -> None:
+        self.open_article(message.article_id, message.query)
+
+    @on(SearchFor)
+    def _search_requested(self, message: SearchFor) -> None:
+        """Back to the search screen with ``query`` in the box (e.g. `s` in the reader)."""
         self._pop_to_search()
-        self.search_screen.set_query(query)
+        self.search_screen.post_message(SetQuery(message.query))
 
     def action_search(self) -> None:
         self._pop_to_search()
-        self.search_screen.focus_query()
+        self.search_screen.post_message(FocusQuery())
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen, live_bindings
@@ -449,8 +481,29 @@ class DossierApp(App[None]):
             lambda: setattr(self, "theme", other),
         )
         yield SystemCommand("Keys", "List the keys that work here", self.action_help)
+        yield SystemCommand(
+            "Screenshot",
+            "Save an SVG picture of the screen in dossier's data folder",
+            lambda: self.set_timer(0.1, self.action_screenshot),  # once the palette is gone
+        )
         # Textual's own "Keys" opens its key panel: ours, the help screen, stands for it.
-        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        # Its "Screenshot" delivers to a browser download that a terminal app lacks.
+        yield from (
+            c for c in super().get_system_commands(screen) if c.title not in ("Keys", "Screenshot")
+        )
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG of the screen under the data dir (``screenshots/``) and say where."""
+        from search.config import data_dir
+
+        folder = Path(path) if path else data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as exc:
+            self.notify(f"cannot save the screenshot: {exc}", severity="error")
+            return
+        self.notify(f"screenshot saved to {saved}", title="Screenshot", timeout=6)
 
     def action_reindex(self) -> None:
         if self.corpus is None:
@@ -467,11 +520,6 @@ class DossierApp(App[None]):
             corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
             corpus.articles  # noqa: B018 - read here, not on the UI thread
         except Exception as exc:  # noqa: BLE001
-            self.call_from_thread(self.notify, f"reindex failed: {exc}", severity="error")
+            self.post_message(CorpusFailed(f"reindex failed: {exc}", reindex=True))
             return
-        self.call_from_thread(self._reindexed, corpus)
-
-    def _reindexed(self, corpus: Corpus) -> None:
-        self.preview = ()
-        self.set_corpus(corpus)
-        self.notify(f"reindexed {len(corpus.articles)} articles", timeout=3)
+        self.post_message(CorpusOpened(corpus, reindexed=True))

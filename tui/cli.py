@@ -108,9 +108,9 @@ def corpus_folders(args: argparse.Namespace) -> list[Path]:
 
 
 def _warn_config_problems() -> None:
-    from search.config import load_config
+    from tui.settings import load_settings
 
-    for problem in load_config().problems:
+    for problem in load_settings().problems:
         print(f"dossier: config: {problem}", file=sys.stderr)
 
 

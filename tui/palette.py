@@ -11,6 +11,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.messages import OpenArticle
 from tui.widgets.text import source_and_date
 
 
@@ -41,7 +42,7 @@ class ArticleProvider(Provider):
         for article in self._articles()[:30]:
             yield DiscoveryHit(
                 Content("Open: ") + Content(article.title or "Untitled"),
-                partial(self.app.open_article, article.id),
+                partial(self.app.post_message, OpenArticle(article.id)),
                 text=f"Open: {article.title}",
                 help=self._help(article),
             )
@@ -55,7 +56,7 @@ class ArticleProvider(Provider):
                 yield Hit(
                     score,
                     _plain_highlight(matcher, candidate),
-                    partial(self.app.open_article, article.id),
+                    partial(self.app.post_message, OpenArticle(article.id)),
                     text=candidate,
                     help=self._help(article),
                 )

@@ -27,12 +27,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.config import TEMPLATE, config_path, load_config
+    from search.config import config_path
+    from tui.settings import TEMPLATE, load_settings
 
     if args.init:
         return _init(config_path(), _template(TEMPLATE, known_bindings()))
 
-    config = load_config()
+    config = load_settings()
     report = _report(config, args)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -61,12 +62,16 @@ def _report(config, args: argparse.Namespace) -> dict:
     theme_problem = _theme_problem(config.theme)
     if theme_problem:
         problems.append(theme_problem)
+    from tui.keymap import AMBIGUOUS, RENAMED, current_ids
+
     bindings = known_bindings()
+    keys, ambiguous = current_ids(config.keys)
+    problems += ambiguous
     if bindings:
         problems += [
             _unknown_binding(config.path, name, bindings)
             for name in config.keys
-            if name not in bindings
+            if name not in AMBIGUOUS and RENAMED.get(name, name) not in bindings
         ]
     folders = [os.path.abspath(p) for p in (args.folders or [])]
     return {
@@ -76,8 +81,8 @@ def _report(config, args: argparse.Namespace) -> dict:
         "corpus_from": _corpus_source(config, args),
         "theme": config.theme,
         # what is in effect: a name that is no binding is reported above, not listed
-        "keys": {k: v for k, v in config.keys.items() if not bindings or k in bindings},
-        "bindings": {name: config.keys.get(name, keys) for name, keys in sorted(bindings.items())},
+        "keys": {k: v for k, v in keys.items() if not bindings or k in bindings},
+        "bindings": {name: keys.get(name, dflt) for name, dflt in sorted(bindings.items())},
         "index_dir": str(config.index_root),
         "index": _index_folder(args.folders or []),
         "cache_dir": str(cache_dir()),
@@ -173,6 +178,8 @@ def known_bindings() -> dict[str, str]:
     for cls in classes:
         for binding in getattr(cls, "BINDINGS", ()) or ():
             if isinstance(binding, Binding) and binding.id:
+                # One id, one binding (tests/test_tui_flows.py checks): a second class
+                # with the same id is the subclass that inherited it.
                 bindings.setdefault(binding.id, binding.key)
     return bindings
 

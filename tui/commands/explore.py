@@ -55,11 +55,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"
         )
-    from search.config import load_config
+    from tui.hangup import Hangup
+
+    # Watch for a hangup from the very start: the index opens in a thread from here on.
+    started: list = []  # the app, once there is one
+    hangup = Hangup(lambda: started[0]._exit_from_anywhere() if started else None)
+    hangup.install()
+
     from tui import catalog
     from tui.progress import Building
+    from tui.settings import load_settings
 
-    config = load_config()
+    config = load_settings()
     folders = list(args.folders)
     building = Building()
     open_corpus = _opener(folders, config.index_dir, building.tick)
@@ -78,9 +85,14 @@ def run(args: argparse.Namespace) -> int:
         keys=config.keys,
         theme=config.theme,
         problems=config.problems,
+        hangup=hangup,
         building=building,
     )
+    started.append(app)
     app.run()
+    if hangup.fired:  # the terminal is gone: nothing to flush to, no thread worth waiting for
+        hangup.hard_exit()
+    hangup.uninstall()
     code = app.return_code or 0
     from tui.leaving import leave_now_if_busy
 

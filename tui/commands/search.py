@@ -64,9 +64,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _heading(result) -> str:
-    noun = "hit" if result.total == 1 else "hits"
-    about = "" if result.total_exact else "about "
-    return f"{about}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+    noun = "hit" if result.total == 1 and result.total_exact else "hits"
+    more = "" if result.total_exact else "more than "
+    return f"{more}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
 
 
 def _print_plain(result) -> None:

@@ -48,6 +48,8 @@ class CompareScreen(Screen):
     corpus's oldest and newest dated articles)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    #: Under 30 rows the tracker shrinks to one line (dossier.tcss): the panes are for reading.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     AUTO_FOCUS = "#tracker"
 
     DEFAULT_CSS = """

@@ -83,7 +83,7 @@ class HelpScreen(ModalScreen[None]):
     """A list of the live bindings of the screen it was opened over."""
 
     BINDINGS = [
-        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="close_help"),
+        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="help.close"),
         Binding("j,down", "scroll(1)", show=False),
         Binding("k,up", "scroll(-1)", show=False),
     ]

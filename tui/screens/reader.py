@@ -18,11 +18,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from search.model import Article, Entity, Span
 from tui.keymap import key_for
+from tui.messages import SearchFor
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
     citation,
@@ -62,22 +64,40 @@ class ReaderScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
     AUTO_FOCUS = "#page"  # not focusable: screen keys read the page; `e` focuses the entity list
 
+    #: Canonical name of the entity whose mentions n/N step through (None: the query's hits).
+    selected: reactive[str | None] = reactive(None, init=False)
+
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
-        Binding("n", "step(1)", "Next hit", id="next_hit"),
-        Binding("N", "step(-1)", "Previous hit", show=False, id="prev_hit"),
-        Binding("y", "copy", "Copy citation", id="copy"),
-        Binding("e", "toggle_entities", "Entities", id="entities"),
-        Binding("m", "mark", "Mark for compare", show=False, id="mark"),
+        Binding("escape", "back", "Back", id="reader.back"),
+        Binding("n", "step(1)", "Next hit", id="reader.next_hit"),
+        Binding("N", "step(-1)", "Previous hit", show=False, id="reader.previous_hit"),
+        Binding("y", "copy", "Copy citation", id="reader.copy"),
+        Binding("Y", "save_citation", "Save citation to a file", show=False, id="reader.save"),
+        Binding("e", "toggle_entities", "Entities", id="reader.entities"),
+        Binding("m", "mark", "Mark for compare", show=False, id="reader.mark"),
         Binding(
-            "s", "search_entity", "Search the corpus for the entity", show=False, id="search_entity"
+            "s",
+            "search_entity",
+            "Search the corpus for the entity",
+            show=False,
+            id="reader.search_entity",
         ),
-        Binding("j,down", "cursor(1)", "Next paragraph", show=False, id="down"),
-        Binding("k,up", "cursor(-1)", "Previous paragraph", show=False, id="up"),
-        Binding("g,home", "edge(0)", "Top", show=False, id="first"),
-        Binding("G,end", "edge(1)", "Bottom", show=False, id="last"),
-        Binding("ctrl+d,pagedown", "half_page(1)", "Half page down", show=False, id="page_down"),
-        Binding("ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="page_up"),
+        Binding("j,down", "cursor(1)", "Next paragraph", show=False, id="reader.next_paragraph"),
+        Binding(
+            "k,up", "cursor(-1)", "Previous paragraph", show=False, id="reader.previous_paragraph"
+        ),
+        Binding("g,home", "edge(0)", "Top", show=False, id="reader.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="reader.bottom"),
+        Binding(
+            "ctrl+d,pagedown",
+            "half_page(1)",
+            "Half page down",
+            show=False,
+            id="reader.half_page_down",
+        ),
+        Binding(
+            "ctrl+u,pageup", "half_page(-1)", "Half page up", show=False, id="reader.half_page_up"
+        ),
     ]
 
     COMPONENT_CLASSES = {
@@ -117,7 +137,6 @@ class ReaderScreen(Screen):
             ),
             key=_reading_order,
         )
-        self.selected: str | None = None  # canonical name of the chosen entity
         self.marks: list[Mark] = self.hits
         self.current: int | None = 0 if self.hits else None
         self.cursor = self._first_body_block()
@@ -182,6 +201,25 @@ class ReaderScreen(Screen):
             KIND_CLASSES.get(kind, KIND_CLASSES["other"]), partial=True
         )
 
+    def highlight_styles(self) -> tuple[Style, Style, Style, Style]:
+        """Hit, current mark, chosen entity, guessed entity. Without colour (NO_COLOR) a
+        background means nothing: hits are reversed, the current one also underlined."""
+        get = self.get_component_rich_style
+        guessed = get("reader--guessed", partial=True)
+        if self.app.no_color:
+            return (
+                Style(reverse=True),
+                Style(reverse=True, bold=True, underline=True),
+                Style(bold=True, underline=True, italic=True),
+                guessed,
+            )
+        return (
+            get("reader--hit", partial=True),
+            get("reader--current", partial=True),
+            get("reader--selected", partial=True),
+            guessed,
+        )
+
     def _by_block(self, items, field_of, start_of) -> list[list]:
         """``items`` grouped by the block holding their start, in one pass."""
         groups: list[list] = [[] for _ in self.blocks]
@@ -205,11 +243,7 @@ class ReaderScreen(Screen):
                 self.entities, lambda e: e.field, lambda e: e.start
             )
             self._hits_by_block = self._by_block(self.hits, lambda m: m.field, lambda m: m.start)
-        get = self.get_component_rich_style
-        hit_style = get("reader--hit", partial=True)
-        current_style = get("reader--current", partial=True)
-        selected_style = get("reader--selected", partial=True)
-        guessed_style = get("reader--guessed", partial=True)
+        hit_style, current_style, selected_style, guessed_style = self.highlight_styles()
         kind_styles = {kind: self._style(kind) for kind in KIND_CLASSES}
         current = self.marks[self.current] if self.current is not None and self.marks else None
         for i in range(len(self.blocks)) if only is None else only:
@@ -379,7 +413,9 @@ class ReaderScreen(Screen):
 
     def select_entity(self, name: str | None) -> None:
         """Highlight the mentions of ``name`` and step through them (None: back to hits)."""
-        self.selected = name
+        self.selected = name  # reactive: watch_selected repaints
+
+    def watch_selected(self, name: str | None) -> None:
         if name is None:
             self.marks = self.hits
             self.current = 0 if self.hits else None
@@ -402,7 +438,7 @@ class ReaderScreen(Screen):
             self.notify("choose an entity first: e opens the list", timeout=3)
             return
         escaped = name.replace('"', "")
-        self.app.search_for(f'entity:"{escaped}"')
+        self.post_message(SearchFor(f'entity:"{escaped}"'))
 
     # -- copying and leaving --------------------------------------------------------------
 
@@ -422,13 +458,44 @@ class ReaderScreen(Screen):
                     return block.text[around[0].start : around[-1].end]
         return block.text
 
-    def action_copy(self) -> None:
+    def _citation(self) -> str:
         quote = self.quote()
         if not quote:
-            return
+            return ""
         a = self.article
-        self.app.copy_to_clipboard(citation(a.title, a.source, a.published, quote))
-        self.notify("citation copied", timeout=2)
+        return citation(a.title, a.source, a.published, quote, a.url)
+
+    def action_copy(self) -> None:
+        """Send the citation to the terminal's clipboard. OSC 52 is a request the terminal
+        (or tmux) may ignore, and nothing says whether it did: say what was done, and
+        where the fallback is."""
+        text = self._citation()
+        if not text:
+            return
+        self.app.copy_to_clipboard(text)
+        save = key_for(self, "save_citation", "Y")
+        self.notify(
+            "citation sent to the terminal's clipboard (OSC 52); if it did not arrive "
+            f"(tmux, some terminals drop it), {save} saves it to a file",
+            timeout=4,
+        )
+
+    def action_save_citation(self) -> None:
+        """Append the citation to citations.txt in the data dir: works in any terminal."""
+        from search.config import data_dir
+
+        text = self._citation()
+        if not text:
+            return
+        path = data_dir() / "citations.txt"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as out:
+                out.write(text + "\n")
+        except OSError as exc:
+            self.notify(f"cannot save the citation: {exc}", severity="error")
+            return
+        self.notify(f"citation added to {path}", timeout=6)
 
     def action_back(self) -> None:
         panel = self.query_one(EntityPanel)

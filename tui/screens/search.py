@@ -15,11 +15,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
 from search.model import QueryError, SearchResult
 from tui.keymap import key_for
+from tui.messages import (
+    FacetsCounted,
+    FocusQuery,
+    OpenArticle,
+    ResultsFetched,
+    SearchFailed,
+    SetQuery,
+)
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
 
@@ -36,13 +45,27 @@ class QueryBox(Input):
     """The query box; arrows and page keys move the result cursor while you type."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Open", id="open"),
-        Binding("down", "screen.move(1)", "Next result", show=False, id="next_result"),
-        Binding("up", "screen.move(-1)", "Previous result", show=False, id="previous_result"),
+        Binding("enter", "submit", "Open", id="search.query.open"),
+        # vim's normal mode: one Escape and single-letter keys (c, q, ?) work again.
+        Binding("escape", "screen.leave_query", "Results", id="search.query.leave"),
+        Binding("down", "screen.move(1)", "Next result", show=False, id="search.query.next_result"),
         Binding(
-            "pagedown", "screen.move(5)", "Results page down", show=False, id="results_page_down"
+            "up",
+            "screen.move(-1)",
+            "Previous result",
+            show=False,
+            id="search.query.previous_result",
         ),
-        Binding("pageup", "screen.move(-5)", "Results page up", show=False, id="results_page_up"),
+        Binding(
+            "pagedown",
+            "screen.move(5)",
+            "Results page down",
+            show=False,
+            id="search.query.page_down",
+        ),
+        Binding(
+            "pageup", "screen.move(-5)", "Results page up", show=False, id="search.query.page_up"
+        ),
     ]
 
 
@@ -52,14 +75,20 @@ class SearchScreen(Screen):
     AUTO_FOCUS = "#query"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
+    #: The search on screen (None: every article, no query). What the footer offers
+    #: (accept the did-you-mean) follows it.
+    result: reactive[SearchResult | None] = reactive(None, init=False)
+
     BINDINGS = [
-        Binding("enter", "open", "Open", id="open"),
-        Binding("ctrl+y", "accept_suggestion", "Accept did-you-mean", id="accept_suggestion"),
-        Binding("ctrl+f", "facets", "Facets", id="facets"),
-        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
-        Binding("escape", "escape", "Query box", show=False, id="back"),
-        Binding("m", "mark", "Mark for compare", id="mark"),
-        Binding("ctrl+t", "compare_topic", "Compare topic", id="compare_topic"),
+        Binding("enter", "open", "Open", id="search.open"),
+        Binding(
+            "ctrl+y", "accept_suggestion", "Accept did-you-mean", id="search.accept_suggestion"
+        ),
+        Binding("ctrl+f", "facets", "Facets", id="search.facets"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="search.clear_filters"),
+        Binding("escape", "escape", "Query box", show=False, id="search.back"),
+        Binding("m", "mark", "Mark for compare", id="search.mark"),
+        Binding("ctrl+t", "compare_topic", "Compare topic", id="search.compare_topic"),
     ]
 
     def __init__(self) -> None:
@@ -74,7 +103,6 @@ class SearchScreen(Screen):
             next(c for w, c in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= w), update=False
         )
         self.filters: dict[str, str] = {}
-        self.result: SearchResult | None = None
         self._generation = 0
         self._timer = None
         self._error: str | None = None
@@ -105,6 +133,9 @@ class SearchScreen(Screen):
         self._status(Text("Opening corpus…"))
         # Highlight colours come from the theme: re-render when it changes.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._refresh_now())
+        # The app's corpus (and why it failed, if it did) are reactive: follow them.
+        self.watch(self.app, "corpus", self.corpus_ready, init=False)
+        self.watch(self.app, "corpus_error", self.corpus_failed, init=False)
         if self.app.corpus is not None:
             self.corpus_ready()
         elif self.app.preview:
@@ -125,7 +156,8 @@ class SearchScreen(Screen):
         return self.app.corpus
 
     def corpus_ready(self) -> None:
-        """The corpus is open (or was reopened): show what the query box asks for."""
+        """The corpus is open (or was reopened): show what the query box asks for.
+        Called when the app's reactive ``corpus`` changes."""
         corpus = self.corpus
         if corpus is None:
             return
@@ -146,10 +178,10 @@ class SearchScreen(Screen):
 
         self._status(line(n, total))
 
-    def corpus_failed(self, message: str) -> None:
-        self._status(
-            Text(message + " (q quits after leaving the query box; ctrl+q anywhere)"), error=True
-        )
+    def corpus_failed(self, message: str | None) -> None:
+        """Called when the app's reactive ``corpus_error`` changes."""
+        if message:
+            self._status(Text(message + " (Escape, then q quits; ctrl+q anywhere)"), error=True)
 
     # -- typing and searching -------------------------------------------------------------
 
@@ -180,15 +212,15 @@ class SearchScreen(Screen):
             # The hits first, then again with the facets: a keystroke's results never
             # wait for the facets of every match (seconds, the first time, at 50,000).
             plain = corpus.search(query, limit=LIMIT, filters=filters or None)
-            self.app.call_from_thread(self._show_result, generation, plain, with_facets=False)
+            self.post_message(ResultsFetched(generation, plain, with_facets=False))
             result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
         except QueryError as exc:
-            self.app.call_from_thread(self._show_error, generation, str(exc))
+            self.post_message(SearchFailed(generation, str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - an engine failure is shown, never a crash
-            self.app.call_from_thread(self._show_error, generation, f"search failed: {exc}")
+            self.post_message(SearchFailed(generation, f"search failed: {exc}"))
             return
-        self.app.call_from_thread(self._show_result, generation, result)
+        self.post_message(ResultsFetched(generation, result))
 
     def _current(self, generation: int) -> bool:
         """True if nothing newer has been typed since this generation started."""
@@ -225,34 +257,37 @@ class SearchScreen(Screen):
             result = corpus.search("", limit=1, facets=True)
         except Exception:  # noqa: BLE001 - facets are a convenience; the list is already shown
             return
-        self.app.call_from_thread(self._show_facets, generation, result)
+        self.post_message(FacetsCounted(generation, result))
 
-    def _show_facets(self, generation: int, result: SearchResult) -> None:
-        if self._current(generation):
-            self.query_one("#facets", FacetList).show(result.facets, self.filters)
+    @on(FacetsCounted)
+    def _show_facets(self, message: FacetsCounted) -> None:
+        if self._current(message.generation):
+            self.query_one("#facets", FacetList).show(message.result.facets, self.filters)
 
-    def _show_error(self, generation: int, message: str) -> None:
-        if not self._current(generation):
+    @on(SearchFailed)
+    def _show_error(self, message: SearchFailed) -> None:
+        if not self._current(message.generation):
             return
-        self._error = message
-        self._status(Text(message, style="bold"), error=True)
+        self._error = message.error
+        self._status(Text(message.error, style="bold"), error=True)
 
-    def _show_result(
-        self, generation: int, result: SearchResult, *, with_facets: bool = True
-    ) -> None:
-        if not self._current(generation):
+    @on(ResultsFetched)
+    def _show_result(self, message: ResultsFetched) -> None:
+        if not self._current(message.generation):
             return  # a newer query is on its way; never let this one overwrite it
+        result = message.result
         self._error = None
         same = self.result is not None and self.result.query == result.query
-        self.result = result
+        self.result = result  # reactive: the footer's bindings follow (watch_result)
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
         results.border_title = "Results, best first"
-        if with_facets:  # else the facets of the last query stay until these come
+        if message.with_facets:  # else the facets of the last query stay until these come
             self.query_one("#facets", FacetList).show(result.facets, self.filters)
         status = Text(end="")
-        about = "" if result.total_exact else "about "
-        status.append(f"{about}{result.total} hit{'s' if result.total != 1 else ''}")
+        more = "" if result.total_exact else "more than "
+        plural = "s" if result.total != 1 or not result.total_exact else ""
+        status.append(f"{more}{result.total} hit{plural}")
         if result.total > len(result.hits):
             status.append(f" (best {len(result.hits)} shown)")
         status.append(f" · {result.elapsed_ms:.0f} ms")
@@ -266,6 +301,8 @@ class SearchScreen(Screen):
             status.append(result.suggestion, style="bold italic")
             status.append(f"? ({key_for(self, 'accept_suggestion', '^y')} accepts)")
         self._status(status)
+
+    def watch_result(self) -> None:
         self.refresh_bindings()
 
     def _status(self, text: Text, *, error: bool = False) -> None:
@@ -294,7 +331,9 @@ class SearchScreen(Screen):
         article_id = results.current_id
         if article_id is not None:
             query = self.result.query if self.result is not None and results.hits else ""
-            self.app.open_article(article_id, query)
+            # Back from the reader, keys are keys: the results have the focus, not the box.
+            results.focus()
+            self.post_message(OpenArticle(article_id, query))
 
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -355,13 +394,29 @@ class SearchScreen(Screen):
         facets.focus()
 
     def action_escape(self) -> None:
+        """Escape from the facets: hide them (on a narrow screen) and go to the results."""
         self.query_one("#facets", FacetList).remove_class("-shown")
+        self.query_one("#results", ResultList).focus()
+
+    def action_leave_query(self) -> None:
+        """Escape in the query box: to the results, where letters are keys again."""
+        self.query_one("#results", ResultList).focus()
+
+    # -- asked by the app (messages) ------------------------------------------------------
+
+    @on(FocusQuery)
+    def _focus_requested(self, message: FocusQuery) -> None:
         self.focus_query()
 
-    # -- used by the app and other screens ------------------------------------------------
+    @on(SetQuery)
+    def _query_requested(self, message: SetQuery) -> None:
+        self.set_query(message.query)
 
     def focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        """The query box, its text selected: typing replaces it, an arrow key keeps it."""
+        box = self.query_one("#query", Input)
+        box.focus()
+        box.select_all()
 
     def set_query(self, query: str) -> None:
         """Replace the query (e.g. an entity search from the reader) and run it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets.option_list import Option
@@ -45,8 +46,8 @@ class ResultList(KeyList):
     """Articles or hits, newest first or best first; option ids are article ids."""
 
     BINDINGS = [
-        Binding("ctrl+d", "page_down", "Half page down", show=False, id="page_down"),
-        Binding("ctrl+u", "page_up", "Half page up", show=False, id="page_up"),
+        Binding("ctrl+d", "page_down", "Half page down", show=False, id="results.half_page_down"),
+        Binding("ctrl+u", "page_up", "Half page up", show=False, id="results.half_page_up"),
     ]
 
     COMPONENT_CLASSES = {
@@ -93,7 +94,10 @@ class ResultList(KeyList):
             get("results--meta", partial=True),
             get("results--bar", partial=True),
             get("results--snippet", partial=True),
-            get("results--highlight", partial=True),
+            # Without colour (NO_COLOR) a highlight's background means nothing: reverse it.
+            Style(reverse=True, bold=True)
+            if self.app.no_color
+            else get("results--highlight", partial=True),
         )
 
     def show_articles(self, articles: Sequence[Article], *, keep: bool = True) -> None:

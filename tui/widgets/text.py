@@ -118,10 +118,11 @@ def reading_blocks(body: str, limit: int = READER_CHARS) -> tuple[list[tuple[int
     return out, len(shown)
 
 
-def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
-    """'Title, Source, 9 Apr 2024: “…”' (parts that are unknown are left out)."""
+def citation(title: str, source: str, date: dt.date | None, quote: str, url: str = "") -> str:
+    """'Title, Source, 9 Apr 2024: “…” <url>' (parts that are unknown are left out)."""
     parts = [p for p in (title.strip(), source.strip()) if p]
     if date is not None:
         parts.append(format_date(date))
     head = ", ".join(parts) or "Untitled"
-    return f"{head}: “{one_line(quote)}”"
+    line = f"{head}: “{one_line(quote)}”"
+    return f"{line} <{url.strip()}>" if url.strip() else line

@@ -48,14 +48,15 @@ class Tmux:
     def screen(self) -> str:
         return self("capture-pane", "-p", "-t", "e2e")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
+        """The screen once any of ``texts`` shows on it."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
+            if any(text in screen for text in texts):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+                raise AssertionError(f"none of {texts!r} appeared; the screen was:\n{screen}")
             time.sleep(0.1)
 
     def close(self) -> None:
@@ -190,7 +191,8 @@ def _drop_session(
         tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", line)
         pid = int(tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").strip())
         if case == "start-up":  # the first frame, while the index is still being built
-            screen = tmux.wait_for("Opening corpus")
+            # "Opening corpus…" until the build reports, then its progress bar
+            screen = tmux.wait_for("Opening corpus", "files read")
         else:
             screen = tmux.wait_for(f"{n} articles")  # listed: the index is open
             if case == "reader":

@@ -70,13 +70,40 @@ def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
 
 
 def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
-    """A sentence's content words (outside entity names): stem -> weight."""
+    """A sentence's content words (outside entity names): stem -> weight. The words of a
+    name the recogniser missed share one word's weight (see :func:`_name_share`)."""
     out: dict[str, float] = {}
-    for t in s.words():
-        w = language_weight(t.word) * local.get(t.stem, 1.0)
+    words = s.words()
+    for t, share in zip(words, _name_share(s, words), strict=True):
+        w = language_weight(t.word) * local.get(t.stem, 1.0) * share
         if w > out.get(t.stem, 0.0):
             out[t.stem] = w
     return out
+
+
+def _name_share(s: _Sentence, words: Sequence) -> list[float]:
+    """1 for a word, 1/n for each of n capitalised words in a row ("Senate Minority Whip
+    Dick Durbin"): a name is one participant however many words it takes, whether or
+    not the entity recogniser found it. The sentence's first word is in a name only when
+    the next word is capitalised too."""
+    text, base = s.span.text, s.span.start
+    capital = [text[t.start - base : t.start - base + 1].isupper() for t in words]
+
+    def joined(j: int) -> bool:  # words j and j + 1 are one name
+        gap = text[words[j].end - base : words[j + 1].start - base]
+        return capital[j] and capital[j + 1] and not gap.strip()
+
+    first_is_name = len(words) > 1 and words[0].start - base < 2 and joined(0)
+    share = [1.0] * len(words)
+    i = 0
+    while i < len(words):
+        j = i
+        while (i > 0 or first_is_name) and j + 1 < len(words) and joined(j):
+            j += 1
+        for k in range(i, j + 1):
+            share[k] = 1.0 / (j - i + 1)
+        i = j + 1
+    return share
 
 
 def _actors(s: _Sentence) -> set[str]:

@@ -16,7 +16,9 @@ also names, each thing weighed by how much it says:
 
 The development's own kind then scales the score: a sentence that reports (an event, a
 past tense, a decision told) counts fully; one that restates the worry or looks ahead
-counts less. A link under :data:`LINK_THRESHOLD` is silence.
+counts less. A best link that does not stand out of the concern's scores against
+the later article's other sentences (:data:`LINK_Z`) is silence: a relative margin
+transfers between pairs where an absolute score does not.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ from search.compare.analysis import Theme, _inside, _Sentence, load_rings
 from search.compare.cues import concern_strength, development_strength
 from search.compare.model import Development, Evidence
 
-#: A development must score at least this to be linked to a concern at all
-#: (calibrated leave-one-pair-out on the compare-dev pairs, see bench/compare_dev.py).
-LINK_THRESHOLD = 0.05
+#: A development must score at least this to be linked to a concern at all (a floor
+#: against one shared word in a long concern; the decision itself is :data:`LINK_Z`'s) ...
+LINK_THRESHOLD = 0.02
+#: ... and stand out of the concern's scores against all the later sentences by this
+#: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
+#: compare-dev pairs, see bench/calibrate_compare.py).
+LINK_Z = 0.5
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
@@ -253,11 +259,15 @@ class Scorer:
         return covered * factor
 
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
-        """The developments that answer ``c``, best first; none under the threshold."""
-        scored = self.ranked(c, before, MAX_DEVELOPMENTS)
+        """The developments that answer ``c``, best first; none when the best does not
+        stand out of the concern's background (:func:`margin`) or is under the floor."""
+        everything = self.ranked(c, before)
+        scored = everything[:MAX_DEVELOPMENTS]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
+        if margin([v for v, _ in everything], len(self.candidates)) < LINK_Z:
+            return []
         return [
             _evidence(c, d, score, self.theme_weight)
             for score, d in scored[:MAX_DEVELOPMENTS]
@@ -268,6 +278,21 @@ class Scorer:
         c_terms = concern_terms(c, before, self.local)
         score = self._score(c_terms, c, _actors(c), d)
         return _evidence(c, d, score, self.theme_weight)
+
+
+def margin(scores: Sequence[float], n: int) -> float:
+    """How far the best of ``scores`` stands out of the concern's background: its
+    z-score among all ``n`` candidates (those not in ``scores`` score 0). A score means
+    little by itself (one pair's vocabulary makes every score high, another's low); a
+    development that answers the concern scores well above the later article's other
+    sentences, one that merely shares the subject scores like many others."""
+    if not scores or n <= 1:
+        return math.inf if scores else 0.0
+    best = max(scores)
+    mean = sum(scores) / n
+    var = sum(v * v for v in scores) / n - mean * mean
+    sd = math.sqrt(max(var, 0.0))
+    return (best - mean) / sd if sd > 0 else (math.inf if best > mean else 0.0)
 
 
 def _keys(s: _Sentence) -> list[str]:

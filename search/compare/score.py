@@ -211,6 +211,15 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
+        scored = self._scored(c, before, shortlist=limit is not None)
+        top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
+        return [(score, self.by_key[k]) for score, _, k in top]
+
+    def _scored(
+        self, c: _Sentence, before: _Sentence | None, shortlist: bool = False
+    ) -> list[tuple[float, int, str]]:
+        """(score, -position, key) of every candidate that shares anything with ``c``,
+        unsorted; with ``shortlist``, only those that could reach the threshold."""
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
@@ -237,17 +246,15 @@ class Scorer:
             return []
         factor, place = self.factor, self.place
         # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
-        floor = LINK_THRESHOLD * total if limit is not None else -1.0
+        floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
         # Who is involved is not what happens: a sentence that shares none of the concern's
         # words (or rings) answers it only if one of its actors acts there too.
-        scored = [
+        return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
             if v >= floor and (k in worded or k in acting)
         ]
-        top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
-        return [(score, self.by_key[k]) for score, _, k in top]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -261,12 +268,13 @@ class Scorer:
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
-        everything = self.ranked(c, before)
-        scored = everything[:MAX_DEVELOPMENTS]
+        everything = self._scored(c, before)
+        top = heapq.nlargest(MAX_DEVELOPMENTS, everything)
+        scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
-        if margin([v for v, _ in everything], len(self.candidates)) < LINK_Z:
+        if margin([v for v, _, _ in everything], len(self.candidates)) < LINK_Z:
             return []
         return [
             _evidence(c, d, score, self.theme_weight)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -50,6 +51,7 @@ ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
 CONTEXT_WEIGHT = 0.5
 _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
 NAMES_ONLY = 0.5
+_STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 
@@ -137,6 +139,8 @@ def development_factor(d: _Sentence) -> float:
     strength = development_strength(d.cues)
     if d.cues.old_years:
         return 0.5  # background: "Britons voted in a 2016 referendum"
+    if _STATE.search(d.span.text) and not d.cues.events:
+        return 0.6  # a state that goes on: "the deadline currently stands at ..."
     if strength >= 0.3:
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from . import query as q
-from .files import bundled_corpus, default_folders
+from .files import bundled_corpus, default_folders, pseudo_filesystem
 from .index import Index, Progress, Refresh, corpus_key, from_stored
 from .model import Article, CorpusError, Entity, Hit, SearchResult, Skipped, Span
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from whoosh.query import Query
 
 __all__ = ["Corpus", "bundled_corpus", "default_folders"]
+
+#: How much of a long article's body entity-query passages are drawn from (recognising
+#: the entities of a whole 8 MB body takes seconds; a passage needs a few mentions).
+MENTIONS_SCANNED = 200_000
 
 
 class Corpus:
@@ -52,6 +56,8 @@ class Corpus:
         rebuild: bool = False,
         progress: Progress | None = None,
         quick: bool = False,
+        wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> Corpus:
         """Open the corpus of ``folders``, refreshing its index from the files first.
 
@@ -64,8 +70,21 @@ class Corpus:
             raise CorpusError(
                 f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
             )
+        for f in folders:
+            system = pseudo_filesystem(f)
+            if system:
+                raise CorpusError(
+                    f"{f} is a system folder ({system}), not a folder of articles; "
+                    "name the folder your .txt or .md articles are in"
+                )
         index, report = Index.open(
-            folders, cache_root=cache_dir, rebuild=rebuild, progress=progress, quick=quick
+            folders,
+            cache_root=cache_dir,
+            rebuild=rebuild,
+            progress=progress,
+            quick=quick,
+            wait=wait,
+            waiting=waiting,
         )
         return cls(folders, index, report)
 
@@ -87,8 +106,12 @@ class Corpus:
         return tuple(dated + undated)
 
     def get(self, article_id: str) -> Article:
-        with self._lock:
-            fields = self._searcher.document(id=article_id.strip().lower())
+        key = article_id.strip().lower()
+        if not key.isascii():  # ids are ASCII; a typed '\xff' is a surrogate Whoosh cannot encode
+            fields = None
+        else:
+            with self._lock:
+                fields = self._searcher.document(id=key)
         if fields is None:
             raise CorpusError(f"no article with id {article_id!r}; `dossier docs` lists the ids")
         return from_stored(fields)
@@ -132,6 +155,8 @@ class Corpus:
 
     def _with_mentions(self, hit: Hit, parsed: Query) -> Hit:
         article = self.get(hit.id)
+        if len(article.body) > MENTIONS_SCANNED:  # passages need a few mentions, not all
+            article = evolve(article, body=article.body[:MENTIONS_SCANNED])
         spans = [(s.start, s.end) for s in self._matches(article, parsed)["body"]]
         if not spans:
             return hit
@@ -145,11 +170,17 @@ class Corpus:
                 self._facets = q.FacetTable(self._facet_reader)
             return self._facets
 
-    def matches(self, article_id: str, query: str) -> dict[str, tuple[Span, ...]]:
-        """Where ``query`` matches in each text field of one article, for the reader."""
+    def matches(
+        self, article_id: str, query: str, *, upto: int | None = None
+    ) -> dict[str, tuple[Span, ...]]:
+        """Where ``query`` matches in each text field of one article, for the reader
+        (with ``upto``, in the first ``upto`` characters of the body only)."""
         if not query.strip():
             return {name: () for name in ("title", "standfirst", "body")}
-        return self._matches(self.get(article_id), self._parse(query))
+        article = self.get(article_id)
+        if upto is not None and len(article.body) > upto:
+            article = evolve(article, body=article.body[:upto])
+        return self._matches(article, self._parse(query))
 
     def _parse(self, query: str) -> Query:
         return q.parse(self._parser, query, entity=_canonical_name)
@@ -166,7 +197,9 @@ class Corpus:
         if not names:
             return found
         # entity:"Name" matched a field beside the text: its mentions are the matches.
-        mentions = [e for e in self.entities(article.id) if e.canonical.lower() in names]
+        # ``article`` may be the start of a long one: its entities are those of that start.
+        found_in = self.entities(article.id, upto=len(article.body))
+        mentions = [e for e in found_in if e.canonical.lower() in names]
         return {
             name: tuple(
                 sorted(
@@ -179,8 +212,16 @@ class Corpus:
 
     # ------------------------------------------------------------------ entities
 
-    def entities(self, article_id: str) -> tuple[Entity, ...]:
-        """Every entity mention in one article (title, standfirst and body)."""
+    def entities(self, article_id: str, *, upto: int | None = None) -> tuple[Entity, ...]:
+        """Every entity mention in one article (title, standfirst and body); with ``upto``,
+        in the first ``upto`` characters of the body only (what a reader shows of a very
+        long one: recognising a 50 MB body takes a minute)."""
+        if upto is not None and article_id not in self._entities:
+            article = self.get(article_id)
+            if len(article.body) > upto:
+                from .entities import recognise
+
+                return tuple(recognise(evolve(article, body=article.body[:upto])))
         if article_id not in self._entities:
             from .entities import recognise
 

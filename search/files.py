@@ -8,8 +8,13 @@ import base64
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Skipped
 
 #: File endings read as articles, by format: text, a saved web page, a PDF.
 FORMATS = {
@@ -56,41 +61,184 @@ def default_folders() -> list[Path]:
     return list(load_config().corpus) or [bundled_corpus()]
 
 
-def discover(folders: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+#: Files larger than this are not read: an article, even a long report, is far smaller,
+#: and a log or a dump that size would take minutes and gigabytes to index.
+MAX_BYTES = 8 * 1024 * 1024
+#: A PDF holds pictures and fonts besides its text: it may be larger.
+MAX_PDF_BYTES = 64 * 1024 * 1024
+
+
+def size_limit(path: Path | str) -> int:
+    """The largest file of this kind dossier reads."""
+    return MAX_PDF_BYTES if file_format(path) == "pdf" else MAX_BYTES
+
+
+#: File systems that are the machine's own state, not anyone's articles: walking /proc
+#: reaches every folder of the machine again through each process' root.
+PSEUDO_FILESYSTEMS = frozenset(
+    {
+        "autofs", "binfmt_misc", "bpf", "cgroup", "cgroup2", "configfs", "debugfs",
+        "devpts", "devtmpfs", "efivarfs", "fusectl", "hugetlbfs", "mqueue", "nsfs",
+        "proc", "pstore", "rpc_pipefs", "securityfs", "selinuxfs", "sysfs", "tracefs",
+    }
+)  # fmt: skip
+
+
+def discover(
+    folders: Iterable[Path], skipped: list[Skipped] | None = None
+) -> Iterator[tuple[Path, Path]]:
     """Yield ``(root, file)`` for every file under each folder, sorted, recursively.
 
     Every file, not only the formats dossier reads: one it cannot read is reported with
     the reason (``search.ingest.read_article`` says "unsupported type"), never silently
     left out. Linked folders are followed (analysts link shared folders into their own),
-    each real folder and file once, so a link loop ends. Hidden files and folders are
-    passed over; so are dossier's own files (sidecar metadata, ``links.toml``).
+    each real folder and file once, so a link loop ends; folders are walked with a list,
+    not by recursion, so no depth is too deep. Hidden files and folders are passed over;
+    so are dossier's own files (sidecar metadata, ``links.toml``). What cannot be read at
+    all (a folder without permission, a named pipe or device, a file over
+    :data:`MAX_BYTES`, a system folder such as /proc) is added to ``skipped``, saying why.
     """
-    seen_files: set[str] = set()
+    note = skipped.append if skipped is not None else (lambda _s: None)
+    seen_files: set[tuple[int, int]] = set()
     for root in folders:
         root = Path(root).expanduser()
-        if root.is_file():
-            yield root.parent, root
+        try:
+            st = root.stat()
+        except OSError as exc:
+            note(_skip(root, f"cannot read: {exc.strerror or exc}"))
             continue
-        found: list[Path] = []
-        seen_dirs: set[str] = set()
-        for folder, dirnames, filenames in os.walk(root, followlinks=True):
-            real = os.path.realpath(folder)
-            if real in seen_dirs:
-                dirnames[:] = []
+        if not stat.S_ISDIR(st.st_mode):
+            reason = _unreadable(st, size_limit(root))
+            if reason:
+                note(_skip(root, reason))
+            else:
+                yield root.parent, root
+            continue
+        system = pseudo_filesystem(root)
+        if system:
+            note(_skip(root, f"a system folder ({system}), not a folder of articles: not read"))
+            continue
+        found = sorted(_walk(root, seen_files, note))
+        yield from ((root, f) for f in found)
+
+
+def _walk(root: Path, seen_files: set[tuple[int, int]], note) -> Iterator[Path]:
+    seen_dirs: set[tuple[int, int]] = set()
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            here = os.stat(folder)
+            if (here.st_dev, here.st_ino) in seen_dirs:
                 continue
-            seen_dirs.add(real)
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
-                if name.startswith(".") or is_own_file(name):
-                    continue
-                # Files are named by where they really are, so a file reached twice
-                # (through a linked folder) is indexed once.
-                real_file = os.path.join(real, name)
-                if real_file in seen_files:
-                    continue
-                seen_files.add(real_file)
-                found.append(Path(folder, name))
-        yield from ((root, f) for f in sorted(found))
+            seen_dirs.add((here.st_dev, here.st_ino))
+            with os.scandir(folder) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            note(_skip(folder, f"folder not read: {exc.strerror or exc}"))
+            continue
+        subfolders: list[str] = []
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows a link
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if _system_folder(entry, here.st_dev):
+                    note(_skip(entry.path, "a system folder, not articles: not read"))
+                else:
+                    subfolders.append(entry.path)
+                continue
+            if is_own_file(name):  # every other file is listed: one we cannot read is reported
+                continue
+            try:
+                st = entry.stat()
+            except OSError as exc:
+                note(_skip(entry.path, f"cannot read: {exc.strerror or exc}"))
+                continue
+            reason = _unreadable(st, size_limit(name))
+            if reason:
+                note(_skip(entry.path, reason))
+                continue
+            # A file reached twice (through a linked folder) is indexed once.
+            if (st.st_dev, st.st_ino) in seen_files:
+                continue
+            seen_files.add((st.st_dev, st.st_ino))
+            yield Path(entry.path)
+        # In name order, as a walk from the top does: which of two ways to one file is
+        # kept does not depend on the order the file system lists them.
+        stack.extend(reversed(subfolders))
+
+
+def _system_folder(entry: os.DirEntry, parent_device: int) -> bool:
+    """Does this folder (a link, or another file system mounted here) lead into /proc,
+    /sys or the like?"""
+    try:
+        crosses = entry.is_symlink() or entry.stat().st_dev != parent_device
+    except OSError:
+        return False
+    return crosses and bool(pseudo_filesystem(entry.path))
+
+
+def _unreadable(st: os.stat_result, limit: int) -> str:
+    """Why a file is not read as an article, or "" if it may be."""
+    mode = st.st_mode
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file: not read"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file: not read"
+    if not stat.S_ISREG(mode):
+        return "not a regular file: not read"
+    if st.st_size > limit:
+        return (
+            f"{st.st_size / 2**20:,.0f} MB, larger than the {limit // 2**20} MB "
+            "dossier reads: not read"
+        )
+    return ""
+
+
+def _skip(path: str | Path, reason: str) -> Skipped:
+    from .model import Skipped
+
+    return Skipped(display_path(path), reason)
+
+
+def pseudo_filesystem(path: str | Path) -> str:
+    """The type of the system file system ``path`` is on (/proc, /sys...), or ""."""
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return ""
+    best, kind = "", ""
+    for mount, fstype in _mounts():
+        inside = real == mount or real.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) > len(best):
+            best, kind = mount, fstype
+    return kind if kind in PSEUDO_FILESYSTEMS else ""
+
+
+_MOUNTS: list[tuple[str, str]] | None = None
+
+
+def _mounts() -> list[tuple[str, str]]:
+    """(mount point, file system type) of each mount, from /proc/self/mountinfo."""
+    global _MOUNTS
+    if _MOUNTS is None:
+        _MOUNTS = []
+        try:
+            lines = Path("/proc/self/mountinfo").read_text().splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            head, _, tail = line.partition(" - ")
+            parts, rest = head.split(), tail.split()
+            if len(parts) > 4 and rest:
+                point = parts[4].replace("\\040", " ").replace("\\011", "\t")
+                _MOUNTS.append((point, rest[0]))
+    return _MOUNTS
 
 
 def signature(path: Path) -> tuple[int, int, int]:

@@ -16,7 +16,10 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shutil
+import tempfile
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -27,13 +30,14 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import CLEAR
 
-from . import files
+from . import files, locks
 from . import manifest as mf
 from .manifest import MANIFEST, Manifest
 from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 4  # 4: guessed names are indexed too
+LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
@@ -199,34 +203,23 @@ class Refresh:
     trusted: bool = False
     #: Another dossier was updating the index: it was opened as it was, not refreshed.
     locked_out: bool = False
+    #: Why nothing was done, when another process kept the index: what to tell the user.
+    busy: str = ""
     notices: list[str] = field(factory=list)
     #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
     caveats: list[tuple[str, str]] = field(factory=list)
 
 
-@contextlib.contextmanager
-def _exclusive(lock_path: Path, wait: float) -> Iterator[bool]:
-    """Hold an advisory lock on ``lock_path``; yields False if another process kept it."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: Whoosh's own write lock still protects the index
-        yield True
-        return
-    with open(lock_path, "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError:
-                if time.monotonic() >= deadline:
-                    yield False
-                    return
-                time.sleep(0.05)
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _lock_notices(lock: locks.Lock, report: Refresh) -> None:
+    if lock.took_over is not None:
+        report.notices.append(
+            f"took over the index lock of {lock.took_over}, which is no longer running"
+        )
+    if lock.acquired and lock.holder is not None:
+        report.notices.append(
+            f"waited {lock.waited:.1f} s for {locks.holder_text(lock.holder)} "
+            "to finish updating this index"
+        )
 
 
 def _writable(directory: Path) -> bool:
@@ -280,8 +273,14 @@ class Index:
         rebuild: bool = False,
         progress: Progress | None = None,
         quick: bool = False,
+        wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> tuple[Index, Refresh]:
         """Open the index for ``folders``, refreshing it from the files first.
+
+        While another dossier updates the index, an open with ``wait`` (``dossier index``)
+        waits for it to finish; other opens read the index as it was (and wait only when
+        there is none yet). ``waiting`` is told, in words, when we start to wait.
 
         ``quick``: trust the index when no folder changed since its last exact refresh
         (one stat a folder, no stat of a file, no manifest read); an edit in place is then
@@ -294,16 +293,20 @@ class Index:
             index, report = opened
         else:
             stamp, sidecars = mf.stamp_folders(folders)
-            found = list(files.discover(folders))
+            unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
+            found = list(files.discover(folders, skipped=unread))
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
                     f"index kept in memory: cannot write to {directory} (set index_dir in the config to keep it)"
                 )
             else:
-                index, report = cls._on_disk(directory, found, sidecars, rebuild, progress)
+                index, report = cls._on_disk(
+                    directory, found, sidecars, rebuild, progress, wait=wait, waiting=waiting
+                )
                 if not report.locked_out:  # else nothing was refreshed
                     _remember_folders(directory, stamp, report)
+            report.skipped[:0] = unread
         report.seconds = time.perf_counter() - started
         return index, report
 
@@ -339,18 +342,30 @@ class Index:
         sidecars: set[str],
         rebuild: bool,
         progress: Progress | None,
+        *,
+        wait: bool = False,
+        waiting: Callable[[str], None] | None = None,
     ) -> tuple[Index, Refresh]:
         storage = FileStorage(str(directory))
         report = Refresh()
         # Another dossier may be refreshing this corpus: wait briefly if a finished index
-        # exists (we can read it as it is), as long as it takes if there is none yet.
-        finished = (directory / MANIFEST).exists()
-        with _exclusive(directory / ".dossier.lock", wait=2.0 if finished else 900.0) as mine:
-            if not mine:
+        # exists (we can read it as it is), as long as it runs if there is none yet or
+        # we were asked to update it. A holder that is gone is taken over at once.
+        patient = wait or not (directory / MANIFEST).exists()
+        told = None
+        if waiting is not None and patient:
+
+            def told(holder: locks.Holder | None) -> None:
+                waiting(f"waiting for {locks.holder_text(holder)} to finish updating this index")
+
+        with locks.exclusive(
+            directory / LOCK, wait=900.0 if patient else 2.0, waiting=told
+        ) as lock:
+            _lock_notices(lock, report)
+            if not lock.acquired:
                 report.locked_out = True
-                report.notices.append(
-                    "another dossier is updating this index; showing it as it was"
-                )
+                report.busy = f"{locks.holder_text(lock.holder)} is updating this index"
+                report.notices.append(f"{report.busy}; showing it as it was")
                 return cls(storage.open_index(), directory, None), report
             known, ix = _open_existing(directory, storage, report)
             if ix is None:
@@ -362,7 +377,23 @@ class Index:
                 # dossier reading meanwhile sees the old index, never an empty one.
                 report.rebuilt = True
             index = cls(ix, directory, Manifest() if report.rebuilt else known)
-            index._apply(found, sidecars, report, progress, fresh=report.rebuilt)
+            try:
+                index._apply(found, sidecars, report, progress, fresh=report.rebuilt)
+            except windex.LockError:
+                # Whoosh's own write lock is held although ours was free: our lock file
+                # was removed while another dossier wrote, or another program writes.
+                report.locked_out = True
+                report.busy = (
+                    "another process is writing this index although dossier's lock was "
+                    f"free (was {directory / LOCK} removed while a dossier ran?)"
+                )
+                report.notices.append(f"{report.busy}; showing it as it was")
+                index = cls(storage.open_index(), directory, None)
+        if lock.lost:
+            report.notices.append(
+                f"the index's lock file {directory / LOCK} was removed while this dossier "
+                "updated the index; if another dossier updated it meanwhile, run `dossier index`"
+            )
         return index, report
 
     def _apply(
@@ -562,10 +593,47 @@ def _remember_folders(directory: Path, stamp: dict[str, int], report: Refresh) -
 class _PrivateRamStorage(RamStorage):
     """Whoosh's in-memory storage puts its scratch files in one fixed folder under /tmp
     (MAIN.tmp), which two dossiers building in memory at once would share and delete
-    under each other. Ours has a folder of its own."""
+    under each other, and another user could own. Ours is a private folder (``mkdtemp``:
+    a name nobody can guess, readable by us alone), removed when the index goes or the
+    process ends; one left by a process killed outright is removed by the next dossier."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scratch: str | None = None
 
     def temp_storage(self, name=None):
-        return super().temp_storage(f"dossier-{os.getpid()}-{id(self):x}-{name or 'tmp'}")
+        if self._scratch is None:
+            _sweep_scratch()
+            self._scratch = tempfile.mkdtemp(prefix=f"{_SCRATCH}{os.getpid()}-")
+            weakref.finalize(self, _remove_scratch, self._scratch, os.getpid())
+        folder = tempfile.mkdtemp(prefix=f"{name or 'tmp'}-", dir=self._scratch)
+        return FileStorage(folder).create()
+
+
+_SCRATCH = "dossier-"
+
+
+def _remove_scratch(folder: str, owner: int) -> None:
+    if os.getpid() == owner:  # not from a forked worker's copy of the storage
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sweep_scratch() -> None:
+    """Remove our scratch folders whose process is gone (killed before it could)."""
+    root = Path(tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for path in root.glob(f"{_SCRATCH}*-*"):
+            pid = path.name[len(_SCRATCH) :].split("-", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            try:
+                if path.lstat().st_uid != os.getuid() or not path.is_dir() or path.is_symlink():
+                    continue
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(path, ignore_errors=True)
+            except (OSError, OverflowError):
+                continue
 
 
 def _exists(directory: Path) -> bool:
@@ -579,7 +647,7 @@ def _exists(directory: Path) -> bool:
 def _clear(directory: Path) -> None:
     """Remove an index's files (not our lock, which another process may be waiting on)."""
     for path in directory.iterdir():
-        if path.is_file() and path.name != ".dossier.lock":
+        if path.is_file() and not path.name.startswith(LOCK):
             path.unlink(missing_ok=True)
 
 

@@ -7,10 +7,12 @@ curation that the user's own file overrides concern by concern.
 
 Nothing an analyst wrote is ever lost:
 
-- every change re-reads the file, applies itself and writes the whole file to a
-  temporary file that then atomically replaces the old one (a crash leaves the
-  old file or the new one, never half of one; two dossier windows do not undo
-  each other's changes);
+- every change locks the file, re-reads it, applies itself and writes the whole
+  file to a temporary file that then atomically replaces the old one (a crash
+  leaves the old file or the new one, never half of one; two dossiers saving at
+  the same instant each add to what the other saved);
+- a change that cannot be written (a full disk) is kept in memory, said, and
+  saved with the next change;
 - a file that does not parse, or holds an entry that makes no sense, is kept
   aside as ``<name>.bad`` (numbered if one exists) and reported, never silently
   overwritten.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -31,6 +34,7 @@ from pathlib import Path
 
 from attrs import define, evolve
 
+from search import locks
 from search.compare import (
     AUTO_LINKED,
     AUTO_SILENT,
@@ -49,6 +53,9 @@ from search.model import Article, Entity
 
 FILE_VERSION = 1
 FOLDER_FILE = "links.toml"
+#: How long a save waits for another dossier saving to the same file (a save takes
+#: milliseconds: a holder that long is stuck).
+LOCK_WAIT = 10.0
 
 
 @define(frozen=True, slots=True)
@@ -276,6 +283,13 @@ class LinkStore:
         #: Where the user's file was copied when it had entries to skip (once per store:
         #: the file is read again on every change).
         self._kept_aside: Path | None = None
+        #: Changes that could not be saved yet (a full disk), saved with the next change.
+        self._pending: dict[tuple[str, str], Curation] = {}
+        self._last_read: list[Curation] = []
+
+    @property
+    def _lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
 
     @classmethod
     def for_corpus(cls, corpus, *, path: Path | None = None) -> LinkStore:
@@ -326,24 +340,77 @@ class LinkStore:
             self.notices.append(message)
 
     def entries(self) -> dict[tuple[str, str], Curation]:
-        """(concern key, later id) -> curation; the user's own entries win."""
+        """(concern key, later id) -> curation; the user's own entries win, and their
+        changes not yet saved win over the file."""
         merged: dict[tuple[str, str], Curation] = {}
-        for e in [*self._read_shared(), *self._read_user()]:
+        for e in [*self._read_shared(), *self._read_user(), *self._pending.values()]:
             merged[e.ident] = e
         return merged
 
     # ---------------------------------------------------------------- changing
 
     def _change(self, concern: Concern, earlier: Article, later: Article, change) -> Curation:
-        own = {e.ident: e for e in self._read_user()}
+        """Apply ``change`` to the concern's entry as the file has it now, and save.
+
+        The read, the change and the write happen under a lock on the file, so two
+        dossiers saving at once each add to what the other saved. A change that cannot
+        be saved (a full disk) is kept in memory, said, and saved with the next one.
+        """
         ident = (concern.key, later.id)
-        base = own.get(ident) or self.entries().get(ident)
-        if base is None:
-            base = Curation(concern.key, earlier.id, later.id, text=concern.span.text)
-        entry = evolve(change(base), text=concern.span.text, updated=_now())
-        own[ident] = entry
-        write_atomic(self.path, dumps(own.values()))
+
+        def updated(own: dict[tuple[str, str], Curation]) -> Curation:
+            base = self._pending.get(ident) or own.get(ident) or self._shared_entry(ident)
+            if base is None:
+                base = Curation(concern.key, earlier.id, later.id, text=concern.span.text)
+            return evolve(change(base), text=concern.span.text, updated=_now())
+
+        entry = self._save(updated)
+        if entry is None:  # not saved: applied to what we knew, kept until it can be
+            entry = updated({e.ident: e for e in self._last_read})
+            self._pending[ident] = entry
         return entry
+
+    def _shared_entry(self, ident: tuple[str, str]) -> Curation | None:
+        return next((e for e in reversed(self._read_shared()) if e.ident == ident), None)
+
+    def _save(self, updated=None) -> Curation | None:
+        """Write the pending changes, and ``updated``'s entry if given, into the file as it
+        is now. Returns the entry written (or None if ``updated`` is None or nothing could be
+        written: then a notice says why)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with locks.exclusive(self._lock_path, wait=LOCK_WAIT) as lock:
+                if not lock.acquired:
+                    self._notice(
+                        f"{locks.holder_text(lock.holder)} has been saving to {self.path} for "
+                        f"{LOCK_WAIT:.0f} s; your change is kept here and saved with the next one"
+                    )
+                    return None
+                own = {e.ident: e for e in self._read_user()}
+                self._last_read = list(own.values())
+                own.update(self._pending)
+                entry = updated(own) if updated is not None else None
+                if entry is not None:
+                    own[entry.ident] = entry
+                write_atomic(self.path, dumps(own.values()))
+        except OSError as exc:
+            self._notice(_unsaved(self.path, exc))
+            return None
+        if self._pending:
+            self._notice(f"saved {_count(len(self._pending))} kept in memory to {self.path}")
+            self._pending.clear()
+        return entry
+
+    @property
+    def unsaved(self) -> int:
+        """How many changes are kept in memory because they could not be saved yet."""
+        return len(self._pending)
+
+    def save_pending(self) -> bool:
+        """Try again to save what could not be saved; True when nothing is left unsaved."""
+        if self._pending:
+            self._save()
+        return not self._pending
 
     def set_verdict(
         self, concern: Concern, earlier: Article, later: Article, verdict: str | None
@@ -393,6 +460,25 @@ class LinkStore:
                 dropped=tuple(d for d in e.dropped if d[0] != key),
             ),
         )
+
+
+def _unsaved(path: Path, exc: OSError) -> str:
+    """What to tell the user when their change could not be written (never the file's text)."""
+    why = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "your disk quota is used up",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }.get(exc.errno, exc.strerror or type(exc).__name__)
+    return (
+        f"could not save to {path}: {why}; your change is kept in memory and saved with "
+        "the next one (free some space, or quit and it is lost)"
+    )
+
+
+def _count(n: int) -> str:
+    return f"{n} change" if n == 1 else f"{n} changes"
 
 
 def _dev(later: Article, development) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 
 # isort: split
 import datetime as dt
+import functools
 import re
 import time
 from array import array
@@ -39,6 +40,13 @@ ALIASES = {"published": ["date", "year"], "entity": ["entities", "who"], "author
 #: Filters the UI passes alongside a query, and the index field each one restricts.
 FILTER_FIELDS = {"source": "source_facet", "year": "year", "entity": "entity_facet"}
 
+#: Longer queries are refused: no one types one, and Whoosh's parser takes minutes on 100 KB.
+MAX_QUERY_CHARS = 1000
+#: A fuzzy word (``submarnie~2``) finds words this many edits away at most: each more
+#: edit multiplies the words to try (``~99`` took 18 s on 3,000 articles).
+MAX_EDITS = 2
+
+_FUZZY = re.compile(r"([^\s~()\"]+)~(\d+)")
 _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)")
 _OPERATOR = re.compile(r"^(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
 
@@ -146,7 +154,18 @@ def parse(qp, text: str, *, entity: Callable[[str], str] | None = None) -> wq.Qu
     ``entity`` gives the canonical name for a name as typed, so that
     ``entity:"Kishida Fumio"`` finds what the index keeps as "Fumio Kishida".
     """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(text):,} characters long; dossier reads queries of up to "
+            f"{MAX_QUERY_CHARS:,}: shorten it"
+        )
     check(text)
+    for m in _FUZZY.finditer(re.sub(r'"[^"]*"(?:~\d+)?', " ", text)):
+        if int(m.group(2)) > MAX_EDITS:
+            raise QueryError(
+                f"{m.group(0)} allows {int(m.group(2))} edits; a fuzzy word allows up to "
+                f"{MAX_EDITS}: write {m.group(1)}~{MAX_EDITS}"
+            )
     ranges: list[wq.Query] = []
 
     def hold(m: re.Match[str]) -> str:
@@ -179,6 +198,8 @@ def parse(qp, text: str, *, entity: Callable[[str], str] | None = None) -> wq.Qu
     if ranges:
         q = q.accept(swap)
     for leaf in q.leaves():
+        if isinstance(leaf, wq.FuzzyTerm) and leaf.maxdist > MAX_EDITS:  # as Whoosh read it
+            raise QueryError(f"a fuzzy word allows up to {MAX_EDITS} edits: write word~2")
         if isinstance(leaf, wq.FuzzyTerm) and leaf.prefixlength >= len(leaf.text):
             raise QueryError(
                 f"in {leaf.text}~{leaf.maxdist}/{leaf.prefixlength}, the fixed prefix is as long as "
@@ -380,22 +401,27 @@ class Targets:
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where they occur in ``text``: a phrase is one span from first word to last."""
+    def spans(self, text: str, limit: int | None = None) -> list[tuple[int, int]]:
+        """Where they occur in ``text``: a phrase is one span from first word to last.
+
+        With ``limit``, the first ``limit`` or so (a snippet needs a few, and a text with
+        ten thousand matches must not cost ten thousand)."""
         if not self:
             return []
         lowered = text.lower()
         if len(lowered) != len(text):
-            return self.spans_by_tokens(text)
-        # Look only at words that start as a wanted stem does (stemming never changes a
-        # word's first letter): tokenising a whole body in Python was a third of a
-        # search's time.
+            return self.spans_by_tokens(text)[:limit]
+        # Look only at words that start as a wanted stem does (stemming changes no more
+        # than a stem's last letter): tokenising a whole body in Python was a third of a
+        # search's time, and a regex finds the candidates in one linear pass.
         wanted = self.words | {phrase[0] for phrase in self.phrases}
-        initials = "".join(sorted({re.escape(stem[0]) for stem in wanted if stem}))
-        if not initials:
+        starts = _candidates(wanted)
+        if starts is None:
             return []
         found: set[tuple[int, int]] = set()
-        for m in re.finditer(rf"[{initials}]\w*(?:\.\w+)*", lowered):
+        for m in starts.finditer(lowered):
+            if limit is not None and len(found) >= limit:
+                break
             if _continues_token(lowered, m.start()):
                 continue  # the end of a longer word, as "ally" in "really"
             stemmed = _stem_of(m.group())
@@ -423,6 +449,23 @@ class Targets:
                     if word == phrase[0] and stems[i : i + n] == phrase:
                         found.add((tokens[i][1], tokens[i + n - 1][2]))
         return sorted(found)
+
+
+def _candidates(stems: set[str]) -> re.Pattern[str] | None:
+    """A pattern for the words that may stem to one of ``stems``: each starts with its
+    stem less the last letter (the stemmer rewrites only the end: happy -> happi)."""
+    probes = {stem[:-1] if len(stem) > 2 else stem for stem in stems if stem}
+    if not probes:
+        return None
+    if len(probes) > 300:  # a wildcard of many words: their first letters will do
+        probes = {p[0] for p in probes}
+    alternation = "|".join(re.escape(p) for p in sorted(probes, key=len, reverse=True))
+    return _compiled(f"(?:{alternation})\\w*(?:\\.\\w+)*")
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -485,31 +528,61 @@ def match_spans(q: wq.Query, reader, fieldname: str, text: str) -> tuple[Span, .
     return tuple(Span(text[a:b], a, b) for a, b in spans)
 
 
+#: The matches in one article that its passages are chosen from, at most: plenty for the
+#: best three, and a bound on the work for a text with ten thousand.
+SNIPPET_MATCHES = 500
+
+
 def best_passages(
     text: str, spans: list[tuple[int, int]], *, top: int = 3, width: int = 220
 ) -> list[Snippet]:
     """Up to ``top`` passages of about ``width`` characters with the most (and most varied) matches.
 
     We choose passages ourselves rather than with Whoosh's highlighter, which marks
-    the words of a phrase one by one wherever they stand, not the phrase.
+    the words of a phrase one by one wherever they stand, not the phrase. The work is
+    linear in the matches, and bounded (:data:`SNIPPET_MATCHES`).
     """
-    remaining = list(spans)
+    remaining = sorted(spans)[:SNIPPET_MATCHES]
     chosen: list[Snippet] = []
     while remaining and len(chosen) < top:
-        best: tuple[float, int, int] | None = None
-        for a, _b in remaining:
-            start = max(0, a - width // 3)
-            end = min(len(text), start + width)
-            inside = [(x, y) for x, y in remaining if x >= start and y <= end]
-            variety = len({text[x:y].lower() for x, y in inside})
-            score = variety * 2 + len(inside)
-            if best is None or score > best[0]:
-                best = (score, start, end)
-        _score, start, end = best  # type: ignore[misc]
+        start, end = _best_window(text, remaining, width)
         inside = [(x, y) for x, y in remaining if x >= start and y <= end]
         chosen.append(_snippet(text, start, end, inside))
-        remaining = [(x, y) for x, y in remaining if (x, y) not in inside]
+        taken = set(inside)
+        remaining = [span for span in remaining if span not in taken]
     return chosen
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """Of the windows that start a third of ``width`` before a match, the first with the
+    most varied matches (two points a different word, one each match). The window slides
+    forward as the matches do: each match enters and leaves it once."""
+    words = [text[x:y].lower() for x, y in spans]
+    counts: Counter[str] = Counter()
+    counted = [False] * len(spans)
+    distinct = inside = lo = hi = 0
+    best: tuple[int, int, int] | None = None
+    for a, _b in spans:
+        start = max(0, a - width // 3)
+        end = min(len(text), start + width)
+        while hi < len(spans) and spans[hi][0] <= end and spans[hi][1] <= end:
+            if spans[hi][0] >= start:
+                counted[hi] = True
+                counts[words[hi]] += 1
+                distinct += counts[words[hi]] == 1
+                inside += 1
+            hi += 1
+        while lo < hi and spans[lo][0] < start:
+            if counted[lo]:
+                counts[words[lo]] -= 1
+                distinct -= counts[words[lo]] == 0
+                inside -= 1
+            lo += 1
+        score = distinct * 2 + inside
+        if best is None or score > best[0]:
+            best = (score, start, end)
+    assert best is not None
+    return best[1], best[2]
 
 
 # --------------------------------------------------------------------------- search
@@ -642,70 +715,74 @@ def run(
     text = text.strip()
     q = parse(qp, text, entity=entity) if text else wq.Every()
     restrict = _filter(filters)
-    sortedby = None
-    if newest_first or not text:
-        sortedby = [FieldFacet("published", reverse=True)]
+    sortedby = [FieldFacet("published", reverse=True)] if newest_first or not text else None
     results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
-    targets = {}
-    if text:
-        reader = searcher.reader()
-        # The body field indexes the standfirst too: its words are the standfirst's.
-        body = Targets(q, reader, "body")
-        targets = {"body_stored": body, "standfirst": body, "title": Targets(q, reader, "title")}
-    hits = []
-    for hit in results:
-        snippets: list[Snippet] = []
-        terms: set[str] = set()
-        if text:
-            for fieldname, wanted in targets.items():
-                stored = hit.get(fieldname) or ""
-                if wanted and stored:
-                    spans = wanted.spans(stored)
-                    if spans:
-                        snippets = best_passages(stored, spans)
-                        break
-            for s in snippets:
-                terms.update(s.text[a:b].lower() for a, b in s.highlights)
-        if not snippets:  # matched on metadata alone: show how the article opens
-            snippets.append(_opening(hit.get("standfirst") or hit.get("body_stored") or ""))
-        published = hit.get("published_iso") or ""
-        hits.append(
-            Hit(
-                id=hit["id"],
-                title=hit.get("title", ""),
-                source=hit.get("source", ""),
-                published=_date(published),
-                score=float(hit.score or 0.0) if text else 0.0,
-                snippets=tuple(snippets[:3]),
-                terms=tuple(sorted(terms)),
-            )
-        )
+    targets = _targets(searcher, q) if text else {}
+    hits = tuple(_hit(hit, targets, scored=bool(text)) for hit in results)
     suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
-    counted = Facets()
-    matched: set[int] | None = None
-    if facet_table is not None:
-        matched = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
-        counted = facet_table.count(matched)
-    scored = results.scored_length()
-    exact = matched is not None or scored < limit  # a page not filled holds every match
-    if matched is not None:
-        total = len(matched)
-    elif exact:
-        total = scored
-    else:
-        # Counting every match of a common word would run the query again, most of a
-        # search's time: past a full page we say about how many, as Whoosh reckons.
-        estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
-        total = max(scored, min(estimate, searcher.doc_count()))
+    total, exact, facets = _totals(searcher, q, restrict, results, limit, facet_table)
     return SearchResult(
         query=text,
         total=total,
         total_exact=exact,
-        hits=tuple(hits),
+        hits=hits,
         suggestion=suggestion,
         elapsed_ms=(time.perf_counter() - started) * 1000,
-        facets=counted,
+        facets=facets,
     )
+
+
+def _targets(searcher, q: wq.Query) -> dict[str, Targets]:
+    """What to highlight in each stored field a snippet may come from."""
+    reader = searcher.reader()
+    # The body field indexes the standfirst too: its words are the standfirst's.
+    body = Targets(q, reader, "body")
+    return {"body_stored": body, "standfirst": body, "title": Targets(q, reader, "title")}
+
+
+def _hit(hit, targets: Mapping[str, Targets], *, scored: bool) -> Hit:
+    """One result, with passages from the first field that has the query's words."""
+    snippets: list[Snippet] = []
+    for fieldname, wanted in targets.items():
+        stored = hit.get(fieldname) or ""
+        if wanted and stored:
+            spans = wanted.spans(stored, limit=SNIPPET_MATCHES)
+            if spans:
+                snippets = best_passages(stored, spans)
+                break
+    terms = {s.text[a:b].lower() for s in snippets for a, b in s.highlights}
+    if not snippets:  # matched on metadata alone: show how the article opens
+        snippets.append(_opening(hit.get("standfirst") or hit.get("body_stored") or ""))
+    return Hit(
+        id=hit["id"],
+        title=hit.get("title", ""),
+        source=hit.get("source", ""),
+        published=_date(hit.get("published_iso") or ""),
+        score=float(hit.score or 0.0) if scored else 0.0,
+        snippets=tuple(snippets[:3]),
+        terms=tuple(sorted(terms)),
+    )
+
+
+def _totals(
+    searcher,
+    q: wq.Query,
+    restrict: wq.Query | None,
+    results,
+    limit: int,
+    facet_table: FacetTable | None,
+) -> tuple[int, bool, Facets]:
+    """How many articles match (exactly, or about), and the facets when asked for."""
+    if facet_table is not None:
+        matched = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
+        return len(matched), True, facet_table.count(matched)
+    scored = results.scored_length()
+    if scored < limit:  # a page not filled holds every match
+        return scored, True, Facets()
+    # Counting every match of a common word would run the query again, most of a
+    # search's time: past a full page we say about how many, as Whoosh reckons.
+    estimate = (wq.And([q, restrict]) if restrict else q).estimate_size(searcher.reader())
+    return max(scored, min(estimate, searcher.doc_count())), False, Facets()
 
 
 def _date(iso: str):

@@ -435,27 +435,33 @@ def test_two_threads_open_the_same_corpus(news, cache_dir):
 
 
 def test_one_corpus_searched_from_two_threads(seed_corpus):
+    """One corpus shared by the explorer's workers: each search, interleaved with the
+    other thread's, gives the totals and hits it gives alone."""
+    words = ["Trump", "submarine", "Kishida", "Hegseth"]
+    alone = {w: (r.total, [h.id for h in r.hits]) for w in words for r in [seed_corpus.search(w)]}
+    assert len({total for total, _ids in alone.values()}) > 1  # words that tell results apart
+    answers: list[tuple[str, int, list[str]]] = []
     errors: list[BaseException] = []
-    totals: list[int] = []
+    start = threading.Barrier(2)
 
-    def worker(words: list[str]) -> None:
+    def worker(mine: list[str]) -> None:
         try:
+            start.wait()
             for _ in range(20):
-                for w in words:
-                    totals.append(seed_corpus.search(w).total)
-        except BaseException as exc:  # noqa: BLE001
+                for w in mine:
+                    r = seed_corpus.search(w)
+                    answers.append((w, r.total, [h.id for h in r.hits]))
+        except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [
-        threading.Thread(target=worker, args=(w,))
-        for w in (["Trump", "submarine"], ["Kishida", "Hegseth"])
-    ]
+    threads = [threading.Thread(target=worker, args=(w,)) for w in (words[:2], words[2:])]
     for t in threads:
         t.start()
     for t in threads:
         t.join(60)
     assert errors == []
-    assert len(totals) == 80
+    assert len(answers) == 80
+    assert all((total, ids) == alone[w] for w, total, ids in answers)
 
 
 def _cli(corpus: Path, cache_home: Path, *args: str) -> subprocess.Popen:
@@ -508,21 +514,21 @@ def test_two_processes_at_once_on_a_fresh_corpus(tmp_path):
     assert json.loads(out)["total"] == 1
 
 
-def _hold_until_locked(proc: subprocess.Popen, cache_dir: Path) -> bool:
-    """Wait until ``proc`` holds the index lock; False if it ended first."""
+def _hold_until_locked(proc: subprocess.Popen, cache_dir: Path) -> None:
+    """Wait until ``proc`` holds the index lock (it waits for us, so it cannot end first)."""
     import fcntl
 
-    while proc.poll() is None:
+    while True:
+        assert proc.poll() is None, "the other dossier ended before it took the lock"
         locks = list(cache_dir.rglob(".dossier.lock"))
         if locks:
             with open(locks[0], "a+") as handle:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except OSError:
-                    return True
+                    return
                 fcntl.flock(handle, fcntl.LOCK_UN)
         time.sleep(0.01)
-    return False
 
 
 def _two_hundred_stories(folder: Path) -> Path:
@@ -531,16 +537,20 @@ def _two_hundred_stories(folder: Path) -> Path:
     return folder
 
 
-def _slow_dossier(folder: Path, cache_dir: Path, *, rebuild: bool) -> subprocess.Popen:
-    """Another dossier opening ``folder``, on a slow disk in effect: it reads each file in
-    25 ms, so building 200 takes about 5 s."""
+def _paused_dossier(folder: Path, cache_dir: Path, go: Path, *, rebuild: bool) -> subprocess.Popen:
+    """Another dossier opening ``folder`` that, having read its first file (holding the
+    lock), waits until the file ``go`` exists: the race is held open, not hoped for."""
     code = (
-        "import sys, time; from pathlib import Path; from search.corpus import Corpus; "
-        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), rebuild=sys.argv[3] == '1', "
-        "progress=lambda *_: time.sleep(0.025)).close()"
+        "import sys, time; from pathlib import Path; from search.corpus import Corpus\n"
+        "go = Path(sys.argv[4])\n"
+        "def progress(n, total, path):\n"
+        "    while n == 1 and not go.exists():\n"
+        "        time.sleep(0.01)\n"
+        "Corpus.open([Path(sys.argv[1])], cache_dir=Path(sys.argv[2]), "
+        "rebuild=sys.argv[3] == '1', progress=progress).close()\n"
     )
     return subprocess.Popen(
-        [sys.executable, "-c", code, str(folder), str(cache_dir), "1" if rebuild else "0"],
+        [sys.executable, "-c", code, str(folder), str(cache_dir), "1" if rebuild else "0", go],
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
@@ -551,40 +561,62 @@ def test_reader_during_another_process_rebuild_sees_the_articles(tmp_path, cache
     still find what is there (or wait), never answer from an emptied index."""
     folder = _two_hundred_stories(tmp_path / "many")
     open_corpus(folder, cache_dir).close()
-    rebuild = _slow_dossier(folder, cache_dir, rebuild=True)
+    go = tmp_path / "go"
+    rebuild = _paused_dossier(folder, cache_dir, go, rebuild=True)
     seen: list[int] = []
     try:
         _hold_until_locked(rebuild, cache_dir)
-        while rebuild.poll() is None:
+        for _ in range(2):  # the rebuild is under way, paused, all along
             corpus = open_corpus(folder, cache_dir)
             seen.append(len(corpus.articles))
+            assert corpus.search("subject7").total == 1
             corpus.close()
+        assert rebuild.poll() is None
     finally:
+        go.touch()
         rebuild.wait(120)
     assert rebuild.returncode == 0
-    if not seen:
-        pytest.skip("the rebuild finished before a reader could overlap it")
-    assert set(seen) == {200}
+    assert seen == [200, 200]
 
 
-def test_second_dossier_during_the_first_build_waits_for_it(tmp_path, cache_dir):
+def test_second_dossier_during_the_first_build_waits_for_it(tmp_path, cache_dir, monkeypatch):
     """Two sessions open a new corpus at once; the first build takes a while (a big
     folder, a slow disk). The second has nothing to show yet: it must wait, not show an
     empty corpus."""
+    import search.locks
+
     folder = _two_hundred_stories(tmp_path / "fresh")
-    first = _slow_dossier(folder, cache_dir, rebuild=False)
+    go = tmp_path / "go"
+    waiting = threading.Event()
+    real_try = search.locks._try
+
+    def attempt(path, lock):
+        outcome = real_try(path, lock)
+        if outcome == "busy":
+            waiting.set()  # the second found the first building: now let the first go on
+        return outcome
+
+    monkeypatch.setattr(search.locks, "_try", attempt)
+    first = _paused_dossier(folder, cache_dir, go, rebuild=False)
+    opened: list[Corpus] = []
     try:
-        if not _hold_until_locked(first, cache_dir):
-            pytest.skip("the first build ended before the second dossier started")
-        second = open_corpus(folder, cache_dir)
-        assert len(second.articles) == 200
-        assert second.search("subject7").total == 1
-        second.close()
+        _hold_until_locked(first, cache_dir)
+        second = threading.Thread(target=lambda: opened.append(open_corpus(folder, cache_dir)))
+        second.start()
+        assert waiting.wait(60)
+        go.touch()
+        second.join(120)
+        assert len(opened[0].articles) == 200
+        assert opened[0].search("subject7").total == 1
+        assert any(n.startswith("waited") for n in opened[0].notices)
+        opened[0].close()
     finally:
+        go.touch()
         first.wait(120)
     assert first.returncode == 0
 
 
+@pytest.mark.timeout(80)  # a hang guard: the other process holds the lock for 90 s
 def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     """Another dossier mid-refresh: we still answer from the index as it was."""
     first = open_corpus(news, cache_dir)
@@ -606,9 +638,7 @@ def test_open_while_another_process_holds_the_index_lock(news, cache_dir):
     try:
         assert holder.stdout.readline().strip() == "locked"
         write(news, "new.txt", article_text("Lighthouse keepers return", topic="lighthouse"))
-        started = time.monotonic()
-        corpus = open_corpus(news, cache_dir)
-        assert time.monotonic() - started < 60  # did not wait for the other process (90 s)
+        corpus = open_corpus(news, cache_dir)  # without waiting the holder's 90 s out
         assert len(corpus.articles) == 3  # the index as it was
         assert corpus.notices  # and says why the new file is not there yet
         corpus.close()

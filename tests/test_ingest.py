@@ -133,6 +133,8 @@ def test_furniture_leaves_the_article_whole(furnished):
         "We are looking forward to the talks, the minister said on Tuesday after the meeting.",
         "Copy editors at the paper went on strike on Monday over pay and hours.",
         "Newsletter publishers say the new postal rules will cost them dearly this year.",
+        "Residents who never miss a council meeting say the new stories about the port are wrong.",
+        "The ferry company said it would stay up to date with the latest safety rules.",
     ],
 )
 def test_prose_that_uses_furniture_words_stays(line):
@@ -1173,3 +1175,105 @@ def test_a_row_of_buttons_is_never_the_title(row):
 def test_a_headline_made_of_common_words_is_still_a_title():
     title = "Harbour workers sign up for a new union"
     assert parse(story("May 2, 2024", title=title)).title == title
+
+
+# A copied page whose headline the older header-run guess missed: the credit line
+# (byline or date) under the headline is what a reader looks for.
+CREDIT_PAGES = {
+    "written by": (
+        "Newsletter\nSign in\nHealth\nHow does the brain turn ideas into conscious thought?\n"
+        "Written by Ann Lee on July 27, 2017\n",
+        "How does the brain turn ideas into conscious thought?",
+    ),
+    "summary and label": (
+        "Home\nNews\nSport\nRestaurant reviews\n"
+        "Mezcal restaurant goes beyond familiar fare\n"
+        "The second location opened in the old town following the first in the harbour\n"
+        "Share\nBy Jane Slaughter\nNov 9, 2023\n",
+        "Mezcal restaurant goes beyond familiar fare",
+    ),
+    "date above": (
+        "Blog\nEvents\nHelp\nApril 7, 2020\nPeople behind the code: the newsroom ascent\n",
+        "People behind the code: the newsroom ascent",
+    ),
+    "tagline above": (
+        "Security Blog\nThe latest news and insights on security and safety on the Internet\n"
+        "Enhanced Protection Now Available In Browsers\nMay 19, 2020\n",
+        "Enhanced Protection Now Available In Browsers",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CREDIT_PAGES))
+def test_headline_is_found_above_its_credit_line(name):
+    head, title = CREDIT_PAGES[name]
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    article = parse(head + story + "\n" + story + "\n")
+    assert article.title == title
+    assert story in article.body
+
+
+def test_a_headline_that_reads_like_a_sentence_is_not_the_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    page = (
+        "Home\nBeauty\nWait, are dead skin cells actually a good thing after all?\n"
+        "Jessica Lee\nUpdated Mar 12, 2020 @ 10:42 am\nAdvertisement\n"
+        + story
+        + "\n"
+        + story
+        + "\n"
+    )
+    article = parse(page)
+    assert article.title == "Wait, are dead skin cells actually a good thing after all?"
+    assert article.published == dt.date(2020, 3, 12)
+    assert article.body.startswith("The council said")
+
+
+def test_an_author_bio_inside_the_story_is_not_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    bio = "Jacob Wade is a personal finance expert who has covered credit cards and insurance."
+    page = f"Budget plan delayed again\nBy Jacob Wade\n{bio}\n{story}\n{story}\n"
+    article = parse(page)
+    assert bio not in article.body
+    assert article.body.count(story) == 2
+
+
+def test_a_byline_running_into_its_date_is_not_body():
+    story = " ".join(["The council said the plan would be reviewed next spring."] * 6)
+    # a page that shows the byline twice: plain in the header, with the date by the story
+    page = (
+        "Budget plan delayed again\nBy Amelie Marie Nishizawa\nPhoto: a council meeting\n"
+        f"{story}\nBy Amelie Marie Nishizawa Feb 8, 2020 5 min read\n{story}\n"
+    )
+    article = parse(page)
+    assert article.author == "Amelie Marie Nishizawa"
+    assert "Nishizawa" not in article.body
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Get The Harbour News's Daily Edition by email and never miss our top stories",
+        "Get the latest news straight to your phone with the Harbour News app.",
+        "Stay up-to-date on our work.",
+        "Command Line delivers daily updates from the near-future.",
+    ],
+)
+def test_a_sign_up_pitch_between_paragraphs_is_gone(promo):
+    article = parse(story(body=[BODY[0], promo, *BODY[1:]]))
+    assert norm(promo) not in norm(article.body)
+    assert paragraphs(article) == BODY
+
+
+def test_a_long_footer_that_opens_with_the_copyright_is_gone():
+    footer = (
+        "© 2004-2020 Harbour Media Ltd, a Example Company. All rights reserved. Harbour News is "
+        "the registered trade mark of Harbour Media. Any information published on this website "
+        "or by this brand is not intended as a substitute for advice, and you should always "
+        "consult a qualified professional before acting on it."
+    )
+    mention = "The paper said its copyright claim over the 2019 photographs would go to court."
+    # the footer between paragraphs: a page whose furniture text runs on after it
+    article = parse(story(body=[BODY[0], footer, *BODY[1:], mention]))
+    assert "Harbour Media Ltd" not in article.body
+    assert norm(mention) in norm(article.body)

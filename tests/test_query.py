@@ -57,7 +57,11 @@ def named(ids, *names: str) -> set[str]:
         ("submarines", {"economist", "caliber"}),
         ("Submarine", {"economist", "caliber"}),
         ("Kishida AND Biden", {"economist"}),
-        ("Kishida Biden", {"economist"}),  # words are ANDed by default
+        # Words are ANDed by default: "submarine" is in both articles, "Kishida" in one,
+        # "Hegseth" in the other (OR would find both articles each time).
+        ("submarine Kishida", {"economist"}),
+        ("Kishida Hegseth", set()),
+        ("submarine OR Kishida", {"economist", "caliber"}),
         ("Kishida OR Hegseth", {"economist", "caliber"}),
         ("Trump NOT Kishida", {"caliber"}),
         ("Trump AND NOT Hegseth", {"economist"}),

@@ -426,7 +426,7 @@ def test_entities_panel_selects_highlights_steps_and_searches(corpus):
 
 def test_reader_handles_an_article_without_entities(corpus):
     class NoEntities(StableCorpus):
-        def entities(self, article_id):
+        def entities(self, article_id, **_):
             return ()
 
     async def scenario():

@@ -126,7 +126,7 @@ class StableCorpus:
             result = evolve(result, facets=evolve(result.facets, entities=entities))
         return evolve(result, elapsed_ms=1.0)
 
-    def entities(self, article_id: str) -> tuple[Entity, ...]:
+    def entities(self, article_id: str, *, upto: int | None = None) -> tuple[Entity, ...]:
         article = self._corpus.get(article_id)
         found: list[Entity] = []
         for field in ("title", "standfirst", "body"):

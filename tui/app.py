@@ -289,6 +289,7 @@ class DossierApp(App[None]):
         """Push the reader for ``article_id``, with ``query``'s matches highlighted."""
         from search.model import CorpusError, QueryError
         from tui.screens.reader import ReaderScreen
+        from tui.widgets.text import READER_CHARS
 
         if self.corpus is None:  # listed from the cache: open it as soon as the index is
             self._pending_open = (article_id, query)
@@ -300,14 +301,14 @@ class DossierApp(App[None]):
             self.notify(str(exc), severity="error")
             return
         try:
-            entities = self.corpus.entities(article_id)
+            entities = self.corpus.entities(article_id, upto=READER_CHARS)
         except Exception as exc:  # noqa: BLE001 - the article is still worth reading
             self.log.warning(f"entities unavailable: {exc!r}")
             entities = ()
         matches = {}
         if query:
             try:
-                matches = self.corpus.matches(article_id, query)
+                matches = self.corpus.matches(article_id, query, upto=READER_CHARS)
             except (QueryError, CorpusError) as exc:
                 self.log.warning(f"matches unavailable: {exc!r}")
         self._pop_to_search()

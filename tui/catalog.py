@@ -14,9 +14,11 @@ Imports only the standard library, attrs (via the model) and platformdirs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -131,10 +133,18 @@ def save(folders: Sequence[Path], file_stamp: dict[str, int], articles: Sequence
         },
     }
     path = _path(folders)
+    # ASCII JSON: a file name that is not UTF-8 (its bytes kept as surrogates) is written
+    # as \udcxx escapes and read back the same, where UTF-8 text cannot hold it.
+    text = json.dumps(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return  # a cache: never a reason to fail
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(text)
         os.replace(tmp, path)
     except OSError:
-        pass  # a cache: never a reason to fail
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # a full disk leaves no empty .tmp files behind

@@ -33,6 +33,15 @@ COMMANDS: dict[str, str] = {
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+def _folder(value: str) -> Path:
+    """A --corpus folder: an empty one would silently mean the current folder."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "an empty folder name; name a folder of articles (--corpus . for this one)"
+        )
+    return Path(value)
+
+
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # Given on the top level or after a subcommand; SUPPRESS keeps one from clobbering the other.
     default = None if top else argparse.SUPPRESS
@@ -40,7 +49,7 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         "--corpus",
         action="append",
         metavar="DIR",
-        type=Path,
+        type=_folder,
         default=default,
         help="folder of articles (repeatable; default: $DOSSIER_CORPUS or the bundled corpus)",
     )

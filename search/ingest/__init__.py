@@ -13,6 +13,8 @@ A sidecar ``NAME.meta.toml`` overrides what any format says.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..files import (
@@ -23,6 +25,7 @@ from ..files import (
     discover,
     display_path,
     file_format,
+    size_limit,
 )
 from ..model import Article, Skipped
 from .meta import META_KEYS, find_date, parse_date, read_sidecar, split_front_matter
@@ -61,10 +64,27 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
         kind = path.suffix.lower() or "no file ending"
         return Skipped(shown, f"unsupported type ({kind}): dossier reads {_READ}")
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except OSError as exc:
         return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+    except IngestError as exc:
+        return Skipped(shown, str(exc))
     return parse_bytes(raw, path=path, root=root)
+
+
+def _read_regular(path: Path) -> bytes:
+    """A regular file's bytes, up to :func:`files.size_limit`. Opened without blocking, so
+    a named pipe put in a file's place since the folder was listed never hangs us."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError("not a regular file (a pipe or a device): not read")
+        limit = size_limit(path)
+        raw = f.read(limit + 1)
+    if len(raw) > limit:
+        raise IngestError(f"larger than the {limit // 2**20} MB dossier reads: not read")
+    return raw
 
 
 def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:

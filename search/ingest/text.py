@@ -55,8 +55,8 @@ _BOMS = (
 def decode(raw: bytes) -> tuple[str, str | None]:
     """Bytes to text, and a note when we had to guess the encoding.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such; anything
-    else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read as such, and so is
+    UTF-16 without one (told by where its NULs fall); anything else falls back to cp1252. Raises :class:`IngestError` for empty or binary files.
     """
     if not raw.strip():
         raise IngestError("empty file")
@@ -68,6 +68,12 @@ def decode(raw: bytes) -> tuple[str, str | None]:
                 raise IngestError(
                     f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
                 ) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return raw.decode(utf16), None
+        except UnicodeDecodeError:
+            pass  # NULs in a pattern, yet not UTF-16: binary after all
     if _looks_binary(raw):
         raise IngestError("binary file, not text (a .txt or .md file must hold text)")
     raw = raw.replace(b"\x00", b"")
@@ -79,6 +85,22 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 
 #: Control bytes that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text that lacks its byte-order mark: Latin
+    text in UTF-16 has a NUL in nearly every other byte, on one side only."""
+    sample = raw[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    if nul_odd >= half * 0.6 and nul_even <= half * 0.05:
+        return "utf-16-le"
+    if nul_even >= half * 0.6 and nul_odd <= half * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -211,6 +233,11 @@ _BLURB = re.compile(
       | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
       | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
       | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | delivers\s+(?:daily|weekly)\s+(?:updates|news|briefings?)\b
+      | straight\s+to\s+your\s+(?:phone|device|mobile)
+      | never\s+miss\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}(?:stor(?:y|ies)|updates?|issues?|headlines?)\b
+      | stay\s+up[\s-]to[\s-]date\s+(?:on|with)\s+(?:our|the\s+latest)\s+(?:work|news|stories|coverage|updates|headlines)\b
+      | (?:daily|weekly)\s+edition\s+by\s+e-?mail
       | sign(?:ing)?\s+up\s+(?:now|today|here|(?:for|to)\s+(?:our|my)\b)
       | subscribe\s+(?:now|today|here|to\s+our\b)
       | (?:already\s+a|become\s+a|for)\s+subscribers?\b | please\s+(?:subscribe|log\s*in|sign\s+in)
@@ -255,7 +282,10 @@ _BLURB_KEYS = (
     "sponsored",
     "paid",
     "licen",
-    "delivered",
+    "deliver",
+    "straight to",
+    "never miss",
+    "stay up",
     "please",
     "sent",
 )
@@ -333,8 +363,12 @@ _BREADCRUMB = re.compile(
     r"^[^\W\d_][\w'’&. -]{0,30}(?:\s*[>›»|/]\s*[^\W\d_][\w'’&. -]{0,30}){1,6}$"
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|(?:all|some)\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
+)
+#: A paragraph that opens with the copyright notice is the site's footer, however long.
+_COPYRIGHT_START = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|(?:some|all)\s+rights\s+reserved)", re.I
 )
 _COUNTER = re.compile(
     r"^(?:views?|reads?|likes?|shares?|comments?)\s*[:\-]?\s*[\d,.]+[km]?$|^[\d,.]+[km]?\s+(?:views?|reads?|likes?|shares?|comments?)$",
@@ -426,7 +460,10 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
-    if words <= 30 and _COPYRIGHT.search(line):
+    if words <= 30:
+        if _COPYRIGHT.search(line):
+            return True
+    elif line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
@@ -443,6 +480,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
             return True
         if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
             return True
+    if words <= 60 and _BIO.match(line) and _BIO_WORDS.search(line):  # an author's bio
+        return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
     if words <= 2 and _SOCIAL.match(line):
@@ -787,6 +826,11 @@ def parse_article(
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     title, title_index = _find_title(lines, head, chrome, first)
+    if first <= title_index < last:  # a headline that reads like a sentence began the run
+        first = title_index + 1
+        while first < last and not prose[first]:
+            first += 1
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
     body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
     for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
@@ -948,6 +992,9 @@ def _find_title(
     headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
     if headings:
         return headings[-1][1], headings[-1][0]
+    anchored = _title_above_byline(lines, chrome, first)
+    if anchored[1] >= 0:
+        return anchored
     # The header is the run of lines just before the body that no page furniture
     # interrupts: headline, then perhaps a summary, a byline and a date.
     end = first
@@ -959,12 +1006,144 @@ def _find_title(
     candidates = [(i, line) for i, (line, _level) in head if i >= start and _title_candidate(line)]
     if not candidates:  # no clean header: the last headline-like line before the body
         candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
-    # A section label or kicker above the headline ("World News") is shorter than it.
-    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
-        candidates = candidates[1:]
+    candidates = _kicker_dropped(candidates)
     if candidates:
         return candidates[0][1], candidates[0][0]
     return "", -1
+
+
+#: How far above the body a byline or date may stand, and how many lines above it the
+#: headline may be (a summary, a photo caption or a section label can come between).
+_BYLINE_REACH = 15
+_HEADLINE_REACH = 4
+
+
+#: How every byline _BYLINE or _CREDIT_START knows begins.
+_BYLINE_OPENINGS = ("by", "written", "author", "words", "reporting", "posted", "reported")
+
+
+def _is_byline(line: str) -> bool:
+    """A byline, one running on into a date ("Written by Ann Lee on July 27, 2017"), or
+    the bare "By" that a page sets apart from the names."""
+    if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
+        return False
+    return (
+        line.lower() in ("by", "by:")
+        or bool(_BYLINE.match(line))
+        or (len(_words(line)) <= 15 and bool(_CREDIT_START.match(line)))
+    )
+
+
+def _is_credit(line: str) -> bool:
+    """A byline, or a short line that gives a date ("The Guardian 02/10/2020 Ann Lee")."""
+    return _is_byline(line) or (find_date(line) is not None and len(_words(line)) <= 10)
+
+
+_CREDIT_START = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by\s+\S", re.I)
+
+
+def _kicker_dropped(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A section label or kicker above the headline ("World News") is shorter than it."""
+    if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
+        return candidates[1:]
+    return candidates
+
+
+def _title_above_byline(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int
+) -> tuple[str, int]:
+    """The headline as pages set it: just above the byline, or the date when no byline.
+
+    The credit nearest the body is the story's own (a masthead's date is further up; a
+    headline that reads like a sentence may have begun the body's run). Above it, past
+    share buttons, a label or a caption, the nearest headline-like line is the headline,
+    unless it reads as the summary under it. A date with furniture right above it and a
+    headline right below it ("April 7, 2020" / "People behind the code") is set above.
+    """
+    credits = [i for i in range(max(0, first - _BYLINE_REACH), first) if _is_credit(lines[i][0])]
+    if not credits:  # a headline that reads like a sentence may have begun the body's run
+        credits = [i for i in range(first, min(len(lines), first + 6)) if _is_credit(lines[i][0])]
+    if not credits:
+        return "", -1
+    bylines = [i for i in credits if _is_byline(lines[i][0])]
+    anchor = (bylines or credits)[0]
+    while anchor > 0 and _is_credit(lines[anchor - 1][0]):
+        anchor -= 1
+    if not bylines and anchor > 0 and chrome[anchor - 1]:
+        below = anchor + 1
+        if below < first and not chrome[below] and _title_candidate(lines[below][0]):
+            return lines[below][0], below
+    candidates = _lines_above(lines, chrome, anchor)
+    if not candidates:
+        return "", -1
+    if len(candidates) >= 2 and _name_line(candidates[-1][1]):
+        candidates = candidates[:-1]  # a byline without "By": "Ann Lee in Berlin"
+    longer = [c for c in candidates if len(_words(c[1])) > 3] or candidates
+    if len(longer) >= 2 and _reads_as_summary(longer[-1][1]):
+        return longer[-2][1], longer[-2][0]
+    return longer[-1][1], longer[-1][0]
+
+
+def _lines_above(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], anchor: int
+) -> list[tuple[int, str]]:
+    """Headline-like lines among the few above ``anchor``, skipping furniture until the
+    first one; furniture after it ends the header."""
+    candidates: list[tuple[int, str]] = []
+    seen = 0
+    i = anchor - 1
+    while i >= max(0, anchor - 3 * _HEADLINE_REACH) and seen < _HEADLINE_REACH:
+        line = lines[i][0]
+        # Right above the credit, a headline the furniture rules took for a label
+        # ("VIDEO: Voting on ...") still counts when it is long enough to be one.
+        if not chrome[i] or (i == anchor - 1 and len(_words(line)) >= 4):
+            seen += 1
+            if _headline_above(line) and not _is_credit(line):
+                candidates.insert(0, (i, line))
+        elif candidates:
+            break
+        i -= 1
+    return candidates
+
+
+def _headline_above(line: str) -> bool:
+    """A headline candidate; in Title Case it may end on an abbreviation ("... Tues.")."""
+    if line.startswith("(") and line.endswith(")"):  # a photo credit
+        return False
+    if _title_candidate(line):
+        return True
+    words = _words(line)
+    return (
+        line.endswith(".")
+        and 4 <= len(words) <= 15
+        and _title_candidate(line[:-1])
+        and sum(1 for w in words if w[0].isupper()) >= len(words) * 0.6
+    )
+
+
+_NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "bin", "al"))
+
+
+def _name_line(line: str) -> bool:
+    """People's names alone, perhaps with a place ("Philip Oltermann in Berlin",
+    "Ann Lee, Tom Ekwall")."""
+    if len(line) > 80 or any(c.isdigit() or c in ":?!" for c in line):
+        return False
+    for part in re.split(r",\s*|\s+and\s+|\s+&\s+", line):
+        words = _words(part)
+        if not words or not words[0][0].isupper():
+            return False
+        if not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
+            return False
+        if not 2 <= sum(1 for w in words if w not in _NAME_JOINERS) <= 4:
+            return False
+    return True
+
+
+def _reads_as_summary(line: str) -> bool:
+    """A standfirst reads as a sentence: many words, most of them lower case."""
+    words = _words(line)
+    return len(words) >= 8 and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
 
 
 def _title_candidate(line: str) -> bool:
@@ -982,7 +1161,8 @@ def _title_candidate(line: str) -> bool:
 
 _NOT_A_HEADLINE = re.compile(
     r"\b(?:photo|image|picture|illustration)s?\s*(?::|by\b|courtesy\b|credit)|getty\s+images"
-    r"|\((?:ap|afp|reuters)\b|/afp\b|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|\((?:ap|afp|reuters)\b|/afp\b|\b(?:ap|afp|reuters)/|^\d+\s+(?:min(?:ute)?s?|words)\b"
+    r"|\[email\s+protected\]|\S@\S+\.[a-z]|^(?:tags?|topics?|categor(?:y|ies)|filed\s+under)\s*:"
     r"|^(?:please|welcome|thanks|thank\s+you|already\s+have|close\s+this|copy\s+link|we\s+rely"
     r"|get\s+.{1,40}\s+(?:to|in)\s+your\s+inbox|share\s+(?:it|this))\b",
     re.I,
@@ -1056,13 +1236,24 @@ def _body(
         if len(run) < 3 or not _labels(run):
             body_lines.extend(run)
         run = []
-        if not author and not prose[i] and _BYLINE.match(line):
-            author = _byline_names(line)
+        byline = _byline_in(line) if not prose[i] else ""
+        if byline:  # the byline repeated, or one running into the date
+            author = author or byline
             continue
         body_lines.append(line)
     if len(run) < 3 or not _labels(run):
         body_lines.extend(run)
     return body_lines, date, author
+
+
+def _byline_in(line: str) -> str:
+    """The names of a byline line, alone or running on into a date or reading time."""
+    if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
+        return ""
+    if _BYLINE.match(line):
+        return _byline_names(line)
+    m = _BYLINE_START.match(line)
+    return _byline_names(m.group(1)) if m and _BYLINE.match(m.group(1)) else ""
 
 
 def _guess_source(

@@ -37,6 +37,7 @@ def open_corpus(
     progress: bool = True,
     report_skips: bool = True,
     quick: bool = True,
+    wait: bool = False,
 ):
     """Open the corpus named on the command line, telling stderr what it had to skip.
 
@@ -46,9 +47,21 @@ def open_corpus(
     """
     from search.corpus import Corpus
 
+    def waiting(message: str) -> None:  # another dossier is updating the index
+        from rich.text import Text
+
+        console(stderr=True).print(Text(f"dossier: {message}…", style="yellow"))
+
     bar = _ProgressBar() if progress and sys.stderr.isatty() else None
     try:
-        corpus = Corpus.open(args.folders, rebuild=rebuild, progress=bar and bar.tick, quick=quick)
+        corpus = Corpus.open(
+            args.folders,
+            rebuild=rebuild,
+            progress=bar and bar.tick,
+            quick=quick,
+            wait=wait,
+            waiting=waiting,
+        )
     finally:
         if bar is not None:
             bar.close()

@@ -19,11 +19,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
+    from search.files import display_path
+
     from ._common import console, open_corpus, print_json
 
-    # This command lists what it skipped itself.
+    # This command lists what it skipped itself. It is asked to update the index: while
+    # another dossier updates it, it waits (and says so), rather than report nothing done.
     corpus = open_corpus(
-        args, rebuild=args.rebuild, progress=not args.json, report_skips=False, quick=False
+        args,
+        rebuild=args.rebuild,
+        progress=not args.json,
+        report_skips=False,
+        quick=False,
+        wait=True,
     )
     r = corpus.report
     if args.json:
@@ -31,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
             {
                 "folders": [str(f) for f in corpus.folders],
                 "articles": len(corpus),
-                "added": r.added,
-                "updated": r.updated,
-                "removed": r.removed,
+                # Paths as text that is always valid (a name that is not UTF-8 shows U+FFFD).
+                "added": [display_path(p) for p in r.added],
+                "updated": [display_path(p) for p in r.updated],
+                "removed": [display_path(p) for p in r.removed],
                 "unchanged": r.unchanged,
                 "skipped": [{"path": s.path, "reason": s.reason} for s in r.skipped],
                 "caveats": [{"path": path, "note": note} for path, note in r.caveats],
@@ -41,10 +50,16 @@ def run(args: argparse.Namespace) -> int:
                 "in_memory": r.in_memory,
                 "seconds": round(r.seconds, 3),
                 "notices": list(corpus.notices),
+                "busy": r.busy or None,
             }
         )
-        return 0
+        return 1 if r.busy else 0
     out = console()
+    if r.busy:  # the notice on stderr said what happened; nothing was done here
+        console(stderr=True).print(
+            Text("dossier: the index was not updated; run `dossier index` again later")
+        )
+        return 1
     what = "built" if r.rebuilt else "refreshed"
     out.print(
         Text(

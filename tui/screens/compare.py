@@ -131,6 +131,7 @@ class CompareScreen(Screen):
         self.raw = None  # the engine's comparison
         self.result = None  # with curation applied (or the raw one, see show_curated)
         self.store = None
+        self._warned_unsaved = False  # leaving with verdicts a full disk refused
         self.entities: tuple = ((), ())
         self.show_curated = True
         #: Why the analysts' curation is not shown (an unreadable links file), if it is not.
@@ -489,6 +490,18 @@ class CompareScreen(Screen):
         self.query_one("#tracker", OptionList).focus()
 
     def action_back(self) -> None:
+        store = self.store
+        if store is not None and not store.save_pending() and not self._warned_unsaved:
+            # Verdicts a full disk refused live in this view's store: say so once, and
+            # leave on the next press.
+            self._warned_unsaved = True
+            self.notify(
+                f"{store.unsaved} change(s) could not be saved (see above) and are lost if "
+                "you leave now: free some space and press escape again, or press it to leave",
+                severity="error",
+                timeout=10,
+            )
+            return
         self.dismiss()
 
 

@@ -28,7 +28,7 @@ from tui.widgets.text import (
     citation,
     entity_kind,
     format_date,
-    paragraphs,
+    reading_blocks,
 )
 
 
@@ -105,12 +105,15 @@ class ReaderScreen(Screen):
             self.blocks.append(Block("title", 0, article.title))
         if article.standfirst:
             self.blocks.append(Block("standfirst", 0, article.standfirst))
-        self.blocks.extend(Block("body", off, text) for off, text in paragraphs(article.body))
+        body, self.shown_chars = reading_blocks(article.body)
+        self.blocks.extend(Block("body", off, text) for off, text in body)
+        self.entities = tuple(e for e in self.entities if self._on_screen(e.field, e.end))
         self.hits: list[Mark] = sorted(
             (
                 Mark(field, span.start, span.end)
                 for field, spans in (matches or {}).items()
                 for span in spans
+                if self._on_screen(field, span.end)
             ),
             key=_reading_order,
         )
@@ -118,6 +121,10 @@ class ReaderScreen(Screen):
         self.marks: list[Mark] = self.hits
         self.current: int | None = 0 if self.hits else None
         self.cursor = self._first_body_block()
+
+    def _on_screen(self, field: str, end: int) -> bool:
+        """Is this part of what the reader shows (all but the end of a very long body)?"""
+        return field != "body" or end <= self.shown_chars
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -132,6 +139,17 @@ class ReaderScreen(Screen):
                         yield Static(self._byline(), id="byline", markup=False)
                 if not self.blocks:
                     yield Static(self._byline(), id="byline", markup=False)
+                rest = len(self.article.body) - self.shown_chars
+                if rest > 0:
+                    yield Static(
+                        Text(
+                            f"… {rest:,} more characters not shown: the reader shows the first "
+                            f"{self.shown_chars:,} of a very long article ({self.article.path})",
+                            style="italic",
+                        ),
+                        id="reader-cut",
+                        markup=False,
+                    )
             yield EntityPanel(id="entity-panel")
         yield EntityLegend(id="legend", markup=False)
         yield Static("", id="reader-status", markup=False)

@@ -90,6 +90,34 @@ def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) 
         out.append((start + chunk.index(stripped[0]), stripped))
 
 
+#: The reader shows this much of an article's body at most, in blocks of at most
+#: :data:`READER_BLOCK` characters: laying out and painting a text costs in proportion to
+#: its length, and a 50 MB line would freeze the screen (and its keys) for minutes.
+READER_CHARS = 100_000
+READER_BLOCK = 4_000
+
+
+def reading_blocks(body: str, limit: int = READER_CHARS) -> tuple[list[tuple[int, str]], int]:
+    """(offset, text) of the blocks the reader shows of ``body``: its paragraphs, a long
+    one cut at spaces into pieces, up to ``limit`` characters; and where they stop."""
+    shown = body[:limit]
+    if len(body) > limit:  # stop at a space, not in a word
+        cut = shown.rfind(" ", limit - READER_BLOCK)
+        shown = shown[:cut] if cut > 0 else shown
+    out: list[tuple[int, str]] = []
+    for offset, text in paragraphs(shown):
+        while len(text) > READER_BLOCK:
+            cut = text.rfind(" ", READER_BLOCK // 2, READER_BLOCK)
+            cut = cut if cut > 0 else READER_BLOCK
+            out.append((offset, text[:cut]))
+            rest = text[cut:]
+            offset += cut + len(rest) - len(rest.lstrip())
+            text = rest.lstrip()
+        if text:
+            out.append((offset, text))
+    return out, len(shown)
+
+
 def citation(title: str, source: str, date: dt.date | None, quote: str) -> str:
     """'Title, Source, 9 Apr 2024: “…”' (parts that are unknown are left out)."""
     parts = [p for p in (title.strip(), source.strip()) if p]

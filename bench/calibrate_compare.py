@@ -1,4 +1,9 @@
-"""Leave-one-pair-out calibration of compare's link threshold on the compare-dev pairs.
+"""Leave-one-pair-out calibration of compare's silence decision on the compare-dev pairs.
+
+The parameter calibrated is :data:`search.compare.score.LINK_Z` (how far the best link
+must stand out of the concern's scores against every later sentence), with the absolute
+floor :data:`~search.compare.score.LINK_THRESHOLD` fixed; ``--absolute`` calibrates the
+absolute threshold alone instead (margin off), for comparison.
 
 For each pair held out, the threshold is chosen on the other pairs alone: the one that
 maximises right-first links plus correct silences there (each concern counts once;
@@ -10,9 +15,13 @@ threshold chosen on all pairs (what :data:`search.compare.score.LINK_THRESHOLD` 
 
 from __future__ import annotations
 
+import sys
+
 from bench.compare_dev import load, pairs, pooled, score, table
 
-GRID = [round(0.01 * i, 2) for i in range(0, 41)]
+ABSOLUTE = "--absolute" in sys.argv[1:]
+PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LINK_Z"
+GRID = [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE else [0.1 * i for i in range(41)]
 
 
 def _scores_by_threshold():
@@ -20,14 +29,16 @@ def _scores_by_threshold():
     from search.compare import compare
 
     loaded = {p.name: load(p) for p in pairs()}
-    saved = score_module.LINK_THRESHOLD
+    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z
     out: dict[float, dict[str, dict[str, int]]] = {}
     try:
+        if ABSOLUTE:
+            score_module.LINK_Z = float("-inf")
         for t in GRID:
-            score_module.LINK_THRESHOLD = t
+            setattr(score_module, PARAM, t)
             out[t] = {n: score(compare(e, lt), g) for n, (e, lt, g) in loaded.items()}
     finally:
-        score_module.LINK_THRESHOLD = saved
+        score_module.LINK_THRESHOLD, score_module.LINK_Z = saved
     return out
 
 
@@ -48,12 +59,12 @@ def main() -> None:
     for name in names:
         t = choose(by_t, [n for n in names if n != name])
         held[name] = by_t[t][name]
-        print(f"{name}: threshold chosen on the others {t:.2f}")
+        print(f"{name}: {PARAM} chosen on the others {t:.2f}")
     held["pooled"] = pooled(held.values())
     print("leave-one-pair-out (each pair at the threshold chosen without it):")
     print(table(held))
     t_all = choose(by_t, names)
-    print(f"threshold chosen on all pairs: {t_all:.2f}")
+    print(f"{PARAM} chosen on all pairs: {t_all:.2f}")
     print(table({**by_t[t_all], "pooled": pooled(by_t[t_all].values())}))
 
 

@@ -335,6 +335,33 @@ def test_unrelated_articles_leave_every_concern_unaddressed_and_every_event_new(
     assert [d.span.text for d in result.new_developments] == [later.body]
 
 
+def test_a_long_name_the_recogniser_missed_does_not_outweigh_what_the_concern_is_about():
+    # No entities at all: every name here is one the recogniser missed.
+    earlier = article(
+        "Senate Minority Whip Richard Durbin warned the tariffs could bring lawsuits from farmers.",
+        id="e",
+    )
+    later = article(
+        "Senate Minority Whip Richard Durbin spoke to reporters in Chicago. "
+        "Farmers filed lawsuits against the tariffs.",
+        id="l",
+        year=2025,
+    )
+    result = compare(earlier, later, earlier_entities=(), later_entities=())
+    (link,) = result.links
+    assert link.evidence[0].development.span.text == "Farmers filed lawsuits against the tariffs."
+
+
+def test_a_link_must_stand_out_of_the_concerns_background():
+    from search.compare.score import LINK_Z, margin
+
+    # One later sentence answers, the others share little: it stands out.
+    assert margin([0.4, 0.05, 0.05], 20) >= LINK_Z
+    # Every later sentence scores alike (the subject of both pieces): no answer stands out.
+    assert margin([0.2] * 10, 10) < LINK_Z
+    assert margin([], 10) < LINK_Z
+
+
 def test_default_pair_is_the_oldest_and_newest_dated():
     a = article("x", id="a", year=2020)
     b = article("x", id="b", year=2024)

@@ -58,7 +58,7 @@ TOPIC_STOP = (
         interview spokesman spokeswoman spokesperson reported reports today yesterday
         tomorrow week weeks month months monday tuesday wednesday thursday friday
         saturday sunday january february march april may june july august september
-        october november december"""
+        october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
     )
     # The worry itself ("fears", "risk") is the concern's modality, not its topic: a
     # later sentence that repeats it restates the worry, it does not answer it.
@@ -100,6 +100,7 @@ def _fold(word: str) -> str:
 #: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
 _WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
 _STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 @lru_cache(maxsize=100_000)
@@ -107,6 +108,8 @@ def _stem_of(word: str) -> str | None:
     """A lower-cased word -> its topic-bearing, spelling-folded stem, or None for a stop
     word, a one-letter word or a number."""
     if len(word) < 2 or word in _STOPLIST:
+        return None
+    if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
     stem = porter_stem(_fold(word))
     return None if stem.isdigit() else stem

@@ -16,13 +16,16 @@ also names, each thing weighed by how much it says:
 
 The development's own kind then scales the score: a sentence that reports (an event, a
 past tense, a decision told) counts fully; one that restates the worry or looks ahead
-counts less. A link under :data:`LINK_THRESHOLD` is silence.
+counts less. A best link that does not stand out of the concern's scores against
+the later article's other sentences (:data:`LINK_Z`) is silence: a relative margin
+transfers between pairs where an absolute score does not.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -30,9 +33,13 @@ from search.compare.analysis import Theme, _inside, _Sentence, load_rings
 from search.compare.cues import concern_strength, development_strength
 from search.compare.model import Development, Evidence
 
-#: A development must score at least this to be linked to a concern at all
-#: (calibrated leave-one-pair-out on the compare-dev pairs, see bench/compare_dev.py).
-LINK_THRESHOLD = 0.05
+#: A development must score at least this to be linked to a concern at all (a floor
+#: against one shared word in a long concern; the decision itself is :data:`LINK_Z`'s) ...
+LINK_THRESHOLD = 0.02
+#: ... and stand out of the concern's scores against all the later sentences by this
+#: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
+#: compare-dev pairs, see bench/calibrate_compare.py).
+LINK_Z = 0.5
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
@@ -44,6 +51,7 @@ ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
 CONTEXT_WEIGHT = 0.5
 _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
 NAMES_ONLY = 0.5
+_STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 
@@ -70,13 +78,40 @@ def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
 
 
 def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
-    """A sentence's content words (outside entity names): stem -> weight."""
+    """A sentence's content words (outside entity names): stem -> weight. The words of a
+    name the recogniser missed share one word's weight (see :func:`_name_share`)."""
     out: dict[str, float] = {}
-    for t in s.words():
-        w = language_weight(t.word) * local.get(t.stem, 1.0)
+    words = s.words()
+    for t, share in zip(words, _name_share(s, words), strict=True):
+        w = language_weight(t.word) * local.get(t.stem, 1.0) * share
         if w > out.get(t.stem, 0.0):
             out[t.stem] = w
     return out
+
+
+def _name_share(s: _Sentence, words: Sequence) -> list[float]:
+    """1 for a word, 1/n for each of n capitalised words in a row ("Senate Minority Whip
+    Dick Durbin"): a name is one participant however many words it takes, whether or
+    not the entity recogniser found it. The sentence's first word is in a name only when
+    the next word is capitalised too."""
+    text, base = s.span.text, s.span.start
+    capital = [text[t.start - base : t.start - base + 1].isupper() for t in words]
+
+    def joined(j: int) -> bool:  # words j and j + 1 are one name
+        gap = text[words[j].end - base : words[j + 1].start - base]
+        return capital[j] and capital[j + 1] and not gap.strip()
+
+    first_is_name = len(words) > 1 and words[0].start - base < 2 and joined(0)
+    share = [1.0] * len(words)
+    i = 0
+    while i < len(words):
+        j = i
+        while (i > 0 or first_is_name) and j + 1 < len(words) and joined(j):
+            j += 1
+        for k in range(i, j + 1):
+            share[k] = 1.0 / (j - i + 1)
+        i = j + 1
+    return share
 
 
 def _actors(s: _Sentence) -> set[str]:
@@ -104,6 +139,8 @@ def development_factor(d: _Sentence) -> float:
     strength = development_strength(d.cues)
     if d.cues.old_years:
         return 0.5  # background: "Britons voted in a 2016 referendum"
+    if _STATE.search(d.span.text) and not d.cues.events:
+        return 0.6  # a state that goes on: "the deadline currently stands at ..."
     if strength >= 0.3:
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:
@@ -178,6 +215,15 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
+        scored = self._scored(c, before, shortlist=limit is not None)
+        top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
+        return [(score, self.by_key[k]) for score, _, k in top]
+
+    def _scored(
+        self, c: _Sentence, before: _Sentence | None, shortlist: bool = False
+    ) -> list[tuple[float, int, str]]:
+        """(score, -position, key) of every candidate that shares anything with ``c``,
+        unsorted; with ``shortlist``, only those that could reach the threshold."""
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
@@ -204,17 +250,15 @@ class Scorer:
             return []
         factor, place = self.factor, self.place
         # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
-        floor = LINK_THRESHOLD * total if limit is not None else -1.0
+        floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
         # Who is involved is not what happens: a sentence that shares none of the concern's
         # words (or rings) answers it only if one of its actors acts there too.
-        scored = [
+        return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
             if v >= floor and (k in worded or k in acting)
         ]
-        top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
-        return [(score, self.by_key[k]) for score, _, k in top]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -226,11 +270,16 @@ class Scorer:
         return covered * factor
 
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
-        """The developments that answer ``c``, best first; none under the threshold."""
-        scored = self.ranked(c, before, MAX_DEVELOPMENTS)
+        """The developments that answer ``c``, best first; none when the best does not
+        stand out of the concern's background (:func:`margin`) or is under the floor."""
+        everything = self._scored(c, before)
+        top = heapq.nlargest(MAX_DEVELOPMENTS, everything)
+        scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
+        if margin([v for v, _, _ in everything], len(self.candidates)) < LINK_Z:
+            return []
         return [
             _evidence(c, d, score, self.theme_weight)
             for score, d in scored[:MAX_DEVELOPMENTS]
@@ -241,6 +290,21 @@ class Scorer:
         c_terms = concern_terms(c, before, self.local)
         score = self._score(c_terms, c, _actors(c), d)
         return _evidence(c, d, score, self.theme_weight)
+
+
+def margin(scores: Sequence[float], n: int) -> float:
+    """How far the best of ``scores`` stands out of the concern's background: its
+    z-score among all ``n`` candidates (those not in ``scores`` score 0). A score means
+    little by itself (one pair's vocabulary makes every score high, another's low); a
+    development that answers the concern scores well above the later article's other
+    sentences, one that merely shares the subject scores like many others."""
+    if not scores or n <= 1:
+        return math.inf if scores else 0.0
+    best = max(scores)
+    mean = sum(scores) / n
+    var = sum(v * v for v in scores) / n - mean * mean
+    sd = math.sqrt(max(var, 0.0))
+    return (best - mean) / sd if sd > 0 else (math.inf if best > mean else 0.0)
 
 
 def _keys(s: _Sentence) -> list[str]:

@@ -1119,8 +1119,17 @@ def test_title_is_never_furniture_a_caption_or_the_file_name(furniture):
 
 
 def test_source_is_never_a_title_with_copyright():
-    text = story("May 2, 2024") + "\nCopyright fight over AI training heats up\n"
-    assert "copyright" not in parse(text).source.casefold()
+    """A headline about copyright is not a copyright notice: its other words never become
+    the source (was: "Honda wins China copyright ruling" gave the source "Honda wins China
+    ruling"), while a real notice still names the publisher."""
+    headline = "Honda wins China copyright ruling"
+    parsed = parse(f"{headline}\n\nMay 2, 2024\n\n" + "\n\n".join(BODY))
+    assert parsed.title == headline
+    assert parsed.source == ""
+    teaser = parse(story("May 2, 2024") + "\nCopyright fight over AI training heats up\n")
+    assert teaser.source == ""
+    noticed = parse(story("May 2, 2024") + "\n© 2024 Harbour Gazette. All rights reserved.\n")
+    assert noticed.source == "Harbour Gazette"
 
 
 def test_the_last_level_one_heading_above_the_article_is_the_title_not_the_masthead():

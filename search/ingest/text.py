@@ -366,6 +366,10 @@ _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|(?:all|some)\s+rights\s+reserved|reproduction\s+(?:is\s+)?(?:prohibited|forbidden)|^(?:terms\s+of\s+(?:use|service)|privacy\s+policy)\W*$",
     re.I,
 )
+#: A copyright notice that can name the publisher: "© 2024 The Wire", "Copyright 2024 ...".
+_NOTICE = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\)|\d{4})|\ball\s+rights\s+reserved", re.I
+)
 #: A paragraph that opens with the copyright notice is the site's footer, however long.
 _COPYRIGHT_START = re.compile(
     r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|(?:some|all)\s+rights\s+reserved)", re.I
@@ -1276,7 +1280,7 @@ def _guess_source(
         )
         return forms[0][0][:1].upper() + forms[0][0][1:]
     for line in tail:
-        if "©" in line or re.search(r"\bcopyright\b|\(c\)", line, re.I):
+        if _NOTICE.search(line):  # a notice, not a headline about copyright
             name = re.sub(
                 r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line
             )

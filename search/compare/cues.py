@@ -7,6 +7,7 @@ import re
 from attrs import define
 
 from search.sentences import wordset
+from search.years import YEAR
 
 # --------------------------------------------------------------------------- cues
 
@@ -54,7 +55,7 @@ IRREGULAR_PAST = wordset(
     brought built caught fought found forgot hung knew meant sank spent split spread
     struck thought told undertook withdrew overtook"""
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 def future_years(text: str, year: int | None) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from search.entities.spans import Span
+from search.years import YEAR
 
 # Rules: DATE, PERCENT, MONEY, QUANTITY
 
@@ -22,7 +23,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR = YEAR
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|trn|k|thousand|crore|lakh)"
 _UNIT_SPAN = r"(?:year|month|week|day|decade|century|quarter)"

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..files import SIDECAR_SUFFIX
+from ..years import PUBLISHED_YEAR
 
 #: Front-matter / sidecar keys we understand, with their aliases.
 META_KEYS = {
@@ -61,7 +62,7 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = rf"(?P<year>{PUBLISHED_YEAR})"
 _DATE_FORMS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
@@ -136,7 +137,7 @@ def parse_date(value: str) -> dt.date | None:
         return find_date(value)
 
 
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_YEAR = re.compile(PUBLISHED_YEAR)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -390,3 +390,31 @@ def test_e_writes_a_note_that_shows_and_is_saved(seed_corpus):
             assert "✎" in str(row.prompt)
 
     asyncio.run(scenario())
+
+
+def test_the_comparison_arrives_as_a_message_from_its_worker(seed_corpus):
+    """The compare worker posts what it found (ComparisonReady) rather than calling into
+    the screen: the message carries the two articles the view then shows."""
+    from tui.messages import ComparisonReady
+    from tui.screens.compare import CompareScreen
+
+    seen: list[ComparisonReady] = []
+
+    def hook(message) -> None:
+        if isinstance(message, ComparisonReady):
+            seen.append(message)
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
+            pilot.app.action_compare()
+            screen = pilot.app.screen
+            assert isinstance(screen, CompareScreen)
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
+            assert len(seen) == 1
+            raw = seen[0].raw
+            assert {raw.earlier.id, raw.later.id} == {a.id for a in seed_corpus.articles}
+            assert raw.earlier.title in str(screen.query_one("#left-header", Static).render())
+
+    asyncio.run(scenario())

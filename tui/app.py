@@ -20,12 +20,15 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.messages import (
+    CompareTopic,
     CorpusFailed,
     CorpusOpened,
     FocusQuery,
     OpenArticle,
     SearchFor,
     SetQuery,
+    ShowMark,
+    ToggleMark,
 )
 from tui.palette import ArticleProvider
 from tui.screens.search import SearchScreen
@@ -368,10 +371,18 @@ class DossierApp(App[None]):
         title = type(screen).__name__.removesuffix("Screen").lower()
         self.push_screen(HelpScreen(live_bindings(self, screen), title))
 
+    @on(CompareTopic)
+    def _compare_topic_requested(self, message: CompareTopic) -> None:
+        self.compare_topic(message.query)
+
+    @on(ToggleMark)
+    def _mark_requested(self, message: ToggleMark) -> None:
+        self.toggle_mark(message.article_id)
+
     def toggle_mark(self, article_id: str) -> None:
         """Mark an article for compare (or unmark it if it is the marked one)."""
         self.marked = None if self.marked == article_id else article_id
-        self.search_screen.show_mark(self.marked)
+        self.search_screen.post_message(ShowMark(self.marked))
         if self.marked is not None:
             self.notify(f"{self._title(article_id)} marked: c on another article compares the two")
         else:

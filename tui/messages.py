@@ -10,8 +10,9 @@ them with ``run_test(message_hook=...)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.message import Message
 
 if TYPE_CHECKING:
@@ -67,6 +68,30 @@ class FacetsCounted(Message):
     result: SearchResult
 
 
+@dataclass
+class ComparisonReady(Message):
+    """A comparison (of two articles, or on a topic) is ready: the engine's reading, the
+    store of the analysts' decisions, and the entities of the two articles (pair only)."""
+
+    raw: Any
+    store: Any
+    entities: tuple = ()
+
+
+@dataclass
+class ComparisonFailed(Message):
+    """A comparison could not be made: ``error`` says why."""
+
+    error: str
+
+
+@dataclass
+class AnswersFound(Message):
+    """What happened next to a concern, across the corpus, as the text to show."""
+
+    text: Text
+
+
 # -- requests, posted upward for the app ------------------------------------------------------
 
 
@@ -86,6 +111,27 @@ class SearchFor(Message):
 
 
 # -- from the app to the search screen (not bubbling back) ------------------------------------
+
+
+@dataclass
+class ToggleMark(Message):
+    """Mark ``article_id`` for compare (or unmark it, if it is the marked one)."""
+
+    article_id: str
+
+
+@dataclass
+class CompareTopic(Message):
+    """Compare the concerns of the query's earlier matches with its later matches."""
+
+    query: str
+
+
+@dataclass
+class ShowMark(Message, bubble=False):
+    """The article marked for compare is now ``article_id`` (None: none is)."""
+
+    article_id: str | None
 
 
 @dataclass

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from search.model import Article, Span
+from tui.messages import ComparisonFailed, ComparisonReady
 from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
 #: Keys 1-5 set these verdicts; 0 gives the concern back to the engine.
@@ -172,9 +173,15 @@ class CompareScreen(Screen):
             raw, store = comparison(self.corpus, self.earlier_id, self.later_id, curated=False)
             ents = (self.corpus.entities(raw.earlier.id), self.corpus.entities(raw.later.id))
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.app.call_from_thread(self._failed, str(exc))
+            self.post_message(ComparisonFailed(str(exc)))
             return
-        self.app.call_from_thread(self._ready, raw, store, ents)
+        self.post_message(ComparisonReady(raw, store, ents))
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self._failed(message.error)
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        self._ready(message.raw, message.store, message.entities)
 
     def _failed(self, message: str) -> None:
         self.query_one("#compare-status", Static).update(Text(f"cannot compare: {message}"))

@@ -24,7 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from search.model import Article, Entity, Span
 from tui.keymap import key_for
-from tui.messages import SearchFor
+from tui.messages import SearchFor, ToggleMark
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
     citation,
@@ -392,7 +392,7 @@ class ReaderScreen(Screen):
     # -- entities -------------------------------------------------------------------------
 
     def action_mark(self) -> None:
-        self.app.toggle_mark(self.article.id)
+        self.post_message(ToggleMark(self.article.id))
 
     def action_toggle_entities(self) -> None:
         panel = self.query_one(EntityPanel)

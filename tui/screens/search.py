@@ -22,12 +22,15 @@ from textual.widgets import Input, OptionList, Static
 from search.model import QueryError, SearchResult
 from tui.keymap import key_for
 from tui.messages import (
+    CompareTopic,
     FacetsCounted,
     FocusQuery,
     OpenArticle,
     ResultsFetched,
     SearchFailed,
     SetQuery,
+    ShowMark,
+    ToggleMark,
 )
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
@@ -361,14 +364,15 @@ class SearchScreen(Screen):
         """Mark the highlighted article (again: unmark it); c on another compares them."""
         results = self.query_one("#results", ResultList)
         if results.current_id is not None:
-            self.app.toggle_mark(results.current_id)
+            self.post_message(ToggleMark(results.current_id))
 
     def action_compare_topic(self) -> None:
         """The query's earlier matches' concerns against its later matches."""
-        self.app.compare_topic(self.query_one("#query", Input).value)
+        self.post_message(CompareTopic(self.query_one("#query", Input).value))
 
-    def show_mark(self, article_id: str | None) -> None:
-        self.query_one("#results", ResultList).set_marked(article_id)
+    @on(ShowMark)
+    def _show_mark(self, message: ShowMark) -> None:
+        self.query_one("#results", ResultList).set_marked(message.article_id)
 
     @property
     def highlighted_id(self) -> str | None:

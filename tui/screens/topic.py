@@ -22,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
 from tui.screens.compare import VERDICT_KEYS
 from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
@@ -84,9 +85,15 @@ class TopicCompareScreen(Screen):
         try:
             raw, store = topic_comparison(self.corpus, self.topic, curated=False)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.app.call_from_thread(self._failed, str(exc))
+            self.post_message(ComparisonFailed(str(exc)))
             return
-        self.app.call_from_thread(self._ready, raw, store)
+        self.post_message(ComparisonReady(raw, store))
+
+    def on_comparison_failed(self, message: ComparisonFailed) -> None:
+        self._failed(message.error)
+
+    def on_comparison_ready(self, message: ComparisonReady) -> None:
+        self._ready(message.raw, message.store)
 
     def _failed(self, message: str) -> None:
         self.query_one("#topic-status", Static).update(Text(f"cannot compare: {message}"))
@@ -237,7 +244,7 @@ class NextScreen(ModalScreen):
             )
             by_id = {a.id: a for a in later}
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.app.call_from_thread(self._show, Text(f"cannot look: {exc}"))
+            self.post_message(AnswersFound(Text(f"cannot look: {exc}")))
             return
         self.answers = answers
         text = _sentence(self.concern.span.text, self.article, "bold")
@@ -249,7 +256,7 @@ class NextScreen(ModalScreen):
             )
         if not answers:
             text.append("\n\nnothing later in the corpus answers it", style="dim")
-        self.app.call_from_thread(self._show, text)
+        self.post_message(AnswersFound(text))
 
-    def _show(self, text: Text) -> None:
-        self.query_one("#next-text", Static).update(text)
+    def on_answers_found(self, message: AnswersFound) -> None:
+        self.query_one("#next-text", Static).update(message.text)

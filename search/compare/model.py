@@ -90,18 +90,12 @@ class Link:
         return bool(self.evidence)
 
 
-@define(frozen=True, slots=True)
-class Comparison:
-    earlier: Article
-    later: Article
-    #: Every concern, in the earlier article's order; those with no evidence are the
-    #: unaddressed ones.
+class Linked:
+    """What a comparison of two articles and one across a topic both answer: their links,
+    split by whether the later side answers them."""
+
+    __slots__ = ()
     links: tuple[Link, ...]
-    #: Developments that no concern anticipated, in the later article's order.
-    new_developments: tuple[Development, ...]
-    elapsed_ms: float = 0.0
-    #: Things the user should know (e.g. a pinned development no longer in the text).
-    notices: tuple[str, ...] = ()
 
     @property
     def addressed(self) -> tuple[Link, ...]:
@@ -112,10 +106,21 @@ class Comparison:
         return tuple(link for link in self.links if not link.evidence)
 
     def link(self, concern_key: str) -> Link | None:
-        for link in self.links:
-            if link.concern.key == concern_key:
-                return link
-        return None
+        return next((link for link in self.links if link.concern.key == concern_key), None)
+
+
+@define(frozen=True, slots=True)
+class Comparison(Linked):
+    earlier: Article
+    later: Article
+    #: Every concern, in the earlier article's order; those with no evidence are the
+    #: unaddressed ones.
+    links: tuple[Link, ...]
+    #: Developments that no concern anticipated, in the later article's order.
+    new_developments: tuple[Development, ...]
+    elapsed_ms: float = 0.0
+    #: Things the user should know (e.g. a pinned development no longer in the text).
+    notices: tuple[str, ...] = ()
 
     def article_of(self, key: str) -> Article:
         """The article a sentence key belongs to (a key starts with the article id)."""

@@ -17,13 +17,13 @@ from collections.abc import Callable, Sequence
 from attrs import define
 
 from search.compare.analysis import Theme, _entities, _Sentence, _sentences, load_themes
-from search.compare.model import Development, Evidence, Link
+from search.compare.model import Development, Evidence, Link, Linked
 from search.compare.score import Scorer
 from search.model import Article, Entity
 
 
 @define(frozen=True, slots=True)
-class TopicComparison:
+class TopicComparison(Linked):
     """Concerns of ``earlier`` articles linked to sentences of ``later`` ones."""
 
     query: str
@@ -35,17 +35,6 @@ class TopicComparison:
     new_developments: tuple[Development, ...] = ()
     elapsed_ms: float = 0.0
     notices: tuple[str, ...] = ()
-
-    @property
-    def addressed(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if link.evidence)
-
-    @property
-    def unaddressed(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if not link.evidence)
-
-    def link(self, concern_key: str) -> Link | None:
-        return next((link for link in self.links if link.concern.key == concern_key), None)
 
     def article_of(self, key: str) -> Article:
         """The article a sentence key belongs to."""

@@ -166,7 +166,7 @@ class DossierApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification is plain text, whoever asks (screens pass ``markup=True``,
+        """Every notification is plain text, whoever asks (screens ask for markup,
         Textual's default): they carry titles, file paths, error messages and lines of a
         broken config file, in which ``[`` must stay a bracket and never crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)

@@ -81,7 +81,7 @@ def tree_peak_rss(cmd: list[str], **popen) -> tuple[int, float, float, str]:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, **popen)
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, sum(_rss_bytes(p) for p in _tree(proc.pid)))
+        peak = max(peak, sum(_rss_bytes(p) for p in process_tree(proc.pid)))
         time.sleep(0.1)
     out = proc.stdout.read() if proc.stdout else ""
     seconds = time.perf_counter() - start
@@ -89,7 +89,8 @@ def tree_peak_rss(cmd: list[str], **popen) -> tuple[int, float, float, str]:
     return proc.returncode, seconds, mb, out
 
 
-def _tree(pid: int) -> set[int]:
+def process_tree(pid: int) -> set[int]:
+    """``pid`` and every process descended from it (Linux /proc; elsewhere ``pid`` alone)."""
     found, todo = {pid}, [pid]
     while todo:
         parent = todo.pop()

@@ -21,6 +21,7 @@ from conftest import REPO, article_text, write
 
 import search.index
 import search.manifest
+from bench import process_tree
 from search.corpus import Corpus
 
 
@@ -135,23 +136,7 @@ def bulk(tmp_path_factory) -> Path:
 
 def _children(pid: int) -> set[int]:
     """Every descendant of ``pid`` (Linux /proc)."""
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        try:
-            tasks = os.listdir(f"/proc/{parent}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                with open(f"/proc/{parent}/task/{task}/children") as handle:
-                    kids = {int(k) for k in handle.read().split()}
-            except OSError:
-                continue
-            todo.extend(kids - found)
-            found |= kids
-    return found
+    return process_tree(pid) - {pid}
 
 
 def _alive(pid: int) -> bool:

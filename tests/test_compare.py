@@ -162,6 +162,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The government aims to halve emissions by 2030 under the new plan.",
         "Critics say the reform could undermine the independence of the courts.",
         "Investors expect the merger to face scrutiny from regulators in Brussels.",
+        "Farmers fear a drought across the southern provinces.",
+        "If the president abandons the treaty, it matters to every neighbour too.",
+        "Prosecutors say the mayor may have misused public funds.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -175,6 +178,12 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "In the 1950s the country harboured deep concerns about its rearmament.",
         "In May the parliament passed the budget by a wide margin.",
         "The political will is there, said the foreign minister after the talks.",
+        # A worry named, not held: a topic sentence, not a concern.
+        "Officials in the capital have several sets of fears.",
+        "The biggest potential problem, however, surrounds the leadership.",
+        # A plan denied, a counterfactual about the past.
+        "The premier clarified there were no plans to add new members to the pact.",
+        "The bill would have allowed the police to hold suspects for a month.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):

@@ -98,6 +98,9 @@ OUTLOOK_WORDS = wordset(
 )
 OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
+#: A condition makes a concern of one worry word ("if Mr Trump abandons Ukraine"); a
+#: "potential problem" named is not one by itself.
+CONDITIONS = wordset("if unless")
 WORRY_WORDS = wordset(
     """fear fears feared fearful fret fretting worry worries worried worrying
     concern concerns concerned danger dangers dangerous endanger risk risks risky
@@ -185,6 +188,9 @@ class Cues:
     reported: bool = False
     #: Years before the article's own: background ("voted in a 2016 referendum").
     old_years: tuple[str, ...] = ()
+    #: Someone fears or worries (the verb, not the noun: "sceptics fear that ...",
+    #: not "officials have several sets of fears").
+    worry_verb: bool = False
 
 
 def cues(text: str, year: int | None = None) -> Cues:
@@ -192,10 +198,13 @@ def cues(text: str, year: int | None = None) -> Cues:
     article's year of publication: a later year mentioned is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
+    before = ["", *words][: len(words)]
     forward = [
         w
-        for w, nxt in zip(words, [*words[1:], ""], strict=False)
-        if (w in MODALS or w in FORWARD_WORDS) and not _past_inability(w, nxt)
+        for w, prev, nxt in zip(words, before, [*words[1:], ""], strict=False)
+        if (w in MODALS or w in FORWARD_WORDS)
+        and not _past_inability(w, nxt)
+        and not (w in PLAN_WORDS and prev in _NEGATION)
     ]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
@@ -223,11 +232,30 @@ def cues(text: str, year: int | None = None) -> Cues:
         allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
         reported=any(w in REPORTING_WORDS for w in words),
         old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year),
+        worry_verb=any(
+            w in WORRY_VERBS and prev not in _NOUN_BEFORE
+            for w, prev in zip(words, before, strict=True)
+        ),
     )
 
 
+#: A plan, aim or target negated ("there were no plans to add members") is a statement
+#: of the present, not a plan.
+PLAN_WORDS = wordset("plans aim aims intends intend target targets")
+_NEGATION = wordset("no not never without")
+#: Words before "fears" or "worries" that make it the noun ("the fears are captured").
+_NOUN_BEFORE = wordset(
+    """the a an these those this that his her their its our my your of such many several
+    some any no deep deepest growing new old own main chief biggest greatest these"""
+)
+
+
 def _past_inability(word: str, following: str) -> bool:
-    """ "could not agree", "couldn't": what did not happen, not what may."""
+    """ "could not agree", "couldn't": what did not happen, not what may; "would have
+    allowed", "should have": a counterfactual about the past, not a look ahead ("may
+    have misused", "could have" stay: a suspicion still to be tested)."""
+    if word in ("would", "should", "wouldn't", "wouldn’t") and following == "have":
+        return True
     return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
 
 
@@ -242,10 +270,14 @@ REPORTING_WORDS = wordset(
 def concern_strength(c: Cues) -> float:
     """How much a sentence reads as a worry, risk, expectation or prediction."""
     # A worry word alone often describes the present ("Japan is wary", "another problem
-    # is"): it takes two, or a condition ("if"), to make a concern without a forward cue.
-    worry = sum(1.0 if w in WORRY_VERBS else 0.7 for w in c.worry[:2])
+    # is", "officials have several sets of fears"): it takes two, or someone who fears
+    # or worries, to make a concern without a forward cue; a condition ("if") or a
+    # "potential" adds to a concern, it does not make one of a problem named.
+    worry = sum(0.7 for _ in c.worry[:2]) + (0.3 if c.worry_verb else 0.0)
     score = min(len(c.forward), 2) * 1.0 + worry
-    score += min(len(c.weak_forward), 1) * 0.3
+    conditions = [w for w in c.weak_forward if w in CONDITIONS]
+    if conditions or score > 0.7 or c.demand or c.allegation:
+        score += min(len(c.weak_forward), 1) * 0.3
     # A demand, commitment or allegation looks forward even when narrated in the past.
     score += min(len(c.demand), 1) * 1.0 + min(len(c.allegation), 1) * 1.0
     if not (c.forward or c.demand or c.allegation) and (c.past or c.events or c.generic_past):

@@ -38,7 +38,7 @@ from search.links import (
     loads,
     write_atomic,
 )
-from search.model import Article
+from search.model import Article, Entity
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -208,6 +208,10 @@ def test_things_that_happened_or_were_pledged_are_developments(sentence):
     [
         "Analysts expect prices to rise further next year as demand recovers.",
         "The forthcoming strategy may either reduce or heighten uncertainty in the region.",
+        # An outlook or a position told, however dated, is not what happened.
+        'On May 13 he said he remained "cautiously optimistic" a deal would be reached.',
+        "The premier has repeatedly stated that the country must leave by that date.",
+        "Officials said on Tuesday that the treaty would be signed within weeks.",
     ],
 )
 def test_outlooks_are_not_developments(sentence):
@@ -359,6 +363,31 @@ def test_a_long_name_the_recogniser_missed_does_not_outweigh_what_the_concern_is
     result = compare(earlier, later, earlier_entities=(), later_entities=())
     (link,) = result.links
     assert link.evidence[0].development.span.text == "Farmers filed lawsuits against the tariffs."
+
+
+def test_a_state_described_later_does_not_answer_a_concern():
+    earlier = article("The minister is committed to leading the reform of the courts.", id="e")
+    later = article(
+        "The supreme court is led by its president, a former judge of the court of appeal.",
+        id="l",
+        year=2025,
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert not link.evidence
+
+
+def test_who_says_a_concern_is_not_who_it_is_about():
+    # "According to Smith's critics": Smith is the source, not a participant.
+    earlier = article("According to Smith's critics, the plan could delay the vote.", id="e")
+    later = article("Smith met the mayor of Lyon on Monday to talk about housing.", id="l", year=2025)
+    smith = Entity("body", "Smith", "PERSON", "Smith", 0, 5)
+    (link,) = compare(
+        earlier,
+        later,
+        earlier_entities=[evolve(smith, start=13, end=18)],
+        later_entities=[smith],
+    ).links
+    assert not link.evidence
 
 
 def test_a_link_must_stand_out_of_the_concerns_background():

@@ -42,12 +42,13 @@ TOPIC_STOP = (
         very was we were what when where which while who whom why with you your yours
         yourself yourselves across along amid among around behind beyond despite
         toward towards upon within without via per s t
-        say says said told tells according also even more most less still already
+        say says said told tells according mean means meaning meant also even more most less still already
         just many much some such other another one two three first last new recent
         recently year years time times way ways part well however although though yet
         while whether would able make makes made take takes took get gets got put puts
         come comes came go goes went do does did done be been being is are was were
         mr mrs ms dr per cent percent lot thing things kind sort instead rather
+        matter matters fact facts
         further far long short like own help helps helped keep keeps kept"""
     )
     # Reporting and time words: "announced ... in a statement on Sunday" is how news is
@@ -56,7 +57,7 @@ TOPIC_STOP = (
         """announce announced announces announcing announcement statement statements
         stated comment comments commented added adding claim claims claimed noted
         interview spokesman spokeswoman spokesperson reported reports today yesterday
-        tomorrow week weeks month months monday tuesday wednesday thursday friday
+        tomorrow day days week weeks month months monday tuesday wednesday thursday friday
         saturday sunday january february march april may june july august september
         october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
     )

@@ -53,7 +53,8 @@ IRREGULAR_PAST = wordset(
     """came went took gave saw became fell rose grew broke spoke chose drew drove flew
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
-    struck thought told undertook withdrew overtook"""
+    struck thought told undertook withdrew overtook heard held kept left lost met
+    said sold won"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
@@ -74,7 +75,7 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming"""
+    eventually soon upcoming forthcoming optimistic pessimistic hopeful"""
 )
 FORWARD_PHRASES = (
     "going to",
@@ -94,7 +95,7 @@ FORWARD_PHRASES = (
 OUTLOOK_WORDS = wordset(
     """likely unlikely probably possibly expect expects expected predict predicts
     forecast forecasts foresee anticipate anticipates prospect prospects outlook
-    upcoming forthcoming"""
+    upcoming forthcoming optimistic pessimistic hopeful"""
 )
 OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
@@ -169,6 +170,9 @@ WHEN_WORDS = wordset(
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
 _GENERIC_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_PRESENT_BE = wordset("is are am isn't aren't")
+#: "is based", "are expected": the participle right after a present "be".
+_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
 
 
 @define(frozen=True, slots=True)
@@ -186,11 +190,13 @@ class Cues:
     allegation: tuple[str, ...] = ()
     #: Reported speech ("said", "announced"): "X will do Y, she said" is a decision told.
     reported: bool = False
-    #: Years before the article's own: background ("voted in a 2016 referendum").
+    #: Years well before the article's own: background ("voted in a 2016 referendum").
     old_years: tuple[str, ...] = ()
     #: Someone fears or worries (the verb, not the noun: "sceptics fear that ...",
     #: not "officials have several sets of fears").
     worry_verb: bool = False
+    #: "must", "should": an obligation ("Britain must leave by that date").
+    obligation: tuple[str, ...] = ()
 
 
 def cues(text: str, year: int | None = None) -> Cues:
@@ -210,13 +216,27 @@ def cues(text: str, year: int | None = None) -> Cues:
     forward += future_years(text, year)
     worry = [w for w in words if w in WORRY_WORDS]
     worry += [p for p in WORRY_PHRASES if f" {p} " in low]
-    events = [w for w in words if w in EVENT_VERBS]
+    # "a deal would be reached", "will be signed": what may happen, not what did.
+    # A participle after "is" or "are" tells a state ("is led by", "are based in").
+    state = {i for i, w in enumerate(words) if i and words[i - 1] in _PRESENT_BE}
+    # "a deal would be reached", "will be signed": what may happen, not what did.
+    events = [
+        w
+        for i, w in enumerate(words)
+        if w in EVENT_VERBS and i not in state and not _after_modal(words, i)
+    ]
     generic = [
         m.group(0)
-        for m in _GENERIC_PAST.finditer(low)
-        if m.group(0) not in EVENT_VERBS and m.group(0) not in WORRY_WORDS
+        for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
+        if m.group(0) not in EVENT_VERBS
+        and m.group(0) not in WORRY_WORDS
+        and not _PRESENT_PASSIVE.search(text[max(0, m.start() - 6) : m.start()])
     ]
-    generic += [w for w in words if w in IRREGULAR_PAST and w not in EVENT_VERBS]
+    generic += [
+        w
+        for i, w in enumerate(words)
+        if w in IRREGULAR_PAST and w not in EVENT_VERBS and i not in state
+    ]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(w for w in words if w in WEAK_FORWARD),
@@ -231,7 +251,9 @@ def cues(text: str, year: int | None = None) -> Cues:
         + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
         allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
         reported=any(w in REPORTING_WORDS for w in words),
-        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year),
+        # The year before is the story's own time (a pair is weeks or months apart).
+        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
+        obligation=tuple(w for w in words if w in OBLIGATIONS),
         worry_verb=any(
             w in WORRY_VERBS and prev not in _NOUN_BEFORE
             for w, prev in zip(words, before, strict=True)
@@ -250,6 +272,18 @@ _NOUN_BEFORE = wordset(
 )
 
 
+def _after_modal(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` follows a modal, maybe through "be" or "have been"."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] in ("be", "been", "have", "not"):
+        j -= 1
+    return j >= 0 and words[j] in MODALS
+
+
+#: Obligations: a position stated, not an outcome, when a later sentence reports one.
+OBLIGATIONS = wordset("must should ought mustn't shouldn't")
+
+
 def _past_inability(word: str, following: str) -> bool:
     """ "could not agree", "couldn't": what did not happen, not what may; "would have
     allowed", "should have": a counterfactual about the past, not a look ahead ("may
@@ -262,8 +296,8 @@ def _past_inability(word: str, following: str) -> bool:
 #: Verbs that report speech or a decision: in a later article "will" after them is a
 #: decision announced, not an outlook.
 REPORTING_WORDS = wordset(
-    """said says announced announces told stated statement declared confirmed
-    ruled decided agreed"""
+    """said says announced announces told stated states statement declared confirmed
+    ruled decided agreed reads wrote writes argued argues claimed claims"""
 )
 
 
@@ -291,7 +325,14 @@ def development_strength(c: Cues) -> float:
     score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
     if c.when and (c.events or c.generic_past or c.past):
         score += 0.4  # a dated past event: "performed ... on Saturday"
-    if c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
+    outlook = [w for w in c.forward if w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES]
+    if c.obligation and not c.events:
+        score -= 1.0  # "Johnson has stated that Britain must leave by that date": a position
+    elif outlook and not c.events:
+        # "he said he remained optimistic a deal would be reached": an outlook told,
+        # however dated, is not what happened.
+        score = min(score - 1.5, 0.0)
+    elif c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
         score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
     elif not (c.events or c.generic_past):
         if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):

@@ -40,6 +40,8 @@ LINK_THRESHOLD = 0.02
 #: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
 #: compare-dev pairs, see bench/calibrate_compare.py).
 LINK_Z = 0.5
+#: A later sentence whose :func:`development_factor` is under this is not a report.
+REPORT_FACTOR = 1.0
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
@@ -114,6 +116,19 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     return share
 
 
+_ATTRIBUTION = re.compile(r"^\W*according to [^,]*,", re.I)
+
+
+def participants(s: _Sentence) -> list[str]:
+    """The entities a concern is about: not its source ("According to Johnson's critics,
+    this is a ploy ..."), who says it rather than who it concerns."""
+    m = _ATTRIBUTION.match(s.span.text)
+    if not m:
+        return list(s.entities)
+    cut = s.span.start + m.end()
+    return [name for name, ranges in s.entities.items() if any(a >= cut for a, _ in ranges)]
+
+
 def _actors(s: _Sentence) -> set[str]:
     """Entities named before the sentence's first cue verb or in its first third: the actor."""
     cut = s.span.start + len(s.span.text) // 3
@@ -165,7 +180,7 @@ def link_score(
         # A synonym ring shared under different words ("withdraw" / "drop").
         for _ring in c.rings.keys() & d.rings.keys():
             shared += 0.5 * max(c_terms.values(), default=0.0)
-    for name in c.entities:
+    for name in participants(c):
         w = entity_weight.get(name, 0.0)
         total += w
         if name in d.entities:
@@ -215,7 +230,7 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._scored(c, before, shortlist=limit is not None)
+        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -237,7 +252,7 @@ class Scorer:
         c_actors = _actors(c)
         worded = set(shared)
         acting: set[str] = set()
-        for name in c.entities:
+        for name in participants(c):
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
@@ -260,6 +275,12 @@ class Scorer:
             if v >= floor and (k in worded or k in acting)
         ]
 
+    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+        """Only a report answers: a later sentence that describes a state, restates the
+        worry or repeats background is part of the concern's background, never a link."""
+        factor = self.factor
+        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
+
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
         if d_terms is None:  # a sentence an analyst chose that is not a candidate
@@ -273,7 +294,7 @@ class Scorer:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
         everything = self._scored(c, before)
-        top = heapq.nlargest(MAX_DEVELOPMENTS, everything)
+        top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []

@@ -239,7 +239,8 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
             continue
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
-            out[i].entities.setdefault(e.canonical, []).append((e.start, e.end))
+            start = _designation_start(out[i], e.start)
+            out[i].entities.setdefault(e.canonical, []).append((start, e.end))
     theme_index = _terms_by_first_stem(tuple(themes))
     ring_index = _terms_by_first_stem(load_rings())
     for s in out:
@@ -247,6 +248,36 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         s.themes = _themes_of(stems, theme_index)
         s.rings = _themes_of(stems, ring_index)
     return out
+
+
+#: Titles, roles and affiliations written before a name ("Senate majority leader Harry
+#: Reid", "Conservative MP Philip Hammond", "President Bush"): they designate the person,
+#: so they are matched as the entity, not as words of their own.
+TITLE_WORDS = wordset(
+    """mr mrs ms dr prof professor sir dame lord lady president premier chancellor minister
+    secretary senator sen rep representative congressman congresswoman governor gov mayor
+    king queen prince princess emperor sheikh emir pope cardinal archbishop bishop rev
+    general gen admiral colonel captain lieutenant major sergeant commander marshal
+    ambassador judge justice chairman chairwoman chair speaker sultan ayatollah imam rabbi
+    ceo leader prime deputy vice foreign defence defense finance trade interior home state
+    chief executive acting former incoming outgoing opposition senior attorney majority
+    minority whip spokesman spokeswoman spokesperson mp mep lawmaker legislator envoy
+    commissioner director head member correspondent candidate nominee conservative labour
+    democratic republican liberal socialist"""
+)
+
+
+def _designation_start(s: _Sentence, start: int) -> int:
+    """Where the titles written right before an entity mention at ``start`` begin."""
+    tokens = s.tokens
+    i = bisect.bisect_left([t.start for t in tokens], start) - 1
+    text, base = s.span.text, s.span.start
+    while i >= 0 and tokens[i].word in TITLE_WORDS:
+        if text[tokens[i].end - base : start - base].strip():
+            break  # something other than space between: "accused Johnson"
+        start = tokens[i].start
+        i -= 1
+    return start
 
 
 def _entities(article: Article) -> tuple[Entity, ...]:

@@ -20,7 +20,9 @@ def _words(text: str) -> list[str]:
     for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
         w = m.group(0)
         low = w.lower()
-        if low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
+        if m.start() and text[m.start() - 1] == "-":
+            low = "<part>"  # "open-ended", "long-awaited": not a verb of their own
+        elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
             low = "<month>"
         elif low == "will" and prev in _WILL_NOUN_BEFORE:
             low = "<noun>"
@@ -88,6 +90,8 @@ FORWARD_PHRASES = (
     "in the future",
     "by 20",
     "next year",
+    "next week",
+    "next month",
     "remains to be seen",
     "is due to",
 )
@@ -119,12 +123,16 @@ WORRY_WORDS = wordset(
 WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions", "raises questions")
 #: Someone fears or worries: a concern in itself, in any tense but narrated history.
 WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fretting")
+#: Fearing takes what may happen as its object ("farmers fear a drought"); worrying
+#: does so with "that" ("worry that tariffs would hurt"), not with "about".
+FEAR_VERBS = wordset("fear fears fearing feared")
 #: A demand, call or commitment not yet carried out: it looks forward even when
 #: narrated in the past ("called for the bill to be dropped", "insists that ...").
 DEMAND_WORDS = wordset(
     """demand demands demanded demanding insist insists insisted insisting urge urges
     urged urging deadline deadlines ultimatum pledge pledges pledged promise promises
-    promised vow vows vowed commit commits committed intend intends intended"""
+    promised vow vows vowed commit commits committed intend intends intended intention
+    intentions invite invites invited invitation"""
 )
 DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
 #: An allegation or challenge still to be tested ("questioned the president's power",
@@ -169,7 +177,7 @@ WHEN_WORDS = wordset(
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
-_GENERIC_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_GENERIC_PAST = re.compile(r"(?<!-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: "is based", "are expected": the participle right after a present "be".
 _PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
@@ -192,8 +200,9 @@ class Cues:
     reported: bool = False
     #: Years well before the article's own: background ("voted in a 2016 referendum").
     old_years: tuple[str, ...] = ()
-    #: Someone fears or worries (the verb, not the noun: "sceptics fear that ...",
-    #: not "officials have several sets of fears").
+    #: Someone fears something, or worries that something may happen (the verb, not the
+    #: noun: not "officials have several sets of fears"; "Australia worries about Japan's
+    #: ability" is a present concern, not a look ahead).
     worry_verb: bool = False
     #: "must", "should": an obligation ("Britain must leave by that date").
     obligation: tuple[str, ...] = ()
@@ -205,11 +214,13 @@ def cues(text: str, year: int | None = None) -> Cues:
     words = _words(text)
     low = " " + " ".join(words) + " "
     before = ["", *words][: len(words)]
+    nexts = [*words[1:], ""]
+    afters = [*words[2:], "", ""][: len(words)]
     forward = [
         w
-        for w, prev, nxt in zip(words, before, [*words[1:], ""], strict=False)
+        for w, prev, nxt, after in zip(words, before, nexts, afters, strict=True)
         if (w in MODALS or w in FORWARD_WORDS)
-        and not _past_inability(w, nxt)
+        and not _past_inability(w, nxt, after)
         and not (w in PLAN_WORDS and prev in _NEGATION)
     ]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
@@ -253,10 +264,11 @@ def cues(text: str, year: int | None = None) -> Cues:
         reported=any(w in REPORTING_WORDS for w in words),
         # The year before is the story's own time (a pair is weeks or months apart).
         old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
-        obligation=tuple(w for w in words if w in OBLIGATIONS),
+        obligation=tuple(w for w in words if w in OBLIGATIONS)
+        + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
         worry_verb=any(
-            w in WORRY_VERBS and prev not in _NOUN_BEFORE
-            for w, prev in zip(words, before, strict=True)
+            w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that")
+            for w, prev, nxt in zip(words, before, nexts, strict=True)
         ),
     )
 
@@ -282,14 +294,15 @@ def _after_modal(words: list[str], i: int) -> bool:
 
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
+OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
 
 
-def _past_inability(word: str, following: str) -> bool:
+def _past_inability(word: str, following: str, after: str = "") -> bool:
     """ "could not agree", "couldn't": what did not happen, not what may; "would have
     allowed", "should have": a counterfactual about the past, not a look ahead ("may
     have misused", "could have" stay: a suspicion still to be tested)."""
     if word in ("would", "should", "wouldn't", "wouldn’t") and following == "have":
-        return True
+        return after != "to"  # "would have to rewrite it" looks ahead
     return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
 
 
@@ -310,11 +323,16 @@ def concern_strength(c: Cues) -> float:
     worry = sum(0.7 for _ in c.worry[:2]) + (0.3 if c.worry_verb else 0.0)
     score = min(len(c.forward), 2) * 1.0 + worry
     conditions = [w for w in c.weak_forward if w in CONDITIONS]
-    if conditions or score > 0.7 or c.demand or c.allegation:
+    if conditions or score > 0.7 or c.demand or c.obligation or c.allegation:
         score += min(len(c.weak_forward), 1) * 0.3
     # A demand, commitment or allegation looks forward even when narrated in the past.
-    score += min(len(c.demand), 1) * 1.0 + min(len(c.allegation), 1) * 1.0
-    if not (c.forward or c.demand or c.allegation) and (c.past or c.events or c.generic_past):
+    # An obligation ("any new bill should not contain a timetable", "the president has
+    # to work with us") is a demand.
+    score += min(len(c.demand) + len(c.obligation), 1) * 1.0
+    score += min(len(c.allegation), 1) * 1.0
+    if not (c.forward or c.demand or c.obligation or c.allegation) and (
+        c.past or c.events or c.generic_past
+    ):
         score -= 1.0  # worry words in narrated history: "harboured deep concerns"
     return score
 
@@ -332,6 +350,8 @@ def development_strength(c: Cues) -> float:
         # "he said he remained optimistic a deal would be reached": an outlook told,
         # however dated, is not what happened.
         score = min(score - 1.5, 0.0)
+    elif outlook:
+        score -= 1.0  # "because it passed by close votes, an override is unlikely"
     elif c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
         score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
     elif not (c.events or c.generic_past):

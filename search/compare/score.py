@@ -116,7 +116,8 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     return share
 
 
-_ATTRIBUTION = re.compile(r"^\W*according to [^,]*,", re.I)
+#: Who says it: "According to Johnson's critics," or a transcript's "REID:".
+_ATTRIBUTION = re.compile(r"^\W*(?:according to [^,]*,|[A-Z][A-Z .'-]{1,40}:)", re.I)
 
 
 def participants(s: _Sentence) -> list[str]:

@@ -214,7 +214,7 @@ def cues(text: str, year: int | None = None) -> Cues:
     words = _words(text)
     low = " " + " ".join(words) + " "
     before = ["", *words][: len(words)]
-    nexts = [*words[1:], ""]
+    nexts = [*words[1:], ""][: len(words)]
     afters = [*words[2:], "", ""][: len(words)]
     forward = [
         w

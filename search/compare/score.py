@@ -56,6 +56,10 @@ NAMES_ONLY = 0.5
 _STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
+#: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:
+#: one named in most sentences of both articles ("Hurricane Ian" in a storm's story, the
+#: president in his own) is the subject of the story, not what links one to another.
+ACTOR_ALONE = 0.5
 
 
 @lru_cache(maxsize=200_000)
@@ -259,7 +263,7 @@ class Scorer:
             actor = name in c_actors
             for d in self.index.get(f"entity:{name}", ()):
                 same = actor == (name in self.actors[d.key])
-                if actor and same:
+                if actor and same and w >= ACTOR_ALONE:
                     acting.add(d.key)
                 shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
         if total <= 0:
@@ -269,7 +273,8 @@ class Scorer:
         floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
         # Who is involved is not what happens: a sentence that shares none of the concern's
-        # words (or rings) answers it only if one of its actors acts there too.
+        # words (or rings) answers it only if one of its actors acts there too, and is
+        # not the subject of the whole story (:data:`ACTOR_ALONE`).
         return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()

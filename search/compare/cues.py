@@ -213,63 +213,57 @@ def cues(text: str, year: int | None = None) -> Cues:
     article's year of publication: a later year mentioned is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
-    before = ["", *words][: len(words)]
-    nexts = [*words[1:], ""][: len(words)]
-    afters = [*words[2:], "", ""][: len(words)]
-    forward = [
-        w
-        for w, prev, nxt, after in zip(words, before, nexts, afters, strict=True)
-        if (w in MODALS or w in FORWARD_WORDS)
-        and not _past_inability(w, nxt, after)
-        and not (w in PLAN_WORDS and prev in _NEGATION)
-    ]
+    found: dict[str, list[str]] = {k: [] for k in _KINDS}
+    worry_verb = False
+    n = len(words)
+    # One pass; most words are no cue at all (``_CUE_WORDS`` is every kind's words).
+    for i, w in enumerate(words):
+        if w not in _CUE_WORDS:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        for kind in _KINDS_OF[w]:
+            found[kind].append(w)
+        if w in MODALS or w in FORWARD_WORDS:
+            after = words[i + 2] if i + 2 < n else ""
+            if _past_inability(w, nxt, after) or (w in PLAN_WORDS and prev in _NEGATION):
+                found["forward"].pop()
+        # A participle after "is" or "are" tells a state ("is led by", "are based in");
+        # after a modal, what may happen ("a deal would be reached").
+        if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
+            found["events"].pop()
+        if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
+            found["generic"].append(w)
+        if w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that"):
+            worry_verb = True
+    forward = found["forward"]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
-    worry = [w for w in words if w in WORRY_WORDS]
-    worry += [p for p in WORRY_PHRASES if f" {p} " in low]
-    # "a deal would be reached", "will be signed": what may happen, not what did.
-    # A participle after "is" or "are" tells a state ("is led by", "are based in").
-    state = {i for i, w in enumerate(words) if i and words[i - 1] in _PRESENT_BE}
-    # "a deal would be reached", "will be signed": what may happen, not what did.
-    events = [
-        w
-        for i, w in enumerate(words)
-        if w in EVENT_VERBS and i not in state and not _after_modal(words, i)
-    ]
-    generic = [
+    generic = found["generic"]
+    generic += [
         m.group(0)
         for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
         if m.group(0) not in EVENT_VERBS
         and m.group(0) not in WORRY_WORDS
-        and not _PRESENT_PASSIVE.search(text[max(0, m.start() - 6) : m.start()])
-    ]
-    generic += [
-        w
-        for i, w in enumerate(words)
-        if w in IRREGULAR_PAST and w not in EVENT_VERBS and i not in state
+        and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start())
     ]
     return Cues(
         forward=tuple(forward),
-        weak_forward=tuple(w for w in words if w in WEAK_FORWARD),
-        worry=tuple(worry),
-        past=any(w in PAST_MARKERS for w in words) or bool(_PERFECT.search(low)),
-        events=tuple(events),
-        event_nouns=tuple(w for w in words if w in EVENT_NOUNS),
+        weak_forward=tuple(found["weak"]),
+        worry=tuple(found["worry"]) + tuple(p for p in WORRY_PHRASES if f" {p} " in low),
+        past=bool(found["past"]) or bool(_PERFECT.search(low)),
+        events=tuple(found["events"]),
+        event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(w for w in words if w in WHEN_WORDS)
-        + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
-        demand=tuple(w for w in words if w in DEMAND_WORDS)
-        + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
-        allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
-        reported=any(w in REPORTING_WORDS for w in words),
+        when=tuple(found["when"]) + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
+        demand=tuple(found["demand"]) + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        allegation=tuple(found["allegation"]),
+        reported=bool(found["reported"]),
         # The year before is the story's own time (a pair is weeks or months apart).
         old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
-        obligation=tuple(w for w in words if w in OBLIGATIONS)
+        obligation=tuple(found["obligation"])
         + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
-        worry_verb=any(
-            w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that")
-            for w, prev, nxt in zip(words, before, nexts, strict=True)
-        ),
+        worry_verb=worry_verb,
     )
 
 
@@ -365,3 +359,24 @@ def development_strength(c: Cues) -> float:
 CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
 #: Distinct content words a sentence needs to be worth linking ("Exit America" is not).
 CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 2, 4
+
+
+#: Which kinds of cue each word is (one word may be several: "pledged" is an event and
+#: a demand), for :func:`cues`' single pass.
+_KIND_WORDS = {
+    "forward": MODALS | FORWARD_WORDS,
+    "weak": WEAK_FORWARD,
+    "worry": WORRY_WORDS,
+    "past": PAST_MARKERS,
+    "events": EVENT_VERBS,
+    "event_nouns": EVENT_NOUNS,
+    "when": WHEN_WORDS,
+    "demand": DEMAND_WORDS,
+    "allegation": ALLEGATION_WORDS,
+    "reported": REPORTING_WORDS,
+    "obligation": OBLIGATIONS,
+    "generic": frozenset(),
+}
+_KINDS = tuple(_KIND_WORDS)
+_CUE_WORDS = frozenset().union(*_KIND_WORDS.values(), IRREGULAR_PAST, WORRY_VERBS)
+_KINDS_OF = {w: tuple(k for k, ws in _KIND_WORDS.items() if w in ws) for w in _CUE_WORDS}

@@ -222,6 +222,7 @@ def test_things_that_happened_or_were_pledged_are_developments(sentence):
         "Officials said on Tuesday that the treaty would be signed within weeks.",
         "As the bill passed by close votes, it is unlikely the party can find a majority.",
         "The troops are mired in an open-ended civil war.",
+        '"If the premier thinks that he will stop us, he is mistaken," said the senator.',
     ],
 )
 def test_outlooks_are_not_developments(sentence):

@@ -56,7 +56,7 @@ IRREGULAR_PAST = wordset(
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
     struck thought told undertook withdrew overtook heard held kept left lost met
-    said sold won"""
+    sold won"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
@@ -346,8 +346,10 @@ def development_strength(c: Cues) -> float:
         score = min(score - 1.5, 0.0)
     elif outlook:
         score -= 1.0  # "because it passed by close votes, an override is unlikely"
-    elif c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
-        score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
+    elif c.reported and not any(w in CONDITIONS for w in c.weak_forward):
+        # "the government will withdraw the bill, Lam said": a decision told (not "if
+        # he thinks he will stop us, he is mistaken, said Reid": a condition told).
+        score += 0.3
     elif not (c.events or c.generic_past):
         if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
             score -= 1.5  # "may either reduce or heighten": an outlook, not an event

@@ -171,6 +171,7 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The ministry repeated the president's intention to veto the budget.",
         "The premier invited union leaders to meet him after the strike ends.",
         "After a veto, lawmakers would have to rewrite the budget from scratch.",
+        "The bill requires the army to begin withdrawing its troops by October 1.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -183,6 +184,7 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The minister visited Paris on Tuesday and met her counterpart.",
         "In the 1950s the country harboured deep concerns about its rearmament.",
         "In May the parliament passed the budget by a wide margin.",
+        "By January the troops had left the capital.",
         "The political will is there, said the foreign minister after the talks.",
         # A worry named, not held: a topic sentence, not a concern.
         "Officials in the capital have several sets of fears.",

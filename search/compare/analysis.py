@@ -223,6 +223,7 @@ class _Sentence:
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
     year = article.published.year if article.published else None
+    month = article.published.month if article.published else None
     # One pass of the analyzer over the whole body, then each token to its sentence.
     starts = [s.start for s in spans]
     buckets: list[list[_Token]] = [[] for _ in spans]
@@ -231,7 +232,7 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         if i >= 0 and token.end <= spans[i].end:
             buckets[i].append(token)
     out = [
-        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), tuple(bucket))
+        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year, month), tuple(bucket))
         for s, bucket in zip(spans, buckets, strict=True)
     ]
     for e in entities:

@@ -208,9 +208,10 @@ class Cues:
     obligation: tuple[str, ...] = ()
 
 
-def cues(text: str, year: int | None = None) -> Cues:
-    """The cue words of a sentence, grouped by what they suggest. ``year`` is the
-    article's year of publication: a later year mentioned is a forward cue."""
+def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
+    """The cue words of a sentence, grouped by what they suggest. ``year`` and ``month``
+    are the article's publication's: a later year mentioned, or a deadline in a later
+    month ("by October 1", "until October 14"), is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
     found: dict[str, list[str]] = {k: [] for k in _KINDS}
@@ -236,6 +237,8 @@ def cues(text: str, year: int | None = None) -> Cues:
             found["generic"].append(w)
         if w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that"):
             worry_verb = True
+        if month and prev in _BY and _MONTHS.get(w, 0) > month:
+            found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
@@ -382,3 +385,15 @@ _KIND_WORDS = {
 _KINDS = tuple(_KIND_WORDS)
 _CUE_WORDS = frozenset().union(*_KIND_WORDS.values(), IRREGULAR_PAST, WORRY_VERBS)
 _KINDS_OF = {w: tuple(k for k, ws in _KIND_WORDS.items() if w in ws) for w in _CUE_WORDS}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        """january february march april <month> june july august september october
+        november december""".split(),
+        1,
+    )
+}
+#: Words that make a month a deadline ("by October 1", "not until October 14").
+_BY = wordset("by until till before")
+_CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
+_KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)

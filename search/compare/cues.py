@@ -388,8 +388,20 @@ _KINDS_OF = {w: tuple(k for k, ws in _KIND_WORDS.items() if w in ws) for w in _C
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        """january february march april <month> june july august september october
-        november december""".split(),
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "<month>",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         1,
     )
 }

@@ -389,6 +389,26 @@ def test_a_state_described_later_does_not_answer_a_concern():
     assert not link.evidence
 
 
+def test_the_actor_of_a_concern_is_who_comes_before_its_verb():
+    # "Korea" is the concern's actor though a fronted phrase puts it mid-sentence; it
+    # acts in the later sentence too, which shares no other word.
+    earlier = article("Among the allies in the region, Korea probably faces the worst.", id="e")
+    later = article(
+        "Korea pledged to raise its defence spending by eight per cent. "
+        "The weather in Lyon was mild on Monday.",
+        id="l",
+        year=2025,
+    )
+    korea = Entity("body", "Korea", "GPE", "Korea", 0, 5)
+    (link,) = compare(
+        earlier,
+        later,
+        earlier_entities=[evolve(korea, start=32, end=37)],
+        later_entities=[korea],
+    ).links
+    assert [e.development.span.text for e in link.evidence] == [later.body.split(". ")[0] + "."]
+
+
 def test_who_says_a_concern_is_not_who_it_is_about():
     # "According to Smith's critics": Smith is the source, not a participant.
     earlier = article("According to Smith's critics, the plan could delay the vote.", id="e")

@@ -30,7 +30,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from search.compare.analysis import Theme, _inside, _Sentence, load_rings
-from search.compare.cues import concern_strength, development_strength
+from search.compare.cues import (
+    EVENT_VERBS,
+    FORWARD_WORDS,
+    MODALS,
+    REPORTING_WORDS,
+    concern_strength,
+    development_strength,
+)
 from search.compare.model import Development, Evidence
 
 #: A development must score at least this to be linked to a concern at all (a floor
@@ -135,9 +142,21 @@ def participants(s: _Sentence) -> list[str]:
 
 
 def _actors(s: _Sentence) -> set[str]:
-    """Entities named before the sentence's first cue verb or in its first third: the actor."""
-    cut = s.span.start + len(s.span.text) // 3
+    """Entities named before the sentence's first cue verb or in its first third: the actor
+    ("Among America's allies in Asia, South Korea probably faces the most danger")."""
+    text = s.span.text
+    verb = _CUE_VERB.search(text)
+    cut = s.span.start + max(len(text) // 3, verb.start() if verb else 0)
     return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
+
+
+#: The verbs and modal words a sentence's actor comes before.
+_CUE_VERB = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS, key=len)[::-1])
+    + r")\b",
+    re.I,
+)
 
 
 def concern_terms(

@@ -172,6 +172,10 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The premier invited union leaders to meet him after the strike ends.",
         "After a veto, lawmakers would have to rewrite the budget from scratch.",
         "The bill requires the army to begin withdrawing its troops by October 1.",
+        "Forecasters warned of flooding along the whole coast.",
+        "The president threatened to veto the spending bill.",
+        "Officials are planning to reopen the border crossing.",
+        "The minister is scheduled to give a speech on the budget.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -194,6 +198,8 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The bill would have allowed the police to hold suspects for a month.",
         # A present worry about a capability: nothing in it that may happen.
         "Many in the region now worry more about the navy's aggression.",
+        "The envoy sought closer links in the hope of countering its rival.",
+        "The island has no guarantees of security assistance from its neighbours.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):

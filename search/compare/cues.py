@@ -77,7 +77,8 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming optimistic pessimistic hopeful"""
+    eventually soon upcoming forthcoming optimistic pessimistic hopeful planned planning
+    scheduled projected projection projections hope hopes hoping hoped"""
 )
 FORWARD_PHRASES = (
     "going to",
@@ -126,13 +127,16 @@ WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fret
 #: Fearing takes what may happen as its object ("farmers fear a drought"); worrying
 #: does so with "that" ("worry that tariffs would hurt"), not with "about".
 FEAR_VERBS = wordset("fear fears fearing feared")
-#: A demand, call or commitment not yet carried out: it looks forward even when
-#: narrated in the past ("called for the bill to be dropped", "insists that ...").
+#: A demand, call, commitment, warning or threat not yet carried out: it looks forward
+#: even when narrated in the past ("called for the bill to be dropped", "insists that
+#: ...", "warned of flooding", "threatened to veto it").
 DEMAND_WORDS = wordset(
     """demand demands demanded demanding insist insists insisted insisting urge urges
     urged urging deadline deadlines ultimatum pledge pledges pledged promise promises
     promised vow vows vowed commit commits committed intend intends intended intention
-    intentions invite invites invited invitation"""
+    intentions invite invites invited invitation warn warns warned warning warnings
+    threatened assure assures assured assurance assurances guarantee guarantees
+    guaranteed"""
 )
 DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
 #: An allegation or challenge still to be tested ("questioned the president's power",
@@ -227,8 +231,14 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
             found[kind].append(w)
         if w in MODALS or w in FORWARD_WORDS:
             after = words[i + 2] if i + 2 < n else ""
-            if _past_inability(w, nxt, after) or (w in PLAN_WORDS and prev in _NEGATION):
+            if (
+                _past_inability(w, nxt, after)
+                or (w in PLAN_WORDS and prev in _NEGATION)
+                or (w in HOPES and prev in _NOUN_BEFORE)  # "in the hope of countering"
+            ):
                 found["forward"].pop()
+        if w in DEMAND_WORDS and prev in _NEGATION:
+            found["demand"].pop()  # "it has no guarantees of security assistance"
         # A participle after "is" or "are" tells a state ("is led by", "are based in");
         # after a modal, what may happen ("a deal would be reached").
         if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
@@ -270,6 +280,8 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     )
 
 
+#: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
+HOPES = wordset("hope hopes")
 #: A plan, aim or target negated ("there were no plans to add members") is a statement
 #: of the present, not a plan.
 PLAN_WORDS = wordset("plans aim aims intends intend target targets")

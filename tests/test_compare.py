@@ -166,8 +166,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "If the president abandons the treaty, it matters to every neighbour too.",
         "Prosecutors say the mayor may have misused public funds.",
         # Demands, obligations, intentions and invitations not yet carried out.
-        "The opposition insists any new budget should not contain the tax rise.",
-        "The governor has to work with the assembly on the budget.",
+        "The opposition says any new budget should not contain the tax rise.",
+        "The leader re-stated his position that the budget should not raise taxes.",
+        '"The governor has to work with the assembly on the budget."',
         "The ministry repeated the president's intention to veto the budget.",
         "The premier invited union leaders to meet him after the strike ends.",
         "After a veto, lawmakers would have to rewrite the budget from scratch.",
@@ -199,6 +200,8 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         # A present worry about a capability: nothing in it that may happen.
         "Many in the region now worry more about the navy's aggression.",
         "The envoy sought closer links in the hope of countering its rival.",
+        # A rule of procedure nobody states as a demand.
+        "Two-thirds of senators must vote to convict the president.",
         "The island has no guarantees of security assistance from its neighbours.",
     ],
 )

@@ -20,8 +20,8 @@ def _words(text: str) -> list[str]:
     for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
         w = m.group(0)
         low = w.lower()
-        if m.start() and text[m.start() - 1] == "-":
-            low = "<part>"  # "open-ended", "long-awaited": not a verb of their own
+        if m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
+            low = "<part>"  # "open-ended", "long-awaited": not a verb ("re-stated" is)
         elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
             low = "<month>"
         elif low == "will" and prev in _WILL_NOUN_BEFORE:
@@ -32,6 +32,7 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
+_VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
 _WILL_NOUN_BEFORE = frozenset(
     [
         "the",
@@ -181,7 +182,7 @@ WHEN_WORDS = wordset(
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
-_GENERIC_PAST = re.compile(r"(?<!-)\b[a-z]{3,}ed\b")
+_GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: "is based", "are expected": the participle right after a present "be".
 _PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
@@ -210,6 +211,8 @@ class Cues:
     worry_verb: bool = False
     #: "must", "should": an obligation ("Britain must leave by that date").
     obligation: tuple[str, ...] = ()
+    #: The sentence quotes someone (double quotation marks).
+    quoted: bool = False
 
 
 def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
@@ -277,6 +280,7 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
         obligation=tuple(found["obligation"])
         + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
         worry_verb=worry_verb,
+        quoted=any(q in text for q in _QUOTES),
     )
 
 
@@ -301,6 +305,7 @@ def _after_modal(words: list[str], i: int) -> bool:
     return j >= 0 and words[j] in MODALS
 
 
+_QUOTES = ('"', "“", "”")
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
 OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
@@ -331,15 +336,17 @@ def concern_strength(c: Cues) -> float:
     # "potential" adds to a concern, it does not make one of a problem named.
     worry = sum(0.7 for _ in c.worry[:2]) + (0.3 if c.worry_verb else 0.0)
     score = min(len(c.forward), 2) * 1.0 + worry
+    # An obligation someone states ("McConnell said any new bill should not contain a
+    # timetable", "REID: “The president has to work with us.”") is a demand; one nobody
+    # states is a rule of procedure ("two-thirds of senators must vote to convict").
+    told = c.obligation if (c.reported or c.quoted) else ()
     conditions = [w for w in c.weak_forward if w in CONDITIONS]
-    if conditions or score > 0.7 or c.demand or c.obligation or c.allegation:
+    if conditions or score > 0.7 or c.demand or told or c.allegation:
         score += min(len(c.weak_forward), 1) * 0.3
     # A demand, commitment or allegation looks forward even when narrated in the past.
-    # An obligation ("any new bill should not contain a timetable", "the president has
-    # to work with us") is a demand.
-    score += min(len(c.demand) + len(c.obligation), 1) * 1.0
+    score += min(len(c.demand) + len(told), 1) * 1.0
     score += min(len(c.allegation), 1) * 1.0
-    if not (c.forward or c.demand or c.obligation or c.allegation) and (
+    if not (c.forward or c.demand or told or c.allegation) and (
         c.past or c.events or c.generic_past
     ):
         score -= 1.0  # worry words in narrated history: "harboured deep concerns"

@@ -418,6 +418,21 @@ def test_the_actor_of_a_concern_is_who_comes_before_its_verb():
     assert [e.development.span.text for e in link.evidence] == [later.body.split(". ")[0] + "."]
 
 
+def test_figures_and_directions_link_nothing():
+    earlier = article(
+        "The storm will pass just west of the islands, and ministers would need two "
+        "thirds of the votes to fund the repairs.",
+        id="e",
+    )
+    later = article(
+        "Two thirds of the villages west of the capital lost power during the night.",
+        id="l",
+        year=2025,
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert not link.evidence
+
+
 def test_who_says_a_concern_is_not_who_it_is_about():
     # "According to Smith's critics": Smith is the source, not a participant.
     earlier = article("According to Smith's critics, the plan could delay the vote.", id="e")

@@ -49,6 +49,9 @@ TOPIC_STOP = (
         come comes came go goes went do does did done be been being is are was were
         mr mrs ms dr per cent percent lot thing things kind sort instead rather
         matter matters fact facts
+        four five six seven eight nine ten dozen dozens hundred hundreds thousand
+        thousands million millions billion billions half halves third thirds quarter
+        quarters north south east west northeast northwest southeast southwest
         further far long short like own help helps helped keep keeps kept"""
     )
     # Reporting and time words: "announced ... in a statement on Sunday" is how news is

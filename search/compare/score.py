@@ -144,19 +144,17 @@ def participants(s: _Sentence) -> list[str]:
 def _actors(s: _Sentence) -> set[str]:
     """Entities named before the sentence's first cue verb or in its first third: the actor
     ("Among America's allies in Asia, South Korea probably faces the most danger")."""
+    if not s.entities:
+        return set()
     text = s.span.text
-    verb = _CUE_VERB.search(text)
-    cut = s.span.start + max(len(text) // 3, verb.start() if verb else 0)
+    verb = next((m.start() for m in _WORD.finditer(text) if m.group().lower() in _CUE_VERBS), 0)
+    cut = s.span.start + max(len(text) // 3, verb)
     return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
 
 
 #: The verbs and modal words a sentence's actor comes before.
-_CUE_VERB = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS, key=len)[::-1])
-    + r")\b",
-    re.I,
-)
+_CUE_VERBS = MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
 def concern_terms(

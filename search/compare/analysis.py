@@ -210,6 +210,7 @@ class _Sentence:
     themes: dict[str, int] = field(factory=dict)
     #: Synonym rings the sentence uses (see :func:`load_rings`).
     rings: dict[str, int] = field(factory=dict)
+    _words: tuple[_Token, ...] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -219,8 +220,10 @@ class _Sentence:
         """Tokens outside entity mentions: names are scored as entities, once."""
         if not self.entities:
             return self.tokens
-        ranges = [r for rs in self.entities.values() for r in rs]
-        return tuple(t for t in self.tokens if not _inside(t.start, ranges))
+        if self._words is None:
+            ranges = [r for rs in self.entities.values() for r in rs]
+            self._words = tuple(t for t in self.tokens if not _inside(t.start, ranges))
+        return self._words
 
 
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:

@@ -17,10 +17,11 @@ def _words(text: str) -> list[str]:
     renamed so that they are not taken for modal verbs."""
     words = []
     prev = ""
-    for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
+    hyphen = "-" in text
+    for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower()
-        if m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
+        if hyphen and m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
             low = "<part>"  # "open-ended", "long-awaited": not a verb ("re-stated" is)
         elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
             low = "<month>"
@@ -32,6 +33,7 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
 _WILL_NOUN_BEFORE = frozenset(
     [
@@ -256,12 +258,13 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
     generic = found["generic"]
+    passive = found["be"]  # any "is" or "are": a participle after one tells a state
     generic += [
         m.group(0)
         for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
         if m.group(0) not in EVENT_VERBS
         and m.group(0) not in WORRY_WORDS
-        and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start())
+        and not (passive and _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start()))
     ]
     return Cues(
         forward=tuple(forward),
@@ -399,6 +402,7 @@ _KIND_WORDS = {
     "allegation": ALLEGATION_WORDS,
     "reported": REPORTING_WORDS,
     "obligation": OBLIGATIONS,
+    "be": _PRESENT_BE,
     "generic": frozenset(),
 }
 _KINDS = tuple(_KIND_WORDS)

@@ -317,7 +317,11 @@ class Scorer:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
         everything = self._scored(c, before)
-        top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
+        # The best reports are nearly always among the best few candidates.
+        few = heapq.nlargest(4 * MAX_DEVELOPMENTS, everything)
+        top = self._reports(few)[:MAX_DEVELOPMENTS]
+        if len(top) < MAX_DEVELOPMENTS < len(everything) and len(few) < len(everything):
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []

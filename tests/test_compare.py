@@ -433,6 +433,24 @@ def test_figures_and_directions_link_nothing():
     assert not link.evidence
 
 
+def test_the_subject_of_the_whole_story_links_nothing_by_itself():
+    earlier = article("Ian will reach the islands with heavy rain on Wednesday.", id="e")
+    later = article(
+        "Ian made landfall near the port. Ian knocked out power to the city. "
+        "Ian weakened over land on Thursday.",
+        id="l",
+        year=2025,
+    )
+    ian = Entity("body", "Ian", "EVENT", "Hurricane Ian", 0, 3)
+    (link,) = compare(
+        earlier,
+        later,
+        earlier_entities=[ian],
+        later_entities=[evolve(ian, start=i, end=i + 3) for i in (0, 33, 68)],
+    ).links
+    assert not link.evidence
+
+
 def test_who_says_a_concern_is_not_who_it_is_about():
     # "According to Smith's critics": Smith is the source, not a participant.
     earlier = article("According to Smith's critics, the plan could delay the vote.", id="e")

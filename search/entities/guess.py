@@ -553,6 +553,7 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     lengthens this one ("Russia Ukraine" are two)."""
     start, end, type_, _, _, prio = span
     new_start, new_end = start, end
+    merged = -1  # where a known organisation's name after a demonym ends
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
         if not norm[norm.rfind(" ", 0, new_start - 1) + 1].isupper():
@@ -570,6 +571,14 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         if org and org[2] == "ORG" and type_ in {"GPE", "LOC"}:
             new_end = org[1]  # "California Democratic Party": a place's own party
             break
+        if (
+            org
+            and org[2] == "ORG"
+            and type_ == "NORP"
+            and _institution_named(norm[org[0] : org[1]])
+        ):
+            new_end = merged = org[1]  # "Italian Republican Party", "Irish Nationalist Party"
+            break
         m = _RX_CAP_WORD_AFTER.match(norm, new_end)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
@@ -578,6 +587,7 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         type_ == "NORP"
         and new_end > end
         and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
+        and new_end != merged
     ):
         new_end = end  # "British Airways", but not "Australian Tom Moody"
     if type_ == "ORG" or new_start < start or new_end > end:
@@ -597,6 +607,12 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
                 new_end = place[1]  # "... election in Italy", a named election
             return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+def _institution_named(name: str) -> bool:
+    """Is ``name`` an institution's own name, which a demonym before it belongs to
+    ("Italian Republican Party", "Australian Senate"; not "German Bundesbank")?"""
+    return " " in name or _cue_type(name) == "ORG"
 
 
 _RX_AND_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))((?:{_CAP_CORE} )?{_CAP_CORE}) and $")

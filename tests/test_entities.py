@@ -487,6 +487,8 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
         ("Fighters from the Kurdistan Workers' Party retreated.", "Kurdistan Workers' Party"),
         ("The Syrian Democratic Forces captured the village.", "Syrian Democratic Forces"),
         ("Delegates from the California Democratic Party arrived.", "California Democratic Party"),
+        ("The seat was held by the Irish Nationalist Party until 1950.", "Irish Nationalist Party"),
+        ("He had left the Italian Republican Party in protest.", "Italian Republican Party"),
     ],
 )
 def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
@@ -504,3 +506,40 @@ def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
 def test_the_conservative_party_is_an_organisation() -> None:
     ents = recognise_text("The Conservative Party won the vote after a difficult campaign.")
     assert [(e.text, e.type) for e in ents] == [("Conservative Party", "ORG")]
+
+
+def test_a_city_in_results_and_fixtures_is_its_team_and_a_country_stays_a_place() -> None:
+    text = (
+        "Baseball results on Thursday:\n"
+        "Boston 18 Chicago 7\n"
+        "Italy 2 Wales 1\n"
+        "Friday's schedule:\n"
+        "Boston at Chicago\n"
+        "Chicago have won four of their last five games, the club said in Boston."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"GPE", "ORG", "LOC"}]
+    assert found == [
+        ("Boston", "ORG"),
+        ("Chicago", "ORG"),
+        ("Italy", "GPE"),
+        ("Wales", "GPE"),
+        ("Boston", "ORG"),
+        ("Chicago", "ORG"),
+        ("Chicago", "ORG"),
+        ("Boston", "GPE"),  # "in Boston": the place
+    ]
+
+
+def test_a_city_with_figures_in_prose_stays_a_place() -> None:
+    text = "Chicago 4 percent growth was reported, and 12 people moved to Chicago 3 days later."
+    assert {e.type for e in recognise_text(text) if e.text == "Chicago"} == {"GPE"}
+
+
+def test_an_acronym_after_a_place_ending_a_longer_name_is_not_that_place() -> None:
+    text = (
+        "The chairman of the Organisation for Security and Cooperation in Europe (OSCE) "
+        "spoke on Friday. He said the OSCE was doing what it could."
+    )
+    assert all(
+        e.type != "GPE" and e.type != "LOC" for e in recognise_text(text) if e.text == "OSCE"
+    )

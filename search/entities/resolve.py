@@ -197,6 +197,8 @@ def _register(
             continue
         m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
+            if type_ in {"GPE", "LOC"} and " " not in norm[start:end]:
+                continue  # "... Cooperation in Europe (OSCE)": the place ends a longer name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
 
 

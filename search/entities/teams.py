@@ -1,0 +1,93 @@
+"""Places that stand for their teams: "Cincinnati 18 Colorado 7", "Kansas City at Detroit".
+
+In results, standings and fixtures a city's or a county's name is its club's, an
+organisation, not the place. The evidence is the shape of the line the name stands in,
+never the name itself:
+
+- a result or a table row: names each followed by a score ("Harlequins 75 Gloucester
+  19"), or a line that starts with the name and runs on in figures ("Houston 72 63 .533");
+- a fixture: two names joined by "at", "v" or "vs" and nothing else on the line, or a name
+  after "v" ("May 20 v Durham");
+
+and, across the document, the same name in prose ("Nice have been unable to win"), unless
+a preposition of place or a dateline says it is the place there ("in Nice", "NICE,
+France"). A country's name stays a place: its national side is named for the country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from search.entities.gazetteer import _Gazetteer
+from search.entities.spans import Span
+
+_PLACES = {"GPE", "LOC"}
+_CAPS = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
+#: A name and its score: "Gloucester 19", "KANSAS CITY 4" (no figure with a unit after).
+_RX_SCORED = re.compile(rf"(?:^|(?<=[\s,]))({_CAPS}) \d{{1,3}}(?=$|[ ,;]|\n)(?! ?(?:%|per))")
+_RX_ROW = re.compile(rf"^\s*(?:\d+\. )?{_CAPS}(?: \d+(?:\.\d+)?| -| \.\d+){{2,}}")
+_RX_FIXTURE = re.compile(rf"^\s*(?:{_CAPS}) (?:at|AT|v|vs\.?|VS\.?) (?:{_CAPS})\s*$")
+_RX_VERSUS_BEFORE = re.compile(r"(?:^|\s)(?:v|vs\.?)\s$")
+_RX_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|outside|of)\s$", re.IGNORECASE)
+
+
+def _line(norm: str, start: int, end: int) -> tuple[int, str]:
+    first = norm.rfind("\n", 0, start) + 1
+    last = norm.find("\n", end)
+    return first, norm[first : len(norm) if last < 0 else last]
+
+
+def _as_team(norm: str, start: int, end: int) -> bool:
+    """Does the line the name ``norm[start:end]`` stands in make it a team's name?"""
+    if _RX_VERSUS_BEFORE.search(norm, max(0, start - 4), start):
+        return True
+    first, line = _line(norm, start, end)
+    at = start - first
+    if at == 0 and _RX_ROW.match(line):
+        return True
+    if _RX_FIXTURE.match(line):
+        return True
+    scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
+    return len(scored) >= 2 and at in scored
+
+
+def _teams(
+    g: _Gazetteer, fields: list[tuple[str, str, str, list[Span]]]
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Known places (not countries) named as teams become organisations, in the lines
+    that show it and across the document (see the module's docstring)."""
+    countries = g.countries
+    teams: set[str] = set()
+    for _, _, norm, spans in fields:
+        if not _has_figures(norm):
+            continue
+        for start, end, type_, canonical, guessed, _ in spans:
+            if type_ not in _PLACES or guessed or canonical in countries:
+                continue
+            if _as_team(norm, start, end):
+                teams.add(norm[start:end].casefold())
+    if not teams:
+        return fields
+    out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    for _, _, norm, spans in out:
+        for si, span in enumerate(spans):
+            start, end, type_, canonical, guessed, prio = span
+            if type_ not in _PLACES or guessed or canonical in countries:
+                continue
+            name = norm[start:end]
+            if name.casefold() not in teams or _as_place(norm, start, end):
+                continue
+            spans[si] = (start, end, "ORG", name, True, prio)
+    return out
+
+
+def _has_figures(norm: str) -> bool:
+    return any(c.isdigit() for c in norm)
+
+
+def _as_place(norm: str, start: int, end: int) -> bool:
+    """Does a preposition of place or a dateline say the name is the place here?"""
+    if _RX_PLACE_BEFORE.search(norm, max(0, start - 8), start):
+        return not _as_team(norm, start, end)
+    first = norm.rfind("\n", 0, start) + 1
+    return start == first and norm.startswith(",", end)

@@ -31,7 +31,8 @@ _PERSON_TITLES = set(
     Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Sheikh Emir Pope
     Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
     Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
-    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader""".split()
+    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
+    MHA TD""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -301,7 +302,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     if not part:
         return []
     if cue is None and len(part) >= 2:
-        k = _two_institutions(norm, part)
+        k = _two_institutions(norm, part, inside)
         if k:  # "the Socialist Party and Federation of the Greens" are two
             return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
                 norm, part[k:], None, names, inside, spans
@@ -317,14 +318,22 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     return out
 
 
-def _two_institutions(norm, part) -> int:
-    """Where a run holding two institutions joined by "and" splits: after a cue word
-    ("Party") with "and" and another cue word after it; 0 if it does not."""
+def _two_institutions(norm, part, inside) -> int:
+    """Where a run holding two institutions joined by "and" splits ("the Socialist Party
+    and Federation of the Greens", "the LSSP and Communist Party of Sri Lanka"): an
+    organisation's cue word after the "and", and before it a cue word, an acronym or a
+    word no dictionary has; 0 if it does not split ("Social Democratic and Labour Party")."""
     for k in range(len(part) - 1):
+        end = part[k][1]
+        if norm[end : part[k + 1][0]] != " and " or inside(end, part[k + 1][0]):
+            continue
+        if not any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :]):
+            continue
+        before = [t[2] for t in part[: k + 1]]
         if (
-            _cue_type(part[k][2]) == "ORG"
-            and norm[part[k][1] : part[k + 1][0]] == " and "
-            and any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :])
+            any(_cue_type(w) == "ORG" for w in before)
+            or all(w.isupper() and len(w) > 1 for w in before)
+            or (len(before) == 1 and not typer.everyday(before[0]))
         ):
             return k + 1
     return 0

@@ -25,6 +25,7 @@ from search.entities.guess import (
     _occurs_lowercase,
 )
 from search.entities.spans import LENGTHENED, Span, _select
+from search.entities.teams import _as_team
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -131,6 +132,7 @@ def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: di
         sentence_start=_is_sentence_start(norm, start),
         headline=headline,
         lower_elsewhere=lower[first],
+        team_line=_as_team(norm, start, end),
     )
 
 

@@ -17,6 +17,7 @@ France"). A country's name stays a place: its national side is named for the cou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from search.entities.gazetteer import _Gazetteer
 from search.entities.spans import Span
@@ -42,13 +43,25 @@ def _as_team(norm: str, start: int, end: int) -> bool:
     if _RX_VERSUS_BEFORE.search(norm, max(0, start - 4), start):
         return True
     first, line = _line(norm, start, end)
+    row, fixture, scored = _shape(line)
     at = start - first
-    if at == 0 and _RX_ROW.match(line):
-        return True
-    if _RX_FIXTURE.match(line):
-        return True
+    return (at == 0 and row) or fixture or at in scored
+
+
+@lru_cache(maxsize=512)
+def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
+    """(a table row, a fixture, where the names with a score start) of one line."""
+    if not _RX_FIGURE_OR_VERSUS.search(line):
+        return False, False, frozenset()
     scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
-    return len(scored) >= 2 and at in scored
+    return (
+        bool(_RX_ROW.match(line)),
+        bool(_RX_FIXTURE.match(line)),
+        frozenset(scored) if len(scored) >= 2 else frozenset(),
+    )
+
+
+_RX_FIGURE_OR_VERSUS = re.compile(r"\d| (?:at|AT|v|vs\.?|VS\.?) ")
 
 
 def _teams(

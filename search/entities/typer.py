@@ -60,7 +60,8 @@ for _cls, _words in {
     " council committee union newspaper shares stake subsidiary unit board league"
     " corporation authorities",
     "place_noun": "city town village capital country province region state district"
-    " border island port coast area county",
+    " border island port coast area county riding constituency electorate seat ward"
+    " borough municipality division",
     "be": "is was are were has had have will would",
     "who": "who whom whose",
     "which": "which that",
@@ -193,6 +194,7 @@ def context_features(
     sentence_start: bool,
     headline: bool,
     lower_elsewhere: bool,
+    team_line: bool = False,
 ) -> list[str]:
     """The evidence around the name ``norm[start:end]``; ``single``: the shape of a
     one-word name, else ""; ``tier``: how common its first word is (0: not)."""
@@ -242,7 +244,14 @@ def context_features(
         f.append("after_comma_name")  # "Leeds, England"
     if right.startswith(", ") and after and len(after) > 1 and after[1][:1].isupper():
         f.append("before_comma_name")
+    if ch_before in {"", "\n"} and _RX_DATELINE.match(right):
+        f.append("dateline")  # "NICE, France 1996-08-30", "SEOUL -"
+    if team_line:
+        f.append("team_line")
     return f
+
+
+_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)? (?:\d{4}-\d\d-\d\d|-|\(\w+\))")
 
 
 NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"

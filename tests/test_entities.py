@@ -543,3 +543,21 @@ def test_an_acronym_after_a_place_ending_a_longer_name_is_not_that_place() -> No
     assert all(
         e.type != "GPE" and e.type != "LOC" for e in recognise_text(text) if e.text == "OSCE"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "She lost her seat in the 2008 Meghalaya Legislative Assembly election last year.",
+            "2008 Meghalaya Legislative Assembly election",
+        ),
+        (
+            "He stood in the 1954 United States House of Representatives elections as well.",
+            "1954 United States House of Representatives elections",
+        ),
+    ],
+)
+def test_a_name_inside_an_elections_name_is_part_of_the_event(sentence: str, event: str) -> None:
+    found = [(e.text, e.type) for e in recognise_text(sentence) if e.type != "DATE"]
+    assert found == [(event, "EVENT")]

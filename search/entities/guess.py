@@ -519,7 +519,8 @@ _RX_OF_PLACE = re.compile(r" (?:of|for) (?:the )?")
 _RX_ELECTION = re.compile(rf"(?:(?:{_MONTH_FULL}) )?{_YEAR} $")
 _RX_ELECTION_AFTER = re.compile(
     r"(?: (?:general|presidential|federal|parliamentary|provincial|state|legislative"
-    r"|municipal|local|regional|Senate|gubernatorial|leadership|by-))?[ -]?elections?\b"
+    r"|municipal|local|regional|Senate|gubernatorial|leadership|mayoral|special|by-))?"
+    r"(?:[ -]?elections?| primar(?:y|ies)| referendums?| summit)\b"
 )
 _WIDENED = {"ORG", "GPE", "LOC", "NORP"}
 
@@ -550,6 +551,9 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
             end = _of_place(norm, span[0], span[1], taken[1])
             longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
+            longer = longer or _election(norm, span, taken[1])
+        if longer and longer[2] != "EVENT":  # "the 1954 United States House ... elections"
+            longer = _election(norm, longer, taken[1]) or longer
         out.append(longer or span)
         changed = changed or longer is not None
     return _select(out) if changed else spans
@@ -606,16 +610,28 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             type_ if new_end == end and type_ != "NORP" else "ORG"
         )
         return (new_start, new_end, new_type, "", True, LENGTHENED)
-    if type_ in {"GPE", "LOC", "ORG"} and "lection" in norm[end : end + 40]:
-        after = _RX_ELECTION_AFTER.match(norm, end)
-        year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
-        if after and (year or type_ != "ORG"):  # "the 2009 European Parliament election"
-            new_start, new_end = (year.start() if year else start), after.end()
-            place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
-            if year and place and place[2] in {"GPE", "LOC"}:
-                new_end = place[1]  # "... election in Italy", a named election
-            return (new_start, new_end, "EVENT", "", True, prio)
+    return _election(norm, span, by_start)
+
+
+def _election(norm: str, span: Span, by_start: dict) -> Span | None:
+    """The election (or summit, referendum) a name is part of: "the 2009 European
+    Parliament election", "the 1998 Northern Ireland Assembly election", "the 2017 BRICS
+    summit"; an organisation's name needs the year before it."""
+    start, end, type_, _, _, prio = span
+    if type_ not in {"GPE", "LOC", "ORG", "NORP"} or not _RX_EVENT_WORD.search(norm, end, end + 40):
+        return None
+    after = _RX_ELECTION_AFTER.match(norm, end)
+    year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
+    if after and (year or type_ in {"GPE", "LOC"}):
+        new_start, new_end = (year.start() if year else start), after.end()
+        place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
+        if year and place and place[2] in {"GPE", "LOC"}:
+            new_end = place[1]  # "... election in Italy", a named election
+        return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+_RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
 
 
 def _institution_named(name: str) -> bool:

@@ -66,7 +66,7 @@ def recognise_text(text: str, field: str = "body") -> tuple[Entity, ...]:
 
 def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     g = gazetteer()
-    norms = [(name, text, _normalise(text)) for name, text in texts]
+    norms = [(name, text, _normalise(text)) for name, text in texts if text.strip()]
     first = [(name, text, norm, _first_pass(g, norm)) for name, text, norm in norms]
     # Article-wide registry of names for surnames and acronyms.
     registry: dict[str, tuple[str, str]] = {}

@@ -40,12 +40,18 @@ def _line(norm: str, start: int, end: int) -> tuple[int, str]:
 
 def _as_team(norm: str, start: int, end: int) -> bool:
     """Does the line the name ``norm[start:end]`` stands in make it a team's name?"""
-    if _RX_VERSUS_BEFORE.search(norm, max(0, start - 4), start):
+    scored = norm[end + 1 : end + 2].isdigit() and norm[end : end + 1] == " "
+    if not (scored or start == 0 or norm[start - 1] == "\n" or norm[start - 1] == " "):
+        return False
+    before = norm[max(0, start - 4) : start]
+    if not (scored or start == 0 or before.endswith(("\n", " at ", " AT ", " v ", "vs ", "s. "))):
+        return False  # (the common case: a name in prose)
+    if _RX_VERSUS_BEFORE.search(before):
         return True
     first, line = _line(norm, start, end)
-    row, fixture, scored = _shape(line)
+    row, fixture, scores = _shape(line)
     at = start - first
-    return (at == 0 and row) or fixture or at in scored
+    return (at == 0 and row) or fixture or at in scores
 
 
 @lru_cache(maxsize=512)
@@ -95,7 +101,10 @@ def _teams(
 
 
 def _has_figures(norm: str) -> bool:
-    return any(c.isdigit() for c in norm)
+    return _RX_DIGIT.search(norm) is not None
+
+
+_RX_DIGIT = re.compile(r"\d")
 
 
 def _as_place(norm: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from search.entities.guess import (
     _occurs_lowercase,
 )
 from search.entities.spans import LENGTHENED, Span, _select
-from search.entities.teams import _as_team
+from search.entities.teams import _as_team, _sporting
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -58,6 +58,7 @@ def _retype(
         return fields
     totals: dict[str, list[float]] = {}
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    sport = any(_sporting(norm) for _, _, norm, _ in fields)
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
         headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
@@ -66,6 +67,9 @@ def _retype(
             if not guessed or type_ not in _TYPED:
                 continue
             context = _context_evidence(norm, start, end, headline, lower)
+            # a town's name in a document of results is a club's as often as not
+            if norm[start:end] in typer.places():
+                context.append(f"place&sport={sport}")
             if _COLLECT is not None:
                 _COLLECT.append(
                     (name, start, end, [*_name_evidence(norm[start:end], type_), *context])
@@ -147,6 +151,7 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
     words = text.split()
     names = _given_names()
     census_given, census_surnames = typer.census_names()
+    places = typer.places()
     cues = [_cue_type(w) for w in words]
     known = [g.by_alias.get(_key(w)) for w in words]
     types = [g.records[c].type if c else "" for c in known]
@@ -165,6 +170,9 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
         known_inside=next((t for t in types if t), "none"),
         known_last=types[-1] or "none",
         cue_of=cue_of or "none",
+        place=text in places,
+        place_first=words[0] in places,
+        place_last=words[-1] in places,
     )
 
 

@@ -100,6 +100,13 @@ def _teams(
     return out
 
 
+def _sporting(norm: str) -> bool:
+    """Does the text hold a line of results, a table row or a fixture?"""
+    if not _has_figures(norm) and " v" not in norm and " at " not in norm.lower():
+        return False
+    return any(any(_shape(line)) for line in norm.split("\n"))
+
+
 def _has_figures(norm: str) -> bool:
     return _RX_DIGIT.search(norm) is not None
 

@@ -144,6 +144,9 @@ def name_features(
     known_inside: str,
     known_last: str = "none",
     cue_of: str = "none",
+    place: bool = False,
+    place_first: bool = False,
+    place_last: bool = False,
 ) -> tuple[str, ...]:
     """The evidence in the name itself (the same wherever it occurs)."""
     n = len(words)
@@ -161,6 +164,10 @@ def name_features(
         f"cue_of={cue_of}",
         f"cue_any={cue_any}&n={min(n, 4)}",
     ]
+    if place:  # the whole name is a town's or a country's
+        f.append(f"place&n={min(n, 3)}")
+    elif n > 1 and (place_first or place_last):  # "Galway North", "North Galway"
+        f.append(f"place_part={'first' if place_first else 'last'}")
     if given:
         f.append(f"given_first&n={min(n, 3)}")
     if given_last:
@@ -301,6 +308,16 @@ def census_names() -> tuple[frozenset[str], frozenset[str]]:
             continue
         into.add(line)
     return frozenset(given), frozenset(surnames)
+
+
+PLACES_PATH = Path(__file__).parents[1] / "data" / "places.txt"
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Names of countries, US states and large towns (``data/places.txt``)."""
+    text = PLACES_PATH.read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -489,6 +489,11 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
         ("Delegates from the California Democratic Party arrived.", "California Democratic Party"),
         ("The seat was held by the Irish Nationalist Party until 1950.", "Irish Nationalist Party"),
         ("He had left the Italian Republican Party in protest.", "Italian Republican Party"),
+        ("She voted for the Australian Greens at the election.", "Australian Greens"),
+        (
+            "Calls came from the New Zealand National Party and others.",
+            "New Zealand National Party",
+        ),
     ],
 )
 def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(

@@ -296,8 +296,9 @@ def _cue_type(word: str) -> str | None:
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
-    # Leading stop words ("In", "The") never belong to a name.
-    while part and part[0][2] in _STOP:
+    # Leading stop words ("In", "The") never belong to a name, unless a known name starts
+    # with them ("New Zealand National Party").
+    while part and part[0][2] in _STOP and not inside(part[0][0], part[0][1]):
         part = part[1:]
     if not part:
         return []
@@ -601,6 +602,7 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         and new_end > end
         and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
         and new_end != merged
+        and not _members(norm[end:new_end].split())
     ):
         new_end = end  # "British Airways", but not "Australian Tom Moody"
     if type_ == "ORG" or new_start < start or new_end > end:
@@ -632,6 +634,15 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
 
 
 _RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
+
+
+def _members(words: list[str]) -> bool:
+    """Do the words after a demonym name a party by its members ("Australian Greens",
+    "Italian Democratic Socialists"): a plural everyday word last, no given name?"""
+    if not words or len(words) > 2 or words[0] in _given_names():
+        return False
+    last = words[-1]
+    return last.endswith("s") and not last.endswith("ss") and typer.everyday(last) > 0
 
 
 def _institution_named(name: str) -> bool:

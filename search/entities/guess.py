@@ -570,7 +570,10 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     merged = -1  # where a known organisation's name after a demonym ends
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
-        if not norm[norm.rfind(" ", 0, new_start - 1) + 1].isupper():
+        word = norm.rfind(" ", 0, new_start - 1) + 1
+        if norm[word] in '("':
+            word += 1
+        if not norm[word].isupper():
             break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):

@@ -54,11 +54,16 @@ for _cls, _words in {
     " argued insisted denied confirmed reported replied",
     "person_noun": "spokesman spokeswoman spokesperson minister president leader chairman"
     " director chief secretary official officials coach striker captain manager player"
-    " husband wife son daughter brother sister father mother colleague rival"
+    " husband wife son daughter brother sister father mother colleague"
     " candidate senator governor mayor premier deputy",
     "org_noun": "party company firm group bank team club agency ministry government"
     " council committee union newspaper shares stake subsidiary unit board league"
-    " corporation authorities",
+    " corporation authorities maker makers giant carrier operator retailer insurer lender"
+    " brewer miner producer supplier manufacturer conglomerate startup automaker carmaker"
+    " chipmaker drugmaker",
+    "rival": "rival rivals",
+    "market": "rose fell gained dropped slipped jumped climbed eased surged plunged tumbled"
+    " shares stock",
     "place_noun": "city town village capital country province region state district"
     " border island port coast area county riding constituency electorate seat ward"
     " borough municipality division",
@@ -70,6 +75,8 @@ for _cls, _words in {
     "visit": "visit visiting travelled traveled arrived left returned flew",
     "leader": "leader head chief member members",
     "born": "born raised",
+    "act": "ran won lost led became met took made held went began fought stood sat left"
+    " gave wrote spent became became served joined resigned",
 }.items():
     for _w in _words.split():
         _WORD_CLASSES[_w] = _cls
@@ -125,6 +132,8 @@ def _word_class(word: str) -> str:
         return cls
     if word[0].isdigit():
         return "num"
+    if word.endswith("ed") and word.islower() and len(word) > 4:
+        return "act"  # "campaigned", "elected"
     if word[0].isupper():
         return "cap"
     if not word[0].isalnum():
@@ -231,6 +240,8 @@ def context_features(
     f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
+        if len(after) > 1 and nxt == nxt_clean:
+            f.append(f"next&next2={n1}&{_word_class(after[1].rstrip('.,;:'))}")
     # Punctuation hard against the name.
     ch_after = right[:1]
     ch_before = left[-1:]

@@ -59,6 +59,7 @@ def _retype(
     totals: dict[str, list[float]] = {}
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     sport = any(_sporting(norm) for _, _, norm, _ in fields)
+    places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
         headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
@@ -66,18 +67,24 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
-            context = _context_evidence(norm, start, end, headline, lower)
-            # a town's name in a document of results is a club's as often as not
-            if norm[start:end] in typer.places():
-                context.append(f"place&sport={sport}")
+            town = str(sport) if norm[start:end] in places else ""
+            context = _context_evidence(norm, start, end, headline, lower, town)
             if _COLLECT is not None:
                 _COLLECT.append(
-                    (name, start, end, [*_name_evidence(norm[start:end], type_), *context])
+                    (
+                        name,
+                        start,
+                        end,
+                        [
+                            *_name_evidence(norm[start:end], type_),
+                            *typer.context_features(context),
+                        ],
+                    )
                 )
                 continue
             key = canonical or norm[start:end]
             # the name's own evidence is scored once per name; its context per mention
-            score = typer.scores(context, table)
+            score = typer.context_scores(context)
             score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]
             total = totals.get(key)
             totals[key] = (
@@ -117,8 +124,11 @@ def _institutional(text: str) -> bool:
     return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
 
 
-def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: dict) -> list[str]:
-    """The typer's evidence around the guess ``norm[start:end]`` (``lower``: a cache)."""
+def _context_evidence(
+    norm: str, start: int, end: int, headline: bool, lower: dict, town: str
+) -> tuple:
+    """The typer's evidence around the guess ``norm[start:end]``, as a key
+    (:func:`search.entities.typer.context_key`; ``lower``: a cache)."""
     text = norm[start:end]
     first = text.split(" ", 1)[0]
     if first not in lower:
@@ -126,7 +136,7 @@ def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: di
     prev = ""
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
-    return typer.context_features(
+    return typer.context_key(
         norm,
         start,
         end,
@@ -137,6 +147,7 @@ def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: di
         headline=headline,
         lower_elsewhere=lower[first],
         team_line=_as_team(norm, start, end),
+        town=town,
     )
 
 

@@ -199,7 +199,7 @@ def name_features(
     return tuple(f)
 
 
-def context_features(
+def context_key(
     norm: str,
     start: int,
     end: int,
@@ -211,9 +211,68 @@ def context_features(
     headline: bool,
     lower_elsewhere: bool,
     team_line: bool = False,
-) -> list[str]:
-    """The evidence around the name ``norm[start:end]``; ``single``: the shape of a
-    one-word name, else ""; ``tier``: how common its first word is (0: not)."""
+    town: str = "",
+) -> tuple:
+    """The evidence around the name ``norm[start:end]``, as a key of plain values
+    (:func:`context_features` spells it out); ``single``: the shape of a one-word name,
+    else ""; ``tier``: how common its first word is (0: not); ``town``: whether the
+    document holds results, when the name is a town's, else ""."""
+    # The words before and after, by class.
+    left = norm[max(0, start - 40) : start]
+    right = norm[end : end + 40]
+    before = left.rsplit(None, 2)[-2:]
+    after = right.split(None, 2)[:2]
+    prev = before[-1] if before and left.endswith((" ", "\n")) else ""
+    prev2 = before[-2] if len(before) >= 2 and prev else ""
+    nxt = after[0] if after and right.startswith((" ", "\n")) else ""
+    nxt_clean = nxt.rstrip(".,;:'\"")
+    n2 = ""
+    if nxt and len(after) > 1 and nxt == nxt_clean:
+        n2 = _word_class(after[1].rstrip(".,;:"))
+    # Punctuation hard against the name.
+    ch_after = right[:1]
+    ch_before = left[-1:]
+    bracket = ""
+    if right.startswith(" ("):
+        inner = right[2:].split(")", 1)[0]
+        bracket = "caps" if inner.isupper() else _word_class(inner)
+    return (
+        cue,
+        sentence_start,
+        headline,
+        lower_elsewhere,
+        single,
+        tier if single and sentence_start else 0,
+        _word_class(prev.strip("\"'(,")),
+        _word_class(prev2.strip("\"'(,")),
+        bool(nxt),
+        _word_class(nxt_clean),
+        n2,
+        ch_after if ch_after in _AFTER_CHARS else "",
+        ch_before if ch_before in _BEFORE_CHARS else "",
+        right.startswith(("'s ", "' ")),
+        right.startswith(("-based", " based")),
+        bracket,
+        left.endswith(", ") and bool(before) and before[-1][:1].isupper(),
+        right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
+        ch_before in {"", "\n"} and _RX_DATELINE.match(right) is not None,
+        team_line,
+        town,
+    )
+
+
+_AFTER_CHARS = frozenset(",.():;'\"-")
+_BEFORE_CHARS = frozenset("(\"'-\n")
+
+
+@lru_cache(maxsize=16384)
+def context_features(key: tuple) -> tuple[str, ...]:
+    """The features of a :func:`context_key`."""
+    (
+        cue, sentence_start, headline, lower_elsewhere, single, tier, p1, p2, nxt, n1, n2,
+        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
+        dateline, team_line, town,
+    ) = key  # fmt: skip
     f = [f"cue={cue}"]
     if sentence_start:
         f.append(f"sentence_start&n={2 if not single else 1}")
@@ -225,48 +284,40 @@ def context_features(
         f.append(f"single_shape={single}&start={sentence_start}")
         if sentence_start:
             f.append(f"start_tier={tier}")
-    # The words before and after, by class.
-    left = norm[max(0, start - 40) : start]
-    right = norm[end : end + 40]
-    before = left.rsplit(None, 2)[-2:]
-    after = right.split(None, 2)[:2]
-    prev = before[-1] if before and left.endswith((" ", "\n")) else ""
-    prev2 = before[-2] if len(before) >= 2 and prev else ""
-    nxt = after[0] if after and right.startswith((" ", "\n")) else ""
-    nxt_clean = nxt.rstrip(".,;:'\"")
-    p1 = _word_class(prev.strip("\"'(,"))
-    p2 = _word_class(prev2.strip("\"'(,"))
-    n1 = _word_class(nxt_clean)
     f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
-        if len(after) > 1 and nxt == nxt_clean:
-            f.append(f"next&next2={n1}&{_word_class(after[1].rstrip('.,;:'))}")
-    # Punctuation hard against the name.
-    ch_after = right[:1]
-    ch_before = left[-1:]
-    if ch_after in {",", ".", "(", ")", ":", ";", "'", '"', "-"}:
+        if n2:
+            f.append(f"next&next2={n1}&{n2}")
+    if ch_after:
         f.append(f"after_char={ch_after}")
-    if ch_before in {"(", '"', "'", "-", "\n"}:
+    if ch_before:
         f.append(f"before_char={ch_before}")
-    if right.startswith("'s ") or right.startswith("' "):
+    if possessive:
         f.append("possessive")
-    if right.startswith("-based") or right.startswith(" based"):
+    if based:
         f.append("based")
-    if right.startswith(" ("):
-        inner = right[2:].split(")", 1)[0]
-        f.append("bracket_after=" + ("caps" if inner.isupper() else _word_class(inner)))
+    if bracket:
+        f.append("bracket_after=" + bracket)
     if ch_before == "(":
         f.append("in_brackets")
-    if left.endswith(", ") and before and before[-1][:1].isupper():
+    if after_comma:
         f.append("after_comma_name")  # "Leeds, England"
-    if right.startswith(", ") and after and len(after) > 1 and after[1][:1].isupper():
+    if before_comma:
         f.append("before_comma_name")
-    if ch_before in {"", "\n"} and _RX_DATELINE.match(right):
+    if dateline:
         f.append("dateline")  # "NICE, France 1996-08-30", "SEOUL -"
     if team_line:
         f.append("team_line")
-    return f
+    if town:  # a town's name in a document of results is a club's as often as not
+        f.append(f"place&sport={town}")
+    return tuple(f)
+
+
+@lru_cache(maxsize=16384)
+def context_scores(key: tuple) -> tuple[float, ...]:
+    """The scores of a :func:`context_key`'s features, per class."""
+    return tuple(scores(list(context_features(key))))
 
 
 _RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)? (?:\d{4}-\d\d-\d\d|-|\(\w+\))")

@@ -490,6 +490,8 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
         ("The seat was held by the Irish Nationalist Party until 1950.", "Irish Nationalist Party"),
         ("He had left the Italian Republican Party in protest.", "Italian Republican Party"),
         ("She voted for the Australian Greens at the election.", "Australian Greens"),
+        ("They later founded the New Renaissance Party with friends.", "New Renaissance Party"),
+        ("He led the People's National Party for a decade.", "People's National Party"),
         (
             "Calls came from the New Zealand National Party and others.",
             "New Zealand National Party",
@@ -566,3 +568,8 @@ def test_an_acronym_after_a_place_ending_a_longer_name_is_not_that_place() -> No
 def test_a_name_inside_an_elections_name_is_part_of_the_event(sentence: str, event: str) -> None:
     found = [(e.text, e.type) for e in recognise_text(sentence) if e.type != "DATE"]
     assert found == [(event, "EVENT")]
+
+
+def test_a_known_persons_possessive_is_not_part_of_a_partys_name() -> None:
+    ents = recognise_text("Critics opposed Obama's Democratic Party at every turn.")
+    assert [(e.text, e.type) for e in ents] == [("Obama", "PERSON"), ("Democratic Party", "ORG")]

@@ -299,6 +299,8 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     # Leading stop words ("In", "The") never belong to a name, unless a known name starts
     # with them ("New Zealand National Party").
     while part and part[0][2] in _STOP and not inside(part[0][0], part[0][1]):
+        if part[0][2] == "New" and len(part) > 1 and _cue_type(part[-1][2]) == "ORG":
+            break  # "New Renaissance Party", "New Israel Fund"
         part = part[1:]
     if not part:
         return []
@@ -555,7 +557,12 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
             longer = longer or _election(norm, span, taken[1])
         if longer and longer[2] != "EVENT":  # "the 1954 United States House ... elections"
             longer = _election(norm, longer, taken[1]) or longer
-        out.append(longer or span)
+        current = longer or span
+        if current[2] == "ORG":
+            start = _possessor(norm, current[0], current[1], taken[0])
+            if start < current[0]:
+                longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
+        out.append(current)
         changed = changed or longer is not None
     return _select(out) if changed else spans
 
@@ -580,6 +587,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             break
         if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
             break  # "Total" at a sentence start is capitalised by position
+        if m[1].endswith(("'", "'s")) and not typer.everyday(m[1].rstrip("'s")):
+            break  # "Obama's Democratic Party" is the party
         new_start = m.start(1)
     if new_start == start and type_ == "ORG":
         new_start = _and_before(norm, start, end, known)
@@ -637,6 +646,28 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
 
 
 _RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
+
+
+_RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")
+
+
+def _possessor(norm: str, start: int, end: int, known: bytearray) -> int:
+    """Where an organisation's name starts when an everyday word in the possessive comes
+    before it ("People's National Party", "Workers' Party", "Lord's Day Alliance"); not
+    a known name's possessive ("Obama's Democratic Party")."""
+    if not norm.startswith("' ", start - 2) and not norm.startswith("'s ", start - 3):
+        return start
+    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+        return start
+    m = _RX_POSSESSOR.search(norm, max(0, start - 20), start)
+    if (
+        m
+        and typer.everyday(m[1])
+        and 1 not in known[m.start(1) : m.end(1)]
+        and not _is_sentence_start(norm, m.start(1))
+    ):
+        return m.start(1)
+    return start
 
 
 def _members(words: list[str]) -> bool:

@@ -493,6 +493,10 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
         ("They later founded the New Renaissance Party with friends.", "New Renaissance Party"),
         ("He led the People's National Party for a decade.", "People's National Party"),
         (
+            "Fletcher later joined the Progressive Conservative Party of Manitoba.",
+            "Progressive Conservative Party of Manitoba",
+        ),
+        (
             "Calls came from the New Zealand National Party and others.",
             "New Zealand National Party",
         ),

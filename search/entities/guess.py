@@ -716,6 +716,14 @@ def _of_place(norm: str, start: int, end: int, by_start: dict, known: bool = Fal
     place = by_start.get(m.end()) if m else None
     if place and place[2] in {"GPE", "LOC"} and not place[4]:
         return place[1]
+    if (
+        place
+        and place[4]
+        and place[2] != "PERSON"
+        and norm.count(" ", place[0], place[1]) < 2
+        and _cue_type(norm[start:end].rsplit(" ", 1)[-1]) == "ORG"
+    ):
+        return place[1]  # "Progressive Conservative Party of Manitoba"
     return end
 
 

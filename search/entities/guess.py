@@ -608,6 +608,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         m = _RX_CAP_WORD_AFTER.match(norm, new_end)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
+        if new_end == end and _given_name(m[1]):
+            break  # "Governor of Maine Susan Collins": a person after the place
         new_end = m.end()
     if (
         type_ == "NORP"
@@ -668,6 +670,10 @@ def _possessor(norm: str, start: int, end: int, known: bytearray) -> int:
     ):
         return m.start(1)
     return start
+
+
+def _given_name(word: str) -> bool:
+    return word in _given_names() or word in typer.census_names()[0]
 
 
 def _members(words: list[str]) -> bool:

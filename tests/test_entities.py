@@ -577,3 +577,15 @@ def test_a_name_inside_an_elections_name_is_part_of_the_event(sentence: str, eve
 def test_a_known_persons_possessive_is_not_part_of_a_partys_name() -> None:
     ents = recognise_text("Critics opposed Obama's Democratic Party at every turn.")
     assert [(e.text, e.type) for e in ents] == [("Obama", "PERSON"), ("Democratic Party", "ORG")]
+
+
+def test_hyphenated_and_arabic_names_are_whole_and_compounds_are_cut() -> None:
+    text = (
+        "He ran against Kim Dae-jung in the election, and Loujain al-Hathloul was held. "
+        "The Washington-based Brookings Institution said so."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Kim Dae-jung", "PERSON") in found
+    assert ("Loujain al-Hathloul", "PERSON") in found
+    assert ("Washington", "GPE") in found
+    assert not any("based" in name for name, _ in found)

@@ -136,20 +136,52 @@ _TITLE_MODIFIERS = set(
 _SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
 
 _CAP_CORE = rf"{_UPPER_CLASS}\w*(?:'{_UPPER_CLASS}\w+)?(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"  # (with "O'Brien")
+#: A word of a run may go on in lower case after a hyphen ("Kim Dae-jung",
+#: "Inzamam-ul-Haq"); :func:`_runs` cuts an everyday word off ("Washington-based").
+_RUN_CORE = _CAP_CORE + rf"(?:-(?:[a-z]+|{_UPPER_CLASS}\w*))*"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
-    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_CAP_CORE})"
+    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_RUN_CORE})"
 )
 _TOKEN_RX = re.compile(_TOKEN)
-#: A run of capitalised words joined by single spaces or lowercase connectors.
+#: A run of capitalised words joined by single spaces or lowercase connectors
+#: (and Arabic names' "al-": "Loujain al-Hathloul").
 _RUN_RX = re.compile(
     rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
-    rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
+    rf"|der|den|bin|bint|ibn|al|el|&|the) | (?:al|el|ad|ash|as|ar|an)-){_TOKEN})*"
 )
 
 
-def _run_tokens(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RX.finditer(norm, start, end)]
+def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """The words of a run, as one run or several: a word that goes on in an everyday word
+    after a hyphen ("Washington-based") ends its run there, without that word."""
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for m in _TOKEN_RX.finditer(norm, start, end):
+        word = m[0]
+        cut = _compound_cut(word) if "-" in word else -1
+        if cut < 0:
+            runs[-1].append((m.start(), m.end(), word))
+            continue
+        runs[-1].append((m.start(), m.start() + cut, word[:cut]))
+        runs.append([])
+    return [run for run in runs if run]
+
+
+def _compound_cut(word: str) -> int:
+    """Where an everyday word after a hyphen starts, less one ("Soviet-era": 6), or -1."""
+    pos = word.find("-")
+    while pos > 0:
+        nxt = word.find("-", pos + 1)
+        part = word[pos + 1 : nxt if nxt > 0 else len(word)]
+        if part.islower() and (
+            typer.common_words().get(part, 0) == 1 or part.endswith(_COMPOUND_ENDINGS)
+        ):
+            return pos
+        pos = nxt
+    return -1
+
+
+_COMPOUND_ENDINGS = ("ed", "ing", "er", "ers", "ist", "ists", "style", "wide", "like", "free")
 
 
 def _split_titles(run):
@@ -225,8 +257,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             continue
         if not norm[run_start].isupper():
             continue
-        run = _run_tokens(norm, run_start, m.end())
-        for part, cue in _split_titles(run):
+        for part, cue in (p for run in _runs(norm, run_start, m.end()) for p in _split_titles(run)):
             for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
                 text = norm[start:end]
@@ -410,7 +441,7 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap not in _NAME_PARTICLES:
+            if gap and gap.rstrip("-") not in _NAME_PARTICLES:
                 stretches.append(stretch)
                 stretch = []
         stretch.append(t)

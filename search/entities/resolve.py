@@ -58,7 +58,7 @@ def _retype(
         return fields
     totals: dict[str, list[float]] = {}
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
-    sport = any(_sporting(norm) for _, _, norm, _ in fields)
+    sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
@@ -67,7 +67,11 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
-            town = str(sport) if norm[start:end] in places else ""
+            town = ""
+            if norm[start:end] in places:
+                if sport is None:
+                    sport = any(_sporting(f[2]) for f in fields)
+                town = str(sport)
             context = _context_evidence(norm, start, end, headline, lower, town)
             if _COLLECT is not None:
                 _COLLECT.append(

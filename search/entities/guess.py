@@ -355,8 +355,9 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
 def _two_institutions(norm, part, inside) -> int:
     """Where a run holding two institutions joined by "and" splits ("the Socialist Party
     and Federation of the Greens", "the LSSP and Communist Party of Sri Lanka"): an
-    organisation's cue word after the "and", and before it a cue word, an acronym or a
-    word no dictionary has; 0 if it does not split ("Social Democratic and Labour Party")."""
+    organisation's cue word after the "and", and before it a cue word, an acronym, a known
+    name or a word no dictionary has; 0 if it does not split ("Social Democratic and
+    Labour Party": everyday words before)."""
     for k in range(len(part) - 1):
         end = part[k][1]
         if norm[end : part[k + 1][0]] != " and " or inside(end, part[k + 1][0]):
@@ -367,7 +368,8 @@ def _two_institutions(norm, part, inside) -> int:
         if (
             any(_cue_type(w) == "ORG" for w in before)
             or all(w.isupper() and len(w) > 1 for w in before)
-            or (len(before) == 1 and not typer.everyday(before[0]))
+            or any(not typer.everyday(w) for w in before)
+            or any(inside(t[0], t[1]) for t in part[: k + 1])
         ):
             return k + 1
     return 0
@@ -398,6 +400,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         j < len(part)
         and norm[part[j - 1][1] : part[j][0]] == " "
         and not inside(part[j][0], part[j][1])
+        and part[j][2] not in _STOP
+        and not _given_name(part[j][2])  # "Ontario Liberal Party Joe Dickson": a person
     ):
         j += 1
     if j > i + 1:

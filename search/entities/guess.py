@@ -60,7 +60,8 @@ _ORG_CUES = set(
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
     Election Elections Festival Expo Dialogue Talks Offensive Invasion Open Championship
-    Championships Tournament Trophy Classic Marathon Prix Rally""".split()
+    Championships Tournament Trophy Classic Marathon Prix Rally Campaign Rebellion Mutiny
+    Siege Battle Massacre Affair Scandal Riots""".split()
 )
 _LAW_CUES = set(
     """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill

@@ -535,10 +535,16 @@ def test_a_city_in_results_and_fixtures_is_its_team_and_a_country_stays_a_place(
         ("Italy", "GPE"),
         ("Wales", "GPE"),
         ("Boston", "ORG"),
-        ("Chicago", "ORG"),
+        ("Chicago", "GPE"),  # "Boston at Chicago": where the match is played
         ("Chicago", "ORG"),
         ("Boston", "GPE"),  # "in Boston": the place
     ]
+
+
+def test_a_dateline_names_the_place_in_a_document_of_results() -> None:
+    text = "Boston 18 Chicago 7\nBoston 3 Detroit 2\nBOSTON 1996-08-30\nBoston won again."
+    found = [(e.text, e.type) for e in recognise_text(text) if e.text.upper() == "BOSTON"]
+    assert found == [("Boston", "ORG"), ("Boston", "ORG"), ("BOSTON", "GPE"), ("Boston", "ORG")]
 
 
 def test_a_city_with_figures_in_prose_stays_a_place() -> None:

@@ -87,6 +87,8 @@ def _retype(
                 )
                 continue
             key = canonical or norm[start:end]
+            if typer.at_dateline(context):  # "NEW YORK 1996-08-30": the place, whatever
+                key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context)
             score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]

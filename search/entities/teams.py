@@ -7,7 +7,7 @@ never the name itself:
 - a result or a table row: names each followed by a score ("Harlequins 75 Gloucester
   19"), or a line that starts with the name and runs on in figures ("Houston 72 63 .533");
 - a fixture: two names joined by "at", "v" or "vs" and nothing else on the line, or a name
-  after "v" ("May 20 v Durham");
+  after "v" ("May 20 v Durham"); the name after "at" is the place the match is played in;
 
 and, across the document, the same name in prose ("Nice have been unable to win"), unless
 a preposition of place or a dateline says it is the place there ("in Nice", "NICE,
@@ -51,7 +51,9 @@ def _as_team(norm: str, start: int, end: int) -> bool:
     first, line = _line(norm, start, end)
     row, fixture, scores = _shape(line)
     at = start - first
-    return (at == 0 and row) or fixture or at in scores
+    if fixture:  # "Boston at Chicago": Boston's team plays in Chicago, the place
+        return at == 0 or not _RX_AT_BEFORE.search(before)
+    return (at == 0 and row) or at in scores
 
 
 @lru_cache(maxsize=512)
@@ -67,6 +69,7 @@ def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
     )
 
 
+_RX_AT_BEFORE = re.compile(r" (?:at|AT) $")
 _RX_FIGURE_OR_VERSUS = re.compile(r"\d| (?:at|AT|v|vs\.?|VS\.?) ")
 
 
@@ -119,4 +122,8 @@ def _as_place(norm: str, start: int, end: int) -> bool:
     if _RX_PLACE_BEFORE.search(norm, max(0, start - 8), start):
         return not _as_team(norm, start, end)
     first = norm.rfind("\n", 0, start) + 1
-    return start == first and norm.startswith(",", end)
+    return start == first and _RX_DATELINE.match(norm, end) is not None
+
+
+#: After a dateline's place: "NICE, France 1996-08-30", "NEW YORK 1996-08-30".
+_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)?(?:,? \d{4}-\d\d-\d\d|,)")

@@ -261,6 +261,11 @@ def context_key(
     )
 
 
+def at_dateline(key: tuple) -> bool:
+    """Does the :func:`context_key` say the name opens a dateline?"""
+    return key[18]
+
+
 _AFTER_CHARS = frozenset(",.():;'\"-")
 _BEFORE_CHARS = frozenset("(\"'-\n")
 

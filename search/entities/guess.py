@@ -521,7 +521,10 @@ def _ordinary(word: str) -> bool:
     if word.isupper():
         return False  # an acronym: "FIFA said"
     low = word.lower()
-    return low.endswith(_ORDINARY_ENDINGS) or 0 < typer.common_words().get(low, 0) <= 2
+    tier = typer.common_words().get(low, 0)
+    if tier == 2 and word in typer.places():
+        return False  # "Birmingham", "Brighton": a town's name, common in print
+    return low.endswith(_ORDINARY_ENDINGS) or 0 < tier <= 2
 
 
 _RX_OF = re.compile(r" (?:of|for|on|de|du) ")

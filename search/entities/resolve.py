@@ -72,7 +72,8 @@ def _retype(
                 if sport is None:
                     sport = any(_sporting(f[2]) for f in fields)
                 town = str(sport)
-            context = _context_evidence(norm, start, end, headline, lower, town)
+            listed = _listed_with(norm, spans, si)
+            context = _context_evidence(norm, start, end, headline, lower, town, listed)
             if _COLLECT is not None:
                 _COLLECT.append(
                     (
@@ -130,8 +131,29 @@ def _institutional(text: str) -> bool:
     return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
 
 
+def _listed_with(norm: str, spans: list[Span], si: int) -> str:
+    """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
+    the Centre Party": names in one list are mostly of one kind), else ""."""
+    start, end = spans[si][0], spans[si][1]
+    for j in (si - 1, si + 1):
+        if not 0 <= j < len(spans):
+            continue
+        other = spans[j]
+        if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
+            continue  # a guess of its own, typed by default
+        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
+        if gap in _LIST_GAPS:
+            return other[2]
+    return ""
+
+
+_LIST_GAPS = frozenset(
+    [", ", " and ", ", and ", " or ", ", the ", " and the ", ", and the ", " / ", "; "]
+)
+
+
 def _context_evidence(
-    norm: str, start: int, end: int, headline: bool, lower: dict, town: str
+    norm: str, start: int, end: int, headline: bool, lower: dict, town: str, listed: str
 ) -> tuple:
     """The typer's evidence around the guess ``norm[start:end]``, as a key
     (:func:`search.entities.typer.context_key`; ``lower``: a cache)."""
@@ -154,6 +176,7 @@ def _context_evidence(
         lower_elsewhere=lower[first],
         team_line=_as_team(norm, start, end),
         town=town,
+        listed=listed,
     )
 
 

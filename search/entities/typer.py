@@ -212,11 +212,13 @@ def context_key(
     lower_elsewhere: bool,
     team_line: bool = False,
     town: str = "",
+    listed: str = "",
 ) -> tuple:
     """The evidence around the name ``norm[start:end]``, as a key of plain values
     (:func:`context_features` spells it out); ``single``: the shape of a one-word name,
     else ""; ``tier``: how common its first word is (0: not); ``town``: whether the
-    document holds results, when the name is a town's, else ""."""
+    document holds results, when the name is a town's, else ""; ``listed``: the type of a
+    known name listed beside it ("Shas, Meretz and the Centre Party"), else ""."""
     # The words before and after, by class.
     left = norm[max(0, start - 40) : start]
     right = norm[end : end + 40]
@@ -258,6 +260,7 @@ def context_key(
         ch_before in {"", "\n"} and _RX_DATELINE.match(right) is not None,
         team_line,
         town,
+        listed,
     )
 
 
@@ -276,7 +279,7 @@ def context_features(key: tuple) -> tuple[str, ...]:
     (
         cue, sentence_start, headline, lower_elsewhere, single, tier, p1, p2, nxt, n1, n2,
         ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
-        dateline, team_line, town,
+        dateline, team_line, town, listed,
     ) = key  # fmt: skip
     f = [f"cue={cue}"]
     if sentence_start:
@@ -316,6 +319,8 @@ def context_features(key: tuple) -> tuple[str, ...]:
         f.append("team_line")
     if town:  # a town's name in a document of results is a club's as often as not
         f.append(f"place&sport={town}")
+    if listed:  # listed beside a known name of this type
+        f.append(f"listed={listed}")
     return tuple(f)
 
 

@@ -595,3 +595,16 @@ def test_hyphenated_and_arabic_names_are_whole_and_compounds_are_cut() -> None:
     assert ("Loujain al-Hathloul", "PERSON") in found
     assert ("Washington", "GPE") in found
     assert not any("based" in name for name, _ in found)
+
+
+def test_a_realms_name_is_a_place_by_its_own_word() -> None:
+    text = (
+        "Dukes of the Principality of Guria fought the British Empire in the war, "
+        "long before the Kingdom of Italy existed."
+    )
+    found = {(e.text, e.type) for e in recognise_text(text)}
+    assert {
+        ("Principality of Guria", "GPE"),
+        ("British Empire", "GPE"),
+        ("Kingdom of Italy", "GPE"),
+    } <= found

@@ -72,7 +72,13 @@ _LOC_CUES = set(
     Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
     Shoal Atoll Delta Plateau Highlands Region""".split()
 )
-_GPE_CUES = set("""City Province Prefecture County State District Oblast""".split())
+#: Words that name a realm: "Principality of Guria", "Russian Empire" are places by them.
+REALMS = frozenset(
+    """Principality Duchy Kingdom Empire Colony Emirate Sultanate Khanate Caliphate Dominion
+    Protectorate""".split()
+)
+_GPE_CUES = set("""City Province Prefecture County State District Oblast Republic""".split())
+_GPE_CUES |= REALMS
 _CONNECTORS = set(
     """of for on and de du des la le del della di da do dos das van von der den bin bint ibn al
     el & the""".split()
@@ -653,7 +659,7 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     if (
         type_ == "NORP"
         and new_end > end
-        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
+        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) not in {"ORG", "GPE"}
         and new_end != merged
         and not _members(norm[end:new_end].split())
     ):

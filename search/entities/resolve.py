@@ -19,6 +19,7 @@ from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key,
 from search.entities.guess import (
     _CAP_CORE,
     _PERSON_TITLES,
+    REALMS,
     _cue_type,
     _is_sentence_start,
     _is_title_case,
@@ -112,6 +113,8 @@ def _retype(
             new = type_  # a known name inside it: a name, if of no type the typer knows
         if new is None and _institutional(out[fi][2][start:end]):
             new = "ORG"  # "Stop the War Coalition": a name by its own cue word
+        if _realm(out[fi][2][start:end]):
+            new = "GPE"  # "Principality of Guria", "British Empire"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.add((fi, si))
@@ -123,6 +126,14 @@ def _retype(
         (name, text, norm, [s for si, s in enumerate(spans) if (fi, si) not in dropped])
         for fi, (name, text, norm, spans) in enumerate(out)
     ]
+
+
+def _realm(text: str) -> bool:
+    """A realm's name by its own word: "Kingdom of Italy", "Russian Empire"."""
+    words = text.split()
+    return len(words) > 1 and (
+        words[-1] in REALMS or (words[0] in REALMS and words[1] in {"of", "for"})
+    )
 
 
 def _institutional(text: str) -> bool:

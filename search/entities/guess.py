@@ -784,11 +784,21 @@ _CALENDAR = frozenset(
 )
 
 
+#: Offices and their holders, which follow a place without being part of its name ("U.S.
+#: Senators", "New York City Comptroller").
+_OFFICES = frozenset(
+    """Presidents Senators Representatives Congressmen Congresswomen Governors Mayors
+    Ministers Secretaries Ambassadors Delegates Comptroller Councillor Councilor Alderman
+    Treasurer Auditor Recorder Commissioner Commissioners Attorney Lawmakers Legislators
+    Officials""".split()
+)
+
+
 def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}
-    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS:
+    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS or word in _OFFICES:
         return False
     if word.isupper() or word.lower() in _CALENDAR:
         return False  # a heading in capitals, an acronym of its own, a month or a day

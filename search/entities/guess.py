@@ -121,10 +121,13 @@ _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
-    before = norm[max(0, start - 6) : start]
-    if start == 0 or not before.strip():
-        return True
-    return bool(_SENTENCE_END.search(before))
+    return start == 0 or _ends_sentence(norm[max(0, start - 6) : start])
+
+
+@lru_cache(maxsize=4096)
+def _ends_sentence(before: str) -> bool:
+    """Do the few characters ``before`` a word end a sentence (or hold only spaces)?"""
+    return not before.strip() or _SENTENCE_END.search(before) is not None
 
 
 # The guesser

@@ -59,8 +59,8 @@ def _as_team(norm: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=512)
 def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
     """(a table row, a fixture, where the names with a score start) of one line."""
-    if not _RX_FIGURE_OR_VERSUS.search(line):
-        return False, False, frozenset()
+    if len(line) > _LONGEST or not _RX_FIGURE_OR_VERSUS.search(line):
+        return False, False, frozenset()  # (a paragraph of prose is no line of results)
     scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
     return (
         bool(_RX_ROW.match(line)),
@@ -70,6 +70,8 @@ def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
 
 
 _RX_AT_BEFORE = re.compile(r" (?:at|AT) $")
+#: The longest line read for results: a table's rows and a day's results are short.
+_LONGEST = 240
 _RX_FIGURE_OR_VERSUS = re.compile(r"\d| (?:at|AT|v|vs\.?|VS\.?) ")
 
 

@@ -134,6 +134,8 @@ def _word_class(word: str) -> str:
         return "num"
     if word.endswith("ed") and word.islower() and len(word) > 4:
         return "act"  # "campaigned", "elected"
+    if len(word) == 1 and word.islower():
+        return "letter"  # a scorecard's "c" and "b", a list's "(a)"
     if word[0].isupper():
         return "cap"
     if not word[0].isalnum():

@@ -101,6 +101,16 @@ def _retype(
             keyed.append((fi, si, key))
     if not keyed:
         return fields
+    return _verdicts(fields, keyed, totals)
+
+
+def _verdicts(
+    fields: list[tuple[str, str, str, list[Span]]],
+    keyed: list[tuple[int, int, str]],
+    totals: dict[str, list[float]],
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Each guess (field index, span index, name's key) typed as its name's summed scores
+    say, or dropped (see :func:`_retype`)."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
     dropped: set[tuple[int, int]] = set()
     for fi, si, key in keyed:

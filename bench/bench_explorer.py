@@ -202,8 +202,11 @@ class Session:
         return time.perf_counter() - self.started
 
     def send(self, keys: str) -> float:
+        """Write ``keys``; the time just before (the write may wake the explorer and let
+        it draw before this process runs again)."""
+        at = time.perf_counter()
         os.write(self.master, keys.encode("utf-8"))
-        return time.perf_counter()
+        return at
 
     def until(
         self,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -128,6 +128,8 @@ class DossierApp(App[None]):
         #: The first article of the palette's "Compare with…".
         self.compare_anchor: str | None = None
         self.animation_level = "none"
+        #: Keys typed before anything had the focus (start-up): the query box gets them.
+        self._typeahead: list[events.Key] | None = []
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self._set_initial_theme(self._theme_name(theme))
@@ -176,10 +178,32 @@ class DossierApp(App[None]):
     def get_default_screen(self) -> Screen:
         return SearchScreen()
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keep what is typed before the query box has the focus: Textual reads the
+        terminal from before the first frame, and a key with nowhere to go is dropped, so
+        a query typed as the explorer starts lost its first letters."""
+        if (
+            self._typeahead is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self.focused is None
+            and (event.is_printable or event.key == "backspace")
+        ):
+            self._typeahead.append(event)
+            return
+        await super().on_event(event)
+
+    def _type_ahead(self, focused) -> None:
+        """The first focus (the query box): what was typed before it goes there, in order."""
+        keys, self._typeahead = self._typeahead or [], None
+        for key in keys if focused is not None else ():
+            focused._forward_event(key)
+
     def on_mount(self) -> None:
         from tui import leaving
 
         leaving.install()  # quitting never waits for a search or a build in a thread
+        self.watch(self.screen, "focused", self._type_ahead, init=False)
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:

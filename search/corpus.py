@@ -14,7 +14,7 @@ from attrs import evolve
 from . import query as q
 from .files import bundled_corpus, default_folders, pseudo_filesystem
 from .index import Index, Progress, Refresh, corpus_key, from_stored
-from .model import Article, CorpusError, Entity, Hit, SearchResult, Skipped, Span
+from .model import Article, CorpusError, Entity, Facets, Hit, SearchResult, Skipped, Span
 
 if TYPE_CHECKING:
     from whoosh.query import Query
@@ -152,6 +152,21 @@ class Corpus:
             # where the article mentions it (and any words the query also has).
             result = evolve(result, hits=tuple(self._with_mentions(h, parsed) for h in result.hits))
         return result
+
+    def facets(self, query: str, *, filters: Mapping[str, str] | None = None) -> Facets:
+        """The sources, years and entities of every article ``query`` matches (an empty
+        query: of every article), as ``search(..., facets=True)`` gives them; the explorer
+        asks for them once the hits are on screen."""
+        table = self._facet_table()  # outside the searcher's lock
+        with self._lock:
+            return q.facets(
+                self._searcher,
+                self._parser,
+                query,
+                table,
+                filters=filters,
+                entity=_canonical_name,
+            )
 
     def _with_mentions(self, hit: Hit, parsed: Query) -> Hit:
         article = self.get(hit.id)

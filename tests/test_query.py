@@ -668,6 +668,67 @@ def test_facet_counts_add_up_to_the_hits(tmp_path_factory):
     }
 
 
+def test_facets_alone_are_the_facets_a_search_counts(tmp_path):
+    """What the explorer asks once the hits are shown: the same counts as a search with
+    facets, for words, a phrase, a filter and no query at all."""
+    base = tmp_path
+    for i in range(40):
+        write(
+            base / "news",
+            f"{i:03}.txt",
+            f"---\ntitle: Harbour story {i}\npublished: {2023 + i % 3}-03-01\nsource: Paper {i % 4}\n---\n"
+            + ("Officials said the harbour talks would resume. " if i % 2 else "Rain fell. ")
+            + ("The port reopened." if i % 3 else "Nothing else."),
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    try:
+        for query, filters in (
+            ("harbour", None),
+            ('"harbour talks"', None),
+            ("port OR rain", {"source": "paper 1"}),
+            ("", None),
+            ("", {"year": "2024"}),
+        ):
+            expected = c.search(query, facets=True, filters=filters).facets
+            assert c.facets(query, filters=filters) == expected, query
+        assert sum(f.count for f in c.facets("talks").years) == 20
+    finally:
+        c.close()
+
+
+def test_posting_ids_read_by_block_are_whooshs_own(tmp_path):
+    """The facet table reads posting lists a block at a time: the same documents as
+    Whoosh's all_ids(), across segments and with deleted documents."""
+    from search import query as q
+
+    for i in range(30):
+        write(
+            tmp_path / "news",
+            f"{i:03}.txt",
+            f"---\ntitle: Story {i}\npublished: {2020 + i % 5}-01-01\nsource: Paper {i % 3}\n---\n"
+            "Officials in Japan and France said the harbour talks would resume.\n",
+        )
+    Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache").close()
+    for i in range(30, 36):  # a second segment
+        write(tmp_path / "news", f"{i:03}.txt", f"Story {i}\n\nGermany said the talks resume.\n")
+    for i in (3, 31):  # deletions in both
+        (tmp_path / "news" / f"{i:03}.txt").unlink()
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        reader = c._searcher.reader()
+        checked = 0
+        for field in ("entity_facet", "source_facet", "year"):
+            for term in reader.lexicon(field):
+                assert q.posting_ids(reader, field, term) == list(
+                    reader.postings(field, term).all_ids()
+                ), (field, term)
+                checked += 1
+        assert checked > 10
+        assert c.facets("").matched == 34
+    finally:
+        c.close()
+
+
 # --------------------------------------------------------------------------- snippet tokens
 
 

@@ -269,29 +269,28 @@ class DossierApp(App[None]):
 
     def _refresh_exactly(self, folders) -> None:
         """Look at every file once the corpus is on screen (the quick open trusted the
-        folders' mtimes): an edit in place shows when this is done, and is named."""
+        folders' mtimes): an edit in place shows when this is done, and is named. The
+        looking is done by a child process (tui.refresh), so it never holds the GIL
+        while the user types; the index is reopened only if it changed."""
         from search.corpus import Corpus
-        from tui import catalog
+        from tui import catalog, refresh
 
         try:
             folder_stamp = catalog.stamp(folders)
-            corpus = Corpus.open(folders, cache_dir=self.cache_dir)
+            changed = refresh.in_child(folders, self.cache_dir)
+            if changed is None:
+                return
+            corpus = Corpus.open(folders, cache_dir=self.cache_dir, quick=True)
         except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
             self.log.warning(f"background refresh failed: {exc!r}")
             return
-        report = corpus.report
-        if not (report.added or report.updated or report.removed or report.rebuilt):
-            corpus.close()
-            return
         catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
-        self.call_from_thread(self._refreshed, corpus)
+        self.call_from_thread(self._refreshed, corpus, changed)
 
-    def _refreshed(self, corpus: Corpus) -> None:
-        from tui.commands._common import changes
-
+    def _refreshed(self, corpus: Corpus, changed: str) -> None:
         self.preview = ()
         self.set_corpus(corpus)
-        self.notify(changes(corpus.report), title="Corpus", timeout=6)
+        self.notify(changed, title="Corpus", timeout=6)
 
     @on(CorpusFailed)
     def _corpus_failed(self, message: CorpusFailed) -> None:

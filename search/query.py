@@ -12,6 +12,7 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 import datetime as dt
 import functools
 import re
+import threading
 import time
 from array import array
 from collections import Counter
@@ -854,11 +855,36 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     return wq.And(terms) if terms else None
 
 
-def _let_others_run() -> None:
+#: Seconds the facet table's loops sleep at each step while a search runs beside them.
+STEP_ASIDE = 0.002
+
+
+def _let_others_run(busy: Busy | None = None) -> None:
     """Give up the GIL for a moment. Facets are counted in a thread while the explorer's
     UI thread waits to echo a keystroke: a pure-Python loop would keep the GIL for the
-    interpreter's whole switch interval each time the UI thread gave it up to read a key."""
-    time.sleep(0)
+    interpreter's whole switch interval each time the UI thread gave it up to read a key.
+    While a search runs (``busy``), step aside for longer: its hits come first."""
+    time.sleep(STEP_ASIDE if busy else 0)
+
+
+class Busy:
+    """How many searches run now (``with busy:`` around each); true while any does."""
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Busy:
+        with self._lock:
+            self._running += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+
+    def __bool__(self) -> bool:
+        return self._running > 0
 
 
 def posting_ids(reader, fieldname: str, term: bytes) -> list[int]:
@@ -891,7 +917,9 @@ class FacetTable:
     on a large corpus); this reads them once per opened corpus.
     """
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader, *, busy: Busy | None = None) -> None:
+        #: Searches running beside this table's loops, which step aside for them.
+        self.busy = busy
         self.source: dict[int, str] = self._single(reader, "source_facet")
         self.year: dict[int, str] = self._single(reader, "year")
         self.entities: dict[int, list[str]] = {}
@@ -900,17 +928,16 @@ class FacetTable:
             for docnum in posting_ids(reader, "entity_facet", term):
                 self.entities.setdefault(docnum, []).append(name)
             if n % 64 == 0:
-                _let_others_run()
+                _let_others_run(busy)
         self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
         self._everything = self._tally(self.live)
 
-    @staticmethod
-    def _single(reader, fieldname: str) -> dict[int, str]:
+    def _single(self, reader, fieldname: str) -> dict[int, str]:
         values: dict[int, str] = {}
         for term in reader.lexicon(fieldname):
             value = term.decode("utf-8")
             values.update(dict.fromkeys(posting_ids(reader, fieldname, term), value))
-            _let_others_run()
+            _let_others_run(self.busy)
         return values
 
     def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -922,7 +949,7 @@ class FacetTable:
             years[self.year.get(d, "undated")] += 1
             entities.update(self.entities.get(d, ()))
             if n % 2048 == 2047:
-                _let_others_run()
+                _let_others_run(self.busy)
         return sources, years, entities
 
     def count(self, docnums: Iterable[int]) -> Facets:

@@ -729,6 +729,31 @@ def test_posting_ids_read_by_block_are_whooshs_own(tmp_path):
         c.close()
 
 
+def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
+    """Built in a thread while the explorer searches, the facet table sleeps at each step
+    as long as a search runs (the hits come first), and counts the same."""
+    from search import query as q
+
+    for i in range(12):
+        write(tmp_path / "news", f"{i:03}.txt", f"Story {i}\n\nJapan and France met.\n")
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    slept: list[float] = []
+    monkeypatch.setattr(q.time, "sleep", slept.append)
+    try:
+        busy = q.Busy()
+        idle = q.FacetTable(c._facet_reader, busy=busy)
+        assert slept and not any(slept)  # nothing running: a bare yield
+        slept.clear()
+        with busy, busy:
+            assert busy
+            stepping = q.FacetTable(c._facet_reader, busy=busy)
+        assert not busy
+        assert slept and all(s == q.STEP_ASIDE for s in slept)
+        assert stepping.count(stepping.live) == idle.count(idle.live)
+    finally:
+        c.close()
+
+
 # --------------------------------------------------------------------------- snippet tokens
 
 

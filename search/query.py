@@ -689,14 +689,23 @@ def matching_docs(searcher, q: wq.Query) -> set[int]:
         return set.intersection(*parts) if isinstance(q, wq.And) else set.union(*parts)
     if isinstance(q, wq.MultiTerm):
         found: set[int] = set()
-        for fieldname, term in q.expanded_terms(searcher.reader()):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
+        reader = searcher.reader()
+        for fieldname, term in q.expanded_terms(reader):
+            if fieldname in searcher.schema:
+                if not isinstance(term, bytes):
+                    term = searcher.schema[fieldname].to_bytes(term)
+                found.update(posting_ids(reader, fieldname, term))
+            else:
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
         return found
     if isinstance(q, wq.Phrase) and q.slop == 1 and q.fieldname in searcher.schema:
         fmt = searcher.schema[q.fieldname].format
         if len(q.words) > 1 and fmt and fmt.supports("positions"):
             return _phrase_docs(searcher, q.fieldname, q.words)
+    if isinstance(q, wq.Term) and q.fieldname in searcher.schema:
+        term = searcher.schema[q.fieldname].to_bytes(q.text)
+        return set(posting_ids(searcher.reader(), q.fieldname, term))
     return set(searcher.docs_for_query(q))
 
 

@@ -725,6 +725,19 @@ def test_posting_ids_read_by_block_are_whooshs_own(tmp_path):
                 checked += 1
         assert checked > 10
         assert c.facets("").matched == 34
+        # Words and wildcards count by the same block reads (totals and facets).
+        from whoosh import query as wq
+
+        searcher = c._searcher
+        for query in (
+            wq.Term("body", "talk"),
+            wq.Term("body", "japan"),
+            wq.Term("body", "nothere"),
+            wq.Prefix("body", "ta"),
+            wq.Or([wq.Term("body", "germani"), wq.Term("title", "stori")]),
+        ):
+            assert q.matching_docs(searcher, query) == set(searcher.docs_for_query(query)), query
+        assert q.matching_docs(searcher, wq.Term("body", "talk"))
     finally:
         c.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -169,6 +171,18 @@ class Corpus:
                 filters=filters,
                 entity=_canonical_name,
             )
+
+    def warm_up(self) -> None:
+        """Pay now, in the background, what an opened index's first search pays on top of
+        later ones (the query parser, the field lengths ranking reads, the stored columns
+        hits come from): half a second at 50,000 articles, against 65 ms for the next.
+        Searches a word of the first stored article's title."""
+        with self._lock:
+            first = next(iter(self._searcher.all_stored_fields()), None)
+        words = re.findall(r"[^\W\d_]{3,}", (first or {}).get("title") or "")
+        if words:
+            with contextlib.suppress(Exception):  # a warm-up: never a reason to fail
+                self.search(words[-1], limit=q.WARM_UP_HITS)
 
     def _with_mentions(self, hit: Hit, parsed: Query) -> Hit:
         article = self.get(hit.id)

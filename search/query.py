@@ -864,6 +864,9 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     return wq.And(terms) if terms else None
 
 
+#: Hits a warm-up search asks for (Corpus.warm_up): enough to read their stored fields.
+WARM_UP_HITS = 20
+
 #: Seconds the facet table's loops sleep at each step while a search runs beside them.
 STEP_ASIDE = 0.002
 

@@ -767,6 +767,26 @@ def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
         c.close()
 
 
+def test_warming_up_an_opened_corpus_changes_no_answer(tmp_path):
+    """The explorer warms an opened index in the background: any corpus, even one with
+    no articles or no title words, takes it, and searches answer as before."""
+    (tmp_path / "empty").mkdir()
+    empty = Corpus.open([tmp_path / "empty"], cache_dir=tmp_path / "cache-empty")
+    empty.warm_up()
+    empty.close()
+    write(tmp_path / "news", "a.txt", "2024 — 99\n\nOfficials said the harbour talks resume.\n")
+    write(tmp_path / "news", "b.txt", "Harbour deal\n\nDockers accept the harbour deal.\n")
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        before = c.search("harbour", limit=5)
+        c.warm_up()
+        after = c.search("harbour", limit=5)
+        assert [h.id for h in after.hits] == [h.id for h in before.hits]
+        assert after.total == before.total == 2
+    finally:
+        c.close()
+
+
 # --------------------------------------------------------------------------- snippet tokens
 
 

@@ -264,6 +264,7 @@ class DossierApp(App[None]):
             self.post_message(CorpusFailed(f"cannot open the corpus: {exc}"))
             return
         self.post_message(CorpusOpened(corpus))
+        corpus.warm_up()  # the user's first query then runs as fast as later ones
         if corpus.report.trusted:
             self._refresh_exactly(corpus.folders)
 

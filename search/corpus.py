@@ -48,8 +48,10 @@ class Corpus:
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
-        #: Searches running now: the facet table, built in a thread, steps aside for them.
-        self._searching = q.Busy()
+        #: Work a user waits for: each search holds it while it runs, and a UI may hold it
+        #: while the user types (``with corpus.foreground:``). The facet table, built in a
+        #: thread, steps aside while it is held.
+        self.foreground = q.Busy()
 
     @classmethod
     def open(
@@ -138,7 +140,7 @@ class Corpus:
         Raises :class:`~search.model.QueryError` with a message for a malformed query.
         """
         table = self._facet_table() if facets else None  # outside the searcher's lock
-        with self._searching, self._lock:
+        with self.foreground, self._lock:
             result = q.run(
                 self._searcher,
                 self._parser,
@@ -198,7 +200,7 @@ class Corpus:
     def _facet_table(self) -> q.FacetTable:
         with self._facets_lock:
             if self._facets is None:
-                self._facets = q.FacetTable(self._facet_reader, busy=self._searching)
+                self._facets = q.FacetTable(self._facet_reader, busy=self.foreground)
             return self._facets
 
     def matches(

@@ -939,7 +939,7 @@ class FacetTable:
             name = term.decode("utf-8")
             for docnum in posting_ids(reader, "entity_facet", term):
                 self.entities.setdefault(docnum, []).append(name)
-            if n % 64 == 0:
+            if n % 16 == 0:
                 _let_others_run(busy)
         self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
         self._everything = self._tally(self.live)

@@ -110,6 +110,8 @@ class SearchScreen(Screen):
         self._generation = 0
         self._timer = None
         self._error: str | None = None
+        #: The corpus' foreground, held from a keystroke until its search runs.
+        self._typing = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -195,10 +197,25 @@ class SearchScreen(Screen):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE, self._refresh_now)
+        corpus = self.corpus
+        if self._typing is None and corpus is not None:
+            # The user is typing: background work on the index (the facet table, as the
+            # explorer opens) steps aside until the search runs, which holds it itself.
+            self._typing = corpus.foreground
+            self._typing.__enter__()
+
+    def _stop_typing(self) -> None:
+        typing, self._typing = self._typing, None
+        if typing is not None:
+            typing.__exit__(None, None, None)
+
+    def on_unmount(self) -> None:
+        self._stop_typing()
 
     def _refresh_now(self) -> None:
         self._timer = None
         self._generation += 1
+        self._stop_typing()
         if self.corpus is None:
             return
         query = self.query_one("#query", Input).value.strip()

@@ -45,6 +45,8 @@ BULK = 500
 WINDOW = 256
 
 Progress = Callable[[int, int, str], None]
+#: A file found in the corpus: (its corpus folder, its path, its stat when listed).
+Found = tuple[Path, str, os.stat_result]
 
 
 def schema() -> Schema:
@@ -294,7 +296,7 @@ class Index:
         else:
             stamp, sidecars = mf.stamp_folders(folders)
             unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
-            found = list(files.discover(folders, skipped=unread))
+            found = list(files.scan(folders, skipped=unread))
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
@@ -326,7 +328,7 @@ class Index:
 
     @classmethod
     def _in_memory(
-        cls, found: list[tuple[Path, Path]], sidecars: set[str], progress: Progress | None
+        cls, found: list[Found], sidecars: set[str], progress: Progress | None
     ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, Manifest())
@@ -338,7 +340,7 @@ class Index:
     def _on_disk(
         cls,
         directory: Path,
-        found: list[tuple[Path, Path]],
+        found: list[Found],
         sidecars: set[str],
         rebuild: bool,
         progress: Progress | None,
@@ -351,7 +353,7 @@ class Index:
         # Another dossier may be refreshing this corpus: wait briefly if a finished index
         # exists (we can read it as it is), as long as it runs if there is none yet or
         # we were asked to update it. A holder that is gone is taken over at once.
-        patient = wait or not (directory / MANIFEST).exists()
+        patient = wait or not mf.exists(directory)
         told = None
         if waiting is not None and patient:
 
@@ -398,7 +400,7 @@ class Index:
 
     def _apply(
         self,
-        found: list[tuple[Path, Path]],
+        found: list[Found],
         sidecars: set[str],
         report: Refresh,
         progress: Progress | None,
@@ -459,18 +461,17 @@ class Index:
         return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(
-        self, found: list[tuple[Path, Path]], sidecars: set[str], report: Refresh
+        self, found: list[Found], sidecars: set[str], report: Refresh
     ) -> tuple[list[tuple[Path, Path, tuple[int, int, int]]], list[str]]:
         """Which files to read again (new or changed), and which left the corpus."""
         known = self.manifest.files
         known_skipped = self.manifest.skipped
         todo: list[tuple[Path, Path, tuple[int, int, int]]] = []
         present: set[str] = set()
-        for root, path in found:
-            key = str(path)
+        for root, key, st in found:
             present.add(key)
             try:
-                stat = _signature(key, sidecars)
+                stat = _signature(key, sidecars, st)
             except OSError as exc:
                 report.skipped.append(
                     Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}")
@@ -484,7 +485,7 @@ class Index:
             if skip is not None and tuple(skip[:3]) == stat:
                 report.skipped.append(Skipped(files.display_path(key), skip[3]))
                 continue
-            todo.append((root, path, stat))
+            todo.append((root, Path(key), stat))
         for key in [k for k in known_skipped if k not in present]:
             del known_skipped[key]
         return todo, [key for key in known if key not in present]
@@ -514,7 +515,7 @@ class Index:
             self.manifest.skipped.pop(key, None)
             previous = known.get(key)
             if previous and previous[4] == result.fingerprint:
-                previous[1:4] = stat  # touched, not changed
+                known[key] = (previous[0], *stat, previous[4])  # touched, not changed
                 report.unchanged += 1
                 continue
             article = result
@@ -525,7 +526,7 @@ class Index:
             self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             report.caveats.extend((article.path, note) for note in article.notes)
-            known[key] = [article.id, *stat, article.fingerprint]
+            known[key] = (article.id, *stat, article.fingerprint)
             yield to_document(article, names), None
 
     def _skip(
@@ -549,9 +550,13 @@ class Index:
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 
-def _signature(path: str, sidecars: set[str]) -> tuple[int, int, int]:
-    """:func:`files.signature`, with the sidecar's stat only when the folder has one."""
-    st = os.stat(path)
+def _signature(
+    path: str, sidecars: set[str], st: os.stat_result | None = None
+) -> tuple[int, int, int]:
+    """:func:`files.signature`, with the sidecar's stat only when the folder has one, and
+    the file's own stat taken while listing it (``st``) when there is one."""
+    if st is None:
+        st = os.stat(path)
     stem, _suffix = os.path.splitext(path)
     sidecar = stem + files.SIDECAR_SUFFIX
     extra = 0
@@ -658,4 +663,4 @@ def _read_words(directory: Path) -> set[str]:
         return set()
 
 
-__all__ = ["Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]
+__all__ = ["MANIFEST", "Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]

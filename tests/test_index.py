@@ -669,6 +669,7 @@ def test_quick_open_trusts_the_index_without_walking_the_files(news, cache_dir, 
         raise AssertionError("the quick path walked the corpus")
 
     monkeypatch.setattr(search.files, "discover", no_walk)
+    monkeypatch.setattr(search.files, "scan", no_walk)
     monkeypatch.setattr(search.index, "_signature", no_walk)
     corpus = open_corpus(news, cache_dir, quick=True)
     assert corpus.report.trusted

@@ -131,13 +131,14 @@ def scan(
         if system:
             note(_skip(root, f"a system folder ({system}), not a folder of articles: not read"))
             continue
-        # In the order of Path: component by component (so "a/b" comes before "a-b").
+        # In the order of Path: component by component (so "a/b" comes before "a-b"),
+        # which is text order once the separator sorts before every other character.
         found = sorted(_walk(root, seen_files, note), key=_by_component)
         yield from ((root, path, st) for path, st in found)
 
 
-def _by_component(item: tuple[str, os.stat_result]) -> list[str]:
-    return item[0].split(os.sep)
+def _by_component(item: tuple[str, os.stat_result]) -> str:
+    return item[0].replace(os.sep, "\0")
 
 
 def _walk(
@@ -172,17 +173,19 @@ def _walk(
                 else:
                     subfolders.append(entry.path)
                 continue
-            if is_own_file(name):  # every other file is listed: one we cannot read is reported
-                continue
+            if name.endswith(SIDECAR_SUFFIX) or name in OWN_FILES:
+                continue  # every other file is listed: one we cannot read is reported
             try:
                 st = entry.stat()
             except OSError as exc:
                 note(_skip(entry.path, f"cannot read: {exc.strerror or exc}"))
                 continue
-            reason = _unreadable(st, size_limit(name))
-            if reason:
-                note(_skip(entry.path, reason))
-                continue
+            # An ordinary file of an ordinary size, as nearly all are, needs no more look.
+            if not (stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES):
+                reason = _unreadable(st, size_limit(name))
+                if reason:
+                    note(_skip(entry.path, reason))
+                    continue
             # A file reached twice (through a linked folder) is indexed once.
             if (st.st_dev, st.st_ino) in seen_files:
                 continue

@@ -32,7 +32,7 @@ from whoosh.writing import CLEAR
 
 from . import files, locks
 from . import manifest as mf
-from .manifest import MANIFEST, Manifest
+from .manifest import MANIFEST, Manifest, paused_gc
 from .model import FIGURE_TYPES, Article, Skipped
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
@@ -296,7 +296,8 @@ class Index:
         else:
             stamp, sidecars = mf.stamp_folders(folders)
             unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
-            found = list(files.scan(folders, skipped=unread))
+            with paused_gc():  # 50,000 stats and tuples, none of them in a cycle
+                found = list(files.scan(folders, skipped=unread))
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
@@ -408,7 +409,8 @@ class Index:
         fresh: bool,
     ) -> None:
         """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
-        todo, removed = self._changes(found, sidecars, report)
+        with paused_gc():
+            todo, removed = self._changes(found, sidecars, report)
         if not todo and not removed and not fresh:
             return
         if fresh:
@@ -470,13 +472,8 @@ class Index:
         present: set[str] = set()
         for root, key, st in found:
             present.add(key)
-            try:
-                stat = _signature(key, sidecars, st)
-            except OSError as exc:
-                report.skipped.append(
-                    Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}")
-                )
-                continue
+            # The stat taken while listing: one a file (a sidecar's only where there is one).
+            stat = (st.st_mtime_ns, st.st_size, _sidecar_mtime(key, sidecars) if sidecars else 0)
             entry = known.get(key)
             if entry is not None and (entry[1], entry[2], entry[3]) == stat:
                 report.unchanged += 1
@@ -557,13 +554,17 @@ def _signature(
     the file's own stat taken while listing it (``st``) when there is one."""
     if st is None:
         st = os.stat(path)
+    return st.st_mtime_ns, st.st_size, _sidecar_mtime(path, sidecars)
+
+
+def _sidecar_mtime(path: str, sidecars: set[str]) -> int:
+    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``), else 0."""
     stem, _suffix = os.path.splitext(path)
     sidecar = stem + files.SIDECAR_SUFFIX
-    extra = 0
     if sidecar in sidecars:
         with contextlib.suppress(OSError):
-            extra = os.stat(sidecar).st_mtime_ns
-    return st.st_mtime_ns, st.st_size, extra
+            return os.stat(sidecar).st_mtime_ns
+    return 0
 
 
 def _open_existing(

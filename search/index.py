@@ -30,10 +30,12 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import CLEAR
 
-from . import files, locks
+from . import files, locks, whoosh_fixes
 from . import manifest as mf
 from .manifest import MANIFEST, Manifest, paused_gc
 from .model import FIGURE_TYPES, Article, Skipped
+
+whoosh_fixes.apply()  # before any index is opened: a reader no longer copies its terms
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 4  # 4: guessed names are indexed too

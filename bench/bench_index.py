@@ -37,7 +37,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import DATA, ROOT, peak_rss_mb, size
+from bench import DATA, ROOT, as_installed, peak_rss_mb, size
 
 
 def targets(n: int | None = None) -> dict[str, float]:
@@ -177,12 +177,24 @@ def _rss() -> dict:
     }
 
 
+_ENV: dict[str, str] = {}
+
+
+def _child_env() -> dict[str, str]:
+    """As installed (our modules' bytecode on disk, see :func:`bench.as_installed`): a
+    refresh imports ingest and entities, which a shell with ``PYTHONDONTWRITEBYTECODE``
+    would otherwise compile again in every timed child."""
+    if not _ENV:
+        _ENV.update(as_installed(dict(os.environ, PYTHONHASHSEED="0")))
+    return _ENV
+
+
 def run_child(kind: str, *args: object, timeout: float = 3600, sample_tree: bool = False) -> dict:
     """Run ``--child KIND ARGS`` in a fresh process; with ``sample_tree``, also the peak of
     the summed memory of it and its workers (``tree_mb``)."""
     from bench import tree_peak_rss
 
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    env = _child_env()
     cmd = [sys.executable, "-m", "bench.bench_index", "--child", kind, *map(str, args)]
     if sample_tree:
         code, _seconds, tree_mb, out = tree_peak_rss(cmd, cwd=ROOT, env=env)

@@ -28,7 +28,6 @@ from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
-from whoosh.writing import CLEAR
 
 from . import files, locks, whoosh_fixes
 from . import manifest as mf
@@ -456,7 +455,12 @@ class Index:
             writer.cancel()
             raise
         # A fresh build replaces whatever segments were there, in one atomic commit.
-        writer.commit(mergetype=CLEAR) if fresh else writer.commit()
+        if fresh:
+            from whoosh.writing import CLEAR  # here: a lookup never writes
+
+            writer.commit(mergetype=CLEAR)
+        else:
+            writer.commit()
 
     def _writer(self, *, bulk: bool):
         """One writer in this process; for a big build on disk, Whoosh's own writer

@@ -132,8 +132,13 @@ def scan(
             note(_skip(root, f"a system folder ({system}), not a folder of articles: not read"))
             continue
         # In the order of Path: component by component (so "a/b" comes before "a-b"),
-        # which is text order once the separator sorts before every other character.
-        found = sorted(_walk(root, seen_files, note), key=_by_component)
+        # which is text order once the separator sorts before every other character. The
+        # walk lists each folder's files in name order, then its folders: that is already
+        # the order unless a folder holds both files and folders.
+        mixed: list[bool] = []
+        found = list(_walk(root, seen_files, note, mixed))
+        if mixed:
+            found.sort(key=_by_component)
         yield from ((root, path, st) for path, st in found)
 
 
@@ -142,8 +147,10 @@ def _by_component(item: tuple[str, os.stat_result]) -> str:
 
 
 def _walk(
-    root: Path, seen_files: set[tuple[int, int]], note
+    root: Path, seen_files: set[tuple[int, int]], note, mixed: list[bool]
 ) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file under ``root``, each folder's files then its folders; ``mixed`` is
+    appended to when a folder held both."""
     seen_dirs: set[tuple[int, int]] = set()
     stack = [str(root)]
     while stack:
@@ -159,6 +166,7 @@ def _walk(
             note(_skip(folder, f"folder not read: {exc.strerror or exc}"))
             continue
         subfolders: list[str] = []
+        files_here = False
         for entry in listed:
             name = entry.name
             if name.startswith("."):
@@ -190,7 +198,10 @@ def _walk(
             if (st.st_dev, st.st_ino) in seen_files:
                 continue
             seen_files.add((st.st_dev, st.st_ino))
+            files_here = True
             yield entry.path, st
+        if files_here and subfolders and not mixed:
+            mixed.append(True)
         # In name order, as a walk from the top does: which of two ways to one file is
         # kept does not depend on the order the file system lists them.
         stack.extend(reversed(subfolders))

@@ -28,12 +28,13 @@ from whoosh import index as windex
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
-from whoosh.writing import CLEAR
 
-from . import files, locks
+from . import files, locks, whoosh_fixes
 from . import manifest as mf
-from .manifest import MANIFEST, Manifest
+from .manifest import MANIFEST, Manifest, paused_gc
 from .model import FIGURE_TYPES, Article, Skipped
+
+whoosh_fixes.apply()  # before any index is opened: a reader no longer copies its terms
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 4  # 4: guessed names are indexed too
@@ -41,10 +42,15 @@ LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
 BULK = 500
+#: From this many new or changed files, read them in worker processes, one a core: a
+#: hundred files added (ingest and entities, ~6 ms each) are worth a fork.
+POOLED = 64
 #: Files read ahead of the index writer in a pooled build.
 WINDOW = 256
 
 Progress = Callable[[int, int, str], None]
+#: A file found in the corpus: (its corpus folder, its path, its stat when listed).
+Found = tuple[Path, str, os.stat_result]
 
 
 def schema() -> Schema:
@@ -178,9 +184,10 @@ def _prepare_all(
     are read ahead of the writer, so a build holds a window of texts, never the corpus.
     """
     items = [(root, path) for root, path, _stat in todo]
-    if len(items) < BULK or (os.cpu_count() or 1) < 2:
+    if len(items) < POOLED or (os.cpu_count() or 1) < 2:
         yield from map(_prepare, items)
         return
+    from . import entities, ingest  # noqa: F401  (loaded once here, not in each worker)
     from .workers import bounded, pool
 
     with pool(os.cpu_count() or 1) as workers:
@@ -294,7 +301,8 @@ class Index:
         else:
             stamp, sidecars = mf.stamp_folders(folders)
             unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
-            found = list(files.discover(folders, skipped=unread))
+            with paused_gc():  # 50,000 stats and tuples, none of them in a cycle
+                found = list(files.scan(folders, skipped=unread))
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
@@ -326,7 +334,7 @@ class Index:
 
     @classmethod
     def _in_memory(
-        cls, found: list[tuple[Path, Path]], sidecars: set[str], progress: Progress | None
+        cls, found: list[Found], sidecars: set[str], progress: Progress | None
     ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, Manifest())
@@ -338,7 +346,7 @@ class Index:
     def _on_disk(
         cls,
         directory: Path,
-        found: list[tuple[Path, Path]],
+        found: list[Found],
         sidecars: set[str],
         rebuild: bool,
         progress: Progress | None,
@@ -351,7 +359,7 @@ class Index:
         # Another dossier may be refreshing this corpus: wait briefly if a finished index
         # exists (we can read it as it is), as long as it runs if there is none yet or
         # we were asked to update it. A holder that is gone is taken over at once.
-        patient = wait or not (directory / MANIFEST).exists()
+        patient = wait or not mf.exists(directory)
         told = None
         if waiting is not None and patient:
 
@@ -398,7 +406,7 @@ class Index:
 
     def _apply(
         self,
-        found: list[tuple[Path, Path]],
+        found: list[Found],
         sidecars: set[str],
         report: Refresh,
         progress: Progress | None,
@@ -406,7 +414,8 @@ class Index:
         fresh: bool,
     ) -> None:
         """Bring the index in line with the files ``found``: add new, update changed, drop removed."""
-        todo, removed = self._changes(found, sidecars, report)
+        with paused_gc():
+            todo, removed = self._changes(found, sidecars, report)
         if not todo and not removed and not fresh:
             return
         if fresh:
@@ -446,7 +455,12 @@ class Index:
             writer.cancel()
             raise
         # A fresh build replaces whatever segments were there, in one atomic commit.
-        writer.commit(mergetype=CLEAR) if fresh else writer.commit()
+        if fresh:
+            from whoosh.writing import CLEAR  # here: a lookup never writes
+
+            writer.commit(mergetype=CLEAR)
+        else:
+            writer.commit()
 
     def _writer(self, *, bulk: bool):
         """One writer in this process; for a big build on disk, Whoosh's own writer
@@ -459,23 +473,17 @@ class Index:
         return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(
-        self, found: list[tuple[Path, Path]], sidecars: set[str], report: Refresh
+        self, found: list[Found], sidecars: set[str], report: Refresh
     ) -> tuple[list[tuple[Path, Path, tuple[int, int, int]]], list[str]]:
         """Which files to read again (new or changed), and which left the corpus."""
         known = self.manifest.files
         known_skipped = self.manifest.skipped
         todo: list[tuple[Path, Path, tuple[int, int, int]]] = []
         present: set[str] = set()
-        for root, path in found:
-            key = str(path)
+        for root, key, st in found:
             present.add(key)
-            try:
-                stat = _signature(key, sidecars)
-            except OSError as exc:
-                report.skipped.append(
-                    Skipped(files.display_path(key), f"cannot read: {exc.strerror or exc}")
-                )
-                continue
+            # The stat taken while listing: one a file (a sidecar's only where there is one).
+            stat = (st.st_mtime_ns, st.st_size, _sidecar_mtime(key, sidecars) if sidecars else 0)
             entry = known.get(key)
             if entry is not None and (entry[1], entry[2], entry[3]) == stat:
                 report.unchanged += 1
@@ -484,7 +492,7 @@ class Index:
             if skip is not None and tuple(skip[:3]) == stat:
                 report.skipped.append(Skipped(files.display_path(key), skip[3]))
                 continue
-            todo.append((root, path, stat))
+            todo.append((root, Path(key), stat))
         for key in [k for k in known_skipped if k not in present]:
             del known_skipped[key]
         return todo, [key for key in known if key not in present]
@@ -514,7 +522,7 @@ class Index:
             self.manifest.skipped.pop(key, None)
             previous = known.get(key)
             if previous and previous[4] == result.fingerprint:
-                previous[1:4] = stat  # touched, not changed
+                known[key] = (previous[0], *stat, previous[4])  # touched, not changed
                 report.unchanged += 1
                 continue
             article = result
@@ -525,7 +533,7 @@ class Index:
             self.vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             report.caveats.extend((article.path, note) for note in article.notes)
-            known[key] = [article.id, *stat, article.fingerprint]
+            known[key] = (article.id, *stat, article.fingerprint)
             yield to_document(article, names), None
 
     def _skip(
@@ -549,16 +557,24 @@ class Index:
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 
-def _signature(path: str, sidecars: set[str]) -> tuple[int, int, int]:
-    """:func:`files.signature`, with the sidecar's stat only when the folder has one."""
-    st = os.stat(path)
+def _signature(
+    path: str, sidecars: set[str], st: os.stat_result | None = None
+) -> tuple[int, int, int]:
+    """:func:`files.signature`, with the sidecar's stat only when the folder has one, and
+    the file's own stat taken while listing it (``st``) when there is one."""
+    if st is None:
+        st = os.stat(path)
+    return st.st_mtime_ns, st.st_size, _sidecar_mtime(path, sidecars)
+
+
+def _sidecar_mtime(path: str, sidecars: set[str]) -> int:
+    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``), else 0."""
     stem, _suffix = os.path.splitext(path)
     sidecar = stem + files.SIDECAR_SUFFIX
-    extra = 0
     if sidecar in sidecars:
         with contextlib.suppress(OSError):
-            extra = os.stat(sidecar).st_mtime_ns
-    return st.st_mtime_ns, st.st_size, extra
+            return os.stat(sidecar).st_mtime_ns
+    return 0
 
 
 def _open_existing(
@@ -658,4 +674,4 @@ def _read_words(directory: Path) -> set[str]:
         return set()
 
 
-__all__ = ["Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]
+__all__ = ["MANIFEST", "Index", "Refresh", "SCHEMA_VERSION", "corpus_key", "from_stored", "schema"]

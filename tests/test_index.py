@@ -669,6 +669,7 @@ def test_quick_open_trusts_the_index_without_walking_the_files(news, cache_dir, 
         raise AssertionError("the quick path walked the corpus")
 
     monkeypatch.setattr(search.files, "discover", no_walk)
+    monkeypatch.setattr(search.files, "scan", no_walk)
     monkeypatch.setattr(search.index, "_signature", no_walk)
     corpus = open_corpus(news, cache_dir, quick=True)
     assert corpus.report.trusted
@@ -844,3 +845,21 @@ def test_whoosh_stand_ins_do_not_outlive_whoosh_import(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=REPO
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_batch_of_added_files_is_read_in_workers_and_every_one_indexed(news, cache_dir):
+    """A hundred files dropped into the corpus are read by a pool of workers (see
+    search.index.POOLED): each is indexed once, in order, and found."""
+    open_corpus(news, cache_dir).close()
+    n = search.index.POOLED + 6
+    for i in range(n):
+        topic = "zeppelin" if i == 5 else f"topic{i % 5}"
+        write(news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic=topic))
+    corpus = open_corpus(news, cache_dir)
+    assert not corpus.report.rebuilt
+    assert sorted(Path(p).name for p in corpus.report.added) == [
+        f"story{i:03d}.txt" for i in range(n)
+    ]
+    assert hit_paths(corpus, "zeppelin") == {"story005.txt"}
+    assert len(corpus.articles) == n + 3
+    corpus.close()

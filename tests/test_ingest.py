@@ -1286,3 +1286,15 @@ def test_a_long_footer_that_opens_with_the_copyright_is_gone():
     article = parse(story(body=[BODY[0], footer, *BODY[1:], mention]))
     assert "Harbour Media Ltd" not in article.body
     assert norm(mention) in norm(article.body)
+
+
+def test_discover_lists_files_in_path_order_however_files_and_folders_mix(tmp_path):
+    """Component by component, as Path sorts ("a/x" before "a-b"), with or without a
+    folder that holds both files and folders (the walk sorts only then)."""
+    for rel in ["a/x.txt", "a-b.txt", "a b/y.txt", "a.txt", "b/c/d.txt", "b/c.txt", "0.txt"]:
+        write(tmp_path / "mixed", rel, "text")
+    for rel in ["b-src/2.txt", "a/10.txt", "a/1.txt", "a-src/x.txt", "a/b/z.txt"]:
+        write(tmp_path / "folders", rel, "text")
+    for name in ("mixed", "folders"):
+        found = [p for _root, p in ingest.discover([tmp_path / name])]
+        assert found == sorted(found) and len(found) == len(set(found))

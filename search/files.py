@@ -321,16 +321,16 @@ def folder_stamp(folders: Iterable[Path]) -> tuple[dict[str, int], set[str]]:
     """
     stamp: dict[str, int] = {}
     sidecars: set[str] = set()
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # a folder by identity: realpath is a stat a level
     stack = [os.fspath(Path(f).expanduser()) for f in reversed(list(folders))]
     while stack:
         folder = stack.pop()
         try:
-            real = os.path.realpath(folder)
-            if real in seen:
+            here = os.stat(folder)
+            if (here.st_dev, here.st_ino) in seen:
                 continue
-            seen.add(real)
-            stamp[folder] = os.stat(folder).st_mtime_ns
+            seen.add((here.st_dev, here.st_ino))
+            stamp[folder] = here.st_mtime_ns
             with os.scandir(folder) as entries:
                 subfolders = []
                 for entry in entries:

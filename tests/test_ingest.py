@@ -1074,6 +1074,36 @@ def test_blockquotes_and_list_items_are_kept_as_text():
     assert "fishing quotas for the coming season" in kept and "the night-shift rota" in kept
 
 
+def test_an_ordered_list_keeps_its_numbers():
+    """A ranked list's numbers are its text ("5. Kristi Dosh"); a menu in a numbered list
+    ("1. Home", "2. Questions") is still a menu."""
+    body = [BODY[0], "1. Dry the noodles well.", "2. Fry the garlic until fragrant.", BODY[1]]
+    body += ["1. Home", "2. Questions", "3. Tags", "4. Users", BODY[2]]
+    kept = parse(story(body=body)).body
+    assert "1. Dry the noodles well." in kept and "2. Fry the garlic until fragrant." in kept
+    assert "Questions" not in kept and "Tags" not in kept
+
+
+def test_html2text_code_spans_and_spaced_emphasis_read_as_the_page():
+    """html2text writes `next-line` for code and "**Host** :" for <b>Host</b>:."""
+    body = [
+        BODY[0],
+        "Speak the line moved to after `next-line` is called by **Emacs** , we said.",
+        BODY[1],
+    ]
+    body += ["**Moderator** : Ann Lee leads the panel on port dues this week", BODY[2]]
+    kept = parse(story(body=body)).body
+    assert "after next-line is called by Emacs, we said." in kept
+    assert "Moderator: Ann Lee" in kept
+
+
+def test_an_indented_code_line_is_not_a_heading():
+    """html2text indents a <pre> block by four spaces: its "# comment" is code, not the
+    page's headline."""
+    article = parse(story(head="    # set up the harbour feed\n    pip install harbour-feed"))
+    assert article.title == "Harbour cranes fall silent as talks stall"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

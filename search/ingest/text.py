@@ -152,11 +152,17 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
+_ORDINAL = re.compile(r"^\d{1,3}[.)]\s+")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
     r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
     r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
 )
+#: html2text sets a space between an emphasis and the punctuation after it ("**Host** :",
+#: "_Beautiful Code_ ,"): the page had none.
+_EMPHASIS_GAP = re.compile(r"(?<=[^\s*_])(\*\*|__|\*|_) (?=[,.;:!?)](?:\s|$))")
+#: A code span's backticks (`next-line`): the code is text, the backticks its markup.
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
@@ -431,8 +437,13 @@ _ASCII_LETTER_BYTES = string.ascii_letters.encode()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _strip_markdown(line: str) -> tuple[str, int]:
-    """One line without markdown markers; returns (text, heading level or 0).
+def _strip_markdown(line: str) -> tuple[str, int, str]:
+    """One line without markdown markers; returns (text, heading level or 0, the number
+    of an ordered list's item or "").
+
+    The number is set apart so that the rules judge the item alone ("2. Questions" is a
+    menu's entry), and given back in the body: it is the text's own ("5. Kristi Dosh" in
+    a top ten), and an item may refer to another by it ("as in step 2").
 
     Most lines of an article have no markup at all: each rule runs only on a line that
     has the character it starts with (ingest's single biggest cost was these rules).
@@ -443,20 +454,32 @@ def _strip_markdown(line: str) -> tuple[str, int]:
         line = _REF_LINK.sub(r"\1", line)
         line = _AUTOLINK.sub(r"\1", line)
         line = _HTML_TAG.sub(" ", line)
+    code = line.startswith("    ")  # four spaces: an indented code block's line, not a heading
     line = line.strip()
     level = 0
-    if line.startswith("#"):
+    if line.startswith("#") and not code:
         m = _HEADING.match(line)
         if m:
             level, line = len(m.group(1)), m.group(2)
     if line.startswith(">"):
         line = _QUOTE.sub("", line)
-    line = _BULLET.sub("", line) if not _RULE.match(line) else ""
+    number = ""
+    if _RULE.match(line):
+        line = ""
+    elif line[:1].isdigit():
+        m = _ORDINAL.match(line)
+        if m:
+            number, line = m.group().rstrip() + " ", line[m.end() :]
+    else:
+        line = _BULLET.sub("", line)
     if "*" in line or "_" in line:
+        line = _EMPHASIS_GAP.sub(r"\1", line)
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if "`" in line:
+        line = _CODE_SPAN.sub(r"\1", line)
     if "\\" in line:  # after the markers: "1\\. " was escaped so as not to be a list item
         line = _BACKSLASH_ESCAPE.sub(r"\1", line)
-    return _SPACES.sub(" ", line).strip(), level
+    return _SPACES.sub(" ", line).strip(), level, number
 
 
 def _is_chrome(line: str, foreign: bool) -> bool:
@@ -816,7 +839,7 @@ def parse_article(
     """
     text, front = _normalise(text)
     given = {**(meta or {}), **front}
-    lines, linky = _lines(text)
+    lines, linky, numbers = _lines(text)
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
@@ -836,7 +859,9 @@ def parse_article(
             first += 1
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
-    body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
+    body_lines, date, author = _body(
+        lines, chrome, prose, (first, last), title_index, (date, author), numbers
+    )
     for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
@@ -889,20 +914,24 @@ _EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 
 
-def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool]]:
-    """The paragraphs as display lines (with their heading level), and whether each was
-    mostly link text (a menu entry, a teaser) in the Markdown."""
+def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
+    """The paragraphs as display lines (with their heading level), whether each was
+    mostly link text (a menu entry, a teaser) in the Markdown, and the numbers of the
+    lines that are items of an ordered list."""
     lines: list[tuple[str, int]] = []
     linky: list[bool] = []
+    numbers: dict[int, str] = {}
     for raw in _paragraphs(text):
         if _IMAGE.fullmatch(raw.strip()):
             continue
-        line, level = _strip_markdown(raw)
+        line, level, number = _strip_markdown(raw)
         if line:
+            if number:
+                numbers[len(lines)] = number
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
             linky.append(linked >= len(line) * 0.5)
-    return lines, linky
+    return lines, linky, numbers
 
 
 def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
@@ -1221,12 +1250,14 @@ def _body(
     prose: Sequence[bool],
     span: tuple[int, int],
     title_index: int,
-    date: dt.date | None,
-    author: str,
+    found: tuple[dt.date | None, str],
+    numbers: dict[int, str],
 ) -> tuple[list[str], dt.date | None, str]:
-    """The article's paragraphs, and a date or byline found among them."""
+    """The article's paragraphs (an ordered list's items with their numbers), and a date
+    or byline found among them."""
+    date, author = found
     body_lines: list[str] = []
-    run: list[str] = []  # consecutive short lines inside the body: a menu if three or more
+    run: list[int] = []  # consecutive short lines inside the body: a menu if three or more
     for i in range(span[0], span[1] + 1):
         line, level = lines[i]
         if chrome[i] or (level == 1 and i == title_index):
@@ -1235,18 +1266,18 @@ def _body(
             date = date or find_date(line)
             continue
         if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line):
-            run.append(line)
+            run.append(i)
             continue
-        if len(run) < 3 or not _labels(run):
-            body_lines.extend(run)
+        if len(run) < 3 or not _labels(lines[j][0] for j in run):
+            body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
         run = []
         byline = _byline_in(line) if not prose[i] else ""
         if byline:  # the byline repeated, or one running into the date
             author = author or byline
             continue
-        body_lines.append(line)
-    if len(run) < 3 or not _labels(run):
-        body_lines.extend(run)
+        body_lines.append(numbers.get(i, "") + line)
+    if len(run) < 3 or not _labels(lines[j][0] for j in run):
+        body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
     return body_lines, date, author
 
 

@@ -777,14 +777,16 @@ def test_sentence_beginning_with_by_is_not_a_byline():
     assert paragraphs(article) == body
 
 
-def test_title_then_standfirst_in_plain_text():
-    """The commonest scrape: headline, a one-sentence summary, the date, the story."""
+def test_title_then_summary_in_plain_text():
+    """The commonest scrape: headline, a one-sentence summary, the date, the story. The
+    summary is the story's (a plain line says nothing that sets it apart from the body):
+    it opens the body rather than being lost from it."""
     head = "Unions and owners blame each other as the port stays shut"
     for layout in (f"{head}\n\nJuly 1, 2025", f"July 1, 2025\n\n{head}"):
         article = parse(story(layout, title="Harbour cranes fall silent"))
         assert article.title == "Harbour cranes fall silent"
-        assert article.standfirst == head
-        assert paragraphs(article) == BODY
+        assert article.published == dt.date(2025, 7, 1)
+        assert paragraphs(article) == [head, *BODY]
 
 
 def test_byline_with_a_role():
@@ -911,7 +913,9 @@ def _prose_lines(page: str) -> list[str]:
 
 @pytest.mark.parametrize("page", [WIRE_PAGE, PAPER_PAGE], ids=["wire", "paper"])
 def test_site_page_body_is_exactly_the_story(page):
-    assert paragraphs(parse(page)) == _prose_lines(page)
+    """The story's paragraphs, and the summary under the headline first (the paper's)."""
+    summary = [line for line in page.splitlines() if line.startswith("Barges forced")]
+    assert paragraphs(parse(page)) == summary + _prose_lines(page)
 
 
 def test_wire_page_metadata():
@@ -926,8 +930,8 @@ def test_wire_page_metadata():
 def test_paper_page_metadata():
     article = parse(PAPER_PAGE)
     assert article.title == "Water levels in the Rhine fall to record low"
-    assert (
-        article.standfirst == "Barges forced to carry lighter loads as drought grips western Europe"
+    assert article.body.startswith(
+        "Barges forced to carry lighter loads as drought grips western Europe\n\n"
     )
     assert article.published == dt.date(2024, 6, 4)
 
@@ -1095,6 +1099,27 @@ def test_html2text_code_spans_and_spaced_emphasis_read_as_the_page():
     kept = parse(story(body=body)).body
     assert "after next-line is called by Emacs, we said." in kept
     assert "Moderator: Ann Lee" in kept
+
+
+def test_an_image_whose_caption_escapes_brackets_is_no_text():
+    """html2text escapes the brackets of an image's caption ("\\[CC-BY-2.0\\]"): the image
+    is still an image, its credit no paragraph of the story."""
+    image = (
+        "[![Harbour cranes at dusk. By Ann Lee \\(Own work\\) \\[CC-BY-SA-3.0 \\(http://x.org/"
+        "by-sa/3.0\\)\\], via Wikimedia Commons](https://x.org/c.jpg?w=750)](https://x.org/File:c)"
+    )
+    article = parse(story(body=[BODY[0], image, *BODY[1:]]))
+    assert paragraphs(article) == BODY
+
+
+def test_a_donation_appeal_is_furniture():
+    body = [
+        BODY[0],
+        "We rely on your support to keep harbour news free for every reader",
+        *BODY[1:],
+    ]
+    body += ["Make your contribution now and help the Courier thrive. Donate today"]
+    assert paragraphs(parse(story(body=body))) == BODY
 
 
 def test_an_indented_code_line_is_not_a_heading():

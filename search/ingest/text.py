@@ -146,8 +146,10 @@ def clean_line(text: str) -> str:
 # --------------------------------------------------------------------------- boilerplate
 
 # Inner runs exclude "[" so that a line of brackets that never close stays linear.
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<img\b[^<>\n]*>", re.I)
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+# html2text escapes brackets and parentheses inside a label ("\\[CC-BY-2.0\\]"): an escaped
+# one is part of the label, not its end.
+_IMAGE = re.compile(r"!\[(?:\\.|[^\[\]\n\\])*\]\((?:\\.|[^()\n\\])*\)|<img\b[^<>\n]*>", re.I)
+_LINK = re.compile(r"\[((?:\\.|[^\[\]\n\\])*)\]\((?:\\.|[^()\n\\]|\([^()\n]*\))*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
@@ -257,6 +259,11 @@ _BLURB = re.compile(
       | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
       | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
       | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
+      | rely\s+on\s+(?:your|our\s+readers[’']?)\s+support
+      | (?:make|give)\s+(?:your|a)\s+(?:\w+\s+)?(?:contribution|donation|gift)\s+(?:now|today)
+      | support\s+(?:our|independent|local)\s+(?:\w+\s+)?(?:journalism|newsroom)
+      | funded\s+by\s+(?:\w+\s+){0,3}(?:member|reader)s?\s+(?:donations|support)
+      | (?:donate|become\s+a\s+(?:member|supporter))\s+(?:now|today)
     )""",
     re.I | re.X,
 )
@@ -294,6 +301,14 @@ _BLURB_KEYS = (
     "stay up",
     "please",
     "sent",
+    "rely",
+    "contribution",
+    "donat",
+    "gift",
+    "journalism",
+    "newsroom",
+    "become",
+    "funded",
 )
 
 
@@ -872,6 +887,7 @@ def parse_article(
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None
+    standfirst = _summary_into_body(standfirst, head, body_lines)
 
     source = _guess_source(
         lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
@@ -889,6 +905,22 @@ def parse_article(
         fingerprint=fingerprint,
         notes=notes,
     )
+
+
+def _summary_into_body(
+    standfirst: str, head: Sequence[tuple[int, tuple[str, int]]], body_lines: list[str]
+) -> str:
+    """A plain line that reads as a summary under the headline is the story's opening (a
+    page's deck): it goes first in the body, and the standfirst is left empty. Only a
+    summary set apart (a subheading, front matter) stays the standfirst."""
+    if (
+        standfirst
+        and _reads_as_summary(standfirst)
+        and any(line == standfirst and not level for _, (line, level) in head)
+    ):
+        body_lines.insert(0, standfirst)
+        return ""
+    return standfirst
 
 
 def _normalise(text: str) -> tuple[str, dict[str, str]]:

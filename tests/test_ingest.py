@@ -1122,6 +1122,17 @@ def test_a_donation_appeal_is_furniture():
     assert paragraphs(parse(story(body=body))) == BODY
 
 
+def test_markdown_quotes_read_as_typographic_but_code_and_plain_text_keep_theirs(tmp_path):
+    """A clipper's html2text writes a page's ’ and “ ” as ' and ": a Markdown file's quotes
+    are rendered back, as Markdown readers do; a code span and a .txt file keep theirs."""
+    line = """The port's chief said "we won't reopen" before running `grep "crane" log`."""
+    text = story(body=[BODY[0], line, *BODY[1:]])
+    md = ingest.read_article(write(tmp_path, "story.md", text), tmp_path)
+    txt = ingest.read_article(write(tmp_path, "story.txt", text), tmp_path)
+    assert 'The port’s chief said “we won’t reopen” before running grep "crane" log.' in md.body
+    assert line.replace("`", "") in txt.body
+
+
 def test_an_indented_code_line_is_not_a_heading():
     """html2text indents a <pre> block by four spaces: its "# comment" is code, not the
     page's headline."""

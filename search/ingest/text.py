@@ -452,13 +452,14 @@ _ASCII_LETTER_BYTES = string.ascii_letters.encode()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _strip_markdown(line: str) -> tuple[str, int, str]:
+def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
     """One line without markdown markers; returns (text, heading level or 0, the number
     of an ordered list's item or "").
 
     The number is set apart so that the rules judge the item alone ("2. Questions" is a
     menu's entry), and given back in the body: it is the text's own ("5. Kristi Dosh" in
-    a top ten), and an item may refer to another by it ("as in step 2").
+    a top ten), and an item may refer to another by it ("as in step 2"). With ``smart``
+    (a Markdown file), straight quotes outside code become typographic (:func:`_smart_quotes`).
 
     Most lines of an article have no markup at all: each rule runs only on a line that
     has the character it starts with (ingest's single biggest cost was these rules).
@@ -490,11 +491,39 @@ def _strip_markdown(line: str) -> tuple[str, int, str]:
     if "*" in line or "_" in line:
         line = _EMPHASIS_GAP.sub(r"\1", line)
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if smart and not code and ("'" in line or '"' in line):
+        line = _smart_quotes(line)
     if "`" in line:
         line = _CODE_SPAN.sub(r"\1", line)
     if "\\" in line:  # after the markers: "1\\. " was escaped so as not to be a list item
         line = _BACKSLASH_ESCAPE.sub(r"\1", line)
     return _SPACES.sub(" ", line).strip(), level, number
+
+
+#: A quote that opens: at the start, or after a space, a bracket, a dash or the other quote.
+_OPENING_SINGLE = re.compile(r"(^|[\s(\[{“—–-])'(?=\w)")
+_OPENING_DOUBLE = re.compile(r"(^|[\s(\[{‘—–-])\"")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _smart_quotes(line: str) -> str:
+    """Straight quotes as the typographic ones they stand for, as Markdown readers render
+    them (Pandoc's ``smart`` extension, SmartyPants): a clipper's html2text writes the
+    page's ’ “ ” as ' and " whenever the page spelled them as entities (&rsquo;). Code
+    spans are left as they are."""
+    if "`" in line:
+        parts = _CODE_SPAN_PARTS.split(line)
+        return "".join(p if i % 2 else _smarten(p) for i, p in enumerate(parts))
+    return _smarten(line)
+
+
+def _smarten(text: str) -> str:
+    text = _INNER_APOSTROPHE.sub("’", text)
+    text = _OPENING_SINGLE.sub(r"\1‘", text).replace("'", "’")
+    return _OPENING_DOUBLE.sub(r"\1“", text).replace('"', "”")
+
+
+_CODE_SPAN_PARTS = re.compile(r"(`[^`\n]+`)")
 
 
 def _is_chrome(line: str, foreign: bool) -> bool:
@@ -846,15 +875,17 @@ def parse_article(
     meta: dict[str, str] | None = None,
     fingerprint: str = "",
     notes: tuple[str, ...] = (),
+    markdown: bool = False,
 ) -> Article:
-    """Clean text (already decoded) to an :class:`Article`.
+    """Clean text (already decoded) to an :class:`Article`; ``markdown`` for a ``.md``
+    file (its straight quotes are rendered as typographic ones).
 
     ``meta`` (from a sidecar file) and any front matter override what we guess.
     Raises :class:`IngestError` when no article text is left.
     """
     text, front = _normalise(text)
     given = {**(meta or {}), **front}
-    lines, linky, numbers = _lines(text)
+    lines, linky, numbers = _lines(text, markdown)
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
@@ -946,7 +977,9 @@ _EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 
 
-def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
+def _lines(
+    text: str, smart: bool = False
+) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
     """The paragraphs as display lines (with their heading level), whether each was
     mostly link text (a menu entry, a teaser) in the Markdown, and the numbers of the
     lines that are items of an ordered list."""
@@ -956,7 +989,7 @@ def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]
     for raw in _paragraphs(text):
         if _IMAGE.fullmatch(raw.strip()):
             continue
-        line, level, number = _strip_markdown(raw)
+        line, level, number = _strip_markdown(raw, smart)
         if line:
             if number:
                 numbers[len(lines)] = number

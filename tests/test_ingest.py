@@ -1133,6 +1133,13 @@ def test_markdown_quotes_read_as_typographic_but_code_and_plain_text_keep_theirs
     assert line.replace("`", "") in txt.body
 
 
+def test_what_a_closing_colon_introduces_is_kept():
+    """A post that ends "In short:" goes on with its code or list, up to the furniture."""
+    body = [*BODY, "As usual, the manual knows the answer. In short:"]
+    body += ["set-option -g mouse on", "set-option -s set-clipboard off", "Share", "Tweet"]
+    assert paragraphs(parse(story(body=body))) == body[:-2]
+
+
 def test_an_indented_code_line_is_not_a_heading():
     """html2text indents a <pre> block by four spaces: its "# comment" is code, not the
     page's headline."""

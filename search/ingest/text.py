@@ -1075,7 +1075,39 @@ def _main_run(
     # A story often ends on a short sentence ("He declined to comment.").
     while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
         last += 1
-    return first, last
+    return first, _introduced(lines, chrome, linky, last)
+
+
+def _introduced(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], linky: Sequence[bool], last: int
+) -> int:
+    """A story that ends on a sentence with a colon ("In short:", "as follows:") goes on
+    with what it introduces: the code, list or quotation below, up to the page's
+    furniture. Returns the story's new last line."""
+    j = last + 1
+    if j < len(lines) and not chrome[j] and _introduces(lines[j][0]):
+        j += 1  # the introducing sentence itself, short as it may be
+    if not _introduces(lines[j - 1][0]):
+        return last
+    while j < len(lines) and not chrome[j] and not linky[j] and not _heading_of_more(lines[j][0]):
+        j += 1
+    return j - 1
+
+
+def _introduces(line: str) -> bool:
+    words = _words(line)
+    return (
+        line.endswith(":")
+        and len(words) >= 3
+        and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
+    )
+
+
+def _heading_of_more(line: str) -> bool:
+    """A heading of what follows a story: comments, related links, a newsletter box."""
+    return len(_words(line)) <= 8 and bool(
+        _END_SECTION.match(line) or _SECTION.match(line) or _LIST_HEADER.match(line)
+    )
 
 
 def _find_title(

@@ -789,6 +789,28 @@ def test_title_then_summary_in_plain_text():
         assert paragraphs(article) == [head, *BODY]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on September 21, 2020 by Ann Lee",
+        "12/04/2020 by Kay 24 Comments",
+        "Jump to Recipe Print Recipe",
+        "Reading Time: 3 mins read",
+        "TAG: Harbour, Cranes, Port Authority, Unions",
+    ],
+)
+def test_a_credit_or_a_label_under_the_headline_is_no_standfirst(line):
+    article = parse(story(line))
+    assert article.standfirst == ""
+    assert paragraphs(article) == BODY
+
+
+def test_a_subheading_under_the_headline_is_the_standfirst():
+    article = parse(story("## Unions and owners blame each other as the port stays shut"))
+    assert article.standfirst == "Unions and owners blame each other as the port stays shut"
+    assert paragraphs(article) == BODY
+
+
 def test_byline_with_a_role():
     article = parse(story("By Jane Smith, Trade Correspondent\n\nJune 4, 2025"))
     assert article.title == "Harbour cranes fall silent as talks stall"

@@ -1310,17 +1310,12 @@ def _head_metadata(
     """
     date: dt.date | None = None
     author = standfirst = ""
-    for i, (line, _level) in head:
+    for i, (line, level) in head:
         if date is None and is_date_line(line) and (i > title_index or title_index < 0):
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif (
-            i > title_index >= 0
-            and not standfirst
-            and not is_date_line(line)
-            and len(_words(line)) >= 4
-        ):
+        elif i > title_index >= 0 and not standfirst and _standfirst_like(line, level):
             standfirst = line
     below = [line for i, (line, _level) in head if i > title_index]
     above = [line for i, (line, _level) in head if i <= title_index]
@@ -1335,6 +1330,16 @@ def _head_metadata(
                 author = _byline_names(m.group(1))
                 break
     return date, author, standfirst
+
+
+def _standfirst_like(line: str, level: int) -> bool:
+    """A summary under the headline: a subheading, or a line that reads as a sentence;
+    not a credit ("Posted on May 2, 2019 by Kay"), a caption, tags or a button's label."""
+    if len(_words(line)) < 4 or is_date_line(line) or _is_credit(line):
+        return False
+    if _NOT_A_HEADLINE.search(line) or _FURNITURE_TITLE.search(line):
+        return False
+    return _title_candidate(line) if level >= 2 else _reads_as_summary(line)
 
 
 def _dated_short_line(line: str) -> bool:

@@ -244,6 +244,25 @@ def test_html_metadata(page):
     assert page.url == "https://courier.example/harbour"
 
 
+@pytest.mark.parametrize(
+    ("og_title", "masthead"),
+    [
+        ("Velm harbour terminal opening delayed again by crane shortage", ""),
+        ("Harbour terminal delayed - The Velm Courier - News, Sport and Weather", ""),
+        ("Harbour terminal delayed", "<h1>The Velm Courier</h1>"),
+    ],
+)
+def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
+    """The metadata's title may be a wording for sharing or carry the site's name; the
+    page's own heading is the headline (and a masthead's heading is not)."""
+    page = PAGE.replace(
+        '<meta property="og:title" content="Harbour terminal delayed">',
+        f'<meta property="og:title" content="{og_title}">',
+    ).replace("<nav>", masthead + "<nav>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == "Harbour terminal delayed"
+
+
 def test_html_sidecar_overrides_the_page(tmp_path):
     write(tmp_path, "harbour.meta.toml", 'author = "Desk"\npublished = "2024-03-16"\n')
     article = ingest.read_article(write(tmp_path, "harbour.html", PAGE), tmp_path)

@@ -9,8 +9,10 @@ short paragraphs, list items and code lines that trafilatura rightly kept).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
@@ -19,15 +21,15 @@ from .text import IngestError, clean_line, sanitise
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py);
 #: neither favor_precision (H .921) nor favor_recall (.925) beat the balanced default (.933).
 OPTIONS = {
-    "with_metadata": True,
     "include_comments": False,
     "include_tables": True,
     "include_images": False,
     "include_links": False,
-    # htmldate's extensive search hands text to dateparser, which tries every locale it
-    # knows on each call (seconds a page); a date line near the headline is found below.
-    "date_extraction_params": {"original_date": True, "extensive_search": False},
 }
+#: htmldate's options: its extensive search hands text to dateparser, which tries every
+#: locale it knows on each call (seconds a page); a date line near the headline is found
+#: below.
+DATE_OPTIONS = {"original_date": True, "extensive_search": False}
 
 
 def parse_html(
@@ -44,11 +46,11 @@ def parse_html(
     :class:`IngestError` when the page has no main text.
     """
     given = meta or {}
-    document = _extract(raw, url=given.get("url") or None)
-    body = _body(document.text or "") if document is not None else ""
+    document, text, headlines = _extract(raw, url=given.get("url") or None)
+    body = _body(text)
     if not body:
         raise IngestError("no article text found in this web page")
-    title = clean_line(document.title or "")
+    title = _headline(clean_line(document.title or ""), headlines)
     return Article(
         id=id,
         path=path,
@@ -70,26 +72,99 @@ def parse_html(
 _SHORT = 600
 
 
-def _extract(raw: bytes, *, url: str | None):
-    """trafilatura's document: its fast extraction, and its fallbacks only for a page where
-    that found little (the fallbacks cost as much again on every page, for a few pages'
-    worth of text: dev set H .929 at 27 pages/s, against .933 at 23 with them always)."""
+def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
+    """The page's metadata (a trafilatura Document), its main text, and the text of its
+    level-1 headings.
+
+    The page is parsed once. The main text is trafilatura's fast extraction, and its
+    fallbacks only for a page where that found little (the fallbacks cost as much again
+    on every page, for a few pages' worth of text: dev set H .929 at 27 pages/s, against
+    .933 at 23 with them always).
+    """
     import trafilatura
+    from trafilatura.utils import load_html
 
     if not raw.strip():
         raise IngestError("empty file")
     try:
-        document = trafilatura.bare_extraction(raw, url=url, fast=True, **OPTIONS)
-        if document is None or len(document.text or "") < _SHORT:
-            document = trafilatura.bare_extraction(raw, url=url, **OPTIONS)
-        return document
-    except RecursionError:
+        tree = load_html(raw)
+        if tree is None:
+            raise IngestError("not a readable web page (no HTML found)")
+        headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+        document = _metadata(tree, url)
+        found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
+        if found is None or len(found.text or "") < _SHORT:
+            found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
+        return document, (found.text or "") if found is not None else "", headlines
+    except (RecursionError, IngestError):
         raise IngestError("too deeply nested to read") from None
     except Exception as exc:  # noqa: BLE001
         # Third-party parsers fail on malformed pages in ways of their own (ValueError,
         # LookupError, even an assert in lxml's drop_tree for "<body><script>x", found by
         # hypothesis): one bad page is skipped with a reason, the corpus still indexed.
         raise IngestError(f"not a readable web page ({type(exc).__name__})") from None
+
+
+def _metadata(tree: Any, url: str | None) -> Any:
+    """Title, author, date, site name, URL and description, as trafilatura's
+    ``extract_metadata`` finds them (meta tags, Open Graph, JSON-LD, then the page; the date
+    by htmldate), without its categories, tags and licence: we use none of them, and they
+    cost a tenth of the page's time."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    document = tm.examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs of its own
+        document = tm.extract_meta_json(tree, document)
+    document.title = document.title or tm.extract_title(tree)
+    document.author = document.author or tm.extract_author(tree)
+    document.url = document.url or tm.extract_url(tree, url)
+    document.date = find_date(tree, url=document.url, **DATE_OPTIONS)
+    document.sitename = document.sitename or tm.extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+    elif document.url and (m := tm.META_URL.match(document.url)):
+        document.sitename = m[1]
+    document.clean_and_trim()
+    return document
+
+
+#: How much of a level-1 heading's words the page's metadata title must share for the
+#: heading to be the same headline, as the reader sees it.
+_SAME_HEADLINE = 0.5
+_FEW = frozenset(
+    ("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its")
+    + ("of", "on", "or", "the", "this", "to", "with")
+)
+
+
+def _headline(title: str, headlines: list[str]) -> str:
+    """The headline as the page shows it: of the page's level-1 headings, the one the
+    metadata title names (a page has several: a masthead, promotions), when there is one.
+
+    A page's metadata title is often another wording, for search engines or for sharing
+    ("Oven-baked Italian Olive & Herb Focaccia Bread"), or carries the site's name ("... -
+    My Daily Magazine"); the heading is what the reader reads above the story.
+    """
+    named = {w.casefold() for w in _WORDS.findall(title)}
+    best, share = "", 0.0
+    for heading in headlines:
+        words = [w.casefold() for w in _WORDS.findall(heading)]
+        content = [w for w in words if w not in _FEW]
+        if len(words) < 2 or not content or len(heading) > 300:
+            continue
+        if heading.casefold() in title.casefold():
+            found = 1.0
+        else:
+            found = sum(1 for w in content if w in named) / len(content)
+        if found > share:
+            best, share = heading, found
+    return clean_line(best) if best and share >= _SAME_HEADLINE else title
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _body(text: str) -> str:

@@ -147,9 +147,14 @@ def clean_line(text: str) -> str:
 
 # Inner runs exclude "[" so that a line of brackets that never close stays linear.
 # html2text escapes brackets and parentheses inside a label ("\\[CC-BY-2.0\\]"): an escaped
-# one is part of the label, not its end.
-_IMAGE = re.compile(r"!\[(?:\\.|[^\[\]\n\\])*\]\((?:\\.|[^()\n\\])*\)|<img\b[^<>\n]*>", re.I)
-_LINK = re.compile(r"\[((?:\\.|[^\[\]\n\\])*)\]\((?:\\.|[^()\n\\]|\([^()\n]*\))*\)")
+# one is part of the label, not its end. Written as runs of plain characters between the
+# special ones (Friedl's unrolled loop): linear, and twice as fast as one character a step.
+_IMAGE = re.compile(
+    r"!\[[^\[\]\n\\]*(?:\\.[^\[\]\n\\]*)*\]\([^()\n\\]*(?:\\.[^()\n\\]*)*\)|<img\b[^<>\n]*>", re.I
+)
+_LINK = re.compile(
+    r"\[([^\[\]\n\\]*(?:\\.[^\[\]\n\\]*)*)\]\([^()\n\\]*(?:(?:\\.|\([^()\n]*\))[^()\n\\]*)*\)"
+)
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
@@ -312,6 +317,9 @@ _BLURB_KEYS = (
 )
 
 
+#: Every _COPYRIGHT names one of these.
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "reproduction", "terms", "privacy")
+
 #: Every _PROMPT names one of these.
 _PROMPT_KEYS = (
     "like",
@@ -467,9 +475,11 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
     if "[" in line or "<" in line:
         line = _IMAGE.sub(" ", line)
         line = _LINK.sub(r"\1", line)
-        line = _REF_LINK.sub(r"\1", line)
-        line = _AUTOLINK.sub(r"\1", line)
-        line = _HTML_TAG.sub(" ", line)
+        if "][" in line:
+            line = _REF_LINK.sub(r"\1", line)
+        if "<" in line:
+            line = _AUTOLINK.sub(r"\1", line)
+            line = _HTML_TAG.sub(" ", line)
     code = line.startswith("    ")  # four spaces: an indented code block's line, not a heading
     line = line.strip()
     level = 0
@@ -531,8 +541,9 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
+    low = line.lower() if words <= 45 else ""
     if words <= 30:
-        if _COPYRIGHT.search(line):
+        if _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
             return True
     elif line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
         return True
@@ -546,7 +557,6 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     ):
         return True
     if words <= 45:
-        low = line.lower()
         if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
             return True
         if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):

@@ -263,6 +263,28 @@ def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
     assert article.title == "Harbour terminal delayed"
 
 
+@pytest.mark.parametrize(
+    ("meta_author", "below", "expected"),
+    [
+        ("", "<div><span>By</span><a href='/lee'>Ann Lee</a></div>", "Ann Lee"),
+        ("", "<p>Posted on March 14, 2024 by Kay Moreno</p>", "Kay Moreno"),
+        ("", "<p>Opinion | By Ann Lee | March 14, 2024</p>", "Ann Lee"),
+        ("Art Ekwall says", "<p>By Ann Lee</p>", "Ann Lee"),
+        ("Ann Lee, Tom Roe", "<p>By Ann Lee</p>", "Ann Lee, Tom Roe"),
+        ("", "<p>&copy; Provided by The Guardian</p>", ""),
+    ],
+)
+def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):
+    """The byline a reader sees under the headline names the author when the markup names
+    nobody, or someone else (a commenter); a credit line is no byline."""
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        f'<meta name="author" content="{meta_author}">' if meta_author else "",
+    ).replace("<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + below)
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == expected
+
+
 def test_html_sidecar_overrides_the_page(tmp_path):
     write(tmp_path, "harbour.meta.toml", 'author = "Desk"\npublished = "2024-03-16"\n')
     article = ingest.read_article(write(tmp_path, "harbour.html", PAGE), tmp_path)

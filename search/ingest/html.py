@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
+import itertools
 import re
 from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
-from .text import IngestError, clean_line, sanitise
+from .text import IngestError, _byline_in, clean_line, sanitise
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py);
 #: neither favor_precision (H .921) nor favor_recall (.925) beat the balanced default (.933).
@@ -51,16 +53,18 @@ def parse_html(
     if not body:
         raise IngestError("no article text found in this web page")
     title = _headline(clean_line(document.title or ""), headlines)
+    below = _below_headline(raw, title)
     return Article(
         id=id,
         path=path,
         title=clean_line(given.get("title", "")) or title,
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
-        author=clean_line(given.get("author", "")) or _authors(document.author or "", raw),
+        author=clean_line(given.get("author", ""))
+        or _byline(_authors(document.author or "", raw), below),
         source=clean_line(given.get("source", "")) or clean_line(document.sitename or ""),
         published=_date(given.get("published", ""))
         or _date(document.date or "")
-        or _date_near_title(raw, title),
+        or _date_below(below),
         url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
         body=body,
         fingerprint=fingerprint,
@@ -220,22 +224,67 @@ def _date(value: str) -> dt.date | None:
 
 
 _DROP = re.compile(rb"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+#: Tags that end a line of the page as a browser shows it; any other tag is inline.
+_BLOCK = re.compile(
+    rb"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|ul|ol|table|figure"
+    rb"|figcaption|aside|nav|main|blockquote|dd|dt|dl|form|hr|time)\b[^<>]*>",
+    re.I,
+)
 _TAG = re.compile(rb"<[^<>]*>")
-#: How far below the headline a date line may stand ("By Ann Lee", "Posted on May 2, 2019").
+#: How far below the headline a byline or date line may stand ("By Ann Lee", "Posted on
+#: May 2, 2019").
 _NEAR = 12
 
 
-def _date_near_title(raw: bytes, title: str) -> dt.date | None:
-    """A date on a line of its own just below the headline, in the page's visible text:
-    what a reader sees as the story's date when the markup names none."""
+def _below_headline(raw: bytes, title: str) -> list[str]:
+    """The lines of the page's visible text just below the headline, as a reader sees
+    them: where the story's byline and date stand when the markup names none."""
     if not title:
-        return None
-    text = _TAG.sub(b"\n", _DROP.sub(b" ", raw)).decode("utf-8", "replace")
-    lines = [line for line in (clean_line(part) for part in text.split("\n")) if line]
-    key = title.casefold()
-    for i, line in enumerate(lines):
-        if line.casefold() == key:
-            for below in lines[i + 1 : i + 1 + _NEAR]:
-                if is_date_line(below):
-                    return find_date(below)
+        return []
+    text = _BLOCK.sub(b"\n", _DROP.sub(b" ", raw))
+    text = html.unescape(_TAG.sub(b" ", text).decode("utf-8", "replace"))
+    key = " ".join(title.casefold().split())
+    parts = iter(text.split("\n"))
+    for part in parts:
+        if len(part) >= len(key) and " ".join(part.split()).casefold() == key:
+            lines = (clean_line(line) for line in parts if not line.isspace())
+            return list(itertools.islice(filter(None, lines), _NEAR))
+    return []
+
+
+def _date_below(lines: list[str]) -> dt.date | None:
+    """A date on a line of its own below the headline."""
+    for line in lines:
+        if is_date_line(line):
+            return find_date(line)
     return None
+
+
+#: Where a byline's "By" stands in a line: at its start, after a separator ("yas! | By Cara
+#: Stiles | April 13, 2020"), or after "Posted on May 2, 2019" and the like; not in "©
+#: Provided by The Guardian" or a photo's credit.
+_BY = re.compile(
+    r"(?:^|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
+    re.I,
+)
+
+
+def _byline(author: str, lines: list[str]) -> str:
+    """The author: the byline below the headline, which is what the reader sees, when the
+    page's metadata names nobody or someone else (a commenter, "Revised Edition Edited by
+    ..."); the metadata's when it names the byline's people and more."""
+    shown = ""
+    for i, line in enumerate(lines):
+        m = _BY.search(line) if len(line.split()) <= 15 else None
+        if not m:
+            continue
+        words = m.group(1)
+        if words.lower().rstrip(": ") == "by" and i + 1 < len(lines):
+            words = "By " + lines[i + 1]  # "By" set apart from the names
+        shown = _byline_in("B" + words[1:])
+        if shown:
+            break
+    if not shown:
+        return author
+    one, other = shown.casefold(), author.casefold()
+    return author if author and (one in other or other in one) else shown

@@ -48,19 +48,16 @@ def parse_html(
     :class:`IngestError` when the page has no main text.
     """
     given = meta or {}
-    document, text, headlines = _extract(raw, url=given.get("url") or None)
+    document, text, below = _extract(raw, url=given.get("url") or None)
     body = _body(text)
     if not body:
         raise IngestError("no article text found in this web page")
-    title = _headline(clean_line(document.title or ""), headlines)
-    below = _below_headline(raw, title)
     return Article(
         id=id,
         path=path,
-        title=clean_line(given.get("title", "")) or title,
+        title=clean_line(given.get("title", "")) or document.title,
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
-        author=clean_line(given.get("author", ""))
-        or _byline(_authors(document.author or "", raw), below),
+        author=clean_line(given.get("author", "")) or document.author,
         source=clean_line(given.get("source", "")) or clean_line(document.sitename or ""),
         published=_date(given.get("published", ""))
         or _date(document.date or "")
@@ -77,8 +74,8 @@ _SHORT = 600
 
 
 def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
-    """The page's metadata (a trafilatura Document), its main text, and the text of its
-    level-1 headings.
+    """The page's metadata (a trafilatura Document, with the headline and the author as
+    the reader sees them), its main text, and the lines below its headline.
 
     The page is parsed once. The main text is trafilatura's fast extraction, and its
     fallbacks only for a page where that found little (the fallbacks cost as much again
@@ -96,11 +93,16 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
             raise IngestError("not a readable web page (no HTML found)")
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
         document = _metadata(tree, url)
+        document.title = _headline(clean_line(document.title or ""), headlines)
+        below = _below_headline(raw, document.title)
+        document.author = _author(document.author or "", below, tree, raw)
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
-        return document, (found.text or "") if found is not None else "", headlines
-    except (RecursionError, IngestError):
+        return document, (found.text or "") if found is not None else "", below
+    except IngestError:
+        raise
+    except RecursionError:
         raise IngestError("too deeply nested to read") from None
     except Exception as exc:  # noqa: BLE001
         # Third-party parsers fail on malformed pages in ways of their own (ValueError,
@@ -113,7 +115,8 @@ def _metadata(tree: Any, url: str | None) -> Any:
     """Title, author, date, site name, URL and description, as trafilatura's
     ``extract_metadata`` finds them (meta tags, Open Graph, JSON-LD, then the page; the date
     by htmldate), without its categories, tags and licence: we use none of them, and they
-    cost a tenth of the page's time."""
+    cost a tenth of the page's time. The author here is the markup's only; the page's
+    text is searched for one in :func:`_author`."""
     from htmldate import find_date
     from trafilatura import metadata as tm
 
@@ -123,7 +126,6 @@ def _metadata(tree: Any, url: str | None) -> Any:
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has bugs of its own
         document = tm.extract_meta_json(tree, document)
     document.title = document.title or tm.extract_title(tree)
-    document.author = document.author or tm.extract_author(tree)
     document.url = document.url or tm.extract_url(tree, url)
     document.date = find_date(tree, url=document.url, **DATE_OPTIONS)
     document.sitename = document.sitename or tm.extract_sitename(tree)
@@ -231,6 +233,7 @@ _BLOCK = re.compile(
     re.I,
 )
 _TAG = re.compile(rb"<[^<>]*>")
+_BODY = re.compile(rb"<body\b", re.I)
 #: How far below the headline a byline or date line may stand ("By Ann Lee", "Posted on
 #: May 2, 2019").
 _NEAR = 12
@@ -241,7 +244,8 @@ def _below_headline(raw: bytes, title: str) -> list[str]:
     them: where the story's byline and date stand when the markup names none."""
     if not title:
         return []
-    text = _BLOCK.sub(b"\n", _DROP.sub(b" ", raw))
+    body = _BODY.search(raw)  # the head holds no line a reader sees, and often half the bytes
+    text = _BLOCK.sub(b"\n", _DROP.sub(b" ", raw[body.start() :] if body else raw))
     text = html.unescape(_TAG.sub(b" ", text).decode("utf-8", "replace"))
     key = " ".join(title.casefold().split())
     parts = iter(text.split("\n"))
@@ -269,11 +273,23 @@ _BY = re.compile(
 )
 
 
-def _byline(author: str, lines: list[str]) -> str:
+def _author(named: str, below: list[str], tree: Any, raw: bytes) -> str:
     """The author: the byline below the headline, which is what the reader sees, when the
-    page's metadata names nobody or someone else (a commenter, "Revised Edition Edited by
-    ..."); the metadata's when it names the byline's people and more."""
-    shown = ""
+    page's markup names nobody or someone else (a commenter, "Revised Edition Edited by
+    ..."); the markup's when it names the byline's people and more. With neither,
+    trafilatura's search of the page (its costliest metadata step, so only then)."""
+    from trafilatura.metadata import extract_author
+
+    named = _authors(named, raw)
+    shown = _byline(below)
+    if not shown:
+        return named or _authors(extract_author(tree) or "", raw)
+    one, other = shown.casefold(), named.casefold()
+    return named if named and (one in other or other in one) else shown
+
+
+def _byline(lines: list[str]) -> str:
+    """The names of the first byline among these lines."""
     for i, line in enumerate(lines):
         m = _BY.search(line) if len(line.split()) <= 15 else None
         if not m:
@@ -283,8 +299,5 @@ def _byline(author: str, lines: list[str]) -> str:
             words = "By " + lines[i + 1]  # "By" set apart from the names
         shown = _byline_in("B" + words[1:])
         if shown:
-            break
-    if not shown:
-        return author
-    one, other = shown.casefold(), author.casefold()
-    return author if author and (one in other or other in one) else shown
+            return shown
+    return ""

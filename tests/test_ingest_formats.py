@@ -236,6 +236,21 @@ def test_html_furniture_is_gone(page):
         assert furniture not in page.body
 
 
+def test_html_furniture_inside_the_article_is_gone(tmp_path):
+    """A newsletter box or a rights line set inside the article's markup goes; the short
+    paragraphs and list items around it stay."""
+    page = PAGE.replace(
+        "<ul><li>Berths: twelve</li>",
+        "<p>Sign up for the Courier newsletter and never miss our top stories</p>"
+        "<p>&copy; 2024 Velm Courier Ltd. All rights reserved</p>"
+        "<p>Image credit: Ann Lee</p><ul><li>Berths: twelve</li>",
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    for furniture in ("newsletter", "rights reserved", "Image credit"):
+        assert furniture not in article.body
+    assert "Berths: twelve" in article.body and "Cranes: four" in article.body
+
+
 def test_html_metadata(page):
     assert page.title == "Harbour terminal delayed"
     assert page.author == "Mara Quist"

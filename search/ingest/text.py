@@ -576,6 +576,21 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     return foreign and words <= 12
 
 
+def _says_furniture(line: str) -> bool:
+    """A paragraph that says what only a page's furniture says: a copyright notice, a
+    newsletter or donation appeal, a comment form, an affiliate disclosure, a share
+    prompt. The wording alone decides, not the paragraph's length or shape."""
+    words = len(_words(line))
+    if words > 45:
+        return False
+    low = line.lower()
+    if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
+        return True
+    if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+        return True
+    return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
+
+
 #: The words of a page's controls: a short line made of these is a row of buttons or links
 #: ("Terms of Use Privacy", "Dark Mode Go Top", "Account Settings Contact Us Log Out").
 _UI_VOCABULARY = frozenset(

@@ -805,6 +805,22 @@ def test_a_credit_or_a_label_under_the_headline_is_no_standfirst(line):
     assert paragraphs(article) == BODY
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Posted on September 21, 2020 by Ann Lee",
+        "Opinion | By Ann Lee | September 21, 2020",
+        "By\n\nAnn Lee\n\nSeptember 21, 2020",
+        "Written by Ann Lee on September 21, 2020",
+    ],
+)
+def test_byline_below_the_headline_names_the_author(head):
+    article = parse(story(head))
+    assert article.author == "Ann Lee"
+    assert article.published == dt.date(2020, 9, 21)
+    assert "Ann Lee" not in article.body
+
+
 def test_a_subheading_under_the_headline_is_the_standfirst():
     article = parse(story("## Unions and owners blame each other as the port stays shut"))
     assert article.standfirst == "Unions and owners blame each other as the port stays shut"

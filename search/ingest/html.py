@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
-from .text import IngestError, _byline_in, _says_furniture, clean_line, sanitise
+from .text import IngestError, _says_furniture, clean_line, sanitise, shown_byline
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py);
 #: neither favor_precision (H .921) nor favor_recall (.925) beat the balanced default (.933).
@@ -268,15 +268,6 @@ def _date_below(lines: list[str]) -> dt.date | None:
     return None
 
 
-#: Where a byline's "By" stands in a line: at its start, after a separator ("yas! | By Cara
-#: Stiles | April 13, 2020"), or after "Posted on May 2, 2019" and the like; not in "©
-#: Provided by The Guardian" or a photo's credit.
-_BY = re.compile(
-    r"(?:^|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
-    re.I,
-)
-
-
 def _author(named: str, below: list[str], tree: Any, raw: bytes) -> str:
     """The author: the byline below the headline, which is what the reader sees, when the
     page's markup names nobody or someone else (a commenter, "Revised Edition Edited by
@@ -285,23 +276,8 @@ def _author(named: str, below: list[str], tree: Any, raw: bytes) -> str:
     from trafilatura.metadata import extract_author
 
     named = _authors(named, raw)
-    shown = _byline(below)
+    shown = shown_byline(below)
     if not shown:
         return named or _authors(extract_author(tree) or "", raw)
     one, other = shown.casefold(), named.casefold()
     return named if named and (one in other or other in one) else shown
-
-
-def _byline(lines: list[str]) -> str:
-    """The names of the first byline among these lines."""
-    for i, line in enumerate(lines):
-        m = _BY.search(line) if len(line.split()) <= 15 else None
-        if not m:
-            continue
-        words = m.group(1)
-        if words.lower().rstrip(": ") == "by" and i + 1 < len(lines):
-            words = "By " + lines[i + 1]  # "By" set apart from the names
-        shown = _byline_in("B" + words[1:])
-        if shown:
-            return shown
-    return ""

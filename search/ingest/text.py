@@ -940,6 +940,9 @@ def parse_article(
             date = find_date(line)
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
+    if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
+        below = title_index + 1
+        author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None
@@ -1416,6 +1419,35 @@ def _byline_in(line: str) -> str:
         return _byline_names(line)
     m = _BYLINE_START.match(line)
     return _byline_names(m.group(1)) if m and _BYLINE.match(m.group(1)) else ""
+
+
+#: Where a byline's "By" stands in a line: at its start, after a separator ("yas! | By Cara
+#: Stiles | April 13, 2020"), or after "Posted on May 2, 2019" and the like; not in "©
+#: Provided by The Guardian" or a photo's credit.
+#: How many lines below the headline a byline may stand (a summary, a photo's caption,
+#: share buttons between).
+_BYLINE_BELOW = 12
+_BY = re.compile(
+    r"(?:^|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
+    re.I,
+)
+
+
+def shown_byline(lines: Sequence[str]) -> str:
+    """The names of the first byline among these lines (those below a headline): "By Ann
+    Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020", or
+    "By" set apart from the names."""
+    for i, line in enumerate(lines):
+        m = _BY.search(line) if len(line.split()) <= 15 else None
+        if not m:
+            continue
+        words = m.group(1)
+        if words.lower().rstrip(": ") == "by" and i + 1 < len(lines):
+            words = "By " + lines[i + 1]  # "By" set apart from the names
+        shown = _byline_in("B" + words[1:])
+        if shown:
+            return shown
+    return ""
 
 
 def _guess_source(

@@ -821,6 +821,19 @@ def test_byline_below_the_headline_names_the_author(head):
     assert "Ann Lee" not in article.body
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Dan Mayo 2 hours ago", "Dan Mayo"),
+        ("By Wikimedia Foundation • 15 January 2020", "Wikimedia Foundation"),
+        ("By Joan Onslow on May 2, 2019", "Joan Onslow"),
+    ],
+)
+def test_a_byline_running_into_a_date_keeps_the_whole_name(byline, names):
+    """A name is not cut where a month ("Mayo") or "on" ("Foundation") hides in it."""
+    assert parse(story(byline)).author == names
+
+
 def test_a_subheading_under_the_headline_is_the_standfirst():
     article = parse(story("## Unions and owners blame each other as the port stays shut"))
     assert article.standfirst == "Unions and owners blame each other as the port stays shut"

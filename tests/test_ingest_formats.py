@@ -265,6 +265,7 @@ def test_html_metadata(page):
         ("Velm harbour terminal opening delayed again by crane shortage", ""),
         ("Harbour terminal delayed - The Velm Courier - News, Sport and Weather", ""),
         ("Harbour terminal delayed", "<h1>The Velm Courier</h1>"),
+        ("Harbour terminal delayed | The Velm Courier", "<h1>The Velm Courier</h1>"),
     ],
 )
 def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):

@@ -95,7 +95,8 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
             raise IngestError("not a readable web page (no HTML found)")
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
         document = _metadata(tree, url)
-        document.title = _headline(clean_line(document.title or ""), headlines)
+        title = clean_line(document.title or "")
+        document.title = _headline(title, headlines, clean_line(document.sitename or ""))
         below = _below_headline(raw, document.title)
         document.author = _author(document.author or "", below, tree, raw)
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
@@ -148,20 +149,24 @@ _FEW = frozenset(
 )
 
 
-def _headline(title: str, headlines: list[str]) -> str:
+def _headline(title: str, headlines: list[str], site: str = "") -> str:
     """The headline as the page shows it: of the page's level-1 headings, the one the
     metadata title names (a page has several: a masthead, promotions), when there is one.
 
     A page's metadata title is often another wording, for search engines or for sharing
     ("Oven-baked Italian Olive & Herb Focaccia Bread"), or carries the site's name ("... -
-    My Daily Magazine"); the heading is what the reader reads above the story.
+    My Daily Magazine"); the heading is what the reader reads above the story. A heading
+    that is the site's name (a masthead set as a heading) is never the headline.
     """
     named = {w.casefold() for w in _WORDS.findall(title)}
+    not_headlines = {site.casefold()} | {part.casefold() for part in _SEPARATOR.split(title)[1:]}
     best, share = "", 0.0
     for heading in headlines:
         words = [w.casefold() for w in _WORDS.findall(heading)]
         content = [w for w in words if w not in _FEW]
         if len(words) < 2 or not content or len(heading) > 300:
+            continue
+        if heading.casefold() in not_headlines:
             continue
         if heading.casefold() in title.casefold():
             found = 1.0
@@ -173,6 +178,8 @@ def _headline(title: str, headlines: list[str]) -> str:
 
 
 _WORDS = re.compile(r"\w+")
+#: What parts a page's title: "Headline | Site", "Headline - Site - Tagline".
+_SEPARATOR = re.compile(r"\s+[|–—:·•-]{1,2}\s+")
 
 
 def _body(text: str) -> str:

@@ -568,7 +568,9 @@ def test_five_megabyte_single_line(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "unit", ["see [note ", "![alt ", "a ** b ", "x <p y "], ids=["bracket", "image", "stars", "tag"]
+    "unit",
+    ["see [note ", "![alt ", "a ** b ", "x <p y ", "\\[x ", "`a "],
+    ids=["bracket", "image", "stars", "tag", "escaped", "code"],
 )
 def test_long_line_of_unclosed_markup_does_not_stall_ingest(tmp_path, unit):
     """One odd file (a 100 KB line full of "[" that never close) must not hold up the whole

@@ -145,16 +145,17 @@ def clean_line(text: str) -> str:
 
 # --------------------------------------------------------------------------- boilerplate
 
-# Inner runs exclude "[" so that a line of brackets that never close stays linear.
-# html2text escapes brackets and parentheses inside a label ("\\[CC-BY-2.0\\]"): an escaped
-# one is part of the label, not its end. Written as runs of plain characters between the
-# special ones (Friedl's unrolled loop): linear, and twice as fast as one character a step.
-_IMAGE = re.compile(
-    r"!\[[^\[\]\n\\]*(?:\\.[^\[\]\n\\]*)*\]\([^()\n\\]*(?:\\.[^()\n\\]*)*\)|<img\b[^<>\n]*>", re.I
-)
-_LINK = re.compile(
-    r"\[([^\[\]\n\\]*(?:\\.[^\[\]\n\\]*)*)\]\([^()\n\\]*(?:(?:\\.|\([^()\n]*\))[^()\n\\]*)*\)"
-)
+# Inner runs exclude "[" so that a line of brackets that never close stays linear. The
+# link's address is matched as runs of plain characters between parenthesised parts
+# (Friedl's unrolled loop): linear, and twice as fast as one character a step.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<img\b[^<>\n]*>", re.I)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+#: html2text escapes brackets and parentheses inside a label or an address
+#: ("\\[CC-BY-2.0\\]"): an escaped one is part of the label, not its end. They are set
+#: aside as noncharacters (Unicode's own for internal use) while links and images are
+#: matched, then put back.
+_HIDDEN = {"\\[": "\ufdd0", "\\]": "\ufdd1", "\\(": "\ufdd2", "\\)": "\ufdd3"}
+_SHOWN = str.maketrans({v: k for k, v in _HIDDEN.items()})
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
@@ -473,6 +474,10 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
     has the character it starts with (ingest's single biggest cost was these rules).
     """
     if "[" in line or "<" in line:
+        escaped = "\\" in line
+        if escaped:
+            for sequence, hidden in _HIDDEN.items():
+                line = line.replace(sequence, hidden)
         line = _IMAGE.sub(" ", line)
         line = _LINK.sub(r"\1", line)
         if "][" in line:
@@ -480,6 +485,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         if "<" in line:
             line = _AUTOLINK.sub(r"\1", line)
             line = _HTML_TAG.sub(" ", line)
+        if escaped:
+            line = line.translate(_SHOWN)
     code = line.startswith("    ")  # four spaces: an indented code block's line, not a heading
     line = line.strip()
     level = 0

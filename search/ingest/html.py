@@ -241,7 +241,12 @@ def _date(value: str) -> dt.date | None:
     return parse_date(value) if value else None
 
 
-_DROP = re.compile(rb"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
+#: Elements whose text a reader never sees.
+_HIDDEN = re.compile(rb"<(script|style|noscript|template|svg)\b", re.I)
+_HIDDEN_END = {
+    name: re.compile(rb"</" + name + rb"\s*>", re.I)
+    for name in (b"script", b"style", b"noscript", b"template", b"svg")
+}
 #: Tags that end a line of the page as a browser shows it; any other tag is inline.
 _BLOCK = re.compile(
     rb"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|ul|ol|table|figure"
@@ -261,7 +266,7 @@ def _below_headline(raw: bytes, title: str) -> list[str]:
     if not title:
         return []
     body = _BODY.search(raw)  # the head holds no line a reader sees, and often half the bytes
-    text = _BLOCK.sub(b"\n", _DROP.sub(b" ", raw[body.start() :] if body else raw))
+    text = _BLOCK.sub(b"\n", _without_hidden(raw[body.start() :] if body else raw))
     text = html.unescape(_TAG.sub(b" ", text).decode("utf-8", "replace"))
     key = " ".join(title.casefold().split())
     parts = iter(text.split("\n"))
@@ -270,6 +275,22 @@ def _below_headline(raw: bytes, title: str) -> list[str]:
             lines = (clean_line(line) for line in parts if not line.isspace())
             return list(itertools.islice(filter(None, lines), _NEAR))
     return []
+
+
+def _without_hidden(raw: bytes) -> bytes:
+    """The page without its scripts, styles and the like; one that never closes hides the
+    rest of the page, as in a browser. One pass: a pattern that looked for each one's end
+    would read the rest of the page again at every "<script" that never closes."""
+    parts: list[bytes] = []
+    pos = 0
+    while m := _HIDDEN.search(raw, pos):
+        parts.append(raw[pos : m.start()])
+        end = _HIDDEN_END[m.group(1).lower()].search(raw, m.end())
+        if end is None:
+            return b" ".join(parts)
+        pos = end.end()
+    parts.append(raw[pos:])
+    return b" ".join(parts)
 
 
 def _date_below(lines: list[str]) -> dt.date | None:

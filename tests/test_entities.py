@@ -487,6 +487,19 @@ def test_a_headline_in_capitals_names_what_the_body_names() -> None:
         ("Fighters from the Kurdistan Workers' Party retreated.", "Kurdistan Workers' Party"),
         ("The Syrian Democratic Forces captured the village.", "Syrian Democratic Forces"),
         ("Delegates from the California Democratic Party arrived.", "California Democratic Party"),
+        ("The seat was held by the Irish Nationalist Party until 1950.", "Irish Nationalist Party"),
+        ("He had left the Italian Republican Party in protest.", "Italian Republican Party"),
+        ("She voted for the Australian Greens at the election.", "Australian Greens"),
+        ("They later founded the New Renaissance Party with friends.", "New Renaissance Party"),
+        ("He led the People's National Party for a decade.", "People's National Party"),
+        (
+            "Fletcher later joined the Progressive Conservative Party of Manitoba.",
+            "Progressive Conservative Party of Manitoba",
+        ),
+        (
+            "Calls came from the New Zealand National Party and others.",
+            "New Zealand National Party",
+        ),
     ],
 )
 def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
@@ -504,3 +517,94 @@ def test_a_known_name_inside_a_longer_name_neither_splits_it_nor_links_it(
 def test_the_conservative_party_is_an_organisation() -> None:
     ents = recognise_text("The Conservative Party won the vote after a difficult campaign.")
     assert [(e.text, e.type) for e in ents] == [("Conservative Party", "ORG")]
+
+
+def test_a_city_in_results_and_fixtures_is_its_team_and_a_country_stays_a_place() -> None:
+    text = (
+        "Baseball results on Thursday:\n"
+        "Boston 18 Chicago 7\n"
+        "Italy 2 Wales 1\n"
+        "Friday's schedule:\n"
+        "Boston at Chicago\n"
+        "Chicago have won four of their last five games, the club said in Boston."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"GPE", "ORG", "LOC"}]
+    assert found == [
+        ("Boston", "ORG"),
+        ("Chicago", "ORG"),
+        ("Italy", "GPE"),
+        ("Wales", "GPE"),
+        ("Boston", "ORG"),
+        ("Chicago", "GPE"),  # "Boston at Chicago": where the match is played
+        ("Chicago", "ORG"),
+        ("Boston", "GPE"),  # "in Boston": the place
+    ]
+
+
+def test_a_dateline_names_the_place_in_a_document_of_results() -> None:
+    text = "Boston 18 Chicago 7\nBoston 3 Detroit 2\nBOSTON 1996-08-30\nBoston won again."
+    found = [(e.text, e.type) for e in recognise_text(text) if e.text.upper() == "BOSTON"]
+    assert found == [("Boston", "ORG"), ("Boston", "ORG"), ("BOSTON", "GPE"), ("Boston", "ORG")]
+
+
+def test_a_city_with_figures_in_prose_stays_a_place() -> None:
+    text = "Chicago 4 percent growth was reported, and 12 people moved to Chicago 3 days later."
+    assert {e.type for e in recognise_text(text) if e.text == "Chicago"} == {"GPE"}
+
+
+def test_an_acronym_after_a_place_ending_a_longer_name_is_not_that_place() -> None:
+    text = (
+        "The chairman of the Organisation for Security and Cooperation in Europe (OSCE) "
+        "spoke on Friday. He said the OSCE was doing what it could."
+    )
+    assert all(
+        e.type != "GPE" and e.type != "LOC" for e in recognise_text(text) if e.text == "OSCE"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "She lost her seat in the 2008 Meghalaya Legislative Assembly election last year.",
+            "2008 Meghalaya Legislative Assembly election",
+        ),
+        (
+            "He stood in the 1954 United States House of Representatives elections as well.",
+            "1954 United States House of Representatives elections",
+        ),
+    ],
+)
+def test_a_name_inside_an_elections_name_is_part_of_the_event(sentence: str, event: str) -> None:
+    found = [(e.text, e.type) for e in recognise_text(sentence) if e.type != "DATE"]
+    assert found == [(event, "EVENT")]
+
+
+def test_a_known_persons_possessive_is_not_part_of_a_partys_name() -> None:
+    ents = recognise_text("Critics opposed Obama's Democratic Party at every turn.")
+    assert [(e.text, e.type) for e in ents] == [("Obama", "PERSON"), ("Democratic Party", "ORG")]
+
+
+def test_hyphenated_and_arabic_names_are_whole_and_compounds_are_cut() -> None:
+    text = (
+        "He ran against Kim Dae-jung in the election, and Loujain al-Hathloul was held. "
+        "The Washington-based Brookings Institution said so."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Kim Dae-jung", "PERSON") in found
+    assert ("Loujain al-Hathloul", "PERSON") in found
+    assert ("Washington", "GPE") in found
+    assert not any("based" in name for name, _ in found)
+
+
+def test_a_realms_name_is_a_place_by_its_own_word() -> None:
+    text = (
+        "Dukes of the Principality of Guria fought the British Empire in the war, "
+        "long before the Kingdom of Italy existed."
+    )
+    found = {(e.text, e.type) for e in recognise_text(text)}
+    assert {
+        ("Principality of Guria", "GPE"),
+        ("British Empire", "GPE"),
+        ("Kingdom of Italy", "GPE"),
+    } <= found

@@ -33,6 +33,7 @@ from search.entities.guess import _guess, _widen, mostly_capitals
 from search.entities.resolve import _register, _retype, _second_pass, _whole_words
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _PRIORITY, Span, _select
+from search.entities.teams import _teams
 from search.model import TEXT_FIELDS, Article, Entity
 
 __all__ = [
@@ -65,7 +66,7 @@ def recognise_text(text: str, field: str = "body") -> tuple[Entity, ...]:
 
 def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     g = gazetteer()
-    norms = [(name, text, _normalise(text)) for name, text in texts]
+    norms = [(name, text, _normalise(text)) for name, text in texts if text.strip()]
     first = [(name, text, norm, _first_pass(g, norm)) for name, text, norm in norms]
     # Article-wide registry of names for surnames and acronyms.
     registry: dict[str, tuple[str, str]] = {}
@@ -78,7 +79,7 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for name, text, norm, spans in first
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(_retype(g, resolved)):
+    for name, text, _norm, spans in _in_capitals(_teams(g, _retype(g, resolved))):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(

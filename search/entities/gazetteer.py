@@ -119,6 +119,7 @@ class _Gazetteer:
         self.records: dict[str, EntityInfo] = {}
         self.by_alias: dict[str, str] = {}  # casefolded alias -> canonical
         self.government: dict[str, str] = {}  # capital city -> country
+        self.countries: set[str] = set()  # canonical names of countries
         self.forms: dict[str, list[_Target]] = {}
         self.weak: dict[str, list[str]] = {}  # surname -> canonical persons
         for type_, canonical, aliases, description, extra in rows:
@@ -179,6 +180,8 @@ class _Gazetteer:
         self.records[canonical] = EntityInfo(canonical, type_, tuple(shown), description)
         for name in (canonical, *shown):
             self.by_alias.setdefault(_key(name), canonical)
+        if type_ == "GPE" and ("capital" in extra or _RX_COUNTRY.search(description)):
+            self.countries.add(canonical)
         if "capital" in extra:
             city, *city_aliases = extra["capital"].split(";")
             if city not in self.records:
@@ -212,6 +215,9 @@ class _Gazetteer:
             if all(t.canonical != canonical for t in targets):
                 targets.append(target)
 
+
+#: A description that says its record is a country (or a nation of one, as England).
+_RX_COUNTRY = re.compile(r"\b(?:country|nation|principality)\b")
 
 _SUFFIXES = set(["Jr", "Sr", "II", "III", "IV"])
 

@@ -31,7 +31,8 @@ _PERSON_TITLES = set(
     Congresswoman Governor Gov. Mayor King Queen Prince Princess Emperor Sheikh Emir Pope
     Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
     Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
-    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader""".split()
+    Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
+    MHA TD""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -59,7 +60,8 @@ _ORG_CUES = set(
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
     Election Elections Festival Expo Dialogue Talks Offensive Invasion Open Championship
-    Championships Tournament Trophy Classic Marathon Prix Rally""".split()
+    Championships Tournament Trophy Classic Marathon Prix Rally Campaign Rebellion Mutiny
+    Siege Battle Massacre Affair Scandal Riots""".split()
 )
 _LAW_CUES = set(
     """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
@@ -70,7 +72,13 @@ _LOC_CUES = set(
     Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
     Shoal Atoll Delta Plateau Highlands Region""".split()
 )
-_GPE_CUES = set("""City Province Prefecture County State District Oblast""".split())
+#: Words that name a realm: "Principality of Guria", "Russian Empire" are places by them.
+REALMS = frozenset(
+    """Principality Duchy Kingdom Empire Colony Emirate Sultanate Khanate Caliphate Dominion
+    Protectorate""".split()
+)
+_GPE_CUES = set("""City Province Prefecture County State District Oblast Republic""".split())
+_GPE_CUES |= REALMS
 _CONNECTORS = set(
     """of for on and de du des la le del della di da do dos das van von der den bin bint ibn al
     el & the""".split()
@@ -113,10 +121,13 @@ _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
-    before = norm[max(0, start - 6) : start]
-    if start == 0 or not before.strip():
-        return True
-    return bool(_SENTENCE_END.search(before))
+    return start == 0 or _ends_sentence(norm[max(0, start - 6) : start])
+
+
+@lru_cache(maxsize=4096)
+def _ends_sentence(before: str) -> bool:
+    """Do the few characters ``before`` a word end a sentence (or hold only spaces)?"""
+    return not before.strip() or _SENTENCE_END.search(before) is not None
 
 
 # The guesser
@@ -135,20 +146,52 @@ _TITLE_MODIFIERS = set(
 _SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
 
 _CAP_CORE = rf"{_UPPER_CLASS}\w*(?:'{_UPPER_CLASS}\w+)?(?:\.(?=\w)\w+)*(?:-{_UPPER_CLASS}\w*)*"  # (with "O'Brien")
+#: A word of a run may go on in lower case after a hyphen ("Kim Dae-jung",
+#: "Inzamam-ul-Haq"); :func:`_runs` cuts an everyday word off ("Washington-based").
+_RUN_CORE = _CAP_CORE + rf"(?:-(?:[a-z]+|{_UPPER_CLASS}\w*))*"
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|(?:Mrs|Mr|Ms|Dr|Prof|Gen|Col|Lt|Capt|Adm|Maj|Sen"
-    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_CAP_CORE})"
+    rf"|Rep|Gov|Rev|St|Jr|Sr)\.|{_RUN_CORE})"
 )
 _TOKEN_RX = re.compile(_TOKEN)
-#: A run of capitalised words joined by single spaces or lowercase connectors.
+#: A run of capitalised words joined by single spaces or lowercase connectors
+#: (and Arabic names' "al-": "Loujain al-Hathloul").
 _RUN_RX = re.compile(
     rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
-    rf"|der|den|bin|bint|ibn|al|el|&|the) ){_TOKEN})*"
+    rf"|der|den|bin|bint|ibn|al|el|&|the) | (?:al|el|ad|ash|as|ar|an)-){_TOKEN})*"
 )
 
 
-def _run_tokens(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m[0]) for m in _TOKEN_RX.finditer(norm, start, end)]
+def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """The words of a run, as one run or several: a word that goes on in an everyday word
+    after a hyphen ("Washington-based") ends its run there, without that word."""
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    for m in _TOKEN_RX.finditer(norm, start, end):
+        word = m[0]
+        cut = _compound_cut(word) if "-" in word else -1
+        if cut < 0:
+            runs[-1].append((m.start(), m.end(), word))
+            continue
+        runs[-1].append((m.start(), m.start() + cut, word[:cut]))
+        runs.append([])
+    return [run for run in runs if run]
+
+
+def _compound_cut(word: str) -> int:
+    """Where an everyday word after a hyphen starts, less one ("Soviet-era": 6), or -1."""
+    pos = word.find("-")
+    while pos > 0:
+        nxt = word.find("-", pos + 1)
+        part = word[pos + 1 : nxt if nxt > 0 else len(word)]
+        if part.islower() and (
+            typer.common_words().get(part, 0) == 1 or part.endswith(_COMPOUND_ENDINGS)
+        ):
+            return pos
+        pos = nxt
+    return -1
+
+
+_COMPOUND_ENDINGS = ("ed", "ing", "er", "ers", "ist", "ists", "style", "wide", "like", "free")
 
 
 def _split_titles(run):
@@ -224,8 +267,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             continue
         if not norm[run_start].isupper():
             continue
-        run = _run_tokens(norm, run_start, m.end())
-        for part, cue in _split_titles(run):
+        for part, cue in (p for run in _runs(norm, run_start, m.end()) for p in _split_titles(run)):
             for guess in _type_part(norm, part, cue, names, inside, view):
                 start, end, type_ = guess
                 text = norm[start:end]
@@ -295,13 +337,16 @@ def _cue_type(word: str) -> str | None:
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
-    # Leading stop words ("In", "The") never belong to a name.
-    while part and part[0][2] in _STOP:
+    # Leading stop words ("In", "The") never belong to a name, unless a known name starts
+    # with them ("New Zealand National Party").
+    while part and part[0][2] in _STOP and not inside(part[0][0], part[0][1]):
+        if part[0][2] == "New" and len(part) > 1 and _cue_type(part[-1][2]) == "ORG":
+            break  # "New Renaissance Party", "New Israel Fund"
         part = part[1:]
     if not part:
         return []
     if cue is None and len(part) >= 2:
-        k = _two_institutions(norm, part)
+        k = _two_institutions(norm, part, inside)
         if k:  # "the Socialist Party and Federation of the Greens" are two
             return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
                 norm, part[k:], None, names, inside, spans
@@ -317,14 +362,24 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
     return out
 
 
-def _two_institutions(norm, part) -> int:
-    """Where a run holding two institutions joined by "and" splits: after a cue word
-    ("Party") with "and" and another cue word after it; 0 if it does not."""
+def _two_institutions(norm, part, inside) -> int:
+    """Where a run holding two institutions joined by "and" splits ("the Socialist Party
+    and Federation of the Greens", "the LSSP and Communist Party of Sri Lanka"): an
+    organisation's cue word after the "and", and before it a cue word, an acronym, a known
+    name or a word no dictionary has; 0 if it does not split ("Social Democratic and
+    Labour Party": everyday words before)."""
     for k in range(len(part) - 1):
+        end = part[k][1]
+        if norm[end : part[k + 1][0]] != " and " or inside(end, part[k + 1][0]):
+            continue
+        if not any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :]):
+            continue
+        before = [t[2] for t in part[: k + 1]]
         if (
-            _cue_type(part[k][2]) == "ORG"
-            and norm[part[k][1] : part[k + 1][0]] == " and "
-            and any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :])
+            any(_cue_type(w) == "ORG" for w in before)
+            or all(w.isupper() and len(w) > 1 for w in before)
+            or any(not typer.everyday(w) for w in before)
+            or any(inside(t[0], t[1]) for t in part[: k + 1])
         ):
             return k + 1
     return 0
@@ -355,6 +410,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         j < len(part)
         and norm[part[j - 1][1] : part[j][0]] == " "
         and not inside(part[j][0], part[j][1])
+        and part[j][2] not in _STOP
+        and not _given_name(part[j][2])  # "Ontario Liberal Party Joe Dickson": a person
     ):
         j += 1
     if j > i + 1:
@@ -398,7 +455,7 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap not in _NAME_PARTICLES:
+            if gap and gap.rstrip("-") not in _NAME_PARTICLES:
                 stretches.append(stretch)
                 stretch = []
         stretch.append(t)
@@ -473,7 +530,10 @@ def _ordinary(word: str) -> bool:
     if word.isupper():
         return False  # an acronym: "FIFA said"
     low = word.lower()
-    return low.endswith(_ORDINARY_ENDINGS) or 0 < typer.common_words().get(low, 0) <= 2
+    tier = typer.common_words().get(low, 0)
+    if tier == 2 and word in typer.places():
+        return False  # "Birmingham", "Brighton": a town's name, common in print
+    return low.endswith(_ORDINARY_ENDINGS) or 0 < tier <= 2
 
 
 _RX_OF = re.compile(r" (?:of|for|on|de|du) ")
@@ -510,7 +570,8 @@ _RX_OF_PLACE = re.compile(r" (?:of|for) (?:the )?")
 _RX_ELECTION = re.compile(rf"(?:(?:{_MONTH_FULL}) )?{_YEAR} $")
 _RX_ELECTION_AFTER = re.compile(
     r"(?: (?:general|presidential|federal|parliamentary|provincial|state|legislative"
-    r"|municipal|local|regional|Senate|gubernatorial|leadership|by-))?[ -]?elections?\b"
+    r"|municipal|local|regional|Senate|gubernatorial|leadership|mayoral|special|by-))?"
+    r"(?:[ -]?elections?| primar(?:y|ies)| referendums?| summit)\b"
 )
 _WIDENED = {"ORG", "GPE", "LOC", "NORP"}
 
@@ -541,7 +602,15 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
             end = _of_place(norm, span[0], span[1], taken[1])
             longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
-        out.append(longer or span)
+            longer = longer or _election(norm, span, taken[1])
+        if longer and longer[2] != "EVENT":  # "the 1954 United States House ... elections"
+            longer = _election(norm, longer, taken[1]) or longer
+        current = longer or span
+        if current[2] == "ORG":
+            start = _possessor(norm, current[0], current[1], taken[0])
+            if start < current[0]:
+                longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
+        out.append(current)
         changed = changed or longer is not None
     return _select(out) if changed else spans
 
@@ -553,15 +622,21 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     lengthens this one ("Russia Ukraine" are two)."""
     start, end, type_, _, _, prio = span
     new_start, new_end = start, end
+    merged = -1  # where a known organisation's name after a demonym ends
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
-        if not norm[norm.rfind(" ", 0, new_start - 1) + 1].isupper():
+        word = norm.rfind(" ", 0, new_start - 1) + 1
+        if norm[word] in '("':
+            word += 1
+        if not norm[word].isupper():
             break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
         if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
             break  # "Total" at a sentence start is capitalised by position
+        if m[1].endswith(("'", "'s")) and not typer.everyday(m[1].rstrip("'s")):
+            break  # "Obama's Democratic Party" is the party
         new_start = m.start(1)
     if new_start == start and type_ == "ORG":
         new_start = _and_before(norm, start, end, known)
@@ -570,14 +645,26 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         if org and org[2] == "ORG" and type_ in {"GPE", "LOC"}:
             new_end = org[1]  # "California Democratic Party": a place's own party
             break
+        if (
+            org
+            and org[2] == "ORG"
+            and type_ == "NORP"
+            and _institution_named(norm[org[0] : org[1]])
+        ):
+            new_end = merged = org[1]  # "Italian Republican Party", "Irish Nationalist Party"
+            break
         m = _RX_CAP_WORD_AFTER.match(norm, new_end)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
+        if new_end == end and _given_name(m[1]):
+            break  # "Governor of Maine Susan Collins": a person after the place
         new_end = m.end()
     if (
         type_ == "NORP"
         and new_end > end
-        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) != "ORG"
+        and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) not in {"ORG", "GPE"}
+        and new_end != merged
+        and not _members(norm[end:new_end].split())
     ):
         new_end = end  # "British Airways", but not "Australian Tom Moody"
     if type_ == "ORG" or new_start < start or new_end > end:
@@ -587,16 +674,69 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             type_ if new_end == end and type_ != "NORP" else "ORG"
         )
         return (new_start, new_end, new_type, "", True, LENGTHENED)
-    if type_ in {"GPE", "LOC", "ORG"} and "lection" in norm[end : end + 40]:
-        after = _RX_ELECTION_AFTER.match(norm, end)
-        year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
-        if after and (year or type_ != "ORG"):  # "the 2009 European Parliament election"
-            new_start, new_end = (year.start() if year else start), after.end()
-            place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
-            if year and place and place[2] in {"GPE", "LOC"}:
-                new_end = place[1]  # "... election in Italy", a named election
-            return (new_start, new_end, "EVENT", "", True, prio)
+    return _election(norm, span, by_start)
+
+
+def _election(norm: str, span: Span, by_start: dict) -> Span | None:
+    """The election (or summit, referendum) a name is part of: "the 2009 European
+    Parliament election", "the 1998 Northern Ireland Assembly election", "the 2017 BRICS
+    summit"; an organisation's name needs the year before it."""
+    start, end, type_, _, _, prio = span
+    if type_ not in {"GPE", "LOC", "ORG", "NORP"} or not _RX_EVENT_WORD.search(norm, end, end + 40):
+        return None
+    after = _RX_ELECTION_AFTER.match(norm, end)
+    year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
+    if after and (year or type_ in {"GPE", "LOC"}):
+        new_start, new_end = (year.start() if year else start), after.end()
+        place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
+        if year and place and place[2] in {"GPE", "LOC"}:
+            new_end = place[1]  # "... election in Italy", a named election
+        return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+_RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
+
+
+_RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")
+
+
+def _possessor(norm: str, start: int, end: int, known: bytearray) -> int:
+    """Where an organisation's name starts when an everyday word in the possessive comes
+    before it ("People's National Party", "Workers' Party", "Lord's Day Alliance"); not
+    a known name's possessive ("Obama's Democratic Party")."""
+    if not norm.startswith("' ", start - 2) and not norm.startswith("'s ", start - 3):
+        return start
+    if _cue_type(norm[start:end].rsplit(" ", 1)[-1]) != "ORG":
+        return start
+    m = _RX_POSSESSOR.search(norm, max(0, start - 20), start)
+    if (
+        m
+        and typer.everyday(m[1])
+        and 1 not in known[m.start(1) : m.end(1)]
+        and not _is_sentence_start(norm, m.start(1))
+    ):
+        return m.start(1)
+    return start
+
+
+def _given_name(word: str) -> bool:
+    return word in _given_names() or word in typer.census_names()[0]
+
+
+def _members(words: list[str]) -> bool:
+    """Do the words after a demonym name a party by its members ("Australian Greens",
+    "Italian Democratic Socialists"): a plural everyday word last, no given name?"""
+    if not words or len(words) > 2 or words[0] in _given_names():
+        return False
+    last = words[-1]
+    return last.endswith("s") and not last.endswith("ss") and typer.everyday(last) > 0
+
+
+def _institution_named(name: str) -> bool:
+    """Is ``name`` an institution's own name, which a demonym before it belongs to
+    ("Italian Republican Party", "Australian Senate"; not "German Bundesbank")?"""
+    return " " in name or _cue_type(name) == "ORG"
 
 
 _RX_AND_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"]))((?:{_CAP_CORE} )?{_CAP_CORE}) and $")
@@ -630,6 +770,14 @@ def _of_place(norm: str, start: int, end: int, by_start: dict, known: bool = Fal
     place = by_start.get(m.end()) if m else None
     if place and place[2] in {"GPE", "LOC"} and not place[4]:
         return place[1]
+    if (
+        place
+        and place[4]
+        and place[2] != "PERSON"
+        and norm.count(" ", place[0], place[1]) < 2
+        and _cue_type(norm[start:end].rsplit(" ", 1)[-1]) == "ORG"
+    ):
+        return place[1]  # "Progressive Conservative Party of Manitoba"
     return end
 
 
@@ -639,11 +787,21 @@ _CALENDAR = frozenset(
 )
 
 
+#: Offices and their holders, which follow a place without being part of its name ("U.S.
+#: Senators", "New York City Comptroller").
+_OFFICES = frozenset(
+    """Presidents Senators Representatives Congressmen Congresswomen Governors Mayors
+    Ministers Secretaries Ambassadors Delegates Comptroller Councillor Councilor Alderman
+    Treasurer Auditor Recorder Commissioner Commissioners Attorney Lawmakers Legislators
+    Officials""".split()
+)
+
+
 def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}
-    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS:
+    if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS or word in _OFFICES:
         return False
     if word.isupper() or word.lower() in _CALENDAR:
         return False  # a heading in capitals, an acronym of its own, a month or a day

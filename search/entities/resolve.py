@@ -19,12 +19,14 @@ from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key,
 from search.entities.guess import (
     _CAP_CORE,
     _PERSON_TITLES,
+    REALMS,
     _cue_type,
     _is_sentence_start,
     _is_title_case,
     _occurs_lowercase,
 )
 from search.entities.spans import LENGTHENED, Span, _select
+from search.entities.teams import _as_team, _sporting
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -57,6 +59,8 @@ def _retype(
         return fields
     totals: dict[str, list[float]] = {}
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    sport: bool | None = None  # does the document hold results? (asked when needed)
+    places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
         headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
@@ -64,15 +68,31 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
-            context = _context_evidence(norm, start, end, headline, lower)
+            town = ""
+            if norm[start:end] in places:
+                if sport is None:
+                    sport = any(_sporting(f[2]) for f in fields)
+                town = str(sport)
+            listed = _listed_with(norm, spans, si)
+            context = _context_evidence(norm, start, end, headline, lower, town, listed)
             if _COLLECT is not None:
                 _COLLECT.append(
-                    (name, start, end, [*_name_evidence(norm[start:end], type_), *context])
+                    (
+                        name,
+                        start,
+                        end,
+                        [
+                            *_name_evidence(norm[start:end], type_),
+                            *typer.context_features(context),
+                        ],
+                    )
                 )
                 continue
             key = canonical or norm[start:end]
+            if typer.at_dateline(context):  # "NEW YORK 1996-08-30": the place, whatever
+                key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
-            score = typer.scores(context, table)
+            score = typer.context_scores(context)
             score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]
             total = totals.get(key)
             totals[key] = (
@@ -81,6 +101,16 @@ def _retype(
             keyed.append((fi, si, key))
     if not keyed:
         return fields
+    return _verdicts(fields, keyed, totals)
+
+
+def _verdicts(
+    fields: list[tuple[str, str, str, list[Span]]],
+    keyed: list[tuple[int, int, str]],
+    totals: dict[str, list[float]],
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Each guess (field index, span index, name's key) typed as its name's summed scores
+    say, or dropped (see :func:`_retype`)."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
     dropped: set[tuple[int, int]] = set()
     for fi, si, key in keyed:
@@ -93,6 +123,8 @@ def _retype(
             new = type_  # a known name inside it: a name, if of no type the typer knows
         if new is None and _institutional(out[fi][2][start:end]):
             new = "ORG"  # "Stop the War Coalition": a name by its own cue word
+        if _realm(out[fi][2][start:end]):
+            new = "GPE"  # "Principality of Guria", "British Empire"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.add((fi, si))
@@ -106,14 +138,46 @@ def _retype(
     ]
 
 
+def _realm(text: str) -> bool:
+    """A realm's name by its own word: "Kingdom of Italy", "Russian Empire"."""
+    words = text.split()
+    return len(words) > 1 and (
+        words[-1] in REALMS or (words[0] in REALMS and words[1] in {"of", "for"})
+    )
+
+
 def _institutional(text: str) -> bool:
     """A name of several words with an organisation's cue word ("... Coalition")."""
     words = text.split()
     return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
 
 
-def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: dict) -> list[str]:
-    """The typer's evidence around the guess ``norm[start:end]`` (``lower``: a cache)."""
+def _listed_with(norm: str, spans: list[Span], si: int) -> str:
+    """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
+    the Centre Party": names in one list are mostly of one kind), else ""."""
+    start, end = spans[si][0], spans[si][1]
+    for j in (si - 1, si + 1):
+        if not 0 <= j < len(spans):
+            continue
+        other = spans[j]
+        if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
+            continue  # a guess of its own, typed by default
+        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
+        if gap in _LIST_GAPS:
+            return other[2]
+    return ""
+
+
+_LIST_GAPS = frozenset(
+    [", ", " and ", ", and ", " or ", ", the ", " and the ", ", and the ", " / ", "; "]
+)
+
+
+def _context_evidence(
+    norm: str, start: int, end: int, headline: bool, lower: dict, town: str, listed: str
+) -> tuple:
+    """The typer's evidence around the guess ``norm[start:end]``, as a key
+    (:func:`search.entities.typer.context_key`; ``lower``: a cache)."""
     text = norm[start:end]
     first = text.split(" ", 1)[0]
     if first not in lower:
@@ -121,7 +185,7 @@ def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: di
     prev = ""
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
-    return typer.context_features(
+    return typer.context_key(
         norm,
         start,
         end,
@@ -131,6 +195,9 @@ def _context_evidence(norm: str, start: int, end: int, headline: bool, lower: di
         sentence_start=_is_sentence_start(norm, start),
         headline=headline,
         lower_elsewhere=lower[first],
+        team_line=_as_team(norm, start, end),
+        town=town,
+        listed=listed,
     )
 
 
@@ -145,6 +212,7 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
     words = text.split()
     names = _given_names()
     census_given, census_surnames = typer.census_names()
+    places = typer.places()
     cues = [_cue_type(w) for w in words]
     known = [g.by_alias.get(_key(w)) for w in words]
     types = [g.records[c].type if c else "" for c in known]
@@ -163,6 +231,9 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
         known_inside=next((t for t in types if t), "none"),
         known_last=types[-1] or "none",
         cue_of=cue_of or "none",
+        place=text in places,
+        place_first=words[0] in places,
+        place_last=words[-1] in places,
     )
 
 
@@ -197,6 +268,8 @@ def _register(
             continue
         m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
+            if type_ in {"GPE", "LOC"} and " " not in norm[start:end]:
+                continue  # "... Cooperation in Europe (OSCE)": the place ends a longer name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
 
 

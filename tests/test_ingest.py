@@ -568,7 +568,9 @@ def test_five_megabyte_single_line(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "unit", ["see [note ", "![alt ", "a ** b ", "x <p y "], ids=["bracket", "image", "stars", "tag"]
+    "unit",
+    ["see [note ", "![alt ", "a ** b ", "x <p y ", "\\[x ", "`a "],
+    ids=["bracket", "image", "stars", "tag", "escaped", "code"],
 )
 def test_long_line_of_unclosed_markup_does_not_stall_ingest(tmp_path, unit):
     """One odd file (a 100 KB line full of "[" that never close) must not hold up the whole
@@ -777,14 +779,67 @@ def test_sentence_beginning_with_by_is_not_a_byline():
     assert paragraphs(article) == body
 
 
-def test_title_then_standfirst_in_plain_text():
-    """The commonest scrape: headline, a one-sentence summary, the date, the story."""
+def test_title_then_summary_in_plain_text():
+    """The commonest scrape: headline, a one-sentence summary, the date, the story. The
+    summary is the story's (a plain line says nothing that sets it apart from the body):
+    it opens the body rather than being lost from it."""
     head = "Unions and owners blame each other as the port stays shut"
     for layout in (f"{head}\n\nJuly 1, 2025", f"July 1, 2025\n\n{head}"):
         article = parse(story(layout, title="Harbour cranes fall silent"))
         assert article.title == "Harbour cranes fall silent"
-        assert article.standfirst == head
-        assert paragraphs(article) == BODY
+        assert article.published == dt.date(2025, 7, 1)
+        assert paragraphs(article) == [head, *BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on September 21, 2020 by Ann Lee",
+        "12/04/2020 by Kay 24 Comments",
+        "Jump to Recipe Print Recipe",
+        "Reading Time: 3 mins read",
+        "TAG: Harbour, Cranes, Port Authority, Unions",
+    ],
+)
+def test_a_credit_or_a_label_under_the_headline_is_no_standfirst(line):
+    article = parse(story(line))
+    assert article.standfirst == ""
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Posted on September 21, 2020 by Ann Lee",
+        "Opinion | By Ann Lee | September 21, 2020",
+        "By\n\nAnn Lee\n\nSeptember 21, 2020",
+        "Written by Ann Lee on September 21, 2020",
+    ],
+)
+def test_byline_below_the_headline_names_the_author(head):
+    article = parse(story(head))
+    assert article.author == "Ann Lee"
+    assert article.published == dt.date(2020, 9, 21)
+    assert "Ann Lee" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Dan Mayo 2 hours ago", "Dan Mayo"),
+        ("By Wikimedia Foundation • 15 January 2020", "Wikimedia Foundation"),
+        ("By Joan Onslow on May 2, 2019", "Joan Onslow"),
+    ],
+)
+def test_a_byline_running_into_a_date_keeps_the_whole_name(byline, names):
+    """A name is not cut where a month ("Mayo") or "on" ("Foundation") hides in it."""
+    assert parse(story(byline)).author == names
+
+
+def test_a_subheading_under_the_headline_is_the_standfirst():
+    article = parse(story("## Unions and owners blame each other as the port stays shut"))
+    assert article.standfirst == "Unions and owners blame each other as the port stays shut"
+    assert paragraphs(article) == BODY
 
 
 def test_byline_with_a_role():
@@ -911,7 +966,9 @@ def _prose_lines(page: str) -> list[str]:
 
 @pytest.mark.parametrize("page", [WIRE_PAGE, PAPER_PAGE], ids=["wire", "paper"])
 def test_site_page_body_is_exactly_the_story(page):
-    assert paragraphs(parse(page)) == _prose_lines(page)
+    """The story's paragraphs, and the summary under the headline first (the paper's)."""
+    summary = [line for line in page.splitlines() if line.startswith("Barges forced")]
+    assert paragraphs(parse(page)) == summary + _prose_lines(page)
 
 
 def test_wire_page_metadata():
@@ -926,8 +983,8 @@ def test_wire_page_metadata():
 def test_paper_page_metadata():
     article = parse(PAPER_PAGE)
     assert article.title == "Water levels in the Rhine fall to record low"
-    assert (
-        article.standfirst == "Barges forced to carry lighter loads as drought grips western Europe"
+    assert article.body.startswith(
+        "Barges forced to carry lighter loads as drought grips western Europe\n\n"
     )
     assert article.published == dt.date(2024, 6, 4)
 
@@ -1072,6 +1129,75 @@ def test_blockquotes_and_list_items_are_kept_as_text():
     kept = parse(story(body=body)).body
     assert "The harbour will reopen when the talks end, the union said." in kept
     assert "fishing quotas for the coming season" in kept and "the night-shift rota" in kept
+
+
+def test_an_ordered_list_keeps_its_numbers():
+    """A ranked list's numbers are its text ("5. Kristi Dosh"); a menu in a numbered list
+    ("1. Home", "2. Questions") is still a menu."""
+    body = [BODY[0], "1. Dry the noodles well.", "2. Fry the garlic until fragrant.", BODY[1]]
+    body += ["1. Home", "2. Questions", "3. Tags", "4. Users", BODY[2]]
+    kept = parse(story(body=body)).body
+    assert "1. Dry the noodles well." in kept and "2. Fry the garlic until fragrant." in kept
+    assert "Questions" not in kept and "Tags" not in kept
+
+
+def test_html2text_code_spans_and_spaced_emphasis_read_as_the_page():
+    """html2text writes `next-line` for code and "**Host** :" for <b>Host</b>:."""
+    body = [
+        BODY[0],
+        "Speak the line moved to after `next-line` is called by **Emacs** , we said.",
+        BODY[1],
+    ]
+    body += ["**Moderator** : Ann Lee leads the panel on port dues this week", BODY[2]]
+    kept = parse(story(body=body)).body
+    assert "after next-line is called by Emacs, we said." in kept
+    assert "Moderator: Ann Lee" in kept
+
+
+def test_an_image_whose_caption_escapes_brackets_is_no_text():
+    """html2text escapes the brackets of an image's caption ("\\[CC-BY-2.0\\]"): the image
+    is still an image, its credit no paragraph of the story."""
+    image = (
+        "[![Harbour cranes at dusk. By Ann Lee \\(Own work\\) \\[CC-BY-SA-3.0 \\(http://x.org/"
+        "by-sa/3.0\\)\\], via Wikimedia Commons](https://x.org/c.jpg?w=750)](https://x.org/File:c)"
+    )
+    article = parse(story(body=[BODY[0], image, *BODY[1:]]))
+    assert paragraphs(article) == BODY
+
+
+def test_a_donation_appeal_is_furniture():
+    body = [
+        BODY[0],
+        "We rely on your support to keep harbour news free for every reader",
+        *BODY[1:],
+    ]
+    body += ["Make your contribution now and help the Courier thrive. Donate today"]
+    assert paragraphs(parse(story(body=body))) == BODY
+
+
+def test_markdown_quotes_read_as_typographic_but_code_and_plain_text_keep_theirs(tmp_path):
+    """A clipper's html2text writes a page's ’ and “ ” as ' and ": a Markdown file's quotes
+    are rendered back, as Markdown readers do; a code span and a .txt file keep theirs."""
+    line = """The port's chief said "we won't reopen" before running `grep "crane" log`."""
+    text = story(body=[BODY[0], line, *BODY[1:]])
+    md = ingest.read_article(write(tmp_path, "story.md", text), tmp_path)
+    txt = ingest.read_article(write(tmp_path, "story.txt", text), tmp_path)
+    assert 'The port’s chief said “we won’t reopen” before running grep "crane" log.' in md.body
+    assert line.replace("`", "") in txt.body
+
+
+def test_what_a_closing_colon_introduces_is_kept():
+    """A post that ends "In short:" goes on with its code or list, up to the furniture."""
+    body = [*BODY, "As usual, the manual knows the answer. In short:"]
+    body += ["set-option -g mouse on", "set-option -s set-clipboard off", "Share", "Tweet"]
+    assert paragraphs(parse(story(body=body))) == body[:-2]
+
+
+def test_an_indented_code_line_is_not_a_heading():
+    """html2text indents a <pre> block by four spaces: its "# comment" is code, not the
+    page's headline."""
+    article = parse(story(head="    # set up the harbour feed\n    pip install harbour-feed"))
+    assert article.title == "Harbour cranes fall silent as talks stall"
 
 
 @pytest.mark.parametrize(

@@ -236,12 +236,69 @@ def test_html_furniture_is_gone(page):
         assert furniture not in page.body
 
 
+def test_html_furniture_inside_the_article_is_gone(tmp_path):
+    """A newsletter box or a rights line set inside the article's markup goes; the short
+    paragraphs and list items around it stay."""
+    page = PAGE.replace(
+        "<ul><li>Berths: twelve</li>",
+        "<p>Sign up for the Courier newsletter and never miss our top stories</p>"
+        "<p>&copy; 2024 Velm Courier Ltd. All rights reserved</p>"
+        "<p>Image credit: Ann Lee</p><ul><li>Berths: twelve</li>",
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    for furniture in ("newsletter", "rights reserved", "Image credit"):
+        assert furniture not in article.body
+    assert "Berths: twelve" in article.body and "Cranes: four" in article.body
+
+
 def test_html_metadata(page):
     assert page.title == "Harbour terminal delayed"
     assert page.author == "Mara Quist"
     assert page.published == dt.date(2024, 3, 15)
     assert page.source == "The Velm Courier"
     assert page.url == "https://courier.example/harbour"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "masthead"),
+    [
+        ("Velm harbour terminal opening delayed again by crane shortage", ""),
+        ("Harbour terminal delayed - The Velm Courier - News, Sport and Weather", ""),
+        ("Harbour terminal delayed", "<h1>The Velm Courier</h1>"),
+        ("Harbour terminal delayed | The Velm Courier", "<h1>The Velm Courier</h1>"),
+    ],
+)
+def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
+    """The metadata's title may be a wording for sharing or carry the site's name; the
+    page's own heading is the headline (and a masthead's heading is not)."""
+    page = PAGE.replace(
+        '<meta property="og:title" content="Harbour terminal delayed">',
+        f'<meta property="og:title" content="{og_title}">',
+    ).replace("<nav>", masthead + "<nav>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == "Harbour terminal delayed"
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "below", "expected"),
+    [
+        ("", "<div><span>By</span><a href='/lee'>Ann Lee</a></div>", "Ann Lee"),
+        ("", "<p>Posted on March 14, 2024 by Kay Moreno</p>", "Kay Moreno"),
+        ("", "<p>Opinion | By Ann Lee | March 14, 2024</p>", "Ann Lee"),
+        ("Art Ekwall says", "<p>By Ann Lee</p>", "Ann Lee"),
+        ("Ann Lee, Tom Roe", "<p>By Ann Lee</p>", "Ann Lee, Tom Roe"),
+        ("", "<p>&copy; Provided by The Guardian</p>", ""),
+    ],
+)
+def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):
+    """The byline a reader sees under the headline names the author when the markup names
+    nobody, or someone else (a commenter); a credit line is no byline."""
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        f'<meta name="author" content="{meta_author}">' if meta_author else "",
+    ).replace("<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + below)
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == expected
 
 
 def test_html_sidecar_overrides_the_page(tmp_path):

@@ -110,7 +110,8 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
 
             return parse_pdf(raw, **common)
         text, note = decode(raw)
-        return parse_article(text, notes=(note,) if note else (), **common)
+        notes = (note,) if note else ()
+        return parse_article(text, notes=notes, markdown=kind == "md", **common)
     except IngestError as exc:
         return Skipped(shown, str(exc))
     except RecursionError:

@@ -255,6 +255,8 @@ _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 #: A byline running on into a date or a reading time: "By Ann Lee Feb 8, 2020 5 min read".
 _BYLINE_START = re.compile(
-    r"^(by\s+.+?)\s*(?:[|•·,–—-]|\d|on\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    r"^(by\s+.+?)\s*(?:[|•·,–—-]|\d|\bon\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+    r"|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)\.?\s+\d)",
     re.I,
 )

@@ -145,18 +145,32 @@ def clean_line(text: str) -> str:
 
 # --------------------------------------------------------------------------- boilerplate
 
-# Inner runs exclude "[" so that a line of brackets that never close stays linear.
+# Inner runs exclude "[" so that a line of brackets that never close stays linear. The
+# link's address is matched as runs of plain characters between parenthesised parts
+# (Friedl's unrolled loop): linear, and twice as fast as one character a step.
 _IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|<img\b[^<>\n]*>", re.I)
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+#: html2text escapes brackets and parentheses inside a label or an address
+#: ("\\[CC-BY-2.0\\]"): an escaped one is part of the label, not its end. They are set
+#: aside as noncharacters (Unicode's own for internal use) while links and images are
+#: matched, then put back.
+_HIDDEN = {"\\[": "\ufdd0", "\\]": "\ufdd1", "\\(": "\ufdd2", "\\)": "\ufdd3"}
+_SHOWN = str.maketrans({v: k for k, v in _HIDDEN.items()})
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _QUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
+_ORDINAL = re.compile(r"^\d{1,3}[.)]\s+")
 _EMPHASIS = re.compile(
     r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
     r"|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
     r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
 )
+#: html2text sets a space between an emphasis and the punctuation after it ("**Host** :",
+#: "_Beautiful Code_ ,"): the page had none.
+_EMPHASIS_GAP = re.compile(r"(?<=[^\s*_])(\*\*|__|\*|_) (?=[,.;:!?)](?:\s|$))")
+#: A code span's backticks (`next-line`): the code is text, the backticks its markup.
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$", re.M)
 _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
@@ -251,6 +265,11 @@ _BLURB = re.compile(
       | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
       | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
       | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
+      | rely\s+on\s+(?:your|our\s+readers[’']?)\s+support
+      | (?:make|give)\s+(?:your|a)\s+(?:\w+\s+)?(?:contribution|donation|gift)\s+(?:now|today)
+      | support\s+(?:our|independent|local)\s+(?:\w+\s+)?(?:journalism|newsroom)
+      | funded\s+by\s+(?:\w+\s+){0,3}(?:member|reader)s?\s+(?:donations|support)
+      | (?:donate|become\s+a\s+(?:member|supporter))\s+(?:now|today)
     )""",
     re.I | re.X,
 )
@@ -288,8 +307,19 @@ _BLURB_KEYS = (
     "stay up",
     "please",
     "sent",
+    "rely",
+    "contribution",
+    "donat",
+    "gift",
+    "journalism",
+    "newsroom",
+    "become",
+    "funded",
 )
 
+
+#: Every _COPYRIGHT names one of these.
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "reproduction", "terms", "privacy")
 
 #: Every _PROMPT names one of these.
 _PROMPT_KEYS = (
@@ -431,32 +461,86 @@ _ASCII_LETTER_BYTES = string.ascii_letters.encode()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _strip_markdown(line: str) -> tuple[str, int]:
-    """One line without markdown markers; returns (text, heading level or 0).
+def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
+    """One line without markdown markers; returns (text, heading level or 0, the number
+    of an ordered list's item or "").
+
+    The number is set apart so that the rules judge the item alone ("2. Questions" is a
+    menu's entry), and given back in the body: it is the text's own ("5. Kristi Dosh" in
+    a top ten), and an item may refer to another by it ("as in step 2"). With ``smart``
+    (a Markdown file), straight quotes outside code become typographic (:func:`_smart_quotes`).
 
     Most lines of an article have no markup at all: each rule runs only on a line that
     has the character it starts with (ingest's single biggest cost was these rules).
     """
     if "[" in line or "<" in line:
+        escaped = "\\" in line
+        if escaped:
+            for sequence, hidden in _HIDDEN.items():
+                line = line.replace(sequence, hidden)
         line = _IMAGE.sub(" ", line)
         line = _LINK.sub(r"\1", line)
-        line = _REF_LINK.sub(r"\1", line)
-        line = _AUTOLINK.sub(r"\1", line)
-        line = _HTML_TAG.sub(" ", line)
+        if "][" in line:
+            line = _REF_LINK.sub(r"\1", line)
+        if "<" in line:
+            line = _AUTOLINK.sub(r"\1", line)
+            line = _HTML_TAG.sub(" ", line)
+        if escaped:
+            line = line.translate(_SHOWN)
+    code = line.startswith("    ")  # four spaces: an indented code block's line, not a heading
     line = line.strip()
     level = 0
-    if line.startswith("#"):
+    if line.startswith("#") and not code:
         m = _HEADING.match(line)
         if m:
             level, line = len(m.group(1)), m.group(2)
     if line.startswith(">"):
         line = _QUOTE.sub("", line)
-    line = _BULLET.sub("", line) if not _RULE.match(line) else ""
+    number = ""
+    if _RULE.match(line):
+        line = ""
+    elif line[:1].isdigit():
+        m = _ORDINAL.match(line)
+        if m:
+            number, line = m.group().rstrip() + " ", line[m.end() :]
+    else:
+        line = _BULLET.sub("", line)
     if "*" in line or "_" in line:
+        line = _EMPHASIS_GAP.sub(r"\1", line)
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    if smart and not code and ("'" in line or '"' in line):
+        line = _smart_quotes(line)
+    if "`" in line:
+        line = _CODE_SPAN.sub(r"\1", line)
     if "\\" in line:  # after the markers: "1\\. " was escaped so as not to be a list item
         line = _BACKSLASH_ESCAPE.sub(r"\1", line)
-    return _SPACES.sub(" ", line).strip(), level
+    return _SPACES.sub(" ", line).strip(), level, number
+
+
+#: A quote that opens: at the start, or after a space, a bracket, a dash or the other quote.
+_OPENING_SINGLE = re.compile(r"(^|[\s(\[{“—–-])'(?=\w)")
+_OPENING_DOUBLE = re.compile(r"(^|[\s(\[{‘—–-])\"")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _smart_quotes(line: str) -> str:
+    """Straight quotes as the typographic ones they stand for, as Markdown readers render
+    them (Pandoc's ``smart`` extension, SmartyPants): a clipper's html2text writes the
+    page's ’ “ ” as ' and " whenever the page spelled them as entities (&rsquo;). Code
+    spans are left as they are."""
+    if "`" in line:
+        parts = _CODE_SPAN_PARTS.split(line)
+        return "".join(p if i % 2 else _smarten(p) for i, p in enumerate(parts))
+    return _smarten(line)
+
+
+def _smarten(text: str) -> str:
+    text = _INNER_APOSTROPHE.sub("’", text)
+    text = _OPENING_SINGLE.sub(r"\1‘", text).replace("'", "’")
+    return _OPENING_DOUBLE.sub(r"\1“", text).replace('"', "”")
+
+
+_CODE_SPAN_PARTS = re.compile(r"(`[^`\n]+`)")
 
 
 def _is_chrome(line: str, foreign: bool) -> bool:
@@ -464,8 +548,9 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
+    low = line.lower() if words <= 45 else ""
     if words <= 30:
-        if _COPYRIGHT.search(line):
+        if _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
             return True
     elif line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
         return True
@@ -479,7 +564,6 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     ):
         return True
     if words <= 45:
-        low = line.lower()
         if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
             return True
         if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
@@ -497,6 +581,21 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     if words <= 12 and _TEMPLATE.match(line):
         return True
     return foreign and words <= 12
+
+
+def _says_furniture(line: str) -> bool:
+    """A paragraph that says what only a page's furniture says: a copyright notice, a
+    newsletter or donation appeal, a comment form, an affiliate disclosure, a share
+    prompt. The wording alone decides, not the paragraph's length or shape."""
+    words = len(_words(line))
+    if words > 45:
+        return False
+    low = line.lower()
+    if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
+        return True
+    if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+        return True
+    return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 
 
 #: The words of a page's controls: a short line made of these is a row of buttons or links
@@ -808,15 +907,17 @@ def parse_article(
     meta: dict[str, str] | None = None,
     fingerprint: str = "",
     notes: tuple[str, ...] = (),
+    markdown: bool = False,
 ) -> Article:
-    """Clean text (already decoded) to an :class:`Article`.
+    """Clean text (already decoded) to an :class:`Article`; ``markdown`` for a ``.md``
+    file (its straight quotes are rendered as typographic ones).
 
     ``meta`` (from a sidecar file) and any front matter override what we guess.
     Raises :class:`IngestError` when no article text is left.
     """
     text, front = _normalise(text)
     given = {**(meta or {}), **front}
-    lines, linky = _lines(text)
+    lines, linky, numbers = _lines(text, markdown)
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
@@ -836,7 +937,9 @@ def parse_article(
             first += 1
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
-    body_lines, date, author = _body(lines, chrome, prose, (first, last), title_index, date, author)
+    body_lines, date, author = _body(
+        lines, chrome, prose, (first, last), title_index, (date, author), numbers
+    )
     for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
@@ -844,9 +947,13 @@ def parse_article(
             date = find_date(line)
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
+    if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
+        below = title_index + 1
+        author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None
+    standfirst = _summary_into_body(standfirst, head, body_lines)
 
     source = _guess_source(
         lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
@@ -864,6 +971,22 @@ def parse_article(
         fingerprint=fingerprint,
         notes=notes,
     )
+
+
+def _summary_into_body(
+    standfirst: str, head: Sequence[tuple[int, tuple[str, int]]], body_lines: list[str]
+) -> str:
+    """A plain line that reads as a summary under the headline is the story's opening (a
+    page's deck): it goes first in the body, and the standfirst is left empty. Only a
+    summary set apart (a subheading, front matter) stays the standfirst."""
+    if (
+        standfirst
+        and _reads_as_summary(standfirst)
+        and any(line == standfirst and not level for _, (line, level) in head)
+    ):
+        body_lines.insert(0, standfirst)
+        return ""
+    return standfirst
 
 
 def _normalise(text: str) -> tuple[str, dict[str, str]]:
@@ -889,20 +1012,26 @@ _EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 
 
-def _lines(text: str) -> tuple[list[tuple[str, int]], list[bool]]:
-    """The paragraphs as display lines (with their heading level), and whether each was
-    mostly link text (a menu entry, a teaser) in the Markdown."""
+def _lines(
+    text: str, smart: bool = False
+) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
+    """The paragraphs as display lines (with their heading level), whether each was
+    mostly link text (a menu entry, a teaser) in the Markdown, and the numbers of the
+    lines that are items of an ordered list."""
     lines: list[tuple[str, int]] = []
     linky: list[bool] = []
+    numbers: dict[int, str] = {}
     for raw in _paragraphs(text):
         if _IMAGE.fullmatch(raw.strip()):
             continue
-        line, level = _strip_markdown(raw)
+        line, level, number = _strip_markdown(raw, smart)
         if line:
+            if number:
+                numbers[len(lines)] = number
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
             linky.append(linked >= len(line) * 0.5)
-    return lines, linky
+    return lines, linky, numbers
 
 
 def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
@@ -981,7 +1110,39 @@ def _main_run(
     # A story often ends on a short sentence ("He declined to comment.").
     while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
         last += 1
-    return first, last
+    return first, _introduced(lines, chrome, linky, last)
+
+
+def _introduced(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], linky: Sequence[bool], last: int
+) -> int:
+    """A story that ends on a sentence with a colon ("In short:", "as follows:") goes on
+    with what it introduces: the code, list or quotation below, up to the page's
+    furniture. Returns the story's new last line."""
+    j = last + 1
+    if j < len(lines) and not chrome[j] and _introduces(lines[j][0]):
+        j += 1  # the introducing sentence itself, short as it may be
+    if not _introduces(lines[j - 1][0]):
+        return last
+    while j < len(lines) and not chrome[j] and not linky[j] and not _heading_of_more(lines[j][0]):
+        j += 1
+    return j - 1
+
+
+def _introduces(line: str) -> bool:
+    words = _words(line)
+    return (
+        line.endswith(":")
+        and len(words) >= 3
+        and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
+    )
+
+
+def _heading_of_more(line: str) -> bool:
+    """A heading of what follows a story: comments, related links, a newsletter box."""
+    return len(_words(line)) <= 8 and bool(
+        _END_SECTION.match(line) or _SECTION.match(line) or _LIST_HEADER.match(line)
+    )
 
 
 def _find_title(
@@ -1184,17 +1345,12 @@ def _head_metadata(
     """
     date: dt.date | None = None
     author = standfirst = ""
-    for i, (line, _level) in head:
+    for i, (line, level) in head:
         if date is None and is_date_line(line) and (i > title_index or title_index < 0):
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif (
-            i > title_index >= 0
-            and not standfirst
-            and not is_date_line(line)
-            and len(_words(line)) >= 4
-        ):
+        elif i > title_index >= 0 and not standfirst and _standfirst_like(line, level):
             standfirst = line
     below = [line for i, (line, _level) in head if i > title_index]
     above = [line for i, (line, _level) in head if i <= title_index]
@@ -1211,6 +1367,16 @@ def _head_metadata(
     return date, author, standfirst
 
 
+def _standfirst_like(line: str, level: int) -> bool:
+    """A summary under the headline: a subheading, or a line that reads as a sentence;
+    not a credit ("Posted on May 2, 2019 by Kay"), a caption, tags or a button's label."""
+    if len(_words(line)) < 4 or is_date_line(line) or _is_credit(line):
+        return False
+    if _NOT_A_HEADLINE.search(line) or _FURNITURE_TITLE.search(line):
+        return False
+    return _title_candidate(line) if level >= 2 else _reads_as_summary(line)
+
+
 def _dated_short_line(line: str) -> bool:
     return len(_words(line)) <= 20 and find_date(line) is not None
 
@@ -1221,12 +1387,14 @@ def _body(
     prose: Sequence[bool],
     span: tuple[int, int],
     title_index: int,
-    date: dt.date | None,
-    author: str,
+    found: tuple[dt.date | None, str],
+    numbers: dict[int, str],
 ) -> tuple[list[str], dt.date | None, str]:
-    """The article's paragraphs, and a date or byline found among them."""
+    """The article's paragraphs (an ordered list's items with their numbers), and a date
+    or byline found among them."""
+    date, author = found
     body_lines: list[str] = []
-    run: list[str] = []  # consecutive short lines inside the body: a menu if three or more
+    run: list[int] = []  # consecutive short lines inside the body: a menu if three or more
     for i in range(span[0], span[1] + 1):
         line, level = lines[i]
         if chrome[i] or (level == 1 and i == title_index):
@@ -1235,18 +1403,18 @@ def _body(
             date = date or find_date(line)
             continue
         if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line):
-            run.append(line)
+            run.append(i)
             continue
-        if len(run) < 3 or not _labels(run):
-            body_lines.extend(run)
+        if len(run) < 3 or not _labels(lines[j][0] for j in run):
+            body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
         run = []
         byline = _byline_in(line) if not prose[i] else ""
         if byline:  # the byline repeated, or one running into the date
             author = author or byline
             continue
-        body_lines.append(line)
-    if len(run) < 3 or not _labels(run):
-        body_lines.extend(run)
+        body_lines.append(numbers.get(i, "") + line)
+    if len(run) < 3 or not _labels(lines[j][0] for j in run):
+        body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
     return body_lines, date, author
 
 
@@ -1258,6 +1426,35 @@ def _byline_in(line: str) -> str:
         return _byline_names(line)
     m = _BYLINE_START.match(line)
     return _byline_names(m.group(1)) if m and _BYLINE.match(m.group(1)) else ""
+
+
+#: Where a byline's "By" stands in a line: at its start, after a separator ("yas! | By Cara
+#: Stiles | April 13, 2020"), or after "Posted on May 2, 2019" and the like; not in "©
+#: Provided by The Guardian" or a photo's credit.
+#: How many lines below the headline a byline may stand (a summary, a photo's caption,
+#: share buttons between).
+_BYLINE_BELOW = 12
+_BY = re.compile(
+    r"(?:^|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
+    re.I,
+)
+
+
+def shown_byline(lines: Sequence[str]) -> str:
+    """The names of the first byline among these lines (those below a headline): "By Ann
+    Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020", or
+    "By" set apart from the names."""
+    for i, line in enumerate(lines):
+        m = _BY.search(line) if len(line.split()) <= 15 else None
+        if not m:
+            continue
+        words = m.group(1)
+        if words.lower().rstrip(": ") == "by" and i + 1 < len(lines):
+            words = "By " + lines[i + 1]  # "By" set apart from the names
+        shown = _byline_in("B" + words[1:])
+        if shown:
+            return shown
+    return ""
 
 
 def _guess_source(

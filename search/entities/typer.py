@@ -114,6 +114,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=8192)
 def _suffix_class(word: str) -> str:
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
@@ -359,6 +360,7 @@ def common_words() -> dict[str, int]:
     return tiers
 
 
+@lru_cache(maxsize=16384)
 def everyday(word: str) -> int:
     """How common ``word`` is as an everyday word (1 the commonest tiers, 0 not), unless it
     is also a common given name or surname: "Banks" may be either."""

@@ -124,6 +124,8 @@ class Facets:
     sources: tuple[FacetCount, ...] = ()
     years: tuple[FacetCount, ...] = ()
     entities: tuple[FacetCount, ...] = ()
+    #: How many articles were counted (every match, exactly); None when none were.
+    matched: int | None = None
 
 
 @define(frozen=True, slots=True)

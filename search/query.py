@@ -12,6 +12,7 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 import datetime as dt
 import functools
 import re
+import threading
 import time
 from array import array
 from collections import Counter
@@ -688,14 +689,23 @@ def matching_docs(searcher, q: wq.Query) -> set[int]:
         return set.intersection(*parts) if isinstance(q, wq.And) else set.union(*parts)
     if isinstance(q, wq.MultiTerm):
         found: set[int] = set()
-        for fieldname, term in q.expanded_terms(searcher.reader()):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
+        reader = searcher.reader()
+        for fieldname, term in q.expanded_terms(reader):
+            if fieldname in searcher.schema:
+                if not isinstance(term, bytes):
+                    term = searcher.schema[fieldname].to_bytes(term)
+                found.update(posting_ids(reader, fieldname, term))
+            else:
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                found.update(searcher.docs_for_query(wq.Term(fieldname, text)))
         return found
     if isinstance(q, wq.Phrase) and q.slop == 1 and q.fieldname in searcher.schema:
         fmt = searcher.schema[q.fieldname].format
         if len(q.words) > 1 and fmt and fmt.supports("positions"):
             return _phrase_docs(searcher, q.fieldname, q.words)
+    if isinstance(q, wq.Term) and q.fieldname in searcher.schema:
+        term = searcher.schema[q.fieldname].to_bytes(q.text)
+        return set(posting_ids(searcher.reader(), q.fieldname, term))
     return set(searcher.docs_for_query(q))
 
 
@@ -757,6 +767,25 @@ def run(
         elapsed_ms=(time.perf_counter() - started) * 1000,
         facets=facets,
     )
+
+
+def facets(
+    searcher,
+    qp,
+    text: str,
+    facet_table: FacetTable,
+    *,
+    filters: Mapping[str, str] | None = None,
+    entity: Callable[[str], str] | None = None,
+) -> Facets:
+    """The facets of every document ``text`` matches: what :func:`run` adds with a
+    ``facet_table``, without ranking the hits or cutting their snippets again."""
+    text = text.strip()
+    restrict = _filter(filters)
+    if not text and restrict is None:
+        return facet_table.count(facet_table.live)
+    q = parse(qp, text, entity=entity) if text else wq.Every()
+    return facet_table.count(matching_docs(searcher, wq.And([q, restrict]) if restrict else q))
 
 
 def _targets(searcher, q: wq.Query) -> dict[str, Targets]:
@@ -835,11 +864,61 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     return wq.And(terms) if terms else None
 
 
-def _let_others_run() -> None:
+#: Hits a warm-up search asks for (Corpus.warm_up): enough to read their stored fields.
+WARM_UP_HITS = 20
+
+#: Seconds the facet table's loops sleep at each step while a search runs beside them.
+STEP_ASIDE = 0.002
+
+
+def _let_others_run(busy: Busy | None = None) -> None:
     """Give up the GIL for a moment. Facets are counted in a thread while the explorer's
     UI thread waits to echo a keystroke: a pure-Python loop would keep the GIL for the
-    interpreter's whole switch interval each time the UI thread gave it up to read a key."""
-    time.sleep(0)
+    interpreter's whole switch interval each time the UI thread gave it up to read a key.
+    While a search runs (``busy``), step aside for longer: its hits come first."""
+    time.sleep(STEP_ASIDE if busy else 0)
+
+
+class Busy:
+    """How many searches run now (``with busy:`` around each); true while any does."""
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Busy:
+        with self._lock:
+            self._running += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+
+    def __bool__(self) -> bool:
+        return self._running > 0
+
+
+def posting_ids(reader, fieldname: str, term: bytes) -> list[int]:
+    """Every document in ``term``'s posting list, read a block at a time where the
+    segment's postings allow it: Whoosh's ``all_ids()`` steps a generator, an ``is_active``,
+    an ``id`` and a ``next`` call through each document (most of the facet table's cost at
+    50,000 articles)."""
+    found: list[int] = []
+    for sub, offset in reader.leaf_readers():
+        if (fieldname, term) not in sub:
+            continue
+        m = sub.postings(fieldname, term)
+        if not all(hasattr(m, a) for a in ("_read_ids", "_next_block", "_ids", "_i")):
+            found.extend(d + offset for d in m.all_ids())  # filtered (deletions) or other
+            continue
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            ids = m._ids[m._i :]
+            found.extend([d + offset for d in ids] if offset else ids)
+            m._next_block()
+    return found
 
 
 class FacetTable:
@@ -850,27 +929,27 @@ class FacetTable:
     on a large corpus); this reads them once per opened corpus.
     """
 
-    def __init__(self, reader) -> None:
+    def __init__(self, reader, *, busy: Busy | None = None) -> None:
+        #: Searches running beside this table's loops, which step aside for them.
+        self.busy = busy
         self.source: dict[int, str] = self._single(reader, "source_facet")
         self.year: dict[int, str] = self._single(reader, "year")
         self.entities: dict[int, list[str]] = {}
         for n, term in enumerate(reader.lexicon("entity_facet")):
             name = term.decode("utf-8")
-            for docnum in reader.postings("entity_facet", term).all_ids():
+            for docnum in posting_ids(reader, "entity_facet", term):
                 self.entities.setdefault(docnum, []).append(name)
-            if n % 64 == 0:
-                _let_others_run()
+            if n % 16 == 0:
+                _let_others_run(busy)
         self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
         self._everything = self._tally(self.live)
 
-    @staticmethod
-    def _single(reader, fieldname: str) -> dict[int, str]:
+    def _single(self, reader, fieldname: str) -> dict[int, str]:
         values: dict[int, str] = {}
         for term in reader.lexicon(fieldname):
             value = term.decode("utf-8")
-            for docnum in reader.postings(fieldname, term).all_ids():
-                values[docnum] = value
-            _let_others_run()
+            values.update(dict.fromkeys(posting_ids(reader, fieldname, term), value))
+            _let_others_run(self.busy)
         return values
 
     def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -882,7 +961,7 @@ class FacetTable:
             years[self.year.get(d, "undated")] += 1
             entities.update(self.entities.get(d, ()))
             if n % 2048 == 2047:
-                _let_others_run()
+                _let_others_run(self.busy)
         return sources, years, entities
 
     def count(self, docnums: Iterable[int]) -> Facets:
@@ -902,6 +981,7 @@ class FacetTable:
             return tuple(FacetCount(k, n) for k, n in top)
 
         return Facets(
+            matched=len(matched),
             sources=ranked(sources, 20),
             years=tuple(sorted(ranked(years, 50), key=lambda f: f.value, reverse=True)),
             entities=ranked(entities, 15),

@@ -329,13 +329,20 @@ def test_a_topic_compare_from_the_explorer_cites_articles_and_keeps_verdicts(see
                     break
             else:
                 raise AssertionError("the topic compare never finished")
-            first = screen.result.links[0]
-            row = str(screen.query_one("#topic-concerns", OptionList).get_option_at_index(0).prompt)
+            concerns = screen.query_one("#topic-concerns", OptionList)
+            row = str(concerns.get_option_at_index(0).prompt)
             assert older.source in row and older.title in row
+            # The first concern a later sentence answers: its development cites its article.
+            i = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            first = screen.result.links[i]
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            assert concerns.highlighted == i
             detail = str(screen.query_one("#topic-text", Static).render())
-            assert first.evidence and newer.title in detail
+            assert newer.title in detail
             await pilot.press("3")
-            assert screen.result.links[0].verdict == "not borne out"
+            assert screen.result.links[i].verdict == "not borne out"
             entry = LinkStore.for_corpus(seed_corpus).entries()[
                 (first.concern.key, topic_side("Trump").id)
             ]

@@ -668,6 +668,125 @@ def test_facet_counts_add_up_to_the_hits(tmp_path_factory):
     }
 
 
+def test_facets_alone_are_the_facets_a_search_counts(tmp_path):
+    """What the explorer asks once the hits are shown: the same counts as a search with
+    facets, for words, a phrase, a filter and no query at all."""
+    base = tmp_path
+    for i in range(40):
+        write(
+            base / "news",
+            f"{i:03}.txt",
+            f"---\ntitle: Harbour story {i}\npublished: {2023 + i % 3}-03-01\nsource: Paper {i % 4}\n---\n"
+            + ("Officials said the harbour talks would resume. " if i % 2 else "Rain fell. ")
+            + ("The port reopened." if i % 3 else "Nothing else."),
+        )
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    try:
+        for query, filters in (
+            ("harbour", None),
+            ('"harbour talks"', None),
+            ("port OR rain", {"source": "paper 1"}),
+            ("", None),
+            ("", {"year": "2024"}),
+        ):
+            expected = c.search(query, facets=True, filters=filters).facets
+            assert c.facets(query, filters=filters) == expected, query
+        assert sum(f.count for f in c.facets("talks").years) == 20
+    finally:
+        c.close()
+
+
+def test_posting_ids_read_by_block_are_whooshs_own(tmp_path):
+    """The facet table reads posting lists a block at a time: the same documents as
+    Whoosh's all_ids(), across segments and with deleted documents."""
+    from search import query as q
+
+    for i in range(30):
+        write(
+            tmp_path / "news",
+            f"{i:03}.txt",
+            f"---\ntitle: Story {i}\npublished: {2020 + i % 5}-01-01\nsource: Paper {i % 3}\n---\n"
+            "Officials in Japan and France said the harbour talks would resume.\n",
+        )
+    Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache").close()
+    for i in range(30, 36):  # a second segment
+        write(tmp_path / "news", f"{i:03}.txt", f"Story {i}\n\nGermany said the talks resume.\n")
+    for i in (3, 31):  # deletions in both
+        (tmp_path / "news" / f"{i:03}.txt").unlink()
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        reader = c._searcher.reader()
+        checked = 0
+        for field in ("entity_facet", "source_facet", "year"):
+            for term in reader.lexicon(field):
+                assert q.posting_ids(reader, field, term) == list(
+                    reader.postings(field, term).all_ids()
+                ), (field, term)
+                checked += 1
+        assert checked > 10
+        assert c.facets("").matched == 34
+        # Words and wildcards count by the same block reads (totals and facets).
+        from whoosh import query as wq
+
+        searcher = c._searcher
+        for query in (
+            wq.Term("body", "talk"),
+            wq.Term("body", "japan"),
+            wq.Term("body", "nothere"),
+            wq.Prefix("body", "ta"),
+            wq.Or([wq.Term("body", "germani"), wq.Term("title", "stori")]),
+        ):
+            assert q.matching_docs(searcher, query) == set(searcher.docs_for_query(query)), query
+        assert q.matching_docs(searcher, wq.Term("body", "talk"))
+    finally:
+        c.close()
+
+
+def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
+    """Built in a thread while the explorer searches, the facet table sleeps at each step
+    as long as a search runs (the hits come first), and counts the same."""
+    from search import query as q
+
+    for i in range(12):
+        write(tmp_path / "news", f"{i:03}.txt", f"Story {i}\n\nJapan and France met.\n")
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    slept: list[float] = []
+    monkeypatch.setattr(q.time, "sleep", slept.append)
+    try:
+        busy = q.Busy()
+        idle = q.FacetTable(c._facet_reader, busy=busy)
+        assert slept and not any(slept)  # nothing running: a bare yield
+        slept.clear()
+        with busy, busy:
+            assert busy
+            stepping = q.FacetTable(c._facet_reader, busy=busy)
+        assert not busy
+        assert slept and all(s == q.STEP_ASIDE for s in slept)
+        assert stepping.count(stepping.live) == idle.count(idle.live)
+    finally:
+        c.close()
+
+
+def test_warming_up_an_opened_corpus_changes_no_answer(tmp_path):
+    """The explorer warms an opened index in the background: any corpus, even one with
+    no articles or no title words, takes it, and searches answer as before."""
+    (tmp_path / "empty").mkdir()
+    empty = Corpus.open([tmp_path / "empty"], cache_dir=tmp_path / "cache-empty")
+    empty.warm_up()
+    empty.close()
+    write(tmp_path / "news", "a.txt", "2024 — 99\n\nOfficials said the harbour talks resume.\n")
+    write(tmp_path / "news", "b.txt", "Harbour deal\n\nDockers accept the harbour deal.\n")
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        before = c.search("harbour", limit=5)
+        c.warm_up()
+        after = c.search("harbour", limit=5)
+        assert [h.id for h in after.hits] == [h.id for h in before.hits]
+        assert after.total == before.total == 2
+    finally:
+        c.close()
+
+
 # --------------------------------------------------------------------------- snippet tokens
 
 

@@ -113,6 +113,37 @@ def test_dossier_in_tmux_type_open_read(tmp_path):
         tmux.close()
 
 
+def test_a_query_typed_as_dossier_starts_is_kept(tmp_path):
+    """Keys typed before the first frame (the terminal holds them) all reach the query box."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
+    command = dossier_command()
+    if command is None:
+        pytest.skip("the dossier command is not installed here (make test installs it)")
+    folder = write_corpus(tmp_path / "articles")
+    env = {
+        name: os.environ[name]
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
+        if name in os.environ
+    }
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    line = " ".join(
+        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
+        + [shlex.quote(c) for c in command]
+        + ["--corpus", shlex.quote(str(folder))]
+    )
+    tmux = Tmux()
+    try:
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", line)
+        for key in "harbour":  # at once: before Python, let alone Textual, has started
+            tmux("send-keys", "-t", "e2e", "-l", key)
+        screen = tmux.wait_for(" hits · ")
+        box = next(row for row in screen.splitlines() if "harbour" in row or "arbour" in row)
+        assert box.strip("▊▎ ") == "harbour"
+    finally:
+        tmux.close()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

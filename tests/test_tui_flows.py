@@ -187,6 +187,31 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
     run(scenario())
 
 
+def test_typing_holds_the_index_for_the_user_until_the_search_runs(corpus, monkeypatch):
+    """While the user types, background work on the index (the facet table) steps aside:
+    the screen holds the corpus' foreground from a keystroke until its search has run."""
+    import tui.screens.search
+
+    monkeypatch.setattr(tui.screens.search, "DEBOUNCE", 2.0)  # a slow typist, on a busy box
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("h")
+            assert corpus.foreground  # within the debounce: held
+            await pilot.press(*"arbour")
+            await wait_for(
+                pilot,
+                lambda: getattr(app.search_screen.result, "query", "") == "harbour",
+                timeout=20,
+                what="the results",
+            )
+            await app.workers.wait_for_complete()
+            assert not corpus.foreground  # released: the search ran, and let go too
+
+    run(scenario())
+
+
 def test_workers_and_screens_talk_in_messages(tmp_path):
     """The corpus opens in a worker that posts CorpusOpened; a search worker posts
     ResultsFetched; the search screen asks the app to open an article (OpenArticle) and

@@ -112,3 +112,49 @@ def test_the_first_build_shows_files_read_of_the_total():
             gate.set()
 
     asyncio.run(scenario())
+
+
+def _hits(n: int):
+    from search.model import Hit, Snippet
+
+    return tuple(
+        Hit(
+            id=f"h{i:03d}",
+            title=f"Hit number {i}",
+            source="The Wire",
+            published=dt.date(2025, 1, 1),
+            score=float(n - i),
+            snippets=(Snippet(f"the harbour deal, part {i}", ((4, 11),)),),
+        )
+        for i in range(n)
+    )
+
+
+def test_fifty_hits_lay_out_a_screenful_and_the_rest_as_the_cursor_nears_them():
+    from tui.widgets.results import HIT_PAGE
+
+    hits = _hits(50)
+
+    async def scenario():
+        app, gate = _app(_articles(10))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            results = app.search_screen.query_one(ResultList)
+            results.show_hits(hits)
+            assert results.option_count < 2 * len(hits)  # not every hit laid out at once
+            assert results.option_count >= 2 * HIT_PAGE - 1
+            results.focus()
+            for _ in range(HIT_PAGE):
+                await pilot.press("j")
+            await pilot.pause()
+            assert results.current_id == hits[HIT_PAGE].id  # past the first page: there
+            assert [o.id for o in results.options if o.id] == [h.id for h in hits]  # the rest came
+            await pilot.press("G")
+            assert results.current_id == hits[-1].id
+            # Shown again (a mark toggled), the cursor stays on its hit, however far down.
+            results.show_hits(hits, keep=True)
+            await pilot.pause()
+            assert results.current_id == hits[-1].id
+            gate.set()
+
+    asyncio.run(scenario())

@@ -126,6 +126,10 @@ class StableCorpus:
             result = evolve(result, facets=evolve(result.facets, entities=entities))
         return evolve(result, elapsed_ms=1.0)
 
+    def facets(self, query: str, *, filters=None):
+        """What the explorer asks once the hits are shown: the stub's entity facets too."""
+        return self.search(query, limit=1, filters=filters, facets=True).facets
+
     def entities(self, article_id: str, *, upto: int | None = None) -> tuple[Entity, ...]:
         article = self._corpus.get(article_id)
         found: list[Entity] = []

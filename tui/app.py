@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -128,6 +128,8 @@ class DossierApp(App[None]):
         #: The first article of the palette's "Compare with…".
         self.compare_anchor: str | None = None
         self.animation_level = "none"
+        #: Keys typed before anything had the focus (start-up): the query box gets them.
+        self._typeahead: list[events.Key] | None = []
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self._set_initial_theme(self._theme_name(theme))
@@ -176,10 +178,32 @@ class DossierApp(App[None]):
     def get_default_screen(self) -> Screen:
         return SearchScreen()
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keep what is typed before the query box has the focus: Textual reads the
+        terminal from before the first frame, and a key with nowhere to go is dropped, so
+        a query typed as the explorer starts lost its first letters."""
+        if (
+            self._typeahead is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self.focused is None
+            and (event.is_printable or event.key == "backspace")
+        ):
+            self._typeahead.append(event)
+            return
+        await super().on_event(event)
+
+    def _type_ahead(self, focused) -> None:
+        """The first focus (the query box): what was typed before it goes there, in order."""
+        keys, self._typeahead = self._typeahead or [], None
+        for key in keys if focused is not None else ():
+            focused._forward_event(key)
+
     def on_mount(self) -> None:
         from tui import leaving
 
         leaving.install()  # quitting never waits for a search or a build in a thread
+        self.watch(self.screen, "focused", self._type_ahead, init=False)
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:
@@ -240,34 +264,34 @@ class DossierApp(App[None]):
             self.post_message(CorpusFailed(f"cannot open the corpus: {exc}"))
             return
         self.post_message(CorpusOpened(corpus))
+        corpus.warm_up()  # the user's first query then runs as fast as later ones
         if corpus.report.trusted:
             self._refresh_exactly(corpus.folders)
 
     def _refresh_exactly(self, folders) -> None:
         """Look at every file once the corpus is on screen (the quick open trusted the
-        folders' mtimes): an edit in place shows when this is done, and is named."""
+        folders' mtimes): an edit in place shows when this is done, and is named. The
+        looking is done by a child process (tui.refresh), so it never holds the GIL
+        while the user types; the index is reopened only if it changed."""
         from search.corpus import Corpus
-        from tui import catalog
+        from tui import catalog, refresh
 
         try:
             folder_stamp = catalog.stamp(folders)
-            corpus = Corpus.open(folders, cache_dir=self.cache_dir)
+            changed = refresh.in_child(folders, self.cache_dir)
+            if changed is None:
+                return
+            corpus = Corpus.open(folders, cache_dir=self.cache_dir, quick=True)
         except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
             self.log.warning(f"background refresh failed: {exc!r}")
             return
-        report = corpus.report
-        if not (report.added or report.updated or report.removed or report.rebuilt):
-            corpus.close()
-            return
         catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
-        self.call_from_thread(self._refreshed, corpus)
+        self.call_from_thread(self._refreshed, corpus, changed)
 
-    def _refreshed(self, corpus: Corpus) -> None:
-        from tui.commands._common import changes
-
+    def _refreshed(self, corpus: Corpus, changed: str) -> None:
         self.preview = ()
         self.set_corpus(corpus)
-        self.notify(changes(corpus.report), title="Corpus", timeout=6)
+        self.notify(changed, title="Corpus", timeout=6)
 
     @on(CorpusFailed)
     def _corpus_failed(self, message: CorpusFailed) -> None:

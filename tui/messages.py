@@ -17,7 +17,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
-    from search.model import SearchResult
+    from search.model import Facets, SearchResult
 
 
 # -- from workers -----------------------------------------------------------------------------
@@ -44,9 +44,8 @@ class ResultsFetched(Message):
     """A search finished. ``generation`` tells a stale result from the current one."""
 
     generation: int
+    #: The hits; their facets follow in a :class:`FacetsCounted` of the same generation.
     result: SearchResult
-    #: False for the hits alone, posted before the facets of every match are counted.
-    with_facets: bool = True
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ResultsFetched)  # only the newest one matters
@@ -62,10 +61,11 @@ class SearchFailed(Message):
 
 @dataclass
 class FacetsCounted(Message):
-    """Facets of every article (no query), counted in the background."""
+    """Facets of every article a search matched (or of every article, with no query),
+    counted in the background after the hits were shown."""
 
     generation: int
-    result: SearchResult
+    facets: Facets
 
 
 @dataclass

@@ -42,12 +42,16 @@ TOPIC_STOP = (
         very was we were what when where which while who whom why with you your yours
         yourself yourselves across along amid among around behind beyond despite
         toward towards upon within without via per s t
-        say says said told tells according also even more most less still already
+        say says said told tells according mean means meaning meant also even more most less still already
         just many much some such other another one two three first last new recent
         recently year years time times way ways part well however although though yet
         while whether would able make makes made take takes took get gets got put puts
         come comes came go goes went do does did done be been being is are was were
         mr mrs ms dr per cent percent lot thing things kind sort instead rather
+        matter matters fact facts
+        four five six seven eight nine ten dozen dozens hundred hundreds thousand
+        thousands million millions billion billions half halves third thirds quarter
+        quarters north south east west northeast northwest southeast southwest
         further far long short like own help helps helped keep keeps kept"""
     )
     # Reporting and time words: "announced ... in a statement on Sunday" is how news is
@@ -56,7 +60,7 @@ TOPIC_STOP = (
         """announce announced announces announcing announcement statement statements
         stated comment comments commented added adding claim claims claimed noted
         interview spokesman spokeswoman spokesperson reported reports today yesterday
-        tomorrow week weeks month months monday tuesday wednesday thursday friday
+        tomorrow day days week weeks month months monday tuesday wednesday thursday friday
         saturday sunday january february march april may june july august september
         october november december jan feb mar apr jun jul aug sep sept oct nov dec"""
     )
@@ -206,6 +210,7 @@ class _Sentence:
     themes: dict[str, int] = field(factory=dict)
     #: Synonym rings the sentence uses (see :func:`load_rings`).
     rings: dict[str, int] = field(factory=dict)
+    _words: tuple[_Token, ...] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -215,13 +220,16 @@ class _Sentence:
         """Tokens outside entity mentions: names are scored as entities, once."""
         if not self.entities:
             return self.tokens
-        ranges = [r for rs in self.entities.values() for r in rs]
-        return tuple(t for t in self.tokens if not _inside(t.start, ranges))
+        if self._words is None:
+            ranges = [r for rs in self.entities.values() for r in rs]
+            self._words = tuple(t for t in self.tokens if not _inside(t.start, ranges))
+        return self._words
 
 
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
     year = article.published.year if article.published else None
+    month = article.published.month if article.published else None
     # One pass of the analyzer over the whole body, then each token to its sentence.
     starts = [s.start for s in spans]
     buckets: list[list[_Token]] = [[] for _ in spans]
@@ -230,7 +238,7 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         if i >= 0 and token.end <= spans[i].end:
             buckets[i].append(token)
     out = [
-        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year), tuple(bucket))
+        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year, month), tuple(bucket))
         for s, bucket in zip(spans, buckets, strict=True)
     ]
     for e in entities:
@@ -238,7 +246,8 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
             continue
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and e.end <= out[i].span.end:
-            out[i].entities.setdefault(e.canonical, []).append((e.start, e.end))
+            start = _designation_start(out[i], e.start)
+            out[i].entities.setdefault(e.canonical, []).append((start, e.end))
     theme_index = _terms_by_first_stem(tuple(themes))
     ring_index = _terms_by_first_stem(load_rings())
     for s in out:
@@ -246,6 +255,36 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         s.themes = _themes_of(stems, theme_index)
         s.rings = _themes_of(stems, ring_index)
     return out
+
+
+#: Titles, roles and affiliations written before a name ("Senate majority leader Harry
+#: Reid", "Conservative MP Philip Hammond", "President Bush"): they designate the person,
+#: so they are matched as the entity, not as words of their own.
+TITLE_WORDS = wordset(
+    """mr mrs ms dr prof professor sir dame lord lady president premier chancellor minister
+    secretary senator sen rep representative congressman congresswoman governor gov mayor
+    king queen prince princess emperor sheikh emir pope cardinal archbishop bishop rev
+    general gen admiral colonel captain lieutenant major sergeant commander marshal
+    ambassador judge justice chairman chairwoman chair speaker sultan ayatollah imam rabbi
+    ceo leader prime deputy vice foreign defence defense finance trade interior home state
+    chief executive acting former incoming outgoing opposition senior attorney majority
+    minority whip spokesman spokeswoman spokesperson mp mep lawmaker legislator envoy
+    commissioner director head member correspondent candidate nominee conservative labour
+    democratic republican liberal socialist"""
+)
+
+
+def _designation_start(s: _Sentence, start: int) -> int:
+    """Where the titles written right before an entity mention at ``start`` begin."""
+    tokens = s.tokens
+    i = bisect.bisect_left([t.start for t in tokens], start) - 1
+    text, base = s.span.text, s.span.start
+    while i >= 0 and tokens[i].word in TITLE_WORDS:
+        if text[tokens[i].end - base : start - base].strip():
+            break  # something other than space between: "accused Johnson"
+        start = tokens[i].start
+        i -= 1
+    return start
 
 
 def _entities(article: Article) -> tuple[Entity, ...]:

@@ -17,10 +17,13 @@ def _words(text: str) -> list[str]:
     renamed so that they are not taken for modal verbs."""
     words = []
     prev = ""
-    for m in re.finditer(r"[A-Za-z]+(?:['’][A-Za-z]+)?", text):
+    hyphen = "-" in text
+    for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower()
-        if low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
+        if hyphen and m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
+            low = "<part>"  # "open-ended", "long-awaited": not a verb ("re-stated" is)
+        elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
             low = "<month>"
         elif low == "will" and prev in _WILL_NOUN_BEFORE:
             low = "<noun>"
@@ -30,6 +33,8 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
 _WILL_NOUN_BEFORE = frozenset(
     [
         "the",
@@ -53,7 +58,8 @@ IRREGULAR_PAST = wordset(
     """came went took gave saw became fell rose grew broke spoke chose drew drove flew
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
-    struck thought told undertook withdrew overtook"""
+    struck thought told undertook withdrew overtook heard held kept left lost met
+    sold won"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
@@ -74,7 +80,8 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming"""
+    eventually soon upcoming forthcoming optimistic pessimistic hopeful planned planning
+    scheduled projected projection projections hope hopes hoping hoped"""
 )
 FORWARD_PHRASES = (
     "going to",
@@ -87,6 +94,8 @@ FORWARD_PHRASES = (
     "in the future",
     "by 20",
     "next year",
+    "next week",
+    "next month",
     "remains to be seen",
     "is due to",
 )
@@ -94,10 +103,13 @@ FORWARD_PHRASES = (
 OUTLOOK_WORDS = wordset(
     """likely unlikely probably possibly expect expects expected predict predicts
     forecast forecasts foresee anticipate anticipates prospect prospects outlook
-    upcoming forthcoming"""
+    upcoming forthcoming optimistic pessimistic hopeful"""
 )
 OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
+#: A condition makes a concern of one worry word ("if Mr Trump abandons Ukraine"); a
+#: "potential problem" named is not one by itself.
+CONDITIONS = wordset("if unless")
 WORRY_WORDS = wordset(
     """fear fears feared fearful fret fretting worry worries worried worrying
     concern concerns concerned danger dangers dangerous endanger risk risks risky
@@ -115,12 +127,19 @@ WORRY_WORDS = wordset(
 WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions", "raises questions")
 #: Someone fears or worries: a concern in itself, in any tense but narrated history.
 WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fretting")
-#: A demand, call or commitment not yet carried out: it looks forward even when
-#: narrated in the past ("called for the bill to be dropped", "insists that ...").
+#: Fearing takes what may happen as its object ("farmers fear a drought"); worrying
+#: does so with "that" ("worry that tariffs would hurt"), not with "about".
+FEAR_VERBS = wordset("fear fears fearing feared")
+#: A demand, call, commitment, warning or threat not yet carried out: it looks forward
+#: even when narrated in the past ("called for the bill to be dropped", "insists that
+#: ...", "warned of flooding", "threatened to veto it").
 DEMAND_WORDS = wordset(
     """demand demands demanded demanding insist insists insisted insisting urge urges
     urged urging deadline deadlines ultimatum pledge pledges pledged promise promises
-    promised vow vows vowed commit commits committed intend intends intended"""
+    promised vow vows vowed commit commits committed intend intends intended intention
+    intentions invite invites invited invitation warn warns warned warning warnings
+    threatened assure assures assured assurance assurances guarantee guarantees
+    guaranteed"""
 )
 DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
 #: An allegation or challenge still to be tested ("questioned the president's power",
@@ -165,7 +184,10 @@ WHEN_WORDS = wordset(
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
-_GENERIC_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
+_PRESENT_BE = wordset("is are am isn't aren't")
+#: "is based", "are expected": the participle right after a present "be".
+_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
 
 
 @define(frozen=True, slots=True)
@@ -183,72 +205,153 @@ class Cues:
     allegation: tuple[str, ...] = ()
     #: Reported speech ("said", "announced"): "X will do Y, she said" is a decision told.
     reported: bool = False
-    #: Years before the article's own: background ("voted in a 2016 referendum").
+    #: Years well before the article's own: background ("voted in a 2016 referendum").
     old_years: tuple[str, ...] = ()
+    #: Someone fears something, or worries that something may happen (the verb, not the
+    #: noun: not "officials have several sets of fears"; "Australia worries about Japan's
+    #: ability" is a present concern, not a look ahead).
+    worry_verb: bool = False
+    #: "must", "should": an obligation ("Britain must leave by that date").
+    obligation: tuple[str, ...] = ()
+    #: The sentence quotes someone (double quotation marks).
+    quoted: bool = False
 
 
-def cues(text: str, year: int | None = None) -> Cues:
-    """The cue words of a sentence, grouped by what they suggest. ``year`` is the
-    article's year of publication: a later year mentioned is a forward cue."""
+def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
+    """The cue words of a sentence, grouped by what they suggest. ``year`` and ``month``
+    are the article's publication's: a later year mentioned, or a deadline in a later
+    month ("by October 1", "until October 14"), is a forward cue."""
     words = _words(text)
     low = " " + " ".join(words) + " "
-    forward = [
-        w
-        for w, nxt in zip(words, [*words[1:], ""], strict=False)
-        if (w in MODALS or w in FORWARD_WORDS) and not _past_inability(w, nxt)
-    ]
+    found: dict[str, list[str]] = {k: [] for k in _KINDS}
+    worry_verb = False
+    n = len(words)
+    # One pass; most words are no cue at all (``_CUE_WORDS`` is every kind's words).
+    for i, w in enumerate(words):
+        if w not in _CUE_WORDS:
+            continue
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        for kind in _KINDS_OF[w]:
+            found[kind].append(w)
+        if w in MODALS or w in FORWARD_WORDS:
+            after = words[i + 2] if i + 2 < n else ""
+            if (
+                _past_inability(w, nxt, after)
+                or (w in PLAN_WORDS and prev in _NEGATION)
+                or (w in HOPES and prev in _NOUN_BEFORE)  # "in the hope of countering"
+            ):
+                found["forward"].pop()
+        if w in DEMAND_WORDS and prev in _NEGATION:
+            found["demand"].pop()  # "it has no guarantees of security assistance"
+        # A participle after "is" or "are" tells a state ("is led by", "are based in");
+        # after a modal, what may happen ("a deal would be reached").
+        if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
+            found["events"].pop()
+        if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
+            found["generic"].append(w)
+        if w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that"):
+            worry_verb = True
+        if month and prev in _BY and _MONTHS.get(w, 0) > month:
+            found["forward"].append(f"{prev} {w}")
+    forward = found["forward"]
     forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
     forward += future_years(text, year)
-    worry = [w for w in words if w in WORRY_WORDS]
-    worry += [p for p in WORRY_PHRASES if f" {p} " in low]
-    events = [w for w in words if w in EVENT_VERBS]
-    generic = [
+    generic = found["generic"]
+    passive = found["be"]  # any "is" or "are": a participle after one tells a state
+    generic += [
         m.group(0)
-        for m in _GENERIC_PAST.finditer(low)
-        if m.group(0) not in EVENT_VERBS and m.group(0) not in WORRY_WORDS
+        for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
+        if m.group(0) not in EVENT_VERBS
+        and m.group(0) not in WORRY_WORDS
+        and not (passive and _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start()))
     ]
-    generic += [w for w in words if w in IRREGULAR_PAST and w not in EVENT_VERBS]
     return Cues(
         forward=tuple(forward),
-        weak_forward=tuple(w for w in words if w in WEAK_FORWARD),
-        worry=tuple(worry),
-        past=any(w in PAST_MARKERS for w in words) or bool(_PERFECT.search(low)),
-        events=tuple(events),
-        event_nouns=tuple(w for w in words if w in EVENT_NOUNS),
+        weak_forward=tuple(found["weak"]),
+        worry=tuple(found["worry"]) + tuple(p for p in WORRY_PHRASES if f" {p} " in low),
+        past=bool(found["past"]) or bool(_PERFECT.search(low)),
+        events=tuple(found["events"]),
+        event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(w for w in words if w in WHEN_WORDS)
-        + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
-        demand=tuple(w for w in words if w in DEMAND_WORDS)
-        + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
-        allegation=tuple(w for w in words if w in ALLEGATION_WORDS),
-        reported=any(w in REPORTING_WORDS for w in words),
-        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year),
+        when=tuple(found["when"]) + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
+        demand=tuple(found["demand"]) + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        allegation=tuple(found["allegation"]),
+        reported=bool(found["reported"]),
+        # The year before is the story's own time (a pair is weeks or months apart).
+        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
+        obligation=tuple(found["obligation"])
+        + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
+        worry_verb=worry_verb,
+        quoted=any(q in text for q in _QUOTES),
     )
 
 
-def _past_inability(word: str, following: str) -> bool:
-    """ "could not agree", "couldn't": what did not happen, not what may."""
+#: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
+HOPES = wordset("hope hopes")
+#: A plan, aim or target negated ("there were no plans to add members") is a statement
+#: of the present, not a plan.
+PLAN_WORDS = wordset("plans aim aims intends intend target targets")
+_NEGATION = wordset("no not never without")
+#: Words before "fears" or "worries" that make it the noun ("the fears are captured").
+_NOUN_BEFORE = wordset(
+    """the a an these those this that his her their its our my your of such many several
+    some any no deep deepest growing new old own main chief biggest greatest these"""
+)
+
+
+def _after_modal(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` follows a modal, maybe through "be" or "have been"."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] in ("be", "been", "have", "not"):
+        j -= 1
+    return j >= 0 and words[j] in MODALS
+
+
+_QUOTES = ('"', "“", "”")
+#: Obligations: a position stated, not an outcome, when a later sentence reports one.
+OBLIGATIONS = wordset("must should ought mustn't shouldn't")
+OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
+
+
+def _past_inability(word: str, following: str, after: str = "") -> bool:
+    """ "could not agree", "couldn't": what did not happen, not what may; "would have
+    allowed", "should have": a counterfactual about the past, not a look ahead ("may
+    have misused", "could have" stay: a suspicion still to be tested)."""
+    if word in ("would", "should", "wouldn't", "wouldn’t") and following == "have":
+        return after != "to"  # "would have to rewrite it" looks ahead
     return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
 
 
 #: Verbs that report speech or a decision: in a later article "will" after them is a
 #: decision announced, not an outlook.
 REPORTING_WORDS = wordset(
-    """said says announced announces told stated statement declared confirmed
-    ruled decided agreed"""
+    """said says announced announces told stated states statement declared confirmed
+    ruled decided agreed reads wrote writes argued argues claimed claims"""
 )
 
 
 def concern_strength(c: Cues) -> float:
     """How much a sentence reads as a worry, risk, expectation or prediction."""
     # A worry word alone often describes the present ("Japan is wary", "another problem
-    # is"): it takes two, or a condition ("if"), to make a concern without a forward cue.
-    worry = sum(1.0 if w in WORRY_VERBS else 0.7 for w in c.worry[:2])
+    # is", "officials have several sets of fears"): it takes two, or someone who fears
+    # or worries, to make a concern without a forward cue; a condition ("if") or a
+    # "potential" adds to a concern, it does not make one of a problem named.
+    worry = sum(0.7 for _ in c.worry[:2]) + (0.3 if c.worry_verb else 0.0)
     score = min(len(c.forward), 2) * 1.0 + worry
-    score += min(len(c.weak_forward), 1) * 0.3
+    # An obligation someone states ("McConnell said any new bill should not contain a
+    # timetable", "REID: “The president has to work with us.”") is a demand; one nobody
+    # states is a rule of procedure ("two-thirds of senators must vote to convict").
+    told = c.obligation if (c.reported or c.quoted) else ()
+    conditions = [w for w in c.weak_forward if w in CONDITIONS]
+    if conditions or score > 0.7 or c.demand or told or c.allegation:
+        score += min(len(c.weak_forward), 1) * 0.3
     # A demand, commitment or allegation looks forward even when narrated in the past.
-    score += min(len(c.demand), 1) * 1.0 + min(len(c.allegation), 1) * 1.0
-    if not (c.forward or c.demand or c.allegation) and (c.past or c.events or c.generic_past):
+    score += min(len(c.demand) + len(told), 1) * 1.0
+    score += min(len(c.allegation), 1) * 1.0
+    if not (c.forward or c.demand or told or c.allegation) and (
+        c.past or c.events or c.generic_past
+    ):
         score -= 1.0  # worry words in narrated history: "harboured deep concerns"
     return score
 
@@ -259,8 +362,19 @@ def development_strength(c: Cues) -> float:
     score += min(c.generic_past, 3) * 0.3 + (0.3 if c.past else 0.0)
     if c.when and (c.events or c.generic_past or c.past):
         score += 0.4  # a dated past event: "performed ... on Saturday"
-    if c.reported and not any(w in OUTLOOK_WORDS for w in c.forward):
-        score += 0.3  # "the government will withdraw the bill, Lam said": a decision told
+    outlook = [w for w in c.forward if w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES]
+    if c.obligation and not c.events:
+        score -= 1.0  # "Johnson has stated that Britain must leave by that date": a position
+    elif outlook and not c.events:
+        # "he said he remained optimistic a deal would be reached": an outlook told,
+        # however dated, is not what happened.
+        score = min(score - 1.5, 0.0)
+    elif outlook:
+        score -= 1.0  # "because it passed by close votes, an override is unlikely"
+    elif c.reported and not any(w in CONDITIONS for w in c.weak_forward):
+        # "the government will withdraw the bill, Lam said": a decision told (not "if
+        # he thinks he will stop us, he is mistaken, said Reid": a condition told).
+        score += 0.3
     elif not (c.events or c.generic_past):
         if any(w in MODALS or w in OUTLOOK_WORDS or w in OUTLOOK_PHRASES for w in c.forward):
             score -= 1.5  # "may either reduce or heighten": an outlook, not an event
@@ -272,3 +386,49 @@ def development_strength(c: Cues) -> float:
 CONCERN_MIN, DEVELOPMENT_MIN, NEW_DEVELOPMENT_MIN = 1.0, 0.3, 0.6
 #: Distinct content words a sentence needs to be worth linking ("Exit America" is not).
 CONCERN_MIN_WORDS, DEVELOPMENT_MIN_WORDS = 2, 4
+
+
+#: Which kinds of cue each word is (one word may be several: "pledged" is an event and
+#: a demand), for :func:`cues`' single pass.
+_KIND_WORDS = {
+    "forward": MODALS | FORWARD_WORDS,
+    "weak": WEAK_FORWARD,
+    "worry": WORRY_WORDS,
+    "past": PAST_MARKERS,
+    "events": EVENT_VERBS,
+    "event_nouns": EVENT_NOUNS,
+    "when": WHEN_WORDS,
+    "demand": DEMAND_WORDS,
+    "allegation": ALLEGATION_WORDS,
+    "reported": REPORTING_WORDS,
+    "obligation": OBLIGATIONS,
+    "be": _PRESENT_BE,
+    "generic": frozenset(),
+}
+_KINDS = tuple(_KIND_WORDS)
+_CUE_WORDS = frozenset().union(*_KIND_WORDS.values(), IRREGULAR_PAST, WORRY_VERBS)
+_KINDS_OF = {w: tuple(k for k, ws in _KIND_WORDS.items() if w in ws) for w in _CUE_WORDS}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "<month>",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+#: Words that make a month a deadline ("by October 1", "not until October 14").
+_BY = wordset("by until till before")
+_CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
+_KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)

@@ -30,7 +30,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from search.compare.analysis import Theme, _inside, _Sentence, load_rings
-from search.compare.cues import concern_strength, development_strength
+from search.compare.cues import (
+    EVENT_VERBS,
+    FORWARD_WORDS,
+    MODALS,
+    REPORTING_WORDS,
+    concern_strength,
+    development_strength,
+)
 from search.compare.model import Development, Evidence
 
 #: A development must score at least this to be linked to a concern at all (a floor
@@ -40,6 +47,8 @@ LINK_THRESHOLD = 0.02
 #: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
 #: compare-dev pairs, see bench/calibrate_compare.py).
 LINK_Z = 0.5
+#: A later sentence whose :func:`development_factor` is under this is not a report.
+REPORT_FACTOR = 1.0
 #: At most this many developments are listed for one concern.
 MAX_DEVELOPMENTS = 3
 #: A development below the best one by more than this factor is not listed.
@@ -54,6 +63,10 @@ NAMES_ONLY = 0.5
 _STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
+#: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:
+#: one named in most sentences of both articles ("Hurricane Ian" in a storm's story, the
+#: president in his own) is the subject of the story, not what links one to another.
+ACTOR_ALONE = 0.5
 
 
 @lru_cache(maxsize=200_000)
@@ -114,10 +127,34 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     return share
 
 
+#: Who says it: "According to Johnson's critics," or a transcript's "REID:".
+_ATTRIBUTION = re.compile(r"^\W*(?:according to [^,]*,|[A-Z][A-Z .'-]{1,40}:)", re.I)
+
+
+def participants(s: _Sentence) -> list[str]:
+    """The entities a concern is about: not its source ("According to Johnson's critics,
+    this is a ploy ..."), who says it rather than who it concerns."""
+    m = _ATTRIBUTION.match(s.span.text)
+    if not m:
+        return list(s.entities)
+    cut = s.span.start + m.end()
+    return [name for name, ranges in s.entities.items() if any(a >= cut for a, _ in ranges)]
+
+
 def _actors(s: _Sentence) -> set[str]:
-    """Entities named before the sentence's first cue verb or in its first third: the actor."""
-    cut = s.span.start + len(s.span.text) // 3
+    """Entities named before the sentence's first cue verb or in its first third: the actor
+    ("Among America's allies in Asia, South Korea probably faces the most danger")."""
+    if not s.entities:
+        return set()
+    text = s.span.text
+    verb = next((m.start() for m in _WORD.finditer(text) if m.group().lower() in _CUE_VERBS), 0)
+    cut = s.span.start + max(len(text) // 3, verb)
     return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
+
+
+#: The verbs and modal words a sentence's actor comes before.
+_CUE_VERBS = MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
 def concern_terms(
@@ -165,7 +202,7 @@ def link_score(
         # A synonym ring shared under different words ("withdraw" / "drop").
         for _ring in c.rings.keys() & d.rings.keys():
             shared += 0.5 * max(c_terms.values(), default=0.0)
-    for name in c.entities:
+    for name in participants(c):
         w = entity_weight.get(name, 0.0)
         total += w
         if name in d.entities:
@@ -215,7 +252,7 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._scored(c, before, shortlist=limit is not None)
+        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -237,13 +274,13 @@ class Scorer:
         c_actors = _actors(c)
         worded = set(shared)
         acting: set[str] = set()
-        for name in c.entities:
+        for name in participants(c):
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
             for d in self.index.get(f"entity:{name}", ()):
                 same = actor == (name in self.actors[d.key])
-                if actor and same:
+                if actor and same and w >= ACTOR_ALONE:
                     acting.add(d.key)
                 shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
         if total <= 0:
@@ -253,12 +290,19 @@ class Scorer:
         floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
         # Who is involved is not what happens: a sentence that shares none of the concern's
-        # words (or rings) answers it only if one of its actors acts there too.
+        # words (or rings) answers it only if one of its actors acts there too, and is
+        # not the subject of the whole story (:data:`ACTOR_ALONE`).
         return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
             if v >= floor and (k in worded or k in acting)
         ]
+
+    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+        """Only a report answers: a later sentence that describes a state, restates the
+        worry or repeats background is part of the concern's background, never a link."""
+        factor = self.factor
+        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -273,7 +317,11 @@ class Scorer:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
         everything = self._scored(c, before)
-        top = heapq.nlargest(MAX_DEVELOPMENTS, everything)
+        # The best reports are nearly always among the best few candidates.
+        few = heapq.nlargest(4 * MAX_DEVELOPMENTS, everything)
+        top = self._reports(few)[:MAX_DEVELOPMENTS]
+        if len(top) < MAX_DEVELOPMENTS < len(everything) and len(few) < len(everything):
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []

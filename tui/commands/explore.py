@@ -14,11 +14,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """No options of its own: --corpus and --debug are common to every command."""
 
 
-def _opener(folders, cache_dir, progress=None):
+def _opener(folders, cache_dir, progress=None, *, listed: bool = False):
     """Open the corpus, then keep its article list for the next start (see tui.catalog).
 
     The open is quick (the index as it is, unless a folder changed); the app refreshes it
-    exactly in the background once it is on screen.
+    exactly in the background once it is on screen. ``listed``: the saved list was loaded
+    for the first frame, so it need not be read again to know it is there (at 50,000
+    articles that read held the GIL for a third of a second as the user started typing).
     """
 
     def open_corpus():
@@ -27,7 +29,7 @@ def _opener(folders, cache_dir, progress=None):
 
         folder_stamp = catalog.stamp(folders)  # before opening: a change meanwhile misses
         corpus = Corpus.open(folders, cache_dir=cache_dir, quick=True, progress=progress)
-        if not corpus.report.trusted or catalog.load(folders) is None:
+        if not corpus.report.trusted or not (listed or catalog.load(folders) is not None):
             catalog.save(folders, folder_stamp, corpus.articles)
         return corpus
 
@@ -69,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_settings()
     folders = list(args.folders)
     building = Building()
-    open_corpus = _opener(folders, config.index_dir, building.tick)
     # Files unchanged since last time: list the articles at once and open the index after
     # the first frame. Otherwise start opening it now, while Textual loads.
     preview = catalog.load(folders) or ()
+    open_corpus = _opener(folders, config.index_dir, building.tick, listed=bool(preview))
     if not preview:
         open_corpus = _in_background(open_corpus).result
 

@@ -163,7 +163,16 @@ class CompareScreen(Screen):
         self.query_one("#left").border_title = "Earlier: concerns"
         self.query_one("#right").border_title = "Later: developments"
         self.query_one("#tracker").border_title = "Concerns"
+        # When a pane's text is laid out anew (a result arrives and the tracker below
+        # grows, the terminal is resized), the chosen sentences go back into view: a
+        # scroll asked for before the text has its size does nothing.
+        for side in ("#left", "#right"):
+            self.watch(self.query_one(side), "virtual_size", self._relaid, init=False)
         self._compare()
+
+    def _relaid(self, _size) -> None:
+        if self.result is not None:
+            self._bring_into_view()
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
     def _compare(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from attrs import evolve
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -109,6 +110,8 @@ class SearchScreen(Screen):
         self._generation = 0
         self._timer = None
         self._error: str | None = None
+        #: The corpus' foreground, held from a keystroke until its search runs.
+        self._typing = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -194,10 +197,25 @@ class SearchScreen(Screen):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE, self._refresh_now)
+        corpus = self.corpus
+        if self._typing is None and corpus is not None:
+            # The user is typing: background work on the index (the facet table, as the
+            # explorer opens) steps aside until the search runs, which holds it itself.
+            self._typing = corpus.foreground
+            self._typing.__enter__()
+
+    def _stop_typing(self) -> None:
+        typing, self._typing = self._typing, None
+        if typing is not None:
+            typing.__exit__(None, None, None)
+
+    def on_unmount(self) -> None:
+        self._stop_typing()
 
     def _refresh_now(self) -> None:
         self._timer = None
         self._generation += 1
+        self._stop_typing()
         if self.corpus is None:
             return
         query = self.query_one("#query", Input).value.strip()
@@ -212,18 +230,21 @@ class SearchScreen(Screen):
         if corpus is None:
             return
         try:
-            # The hits first, then again with the facets: a keystroke's results never
-            # wait for the facets of every match (seconds, the first time, at 50,000).
-            plain = corpus.search(query, limit=LIMIT, filters=filters or None)
-            self.post_message(ResultsFetched(generation, plain, with_facets=False))
-            result = corpus.search(query, limit=LIMIT, filters=filters or None, facets=True)
+            # The hits first, then the facets alone: a keystroke's results never wait
+            # for the facets of every match (seconds, the first time, at 50,000), and
+            # the list is not laid out again when they come.
+            result = corpus.search(query, limit=LIMIT, filters=filters or None)
+            self.post_message(ResultsFetched(generation, result))
+            if generation != self._generation:
+                return  # typed on meanwhile: a thread cannot be stopped, but it can stop
+            facets = corpus.facets(query, filters=filters or None)
         except QueryError as exc:
             self.post_message(SearchFailed(generation, str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 - an engine failure is shown, never a crash
             self.post_message(SearchFailed(generation, f"search failed: {exc}"))
             return
-        self.post_message(ResultsFetched(generation, result))
+        self.post_message(FacetsCounted(generation, facets))
 
     def _current(self, generation: int) -> bool:
         """True if nothing newer has been typed since this generation started."""
@@ -257,15 +278,22 @@ class SearchScreen(Screen):
         if corpus is None:
             return
         try:
-            result = corpus.search("", limit=1, facets=True)
+            facets = corpus.facets("")
         except Exception:  # noqa: BLE001 - facets are a convenience; the list is already shown
             return
-        self.post_message(FacetsCounted(generation, result))
+        self.post_message(FacetsCounted(generation, facets))
 
     @on(FacetsCounted)
     def _show_facets(self, message: FacetsCounted) -> None:
-        if self._current(message.generation):
-            self.query_one("#facets", FacetList).show(message.result.facets, self.filters)
+        if not self._current(message.generation):
+            return
+        facets = message.facets
+        self.query_one("#facets", FacetList).show(facets, self.filters)
+        result = self.result
+        if result is not None and not result.total_exact and facets.matched is not None:
+            # Counting stopped at the cap for the hits; the facets counted every match.
+            self.result = evolve(result, total=facets.matched, total_exact=True)
+            self._show_status(self.result)
 
     @on(SearchFailed)
     def _show_error(self, message: SearchFailed) -> None:
@@ -284,9 +312,10 @@ class SearchScreen(Screen):
         self.result = result  # reactive: the footer's bindings follow (watch_result)
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
-        results.border_title = "Results, best first"
-        if message.with_facets:  # else the facets of the last query stay until these come
-            self.query_one("#facets", FacetList).show(result.facets, self.filters)
+        results.border_title = "Results, best first"  # the facets follow (FacetsCounted)
+        self._show_status(result)
+
+    def _show_status(self, result: SearchResult) -> None:
         status = Text(end="")
         more = "" if result.total_exact else "more than "
         plural = "s" if result.total != 1 or not result.total_exact else ""

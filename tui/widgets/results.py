@@ -17,6 +17,9 @@ from tui.widgets.text import one_line, relevance_bar, source_and_date
 LEAD = 28
 #: Articles laid out at a time in the list of every article.
 PAGE = 60
+#: Hits laid out when a query's results come (the rest as the cursor or view nears them):
+#: more than a tall terminal shows, a quarter of what laying out all fifty costs.
+HIT_PAGE = 12
 
 
 def snippet_line(snippet: Snippet, highlight, base="") -> Text:
@@ -67,6 +70,8 @@ class ResultList(KeyList):
         #: The articles listed with no query, of which the first ``_loaded`` are laid out.
         self._listing: Sequence[Article] = ()
         self._loaded = 0
+        #: Hits' options not laid out yet (see :data:`HIT_PAGE`).
+        self._later: list[Option | None] = []
         #: The article marked for compare, shown in its entry.
         self.marked: str | None = None
 
@@ -110,7 +115,7 @@ class ResultList(KeyList):
         """
         if keep and articles is self._listing and self.option_count:
             return  # the very list on screen (the saved one, still what the index holds)
-        self.hits = {}
+        self.hits, self._later = {}, []
         self._listing, self._loaded = articles, 0
         options = self._article_page()
         if not options:
@@ -148,8 +153,8 @@ class ResultList(KeyList):
         Each page ends with a separator (the list's last one is never drawn), so a page
         is only appended: the pages above are not laid out again.
         """
-        options: list[Option | None] = []
-        while self._loaded < len(self._listing):
+        options, self._later = self._later, []  # a query's hits: the rest of them
+        while self._loaded < len(self._listing) and not self.hits:
             options += self._article_page()
             if upto is None or self._loaded > upto:
                 break
@@ -157,7 +162,7 @@ class ResultList(KeyList):
             self.add_options(options)
 
     def _near_the_end(self) -> bool:
-        return self._loaded < len(self._listing) and not self.hits
+        return bool(self._later) or (self._loaded < len(self._listing) and not self.hits)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
@@ -176,10 +181,17 @@ class ResultList(KeyList):
         super().action_last()
 
     def show_hits(self, hits: Sequence[Hit], *, keep: bool = False) -> None:
-        """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets."""
+        """Search hits: title, source, date, a relevance bar and 1-3 highlighted snippets.
+
+        The first :data:`HIT_PAGE` are laid out now (as far as the kept cursor, if
+        further), the rest as the cursor or the view nears them.
+        """
         title, meta, bar, snippet, hl = self._styles()
         self.hits = {hit.id: hit for hit in hits}
         self._listing, self._loaded = (), 0
+        cursor = self.highlighted_option.id if keep and self.highlighted_option else None
+        ids = list(self.hits)
+        first = max(HIT_PAGE, ids.index(cursor) + 1 + HIT_PAGE // 2 if cursor in ids else 0)
         best = max((h.score for h in hits), default=0.0)
         options: list[Option | None] = []
         for hit in hits:
@@ -197,6 +209,7 @@ class ResultList(KeyList):
         if not options:
             none = Text("No article matches.", style="italic", end="")
             options.append(Option(none, disabled=True))
+        options, self._later = options[: 2 * first], options[2 * first :]
         self._replace(options, keep)
 
     def _replace(self, options: list[Option | None], keep_cursor: bool) -> None:

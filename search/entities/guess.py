@@ -165,6 +165,9 @@ _RUN_RX = re.compile(
 def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     """The words of a run, as one run or several: a word that goes on in an everyday word
     after a hyphen ("Washington-based") ends its run there, without that word."""
+    word = norm[start:end]
+    if " " not in word and "-" not in word:
+        return [[(start, end, word)]]  # the common case: one word
     runs: list[list[tuple[int, int, str]]] = [[]]
     for m in _TOKEN_RX.finditer(norm, start, end):
         word = m[0]

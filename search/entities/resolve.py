@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from operator import add
 
 import ahocorasick
 
@@ -92,12 +93,11 @@ def _retype(
             if typer.at_dateline(context):  # "NEW YORK 1996-08-30": the place, whatever
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
-            score = typer.context_scores(context)
-            score = [a + b for a, b in zip(score, _name_score(norm[start:end], type_), strict=True)]
-            total = totals.get(key)
-            totals[key] = (
-                score if total is None else [a + b for a, b in zip(total, score, strict=True)]
+            score = list(
+                map(add, typer.context_scores(context), _name_score(norm[start:end], type_))
             )
+            total = totals.get(key)
+            totals[key] = score if total is None else list(map(add, total, score))
             keyed.append((fi, si, key))
     if not keyed:
         return fields
@@ -115,7 +115,7 @@ def _verdicts(
     dropped: set[tuple[int, int]] = set()
     for fi, si, key in keyed:
         total = totals[key]
-        label = typer.CLASSES[max(range(len(total)), key=total.__getitem__)]
+        label = typer.CLASSES[total.index(max(total))]  # the first of equal scores
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)
@@ -146,6 +146,7 @@ def _realm(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def _institutional(text: str) -> bool:
     """A name of several words with an organisation's cue word ("... Coalition")."""
     words = text.split()
@@ -208,14 +209,10 @@ def _name_score(text: str, type_: str) -> tuple[float, ...]:
 
 @lru_cache(maxsize=8192)
 def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
-    g = gazetteer()
     words = text.split()
-    names = _given_names()
-    census_given, census_surnames = typer.census_names()
-    places = typer.places()
-    cues = [_cue_type(w) for w in words]
-    known = [g.by_alias.get(_key(w)) for w in words]
-    types = [g.records[c].type if c else "" for c in known]
+    facts = [_word_facts(w) for w in words]
+    cues = [f[0] for f in facts]
+    types = [f[1] for f in facts]
     cue_of = next(
         (c for c, w in zip(cues[:-1], words[1:], strict=True) if c and w in {"of", "for"}),
         "none",
@@ -223,17 +220,33 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
     return typer.name_features(
         words,
         guess=type_,
-        given=words[0] in names or words[0] in census_given,
-        given_last=len(words) > 1 and (words[-1] in names or words[-1] in census_given),
-        surname=words[-1] in census_surnames and not types[-1],
+        given=facts[0][2],
+        given_last=len(words) > 1 and facts[-1][2],
+        surname=facts[-1][3] and not types[-1],
         cue_last=cues[-1] or "none",
         cue_any=next((c for c in cues if c), "none"),
         known_inside=next((t for t in types if t), "none"),
         known_last=types[-1] or "none",
         cue_of=cue_of or "none",
-        place=text in places,
-        place_first=words[0] in places,
-        place_last=words[-1] in places,
+        place=text in typer.places(),
+        place_first=facts[0][4],
+        place_last=facts[-1][4],
+    )
+
+
+@lru_cache(maxsize=16384)
+def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool]:
+    """What the lists know of one word of a name: its cue type, the type of the known name
+    it is, whether it is a given name, a census surname, a place."""
+    g = gazetteer()
+    known = g.by_alias.get(_key(word))
+    census_given, census_surnames = typer.census_names()
+    return (
+        _cue_type(word),
+        g.records[known].type if known else "",
+        word in _given_names() or word in census_given,
+        word in census_surnames,
+        word in typer.places(),
     )
 
 

@@ -294,13 +294,7 @@ def _digit_matches(norm: str) -> Iterator[tuple[int, int, str]]:
         year = len(digits) == 4 and _YEAR_RX.fullmatch(digits) is not None
         m = _NUMBER_SUFFIX.match(norm, after)
         kind = m.lastgroup if m else None
-        valid = {
-            "DATE_full": len(digits) <= 2 and digits.isdigit(),
-            "DATE_iso": year,
-            "DATE_range": year,
-            "DATE_decade": year and digits.endswith("0"),
-        }
-        if not valid.get(kind or "", True):
+        if kind is not None and not _valid_date(kind, digits, year):
             kind = None
         if kind is None and m is not None:
             m = _FIGURE_ONLY_SUFFIX.match(norm, after)
@@ -311,6 +305,17 @@ def _digit_matches(norm: str) -> Iterator[tuple[int, int, str]]:
         elif year and not _AFTER_YEAR.match(norm, after):
             last = after
             yield start, after, "DATE_year"
+
+
+def _valid_date(kind: str, digits: str, year: bool) -> bool:
+    """May the number ``digits`` start a date of this kind (any other kind: yes)?"""
+    if kind == "DATE_full":
+        return len(digits) <= 2 and digits.isdigit()
+    if kind == "DATE_iso" or kind == "DATE_range":
+        return year
+    if kind == "DATE_decade":
+        return year and digits.endswith("0")
+    return True
 
 
 def _word_matches(norm: str, anchors: list[tuple[int, str]]) -> Iterator[re.Match[str]]:

@@ -114,6 +114,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=8192)
 def _suffix_class(word: str) -> str:
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
@@ -161,11 +162,14 @@ def name_features(
 ) -> tuple[str, ...]:
     """The evidence in the name itself (the same wherever it occurs)."""
     n = len(words)
+    n4 = min(n, 4)
+    n3 = min(n, 3)
+    first_shape = shape(words[0])
     f = [
         "bias",
-        f"n={min(n, 4)}",
+        f"n={n4}",
         f"guess={guess}",
-        f"first_shape={shape(words[0])}",
+        f"first_shape={first_shape}",
         f"last_shape={shape(words[-1])}",
         f"last_suffix={_suffix_class(words[-1])}",
         f"cue_last={cue_last}",
@@ -173,32 +177,36 @@ def name_features(
         f"known_inside={known_inside}",
         f"known_last={known_last}",
         f"cue_of={cue_of}",
-        f"cue_any={cue_any}&n={min(n, 4)}",
+        f"cue_any={cue_any}&n={n4}",
     ]
     if place:  # the whole name is a town's or a country's
-        f.append(f"place&n={min(n, 3)}")
+        f.append(f"place&n={n3}")
     elif n > 1 and (place_first or place_last):  # "Galway North", "North Galway"
         f.append(f"place_part={'first' if place_first else 'last'}")
     if given:
-        f.append(f"given_first&n={min(n, 3)}")
+        f.append(f"given_first&n={n3}")
     if given_last:
         f.append("given_last")
     if surname:
-        f.append(f"surname_last&n={min(n, 3)}")
-    if any(w in ("of", "and", "&", "the", "for") for w in words):
+        f.append(f"surname_last&n={n3}")
+    if not _NAME_CONNECTORS.isdisjoint(words):
         f.append("connector")
     if n > 1 and (words[0] in _COMPASS or words[-1] in _COMPASS):
         f.append(f"compass={'first' if words[0] in _COMPASS else 'last'}")  # "North Down"
     tiers = [everyday(w) for w in words]
-    plain = sum(1 for t in tiers if t)
-    f.append(f"common={min(plain, 2)}&n={min(n, 3)}")
+    plain = n - tiers.count(0)
+    f.append(f"common={min(plain, 2)}&n={n3}")
     f.append(f"first_tier={tiers[0]}")
     if n == 1:
-        f.append(f"single_tier={tiers[0]}&shape={shape(words[0])}")
+        f.append(f"single_tier={tiers[0]}&shape={first_shape}")
     # The words themselves: learnt from CrossNER only (scripts/train_typer.py).
-    f += [LEXICAL + w.lower() for w in words[:4]]
-    f.append(LEXICAL + "last=" + words[-1].lower())
+    lower = [w.lower() for w in words]
+    f += [LEXICAL + w for w in lower[:4]]
+    f.append(LEXICAL + "last=" + lower[-1])
     return tuple(f)
+
+
+_NAME_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))
 
 
 def context_key(
@@ -359,6 +367,7 @@ def common_words() -> dict[str, int]:
     return tiers
 
 
+@lru_cache(maxsize=16384)
 def everyday(word: str) -> int:
     """How common ``word`` is as an everyday word (1 the commonest tiers, 0 not), unless it
     is also a common given name or surname: "Banks" may be either."""

@@ -7,14 +7,19 @@ The helpers here are shared by the modules and kept import-light.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import resource
 import statistics
+import struct
+import subprocess
+import termios
 import time
 from pathlib import Path
 
 #: Where generated corpora, indexes and results live (gitignored).
 DATA = Path(__file__).resolve().parent / ".data"
+REPO = Path(__file__).resolve().parent.parent
 ROOT = DATA.parent.parent
 
 #: Corpus size for the size-dependent benchmarks; ``--quick`` sets 1,000, ``--large`` 50,000.
@@ -115,3 +120,24 @@ def _rss_bytes(pid: int) -> int:
             return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except OSError:
         return 0
+
+
+def spawn_in_pty(
+    argv: list[str], env: dict[str, str], columns: int, rows: int
+) -> tuple[int, subprocess.Popen]:
+    """Start ``argv`` in its own session on a new pseudo-terminal of that size, as a user's
+    terminal would run it: (the terminal's master side to read and write, the process)."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    proc = subprocess.Popen(
+        argv,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    return master, proc

@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
-import fcntl
 import json
 import os
 import random
@@ -46,17 +45,14 @@ import re
 import select
 import signal
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import DATA, as_installed, percentile, size
+from bench import DATA, REPO, as_installed, percentile, size, spawn_in_pty
 
-REPO = Path(__file__).resolve().parent.parent
 SIZE = (100, 30)
 #: Seconds after the spawn when the first query starts being typed.
 TYPE_AT = 1.0
@@ -179,24 +175,11 @@ class Session:
     """The explorer running in a pseudo-terminal; :meth:`until` reads what it draws."""
 
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
         self.screen = Screen(*SIZE)
-        self.master = master
         #: When each key written by :meth:`until` went out (perf_counter).
         self.sent: list[float] = []
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            argv,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=REPO,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
+        self.master, self.proc = spawn_in_pty(argv, env, *SIZE)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.started

@@ -27,24 +27,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import json
 import os
 import re
 import select
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
-from bench import as_installed
+from bench import REPO, as_installed, spawn_in_pty
 
-REPO = Path(__file__).resolve().parent.parent
 TARGET = 1.3
 #: For ``python -m bench``: figure -> upper bound (median wall-clock ratio to the bare app).
 TARGETS = {"ratio": TARGET}
@@ -85,22 +81,10 @@ def time_to_marker(
     argv: list[str], marker: str, env: dict[str, str], timeout: float = 30.0
 ) -> tuple[float, float | None]:
     """(wall, cpu) seconds from spawn until ``marker`` is on the pseudo-terminal's output."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     needle = marker.encode("utf-8")
     seen = b""
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        argv,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        cwd=REPO,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
+    master, proc = spawn_in_pty(argv, env, *SIZE)
     try:
         while True:
             left = timeout - (time.perf_counter() - started)

@@ -656,18 +656,21 @@ def count_upto(searcher, q: wq.Query, cap: int) -> int:
     return n
 
 
-def _by_postings(q: wq.Query) -> bool:
-    """Whether :func:`matching_docs` answers ``q`` from posting lists alone."""
+def _by_postings(q: wq.Query, *, phrases: bool = True) -> bool:
+    """Whether :func:`matching_docs` answers ``q`` from posting lists alone; with
+    ``phrases=False``, without reading any word's positions (a phrase of two common
+    words is in half the documents, and checking where its words stand in each of them
+    cost three times the search)."""
     if isinstance(q, wq.ConstantScoreQuery):
-        return _by_postings(q.child)
+        return _by_postings(q.child, phrases=phrases)
     if isinstance(q, wq.AndNot):
-        return _by_postings(q.a) and _by_postings(q.b)
+        return _by_postings(q.a, phrases=phrases) and _by_postings(q.b, phrases=phrases)
     if isinstance(q, wq.And | wq.Or):
         return not any(isinstance(s, wq.Not) for s in q.subqueries) and all(
-            _by_postings(s) for s in q.subqueries
+            _by_postings(s, phrases=phrases) for s in q.subqueries
         )
     if isinstance(q, wq.Phrase):
-        return q.slop == 1
+        return phrases and q.slop == 1
     return isinstance(q, wq.MultiTerm | wq.Term)
 
 
@@ -836,11 +839,12 @@ def _totals(
     scored = results.scored_length()
     if scored < limit:  # a page not filled holds every match
         return scored, True, Facets()
-    # Whoosh's estimate can be twice the truth: count. Words, wildcards, AND/OR/NOT and
-    # phrases count by set algebra on posting lists (cheap, as for facets); any other
-    # query walks the matcher, and stops past COUNT_CAP ("more than").
+    # Whoosh's estimate can be twice the truth: count. Words, wildcards and AND/OR/NOT
+    # count by set algebra on posting lists (cheap, as for facets); any other query, a
+    # phrase included, walks the matcher and stops past COUNT_CAP ("more than"): the
+    # explorer has the exact count from its facets, which it asks for once hits show.
     counted = wq.And([q, restrict]) if restrict else q
-    if _by_postings(counted):
+    if _by_postings(counted, phrases=False):
         return len(matching_docs(searcher, counted)), True, Facets()
     total = count_upto(searcher, counted, COUNT_CAP)
     return min(total, COUNT_CAP), total <= COUNT_CAP, Facets()

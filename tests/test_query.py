@@ -165,6 +165,16 @@ def test_a_full_page_counts_its_total_and_past_the_cap_says_more_than(
         monkeypatch.setattr(search.query, "COUNT_CAP", 20)
         capped = c.search('"harbour talks"~3', limit=10)
         assert (capped.total, capped.total_exact) == (20, False)
+        # So does a phrase (where its words stand is read only for the facets, which
+        # count it exactly): under the cap the count is exact, past it "more than".
+        monkeypatch.setattr(search.query, "COUNT_CAP", 40)
+        phrase = c.search('"harbour talks"', limit=10)
+        assert (phrase.total, phrase.total_exact) == (30, True)
+        monkeypatch.setattr(search.query, "COUNT_CAP", 20)
+        phrase = c.search('"harbour talks"', limit=10)
+        assert (phrase.total, phrase.total_exact) == (20, False)
+        exact = c.search('"harbour talks"', limit=10, facets=True)
+        assert (exact.total, exact.total_exact, exact.facets.matched) == (30, True, 30)
     finally:
         c.close()
 

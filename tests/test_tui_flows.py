@@ -1055,3 +1055,27 @@ def test_an_empty_corpus_says_what_to_do(tmp_path):
             assert isinstance(app.screen, SearchScreen)
 
     run(scenario())
+
+
+def test_keys_work_on_a_terminal_too_small_at_start_and_after_it_grows(corpus):
+    """Before: keys typed while nothing had the focus were kept for the query box, so on a
+    terminal too small at start-up `q` did nothing, and after the resize the letters typed
+    in the meantime were lost with every later one."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(30, 10)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            await pilot.resize_terminal(100, 30)
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), what="search")
+            await wait_for(pilot, lambda: app.focused is not None, what="the query box")
+            await pilot.press("h", "a", "r")
+            assert app.screen.query_one("#query").value.endswith("har")
+        app = DossierApp(corpus)
+        async with app.run_test(size=(30, 10)) as pilot:
+            await pilot.pause()
+            await pilot.press("q")
+            await wait_for(pilot, lambda: not app.is_running, what="q to quit")
+
+    run(scenario())

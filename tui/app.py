@@ -69,6 +69,9 @@ LIGHT = Theme(
     dark=False,
 )
 #: Config names -> registered themes ("dark"/"light" are what the config file documents).
+#: How long after start-up keys typed before the query box has the focus are kept for it.
+TYPEAHEAD_SECONDS = 3.0
+
 THEME_ALIASES = {"dark": DARK.name, "light": LIGHT.name}
 
 
@@ -187,6 +190,7 @@ class DossierApp(App[None]):
             and isinstance(event, events.Key)
             and not event.is_forwarded
             and self.focused is None
+            and isinstance(self.screen, SearchScreen)  # not "too small", not a dialog
             and (event.is_printable or event.key == "backspace")
         ):
             self._typeahead.append(event)
@@ -194,7 +198,9 @@ class DossierApp(App[None]):
         await super().on_event(event)
 
     def _type_ahead(self, focused) -> None:
-        """The first focus (the query box): what was typed before it goes there, in order."""
+        """The first focus (the query box): what was typed before it goes there, in order.
+        Keys are kept for the start-up only: with nothing focused by then they are
+        dropped, and the keys after them go where keys go (never stored unseen)."""
         keys, self._typeahead = self._typeahead or [], None
         for key in keys if focused is not None else ():
             focused._forward_event(key)
@@ -204,6 +210,7 @@ class DossierApp(App[None]):
 
         leaving.install()  # quitting never waits for a search or a build in a thread
         self.watch(self.screen, "focused", self._type_ahead, init=False)
+        self.set_timer(TYPEAHEAD_SECONDS, lambda: self._type_ahead(self.focused))
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:

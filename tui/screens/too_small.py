@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -10,6 +11,9 @@ MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 
 class TooSmallScreen(ModalScreen[None]):
+    #: A modal screen keeps the app's keys from the screens below it, its own quit included.
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small", markup=False)
 

@@ -816,3 +816,22 @@ def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
             assert saved[(third.concern.key, screen.result.later.id)].verdict == third.verdict
 
     asyncio.run(scenario())
+
+
+def test_the_explorers_background_refresh_ignores_code_in_the_working_folder(
+    tmp_path, cache_dir, monkeypatch
+):
+    """Before: the refresh child ran `python -c`, which imports first from the working
+    folder: started where a search/ package or a json.py lives, it failed and the
+    explorer never picked up a change."""
+    from tui.refresh import in_child
+
+    folder = stories(tmp_path / "news", 2)
+    trap = tmp_path / "project"
+    (trap / "search").mkdir(parents=True)
+    (trap / "search" / "__init__.py").write_text("raise ImportError('not dossier')\n")
+    (trap / "json.py").write_text("raise ImportError('not the json module')\n")
+    monkeypatch.chdir(trap)
+    in_child([folder], cache_dir)  # the first build
+    write(folder, "late.txt", article_text("Ferry strike ends"))
+    assert "late.txt" in (in_child([folder], cache_dir) or "")

@@ -25,6 +25,9 @@ from pathlib import Path
 NICENESS = 10
 
 
+_CHILD = "import sys; sys.path.pop(0); from tui.refresh import main; main()"
+
+
 def in_child(folders: Sequence[Path], cache_dir: Path | None) -> str | None:
     """Refresh the index of ``folders`` exactly, in a child process: what changed, in
     words (``tui.commands._common.changes``), or None if nothing did."""
@@ -33,7 +36,9 @@ def in_child(folders: Sequence[Path], cache_dir: Path | None) -> str | None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     done = subprocess.run(
-        [sys.executable, "-c", "from tui.refresh import main; main()", str(os.getpid())],
+        # -c puts the working folder first on the path: a json.py or a search/ of the
+        # user's there would be imported instead of ours (python -P is 3.11 and later).
+        [sys.executable, "-c", _CHILD, str(os.getpid())],
         input=json.dumps(request),
         capture_output=True,
         text=True,

@@ -967,3 +967,30 @@ def test_the_dev_scorer_follows_the_readme_rules():
     assert s["top1"] == s["top3"] == 1
     assert s["silent"] == 1  # the grain concern; the unreported one is a failed silence
     assert s["reported"] == len(result.links)
+
+
+def test_a_colon_after_ordinary_words_names_no_speaker():
+    # "REID:" labels a speaker; "Smith warned on Sunday:" does not, and Smith stays the
+    # concern's participant, as in the same sentence without the colon.
+    later = article(
+        "Smith met the mayor of Lyon on Monday to talk about housing.", id="l", year=2025
+    )
+    smith = Entity("body", "Smith", "PERSON", "Smith", 0, 5)
+
+    def evidence(text: str) -> tuple:
+        earlier = article(text, id="e")
+        (link,) = compare(
+            earlier,
+            later,
+            earlier_entities=[
+                evolve(smith, start=text.index("Smith"), end=text.index("Smith") + 5)
+            ],
+            later_entities=[smith],
+        ).links
+        return link.evidence
+
+    assert evidence("Smith warned on Sunday that the plan could delay the vote.")
+    assert evidence("Smith warned on Sunday: the plan could delay the vote.") == evidence(
+        "Smith warned on Sunday that the plan could delay the vote."
+    )
+    assert not evidence("SMITH: the plan could delay the vote, said Smith.")

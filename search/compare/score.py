@@ -128,7 +128,9 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
 
 
 #: Who says it: "According to Johnson's critics," or a transcript's "REID:".
-_ATTRIBUTION = re.compile(r"^\W*(?:according to [^,]*,|[A-Z][A-Z .'-]{1,40}:)", re.I)
+#: Who a sentence cites: "According to X," or a transcript's "REID:" (capitals only: a
+#: colon after ordinary words, "Iran warned on Sunday: ...", names no speaker).
+_ATTRIBUTION = re.compile(r"^\W*(?:(?i:according to) [^,]*,|[A-Z][A-Z .'-]{1,40}:)")
 
 
 def participants(s: _Sentence) -> list[str]:

@@ -994,3 +994,19 @@ def test_a_colon_after_ordinary_words_names_no_speaker():
         "Smith warned on Sunday that the plan could delay the vote."
     )
     assert not evidence("SMITH: the plan could delay the vote, said Smith.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "worried"),
+    [
+        ("Farmers fear a drought this summer.", True),
+        ("Economists worry that tariffs would hurt exporters.", True),
+        ("Economists worry about inflation as rates stay low.", True),
+        ("The slowdown worries investors.", False),  # says who is worried, not about what
+        ("Officials have several sets of fears.", False),  # the noun, named not held
+    ],
+)
+def test_who_fears_or_worries_about_something_holds_a_concern(sentence, worried):
+    from search.compare.cues import cues
+
+    assert cues(sentence, 2024).worry_verb is worried

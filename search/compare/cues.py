@@ -128,8 +128,10 @@ WORRY_PHRASES = ("at stake", "drawing down", "pull out", "raise questions", "rai
 #: Someone fears or worries: a concern in itself, in any tense but narrated history.
 WORRY_VERBS = wordset("fear fears fearing worry worries worrying fret frets fretting")
 #: Fearing takes what may happen as its object ("farmers fear a drought"); worrying
-#: does so with "that" ("worry that tariffs would hurt"), not with "about".
+#: does so with "that" or "about" ("worry that tariffs would hurt", "worry about
+#: inflation"), not with a plain object ("worries investors" says who is worried).
 FEAR_VERBS = wordset("fear fears fearing feared")
+_WORRY_OBJECT = frozenset({"that", "about", "over"})
 #: A demand, call, commitment, warning or threat not yet carried out: it looks forward
 #: even when narrated in the past ("called for the bill to be dropped", "insists that
 #: ...", "warned of flooding", "threatened to veto it").
@@ -207,9 +209,8 @@ class Cues:
     reported: bool = False
     #: Years well before the article's own: background ("voted in a 2016 referendum").
     old_years: tuple[str, ...] = ()
-    #: Someone fears something, or worries that something may happen (the verb, not the
-    #: noun: not "officials have several sets of fears"; "Australia worries about Japan's
-    #: ability" is a present concern, not a look ahead).
+    #: Someone fears something, or worries that or about something (the verb, not the
+    #: noun: not "officials have several sets of fears").
     worry_verb: bool = False
     #: "must", "should": an obligation ("Britain must leave by that date").
     obligation: tuple[str, ...] = ()
@@ -250,7 +251,11 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
             found["events"].pop()
         if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
             found["generic"].append(w)
-        if w in WORRY_VERBS and prev not in _NOUN_BEFORE and (w in FEAR_VERBS or nxt == "that"):
+        if (
+            w in WORRY_VERBS
+            and prev not in _NOUN_BEFORE
+            and (w in FEAR_VERBS or nxt in _WORRY_OBJECT)
+        ):
             worry_verb = True
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
-from .text import IngestError, _says_furniture, clean_line, sanitise, shown_byline
+from .text import IngestError, clean_line, sanitise, says_furniture, shown_byline
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py).
 #: favor_recall: with our furniture wording rules after it (:func:`_body`), it keeps the
@@ -192,7 +192,7 @@ def _body(text: str) -> str:
     but for a paragraph that says what only furniture says (it keeps a newsletter box or
     a copyright line set inside the article)."""
     lines = (clean_line(line) for line in sanitise(text).split("\n"))
-    return "\n\n".join(line for line in lines if line and not _says_furniture(line))
+    return "\n\n".join(line for line in lines if line and not says_furniture(line))
 
 
 _PLACEHOLDER = re.compile(r"^(?:no\s+author|unknown|anonymous|admin(?:istrator)?|none|n/?a)$", re.I)

@@ -548,11 +548,9 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
-    low = line.lower() if words <= 45 else ""
-    if words <= 30:
-        if _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
-            return True
-    elif line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
+    if says_furniture(line, words):
+        return True
+    if words > 30 and line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
         return True
     if words <= 4 and (_UI_WORDS.match(line) or _COUNTER.match(line)):
         return True
@@ -563,11 +561,6 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         and not _BYLINE.match(line)
     ):
         return True
-    if words <= 45:
-        if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
-            return True
-        if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
-            return True
     if words <= 60 and _BIO.match(line) and _BIO_WORDS.search(line):  # an author's bio
         return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
@@ -583,11 +576,13 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     return foreign and words <= 12
 
 
-def _says_furniture(line: str) -> bool:
+def says_furniture(line: str, words: int | None = None) -> bool:
     """A paragraph that says what only a page's furniture says: a copyright notice, a
     newsletter or donation appeal, a comment form, an affiliate disclosure, a share
-    prompt. The wording alone decides, not the paragraph's length or shape."""
-    words = len(_words(line))
+    prompt. The wording alone decides, not the paragraph's length or shape (``words``:
+    its count of words, when the caller has it)."""
+    if words is None:
+        words = len(_words(line))
     if words > 45:
         return False
     low = line.lower()

@@ -557,16 +557,6 @@ class Index:
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 
-def _signature(
-    path: str, sidecars: set[str], st: os.stat_result | None = None
-) -> tuple[int, int, int]:
-    """:func:`files.signature`, with the sidecar's stat only when the folder has one, and
-    the file's own stat taken while listing it (``st``) when there is one."""
-    if st is None:
-        st = os.stat(path)
-    return st.st_mtime_ns, st.st_size, _sidecar_mtime(path, sidecars)
-
-
 def _sidecar_mtime(path: str, sidecars: set[str]) -> int:
     """The mtime of ``path``'s sidecar if it has one (in ``sidecars``), else 0."""
     stem, _suffix = os.path.splitext(path)

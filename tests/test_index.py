@@ -670,7 +670,6 @@ def test_quick_open_trusts_the_index_without_walking_the_files(news, cache_dir, 
 
     monkeypatch.setattr(search.files, "discover", no_walk)
     monkeypatch.setattr(search.files, "scan", no_walk)
-    monkeypatch.setattr(search.index, "_signature", no_walk)
     corpus = open_corpus(news, cache_dir, quick=True)
     assert corpus.report.trusted
     assert hit_paths(corpus, "railway") == {"rail.md"}

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from search.compare.analysis import Theme, _inside, _Sentence, load_rings
 from search.compare.cues import (
+    _WORD,
     EVENT_VERBS,
     FORWARD_WORDS,
     MODALS,
@@ -156,7 +157,6 @@ def _actors(s: _Sentence) -> set[str]:
 
 #: The verbs and modal words a sentence's actor comes before.
 _CUE_VERBS = MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 
 def concern_terms(

@@ -541,8 +541,12 @@ def test_a_city_in_results_and_fixtures_is_its_team_and_a_country_stays_a_place(
     ]
 
 
-def test_a_dateline_names_the_place_in_a_document_of_results() -> None:
-    text = "Boston 18 Chicago 7\nBoston 3 Detroit 2\nBOSTON 1996-08-30\nBoston won again."
+@pytest.mark.parametrize(
+    "dateline", ["BOSTON 1996-08-30", "BOSTON, Aug 30", "BOSTON Aug. 30", "BOSTON (AP)"]
+)
+def test_a_dateline_names_the_place_in_a_document_of_results(dateline: str) -> None:
+    """Datelines as wires write them, not only as the CoNLL files do."""
+    text = f"Boston 18 Chicago 7\nBoston 3 Detroit 2\n{dateline}\nBoston won again."
     found = [(e.text, e.type) for e in recognise_text(text) if e.text.upper() == "BOSTON"]
     assert found == [("Boston", "ORG"), ("Boston", "ORG"), ("BOSTON", "GPE"), ("Boston", "ORG")]
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from search.entities.gazetteer import _Gazetteer
 from search.entities.spans import Span
+from search.entities.typer import DATELINE
 
 _PLACES = {"GPE", "LOC"}
 _CAPS = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
@@ -124,8 +125,5 @@ def _as_place(norm: str, start: int, end: int) -> bool:
     if _RX_PLACE_BEFORE.search(norm, max(0, start - 8), start):
         return not _as_team(norm, start, end)
     first = norm.rfind("\n", 0, start) + 1
-    return start == first and _RX_DATELINE.match(norm, end) is not None
-
-
-#: After a dateline's place: "NICE, France 1996-08-30", "NEW YORK 1996-08-30".
-_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)?(?:,? \d{4}-\d\d-\d\d|,)")
+    # A dateline, or a place alone before a comma at a line's start ("NICE, ...").
+    return start == first and (DATELINE.match(norm, end) is not None or norm[end : end + 1] == ",")

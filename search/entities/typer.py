@@ -267,7 +267,7 @@ def context_key(
         bracket,
         left.endswith(", ") and bool(before) and before[-1][:1].isupper(),
         right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
-        ch_before in {"", "\n"} and _RX_DATELINE.match(right) is not None,
+        ch_before in {"", "\n"} and DATELINE.match(right) is not None,
         team_line,
         town,
         listed,
@@ -340,7 +340,13 @@ def context_scores(key: tuple) -> tuple[float, ...]:
     return tuple(scores(list(context_features(key))))
 
 
-_RX_DATELINE = re.compile(r"(?:,(?: [A-Z][\w.]*)+)? (?:\d{4}-\d\d-\d\d|-|\(\w+\))")
+#: A date as a dateline gives it: "1996-08-30", "Aug 30", "August 30".
+DATELINE_DATE = (
+    r"\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
+)
+#: After a dateline's place: "NICE, France 1996-08-30", "LONDON, Aug 30", "PARIS (AFP)",
+#: "KOBE -".
+DATELINE = re.compile(rf"(?:,(?: [A-Z][\w.]*)+)?,? (?:{DATELINE_DATE}|[-–—]|\(\w+\))")
 
 
 NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"

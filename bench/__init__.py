@@ -7,6 +7,7 @@ The helpers here are shared by the modules and kept import-light.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import resource
@@ -141,3 +142,20 @@ def spawn_in_pty(
     )
     os.close(slave)
     return master, proc
+
+
+@contextlib.contextmanager
+def xdg_of(env: dict[str, str]):
+    """This process with ``env``'s cache, config and data folders, as its children get
+    them, and its own back afterwards."""
+    keys = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
+    saved = {k: os.environ.get(k) for k in keys}
+    os.environ.update({k: env[k] for k in keys})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -51,7 +51,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import DATA, REPO, as_installed, percentile, size, spawn_in_pty
+from bench import DATA, REPO, as_installed, percentile, size, spawn_in_pty, xdg_of
 
 SIZE = (100, 30)
 #: Seconds after the spawn when the first query starts being typed.
@@ -380,20 +380,11 @@ def _environment(n: int) -> tuple[dict[str, str], Path]:
 
 def _open_corpus(folder: Path, env: dict[str, str]):
     """The corpus as the explorer opens it, built first if need be (untimed)."""
-    keys = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
-    saved = {k: os.environ.get(k) for k in keys}
-    os.environ.update({k: env[k] for k in keys})
-    try:
+    with xdg_of(env):
         from search.config import cache_dir
         from search.corpus import Corpus
 
         return Corpus.open([folder], cache_dir=cache_dir())
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def in_process(corpus) -> dict[str, float]:

@@ -39,7 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import REPO, as_installed, spawn_in_pty
+from bench import REPO, as_installed, spawn_in_pty, xdg_of
 
 TARGET = 1.3
 #: For ``python -m bench``: figure -> upper bound (median wall-clock ratio to the bare app).
@@ -143,11 +143,7 @@ def run(runs: int = 7, folders: list[Path] | None = None) -> dict:
         env.pop("TEXTUAL", None)
         env = as_installed(env)
         # Warm the index in the private cache, and learn what the first screen must show.
-        saved = {
-            k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME")
-        }
-        os.environ.update({k: env[k] for k in saved})
-        try:
+        with xdg_of(env):
             from search.corpus import Corpus, default_folders
 
             folders = list(folders) if folders else default_folders()
@@ -156,12 +152,6 @@ def run(runs: int = 7, folders: list[Path] | None = None) -> dict:
                 raise SystemExit("the corpus has no articles; nothing would be listed")
             marker = corpus.articles[0].title[:24]
             corpus.close()
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
 
         dossier = [sys.executable, "-c", DOSSIER, *sum((["--corpus", str(f)] for f in folders), [])]
         bare = [sys.executable, "-c", BARE_APP]

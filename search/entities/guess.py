@@ -270,21 +270,34 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             continue
         if not norm[run_start].isupper():
             continue
-        for part, cue in (p for run in _runs(norm, run_start, m.end()) for p in _split_titles(run)):
-            for guess in _type_part(norm, part, cue, names, inside, view):
-                start, end, type_ = guess
-                text = norm[start:end]
-                if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+        if " " not in text and "-" not in text:
+            # One word (the common case): what _runs, _split_titles and _type_part come to.
+            if (text in _PERSON_TITLES and text not in _TITLE_MODIFIERS) or inside(
+                run_start, m.end()
+            ):
+                continue  # a title alone, or a word inside a mention
+            typed = _type_stretch(norm, [(run_start, m.end(), text)], None, names)
+            found = [(typed, None)] if typed else []
+        else:
+            found = [
+                (guess, cue)
+                for run in _runs(norm, run_start, m.end())
+                for part, cue in _split_titles(run)
+                for guess in _type_part(norm, part, cue, names, inside, view)
+            ]
+        for (start, end, type_), cue in found:
+            text = norm[start:end]
+            if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+                continue
+            if shouting and text.isupper():
+                continue
+            if " " not in text and cue is None:
+                if text not in lowercase_seen:
+                    lowercase_seen[text] = _occurs_lowercase(norm, text)
+                if lowercase_seen[text]:
                     continue
-                if shouting and text.isupper():
-                    continue
-                if " " not in text and cue is None:
-                    if text not in lowercase_seen:
-                        lowercase_seen[text] = _occurs_lowercase(norm, text)
-                    if lowercase_seen[text]:
-                        continue
-                # priority 0 marks a guess that overlaps known mentions (it swallows them)
-                out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
+            # priority 0 marks a guess that overlaps known mentions (it swallows them)
+            out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
 
 
@@ -305,10 +318,14 @@ def mostly_capitals(norm: str) -> bool:
 def _is_title_case(text: str) -> bool:
     """ "How Kenya Plans To Outrun Its Debts": capitals, and no lower-case word of any length
     (prose has some: "Kishida Fumio meets Joe Biden")."""
-    words = [w for w in text.split() if w[0].isalpha()]
-    if sum(w[0].isupper() for w in words) < 4:
-        return False
-    return not any(w[0].islower() and len(w) > 4 for w in words)
+    capitals = 0
+    for w in text.split():
+        first = w[0]
+        if first.isupper():
+            capitals += first.isalpha()
+        elif first.islower() and len(w) > 4 and first.isalpha():
+            return False  # (prose: the common case, found in the first few words)
+    return capitals >= 4
 
 
 def _occurs_lowercase(norm: str, word: str) -> bool:
@@ -326,17 +343,22 @@ def _occurs_lowercase(norm: str, word: str) -> bool:
 
 
 def _cue_type(word: str) -> str | None:
-    if word in _ORG_CUES:
-        return "ORG"
-    if word in _LAW_CUES:
-        return "LAW"
-    if word in _EVENT_CUES:
-        return "EVENT"
-    if word in _LOC_CUES:
-        return "LOC"
-    if word in _GPE_CUES:
-        return "GPE"
-    return None
+    """The type a name's cue word says it is ("Party": ORG, "River": LOC), else None."""
+    return _CUE_TYPES.get(word)
+
+
+#: Cue words -> types; a word in several lists takes the first of ORG, LAW, EVENT, LOC, GPE.
+_CUE_TYPES: dict[str, str] = {
+    word: type_
+    for type_, cues in (
+        ("GPE", _GPE_CUES),
+        ("LOC", _LOC_CUES),
+        ("EVENT", _EVENT_CUES),
+        ("LAW", _LAW_CUES),
+        ("ORG", _ORG_CUES),
+    )
+    for word in cues
+}
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:

@@ -109,8 +109,9 @@ def _verdicts(
     say, or dropped (see :func:`_retype`)."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
     dropped: set[tuple[int, int]] = set()
+    labels = {key: typer.best(total) for key, total in totals.items()}
     for fi, si, key in keyed:
-        label = typer.best(totals[key])  # the first of equal scores
+        label = labels[key]  # the first of equal scores
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)

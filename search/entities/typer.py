@@ -350,14 +350,21 @@ _AFTER_CHARS = frozenset(",.():;'\"-")
 _BEFORE_CHARS = frozenset("(\"'-\n")
 
 
-@lru_cache(maxsize=16384)
 def context_features(key: tuple) -> tuple[str, ...]:
-    """The features of a :func:`context_key`."""
-    (
-        cue, sentence_start, headline, lower_elsewhere, single, tier, p1, p2, nxt, n1, n2,
-        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
-        dateline, team_line, town, listed,
-    ) = key  # fmt: skip
+    """The features of a :func:`context_key`: of the name's own place in the text, of the
+    words around it, of the marks around it."""
+    return (*_own_features(key[:6]), *_word_features(key[6:11]), *_mark_features(key[11:]))
+
+
+@lru_cache(maxsize=16384)
+def context_scores(key: tuple) -> int:
+    """The packed scores (:func:`packed`) of a :func:`context_key`'s features, each of
+    its three parts scored once per value (few differ)."""
+    return _own_score(key[:6]) + _word_score(key[6:11]) + _mark_score(key[11:])
+
+
+def _own_features(part: tuple) -> list[str]:
+    cue, sentence_start, headline, lower_elsewhere, single, tier = part
     f = [f"cue={cue}"]
     if sentence_start:
         f.append(f"sentence_start&n={2 if not single else 1}")
@@ -369,11 +376,25 @@ def context_features(key: tuple) -> tuple[str, ...]:
         f.append(f"single_shape={single}&start={sentence_start}")
         if sentence_start:
             f.append(f"start_tier={tier}")
-    f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
+    return f
+
+
+def _word_features(part: tuple) -> list[str]:
+    p1, p2, nxt, n1, n2 = part
+    f = [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
         if n2:
             f.append(f"next&next2={n1}&{n2}")
+    return f
+
+
+def _mark_features(part: tuple) -> list[str]:
+    (
+        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
+        dateline, team_line, town, listed,
+    ) = part  # fmt: skip
+    f = []
     if ch_after:
         f.append(f"after_char={ch_after}")
     if ch_before:
@@ -398,13 +419,22 @@ def context_features(key: tuple) -> tuple[str, ...]:
         f.append(f"place&sport={town}")
     if listed:  # listed beside a known name of this type
         f.append(f"listed={listed}")
-    return tuple(f)
+    return f
 
 
-@lru_cache(maxsize=16384)
-def context_scores(key: tuple) -> int:
-    """The packed scores (:func:`packed`) of a :func:`context_key`'s features."""
-    return packed_score(context_features(key))
+@lru_cache(maxsize=1024)
+def _own_score(part: tuple) -> int:
+    return packed_score(_own_features(part))
+
+
+@lru_cache(maxsize=8192)
+def _word_score(part: tuple) -> int:
+    return packed_score(_word_features(part))
+
+
+@lru_cache(maxsize=1024)
+def _mark_score(part: tuple) -> int:
+    return packed_score(_mark_features(part))
 
 
 #: A date as a dateline gives it: "1996-08-30", "Aug 30", "August 30".

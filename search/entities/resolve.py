@@ -68,8 +68,9 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
+            text = norm[start:end]
             town = ""
-            if norm[start:end] in places:
+            if text in places:
                 if sport is None:
                     sport = any(_sporting(f[2]) for f in fields)
                 town = str(sport)
@@ -88,11 +89,11 @@ def _retype(
                     )
                 )
                 continue
-            key = canonical or norm[start:end]
+            key = canonical or text
             if typer.at_dateline(context):  # "NEW YORK 1996-08-30": the place, whatever
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
-            score = typer.context_scores(context) + _name_score(norm[start:end], type_)
+            score = typer.context_scores(context) + _name_score(text, type_)
             totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
     if not keyed:
@@ -157,11 +158,12 @@ def _listed_with(norm: str, spans: list[Span], si: int) -> str:
         if not 0 <= j < len(spans):
             continue
         other = spans[j]
+        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
+        if gap not in _LIST_GAPS:
+            continue
         if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
             continue  # a guess of its own, typed by default
-        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
-        if gap in _LIST_GAPS:
-            return other[2]
+        return other[2]
     return ""
 
 
@@ -176,7 +178,7 @@ def _context_evidence(
     """The typer's evidence around the guess ``norm[start:end]``, as a key
     (:func:`search.entities.typer.context_key`; ``lower``: a cache)."""
     text = norm[start:end]
-    first = text.split(" ", 1)[0]
+    first = text.partition(" ")[0]
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
     prev = ""

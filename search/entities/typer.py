@@ -169,6 +169,30 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
     (its cue type or None, the type of the known name it is or "", a given name, a census
     surname, a place); ``place``: the whole name is a town's or a country's."""
     n = len(words)
+    if n == 1:  # (the common case, spelt out)
+        cue, known, given, surname, _ = facts[0]
+        word = _word_shape(words[0])
+        return (
+            1,
+            guess,
+            word[0],
+            word[0],
+            word[1],
+            cue or "none",
+            cue or "none",
+            known or "none",
+            known or "none",
+            "none",
+            place,
+            "",
+            given,
+            False,
+            surname and not known,
+            words[0] in _NAME_CONNECTORS,
+            "",
+            int(word[2] != 0),
+            word[2],
+        )
     cues = [f[0] for f in facts]
     types = [f[1] for f in facts]
     cue_of = next(

@@ -154,11 +154,11 @@ def name_features(words: list[str], guess: str, facts: list[tuple], place: bool)
 def name_score(words: list[str], guess: str, facts: list[tuple], place: bool) -> int:
     """The packed scores (:func:`packed`) of :func:`name_features`, summed: the part that
     is not the words themselves once per kind of name, each word's once per word."""
-    lower = [w.lower() for w in words]
+    get = packed().get
     score = _state_score(name_state(words, guess, facts, place))
-    for w in lower[:4]:
-        score += _lexical_score(w)
-    return score + _lexical_score("last=" + lower[-1])
+    for w in words[:4]:
+        score += get(LEXICAL + w.lower(), 0)
+    return score + get(LEXICAL + "last=" + words[-1].lower(), 0)
 
 
 def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) -> tuple:
@@ -193,37 +193,40 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
             int(word[2] != 0),
             word[2],
         )
-    cues = [f[0] for f in facts]
-    types = [f[1] for f in facts]
-    cue_of = next(
-        (c for c, w in zip(cues[:-1], words[1:], strict=True) if c and w in {"of", "for"}),
-        "none",
-    )
+    cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
+    plain = 0  # everyday words
+    for i, (cue, known, *_) in enumerate(facts):
+        if cue:
+            cue_any = cue_any or cue
+            if not cue_of and i < n - 1 and words[i + 1] in {"of", "for"}:
+                cue_of = cue
+        if known and not known_inside:
+            known_inside = known
+        if _word_shape(words[i])[2]:
+            plain += 1
+    first, last = _word_shape(words[0]), _word_shape(words[-1])
     place_part = ""
-    if not place and n > 1 and (facts[0][4] or facts[-1][4]):  # "Galway North", "North Galway"
+    if not place and (facts[0][4] or facts[-1][4]):  # "Galway North", "North Galway"
         place_part = "first" if facts[0][4] else "last"
     compass = ""
-    if n > 1 and (words[0] in _COMPASS or words[-1] in _COMPASS):
+    if words[0] in _COMPASS or words[-1] in _COMPASS:
         compass = "first" if words[0] in _COMPASS else "last"  # "North Down"
-    first = _word_shape(words[0])
-    last = _word_shape(words[-1]) if n > 1 else first
-    plain = sum(1 for w in words if _word_shape(w)[2]) if n > 1 else int(first[2] != 0)
     return (
         min(n, 4),
         guess,
         first[0],
         last[0],
         last[1],
-        cues[-1] or "none",
-        next((c for c in cues if c), "none"),
-        next((t for t in types if t), "none"),
-        types[-1] or "none",
+        facts[-1][0] or "none",
+        cue_any or "none",
+        known_inside or "none",
+        facts[-1][1] or "none",
         cue_of or "none",
         place,
         place_part,
         facts[0][2],
-        n > 1 and facts[-1][2],
-        facts[-1][3] and not types[-1],
+        facts[-1][2],
+        facts[-1][3] and not facts[-1][1],
         not _NAME_CONNECTORS.isdisjoint(words),
         compass,
         min(plain, 2),
@@ -290,11 +293,6 @@ def lexical_features(words: list[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _state_score(state: tuple) -> int:
     return packed_score(name_state_features(state))
-
-
-@lru_cache(maxsize=16384)
-def _lexical_score(word: str) -> int:
-    return packed().get(LEXICAL + word, 0)
 
 
 _NAME_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))

@@ -419,7 +419,7 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     cued = [
         i
         for i, w in enumerate(words)
-        if _cue_type(w)
+        if w in _CUE_TYPES
         and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
     ]
     if not cued:

@@ -107,7 +107,8 @@ def shape(word: str) -> str:
         return "caps" if len(word) <= 3 else "caps4"
     if "-" in word:
         return "hyphen"
-    if any(c.isupper() for c in word[1:]):
+    rest = word[1:]
+    if not rest.islower() and any(c.isupper() for c in rest):  # (islower: none is)
         return "mixed"
     return "title" if word[:1].isupper() else "lower"
 

@@ -660,3 +660,22 @@ def test_the_typer_scores_what_its_trainer_fits() -> None:
         fitted = [round(x * 10_000) for x in typer.scores(list(features))]
         added = resolve._name_score(text, guess) + typer.packed_score(features[len(own) :])
         assert typer.unpack(added) == fitted, text
+
+
+_RUN_PIECES = [
+    *["Kim", "Dae-jung", "O'Brien", "J.", "U.S.", "Mr.", "al-Aziz", "Āsmā", "É", "Co.Ltd"],
+    *["Washington-based", "of", "the", "&", "de", "-", "'s", ".", "x", "1", ""],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=12))
+def test_a_runs_words_are_the_capitalised_words_its_pattern_joined(words: list[str]) -> None:
+    """The guesser reads a run of capitalised words by its spaces: the same words as the
+    pattern of one word finds in it, so a connector or "al-" never becomes a name."""
+    from search.entities import guess
+
+    text = " ".join(words)
+    for m in guess._RUN_RX.finditer(text):
+        found = [(w.start(), w[0]) for w in guess._TOKEN_RX.finditer(text, m.start(), m.end())]
+        assert guess._run_words(m[0], m.start()) == found

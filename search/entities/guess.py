@@ -165,19 +165,43 @@ _RUN_RX = re.compile(
 def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     """The words of a run, as one run or several: a word that goes on in an everyday word
     after a hyphen ("Washington-based") ends its run there, without that word."""
-    word = norm[start:end]
-    if " " not in word and "-" not in word:
-        return [[(start, end, word)]]  # the common case: one word
+    text = norm[start:end]
+    if " " not in text and "-" not in text:
+        return [[(start, end, text)]]  # the common case: one word
     runs: list[list[tuple[int, int, str]]] = [[]]
-    for m in _TOKEN_RX.finditer(norm, start, end):
-        word = m[0]
+    for at, word in _run_words(text, start):
         cut = _compound_cut(word) if "-" in word else -1
         if cut < 0:
-            runs[-1].append((m.start(), m.end(), word))
+            runs[-1].append((at, at + len(word), word))
             continue
-        runs[-1].append((m.start(), m.start() + cut, word[:cut]))
+        runs[-1].append((at, at + cut, word[:cut]))
         runs.append([])
     return [run for run in runs if run]
+
+
+def _run_words(run: str, start: int) -> list[tuple[int, str]]:
+    """(offset, word) of each capitalised word of a run ``run`` matched by ``_RUN_RX`` at
+    ``start``: between the connectors its pattern joins them with, every piece between
+    spaces is one word (what ``_TOKEN_RX`` finds there), after "al-" in "al-Hathloul"."""
+    out = []
+    at = start
+    for piece in run.split(" "):
+        if piece not in _RUN_CONNECTORS:
+            if piece.startswith(_HYPHEN_CONNECTORS):
+                cut = piece.index("-") + 1
+                out.append((at + cut, piece[cut:]))
+            else:
+                out.append((at, piece))
+        at += len(piece) + 1
+    return out
+
+
+#: The words and prefixes ``_RUN_RX`` joins a run's words with (none is a capitalised word).
+_RUN_CONNECTORS = frozenset(
+    "of for on and de du des la le del della di da do dos das van von der den bin bint ibn al"
+    " el & the".split()
+)
+_HYPHEN_CONNECTORS = ("al-", "el-", "ad-", "ash-", "as-", "ar-", "an-")
 
 
 def _compound_cut(word: str) -> int:

@@ -558,20 +558,26 @@ def _pack(values: list[int]) -> int:
     return sum(v << (_LANE * i) for i, v in enumerate(values))
 
 
+#: Half a lane in every lane: added to a packed score, it leaves each lane's value plus
+#: half a lane, never negative, so the lanes read off with a shift and a mask.
+_HALF = _pack([1 << (_LANE - 1)] * len(CLASSES))
+_MASK = (1 << _LANE) - 1
+_SHIFTS = tuple(_LANE * i for i in range(len(CLASSES)))
+
+
 def unpack(score: int) -> list[int]:
     """A packed score's values, one per class of :data:`CLASSES`."""
-    out = []
-    half, mask = 1 << (_LANE - 1), (1 << _LANE) - 1
-    for _ in CLASSES:
-        v = ((score + half) & mask) - half
-        out.append(v)
-        score = (score - v) >> _LANE
-    return out
+    return [v - (1 << (_LANE - 1)) for v in _lanes(score)]
+
+
+def _lanes(score: int) -> list[int]:
+    biased = score + _HALF
+    return [(biased >> shift) & _MASK for shift in _SHIFTS]
 
 
 def best(score: int) -> str:
     """The class a packed score favours (the first of equal scores)."""
-    values = unpack(score)
+    values = _lanes(score)  # (each value plus the same half lane: the same order)
     return CLASSES[values.index(max(values))]
 
 

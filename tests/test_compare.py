@@ -387,6 +387,23 @@ def test_a_long_name_the_recogniser_missed_does_not_outweigh_what_the_concern_is
     assert link.evidence[0].development.span.text == "Farmers filed lawsuits against the tariffs."
 
 
+def test_an_article_changed_on_disk_is_compared_as_it_now_reads():
+    """Analyses are kept between compares; an edited article (same id), or the same one
+    with other entities, is read afresh."""
+    later = article("Exporters sued the government over the tariffs on Monday.", id="b", year=2025)
+    first = article("The central bank will probably raise interest rates.", id="a")
+    assert [link.concern.span.text for link in compare(first, later).links] == [first.body]
+    edited = evolve(first, body="Exporters fear that the tariffs would hurt their sales.")
+    (link,) = compare(edited, later, earlier_entities=(), later_entities=()).links
+    assert link.concern.span.text == edited.body and link.shared_entities == ()
+    named = (
+        (Entity("body", "Exporters", "ORG", "Exporters' Guild", 0, 9),),
+        (Entity("body", "Exporters", "ORG", "Exporters' Guild", 0, 9),),
+    )
+    (link,) = compare(edited, later, earlier_entities=named[0], later_entities=named[1]).links
+    assert link.shared_entities == ("Exporters' Guild",)
+
+
 def test_a_state_described_later_does_not_answer_a_concern():
     earlier = article("The minister is committed to leading the reform of the courts.", id="e")
     later = article(

@@ -17,14 +17,16 @@ def _words(text: str) -> list[str]:
     renamed so that they are not taken for modal verbs."""
     words = []
     prev = ""
-    hyphen = "-" in text
-    for m in _WORD.finditer(text):
-        w = m.group(0)
+    # (hyphen before, word): "open-ended" gives ("", "open"), ("-", "ended").
+    for hyphen, w in _HYPHEN_WORD.findall(text):
         low = w.lower()
-        if hyphen and m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
+        if hyphen and prev not in _VERB_PREFIXES:
             low = "<part>"  # "open-ended", "long-awaited": not a verb ("re-stated" is)
-        elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
-            low = "<month>"
+        elif low == "may" and w == "May":
+            # The month: after any word, or before a number ("May 5"); a sentence's
+            # first word before no number is the verb ("May I ...").
+            if prev or _NUMBER_NEAR.match(text, text.find(w) + 3):
+                low = "<month>"
         elif low == "will" and prev in _WILL_NOUN_BEFORE:
             low = "<noun>"
         words.append(low)
@@ -34,6 +36,7 @@ def _words(text: str) -> list[str]:
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_HYPHEN_WORD = re.compile(r"(-?)([A-Za-z]+(?:['’][A-Za-z]+)?)")
 _VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
 _WILL_NOUN_BEFORE = frozenset(
     [
@@ -186,6 +189,13 @@ WHEN_WORDS = wordset(
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
+
+
+# Whether a perfect can be there at all (its first words), before the regex looks.
+def _may_be_perfect(low: str) -> bool:
+    return " has " in low or " have " in low or " had " in low
+
+
 _GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: "is based", "are expected": the participle right after a present "be".
@@ -260,8 +270,9 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
-    forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
-    forward += future_years(text, year)
+    forward += [p for p, padded in _FORWARD_PADDED if padded in low]
+    years = _YEAR.findall(text) if year else ()
+    forward += [y for y in years if int(y) > year]
     generic = found["generic"]
     passive = found["be"]  # any "is" or "are": a participle after one tells a state
     generic += [
@@ -274,22 +285,26 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
-        worry=tuple(found["worry"]) + tuple(p for p in WORRY_PHRASES if f" {p} " in low),
-        past=bool(found["past"]) or bool(_PERFECT.search(low)),
+        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, low),
+        past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(found["when"]) + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
-        demand=tuple(found["demand"]) + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, low),
+        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, low),
         allegation=tuple(found["allegation"]),
         reported=bool(found["reported"]),
         # The year before is the story's own time (a pair is weeks or months apart).
-        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
-        obligation=tuple(found["obligation"])
-        + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
+        old_years=tuple(y for y in years if int(y) < year - 1),
+        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
         worry_verb=worry_verb,
         quoted=any(q in text for q in _QUOTES),
     )
+
+
+def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:
+    """The phrases (each with its padded form) that occur in ``low``, as whole words."""
+    return tuple(p for p, pad in padded if pad in low)
 
 
 #: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
@@ -437,3 +452,11 @@ _MONTHS = {
 _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
 _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
+
+#: Phrases as :func:`cues` looks them up in its space-joined words: a forward phrase may
+#: run on ("by 20" finds "by 2027"), the others are whole words.
+_FORWARD_PADDED = tuple((p, f" {p}") for p in FORWARD_PHRASES if p not in WORRY_PHRASES)
+_WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
+    tuple((p, f" {p} ") for p in phrases)
+    for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)
+)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -241,11 +242,11 @@ class Scorer:
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.by_key = {d.key: d for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
-        # Which candidates name a stem, an entity or a ring: only those can score.
-        self.index: dict[str, list[_Sentence]] = {}
+        # Which candidates (by key) name a stem, an entity or a ring: only those can score.
+        self.index: dict[str, list[str]] = {}
         for d in self.candidates:
             for key in (*self.terms[d.key], *_keys(d)):
-                self.index.setdefault(key, []).append(d)
+                self.index.setdefault(key, []).append(d.key)
 
     def ranked(
         self, c: _Sentence, before: _Sentence | None, limit: int | None = None
@@ -266,38 +267,43 @@ class Scorer:
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
+        get, index = shared.get, self.index
         for stem, w in c_terms.items():
-            for d in self.index.get(stem, ()):
-                shared[d.key] = shared.get(d.key, 0.0) + w
+            for k in index.get(stem, ()):
+                shared[k] = get(k, 0.0) + w
         ring_bonus = 0.5 * max(c_terms.values(), default=0.0)
         for ring in c.rings:
-            for d in self.index.get(f"ring:{ring}", ()):
-                shared[d.key] = shared.get(d.key, 0.0) + ring_bonus
+            for k in index.get(f"ring:{ring}", ()):
+                shared[k] = get(k, 0.0) + ring_bonus
         c_actors = _actors(c)
-        worded = set(shared)
+        # Who is involved is not what happens: a sentence that shares none of the concern's
+        # words (or rings) answers it only if one of its actors acts there too, and is
+        # not the subject of the whole story (:data:`ACTOR_ALONE`).
+        names_only: set[str] = set()
         acting: set[str] = set()
         for name in participants(c):
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
-            for d in self.index.get(f"entity:{name}", ()):
-                same = actor == (name in self.actors[d.key])
+            for k in index.get(f"entity:{name}", ()):
+                same = actor == (name in self.actors[k])
                 if actor and same and w >= ACTOR_ALONE:
-                    acting.add(d.key)
-                shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
+                    acting.add(k)
+                if k not in shared:
+                    names_only.add(k)
+                shared[k] = get(k, 0.0) + (w if same else OTHER_ROLE * w)
         if total <= 0:
             return []
+        for k in names_only - acting:
+            del shared[k]
         factor, place = self.factor, self.place
         # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
         floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
-        # Who is involved is not what happens: a sentence that shares none of the concern's
-        # words (or rings) answers it only if one of its actors acts there too, and is
-        # not the subject of the whole story (:data:`ACTOR_ALONE`).
         return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
-            if v >= floor and (k in worded or k in acting)
+            if v >= floor
         ]
 
     def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
@@ -352,7 +358,7 @@ def margin(scores: Sequence[float], n: int) -> float:
         return math.inf if scores else 0.0
     best = max(scores)
     mean = sum(scores) / n
-    var = sum(v * v for v in scores) / n - mean * mean
+    var = sum(map(operator.mul, scores, scores)) / n - mean * mean
     sd = math.sqrt(max(var, 0.0))
     return (best - mean) / sd if sd > 0 else (math.inf if best > mean else 0.0)
 

@@ -177,6 +177,8 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The president threatened to veto the spending bill.",
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",
+        # A few words quoted from what someone said are said, and cue as said.
+        'The opposition leader said the cuts were "likely to hurt" pensioners.',
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -203,6 +205,9 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         # A rule of procedure nobody states as a demand.
         "Two-thirds of senators must vote to convict the president.",
         "The island has no guarantees of security assistance from its neighbours.",
+        # A term quoted as a term is mentioned, not said: its "if" looks nowhere.
+        "Among Athenian bankers the fears are summed up in the phrase “What if Grexit?”.",
+        "Traders call the scenario (“probably default”) and shrug off the fears.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):

@@ -231,7 +231,12 @@ class Cues:
 def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     """The cue words of a sentence, grouped by what they suggest. ``year`` and ``month``
     are the article's publication's: a later year mentioned, or a deadline in a later
-    month ("by October 1", "until October 14"), is a forward cue."""
+    month ("by October 1", "until October 14"), is a forward cue. A term quoted as a
+    term (a short quotation: "the phrase “What if Trump?”") is mentioned, not said:
+    its words cue nothing."""
+    quoted = any(q in text for q in _QUOTES)
+    if quoted:
+        text = _MENTIONED.sub(" ", text)
     words = _words(text)
     low = " " + " ".join(words) + " "
     found: dict[str, list[str]] = {k: [] for k in _KINDS}
@@ -298,7 +303,7 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
         old_years=tuple(y for y in years if int(y) < year - 1),
         obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
         worry_verb=worry_verb,
-        quoted=any(q in text for q in _QUOTES),
+        quoted=quoted,
     )
 
 
@@ -329,6 +334,16 @@ def _after_modal(words: list[str], i: int) -> bool:
 
 
 _QUOTES = ('"', "“", "”")
+#: A term quoted as a term: a short quotation (at most three words) in brackets or after
+#: a word that names or glosses it ("the phrase “What if Trump?”", "its variants
+#: (“probably Trump”)", "dubbed “the wall”"). Not a fragment of what someone said ("he
+#: remained “cautiously optimistic”"): that is said, and cues as said.
+_MENTIONED = re.compile(
+    r"(?:(?:\(|\b(?:means?|meaning|phrase|term|word|slogan|called|dubbed|known as|nicknamed)"
+    r"\s*,?)\s*)"
+    r"(?:“\s*(?:[^\s“”]+\s+){0,2}[^\s“”]+\s*”|\"(?:[^\s\"]+\s+){0,2}[^\s\"]+\")",
+    re.I,
+)
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
 OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")

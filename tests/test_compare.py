@@ -177,6 +177,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The president threatened to veto the spending bill.",
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",
+        # What is kept going for a while yet, or comes in due course.
+        "The refinery has secured enough crude oil to keep both units running for the coming months.",
+        "The ministry's review of the water charges is to be published in due course.",
         # A few words quoted from what someone said are said, and cue as said.
         'The opposition leader said the cuts were "likely to hurt" pensioners.',
     ],
@@ -221,6 +224,7 @@ def test_narrated_events_are_not_concerns(sentence):
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",
         "In May the regulator fined the company €2bn for breaking competition rules.",
+        "The harbour authority has also written to every ferry operator about the new fees.",
     ],
 )
 def test_things_that_happened_or_were_pledged_are_developments(sentence):
@@ -407,6 +411,23 @@ def test_an_article_changed_on_disk_is_compared_as_it_now_reads():
     )
     (link,) = compare(edited, later, earlier_entities=named[0], later_entities=named[1]).links
     assert link.shared_entities == ("Exporters' Guild",)
+
+
+def test_a_pledge_repeated_word_for_word_in_the_update_is_not_its_outcome():
+    pledge = "The council has pledged to publish a full audit of the bridge repairs every quarter."
+    earlier = article(pledge + " Residents fear the repairs could overrun by a year.", id="e")
+    later = article(
+        pledge.replace("The council", "The city council")
+        + " The first quarterly audit of the bridge repairs, released on Monday, found the"
+        " work on schedule.",
+        id="l",
+        year=2025,
+    )
+    link = next(lk for lk in compare(earlier, later).links if lk.concern.span.text == pledge)
+    assert [e.development.span.text for e in link.evidence] == [
+        "The first quarterly audit of the bridge repairs, released on Monday, found the work"
+        " on schedule."
+    ]
 
 
 def test_a_state_described_later_does_not_answer_a_concern():

@@ -101,6 +101,11 @@ FORWARD_PHRASES = (
     "next month",
     "remains to be seen",
     "is due to",
+    "coming days",
+    "coming weeks",
+    "coming months",
+    "coming years",
+    "in due course",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -188,7 +193,11 @@ WHEN_WORDS = wordset(
     weekend"""
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
+#: A perfect, maybe with an adverb between ("has also written", "have already agreed").
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:also|already|now|just|since|finally|recently|[a-z]+ly)\s+)?"
+    r"(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b"
+)
 
 
 # Whether a perfect can be there at all (its first words), before the regex looks.

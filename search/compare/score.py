@@ -241,6 +241,7 @@ class Scorer:
         self.actors = {d.key: _actors(d) for d in self.candidates}
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.by_key = {d.key: d for d in self.candidates}
+        self.words = {d.key: frozenset(d.stems) for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
         # Which candidates (by key) name a stem, an entity or a ring: only those can score.
         self.index: dict[str, list[str]] = {}
@@ -255,7 +256,7 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
+        scored = self._reports(self._scored(c, before, shortlist=limit is not None), c)
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -306,11 +307,17 @@ class Scorer:
             if v >= floor
         ]
 
-    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    def _reports(
+        self, scored: list[tuple[float, int, str]], c: _Sentence
+    ) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
-        worry or repeats background is part of the concern's background, never a link."""
-        factor = self.factor
-        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
+        worry or repeats background is part of the concern's background, never a link;
+        nor is the concern itself said again (:func:`restates`)."""
+        factor, words = self.factor, self.words
+        mine = set(c.stems)
+        return [
+            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not restates(mine, words[t[2]])
+        ]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -327,9 +334,9 @@ class Scorer:
         everything = self._scored(c, before)
         # The best reports are nearly always among the best few candidates.
         few = heapq.nlargest(4 * MAX_DEVELOPMENTS, everything)
-        top = self._reports(few)[:MAX_DEVELOPMENTS]
+        top = self._reports(few, c)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(everything) and len(few) < len(everything):
-            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, c))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
@@ -346,6 +353,20 @@ class Scorer:
         c_terms = concern_terms(c, before, self.local)
         score = self._score(c_terms, c, _actors(c), d)
         return _evidence(c, d, score, self.theme_weight)
+
+
+#: Two sentences each of whose words are at least this share in the other say the same.
+RESTATED = 0.8
+
+
+def restates(concern: set[str], later: frozenset[str] | set[str]) -> bool:
+    """Whether a later sentence says the concern again, nearly word for word (a statement
+    of policy every update repeats, a pledge quoted again): the same thing said twice is
+    not what became of it. Both must have a few words to tell."""
+    if len(concern) < 3 or len(later) < 3:
+        return False
+    both = len(concern & later)
+    return both >= RESTATED * len(concern) and both >= RESTATED * len(later)
 
 
 def margin(scores: Sequence[float], n: int) -> float:

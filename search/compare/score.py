@@ -265,6 +265,31 @@ class Scorer:
     ) -> list[tuple[float, int, str]]:
         """(score, -position, key) of every candidate that shares anything with ``c``,
         unsorted; with ``shortlist``, only those that could reach the threshold."""
+        shared, total = self._shared(c, before)
+        if total <= 0:
+            return []
+        factor, place = self.factor, self.place
+        # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
+        floor = LINK_THRESHOLD * total if shortlist else -1.0
+        # (score, -position, key): the best first, the earlier sentence first on a tie.
+        return [
+            ((v / total if v < total else 1.0) * factor[k], place[k], k)
+            for k, v in shared.items()
+            if v >= floor
+        ]
+
+    def _scores(self, c: _Sentence, before: _Sentence | None) -> dict[str, float]:
+        """Key -> score of every candidate that shares anything with ``c`` (what
+        :meth:`_scored` gives, without a tuple for each)."""
+        shared, total = self._shared(c, before)
+        if total <= 0:
+            return {}
+        factor = self.factor
+        return {k: (v / total if v < total else 1.0) * factor[k] for k, v in shared.items()}
+
+    def _shared(self, c: _Sentence, before: _Sentence | None) -> tuple[dict[str, float], float]:
+        """Key -> the weight of what the candidate shares with ``c``, and the weight of all
+        that ``c`` is about (:func:`link_score`, summed term by term)."""
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
@@ -293,19 +318,9 @@ class Scorer:
                 if k not in shared:
                     names_only.add(k)
                 shared[k] = get(k, 0.0) + (w if same else OTHER_ROLE * w)
-        if total <= 0:
-            return []
         for k in names_only - acting:
             del shared[k]
-        factor, place = self.factor, self.place
-        # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
-        floor = LINK_THRESHOLD * total if shortlist else -1.0
-        # (score, -position, key): the best first, the earlier sentence first on a tie.
-        return [
-            ((v / total if v < total else 1.0) * factor[k], place[k], k)
-            for k, v in shared.items()
-            if v >= floor
-        ]
+        return shared, total
 
     def _reports(
         self, scored: list[tuple[float, int, str]], c: _Sentence
@@ -331,17 +346,23 @@ class Scorer:
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
-        everything = self._scored(c, before)
-        # The best reports are nearly always among the best few candidates.
-        few = heapq.nlargest(4 * MAX_DEVELOPMENTS, everything)
+        scores = self._scores(c, before)
+        values = list(scores.values())
+        place = self.place
+        # The best reports are nearly always among the best few candidates: those at or
+        # above the few-th best score, ranked (score, -position) as a whole would be.
+        n = 4 * MAX_DEVELOPMENTS
+        cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
+        few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
         top = self._reports(few, c)[:MAX_DEVELOPMENTS]
-        if len(top) < MAX_DEVELOPMENTS < len(everything) and len(few) < len(everything):
+        if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
+            everything = [(v, place[k], k) for k, v in scores.items()]
             top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, c))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
-        if margin([v for v, _, _ in everything], len(self.candidates)) < LINK_Z:
+        if margin(values, len(self.candidates)) < LINK_Z:
             return []
         return [
             _evidence(c, d, score, self.theme_weight)

@@ -441,6 +441,19 @@ def test_a_state_described_later_does_not_answer_a_concern():
     assert not link.evidence
 
 
+def test_work_that_goes_on_is_not_the_outcome_of_a_plan():
+    earlier = article(
+        "The agency plans to finish its review of the dam's safety by spring.", id="e"
+    )
+    later = article(
+        "The review of the dam's safety, stalled by a row over funding, continues.",
+        id="l",
+        year=2025,
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert not link.evidence
+
+
 def test_the_actor_of_a_concern_is_who_comes_before_its_verb():
     # "Korea" is the concern's actor though a fronted phrase puts it mid-sentence; it
     # acts in the later sentence too, which shares no other word.

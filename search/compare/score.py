@@ -62,7 +62,9 @@ ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
 CONTEXT_WEIGHT = 0.5
 _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
 NAMES_ONLY = 0.5
-_STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
+#: A state that goes on ("currently stands", "remains", "work continues", "ongoing"), in
+#: the present tense, not "protests continued on Sunday", which is what happened.
+_STATE = re.compile(r"\b(?:currently|still|remains?|continues|ongoing)\b", re.I)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 #: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:

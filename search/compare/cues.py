@@ -207,6 +207,8 @@ def _may_be_perfect(low: str) -> bool:
 
 _GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
+#: -ed words that are counted as what they are, not as a narrated past.
+_NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
 #: "is based", "are expected": the participle right after a present "be".
 _PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
 
@@ -285,17 +287,20 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
     forward += [p for p, padded in _FORWARD_PADDED if padded in low]
-    years = _YEAR.findall(text) if year else ()
+    years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     generic = found["generic"]
     passive = found["be"]  # any "is" or "are": a participle after one tells a state
-    generic += [
-        m.group(0)
-        for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
-        if m.group(0) not in EVENT_VERBS
-        and m.group(0) not in WORRY_WORDS
-        and not (passive and _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start()))
-    ]
+    # Lower-case only: "United", "Red Bull" are names.
+    if passive:
+        generic += [
+            m.group(0)
+            for m in _GENERIC_PAST.finditer(text)
+            if m.group(0) not in _NOT_GENERIC
+            and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start())
+        ]
+    else:
+        generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),

@@ -437,7 +437,7 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
     ]
     # Synonyms: "coal / lignite", marked on both sides.
-    rings = {r.name: r for r in load_rings()}
+    rings = _rings_by_name()
     for name in c.rings:
         if name not in d.rings:
             continue
@@ -459,6 +459,11 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         concern_marks=tuple(sorted(set(c_marks))),
         development_marks=tuple(sorted(set(d_marks))),
     )
+
+
+@lru_cache(maxsize=1)
+def _rings_by_name() -> dict[str, Theme]:
+    return {r.name: r for r in load_rings()}
 
 
 def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:

@@ -441,6 +441,19 @@ def test_a_state_described_later_does_not_answer_a_concern():
     assert not link.evidence
 
 
+def test_background_the_update_copies_from_the_earlier_article_answers_nothing():
+    background = (
+        "The union has been in dispute with the rail operator since March, when the operator"
+        " cut overtime pay."
+    )
+    fear = "The union fears the operator will cut overtime pay again in the autumn."
+    outcome = "The operator restored overtime pay on Friday after talks with the union."
+    earlier = article(f"{background} {fear}", id="e")
+    later = article(f"{background} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [outcome]
+
+
 def test_work_that_goes_on_is_not_the_outcome_of_a_plan():
     earlier = article(
         "The agency plans to finish its review of the dam's safety by spring.", id="e"

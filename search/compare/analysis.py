@@ -234,10 +234,17 @@ class _Sentence:
     #: Synonym rings the sentence uses (see :func:`load_rings`).
     rings: dict[str, int] = field(factory=dict)
     _words: tuple[_Token, ...] | None = None
+    _stem_set: frozenset[str] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(t.stem for t in self.tokens)
+
+    def stem_set(self) -> frozenset[str]:
+        """The distinct stems (kept: every comparison the sentence is in asks)."""
+        if self._stem_set is None:
+            self._stem_set = frozenset(t.stem for t in self.tokens)
+        return self._stem_set
 
     def words(self) -> tuple[_Token, ...]:
         """Tokens outside entity mentions: names are scored as entities, once."""

@@ -209,8 +209,9 @@ _GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: -ed words that are counted as what they are, not as a narrated past.
 _NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
-#: "is based", "are expected": the participle right after a present "be".
-_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
+#: "is based", "are expected", "will be published": the participle right after a present
+#: or a bare "be".
+_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am|be)\s+$", re.I)
 
 
 @define(frozen=True, slots=True)
@@ -290,7 +291,9 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     generic = found["generic"]
-    passive = found["be"]  # any "is" or "are": a participle after one tells a state
+    # Any "is" or "are": a participle after one tells a state ("is based"); after a bare
+    # "be", what is to come ("will be published", "to be dropped").
+    passive = found["be"] or " be " in low
     # Lower-case only: "United", "Red Bull" are names.
     if passive:
         generic += [

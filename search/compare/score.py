@@ -64,7 +64,9 @@ _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
 NAMES_ONLY = 0.5
 #: A state that goes on ("currently stands", "remains", "work continues", "ongoing"), in
 #: the present tense, not "protests continued on Sunday", which is what happened.
-_STATE = re.compile(r"\b(?:currently|still|remains?|continues|ongoing)\b", re.I)
+_STATE = re.compile(
+    r"\b(?:currently|still|remains?|continues|(?:is|are) continuing|ongoing)\b", re.I
+)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 #: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:
@@ -89,7 +91,7 @@ def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
     n = max(1, len(sentences))
     df: dict[str, int] = {}
     for s in sentences:
-        for stem in {t.stem for t in s.tokens}:
+        for stem in s.stem_set():
             df[stem] = df.get(stem, 0) + 1
     return {k: math.sqrt(math.log(1 + n / v) / math.log(1 + n)) for k, v in df.items()}
 
@@ -243,8 +245,13 @@ class Scorer:
         self.actors = {d.key: _actors(d) for d in self.candidates}
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.by_key = {d.key: d for d in self.candidates}
-        self.words = {d.key: frozenset(d.stems) for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
+        # What the earlier side already said is background when the later side repeats it
+        # (the policy line every update restates, the context paragraph a follow-up
+        # copies): known before, it cannot be what happened after.
+        later = {d.key for d in candidates}
+        for key in _repeated([s for s in sentences if s.key not in later], self.candidates):
+            self.factor[key] = min(self.factor[key], REPEATED_FACTOR)
         # Which candidates (by key) name a stem, an entity or a ring: only those can score.
         self.index: dict[str, list[str]] = {}
         for d in self.candidates:
@@ -258,7 +265,7 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._reports(self._scored(c, before, shortlist=limit is not None), c)
+        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -324,17 +331,12 @@ class Scorer:
             del shared[k]
         return shared, total
 
-    def _reports(
-        self, scored: list[tuple[float, int, str]], c: _Sentence
-    ) -> list[tuple[float, int, str]]:
+    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
-        worry or repeats background is part of the concern's background, never a link;
-        nor is the concern itself said again (:func:`restates`)."""
-        factor, words = self.factor, self.words
-        mine = set(c.stems)
-        return [
-            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not restates(mine, words[t[2]])
-        ]
+        worry or repeats background (the earlier side's own sentences included) is part
+        of the concern's background, never a link."""
+        factor = self.factor
+        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -356,10 +358,10 @@ class Scorer:
         n = 4 * MAX_DEVELOPMENTS
         cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
         few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
-        top = self._reports(few, c)[:MAX_DEVELOPMENTS]
+        top = self._reports(few)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
             everything = [(v, place[k], k) for k, v in scores.items()]
-            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, c))
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
@@ -380,16 +382,47 @@ class Scorer:
 
 #: Two sentences each of whose words are at least this share in the other say the same.
 RESTATED = 0.8
+#: The :func:`development_factor` of a later sentence that repeats an earlier one.
+REPEATED_FACTOR = 0.5
 
 
-def restates(concern: set[str], later: frozenset[str] | set[str]) -> bool:
-    """Whether a later sentence says the concern again, nearly word for word (a statement
-    of policy every update repeats, a pledge quoted again): the same thing said twice is
-    not what became of it. Both must have a few words to tell."""
-    if len(concern) < 3 or len(later) < 3:
+def restates(one: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> bool:
+    """Whether two sentences say the same thing nearly word for word (each one's words at
+    least :data:`RESTATED` in the other). Both must have a few words to tell."""
+    if len(one) < 3 or len(other) < 3:
         return False
-    both = len(concern & later)
-    return both >= RESTATED * len(concern) and both >= RESTATED * len(later)
+    both = len(one & other)
+    return both >= RESTATED * len(one) and both >= RESTATED * len(other)
+
+
+def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[str]:
+    """Keys of the ``later`` sentences that restate one of ``earlier`` (:func:`restates`).
+    A restatement lacks at most a fifth of a sentence's words, so it holds one of any
+    (a fifth + 1) of them: only the earlier sentences that name its rarest few, and are
+    about as long, are compared."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for s in earlier:
+        stems = s.stem_set()
+        if len(stems) >= 3:
+            for stem in stems:
+                index.setdefault(stem, []).append(stems)
+    out = set()
+    get = index.get
+    for d in later:
+        stems = d.stem_set()
+        n = len(stems)
+        if n < 3:
+            continue
+        k = n - math.ceil(RESTATED * n - 1e-9) + 1
+        rarest = sorted([(len(get(st, ())), st) for st in stems])[:k]
+        least, most = RESTATED * n, n / RESTATED
+        if any(
+            least <= len(other) <= most and restates(stems, other)
+            for _, stem in rarest
+            for other in get(stem, ())
+        ):
+            out.add(d.key)
+    return out
 
 
 def margin(scores: Sequence[float], n: int) -> float:

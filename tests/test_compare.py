@@ -454,16 +454,20 @@ def test_background_the_update_copies_from_the_earlier_article_answers_nothing()
     assert [e.development.span.text for e in link.evidence] == [outcome]
 
 
-def test_work_that_goes_on_is_not_the_outcome_of_a_plan():
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The review of the dam's safety, stalled by a row over funding, continues.",
+        "Engineers are also continuing the review of the dam's safety, delayed by floods.",
+    ],
+)
+def test_work_that_goes_on_is_not_the_outcome_of_a_plan(later):
     earlier = article(
         "The agency plans to finish its review of the dam's safety by spring.", id="e"
     )
-    later = article(
-        "The review of the dam's safety, stalled by a row over funding, continues.",
-        id="l",
-        year=2025,
-    )
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    (link,) = compare(
+        earlier, article(later, id="l", year=2025), earlier_entities=(), later_entities=()
+    ).links
     assert not link.evidence
 
 

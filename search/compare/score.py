@@ -65,7 +65,8 @@ NAMES_ONLY = 0.5
 #: A state that goes on ("currently stands", "remains", "work continues", "ongoing"), in
 #: the present tense, not "protests continued on Sunday", which is what happened.
 _STATE = re.compile(
-    r"\b(?:currently|still|remains?|continues|(?:is|are) continuing|ongoing)\b", re.I
+    r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
+    re.I,
 )
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5

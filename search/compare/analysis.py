@@ -6,6 +6,7 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 
 # isort: split
 import bisect
+import operator
 import re
 import threading
 from collections import OrderedDict
@@ -351,10 +352,13 @@ TITLE_WORDS = wordset(
 )
 
 
+_START = operator.itemgetter(1)  # a _Token's start
+
+
 def _designation_start(s: _Sentence, start: int) -> int:
     """Where the titles written right before an entity mention at ``start`` begin."""
     tokens = s.tokens
-    i = bisect.bisect_left([t.start for t in tokens], start) - 1
+    i = bisect.bisect_left(tokens, start, key=_START) - 1
     text, base = s.span.text, s.span.start
     while i >= 0 and tokens[i].word in TITLE_WORDS:
         if text[tokens[i].end - base : start - base].strip():

@@ -67,13 +67,6 @@ IRREGULAR_PAST = wordset(
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
 
-def future_years(text: str, year: int | None) -> tuple[str, ...]:
-    """Years in ``text`` later than ``year`` (the article's own): a plan or forecast."""
-    if year is None:
-        return ()
-    return tuple(y for y in _YEAR.findall(text) if int(y) > year)
-
-
 # Forward-looking: modals, predictions, plans. Strong ones mark a concern alone.
 MODALS = wordset(
     "may might could would will shall won't wouldn't couldn't mightn't won’t wouldn’t couldn’t"

@@ -15,8 +15,9 @@ also names, each thing weighed by how much it says:
   before it, at half weight.
 
 The development's own kind then scales the score: a sentence that reports (an event, a
-past tense, a decision told) counts fully; one that restates the worry or looks ahead
-counts less. A best link that does not stand out of the concern's scores against
+past tense, a decision told) counts fully; one that restates the worry, looks ahead,
+tells a state that goes on or repeats a sentence of the earlier side (background the
+update copies) counts less, and is never linked. A best link that does not stand out of the concern's scores against
 the later article's other sentences (:data:`LINK_Z`) is silence: a relative margin
 transfers between pairs where an absolute score does not.
 """

@@ -11,13 +11,18 @@ ties: the middle of the thresholds that do as well). The held-out pair is
 then scored at that threshold. The pooled held-out counts are the honest estimate of how
 the threshold generalises; ``python -m bench.calibrate_compare`` prints them, and the
 threshold chosen on all pairs (what :data:`search.compare.score.LINK_THRESHOLD` should be).
+
+``python -m bench.calibrate_compare [--absolute] [FOLDER ...]``: the pairs of each folder of
+pairs (default: compare-dev), held out one by one among all of them; e.g. compare-dev and
+``bench/compare_extra`` together, so a threshold is judged across both genres.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from bench.compare_dev import load, pairs, pooled, score, table
+from bench.compare_dev import dev_root, load, pairs, pooled, score, table
 
 ABSOLUTE = "--absolute" in sys.argv[1:]
 PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LINK_Z"
@@ -28,7 +33,8 @@ def _scores_by_threshold():
     import search.compare.score as score_module
     from search.compare import compare
 
-    loaded = {p.name: load(p) for p in pairs()}
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or [dev_root()]
+    loaded = {p.name: load(p) for folder in folders for p in pairs(folder)}
     saved = score_module.LINK_THRESHOLD, score_module.LINK_Z
     out: dict[float, dict[str, dict[str, int]]] = {}
     try:

@@ -1083,3 +1083,20 @@ def test_who_fears_or_worries_about_something_holds_a_concern(sentence, worried)
     from search.compare.cues import cues
 
     assert cues(sentence, 2024).worry_verb is worried
+
+
+@pytest.mark.parametrize(
+    ("later", "answers"),
+    [
+        ("The levy was scrapped.", True),
+        ("The levy has not been scrapped.", True),
+        ("The levy may be scrapped.", False),  # still an outlook
+    ],
+)
+def test_a_short_sentence_telling_what_happened_is_a_development(later, answers):
+    earlier = article("Shopkeepers warn the council could scrap the levy within weeks.", id="e")
+    body = later + " Traders in the market reported a busy weekend after the heavy rain."
+    (link,) = compare(
+        earlier, article(body, id="l", year=2025), earlier_entities=(), later_entities=()
+    ).links
+    assert [e.development.span.text for e in link.evidence] == ([later] if answers else [])

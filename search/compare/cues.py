@@ -186,9 +186,10 @@ WHEN_WORDS = wordset(
     weekend"""
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
-#: A perfect, maybe with an adverb between ("has also written", "have already agreed").
+#: A perfect, maybe with an adverb or a negation between ("has also written", "have already
+#: agreed", "has not been prorogued").
 _PERFECT = re.compile(
-    r"\b(?:has|have|had)\s+(?:(?:also|already|now|just|since|finally|recently|[a-z]+ly)\s+)?"
+    r"\b(?:has|have|had)\s+(?:(?:also|already|now|just|since|finally|recently|not|never|[a-z]+ly)\s+)?"
     r"(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b"
 )
 

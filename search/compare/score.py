@@ -36,6 +36,7 @@ from search.compare.cues import (
     _WORD,
     EVENT_VERBS,
     FORWARD_WORDS,
+    IRREGULAR_PAST,
     MODALS,
     REPORTING_WORDS,
     concern_strength,
@@ -220,6 +221,30 @@ def link_score(
     return min(1.0, shared / total) if total > 0 else 0.0
 
 
+#: Past forms ("passed", "collapsed", "fell") among a sentence's words.
+_PAST_FORM = re.compile(r"[a-z]{2,}ed|[a-z]+(?:en|un|ught|ade)")
+
+
+def linkable(d: _Sentence) -> bool:
+    """Whether a later sentence says enough to be linked: three things named (words or
+    entities), or two when it tells in a finite past what happened to someone ("The bill
+    passed.", "Talks collapsed.", "Parliament has not been prorogued."): a participant
+    named before a past verb, and no look ahead. Not a length: "Exit America" names two
+    things and tells nothing."""
+    named = len(d.words()) + len(d.entities)
+    if named >= 3:
+        return True
+    c = d.cues
+    if named < 2 or c.forward or not (c.past or c.events or c.generic_past):
+        return False
+    # The past verb comes after the first content word, its subject ("Talks collapsed").
+    tokens = d.tokens
+    return any(
+        t.word in EVENT_VERBS or t.word in IRREGULAR_PAST or _PAST_FORM.fullmatch(t.word)
+        for t in tokens[1:]
+    )
+
+
 def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
     """Entity or theme -> weight in 0..1: the rarer among ``sentences``, the more a shared
     one says (the subject of the whole piece links nothing in particular). Themes are
@@ -242,7 +267,7 @@ class Scorer:
         self.local = local_weights(sentences)
         self.entity_weight = _rarity(sentences, "entities")
         self.theme_weight = _rarity(candidates, "themes")
-        self.candidates = [d for d in candidates if len(d.words()) + len(d.entities) >= 3]
+        self.candidates = [d for d in candidates if linkable(d)]
         self.terms = {d.key: _terms(d, self.local) for d in self.candidates}
         self.actors = {d.key: _actors(d) for d in self.candidates}
         self.factor = {d.key: development_factor(d) for d in self.candidates}

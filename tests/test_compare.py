@@ -1100,3 +1100,42 @@ def test_a_short_sentence_telling_what_happened_is_a_development(later, answers)
         earlier, article(body, id="l", year=2025), earlier_entities=(), later_entities=()
     ).links
     assert [e.development.span.text for e in link.evidence] == ([later] if answers else [])
+
+
+@pytest.mark.parametrize("recognised_in", ["earlier", "later"])
+def test_a_name_recognised_on_one_side_is_the_same_participant_on_the_other(recognised_in):
+    # The recogniser finds "Harbour Board" on one side only (a quoted sentence's first
+    # words, after a title it does not know): where the other side writes it, it is the same
+    # participant, and the sentence naming it answers before one that only shares words.
+    earlier = article(
+        "The Harbour Board could close the ferry terminal before winter to save on repairs.",
+        id="e",
+    )
+    answer = "The Harbour Board closed the ferry terminal on Friday."
+    later = article(
+        "The airport closed its ferry terminal shuttle on Monday. " + answer, id="l", year=2025
+    )
+    board = Entity("body", "Harbour Board", "ORG", "Harbour Board", 4, 17)
+    named = {"earlier": [board], "later": [evolve(board, start=61, end=74)]}
+    (link,) = compare(
+        earlier,
+        later,
+        earlier_entities=named["earlier"] if recognised_in == "earlier" else [],
+        later_entities=named["later"] if recognised_in == "later" else [],
+    ).links
+    assert link.evidence[0].development.span.text == answer
+    assert link.evidence[0].shared_entities == ("Harbour Board",)
+
+
+def test_a_name_is_not_found_inside_a_longer_one():
+    # "Mexico" recognised on one side does not make "New Mexico", written unrecognised on
+    # the other, the same participant.
+    earlier = article("Mexico could close the border crossings before winter.", id="e")
+    later = article(
+        "New Mexico closed the border crossings on Friday. The mayor of Lyon met farmers.",
+        id="l",
+        year=2025,
+    )
+    mexico = Entity("body", "Mexico", "GPE", "Mexico", 0, 6)
+    comparison = compare(earlier, later, earlier_entities=[mexico], later_entities=[])
+    assert all(not e.shared_entities for link in comparison.links for e in link.evidence)

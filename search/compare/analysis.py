@@ -368,6 +368,111 @@ def _designation_start(s: _Sentence, start: int) -> int:
     return start
 
 
+def shared_names(sentences: Sequence[_Sentence]) -> dict[str, _Sentence]:
+    """Sentence key -> the sentence with the names it writes unrecognised: a name the
+    recogniser found in one sentence of the comparison ("Parliament", "the Court of
+    Session") is the same participant where another sentence writes it and the recogniser
+    did not (a name at the start of a quoted sentence, after a title it does not know), on
+    either side. Matched by the name as written (titles before it left out, words in any
+    case but the first with a capital); a form that names two entities names neither, and
+    only a form written inside a sentence somewhere is a name. Only the changed sentences."""
+    # (name, as written, whether inside the sentence: after its first word and space)
+    written = set()
+    add = written.add
+    for s in sentences:
+        if s.entities:
+            text, base = s.span.text, s.span.start
+            for name, ranges in s.entities.items():
+                add((name, name, False))
+                for a, b in ranges:
+                    add((name, text[a - base : b - base], a - base > 2))
+    forms: dict[tuple[str, ...], set[str]] = {}
+    # A capital at a sentence's start says nothing: a form is a name where it is also
+    # written inside a sentence ("Bilateral talks ..." recognised once makes no name).
+    inside: set[tuple[str, ...]] = set()
+    for name, form, within in written:
+        words = _form_words(form)
+        if words:
+            forms.setdefault(words, set()).add(name)
+            if within and form[:1].isupper():
+                inside.add(words)
+    # By the form's first content word: (its content words, the form, the name), the
+    # longest form first ("new mexico" before "mexico").
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+    for form, names in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+        words = _content_words(form)
+        if len(names) == 1 and words and form in inside:
+            by_first.setdefault(words[0], []).append((words, form, next(iter(names))))
+    out = {}
+    for s in sentences:
+        found = _unrecognised(s, by_first)
+        if found:
+            entities = {name: list(ranges) for name, ranges in s.entities.items()}
+            for name, where in found:
+                entities.setdefault(name, []).append(where)
+            named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
+            named._stem_set = s._stem_set
+            out[s.key] = named
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _form_words(form: str) -> tuple[str, ...]:
+    """A name's words as written, lower-cased, without the titles and "the" before it."""
+    words = _WORD.findall(form.lower())
+    while words and (words[0] in TITLE_WORDS or words[0] == "the"):
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=20_000)
+def _content_words(form: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t.word for t in _tokens(" ".join(form), 0))
+
+
+def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, int]]]:
+    """(name, range) of each known name's form among ``s``'s words, outside its entities."""
+    tokens = s.tokens
+    # The words that may begin a name, outside the names recognised (most sentences have
+    # none, and are done).
+    text, base = s.span.text, s.span.start
+    starts = [
+        i for i, t in enumerate(tokens) if t.word in by_first and text[t.start - base].isupper()
+    ]
+    if not starts:
+        return []
+    ranges = [r for rs in s.entities.values() for r in rs]
+    starts = [i for i in starts if not _inside(tokens[i].start, ranges)]
+    if not starts:
+        return []
+    written: dict[int, int] | None = None  # where each word ends -> its place
+    raw: list = []
+    found = []
+    i = starts[0]
+    while i < len(tokens):
+        step = 1
+        for words, form, name in by_first.get(tokens[i].word, ()):
+            n = len(words)
+            if tuple(t.word for t in tokens[i : i + n]) != words:
+                continue
+            if written is None:  # every word as written, stop words too
+                raw = [(m.group().lower(), m.start()) for m in _WORD.finditer(s.span.text)]
+                ends = (m.end() for m in _WORD.finditer(s.span.text))
+                written = {end + s.span.start: j for j, end in enumerate(ends)}
+            j = written.get(tokens[i + n - 1].end, -1) + 1
+            if j < len(form) or tuple(w for w, _ in raw[j - len(form) : j]) != form:
+                continue  # "Mexico" of "New Mexico", or words between the name's words
+            start = raw[j - len(form)][1]
+            if s.span.text[start].isupper() and not any(
+                _inside(t.start, ranges) for t in tokens[i : i + n]
+            ):  # a name is written with a capital: "green" is no "Green"
+                found.append((name, (start + s.span.start, tokens[i + n - 1].end)))
+            step = n
+            break
+        i = next((k for k in starts if k >= i + step), len(tokens))
+    return found
+
+
 def _entities(article: Article) -> tuple[Entity, ...]:
     from search.entities import recognise
 

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from search.compare.analysis import Theme, _inside, _Sentence, load_rings
+from search.compare.analysis import Theme, _inside, _Sentence, load_rings, shared_names
 from search.compare.cues import (
     _WORD,
     EVENT_VERBS,
@@ -145,11 +145,16 @@ _ATTRIBUTION = re.compile(r"^\W*(?:(?i:according to) [^,]*,|[A-Z][A-Z .'-]{1,40}
 def participants(s: _Sentence) -> list[str]:
     """The entities a concern is about: not its source ("According to Johnson's critics,
     this is a ploy ..."), who says it rather than who it concerns."""
-    m = _ATTRIBUTION.match(s.span.text)
-    if not m:
+    cut = _attribution_end(s)
+    if cut is None:
         return list(s.entities)
-    cut = s.span.start + m.end()
     return [name for name, ranges in s.entities.items() if any(a >= cut for a, _ in ranges)]
+
+
+def _attribution_end(s: _Sentence) -> int | None:
+    """Where the sentence's source ("According to X,", "REID:") ends (body offset)."""
+    m = _ATTRIBUTION.match(s.span.text)
+    return s.span.start + m.end() if m else None
 
 
 def _actors(s: _Sentence) -> set[str]:
@@ -160,7 +165,11 @@ def _actors(s: _Sentence) -> set[str]:
     text = s.span.text
     verb = next((m.start() for m in _WORD.finditer(text) if m.group().lower() in _CUE_VERBS), 0)
     cut = s.span.start + max(len(text) // 3, verb)
-    return {name for name, ranges in s.entities.items() if min(a for a, _ in ranges) < cut}
+    # Who is cited ("REID: ...") is not who acts.
+    source = _attribution_end(s) or s.span.start
+    return {
+        name for name, ranges in s.entities.items() if any(source <= a < cut for a, _ in ranges)
+    }
 
 
 #: The verbs and modal words a sentence's actor comes before.
@@ -258,18 +267,36 @@ def _rarity(sentences: Sequence[_Sentence], attr: str) -> dict[str, float]:
     return {name: math.log(1 + n / k) / math.log(1 + n) for name, k in df.items()}
 
 
+class _Lazy(dict):
+    """Key -> ``f`` of the sentence with that key, computed when first asked."""
+
+    def __init__(self, f, sentences: dict[str, _Sentence]):
+        super().__init__()
+        self.f, self.sentences = f, sentences
+
+    def __missing__(self, key: str):
+        value = self[key] = self.f(self.sentences[key])
+        return value
+
+
 class Scorer:
     """Scores concerns against candidate developments of one comparison: the weights of
     words and entities are those of ``sentences`` (both sides); ``candidates`` are the
     later sentences a concern may be linked to."""
 
     def __init__(self, sentences: Sequence[_Sentence], candidates: Sequence[_Sentence]):
+        # A name recognised anywhere in the comparison is a participant wherever it is
+        # written (:func:`shared_names`): the sentences scored are these.
+        self.named = shared_names(sentences)
+        sentences = [self.named.get(s.key, s) for s in sentences]
+        candidates = [self.named.get(s.key, s) for s in candidates]
         self.local = local_weights(sentences)
         self.entity_weight = _rarity(sentences, "entities")
         self.theme_weight = _rarity(candidates, "themes")
         self.candidates = [d for d in candidates if linkable(d)]
         self.terms = {d.key: _terms(d, self.local) for d in self.candidates}
-        self.actors = {d.key: _actors(d) for d in self.candidates}
+        # A candidate's actors are asked only when it shares an entity with a concern.
+        self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.by_key = {d.key: d for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
@@ -284,6 +311,10 @@ class Scorer:
         for d in self.candidates:
             for key in (*self.terms[d.key], *_keys(d)):
                 self.index.setdefault(key, []).append(d.key)
+
+    def _as_named(self, s):
+        """``s`` with the names it writes unrecognised (see :func:`shared_names`)."""
+        return self.named.get(s.key, s) if s is not None else None
 
     def ranked(
         self, c: _Sentence, before: _Sentence | None, limit: int | None = None
@@ -326,6 +357,7 @@ class Scorer:
     def _shared(self, c: _Sentence, before: _Sentence | None) -> tuple[dict[str, float], float]:
         """Key -> the weight of what the candidate shares with ``c``, and the weight of all
         that ``c`` is about (:func:`link_score`, summed term by term)."""
+        c, before = self._as_named(c), self._as_named(before)
         c_terms = concern_terms(c, before, self.local)
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
@@ -378,6 +410,7 @@ class Scorer:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
         scores = self._scores(c, before)
+        c = self._as_named(c)
         values = list(scores.values())
         place = self.place
         # The best reports are nearly always among the best few candidates: those at or
@@ -402,6 +435,7 @@ class Scorer:
         ]
 
     def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
+        c, before, d = self._as_named(c), self._as_named(before), self._as_named(d)
         c_terms = concern_terms(c, before, self.local)
         score = self._score(c_terms, c, _actors(c), d)
         return _evidence(c, d, score, self.theme_weight)

@@ -1139,3 +1139,21 @@ def test_a_name_is_not_found_inside_a_longer_one():
     mexico = Entity("body", "Mexico", "GPE", "Mexico", 0, 6)
     comparison = compare(earlier, later, earlier_entities=[mexico], later_entities=[])
     assert all(not e.shared_entities for link in comparison.links for e in link.evidence)
+
+
+def test_a_restated_worry_does_not_make_a_weak_report_stand_out():
+    # The later sentence closest to the concern restates the worry (no report, never
+    # linked); the only report shares one word with it, like the rest of the article:
+    # it does not stand out of the background, so the concern is unanswered.
+    earlier = article("Residents fear the council could close the library next year.", id="e")
+    later = article(
+        "Residents still fear the council could close the library. "
+        "The council approved a new car park on Monday. "
+        "The council repainted the town hall in March. "
+        "The council hired two gardeners for the park in April. "
+        "Shops on the high street reported a busy weekend.",
+        id="l",
+        year=2025,
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert not link.evidence

@@ -51,6 +51,10 @@ LINK_THRESHOLD = 0.02
 #: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
 #: compare-dev pairs, see bench/calibrate_compare.py).
 LINK_Z = 0.5
+#: The background a link stands out of counts at least this many later sentences (the
+#: missing ones score 0): among two or three sentences a z-score says nothing (the lower
+#: of two is always one deviation under the mean).
+MIN_BACKGROUND = 10
 #: A later sentence whose :func:`development_factor` is under this is not a report.
 REPORT_FACTOR = 1.0
 #: At most this many developments are listed for one concern.
@@ -426,7 +430,9 @@ class Scorer:
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
-        if margin(values, len(self.candidates)) < LINK_Z:
+        # The best report stands out, not the best sentence: one that restates the worry
+        # more closely than any report answers it is part of the background.
+        if margin(values, max(len(self.candidates), MIN_BACKGROUND), best) < LINK_Z:
             return []
         return [
             _evidence(c, d, score, self.theme_weight)
@@ -486,7 +492,7 @@ def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[s
     return out
 
 
-def margin(scores: Sequence[float], n: int) -> float:
+def margin(scores: Sequence[float], n: int, best: float | None = None) -> float:
     """How far the best of ``scores`` stands out of the concern's background: its
     z-score among all ``n`` candidates (those not in ``scores`` score 0). A score means
     little by itself (one pair's vocabulary makes every score high, another's low); a
@@ -494,7 +500,7 @@ def margin(scores: Sequence[float], n: int) -> float:
     sentences, one that merely shares the subject scores like many others."""
     if not scores or n <= 1:
         return math.inf if scores else 0.0
-    best = max(scores)
+    best = max(scores) if best is None else best
     mean = sum(scores) / n
     var = sum(map(operator.mul, scores, scores)) / n - mean * mean
     sd = math.sqrt(max(var, 0.0))

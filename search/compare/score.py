@@ -20,6 +20,9 @@ tells a state that goes on or repeats a sentence of the earlier side (background
 update copies) counts less, and is never linked. A best link that does not stand out of the concern's scores against
 the later article's other sentences (:data:`LINK_Z`) is silence: a relative margin
 transfers between pairs where an absolute score does not.
+
+A name the recogniser found anywhere in the comparison counts as that entity wherever it
+is written (:func:`search.compare.analysis.shared_names`).
 """
 
 from __future__ import annotations
@@ -316,7 +319,7 @@ class Scorer:
             for key in (*self.terms[d.key], *_keys(d)):
                 self.index.setdefault(key, []).append(d.key)
 
-    def _as_named(self, s):
+    def _as_named(self, s: _Sentence | None) -> _Sentence | None:
         """``s`` with the names it writes unrecognised (see :func:`shared_names`)."""
         return self.named.get(s.key, s) if s is not None else None
 

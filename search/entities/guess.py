@@ -265,7 +265,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
 
     def inside(start: int, end: int) -> bool:
         """Does a recognised mention overlap [start, end)?"""
-        return occupied[start:end].strip(b"\0") != b""
+        return occupied.count(0, start, end) < end - start
 
     out: list[Span] = []
     lowercase_seen: dict[str, bool] = {}
@@ -539,7 +539,7 @@ def _type_stretch(norm, stretch, cue, names):
         len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
     ):
         return None
-    if _RX_BY.search(before) and not single:
+    if not single and before.rstrip().endswith(("by", "By")) and _RX_BY.search(before):
         return start, end, "PERSON"  # a byline
     type_ = _cue_type(words[-1])
     if type_ and not single:
@@ -555,7 +555,12 @@ def _type_stretch(norm, stretch, cue, names):
     place = _RX_PLACE_NOUN_AFTER.match(after)
     if place:  # "the Atacama region", "Kerala state"
         return start, end, "GPE" if place[1] in _GPE_NOUNS else "LOC"
-    if single and _RX_IN_ONLY_BEFORE.search(before) and not _RX_STAKE_BEFORE.search(before):
+    if (
+        single
+        and before.rstrip().endswith(_IN_ONLY)  # (before the regex: the common case, no)
+        and _RX_IN_ONLY_BEFORE.search(before)
+        and not _RX_STAKE_BEFORE.search(before)
+    ):
         return start, end, "GPE"  # "in Tamale"; not "shares in Vodafone"
     if _RX_WHICH.match(after):
         return start, end, "ORG"
@@ -591,6 +596,7 @@ _RX_WHO = re.compile(r",? (?:who|whose)\b")
 _RX_COMMA_PLACE = re.compile(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)")
 _RX_IN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+$")
 _RX_IN_ONLY_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_IN_ONLY = ("in", "near", "outside")
 _RX_STAKE_BEFORE = re.compile(
     r"\b(?:shares?|stakes?|holdings?|interest|investments?|invest(?:ed|s|ing)?|jobs|work(?:s|ed)?"
     r"|role|seat|post|deal|deals|talks|team) in\s+$",

@@ -577,7 +577,8 @@ def _lanes(score: int) -> list[int]:
 
 def best(score: int) -> str:
     """The class a packed score favours (the first of equal scores)."""
-    values = _lanes(score)  # (each value plus the same half lane: the same order)
+    biased = score + _HALF  # (each value plus the same half lane: the same order)
+    values = [(biased >> shift) & _MASK for shift in _SHIFTS]
     return CLASSES[values.index(max(values))]
 
 

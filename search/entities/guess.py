@@ -121,6 +121,8 @@ _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
+    if start > 1 and norm[start - 1] == " " and norm[start - 2].isalnum():
+        return False  # (the common case: a word after a word)
     return start == 0 or _ends_sentence(norm[max(0, start - 6) : start])
 
 
@@ -524,6 +526,7 @@ def _type_stretch(norm, stretch, cue, names):
     start, end = stretch[0][0], stretch[-1][1]
     if (
         len(words) > 1
+        and words[0].isupper()
         and all(w.isupper() for w in words)
         and any(len(w) > 3 for w in words)
         and cue is None
@@ -737,20 +740,19 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
     Parliament election", "the 1998 Northern Ireland Assembly election", "the 2017 BRICS
     summit"; an organisation's name needs the year before it."""
     start, end, type_, _, _, prio = span
-    if type_ not in {"GPE", "LOC", "ORG", "NORP"} or not _RX_EVENT_WORD.search(norm, end, end + 40):
+    if type_ not in {"GPE", "LOC", "ORG", "NORP"}:
         return None
     after = _RX_ELECTION_AFTER.match(norm, end)
-    year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
-    if after and (year or type_ in {"GPE", "LOC"}):
+    if after is None:
+        return None  # (the common case)
+    year = _RX_ELECTION.search(norm, max(0, start - 20), start)
+    if year or type_ in {"GPE", "LOC"}:
         new_start, new_end = (year.start() if year else start), after.end()
         place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
         if year and place and place[2] in {"GPE", "LOC"}:
             new_end = place[1]  # "... election in Italy", a named election
         return (new_start, new_end, "EVENT", "", True, prio)
     return None
-
-
-_RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
 
 
 _RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")

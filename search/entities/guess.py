@@ -170,6 +170,9 @@ def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     text = norm[start:end]
     if " " not in text and "-" not in text:
         return [[(start, end, text)]]  # the common case: one word
+    if "-" not in text:  # no compound to cut it: one run
+        words = [(at, at + len(word), word) for at, word in _run_words(text, start)]
+        return [words] if words else []
     runs: list[list[tuple[int, int, str]]] = [[]]
     for at, word in _run_words(text, start):
         cut = _compound_cut(word) if "-" in word else -1
@@ -189,7 +192,7 @@ def _run_words(run: str, start: int) -> list[tuple[int, str]]:
     at = start
     for piece in run.split(" "):
         if piece not in _RUN_CONNECTORS:
-            if piece.startswith(_HYPHEN_CONNECTORS):
+            if "-" in piece and piece.startswith(_HYPHEN_CONNECTORS):
                 cut = piece.index("-") + 1
                 out.append((at + cut, piece[cut:]))
             else:

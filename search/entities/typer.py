@@ -445,7 +445,15 @@ def _own_features(part: tuple) -> list[str]:
 
 def _word_features(part: tuple) -> list[str]:
     p1, p2, nxt, n1, n2 = part
-    f = [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
+    return _before_features(p1, p2) + _after_features(p1, nxt, n1, n2)
+
+
+def _before_features(p1: str, p2: str) -> list[str]:
+    return [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}"]
+
+
+def _after_features(p1: str, nxt: bool, n1: str, n2: str) -> list[str]:
+    f = [f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
         if n2:
@@ -491,9 +499,20 @@ def _own_score(part: tuple) -> int:
     return packed_score(_own_features(part))
 
 
-@lru_cache(maxsize=8192)
 def _word_score(part: tuple) -> int:
-    return packed_score(_word_features(part))
+    """The words before the name and those after it, each pair scored once per value."""
+    p1, p2, nxt, n1, n2 = part
+    return _before_score(p1, p2) + _after_score(p1, nxt, n1, n2)
+
+
+@lru_cache(maxsize=4096)
+def _before_score(p1: str, p2: str) -> int:
+    return packed_score(_before_features(p1, p2))
+
+
+@lru_cache(maxsize=8192)
+def _after_score(p1: str, nxt: bool, n1: str, n2: str) -> int:
+    return packed_score(_after_features(p1, nxt, n1, n2))
 
 
 @lru_cache(maxsize=1024)

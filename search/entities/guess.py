@@ -552,11 +552,12 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, type_
     if type_ == "ORG" and single:
         return None  # a lone "Council"
-    if _RX_WHO.match(after):
+    wh = after.startswith((" wh", ", wh"))  # (before "who", "which": the common case, no)
+    if wh and _RX_WHO.match(after):
         return start, end, "PERSON"
     if words[0] in names and not single:
         return start, end, "PERSON"
-    if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
+    if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
     if place:  # "the Atacama region", "Kerala state"
@@ -568,7 +569,7 @@ def _type_stretch(norm, stretch, cue, names):
         and not _RX_STAKE_BEFORE.search(before)
     ):
         return start, end, "GPE"  # "in Tamale"; not "shares in Vodafone"
-    if _RX_WHICH.match(after):
+    if wh and _RX_WHICH.match(after):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
         return None

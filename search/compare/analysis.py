@@ -368,14 +368,14 @@ def _designation_start(s: _Sentence, start: int) -> int:
     return start
 
 
-def shared_names(sentences: Sequence[_Sentence]) -> dict[str, _Sentence]:
-    """Sentence key -> the sentence with the names it writes unrecognised: a name the
+def name_forms(sentences: Sequence[_Sentence]) -> dict:
+    """The names of ``sentences`` as :func:`with_names` looks for them: a name the
     recogniser found in one sentence of the comparison ("Parliament", "the Court of
     Session") is the same participant where another sentence writes it and the recogniser
     did not (a name at the start of a quoted sentence, after a title it does not know), on
     either side. Matched by the name as written (titles before it left out, words in any
     case but the first with a capital); a form that names two entities names neither, and
-    only a form written inside a sentence somewhere is a name. Only the changed sentences."""
+    only a form written inside a sentence somewhere is a name."""
     # (name, as written, whether inside the sentence: after its first word and space)
     written = set()
     add = written.add
@@ -403,17 +403,21 @@ def shared_names(sentences: Sequence[_Sentence]) -> dict[str, _Sentence]:
         words = _content_words(form)
         if len(names) == 1 and words and form in inside:
             by_first.setdefault(words[0], []).append((words, form, next(iter(names))))
-    out = {}
-    for s in sentences:
-        found = _unrecognised(s, by_first)
-        if found:
-            entities = {name: list(ranges) for name, ranges in s.entities.items()}
-            for name, where in found:
-                entities.setdefault(name, []).append(where)
-            named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
-            named._stem_set = s._stem_set
-            out[s.key] = named
-    return out
+    return by_first
+
+
+def with_names(s: _Sentence, forms: dict) -> _Sentence:
+    """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised as
+    entities (``s`` itself when there are none)."""
+    found = _unrecognised(s, forms)
+    if not found:
+        return s
+    entities = {name: list(ranges) for name, ranges in s.entities.items()}
+    for name, where in found:
+        entities.setdefault(name, []).append(where)
+    named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
+    named._stem_set = s._stem_set
+    return named
 
 
 @lru_cache(maxsize=20_000)

@@ -22,7 +22,7 @@ the later article's other sentences (:data:`LINK_Z`) is silence: a relative marg
 transfers between pairs where an absolute score does not.
 
 A name the recogniser found anywhere in the comparison counts as that entity wherever it
-is written (:func:`search.compare.analysis.shared_names`).
+is written (:func:`search.compare.analysis.name_forms`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from search.compare.analysis import Theme, _inside, _Sentence, load_rings, shared_names
+from search.compare.analysis import (
+    Theme,
+    _inside,
+    _Sentence,
+    load_rings,
+    name_forms,
+    with_names,
+)
 from search.compare.cues import (
     _WORD,
     EVENT_VERBS,
@@ -293,10 +300,13 @@ class Scorer:
 
     def __init__(self, sentences: Sequence[_Sentence], candidates: Sequence[_Sentence]):
         # A name recognised anywhere in the comparison is a participant wherever it is
-        # written (:func:`shared_names`): the sentences scored are these.
-        self.named = shared_names(sentences)
+        # written (:func:`name_forms`): the candidates scored are these, and a concern is
+        # looked at so when it is scored.
+        self.forms = name_forms(sentences)
+        named = [with_names(d, self.forms) for d in candidates]
+        self.named = {d.key: d for d in named}
         sentences = [self.named.get(s.key, s) for s in sentences]
-        candidates = [self.named.get(s.key, s) for s in candidates]
+        candidates = named
         self.local = local_weights(sentences)
         self.entity_weight = _rarity(sentences, "entities")
         self.theme_weight = _rarity(candidates, "themes")
@@ -320,8 +330,13 @@ class Scorer:
                 self.index.setdefault(key, []).append(d.key)
 
     def _as_named(self, s: _Sentence | None) -> _Sentence | None:
-        """``s`` with the names it writes unrecognised (see :func:`shared_names`)."""
-        return self.named.get(s.key, s) if s is not None else None
+        """``s`` with the names it writes unrecognised (see :func:`name_forms`)."""
+        if s is None:
+            return None
+        named = self.named.get(s.key)
+        if named is None:
+            named = self.named[s.key] = with_names(s, self.forms)
+        return named
 
     def ranked(
         self, c: _Sentence, before: _Sentence | None, limit: int | None = None

@@ -705,37 +705,23 @@ def matching_docs(searcher, q: wq.Query) -> set[int]:
     if isinstance(q, wq.Phrase) and q.slop == 1 and q.fieldname in searcher.schema:
         fmt = searcher.schema[q.fieldname].format
         if len(q.words) > 1 and fmt and fmt.supports("positions"):
-            return _phrase_docs(searcher, q.fieldname, q.words)
+            return _phrase_docs(searcher, q)
     if isinstance(q, wq.Term) and q.fieldname in searcher.schema:
         term = searcher.schema[q.fieldname].to_bytes(q.text)
         return set(posting_ids(searcher.reader(), q.fieldname, term))
     return set(searcher.docs_for_query(q))
 
 
-def _phrase_docs(searcher, fieldname: str, words: list[str]) -> set[int]:
-    """The documents where ``words`` stand next to each other, in order: those that
-    have every word, then their positions compared as sets (half the time of Whoosh's
-    span matcher, which builds a span object per position)."""
-    field = searcher.schema[fieldname]
-    terms = [field.to_bytes(w) for w in words]
-    found: set[int] = set()
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if any((fieldname, t) not in reader for t in terms):
-            continue
-        have_all = set.intersection(*(set(reader.postings(fieldname, t).all_ids()) for t in terms))
-        postings = [reader.postings(fieldname, t) for t in terms]
-        for docnum in sorted(have_all):
-            starts: set[int] | None = None
-            for k, m in enumerate(postings):
-                m.skip_to(docnum)
-                at = {p - k for p in m.value_as("positions")}
-                starts = at if starts is None else starts & at
-                if not starts:
-                    break
-            if starts:
-                found.add(docnum + offset)
-    return found
+def _phrase_docs(searcher, q: wq.Phrase) -> set[int]:
+    """The documents where the phrase's words stand next to each other, in order: those
+    that have every word, then their positions compared as sets, read a block at a time
+    with the words' postings (Whoosh's span matcher builds a span object per position)."""
+    from . import ranking
+
+    try:
+        return set(ranking.matches(searcher, q))
+    except ranking.Unsupported:
+        return set(searcher.docs_for_query(q))
 
 
 def run(
@@ -755,12 +741,25 @@ def run(
     text = text.strip()
     q = parse(qp, text, entity=entity) if text else wq.Every()
     restrict = _filter(filters)
-    sortedby = [FieldFacet("published", reverse=True)] if newest_first or not text else None
-    results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
+    ranked = (
+        None
+        if newest_first or not text
+        else _ranked(searcher, q, restrict, limit, every=facet_table is not None)
+    )
     targets = _targets(searcher, q) if text else {}
-    hits = tuple(_hit(hit, targets, scored=bool(text)) for hit in results)
+    if ranked is not None:
+        hits = tuple(
+            _hit(searcher.stored_fields(d), score, targets, scored=True) for d, score in ranked.best
+        )
+        total, exact, facets = ranked.total, ranked.exact, Facets()
+        if facet_table is not None and ranked.matched is not None:
+            facets = facet_table.count(ranked.matched)
+    else:
+        sortedby = [FieldFacet("published", reverse=True)] if newest_first or not text else None
+        results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
+        hits = tuple(_hit(hit.fields(), hit.score, targets, scored=bool(text)) for hit in results)
+        total, exact, facets = _totals(searcher, q, restrict, results, limit, facet_table)
     suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
-    total, exact, facets = _totals(searcher, q, restrict, results, limit, facet_table)
     return SearchResult(
         query=text,
         total=total,
@@ -799,8 +798,19 @@ def _targets(searcher, q: wq.Query) -> dict[str, Targets]:
     return {"body_stored": body, "standfirst": body, "title": Targets(q, reader, "title")}
 
 
-def _hit(hit, targets: Mapping[str, Targets], *, scored: bool) -> Hit:
-    """One result, with passages from the first field that has the query's words."""
+def _ranked(searcher, q: wq.Query, restrict: wq.Query | None, limit: int, *, every: bool):
+    """The best ``limit`` hits and the count, ranked by whole posting lists
+    (:mod:`search.ranking`); with ``every``, every match; None for a query only Whoosh
+    ranks."""
+    from . import ranking
+
+    allowed = matching_docs(searcher, restrict) if restrict is not None else None
+    return ranking.top(searcher, q, limit, allowed=allowed, cap=COUNT_CAP, every=every)
+
+
+def _hit(hit: Mapping, score: float | None, targets: Mapping[str, Targets], *, scored: bool) -> Hit:
+    """One result (its stored fields), with passages from the first field that has the
+    query's words."""
     snippets: list[Snippet] = []
     for fieldname, wanted in targets.items():
         stored = hit.get(fieldname) or ""
@@ -817,7 +827,7 @@ def _hit(hit, targets: Mapping[str, Targets], *, scored: bool) -> Hit:
         title=hit.get("title", ""),
         source=hit.get("source", ""),
         published=_date(hit.get("published_iso") or ""),
-        score=float(hit.score or 0.0) if scored else 0.0,
+        score=float(score or 0.0) if scored else 0.0,
         snippets=tuple(snippets[:3]),
         terms=tuple(sorted(terms)),
     )

@@ -11,12 +11,17 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 # isort: split
 import datetime as dt
 import functools
+import heapq
+import json
+import os
 import re
 import threading
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
+from itertools import accumulate, chain
+from pathlib import Path
 
 from whoosh import query as wq
 from whoosh import scoring
@@ -940,46 +945,61 @@ class FacetTable:
     lists, so that a query's facets are counted over all its matches in one pass.
 
     Whoosh's overlapping facets re-read every entity's postings on each query (seconds
-    on a large corpus); this reads them once per opened corpus.
+    on a large corpus); this reads them once per opened index, and keeps them beside it
+    (:meth:`save`, :meth:`stored`) so that a later launch loads them in milliseconds.
+    Values are numbered: a document's source and year are a number in an array, its
+    entities a tuple of numbers, and counting is :class:`Counter` over those (a loop in C).
     """
+
+    #: Bump when what :meth:`save` writes changes.
+    VERSION = 1
 
     def __init__(self, reader, *, busy: Busy | None = None) -> None:
         #: Searches running beside this table's loops, which step aside for them.
         self.busy = busy
-        self.source: dict[int, str] = self._single(reader, "source_facet")
-        self.year: dict[int, str] = self._single(reader, "year")
-        self.entities: dict[int, list[str]] = {}
+        count = reader.doc_count_all()
+        self.sources, self.source_of = self._single(reader, "source_facet", "unknown", count)
+        self.years, self.year_of = self._single(reader, "year", "undated", count)
+        self.names: list[str] = []
+        entities: list[list[int]] = [[] for _ in range(count)]
         for n, term in enumerate(reader.lexicon("entity_facet")):
-            name = term.decode("utf-8")
+            self.names.append(term.decode("utf-8"))
             for docnum in posting_ids(reader, "entity_facet", term):
-                self.entities.setdefault(docnum, []).append(name)
+                entities[docnum].append(n)
             if n % 16 == 0:
                 _let_others_run(busy)
-        self.live = frozenset(d for d in range(reader.doc_count_all()) if not reader.is_deleted(d))
+        self.entities_of: list[tuple[int, ...]] = [tuple(e) for e in entities]
+        self.live = frozenset(d for d in range(count) if not reader.is_deleted(d))
         self._everything = self._tally(self.live)
 
-    def _single(self, reader, fieldname: str) -> dict[int, str]:
-        values: dict[int, str] = {}
+    def _single(self, reader, fieldname: str, default: str, count: int):
+        values = [default]
+        of = array("I", [0]) * count
         for term in reader.lexicon(fieldname):
             value = term.decode("utf-8")
-            values.update(dict.fromkeys(posting_ids(reader, fieldname, term), value))
+            if value != default:
+                values.append(value)
+            number = 0 if value == default else len(values) - 1
+            for docnum in posting_ids(reader, fieldname, term):
+                of[docnum] = number
             _let_others_run(self.busy)
-        return values
+        return values, of
 
-    def _tally(self, docnums: Iterable[int]) -> tuple[Counter[str], Counter[str], Counter[str]]:
-        sources: Counter[str] = Counter()
-        years: Counter[str] = Counter()
-        entities: Counter[str] = Counter()
-        for n, d in enumerate(docnums):
-            sources[self.source.get(d, "unknown")] += 1
-            years[self.year.get(d, "undated")] += 1
-            entities.update(self.entities.get(d, ()))
-            if n % 2048 == 2047:
-                _let_others_run(self.busy)
+    def _tally(self, docnums: Iterable[int]) -> tuple[Counter[int], Counter[int], Counter[int]]:
+        docs = list(docnums)
+        sources: Counter[int] = Counter()
+        years: Counter[int] = Counter()
+        entities: Counter[int] = Counter()
+        for start in range(0, len(docs), 8192):
+            chunk = docs[start : start + 8192]
+            sources.update(map(self.source_of.__getitem__, chunk))
+            years.update(map(self.year_of.__getitem__, chunk))
+            entities.update(chain.from_iterable(map(self.entities_of.__getitem__, chunk)))
+            _let_others_run(self.busy)
         return sources, years, entities
 
     def count(self, docnums: Iterable[int]) -> Facets:
-        matched = docnums if isinstance(docnums, set | frozenset) else set(docnums)
+        matched = docnums if isinstance(docnums, Set) else set(docnums)
         if len(matched) * 2 > len(self.live):
             # Most articles match (a common word, some thirty entities each): tally the
             # few that do not and take them from the whole corpus' counts.
@@ -990,16 +1010,98 @@ class FacetTable:
         else:
             sources, years, entities = self._tally(matched)
 
-        def ranked(counts: Counter[str], limit: int) -> tuple[FacetCount, ...]:
-            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        def ranked(counts: Counter[int], names: list[str], limit: int) -> tuple[FacetCount, ...]:
+            named = [(names[k], n) for k, n in counts.items()]
+            top = heapq.nsmallest(limit, named, key=lambda kv: (-kv[1], kv[0]))
             return tuple(FacetCount(k, n) for k, n in top)
 
         return Facets(
             matched=len(matched),
-            sources=ranked(sources, 20),
-            years=tuple(sorted(ranked(years, 50), key=lambda f: f.value, reverse=True)),
-            entities=ranked(entities, 15),
+            sources=ranked(sources, self.sources, 20),
+            years=tuple(sorted(ranked(years, self.years, 50), key=lambda f: f.value, reverse=True)),
+            entities=ranked(entities, self.names, 15),
         )
+
+    # -- kept beside the index ------------------------------------------------------
+
+    @staticmethod
+    def key(reader) -> list:
+        """What the table was read from: each segment, and how many of its documents
+        were deleted. A refresh that changes anything changes this."""
+        leaves = [r for r, _offset in reader.leaf_readers()]
+        try:
+            return [
+                [r.segment().segment_id(), r.segment().deleted_count(), r.doc_count_all()]
+                for r in leaves
+            ]
+        except AttributeError:  # not a segment on disk: never kept
+            return []
+
+    def save(self, path: Path, key: list) -> None:
+        """Write the table to ``path`` (replaced at once: a reader never sees half)."""
+        lengths = array("I", map(len, self.entities_of))
+        flat = array("I", chain.from_iterable(self.entities_of))
+        header = {
+            "version": self.VERSION,
+            "key": key,
+            "count": len(self.source_of),
+            "live": len(self.live),
+            "sources": self.sources,
+            "years": self.years,
+            "names": self.names,
+            "flat": len(flat),
+        }
+        deleted = array("I", sorted(set(range(len(self.source_of))) - self.live))
+        blob = b"".join(a.tobytes() for a in (self.source_of, self.year_of, lengths, flat, deleted))
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as out:
+            out.write(json.dumps(header).encode("utf-8") + b"\n" + blob)
+        os.replace(tmp, path)
+
+    @classmethod
+    def stored(cls, path: Path, key: list, *, busy: Busy | None = None) -> FacetTable | None:
+        """The table saved at ``path``, if it was read from the segments ``key`` names;
+        None if there is none, or it is another index's, or it is damaged in any way."""
+        if not key:
+            return None
+        try:
+            with open(path, "rb") as handle:
+                header = json.loads(handle.readline())
+                blob = handle.read()
+            if header.get("version") != cls.VERSION or header.get("key") != key:
+                return None
+            return cls._from_blob(header, blob, busy)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+            return None
+
+    @classmethod
+    def _from_blob(cls, header: dict, blob: bytes, busy: Busy | None) -> FacetTable | None:
+        count, flat_count = int(header["count"]), int(header["flat"])
+        arrays = []
+        at = 0
+        for size in (count, count, count, flat_count, count - int(header["live"])):
+            part = array("I")
+            part.frombytes(blob[at : at + 4 * size])
+            if len(part) != size:
+                return None
+            arrays.append(part)
+            at += 4 * size
+        source_of, year_of, lengths, flat, deleted = arrays
+        table = cls.__new__(cls)
+        table.busy = busy
+        table.sources, table.years = list(header["sources"]), list(header["years"])
+        table.names = list(header["names"])
+        limits = (len(table.sources), len(table.years), len(table.names))
+        if max(source_of, default=0) >= limits[0] or max(year_of, default=0) >= limits[1]:
+            return None
+        if max(flat, default=0) >= max(limits[2], 1) or sum(lengths) != flat_count:
+            return None
+        table.source_of, table.year_of = source_of, year_of
+        ends = list(accumulate(lengths))
+        table.entities_of = [tuple(flat[e - n : e]) for n, e in zip(lengths, ends, strict=True)]
+        table.live = frozenset(range(count)) - frozenset(deleted)
+        table._everything = table._tally(table.live)
+        return table
 
 
 _WORDS = re.compile(r"(?<![\w:~*?])([^\W\d_][\w'’-]*)(?![\w:~*?(])")

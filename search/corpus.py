@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,8 @@ class Corpus:
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
+        #: The last search's query, filters and every document it matched (when known).
+        self._matched: tuple[str, tuple, AbstractSet[int]] | None = None
         #: Work a user waits for: each search holds it while it runs, and a UI may hold it
         #: while the user types (``with corpus.foreground:``). The facet table, built in a
         #: thread, steps aside while it is held.
@@ -136,12 +139,15 @@ class Corpus:
         limit: int = 20,
         filters: Mapping[str, str] | None = None,
         facets: bool = False,
+        given_up: Callable[[], bool] | None = None,
     ) -> SearchResult:
         """Ranked hits with snippets; an empty query lists everything, newest first.
 
-        Raises :class:`~search.model.QueryError` with a message for a malformed query.
+        Raises :class:`~search.model.QueryError` with a message for a malformed query;
+        :class:`~search.model.Cancelled` once ``given_up()`` is true (asked as it goes).
         """
         table = self._facet_table() if facets else None  # outside the searcher's lock
+        matched: list = []
         with self.foreground, self._lock:
             result = q.run(
                 self._searcher,
@@ -152,7 +158,11 @@ class Corpus:
                 facet_table=table,
                 vocabulary=self._vocabulary,
                 entity=_canonical_name,
+                given_up=given_up,
+                matched=matched,
             )
+            # What the facets of this query will count, if asked next (the explorer does).
+            self._matched = (result.query, _filter_key(filters), matched[0]) if matched else None
         entity_query = result.hits and q.names_entities(result.query)
         parsed = self._parse(result.query) if entity_query else None
         if parsed is not None and q.entity_names(parsed):
@@ -161,12 +171,22 @@ class Corpus:
             result = evolve(result, hits=tuple(self._with_mentions(h, parsed) for h in result.hits))
         return result
 
-    def facets(self, query: str, *, filters: Mapping[str, str] | None = None) -> Facets:
+    def facets(
+        self,
+        query: str,
+        *,
+        filters: Mapping[str, str] | None = None,
+        given_up: Callable[[], bool] | None = None,
+    ) -> Facets:
         """The sources, years and entities of every article ``query`` matches (an empty
         query: of every article), as ``search(..., facets=True)`` gives them; the explorer
-        asks for them once the hits are on screen."""
+        asks for them once the hits are on screen (the matches of the search just run
+        are counted again, not looked for again)."""
         table = self._facet_table()  # outside the searcher's lock
         with self._lock:
+            known = self._matched
+            if known is not None and known[:2] == (query.strip(), _filter_key(filters)):
+                return table.count(known[2])
             return q.facets(
                 self._searcher,
                 self._parser,
@@ -174,6 +194,7 @@ class Corpus:
                 table,
                 filters=filters,
                 entity=_canonical_name,
+                given_up=given_up,
             )
 
     def warm_up(self) -> None:
@@ -287,6 +308,10 @@ class Corpus:
             self._searcher.close()
         with self._facets_lock:
             self._facet_reader.close()
+
+
+def _filter_key(filters: Mapping[str, str] | None) -> tuple:
+    return tuple(sorted((filters or {}).items()))
 
 
 def _canonical_name(name: str) -> str:

@@ -740,8 +740,46 @@ def run(
     newest_first: bool = False,
     vocabulary: Vocabulary | None = None,
     entity: Callable[[str], str] | None = None,
+    given_up: Callable[[], bool] | None = None,
+    matched: list[Set[int]] | None = None,
 ) -> SearchResult:
-    """Search and return hits with snippets, a suggestion when misspelt, and facets."""
+    """Search and return hits with snippets, a suggestion when misspelt, and facets.
+
+    ``given_up``: asked as the search goes; once true, it stops with
+    :class:`~search.model.Cancelled`. ``matched``: given a list, every document the query
+    matches is appended to it when that came with the ranking (for :func:`facets`)."""
+    from . import ranking
+
+    with ranking.unless(given_up):
+        return _run(
+            searcher,
+            qp,
+            text,
+            limit=limit,
+            filters=filters,
+            facet_table=facet_table,
+            newest_first=newest_first,
+            vocabulary=vocabulary,
+            entity=entity,
+            matched=matched,
+        )
+
+
+def _run(
+    searcher,
+    qp,
+    text: str,
+    *,
+    limit: int,
+    filters: Mapping[str, str] | None,
+    facet_table: FacetTable | None,
+    newest_first: bool,
+    vocabulary: Vocabulary | None,
+    entity: Callable[[str], str] | None,
+    matched: list[Set[int]] | None,
+) -> SearchResult:
+    from .ranking import stop_if_given_up
+
     started = time.perf_counter()
     text = text.strip()
     q = parse(qp, text, entity=entity) if text else wq.Every()
@@ -753,12 +791,17 @@ def run(
     )
     targets = _targets(searcher, q) if text else {}
     if ranked is not None:
-        hits = tuple(
-            _hit(searcher.stored_fields(d), score, targets, scored=True) for d, score in ranked.best
-        )
+        found = []
+        for d, score in ranked.best:
+            stop_if_given_up()
+            found.append(_hit(searcher.stored_fields(d), score, targets, scored=True))
+        hits = tuple(found)
         total, exact, facets = ranked.total, ranked.exact, Facets()
-        if facet_table is not None and ranked.matched is not None:
-            facets = facet_table.count(ranked.matched)
+        if ranked.matched is not None:
+            if facet_table is not None:
+                facets = facet_table.count(ranked.matched)
+            if matched is not None:
+                matched.append(ranked.matched)
     else:
         sortedby = [FieldFacet("published", reverse=True)] if newest_first or not text else None
         results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
@@ -784,15 +827,21 @@ def facets(
     *,
     filters: Mapping[str, str] | None = None,
     entity: Callable[[str], str] | None = None,
+    given_up: Callable[[], bool] | None = None,
 ) -> Facets:
     """The facets of every document ``text`` matches: what :func:`run` adds with a
-    ``facet_table``, without ranking the hits or cutting their snippets again."""
+    ``facet_table``, without ranking the hits or cutting their snippets again.
+    ``given_up`` as for :func:`run`."""
+    from . import ranking
+
     text = text.strip()
     restrict = _filter(filters)
     if not text and restrict is None:
         return facet_table.count(facet_table.live)
     q = parse(qp, text, entity=entity) if text else wq.Every()
-    return facet_table.count(matching_docs(searcher, wq.And([q, restrict]) if restrict else q))
+    with ranking.unless(given_up):
+        found = matching_docs(searcher, wq.And([q, restrict]) if restrict else q)
+    return facet_table.count(found)
 
 
 def _targets(searcher, q: wq.Query) -> dict[str, Targets]:
@@ -970,7 +1019,7 @@ class FacetTable:
                 _let_others_run(busy)
         self.entities_of: list[tuple[int, ...]] = [tuple(e) for e in entities]
         self.live = frozenset(d for d in range(count) if not reader.is_deleted(d))
-        self._everything = self._tally(self.live)
+        self._everything = self._tally(self.live, busy)
 
     def _single(self, reader, fieldname: str, default: str, count: int):
         values = [default]
@@ -985,7 +1034,12 @@ class FacetTable:
             _let_others_run(self.busy)
         return values, of
 
-    def _tally(self, docnums: Iterable[int]) -> tuple[Counter[int], Counter[int], Counter[int]]:
+    def _tally(
+        self, docnums: Iterable[int], busy: Busy | None = None
+    ) -> tuple[Counter[int], Counter[int], Counter[int]]:
+        """Count the values of ``docnums``; between chunks, step aside for ``busy``
+        (building the table beside a search), or just let other threads run (counting
+        for a search, which is itself what holds ``busy``)."""
         docs = list(docnums)
         sources: Counter[int] = Counter()
         years: Counter[int] = Counter()
@@ -995,7 +1049,7 @@ class FacetTable:
             sources.update(map(self.source_of.__getitem__, chunk))
             years.update(map(self.year_of.__getitem__, chunk))
             entities.update(chain.from_iterable(map(self.entities_of.__getitem__, chunk)))
-            _let_others_run(self.busy)
+            _let_others_run(busy)
         return sources, years, entities
 
     def count(self, docnums: Iterable[int]) -> Facets:
@@ -1100,7 +1154,7 @@ class FacetTable:
         ends = list(accumulate(lengths))
         table.entities_of = [tuple(flat[e - n : e]) for n, e in zip(lengths, ends, strict=True)]
         table.live = frozenset(range(count)) - frozenset(deleted)
-        table._everything = table._tally(table.live)
+        table._everything = table._tally(table.live, busy)
         return table
 
 

@@ -24,6 +24,8 @@ import time
 import weakref
 from array import array
 from collections.abc import Callable, Iterator, Set
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import accumulate
 from pickle import loads
 
@@ -33,7 +35,31 @@ from whoosh.formats import Positions
 from whoosh.scoring import BM25FScorer
 from whoosh.system import _INT_SIZE
 
+from .model import Cancelled
+
 Scores = dict[int, float]
+
+#: Whether the search running in this thread (or task) has been given up: see :func:`unless`.
+_GIVEN_UP: ContextVar[Callable[[], bool] | None] = ContextVar("given_up", default=None)
+
+
+@contextmanager
+def unless(given_up: Callable[[], bool] | None) -> Iterator[None]:
+    """Within this block, stop with :class:`~search.model.Cancelled` once ``given_up()``
+    says so: asked between blocks of postings and between documents checked, so that a
+    search the user has typed past stops within milliseconds instead of holding the
+    index until it ends."""
+    token = _GIVEN_UP.set(given_up)
+    try:
+        yield
+    finally:
+        _GIVEN_UP.reset(token)
+
+
+def stop_if_given_up() -> None:
+    given_up = _GIVEN_UP.get()
+    if given_up is not None and given_up():
+        raise Cancelled
 
 
 class Unsupported(Exception):
@@ -122,6 +148,7 @@ def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -
             heapq.heapreplace(best, (s, -d))
         if n % 1024 == 1023:
             time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
+            stop_if_given_up()
     return Ranked(_ranked(best), found, True, None)
 
 
@@ -144,6 +171,7 @@ def _checked(result: Lazy) -> Scores:
             found[d] = s
         if n % 1024 == 1023:
             time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
+            stop_if_given_up()
     return found
 
 
@@ -254,6 +282,7 @@ def _expanded_ids(searcher, q: wq.MultiTerm) -> set[int]:
     schema = searcher.schema
     found: set[int] = set()
     for fieldname, term in q.expanded_terms(reader):
+        stop_if_given_up()
         if fieldname not in schema:
             raise Unsupported(fieldname)
         if not isinstance(term, bytes):
@@ -301,6 +330,7 @@ def _score_postings(
     k1_1 = k1 + 1
     norm = _norms(reader, fieldname, scorer)
     for ids, weights, *values in postings(reader, fieldname, text, values=places is not None):
+        stop_if_given_up()
         # whoosh.scoring.bm25 term for term (the same float operations, so the same
         # scores), its length part per document read from ``norm``; then the query's
         # boost, as Whoosh's WrappingMatcher applies it.

@@ -12,6 +12,7 @@ from bench import generate
 from search import query as q
 from search import ranking
 from search.corpus import Corpus
+from search.model import Cancelled
 
 N = 120
 
@@ -127,3 +128,27 @@ def test_what_it_cannot_rank_whoosh_ranks(corpus):
         parsed = q.parse(corpus._parser, text)
         assert ranking.top(corpus._searcher, parsed, 10, cap=1000) is None
         assert corpus.search(text).total == len(set(corpus._searcher.docs_for_query(parsed)))
+
+
+def test_a_search_given_up_stops_and_one_not_given_up_answers(corpus):
+    """``given_up`` is asked as the search goes; once true, it stops with Cancelled."""
+    asked: list[int] = []
+
+    def after(n: int):
+        def given_up() -> bool:
+            asked.append(1)
+            return len(asked) > n
+
+        return given_up
+
+    for text in ("minister", '"prime minister"', "rec* NOT talks"):
+        asked.clear()
+        with pytest.raises(Cancelled):
+            corpus.search(text, given_up=after(0))
+        asked.clear()
+        with pytest.raises(Cancelled):
+            corpus.search(text, limit=50, given_up=after(2))
+        answered = corpus.search(text, given_up=lambda: False)
+        assert answered.hits == corpus.search(text).hits
+    with pytest.raises(Cancelled):
+        corpus.facets('"prime minister"', given_up=lambda: True)

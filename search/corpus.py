@@ -44,9 +44,10 @@ class Corpus:
         self._parser = q.parser(index.ix.schema)
         self._searcher = index.ix.searcher(weighting=q.Weighting())
         self._lock = threading.RLock()
-        # Facets are read once from a reader of their own, opened with the searcher (the
-        # same segments), under a lock of their own: a search never waits for that read.
-        self._facet_reader = index.ix.reader()
+        # Facets are read once from a reader of their own (the searcher's segments), under
+        # a lock of their own: a search never waits for that read. Opened only when the
+        # facet table kept beside the index is not this index's.
+        self._facet_reader = None
         self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
@@ -226,16 +227,31 @@ class Corpus:
         articles) and kept for the next time."""
         with self._facets_lock:
             if self._facets is None:
-                key = q.FacetTable.key(self._facet_reader)
+                with self._lock:
+                    key = q.FacetTable.key(self._searcher.reader())
                 path = self._index.directory / FACETS if self._index.directory else None
                 table = q.FacetTable.stored(path, key, busy=self.foreground) if path else None
                 if table is None:
+                    if self._facet_reader is None:
+                        self._facet_reader = self._reader_of_searchers_segments()
                     table = q.FacetTable(self._facet_reader, busy=self.foreground)
                     if path is not None and key:
                         with contextlib.suppress(OSError):  # a cache: never a reason to fail
                             table.save(path, key)
                 self._facets = table
             return self._facets
+
+    def _reader_of_searchers_segments(self):
+        """A reader of the segments the searcher reads (never the searcher's own: a
+        reader is not shared between threads), even if a refresh has committed since."""
+        with self._lock:
+            reader = self._searcher.reader()
+            segments = [r.segment() for r, _offset in reader.leaf_readers()]
+            generation = reader.generation()
+        ix = self._index.ix
+        if any(s is None for s in segments) or not hasattr(ix, "_reader"):
+            return ix.reader()  # no segment yet (an empty index), or not Whoosh's own
+        return ix._reader(ix.storage, ix.schema, segments, generation)
 
     def matches(
         self, article_id: str, query: str, *, upto: int | None = None
@@ -307,7 +323,8 @@ class Corpus:
         with self._lock:
             self._searcher.close()
         with self._facets_lock:
-            self._facet_reader.close()
+            if self._facet_reader is not None:
+                self._facet_reader.close()
 
 
 def _filter_key(filters: Mapping[str, str] | None) -> tuple:

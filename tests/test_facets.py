@@ -100,6 +100,7 @@ def test_the_table_is_kept_beside_the_index_and_read_again_only_when_it_changed(
     try:
         assert again.facets("minister") == expected
         assert not read  # loaded, not read from the posting lists
+        assert again._facet_reader is None  # nor a reader opened for it
     finally:
         again.close()
 

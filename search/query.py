@@ -1001,7 +1001,7 @@ class FacetTable:
     """
 
     #: Bump when what :meth:`save` writes changes.
-    VERSION = 1
+    VERSION = 2
 
     def __init__(self, reader, *, busy: Busy | None = None) -> None:
         #: Searches running beside this table's loops, which step aside for them.
@@ -1106,6 +1106,8 @@ class FacetTable:
             "years": self.years,
             "names": self.names,
             "flat": len(flat),
+            # The whole corpus' counts, which a count of most articles subtracts from.
+            "everything": [sorted(counts.items()) for counts in self._everything],
         }
         deleted = array("I", sorted(set(range(len(self.source_of))) - self.live))
         blob = b"".join(a.tobytes() for a in (self.source_of, self.year_of, lengths, flat, deleted))
@@ -1156,7 +1158,14 @@ class FacetTable:
         ends = list(accumulate(lengths))
         table.entities_of = [tuple(flat[e - n : e]) for n, e in zip(lengths, ends, strict=True)]
         table.live = frozenset(range(count)) - frozenset(deleted)
-        table._everything = table._tally(table.live, busy)
+        everything = tuple(Counter(dict(pairs)) for pairs in header["everything"])
+        if len(everything) != 3 or any(
+            not (0 <= k < limit and n > 0)
+            for counts, limit in zip(everything, limits, strict=True)
+            for k, n in counts.items()
+        ):
+            return None
+        table._everything = everything
         return table
 
 

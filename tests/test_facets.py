@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 
@@ -116,7 +117,9 @@ def test_the_table_is_kept_beside_the_index_and_read_again_only_when_it_changed(
         after.close()
 
 
-@pytest.mark.parametrize("damage", [b"", b"not json\n", b'{"version": 1, "key": []}\n', None])
+@pytest.mark.parametrize(
+    "damage", [b"", b"not json\n", b'{"version": 2, "key": []}\n', None, "everything"]
+)
 def test_a_damaged_table_is_read_again_from_the_index(folder, built, tmp_path, damage):
     shutil.copytree(built, tmp_path / "cache")
     first = Corpus.open([folder], cache_dir=tmp_path / "cache")
@@ -124,7 +127,13 @@ def test_a_damaged_table_is_read_again_from_the_index(folder, built, tmp_path, d
     kept = first._index.directory / FACETS
     first.close()
     data = kept.read_bytes()
-    kept.write_bytes(data[: len(data) // 2] if damage is None else damage)  # cut short, or junk
+    if damage == "everything":  # whole, but its counts name a value the table lacks
+        head, _, blob = data.partition(b"\n")
+        header = json.loads(head)
+        header["everything"][2].append([len(header["names"]) + 5, 1])
+        kept.write_bytes(json.dumps(header).encode() + b"\n" + blob)
+    else:
+        kept.write_bytes(data[: len(data) // 2] if damage is None else damage)  # cut short, junk
     again = Corpus.open([folder], cache_dir=tmp_path / "cache")
     try:
         assert again.facets("") == expected

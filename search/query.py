@@ -1001,7 +1001,13 @@ class FacetTable:
     """
 
     #: Bump when what :meth:`save` writes changes.
-    VERSION = 3
+    VERSION = 4
+    #: An entity named in at least this share of the articles keeps the set of them as a
+    #: bitmap (a Python int): the entities of a large match set are counted with an AND
+    #: and a ``bit_count`` each, the most named first, until no other can reach the top.
+    FREQUENT = 0.01
+    #: From this many matches, count entities by bitmaps.
+    BITMAPS_FROM = 512
 
     def __init__(self, reader, *, busy: Busy | None = None) -> None:
         #: Searches running beside this table's loops, which step aside for them.
@@ -1011,10 +1017,16 @@ class FacetTable:
         self.years, self.year_of = self._single(reader, "year", "undated", count)
         self.names: list[str] = []
         entities: list[list[int]] = [[] for _ in range(count)]
+        frequent = max(2, int(count * self.FREQUENT))
+        #: Entity number -> the articles that name it, as bits (the frequent ones only).
+        self.bitmaps: dict[int, int] = {}
         for n, term in enumerate(reader.lexicon("entity_facet")):
             self.names.append(term.decode("utf-8"))
-            for docnum in posting_ids(reader, "entity_facet", term):
+            ids = posting_ids(reader, "entity_facet", term)
+            for docnum in ids:
                 entities[docnum].append(n)
+            if len(ids) >= frequent:
+                self.bitmaps[n] = _bitmap(ids, count)
             if n % 16 == 0:
                 _let_others_run(busy)
         #: The entities of document d: ``entity_ids[entity_start[d]:entity_start[d + 1]]``.
@@ -1038,7 +1050,7 @@ class FacetTable:
         return values, of
 
     def _tally(
-        self, docnums: Iterable[int], busy: Busy | None = None
+        self, docnums: Iterable[int], busy: Busy | None = None, *, entities_too: bool = True
     ) -> tuple[Counter[int], Counter[int], Counter[int]]:
         """Count the values of ``docnums``; between chunks, step aside for ``busy``
         (building the table beside a search), or just let other threads run (counting
@@ -1053,7 +1065,8 @@ class FacetTable:
             chunk = docs[start : start + 2048]
             sources.update(map(self.source_of.__getitem__, chunk))
             years.update(map(self.year_of.__getitem__, chunk))
-            entities.update(chain.from_iterable(self._entities_of(chunk)))
+            if entities_too:
+                entities.update(chain.from_iterable(self._entities_of(chunk)))
             _let_others_run(busy)
         return sources, years, entities
 
@@ -1063,9 +1076,39 @@ class FacetTable:
         ends = map(start, map((1).__add__, docs))
         return map(self.entity_ids.__getitem__, map(slice, map(start, docs), ends))
 
+    def _top_entities(self, matched: Set[int], limit: int) -> Counter[int] | None:
+        """The counts of the entities that can be among the ``limit`` most named in
+        ``matched``, by bitmaps, the most named in the whole corpus first; None when one
+        without a bitmap might still be."""
+        everything = self._everything[2]
+        if not hasattr(self, "_by_count"):
+            self._by_count = sorted(self.bitmaps, key=lambda k: (-everything.get(k, 0), k))
+            rest = (n for k, n in everything.items() if k not in self.bitmaps)
+            self._rest_most = max(rest, default=0)
+        bits = _bitmap(matched, len(self.source_of))
+        counts: Counter[int] = Counter()
+        floor: list[int] = []  # a heap of the best `limit` counts: the lowest on top
+        for k in self._by_count:
+            if len(floor) == limit and everything.get(k, 0) < floor[0]:
+                break  # no entity named less often overall can reach the top
+            n = (self.bitmaps[k] & bits).bit_count()
+            if n:
+                counts[k] = n
+                if len(floor) < limit:
+                    heapq.heappush(floor, n)
+                elif n > floor[0]:
+                    heapq.heapreplace(floor, n)
+        if len(floor) < limit or self._rest_most >= floor[0]:
+            return None
+        return counts
+
     def count(self, docnums: Iterable[int]) -> Facets:
         matched = docnums if isinstance(docnums, Set) else set(docnums)
-        if len(matched) * 2 > len(self.live):
+        top = self._top_entities(matched, 15) if len(matched) >= self.BITMAPS_FROM else None
+        if top is not None:
+            sources, years, _ = self._tally(matched, entities_too=False)
+            entities = top
+        elif len(matched) * 2 > len(self.live):
             # Most articles match (a common word, some thirty entities each): tally the
             # few that do not and take them from the whole corpus' counts.
             rest = self._tally(self.live - matched)
@@ -1117,10 +1160,13 @@ class FacetTable:
             "flat": len(flat),
             # The whole corpus' counts, which a count of most articles subtracts from.
             "everything": [sorted(counts.items()) for counts in self._everything],
+            "bitmaps": sorted(self.bitmaps),
         }
         deleted = array("I", sorted(set(range(len(self.source_of))) - self.live))
         arrays = (self.source_of, self.year_of, self.entity_start, flat, deleted)
-        blob = b"".join(a.tobytes() for a in arrays)
+        size = (len(self.source_of) + 7) // 8
+        bitmaps = [self.bitmaps[k].to_bytes(size, "little") for k in sorted(self.bitmaps)]
+        blob = b"".join([*(a.tobytes() for a in arrays), *bitmaps])
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as out:
             out.write(json.dumps(header).encode("utf-8") + b"\n" + blob)
@@ -1168,6 +1214,16 @@ class FacetTable:
             return None
         table.source_of, table.year_of = source_of, year_of
         table.entity_start, table.entity_ids = starts, flat
+        size = (count + 7) // 8
+        numbers = [int(k) for k in header["bitmaps"]]
+        if any(not 0 <= k < len(table.names) for k in numbers) or len(blob) != at + size * len(
+            numbers
+        ):
+            return None
+        table.bitmaps = {
+            k: int.from_bytes(blob[at + i * size : at + (i + 1) * size], "little")
+            for i, k in enumerate(numbers)
+        }
         table.live = frozenset(range(count)) - frozenset(deleted)
         everything = tuple(Counter(dict(pairs)) for pairs in header["everything"])
         if len(everything) != 3 or any(
@@ -1178,6 +1234,14 @@ class FacetTable:
             return None
         table._everything = everything
         return table
+
+
+def _bitmap(docnums: Iterable[int], count: int) -> int:
+    """The documents as the bits of an int (document d: bit d)."""
+    bits = bytearray((count + 7) // 8)
+    for d in docnums:
+        bits[d >> 3] |= 1 << (d & 7)
+    return int.from_bytes(bits, "little")
 
 
 def _ascending(values: array[int]) -> bool:

@@ -40,8 +40,9 @@ from tui.widgets.results import ResultList
 if TYPE_CHECKING:
     from search.corpus import Corpus
 
-#: Seconds of quiet typing before a query runs.
-DEBOUNCE = 0.12
+#: Seconds of quiet typing before a query runs. A search typed past is given up (the
+#: engine asks as it goes), so a short pause costs little when the typing goes on.
+DEBOUNCE = 0.08
 #: Hits asked of the engine per query.
 LIMIT = 50
 

@@ -328,7 +328,11 @@ class Index:
             ix = FileStorage(str(directory)).open_index()
         except Exception:  # noqa: BLE001 - missing or damaged: the exact path says and rebuilds
             return None
-        report = Refresh(unchanged=ix.doc_count(), trusted=True)
+        try:  # counted from the table of contents: a reader would open every segment
+            unchanged = sum(segment.doc_count() for segment in ix._segments())
+        except Exception:  # noqa: BLE001 - not Whoosh's own index: ask a reader
+            unchanged = ix.doc_count()
+        report = Refresh(unchanged=unchanged, trusted=True)
         report.skipped = [Skipped(path, reason) for path, reason in known.skipped]
         return cls(ix, directory, None), report
 

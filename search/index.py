@@ -299,10 +299,11 @@ class Index:
         if opened is not None:
             index, report = opened
         else:
-            stamp, sidecars = mf.stamp_folders(folders)
             unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
+            walked = files.Walked()  # each folder's mtime as listed, for the next quick open
             with paused_gc():  # 50,000 stats and tuples, none of them in a cycle
-                found = list(files.scan(folders, skipped=unread))
+                found = list(files.scan(folders, skipped=unread, walked=walked))
+            stamp, sidecars = mf.settled(walked.folders), walked.sidecars
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
@@ -334,7 +335,7 @@ class Index:
 
     @classmethod
     def _in_memory(
-        cls, found: list[Found], sidecars: set[str], progress: Progress | None
+        cls, found: list[Found], sidecars: dict[str, int], progress: Progress | None
     ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, Manifest())
@@ -347,7 +348,7 @@ class Index:
         cls,
         directory: Path,
         found: list[Found],
-        sidecars: set[str],
+        sidecars: dict[str, int],
         rebuild: bool,
         progress: Progress | None,
         *,
@@ -407,7 +408,7 @@ class Index:
     def _apply(
         self,
         found: list[Found],
-        sidecars: set[str],
+        sidecars: dict[str, int],
         report: Refresh,
         progress: Progress | None,
         *,
@@ -473,7 +474,7 @@ class Index:
         return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(
-        self, found: list[Found], sidecars: set[str], report: Refresh
+        self, found: list[Found], sidecars: dict[str, int], report: Refresh
     ) -> tuple[list[tuple[Path, Path, tuple[int, int, int]]], list[str]]:
         """Which files to read again (new or changed), and which left the corpus."""
         known = self.manifest.files
@@ -557,14 +558,10 @@ class Index:
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 
-def _sidecar_mtime(path: str, sidecars: set[str]) -> int:
-    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``), else 0."""
+def _sidecar_mtime(path: str, sidecars: dict[str, int]) -> int:
+    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``, as listed), else 0."""
     stem, _suffix = os.path.splitext(path)
-    sidecar = stem + files.SIDECAR_SUFFIX
-    if sidecar in sidecars:
-        with contextlib.suppress(OSError):
-            return os.stat(sidecar).st_mtime_ns
-    return 0
+    return sidecars.get(stem + files.SIDECAR_SUFFIX, 0)
 
 
 def _open_existing(

@@ -124,6 +124,52 @@ def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
     corpus.close()
 
 
+def _segments(corpus: Corpus) -> list[str]:
+    """The names of the index's segments, as its table of contents lists them."""
+    from whoosh import index as windex
+
+    return [s.segment_id() for s in windex.open_dir(str(corpus._index.directory))._segments()]
+
+
+def test_a_refresh_writes_a_segment_of_its_own_and_rewrites_none(news, cache_dir):
+    """An edit is a small new segment and a deletion mark in the old one; the segment a
+    build wrote is kept as it is (rewriting it is what made some refreshes take seconds),
+    and a segment whose every document was replaced since is dropped."""
+    built = _segments(open_corpus(news, cache_dir))
+    path = news / "ports.txt"
+    for n, topic in enumerate(["quokka", "wombat"], 1):
+        path.write_text(article_text(f"Harbour edit {n}", topic=topic), encoding="utf-8")
+        os.utime(path, ns=(time.time_ns() + n * 10**9,) * 2)
+        corpus = open_corpus(news, cache_dir)
+        assert [Path(p).name for p in corpus.report.updated] == ["ports.txt"]
+        segments = _segments(corpus)
+        assert segments[: len(built)] == built and len(segments) == len(built) + 1
+        assert hit_paths(corpus, topic) == {"ports.txt"}
+        assert hit_paths(corpus, "quokka" if topic == "wombat" else "cranes") == set()
+        assert hit_paths(corpus, "grain") == {"farms.txt"}
+        assert len(corpus.articles) == 3
+        corpus.close()
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "grain") == set() and len(corpus.articles) == 2
+    corpus.close()
+
+
+def test_many_refreshes_merge_their_small_segments_not_the_build(news, cache_dir, monkeypatch):
+    monkeypatch.setattr(search.index, "MAX_SEGMENTS", 4)
+    built = _segments(open_corpus(news, cache_dir))
+    for i in range(7):
+        write(news, f"later/story{i}.txt", article_text(f"Later story {i}", topic=f"topic{i}x"))
+        corpus = open_corpus(news, cache_dir)
+        assert len(_segments(corpus)) <= 4
+        assert _segments(corpus)[: len(built)] == built  # the largest: never merged
+        corpus.close()
+    corpus = open_corpus(news, cache_dir)
+    assert all(hit_paths(corpus, f"topic{i}x") == {f"story{i}.txt"} for i in range(7))
+    assert len(corpus.articles) == 10
+    corpus.close()
+
+
 def test_removed_file_is_dropped(news, cache_dir):
     first = open_corpus(news, cache_dir)
     gone_id = next(a.id for a in first.articles if a.path.endswith("farms.txt"))

@@ -444,7 +444,7 @@ class Index:
         fresh: bool,
     ) -> None:
         """Delete what left, add what is new or changed, and commit: all or nothing."""
-        writer = self._writer(bulk=fresh and len(todo) >= BULK)
+        writer = self._writer(len(todo), fresh=fresh)
         try:
             for key in removed:
                 entry = self.manifest.files.pop(key, None)
@@ -468,14 +468,19 @@ class Index:
         else:
             writer.commit(mergetype=_merge_policy)
 
-    def _writer(self, *, bulk: bool):
-        """One writer in this process; for a big build on disk, Whoosh's own writer
-        processes as well, each indexing into a segment of its own (their forks die with
-        this process, see :func:`search.workers.watch_forks`). Never for an index in
-        memory: a process of its own could not write into this one's memory."""
+    def _writer(self, files: int, *, fresh: bool):
+        """One writer in this process; for a build of :data:`BULK` files or a refresh of
+        :data:`POOLED`, Whoosh's own writer processes as well, each indexing a share of
+        the files into a segment of its own (their forks die with this process, see
+        :func:`search.workers.watch_forks`): analysing and writing a document costs the
+        writer as much as reading it and finding its entities costs a worker, so with one
+        writer a hundred added files waited on it. Never for an index in memory: a process
+        of its own could not write into this one's memory."""
         procs = min(2, os.cpu_count() or 1)
-        if bulk and procs > 1 and self.directory is not None:
-            return self.ix.writer(procs=procs, multisegment=True, limitmb=128)
+        many = files >= (BULK if fresh else POOLED)
+        if many and procs > 1 and self.directory is not None:
+            share = min(100, -(-files // procs))  # each process a batch at least
+            return self.ix.writer(procs=procs, multisegment=True, limitmb=128, batchsize=share)
         return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(

@@ -908,3 +908,29 @@ def test_a_batch_of_added_files_is_read_in_workers_and_every_one_indexed(news, c
     assert hit_paths(corpus, "zeppelin") == {"story005.txt"}
     assert len(corpus.articles) == n + 3
     corpus.close()
+
+
+def test_a_batch_of_edited_files_is_rewritten_by_whoosh_writer_processes(news, cache_dir):
+    """From search.index.POOLED changed files on, Whoosh's own writer processes index
+    them (each into a segment of its own): every edited file's new text is found and its
+    old text is not, in one refresh that also drops a removed file."""
+    n = search.index.POOLED + 4
+    for i in range(n):
+        write(news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic="ferret"))
+    open_corpus(news, cache_dir).close()
+    later = time.time_ns() + 10**9
+    for i in range(n):
+        path = write(
+            news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic="okapi")
+        )
+        os.utime(path, ns=(later, later))
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir)
+    assert len(corpus.report.updated) == n and corpus.report.added == []
+    assert [Path(p).name for p in corpus.report.removed] == ["farms.txt"]
+    assert len(hit_paths(corpus, "okapi")) == n
+    assert hit_paths(corpus, "ferret") == hit_paths(corpus, "grain") == set()
+    assert len(corpus.articles) == n + 2
+    if (os.cpu_count() or 1) > 1:  # the build's segment, and one a writer process
+        assert len(_segments(corpus)) == 3
+    corpus.close()

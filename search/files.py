@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import operator
 import os
 import re
 import stat
@@ -150,7 +151,7 @@ def scan(
         # walk lists each folder's files in name order, then its folders: that is already
         # the order unless a folder holds both files and folders.
         mixed: list[bool] = []
-        found = list(_walk(root, seen_files, note, mixed, walked))
+        found = _walk(root, seen_files, note, mixed, walked)
         if mixed:
             found.sort(key=_by_component)
         yield from ((root, path, st) for path, st in found)
@@ -162,9 +163,13 @@ def _by_component(item: tuple[str, os.stat_result]) -> str:
 
 def _walk(
     root: Path, seen_files: set[tuple[int, int]], note, mixed: list[bool], walked: Walked
-) -> Iterator[tuple[str, os.stat_result]]:
+) -> list[tuple[str, os.stat_result]]:
     """Every file under ``root``, each folder's files then its folders; ``mixed`` is
-    appended to when a folder held both."""
+    appended to when a folder held both. A list, not a generator, and the names bound
+    once: this loop runs once a file (50,000 times for a refresh at 50,000 articles)."""
+    found: list[tuple[str, os.stat_result]] = []
+    keep = found.append
+    regular, limit, sidecars = stat.S_ISREG, MAX_BYTES, walked.sidecars
     seen_dirs: set[tuple[int, int]] = set()
     stack = [str(root)]
     while stack:
@@ -176,15 +181,15 @@ def _walk(
             seen_dirs.add((here.st_dev, here.st_ino))
             walked.folders[folder] = here.st_mtime_ns
             with os.scandir(folder) as entries:
-                listed = sorted(entries, key=lambda e: e.name)
+                listed = sorted(entries, key=_NAME)
         except OSError as exc:
             note(_skip(folder, f"folder not read: {exc.strerror or exc}"))
             continue
         subfolders: list[str] = []
-        files_here = False
+        files_before = len(found)
         for entry in listed:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":  # a name is never empty
                 continue
             try:
                 is_dir = entry.is_dir()  # follows a link
@@ -198,7 +203,7 @@ def _walk(
                 continue
             if name.endswith(SIDECAR_SUFFIX):
                 with contextlib.suppress(OSError):  # gone since listed: as if not there
-                    walked.sidecars[entry.path] = entry.stat().st_mtime_ns
+                    sidecars[entry.path] = entry.stat().st_mtime_ns
                 continue
             if name in OWN_FILES:
                 continue  # every other file is listed: one we cannot read is reported
@@ -208,22 +213,26 @@ def _walk(
                 note(_skip(entry.path, f"cannot read: {exc.strerror or exc}"))
                 continue
             # An ordinary file of an ordinary size, as nearly all are, needs no more look.
-            if not (stat.S_ISREG(st.st_mode) and st.st_size <= MAX_BYTES):
+            if not (regular(st.st_mode) and st.st_size <= limit):
                 reason = _unreadable(st, size_limit(name))
                 if reason:
                     note(_skip(entry.path, reason))
                     continue
             # A file reached twice (through a linked folder) is indexed once.
-            if (st.st_dev, st.st_ino) in seen_files:
+            ident = (st.st_dev, st.st_ino)
+            if ident in seen_files:
                 continue
-            seen_files.add((st.st_dev, st.st_ino))
-            files_here = True
-            yield entry.path, st
-        if files_here and subfolders and not mixed:
+            seen_files.add(ident)
+            keep((entry.path, st))
+        if subfolders and len(found) > files_before and not mixed:
             mixed.append(True)
         # In name order, as a walk from the top does: which of two ways to one file is
         # kept does not depend on the order the file system lists them.
         stack.extend(reversed(subfolders))
+    return found
+
+
+_NAME = operator.attrgetter("name")
 
 
 def _system_folder(entry: os.DirEntry, parent_device: int) -> bool:

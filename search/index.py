@@ -468,7 +468,7 @@ class Index:
         else:
             writer.commit(mergetype=_merge_policy)
 
-    def _writer(self, files: int, *, fresh: bool):
+    def _writer(self, count: int, *, fresh: bool):
         """One writer in this process; for a build of :data:`BULK` files or a refresh of
         :data:`POOLED`, Whoosh's own writer processes as well, each indexing a share of
         the files into a segment of its own (their forks die with this process, see
@@ -477,9 +477,9 @@ class Index:
         writer a hundred added files waited on it. Never for an index in memory: a process
         of its own could not write into this one's memory."""
         procs = min(2, os.cpu_count() or 1)
-        many = files >= (BULK if fresh else POOLED)
+        many = count >= (BULK if fresh else POOLED)
         if many and procs > 1 and self.directory is not None:
-            share = min(100, -(-files // procs))  # each process a batch at least
+            share = min(100, -(-count // procs))  # each process a batch at least
             return self.ix.writer(procs=procs, multisegment=True, limitmb=128, batchsize=share)
         return self.ix.writer(timeout=30.0, limitmb=128)
 

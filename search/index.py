@@ -458,7 +458,7 @@ class Index:
                 else:
                     add(**doc)
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         # A fresh build replaces whatever segments were there, in one atomic commit.
         if fresh:
@@ -566,6 +566,18 @@ class Index:
         tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
         os.replace(tmp_words, words)
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
+
+
+def _cancel(writer) -> None:
+    """Drop what ``writer`` wrote. Whoosh's writer processes are only asked to stop (a flag
+    set in this process's copy of them) and would wait for work for as long as this process
+    lives, an explorer's session: they are ended here."""
+    try:
+        writer.cancel()
+    finally:
+        for task in getattr(writer, "tasks", ()):
+            task.terminate()
+            task.join(5)
 
 
 def _merge_policy(writer, segments: list) -> list:

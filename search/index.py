@@ -253,6 +253,7 @@ class Index:
         self.directory = directory
         self._manifest = manifest
         self._vocabulary: set[str] | None = None
+        self._new_words = False  # words.txt is written again only when it gains a word
 
     @property
     def manifest(self) -> Manifest:
@@ -426,6 +427,7 @@ class Index:
             return
         if fresh:
             self._vocabulary = set()  # not the words of the index this one replaces
+            self._new_words = True
         if self.directory is not None:
             mf.forget_folders(self.directory)  # until this refresh is recorded
         from .workers import watch_forks
@@ -541,7 +543,10 @@ class Index:
             if owner is not None and owner != key:  # two folders with the same name and file
                 article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
-            self.vocabulary.update(words)
+            vocabulary = self.vocabulary
+            if not self._new_words and not words <= vocabulary:
+                self._new_words = True
+            vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             report.caveats.extend((article.path, note) for note in article.notes)
             known[key] = (article.id, *stat, article.fingerprint)
@@ -561,10 +566,12 @@ class Index:
     def _write_manifest(self) -> None:
         if self.directory is None:
             return
-        words = self.directory / WORDS
-        tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
-        tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
-        os.replace(tmp_words, words)
+        if self._new_words:  # an edit rarely brings a word the corpus never had
+            words = self.directory / WORDS
+            tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
+            tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
+            os.replace(tmp_words, words)
+            self._new_words = False
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 

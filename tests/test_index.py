@@ -934,3 +934,24 @@ def test_a_batch_of_edited_files_is_rewritten_by_whoosh_writer_processes(news, c
     if (os.cpu_count() or 1) > 1:  # the build's segment, and one a writer process
         assert len(_segments(corpus)) == 3
     corpus.close()
+
+
+def test_did_you_mean_learns_the_words_a_refresh_brings_and_only_then_rewrites_them(
+    news, cache_dir
+):
+    open_corpus(news, cache_dir).close()
+    words = next(cache_dir.rglob(search.index.WORDS))
+    written = words.stat().st_mtime_ns
+    path = news / "ports.txt"
+    later = time.time_ns() + 10**9
+    path.write_text(article_text("Silent harbour cranes fall", topic="harbour"), encoding="utf-8")
+    os.utime(path, ns=(later, later))
+    corpus = open_corpus(news, cache_dir)  # an edit with no word the corpus lacked
+    assert corpus.report.updated and words.stat().st_mtime_ns == written
+    corpus.close()
+    write(news, "later/ships.txt", article_text("Shipyard orders rise", topic="zeppelins"))
+    open_corpus(news, cache_dir).close()
+    corpus = open_corpus(news, cache_dir)  # a new process would read the list from disk
+    corpus._index._vocabulary = None
+    assert corpus.search("zepelins").suggestion == "zeppelins"
+    corpus.close()

@@ -1424,3 +1424,31 @@ def test_discover_lists_files_in_path_order_however_files_and_folders_mix(tmp_pa
     for name in ("mixed", "folders"):
         found = [p for _root, p in ingest.discover([tmp_path / name])]
         assert found == sorted(found) and len(found) == len(set(found))
+
+
+#: Teaser headlines as a "Related" box lists them: a few capitalised words, no full stop.
+TEASERS = st.lists(
+    st.lists(
+        st.sampled_from(["Night", "ferries", "Dockers", "vote", "on", "the", "Quay", "rota"]),
+        min_size=2,
+        max_size=8,
+    ).map(" ".join),
+    min_size=1,
+    max_size=5,
+)
+
+
+@given(
+    teasers=TEASERS,
+    form=st.sampled_from(["Leave a comment", "Leave a Reply", "3 Comments", "Comments (12)"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_teaser_list_ends_at_the_comment_form_that_follows_it(teasers, form):
+    """Under "Related posts" come headlines; a comment form's heading ends that list, and
+    the sidebar's prose past the form is not the story."""
+    sidebar = (
+        "Hello! I am Mara from the coast, and this blog is where I write about the harbours, "
+        "boats and people I have met over twenty years of sailing up and down the shore."
+    )
+    article = parse(story("May 2, 2024", body=[*BODY, "Related posts", *teasers, form, sidebar]))
+    assert paragraphs(article) == BODY

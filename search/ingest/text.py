@@ -717,8 +717,10 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
 
 
 def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> set[int]:
-    """Under a "Related" or "Read more" heading, the headlines that follow are links.
-    Returns the lines of those lists (the heading's own line aside)."""
+    """Under a "Related" or "Read more" heading, the headlines that follow are links, up to
+    a sentence, a long line or the heading of the next section (a comment form's "Leave a
+    reply" is no headline: it keeps its own cost in :func:`_main_run`). Returns the lines
+    of those lists (the heading's own line aside)."""
     boxed: set[int] = set()
     i = start
     while i < len(lines):
@@ -729,6 +731,7 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
                 j < len(lines)
                 and not SENTENCE_END.search(lines[j][0])
                 and len(_words(lines[j][0])) <= 14
+                and not _END_SECTION.match(lines[j][0])
             ):
                 chrome[j] = True
                 boxed.add(j)

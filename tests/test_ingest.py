@@ -1452,3 +1452,26 @@ def test_a_teaser_list_ends_at_the_comment_form_that_follows_it(teasers, form):
     )
     article = parse(story("May 2, 2024", body=[*BODY, "Related posts", *teasers, form, sidebar]))
     assert paragraphs(article) == BODY
+
+
+WORDS = st.lists(
+    st.sampled_from(["harbour", "cranes", "talks", "quay", "ferry", "rota", "union", "dock"]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@given(before=WORDS, label=WORDS, after=WORDS)
+@settings(max_examples=40, deadline=None)
+def test_an_emphasis_touching_a_link_had_a_space_on_the_page(
+    tmp_path_factory, before, label, after
+):
+    """html2text drops the spaces at an emphasis's edges: "<b>We report. </b><a><b>Follow
+    us</b></a><b> for news</b>" becomes "**We report.**[**Follow us**](url)**for news**".
+    A reader saw the words apart; a word glued to a plain link is the page's own."""
+    line = f"**The {before}.**[**{label}**](https://example.org/a)**{after} each week.**"
+    plain = f"See the [{label}](https://example.org/b)s of the port."
+    text = story(body=[BODY[0], line, plain, *BODY[1:]])
+    md = ingest.read_article(write(tmp_path_factory.mktemp("md"), "story.md", text))
+    assert f"The {before}. {label} {after} each week." in md.body
+    assert f"See the {label}s of the port." in md.body

@@ -169,6 +169,14 @@ _EMPHASIS = re.compile(
 #: html2text sets a space between an emphasis and the punctuation after it ("**Host** :",
 #: "_Beautiful Code_ ,"): the page had none.
 _EMPHASIS_GAP = re.compile(r"(?<=[^\s*_])(\*\*|__|\*|_) (?=[,.;:!?)](?:\s|$))")
+#: html2text strips the spaces inside an emphasis, so where a page wrote "<b>intelligence.
+#: </b><a><b>Follow us</b></a><b> to stay</b>" it gives "intelligence.**[**Follow us**](url)
+#: **to stay" run together: where an emphasis ends right before a link, or opens on a word
+#: right after one, the page had a space. (A word glued to a plain link, "[API](url)s", is
+#: the page's own.)
+_GLUED_EMPHASIS = re.compile(
+    r"(?<=[^\s*_(\[{\"'“‘])(\*\*|__)(?=\[)|(\]\([^()\s]*\))(?=(?:\*\*|__)[^\W_])"
+)
 #: A code span's backticks (`next-line`): the code is text, the backticks its markup.
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
@@ -479,6 +487,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
             for sequence, hidden in _HIDDEN.items():
                 line = line.replace(sequence, hidden)
         line = _IMAGE.sub(" ", line)
+        if "**[" in line or "__[" in line or ")**" in line or ")__" in line:
+            line = _GLUED_EMPHASIS.sub(r"\1\2 ", line)
         line = _LINK.sub(r"\1", line)
         if "][" in line:
             line = _REF_LINK.sub(r"\1", line)

@@ -1475,3 +1475,22 @@ def test_an_emphasis_touching_a_link_had_a_space_on_the_page(
     md = ingest.read_article(write(tmp_path_factory.mktemp("md"), "story.md", text))
     assert f"The {before}. {label} {after} each week." in md.body
     assert f"See the {label}s of the port." in md.body
+
+
+@given(
+    items=st.lists(
+        WORDS.map(lambda w: w.capitalize() + ", Harbour Press."), min_size=1, max_size=4
+    ),
+    credit=st.sampled_from(
+        ["Posted by Ines Vardy at 2:33 PM", "Posted on May 2, 2024 by Ines Vardy"]
+    ),
+)
+@settings(max_examples=30, deadline=None)
+def test_what_comes_before_a_posts_footer_credit_is_the_post(items, credit):
+    """A blog ends its post with "Posted by ... at 2:33 PM": the references between the last
+    paragraph and that credit are the post's; a teaser's "By" line after a story is not."""
+    refs = ["References", *(f"{n}. {item}" for n, item in enumerate(items, 1))]
+    article = parse(story(body=[*BODY, *refs, credit, "Newer Post Older Post Home"]))
+    assert paragraphs(article) == [*BODY, *refs]
+    teaser = parse(story(body=[*BODY, "Ferry strike ends at dawn", "By Ines Vardy"]))
+    assert paragraphs(teaser) == BODY

@@ -1118,7 +1118,27 @@ def _main_run(
     # A story often ends on a short sentence ("He declined to comment.").
     while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
         last += 1
-    return first, _introduced(lines, chrome, linky, last)
+    return first, _introduced(lines, chrome, linky, _up_to_footer_credit(lines, chrome, last))
+
+
+#: How many lines after a post's last paragraph its footer credit may stand.
+_FOOTER_REACH = 8
+
+
+def _up_to_footer_credit(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], last: int
+) -> int:
+    """A blog's footer credit ("Posted by Ann Lee at 2:33 PM") closes its post: what lies
+    between the last paragraph and it, with no furniture between (a list of references, a
+    postscript), is the post's. Returns the post's new last line. A teaser's "By Ann Lee"
+    is no post's end."""
+    for k in range(last + 1, min(len(lines), last + 1 + _FOOTER_REACH)):
+        line = lines[k][0]
+        if chrome[k] or _heading_of_more(line):
+            break
+        if line[:6].lower() == "posted" and (_is_byline(line) or shown_byline([line])):
+            return k - 1
+    return last
 
 
 def _introduced(

@@ -1494,3 +1494,30 @@ def test_what_comes_before_a_posts_footer_credit_is_the_post(items, credit):
     assert paragraphs(article) == [*BODY, *refs]
     teaser = parse(story(body=[*BODY, "Ferry strike ends at dawn", "By Ines Vardy"]))
     assert paragraphs(teaser) == BODY
+
+
+@given(
+    heading=st.sampled_from(
+        ["Background", "What happened", "The vote", "Read this story in Welsh here."]
+    ),
+    level=st.integers(2, 4),
+    images=st.integers(0, 3),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_first_paragraphs_own_subheading_opens_the_body(heading, level, images):
+    """A section heading right above the first paragraph (past its photos) is the article's,
+    as it would be above any later paragraph; a headline-shaped deck stays the standfirst."""
+    text = "\n\n".join(
+        [
+            "# Harbour cranes fall silent as talks stall",
+            "By Ines Vardy",
+            "#" * level + " " + heading,
+            *["![](https://example.org/crane.jpg)"] * images,
+            *BODY,
+        ]
+    )
+    article = parse(text, markdown=True)
+    assert paragraphs(article) == [heading, *BODY]
+    deck = "## Dockers and owners meet again on Monday"
+    decked = parse(text.replace("#" * level + " " + heading, deck), markdown=True)
+    assert decked.standfirst == deck[3:] and paragraphs(decked) == BODY

@@ -944,6 +944,10 @@ def parse_article(
         while first < last and not prose[first]:
             first += 1
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    opening = _heading_above(lines, chrome, first, title_index)
+    if opening < first:
+        first = opening
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
@@ -979,6 +983,23 @@ def parse_article(
         fingerprint=fingerprint,
         notes=notes,
     )
+
+
+def _heading_above(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int, title_index: int
+) -> int:
+    """The first paragraph's own subheading, right above it (past images only), opens the
+    article as one inside it would stand in it; a subheading shaped as a headline is the
+    standfirst instead (:func:`_standfirst_like`). Returns the article's first line."""
+    k = first - 1
+    while k > title_index and not _words(lines[k][0]):
+        k -= 1
+    if k <= title_index or chrome[k] or lines[k][1] < 2:
+        return first
+    line, level = lines[k]
+    if is_date_line(line) or _is_credit(line) or _standfirst_like(line, level):
+        return first
+    return k
 
 
 def _summary_into_body(

@@ -135,6 +135,7 @@ def test_furniture_leaves_the_article_whole(furnished):
         "Newsletter publishers say the new postal rules will cost them dearly this year.",
         "Residents who never miss a council meeting say the new stories about the port are wrong.",
         "The ferry company said it would stay up to date with the latest safety rules.",
+        "Regulators found the port authority's website uses cookies to follow its visitors.",
     ],
 )
 def test_prose_that_uses_furniture_words_stays(line):
@@ -1521,3 +1522,32 @@ def test_the_first_paragraphs_own_subheading_opens_the_body(heading, level, imag
     deck = "## Dockers and owners meet again on Monday"
     decked = parse(text.replace("#" * level + " " + heading, deck), markdown=True)
     assert decked.standfirst == deck[3:] and paragraphs(decked) == BODY
+
+
+@given(
+    notice=st.lists(
+        st.sampled_from(
+            [
+                "This site uses cookies so that we can remember you and understand how you use "
+                "our pages. You can change this at any time.",
+                "Our website uses cookies to give you the best reading experience on every visit "
+                "to the harbour pages.",
+                "Essential cookies are needed for the website to work and cannot be switched off "
+                "in our systems here.",
+                "Analytics cookies help us count visits and see which pages readers open most "
+                "often during the week.",
+                "Some cookies we set may not be strictly needed for the website to function, and "
+                "we ask your consent first.",
+            ]
+        ),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    )
+)
+@settings(max_examples=30, deadline=None)
+def test_a_cookie_notice_after_the_story_is_furniture(notice):
+    """A consent box says the site uses cookies and what each kind does, in paragraphs
+    long enough to pass for prose: none of it is the story, whatever follows."""
+    tail = ["Privacy Overview", *notice, "Necessary", "Always Enabled"]
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *tail]))) == BODY

@@ -278,6 +278,10 @@ _BLURB = re.compile(
       | support\s+(?:our|independent|local)\s+(?:\w+\s+)?(?:journalism|newsroom)
       | funded\s+by\s+(?:\w+\s+){0,3}(?:member|reader)s?\s+(?:donations|support)
       | (?:donate|become\s+a\s+(?:member|supporter))\s+(?:now|today)
+      | (?:this|our)\s+(?:web)?site\s+uses\s+cookies
+      | (?:necessary|essential|functional|performance|analytics?|analytical|advertising
+         |advertisement|marketing|targeting)\s+cookies\s+(?:are|help|allow|enable|collect)\b
+      | cookies\b[^.]{0,60}\bfor\s+the\s+(?:web)?site\s+to\s+(?:function|work)
     )""",
     re.I | re.X,
 )
@@ -323,6 +327,7 @@ _BLURB_KEYS = (
     "newsroom",
     "become",
     "funded",
+    "cookie",
 )
 
 

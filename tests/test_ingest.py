@@ -1551,3 +1551,26 @@ def test_a_cookie_notice_after_the_story_is_furniture(notice):
     long enough to pass for prose: none of it is the story, whatever follows."""
     tail = ["Privacy Overview", *notice, "Necessary", "Always Enabled"]
     assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *tail]))) == BODY
+
+
+@given(logos=st.integers(4, 24), linked=st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_a_gallery_of_images_inside_the_story_costs_it_no_more_than_one_image(logos, linked):
+    """A list of partners' logos leaves a bullet with no words per image; the paragraph past
+    the gallery is still the story's, however many logos there were."""
+    logo = "[![Partner logo](https://example.org/p.png)](https://example.org/partner)"
+    item = f"* {logo if linked else '![Partner logo](https://example.org/p.png)'}"
+    after = "Our work spans ports, ferries and the people who crew them along the whole coast."
+    text = "\n\n".join(
+        [
+            "# Harbour cranes fall silent as talks stall",
+            *BODY,
+            "\n".join([item] * logos),
+            "## Our programmes",
+            after,
+            "* Ports",
+            "* Ferries",
+            "* Crews",
+        ]
+    )
+    assert norm(after) in paragraphs(parse(text, markdown=True))

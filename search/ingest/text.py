@@ -1120,6 +1120,8 @@ def _main_run(
             gain = -_END_COST
         elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
             gain = -_SECTION_COST
+        elif not words and i and not _words(lines[i - 1][0]):
+            gain = 0.0  # a gallery of images costs as one piece of furniture, not one each
         elif chrome[i]:
             gain = -_CHROME_COST
         elif linky[i]:

@@ -1574,3 +1574,20 @@ def test_a_gallery_of_images_inside_the_story_costs_it_no_more_than_one_image(lo
         ]
     )
     assert norm(after) in paragraphs(parse(text, markdown=True))
+
+
+@given(
+    opening=st.sampled_from(
+        ["It was a quiet night.", "Nobody saw it coming.", "Read this story in Welsh here."]
+    ),
+    images=st.integers(0, 2),
+)
+@settings(max_examples=20, deadline=None)
+def test_a_short_sentence_opening_the_story_is_kept(opening, images):
+    """A story may open on a short sentence, as it may close on one; photos between it and
+    the next paragraph change nothing. A label under the headline is no sentence."""
+    parts = ["Harbour cranes fall silent as talks stall", "By Ines Vardy", opening]
+    text = "\n\n".join([*parts, *["* ![](https://example.org/crane.jpg)"] * images, *BODY])
+    assert paragraphs(parse(text)) == [opening, *BODY]
+    labelled = text.replace(opening, "Jump to Recipe Print Recipe")
+    assert paragraphs(parse(labelled)) == BODY

@@ -949,7 +949,7 @@ def parse_article(
         while first < last and not prose[first]:
             first += 1
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    opening = _heading_above(lines, chrome, first, title_index)
+    opening = _opening_above(lines, chrome, first, title_index)
     if opening < first:
         first = opening
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
@@ -990,18 +990,21 @@ def parse_article(
     )
 
 
-def _heading_above(
+def _opening_above(
     lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int, title_index: int
 ) -> int:
-    """The first paragraph's own subheading, right above it (past images only), opens the
-    article as one inside it would stand in it; a subheading shaped as a headline is the
-    standfirst instead (:func:`_standfirst_like`). Returns the article's first line."""
+    """What right above the first paragraph (past images only) opens the article, as it
+    would stand in it anywhere inside: its own subheading (a headline-shaped deck is the
+    standfirst instead, :func:`_standfirst_like`), or a short sentence, as a story may end
+    on one (:func:`_closing_sentence`). Returns the article's first line."""
     k = first - 1
     while k > title_index and not _words(lines[k][0]):
         k -= 1
-    if k <= title_index or chrome[k] or lines[k][1] < 2:
+    if k <= title_index or chrome[k]:
         return first
     line, level = lines[k]
+    if not level:
+        return k if _closing_sentence(line, False) else first
     if is_date_line(line) or _is_credit(line) or _standfirst_like(line, level):
         return first
     return k

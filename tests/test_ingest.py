@@ -1591,3 +1591,42 @@ def test_a_short_sentence_opening_the_story_is_kept(opening, images):
     assert paragraphs(parse(text)) == [opening, *BODY]
     labelled = text.replace(opening, "Jump to Recipe Print Recipe")
     assert paragraphs(parse(labelled)) == BODY
+
+
+@given(
+    tagline=st.sampled_from(
+        [
+            "A meeting place for people who love ports, ferries and the sea in equal measure.",
+            "Talks, walks and arguments about the harbour since 1998, every second Tuesday.",
+        ]
+    ),
+    level=st.integers(2, 3),
+)
+@settings(max_examples=10, deadline=None)
+def test_a_sites_tagline_set_as_a_subheading_is_not_the_article(tagline, level):
+    """A heading that ends like a sentence is still a heading: a club's tagline above its
+    menu is not the one paragraph of running text of a page whose post is an agenda."""
+    page = [
+        "# Harbour Club",
+        "#" * level + " " + tagline,
+        "\n".join(f"  * [{m}](https://example.org/{m})" for m in ["Home", "Events", "Contact"]),
+        "# April meeting",
+        "Posted on 11/04/2024 by Ines Vardy",
+        "**Moderator** : Ines Vardy",
+        "## Agenda",
+        "  1. Welcome and three lightning talks (30 mins)\n"
+        "  2. What the dockers learnt from the new rota, and what they would change (45 mins).\n"
+        "  3. Next meeting: when, and where? (15 mins)",
+        "### Share this",
+        "  * [Twitter](https://example.org/t)\n  * [Facebook](https://example.org/f)",
+    ]
+    article = parse("\n\n".join(page), markdown=True)
+    assert article.title == "April meeting"
+    assert tagline not in article.body
+    assert "What the dockers learnt from the new rota" in article.body
+
+
+def test_a_deck_set_as_a_subheading_is_the_standfirst():
+    deck = "The port's long strike brought empty quays and cold cranes. Good riddance."
+    article = parse(f"# Harbour cranes fall silent\n\n## {deck}\n\n" + "\n\n".join(BODY))
+    assert article.standfirst == deck and paragraphs(article) == BODY

@@ -806,6 +806,16 @@ def _is_prose(line: str) -> bool:
     return bool(SENTENCE_END.search(line)) or len(words) >= 25
 
 
+#: A heading this long is a paragraph set as one (a deck, a lead in large type).
+_HEADING_PROSE_WORDS = 20
+
+
+def _runs_on(line: str, level: int) -> bool:
+    """Is a line that reads as prose running text? Not a heading of a few words that ends
+    like a sentence (a site's tagline, a headline, a deck): only a paragraph set as one."""
+    return not level or len(_words(line)) >= _HEADING_PROSE_WORDS
+
+
 def _title_like(line: str) -> bool:
     words = _words(line)
     if not 2 <= len(words) <= 30 or len(line) > 250:
@@ -934,7 +944,7 @@ def parse_article(
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
-    running_text = [_is_prose(line) for line, _ in lines]
+    running_text = [_is_prose(line) and _runs_on(line, level) for line, level in lines]
     prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
     boxed: set[int] = set()
     if any(prose):  # "Related" lists inside the story (the header has its own rules)
@@ -1433,7 +1443,9 @@ def _standfirst_like(line: str, level: int) -> bool:
         return False
     if _NOT_A_HEADLINE.search(line) or _FURNITURE_TITLE.search(line):
         return False
-    return _title_candidate(line) if level >= 2 else _reads_as_summary(line)
+    if level >= 2:  # a subheading: a headline-shaped deck, or a summary set as a heading
+        return _title_candidate(line) or _reads_as_summary(line)
+    return _reads_as_summary(line)
 
 
 def _dated_short_line(line: str) -> bool:

@@ -1630,3 +1630,22 @@ def test_a_deck_set_as_a_subheading_is_the_standfirst():
     deck = "The port's long strike brought empty quays and cold cranes. Good riddance."
     article = parse(f"# Harbour cranes fall silent\n\n## {deck}\n\n" + "\n\n".join(BODY))
     assert article.standfirst == deck and paragraphs(article) == BODY
+
+
+@given(
+    first=st.sampled_from(["Ines", "Tom", "R.C.", "Mara"]),
+    last=st.sampled_from(["Vardy", "Ekwall", "Baker", "Lee"]),
+    opening=st.sampled_from(["By", "by", "Author:"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_short_byline_below_the_deck_gives_the_author_and_is_not_body(first, last, opening):
+    """A byline of a few words among the story's first lines ("by R.C. Baker", under a deck
+    long enough to open the run) is the author, not a paragraph, however short."""
+    deck = (
+        "After a strike of three months, in the coldest winter in years, the port reopens its "
+        "quays to ferries and the cranes start moving again."
+    )
+    byline = f"{opening} {first} {last}"
+    article = parse("\n\n".join(["Harbour cranes fall silent as talks stall", deck, byline, *BODY]))
+    assert article.author == f"{first} {last}"
+    assert byline not in article.body

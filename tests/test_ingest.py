@@ -1649,3 +1649,32 @@ def test_a_short_byline_below_the_deck_gives_the_author_and_is_not_body(first, l
     article = parse("\n\n".join(["Harbour cranes fall silent as talks stall", deck, byline, *BODY]))
     assert article.author == f"{first} {last}"
     assert byline not in article.body
+
+
+@given(
+    before=st.lists(
+        st.sampled_from(["Welcome (10 mins)", "Lightning talks (30 mins)"]), max_size=3
+    ),
+    after=st.lists(st.sampled_from(["Small groups (30 mins)", "Next meeting?"]), max_size=3),
+    marker=st.sampled_from(["*", "-", "1."]),
+    markdown=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_list_the_article_runs_into_is_kept_whole(before, after, marker, markdown):
+    """A post whose one paragraph is an item of its list (an agenda) keeps the whole list:
+    the short items around the long one are the post's too. A list of links set right
+    after it is not."""
+    long_item = (
+        "What the dockers learnt from the new rota, and what they would change about it "
+        "before the summer season begins on the north quay."
+    )
+    items = [*before, long_item, *after]
+    agenda = "\n".join(f"  {marker} {item}" for item in items)
+    teasers = "\n".join(
+        f"  * [{t}](https://example.org/{n})" for n, t in enumerate(["Ferry news", "Quay works"])
+    )
+    page = "\n\n".join(["# April meeting at the harbour club", agenda, teasers if markdown else ""])
+    kept = parse(page, markdown=markdown).body
+    for item in items:
+        assert item in kept
+    assert "Ferry news" not in kept

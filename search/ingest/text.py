@@ -940,7 +940,7 @@ def parse_article(
     """
     text, front = _normalise(text)
     given = {**(meta or {}), **front}
-    lines, linky, numbers = _lines(text, markdown)
+    lines, linky, numbers, items = _lines(text, markdown)
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
@@ -950,7 +950,7 @@ def parse_article(
     if any(prose):  # "Related" lists inside the story (the header has its own rules)
         boxed = _mark_lists(lines, chrome, prose.index(True))
         prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
-    first, last = _main_run(lines, chrome, prose, linky, boxed)
+    first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     title, title_index = _find_title(lines, head, chrome, first)
@@ -1061,13 +1061,14 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 
 def _lines(
     text: str, smart: bool = False
-) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
+) -> tuple[list[tuple[str, int]], list[bool], dict[int, str], set[int]]:
     """The paragraphs as display lines (with their heading level), whether each was
-    mostly link text (a menu entry, a teaser) in the Markdown, and the numbers of the
-    lines that are items of an ordered list."""
+    mostly link text (a menu entry, a teaser) in the Markdown, the numbers of the lines
+    that are items of an ordered list, and which lines are items of any list."""
     lines: list[tuple[str, int]] = []
     linky: list[bool] = []
     numbers: dict[int, str] = {}
+    items: set[int] = set()
     for raw in _paragraphs(text):
         if _IMAGE.fullmatch(raw.strip()):
             continue
@@ -1075,10 +1076,12 @@ def _lines(
         if line:
             if number:
                 numbers[len(lines)] = number
+            if number or _BULLET.match(raw.lstrip()):
+                items.add(len(lines))
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
             linky.append(linked >= len(line) * 0.5)
-    return lines, linky, numbers
+    return lines, linky, numbers, items
 
 
 def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
@@ -1180,6 +1183,24 @@ def _up_to_footer_credit(
         if line[:6].lower() == "posted" and (_is_byline(line) or shown_byline([line])):
             return k - 1
     return last
+
+
+def _whole_lists(
+    span: tuple[int, int], items: set[int], chrome: Sequence[bool], linky: Sequence[bool]
+) -> tuple[int, int]:
+    """A list the article's run begins or ends inside is the article's whole: the agenda
+    whose one long item was the run's paragraph, a list of steps. Items that are furniture
+    or links (a list of teasers set right after) stay out."""
+    first, last = span
+
+    def joins(i: int, j: int) -> bool:
+        return i in items and 0 <= j < len(chrome) and j in items and not chrome[j] and not linky[j]
+
+    while joins(first, first - 1):
+        first -= 1
+    while joins(last, last + 1):
+        last += 1
+    return first, last
 
 
 def _introduced(

@@ -150,8 +150,10 @@ def test_source_from_a_site_name_in_the_furniture_any_domain(domain):
     assert parse(text).source.casefold() == domain.casefold()
 
 
-def test_source_is_never_a_file_name():
-    text = "\n".join(["report.pdf", "", story("May 2, 2024")])
+@pytest.mark.parametrize("name", ["report.pdf", "Implicit88.GeneralName", "config.DefaultTimeout"])
+def test_source_is_never_a_file_or_an_identifier(name):
+    """A manual's code sample ("elt PKIX1Implicit88.GeneralName") names no publisher."""
+    text = "\n".join([name, "", story("May 2, 2024")])
     assert parse(text).source == ""
 
 

@@ -16,8 +16,11 @@ from search import ingest
 from search.model import Article, Skipped
 
 
-def make_pdf(pages: list[list[str]], info: dict[str, str] | None = None) -> bytes:
-    """A small valid PDF: each page a list of lines in Helvetica, top to bottom."""
+def make_pdf(
+    pages: list[list[str | tuple[int, str]]], info: dict[str, str] | None = None
+) -> bytes:
+    """A small valid PDF: each page a list of lines in Helvetica, top to bottom, in 10 pt
+    or in the size a ``(points, text)`` line gives."""
     objects = []
 
     def add(body):
@@ -29,10 +32,15 @@ def make_pdf(pages: list[list[str]], info: dict[str, str] | None = None) -> byte
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     kids = []
     for lines in pages:
-        ops = [b"BT /F1 10 Tf 14 TL 50 760 Td"]
+        ops = [b"BT /F1 10 Tf 14 TL 50 774 Td"]
         for line in lines:
+            if isinstance(line, tuple):  # (points, text): a line in its own type size
+                size, line = line
+                ops.append(b"/F1 %d Tf %d TL" % (size, size * 1.4))
+            else:
+                ops.append(b"/F1 10 Tf 14 TL")
             esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(b"(" + esc.encode("latin-1") + b") Tj T*")
+            ops.append(b"T* (" + esc.encode("latin-1") + b") Tj")
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
@@ -169,6 +177,32 @@ def test_pdf_without_info_takes_its_title_from_the_first_page_not_the_file_name(
     path = write(tmp_path, "scan_0001.pdf", make_pdf(pages))
     article = ingest.read_article(path, tmp_path)
     assert article.title == "Harbour terminal delayed by two years"
+
+
+def test_pdf_title_page_gives_the_title_in_its_largest_type(tmp_path):
+    """A report's cover: a short name in big type, a subtitle and authors in smaller type.
+    The title is what the reader sees largest, not the longest line near the top."""
+    pages = [
+        [
+            (11, "Working paper series, number 14"),
+            (24, "Harbour Futures"),
+            (24, "Ports after the Strike"),
+            (14, "A review of wage talks and terminal delays in three cities"),
+            (12, "Ana Ortiz and Lee Park"),
+            *wrapped(PARAGRAPHS[0]),
+        ],
+        wrapped(PARAGRAPHS[1]),
+    ]
+    path = write(tmp_path, "wp14.pdf", make_pdf(pages))
+    article = ingest.read_article(path, tmp_path)
+    assert article.title == "Harbour Futures Ports after the Strike"
+    assert PARAGRAPHS[0] in article.body
+
+
+def test_pdf_information_title_still_wins_over_the_largest_type(tmp_path):
+    pages = [[(24, "Annual Review"), *wrapped(PARAGRAPHS[0]), *wrapped(PARAGRAPHS[1])]]
+    path = write(tmp_path, "r.pdf", make_pdf(pages, {"Title": "Harbour terminal delayed"}))
+    assert ingest.read_article(path, tmp_path).title == "Harbour terminal delayed"
 
 
 def test_pdf_with_no_text_layer_is_skipped_saying_so(tmp_path):

@@ -6,7 +6,8 @@ is joined again, a line that runs to the full width continues on the next one, a
 line that ends a sentence short of the width ends its paragraph. The running heads,
 footers and page numbers a report repeats on every page are removed. Title, author and
 date come from the document's information dictionary when it has them, else from the
-text of the first page (the text reader's rules). A PDF with no text layer (a scan) is
+first page: the title is its largest type, as a reader sees it; the rest, the text
+reader's rules. A PDF with no text layer (a scan) is
 skipped with a message that says so.
 """
 
@@ -74,6 +75,10 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
+            if index == 0 and "title" not in info:
+                title = _largest_type(textpage)
+                if title:
+                    info["title"] = title
             text = _SOFT_BREAK.sub(_unbreak, sanitise(textpage.get_text_range()))
             textpage.close()
             page.close()
@@ -83,6 +88,42 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
     finally:
         document.close()
     return info, pages
+
+
+def _largest_type(textpage) -> str:
+    """The first page's line(s) set in its largest type, when that stands out from the
+    text around it (a report's title page); "" when the page is all one size."""
+    import pypdfium2.raw as pdfium_c
+
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # the characters and their sizes no longer line up
+        return ""
+    lines: list[tuple[float, str]] = []
+    sizes: list[float] = []
+    start = 0
+    for i, char in enumerate(text + "\n"):
+        if char in "\r\n":
+            line = clean_line(sanitise(text[start:i]))
+            if line and any(c.isalpha() for c in line):
+                size = max(pdfium_c.FPDFText_GetFontSize(textpage.raw, j) for j in range(start, i))
+                lines.append((round(size, 1), line))
+                sizes.extend([size] * len(line))
+            start = i + 1
+    if len(lines) < 2:
+        return ""
+    largest = max(size for size, _ in lines)
+    usual = sorted(sizes)[len(sizes) // 2]
+    if largest < usual * 1.2:
+        return ""
+    first = next(i for i, (size, _) in enumerate(lines) if size == largest)
+    run = []
+    for size, line in lines[first:]:
+        if size != largest:
+            break
+        run.append(line)
+    title = " ".join(run)
+    return title if len(title.split()) <= 30 and not _NOT_A_TITLE.search(title) else ""
 
 
 def _unbreak(m: re.Match[str]) -> str:

@@ -433,9 +433,11 @@ _TEMPLATE = re.compile(
 _FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
 #: A site's name as its domain ("Caliber.az", "corriere.it", "bbc.co.uk"): any well-formed
 #: host name, but not a file's name ("report.pdf").
+#: Its top-level part is written as a word is ("Axios.com", "Yahoo.Com", "BBC.CO.UK"),
+#: never in an identifier's camel case ("Implicit88.GeneralName").
 _DOMAIN = re.compile(
     r"\b((?:[A-Za-z][A-Za-z0-9-]{0,61}\.)+(?!(?:pdf|html?|php|aspx?|jsp|jpe?g|png|gif|svg|webp"
-    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)[A-Za-z]{2,24})\b(?![.@\w-]*@)",
+    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)(?-i:[a-z]{2,24}|[A-Z][a-z]{1,23}|[A-Z]{2,24}))\b(?![.@\w-]*@)",
     re.I,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

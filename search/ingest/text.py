@@ -208,6 +208,7 @@ _PROMPT = re.compile(
       | follow\s+(?:us|me)\s+on\b | join\s+us\s+on\b | subscribe\s+(?:to|for|now)\b
       | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+newsletter | (?:download|get)\s+(?:our|the)\s+app
       | click\s+here | read\s+the\s+full\s+(?:story|article)
+      | listen\s+to\s+(?:this|the)\s+(?:story|article)\b
       | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
       | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
       | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies

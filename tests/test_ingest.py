@@ -1680,3 +1680,15 @@ def test_a_list_the_article_runs_into_is_kept_whole(before, after, marker, markd
     for item in items:
         assert item in kept
     assert "Ferry news" not in kept
+
+
+def test_a_travel_guides_by_train_subheading_stays_in_the_body():
+    """A short "By ..." line inside the story leaves the body only when it names a person."""
+    body = [
+        BODY[0],
+        "By Train",
+        "The night train from the capital reaches the harbour just after dawn every day.",
+        "By Car",
+        "The coast road is slow in summer, and the car parks by the quay fill up by nine.",
+    ]
+    assert paragraphs(parse(story(body=body))) == body

@@ -1498,15 +1498,18 @@ def _body(
             date = date or find_date(line)
             continue
         byline = _byline_in(line) if not prose[i] else ""
-        if byline:  # the byline repeated, or one running into the date: short as it may be
-            author = author or byline
-            continue
-        if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line):
+        # A short "By ..." is a byline when it names a person ("by R.C. Baker"): "By Train"
+        # is a travel guide's subheading. "Author: Kay" says what it is.
+        named = bool(byline) and (_name_line(byline) or line[:2].lower() != "by")
+        if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line) and not named:
             run.append(i)
             continue
         if len(run) < 3 or not _labels(lines[j][0] for j in run):
             body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
         run = []
+        if byline:  # the byline repeated, or one running into the date
+            author = author or byline
+            continue
         body_lines.append(numbers.get(i, "") + line)
     if len(run) < 3 or not _labels(lines[j][0] for j in run):
         body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)

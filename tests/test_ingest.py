@@ -1692,3 +1692,25 @@ def test_a_travel_guides_by_train_subheading_stays_in_the_body():
         "The coast road is slow in summer, and the car parks by the quay fill up by nine.",
     ]
     assert paragraphs(parse(story(body=body))) == body
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tom Ekwall", "Mara de Luca"]),
+    verb=st.sampled_from(["is a freelance writer who", "has done two amazing things:", "writes"]),
+    upper=st.booleans(),
+    at_start=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_authors_bio_is_not_the_story_wherever_it_stands(name, verb, upper, at_start):
+    """A paragraph that opens with the byline's name and says what the person is or does is
+    the author's bio, above the story or below it, however long; one about someone else
+    is the story's."""
+    bio = (
+        f"{name.upper() if upper else name} {verb} about ports, ferries and the people who "
+        "work on them, and once sailed the whole coast in a borrowed boat. " * 3
+    ).strip()
+    other = "Anna Holm is the harbour master, and she has run the port for eleven years now."
+    body = [bio, *BODY, other] if at_start else [*BODY, other, bio]
+    article = parse(story(f"By {name}", body=body))
+    assert article.author == name
+    assert paragraphs(article) == [*BODY, other]

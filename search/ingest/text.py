@@ -391,6 +391,33 @@ _BIO_WORDS = re.compile(
 )
 
 
+#: What a bio says of its subject right after the name ("Ann Lee is", "ANN LEE has").
+_BIO_VERB = re.compile(
+    r",?\s+(?:is|was|has|had|writes|wrote|covers|reports|lives|joined|serves|works)\b", re.I
+)
+#: How long an author's bio may run.
+_BIO_WORDS_MAX = 150
+
+
+def _without_authors_bio(body_lines: list[str], author: str) -> list[str]:
+    """The story without its author's bio, wherever the page sets it and in whatever words:
+    a paragraph that opens with the byline's name (two words or more) and says what the
+    person is or does ("Ann Lee is a reporter...", "ANN LEE has done many things")."""
+    if len(_words(author)) < 2:
+        return body_lines
+    name, size = author.casefold(), len(author)
+    kept = [
+        p
+        for p in body_lines
+        if not (
+            p[:size].casefold() == name
+            and _BIO_VERB.match(p, size)
+            and len(_words(p)) <= _BIO_WORDS_MAX
+        )
+    ]
+    return kept or body_lines
+
+
 def _is_bio(line: str) -> bool:
     """A short paragraph about a person and their work, in the bio's words."""
     return len(_words(line)) <= 60 and bool(_BIO.match(line)) and bool(_BIO_WORDS.search(line))
@@ -980,6 +1007,7 @@ def parse_article(
     if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
         below = title_index + 1
         author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
+    body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None

@@ -1107,7 +1107,7 @@ def _lines(
         if line:
             if number:
                 numbers[len(lines)] = number
-            if number or _BULLET.match(raw.lstrip()):
+            if number or (raw.lstrip()[:1] in ("*", "+", "-") and _BULLET.match(raw.lstrip())):
                 items.add(len(lines))
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0

@@ -21,9 +21,15 @@ Figures (best of 5 repeats, so a busy machine does not decide them):
 - ``conll.*``, ``crossner.*``: quality on the ner-dev development splits (CoNLL-2003
   ``valid``, CrossNER politics ``dev``), scored as the judge scores the test splits
   (``bench/ner_dev.py``): exact span and type, P/R/F1 per type (PER, LOC, ORG) and over
-  all, plus the lenient F1; ``dev_cpu_ms_per_1000_words`` is the CPU time on that text
-  (target 5 ms, issue 11). These are dossier's quality figures; the seeds' scores in the
-  tests are a regression check, not a measure of quality. Skipped when the data is absent.
+  all (floors: issue 11's targets for the test splits), plus the lenient F1. These are
+  dossier's quality figures; the seeds' scores in the tests are a regression check, not
+  a measure of quality. Skipped when the data is absent.
+- ``dev_cpu_ms_per_1000_words`` (and ``conll.cpu_ms_per_1000_words``,
+  ``crossner.cpu_ms_per_1000_words``): CPU time on that text, dense with names nobody
+  has seen (a guessed name every eleven words, where the generated text repeats a
+  lexicon's), in one pass: cold for its names and their contexts, as new articles are,
+  though the gazetteer, weights and word lists are loaded (that is ``load_ms``). Target
+  5 ms (issue 11), as for the news-like text and the seeds.
 
 Run alone: ``python -m bench.bench_entities``.
 """
@@ -33,7 +39,16 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-TARGETS = {"cpu_ms_per_1000_words": 2.0, "dev_cpu_ms_per_1000_words": 5.0}
+#: Upper bounds: issue 3's 2 ms on news-like text; issue 11's 5 ms on any text, dense too.
+TARGETS = {
+    "cpu_ms_per_1000_words": 2.0,
+    "seeds_cpu_ms_per_1000_words": 5.0,
+    "dev_cpu_ms_per_1000_words": 5.0,
+    "conll.cpu_ms_per_1000_words": 5.0,
+    "crossner.cpu_ms_per_1000_words": 5.0,
+}
+#: Lower bounds: issue 11's F1 targets (judged on the test splits; these are the dev ones).
+MIN_TARGETS = {"conll.all.f1": 0.85, "crossner.all.f1": 0.72}
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,14 +123,17 @@ def dev_quality() -> dict:
             return {}
         c0 = time.process_time()
         predicted = [ner_dev.predict(doc) for doc in docs]
-        cpu += time.process_time() - c0
-        words += sum(doc.words for doc in docs)
+        set_cpu = time.process_time() - c0
+        set_words = sum(doc.words for doc in docs)
+        cpu += set_cpu
+        words += set_words
         exact = ner_dev.score(docs, predicted)
         lenient = ner_dev.score(docs, predicted, lenient=True)
-        figures = {}
+        figures: dict = {}
         for type_, s in exact.items():
             figures[type_] = {"p": s.p, "r": s.r, "f1": s.f1}
         figures["lenient_f1"] = lenient["all"].f1
+        figures["cpu_ms_per_1000_words"] = set_cpu * 1000 / set_words * 1000
         out[name] = figures
     out["dev_cpu_ms_per_1000_words"] = cpu * 1000 / words * 1000
     return out
@@ -127,10 +145,16 @@ def main() -> int:
     figures = _flatten(run())
     width = max(map(len, figures))
     for name, value in figures.items():
-        target = TARGETS.get(name)
-        verdict = "" if target is None else ("  ok" if value <= target else f"  > {target}")
+        target, floor = TARGETS.get(name), MIN_TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            verdict = "  ok" if value <= target else f"  > {target}"
+        elif floor is not None:
+            verdict = "  ok" if value >= floor else f"  < {floor}"
         print(f"{name:<{width}}  {value:10.3f}{verdict}")
-    return 0 if all(figures[k] <= v for k, v in TARGETS.items()) else 1
+    over = any(figures.get(k, 0.0) > v for k, v in TARGETS.items())
+    under = any(k in figures and figures[k] < v for k, v in MIN_TARGETS.items())
+    return 1 if over or under else 0
 
 
 if __name__ == "__main__":

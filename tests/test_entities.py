@@ -612,3 +612,70 @@ def test_a_realms_name_is_a_place_by_its_own_word() -> None:
         ("British Empire", "GPE"),
         ("Kingdom of Italy", "GPE"),
     } <= found
+
+
+_UNKNOWN_NAMES = (
+    "Ottilie Brannagh, who leads the Kasbeel Workers' Party, told reporters in Tamale on "
+    "Monday that the Zorbanian Development Bank would fund a bridge at Nkwanta. Ms Brannagh "
+    "said the Volta Unity Front had opposed the plan. Kwesi Ampofo-Darko, a spokesman for "
+    "the Ministry of Roads, declined to comment."
+)
+
+
+def test_a_paragraph_of_names_nobody_listed_reads_as_a_reader_would() -> None:
+    found = [(e.text, e.type, e.canonical) for e in recognise_text(_UNKNOWN_NAMES)]
+    assert found == [
+        ("Ottilie Brannagh", "PERSON", "Ottilie Brannagh"),
+        ("Kasbeel Workers' Party", "ORG", "Kasbeel Workers' Party"),
+        ("Tamale", "GPE", "Tamale"),
+        ("Monday", "DATE", "Monday"),
+        ("Zorbanian Development Bank", "ORG", "Zorbanian Development Bank"),
+        ("Nkwanta", "GPE", "Nkwanta"),
+        ("Brannagh", "PERSON", "Ottilie Brannagh"),
+        ("Volta Unity Front", "ORG", "Volta Unity Front"),
+        ("Kwesi Ampofo-Darko", "PERSON", "Kwesi Ampofo-Darko"),
+        ("Ministry of Roads", "ORG", "Ministry of Roads"),
+    ]
+
+
+def test_the_typer_scores_what_its_trainer_fits() -> None:
+    """The recogniser adds the typer's weights as packed integers, the name's evidence
+    apart from its words once per kind of name; the trainer (scripts/train_typer.py) fits
+    them on the evidence as features. Both must score every guess alike, or retrained
+    weights would type names otherwise than they were fitted to."""
+    from search.entities import resolve, typer
+
+    resolve._COLLECT = []
+    try:
+        recognise_text(_UNKNOWN_NAMES)
+        collected = resolve._COLLECT
+    finally:
+        resolve._COLLECT = None
+    assert len(collected) >= 8
+    for _field, start, end, features in collected:
+        text = _UNKNOWN_NAMES[start:end]
+        guess = next(f for f in features if f.startswith("guess="))[len("guess=") :]
+        own = resolve._name_evidence(text, guess)
+        assert tuple(features[: len(own)]) == own
+        fitted = [round(x * 10_000) for x in typer.scores(list(features))]
+        added = resolve._name_score(text, guess) + typer.packed_score(features[len(own) :])
+        assert typer.unpack(added) == fitted, text
+
+
+_RUN_PIECES = [
+    *["Kim", "Dae-jung", "O'Brien", "J.", "U.S.", "Mr.", "al-Aziz", "Āsmā", "É", "Co.Ltd"],
+    *["Washington-based", "of", "the", "&", "de", "-", "'s", ".", "x", "1", ""],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=12))
+def test_a_runs_words_are_the_capitalised_words_its_pattern_joined(words: list[str]) -> None:
+    """The guesser reads a run of capitalised words by its spaces: the same words as the
+    pattern of one word finds in it, so a connector or "al-" never becomes a name."""
+    from search.entities import guess
+
+    text = " ".join(words)
+    for m in guess._RUN_RX.finditer(text):
+        found = [(w.start(), w[0]) for w in guess._TOKEN_RX.finditer(text, m.start(), m.end())]
+        assert guess._run_words(m[0], m.start()) == found

@@ -16,9 +16,7 @@ from search import ingest
 from search.model import Article, Skipped
 
 
-def make_pdf(
-    pages: list[list[str | tuple[int, str]]], info: dict[str, str] | None = None
-) -> bytes:
+def make_pdf(pages: list[list[str | tuple[int, str]]], info: dict[str, str] | None = None) -> bytes:
     """A small valid PDF: each page a list of lines in Helvetica, top to bottom, in 10 pt
     or in the size a ``(points, text)`` line gives."""
     objects = []

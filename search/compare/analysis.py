@@ -6,7 +6,10 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 
 # isort: split
 import bisect
+import operator
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -103,6 +106,8 @@ def _fold(word: str) -> str:
 
 #: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
 _WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+#: The same words, each with the characters before it (which no word takes).
+_GAP_WORD = re.compile(r"([^\w\*]*)([\w\*]+(?:\.?[\w\*]+)*)")
 _STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -129,13 +134,32 @@ class _Token(NamedTuple):
 
 def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
     """The content words of ``text`` with their offsets (plus ``offset``)."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): word by word
+        return tuple(
+            _token(m.group().lower(), m.start() + offset, m.end() + offset)
+            for m in _WORD.finditer(text)
+            if _stem_of(m.group().lower()) is not None
+        )
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
-        stem = _stem_of(word)
+    new, stem_of = tuple.__new__, _stem_of
+    pos = offset
+    # (what comes before, word): no match object per word, the offsets summed up.
+    for gap, word in _GAP_WORD.findall(low):
+        start = pos + len(gap)
+        pos = start + len(word)
+        stem = stem_of(word)
         if stem is not None:
-            out.append(_Token(stem, m.start() + offset, m.end() + offset, word.replace("’", "'")))
+            if "’" in word:
+                word = word.replace("’", "'")
+            out.append(new(_Token, (stem, start, pos, word)))
     return tuple(out)
+
+
+def _token(word: str, start: int, end: int) -> _Token:
+    stem = _stem_of(word)
+    assert stem is not None
+    return _Token(stem, start, end, word.replace("’", "'"))
 
 
 @define(frozen=True, slots=True)
@@ -211,10 +235,17 @@ class _Sentence:
     #: Synonym rings the sentence uses (see :func:`load_rings`).
     rings: dict[str, int] = field(factory=dict)
     _words: tuple[_Token, ...] | None = None
+    _stem_set: frozenset[str] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(t.stem for t in self.tokens)
+
+    def stem_set(self) -> frozenset[str]:
+        """The distinct stems (kept: every comparison the sentence is in asks)."""
+        if self._stem_set is None:
+            self._stem_set = frozenset(t.stem for t in self.tokens)
+        return self._stem_set
 
     def words(self) -> tuple[_Token, ...]:
         """Tokens outside entity mentions: names are scored as entities, once."""
@@ -227,19 +258,23 @@ class _Sentence:
 
 
 def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
+    """The article's sentences as compare sees them, analysed once for as long as the
+    article, its entities and the themes stay the same (see :class:`_AnalysisCache`): a
+    topic compare, "what happened next" and a pinned link's evidence meet the same
+    articles again and again."""
+    return _CACHE.get(article, tuple(entities), tuple(themes))
+
+
+def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sentence]:
     spans = split_sentences(article.body)
     year = article.published.year if article.published else None
     month = article.published.month if article.published else None
-    # One pass of the analyzer over the whole body, then each token to its sentence.
     starts = [s.start for s in spans]
-    buckets: list[list[_Token]] = [[] for _ in spans]
-    for token in _tokens(article.body, 0):
-        i = bisect.bisect_right(starts, token.start) - 1
-        if i >= 0 and token.end <= spans[i].end:
-            buckets[i].append(token)
     out = [
-        _Sentence(s, sentence_key(article.id, s.text), cues(s.text, year, month), tuple(bucket))
-        for s, bucket in zip(spans, buckets, strict=True)
+        _Sentence(
+            s, sentence_key(article.id, s.text), cues(s.text, year, month), _tokens(s.text, s.start)
+        )
+        for s in spans
     ]
     for e in entities:
         if e.field != "body" or e.type in FIGURE_TYPES:  # a shared "2026" or "5%" links nothing
@@ -255,6 +290,49 @@ def _sentences(article: Article, entities: Sequence[Entity], themes) -> list[_Se
         s.themes = _themes_of(stems, theme_index)
         s.rings = _themes_of(stems, ring_index)
     return out
+
+
+class _AnalysisCache:
+    """The last :data:`ANALYSIS_CACHE_SIZE` articles' analyses, each kept with everything
+    the analysis reads (id, body, date, entities, themes): a changed article or entity
+    list is analysed afresh. The sentences are shared, never changed after analysis (the
+    list handed out is a copy). Thread-safe: the explorer compares in a worker."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        # (id, date) -> (body, entities, themes, sentences): the rest of the key is
+        # compared on a hit rather than hashed on every look-up.
+        self._items: OrderedDict[tuple, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, article: Article, entities: tuple[Entity, ...], themes: tuple) -> list[_Sentence]:
+        key = (article.id, article.published)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[:3] == (article.body, entities, themes):
+                self._items.move_to_end(key)
+                return list(hit[3])
+        out = _analyse(article, entities, themes)
+        with self._lock:
+            self._items[key] = (article.body, entities, themes, out)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return list(out)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+#: How many articles' analyses are kept (a few hundred kilobytes each at most).
+ANALYSIS_CACHE_SIZE = 512
+_CACHE = _AnalysisCache(ANALYSIS_CACHE_SIZE)
+
+
+def clear_analysis_cache() -> None:
+    """Forget every analysed article (benchmarks time a cold compare with it)."""
+    _CACHE.clear()
 
 
 #: Titles, roles and affiliations written before a name ("Senate majority leader Harry
@@ -274,10 +352,13 @@ TITLE_WORDS = wordset(
 )
 
 
+_START = operator.itemgetter(1)  # a _Token's start
+
+
 def _designation_start(s: _Sentence, start: int) -> int:
     """Where the titles written right before an entity mention at ``start`` begin."""
     tokens = s.tokens
-    i = bisect.bisect_left([t.start for t in tokens], start) - 1
+    i = bisect.bisect_left(tokens, start, key=_START) - 1
     text, base = s.span.text, s.span.start
     while i >= 0 and tokens[i].word in TITLE_WORDS:
         if text[tokens[i].end - base : start - base].strip():
@@ -294,7 +375,10 @@ def _entities(article: Article) -> tuple[Entity, ...]:
 
 
 def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+    for a, b in ranges:  # noqa: SIM110 (a loop is twice as fast: called for every word)
+        if a <= pos < b:
+            return True
+    return False
 
 
 def _both_sides(

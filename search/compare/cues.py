@@ -17,14 +17,16 @@ def _words(text: str) -> list[str]:
     renamed so that they are not taken for modal verbs."""
     words = []
     prev = ""
-    hyphen = "-" in text
-    for m in _WORD.finditer(text):
-        w = m.group(0)
+    # (hyphen before, word): "open-ended" gives ("", "open"), ("-", "ended").
+    for hyphen, w in _HYPHEN_WORD.findall(text):
         low = w.lower()
-        if hyphen and m.start() and text[m.start() - 1] == "-" and prev not in _VERB_PREFIXES:
+        if hyphen and prev not in _VERB_PREFIXES:
             low = "<part>"  # "open-ended", "long-awaited": not a verb ("re-stated" is)
-        elif low == "may" and (w == "May" and (prev or _NUMBER_NEAR.match(text, m.end()))):
-            low = "<month>"
+        elif low == "may" and w == "May":
+            # The month: after any word, or before a number ("May 5"); a sentence's
+            # first word before no number is the verb ("May I ...").
+            if prev or _NUMBER_NEAR.match(text, text.find(w) + 3):
+                low = "<month>"
         elif low == "will" and prev in _WILL_NOUN_BEFORE:
             low = "<noun>"
         words.append(low)
@@ -34,6 +36,7 @@ def _words(text: str) -> list[str]:
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_HYPHEN_WORD = re.compile(r"(-?)([A-Za-z]+(?:['’][A-Za-z]+)?)")
 _VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
 _WILL_NOUN_BEFORE = frozenset(
     [
@@ -64,13 +67,6 @@ IRREGULAR_PAST = wordset(
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
 
-def future_years(text: str, year: int | None) -> tuple[str, ...]:
-    """Years in ``text`` later than ``year`` (the article's own): a plan or forecast."""
-    if year is None:
-        return ()
-    return tuple(y for y in _YEAR.findall(text) if int(y) > year)
-
-
 # Forward-looking: modals, predictions, plans. Strong ones mark a concern alone.
 MODALS = wordset(
     "may might could would will shall won't wouldn't couldn't mightn't won’t wouldn’t couldn’t"
@@ -98,6 +94,11 @@ FORWARD_PHRASES = (
     "next month",
     "remains to be seen",
     "is due to",
+    "coming days",
+    "coming weeks",
+    "coming months",
+    "coming years",
+    "in due course",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -185,11 +186,25 @@ WHEN_WORDS = wordset(
     weekend"""
 )
 WHEN_PHRASES = ("last week", "last month", "last year", "earlier this", "this week")
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b")
+#: A perfect, maybe with an adverb between ("has also written", "have already agreed").
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:also|already|now|just|since|finally|recently|[a-z]+ly)\s+)?"
+    r"(?:been\s+)?[a-z]+(?:ed|en|un|ught|ade)\b"
+)
+
+
+# Whether a perfect can be there at all (its first words), before the regex looks.
+def _may_be_perfect(low: str) -> bool:
+    return " has " in low or " have " in low or " had " in low
+
+
 _GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
-#: "is based", "are expected": the participle right after a present "be".
-_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am)\s+$", re.I)
+#: -ed words that are counted as what they are, not as a narrated past.
+_NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
+#: "is based", "are expected", "will be published": the participle right after a present
+#: or a bare "be".
+_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am|be)\s+$", re.I)
 
 
 @define(frozen=True, slots=True)
@@ -221,7 +236,12 @@ class Cues:
 def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
     """The cue words of a sentence, grouped by what they suggest. ``year`` and ``month``
     are the article's publication's: a later year mentioned, or a deadline in a later
-    month ("by October 1", "until October 14"), is a forward cue."""
+    month ("by October 1", "until October 14"), is a forward cue. A term quoted as a
+    term (a short quotation: "the phrase “What if Trump?”") is mentioned, not said:
+    its words cue nothing."""
+    quoted = any(q in text for q in _QUOTES)
+    if quoted:
+        text = _MENTIONED.sub(" ", text)
     words = _words(text)
     low = " " + " ".join(words) + " "
     found: dict[str, list[str]] = {k: [] for k in _KINDS}
@@ -260,36 +280,46 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
-    forward += [p for p in FORWARD_PHRASES if f" {p}" in low and p not in WORRY_PHRASES]
-    forward += future_years(text, year)
+    forward += [p for p, padded in _FORWARD_PADDED if padded in low]
+    years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
+    forward += [y for y in years if int(y) > year]
     generic = found["generic"]
-    passive = found["be"]  # any "is" or "are": a participle after one tells a state
-    generic += [
-        m.group(0)
-        for m in _GENERIC_PAST.finditer(text)  # lower-case: "United", "Red Bull" are names
-        if m.group(0) not in EVENT_VERBS
-        and m.group(0) not in WORRY_WORDS
-        and not (passive and _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start()))
-    ]
+    # Any "is" or "are": a participle after one tells a state ("is based"); after a bare
+    # "be", what is to come ("will be published", "to be dropped").
+    passive = found["be"] or " be " in low
+    # Lower-case only: "United", "Red Bull" are names.
+    if passive:
+        generic += [
+            m.group(0)
+            for m in _GENERIC_PAST.finditer(text)
+            if m.group(0) not in _NOT_GENERIC
+            and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start())
+        ]
+    else:
+        generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
-        worry=tuple(found["worry"]) + tuple(p for p in WORRY_PHRASES if f" {p} " in low),
-        past=bool(found["past"]) or bool(_PERFECT.search(low)),
+        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, low),
+        past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(found["when"]) + tuple(p for p in WHEN_PHRASES if f" {p} " in low),
-        demand=tuple(found["demand"]) + tuple(p for p in DEMAND_PHRASES if f" {p} " in low),
+        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, low),
+        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, low),
         allegation=tuple(found["allegation"]),
         reported=bool(found["reported"]),
         # The year before is the story's own time (a pair is weeks or months apart).
-        old_years=tuple(y for y in _YEAR.findall(text) if year and int(y) < year - 1),
-        obligation=tuple(found["obligation"])
-        + tuple(p for p in OBLIGATION_PHRASES if f" {p} " in low),
+        old_years=tuple(y for y in years if int(y) < year - 1),
+        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
         worry_verb=worry_verb,
-        quoted=any(q in text for q in _QUOTES),
+        quoted=quoted,
     )
+
+
+def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:
+    """The phrases (each with its padded form) that occur in ``low``, as whole words."""
+    return tuple(p for p, pad in padded if pad in low)
 
 
 #: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
@@ -314,6 +344,16 @@ def _after_modal(words: list[str], i: int) -> bool:
 
 
 _QUOTES = ('"', "“", "”")
+#: A term quoted as a term: a short quotation (at most three words) in brackets or after
+#: a word that names or glosses it ("the phrase “What if Trump?”", "its variants
+#: (“probably Trump”)", "dubbed “the wall”"). Not a fragment of what someone said ("he
+#: remained “cautiously optimistic”"): that is said, and cues as said.
+_MENTIONED = re.compile(
+    r"(?:(?:\(|\b(?:means?|meaning|phrase|term|word|slogan|called|dubbed|known as|nicknamed)"
+    r"\s*,?)\s*)"
+    r"(?:“\s*(?:[^\s“”]+\s+){0,2}[^\s“”]+\s*”|\"(?:[^\s\"]+\s+){0,2}[^\s\"]+\")",
+    re.I,
+)
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
 OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
@@ -437,3 +477,11 @@ _MONTHS = {
 _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
 _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
+
+#: Phrases as :func:`cues` looks them up in its space-joined words: a forward phrase may
+#: run on ("by 20" finds "by 2027"), the others are whole words.
+_FORWARD_PADDED = tuple((p, f" {p}") for p in FORWARD_PHRASES if p not in WORRY_PHRASES)
+_WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
+    tuple((p, f" {p} ") for p in phrases)
+    for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)
+)

@@ -15,8 +15,9 @@ also names, each thing weighed by how much it says:
   before it, at half weight.
 
 The development's own kind then scales the score: a sentence that reports (an event, a
-past tense, a decision told) counts fully; one that restates the worry or looks ahead
-counts less. A best link that does not stand out of the concern's scores against
+past tense, a decision told) counts fully; one that restates the worry, looks ahead,
+tells a state that goes on or repeats a sentence of the earlier side (background the
+update copies) counts less, and is never linked. A best link that does not stand out of the concern's scores against
 the later article's other sentences (:data:`LINK_Z`) is silence: a relative margin
 transfers between pairs where an absolute score does not.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -61,7 +63,12 @@ ZIPF_COMMON, ZIPF_RARE = 6.5, 3.0
 CONTEXT_WEIGHT = 0.5
 _ANAPHORS = frozenset(["it", "this", "that", "so", "these", "those"])
 NAMES_ONLY = 0.5
-_STATE = re.compile(r"\b(?:currently|still|remains?)\b", re.I)
+#: A state that goes on ("currently stands", "remains", "work continues", "ongoing"), in
+#: the present tense, not "protests continued on Sunday", which is what happened.
+_STATE = re.compile(
+    r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
+    re.I,
+)
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 #: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:
@@ -86,7 +93,7 @@ def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
     n = max(1, len(sentences))
     df: dict[str, int] = {}
     for s in sentences:
-        for stem in {t.stem for t in s.tokens}:
+        for stem in s.stem_set():
             df[stem] = df.get(stem, 0) + 1
     return {k: math.sqrt(math.log(1 + n / v) / math.log(1 + n)) for k, v in df.items()}
 
@@ -241,11 +248,17 @@ class Scorer:
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.by_key = {d.key: d for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
-        # Which candidates name a stem, an entity or a ring: only those can score.
-        self.index: dict[str, list[_Sentence]] = {}
+        # What the earlier side already said is background when the later side repeats it
+        # (the policy line every update restates, the context paragraph a follow-up
+        # copies): known before, it cannot be what happened after.
+        later = {d.key for d in candidates}
+        for key in _repeated([s for s in sentences if s.key not in later], self.candidates):
+            self.factor[key] = min(self.factor[key], REPEATED_FACTOR)
+        # Which candidates (by key) name a stem, an entity or a ring: only those can score.
+        self.index: dict[str, list[str]] = {}
         for d in self.candidates:
             for key in (*self.terms[d.key], *_keys(d)):
-                self.index.setdefault(key, []).append(d)
+                self.index.setdefault(key, []).append(d.key)
 
     def ranked(
         self, c: _Sentence, before: _Sentence | None, limit: int | None = None
@@ -263,46 +276,67 @@ class Scorer:
     ) -> list[tuple[float, int, str]]:
         """(score, -position, key) of every candidate that shares anything with ``c``,
         unsorted; with ``shortlist``, only those that could reach the threshold."""
-        c_terms = concern_terms(c, before, self.local)
-        total = sum(c_terms.values())
-        shared: dict[str, float] = {}
-        for stem, w in c_terms.items():
-            for d in self.index.get(stem, ()):
-                shared[d.key] = shared.get(d.key, 0.0) + w
-        ring_bonus = 0.5 * max(c_terms.values(), default=0.0)
-        for ring in c.rings:
-            for d in self.index.get(f"ring:{ring}", ()):
-                shared[d.key] = shared.get(d.key, 0.0) + ring_bonus
-        c_actors = _actors(c)
-        worded = set(shared)
-        acting: set[str] = set()
-        for name in participants(c):
-            w = self.entity_weight.get(name, 0.0)
-            total += w
-            actor = name in c_actors
-            for d in self.index.get(f"entity:{name}", ()):
-                same = actor == (name in self.actors[d.key])
-                if actor and same and w >= ACTOR_ALONE:
-                    acting.add(d.key)
-                shared[d.key] = shared.get(d.key, 0.0) + (w if same else OTHER_ROLE * w)
+        shared, total = self._shared(c, before)
         if total <= 0:
             return []
         factor, place = self.factor, self.place
         # A shortlist (``limit``) is of links: what cannot reach the threshold is left out.
         floor = LINK_THRESHOLD * total if shortlist else -1.0
         # (score, -position, key): the best first, the earlier sentence first on a tie.
-        # Who is involved is not what happens: a sentence that shares none of the concern's
-        # words (or rings) answers it only if one of its actors acts there too, and is
-        # not the subject of the whole story (:data:`ACTOR_ALONE`).
         return [
             ((v / total if v < total else 1.0) * factor[k], place[k], k)
             for k, v in shared.items()
-            if v >= floor and (k in worded or k in acting)
+            if v >= floor
         ]
+
+    def _scores(self, c: _Sentence, before: _Sentence | None) -> dict[str, float]:
+        """Key -> score of every candidate that shares anything with ``c`` (what
+        :meth:`_scored` gives, without a tuple for each)."""
+        shared, total = self._shared(c, before)
+        if total <= 0:
+            return {}
+        factor = self.factor
+        return {k: (v / total if v < total else 1.0) * factor[k] for k, v in shared.items()}
+
+    def _shared(self, c: _Sentence, before: _Sentence | None) -> tuple[dict[str, float], float]:
+        """Key -> the weight of what the candidate shares with ``c``, and the weight of all
+        that ``c`` is about (:func:`link_score`, summed term by term)."""
+        c_terms = concern_terms(c, before, self.local)
+        total = sum(c_terms.values())
+        shared: dict[str, float] = {}
+        get, index = shared.get, self.index
+        for stem, w in c_terms.items():
+            for k in index.get(stem, ()):
+                shared[k] = get(k, 0.0) + w
+        ring_bonus = 0.5 * max(c_terms.values(), default=0.0)
+        for ring in c.rings:
+            for k in index.get(f"ring:{ring}", ()):
+                shared[k] = get(k, 0.0) + ring_bonus
+        c_actors = _actors(c)
+        # Who is involved is not what happens: a sentence that shares none of the concern's
+        # words (or rings) answers it only if one of its actors acts there too, and is
+        # not the subject of the whole story (:data:`ACTOR_ALONE`).
+        names_only: set[str] = set()
+        acting: set[str] = set()
+        for name in participants(c):
+            w = self.entity_weight.get(name, 0.0)
+            total += w
+            actor = name in c_actors
+            for k in index.get(f"entity:{name}", ()):
+                same = actor == (name in self.actors[k])
+                if actor and same and w >= ACTOR_ALONE:
+                    acting.add(k)
+                if k not in shared:
+                    names_only.add(k)
+                shared[k] = get(k, 0.0) + (w if same else OTHER_ROLE * w)
+        for k in names_only - acting:
+            del shared[k]
+        return shared, total
 
     def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
-        worry or repeats background is part of the concern's background, never a link."""
+        worry or repeats background (the earlier side's own sentences included) is part
+        of the concern's background, never a link."""
         factor = self.factor
         return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
 
@@ -318,17 +352,23 @@ class Scorer:
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
-        everything = self._scored(c, before)
-        # The best reports are nearly always among the best few candidates.
-        few = heapq.nlargest(4 * MAX_DEVELOPMENTS, everything)
+        scores = self._scores(c, before)
+        values = list(scores.values())
+        place = self.place
+        # The best reports are nearly always among the best few candidates: those at or
+        # above the few-th best score, ranked (score, -position) as a whole would be.
+        n = 4 * MAX_DEVELOPMENTS
+        cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
+        few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
         top = self._reports(few)[:MAX_DEVELOPMENTS]
-        if len(top) < MAX_DEVELOPMENTS < len(everything) and len(few) < len(everything):
+        if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
+            everything = [(v, place[k], k) for k, v in scores.items()]
             top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
         best = scored[0][0]
-        if margin([v for v, _, _ in everything], len(self.candidates)) < LINK_Z:
+        if margin(values, len(self.candidates)) < LINK_Z:
             return []
         return [
             _evidence(c, d, score, self.theme_weight)
@@ -342,6 +382,51 @@ class Scorer:
         return _evidence(c, d, score, self.theme_weight)
 
 
+#: Two sentences each of whose words are at least this share in the other say the same.
+RESTATED = 0.8
+#: The :func:`development_factor` of a later sentence that repeats an earlier one.
+REPEATED_FACTOR = 0.5
+
+
+def restates(one: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> bool:
+    """Whether two sentences say the same thing nearly word for word (each one's words at
+    least :data:`RESTATED` in the other). Both must have a few words to tell."""
+    if len(one) < 3 or len(other) < 3:
+        return False
+    both = len(one & other)
+    return both >= RESTATED * len(one) and both >= RESTATED * len(other)
+
+
+def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[str]:
+    """Keys of the ``later`` sentences that restate one of ``earlier`` (:func:`restates`).
+    A restatement lacks at most a fifth of a sentence's words, so it holds one of any
+    (a fifth + 1) of them: only the earlier sentences that name its rarest few, and are
+    about as long, are compared."""
+    index: dict[str, list[frozenset[str]]] = {}
+    for s in earlier:
+        stems = s.stem_set()
+        if len(stems) >= 3:
+            for stem in stems:
+                index.setdefault(stem, []).append(stems)
+    out = set()
+    get = index.get
+    for d in later:
+        stems = d.stem_set()
+        n = len(stems)
+        if n < 3:
+            continue
+        k = n - math.ceil(RESTATED * n - 1e-9) + 1
+        rarest = sorted([(len(get(st, ())), st) for st in stems])[:k]
+        least, most = RESTATED * n, n / RESTATED
+        if any(
+            least <= len(other) <= most and restates(stems, other)
+            for _, stem in rarest
+            for other in get(stem, ())
+        ):
+            out.add(d.key)
+    return out
+
+
 def margin(scores: Sequence[float], n: int) -> float:
     """How far the best of ``scores`` stands out of the concern's background: its
     z-score among all ``n`` candidates (those not in ``scores`` score 0). A score means
@@ -352,7 +437,7 @@ def margin(scores: Sequence[float], n: int) -> float:
         return math.inf if scores else 0.0
     best = max(scores)
     mean = sum(scores) / n
-    var = sum(v * v for v in scores) / n - mean * mean
+    var = sum(map(operator.mul, scores, scores)) / n - mean * mean
     sd = math.sqrt(max(var, 0.0))
     return (best - mean) / sd if sd > 0 else (math.inf if best > mean else 0.0)
 
@@ -387,7 +472,7 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
     ]
     # Synonyms: "coal / lignite", marked on both sides.
-    rings = {r.name: r for r in load_rings()}
+    rings = _rings_by_name()
     for name in c.rings:
         if name not in d.rings:
             continue
@@ -409,6 +494,11 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
         concern_marks=tuple(sorted(set(c_marks))),
         development_marks=tuple(sorted(set(d_marks))),
     )
+
+
+@lru_cache(maxsize=1)
+def _rings_by_name() -> dict[str, Theme]:
+    return {r.name: r for r in load_rings()}
 
 
 def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:

@@ -91,6 +91,8 @@ def _normalise(text: str) -> str:
 
 def _fold(text: str) -> str:
     """Strip accents (``Nicolás`` -> ``Nicolas``) keeping one character per character."""
+    if text.isascii():
+        return text
     out = []
     for ch in text:
         if ord(ch) < 128:

@@ -165,19 +165,43 @@ _RUN_RX = re.compile(
 def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     """The words of a run, as one run or several: a word that goes on in an everyday word
     after a hyphen ("Washington-based") ends its run there, without that word."""
-    word = norm[start:end]
-    if " " not in word and "-" not in word:
-        return [[(start, end, word)]]  # the common case: one word
+    text = norm[start:end]
+    if " " not in text and "-" not in text:
+        return [[(start, end, text)]]  # the common case: one word
     runs: list[list[tuple[int, int, str]]] = [[]]
-    for m in _TOKEN_RX.finditer(norm, start, end):
-        word = m[0]
+    for at, word in _run_words(text, start):
         cut = _compound_cut(word) if "-" in word else -1
         if cut < 0:
-            runs[-1].append((m.start(), m.end(), word))
+            runs[-1].append((at, at + len(word), word))
             continue
-        runs[-1].append((m.start(), m.start() + cut, word[:cut]))
+        runs[-1].append((at, at + cut, word[:cut]))
         runs.append([])
     return [run for run in runs if run]
+
+
+def _run_words(run: str, start: int) -> list[tuple[int, str]]:
+    """(offset, word) of each capitalised word of a run ``run`` matched by ``_RUN_RX`` at
+    ``start``: between the connectors its pattern joins them with, every piece between
+    spaces is one word (what ``_TOKEN_RX`` finds there), after "al-" in "al-Hathloul"."""
+    out = []
+    at = start
+    for piece in run.split(" "):
+        if piece not in _RUN_CONNECTORS:
+            if piece.startswith(_HYPHEN_CONNECTORS):
+                cut = piece.index("-") + 1
+                out.append((at + cut, piece[cut:]))
+            else:
+                out.append((at, piece))
+        at += len(piece) + 1
+    return out
+
+
+#: The words and prefixes ``_RUN_RX`` joins a run's words with (none is a capitalised word).
+_RUN_CONNECTORS = frozenset(
+    "of for on and de du des la le del della di da do dos das van von der den bin bint ibn al"
+    " el & the".split()
+)
+_HYPHEN_CONNECTORS = ("al-", "el-", "ad-", "ash-", "as-", "ar-", "an-")
 
 
 def _compound_cut(word: str) -> int:
@@ -270,21 +294,34 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             continue
         if not norm[run_start].isupper():
             continue
-        for part, cue in (p for run in _runs(norm, run_start, m.end()) for p in _split_titles(run)):
-            for guess in _type_part(norm, part, cue, names, inside, view):
-                start, end, type_ = guess
-                text = norm[start:end]
-                if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+        if " " not in text and "-" not in text:
+            # One word (the common case): what _runs, _split_titles and _type_part come to.
+            if (text in _PERSON_TITLES and text not in _TITLE_MODIFIERS) or inside(
+                run_start, m.end()
+            ):
+                continue  # a title alone, or a word inside a mention
+            typed = _type_stretch(norm, [(run_start, m.end(), text)], None, names)
+            found = [(typed, None)] if typed else []
+        else:
+            found = [
+                (guess, cue)
+                for run in _runs(norm, run_start, m.end())
+                for part, cue in _split_titles(run)
+                for guess in _type_part(norm, part, cue, names, inside, view)
+            ]
+        for (start, end, type_), cue in found:
+            text = norm[start:end]
+            if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
+                continue
+            if shouting and text.isupper():
+                continue
+            if " " not in text and cue is None:
+                if text not in lowercase_seen:
+                    lowercase_seen[text] = _occurs_lowercase(norm, text)
+                if lowercase_seen[text]:
                     continue
-                if shouting and text.isupper():
-                    continue
-                if " " not in text and cue is None:
-                    if text not in lowercase_seen:
-                        lowercase_seen[text] = _occurs_lowercase(norm, text)
-                    if lowercase_seen[text]:
-                        continue
-                # priority 0 marks a guess that overlaps known mentions (it swallows them)
-                out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
+            # priority 0 marks a guess that overlaps known mentions (it swallows them)
+            out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
 
 
@@ -305,10 +342,14 @@ def mostly_capitals(norm: str) -> bool:
 def _is_title_case(text: str) -> bool:
     """ "How Kenya Plans To Outrun Its Debts": capitals, and no lower-case word of any length
     (prose has some: "Kishida Fumio meets Joe Biden")."""
-    words = [w for w in text.split() if w[0].isalpha()]
-    if sum(w[0].isupper() for w in words) < 4:
-        return False
-    return not any(w[0].islower() and len(w) > 4 for w in words)
+    capitals = 0
+    for w in text.split():
+        first = w[0]
+        if first.isupper():
+            capitals += first.isalpha()
+        elif first.islower() and len(w) > 4 and first.isalpha():
+            return False  # (prose: the common case, found in the first few words)
+    return capitals >= 4
 
 
 def _occurs_lowercase(norm: str, word: str) -> bool:
@@ -326,17 +367,22 @@ def _occurs_lowercase(norm: str, word: str) -> bool:
 
 
 def _cue_type(word: str) -> str | None:
-    if word in _ORG_CUES:
-        return "ORG"
-    if word in _LAW_CUES:
-        return "LAW"
-    if word in _EVENT_CUES:
-        return "EVENT"
-    if word in _LOC_CUES:
-        return "LOC"
-    if word in _GPE_CUES:
-        return "GPE"
-    return None
+    """The type a name's cue word says it is ("Party": ORG, "River": LOC), else None."""
+    return _CUE_TYPES.get(word)
+
+
+#: Cue words -> types; a word in several lists takes the first of ORG, LAW, EVENT, LOC, GPE.
+_CUE_TYPES: dict[str, str] = {
+    word: type_
+    for type_, cues in (
+        ("GPE", _GPE_CUES),
+        ("LOC", _LOC_CUES),
+        ("EVENT", _EVENT_CUES),
+        ("LAW", _LAW_CUES),
+        ("ORG", _ORG_CUES),
+    )
+    for word in cues
+}
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
@@ -397,7 +443,7 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     cued = [
         i
         for i, w in enumerate(words)
-        if _cue_type(w)
+        if w in _CUE_TYPES
         and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
     ]
     if not cued:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from operator import add
 
 import ahocorasick
 
@@ -58,7 +57,7 @@ def _retype(
     table = typer.weights()
     if not table and _COLLECT is None:
         return fields
-    totals: dict[str, list[float]] = {}
+    totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -69,8 +68,9 @@ def _retype(
             start, end, type_, canonical, guessed, _ = span
             if not guessed or type_ not in _TYPED:
                 continue
+            text = norm[start:end]
             town = ""
-            if norm[start:end] in places:
+            if text in places:
                 if sport is None:
                     sport = any(_sporting(f[2]) for f in fields)
                 town = str(sport)
@@ -89,15 +89,12 @@ def _retype(
                     )
                 )
                 continue
-            key = canonical or norm[start:end]
+            key = canonical or text
             if typer.at_dateline(context):  # "NEW YORK 1996-08-30": the place, whatever
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
-            score = list(
-                map(add, typer.context_scores(context), _name_score(norm[start:end], type_))
-            )
-            total = totals.get(key)
-            totals[key] = score if total is None else list(map(add, total, score))
+            score = typer.context_scores(context) + _name_score(text, type_)
+            totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
     if not keyed:
         return fields
@@ -107,15 +104,15 @@ def _retype(
 def _verdicts(
     fields: list[tuple[str, str, str, list[Span]]],
     keyed: list[tuple[int, int, str]],
-    totals: dict[str, list[float]],
+    totals: dict[str, int],
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`)."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
     dropped: set[tuple[int, int]] = set()
+    labels = {key: typer.best(total) for key, total in totals.items()}
     for fi, si, key in keyed:
-        total = totals[key]
-        label = typer.CLASSES[total.index(max(total))]  # the first of equal scores
+        label = labels[key]  # the first of equal scores
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)
@@ -161,11 +158,12 @@ def _listed_with(norm: str, spans: list[Span], si: int) -> str:
         if not 0 <= j < len(spans):
             continue
         other = spans[j]
+        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
+        if gap not in _LIST_GAPS:
+            continue
         if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
             continue  # a guess of its own, typed by default
-        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
-        if gap in _LIST_GAPS:
-            return other[2]
+        return other[2]
     return ""
 
 
@@ -180,7 +178,7 @@ def _context_evidence(
     """The typer's evidence around the guess ``norm[start:end]``, as a key
     (:func:`search.entities.typer.context_key`; ``lower``: a cache)."""
     text = norm[start:end]
-    first = text.split(" ", 1)[0]
+    first = text.partition(" ")[0]
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
     prev = ""
@@ -203,35 +201,18 @@ def _context_evidence(
 
 
 @lru_cache(maxsize=8192)
-def _name_score(text: str, type_: str) -> tuple[float, ...]:
-    return tuple(typer.scores(list(_name_evidence(text, type_))))
-
-
-@lru_cache(maxsize=8192)
-def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
+def _name_score(text: str, type_: str) -> int:
+    """The packed scores of :func:`_name_evidence` (:func:`search.entities.typer.packed`)."""
     words = text.split()
     facts = [_word_facts(w) for w in words]
-    cues = [f[0] for f in facts]
-    types = [f[1] for f in facts]
-    cue_of = next(
-        (c for c, w in zip(cues[:-1], words[1:], strict=True) if c and w in {"of", "for"}),
-        "none",
-    )
-    return typer.name_features(
-        words,
-        guess=type_,
-        given=facts[0][2],
-        given_last=len(words) > 1 and facts[-1][2],
-        surname=facts[-1][3] and not types[-1],
-        cue_last=cues[-1] or "none",
-        cue_any=next((c for c in cues if c), "none"),
-        known_inside=next((t for t in types if t), "none"),
-        known_last=types[-1] or "none",
-        cue_of=cue_of or "none",
-        place=text in typer.places(),
-        place_first=facts[0][4],
-        place_last=facts[-1][4],
-    )
+    return typer.name_score(words, type_, facts, text in typer.places())
+
+
+def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
+    """The typer's evidence in the guessed name ``text`` itself."""
+    words = text.split()
+    facts = [_word_facts(w) for w in words]
+    return typer.name_features(words, type_, facts, text in typer.places())
 
 
 @lru_cache(maxsize=16384)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,7 +107,8 @@ def shape(word: str) -> str:
         return "caps" if len(word) <= 3 else "caps4"
     if "-" in word:
         return "hyphen"
-    if any(c.isupper() for c in word[1:]):
+    rest = word[1:]
+    if not rest.islower() and any(c.isupper() for c in rest):  # (islower: none is)
         return "mixed"
     return "title" if word[:1].isupper() else "lower"
 
@@ -144,34 +146,117 @@ def _word_class(word: str) -> str:
     return "other"
 
 
-def name_features(
-    words: list[str],
-    *,
-    guess: str,
-    given: bool,
-    given_last: bool,
-    surname: bool,
-    cue_last: str,
-    cue_any: str,
-    known_inside: str,
-    known_last: str = "none",
-    cue_of: str = "none",
-    place: bool = False,
-    place_first: bool = False,
-    place_last: bool = False,
-) -> tuple[str, ...]:
-    """The evidence in the name itself (the same wherever it occurs)."""
+def name_features(words: list[str], guess: str, facts: list[tuple], place: bool) -> tuple[str, ...]:
+    """The evidence in the name itself (the same wherever it occurs); the arguments are
+    :func:`name_state`'s."""
+    return name_state_features(name_state(words, guess, facts, place)) + lexical_features(words)
+
+
+def name_score(words: list[str], guess: str, facts: list[tuple], place: bool) -> int:
+    """The packed scores (:func:`packed`) of :func:`name_features`, summed: the part that
+    is not the words themselves once per kind of name, each word's once per word."""
+    get = packed().get
+    score = _state_score(name_state(words, guess, facts, place))
+    for w in words[:4]:
+        score += get(LEXICAL + w.lower(), 0)
+    return score + get(LEXICAL + "last=" + words[-1].lower(), 0)
+
+
+def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) -> tuple:
+    """What the name's features say of it but its words, as a key of plain values
+    (:func:`name_state_features` spells it out). Few names differ in it.
+
+    ``guess``: the guesser's type; ``facts``: what the lists know of each word, as
+    (its cue type or None, the type of the known name it is or "", a given name, a census
+    surname, a place); ``place``: the whole name is a town's or a country's."""
     n = len(words)
-    n4 = min(n, 4)
-    n3 = min(n, 3)
-    first_shape = shape(words[0])
+    if n == 1:  # (the common case, spelt out)
+        cue, known, given, surname, _ = facts[0]
+        word = _word_shape(words[0])
+        return (
+            1,
+            guess,
+            word[0],
+            word[0],
+            word[1],
+            cue or "none",
+            cue or "none",
+            known or "none",
+            known or "none",
+            "none",
+            place,
+            "",
+            given,
+            False,
+            surname and not known,
+            words[0] in _NAME_CONNECTORS,
+            "",
+            int(word[2] != 0),
+            word[2],
+        )
+    cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
+    plain = 0  # everyday words
+    for i, (cue, known, *_) in enumerate(facts):
+        if cue:
+            cue_any = cue_any or cue
+            if not cue_of and i < n - 1 and words[i + 1] in {"of", "for"}:
+                cue_of = cue
+        if known and not known_inside:
+            known_inside = known
+        if _word_shape(words[i])[2]:
+            plain += 1
+    first, last = _word_shape(words[0]), _word_shape(words[-1])
+    place_part = ""
+    if not place and (facts[0][4] or facts[-1][4]):  # "Galway North", "North Galway"
+        place_part = "first" if facts[0][4] else "last"
+    compass = ""
+    if words[0] in _COMPASS or words[-1] in _COMPASS:
+        compass = "first" if words[0] in _COMPASS else "last"  # "North Down"
+    return (
+        min(n, 4),
+        guess,
+        first[0],
+        last[0],
+        last[1],
+        facts[-1][0] or "none",
+        cue_any or "none",
+        known_inside or "none",
+        facts[-1][1] or "none",
+        cue_of or "none",
+        place,
+        place_part,
+        facts[0][2],
+        facts[-1][2],
+        facts[-1][3] and not facts[-1][1],
+        not _NAME_CONNECTORS.isdisjoint(words),
+        compass,
+        min(plain, 2),
+        first[2],
+    )
+
+
+@lru_cache(maxsize=16384)
+def _word_shape(word: str) -> tuple[str, str, int]:
+    """A word's shape, the class of its ending and how common it is (:func:`everyday`)."""
+    return shape(word), _suffix_class(word), everyday(word)
+
+
+@lru_cache(maxsize=8192)
+def name_state_features(state: tuple) -> tuple[str, ...]:
+    """The features of a :func:`name_state`."""
+    (
+        n4, guess, first_shape, last_shape, last_suffix, cue_last, cue_any, known_inside,
+        known_last, cue_of, place, place_part, given, given_last, surname, connector,
+        compass, common, first_tier,
+    ) = state  # fmt: skip
+    n3 = min(n4, 3)
     f = [
         "bias",
         f"n={n4}",
         f"guess={guess}",
         f"first_shape={first_shape}",
-        f"last_shape={shape(words[-1])}",
-        f"last_suffix={_suffix_class(words[-1])}",
+        f"last_shape={last_shape}",
+        f"last_suffix={last_suffix}",
         f"cue_last={cue_last}",
         f"cue_any={cue_any}",
         f"known_inside={known_inside}",
@@ -181,29 +266,34 @@ def name_features(
     ]
     if place:  # the whole name is a town's or a country's
         f.append(f"place&n={n3}")
-    elif n > 1 and (place_first or place_last):  # "Galway North", "North Galway"
-        f.append(f"place_part={'first' if place_first else 'last'}")
+    elif place_part:
+        f.append(f"place_part={place_part}")
     if given:
         f.append(f"given_first&n={n3}")
     if given_last:
         f.append("given_last")
     if surname:
         f.append(f"surname_last&n={n3}")
-    if not _NAME_CONNECTORS.isdisjoint(words):
+    if connector:
         f.append("connector")
-    if n > 1 and (words[0] in _COMPASS or words[-1] in _COMPASS):
-        f.append(f"compass={'first' if words[0] in _COMPASS else 'last'}")  # "North Down"
-    tiers = [everyday(w) for w in words]
-    plain = n - tiers.count(0)
-    f.append(f"common={min(plain, 2)}&n={n3}")
-    f.append(f"first_tier={tiers[0]}")
-    if n == 1:
-        f.append(f"single_tier={tiers[0]}&shape={first_shape}")
-    # The words themselves: learnt from CrossNER only (scripts/train_typer.py).
-    lower = [w.lower() for w in words]
-    f += [LEXICAL + w for w in lower[:4]]
-    f.append(LEXICAL + "last=" + lower[-1])
+    if compass:
+        f.append(f"compass={compass}")
+    f.append(f"common={common}&n={n3}")
+    f.append(f"first_tier={first_tier}")
+    if n4 == 1:
+        f.append(f"single_tier={first_tier}&shape={first_shape}")
     return tuple(f)
+
+
+def lexical_features(words: list[str]) -> tuple[str, ...]:
+    """The words themselves: learnt from CrossNER only (scripts/train_typer.py)."""
+    lower = [w.lower() for w in words]
+    return (*(LEXICAL + w for w in lower[:4]), LEXICAL + "last=" + lower[-1])
+
+
+@lru_cache(maxsize=4096)
+def _state_score(state: tuple) -> int:
+    return packed_score(name_state_features(state))
 
 
 _NAME_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))
@@ -283,14 +373,21 @@ _AFTER_CHARS = frozenset(",.():;'\"-")
 _BEFORE_CHARS = frozenset("(\"'-\n")
 
 
-@lru_cache(maxsize=16384)
 def context_features(key: tuple) -> tuple[str, ...]:
-    """The features of a :func:`context_key`."""
-    (
-        cue, sentence_start, headline, lower_elsewhere, single, tier, p1, p2, nxt, n1, n2,
-        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
-        dateline, team_line, town, listed,
-    ) = key  # fmt: skip
+    """The features of a :func:`context_key`: of the name's own place in the text, of the
+    words around it, of the marks around it."""
+    return (*_own_features(key[:6]), *_word_features(key[6:11]), *_mark_features(key[11:]))
+
+
+@lru_cache(maxsize=16384)
+def context_scores(key: tuple) -> int:
+    """The packed scores (:func:`packed`) of a :func:`context_key`'s features, each of
+    its three parts scored once per value (few differ)."""
+    return _own_score(key[:6]) + _word_score(key[6:11]) + _mark_score(key[11:])
+
+
+def _own_features(part: tuple) -> list[str]:
+    cue, sentence_start, headline, lower_elsewhere, single, tier = part
     f = [f"cue={cue}"]
     if sentence_start:
         f.append(f"sentence_start&n={2 if not single else 1}")
@@ -302,11 +399,25 @@ def context_features(key: tuple) -> tuple[str, ...]:
         f.append(f"single_shape={single}&start={sentence_start}")
         if sentence_start:
             f.append(f"start_tier={tier}")
-    f += [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
+    return f
+
+
+def _word_features(part: tuple) -> list[str]:
+    p1, p2, nxt, n1, n2 = part
+    f = [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
         if n2:
             f.append(f"next&next2={n1}&{n2}")
+    return f
+
+
+def _mark_features(part: tuple) -> list[str]:
+    (
+        ch_after, ch_before, possessive, based, bracket, after_comma, before_comma,
+        dateline, team_line, town, listed,
+    ) = part  # fmt: skip
+    f = []
     if ch_after:
         f.append(f"after_char={ch_after}")
     if ch_before:
@@ -331,13 +442,22 @@ def context_features(key: tuple) -> tuple[str, ...]:
         f.append(f"place&sport={town}")
     if listed:  # listed beside a known name of this type
         f.append(f"listed={listed}")
-    return tuple(f)
+    return f
 
 
-@lru_cache(maxsize=16384)
-def context_scores(key: tuple) -> tuple[float, ...]:
-    """The scores of a :func:`context_key`'s features, per class."""
-    return tuple(scores(list(context_features(key))))
+@lru_cache(maxsize=1024)
+def _own_score(part: tuple) -> int:
+    return packed_score(_own_features(part))
+
+
+@lru_cache(maxsize=8192)
+def _word_score(part: tuple) -> int:
+    return packed_score(_word_features(part))
+
+
+@lru_cache(maxsize=1024)
+def _mark_score(part: tuple) -> int:
+    return packed_score(_mark_features(part))
 
 
 #: A date as a dateline gives it: "1996-08-30", "Aug 30", "August 30".
@@ -419,6 +539,52 @@ def weights() -> dict[str, list[float]]:
     if tuple(data.get("classes", ())) != CLASSES:
         raise ValueError(f"{WEIGHTS_PATH.name}: classes {data.get('classes')} != {CLASSES}")
     return data["weights"]
+
+
+#: Scores are packed into one integer, a lane of bits per class (see :func:`packed`).
+_LANE = 64
+_SCALE = 10_000  # the weights have four decimals: in units of 1/10,000 they are integers
+
+
+@lru_cache(maxsize=1)
+def packed() -> dict[str, int]:
+    """The weights as packed integers: feature -> the sum of its weight for class ``i``
+    (in units of 1/10,000, exact) shifted to lane ``i``. Adding two packed integers adds
+    their scores class by class, exactly, in one step."""
+    return {f: _pack([round(x * _SCALE) for x in row]) for f, row in weights().items()}
+
+
+def _pack(values: list[int]) -> int:
+    return sum(v << (_LANE * i) for i, v in enumerate(values))
+
+
+#: Half a lane in every lane: added to a packed score, it leaves each lane's value plus
+#: half a lane, never negative, so the lanes read off with a shift and a mask.
+_HALF = _pack([1 << (_LANE - 1)] * len(CLASSES))
+_MASK = (1 << _LANE) - 1
+_SHIFTS = tuple(_LANE * i for i in range(len(CLASSES)))
+
+
+def unpack(score: int) -> list[int]:
+    """A packed score's values, one per class of :data:`CLASSES`."""
+    return [v - (1 << (_LANE - 1)) for v in _lanes(score)]
+
+
+def _lanes(score: int) -> list[int]:
+    biased = score + _HALF
+    return [(biased >> shift) & _MASK for shift in _SHIFTS]
+
+
+def best(score: int) -> str:
+    """The class a packed score favours (the first of equal scores)."""
+    values = _lanes(score)  # (each value plus the same half lane: the same order)
+    return CLASSES[values.index(max(values))]
+
+
+def packed_score(feats: Iterable[str]) -> int:
+    """The packed scores of ``feats`` summed (features without a weight count 0)."""
+    get = packed().get
+    return sum(get(f, 0) for f in feats)
 
 
 def scores(feats: list[str], table: dict[str, list[float]] | None = None) -> list[float]:

@@ -1101,13 +1101,14 @@ def _lines(
     numbers: dict[int, str] = {}
     items: set[int] = set()
     for raw in _paragraphs(text):
-        if _IMAGE.fullmatch(raw.strip()):
+        stripped = raw.strip()
+        if _IMAGE.fullmatch(stripped):
             continue
         line, level, number = _strip_markdown(raw, smart)
         if line:
             if number:
                 numbers[len(lines)] = number
-            if number or (raw.lstrip()[:1] in ("*", "+", "-") and _BULLET.match(raw.lstrip())):
+            if number or (stripped[:1] in ("*", "+", "-") and _BULLET.match(stripped)):
                 items.add(len(lines))
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0

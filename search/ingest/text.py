@@ -279,10 +279,6 @@ _BLURB = re.compile(
       | support\s+(?:our|independent|local)\s+(?:\w+\s+)?(?:journalism|newsroom)
       | funded\s+by\s+(?:\w+\s+){0,3}(?:member|reader)s?\s+(?:donations|support)
       | (?:donate|become\s+a\s+(?:member|supporter))\s+(?:now|today)
-      | (?:this|our)\s+(?:web)?site\s+uses\s+cookies
-      | (?:necessary|essential|functional|performance|analytics?|analytical|advertising
-         |advertisement|marketing|targeting)\s+cookies\s+(?:are|help|allow|enable|collect)\b
-      | cookies\b[^.]{0,60}\bfor\s+the\s+(?:web)?site\s+to\s+(?:function|work)
     )""",
     re.I | re.X,
 )
@@ -328,7 +324,15 @@ _BLURB_KEYS = (
     "newsroom",
     "become",
     "funded",
-    "cookie",
+)
+#: A cookie notice: the site saying it uses cookies, a consent box's kinds of cookies and
+#: what the site needs them for (asked only of a line that says "cookie").
+_COOKIE_NOTICE = re.compile(
+    r"""(?:this|our)\s+(?:web)?site\s+uses\s+cookies
+      | (?:necessary|essential|functional|performance|analytics?|analytical|advertising
+         |advertisement|marketing|targeting)\s+cookies\s+(?:are|help|allow|enable|collect)\b
+      | cookies\b[^.]{0,60}\bfor\s+the\s+(?:web)?site\s+to\s+(?:function|work)""",
+    re.I | re.X,
 )
 
 
@@ -634,6 +638,8 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
         return True
     if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+        return True
+    if "cookie" in low and _COOKIE_NOTICE.search(line):
         return True
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 

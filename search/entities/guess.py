@@ -121,6 +121,8 @@ _SENTENCE_END = re.compile(r"""(?:^|[.!?:;"\]]\s*|\s[-]\s|\n)\s*["'(\[]?\s*$""")
 
 
 def _is_sentence_start(norm: str, start: int) -> bool:
+    if start > 1 and norm[start - 1] == " " and norm[start - 2].isalnum():
+        return False  # (the common case: a word after a word)
     return start == 0 or _ends_sentence(norm[max(0, start - 6) : start])
 
 
@@ -168,6 +170,9 @@ def _runs(norm: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     text = norm[start:end]
     if " " not in text and "-" not in text:
         return [[(start, end, text)]]  # the common case: one word
+    if "-" not in text:  # no compound to cut it: one run
+        words = [(at, at + len(word), word) for at, word in _run_words(text, start)]
+        return [words] if words else []
     runs: list[list[tuple[int, int, str]]] = [[]]
     for at, word in _run_words(text, start):
         cut = _compound_cut(word) if "-" in word else -1
@@ -187,7 +192,7 @@ def _run_words(run: str, start: int) -> list[tuple[int, str]]:
     at = start
     for piece in run.split(" "):
         if piece not in _RUN_CONNECTORS:
-            if piece.startswith(_HYPHEN_CONNECTORS):
+            if "-" in piece and piece.startswith(_HYPHEN_CONNECTORS):
                 cut = piece.index("-") + 1
                 out.append((at + cut, piece[cut:]))
             else:
@@ -265,7 +270,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
 
     def inside(start: int, end: int) -> bool:
         """Does a recognised mention overlap [start, end)?"""
-        return occupied[start:end].strip(b"\0") != b""
+        return occupied.count(0, start, end) < end - start
 
     out: list[Span] = []
     lowercase_seen: dict[str, bool] = {}
@@ -524,6 +529,7 @@ def _type_stretch(norm, stretch, cue, names):
     start, end = stretch[0][0], stretch[-1][1]
     if (
         len(words) > 1
+        and words[0].isupper()
         and all(w.isupper() for w in words)
         and any(len(w) > 3 for w in words)
         and cue is None
@@ -539,25 +545,31 @@ def _type_stretch(norm, stretch, cue, names):
         len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
     ):
         return None
-    if _RX_BY.search(before) and not single:
+    if not single and before.rstrip().endswith(("by", "By")) and _RX_BY.search(before):
         return start, end, "PERSON"  # a byline
     type_ = _cue_type(words[-1])
     if type_ and not single:
         return start, end, type_
     if type_ == "ORG" and single:
         return None  # a lone "Council"
-    if _RX_WHO.match(after):
+    wh = after.startswith((" wh", ", wh"))  # (before "who", "which": the common case, no)
+    if wh and _RX_WHO.match(after):
         return start, end, "PERSON"
     if words[0] in names and not single:
         return start, end, "PERSON"
-    if _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
+    if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
     if place:  # "the Atacama region", "Kerala state"
         return start, end, "GPE" if place[1] in _GPE_NOUNS else "LOC"
-    if single and _RX_IN_ONLY_BEFORE.search(before) and not _RX_STAKE_BEFORE.search(before):
+    if (
+        single
+        and before.rstrip().endswith(_IN_ONLY)  # (before the regex: the common case, no)
+        and _RX_IN_ONLY_BEFORE.search(before)
+        and not _RX_STAKE_BEFORE.search(before)
+    ):
         return start, end, "GPE"  # "in Tamale"; not "shares in Vodafone"
-    if _RX_WHICH.match(after):
+    if wh and _RX_WHICH.match(after):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
         return None
@@ -591,6 +603,7 @@ _RX_WHO = re.compile(r",? (?:who|whose)\b")
 _RX_COMMA_PLACE = re.compile(r", (?:[A-Z]\w+ )?[A-Z]\w+(?:[,.;:]| and)")
 _RX_IN_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+$")
 _RX_IN_ONLY_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+_IN_ONLY = ("in", "near", "outside")
 _RX_STAKE_BEFORE = re.compile(
     r"\b(?:shares?|stakes?|holdings?|interest|investments?|invest(?:ed|s|ing)?|jobs|work(?:s|ed)?"
     r"|role|seat|post|deal|deals|talks|team) in\s+$",
@@ -731,20 +744,19 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
     Parliament election", "the 1998 Northern Ireland Assembly election", "the 2017 BRICS
     summit"; an organisation's name needs the year before it."""
     start, end, type_, _, _, prio = span
-    if type_ not in {"GPE", "LOC", "ORG", "NORP"} or not _RX_EVENT_WORD.search(norm, end, end + 40):
+    if type_ not in {"GPE", "LOC", "ORG", "NORP"}:
         return None
     after = _RX_ELECTION_AFTER.match(norm, end)
-    year = _RX_ELECTION.search(norm, max(0, start - 20), start) if after else None
-    if after and (year or type_ in {"GPE", "LOC"}):
+    if after is None:
+        return None  # (the common case)
+    year = _RX_ELECTION.search(norm, max(0, start - 20), start)
+    if year or type_ in {"GPE", "LOC"}:
         new_start, new_end = (year.start() if year else start), after.end()
         place = by_start.get(new_end + 4) if norm.startswith(" in ", new_end) else None
         if year and place and place[2] in {"GPE", "LOC"}:
             new_end = place[1]  # "... election in Italy", a named election
         return (new_start, new_end, "EVENT", "", True, prio)
     return None
-
-
-_RX_EVENT_WORD = re.compile(r"lection|rimar|eferend|ummit")
 
 
 _RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")

@@ -109,7 +109,7 @@ def _verdicts(
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`)."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
-    dropped: set[tuple[int, int]] = set()
+    dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
@@ -124,15 +124,15 @@ def _verdicts(
             new = "GPE"  # "Principality of Guria", "British Empire"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
-                dropped.add((fi, si))
+                dropped.setdefault(fi, set()).add(si)
             continue
         if new == "GPE" and type_ == "LOC":
             new = "LOC"
         spans[si] = (start, end, new, canonical, guessed, prio)
-    return [
-        (name, text, norm, [s for si, s in enumerate(spans) if (fi, si) not in dropped])
-        for fi, (name, text, norm, spans) in enumerate(out)
-    ]
+    for fi, gone in dropped.items():
+        name, text, norm, spans = out[fi]
+        out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
+    return out
 
 
 def _realm(text: str) -> bool:
@@ -184,14 +184,16 @@ def _context_evidence(
     prev = ""
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
+    single = "" if " " in text else typer.shape(text)
+    sentence_start = _is_sentence_start(norm, start)
     return typer.context_key(
         norm,
         start,
         end,
-        single="" if " " in text else typer.shape(text),
-        tier=typer.everyday(first),
+        single=single,
+        tier=typer.everyday(first) if single and sentence_start else 0,  # (read only then)
         cue="PERSON" if prev in _PERSON_TITLES else "none",
-        sentence_start=_is_sentence_start(norm, start),
+        sentence_start=sentence_start,
         headline=headline,
         lower_elsewhere=lower[first],
         team_line=_as_team(norm, start, end),

@@ -62,7 +62,10 @@ def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
     """(a table row, a fixture, where the names with a score start) of one line."""
     if len(line) > _LONGEST or not _RX_FIGURE_OR_VERSUS.search(line):
         return False, False, frozenset()  # (a paragraph of prose is no line of results)
-    scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
+    scored = []
+    first = _RX_SPACE_DIGIT.search(line)  # two names with scores hold two of them
+    if first and _RX_SPACE_DIGIT.search(line, first.end()):
+        scored = [m.start(1) for m in _RX_SCORED.finditer(line)]
     return (
         bool(_RX_ROW.match(line)),
         bool(_RX_FIXTURE.match(line)),
@@ -70,6 +73,7 @@ def _shape(line: str) -> tuple[bool, bool, frozenset[int]]:
     )
 
 
+_RX_SPACE_DIGIT = re.compile(r" \d")
 _RX_AT_BEFORE = re.compile(r" (?:at|AT) $")
 #: The longest line read for results: a table's rows and a day's results are short.
 _LONGEST = 240

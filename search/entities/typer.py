@@ -27,6 +27,7 @@ import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 WEIGHTS_PATH = Path(__file__).parents[1] / "data" / "entity_typer.json"
@@ -243,20 +244,33 @@ def _word_shape(word: str) -> tuple[str, str, int]:
 
 @lru_cache(maxsize=8192)
 def name_state_features(state: tuple) -> tuple[str, ...]:
-    """The features of a :func:`name_state`."""
-    (
-        n4, guess, first_shape, last_shape, last_suffix, cue_last, cue_any, known_inside,
-        known_last, cue_of, place, place_part, given, given_last, surname, connector,
-        compass, common, first_tier,
-    ) = state  # fmt: skip
-    n3 = min(n4, 3)
-    f = [
+    """The features of a :func:`name_state`: of its form, of what the lists know of its
+    cue and known words, of the other facts about its words."""
+    form, lists, facts = _state_parts(state)
+    return (*_form_features(form), *_list_features(lists), *_fact_features(facts))
+
+
+def _state_parts(state: tuple) -> tuple[tuple, tuple, tuple]:
+    """A :func:`name_state` in the three parts its features read (each with the
+    number of words; the facts with the first word's shape)."""
+    return state[:5], (state[0], *state[5:10]), (state[0], state[2], *state[10:])
+
+
+def _form_features(part: tuple) -> list[str]:
+    n4, guess, first_shape, last_shape, last_suffix = part
+    return [
         "bias",
         f"n={n4}",
         f"guess={guess}",
         f"first_shape={first_shape}",
         f"last_shape={last_shape}",
         f"last_suffix={last_suffix}",
+    ]
+
+
+def _list_features(part: tuple) -> list[str]:
+    n4, cue_last, cue_any, known_inside, known_last, cue_of = part
+    return [
         f"cue_last={cue_last}",
         f"cue_any={cue_any}",
         f"known_inside={known_inside}",
@@ -264,6 +278,15 @@ def name_state_features(state: tuple) -> tuple[str, ...]:
         f"cue_of={cue_of}",
         f"cue_any={cue_any}&n={n4}",
     ]
+
+
+def _fact_features(part: tuple) -> list[str]:
+    (
+        n4, first_shape, place, place_part, given, given_last, surname, connector, compass,
+        common, first_tier,
+    ) = part  # fmt: skip
+    n3 = min(n4, 3)
+    f = []
     if place:  # the whole name is a town's or a country's
         f.append(f"place&n={n3}")
     elif place_part:
@@ -282,7 +305,7 @@ def name_state_features(state: tuple) -> tuple[str, ...]:
     f.append(f"first_tier={first_tier}")
     if n4 == 1:
         f.append(f"single_tier={first_tier}&shape={first_shape}")
-    return tuple(f)
+    return f
 
 
 def lexical_features(words: list[str]) -> tuple[str, ...]:
@@ -293,7 +316,25 @@ def lexical_features(words: list[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _state_score(state: tuple) -> int:
-    return packed_score(name_state_features(state))
+    """The packed scores of a :func:`name_state`'s features, each of its three parts
+    scored once per value (few differ)."""
+    form, lists, facts = _state_parts(state)
+    return _form_score(form) + _list_score(lists) + _fact_score(facts)
+
+
+@lru_cache(maxsize=1024)
+def _form_score(part: tuple) -> int:
+    return packed_score(_form_features(part))
+
+
+@lru_cache(maxsize=1024)
+def _list_score(part: tuple) -> int:
+    return packed_score(_list_features(part))
+
+
+@lru_cache(maxsize=1024)
+def _fact_score(part: tuple) -> int:
+    return packed_score(_fact_features(part))
 
 
 _NAME_CONNECTORS = frozenset(("of", "and", "&", "the", "for"))
@@ -404,7 +445,15 @@ def _own_features(part: tuple) -> list[str]:
 
 def _word_features(part: tuple) -> list[str]:
     p1, p2, nxt, n1, n2 = part
-    f = [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}", f"next={n1}"]
+    return _before_features(p1, p2) + _after_features(p1, nxt, n1, n2)
+
+
+def _before_features(p1: str, p2: str) -> list[str]:
+    return [f"prev={p1}", f"prev2={p2}", f"prev2&prev={p2}&{p1}"]
+
+
+def _after_features(p1: str, nxt: bool, n1: str, n2: str) -> list[str]:
+    f = [f"next={n1}"]
     if nxt:
         f.append(f"prev&next={p1}&{n1}")
         if n2:
@@ -450,9 +499,20 @@ def _own_score(part: tuple) -> int:
     return packed_score(_own_features(part))
 
 
-@lru_cache(maxsize=8192)
 def _word_score(part: tuple) -> int:
-    return packed_score(_word_features(part))
+    """The words before the name and those after it, each pair scored once per value."""
+    p1, p2, nxt, n1, n2 = part
+    return _before_score(p1, p2) + _after_score(p1, nxt, n1, n2)
+
+
+@lru_cache(maxsize=4096)
+def _before_score(p1: str, p2: str) -> int:
+    return packed_score(_before_features(p1, p2))
+
+
+@lru_cache(maxsize=8192)
+def _after_score(p1: str, nxt: bool, n1: str, n2: str) -> int:
+    return packed_score(_after_features(p1, nxt, n1, n2))
 
 
 @lru_cache(maxsize=1024)
@@ -577,14 +637,14 @@ def _lanes(score: int) -> list[int]:
 
 def best(score: int) -> str:
     """The class a packed score favours (the first of equal scores)."""
-    values = _lanes(score)  # (each value plus the same half lane: the same order)
+    biased = score + _HALF  # (each value plus the same half lane: the same order)
+    values = [(biased >> shift) & _MASK for shift in _SHIFTS]
     return CLASSES[values.index(max(values))]
 
 
 def packed_score(feats: Iterable[str]) -> int:
     """The packed scores of ``feats`` summed (features without a weight count 0)."""
-    get = packed().get
-    return sum(get(f, 0) for f in feats)
+    return sum(map(packed().get, feats, repeat(0)))
 
 
 def scores(feats: list[str], table: dict[str, list[float]] | None = None) -> list[float]:

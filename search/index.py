@@ -47,6 +47,11 @@ BULK = 500
 POOLED = 64
 #: Files read ahead of the index writer in a pooled build.
 WINDOW = 256
+#: A refresh writes a segment of its own and merges none until the index has this many:
+#: Whoosh's default merged small segments every few commits, which made one refresh in a
+#: few take seconds (rewriting the merged documents) where searching a dozen segments
+#: costs milliseconds more than searching two. See :func:`_merge_policy`.
+MAX_SEGMENTS = 12
 
 Progress = Callable[[int, int, str], None]
 #: A file found in the corpus: (its corpus folder, its path, its stat when listed).
@@ -248,6 +253,7 @@ class Index:
         self.directory = directory
         self._manifest = manifest
         self._vocabulary: set[str] | None = None
+        self._new_words = False  # words.txt is written again only when it gains a word
 
     @property
     def manifest(self) -> Manifest:
@@ -299,10 +305,11 @@ class Index:
         if opened is not None:
             index, report = opened
         else:
-            stamp, sidecars = mf.stamp_folders(folders)
             unread: list[Skipped] = []  # what discovery passed over (a FIFO, a huge file...)
+            walked = files.Walked()  # each folder's mtime as listed, for the next quick open
             with paused_gc():  # 50,000 stats and tuples, none of them in a cycle
-                found = list(files.scan(folders, skipped=unread))
+                found = list(files.scan(folders, skipped=unread, walked=walked))
+            stamp, sidecars = mf.settled(walked.folders), walked.sidecars
             if not _writable(directory):
                 index, report = cls._in_memory(found, sidecars, progress)
                 report.notices.append(
@@ -328,13 +335,17 @@ class Index:
             ix = FileStorage(str(directory)).open_index()
         except Exception:  # noqa: BLE001 - missing or damaged: the exact path says and rebuilds
             return None
-        report = Refresh(unchanged=ix.doc_count(), trusted=True)
+        try:  # counted from the table of contents: a reader would open every segment
+            unchanged = sum(segment.doc_count() for segment in ix._segments())
+        except Exception:  # noqa: BLE001 - not Whoosh's own index: ask a reader
+            unchanged = ix.doc_count()
+        report = Refresh(unchanged=unchanged, trusted=True)
         report.skipped = [Skipped(path, reason) for path, reason in known.skipped]
         return cls(ix, directory, None), report
 
     @classmethod
     def _in_memory(
-        cls, found: list[Found], sidecars: set[str], progress: Progress | None
+        cls, found: list[Found], sidecars: dict[str, int], progress: Progress | None
     ) -> tuple[Index, Refresh]:
         ix = _PrivateRamStorage().create_index(schema())
         index = cls(ix, None, Manifest())
@@ -347,7 +358,7 @@ class Index:
         cls,
         directory: Path,
         found: list[Found],
-        sidecars: set[str],
+        sidecars: dict[str, int],
         rebuild: bool,
         progress: Progress | None,
         *,
@@ -407,7 +418,7 @@ class Index:
     def _apply(
         self,
         found: list[Found],
-        sidecars: set[str],
+        sidecars: dict[str, int],
         report: Refresh,
         progress: Progress | None,
         *,
@@ -420,6 +431,7 @@ class Index:
             return
         if fresh:
             self._vocabulary = set()  # not the words of the index this one replaces
+            self._new_words = True
         if self.directory is not None:
             mf.forget_folders(self.directory)  # until this refresh is recorded
         from .workers import watch_forks
@@ -438,7 +450,7 @@ class Index:
         fresh: bool,
     ) -> None:
         """Delete what left, add what is new or changed, and commit: all or nothing."""
-        writer = self._writer(bulk=fresh and len(todo) >= BULK)
+        writer = self._writer(len(todo), fresh=fresh)
         try:
             for key in removed:
                 entry = self.manifest.files.pop(key, None)
@@ -452,7 +464,7 @@ class Index:
                 else:
                     add(**doc)
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         # A fresh build replaces whatever segments were there, in one atomic commit.
         if fresh:
@@ -460,20 +472,25 @@ class Index:
 
             writer.commit(mergetype=CLEAR)
         else:
-            writer.commit()
+            writer.commit(mergetype=_merge_policy)
 
-    def _writer(self, *, bulk: bool):
-        """One writer in this process; for a big build on disk, Whoosh's own writer
-        processes as well, each indexing into a segment of its own (their forks die with
-        this process, see :func:`search.workers.watch_forks`). Never for an index in
-        memory: a process of its own could not write into this one's memory."""
+    def _writer(self, count: int, *, fresh: bool):
+        """One writer in this process; for a build of :data:`BULK` files or a refresh of
+        :data:`POOLED`, Whoosh's own writer processes as well, each indexing a share of
+        the files into a segment of its own (their forks die with this process, see
+        :func:`search.workers.watch_forks`): analysing and writing a document costs the
+        writer as much as reading it and finding its entities costs a worker, so with one
+        writer a hundred added files waited on it. Never for an index in memory: a process
+        of its own could not write into this one's memory."""
         procs = min(2, os.cpu_count() or 1)
-        if bulk and procs > 1 and self.directory is not None:
-            return self.ix.writer(procs=procs, multisegment=True, limitmb=128)
+        many = count >= (BULK if fresh else POOLED)
+        if many and procs > 1 and self.directory is not None:
+            share = min(100, -(-count // procs))  # each process a batch at least
+            return self.ix.writer(procs=procs, multisegment=True, limitmb=128, batchsize=share)
         return self.ix.writer(timeout=30.0, limitmb=128)
 
     def _changes(
-        self, found: list[Found], sidecars: set[str], report: Refresh
+        self, found: list[Found], sidecars: dict[str, int], report: Refresh
     ) -> tuple[list[tuple[Path, Path, tuple[int, int, int]]], list[str]]:
         """Which files to read again (new or changed), and which left the corpus."""
         known = self.manifest.files
@@ -530,7 +547,10 @@ class Index:
             if owner is not None and owner != key:  # two folders with the same name and file
                 article = evolve(article, id=files.article_id(root.parent, path))
             seen_ids[article.id] = key
-            self.vocabulary.update(words)
+            vocabulary = self.vocabulary
+            if not self._new_words and not words <= vocabulary:
+                self._new_words = True
+            vocabulary.update(words)
             (report.updated if previous else report.added).append(key)
             report.caveats.extend((article.path, note) for note in article.notes)
             known[key] = (article.id, *stat, article.fingerprint)
@@ -550,21 +570,50 @@ class Index:
     def _write_manifest(self) -> None:
         if self.directory is None:
             return
-        words = self.directory / WORDS
-        tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
-        tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
-        os.replace(tmp_words, words)
+        if self._new_words:  # an edit rarely brings a word the corpus never had
+            words = self.directory / WORDS
+            tmp_words = words.with_name(f"{WORDS}.{os.getpid()}.tmp")
+            tmp_words.write_text("\n".join(sorted(self.vocabulary)), encoding="utf-8")
+            os.replace(tmp_words, words)
+            self._new_words = False
         mf.write(self.directory, self.manifest, SCHEMA_VERSION)
 
 
-def _sidecar_mtime(path: str, sidecars: set[str]) -> int:
-    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``), else 0."""
+def _cancel(writer) -> None:
+    """Drop what ``writer`` wrote. Whoosh's writer processes are only asked to stop (a flag
+    set in this process's copy of them) and would wait for work for as long as this process
+    lives, an explorer's session: they are ended here."""
+    try:
+        writer.cancel()
+    finally:
+        for task in getattr(writer, "tasks", ()):
+            task.terminate()
+            task.join(5)
+
+
+def _merge_policy(writer, segments: list) -> list:
+    """Which segments a refresh keeps as they are (Whoosh's ``mergetype``): all of them,
+    but for those whose every document was replaced or removed (dropped: nothing to copy)
+    and, past :data:`MAX_SEGMENTS`, the smaller half, which are merged into the new
+    segment. The large segments of a build are never rewritten by a refresh."""
+    live = [s for s in segments if s.doc_count() > 0]
+    if len(live) < MAX_SEGMENTS:
+        return live
+    from whoosh.reading import SegmentReader
+
+    by_size = sorted(live, key=lambda s: s.doc_count_all())
+    small = by_size[: len(by_size) - MAX_SEGMENTS // 2]
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in live if s not in small]
+
+
+def _sidecar_mtime(path: str, sidecars: dict[str, int]) -> int:
+    """The mtime of ``path``'s sidecar if it has one (in ``sidecars``, as listed), else 0."""
     stem, _suffix = os.path.splitext(path)
-    sidecar = stem + files.SIDECAR_SUFFIX
-    if sidecar in sidecars:
-        with contextlib.suppress(OSError):
-            return os.stat(sidecar).st_mtime_ns
-    return 0
+    return sidecars.get(stem + files.SIDECAR_SUFFIX, 0)
 
 
 def _open_existing(

@@ -337,8 +337,14 @@ def stamp_folders(folders: Iterable[Path]) -> tuple[dict[str, int], set[str]]:
     from .files import folder_stamp
 
     stamp, sidecars = folder_stamp(folders)
+    return settled(stamp), sidecars
+
+
+def settled(stamp: dict[str, int]) -> dict[str, int]:
+    """Folder mtimes as a quick open may trust them: a racy one (see :func:`stamp_folders`)
+    as unknown (-1). Call it once the folders were read."""
     racy = time.time_ns() - RACY_NS
-    return {path: (-1 if mtime >= racy else mtime) for path, mtime in stamp.items()}, sidecars
+    return {path: (-1 if mtime >= racy else mtime) for path, mtime in stamp.items()}
 
 
 def changed_folders(folders: dict[str, int]) -> list[str]:

@@ -141,6 +141,11 @@ class SearchResult:
     total_exact: bool = True
 
 
+class Cancelled(Exception):
+    """A search given up part way, because the one who asked no longer wants it (the
+    user typed on)."""
+
+
 class QueryError(ValueError):
     """A query the user must fix; the message says what is wrong and what to do."""
 

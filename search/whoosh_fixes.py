@@ -21,13 +21,15 @@ segment's compound file is a ``BufferFile`` over a slice of the memory-mapped se
 its constructor wrapped that slice in a ``BytesIO``, which copies it, although the term
 dictionary is read by position (``get``, which slices the map) and never as a stream. At
 50,000 articles that is two copies of tens of megabytes each time an index is opened, a
-third of what ``dossier search`` took. The ``BytesIO`` is now made when a stream method
-first needs it.
+third of what ``dossier search`` took. Read as a stream (the postings are: ``seek``, then
+``read``), it is now a :class:`_View`, which reads the slice in place: a ``BytesIO`` copied
+the whole postings file of a segment (some 100 MB at 50,000 articles) the first time a term
+was looked up, which a refresh does to find the document it replaces.
 """
 
 from __future__ import annotations
 
-from io import BytesIO
+import io
 
 from whoosh.filedb.structfile import BufferFile
 from whoosh.matching import binary, mcore
@@ -48,22 +50,62 @@ def _and_not_find_first(self: binary.AndNotMatcher) -> None:
         self._find_next()  # skips the excluded side up to a first, wherever it stands
 
 
+class _View(io.RawIOBase):
+    """A read-only stream over a buffer (a slice of a memory map) that copies only what is
+    read. ``BytesIO(view)`` copies the whole buffer first."""
+
+    def __init__(self, buf) -> None:
+        super().__init__()
+        self._view = memoryview(buf).cast("B")
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        n = min(len(target), max(0, len(self._view) - self._pos))
+        target[:n] = self._view[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def read(self, size: int | None = -1) -> bytes:
+        end = len(self._view) if size is None or size < 0 else self._pos + size
+        data = self._view[self._pos : end].tobytes()
+        self._pos += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: len(self._view)}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._view = memoryview(b"")
+        super().close()
+
+
 def _buffer_file_init(self: BufferFile, buf, name=None, onclose=None) -> None:
     self._buf = buf
     self._name = name
-    self._stream = None  # a BytesIO over buf, made on first use as a stream
+    self._stream = None  # a view of buf, made on first use as a stream
     self.onclose = onclose
     self.is_real = False
     self.is_closed = False
 
 
-def _buffer_file_stream(self: BufferFile) -> BytesIO:
+def _buffer_file_stream(self: BufferFile) -> io.RawIOBase:
     if self._stream is None:
-        self._stream = BytesIO(self._buf)
+        self._stream = _View(self._buf)
     return self._stream
 
 
-def _buffer_file_set_stream(self: BufferFile, value: BytesIO) -> None:
+def _buffer_file_set_stream(self: BufferFile, value: io.IOBase) -> None:
     self._stream = value
 
 

@@ -194,6 +194,35 @@ def test_kill_9_mid_build_leaves_no_worker_and_no_lock(bulk, tmp_path, attempt):
     assert "1 hit" in done.stdout
 
 
+def test_a_refresh_that_fails_part_way_leaves_no_writer_process(tmp_path, monkeypatch):
+    """A batch of changed files is written by Whoosh's writer processes: a refresh that
+    fails (here, while reading the files) ends them, rather than leaving them waiting for
+    work for the rest of an explorer's session, and the index is as it was."""
+    import multiprocessing
+
+    folder = _corpus(tmp_path / "news", 3)
+    Corpus.open([folder], cache_dir=tmp_path / "cache").close()
+    for i in range(search.index.POOLED + 40):  # enough for the writer processes to start
+        write(folder, f"batch/extra{i:03d}.txt", article_text(f"Extra {i}", topic="narwhal"))
+    real = search.index.Index._prepared
+
+    def failing(self, todo, report, progress):
+        for n, item in enumerate(real(self, todo, report, progress)):
+            if n == search.index.POOLED + 20:
+                raise RuntimeError("the disk went away")
+            yield item
+
+    monkeypatch.setattr(search.index.Index, "_prepared", failing)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(RuntimeError, match="disk went away"):
+        Corpus.open([folder], cache_dir=tmp_path / "cache")
+    assert set(multiprocessing.active_children()) <= before
+    monkeypatch.undo()
+    corpus = Corpus.open([folder], cache_dir=tmp_path / "cache")
+    assert corpus.search("narwhal", limit=200).total == search.index.POOLED + 40
+    corpus.close()
+
+
 def _lock_files(_item: object) -> list[str]:
     """The lock files this process has open."""
     links = []

@@ -124,6 +124,52 @@ def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
     corpus.close()
 
 
+def _segments(corpus: Corpus) -> list[str]:
+    """The names of the index's segments, as its table of contents lists them."""
+    from whoosh import index as windex
+
+    return [s.segment_id() for s in windex.open_dir(str(corpus._index.directory))._segments()]
+
+
+def test_a_refresh_writes_a_segment_of_its_own_and_rewrites_none(news, cache_dir):
+    """An edit is a small new segment and a deletion mark in the old one; the segment a
+    build wrote is kept as it is (rewriting it is what made some refreshes take seconds),
+    and a segment whose every document was replaced since is dropped."""
+    built = _segments(open_corpus(news, cache_dir))
+    path = news / "ports.txt"
+    for n, topic in enumerate(["quokka", "wombat"], 1):
+        path.write_text(article_text(f"Harbour edit {n}", topic=topic), encoding="utf-8")
+        os.utime(path, ns=(time.time_ns() + n * 10**9,) * 2)
+        corpus = open_corpus(news, cache_dir)
+        assert [Path(p).name for p in corpus.report.updated] == ["ports.txt"]
+        segments = _segments(corpus)
+        assert segments[: len(built)] == built and len(segments) == len(built) + 1
+        assert hit_paths(corpus, topic) == {"ports.txt"}
+        assert hit_paths(corpus, "quokka" if topic == "wombat" else "cranes") == set()
+        assert hit_paths(corpus, "grain") == {"farms.txt"}
+        assert len(corpus.articles) == 3
+        corpus.close()
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "grain") == set() and len(corpus.articles) == 2
+    corpus.close()
+
+
+def test_many_refreshes_merge_their_small_segments_not_the_build(news, cache_dir, monkeypatch):
+    monkeypatch.setattr(search.index, "MAX_SEGMENTS", 4)
+    built = _segments(open_corpus(news, cache_dir))
+    for i in range(7):
+        write(news, f"later/story{i}.txt", article_text(f"Later story {i}", topic=f"topic{i}x"))
+        corpus = open_corpus(news, cache_dir)
+        assert len(_segments(corpus)) <= 4
+        assert _segments(corpus)[: len(built)] == built  # the largest: never merged
+        corpus.close()
+    corpus = open_corpus(news, cache_dir)
+    assert all(hit_paths(corpus, f"topic{i}x") == {f"story{i}.txt"} for i in range(7))
+    assert len(corpus.articles) == 10
+    corpus.close()
+
+
 def test_removed_file_is_dropped(news, cache_dir):
     first = open_corpus(news, cache_dir)
     gone_id = next(a.id for a in first.articles if a.path.endswith("farms.txt"))
@@ -861,4 +907,51 @@ def test_a_batch_of_added_files_is_read_in_workers_and_every_one_indexed(news, c
     ]
     assert hit_paths(corpus, "zeppelin") == {"story005.txt"}
     assert len(corpus.articles) == n + 3
+    corpus.close()
+
+
+def test_a_batch_of_edited_files_is_rewritten_by_whoosh_writer_processes(news, cache_dir):
+    """From search.index.POOLED changed files on, Whoosh's own writer processes index
+    them (each into a segment of its own): every edited file's new text is found and its
+    old text is not, in one refresh that also drops a removed file."""
+    n = search.index.POOLED + 4
+    for i in range(n):
+        write(news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic="ferret"))
+    open_corpus(news, cache_dir).close()
+    later = time.time_ns() + 10**9
+    for i in range(n):
+        path = write(
+            news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic="okapi")
+        )
+        os.utime(path, ns=(later, later))
+    (news / "farms.txt").unlink()
+    corpus = open_corpus(news, cache_dir)
+    assert len(corpus.report.updated) == n and corpus.report.added == []
+    assert [Path(p).name for p in corpus.report.removed] == ["farms.txt"]
+    assert len(hit_paths(corpus, "okapi")) == n
+    assert hit_paths(corpus, "ferret") == hit_paths(corpus, "grain") == set()
+    assert len(corpus.articles) == n + 2
+    if (os.cpu_count() or 1) > 1:  # the build's segment, and one a writer process
+        assert len(_segments(corpus)) == 3
+    corpus.close()
+
+
+def test_did_you_mean_learns_the_words_a_refresh_brings_and_only_then_rewrites_them(
+    news, cache_dir
+):
+    open_corpus(news, cache_dir).close()
+    words = next(cache_dir.rglob(search.index.WORDS))
+    written = words.stat().st_mtime_ns
+    path = news / "ports.txt"
+    later = time.time_ns() + 10**9
+    path.write_text(article_text("Silent harbour cranes fall", topic="harbour"), encoding="utf-8")
+    os.utime(path, ns=(later, later))
+    corpus = open_corpus(news, cache_dir)  # an edit with no word the corpus lacked
+    assert corpus.report.updated and words.stat().st_mtime_ns == written
+    corpus.close()
+    write(news, "later/ships.txt", article_text("Shipyard orders rise", topic="zeppelins"))
+    open_corpus(news, cache_dir).close()
+    corpus = open_corpus(news, cache_dir)  # a new process would read the list from disk
+    corpus._index._vocabulary = None
+    assert corpus.search("zepelins").suggestion == "zeppelins"
     corpus.close()

@@ -135,6 +135,7 @@ def test_furniture_leaves_the_article_whole(furnished):
         "Newsletter publishers say the new postal rules will cost them dearly this year.",
         "Residents who never miss a council meeting say the new stories about the port are wrong.",
         "The ferry company said it would stay up to date with the latest safety rules.",
+        "Regulators found the port authority's website uses cookies to follow its visitors.",
     ],
 )
 def test_prose_that_uses_furniture_words_stays(line):
@@ -1426,3 +1427,290 @@ def test_discover_lists_files_in_path_order_however_files_and_folders_mix(tmp_pa
     for name in ("mixed", "folders"):
         found = [p for _root, p in ingest.discover([tmp_path / name])]
         assert found == sorted(found) and len(found) == len(set(found))
+
+
+#: Teaser headlines as a "Related" box lists them: a few capitalised words, no full stop.
+TEASERS = st.lists(
+    st.lists(
+        st.sampled_from(["Night", "ferries", "Dockers", "vote", "on", "the", "Quay", "rota"]),
+        min_size=2,
+        max_size=8,
+    ).map(" ".join),
+    min_size=1,
+    max_size=5,
+)
+
+
+@given(
+    teasers=TEASERS,
+    form=st.sampled_from(["Leave a comment", "Leave a Reply", "3 Comments", "Comments (12)"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_teaser_list_ends_at_the_comment_form_that_follows_it(teasers, form):
+    """Under "Related posts" come headlines; a comment form's heading ends that list, and
+    the sidebar's prose past the form is not the story."""
+    sidebar = (
+        "Hello! I am Mara from the coast, and this blog is where I write about the harbours, "
+        "boats and people I have met over twenty years of sailing up and down the shore."
+    )
+    article = parse(story("May 2, 2024", body=[*BODY, "Related posts", *teasers, form, sidebar]))
+    assert paragraphs(article) == BODY
+
+
+WORDS = st.lists(
+    st.sampled_from(["harbour", "cranes", "talks", "quay", "ferry", "rota", "union", "dock"]),
+    min_size=1,
+    max_size=5,
+).map(" ".join)
+
+
+@given(before=WORDS, label=WORDS, after=WORDS)
+@settings(max_examples=40, deadline=None)
+def test_an_emphasis_touching_a_link_had_a_space_on_the_page(
+    tmp_path_factory, before, label, after
+):
+    """html2text drops the spaces at an emphasis's edges: "<b>We report. </b><a><b>Follow
+    us</b></a><b> for news</b>" becomes "**We report.**[**Follow us**](url)**for news**".
+    A reader saw the words apart; a word glued to a plain link is the page's own."""
+    line = f"**The {before}.**[**{label}**](https://example.org/a)**{after} each week.**"
+    plain = f"See the [{label}](https://example.org/b)s of the port."
+    text = story(body=[BODY[0], line, plain, *BODY[1:]])
+    md = ingest.read_article(write(tmp_path_factory.mktemp("md"), "story.md", text))
+    assert f"The {before}. {label} {after} each week." in md.body
+    assert f"See the {label}s of the port." in md.body
+
+
+@given(
+    items=st.lists(
+        WORDS.map(lambda w: w.capitalize() + ", Harbour Press."), min_size=1, max_size=4
+    ),
+    credit=st.sampled_from(
+        ["Posted by Ines Vardy at 2:33 PM", "Posted on May 2, 2024 by Ines Vardy"]
+    ),
+)
+@settings(max_examples=30, deadline=None)
+def test_what_comes_before_a_posts_footer_credit_is_the_post(items, credit):
+    """A blog ends its post with "Posted by ... at 2:33 PM": the references between the last
+    paragraph and that credit are the post's; a teaser's "By" line after a story is not."""
+    refs = ["References", *(f"{n}. {item}" for n, item in enumerate(items, 1))]
+    article = parse(story(body=[*BODY, *refs, credit, "Newer Post Older Post Home"]))
+    assert paragraphs(article) == [*BODY, *refs]
+    teaser = parse(story(body=[*BODY, "Ferry strike ends at dawn", "By Ines Vardy"]))
+    assert paragraphs(teaser) == BODY
+
+
+@given(
+    heading=st.sampled_from(
+        ["Background", "What happened", "The vote", "Read this story in Welsh here."]
+    ),
+    level=st.integers(2, 4),
+    images=st.integers(0, 3),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_first_paragraphs_own_subheading_opens_the_body(heading, level, images):
+    """A section heading right above the first paragraph (past its photos) is the article's,
+    as it would be above any later paragraph; a headline-shaped deck stays the standfirst."""
+    text = "\n\n".join(
+        [
+            "# Harbour cranes fall silent as talks stall",
+            "By Ines Vardy",
+            "#" * level + " " + heading,
+            *["![](https://example.org/crane.jpg)"] * images,
+            *BODY,
+        ]
+    )
+    article = parse(text, markdown=True)
+    assert paragraphs(article) == [heading, *BODY]
+    deck = "## Dockers and owners meet again on Monday"
+    decked = parse(text.replace("#" * level + " " + heading, deck), markdown=True)
+    assert decked.standfirst == deck[3:] and paragraphs(decked) == BODY
+
+
+@given(
+    notice=st.lists(
+        st.sampled_from(
+            [
+                "This site uses cookies so that we can remember you and understand how you use "
+                "our pages. You can change this at any time.",
+                "Our website uses cookies to give you the best reading experience on every visit "
+                "to the harbour pages.",
+                "Essential cookies are needed for the website to work and cannot be switched off "
+                "in our systems here.",
+                "Analytics cookies help us count visits and see which pages readers open most "
+                "often during the week.",
+                "Some cookies we set may not be strictly needed for the website to function, and "
+                "we ask your consent first.",
+            ]
+        ),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    )
+)
+@settings(max_examples=30, deadline=None)
+def test_a_cookie_notice_after_the_story_is_furniture(notice):
+    """A consent box says the site uses cookies and what each kind does, in paragraphs
+    long enough to pass for prose: none of it is the story, whatever follows."""
+    tail = ["Privacy Overview", *notice, "Necessary", "Always Enabled"]
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *tail]))) == BODY
+
+
+@given(logos=st.integers(4, 24), linked=st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_a_gallery_of_images_inside_the_story_costs_it_no_more_than_one_image(logos, linked):
+    """A list of partners' logos leaves a bullet with no words per image; the paragraph past
+    the gallery is still the story's, however many logos there were."""
+    logo = "[![Partner logo](https://example.org/p.png)](https://example.org/partner)"
+    item = f"* {logo if linked else '![Partner logo](https://example.org/p.png)'}"
+    after = "Our work spans ports, ferries and the people who crew them along the whole coast."
+    text = "\n\n".join(
+        [
+            "# Harbour cranes fall silent as talks stall",
+            *BODY,
+            "\n".join([item] * logos),
+            "## Our programmes",
+            after,
+            "* Ports",
+            "* Ferries",
+            "* Crews",
+        ]
+    )
+    assert norm(after) in paragraphs(parse(text, markdown=True))
+
+
+@given(
+    opening=st.sampled_from(
+        ["It was a quiet night.", "Nobody saw it coming.", "Read this story in Welsh here."]
+    ),
+    images=st.integers(0, 2),
+)
+@settings(max_examples=20, deadline=None)
+def test_a_short_sentence_opening_the_story_is_kept(opening, images):
+    """A story may open on a short sentence, as it may close on one; photos between it and
+    the next paragraph change nothing. A label under the headline is no sentence."""
+    parts = ["Harbour cranes fall silent as talks stall", "By Ines Vardy", opening]
+    text = "\n\n".join([*parts, *["* ![](https://example.org/crane.jpg)"] * images, *BODY])
+    assert paragraphs(parse(text)) == [opening, *BODY]
+    for label in ["Jump to Recipe Print Recipe", "Listen to this article."]:
+        assert paragraphs(parse(text.replace(opening, label))) == BODY
+
+
+@given(
+    tagline=st.sampled_from(
+        [
+            "A meeting place for people who love ports, ferries and the sea in equal measure.",
+            "Talks, walks and arguments about the harbour since 1998, every second Tuesday.",
+        ]
+    ),
+    level=st.integers(2, 3),
+)
+@settings(max_examples=10, deadline=None)
+def test_a_sites_tagline_set_as_a_subheading_is_not_the_article(tagline, level):
+    """A heading that ends like a sentence is still a heading: a club's tagline above its
+    menu is not the one paragraph of running text of a page whose post is an agenda."""
+    page = [
+        "# Harbour Club",
+        "#" * level + " " + tagline,
+        "\n".join(f"  * [{m}](https://example.org/{m})" for m in ["Home", "Events", "Contact"]),
+        "# April meeting",
+        "Posted on 11/04/2024 by Ines Vardy",
+        "**Moderator** : Ines Vardy",
+        "## Agenda",
+        "  1. Welcome and three lightning talks (30 mins)\n"
+        "  2. What the dockers learnt from the new rota, and what they would change (45 mins).\n"
+        "  3. Next meeting: when, and where? (15 mins)",
+        "### Share this",
+        "  * [Twitter](https://example.org/t)\n  * [Facebook](https://example.org/f)",
+    ]
+    article = parse("\n\n".join(page), markdown=True)
+    assert article.title == "April meeting"
+    assert tagline not in article.body
+    assert "What the dockers learnt from the new rota" in article.body
+
+
+def test_a_deck_set_as_a_subheading_is_the_standfirst():
+    deck = "The port's long strike brought empty quays and cold cranes. Good riddance."
+    article = parse(f"# Harbour cranes fall silent\n\n## {deck}\n\n" + "\n\n".join(BODY))
+    assert article.standfirst == deck and paragraphs(article) == BODY
+
+
+@given(
+    first=st.sampled_from(["Ines", "Tom", "R.C.", "Mara"]),
+    last=st.sampled_from(["Vardy", "Ekwall", "Baker", "Lee"]),
+    opening=st.sampled_from(["By", "by", "Author:"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_short_byline_below_the_deck_gives_the_author_and_is_not_body(first, last, opening):
+    """A byline of a few words among the story's first lines ("by R.C. Baker", under a deck
+    long enough to open the run) is the author, not a paragraph, however short."""
+    deck = (
+        "After a strike of three months, in the coldest winter in years, the port reopens its "
+        "quays to ferries and the cranes start moving again."
+    )
+    byline = f"{opening} {first} {last}"
+    article = parse("\n\n".join(["Harbour cranes fall silent as talks stall", deck, byline, *BODY]))
+    assert article.author == f"{first} {last}"
+    assert byline not in article.body
+
+
+@given(
+    before=st.lists(
+        st.sampled_from(["Welcome (10 mins)", "Lightning talks (30 mins)"]), max_size=3
+    ),
+    after=st.lists(st.sampled_from(["Small groups (30 mins)", "Next meeting?"]), max_size=3),
+    marker=st.sampled_from(["*", "-", "1."]),
+    markdown=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_list_the_article_runs_into_is_kept_whole(before, after, marker, markdown):
+    """A post whose one paragraph is an item of its list (an agenda) keeps the whole list:
+    the short items around the long one are the post's too. A list of links set right
+    after it is not."""
+    long_item = (
+        "What the dockers learnt from the new rota, and what they would change about it "
+        "before the summer season begins on the north quay."
+    )
+    items = [*before, long_item, *after]
+    agenda = "\n".join(f"  {marker} {item}" for item in items)
+    teasers = "\n".join(
+        f"  * [{t}](https://example.org/{n})" for n, t in enumerate(["Ferry news", "Quay works"])
+    )
+    page = "\n\n".join(["# April meeting at the harbour club", agenda, teasers if markdown else ""])
+    kept = parse(page, markdown=markdown).body
+    for item in items:
+        assert item in kept
+    assert "Ferry news" not in kept
+
+
+def test_a_travel_guides_by_train_subheading_stays_in_the_body():
+    """A short "By ..." line inside the story leaves the body only when it names a person."""
+    body = [
+        BODY[0],
+        "By Train",
+        "The night train from the capital reaches the harbour just after dawn every day.",
+        "By Car",
+        "The coast road is slow in summer, and the car parks by the quay fill up by nine.",
+    ]
+    assert paragraphs(parse(story(body=body))) == body
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tom Ekwall", "Mara de Luca"]),
+    verb=st.sampled_from(["is a freelance writer who", "has done two amazing things:", "writes"]),
+    upper=st.booleans(),
+    at_start=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_authors_bio_is_not_the_story_wherever_it_stands(name, verb, upper, at_start):
+    """A paragraph that opens with the byline's name and says what the person is or does is
+    the author's bio, above the story or below it, however long; one about someone else
+    is the story's."""
+    bio = (
+        f"{name.upper() if upper else name} {verb} about ports, ferries and the people who "
+        "work on them, and once sailed the whole coast in a borrowed boat. " * 3
+    ).strip()
+    other = "Anna Holm is the harbour master, and she has run the port for eleven years now."
+    body = [bio, *BODY, other] if at_start else [*BODY, other, bio]
+    article = parse(story(f"By {name}", body=body))
+    assert article.author == name
+    assert paragraphs(article) == [*BODY, other]

@@ -764,12 +764,12 @@ def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(q.time, "sleep", slept.append)
     try:
         busy = q.Busy()
-        idle = q.FacetTable(c._facet_reader, busy=busy)
+        idle = q.FacetTable(c._searcher.reader(), busy=busy)
         assert slept and not any(slept)  # nothing running: a bare yield
         slept.clear()
         with busy, busy:
             assert busy
-            stepping = q.FacetTable(c._facet_reader, busy=busy)
+            stepping = q.FacetTable(c._searcher.reader(), busy=busy)
         assert not busy
         assert slept and all(s == q.STEP_ASIDE for s in slept)
         assert stepping.count(stepping.live) == idle.count(idle.live)

@@ -15,7 +15,7 @@ from textual.command import CommandList
 from tui_corpus import StableCorpus, write_corpus
 
 from search.corpus import Corpus
-from search.model import QueryError
+from search.model import Cancelled, QueryError
 from tui.app import DossierApp
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
@@ -182,6 +182,56 @@ def test_a_slow_stale_result_never_overwrites_a_newer_query(corpus):
             assert slow.slow_done.is_set()
             assert app.search_screen.result.query == "harbour"
             expected = corpus.search("harbour", limit=50)
+            assert result_ids(app) == [h.id for h in expected.hits]
+
+    run(scenario())
+
+
+class WaitsToBeGivenUp(StableCorpus):
+    """The first query it sees runs until the explorer gives it up (as the engine asks
+    ``given_up`` between blocks of postings), then stops as the engine does."""
+
+    def __init__(self, corpus) -> None:
+        super().__init__(corpus)
+        self.first: str | None = None
+        self.given_up = threading.Event()
+
+    def search(self, query, **kwargs):
+        if self.first is None and query:
+            self.first = query
+            given_up = kwargs.get("given_up")
+            deadline = time.monotonic() + 5
+            while given_up is not None and not given_up() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            if given_up is not None and given_up():
+                self.given_up.set()
+                raise Cancelled
+        return super().search(query, **kwargs)
+
+
+def test_a_search_the_user_typed_past_is_given_up(corpus):
+    """A search still running when the next key comes is told to stop (its hits would
+    never be shown), so the index is free for the query the user is typing now."""
+    waits = WaitsToBeGivenUp(corpus._corpus)
+
+    async def scenario():
+        app = DossierApp(waits)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*"grain")
+            await wait_for(pilot, lambda: waits.first is not None, what="the first search")
+            await pilot.press("s")
+            await wait_for(pilot, waits.given_up.is_set, what="the first search given up")
+            await wait_for(
+                pilot,
+                lambda: (
+                    app.search_screen.result is not None
+                    and app.search_screen.result.query == "grains"
+                ),
+                what="the newer query's result",
+            )
+            assert "grains".startswith(waits.first)
+            assert "search failed" not in status_text(app)
+            expected = corpus.search("grains", limit=50)
             assert result_ids(app) == [h.id for h in expected.hits]
 
     run(scenario())

@@ -116,8 +116,12 @@ class StableCorpus:
     def __getattr__(self, name):
         return getattr(self._corpus, name)
 
-    def search(self, query: str, *, limit: int = 20, filters=None, facets: bool = False):
-        result = self._corpus.search(query, limit=limit, filters=filters, facets=facets)
+    def search(
+        self, query: str, *, limit: int = 20, filters=None, facets: bool = False, given_up=None
+    ):
+        result = self._corpus.search(
+            query, limit=limit, filters=filters, facets=facets, given_up=given_up
+        )
         if facets:  # entity facets from the stub recogniser too, so they stay fixed
             every = self._corpus.search(query, limit=10_000, filters=filters).hits
             counts = Counter(n for h in every for n in {e.canonical for e in self.entities(h.id)})
@@ -126,9 +130,9 @@ class StableCorpus:
             result = evolve(result, facets=evolve(result.facets, entities=entities))
         return evolve(result, elapsed_ms=1.0)
 
-    def facets(self, query: str, *, filters=None):
+    def facets(self, query: str, *, filters=None, given_up=None):
         """What the explorer asks once the hits are shown: the stub's entity facets too."""
-        return self.search(query, limit=1, filters=filters, facets=True).facets
+        return self.search(query, limit=1, filters=filters, facets=True, given_up=given_up).facets
 
     def entities(self, article_id: str, *, upto: int | None = None) -> tuple[Entity, ...]:
         article = self._corpus.get(article_id)

@@ -169,6 +169,14 @@ _EMPHASIS = re.compile(
 #: html2text sets a space between an emphasis and the punctuation after it ("**Host** :",
 #: "_Beautiful Code_ ,"): the page had none.
 _EMPHASIS_GAP = re.compile(r"(?<=[^\s*_])(\*\*|__|\*|_) (?=[,.;:!?)](?:\s|$))")
+#: html2text strips the spaces inside an emphasis, so where a page wrote "<b>intelligence.
+#: </b><a><b>Follow us</b></a><b> to stay</b>" it gives "intelligence.**[**Follow us**](url)
+#: **to stay" run together: where an emphasis ends right before a link, or opens on a word
+#: right after one, the page had a space. (A word glued to a plain link, "[API](url)s", is
+#: the page's own.)
+_GLUED_EMPHASIS = re.compile(
+    r"(?<=[^\s*_(\[{\"'“‘])(\*\*|__)(?=\[)|(\]\([^()\s]*\))(?=(?:\*\*|__)[^\W_])"
+)
 #: A code span's backticks (`next-line`): the code is text, the backticks its markup.
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
@@ -200,6 +208,7 @@ _PROMPT = re.compile(
       | follow\s+(?:us|me)\s+on\b | join\s+us\s+on\b | subscribe\s+(?:to|for|now)\b
       | sign\s+up\s+(?:for|to)\s+(?:our|the)\s+newsletter | (?:download|get)\s+(?:our|the)\s+app
       | click\s+here | read\s+the\s+full\s+(?:story|article)
+      | listen\s+to\s+(?:this|the)\s+(?:story|article)\b
       | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
       | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
       | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
@@ -316,6 +325,15 @@ _BLURB_KEYS = (
     "become",
     "funded",
 )
+#: A cookie notice: the site saying it uses cookies, a consent box's kinds of cookies and
+#: what the site needs them for (asked only of a line that says "cookie").
+_COOKIE_NOTICE = re.compile(
+    r"""(?:this|our)\s+(?:web)?site\s+uses\s+cookies
+      | (?:necessary|essential|functional|performance|analytics?|analytical|advertising
+         |advertisement|marketing|targeting)\s+cookies\s+(?:are|help|allow|enable|collect)\b
+      | cookies\b[^.]{0,60}\bfor\s+the\s+(?:web)?site\s+to\s+(?:function|work)""",
+    re.I | re.X,
+)
 
 
 #: Every _COPYRIGHT names one of these.
@@ -375,6 +393,33 @@ _BIO_WORDS = re.compile(
     r"|columnist|fellow|graduate|degree|university|based\s+in|books?|covers|covered)\b",
     re.I,
 )
+
+
+#: What a bio says of its subject right after the name ("Ann Lee is", "ANN LEE has").
+_BIO_VERB = re.compile(
+    r",?\s+(?:is|was|has|had|writes|wrote|covers|reports|lives|joined|serves|works)\b", re.I
+)
+#: How long an author's bio may run.
+_BIO_WORDS_MAX = 150
+
+
+def _without_authors_bio(body_lines: list[str], author: str) -> list[str]:
+    """The story without its author's bio, wherever the page sets it and in whatever words:
+    a paragraph that opens with the byline's name (two words or more) and says what the
+    person is or does ("Ann Lee is a reporter...", "ANN LEE has done many things")."""
+    if len(_words(author)) < 2:
+        return body_lines
+    name, size = author.casefold(), len(author)
+    kept = [
+        p
+        for p in body_lines
+        if not (
+            p[:size].casefold() == name
+            and _BIO_VERB.match(p, size)
+            and len(_words(p)) <= _BIO_WORDS_MAX
+        )
+    ]
+    return kept or body_lines
 
 
 def _is_bio(line: str) -> bool:
@@ -481,6 +526,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
             for sequence, hidden in _HIDDEN.items():
                 line = line.replace(sequence, hidden)
         line = _IMAGE.sub(" ", line)
+        if "**[" in line or "__[" in line or ")**" in line or ")__" in line:
+            line = _GLUED_EMPHASIS.sub(r"\1\2 ", line)
         line = _LINK.sub(r"\1", line)
         if "][" in line:
             line = _REF_LINK.sub(r"\1", line)
@@ -591,6 +638,8 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
         return True
     if words <= 14 and _has_key(low, _PROMPT_KEYS) and _PROMPT.search(line):
+        return True
+    if "cookie" in low and _COOKIE_NOTICE.search(line):
         return True
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 
@@ -719,8 +768,10 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
 
 
 def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> set[int]:
-    """Under a "Related" or "Read more" heading, the headlines that follow are links.
-    Returns the lines of those lists (the heading's own line aside)."""
+    """Under a "Related" or "Read more" heading, the headlines that follow are links, up to
+    a sentence, a long line or the heading of the next section (a comment form's "Leave a
+    reply" is no headline: it keeps its own cost in :func:`_main_run`). Returns the lines
+    of those lists (the heading's own line aside)."""
     boxed: set[int] = set()
     i = start
     while i < len(lines):
@@ -731,6 +782,7 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
                 j < len(lines)
                 and not SENTENCE_END.search(lines[j][0])
                 and len(_words(lines[j][0])) <= 14
+                and not _END_SECTION.match(lines[j][0])
             ):
                 chrome[j] = True
                 boxed.add(j)
@@ -788,6 +840,16 @@ def _is_prose(line: str) -> bool:
     if lower < len(words) * 0.4:
         return False
     return bool(SENTENCE_END.search(line)) or len(words) >= 25
+
+
+#: A heading this long is a paragraph set as one (a deck, a lead in large type).
+_HEADING_PROSE_WORDS = 20
+
+
+def _runs_on(line: str, level: int) -> bool:
+    """Is a line that reads as prose running text? Not a heading of a few words that ends
+    like a sentence (a site's tagline, a headline, a deck): only a paragraph set as one."""
+    return not level or len(_words(line)) >= _HEADING_PROSE_WORDS
 
 
 def _title_like(line: str) -> bool:
@@ -914,17 +976,17 @@ def parse_article(
     """
     text, front = _normalise(text)
     given = {**(meta or {}), **front}
-    lines, linky, numbers = _lines(text, markdown)
+    lines, linky, numbers, items = _lines(text, markdown)
     if not lines:
         raise IngestError("no text left after removing markup")
     chrome = _mark_chrome(lines)
-    running_text = [_is_prose(line) for line, _ in lines]
+    running_text = [_is_prose(line) and _runs_on(line, level) for line, level in lines]
     prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
     boxed: set[int] = set()
     if any(prose):  # "Related" lists inside the story (the header has its own rules)
         boxed = _mark_lists(lines, chrome, prose.index(True))
         prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
-    first, last = _main_run(lines, chrome, prose, linky, boxed)
+    first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     title, title_index = _find_title(lines, head, chrome, first)
@@ -932,6 +994,10 @@ def parse_article(
         first = title_index + 1
         while first < last and not prose[first]:
             first += 1
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    opening = _opening_above(lines, chrome, first, title_index)
+    if opening < first:
+        first = opening
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
     body_lines, date, author = _body(
@@ -947,6 +1013,7 @@ def parse_article(
     if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
         below = title_index + 1
         author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
+    body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None
@@ -968,6 +1035,26 @@ def parse_article(
         fingerprint=fingerprint,
         notes=notes,
     )
+
+
+def _opening_above(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int, title_index: int
+) -> int:
+    """What right above the first paragraph (past images only) opens the article, as it
+    would stand in it anywhere inside: its own subheading (a headline-shaped deck is the
+    standfirst instead, :func:`_standfirst_like`), or a short sentence, as a story may end
+    on one (:func:`_closing_sentence`). Returns the article's first line."""
+    k = first - 1
+    while k > title_index and not _words(lines[k][0]):
+        k -= 1
+    if k <= title_index or chrome[k]:
+        return first
+    line, level = lines[k]
+    if not level:
+        return k if _closing_sentence(line, False) else first
+    if is_date_line(line) or _is_credit(line) or _standfirst_like(line, level):
+        return first
+    return k
 
 
 def _summary_into_body(
@@ -1011,24 +1098,28 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~$&%<])")
 
 def _lines(
     text: str, smart: bool = False
-) -> tuple[list[tuple[str, int]], list[bool], dict[int, str]]:
+) -> tuple[list[tuple[str, int]], list[bool], dict[int, str], set[int]]:
     """The paragraphs as display lines (with their heading level), whether each was
-    mostly link text (a menu entry, a teaser) in the Markdown, and the numbers of the
-    lines that are items of an ordered list."""
+    mostly link text (a menu entry, a teaser) in the Markdown, the numbers of the lines
+    that are items of an ordered list, and which lines are items of any list."""
     lines: list[tuple[str, int]] = []
     linky: list[bool] = []
     numbers: dict[int, str] = {}
+    items: set[int] = set()
     for raw in _paragraphs(text):
-        if _IMAGE.fullmatch(raw.strip()):
+        stripped = raw.strip()
+        if _IMAGE.fullmatch(stripped):
             continue
         line, level, number = _strip_markdown(raw, smart)
         if line:
             if number:
                 numbers[len(lines)] = number
+            if number or (stripped[:1] in ("*", "+", "-") and _BULLET.match(stripped)):
+                items.add(len(lines))
             lines.append((line, level))
             linked = sum(len(m.group(1)) for m in _LINK.finditer(raw)) if "](" in raw else 0
             linky.append(linked >= len(line) * 0.5)
-    return lines, linky, numbers
+    return lines, linky, numbers, items
 
 
 def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
@@ -1083,6 +1174,8 @@ def _main_run(
             gain = -_END_COST
         elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
             gain = -_SECTION_COST
+        elif not words and i and not _words(lines[i - 1][0]):
+            gain = 0.0  # a gallery of images costs as one piece of furniture, not one each
         elif chrome[i]:
             gain = -_CHROME_COST
         elif linky[i]:
@@ -1107,7 +1200,45 @@ def _main_run(
     # A story often ends on a short sentence ("He declined to comment.").
     while last + 1 < len(lines) and _closing_sentence(lines[last + 1][0], chrome[last + 1]):
         last += 1
-    return first, _introduced(lines, chrome, linky, last)
+    return first, _introduced(lines, chrome, linky, _up_to_footer_credit(lines, chrome, last))
+
+
+#: How many lines after a post's last paragraph its footer credit may stand.
+_FOOTER_REACH = 8
+
+
+def _up_to_footer_credit(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], last: int
+) -> int:
+    """A blog's footer credit ("Posted by Ann Lee at 2:33 PM") closes its post: what lies
+    between the last paragraph and it, with no furniture between (a list of references, a
+    postscript), is the post's. Returns the post's new last line. A teaser's "By Ann Lee"
+    is no post's end."""
+    for k in range(last + 1, min(len(lines), last + 1 + _FOOTER_REACH)):
+        line = lines[k][0]
+        if chrome[k] or _heading_of_more(line):
+            break
+        if line[:6].lower() == "posted" and (_is_byline(line) or shown_byline([line])):
+            return k - 1
+    return last
+
+
+def _whole_lists(
+    span: tuple[int, int], items: set[int], chrome: Sequence[bool], linky: Sequence[bool]
+) -> tuple[int, int]:
+    """A list the article's run begins or ends inside is the article's whole: the agenda
+    whose one long item was the run's paragraph, a list of steps. Items that are furniture
+    or links (a list of teasers set right after) stay out."""
+    first, last = span
+
+    def joins(i: int, j: int) -> bool:
+        return i in items and 0 <= j < len(chrome) and j in items and not chrome[j] and not linky[j]
+
+    while joins(first, first - 1):
+        first -= 1
+    while joins(last, last + 1):
+        last += 1
+    return first, last
 
 
 def _introduced(
@@ -1371,7 +1502,9 @@ def _standfirst_like(line: str, level: int) -> bool:
         return False
     if _NOT_A_HEADLINE.search(line) or _FURNITURE_TITLE.search(line):
         return False
-    return _title_candidate(line) if level >= 2 else _reads_as_summary(line)
+    if level >= 2:  # a subheading: a headline-shaped deck, or a summary set as a heading
+        return _title_candidate(line) or _reads_as_summary(line)
+    return _reads_as_summary(line)
 
 
 def _dated_short_line(line: str) -> bool:
@@ -1399,13 +1532,16 @@ def _body(
         if is_date_line(line):
             date = date or find_date(line)
             continue
-        if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line):
+        byline = _byline_in(line) if not prose[i] else ""
+        # A short "By ..." is a byline when it names a person ("by R.C. Baker"): "By Train"
+        # is a travel guide's subheading. "Author: Kay" says what it is.
+        named = bool(byline) and (_name_line(byline) or line[:2].lower() != "by")
+        if not prose[i] and len(_words(line)) <= 4 and not SENTENCE_END.search(line) and not named:
             run.append(i)
             continue
         if len(run) < 3 or not _labels(lines[j][0] for j in run):
             body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
         run = []
-        byline = _byline_in(line) if not prose[i] else ""
         if byline:  # the byline repeated, or one running into the date
             author = author or byline
             continue

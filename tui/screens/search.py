@@ -19,8 +19,9 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
+from textual.worker import get_current_worker
 
-from search.model import QueryError, SearchResult
+from search.model import Cancelled, QueryError, SearchResult
 from tui.keymap import key_for
 from tui.messages import (
     CompareTopic,
@@ -39,8 +40,9 @@ from tui.widgets.results import ResultList
 if TYPE_CHECKING:
     from search.corpus import Corpus
 
-#: Seconds of quiet typing before a query runs.
-DEBOUNCE = 0.12
+#: Seconds of quiet typing before a query runs. A search typed past is given up (the
+#: engine asks as it goes), so a short pause costs little when the typing goes on.
+DEBOUNCE = 0.08
 #: Hits asked of the engine per query.
 LIMIT = 50
 
@@ -229,15 +231,24 @@ class SearchScreen(Screen):
         corpus = self.corpus
         if corpus is None:
             return
+        worker = get_current_worker()
+
+        def given_up() -> bool:
+            # Typed on meanwhile: its result would never be shown. A thread cannot be
+            # stopped, but the engine asks this as it goes and stops.
+            return worker.is_cancelled or generation != self._generation
+
         try:
             # The hits first, then the facets alone: a keystroke's results never wait
             # for the facets of every match (seconds, the first time, at 50,000), and
             # the list is not laid out again when they come.
-            result = corpus.search(query, limit=LIMIT, filters=filters or None)
+            result = corpus.search(query, limit=LIMIT, filters=filters or None, given_up=given_up)
             self.post_message(ResultsFetched(generation, result))
-            if generation != self._generation:
-                return  # typed on meanwhile: a thread cannot be stopped, but it can stop
-            facets = corpus.facets(query, filters=filters or None)
+            if given_up():
+                return
+            facets = corpus.facets(query, filters=filters or None, given_up=given_up)
+        except Cancelled:
+            return
         except QueryError as exc:
             self.post_message(SearchFailed(generation, str(exc)))
             return

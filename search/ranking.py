@@ -1,0 +1,464 @@
+"""Ranking a query by whole posting lists, a block at a time.
+
+Whoosh ranks document at a time: a tree of matchers steps through every document a query
+of common words matches, a few Python calls per document and matcher (a word in the title
+or the body is three matchers), and the count of matches reads the same posting lists once
+more. At 50,000 articles a word in most of them spent a quarter of a second that way.
+
+Here a word's postings are read a block at a time (document numbers and weights come out
+of one decoded block together), each scored by the searcher's own weighting (BM25F), and
+the query's tree is combined on dictionaries of scores: the sum where Whoosh's union and
+intersection matchers add, the first side's scores for ``AndNot``, a constant for a
+wildcard. The same documents, the same scores (up to the order floating-point sums are
+taken in), and the set of every match comes with them, for the count and the facets.
+
+Only the shapes this can score exactly are taken (words, ``AND``/``OR``/``NOT`` of them,
+wildcards and fuzzy words scored flat); for anything else (a phrase, a date range)
+:func:`score` answers None and Whoosh ranks it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+import weakref
+from array import array
+from collections.abc import Callable, Iterator, Set
+from contextlib import contextmanager
+from contextvars import ContextVar
+from itertools import accumulate
+from pickle import loads
+
+from attrs import define
+from whoosh import query as wq
+from whoosh.formats import Positions
+from whoosh.scoring import BM25FScorer
+from whoosh.system import _INT_SIZE
+
+from .model import Cancelled
+
+Scores = dict[int, float]
+
+#: Whether the search running in this thread (or task) has been given up: see :func:`unless`.
+_GIVEN_UP: ContextVar[Callable[[], bool] | None] = ContextVar("given_up", default=None)
+
+
+@contextmanager
+def unless(given_up: Callable[[], bool] | None) -> Iterator[None]:
+    """Within this block, stop with :class:`~search.model.Cancelled` once ``given_up()``
+    says so: asked between blocks of postings and between documents checked, so that a
+    search the user has typed past stops within milliseconds instead of holding the
+    index until it ends."""
+    token = _GIVEN_UP.set(given_up)
+    try:
+        yield
+    finally:
+        _GIVEN_UP.reset(token)
+
+
+def stop_if_given_up() -> None:
+    given_up = _GIVEN_UP.get()
+    if given_up is not None and given_up():
+        raise Cancelled
+
+
+class Unsupported(Exception):
+    """A query this module does not rank: Whoosh does."""
+
+
+class Lazy:
+    """Documents that may match, each with the most it can score (``bounds``), and
+    ``check``, which gives a document's score once looked at closely (None: it does not
+    match after all). A phrase is one: its words' postings say which documents may have
+    it, their positions whether each does, and looking costs far more than reading."""
+
+    __slots__ = ("bounds", "check")
+
+    def __init__(self, bounds: Scores, check: Callable[[int], float | None]) -> None:
+        self.bounds = bounds
+        self.check = check
+
+
+Result = Scores | Lazy
+
+
+@define(frozen=True)
+class Ranked:
+    """The best documents, best first, as (docnum, score); how many match (``exact``:
+    all counted, else at least that many); and every match, when known."""
+
+    best: list[tuple[int, float]]
+    total: int
+    exact: bool
+    matched: Set[int] | None
+
+
+def top(
+    searcher,
+    q: wq.Query,
+    limit: int,
+    *,
+    allowed: Set[int] | None = None,
+    cap: int,
+    every: bool = False,
+) -> Ranked | None:
+    """The ``limit`` best documents of ``q`` (ties: the lower document number first, as
+    Whoosh), counted exactly or, where counting means looking closely, up to ``cap``
+    (``every``: all looked at, every match known, for facets); None when ``q`` has a part
+    only Whoosh ranks. ``allowed``: only these documents."""
+    try:
+        result = evaluate(searcher, q)
+    except Unsupported:
+        return None
+    if isinstance(result, Lazy):
+        if not every:
+            return _top_checked(result, limit, allowed, cap)
+        result = _checked(result)
+    scores = result
+    if allowed is not None:
+        scores = {d: scores[d] for d in scores.keys() & allowed}
+    if not scores or limit <= 0:
+        return Ranked([], len(scores), True, scores.keys())
+    # The limit-th best score (a pass in C), then only the documents that reach it sorted.
+    bar = heapq.nlargest(limit, scores.values())[-1]
+    best = sorted(((d, s) for d, s in scores.items() if s >= bar), key=lambda i: (-i[1], i[0]))
+    return Ranked(best[:limit], len(scores), True, scores.keys())
+
+
+def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -> Ranked:
+    """Check the candidates from the highest bound down, until the best ``limit`` are
+    certain (no bound left reaches the worst of them) and ``cap`` matches are counted."""
+    bounds = result.bounds
+    candidates = bounds.keys() & allowed if allowed is not None else bounds.keys()
+    order = sorted(candidates, key=lambda d: (-bounds[d], d))
+    best: list[tuple[float, int]] = []  # a heap of (score, -docnum): the worst on top
+    found = 0
+    check = result.check
+    for n, d in enumerate(order):
+        full = len(best) >= limit
+        if full and found > cap and bounds[d] < best[0][0]:
+            return Ranked(_ranked(best), cap, False, None)  # "more than cap"
+        s = check(d)
+        if s is None:
+            continue
+        found += 1
+        if not full:
+            heapq.heappush(best, (s, -d))
+        elif (s, -d) > best[0]:
+            heapq.heapreplace(best, (s, -d))
+        if n % 1024 == 1023:
+            time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
+            stop_if_given_up()
+    return Ranked(_ranked(best), found, True, None)
+
+
+def _ranked(heap: list[tuple[float, int]]) -> list[tuple[int, float]]:
+    return sorted(((-nd, s) for s, nd in heap), key=lambda i: (-i[1], i[0]))
+
+
+def matches(searcher, q: wq.Query) -> Scores:
+    """Every document ``q`` matches, with its score: a lazy part checked throughout."""
+    result = evaluate(searcher, q)
+    return _checked(result) if isinstance(result, Lazy) else result
+
+
+def _checked(result: Lazy) -> Scores:
+    check = result.check
+    found = {}
+    for n, d in enumerate(result.bounds):
+        s = check(d)
+        if s is not None:
+            found[d] = s
+        if n % 1024 == 1023:
+            time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
+            stop_if_given_up()
+    return found
+
+
+def evaluate(searcher, q: wq.Query) -> Result:
+    """Each matching document's score for ``q`` (top-level document numbers), or for a
+    query with a phrase, the documents that may match and how to check each."""
+    if isinstance(q, wq.Term):
+        return _term(searcher, q)
+    if isinstance(q, wq.ConstantScoreQuery) and isinstance(q.child, wq.MultiTerm):
+        return dict.fromkeys(_expanded_ids(searcher, q.child), q.score)
+    if isinstance(q, wq.Phrase) and q.slop == 1 and len(q.words) > 1:
+        return _phrase(searcher, q)
+    if isinstance(q, wq.AndNot):
+        return _and_not(evaluate(searcher, q.a), evaluate(searcher, q.b))
+    if type(q) in (wq.Or, wq.DefaultOr) and q.scale is None and not q.minmatch:
+        return _boosted(_combine(_union, [evaluate(searcher, s) for s in q.subqueries]), q)
+    if type(q) is wq.And and not any(isinstance(s, wq.Not) for s in q.subqueries):
+        return _boosted(_combine(_intersection, [evaluate(searcher, s) for s in q.subqueries]), q)
+    raise Unsupported(type(q).__name__)
+
+
+def _and_not(kept: Result, dropped: Result) -> Result:
+    if isinstance(dropped, Lazy):
+        check_kept = _checker(kept)
+        check_dropped = dropped.check
+        return Lazy(
+            _bounds(kept),
+            lambda d: None if check_dropped(d) is not None else check_kept(d),
+        )
+    if isinstance(kept, Lazy):
+        bounds = {d: b for d, b in kept.bounds.items() if d not in dropped}
+        return Lazy(bounds, kept.check)
+    return {d: s for d, s in kept.items() if d not in dropped}
+
+
+def _combine(merge: Callable[[list[Scores]], Scores], parts: list[Result]) -> Result:
+    """``merge`` (a union or an intersection) of scores; of bounds, and of checks, when a
+    part is lazy."""
+    if not any(isinstance(p, Lazy) for p in parts):
+        return merge(parts)  # type: ignore[arg-type]
+    checks = [_checker(p) for p in parts]
+    every = merge is _intersection
+
+    def check(d: int) -> float | None:
+        total = None
+        for c in checks:
+            s = c(d)
+            if s is None:
+                if every:
+                    return None
+            else:
+                total = s if total is None else total + s
+        return total
+
+    return Lazy(merge([_bounds(p) for p in parts]), check)
+
+
+def _bounds(result: Result) -> Scores:
+    return result.bounds if isinstance(result, Lazy) else result
+
+
+def _checker(result: Result) -> Callable[[int], float | None]:
+    return result.check if isinstance(result, Lazy) else result.get
+
+
+def _boosted(result: Result, q: wq.Query) -> Result:
+    if q.boost == 1.0 or len(q.subqueries) < 2:  # Whoosh wraps only a real tree
+        return result
+    boost = q.boost
+    if isinstance(result, Lazy):
+        check = result.check
+
+        def boosted(d: int) -> float | None:
+            s = check(d)
+            return None if s is None else s * boost
+
+        return Lazy({d: s * boost for d, s in result.bounds.items()}, boosted)
+    return {d: s * boost for d, s in result.items()}
+
+
+def _union(parts: list[Scores]) -> Scores:
+    if not parts:
+        return {}
+    total = dict(parts[0])
+    for part in parts[1:]:
+        both = total.keys() & part.keys()
+        summed = {d: total[d] + part[d] for d in both}
+        total.update(part)
+        total.update(summed)
+    return total
+
+
+def _intersection(parts: list[Scores]) -> Scores:
+    if not parts:
+        return {}
+    parts = sorted(parts, key=len)
+    total = parts[0]
+    for part in parts[1:]:
+        total = {d: total[d] + part[d] for d in total.keys() & part.keys()}
+    return total
+
+
+def _expanded_ids(searcher, q: wq.MultiTerm) -> set[int]:
+    """Every document a wildcard or fuzzy word matches, whichever word it expands to."""
+    from .query import posting_ids
+
+    reader = searcher.reader()
+    schema = searcher.schema
+    found: set[int] = set()
+    for fieldname, term in q.expanded_terms(reader):
+        stop_if_given_up()
+        if fieldname not in schema:
+            raise Unsupported(fieldname)
+        if not isinstance(term, bytes):
+            term = schema[fieldname].to_bytes(term)
+        found.update(posting_ids(reader, fieldname, term))
+    return found
+
+
+def _term(searcher, q: wq.Term) -> Scores:
+    """A word's BM25F score in each document that has it, as Whoosh's scorer gives it."""
+    fieldname = q.fieldname
+    if fieldname not in searcher.schema:
+        return {}
+    field = searcher.schema[fieldname]
+    try:
+        text = field.to_bytes(q.text)
+    except ValueError:
+        return {}
+    weighting = searcher.weighting
+    scores: Scores = {}
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, text) not in reader:
+            continue
+        scorer = weighting.scorer(sub, fieldname, text)
+        if not isinstance(scorer, BM25FScorer):
+            raise Unsupported(f"{type(scorer).__name__} on {fieldname}")
+        _score_postings(reader, fieldname, text, scorer, q.boost, offset, scores)
+    return scores
+
+
+def _score_postings(
+    reader,
+    fieldname: str,
+    text: bytes,
+    scorer: BM25FScorer,
+    boost: float,
+    offset: int,
+    out: Scores,
+    places: dict[int, bytes] | None = None,
+) -> None:
+    """Add each document's score for one term of one segment to ``out`` (and, with
+    ``places``, its positions value there, for a phrase)."""
+    idf, k1 = scorer.idf, scorer.K1
+    k1_1 = k1 + 1
+    norm = _norms(reader, fieldname, scorer)
+    for ids, weights, *values in postings(reader, fieldname, text, values=places is not None):
+        stop_if_given_up()
+        # whoosh.scoring.bm25 term for term (the same float operations, so the same
+        # scores), its length part per document read from ``norm``; then the query's
+        # boost, as Whoosh's WrappingMatcher applies it.
+        scores = [idf * ((w * k1_1) / (w + norm[d])) for d, w in zip(ids, weights, strict=True)]
+        if boost != 1.0:
+            scores = [s * boost for s in scores]
+        docnums = [d + offset for d in ids] if offset else ids
+        out.update(zip(docnums, scores, strict=True))
+        if places is not None:
+            places.update(zip(docnums, values[0], strict=True))
+
+
+#: Per segment reader and field: each document's ``K1 * ((1 - B) + B * length / avgfl)``.
+_NORM_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _norms(reader, fieldname: str, scorer) -> array[float]:
+    """The length part of BM25's denominator for every document of one segment, worked
+    out once per opened segment: it depends on nothing the query says."""
+    key = (fieldname, scorer.avgfl, scorer.B, scorer.K1)
+    cached = _NORM_CACHE.setdefault(reader, {})
+    if key not in cached:
+        from .query import field_lengths
+
+        avgfl, b, k1 = scorer.avgfl, scorer.B, scorer.K1
+        cached[key] = array(
+            "d", [k1 * ((1 - b) + b * fl / avgfl) for fl in field_lengths(reader, fieldname)]
+        )
+    return cached[key]
+
+
+def _phrase(searcher, q: wq.Phrase) -> Result:
+    """Where the words stand one after another, scored as Whoosh's phrase matcher scores:
+    the sum of each word's score in the document. The documents with every word are the
+    candidates, each bound by that sum, which is its score if the phrase is there; their
+    positions (read in the same blocks as the words' postings) are compared only when a
+    document is checked."""
+    fieldname = q.fieldname
+    field = searcher.schema[fieldname] if fieldname in searcher.schema else None  # noqa: SIM401
+    if field is None or type(field.format) is not Positions:  # the encoding read below
+        raise Unsupported(f"phrase on {fieldname}")
+    try:
+        terms = [field.to_bytes(w) for w in q.words]
+    except ValueError:
+        return {}
+    bounds: Scores = {}
+    places: list[dict[int, bytes]] = [{} for _ in terms]
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if any((fieldname, t) not in reader for t in terms):
+            continue
+        scores = []
+        for k, term in enumerate(terms):
+            scorer = searcher.weighting.scorer(sub, fieldname, term)
+            if not isinstance(scorer, BM25FScorer):
+                raise Unsupported(f"phrase scored by {type(scorer).__name__}")
+            mine: Scores = {}
+            _score_postings(reader, fieldname, term, scorer, 1.0, offset, mine, places[k])
+            scores.append(mine)
+        common = set.intersection(*(set(m) for m in sorted(scores, key=len)))
+        if len(terms) == 2:  # as Whoosh's intersection matcher adds: first + second
+            first, second = scores
+            found = {d: first[d] + second[d] for d in common}
+        else:
+            found = {d: _tree_sum([m[d] for m in scores]) for d in common}
+        bounds.update(found if q.boost == 1.0 else {d: s * q.boost for d, s in found.items()})
+
+    def check(d: int) -> float | None:
+        if d not in bounds:
+            return None
+        return bounds[d] if _in_a_row([p[d] for p in places]) else None
+
+    return Lazy(bounds, check)
+
+
+def _in_a_row(values: list[bytes]) -> bool:
+    """Do the terms whose positions are ``values`` (Whoosh's Positions format: a count,
+    then a pickled list of gaps) stand one after another somewhere?"""
+    starts = set(_positions(values[0]))
+    for k, value in enumerate(values[1:], 1):
+        if len(values) == 2:  # the usual phrase: no set of the second word's places
+            return not starts.isdisjoint([p - 1 for p in _positions(value)])
+        starts.intersection_update([p - k for p in _positions(value)])
+        if not starts:
+            return False
+    return True
+
+
+def _positions(value: bytes) -> accumulate:
+    return accumulate(loads(value[_INT_SIZE:] + b"."))
+
+
+def _tree_sum(parts: list[float]) -> float:
+    """Add as Whoosh's binary tree of intersection matchers adds its children's scores."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+
+
+def postings(reader, fieldname: str, text: bytes, *, values: bool = False) -> Iterator[tuple]:
+    """A term's postings in one segment: (document numbers, weights), with ``values``
+    (document numbers, weights, values), a block at a time, documents deleted from the
+    segment left out."""
+    m = reader.postings(fieldname, text)
+    deleted = reader.deleted_docs_set if reader.has_deletions() else None
+    raw = m.child if deleted is not None and hasattr(m, "child") else m
+    if not all(hasattr(raw, a) for a in ("_read_ids", "_read_weights", "_next_block", "_i")):
+        # Another codec: step through the matcher (it leaves out what is deleted).
+        rows = []
+        while m.is_active():
+            rows.append((m.id(), m.weight(), m.value() if values else None))
+            m.next()
+        ids, weights, found = (list(c) for c in zip(*rows, strict=True)) if rows else ([], [], [])
+        yield (ids, weights, found) if values else (ids, weights)
+        return
+    while raw.is_active():
+        if raw._ids is None:
+            raw._read_ids()
+        if raw._weights is None:
+            raw._read_weights()
+        block = [raw._ids[raw._i :], raw._weights[raw._i :]]
+        if values:
+            if raw._values is None:
+                raw._read_values()
+            block.append(raw._values[raw._i :])
+        if deleted:
+            kept = [k for k, d in enumerate(block[0]) if d not in deleted]
+            block = [[column[k] for k in kept] for column in block]
+        yield tuple(block)
+        raw._next_block()

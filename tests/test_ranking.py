@@ -1,0 +1,154 @@
+"""Ranking by whole posting lists (search.ranking) finds what Whoosh finds, scored as Whoosh
+scores it, in the order Whoosh ranks it: on generated news, in one segment and in several,
+with a file removed (a deletion the segment still holds), with filters and phrases."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench import generate
+from search import query as q
+from search import ranking
+from search.corpus import Corpus
+from search.model import Cancelled
+
+N = 120
+
+QUERIES = [
+    "minister",
+    "government security",
+    "sanctions OR tariffs",
+    "minister NOT election",
+    "Japan AND minister",
+    "rec*",
+    "rec* minister",
+    "minist*",
+    "title:minister",
+    '"prime minister"',
+    '"nuclear weapons" Japan',
+    '"security alliance" OR sanctions',
+    '"prime minister" NOT Korea',
+    'minister NOT "trade war"',
+    "submarnie~2",
+    "(minister OR president) AND (sanctions OR talks)",
+    "minister^3 talks",
+]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    data = tmp_path_factory.mktemp("ranking")
+    return generate.corpus(N, data=data)
+
+
+@pytest.fixture(scope="module")
+def corpus(folder, tmp_path_factory):
+    c = Corpus.open([folder], cache_dir=tmp_path_factory.mktemp("ranking-cache"))
+    yield c
+    c.close()
+
+
+def _whoosh(corpus, text: str, limit: int, restrict=None):
+    """Whoosh's own score for every match (its matcher, document by document), ranked
+    best first, ties by document number. Not its collector: that one skips documents a
+    boost (``minister^3``) would have brought into the top ten."""
+    searcher = corpus._searcher
+    parsed = q.parse(corpus._parser, text)
+    allowed = q.matching_docs(searcher, restrict) if restrict is not None else None
+    scored = {}
+    m = parsed.matcher(searcher, searcher.context())
+    while m.is_active():
+        if allowed is None or m.id() in allowed:
+            scored[m.id()] = m.score()
+        m.next()
+    best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return parsed, best, set(scored)
+
+
+def _same(corpus, text: str, *, limit: int = 10, restrict=None) -> None:
+    parsed, best, every = _whoosh(corpus, text, limit, restrict)
+    allowed = q.matching_docs(corpus._searcher, restrict) if restrict is not None else None
+    ranked = ranking.top(corpus._searcher, parsed, limit, allowed=allowed, cap=10_000, every=True)
+    assert ranked is not None, f"{text!r} fell back to Whoosh"
+    assert [d for d, _ in ranked.best] == [d for d, _ in best], text
+    assert [s for _, s in ranked.best] == pytest.approx([s for _, s in best], rel=1e-9), text
+    assert set(ranked.matched) == every, text
+    assert (ranked.total, ranked.exact) == (len(every), True), text
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_same_hits_scores_and_matches_as_whoosh(corpus, text):
+    assert corpus._searcher.doc_count() == N
+    _same(corpus, text)
+
+
+def test_several_segments_a_removed_file_and_a_filter(folder, tmp_path):
+    """Files added after the build go to a segment of their own; a removed file stays in
+    its segment, deleted; a filter keeps only its documents."""
+    copy = tmp_path / "news"
+    shutil.copytree(folder, copy)
+    later = sorted(copy.rglob("*.txt"))[-20:]
+    moved = tmp_path / "later"
+    moved.mkdir()
+    for path in later:
+        path.rename(moved / path.name)
+    Corpus.open([copy], cache_dir=tmp_path / "cache").close()
+    for path in later:  # back, as new files: a second segment
+        (moved / path.name).rename(path)
+    sorted(copy.rglob("*.txt"))[3].unlink()  # a deletion in the first segment
+    corpus = Corpus.open([copy], cache_dir=tmp_path / "cache")
+    try:
+        assert len(corpus._searcher.leaf_searchers()) > 1
+        assert corpus._searcher.reader().has_deletions()
+        source = corpus.articles[0].source
+        for text in QUERIES:
+            _same(corpus, text)
+            _same(corpus, text, restrict=q._filter({"source": source}))
+    finally:
+        corpus.close()
+
+
+def test_a_phrase_counts_up_to_the_cap_and_ranks_exactly(corpus):
+    """A phrase's positions are compared only as far as the hits shown and the count's cap
+    need: the hits are Whoosh's, the count says "more than" past the cap."""
+    parsed, best, every = _whoosh(corpus, '"prime minister"', 5)
+    assert len(every) > 10
+    ranked = ranking.top(corpus._searcher, parsed, 5, cap=10)
+    assert ranked is not None
+    assert [d for d, _ in ranked.best] == [d for d, _ in best]
+    assert (ranked.total, ranked.exact, ranked.matched) == (10, False, None)
+    whole = ranking.top(corpus._searcher, parsed, 5, cap=len(every))
+    assert (whole.total, whole.exact) == (len(every), True)
+
+
+def test_what_it_cannot_rank_whoosh_ranks(corpus):
+    for text in ('"prime minister"~3', "minister published:2025"):
+        parsed = q.parse(corpus._parser, text)
+        assert ranking.top(corpus._searcher, parsed, 10, cap=1000) is None
+        assert corpus.search(text).total == len(set(corpus._searcher.docs_for_query(parsed)))
+
+
+def test_a_search_given_up_stops_and_one_not_given_up_answers(corpus):
+    """``given_up`` is asked as the search goes; once true, it stops with Cancelled."""
+    asked: list[int] = []
+
+    def after(n: int):
+        def given_up() -> bool:
+            asked.append(1)
+            return len(asked) > n
+
+        return given_up
+
+    for text in ("minister", '"prime minister"', "rec* NOT talks"):
+        asked.clear()
+        with pytest.raises(Cancelled):
+            corpus.search(text, given_up=after(0))
+        asked.clear()
+        with pytest.raises(Cancelled):
+            corpus.search(text, limit=50, given_up=after(2))
+        answered = corpus.search(text, given_up=lambda: False)
+        assert answered.hits == corpus.search(text).hits
+    with pytest.raises(Cancelled):
+        corpus.facets('"prime minister"', given_up=lambda: True)

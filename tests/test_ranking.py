@@ -152,3 +152,36 @@ def test_a_search_given_up_stops_and_one_not_given_up_answers(corpus):
         assert answered.hits == corpus.search(text).hits
     with pytest.raises(Cancelled):
         corpus.facets('"prime minister"', given_up=lambda: True)
+
+
+def test_postings_of_many_blocks_read_as_whoosh_reads_them(tmp_path):
+    """A word in hundreds of documents spans several posting blocks (Whoosh writes 128 a
+    block, some compressed): read a block at a time, they are the documents, weights and
+    positions Whoosh's matcher steps through, the deleted ones left out."""
+    from whoosh import fields, index
+    from whoosh.query import Term
+
+    schema = fields.Schema(body=fields.TEXT(phrase=True))
+    ix = index.create_in(str(tmp_path), schema)
+    with ix.writer() as w:
+        for n in range(700):
+            w.add_document(body=" ".join(["alpha"] * (1 + n % 7) + ["beta"] * (n % 3 == 0)))
+    with ix.writer() as w:
+        w.delete_by_query(Term("body", "beta"))
+    with ix.reader() as reader:
+        for text in (b"alpha", b"beta"):
+            for values in (False, True):
+                read = [
+                    row
+                    for block in ranking.postings(reader, "body", text, values=values)
+                    for row in zip(*block, strict=True)
+                ]
+                m = reader.postings("body", text)
+                stepped = []
+                while m.is_active():
+                    stepped.append(
+                        (m.id(), m.weight(), m.value()) if values else (m.id(), m.weight())
+                    )
+                    m.next()
+                assert read == stepped, (text, values)
+                assert len(read) == (466 if text == b"alpha" else 0)

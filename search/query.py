@@ -972,20 +972,14 @@ def posting_ids(reader, fieldname: str, term: bytes) -> list[int]:
     segment's postings allow it: Whoosh's ``all_ids()`` steps a generator, an ``is_active``,
     an ``id`` and a ``next`` call through each document (most of the facet table's cost at
     50,000 articles)."""
+    from .ranking import postings
+
     found: list[int] = []
     for sub, offset in reader.leaf_readers():
         if (fieldname, term) not in sub:
             continue
-        m = sub.postings(fieldname, term)
-        if not all(hasattr(m, a) for a in ("_read_ids", "_next_block", "_ids", "_i")):
-            found.extend(d + offset for d in m.all_ids())  # filtered (deletions) or other
-            continue
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            ids = m._ids[m._i :]
+        for ids, _weights in postings(sub, fieldname, term):
             found.extend([d + offset for d in ids] if offset else ids)
-            m._next_block()
     return found
 
 

@@ -429,6 +429,29 @@ def _positions(value: bytes) -> accumulate:
     return accumulate(loads(value[_INT_SIZE:] + b"."))
 
 
+#: Where a block's positions start in its pickle: Whoosh pickles the block as (ids,
+#: weights, values) with protocol 2, each value a ``_codecs.encode(text, "latin1")`` call.
+_VALUES_START = b"(c_codecs\nencode\n"
+
+
+def _ids_and_weights(data: bytes, count: int) -> tuple:
+    """A block's ids and weights, without unpickling its positions (nine tenths of the
+    time, one codec call per posting). The pickle is cut where its values start and
+    closed as a pair: that marker cannot stand inside the ids or weights (their opcodes,
+    one every few bytes, are none of its characters); when it is not there, or the pair
+    is not what it should be, the whole block is read."""
+    cut = data.find(_VALUES_START)
+    if cut > 0:
+        try:
+            ids, weights = loads(data[:cut] + b"\x86.")  # TUPLE2, STOP
+        except Exception:  # noqa: BLE001 - not the layout expected: read it all
+            pass
+        else:
+            if len(ids) == count and (not isinstance(weights, tuple) or len(weights) == count):
+                return ids, weights, None
+    return loads(data)
+
+
 def _tree_sum(parts: list[float]) -> float:
     """Add as Whoosh's binary tree of intersection matchers adds its children's scores."""
     if len(parts) == 1:
@@ -470,13 +493,14 @@ def _w3_blocks(raw: W3LeafMatcher, values: bool) -> Iterator[tuple]:
     pos = raw._baseoffset - raw._startoffset
     byteids, fixedsize = raw._byteids, raw._fixedsize
     while True:
-        stop_if_given_up()
         (length,) = _unpack_int(raw_bytes, pos)
         stream.seek(pos + _INT_SIZE)
         count, _maxid, _maxweight, compression, _mnlen, _mxlen = load(stream)
         pos += _INT_SIZE + abs(length)
         data = raw_bytes[stream.tell() : pos]
-        ids, weights, found = loads(zlib.decompress(data) if compression else data)
+        if compression:
+            data = zlib.decompress(data)
+        ids, weights, found = _ids_and_weights(data, count) if not values else loads(data)
         if not byteids:
             ids = list(accumulate(ids))
         if weights is None:

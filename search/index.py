@@ -305,6 +305,22 @@ class Index:
         found by the next exact refresh (``dossier index``, the explorer in the background).
         """
         started = time.perf_counter()
+        with mf.set_aside():
+            index, report = cls._open(folders, cache_root, rebuild, progress, quick, wait, waiting)
+        report.seconds = time.perf_counter() - started
+        return index, report
+
+    @classmethod
+    def _open(
+        cls,
+        folders: Sequence[Path],
+        cache_root: Path | None,
+        rebuild: bool,
+        progress: Progress | None,
+        quick: bool,
+        wait: bool,
+        waiting: Callable[[str], None] | None,
+    ) -> tuple[Index, Refresh]:
         directory = index_directory(folders, cache_root)
         opened = cls._trusted(directory) if quick and not rebuild else None
         if opened is not None:
@@ -327,7 +343,6 @@ class Index:
                 if not report.locked_out:  # else nothing was refreshed
                     _remember_folders(directory, stamp, report)
             report.skipped[:0] = unread
-        report.seconds = time.perf_counter() - started
         return index, report
 
     @classmethod

@@ -125,8 +125,9 @@ def scan(
     sixth of refreshing one edited file at 50,000).
     """
     note = skipped.append if skipped is not None else (lambda _s: None)
-    seen_files: set[tuple[int, int]] = set()
     walked = walked if walked is not None else Walked()
+    linked: list[bool] = []
+    parts: list[tuple[list[tuple[Path, str, os.stat_result]], bool, bool]] = []
     for root in folders:
         root = Path(root).expanduser()
         try:
@@ -140,34 +141,55 @@ def scan(
             if reason:
                 note(_skip(root, reason))
             else:
-                yield root.parent, str(root), st
+                parts.append(([(root.parent, str(root), st)], False, False))
             continue
         system = pseudo_filesystem(root)
         if system:
             note(_skip(root, f"a system folder ({system}), not a folder of articles: not read"))
             continue
+        mixed: list[bool] = []
+        parts.append((_walk(root, linked, note, mixed, walked), True, bool(mixed)))
+    if linked or sum(listed for _found, listed, _mixed in parts) > 1:
+        _once([found for found, listed, _mixed in parts if listed])
+    for found, _listed, mixed in parts:
         # In the order of Path: component by component (so "a/b" comes before "a-b"),
         # which is text order once the separator sorts before every other character. The
         # walk lists each folder's files in name order, then its folders: that is already
         # the order unless a folder holds both files and folders.
-        mixed: list[bool] = []
-        found = _walk(root, seen_files, note, mixed, walked)
         if mixed:
             found.sort(key=_by_component)
-        yield from ((root, path, st) for path, st in found)
+        yield from found
 
 
-def _by_component(item: tuple[str, os.stat_result]) -> str:
-    return item[0].replace(os.sep, "\0")
+def _once(lists: list[list[tuple[Path, str, os.stat_result]]]) -> None:
+    """Keep the first of the ways to each file, in the order walked (a file reached
+    through a linked folder, a hard link, or two folders of one corpus is indexed once)."""
+    seen: set[tuple[int, int]] = set()
+    for found in lists:
+        kept = []
+        for item in found:
+            st = item[2]
+            ident = (st.st_dev, st.st_ino)
+            if ident not in seen:
+                seen.add(ident)
+                kept.append(item)
+        found[:] = kept
+
+
+def _by_component(item: tuple[Path, str, os.stat_result]) -> str:
+    return item[1].replace(os.sep, "\0")
 
 
 def _walk(
-    root: Path, seen_files: set[tuple[int, int]], note, mixed: list[bool], walked: Walked
-) -> list[tuple[str, os.stat_result]]:
-    """Every file under ``root``, each folder's files then its folders; ``mixed`` is
-    appended to when a folder held both. A list, not a generator, and the names bound
-    once: this loop runs once a file (50,000 times for a refresh at 50,000 articles)."""
-    found: list[tuple[str, os.stat_result]] = []
+    root: Path, linked: list[bool], note, mixed: list[bool], walked: Walked
+) -> list[tuple[Path, str, os.stat_result]]:
+    """Every file under ``root`` as ``(root, path, stat)``, each folder's files then its
+    folders; ``mixed`` is appended to when a folder held both. A list, not a generator, and
+    the names bound once: this loop runs once a file (50,000 times for a refresh at 50,000
+    articles). ``linked`` is appended to when a file has more than one name (a hard
+    link, a linked file): only then, or with more than one folder, may a file be reached
+    twice (each folder is listed once), which :func:`_once` then sees to."""
+    found: list[tuple[Path, str, os.stat_result]] = []
     keep = found.append
     regular, limit, sidecars = stat.S_ISREG, MAX_BYTES, walked.sidecars
     seen_dirs: set[tuple[int, int]] = set()
@@ -218,12 +240,9 @@ def _walk(
                 if reason:
                     note(_skip(entry.path, reason))
                     continue
-            # A file reached twice (through a linked folder) is indexed once.
-            ident = (st.st_dev, st.st_ino)
-            if ident in seen_files:
-                continue
-            seen_files.add(ident)
-            keep((entry.path, st))
+            if st.st_nlink > 1 or entry.is_symlink():
+                linked.append(True)  # a file with more names than one: see _once
+            keep((root, entry.path, st))
         if subfolders and len(found) > files_before and not mixed:
             mixed.append(True)
         # In name order, as a walk from the top does: which of two ways to one file is

@@ -202,6 +202,7 @@ def test_a_refresh_that_fails_part_way_leaves_no_writer_process(tmp_path, monkey
 
     folder = _corpus(tmp_path / "news", 3)
     Corpus.open([folder], cache_dir=tmp_path / "cache").close()
+    monkeypatch.setattr(search.index, "WRITERS", search.index.POOLED)  # fewer files to write
     for i in range(search.index.POOLED + 40):  # enough for the writer processes to start
         write(folder, f"batch/extra{i:03d}.txt", article_text(f"Extra {i}", topic="narwhal"))
     real = search.index.Index._prepared

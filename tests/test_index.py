@@ -910,10 +910,13 @@ def test_a_batch_of_added_files_is_read_in_workers_and_every_one_indexed(news, c
     corpus.close()
 
 
-def test_a_batch_of_edited_files_is_rewritten_by_whoosh_writer_processes(news, cache_dir):
-    """From search.index.POOLED changed files on, Whoosh's own writer processes index
+def test_a_batch_of_edited_files_is_rewritten_by_whoosh_writer_processes(
+    news, cache_dir, monkeypatch
+):
+    """From search.index.WRITERS changed files on, Whoosh's own writer processes index
     them (each into a segment of its own): every edited file's new text is found and its
     old text is not, in one refresh that also drops a removed file."""
+    monkeypatch.setattr(search.index, "WRITERS", search.index.POOLED)  # fewer files to write
     n = search.index.POOLED + 4
     for i in range(n):
         write(news, f"batch/story{i:03d}.txt", article_text(f"Batch story {i}", topic="ferret"))

@@ -48,10 +48,11 @@ POOLED = 64
 #: Files read ahead of the index writer in a pooled build.
 WINDOW = 256
 #: From this many new or changed files, a refresh writes with Whoosh's writer processes as
-#: well. Not at a hundred: at 50,000 articles, 100 added files took 1.75-2.16 s (median
-#: 1.9) with one writer against 2.12-2.32 s (2.2) with writer processes, and 0.15 s less
-#: CPU (bench, six interleaved pairs, load 1.2-2.1); as many as a build's, untried between.
-WRITERS = BULK
+#: well. At 50,000 articles on 2 cores, 100 added files took 1.49 s with them against
+#: 1.71-1.73 s with one writer on a quiet machine (load 1.0-1.1, interleaved pairs); on
+#: busy cores one writer wins (1.9 against 2.2 s at load 1.2-2.1): an idle core is the
+#: usual case of a refresh someone waits for.
+WRITERS = POOLED
 #: A refresh writes a segment of its own and merges none until the index has this many:
 #: Whoosh's default merged small segments every few commits, which made one refresh in a
 #: few take seconds (rewriting the merged documents) where searching a dozen segments

@@ -32,7 +32,9 @@ _PERSON_TITLES = set(
     Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
     Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
-    MHA TD""".split()
+    MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
+    Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
+    Co-founder Cofounder Founder Executive""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -144,6 +146,8 @@ _TITLE_MODIFIERS = set(
 )
 
 
+_TITLE_WORDS = _TITLE_MODIFIERS | _PERSON_TITLES
+
 #: Titles that are also surnames: after a given name they are the name ("John Major").
 _SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
 
@@ -236,6 +240,12 @@ def _split_titles(run):
     while i < n:
         j = i
         while j < n and run[j][2] in _TITLE_MODIFIERS:
+            if (
+                j > i
+                and run[j][2] in _PERSON_TITLES
+                and (j + 1 == n or run[j + 1][2] not in _TITLE_WORDS)
+            ):
+                break  # "Chief Executive Satya Nadella": the modifier ends the title
             j += 1
         if (
             j < n

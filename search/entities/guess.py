@@ -460,7 +460,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         for i, w in enumerate(words)
         if w in _CUE_TYPES
         and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
-    ]
+        and (i or w not in _given_names() or _RX_OF.match(norm, part[0][1]))
+    ]  # (a given name first is a person's: "Bill Gates", but "Bill of Rights")
     if not cued:
         return None
     i = cued[-1]

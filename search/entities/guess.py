@@ -305,7 +305,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 pos += len(word) + 1
             else:
                 continue
-        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-"):
+        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-#@"):
             continue
         if not norm[run_start].isupper():
             continue

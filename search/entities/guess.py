@@ -74,6 +74,14 @@ _LOC_CUES = set(
     Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
     Shoal Atoll Delta Plateau Highlands Region""".split()
 )
+#: Words that name a street or a quarter of a town: "Bruckner Boulevard", "Manga-Bell-Platz".
+STREETS = frozenset(
+    """Street Avenue Boulevard Road Lane Drive Parkway Highway Expressway Freeway Plaza Park
+    Quarter Village Strasse Straße Allee Platz Gasse""".split()
+)
+_LOC_CUES |= STREETS
+#: How a street's name in one word ends, in German: "Lüderitzstrasse", "Petersallee".
+STREET_ENDINGS = ("strasse", "straße", "allee", "platz", "gasse")
 #: Words that name a realm: "Principality of Guria", "Russian Empire" are places by them.
 REALMS = frozenset(
     """Principality Duchy Kingdom Empire Colony Emirate Sultanate Khanate Caliphate Dominion
@@ -466,6 +474,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         return None
     i = cued[-1]
     type_ = _cue_type(words[i])
+    if type_ in {"LOC", "GPE"} and " and " in norm[start : part[i][0]]:
+        return None  # "Whitestone Bridge and Bruckner Boulevard" are two places
     # the name runs to the cue word, or on through "of ..." after it, but never
     # into a date or figure ("Parliament on March 3rd")
     tail_end = part[i][1]
@@ -561,6 +571,8 @@ def _type_stretch(norm, stretch, cue, names):
     type_ = _cue_type(words[-1])
     if type_ and not single:
         return start, end, type_
+    if single and street(words[0]):
+        return start, end, "LOC"
     if type_ == "ORG" and single:
         return None  # a lone "Council"
     wh = after.startswith((" wh", ", wh"))  # (before "who", "which": the common case, no)
@@ -595,6 +607,19 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+def street(name: str) -> bool:
+    """Is ``name`` a street's or a quarter's by its own last word ("Bruckner Boulevard",
+    "Manga-Bell-Platz", "Lüderitzstrasse"), not a person's ("Nathan Lane")?"""
+    words = name.split()
+    last = words[-1].rsplit("-", 1)[-1]
+    if last in STREETS:
+        if len(words) == 2:
+            return not _given_name(words[0])  # "Lois Lane", "Grace Park"
+        return len(words) > 1 or "-" in words[0]
+    low = last.lower()
+    return len(words) == 1 and low.endswith(STREET_ENDINGS) and len(low) > 8
 
 
 def _ordinary(word: str) -> bool:

@@ -24,6 +24,7 @@ from search.entities.guess import (
     _is_sentence_start,
     _is_title_case,
     _occurs_lowercase,
+    street,
 )
 from search.entities.spans import LENGTHENED, Span, _select
 from search.entities.teams import _as_team, _sporting
@@ -122,6 +123,8 @@ def _verdicts(
             new = "ORG"  # "Stop the War Coalition": a name by its own cue word
         if _realm(out[fi][2][start:end]):
             new = "GPE"  # "Principality of Guria", "British Empire"
+        elif street(out[fi][2][start:end]):
+            new = "LOC"  # "Bruckner Boulevard", "Petersallee"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

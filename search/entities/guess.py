@@ -423,6 +423,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
                 norm, part[k:], None, names, inside, spans
             )
+        k = _two_places(norm, part)
+        if k:  # "Whitestone Bridge and Bruckner Boulevard" are two places
+            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
+                norm, part[k:], None, names, inside, spans
+            )
         institution = _institution(norm, part, inside, spans)
         if institution:
             return [institution]
@@ -457,6 +462,19 @@ def _two_institutions(norm, part, inside) -> int:
     return 0
 
 
+def _two_places(norm, part) -> int:
+    """Where a run holding two places joined by "and" splits, each a place by its own
+    word ("Principality of Svaneti and Principality of Abkhazia"; not "Turks and Caicos
+    Islands"), else 0."""
+    for k in range(1, len(part)):
+        if norm[part[k - 1][1] : part[k][0]] != " and ":
+            continue
+        places = [_cue_type(t[2]) in {"LOC", "GPE"} for t in part]
+        if any(places[:k]) and any(places[k:]):
+            return k
+    return 0
+
+
 def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
     Board", "Bank of Canada", "Chilean Mining Council"."""
@@ -474,8 +492,6 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         return None
     i = cued[-1]
     type_ = _cue_type(words[i])
-    if type_ in {"LOC", "GPE"} and " and " in norm[start : part[i][0]]:
-        return None  # "Whitestone Bridge and Bruckner Boulevard" are two places
     # the name runs to the cue word, or on through "of ..." after it, but never
     # into a date or figure ("Parliament on March 3rd")
     tail_end = part[i][1]

@@ -60,6 +60,7 @@ def _retype(
         return fields
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    echoes: list[tuple[int, int, str, int]] = []  # initials of a name: its key, their score
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -95,8 +96,20 @@ def _retype(
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context) + _name_score(text, type_)
+            if (
+                text != key
+                and text == _initials(key)
+                and _cue_type(key.rsplit(" ", 1)[-1]) in {"LOC", "GPE"}
+            ):
+                # "BVI": as the British Virgin Islands go, a place by their own word
+                echoes.append((fi, si, key, score))
+                continue
             totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
+    for fi, si, key, score in echoes:
+        if key not in totals:
+            totals[key] = totals.get(key, 0) + score  # (its full name is a known one)
+        keyed.append((fi, si, key))
     if not keyed:
         return fields
     return _verdicts(fields, keyed, totals)
@@ -270,6 +283,23 @@ def _register(
             if type_ in {"GPE", "LOC"} and " " not in norm[start:end]:
                 continue  # "... Cooperation in Europe (OSCE)": the place ends a longer name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
+    for start, end, type_, canonical, _guessed, _ in spans:
+        if type_ in _INITIALLED and norm.find(" ", start, end) > 0:
+            initials = _initials(norm[start:end])
+            if initials:  # "BVI" for the British Virgin Islands the article names
+                registry.setdefault(initials, (type_, canonical or norm[start:end]))
+
+
+#: Types of names an article may go on to call by their initials.
+_INITIALLED = frozenset(("ORG", "GPE", "LOC"))
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of two to six capitalised words (connectors aside), else ""."""
+    words = [w for w in name.split() if w not in {"of", "the", "and", "for", "&"}]
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _second_pass(

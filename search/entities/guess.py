@@ -612,7 +612,12 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
         return None
-    if not single and len(words) <= 3 and all(len(w) > 2 and not w.isupper() for w in words):
+    if (
+        not single
+        and len(words) <= 3
+        and all(len(w) > 2 and not w.isupper() for w in words)
+        and words[0] not in typer._COMPASS  # "East Bronx" is no one's name
+    ):
         return start, end, "PERSON"
     return start, end, "ORG"
 
@@ -623,6 +628,13 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+def compass_place(name: str) -> bool:
+    """Is ``name`` part of a place by a point of the compass ("East Bronx", "Western
+    Sydney"): the rest of it a place the lists know?"""
+    first, _, rest = name.partition(" ")
+    return first in typer._COMPASS and bool(rest) and rest in typer.places()
 
 
 def street(name: str) -> bool:

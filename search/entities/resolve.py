@@ -24,6 +24,7 @@ from search.entities.guess import (
     _is_sentence_start,
     _is_title_case,
     _occurs_lowercase,
+    compass_place,
     street,
 )
 from search.entities.spans import LENGTHENED, Span, _select
@@ -138,6 +139,8 @@ def _verdicts(
             new = "GPE"  # "Principality of Guria", "British Empire"
         elif street(out[fi][2][start:end]):
             new = "LOC"  # "Bruckner Boulevard", "Petersallee"
+        elif compass_place(out[fi][2][start:end]):
+            new = "GPE"  # "East Bronx"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

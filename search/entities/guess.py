@@ -637,6 +637,15 @@ def compass_place(name: str) -> bool:
     return first in typer._COMPASS and bool(rest) and rest in typer.places()
 
 
+def saint_place(name: str) -> bool:
+    """Is ``name`` a place by its saint ("St Eustatius", "St. Louis Park", "Saint-Denis")?"""
+    first = name.split(" ", 1)[0].split("-", 1)[0]
+    return first in _SAINTS and len(name) > len(first) + 2
+
+
+_SAINTS = frozenset(("St", "St.", "Saint", "Ste", "Ste.", "Sainte", "Sankt"))
+
+
 def street(name: str) -> bool:
     """Is ``name`` a street's or a quarter's by its own last word ("Bruckner Boulevard",
     "Manga-Bell-Platz", "Lüderitzstrasse"), not a person's ("Nathan Lane")?"""

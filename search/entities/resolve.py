@@ -25,6 +25,7 @@ from search.entities.guess import (
     _is_title_case,
     _occurs_lowercase,
     compass_place,
+    saint_place,
     street,
 )
 from search.entities.spans import LENGTHENED, Span, _select
@@ -126,6 +127,7 @@ def _verdicts(
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
+    sport: bool | None = None  # does the document hold results? (asked when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
@@ -141,6 +143,11 @@ def _verdicts(
             new = "LOC"  # "Bruckner Boulevard", "Petersallee"
         elif compass_place(out[fi][2][start:end]):
             new = "GPE"  # "East Bronx"
+        elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
+            if sport is None:
+                sport = any(_sporting(f[2]) for f in fields)
+            if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
+                new = "GPE"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

@@ -62,7 +62,7 @@ def _retype(
         return fields
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
-    echoes: list[tuple[int, int, str, int]] = []  # initials of a name: its key, their score
+    echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -98,33 +98,43 @@ def _retype(
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context) + _name_score(text, type_)
-            if (
-                text != key
-                and text == _initials(key)
-                and _cue_type(key.rsplit(" ", 1)[-1]) in {"LOC", "GPE"}
-            ):
-                # "BVI": as the British Virgin Islands go, a place by their own word
-                echoes.append((fi, si, key, score))
+            own = _short_form(text, key)
+            if own:  # a short form of a name of that type by its own word
+                echoes.append((fi, si, own))
                 continue
             totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
-    for fi, si, key, score in echoes:
-        if key not in totals:
-            totals[key] = totals.get(key, 0) + score  # (its full name is a known one)
-        keyed.append((fi, si, key))
-    if not keyed:
+    if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals)
+    return _verdicts(fields, keyed, totals, echoes)
+
+
+def _short_form(text: str, name: str) -> str:
+    """The type of ``name`` by its own word when ``text`` is its short form: "BVI" for the
+    British Virgin Islands (a place by "Islands"), "Amazon" for Amazon.com Inc (a company
+    by its legal form); else "". Their contexts are no evidence against it (an acronym
+    looks like an organisation's name, "Amazon" like the river)."""
+    if text == name:
+        return ""
+    if text == _company(name):
+        return "ORG"
+    cue = _cue_type(name.rsplit(" ", 1)[-1])
+    return cue if cue in {"LOC", "GPE"} and text == _initials(name) else ""
 
 
 def _verdicts(
     fields: list[tuple[str, str, str, list[Span]]],
     keyed: list[tuple[int, int, str]],
     totals: dict[str, int],
+    echoes: list[tuple[int, int, str]],
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
-    say, or dropped (see :func:`_retype`)."""
+    say, or dropped (see :func:`_retype`); each short form (field index, span index,
+    type) typed as its name."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    for fi, si, type_ in echoes:
+        span = out[fi][3][si]
+        out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
     sport: bool | None = None  # does the document hold results? (asked when needed)
@@ -298,6 +308,9 @@ def _register(
             initials = _initials(norm[start:end])
             if initials:  # "BVI" for the British Virgin Islands the article names
                 registry.setdefault(initials, (type_, canonical or norm[start:end]))
+            short = _company(norm[start:end]) if type_ == "ORG" else ""
+            if short:  # "Amazon" for Amazon.com Inc.
+                registry.setdefault(short, (type_, canonical or norm[start:end]))
 
 
 #: Types of names an article may go on to call by their initials.
@@ -310,6 +323,25 @@ def _initials(name: str) -> str:
     if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
+
+
+#: Known names' types a company the article names in full takes its short name from.
+_KNOWN_OTHERWISE = frozenset(("GPE", "LOC", "PERSON", "NORP"))
+#: A company's legal form, which the article leaves off after naming it in full.
+_LEGAL_FORMS = frozenset(
+    ("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "SA")
+)
+_RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
+
+
+def _company(name: str) -> str:
+    """A company's name without its legal form (and web domain), "" if it has none:
+    "Amazon.com Inc" -> "Amazon", "Chevron Corp" -> "Chevron"."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+        return ""
+    short = _RX_DOMAIN.sub("", " ".join(words[:-1]))
+    return short if short[:1].isupper() else ""
 
 
 def _second_pass(
@@ -328,6 +360,13 @@ def _second_pass(
             t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))
             continue
+        if span[2] in _KNOWN_OTHERWISE and norm[span[0] : span[1]] in registry:
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
+            if t == "ORG" and _company(c) == norm[start:end]:
+                # "Amazon" after "Amazon.com Inc": the company, not the river
+                resolved.append((start, end, t, c, c not in g.records, prio))
+                continue
         resolved.append(span)
     spans = resolved
     occupied = bytearray(len(norm) + 1)

@@ -722,7 +722,7 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     United Kingdom general election") is part of the event.
     """
     if len(norm) < 300 and _is_title_case(norm):
-        return spans
+        return _legal_forms(norm, spans)
     known = bytearray(len(norm) + 1)  # 1 inside a known name
     for s in spans:
         if not s[4]:
@@ -747,7 +747,31 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
                 longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
         out.append(current)
         changed = changed or longer is not None
-    return _select(out) if changed else spans
+    return _legal_forms(norm, _select(out) if changed else spans)
+
+
+#: A company's legal form, abbreviated: its full stop is part of the name.
+_ABBREVIATED_FORMS = ("Inc", "Corp", "Co", "Ltd", "Bros", "Cos")
+#: What follows a full stop that ends no sentence ("Corp. said", "Inc., the").
+_RX_NOT_SENTENCE_END = re.compile(r"[,;:)]| [a-z(]")
+
+
+def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
+    """An organisation's name ending in an abbreviated legal form takes its full stop
+    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too."""
+    out = spans
+    for i, s in enumerate(spans):
+        end = s[1]
+        if (
+            norm.startswith(".", end)
+            and s[2] == "ORG"
+            and norm[s[0] : end].rsplit(" ", 1)[-1] in _ABBREVIATED_FORMS
+            and _RX_NOT_SENTENCE_END.match(norm, end + 1)
+        ):
+            if out is spans:
+                out = list(spans)
+            out[i] = (s[0], end + 1, *s[2:])
+    return out
 
 
 def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:

@@ -302,6 +302,8 @@ def _register(
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
             if type_ in {"GPE", "LOC"} and " " not in norm[start:end]:
                 continue  # "... Cooperation in Europe (OSCE)": the place ends a longer name
+            if norm[start] != m[1][0]:
+                continue  # "AUSTIN (KXAN) -": a dateline's agency, no acronym of the name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
     for start, end, type_, canonical, _guessed, _ in spans:
         if type_ in _INITIALLED and norm.find(" ", start, end) > 0:

@@ -85,7 +85,7 @@ STREET_ENDINGS = ("strasse", "straße", "allee", "platz", "gasse")
 #: Words that name a realm: "Principality of Guria", "Russian Empire" are places by them.
 REALMS = frozenset(
     """Principality Duchy Kingdom Empire Colony Emirate Sultanate Khanate Caliphate Dominion
-    Protectorate""".split()
+    Protectorate Reich""".split()
 )
 _GPE_CUES = set("""City Province Prefecture County State District Oblast Republic""".split())
 _GPE_CUES |= REALMS

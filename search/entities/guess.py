@@ -119,7 +119,8 @@ _STOP = set(
     Sceptics Skeptics Observers Economists Investors Supporters Residents Others People
     Everyone Someone Anyone Nobody Nor Whether Whatever Looking According Speaking Asked
     Talking Writing Having Given Following Including Regarding Concerning Considering
-    During Another""".split()
+    During Another Keywords Tags Topics Subjects Categories Category Permalink Feedback
+    Filed""".split()
 )
 
 # Capitals of the Latin, Greek and Cyrillic scripts. (The ranges hold a few small letters

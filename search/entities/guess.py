@@ -34,7 +34,7 @@ _PERSON_TITLES = set(
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
     MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
     Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
-    Co-founder Cofounder Founder Executive""".split()
+    Co-founder Cofounder Founder Executive Author""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express

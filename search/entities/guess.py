@@ -735,6 +735,8 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         longer = None
         if not span[4] and span[2] in _WIDENED:
             longer = _longer_name(norm, span, *taken)
+        elif not span[4] and span[2] == "PERSON":
+            longer = _namesake(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
             end = _of_place(norm, span[0], span[1], taken[1])
             longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
@@ -773,6 +775,25 @@ def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
                 out = list(spans)
             out[i] = (s[0], end + 1, *s[2:])
     return out
+
+
+def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
+    """Another person of a known person's surname: "Ivanka Trump", "Eric Trump" (the
+    known alias is the surname, and a given name before it is no part of the known name)."""
+    start = span[0]
+    if start < 2 or norm[start - 1] != " " or not norm[start - 2].isalpha():
+        return None  # (the common case: no word right before)
+    m = _RX_CAP_WORD_BEFORE.search(norm, max(0, start - 40), start)
+    if not m or 1 in known[m.start(1) : m.end(1)] or "'" in m[1]:
+        return None
+    word = m[1]
+    if word in _STOP or word in _TITLE_WORDS or word in _NOT_NAMES or word.isupper():
+        return None
+    if not (_given_name(word) or not typer.everyday(word)) or (
+        _is_sentence_start(norm, m.start(1)) and _ordinary(word)
+    ):
+        return None  # "Will Trump win?"; a given name, or a word no dictionary has
+    return (m.start(1), span[1], "PERSON", "", True, LENGTHENED)
 
 
 def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:

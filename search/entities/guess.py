@@ -736,7 +736,7 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         if not span[4] and span[2] in _WIDENED:
             longer = _longer_name(norm, span, *taken)
         elif not span[4] and span[2] == "PERSON":
-            longer = _namesake(norm, span, known)
+            longer = _namesake(norm, span, known) or _named_after(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
             end = _of_place(norm, span[0], span[1], taken[1])
             longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
@@ -794,6 +794,27 @@ def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
     ):
         return None  # "Will Trump win?"; a given name, or a word no dictionary has
     return (m.start(1), span[1], "PERSON", "", True, LENGTHENED)
+
+
+def _named_after(norm: str, span: Span, known: bytearray) -> Span | None:
+    """A place or body named after a known person: "Trump Golf Links Ferry Point",
+    "Obama Presidential Center": free capitalised words after the name, two or more or
+    ending in a cue word."""
+    end = new_end = span[1]
+    if not (norm.startswith(" ", end) and norm[end + 1 : end + 2].isupper()):
+        return None  # (the common case)
+    words = []
+    while (m := _RX_CAP_WORD_AFTER.match(norm, new_end)) and 1 not in known[m.start(1) : m.end(1)]:
+        if not _may_lengthen(m[1], "PERSON") or _given_name(m[1]) or m[1] in _SUFFIX_WORDS:
+            break
+        words.append(m[1])
+        new_end = m.end()
+    if len(words) < 2 and not (words and _cue_type(words[-1])):
+        return None
+    return (span[0], new_end, _cue_type(words[-1]) or "ORG", "", True, LENGTHENED)
+
+
+_SUFFIX_WORDS = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
 
 
 def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:

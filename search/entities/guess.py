@@ -875,6 +875,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         new_type = _cue_type(norm[new_start:new_end].rsplit(" ", 1)[-1]) or (
             type_ if new_end == end and type_ != "NORP" else "ORG"
         )
+        if new_type == "ORG" and new_end == end and norm[new_start : start - 1] in _given_names():
+            new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
 

@@ -63,6 +63,7 @@ def _retype(
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
+    placed: set[str] = set()  # names some mention of which the words around call a place
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -98,6 +99,8 @@ def _retype(
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context) + _name_score(text, type_)
+            if _placed(norm, start, end):
+                placed.add(key)
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -106,7 +109,28 @@ def _retype(
             keyed.append((fi, si, key))
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes)
+    return _verdicts(fields, keyed, totals, echoes, placed)
+
+
+#: Words before a name that say it is a place: "the district of Wedding", "the islands of
+#: Bonaire", "in northern Bavaria".
+_RX_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:islands?|people|residents|town|city|village|district|region|province|county"
+    r"|suburb|neighbou?rhood|outskirts) of(?: the)?|(?:in|of|across) (?:north|south|east"
+    r"|west)?(?:ern|-eastern|-western)|(?:in|of|across) (?:central|rural|downtown)) $"
+)
+#: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
+_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?)\b")
+
+
+def _placed(norm: str, start: int, end: int) -> bool:
+    """Do the words right around ``norm[start:end]`` say it is a place?"""
+    if norm.startswith(("-born", " resid", " nativ"), end) and _RX_PLACE_AFTER.match(norm, end):
+        return True
+    before = norm[max(0, start - 30) : start]
+    return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
+        _RX_PLACE_BEFORE.search(before) is not None
+    )
 
 
 def _short_form(text: str, name: str) -> str:
@@ -127,6 +151,7 @@ def _verdicts(
     keyed: list[tuple[int, int, str]],
     totals: dict[str, int],
     echoes: list[tuple[int, int, str]],
+    placed: set[str],
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -158,6 +183,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
+        elif new in {"ORG", None} and key in placed:
+            new = "GPE"  # "Throgs Neck resident", "the district of Wedding"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

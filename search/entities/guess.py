@@ -57,7 +57,7 @@ _ORG_CUES = set(
     Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
-    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers""".split()
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -493,6 +493,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         return None
     i = cued[-1]
     type_ = _cue_type(words[i])
+    if cued[0] == 0 and _cue_type(words[0]) == "ORG" and norm.startswith(" of ", part[0][1]):
+        type_ = "ORG"  # "Friends of Pelham Parkway", "Bank of East Asia": a body of a place
     # the name runs to the cue word, or on through "of ..." after it, but never
     # into a date or figure ("Parliament on March 3rd")
     tail_end = part[i][1]
@@ -652,6 +654,8 @@ def street(name: str) -> bool:
     "Manga-Bell-Platz", "Lüderitzstrasse"), not a person's ("Nathan Lane")?"""
     words = name.split()
     last = words[-1].rsplit("-", 1)[-1]
+    if _cue_type(words[0]) == "ORG":
+        return False  # "Friends of Pelham Parkway"
     if last in STREETS:
         if len(words) == 2:
             return not _given_name(words[0])  # "Lois Lane", "Grace Park"

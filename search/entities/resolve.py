@@ -210,7 +210,10 @@ def _realm(text: str) -> bool:
 def _institutional(text: str) -> bool:
     """A name of several words with an organisation's cue word ("... Coalition")."""
     words = text.split()
-    return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
+    return len(words) > 1 and (
+        any(_cue_type(w) == "ORG" for w in words[1:])
+        or (words[1] == "of" and _cue_type(words[0]) == "ORG")  # "Friends of the Earth"
+    )
 
 
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:

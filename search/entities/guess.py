@@ -57,7 +57,7 @@ _ORG_CUES = set(
     Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
-    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends""".split()
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake

@@ -337,6 +337,11 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             text = norm[start:end]
             if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
                 continue
+            if title_case and cue == "PERSON" and " " in text:
+                end = _headline_person(norm, start, end)
+                if end == start:
+                    continue
+                text = norm[start:end]
             if shouting and text.isupper():
                 continue
             if " " not in text and cue is None:
@@ -347,6 +352,20 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             # priority 0 marks a guess that overlaps known mentions (it swallows them)
             out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
+
+
+def _headline_person(norm: str, start: int, end: int) -> int:
+    """Where a person's name after a title ends in a Title-Cased Headline: before the
+    first everyday word that is no name ("Premier Fahie Arrested in USA")."""
+    at = start - 1
+    while at < end:
+        nxt = norm.find(" ", at + 1, end)
+        nxt = end if nxt < 0 else nxt
+        word = norm[at + 1 : nxt]
+        if typer.everyday(word) and not _given_name(word) and word not in typer.census_names()[1]:
+            return max(at, start)  # (at the first word: no name at all)
+        at = nxt
+    return end
 
 
 @define(frozen=True, slots=True)

@@ -862,6 +862,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             break  # "Total" at a sentence start is capitalised by position
         if m[1].endswith(("'", "'s")) and not typer.everyday(m[1].rstrip("'s")):
             break  # "Obama's Democratic Party" is the party
+        if type_ == "NORP" and m[1] in typer.places() and not norm.endswith("s", start, end):
+            break  # "Bronx Republican chair": a place's partisan; but "Cleveland Indians"
         new_start = m.start(1)
     if new_start == start and type_ == "ORG":
         new_start = _and_before(norm, start, end, known)

@@ -18,7 +18,8 @@ overlaps it is neither right nor wrong.
 measurement) are only scored, to see whether fixes generalise.
 
     python -m bench.ner_pages            # per page, dev and held-out pooled
-    python -m bench.ner_pages -v         # and every error, by kind
+    python -m bench.ner_pages -v         # and every error on the dev pages, by kind
+    python -m bench.ner_pages -vv        # on the held-out pages too (look only to report)
     python -m bench.ner_pages --show PAGE   # the page's text with its gold marked
 """
 
@@ -138,7 +139,7 @@ def kind(error: Mention, others: set, *, missed: bool) -> str:
     return "boundary+type"
 
 
-def run(verbose: bool = False) -> dict:
+def run(verbose: int = 0) -> dict:
     """Scores per page and pooled over the dev and the held-out pages."""
     if not DATA.exists():
         print(f"  skipped the page bench: {DATA} not found (set DOSSIER_INGEST_DEV)")
@@ -163,12 +164,12 @@ def run(verbose: bool = False) -> dict:
             for e in sorted(fps, key=lambda m: (m[0], m[1])):
                 k = kind(e, scored_gold, missed=False)
                 kinds[split][k if k == "spurious" else f"{k} (ours)"] += 1
-                if verbose:
+                if verbose > (split == "held_out"):
                     print(f"  {split} {page} FP {k:13} {e[3]} {_quote(art, e)}")
             for e in sorted(misses, key=lambda m: (m[0], m[1])):
                 k = kind(e, fps, missed=True)
                 kinds[split][k if k == "missed" else f"{k} (gold)"] += 1
-                if verbose:
+                if verbose > (split == "held_out"):
                     print(f"  {split} {page} FN {k:13} {e[3]} {_quote(art, e)}")
         figures[split] = _figures(pooled)
     if verbose:
@@ -203,7 +204,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--show"]:
         show(argv[1])
         return 0
-    figures = run(verbose="-v" in argv)
+    figures = run(verbose=2 if "-vv" in argv else int("-v" in argv))
     if not figures:
         return 0
     print(f"{'':40} {'PER P/R':>11} {'LOC P/R':>11} {'ORG P/R':>11} {'all P/R/F1':>16}")

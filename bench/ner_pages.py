@@ -1,6 +1,6 @@
 """Names on real web pages: dossier's recogniser against a hand-annotated gold.
 
-Ten real news pages of ``/work/shared/data/ingest-dev`` (or ``$DOSSIER_INGEST_DEV``), read
+Fourteen real news and analysis pages of ``/work/shared/data/ingest-dev`` (or ``$DOSSIER_INGEST_DEV``), read
 from their saved HTML through ``search.ingest`` as the reader shows them (title, standfirst
 and body, cleaned), then recognised as the index recognises them (``recognise(article)``).
 The gold (``bench/ner_pages/gold.jsonl``) was written by hand on that cleaned text before
@@ -43,12 +43,16 @@ DEV = (
     "dw.com.colonial",
     "vancouversun.com.microsoft",
     "kxan.com-Voters",
+    "wikimediafoundation.org.turkey",
+    "californiaglobe.com.amazon",
 )
 HELD_OUT = (
     "timesofisrael.com.washington",
     "thepointsguy.com.alaska",
     "twincities.com-mayor",
     "japantimes.co.jp.surgical",
+    "abc7news.com-Napa",
+    "thelocal.se.tattooed",
 )
 
 Mention = tuple[str, int, int, str]  # field, start, end, type (PER/LOC/ORG/X)

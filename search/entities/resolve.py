@@ -340,8 +340,9 @@ def _register(
             initials = _initials(norm[start:end])
             if initials:  # "BVI" for the British Virgin Islands the article names
                 registry.setdefault(initials, (type_, canonical or norm[start:end]))
-            short = _company(norm[start:end]) if type_ == "ORG" else ""
-            if short:  # "Amazon" for Amazon.com Inc.
+        if type_ == "ORG" and (norm.find(" ", start, end) > 0 or norm.find(".", start, end) > 0):
+            short = _company(norm[start:end])
+            if short:  # "Amazon" for Amazon.com Inc., or for Amazon.com
                 registry.setdefault(short, (type_, canonical or norm[start:end]))
 
 
@@ -367,13 +368,15 @@ _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 
 
 def _company(name: str) -> str:
-    """A company's name without its legal form (and web domain), "" if it has none:
-    "Amazon.com Inc" -> "Amazon", "Chevron Corp" -> "Chevron"."""
+    """A company's name without its legal form and web domain, "" if it has neither:
+    "Amazon.com Inc" -> "Amazon", "Chevron Corp" -> "Chevron", "Amazon.com" -> "Amazon"."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    elif len(words) > 1 or "." not in name:
         return ""
-    short = _RX_DOMAIN.sub("", " ".join(words[:-1]))
-    return short if short[:1].isupper() else ""
+    short = _RX_DOMAIN.sub("", " ".join(words))
+    return short if short[:1].isupper() and short != name else ""
 
 
 def _second_pass(

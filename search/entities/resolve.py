@@ -140,7 +140,9 @@ def _short_form(text: str, name: str) -> str:
     looks like an organisation's name, "Amazon" like the river)."""
     if text == name:
         return ""
-    if text == _company(name):
+    if text == _company(name) or (
+        text == name.partition(" ")[0] and text == _headword(gazetteer(), name)
+    ):
         return "ORG"
     cue = _cue_type(name.rsplit(" ", 1)[-1])
     return cue if cue in {"LOC", "GPE"} and text == _initials(name) else ""
@@ -341,8 +343,8 @@ def _register(
             if initials:  # "BVI" for the British Virgin Islands the article names
                 registry.setdefault(initials, (type_, canonical or norm[start:end]))
         if type_ == "ORG" and (norm.find(" ", start, end) > 0 or norm.find(".", start, end) > 0):
-            short = _company(norm[start:end])
-            if short:  # "Amazon" for Amazon.com Inc., or for Amazon.com
+            short = _company(norm[start:end]) or _headword(g, norm[start:end])
+            if short:  # "Amazon" for Amazon.com Inc., or for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or norm[start:end]))
 
 
@@ -377,6 +379,18 @@ def _company(name: str) -> str:
         return ""
     short = _RX_DOMAIN.sub("", " ".join(words))
     return short if short[:1].isupper() and short != name else ""
+
+
+def _headword(g: _Gazetteer, name: str) -> str:
+    """The one word before an organisation's cue word that the article may call it by,
+    when that word names nothing else ("Wikimedia" for the Wikimedia Foundation; not
+    "Texas" for the Texas Retired Teachers Association), else ""."""
+    first, _, rest = name.partition(" ")
+    if not rest or " " in rest or _cue_type(rest) != "ORG" or not first[:1].isupper():
+        return ""
+    if _key(first) in g.by_alias or first in typer.places() or typer.everyday(first):
+        return ""
+    return first
 
 
 def _second_pass(

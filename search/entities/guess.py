@@ -769,6 +769,12 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         current = longer or span
         if current[2] == "ORG":
             start = _possessor(norm, current[0], current[1], taken[0])
+            if (
+                start == current[0]
+                and norm[start - 3 : start - 1] in _ORDINAL_ENDS
+                and any(_cue_type(w) == "ORG" for w in norm[start : current[1]].split()[1:])
+            ):
+                start = _ordinal(norm, start, taken[0])
             if start < current[0]:
                 longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
         out.append(current)
@@ -924,6 +930,19 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
             new_end = place[1]  # "... election in Italy", a named election
         return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+_RX_ORDINAL_BEFORE = re.compile(r"(?:^|(?<=[\s(\"]))\d{1,3}(?:st|nd|rd|th) $")
+
+
+def _ordinal(norm: str, start: int, known: bytearray) -> int:
+    """Where an organisation's name starts when an ordinal numbers it ("4th District
+    Court of Appeal", "101st Airborne Division")."""
+    m = _RX_ORDINAL_BEFORE.search(norm, max(0, start - 6), start)
+    if m and 1 not in known[m.start() : start]:
+        return m.start()
+    return start
 
 
 _RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")

@@ -568,8 +568,8 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap.rstrip("-") not in _NAME_PARTICLES:
-                stretches.append(stretch)
+            if gap and gap.rstrip("-") not in _NAME_PARTICLES and gap != "&":
+                stretches.append(stretch)  # ("Douglas & Lomason" is one firm)
                 stretch = []
         stretch.append(t)
         prev_end = t[1]
@@ -595,6 +595,8 @@ def _type_stretch(norm, stretch, cue, names):
     ):
         return None  # headings and shouting: "SIGN UP TODAY"; not "FIFA"
     single = len(words) == 1
+    if not single and " & " in norm[start:end]:
+        return start, end, "ORG"  # "Douglas & Lomason", "Marks & Spencer": a firm
     sentence_start = _is_sentence_start(norm, start)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]

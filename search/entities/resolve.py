@@ -180,6 +180,8 @@ def _verdicts(
             new = "LOC"  # "Bruckner Boulevard", "Petersallee"
         elif compass_place(out[fi][2][start:end]):
             new = "GPE"  # "East Bronx"
+        elif " & " in out[fi][2][start:end]:
+            new = "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
         elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
             if sport is None:
                 sport = any(_sporting(f[2]) for f in fields)
@@ -212,9 +214,13 @@ def _realm(text: str) -> bool:
 def _institutional(text: str) -> bool:
     """A name of several words with an organisation's cue word ("... Coalition")."""
     words = text.split()
-    return len(words) > 1 and (
-        any(_cue_type(w) == "ORG" for w in words[1:])
-        or (words[1] == "of" and _cue_type(words[0]) == "ORG")  # "Friends of the Earth"
+    return (
+        len(words) > 1
+        and (
+            any(_cue_type(w) == "ORG" for w in words[1:])
+            or (words[1] == "of" and _cue_type(words[0]) == "ORG")  # "Friends of the Earth"
+            or "&" in words[1:-1]  # "Douglas & Lomason"
+        )
     )
 
 

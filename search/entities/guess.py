@@ -57,7 +57,8 @@ _ORG_CUES = set(
     Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
-    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System""".split()
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
+    Company""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -781,7 +782,31 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
                 longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
         out.append(current)
         changed = changed or longer is not None
-    return _legal_forms(norm, _select(out) if changed else spans)
+    out = _select(out) if changed else spans
+    return _legal_forms(norm, _demonym_firms(norm, out) if changed else out)
+
+
+def _demonym_firms(norm: str, spans: list[Span]) -> list[Span]:
+    """A demonym before an organisation's name this pass lengthened belongs to it, as it
+    does to one the text names outright ("Italian Socialist Party"): "German East Africa
+    Company", "Dutch East India Company"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev[2] == "NORP"
+            and not prev[4]
+            and span[2] == "ORG"
+            and span[5] == LENGTHENED
+            and span[0] == prev[1] + 1
+            and norm[prev[1]] == " "
+            and _cue_type(norm[span[0] : span[1]].rsplit(" ", 1)[-1]) == "ORG"
+        ):
+            out[-1] = (prev[0], span[1], "ORG", "", True, LENGTHENED)
+            continue
+        out.append(span)
+    return out
 
 
 #: A company's legal form, abbreviated: its full stop is part of the name.

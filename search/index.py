@@ -505,10 +505,13 @@ class Index:
         process of its own could not write into this one's memory."""
         procs = min(2, os.cpu_count() or 1)
         many = count >= (BULK if fresh else WRITERS)
+        extra = {} if fresh else {"codec": _refresh_codec()}
         if many and procs > 1 and self.directory is not None:
             share = min(100, -(-count // procs))  # each process a batch at least
-            return self.ix.writer(procs=procs, multisegment=True, limitmb=128, batchsize=share)
-        return self.ix.writer(timeout=30.0, limitmb=128)
+            return self.ix.writer(
+                procs=procs, multisegment=True, limitmb=128, batchsize=share, **extra
+            )
+        return self.ix.writer(timeout=30.0, limitmb=128, **extra)
 
     def _changes(
         self, found: list[Found], sidecars: dict[str, int], report: Refresh
@@ -617,6 +620,17 @@ def _cancel(writer) -> None:
         for task in getattr(writer, "tasks", ()):
             task.terminate()
             task.join(5)
+
+
+def _refresh_codec():
+    """Whoosh's codec without compressing posting blocks, for the small segment a refresh
+    writes: Whoosh compressed every block, however small, and a new segment's words are
+    nearly all a block of a few postings each, for which starting zlib cost more than the
+    rest of writing them (a fifth of the CPU of indexing 100 added files). Each block says
+    whether it is compressed: readers, and the segments of a build, are as before."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    return W3Codec(compression=0)
 
 
 def _merge_policy(writer, segments: list) -> list:

@@ -102,6 +102,26 @@ def test_added_file_is_indexed_and_searchable(news, cache_dir):
     corpus.close()
 
 
+def test_a_refresh_finds_what_a_build_of_the_same_files_finds(news, cache_dir, tmp_path):
+    """A refresh writes its segment another way (posting blocks left uncompressed):
+    words, phrases, wildcards and entities find the same articles, in the same order."""
+    open_corpus(news, cache_dir).close()
+    write(news, "later/ships.txt", article_text("Shipyard orders rise", topic="shipyard"))
+    write(news, "farms.txt", article_text("Grain exports recover in Kenya", topic="harbour"))
+    refreshed = open_corpus(news, cache_dir)
+    assert len(refreshed.report.added) == len(refreshed.report.updated) == 1
+    built = open_corpus(news, tmp_path / "other-cache")
+    assert built.report.rebuilt
+    queries = ["shipyard", '"shipyard orders"', "ship*", "harbour", "grain OR railway",
+               'entity:"kenya"', "harbour -cranes"]  # fmt: skip
+    for query in queries:
+        found = [(h.id, h.title) for h in refreshed.search(query, limit=50).hits]
+        assert found == [(h.id, h.title) for h in built.search(query, limit=50).hits], query
+    assert hit_paths(refreshed, '"shipyard orders"') == {"ships.txt"}
+    refreshed.close()
+    built.close()
+
+
 def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
     before = open_corpus(news, cache_dir)
     old_id = next(a.id for a in before.articles if a.path.endswith("ports.txt"))

@@ -53,6 +53,11 @@ WINDOW = 256
 #: busy cores one writer wins (1.9 against 2.2 s at load 1.2-2.1): an idle core is the
 #: usual case of a refresh someone waits for.
 WRITERS = POOLED
+#: Documents handed to a writer process at a time in a refresh. With half the files each,
+#: the second batch was handed over only once every file was read, and all of its writing
+#: came after: at 50,000 articles on 2 cores, 100 added files took 1.62 s in batches of
+#: 16 against 1.88 s in halves (and 1.68 s in batches of 8), interleaved, both cores ours.
+REFRESH_BATCH = 16
 #: A refresh writes a segment of its own and merges none until the index has this many:
 #: Whoosh's default merged small segments every few commits, which made one refresh in a
 #: few take seconds (rewriting the merged documents) where searching a dozen segments
@@ -590,6 +595,8 @@ class Index:
         extra = {} if fresh else {"codec": _refresh_codec()}
         if many and procs > 1 and self.directory is not None:
             share = min(100, -(-count // procs))  # each process a batch at least
+            if not fresh:  # batches that keep the writer processes busy as files are read
+                share = min(share, REFRESH_BATCH)
             return self.ix.writer(
                 procs=procs, multisegment=True, limitmb=128, batchsize=share, **extra
             )

@@ -85,9 +85,9 @@ def _write(path: Path, table: object) -> None:
 
 
 def _folder() -> Path:
-    import platformdirs
+    from search.config import cache_dir
 
-    return platformdirs.user_cache_path("dossier") / "entities"
+    return cache_dir() / "entities"
 
 
 def _key() -> str:

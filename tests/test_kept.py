@@ -3,6 +3,8 @@ their sources change or the kept file is damaged, and the same entities either w
 
 from __future__ import annotations
 
+import os
+import pickle
 import sys
 
 import pytest
@@ -87,3 +89,13 @@ def test_entities_are_the_same_with_tables_read_back_as_made(fresh_tables, monke
     assert len(list(kept._folder().glob("gazetteer-*.pickle"))) == 1
     assert read_back == made
     assert {e.canonical for e in made} >= {"United Nations", "Geneva", "Kenya"}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs to give a file to another user")
+def test_a_kept_table_of_another_user_is_never_unpickled():
+    calls: list[int] = []
+    _table(calls)()
+    (path,) = kept._folder().glob("test_table-*.pickle")
+    path.write_bytes(pickle.dumps({"made": "by someone else"}))
+    os.chown(path, 54321, 54321)
+    assert _table(calls)() == {"made": 2}

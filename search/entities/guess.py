@@ -307,6 +307,13 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 continue  # a title alone, or a word inside a mention
             typed = _type_stretch(norm, [(run_start, m.end(), text)], None, names)
             found = [(typed, None)] if typed else []
+        elif (
+            "-" not in text
+            and (run := _plain_run(text, run_start))
+            and not inside(run_start, m.end())
+        ):
+            typed = _type_stretch(norm, run, None, names)
+            found = [(typed, None)] if typed else []
         else:
             found = [
                 (guess, cue)
@@ -328,6 +335,21 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             # priority 0 marks a guess that overlaps known mentions (it swallows them)
             out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
+
+
+def _plain_run(text: str, start: int) -> list[tuple[int, int, str]] | None:
+    """The words of a run ``text`` at ``start`` of plain capitalised words (the common
+    case: "Phil Simmons"): no connector, title, cue word or stop word first, so what
+    _runs, _split_titles and _type_part make of it is one stretch of them all; else None.
+    (The caller asks that no hyphen cuts it and no mention overlaps it.)"""
+    words = text.split(" ")
+    if words[0] in _STOP or not _NOT_PLAIN.isdisjoint(words):
+        return None
+    run = []
+    for word in words:
+        run.append((start, start + len(word), word))
+        start += len(word) + 1
+    return run
 
 
 @define(frozen=True, slots=True)
@@ -388,6 +410,9 @@ _CUE_TYPES: dict[str, str] = {
     )
     for word in cues
 }
+
+#: Words that keep a run from being plain words (:func:`_plain_run`).
+_NOT_PLAIN = frozenset(_RUN_CONNECTORS | _PERSON_TITLES | _CUE_TYPES.keys())
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:

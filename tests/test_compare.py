@@ -454,6 +454,18 @@ def test_background_the_update_copies_from_the_earlier_article_answers_nothing()
     assert [e.development.span.text for e in link.evidence] == [outcome]
 
 
+@pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])
+def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, answers):
+    # The earlier article is of 18 September 2023, the later one of 30 April 2024: "On 15
+    # September" there is last September's, days before the worry; "On 25 April" is after.
+    fear = "Unions fear the steel company will close the blast furnaces at the plant."
+    told = f"On {day} the company closed both blast furnaces, ending iron making at the site."
+    earlier = evolve(article(fear, id="e"), published=dt.date(2023, 9, 18))
+    later = evolve(article(told, id="l"), published=dt.date(2024, 4, 30))
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == ([told] if answers else [])
+
+
 @pytest.mark.parametrize(
     "later",
     [

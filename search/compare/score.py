@@ -345,7 +345,8 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
+        scored = self._scored(c, before, shortlist=limit is not None)
+        scored = self._reports(scored, c.cues.published)
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -412,12 +413,18 @@ class Scorer:
             del shared[k]
         return shared, total
 
-    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    def _reports(
+        self, scored: list[tuple[float, int, str]], since: int = 0
+    ) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
         worry or repeats background (the earlier side's own sentences included) is part
-        of the concern's background, never a link."""
-        factor = self.factor
-        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
+        of the concern's background, never a link; so is one that tells what happened
+        on days before the concern was published (``since``, an ordinal: "On 15
+        September we announced ..." in answer to a concern of 18 September)."""
+        factor, by_key = self.factor, self.by_key
+        return [
+            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not _before(by_key[t[2]], since)
+        ]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -440,10 +447,11 @@ class Scorer:
         n = 4 * MAX_DEVELOPMENTS
         cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
         few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
-        top = self._reports(few)[:MAX_DEVELOPMENTS]
+        since = c.cues.published
+        top = self._reports(few, since)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
             everything = [(v, place[k], k) for k, v in scores.items()]
-            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
@@ -508,6 +516,11 @@ def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[s
         ):
             out.add(d.key)
     return out
+
+
+def _before(d: _Sentence, since: int) -> bool:
+    """Whether ``d`` tells what happened on a day before ``since`` (ordinals; 0: unknown)."""
+    return 0 < d.cues.day < since
 
 
 def margin(scores: Sequence[float], n: int, best: float | None = None) -> float:

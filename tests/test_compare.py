@@ -177,6 +177,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The president threatened to veto the spending bill.",
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",
+        "The council plan to close the library branch after the summer.",
+        "Work is under way on drafting rules for the compensation fund.",
+        "Work continues to develop a safety case for the reactor.",
         # What is kept going for a while yet, or comes in due course.
         "The refinery has secured enough crude oil to keep both units running for the coming months.",
         "The ministry's review of the water charges is to be published in due course.",
@@ -201,6 +204,7 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The biggest potential problem, however, surrounds the leadership.",
         # A plan denied, a counterfactual about the past.
         "The premier clarified there were no plans to add new members to the pact.",
+        "The engineers finished their work on the bridge and continued to the next site.",
         "The bill would have allowed the police to hold suspects for a month.",
         # A present worry about a capability: nothing in it that may happen.
         "Many in the region now worry more about the navy's aggression.",

@@ -100,6 +100,14 @@ FORWARD_PHRASES = (
     "coming months",
     "coming years",
     "in due course",
+    # A plan told with the bare verb ("we plan to legislate"), and work toward something
+    # not yet done ("work is under way on developing an assessment", "work continues to
+    # develop regulations"): plans not yet carried out.
+    "plan to",
+    "work is under way",
+    "work is continuing",
+    "work continues",
+    "continuing work",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(

@@ -458,6 +458,18 @@ def test_background_the_update_copies_from_the_earlier_article_answers_nothing()
     assert [e.development.span.text for e in link.evidence] == [outcome]
 
 
+def test_an_outcome_told_in_other_words_of_a_synonym_ring_answers_first():
+    # "overturn" / "quashed": the same outcome in a reporter's other words outranks a
+    # sentence that shares only the subject.
+    fear = "Lawyers expect the judges to overturn the curfew."
+    background = "The curfew was imposed by the judges at the request of the police."
+    outcome = "The judges quashed the curfew after a short hearing."
+    earlier = article(fear, id="e")
+    later = article(f"{background} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert link.evidence[0].development.span.text == outcome
+
+
 @pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])
 def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, answers):
     # The earlier article is of 18 September 2023, the later one of 30 April 2024: "On 15

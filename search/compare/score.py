@@ -316,6 +316,8 @@ class Scorer:
         # A candidate's actors are asked only when it shares an entity with a concern.
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
+        # The day a candidate opens with ("On 15 September ..."), when it names one.
+        self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
         self.by_key = {d.key: d for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
         # What the earlier side already said is background when the later side repeats it
@@ -422,9 +424,9 @@ class Scorer:
         of the concern's background, never a link; so is one that tells what happened
         on days before the concern was published (``since``, an ordinal: "On 15
         September we announced ..." in answer to a concern of 18 September)."""
-        factor, by_key = self.factor, self.by_key
+        factor, day = self.factor, self.day
         return [
-            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not _before(by_key[t[2]], since)
+            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not 0 < day.get(t[2], 0) < since
         ]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
@@ -517,11 +519,6 @@ def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[s
         ):
             out.add(d.key)
     return out
-
-
-def _before(d: _Sentence, since: int) -> bool:
-    """Whether ``d`` tells what happened on a day before ``since`` (ordinals; 0: unknown)."""
-    return 0 < d.cues.day < since
 
 
 def margin(scores: Sequence[float], n: int, best: float | None = None) -> float:

@@ -699,6 +699,7 @@ def compass_place(name: str) -> bool:
     return first in typer._COMPASS and bool(rest) and rest in typer.places()
 
 
+@lru_cache(maxsize=4096)
 def saint_place(name: str) -> bool:
     """Is ``name`` a place by its saint ("St Eustatius", "St. Louis Park", "Saint-Denis")?"""
     first = name.split(" ", 1)[0].split("-", 1)[0]
@@ -876,6 +877,9 @@ def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
     start = span[0]
     if start < 2 or norm[start - 1] != " " or not norm[start - 2].isalpha():
         return None  # (the common case: no word right before)
+    word_start = max(norm.rfind(" ", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
+    if not norm[word_start + (norm[word_start] in '("') : start].istitle():
+        return None  # (the common case: "said Trump")
     m = _RX_CAP_WORD_BEFORE.search(norm, max(0, start - 40), start)
     if not m or 1 in known[m.start(1) : m.end(1)] or "'" in m[1]:
         return None

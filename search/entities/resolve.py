@@ -174,14 +174,9 @@ def _verdicts(
             new = type_  # a known name inside it: a name, if of no type the typer knows
         if new is None and _institutional(out[fi][2][start:end]):
             new = "ORG"  # "Stop the War Coalition": a name by its own cue word
-        if _realm(out[fi][2][start:end]):
-            new = "GPE"  # "Principality of Guria", "British Empire"
-        elif street(out[fi][2][start:end]):
-            new = "LOC"  # "Bruckner Boulevard", "Petersallee"
-        elif compass_place(out[fi][2][start:end]):
-            new = "GPE"  # "East Bronx"
-        elif " & " in out[fi][2][start:end]:
-            new = "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+        own = _by_own_words(out[fi][2][start:end])
+        if own:
+            new = own
         elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
             if sport is None:
                 sport = any(_sporting(f[2]) for f in fields)
@@ -200,6 +195,20 @@ def _verdicts(
         name, text, norm, spans = out[fi]
         out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
     return out
+
+
+@lru_cache(maxsize=8192)
+def _by_own_words(text: str) -> str:
+    """The type a guessed name's own words give it, whatever the typer says, else ""."""
+    if _realm(text):
+        return "GPE"  # "Principality of Guria", "British Empire"
+    if street(text):
+        return "LOC"  # "Bruckner Boulevard", "Petersallee"
+    if compass_place(text):
+        return "GPE"  # "East Bronx"
+    if " & " in text:
+        return "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+    return ""
 
 
 def _realm(text: str) -> bool:
@@ -359,21 +368,28 @@ def _register(
             if norm[start] != m[1][0]:
                 continue  # "AUSTIN (KXAN) -": a dateline's agency, no acronym of the name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
+    # Short forms the field goes on to use (each looked for first: a short form the text
+    # never uses would cost every field a search for it).
     for start, end, type_, canonical, _guessed, _ in spans:
-        if type_ in _INITIALLED and norm.find(" ", start, end) > 0:
-            initials = _initials(norm[start:end])
-            if initials:  # "BVI" for the British Virgin Islands the article names
-                registry.setdefault(initials, (type_, canonical or norm[start:end]))
-        if type_ == "ORG" and (norm.find(" ", start, end) > 0 or norm.find(".", start, end) > 0):
-            short = _company(norm[start:end]) or _headword(g, norm[start:end])
-            if short:  # "Amazon" for Amazon.com Inc., or for Amazon.com; "Wikimedia"
-                registry.setdefault(short, (type_, canonical or norm[start:end]))
+        if type_ not in _INITIALLED or (
+            norm.find(" ", start, end) < 0 and norm.find(".", start, end) < 0
+        ):
+            continue
+        name = norm[start:end]
+        initials = _initials(name)
+        if initials:  # "BVI" for the British Virgin Islands
+            registry.setdefault(initials, (type_, canonical or name))
+        if type_ == "ORG":
+            short = _company(name) or _headword(g, name)
+            if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
+                registry.setdefault(short, (type_, canonical or name))
 
 
 #: Types of names an article may go on to call by their initials.
 _INITIALLED = frozenset(("ORG", "GPE", "LOC"))
 
 
+@lru_cache(maxsize=8192)
 def _initials(name: str) -> str:
     """The initials of a name of two to six capitalised words (connectors aside), else ""."""
     words = [w for w in name.split() if w not in {"of", "the", "and", "for", "&"}]
@@ -391,6 +407,7 @@ _LEGAL_FORMS = frozenset(
 _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 
 
+@lru_cache(maxsize=8192)
 def _company(name: str) -> str:
     """A company's name without its legal form and web domain, "" if it has neither:
     "Amazon.com Inc" -> "Amazon", "Chevron Corp" -> "Chevron", "Amazon.com" -> "Amazon"."""

@@ -425,3 +425,31 @@ def test_the_comparison_arrives_as_a_message_from_its_worker(seed_corpus):
             assert raw.earlier.title in str(screen.query_one("#left-header", Static).render())
 
     asyncio.run(scenario())
+
+
+def _shown(widget) -> str:
+    """The text a widget shows on screen, line by line (what fits, not what it holds)."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def test_the_note_is_on_screen_even_when_the_reasons_are_long(seed_corpus):
+    """A concern's reasons (theme, names, words) can fill the status line: the analyst's
+    note comes before them, where it is seen."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(90, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            for _ in range(len(screen.result.links)):  # a concern with long reasons
+                status = screen.query_one("#compare-status", Static)
+                if len(str(status.render())) > 90:
+                    break
+                await pilot.press("j")
+            assert len(str(status.render())) > 90, "no concern with a long status line"
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"check Seoul", "enter")
+            await pilot.pause()
+            assert "note: check Seoul" in _shown(status)
+
+    asyncio.run(scenario())

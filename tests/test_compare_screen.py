@@ -453,3 +453,65 @@ def test_the_note_is_on_screen_even_when_the_reasons_are_long(seed_corpus):
             assert "note: check Seoul" in _shown(status)
 
     asyncio.run(scenario())
+
+
+def test_a_topic_compare_pins_drops_and_notes_the_chosen_development(seed_corpus):
+    """In the topic view the analyst chooses a development (n), gives a verdict, pins it,
+    drops another and writes a note: each is saved under the topic, and the screen says so."""
+    from search.links import topic_side
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            i = next(i for i, link in enumerate(screen.result.links) if len(link.evidence) >= 2)
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            link = screen.result.links[i]
+            second = link.evidence[1].development
+            await pilot.press("n")
+            assert "development 2/" in str(screen.query_one("#topic-status", Static).render())
+            await pilot.press("2", "p")  # a verdict keeps the choice; p pins the chosen one
+            await pilot.pause()
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.verdict == "partly"
+            assert [k for k, _ in entry.pinned] == [second.key]
+            assert screen.result.links[i].evidence[0].development.key == second.key
+            # Drop the engine's first link: it stays listed, struck, and u brings it back.
+            first = link.evidence[0].development
+            while screen.chosen != first.key:
+                await pilot.press("n")
+            await pilot.press("d")
+            await pilot.pause()
+            assert first.key not in [e.development.key for e in screen.result.links[i].evidence]
+            detail = str(screen.query_one("#topic-text", Static).render())
+            assert "[dropped] " + first.span.text[:40] in detail
+            await pilot.press("u")
+            await pilot.pause()
+            assert first.key in [e.development.key for e in screen.result.links[i].evidence]
+            # A note shows in the status line and is saved.
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"ask the embassy", "enter")
+            await pilot.pause()
+            assert "note: ask the embassy" in str(
+                screen.query_one("#topic-status", Static).render()
+            )
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.note == "ask the embassy"
+
+    asyncio.run(scenario())

@@ -2,7 +2,9 @@
 
 :class:`TopicCompareScreen`: the concerns of every earlier article matching a query,
 each with what the later matches reported, every sentence citing its article and date.
-Verdict keys work as in the pair view and are kept under the topic in the links file.
+Verdict, pin, drop and note keys work as in the pair view (``n``/``N`` choose one of the
+developments shown; a dropped one stays listed, struck through, so ``u`` can bring it
+back) and are kept under the topic in the links file.
 
 :class:`NextScreen`: from one concern, the later sentences across the corpus that
 answer it, best first.
@@ -23,7 +25,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
-from tui.screens.compare import VERDICT_KEYS
+from tui.screens.compare import VERDICT_KEYS, NoteScreen
 from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
@@ -51,6 +53,18 @@ class TopicCompareScreen(Screen):
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="topic.back"),
+        Binding("n", "dev_cursor(1)", "Next development", id="topic.next_development"),
+        Binding(
+            "N",
+            "dev_cursor(-1)",
+            "Previous development",
+            show=False,
+            id="topic.previous_development",
+        ),
+        Binding("p", "curate('pin')", "Pin", id="topic.pin"),
+        Binding("d", "curate('drop')", "Drop", id="topic.drop"),
+        Binding("u", "curate('unset')", "Clear pin/drop", show=False, id="topic.unset"),
+        Binding("e", "note", "Note", id="topic.note"),
         Binding("w", "next", "What happened next", id="topic.next"),
         *(
             Binding(key, f"verdict({key!r})", verdict.capitalize(), show=False, id=f"topic.{key}")
@@ -65,6 +79,9 @@ class TopicCompareScreen(Screen):
         self.raw = None  # the engine's reading
         self.result = None  # with the analysts' decisions
         self.store = None
+        #: The development chosen in the detail (what p, d and u act on), by its key.
+        self.chosen: str | None = None
+        self._concern: str | None = None  # the key of the concern shown
 
     def compose(self) -> ComposeResult:
         yield KeyList(id="topic-concerns")
@@ -143,29 +160,62 @@ class TopicCompareScreen(Screen):
     @on(OptionList.OptionHighlighted, "#topic-concerns")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        links = self.result.links if self.result is not None else ()
+        key = links[event.option_index].concern.key if event.option_index < len(links) else None
+        if key != self._concern:  # another concern; a repaint after a change keeps the choice
+            self.chosen, self._concern = None, key
         self._show(event.option_index)
+
+    def _developments(self, index: int) -> list[tuple[object, str]]:
+        """The developments shown for a concern, each with its state: "pinned", "" (the
+        engine's) or "dropped" (the engine linked it, the analyst dropped it)."""
+        link = self.result.links[index]
+        shown = [
+            (ev.development, "pinned" if ev.origin == "curated" else "") for ev in link.evidence
+        ]
+        keys = {d.key for d, _ in shown}
+        raw = self.raw.links[index] if self.raw is not None else link
+        dropped = [
+            (ev.development, "dropped")
+            for ev in raw.evidence
+            if ev.development.key not in keys and raw.concern.key == link.concern.key
+        ]
+        return shown + dropped
 
     def _show(self, index: int | None) -> None:
         if self.result is None or index is None or not self.result.links:
             return
         link = self.result.links[index]
+        developments = self._developments(index)
+        if self.chosen not in {d.key for d, _ in developments}:
+            self.chosen = developments[0][0].key if developments else None
         text = Text(end="")
         text.append_text(
             _sentence(link.concern.span.text, self.result.article_of(link.concern.key), "bold")
         )
         if link.note:
             text.append(f"\nnote: {one_line(link.note)}", style="italic")
-        for ev in link.evidence:
-            text.append("\n\n→ ", style="dim")
+        for development, state in developments:
+            chosen = development.key == self.chosen
+            text.append("\n\n▶ " if chosen else "\n\n→ ", style="bold" if chosen else "dim")
+            if state:
+                text.append(f"[{state}] ", style="bold" if state == "pinned" else "dim")
+            style = "strike dim" if state == "dropped" else ("reverse" if chosen else "")
             text.append_text(
-                _sentence(ev.development.span.text, self.result.article_of(ev.development.key))
+                _sentence(development.span.text, self.result.article_of(development.key), style)
             )
         if not link.evidence:
             text.append("\n\nno development found in the later articles", style="dim")
         self.query_one("#topic-text", Static).update(text)
-        self.query_one("#topic-status", Static).update(
-            Text(f"concern {index + 1}/{len(self.result.links)} · {link.verdict}", end="")
-        )
+        status = Text(f"concern {index + 1}/{len(self.result.links)} · {link.verdict}", end="")
+        if link.origin == "curated":
+            status.append(" (analyst)")
+        if link.note:
+            status.append(f" · note: {one_line(link.note)}")
+        if developments:
+            n = next(i for i, (d, _) in enumerate(developments) if d.key == self.chosen)
+            status.append(f" · development {n + 1}/{len(developments)} (n/N: p pin, d drop)")
+        self.query_one("#topic-status", Static).update(status)
 
     @property
     def link(self):
@@ -174,7 +224,8 @@ class TopicCompareScreen(Screen):
             return None
         return self.result.links[index]
 
-    def action_verdict(self, key: str) -> None:
+    def _change(self, method: str, *args) -> None:
+        """Record an analyst's decision on the highlighted concern, save it, repaint."""
         from search.links import topic_side
 
         link = self.link
@@ -183,13 +234,49 @@ class TopicCompareScreen(Screen):
         index = self.query_one("#topic-concerns", OptionList).highlighted or 0
         earlier = self.result.article_of(link.concern.key)
         try:
-            self.store.set_verdict(
-                link.concern, earlier, topic_side(self.topic), VERDICT_KEYS.get(key)
-            )
+            getattr(self.store, method)(link.concern, earlier, topic_side(self.topic), *args)
         except OSError as exc:
             self.notify(f"not saved: {exc}", severity="error", timeout=8)
             return
         self._apply(index)
+
+    def action_verdict(self, key: str) -> None:
+        self._change("set_verdict", VERDICT_KEYS.get(key))
+
+    def action_dev_cursor(self, delta: int) -> None:
+        """Choose the next (previous) development shown for the concern."""
+        index = self.query_one("#topic-concerns", OptionList).highlighted
+        if self.result is None or index is None or not self.result.links:
+            return
+        keys = [d.key for d, _ in self._developments(index)]
+        if not keys:
+            return
+        at = keys.index(self.chosen) if self.chosen in keys else -delta
+        self.chosen = keys[(at + delta) % len(keys)]
+        self._show(index)
+
+    def action_curate(self, method: str) -> None:
+        """Pin, drop or clear the chosen development."""
+        index = self.query_one("#topic-concerns", OptionList).highlighted
+        if self.result is None or index is None or not self.result.links:
+            return
+        chosen = [d for d, _ in self._developments(index) if d.key == self.chosen]
+        if not chosen:
+            self.notify("no development to choose for this concern", timeout=3)
+            return
+        self._change(method, chosen[0])
+
+    def action_note(self) -> None:
+        """The analyst's note on the concern (shown here, in --json and the briefing)."""
+        link = self.link
+        if link is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._change("set_note", note)
+
+        self.app.push_screen(NoteScreen(link.note), save)
 
     def action_next(self) -> None:
         link = self.link

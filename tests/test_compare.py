@@ -1157,3 +1157,19 @@ def test_a_restated_worry_does_not_make_a_weak_report_stand_out():
     )
     (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
     assert not link.evidence
+
+
+def test_a_briefing_with_nothing_judged_reads_cleanly(tmp_path, cache_dir, capsys):
+    """No verdict yet: the hint is a paragraph of its own, a topic briefing counts its
+    articles in good English with the date as everywhere else, and has no empty
+    reference list."""
+    folder = str(_small_pair(tmp_path / "pair"))
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--markdown")
+    assert code == 0
+    lines = out.splitlines()
+    hint = next(i for i, line in enumerate(lines) if line.startswith("No concern has"))
+    assert lines[hint + 1] == "" and lines[hint + 2] == "## Sources"
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--topic", "ceasefire", "--markdown")
+    assert code == 0
+    assert "Concerns of 1 article before 2 May 2023, weighed against 1 article from then on" in out
+    assert "## Sources" not in out

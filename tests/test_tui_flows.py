@@ -7,6 +7,7 @@ with a tmp cache, wrapped so query times and entities are fixed.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 
@@ -761,6 +762,10 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert rows["Copy citation"] == "^y"
             assert rows["Next hit"] == "→"
             assert "Back" in rows and "Quit" in rows
+            # The remap example names an id this very list shows, quoted as TOML wants it.
+            shown = str(app.screen.query_one("#help-text").render())
+            example = re.search(r'e\.g\. "([\w.]+)" = "f2"', shown)
+            assert example and example[1] in {i for i in ids.values() if i}
             await pilot.press("escape")
             assert app.screen is reader
             await pilot.press("right", "ctrl+y")  # the remapped keys work

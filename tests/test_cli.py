@@ -370,6 +370,16 @@ def test_missing_corpus_exits_one_with_a_message(tmp_path, run):
     assert done.stdout == ""
 
 
+def test_the_messages_about_what_to_put_in_a_folder_name_every_kind_dossier_reads(tmp_path, run):
+    """A newcomer with a folder of saved web pages or PDFs is not told to bring .txt files."""
+    done = run("--corpus", str(tmp_path / "no-such-folder"), "docs", check=1)
+    assert ".html" in done.stderr and ".pdf" in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run("--corpus", str(empty), "docs")
+    assert ".html" in done.stdout + done.stderr and ".pdf" in done.stdout + done.stderr
+
+
 def test_debug_shows_the_traceback(tmp_path):
     done = dossier("--corpus", str(tmp_path / "nope"), "--debug", "docs", check=None)
     assert done.returncode != 0

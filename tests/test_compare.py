@@ -1173,3 +1173,26 @@ def test_a_briefing_with_nothing_judged_reads_cleanly(tmp_path, cache_dir, capsy
     assert code == 0
     assert "Concerns of 1 article before 2 May 2023, weighed against 1 article from then on" in out
     assert "## Sources" not in out
+
+
+def test_cli_compare_says_what_all_goes_with_and_counts_in_good_english(
+    tmp_path, cache_dir, capsys
+):
+    folder = str(_small_pair(tmp_path / "pair"))
+    code, out, err = _cli(capsys, "--corpus", folder, "compare", "--all")
+    assert code == 2 and "--all goes with --markdown" in err and out == ""
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--topic", "ceasefire")
+    assert code == 0 and "1 article matching" in out and "1 later one" in out
+    assert "1 articles" not in out
+
+
+def test_cli_compare_names_an_untitled_article(tmp_path, cache_dir, capsys):
+    folder = _small_pair(tmp_path / "pair")
+    (folder / "a.md").write_text(
+        "March 1, 2023\n\nOfficials fear the ceasefire may collapse within weeks.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli(capsys, "--corpus", str(folder), "compare")
+    assert code == 0
+    first = out.splitlines()[0]
+    assert "Untitled" in first or "ceasefire" in first.casefold()

@@ -30,6 +30,10 @@ from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
 
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
 def _cite(article) -> str:
     return f"{article.source or article.id} · {format_date(article.published)}"
 
@@ -139,8 +143,9 @@ class TopicCompareScreen(Screen):
         concerns.clear_options()
         concerns.add_options(Option(self._row(link), id=link.concern.key) for link in result.links)
         concerns.border_title = (
-            f"Concerns of {len(result.earlier)} articles before {format_date(result.split)} "
-            f"· {len(result.addressed)} answered by {len(result.later)} later ones"
+            f"Concerns of {_n(len(result.earlier), 'article')} before "
+            f"{format_date(result.split)} · {len(result.addressed)} answered by "
+            f"{_n(len(result.later), 'later one')}"
         )
         if result.links:
             concerns.highlighted = min(keep, len(result.links) - 1)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "how the concerns of an earlier article played out in a later one"
+HELP = (
+    "how the concerns of an earlier article played out in a later one (--topic: across"
+    " the corpus; --markdown: a briefing note)"
+)
 
 VERDICT_STYLE = {
     "borne out": "bold green",

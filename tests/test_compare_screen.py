@@ -515,3 +515,25 @@ def test_a_topic_compare_pins_drops_and_notes_the_chosen_development(seed_corpus
             assert entry.note == "ask the embassy"
 
     asyncio.run(scenario())
+
+
+def test_c_on_the_marked_article_itself_asks_for_another_not_some_other_pair(seed_corpus):
+    """With an article marked, c on that same article does not open a compare of two
+    articles the analyst never chose: it says to choose the other one."""
+    from tui.screens.compare import CompareScreen
+    from tui.widgets.results import ResultList
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            results = app.screen.query_one("#results", ResultList)
+            results.focus()
+            results.highlighted = 0
+            await pilot.press("m", "c")
+            await pilot.pause()
+            assert not isinstance(app.screen, CompareScreen)
+            said = [str(n.message) for n in app._notifications]
+            assert any("another article" in m for m in said), said
+
+    asyncio.run(scenario())

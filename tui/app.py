@@ -447,10 +447,15 @@ class DossierApp(App[None]):
         if self.marked is not None and other is not None and other != self.marked:
             self.compare_articles(self.marked, other)
             return
-        if self.marked is None:
+        if self.marked is not None:  # never a pair the analyst did not choose
+            where = "this is the marked article: " if other == self.marked else ""
             self.notify(
-                "comparing the oldest and newest articles; m marks one to choose", timeout=4
+                f"{where}highlight or open another article and press c to compare it with "
+                "the marked one (or ctrl+p, Compare with…)",
+                timeout=5,
             )
+            return
+        self.notify("comparing the oldest and newest articles; m marks one to choose", timeout=4)
         self.compare_articles(None, None)
 
     def compare_articles(self, first: str | None, second: str | None) -> None:

@@ -537,3 +537,26 @@ def test_c_on_the_marked_article_itself_asks_for_another_not_some_other_pair(see
             assert any("another article" in m for m in said), said
 
     asyncio.run(scenario())
+
+
+def test_a_topic_compare_that_cannot_run_says_why_in_full(seed_corpus):
+    """One matching article cannot be split in two: the reason is told whole, not cut off
+    at the edge of the status line."""
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Chatham", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                said = [n for n in app._notifications if n.title == "cannot compare"]
+                if said:
+                    break
+            else:
+                raise AssertionError("no message says why the topic compare cannot run")
+            assert isinstance(app.screen, TopicCompareScreen)
+            assert "Chatham" in said[0].message and len(said[0].message) > 60
+
+    asyncio.run(scenario())

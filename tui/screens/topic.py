@@ -118,6 +118,8 @@ class TopicCompareScreen(Screen):
 
     def _failed(self, message: str) -> None:
         self.query_one("#topic-status", Static).update(Text(f"cannot compare: {message}"))
+        # The status line cuts a long reason off: the whole of it, where it can be read.
+        self.notify(message, title="cannot compare", severity="error", timeout=8)
 
     def _ready(self, raw, store) -> None:
         self.raw, self.store = raw, store

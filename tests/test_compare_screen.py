@@ -560,3 +560,38 @@ def test_a_topic_compare_that_cannot_run_says_why_in_full(seed_corpus):
             assert "Chatham" in said[0].message and len(said[0].message) > 60
 
     asyncio.run(scenario())
+
+
+def test_the_chosen_development_of_a_topic_concern_scrolls_into_view(seed_corpus):
+    from textual.containers import VerticalScroll
+
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            links = screen.result.links
+            i = max(range(len(links)), key=lambda i: len(links[i].evidence))
+            assert len(links[i].evidence) >= 3
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            detail = screen.query_one("#topic-detail", VerticalScroll)
+            text = screen.query_one("#topic-text", Static)
+            for _ in range(len(links[i].evidence) - 1):
+                await pilot.press("n")
+                await pilot.pause()
+                top, rows = int(detail.scroll_y), detail.scrollable_content_region.height
+                seen = "\n".join(text.render_line(y).text for y in range(top, top + rows))
+                assert "▶" in seen, seen
+
+    asyncio.run(scenario())

@@ -202,8 +202,11 @@ class TopicCompareScreen(Screen):
         )
         if link.note:
             text.append(f"\nnote: {one_line(link.note)}", style="italic")
+        above = None  # the text above the chosen development, to scroll it into view
         for development, state in developments:
             chosen = development.key == self.chosen
+            if chosen:
+                above = text.copy()
             text.append("\n\n▶ " if chosen else "\n\n→ ", style="bold" if chosen else "dim")
             if state:
                 text.append(f"[{state}] ", style="bold" if state == "pinned" else "dim")
@@ -214,6 +217,7 @@ class TopicCompareScreen(Screen):
         if not link.evidence:
             text.append("\n\nno development found in the later articles", style="dim")
         self.query_one("#topic-text", Static).update(text)
+        self._scroll_to(above)
         status = Text(f"concern {index + 1}/{len(self.result.links)} · {link.verdict}", end="")
         if link.origin == "curated":
             status.append(" (analyst)")
@@ -223,6 +227,16 @@ class TopicCompareScreen(Screen):
             n = next(i for i, (d, _) in enumerate(developments) if d.key == self.chosen)
             status.append(f" · development {n + 1}/{len(developments)} (n/N: p pin, d drop)")
         self.query_one("#topic-status", Static).update(status)
+
+    def _scroll_to(self, above: Text | None) -> None:
+        """Scroll the detail so the chosen development (below ``above``) is in view."""
+        detail = self.query_one("#topic-detail", VerticalScroll)
+        width = detail.scrollable_content_region.width
+        if above is None or width <= 0:
+            return
+        line = len(above.wrap(self.app.console, width)) + 1  # its blank line, then it
+        if not detail.scroll_y <= line < detail.scroll_y + detail.scrollable_content_region.height:
+            detail.scroll_to(y=max(0, line - 1), animate=False)
 
     @property
     def link(self):

@@ -687,3 +687,13 @@ def test_docs_piped_is_one_article_a_line_tab_separated(tmp_path, run):
     assert {d["title"] for d in as_json} == {r[4] for r in rows if r[1] <= "2022-12-31"}
     bad = run("--corpus", str(folder), "docs", "--since", "last week", check=2)
     assert "2024-03-14" in bad.stderr
+
+
+def test_the_help_names_what_a_newcomer_looks_for(run):
+    """`dossier search --help` shows the entity: field the README teaches, and
+    `dossier --help` says compare also runs across the corpus and writes a briefing."""
+    done = run("search", "--help")
+    assert 'entity:"Name"' in " ".join(done.stdout.split())
+    done = run("--help")
+    text = " ".join(done.stdout.split())
+    assert "--topic" in text and "--markdown" in text

@@ -697,3 +697,16 @@ def test_the_help_names_what_a_newcomer_looks_for(run):
     done = run("--help")
     text = " ".join(done.stdout.split())
     assert "--topic" in text and "--markdown" in text
+
+
+def test_entities_with_no_id_lists_the_most_named_with_the_counts_entity_gives(seeds, run):
+    """`dossier entities` alone is the corpus's who's who: each name with the number of
+    articles that mention it, the number `dossier entity NAME` reports too."""
+    done = run("--corpus", seeds, "entities", "--json")
+    top = json.loads(done.stdout)["entities"]
+    assert top and top[0]["articles"] >= top[-1]["articles"]
+    for row in top[:5]:
+        one = json.loads(run("--corpus", seeds, "entity", row["name"], "--json").stdout)
+        assert one["count"] == row["articles"], row
+    done = run("--corpus", seeds, "entities")
+    assert "Donald Trump" in done.stdout and "dossier entity NAME" in done.stdout

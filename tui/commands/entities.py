@@ -1,16 +1,25 @@
-"""`dossier entities ID`: who and what one article names."""
+"""`dossier entities [ID]`: who and what one article names; with no id, the names most
+articles of the corpus mention (the explorer's entity facet, with the same counts)."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "list the people, places, organisations, dates and figures one article names"
+HELP = (
+    "list the people, places, organisations, dates and figures one article names"
+    " (no ID: the names most articles mention)"
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from ._common import add_json
 
-    parser.add_argument("id", metavar="ID", help="the article's id (see `dossier docs`)")
+    parser.add_argument(
+        "id",
+        metavar="ID",
+        nargs="?",
+        help="the article's id (see `dossier docs`); without it, the corpus's most-named",
+    )
     add_json(parser)
 
 
@@ -25,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     from ._common import console, open_corpus, print_json
 
     corpus = open_corpus(args)
+    if args.id is None:
+        return _whos_who(corpus, args)
     article = corpus.get(args.id)
     found = corpus.entities(article.id)
     if args.json:
@@ -82,6 +93,37 @@ def run(args: argparse.Namespace) -> int:
     out.print(
         Text(
             f"{len(found)} mentions of {len(counts)} entities; names in italics were guessed",
+            style="dim",
+        )
+    )
+    return 0
+
+
+def _whos_who(corpus, args: argparse.Namespace) -> int:
+    """The names most articles of the corpus mention, and in how many articles."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ._common import console, print_json
+
+    top = corpus.facets("").entities
+    if args.json:
+        print_json({"entities": [{"name": f.value, "articles": f.count} for f in top]})
+        return 0
+    out = console()
+    if not top:
+        out.print(Text("no entities found", style="dim"))
+        return 0
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("name")
+    table.add_column("articles", justify="right")
+    for f in top:
+        table.add_row(Text(f.value), Text(str(f.count)))
+    out.print(table)
+    out.print(
+        Text(
+            f"the {len(top)} names most of the {len(corpus.articles)} articles mention; "
+            "`dossier entity NAME` for one, `dossier entities ID` for one article's",
             style="dim",
         )
     )

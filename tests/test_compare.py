@@ -1196,3 +1196,29 @@ def test_cli_compare_names_an_untitled_article(tmp_path, cache_dir, capsys):
     assert code == 0
     first = out.splitlines()[0]
     assert "Untitled" in first or "ceasefire" in first.casefold()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        (
+            'Nancy Pelosi said on Friday "We are committed to keeping our border safe.',
+            "“Nancy Pelosi said on Friday ‘We are committed to keeping our border safe.’”",
+        ),
+        (
+            'Trump said "I can do it" and left.',
+            "“Trump said ‘I can do it’ and left.”",
+        ),
+        (
+            "He called it “a crisis” again.",
+            "“He called it ‘a crisis’ again.”",
+        ),
+        ('"I may do it."', "“I may do it.”"),
+    ],
+)
+def test_a_briefing_quote_nests_and_closes_the_quotation_marks_inside_it(sentence, quoted):
+    """A quote holding a quote reads as an editor writes it: inner marks single, and one
+    the sentence split left open is closed, never a stray straight mark."""
+    from tui.briefing import quote
+
+    assert quote(sentence) == quoted

@@ -35,7 +35,25 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     inner = " ".join(text.split()).strip(_QUOTES)
     if len(inner) > limit:
         inner = inner[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"“{md(inner)}”"
+    return f"“{md(_nested(inner))}”"
+
+
+def _nested(text: str) -> str:
+    """Quotation marks inside a quote become single ones, as an editor nests them, and
+    one the sentence opened but never closed (a quote cut at a sentence's end) is closed."""
+    out, open_ = [], 0
+    for ch in text:
+        if ch == "“" or (ch == '"' and not open_):
+            out.append("‘")
+            open_ += 1
+        elif (ch == "”" or ch == '"') and open_:
+            out.append("’")
+            open_ -= 1
+        elif ch == "”":
+            out.append("’")
+        else:
+            out.append(ch)
+    return "".join(out) + "’" * open_
 
 
 def _date(article) -> str:

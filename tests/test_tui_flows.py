@@ -1134,3 +1134,19 @@ def test_keys_work_on_a_terminal_too_small_at_start_and_after_it_grows(corpus):
             await wait_for(pilot, lambda: not app.is_running, what="q to quit")
 
     run(scenario())
+
+
+def test_the_type_ahead_timer_firing_as_the_app_closes_is_harmless(corpus):
+    """The start-up's type-ahead timer (3 s) can fire while a quick session closes, with
+    no screen left: it must not raise (a loaded machine made a pilot test fail so)."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+        assert not app._screen_stack
+        for kept in (None, []):  # keys handed over already, or still kept
+            app._typeahead = kept
+            app._typeahead_expired()
+
+    run(scenario())

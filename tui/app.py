@@ -205,12 +205,19 @@ class DossierApp(App[None]):
         for key in keys if focused is not None else ():
             focused._forward_event(key)
 
+    def _typeahead_expired(self) -> None:
+        """The start-up's type-ahead ends: keys still kept go to the focus, if any. The
+        timer can fire as the app closes, with no screen left to ask for the focus."""
+        if self._typeahead is None:
+            return
+        self._type_ahead(self.screen.focused if self._screen_stack else None)
+
     def on_mount(self) -> None:
         from tui import leaving
 
         leaving.install()  # quitting never waits for a search or a build in a thread
         self.watch(self.screen, "focused", self._type_ahead, init=False)
-        self.set_timer(TYPEAHEAD_SECONDS, lambda: self._type_ahead(self.focused))
+        self.set_timer(TYPEAHEAD_SECONDS, self._typeahead_expired)
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:

@@ -1150,3 +1150,33 @@ def test_the_type_ahead_timer_firing_as_the_app_closes_is_harmless(corpus):
             app._typeahead_expired()
 
     run(scenario())
+
+
+def test_s_on_a_date_or_figure_searches_its_words(corpus):
+    """Dates and figures are not indexed as entities: s on "Thursday" looks for the
+    phrase, which finds this very article, not entity:"Thursday", which finds nothing."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            names = {e.canonical: e.type for e in reader.entities}
+            assert names.get("Thursday") == "DATE"
+            opened = reader.article.id
+            await pilot.press("e")
+            panel = reader.query_one(EntityPanel)
+            panel.highlighted = next(i for i, o in enumerate(panel.options) if o.id == "Thursday")
+            await pilot.press("enter", "escape", "s")
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+            assert app.screen.query_one("#query").value == '"Thursday"'
+            results = app.screen.query_one("#results", ResultList)
+            await wait_for(
+                pilot,
+                lambda: (
+                    opened
+                    in {results.get_option_at_index(i).id for i in range(results.option_count)}
+                ),
+                what="the article in the hits",
+            )
+
+    run(scenario())

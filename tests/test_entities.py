@@ -679,3 +679,22 @@ def test_a_runs_words_are_the_capitalised_words_its_pattern_joined(words: list[s
     for m in guess._RUN_RX.finditer(text):
         found = [(w.start(), w[0]) for w in guess._TOKEN_RX.finditer(text, m.start(), m.end())]
         assert guess._run_words(m[0], m.start()) == found
+
+
+def test_entities_piped_still_says_which_names_were_guessed(capsys) -> None:
+    """Italics do not survive a pipe or a file: there a guessed name is marked with *."""
+    import json
+
+    article_id = _economist_id(capsys)
+    code, out, _ = _dossier(capsys, "entities", article_id, "--json")
+    found = json.loads(out)["entities"]
+    guessed = {e["canonical"] for e in found if e["guessed"]}
+    known = {e["canonical"] for e in found if not e["guessed"]} - guessed
+    assert guessed and known
+    code, out, _ = _dossier(capsys, "entities", article_id)
+    assert code == 0
+    for name in guessed:
+        assert f"{name} *" in out, name
+    for name in known:
+        assert f"{name} *" not in out, name
+    assert "marked * were guessed" in out

@@ -83,16 +83,18 @@ def run(args: argparse.Namespace) -> int:
         counts.items(), key=lambda kv: (order.get(kv[0][0], 99), -kv[1], kv[0][1])
     ):
         key = (type_, canonical)
+        mark = " *" if key in guessed and not out.is_terminal else ""  # italics get lost
         table.add_row(
             Text(TYPE_LABELS.get(type_, type_), style="dim"),
-            Text(canonical, style="italic" if key in guessed else ""),
+            Text(canonical + mark, style="italic" if key in guessed else ""),
             Text(str(n)),
             Text(", ".join(forms[key]), style="dim"),
         )
     out.print(table)
+    how = "in italics" if out.is_terminal else "marked *"
     out.print(
         Text(
-            f"{len(found)} mentions of {len(counts)} entities; names in italics were guessed",
+            f"{len(found)} mentions of {len(counts)} entities; names {how} were guessed",
             style="dim",
         )
     )

@@ -595,3 +595,63 @@ def test_the_chosen_development_of_a_topic_concern_scrolls_into_view(seed_corpus
                 assert "▶" in seen, seen
 
     asyncio.run(scenario())
+
+
+def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_corpus):
+    """In the topic view, w lists answers from across the corpus; n chooses one and p pins
+    it to the concern, kept under the topic like the view's own pins."""
+    from search.links import topic_side
+    from tui.screens.topic import NextScreen, TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            i = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            link = screen.link
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                nxt = app.screen
+                if isinstance(nxt, NextScreen) and nxt.answers:
+                    break
+            else:
+                raise AssertionError("what happened next found nothing to pin")
+            later = {a.id for a in screen.result.later}
+            pinnable = [
+                i
+                for i, ev in enumerate(nxt.answers)
+                if ev.development.key.rsplit(":", 1)[0] in later
+            ]
+            target = pinnable[-1]
+            for _ in range(target):
+                await pilot.press("n")
+            assert nxt.chosen == target
+            await pilot.press("p")
+            await pilot.pause()
+            key = nxt.answers[target].development.key
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert key in [k for k, _ in entry.pinned]
+            await pilot.press("escape")
+            index = screen.query_one("#topic-concerns", OptionList).highlighted
+            pinned = [
+                e.development.key
+                for e in screen.result.links[index].evidence
+                if e.origin == "curated"
+            ]
+            assert key in pinned
+
+    asyncio.run(scenario())

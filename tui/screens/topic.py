@@ -30,6 +30,16 @@ from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
 
+def _scroll_below(box: VerticalScroll, above: Text | None) -> None:
+    """Scroll ``box`` so the line after the text ``above`` (and a blank line) is in view."""
+    width = box.scrollable_content_region.width
+    if above is None or width <= 0:
+        return
+    line = len(above.wrap(box.app.console, width)) + 1  # its blank line, then it
+    if not box.scroll_y <= line < box.scroll_y + box.scrollable_content_region.height:
+        box.scroll_to(y=max(0, line - 1), animate=False)
+
+
 def _n(n: int, what: str) -> str:
     return f"{n} {what}" if n == 1 else f"{n} {what}s"
 
@@ -230,13 +240,7 @@ class TopicCompareScreen(Screen):
 
     def _scroll_to(self, above: Text | None) -> None:
         """Scroll the detail so the chosen development (below ``above``) is in view."""
-        detail = self.query_one("#topic-detail", VerticalScroll)
-        width = detail.scrollable_content_region.width
-        if above is None or width <= 0:
-            return
-        line = len(above.wrap(self.app.console, width)) + 1  # its blank line, then it
-        if not detail.scroll_y <= line < detail.scroll_y + detail.scrollable_content_region.height:
-            detail.scroll_to(y=max(0, line - 1), animate=False)
+        _scroll_below(self.query_one("#topic-detail", VerticalScroll), above)
 
     @property
     def link(self):
@@ -303,8 +307,24 @@ class TopicCompareScreen(Screen):
         link = self.link
         if link is not None:
             self.app.push_screen(
-                NextScreen(self.corpus, self.result.article_of(link.concern.key), link.concern)
+                NextScreen(
+                    self.corpus,
+                    self.result.article_of(link.concern.key),
+                    link.concern,
+                    pin=self._pin_answer,
+                )
             )
+
+    def _pin_answer(self, development) -> str | None:
+        """Pin an answer "what happened next" found: one of this topic's later articles."""
+        later = {a.id for a in self.result.later}
+        if development.key.rsplit(":", 1)[0] not in later:
+            return (
+                "not pinned: that article is not among this topic's later matches "
+                "(pin it in the pair's compare view instead)"
+            )
+        self._change("pin", development)
+        return None
 
     def action_back(self) -> None:
         self.dismiss()
@@ -319,12 +339,27 @@ class NextScreen(ModalScreen):
         width: 90%; height: 80%; border: round $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,w,q", "dismiss", "Close", id="next.close")]
+    BINDINGS = [
+        Binding("escape,w,q", "dismiss", "Close", id="next.close"),
+        Binding("n", "step(1)", "Next answer", id="next.next_answer"),
+        Binding("N", "step(-1)", "Previous answer", show=False, id="next.previous_answer"),
+        Binding("p", "pin", "Pin to the concern", id="next.pin"),
+    ]
 
-    def __init__(self, corpus, article, concern) -> None:
+    def __init__(self, corpus, article, concern, pin=None) -> None:
+        """``pin``, if given, pins a chosen answer (a Development) to the concern and
+        returns None, or returns why it cannot (then ``p`` says so)."""
         super().__init__()
-        self.corpus, self.article, self.concern = corpus, article, concern
+        self.corpus, self.article, self.concern, self.pin = corpus, article, concern, pin
         self.answers: tuple = ()
+        self.by_id: dict = {}
+        self.chosen = 0
+        self.above: Text | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pin", "step"):  # only where an answer can be pinned
+            return self.pin is not None
+        return True
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="next-box"):
@@ -354,17 +389,42 @@ class NextScreen(ModalScreen):
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.post_message(AnswersFound(Text(f"cannot look: {exc}")))
             return
-        self.answers = answers
+        self.answers, self.by_id = answers, by_id
+        self.post_message(AnswersFound(self._text()))
+
+    def _text(self) -> Text:
         text = _sentence(self.concern.span.text, self.article, "bold")
-        for ev in answers:
-            text.append("\n\n→ ", style="dim")
+        self.above = None  # the text above the chosen answer, to scroll it into view
+        for i, ev in enumerate(self.answers):
+            chosen = self.pin is not None and i == self.chosen
+            if chosen:
+                self.above = text.copy()
+            text.append("\n\n▶ " if chosen else "\n\n→ ", style="bold" if chosen else "dim")
             text.append(f"{ev.score:.2f} ", style="dim")
+            article = self.by_id[ev.development.key.rsplit(":", 1)[0]]
             text.append_text(
-                _sentence(ev.development.span.text, by_id[ev.development.key.rsplit(":", 1)[0]])
+                _sentence(ev.development.span.text, article, "reverse" if chosen else "")
             )
-        if not answers:
+        if not self.answers:
             text.append("\n\nnothing later in the corpus answers it", style="dim")
-        self.post_message(AnswersFound(text))
+        elif self.pin is not None:
+            text.append("\n\nn/N choose an answer, p pins it to the concern", style="dim")
+        return text
 
     def on_answers_found(self, message: AnswersFound) -> None:
         self.query_one("#next-text", Static).update(message.text)
+
+    def action_step(self, delta: int) -> None:
+        if self.answers:
+            self.chosen = (self.chosen + delta) % len(self.answers)
+            self.query_one("#next-text", Static).update(self._text())
+            _scroll_below(self.query_one("#next-box", VerticalScroll), self.above)
+
+    def action_pin(self) -> None:
+        if not self.answers or self.pin is None:
+            return
+        why_not = self.pin(self.answers[self.chosen].development)
+        if why_not:
+            self.notify(why_not, severity="warning", timeout=5)
+        else:
+            self.notify("pinned to the concern", timeout=3)

@@ -30,7 +30,14 @@ from search.entities.gazetteer import (
     lookup,
 )
 from search.entities.guess import _guess, _widen, mostly_capitals
-from search.entities.resolve import _register, _retype, _second_pass, _whole_words
+from search.entities.resolve import (
+    _SHORT,
+    _finder,
+    _register,
+    _retype,
+    _second_pass,
+    _whole_words,
+)
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _PRIORITY, Span, _select
 from search.entities.teams import _teams
@@ -74,8 +81,11 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     for _, _, norm, spans in first:
         _register(g, norm, spans, registry, singles)
     registry = {**singles, **registry}
+    # (an automaton for the registry's words is built once, if a long field needs it)
+    long = len(registry) > 8 and sum(len(f[2]) >= _SHORT for f in first) > 1
+    finder = _finder(registry) if long else None
     resolved = [
-        (name, text, norm, _second_pass(g, norm, spans, registry))
+        (name, text, norm, _second_pass(g, norm, spans, registry, finder))
         for name, text, norm, spans in first
     ]
     entities: list[Entity] = []

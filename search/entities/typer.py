@@ -117,8 +117,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
-def _suffix_class(word: str) -> str:
+def _suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
         return "per"
@@ -169,17 +168,17 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
 
     ``guess``: the guesser's type; ``facts``: what the lists know of each word, as
     (its cue type or None, the type of the known name it is or "", a given name, a census
-    surname, a place); ``place``: the whole name is a town's or a country's."""
+    surname, a place), then its :func:`word_shape`; ``place``: the whole name is a
+    town's or a country's."""
     n = len(words)
     if n == 1:  # (the common case, spelt out)
-        cue, known, given, surname, _ = facts[0]
-        word = _word_shape(words[0])
+        cue, known, given, surname, _, word_shape, suffix, tier = facts[0]
         return (
             1,
             guess,
-            word[0],
-            word[0],
-            word[1],
+            word_shape,
+            word_shape,
+            suffix,
             cue or "none",
             cue or "none",
             known or "none",
@@ -192,8 +191,8 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
             surname and not known,
             words[0] in _NAME_CONNECTORS,
             "",
-            int(word[2] != 0),
-            word[2],
+            int(tier != 0),
+            tier,
         )
     cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
     plain = 0  # everyday words
@@ -204,9 +203,9 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
                 cue_of = cue
         if known and not known_inside:
             known_inside = known
-        if _word_shape(words[i])[2]:
+        if facts[i][7]:
             plain += 1
-    first, last = _word_shape(words[0]), _word_shape(words[-1])
+    first, last = facts[0][5:], facts[-1][5:]
     place_part = ""
     if not place and (facts[0][4] or facts[-1][4]):  # "Galway North", "North Galway"
         place_part = "first" if facts[0][4] else "last"
@@ -236,8 +235,7 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
     )
 
 
-@lru_cache(maxsize=16384)
-def _word_shape(word: str) -> tuple[str, str, int]:
+def word_shape(word: str) -> tuple[str, str, int]:
     """A word's shape, the class of its ending and how common it is (:func:`everyday`)."""
     return shape(word), _suffix_class(word), everyday(word)
 
@@ -344,7 +342,6 @@ def context_key(
     norm: str,
     start: int,
     end: int,
-    *,
     single: str,
     tier: int,
     cue: str,

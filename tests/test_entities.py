@@ -729,3 +729,13 @@ def test_a_run_of_plain_words_is_typed_as_the_full_path_types_it(words: list[str
         assert guess._guess(g, norm, chosen) == fast
     finally:
         guess._plain_run = plain
+
+
+def test_entities_piped_is_one_line_a_row_without_trailing_blanks(capsys) -> None:
+    """To a pipe, a long name or list of forms is not wrapped onto a line of its own
+    (which grep would find without its type) nor padded with blanks."""
+    code, out, _ = _dossier(capsys, "entities", _economist_id(capsys))
+    assert code == 0
+    rows = out.splitlines()[2:-1]  # after the title and the header, before the summary
+    assert rows and all(not row[:1].isspace() for row in rows), rows
+    assert all(line == line.rstrip() for line in out.splitlines())

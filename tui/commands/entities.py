@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from search.entities import TYPE_LABELS, TYPES
 
-    from ._common import console, open_corpus, print_json
+    from ._common import console, open_corpus, print_json, print_table
 
     corpus = open_corpus(args)
     if args.id is None:
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             Text(str(n)),
             Text(", ".join(forms[key]), style="dim"),
         )
-    out.print(table)
+    print_table(out, table)
     how = "in italics" if out.is_terminal else "marked *"
     out.print(
         Text(
@@ -106,7 +106,7 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from ._common import console, print_json
+    from ._common import console, print_json, print_table
 
     top = corpus.facets("").entities
     if args.json:
@@ -121,7 +121,7 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     table.add_column("articles", justify="right")
     for f in top:
         table.add_row(Text(f.value), Text(str(f.count)))
-    out.print(table)
+    print_table(out, table)
     out.print(
         Text(
             f"the {len(top)} names most of the {len(corpus.articles)} articles mention; "

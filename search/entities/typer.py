@@ -30,6 +30,8 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from search.entities.kept import kept
+
 WEIGHTS_PATH = Path(__file__).parents[1] / "data" / "entity_typer.json"
 
 #: The classes the typer chooses between (MISC: a name of another kind; NONE: no name).
@@ -533,6 +535,7 @@ LEXICAL = "w="
 
 
 @lru_cache(maxsize=1)
+@kept("common_words")
 def common_words() -> dict[str, int]:
     """Everyday words -> their tier of frequency, 1 the commonest
     (``scripts/build_common_words.py``)."""
@@ -561,6 +564,7 @@ def everyday(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
+@kept("census_names")
 def census_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of the census lists (``scripts/build_name_lists.py``)."""
     given: set[str] = set()
@@ -580,6 +584,7 @@ PLACES_PATH = Path(__file__).parents[1] / "data" / "places.txt"
 
 
 @lru_cache(maxsize=1)
+@kept("places")
 def places() -> frozenset[str]:
     """Names of countries, US states and large towns (``data/places.txt``)."""
     text = PLACES_PATH.read_text(encoding="utf-8")
@@ -587,6 +592,7 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@kept("weights")
 def weights() -> dict[str, list[float]]:
     """The shipped weights: feature -> one weight per class of :data:`CLASSES`."""
     try:
@@ -604,6 +610,7 @@ _SCALE = 10_000  # the weights have four decimals: in units of 1/10,000 they are
 
 
 @lru_cache(maxsize=1)
+@kept("packed")
 def packed() -> dict[str, int]:
     """The weights as packed integers: feature -> the sum of its weight for class ``i``
     (in units of 1/10,000, exact) shifted to lane ``i``. Adding two packed integers adds

@@ -14,6 +14,12 @@ bookkeeping done once for each posting (some 400 a document):
   posting: a method call, a column lookup by name and a read from the column file each.
   Each field's lengths are now looked up once per document, in a list made when the field
   starts, by the same method.
+- A text field's words went through a chain of generators (tokenizer, lower case, stop
+  words, stemmer), one Python frame each per word, with an LFU cache's bookkeeping around
+  every stem. For the analyzer dossier indexes text with (Whoosh's ``StemmingAnalyzer``:
+  those four steps), the words and positions are now found in one loop that does the same
+  steps in the same order with the same objects (its expression, stop list and stemming
+  function), and encoded as Whoosh encodes them. Any other analyzer goes Whoosh's way.
 """
 
 from __future__ import annotations
@@ -23,7 +29,9 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 # isort: split
 from itertools import islice
 
-from whoosh import externalsort
+from whoosh import externalsort, formats
+from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis.filters import StopFilter
 from whoosh.codec import base
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import W3PerDocReader
@@ -122,11 +130,82 @@ def _add_postings(self, schema, lengths, items) -> None:
         finish_field()
 
 
+_positions_word_values = formats.Positions.word_values
+#: A stem cache grows to this many words, then starts again (Whoosh's kept 50,000).
+STEMS = 100_000
+
+
+def _stemming_steps(analyzer):
+    """(tokenizer, stop filter, stem filter) if ``analyzer`` is exactly a
+    ``StemmingAnalyzer``'s chain, which :func:`_word_values` can run in one loop; else None."""
+    if type(analyzer) is not CompositeAnalyzer or len(analyzer.items) != 4:
+        return None
+    tokenizer, lower, stop, stem = analyzer.items
+    if (
+        type(tokenizer) is RegexTokenizer
+        and not tokenizer.gaps
+        and type(lower) is LowercaseFilter
+        and type(stop) is StopFilter
+        and type(stem) is StemFilter
+    ):
+        return tokenizer, stop, stem
+    return None
+
+
+#: Each stemming function's stems so far (Whoosh's StemFilter caches them the same way).
+_stems: dict[object, dict[str, str]] = {}
+
+
+def _word_values(self, value, analyzer, **kwargs):
+    """``Positions.word_values``: each distinct word of ``value`` with its frequency,
+    weight and encoded positions, in the order Whoosh finds them."""
+    steps = _stemming_steps(analyzer) if isinstance(value, str) else None
+    if steps is None or steps[2].lang or set(kwargs) - {"mode"}:
+        return _positions_word_values(self, value, analyzer, **kwargs)
+    tokenizer, stop, stemmer = steps
+    stops, minsize, maxsize = stop.stops, stop.min, stop.max
+    renumber, ignore, stemfn = stop.renumber, stemmer.ignore, stemmer.stemfn
+    stems = _stems.setdefault(stemfn, {})
+    if len(stems) > STEMS:
+        stems.clear()
+    poses: dict[str, list[int]] = {}
+    pos = None
+    for raw, match in enumerate(tokenizer.expression.finditer(value)):
+        text = match.group(0).lower()
+        size = len(text)
+        if size < minsize or (maxsize is not None and size > maxsize) or text in stops:
+            continue
+        # StopFilter renumbers: the first word kept keeps its place, the next follow it.
+        pos = raw if pos is None or not renumber else pos + 1
+        if text not in ignore:
+            stemmed = stems.get(text)
+            if stemmed is None:
+                stemmed = stems[text] = stemfn(text)
+            text = stemmed
+        found = poses.get(text)
+        if found is None:
+            poses[text] = [pos]
+        else:
+            found.append(pos)
+    return _encoded(self, poses)
+
+
+def _encoded(self, poses: dict[str, list[int]]):
+    fb, pack, dumps = self.field_boost, formats.pack_uint, formats.dumps
+    out = []
+    for word, poslist in poses.items():
+        deltas = [poslist[0], *map(int.__sub__, poslist[1:], poslist)]
+        count = len(poslist)
+        out.append((word, count, float(count) * fb, pack(count) + dumps(deltas, 2)))
+    return out
+
+
 #: What :func:`apply` replaces: (owner, name, Whoosh's own, ours).
 PATCHES = [
     (externalsort.SortingPool, "_write_run", externalsort.SortingPool._write_run, _write_run),
     (externalsort.SortingPool, "_read_run", externalsort.SortingPool._read_run, _read_run),
     (base.FieldWriter, "add_postings", base.FieldWriter.add_postings, _add_postings),
+    (formats.Positions, "word_values", _positions_word_values, _word_values),
 ]
 
 

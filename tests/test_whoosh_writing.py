@@ -7,6 +7,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import index as windex
 
 import search.index  # noqa: F401  (applies the patches)
@@ -73,3 +75,40 @@ def test_a_spilled_run_reads_back_every_posting_in_order(tmp_path):
         pool.add(item)
     assert pool.runs  # it did spill
     assert list(pool.items()) == sorted(items)
+
+
+_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["The", "a", "of", "İstanbul", "ÉTÉ", "straße", "x", "2024", "cats"]),
+        st.text(st.sampled_from(list("aeiouAstnrl-'.,\n ")), max_size=12),
+        st.text(max_size=6),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@given(_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_a_texts_words_and_positions_are_whooshs(text):
+    """The one-loop analysis gives every word, frequency, weight and position list that
+    Whoosh's chain of filters gives: stop words, short words, case, stems, renumbering."""
+    from whoosh.formats import Positions
+
+    field = schema()["body"]
+    ours = list(whoosh_writing._word_values(Positions(), text, field.analyzer, mode="index"))
+    theirs = list(
+        whoosh_writing._positions_word_values(Positions(), text, field.analyzer, mode="index")
+    )
+    assert ours == theirs
+
+
+def test_any_other_analyzer_goes_whooshs_way():
+    from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+    from whoosh.formats import Positions
+
+    text = "The cats sat on the mats, and the cats ran"
+    for analyzer in (StandardAnalyzer(), StemmingAnalyzer(stoplist=None)):
+        ours = list(whoosh_writing._word_values(Positions(), text, analyzer))
+        assert ours == list(whoosh_writing._positions_word_values(Positions(), text, analyzer))
+    assert whoosh_writing._stemming_steps(StandardAnalyzer()) is None
+    assert whoosh_writing._stemming_steps(StemmingAnalyzer()) is not None

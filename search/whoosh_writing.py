@@ -13,7 +13,9 @@ bookkeeping done once for each posting (some 400 a document):
 - Writing the postings asked the new segment for the document's field length once per
   posting: a method call, a column lookup by name and a read from the column file each.
   Each field's lengths are now looked up once per document, in a list made when the field
-  starts, by the same method.
+  starts, by the same method. Each posting goes straight to the field's postings writer,
+  whose ``add_posting`` no longer asserts the types of what Whoosh's own writer just made
+  (four ``isinstance`` calls a posting), nor does the sorting pool's ``add``.
 - A text field's words went through a chain of generators (tokenizer, lower case, stop
   words, stemmer), one Python frame each per word, with an LFU cache's bookkeeping around
   every stem. For the analyzer dossier indexes text with (Whoosh's ``StemmingAnalyzer``:
@@ -34,7 +36,8 @@ from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, 
 from whoosh.analysis.filters import StopFilter
 from whoosh.codec import base
 from whoosh.codec.base import OutOfOrderError
-from whoosh.codec.whoosh3 import W3PerDocReader
+from whoosh.codec.whoosh3 import W3FieldWriter, W3PerDocReader, W3PostingsWriter
+from whoosh.writing import PostingPool
 
 #: Postings pickled together in a run file.
 RUN_BLOCK = 4096
@@ -95,10 +98,40 @@ class _Lengths:
         return table.__getitem__
 
 
+def _add_posting(self, id_, weight, vbytes, length=None) -> None:
+    """``W3PostingsWriter.add_posting`` without its assertions."""
+    if len(self._ids) >= self._blocklimit:
+        self._write_block()
+    self._ids.append(id_)
+    self._weights.append(weight)
+    if weight > self._maxweight:
+        self._maxweight = weight
+    if vbytes:
+        self._values.append(vbytes)
+    if length:
+        minlength = self._minlength
+        if minlength is None or length < minlength:
+            self._minlength = length
+        if length > self._maxlength:
+            self._maxlength = length
+
+
+def _pool_add(self, item) -> None:
+    """``PostingPool.add`` without its assertions: the same size reckoning, so a run is
+    written at the same point."""
+    fieldname, tbytes, _docnum, _weight, vbytes = item
+    self.fieldnames.add(fieldname)
+    self.currentsize += 150 + len(fieldname) + 2 * len(tbytes) + len(vbytes or "")
+    if self.currentsize > self.limit:
+        self.save()
+    self.current.append(item)
+
+
 def _add_postings(self, schema, lengths, items) -> None:
     """``FieldWriter.add_postings`` with each field's lengths read once (see :class:`_Lengths`);
     otherwise the same calls in the same order."""
     start_field, start_term, add = self.start_field, self.start_term, self.add
+    direct = type(self) is W3FieldWriter  # its add() only hands on to the field's writer
     finish_term, finish_field = self.finish_term, self.finish_field
     tables = _Lengths(lengths)
     lastfn = lasttext = None
@@ -115,6 +148,8 @@ def _add_postings(self, schema, lengths, items) -> None:
                 finish_field()
             start_field(fieldname, schema[fieldname])
             length_of = tables.table(fieldname)
+            if direct:
+                add = self._postwriter.add_posting
             lastfn, lasttext = fieldname, None
         if docnum == -1:  # Whoosh's spelling words: not postings (it skips them too)
             continue
@@ -206,6 +241,8 @@ PATCHES = [
     (externalsort.SortingPool, "_read_run", externalsort.SortingPool._read_run, _read_run),
     (base.FieldWriter, "add_postings", base.FieldWriter.add_postings, _add_postings),
     (formats.Positions, "word_values", _positions_word_values, _word_values),
+    (W3PostingsWriter, "add_posting", W3PostingsWriter.add_posting, _add_posting),
+    (PostingPool, "add", PostingPool.add, _pool_add),
 ]
 
 

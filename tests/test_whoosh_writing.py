@@ -69,12 +69,17 @@ def test_a_spilled_run_reads_back_every_posting_in_order(tmp_path):
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import PostingPool
 
-    pool = PostingPool(FileStorage(str(tmp_path)), None, limitmb=1)
+    theirs_add = next(p[2] for p in whoosh_writing.PATCHES if p[1] == "add")
     items = [("body", f"w{k % 977:04d}".encode(), k, 1.0, None) for k in range(20_000)]
+    items += [("title", b"x", k, 2.0, b"\x00\x01") for k in range(500)]
+    ours = PostingPool(FileStorage(str(tmp_path)), None, limitmb=1)
+    theirs = PostingPool(FileStorage(str(tmp_path)), None, limitmb=1)
     for item in items:
-        pool.add(item)
-    assert pool.runs  # it did spill
-    assert list(pool.items()) == sorted(items)
+        ours.add(item)
+        theirs_add(theirs, item)
+        assert ours.currentsize == theirs.currentsize  # runs are written at the same points
+    assert len(ours.runs) == len(theirs.runs) > 1  # it did spill
+    assert list(ours.items()) == sorted(items)
 
 
 _TEXT = st.lists(

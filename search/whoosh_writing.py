@@ -8,8 +8,8 @@ bookkeeping done once for each posting (some 400 a document):
   a run file and, at the commit, merges the runs. Each posting was pickled with a call of
   its own, and read back the same way: a Pickler made and dropped 400 times a document,
   twice. Runs are now pickled a block of postings at a time (the same postings, in the same
-  order; a run is only ever read by the writer that wrote it or by its parent, both with
-  these patches).
+  order; a run is read back only by the writer that wrote it: dossier's writer processes
+  finish segments of their own, ``multisegment``, and hand over no run).
 - Writing the postings asked the new segment for the document's field length once per
   posting: a method call, a column lookup by name and a read from the column file each.
   Each field's lengths are now looked up once per document, in a list made when the field

@@ -7,7 +7,7 @@ absolute threshold alone instead (margin off), for comparison.
 
 For each pair held out, the threshold is chosen on the other pairs alone: the one that
 maximises right-first links plus correct silences there (each concern counts once;
-ties: the middle of the thresholds that do as well). The held-out pair is
+ties: the middle of the longest run of neighbouring thresholds that do as well). The held-out pair is
 then scored at that threshold. The pooled held-out counts are the honest estimate of how
 the threshold generalises; ``python -m bench.calibrate_compare`` prints them, and the
 threshold chosen on all pairs (what :data:`search.compare.score.LINK_THRESHOLD` should be).
@@ -53,9 +53,19 @@ def _gain(counts: dict[str, int]) -> int:
 
 
 def choose(by_t: dict[float, dict[str, dict[str, int]]], names: list[str]) -> float:
-    best = max(sum(_gain(by_t[t][n]) for n in names) for t in GRID)
-    tied = [t for t in GRID if sum(_gain(by_t[t][n]) for n in names) == best]
-    return tied[len(tied) // 2]
+    """The middle of the longest run of neighbouring thresholds that do best (a run,
+    not all ties: the middle of two separate runs may lie where neither does well)."""
+    gains = [sum(_gain(by_t[t][n]) for n in names) for t in GRID]
+    best = max(gains)
+    runs: list[list[float]] = []
+    for i, t in enumerate(GRID):
+        if gains[i] == best:
+            if runs and i and gains[i - 1] == best:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    run = max(runs, key=len)
+    return run[len(run) // 2]
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ problem, and the rest of the file still applies.
 Where things live (platformdirs, so XDG on Linux):
 
 - :func:`config_path` -- ``~/.config/dossier/config.toml`` (``$DOSSIER_CONFIG`` overrides)
-- :func:`cache_dir` -- ``~/.cache/dossier``: the index, rebuilt from the articles if lost
+- :func:`cache_dir` -- ``~/.cache/dossier``: the index, rebuilt from the articles if lost,
+  and the entity tables as loaded (:mod:`search.entities.kept`)
 - :func:`data_dir` -- ``~/.local/share/dossier``: what the user made (links, verdicts)
 """
 

@@ -1,6 +1,6 @@
 """What the index knows about the files it was built from, kept beside it.
 
-Two files, each written whole and atomically:
+Files written whole and atomically:
 
 - ``manifest.bin``: every file's mtime, size, sidecar mtime, article id and content
   fingerprint, and the files skipped and why. Stored by column, each column as one block:
@@ -9,6 +9,10 @@ Two files, each written whole and atomically:
   writes in milliseconds, where the same columns as JSON lists took a quarter of a
   second each way (and an object per file the best part of a second). Read only to
   refresh. ``manifest.json``, the layout before it, is still read (then replaced).
+  A refresh that changed a few rows does not write it again: it writes the rows changed
+  since (``manifest.log``, see :func:`write`), which the next read applies: at 50,000
+  files a few hundred bytes for one edited file where the whole manifest was 9 MB
+  (0.03 s of a 0.6 s refresh).
 - ``folders.json``: the mtime of every folder under the corpus at the last exact refresh.
   A file added, removed or renamed (editors save by renaming) changes its folder's mtime,
   so comparing a few hundred folder mtimes tells the quick path (``dossier search``, the
@@ -16,7 +20,7 @@ Two files, each written whole and atomically:
   every file. An edit in place keeps the folder's mtime: ``dossier index`` and the
   explorer's background refresh find those.
 
-Anything unexpected in either file (not what we write, ``null``, a list, wrong types,
+Anything unexpected in any of them (not what we write, ``null``, a list, wrong types,
 columns of different lengths) makes it unreadable, which the caller treats as a reason to
 rebuild.
 """
@@ -36,6 +40,12 @@ from pathlib import Path
 from attrs import define, field
 
 MANIFEST = "manifest.bin"
+#: The rows changed since ``manifest.bin`` was written, with the token of that write.
+JOURNAL = "manifest.log"
+#: The first line of ``manifest.log``.
+JOURNAL_MAGIC = b"dossier manifest log\n"
+#: Past this many changed rows, ``manifest.bin`` is written again (and the log removed).
+JOURNAL_ROWS = 1000
 #: The manifest as JSON (layouts 1 and 2), as dossier wrote it before: read, then replaced.
 OLD_MANIFEST = "manifest.json"
 FOLDERS = "folders.json"
@@ -96,10 +106,61 @@ class Damaged(ValueError):
     """A cache file that is there but cannot be what we wrote."""
 
 
+class Rows(dict):
+    """A manifest's files (path -> :data:`FileEntry`) that remember which paths were set
+    or removed since they were read (or last written in full): what :func:`write` puts in
+    the log. Made from the rows read without looking at each (``dict``'s own constructor);
+    only a change goes through Python."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.changed: set[str] = set()
+        #: Changed in a way not followed row by row: written in full next time.
+        self.rewrite = False
+
+    def __setitem__(self, key: str, value: FileEntry) -> None:
+        self.changed.add(key)
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self.changed.add(key)
+        super().__delitem__(key)
+
+    def pop(self, key: str, *default):
+        if key in self:
+            self.changed.add(key)
+        return super().pop(key, *default)
+
+    def update(self, *args, **kwargs) -> None:
+        self.rewrite = True  # not followed row by row: written in full next time
+        super().update(*args, **kwargs)
+
+    def setdefault(self, key: str, default=None):
+        if key not in self:
+            self.changed.add(key)
+        return super().setdefault(key, default)
+
+    def popitem(self):
+        key, value = super().popitem()
+        self.changed.add(key)
+        return key, value
+
+    def clear(self) -> None:
+        self.rewrite = True
+        super().clear()
+
+
+def _rows(files: dict) -> Rows:
+    return files if type(files) is Rows else Rows(files)
+
+
 @define
 class Manifest:
-    files: dict[str, FileEntry] = field(factory=dict)
+    files: dict[str, FileEntry] = field(factory=Rows, converter=_rows)
     skipped: dict[str, SkipEntry] = field(factory=dict)
+    #: The token of the ``manifest.bin`` these rows were read from (or written to), to
+    #: which a log of the changed rows can be added; "" for none.
+    base: str = field(default="", eq=False, repr=False)
 
     def ids(self) -> dict[str, str]:
         return {entry[0]: path for path, entry in self.files.items()}
@@ -123,9 +184,12 @@ def read(directory: Path, version: int) -> Manifest | None:
         raise Damaged(f"{MANIFEST} cannot be read ({exc})") from None
     try:
         with paused_gc():
-            return _by_block(raw, version)
+            manifest = _by_block(raw, version)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise Damaged(f"{MANIFEST} is damaged ({exc})") from None
+    if manifest is not None and manifest.base:
+        _apply_journal(directory, manifest)
+    return manifest
 
 
 def _read_json(directory: Path, version: int) -> Manifest | None:
@@ -180,15 +244,54 @@ def _by_block(raw: bytes, version: int) -> Manifest | None:
         columns.append(_column(block, kind, count, name))
     if at != len(raw):
         raise ValueError("bytes after the last column")
-    files = dict(zip(columns[0], zip(*columns[1:], strict=True), strict=True))
+    files = Rows(zip(columns[0], zip(*columns[1:], strict=True), strict=True))
     if len(files) != count:
         raise ValueError("a path is listed twice")
+    base = header.get("base", "")
+    if type(base) is not str:
+        raise TypeError("the token is not text")
+    return Manifest(files, _skipped(header["skipped"]), base)
+
+
+def _skipped(rows: list) -> dict[str, SkipEntry]:
     skipped = {}
-    for row in header["skipped"]:
+    for row in rows:
         path, mtime, size, sidecar, reason = row
         _check_row((path, mtime, size, sidecar, reason), (str, int, int, int, str))
         skipped[path] = [mtime, size, sidecar, reason]
-    return Manifest(files, skipped)
+    return skipped
+
+
+def _apply_journal(directory: Path, manifest: Manifest) -> None:
+    """Apply ``manifest.log`` to the rows read from ``manifest.bin``, if it was written
+    since that file (a log of an earlier ``manifest.bin`` is stale: its rows are in this
+    one). The rows it changes are changed again in the next log."""
+    try:
+        raw = (directory / JOURNAL).read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise Damaged(f"{JOURNAL} cannot be read ({exc})") from None
+    try:
+        if not raw.startswith(JOURNAL_MAGIC):
+            raise ValueError("not a dossier manifest log")
+        data = json.loads(raw[len(JOURNAL_MAGIC) :])
+        if data["base"] != manifest.base:
+            return
+        files, changed = manifest.files, []
+        for path, *row in data["set"]:
+            _check_row((path, *row), (str, *_TYPES))
+            dict.__setitem__(files, path, tuple(row))
+            changed.append(path)
+        for path in data["gone"]:
+            if type(path) is not str:
+                raise TypeError(f"{path!r} is not str")
+            dict.pop(files, path, None)
+            changed.append(path)
+        manifest.skipped = _skipped(data["skipped"])
+        files.changed.update(changed)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise Damaged(f"{JOURNAL} is damaged ({exc})") from None
 
 
 def _column(block: bytes, kind: str, count: int, name: str) -> list:
@@ -266,6 +369,33 @@ def _check_row(values: Iterable[object], kinds: Iterable[type]) -> None:
 
 
 def write(directory: Path, manifest: Manifest, version: int) -> None:
+    """Save ``manifest``: the rows changed since ``manifest.bin`` was read or written,
+    when there are at most :data:`JOURNAL_ROWS` of them, as ``manifest.log`` (a few
+    hundred bytes for one edited file, where ``manifest.bin`` is megabytes at 50,000
+    files); else ``manifest.bin`` in full, with a new token, and no log."""
+    rows = manifest.files
+    if manifest.base and not rows.rewrite and len(rows.changed) <= JOURNAL_ROWS:
+        _write_journal(directory, manifest, version)
+    else:
+        _write_whole(directory, manifest, version)
+
+
+def _write_journal(directory: Path, manifest: Manifest, version: int) -> None:
+    rows = manifest.files
+    changed = sorted(rows.changed)
+    data = {
+        "version": version,
+        "base": manifest.base,
+        "set": [[path, *rows[path]] for path in changed if path in rows],
+        "gone": [path for path in changed if path not in rows],
+        "skipped": [[path, *entry] for path, entry in manifest.skipped.items()],
+    }
+    # ASCII: a file name that is not UTF-8 stays as its \\udcXX escapes, and reads back.
+    text = json.dumps(data, separators=(",", ":")).encode("ascii")
+    _write_bytes(directory / JOURNAL, JOURNAL_MAGIC + text)
+
+
+def _write_whole(directory: Path, manifest: Manifest, version: int) -> None:
     files = manifest.files
     entries = list(files.values())
     blocks: list[bytes] = []
@@ -278,18 +408,25 @@ def write(directory: Path, manifest: Manifest, version: int) -> None:
             blocks.append(array("q", values).tobytes())
         else:
             blocks.append("\0".join(values).encode("utf-8", "surrogateescape"))
+    base = f"{time.time_ns():x}-{os.getpid():x}"
     header = {
         "version": version,
         "layout": LAYOUT,
         "byteorder": sys.byteorder,
         "count": len(files),
         "lengths": [len(b) for b in blocks],
+        "base": base,
         # ASCII: a file name that is not UTF-8 stays as its \\udcXX escapes, and reads back.
         "skipped": [[path, *entry] for path, entry in manifest.skipped.items()],
     }
     head = MAGIC + json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n"
     _write_bytes(directory / MANIFEST, b"".join([head, *blocks]))
+    # The log, if any, was of the manifest just replaced: stale whether removed or not.
+    (directory / JOURNAL).unlink(missing_ok=True)
     (directory / OLD_MANIFEST).unlink(missing_ok=True)
+    manifest.base = base
+    files.changed.clear()
+    files.rewrite = False
 
 
 def _write_bytes(target: Path, data: bytes) -> None:

@@ -95,27 +95,35 @@ def watch_forks() -> Iterator[None]:
         _watching.remove(os.getpid())
 
 
-def _start(parent: int) -> None:
+def _start(parent: int, ready: Callable[[], object] | None = None) -> None:
     die_with_parent(parent)
     close_inherited_locks()
     # The parent handles ctrl+c; a worker interrupted mid-task would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if ready is not None:
+        ready()
 
 
 @contextlib.contextmanager
-def pool(processes: int) -> Iterator[Pool]:
-    """A process pool whose workers die with this process; terminated on leaving."""
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    workers = multiprocessing.get_context(method).Pool(
-        processes, initializer=_start, initargs=(os.getpid(),)
-    )
+def pool(processes: int, ready: Callable[[], object] | None = None) -> Iterator[Pool]:
+    """A process pool whose workers die with this process; terminated on leaving.
+    ``ready`` is called in each worker as it starts (to load what its tasks will use)."""
+    workers = start_pool(processes, ready)
     try:
         yield workers
     finally:
         workers.terminate()
         workers.join()
+
+
+def start_pool(processes: int, ready: Callable[[], object] | None = None) -> Pool:
+    """:func:`pool` without the block: the caller terminates and joins it."""
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return multiprocessing.get_context(method).Pool(
+        processes, initializer=_start, initargs=(os.getpid(), ready)
+    )
 
 
 def bounded(

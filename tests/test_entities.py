@@ -679,3 +679,34 @@ def test_a_runs_words_are_the_capitalised_words_its_pattern_joined(words: list[s
     for m in guess._RUN_RX.finditer(text):
         found = [(w.start(), w[0]) for w in guess._TOKEN_RX.finditer(text, m.start(), m.end())]
         assert guess._run_words(m[0], m.start()) == found
+
+
+_PLAIN_PIECES = [
+    *["The", "In", "New", "Phil", "Simmons", "Grace", "Road", "Italian", "Democratic"],
+    *["Socialists", "Britain", "Party", "Bank", "Mr", "Prime", "Minister", "of", "and"],
+    *["the", "ANC", "Kim", "Dae-jung", "Soviet-era", "said", "in", ",", ".", "2001", "\n"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN_PIECES), max_size=14))
+def test_a_run_of_plain_words_is_typed_as_the_full_path_types_it(words: list[str]) -> None:
+    """The guesser types a run of plain capitalised words (no connector, title or cue
+    word) without cutting it into runs, parts and stretches: what it finds is what the
+    full path finds, stop words first and known names inside included."""
+    from search.entities import gazetteer, guess
+    from search.entities.gazetteer import _gazetteer_mentions, _normalise
+    from search.entities.rules import _rule_mentions
+    from search.entities.spans import _select
+
+    norm = _normalise(" ".join(words))
+    g = gazetteer()
+    found, anchors = _gazetteer_mentions(g, norm)
+    chosen = _select(found + _rule_mentions(norm, anchors))
+    fast = guess._guess(g, norm, chosen)
+    plain = guess._plain_run
+    guess._plain_run = lambda text, start: None  # every run by the full path
+    try:
+        assert guess._guess(g, norm, chosen) == fast
+    finally:
+        guess._plain_run = plain

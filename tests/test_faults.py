@@ -553,20 +553,28 @@ def test_an_empty_corpus_name_is_refused(tmp_path):
 
 def test_an_unreadable_subfolder_is_skipped_with_a_message(tmp_path, cache_dir, monkeypatch):
     """Before: passed over in silence. Root reads any folder, so for root the refusal is
-    simulated (os.scandir raises PermissionError there)."""
+    simulated (opening or listing it raises PermissionError)."""
     folder = stories(tmp_path / "news", 2)
     locked = folder / "private"
     write(locked, "secret.txt", article_text("Hidden story"))
     locked.chmod(0)
     if os.geteuid() == 0:
-        real = os.scandir
+        real_scandir, real_open = os.scandir, os.open
+
+        def refuse(path):
+            if isinstance(path, (str, os.PathLike)) and Path(path) == locked:
+                raise PermissionError(13, "Permission denied", str(path))
 
         def scandir(path="."):
-            if Path(path) == locked:
-                raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
+            refuse(path)
+            return real_scandir(path)
+
+        def open_(path, *args, **kwargs):
+            refuse(path)
+            return real_open(path, *args, **kwargs)
 
         monkeypatch.setattr(os, "scandir", scandir)
+        monkeypatch.setattr(os, "open", open_)
     try:
         corpus = open_corpus(folder, cache_dir)
         assert len(corpus.articles) == 2

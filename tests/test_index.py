@@ -102,6 +102,26 @@ def test_added_file_is_indexed_and_searchable(news, cache_dir):
     corpus.close()
 
 
+def test_a_refresh_finds_what_a_build_of_the_same_files_finds(news, cache_dir, tmp_path):
+    """A refresh writes its segment another way (posting blocks left uncompressed):
+    words, phrases, wildcards and entities find the same articles, in the same order."""
+    open_corpus(news, cache_dir).close()
+    write(news, "later/ships.txt", article_text("Shipyard orders rise", topic="shipyard"))
+    write(news, "farms.txt", article_text("Grain exports recover in Kenya", topic="harbour"))
+    refreshed = open_corpus(news, cache_dir)
+    assert len(refreshed.report.added) == len(refreshed.report.updated) == 1
+    built = open_corpus(news, tmp_path / "other-cache")
+    assert built.report.rebuilt
+    queries = ["shipyard", '"shipyard orders"', "ship*", "harbour", "grain OR railway",
+               'entity:"kenya"', "harbour -cranes"]  # fmt: skip
+    for query in queries:
+        found = [(h.id, h.title) for h in refreshed.search(query, limit=50).hits]
+        assert found == [(h.id, h.title) for h in built.search(query, limit=50).hits], query
+    assert hit_paths(refreshed, '"shipyard orders"') == {"ships.txt"}
+    refreshed.close()
+    built.close()
+
+
 def test_changed_file_is_updated_new_words_found_old_gone(news, cache_dir):
     before = open_corpus(news, cache_dir)
     old_id = next(a.id for a in before.articles if a.path.endswith("ports.txt"))
@@ -958,3 +978,36 @@ def test_did_you_mean_learns_the_words_a_refresh_brings_and_only_then_rewrites_t
     corpus._index._vocabulary = None
     assert corpus.search("zepelins").suggestion == "zeppelins"
     corpus.close()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="reads ahead only with a core to spare")
+@pytest.mark.parametrize("idle", [True, False])
+def test_an_edit_is_read_by_a_worker_loaded_during_the_walk_when_a_core_is_idle(
+    news, cache_dir, monkeypatch, idle, tmp_path
+):
+    """With a core idle, a worker loads the reading rules while the corpus is listed and
+    reads the edited file; on busy cores none is started. Either way the edit is indexed
+    and no process is left behind."""
+    import multiprocessing
+
+    open_corpus(news, cache_dir).close()
+    monkeypatch.setattr(search.index, "_idle_core", lambda: idle)
+    started = []
+    real = search.index.ReadAhead.__init__
+
+    def spy(self, enabled: bool = True) -> None:
+        real(self, enabled)
+        started.append(self.pool is not None)
+
+    monkeypatch.setattr(search.index.ReadAhead, "__init__", spy)
+    path = write(news, "ports.txt", article_text("Harbour reopens", topic="quokka"))
+    os.utime(path, ns=(time.time_ns() + 10**9,) * 2)
+    corpus = open_corpus(news, cache_dir)
+    assert started == [idle]
+    assert [Path(p).name for p in corpus.report.updated] == ["ports.txt"]
+    assert hit_paths(corpus, "quokka") == {"ports.txt"}
+    assert multiprocessing.active_children() == []
+    corpus.close()
+    fresh = open_corpus(news, tmp_path / "another-cache")  # a build: reads in a pool of its own
+    assert fresh.report.rebuilt and started[-1] is False
+    fresh.close()

@@ -91,3 +91,105 @@ def test_a_manifest_cut_short_is_rebuilt_with_a_notice(news, cache_dir, cut):
     assert any(mf.MANIFEST in notice for notice in corpus.report.notices)
     assert len(corpus.articles) == 4
     corpus.close()
+
+
+# --------------------------------------------------------------------------- the log
+
+
+def _changes_of(corpus: Corpus) -> tuple[int, int, int, int]:
+    r = corpus.report
+    return len(r.added), len(r.updated), len(r.removed), r.unchanged
+
+
+def test_refreshes_that_change_a_few_files_keep_the_manifest_and_log_the_rows(news, cache_dir):
+    """An edit, an addition and a removal each written as a log beside the manifest (not
+    the whole manifest again), and each refresh after them finds nothing more to do."""
+    Corpus.open([news], cache_dir=cache_dir).close()
+    (path,) = cache_dir.rglob(mf.MANIFEST)
+    whole = path.read_bytes()
+    steps = [
+        lambda: write(news, "part0/story0.txt", article_text("Story zero, revised", topic="kelp")),
+        lambda: write(news, "part1/new.txt", article_text("A new story", topic="zeppelin")),
+        lambda: (news / "part1" / "story1.txt").unlink(),
+    ]
+    expected = [(0, 1, 0, 3), (1, 0, 0, 4), (0, 0, 1, 4)]
+    for step, changes in zip(steps, expected, strict=True):
+        step()
+        corpus = Corpus.open([news], cache_dir=cache_dir)
+        assert _changes_of(corpus) == changes
+        corpus.close()
+        again = Corpus.open([news], cache_dir=cache_dir)
+        assert _changes_of(again)[:3] == (0, 0, 0)
+        again.close()
+    assert path.read_bytes() == whole  # never written again: the log holds the rows
+    assert (path.parent / mf.JOURNAL).exists()
+    corpus = Corpus.open([news], cache_dir=cache_dir)
+    assert corpus.search("zeppelin").total == 1 and corpus.search("kelp").total == 1
+    assert len(corpus.articles) == 4
+    corpus.close()
+
+
+def test_past_the_logs_size_the_manifest_is_written_whole(news, cache_dir, monkeypatch):
+    monkeypatch.setattr(mf, "JOURNAL_ROWS", 1)
+    Corpus.open([news], cache_dir=cache_dir).close()
+    (path,) = cache_dir.rglob(mf.MANIFEST)
+    write(news, "part0/story0.txt", article_text("Story zero, revised", topic="kelp"))
+    Corpus.open([news], cache_dir=cache_dir).close()
+    assert (path.parent / mf.JOURNAL).exists()
+    write(news, "part1/new.txt", article_text("A new story", topic="zeppelin"))
+    Corpus.open([news], cache_dir=cache_dir).close()  # two rows since: written whole
+    assert not (path.parent / mf.JOURNAL).exists()
+    corpus = Corpus.open([news], cache_dir=cache_dir)
+    assert _changes_of(corpus) == (0, 0, 0, 5)
+    corpus.close()
+
+
+def test_a_log_of_an_earlier_manifest_is_not_applied(news, cache_dir, monkeypatch):
+    """A log left by a write that was replaced by a whole manifest (its removal failed)
+    holds rows the manifest already has, or has since changed: it is passed over."""
+    Corpus.open([news], cache_dir=cache_dir).close()
+    (path,) = cache_dir.rglob(mf.MANIFEST)
+    log = path.parent / mf.JOURNAL
+    write(news, "part1/new.txt", article_text("A new story", topic="zeppelin"))
+    Corpus.open([news], cache_dir=cache_dir).close()
+    stale = log.read_bytes()
+    (news / "part1" / "new.txt").unlink()
+    monkeypatch.setattr(mf, "JOURNAL_ROWS", 0)
+    Corpus.open([news], cache_dir=cache_dir).close()
+    log.write_bytes(stale)  # says new.txt is there; the manifest written since says not
+    known = mf.read(path.parent, VERSION)
+    assert sorted(Path(p).name for p in known.files) == [f"story{i}.txt" for i in range(4)]
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b"dossier manifest log\n[]", b"\xff\xfe"])
+def test_a_damaged_log_is_rebuilt_with_a_notice(news, cache_dir, damage):
+    Corpus.open([news], cache_dir=cache_dir).close()
+    write(news, "part1/new.txt", article_text("A new story", topic="zeppelin"))
+    Corpus.open([news], cache_dir=cache_dir).close()
+    (log,) = cache_dir.rglob(mf.JOURNAL)
+    log.write_bytes(damage)
+    corpus = Corpus.open([news], cache_dir=cache_dir)
+    assert corpus.report.rebuilt
+    assert any(mf.JOURNAL in notice for notice in corpus.report.notices)
+    assert len(corpus.articles) == 5
+    corpus.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(files=st.dictionaries(_names, _entries, max_size=12),
+       changes=st.lists(st.tuples(_names, st.one_of(st.none(), _entries)), max_size=12),
+       skipped=st.dictionaries(_names, st.tuples(_ints, _ints, _ints, st.text(max_size=20)),
+                               max_size=2))  # fmt: skip
+def test_rows_changed_after_a_read_read_back(tmp_path_factory, files, changes, skipped):
+    """Whatever is set or removed after a read, and written as a log, reads back."""
+    directory = tmp_path_factory.mktemp("m")
+    mf.write(directory, mf.Manifest(files), VERSION)
+    known = mf.read(directory, VERSION)
+    for path, entry in changes:
+        if entry is None:
+            known.files.pop(path, None)
+        else:
+            known.files[path] = entry
+    known.skipped = {k: list(v) for k, v in skipped.items()}
+    mf.write(directory, known, VERSION)
+    assert mf.read(directory, VERSION) == known

@@ -272,7 +272,10 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
     starts = [s.start for s in spans]
     out = [
         _Sentence(
-            s, sentence_key(article.id, s.text), cues(s.text, year, month), _tokens(s.text, s.start)
+            s,
+            sentence_key(article.id, s.text),
+            cues(s.text, year, month, article.published),
+            _tokens(s.text, s.start),
         )
         for s in spans
     ]

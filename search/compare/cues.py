@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from attrs import define
@@ -99,6 +100,14 @@ FORWARD_PHRASES = (
     "coming months",
     "coming years",
     "in due course",
+    # A plan told with the bare verb ("we plan to legislate"), and work toward something
+    # not yet done ("work is under way on developing an assessment", "work continues to
+    # develop regulations"): plans not yet carried out.
+    "plan to",
+    "work is under way",
+    "work is continuing",
+    "work continues",
+    "continuing work",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -232,9 +241,19 @@ class Cues:
     obligation: tuple[str, ...] = ()
     #: The sentence quotes someone (double quotation marks).
     quoted: bool = False
+    #: The article's publication date and the day the sentence opens with ("On 15
+    #: September, ...", "March 3, 2024: ..."), when it happened, as proleptic ordinals
+    #: (0: unknown; see :func:`opening_day`).
+    published: int = 0
+    day: int = 0
 
 
-def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
+def cues(
+    text: str,
+    year: int | None = None,
+    month: int | None = None,
+    published: dt.date | None = None,
+) -> Cues:
     """The cue words of a sentence, grouped by what they suggest. ``year`` and ``month``
     are the article's publication's: a later year mentioned, or a deadline in a later
     month ("by October 1", "until October 14"), is a forward cue. A term quoted as a
@@ -315,7 +334,59 @@ def cues(text: str, year: int | None = None, month: int | None = None) -> Cues:
         obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
         worry_verb=worry_verb,
         quoted=quoted,
+        published=published.toordinal() if published else 0,
+        day=opening_day(text, published) if published else 0,
     )
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+_MONTH = "|".join(_MONTH_NAMES)
+#: "15 September", "15th September 2023", "September 15", "September 15, 2023".
+_DAY_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"(?:,?\s+({YEAR}))?"
+)
+
+
+#: What may come before the day a sentence opens with: "On 15 September we announced".
+_OPENING = re.compile(r"\W*(?:[Oo]n\s+)?")
+
+
+def opening_day(text: str, published: dt.date) -> int:
+    """The day ``text`` opens with ("On 15 September, ..."), when what it tells happened,
+    as an ordinal (0: none). A day without a year is the last one on or before
+    ``published`` ("On 15 September" in an April article is last September's). A day
+    named later in the sentence may be a document's ("a report published on 8 May"),
+    not the event's."""
+    start = _OPENING.match(text)
+    m = _DAY_DATE.match(text, start.end()) if start else None
+    if m is None:
+        return 0
+    published = dt.date(published.year, published.month, published.day)  # not a datetime
+    day = int(m.group(1) or m.group(4))
+    month = _MONTH_NUMBER[m.group(2) or m.group(3)]
+    year = int(m.group(5)) if m.group(5) else published.year
+    try:
+        when = dt.date(year, month, day)
+        if not m.group(5) and when > published:
+            when = dt.date(year - 1, month, day)
+    except ValueError:
+        return 0
+    return when.toordinal()
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:

@@ -58,9 +58,10 @@ from search.compare.model import Development, Evidence
 #: against one shared word in a long concern; the decision itself is :data:`LINK_Z`'s) ...
 LINK_THRESHOLD = 0.02
 #: ... and stand out of the concern's scores against all the later sentences by this
-#: many standard deviations (:func:`margin`; calibrated leave-one-pair-out on the
-#: compare-dev pairs, see bench/calibrate_compare.py).
-LINK_Z = 0.5
+#: many standard deviations (:func:`margin`; the middle of the run of values that do
+#: best on the compare-dev and bench/compare_extra pairs together, 0.6 to 1.0, see
+#: bench/calibrate_compare.py; on compare-dev alone 0.5 to 1.0 do as well).
+LINK_Z = 0.8
 #: The background a link stands out of counts at least this many later sentences (the
 #: missing ones score 0): among two or three sentences a z-score says nothing (the lower
 #: of two is always one deviation under the mean).
@@ -315,6 +316,8 @@ class Scorer:
         # A candidate's actors are asked only when it shares an entity with a concern.
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
+        # The day a candidate opens with ("On 15 September ..."), when it names one.
+        self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
         self.by_key = {d.key: d for d in self.candidates}
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
         # What the earlier side already said is background when the later side repeats it
@@ -345,7 +348,8 @@ class Scorer:
         summed term by term over the candidates that hold each term (much faster than
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
-        scored = self._reports(self._scored(c, before, shortlist=limit is not None))
+        scored = self._scored(c, before, shortlist=limit is not None)
+        scored = self._reports(scored, c.cues.published)
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -412,12 +416,18 @@ class Scorer:
             del shared[k]
         return shared, total
 
-    def _reports(self, scored: list[tuple[float, int, str]]) -> list[tuple[float, int, str]]:
+    def _reports(
+        self, scored: list[tuple[float, int, str]], since: int = 0
+    ) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
         worry or repeats background (the earlier side's own sentences included) is part
-        of the concern's background, never a link."""
-        factor = self.factor
-        return [t for t in scored if factor[t[2]] >= REPORT_FACTOR]
+        of the concern's background, never a link; so is one that tells what happened
+        on days before the concern was published (``since``, an ordinal: "On 15
+        September we announced ..." in answer to a concern of 18 September)."""
+        factor, day = self.factor, self.day
+        return [
+            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not 0 < day.get(t[2], 0) < since
+        ]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
@@ -440,10 +450,11 @@ class Scorer:
         n = 4 * MAX_DEVELOPMENTS
         cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
         few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
-        top = self._reports(few)[:MAX_DEVELOPMENTS]
+        since = c.cues.published
+        top = self._reports(few, since)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
             everything = [(v, place[k], k) for k, v in scores.items()]
-            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything))
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []

@@ -16,6 +16,7 @@ from pathlib import Path
 import ahocorasick
 from attrs import define
 
+from search.entities.kept import kept
 from search.entities.rules import _ANCHOR_WORDS, _FIRST_WORD, _WORD_RULES
 from search.entities.spans import Span
 from search.model import EntityInfo
@@ -249,6 +250,7 @@ def _parse_gazetteer(text: str) -> Iterator[tuple[str, str, list[str], str, dict
 
 
 @lru_cache(maxsize=1)
+@kept("gazetteer")
 def gazetteer() -> _Gazetteer:
     """The gazetteer, loaded once."""
     return _Gazetteer(_parse_gazetteer(GAZETTEER_PATH.read_text(encoding="utf-8")))

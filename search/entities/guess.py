@@ -307,6 +307,12 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 continue  # a title alone, or a word inside a mention
             typed = _type_stretch(norm, [(run_start, m.end(), text)], None, names)
             found = [(typed, None)] if typed else []
+        elif "-" not in text and (run := _plain_run(text, run_start)):
+            found = [
+                (typed, None)
+                for stretch in _plain_stretches(run, inside, norm)
+                if (typed := _type_stretch(norm, stretch, None, names))
+            ]
         else:
             found = [
                 (guess, cue)
@@ -328,6 +334,33 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             # priority 0 marks a guess that overlaps known mentions (it swallows them)
             out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
+
+
+def _plain_run(text: str, start: int) -> list[tuple[int, int, str]] | None:
+    """The words of a run ``text`` at ``start`` of plain capitalised words (the common
+    case: "Phil Simmons"): no connector, title or cue word, so that _runs, _split_titles
+    and _type_part make of it what :func:`_plain_stretches` does; else None. (The caller
+    asks that no hyphen cuts it.)"""
+    words = text.split(" ")
+    if not _NOT_PLAIN.isdisjoint(words):
+        return None
+    run = []
+    for word in words:
+        run.append((start, start + len(word), word))
+        start += len(word) + 1
+    return run
+
+
+def _plain_stretches(run: list, inside, norm: str) -> list[list]:
+    """The stretches of a :func:`_plain_run` to type, as :func:`_type_part` finds them:
+    after its leading stop words, all of it, unless known names cut it."""
+    while run and run[0][2] in _STOP and not inside(run[0][0], run[0][1]):
+        run = run[1:]
+    if not run:
+        return []
+    if not inside(run[0][0], run[-1][1]):
+        return [run]  # (the common case)
+    return _stretches(norm, run, inside)
 
 
 @define(frozen=True, slots=True)
@@ -388,6 +421,9 @@ _CUE_TYPES: dict[str, str] = {
     )
     for word in cues
 }
+
+#: Words that keep a run from being plain words (:func:`_plain_run`).
+_NOT_PLAIN = frozenset(_RUN_CONNECTORS | _PERSON_TITLES | _CUE_TYPES.keys())
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
@@ -573,7 +609,12 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "ORG"
     if sentence_start and words[0].lower() in _COMMON_STARTERS:
         return None
-    if not single and len(words) <= 3 and all(len(w) > 2 and not w.isupper() for w in words):
+    if (
+        not single
+        and len(words) <= 3
+        and min(map(len, words)) > 2
+        and not any(map(str.isupper, words))
+    ):
         return start, end, "PERSON"
     return start, end, "ORG"
 

@@ -158,9 +158,9 @@ def _listed_with(norm: str, spans: list[Span], si: int) -> str:
         if not 0 <= j < len(spans):
             continue
         other = spans[j]
-        gap = norm[other[1] : start] if j < si else norm[end : other[0]]
-        if gap not in _LIST_GAPS:
-            continue
+        a, b = (other[1], start) if j < si else (end, other[0])
+        if b - a > _LONGEST_GAP or norm[a:b] not in _LIST_GAPS:
+            continue  # (a long gap, the common case, is not sliced)
         if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
             continue  # a guess of its own, typed by default
         return other[2]
@@ -170,6 +170,7 @@ def _listed_with(norm: str, spans: list[Span], si: int) -> str:
 _LIST_GAPS = frozenset(
     [", ", " and ", ", and ", " or ", ", the ", " and the ", ", and the ", " / ", "; "]
 )
+_LONGEST_GAP = max(map(len, _LIST_GAPS))
 
 
 def _context_evidence(
@@ -181,25 +182,37 @@ def _context_evidence(
     first = text.partition(" ")[0]
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
-    prev = ""
+    cue = "none"
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
+        if prev in _PERSON_TITLES:
+            cue = "PERSON"
     single = "" if " " in text else typer.shape(text)
     sentence_start = _is_sentence_start(norm, start)
+    # (a name in prose, the common case, is on no line of results: asked before _as_team)
+    team_line = (
+        start == 0
+        or norm.endswith(_TEAM_BEFORE, max(0, start - 4), start)
+        or (norm.startswith(" ", end) and norm[end + 1 : end + 2].isdigit())
+    ) and _as_team(norm, start, end)
     return typer.context_key(
         norm,
         start,
         end,
-        single=single,
-        tier=typer.everyday(first) if single and sentence_start else 0,  # (read only then)
-        cue="PERSON" if prev in _PERSON_TITLES else "none",
-        sentence_start=sentence_start,
-        headline=headline,
-        lower_elsewhere=lower[first],
-        team_line=_as_team(norm, start, end),
-        town=town,
-        listed=listed,
+        single,
+        typer.everyday(first) if single and sentence_start else 0,  # (read only then)
+        cue,
+        sentence_start,
+        headline,
+        lower[first],
+        team_line,
+        town,
+        listed,
     )
+
+
+#: What ends the text before a name on a line of results (see :func:`_as_team`).
+_TEAM_BEFORE = ("\n", " at ", " AT ", " v ", "vs ", "s. ")
 
 
 @lru_cache(maxsize=8192)
@@ -218,11 +231,13 @@ def _name_evidence(text: str, type_: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool]:
+def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool, str, str, int]:
     """What the lists know of one word of a name: its cue type, the type of the known name
-    it is, whether it is a given name, a census surname, a place."""
+    it is, whether it is a given name, a census surname, a place; then its shape, the
+    class of its ending and how common it is (:func:`search.entities.typer.word_shape`)."""
     g = gazetteer()
-    known = g.by_alias.get(_key(word))
+    # (a word of a name holds no space: in ASCII its key is its lower case)
+    known = g.by_alias.get(word.lower() if word.isascii() else _key(word))
     census_given, census_surnames = typer.census_names()
     return (
         _cue_type(word),
@@ -230,6 +245,7 @@ def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool]:
         word in _given_names() or word in census_given,
         word in census_surnames,
         word in typer.places(),
+        *typer.word_shape(word),
     )
 
 
@@ -269,13 +285,29 @@ def _register(
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
 
 
+#: A text shorter than this is searched for many words one by one rather than with an
+#: automaton built for them.
+_SHORT = 400
+
+
+def _finder(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An automaton that finds each of ``words`` (for :func:`_whole_words`)."""
+    finder = ahocorasick.Automaton()
+    for word in words:
+        finder.add_word(word, word)
+    finder.make_automaton()
+    return finder
+
+
 def _second_pass(
     g: _Gazetteer,
     norm: str,
     spans: list[Span],
     registry: dict[str, tuple[str, str]],
+    finder: ahocorasick.Automaton | None = None,
 ) -> list[Span]:
-    """Surnames after full mentions, weak aliases after titles, acronyms in brackets."""
+    """Surnames after full mentions, weak aliases after titles, acronyms in brackets
+    (``finder``: :func:`_finder` of the registry, built once for an article's fields)."""
     extra: list[Span] = []
     resolved: list[Span] = []
     for span in spans:
@@ -291,7 +323,7 @@ def _second_pass(
     for s in spans:
         occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
     # Names the article already introduced: a surname, a one-word name, an acronym.
-    for i, j, word in _whole_words(norm, registry):
+    for i, j, word in _whole_words(norm, registry, finder):
         if 1 not in occupied[i:j]:
             type_, canonical = registry[word]
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
@@ -306,9 +338,11 @@ def _second_pass(
     return spans
 
 
-def _whole_words(norm: str, words: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+def _whole_words(
+    norm: str, words: Iterable[str], finder: ahocorasick.Automaton | None = None
+) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) of each of ``words`` in ``norm`` as a whole word (not inside
-    "Kimberley", nor after a hyphen)."""
+    "Kimberley", nor after a hyphen); ``finder``: :func:`_finder` of the words, if built."""
     words = list(words)
     if len(words) <= 8:  # a few words: str.find is faster than building an automaton
         found = []
@@ -317,12 +351,15 @@ def _whole_words(norm: str, words: Iterable[str]) -> Iterator[tuple[int, int, st
             while i >= 0:
                 found.append((i + len(word) - 1, word))
                 i = norm.find(word, i + len(word))
-    else:
-        finder = ahocorasick.Automaton()
+    elif finder is None and len(norm) < _SHORT:  # a headline: every place each word is
+        found = []
         for word in words:
-            finder.add_word(word, word)
-        finder.make_automaton()
-        found = list(finder.iter(norm))
+            i = norm.find(word)
+            while i >= 0:
+                found.append((i + len(word) - 1, word))
+                i = norm.find(word, i + 1)
+    else:
+        found = list((finder or _finder(words)).iter(norm))
     n = len(norm)
     for last, word in found:
         j = last + 1

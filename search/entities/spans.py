@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
 
 #: The priority of a guessed name that lengthens a known one ("Real Madrid"): a name for
@@ -13,18 +15,21 @@ def _PRIORITY(c: Span) -> tuple[int, int, int]:
     return (c[0] - c[1], -c[5], c[0])
 
 
+_END = itemgetter(1)
+
+
 def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Span]:
     """Longest match wins; ties go to higher priority, then to the leftmost."""
     chosen: list[Span] = list(taken or [])
-    limit = max((c[1] for c in candidates), default=0)
-    limit = max(limit, max((c[1] for c in chosen), default=0))
+    limit = max(map(_END, candidates), default=0)
+    limit = max(limit, max(map(_END, chosen), default=0))
     occupied = bytearray(limit + 1)
     for s in chosen:
         occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
     candidates.sort(key=_PRIORITY)
     for c in candidates:
         a, b = c[0], c[1]
-        if 1 not in occupied[a:b]:
+        if occupied.find(1, a, b) < 0:
             occupied[a:b] = b"\1" * (b - a)
             chosen.append(c)
     chosen.sort()

@@ -30,6 +30,8 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from search.entities.kept import kept
+
 WEIGHTS_PATH = Path(__file__).parents[1] / "data" / "entity_typer.json"
 
 #: The classes the typer chooses between (MISC: a name of another kind; NONE: no name).
@@ -117,8 +119,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=8192)
-def _suffix_class(word: str) -> str:
+def _suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
         return "per"
@@ -169,17 +170,17 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
 
     ``guess``: the guesser's type; ``facts``: what the lists know of each word, as
     (its cue type or None, the type of the known name it is or "", a given name, a census
-    surname, a place); ``place``: the whole name is a town's or a country's."""
+    surname, a place), then its :func:`word_shape`; ``place``: the whole name is a
+    town's or a country's."""
     n = len(words)
     if n == 1:  # (the common case, spelt out)
-        cue, known, given, surname, _ = facts[0]
-        word = _word_shape(words[0])
+        cue, known, given, surname, _, word_shape, suffix, tier = facts[0]
         return (
             1,
             guess,
-            word[0],
-            word[0],
-            word[1],
+            word_shape,
+            word_shape,
+            suffix,
             cue or "none",
             cue or "none",
             known or "none",
@@ -192,8 +193,8 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
             surname and not known,
             words[0] in _NAME_CONNECTORS,
             "",
-            int(word[2] != 0),
-            word[2],
+            int(tier != 0),
+            tier,
         )
     cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
     plain = 0  # everyday words
@@ -204,9 +205,9 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
                 cue_of = cue
         if known and not known_inside:
             known_inside = known
-        if _word_shape(words[i])[2]:
+        if facts[i][7]:
             plain += 1
-    first, last = _word_shape(words[0]), _word_shape(words[-1])
+    first, last = facts[0][5:], facts[-1][5:]
     place_part = ""
     if not place and (facts[0][4] or facts[-1][4]):  # "Galway North", "North Galway"
         place_part = "first" if facts[0][4] else "last"
@@ -236,8 +237,7 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
     )
 
 
-@lru_cache(maxsize=16384)
-def _word_shape(word: str) -> tuple[str, str, int]:
+def word_shape(word: str) -> tuple[str, str, int]:
     """A word's shape, the class of its ending and how common it is (:func:`everyday`)."""
     return shape(word), _suffix_class(word), everyday(word)
 
@@ -344,7 +344,6 @@ def context_key(
     norm: str,
     start: int,
     end: int,
-    *,
     single: str,
     tier: int,
     cue: str,
@@ -536,6 +535,7 @@ LEXICAL = "w="
 
 
 @lru_cache(maxsize=1)
+@kept("common_words")
 def common_words() -> dict[str, int]:
     """Everyday words -> their tier of frequency, 1 the commonest
     (``scripts/build_common_words.py``)."""
@@ -564,6 +564,7 @@ def everyday(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
+@kept("census_names")
 def census_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of the census lists (``scripts/build_name_lists.py``)."""
     given: set[str] = set()
@@ -583,6 +584,7 @@ PLACES_PATH = Path(__file__).parents[1] / "data" / "places.txt"
 
 
 @lru_cache(maxsize=1)
+@kept("places")
 def places() -> frozenset[str]:
     """Names of countries, US states and large towns (``data/places.txt``)."""
     text = PLACES_PATH.read_text(encoding="utf-8")
@@ -590,6 +592,7 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@kept("weights")
 def weights() -> dict[str, list[float]]:
     """The shipped weights: feature -> one weight per class of :data:`CLASSES`."""
     try:
@@ -607,6 +610,7 @@ _SCALE = 10_000  # the weights have four decimals: in units of 1/10,000 they are
 
 
 @lru_cache(maxsize=1)
+@kept("packed")
 def packed() -> dict[str, int]:
     """The weights as packed integers: feature -> the sum of its weight for class ``i``
     (in units of 1/10,000, exact) shifted to lane ``i``. Adding two packed integers adds

@@ -80,14 +80,14 @@ class Corpus:
         missing = [str(f) for f in folders if not f.exists()]
         if missing:
             raise CorpusError(
-                f"no such folder: {', '.join(missing)}; give an existing folder of .txt or .md articles"
+                f"no such folder: {', '.join(missing)}; give an existing folder of articles (.html, .pdf, .txt, .md)"
             )
         for f in folders:
             system = pseudo_filesystem(f)
             if system:
                 raise CorpusError(
                     f"{f} is a system folder ({system}), not a folder of articles; "
-                    "name the folder your .txt or .md articles are in"
+                    "name the folder your articles (.html, .pdf, .txt, .md) are in"
                 )
         index, report = Index.open(
             folders,

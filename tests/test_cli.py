@@ -370,6 +370,16 @@ def test_missing_corpus_exits_one_with_a_message(tmp_path, run):
     assert done.stdout == ""
 
 
+def test_the_messages_about_what_to_put_in_a_folder_name_every_kind_dossier_reads(tmp_path, run):
+    """A newcomer with a folder of saved web pages or PDFs is not told to bring .txt files."""
+    done = run("--corpus", str(tmp_path / "no-such-folder"), "docs", check=1)
+    assert ".html" in done.stderr and ".pdf" in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run("--corpus", str(empty), "docs")
+    assert ".html" in done.stdout + done.stderr and ".pdf" in done.stdout + done.stderr
+
+
 def test_debug_shows_the_traceback(tmp_path):
     done = dossier("--corpus", str(tmp_path / "nope"), "--debug", "docs", check=None)
     assert done.returncode != 0
@@ -677,3 +687,26 @@ def test_docs_piped_is_one_article_a_line_tab_separated(tmp_path, run):
     assert {d["title"] for d in as_json} == {r[4] for r in rows if r[1] <= "2022-12-31"}
     bad = run("--corpus", str(folder), "docs", "--since", "last week", check=2)
     assert "2024-03-14" in bad.stderr
+
+
+def test_the_help_names_what_a_newcomer_looks_for(run):
+    """`dossier search --help` shows the entity: field the README teaches, and
+    `dossier --help` says compare also runs across the corpus and writes a briefing."""
+    done = run("search", "--help")
+    assert 'entity:"Name"' in " ".join(done.stdout.split())
+    done = run("--help")
+    text = " ".join(done.stdout.split())
+    assert "--topic" in text and "--markdown" in text
+
+
+def test_entities_with_no_id_lists_the_most_named_with_the_counts_entity_gives(seeds, run):
+    """`dossier entities` alone is the corpus's who's who: each name with the number of
+    articles that mention it, the number `dossier entity NAME` reports too."""
+    done = run("--corpus", seeds, "entities", "--json")
+    top = json.loads(done.stdout)["entities"]
+    assert top and top[0]["articles"] >= top[-1]["articles"]
+    for row in top[:5]:
+        one = json.loads(run("--corpus", seeds, "entity", row["name"], "--json").stdout)
+        assert one["count"] == row["articles"], row
+    done = run("--corpus", seeds, "entities")
+    assert "Donald Trump" in done.stdout and "dossier entity NAME" in done.stdout

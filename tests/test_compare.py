@@ -1185,3 +1185,68 @@ def test_a_restated_worry_does_not_make_a_weak_report_stand_out():
     )
     (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
     assert not link.evidence
+
+
+def test_a_briefing_with_nothing_judged_reads_cleanly(tmp_path, cache_dir, capsys):
+    """No verdict yet: the hint is a paragraph of its own, a topic briefing counts its
+    articles in good English with the date as everywhere else, and has no empty
+    reference list."""
+    folder = str(_small_pair(tmp_path / "pair"))
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--markdown")
+    assert code == 0
+    lines = out.splitlines()
+    hint = next(i for i, line in enumerate(lines) if line.startswith("No concern has"))
+    assert lines[hint + 1] == "" and lines[hint + 2] == "## Sources"
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--topic", "ceasefire", "--markdown")
+    assert code == 0
+    assert "Concerns of 1 article before 2 May 2023, weighed against 1 article from then on" in out
+    assert "## Sources" not in out
+
+
+def test_cli_compare_says_what_all_goes_with_and_counts_in_good_english(
+    tmp_path, cache_dir, capsys
+):
+    folder = str(_small_pair(tmp_path / "pair"))
+    code, out, err = _cli(capsys, "--corpus", folder, "compare", "--all")
+    assert code == 2 and "--all goes with --markdown" in err and out == ""
+    code, out, _ = _cli(capsys, "--corpus", folder, "compare", "--topic", "ceasefire")
+    assert code == 0 and "1 article matching" in out and "1 later one" in out
+    assert "1 articles" not in out
+
+
+def test_cli_compare_names_an_untitled_article(tmp_path, cache_dir, capsys):
+    folder = _small_pair(tmp_path / "pair")
+    (folder / "a.md").write_text(
+        "March 1, 2023\n\nOfficials fear the ceasefire may collapse within weeks.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli(capsys, "--corpus", str(folder), "compare")
+    assert code == 0
+    first = out.splitlines()[0]
+    assert "Untitled" in first or "ceasefire" in first.casefold()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        (
+            'Nancy Pelosi said on Friday "We are committed to keeping our border safe.',
+            "“Nancy Pelosi said on Friday ‘We are committed to keeping our border safe.’”",
+        ),
+        (
+            'Trump said "I can do it" and left.',
+            "“Trump said ‘I can do it’ and left.”",
+        ),
+        (
+            "He called it “a crisis” again.",
+            "“He called it ‘a crisis’ again.”",
+        ),
+        ('"I may do it."', "“I may do it.”"),
+    ],
+)
+def test_a_briefing_quote_nests_and_closes_the_quotation_marks_inside_it(sentence, quoted):
+    """A quote holding a quote reads as an editor writes it: inner marks single, and one
+    the sentence split left open is closed, never a stray straight mark."""
+    from tui.briefing import quote
+
+    assert quote(sentence) == quoted

@@ -425,3 +425,233 @@ def test_the_comparison_arrives_as_a_message_from_its_worker(seed_corpus):
             assert raw.earlier.title in str(screen.query_one("#left-header", Static).render())
 
     asyncio.run(scenario())
+
+
+def _shown(widget) -> str:
+    """The text a widget shows on screen, line by line (what fits, not what it holds)."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def test_the_note_is_on_screen_even_when_the_reasons_are_long(seed_corpus):
+    """A concern's reasons (theme, names, words) can fill the status line: the analyst's
+    note comes before them, where it is seen."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(90, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            for _ in range(len(screen.result.links)):  # a concern with long reasons
+                status = screen.query_one("#compare-status", Static)
+                if len(str(status.render())) > 90:
+                    break
+                await pilot.press("j")
+            assert len(str(status.render())) > 90, "no concern with a long status line"
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"check Seoul", "enter")
+            await pilot.pause()
+            assert "note: check Seoul" in _shown(status)
+
+    asyncio.run(scenario())
+
+
+def test_a_topic_compare_pins_drops_and_notes_the_chosen_development(seed_corpus):
+    """In the topic view the analyst chooses a development (n), gives a verdict, pins it,
+    drops another and writes a note: each is saved under the topic, and the screen says so."""
+    from search.links import topic_side
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            i = next(i for i, link in enumerate(screen.result.links) if len(link.evidence) >= 2)
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            link = screen.result.links[i]
+            second = link.evidence[1].development
+            await pilot.press("n")
+            assert "development 2/" in str(screen.query_one("#topic-status", Static).render())
+            await pilot.press("2", "p")  # a verdict keeps the choice; p pins the chosen one
+            await pilot.pause()
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.verdict == "partly"
+            assert [k for k, _ in entry.pinned] == [second.key]
+            assert screen.result.links[i].evidence[0].development.key == second.key
+            # Drop the engine's first link: it stays listed, struck, and u brings it back.
+            first = link.evidence[0].development
+            while screen.chosen != first.key:
+                await pilot.press("n")
+            await pilot.press("d")
+            await pilot.pause()
+            assert first.key not in [e.development.key for e in screen.result.links[i].evidence]
+            detail = str(screen.query_one("#topic-text", Static).render())
+            assert "[dropped] " + first.span.text[:40] in detail
+            await pilot.press("u")
+            await pilot.pause()
+            assert first.key in [e.development.key for e in screen.result.links[i].evidence]
+            # A note shows in the status line and is saved.
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("ctrl+u", *"ask the embassy", "enter")
+            await pilot.pause()
+            assert "note: ask the embassy" in str(
+                screen.query_one("#topic-status", Static).render()
+            )
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert entry.note == "ask the embassy"
+
+    asyncio.run(scenario())
+
+
+def test_c_on_the_marked_article_itself_asks_for_another_not_some_other_pair(seed_corpus):
+    """With an article marked, c on that same article does not open a compare of two
+    articles the analyst never chose: it says to choose the other one."""
+    from tui.screens.compare import CompareScreen
+    from tui.widgets.results import ResultList
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            results = app.screen.query_one("#results", ResultList)
+            results.focus()
+            results.highlighted = 0
+            await pilot.press("m", "c")
+            await pilot.pause()
+            assert not isinstance(app.screen, CompareScreen)
+            said = [str(n.message) for n in app._notifications]
+            assert any("another article" in m for m in said), said
+
+    asyncio.run(scenario())
+
+
+def test_a_topic_compare_that_cannot_run_says_why_in_full(seed_corpus):
+    """One matching article cannot be split in two: the reason is told whole, not cut off
+    at the edge of the status line."""
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Chatham", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                said = [n for n in app._notifications if n.title == "cannot compare"]
+                if said:
+                    break
+            else:
+                raise AssertionError("no message says why the topic compare cannot run")
+            assert isinstance(app.screen, TopicCompareScreen)
+            assert "Chatham" in said[0].message and len(said[0].message) > 60
+
+    asyncio.run(scenario())
+
+
+def test_the_chosen_development_of_a_topic_concern_scrolls_into_view(seed_corpus):
+    from textual.containers import VerticalScroll
+
+    from tui.screens.topic import TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            links = screen.result.links
+            i = max(range(len(links)), key=lambda i: len(links[i].evidence))
+            assert len(links[i].evidence) >= 3
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            detail = screen.query_one("#topic-detail", VerticalScroll)
+            text = screen.query_one("#topic-text", Static)
+            for _ in range(len(links[i].evidence) - 1):
+                await pilot.press("n")
+                await pilot.pause()
+                top, rows = int(detail.scroll_y), detail.scrollable_content_region.height
+                seen = "\n".join(text.render_line(y).text for y in range(top, top + rows))
+                assert "▶" in seen, seen
+
+    asyncio.run(scenario())
+
+
+def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_corpus):
+    """In the topic view, w lists answers from across the corpus; n chooses one and p pins
+    it to the concern, kept under the topic like the view's own pins."""
+    from search.links import topic_side
+    from tui.screens.topic import NextScreen, TopicCompareScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"Trump", "ctrl+t")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                screen = app.screen
+                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+                    break
+            else:
+                raise AssertionError("the topic compare never finished")
+            i = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(i):
+                await pilot.press("down")
+            await pilot.pause()
+            link = screen.link
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                nxt = app.screen
+                if isinstance(nxt, NextScreen) and nxt.answers:
+                    break
+            else:
+                raise AssertionError("what happened next found nothing to pin")
+            later = {a.id for a in screen.result.later}
+            pinnable = [
+                i
+                for i, ev in enumerate(nxt.answers)
+                if ev.development.key.rsplit(":", 1)[0] in later
+            ]
+            target = pinnable[-1]
+            for _ in range(target):
+                await pilot.press("n")
+            assert nxt.chosen == target
+            await pilot.press("p")
+            await pilot.pause()
+            key = nxt.answers[target].development.key
+            entry = LinkStore.for_corpus(seed_corpus).entries()[
+                (link.concern.key, topic_side("Trump").id)
+            ]
+            assert key in [k for k, _ in entry.pinned]
+            await pilot.press("escape")
+            index = screen.query_one("#topic-concerns", OptionList).highlighted
+            pinned = [
+                e.development.key
+                for e in screen.result.links[index].evidence
+                if e.origin == "curated"
+            ]
+            assert key in pinned
+
+    asyncio.run(scenario())

@@ -681,6 +681,25 @@ def test_a_runs_words_are_the_capitalised_words_its_pattern_joined(words: list[s
         assert guess._run_words(m[0], m.start()) == found
 
 
+def test_entities_piped_still_says_which_names_were_guessed(capsys) -> None:
+    """Italics do not survive a pipe or a file: there a guessed name is marked with *."""
+    import json
+
+    article_id = _economist_id(capsys)
+    code, out, _ = _dossier(capsys, "entities", article_id, "--json")
+    found = json.loads(out)["entities"]
+    guessed = {e["canonical"] for e in found if e["guessed"]}
+    known = {e["canonical"] for e in found if not e["guessed"]} - guessed
+    assert guessed and known
+    code, out, _ = _dossier(capsys, "entities", article_id)
+    assert code == 0
+    for name in guessed:
+        assert f"{name} *" in out, name
+    for name in known:
+        assert f"{name} *" not in out, name
+    assert "marked * were guessed" in out
+
+
 _PLAIN_PIECES = [
     *["The", "In", "New", "Phil", "Simmons", "Grace", "Road", "Italian", "Democratic"],
     *["Socialists", "Britain", "Party", "Bank", "Mr", "Prime", "Minister", "of", "and"],
@@ -710,3 +729,13 @@ def test_a_run_of_plain_words_is_typed_as_the_full_path_types_it(words: list[str
         assert guess._guess(g, norm, chosen) == fast
     finally:
         guess._plain_run = plain
+
+
+def test_entities_piped_is_one_line_a_row_without_trailing_blanks(capsys) -> None:
+    """To a pipe, a long name or list of forms is not wrapped onto a line of its own
+    (which grep would find without its type) nor padded with blanks."""
+    code, out, _ = _dossier(capsys, "entities", _economist_id(capsys))
+    assert code == 0
+    rows = out.splitlines()[2:-1]  # after the title and the header, before the summary
+    assert rows and all(not row[:1].isspace() for row in rows), rows
+    assert all(line == line.rstrip() for line in out.splitlines())

@@ -535,6 +535,19 @@ def test_any_settings_load_with_a_problem_for_each_bad_one(top, keys):
     assert all(str(config_path()) in p for p in config.problems)
 
 
+def test_dossier_config_prints_a_long_path_whole_when_piped(capsys, tmp_path):
+    """What `dossier config` is for is saying where things are: a path longer than the
+    line is printed whole (to a file or a pipe), never cut with an ellipsis."""
+    folder = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "articles"
+    folder.mkdir(parents=True)
+    write_config(f'corpus = ["{folder}"]\n')
+    assert main(["config"]) == 0
+    shown = capsys.readouterr().out
+    assert str(folder) in shown.splitlines()[1], shown
+    assert "…" not in shown
+    assert all(line == line.rstrip() for line in shown.splitlines())
+
+
 def test_dossier_config_shows_the_file_settings_and_problems(capsys, tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()

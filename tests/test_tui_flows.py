@@ -7,6 +7,7 @@ with a tmp cache, wrapped so query times and entities are fixed.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 
@@ -761,6 +762,10 @@ def test_help_lists_the_live_bindings_as_remapped(corpus):
             assert rows["Copy citation"] == "^y"
             assert rows["Next hit"] == "→"
             assert "Back" in rows and "Quit" in rows
+            # The remap example names an id this very list shows, quoted as TOML wants it.
+            shown = str(app.screen.query_one("#help-text").render())
+            example = re.search(r'e\.g\. "([\w.]+)" = "f2"', shown)
+            assert example and example[1] in {i for i in ids.values() if i}
             await pilot.press("escape")
             assert app.screen is reader
             await pilot.press("right", "ctrl+y")  # the remapped keys work
@@ -1127,5 +1132,51 @@ def test_keys_work_on_a_terminal_too_small_at_start_and_after_it_grows(corpus):
             await pilot.pause()
             await pilot.press("q")
             await wait_for(pilot, lambda: not app.is_running, what="q to quit")
+
+    run(scenario())
+
+
+def test_the_type_ahead_timer_firing_as_the_app_closes_is_harmless(corpus):
+    """The start-up's type-ahead timer (3 s) can fire while a quick session closes, with
+    no screen left: it must not raise (a loaded machine made a pilot test fail so)."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+        assert not app._screen_stack
+        for kept in (None, []):  # keys handed over already, or still kept
+            app._typeahead = kept
+            app._typeahead_expired()
+
+    run(scenario())
+
+
+def test_s_on_a_date_or_figure_searches_its_words(corpus):
+    """Dates and figures are not indexed as entities: s on "Thursday" looks for the
+    phrase, which finds this very article, not entity:"Thursday", which finds nothing."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            names = {e.canonical: e.type for e in reader.entities}
+            assert names.get("Thursday") == "DATE"
+            opened = reader.article.id
+            await pilot.press("e")
+            panel = reader.query_one(EntityPanel)
+            panel.highlighted = next(i for i, o in enumerate(panel.options) if o.id == "Thursday")
+            await pilot.press("enter", "escape", "s")
+            await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+            assert app.screen.query_one("#query").value == '"Thursday"'
+            results = app.screen.query_one("#results", ResultList)
+            await wait_for(
+                pilot,
+                lambda: (
+                    opened
+                    in {results.get_option_at_index(i).id for i in range(results.option_count)}
+                ),
+                what="the article in the hits",
+            )
 
     run(scenario())

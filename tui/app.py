@@ -205,12 +205,19 @@ class DossierApp(App[None]):
         for key in keys if focused is not None else ():
             focused._forward_event(key)
 
+    def _typeahead_expired(self) -> None:
+        """The start-up's type-ahead ends: keys still kept go to the focus, if any. The
+        timer can fire as the app closes, with no screen left to ask for the focus."""
+        if self._typeahead is None:
+            return
+        self._type_ahead(self.screen.focused if self._screen_stack else None)
+
     def on_mount(self) -> None:
         from tui import leaving
 
         leaving.install()  # quitting never waits for a search or a build in a thread
         self.watch(self.screen, "focused", self._type_ahead, init=False)
-        self.set_timer(TYPEAHEAD_SECONDS, lambda: self._type_ahead(self.focused))
+        self.set_timer(TYPEAHEAD_SECONDS, self._typeahead_expired)
         if self._keys:
             self.set_keymap(self._keys)
         for problem in self._problems:
@@ -447,10 +454,15 @@ class DossierApp(App[None]):
         if self.marked is not None and other is not None and other != self.marked:
             self.compare_articles(self.marked, other)
             return
-        if self.marked is None:
+        if self.marked is not None:  # never a pair the analyst did not choose
+            where = "this is the marked article: " if other == self.marked else ""
             self.notify(
-                "comparing the oldest and newest articles; m marks one to choose", timeout=4
+                f"{where}highlight or open another article and press c to compare it with "
+                "the marked one (or ctrl+p, Compare with…)",
+                timeout=5,
             )
+            return
+        self.notify("comparing the oldest and newest articles; m marks one to choose", timeout=4)
         self.compare_articles(None, None)
 
     def compare_articles(self, first: str | None, second: str | None) -> None:

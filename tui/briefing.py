@@ -35,13 +35,39 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     inner = " ".join(text.split()).strip(_QUOTES)
     if len(inner) > limit:
         inner = inner[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"“{md(inner)}”"
+    return f"“{md(_nested(inner))}”"
+
+
+def _nested(text: str) -> str:
+    """Quotation marks inside a quote become single ones, as an editor nests them, and
+    one the sentence opened but never closed (a quote cut at a sentence's end) is closed."""
+    out, open_ = [], 0
+    for ch in text:
+        if ch == "“" or (ch == '"' and not open_):
+            out.append("‘")
+            open_ += 1
+        elif (ch == "”" or ch == '"') and open_:
+            out.append("’")
+            open_ -= 1
+        elif ch == "”":
+            out.append("’")
+        else:
+            out.append(ch)
+    return "".join(out) + "’" * open_
 
 
 def _date(article) -> str:
+    return _day(article.published)
+
+
+def _day(date) -> str:
     from tui.widgets.text import format_date
 
-    return format_date(article.published)
+    return format_date(date)
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
 
 
 class _References:
@@ -96,15 +122,16 @@ def briefing(result, *, everything: bool = False) -> str:
     else:
         title = f"# Briefing: {md(topic)}"
         scope = (
-            f"Concerns of {len(result.earlier)} articles before {result.split:%d %b %Y}, "
-            f"weighed against {len(result.later)} articles from then on."
+            f"Concerns of {_articles(len(result.earlier))} before {_day(result.split)}, "
+            f"weighed against {_articles(len(result.later))} from then on."
         )
     lines = [title, "", f"**{_counts(result.links)}.** {scope}", ""]
     chosen = [link for link in result.links if everything or link.origin == "curated"]
     if not chosen:
-        lines.append(
-            "No concern has an analyst's verdict yet; `--all` lists the engine's reading of each."
-        )
+        lines += [
+            "No concern has an analyst's verdict yet; `--all` lists the engine's reading of each.",
+            "",
+        ]
     for n, link in enumerate(chosen, 1):
         where = refs.cite(result.article_of(link.concern.key))
         who = " (analyst)" if link.origin == "curated" else ""
@@ -117,5 +144,6 @@ def briefing(result, *, everything: bool = False) -> str:
         if not link.evidence:
             lines.append("   - No development found.")
         lines.append("")
-    lines += ["## Sources", "", *refs.lines()]
+    if refs.order:
+        lines += ["## Sources", "", *refs.lines()]
     return "\n".join(lines).rstrip() + "\n"

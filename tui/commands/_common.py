@@ -21,6 +21,20 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
+def print_table(out: Console, table) -> None:
+    """A table on a terminal as Rich lays it out; to a pipe or a file, one line a row
+    whatever its length and no padding after the last cell, for grep, cut and diff."""
+    if out.is_terminal:
+        out.print(table)
+        return
+    from rich.console import Console
+
+    wide = Console(markup=False, highlight=False, emoji=False, width=10_000, no_color=True)
+    with wide.capture() as captured:
+        wide.print(table)
+    out.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for scripts")
 

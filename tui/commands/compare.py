@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "how the concerns of an earlier article played out in a later one"
+HELP = (
+    "how the concerns of an earlier article played out in a later one (--topic: across"
+    " the corpus; --markdown: a briefing note)"
+)
 
 VERDICT_STYLE = {
     "borne out": "bold green",
@@ -78,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("compare --topic takes no article ids: the query chooses them")
     if args.split is not None and args.topic is None:
         raise UsageError("--split goes with --topic QUERY")
+    if args.all and not args.markdown:
+        raise UsageError("--all goes with --markdown: every concern in the briefing note")
     corpus = open_corpus(args)
     if args.topic is not None:
         from search.compare import topic_to_dict
@@ -109,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
 def _print(out, result) -> None:
     from rich.text import Text
 
@@ -120,14 +129,14 @@ def _print(out, result) -> None:
         out.print(
             Text.assemble(
                 ("Concerns of  ", "dim"),
-                (e.title, "bold"),
+                (e.title or "Untitled", "bold"),
                 f"  ({byline(e.source, e.published)}, {e.id})",
             )
         )
         out.print(
             Text.assemble(
                 ("as borne out by  ", "dim"),
-                (lt.title, "bold"),
+                (lt.title or "Untitled", "bold"),
                 f"  ({byline(lt.source, lt.published)}, {lt.id})",
             )
         )
@@ -135,11 +144,11 @@ def _print(out, result) -> None:
         out.print(
             Text.assemble(
                 ("Concerns of  ", "dim"),
-                (f"{len(result.earlier)} articles", "bold"),
+                (_count(len(result.earlier), "article"), "bold"),
                 (" matching ", "dim"),
                 (topic, "bold"),
                 (f" before {result.split}, as borne out by ", "dim"),
-                (f"{len(result.later)} later ones", "bold"),
+                (_count(len(result.later), "later one"), "bold"),
             )
         )
     cite = _citer(result, topic is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 
 HELP = "show where the config file is, the settings in effect and any problems"
@@ -204,9 +205,11 @@ def _print(report: dict) -> None:
     from rich.text import Text
 
     console = Console(markup=False, highlight=False)
+    if not console.is_terminal:  # to a file or a pipe: every path whole, on one line
+        console = Console(markup=False, highlight=False, width=10_000)
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # on a narrow terminal a path folds, never is cut
 
     state = (
         ""
@@ -225,7 +228,12 @@ def _print(report: dict) -> None:
     )
     table.add_row("index", Text(report["index"] or report["index_dir"]))
     table.add_row("data", Text(report["data_dir"]))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+    else:  # no padding after the last cell: lines a script or a diff can read
+        with console.capture() as captured:
+            console.print(table)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
     if report["problems"]:
         console.print()

@@ -103,9 +103,15 @@ def run(args: argparse.Namespace) -> int:
             for a in articles
         )
         sys.stdout.writelines(line + "\n" for line in lines)
+        if not corpus.articles:  # nothing to pipe: say why where a person sees it
+            sys.stderr.write(f"dossier: {EMPTY}\n")
         return 0
     _print_table(articles, filtered=len(articles) != len(corpus.articles))
     return 0
+
+
+#: What an empty corpus is told.
+EMPTY = "no articles: add articles (.html, .pdf, .txt, .md) to the corpus folder"
 
 
 def _print_table(articles, *, filtered: bool) -> None:
@@ -130,9 +136,5 @@ def _print_table(articles, *, filtered: bool) -> None:
         )
     out.print(table)
     if not articles:
-        hint = (
-            "no article matches these filters"
-            if filtered
-            else "no articles: add .txt or .md files to the corpus folder"
-        )
+        hint = "no article matches these filters" if filtered else EMPTY
         out.print(Text(hint, style="yellow"))

@@ -1,16 +1,25 @@
-"""`dossier entities ID`: who and what one article names."""
+"""`dossier entities [ID]`: who and what one article names; with no id, the names most
+articles of the corpus mention (the explorer's entity facet, with the same counts)."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "list the people, places, organisations, dates and figures one article names"
+HELP = (
+    "list the people, places, organisations, dates and figures one article names"
+    " (no ID: the names most articles mention)"
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     from ._common import add_json
 
-    parser.add_argument("id", metavar="ID", help="the article's id (see `dossier docs`)")
+    parser.add_argument(
+        "id",
+        metavar="ID",
+        nargs="?",
+        help="the article's id (see `dossier docs`); without it, the corpus's most-named",
+    )
     add_json(parser)
 
 
@@ -22,9 +31,11 @@ def run(args: argparse.Namespace) -> int:
 
     from search.entities import TYPE_LABELS, TYPES
 
-    from ._common import console, open_corpus, print_json
+    from ._common import console, open_corpus, print_json, print_table
 
     corpus = open_corpus(args)
+    if args.id is None:
+        return _whos_who(corpus, args)
     article = corpus.get(args.id)
     found = corpus.entities(article.id)
     if args.json:
@@ -72,16 +83,49 @@ def run(args: argparse.Namespace) -> int:
         counts.items(), key=lambda kv: (order.get(kv[0][0], 99), -kv[1], kv[0][1])
     ):
         key = (type_, canonical)
+        mark = " *" if key in guessed and not out.is_terminal else ""  # italics get lost
         table.add_row(
             Text(TYPE_LABELS.get(type_, type_), style="dim"),
-            Text(canonical, style="italic" if key in guessed else ""),
+            Text(canonical + mark, style="italic" if key in guessed else ""),
             Text(str(n)),
             Text(", ".join(forms[key]), style="dim"),
         )
-    out.print(table)
+    print_table(out, table)
+    how = "in italics" if out.is_terminal else "marked *"
     out.print(
         Text(
-            f"{len(found)} mentions of {len(counts)} entities; names in italics were guessed",
+            f"{len(found)} mentions of {len(counts)} entities; names {how} were guessed",
+            style="dim",
+        )
+    )
+    return 0
+
+
+def _whos_who(corpus, args: argparse.Namespace) -> int:
+    """The names most articles of the corpus mention, and in how many articles."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ._common import console, print_json, print_table
+
+    top = corpus.facets("").entities
+    if args.json:
+        print_json({"entities": [{"name": f.value, "articles": f.count} for f in top]})
+        return 0
+    out = console()
+    if not top:
+        out.print(Text("no entities found", style="dim"))
+        return 0
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("name")
+    table.add_column("articles", justify="right")
+    for f in top:
+        table.add_row(Text(f.value), Text(str(f.count)))
+    print_table(out, table)
+    out.print(
+        Text(
+            f"the {len(top)} names most of the {len(corpus.articles)} articles mention; "
+            "`dossier entity NAME` for one, `dossier entities ID` for one article's",
             style="dim",
         )
     )

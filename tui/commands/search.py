@@ -6,7 +6,10 @@ import argparse
 import os
 import sys
 
-HELP = 'search the corpus (Whoosh query language: AND OR NOT "phrase" title: source: published:2025 wild* fuzzy~)'
+HELP = (
+    'search the corpus (Whoosh query language: AND OR NOT "phrase" title: source:'
+    ' entity:"Name" published:2025 wild* fuzzy~)'
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

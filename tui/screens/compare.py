@@ -361,6 +361,9 @@ class CompareScreen(Screen):
             )
             if link.origin == "curated":
                 status.append(" (analyst)")
+            if link.note:  # before the reasons, which can fill the line
+                status.append(" · note: ", style="bold")
+                status.append(one_line(link.note), style="italic")
             reasons = []
             if link.theme:
                 reasons.append(link.theme)
@@ -372,9 +375,6 @@ class CompareScreen(Screen):
                 status.append(" · " + " · ".join(reasons))
             elif not link.evidence:
                 status.append(" · no development found")
-            if link.note:
-                status.append(" · note: ")
-                status.append(one_line(link.note))
         self.query_one("#compare-status", Static).update(status)
 
     def _block_index(self, side: str, pos: int) -> int | None:

@@ -116,9 +116,12 @@ class HelpScreen(ModalScreen[None]):
                 out.append(desc.ljust(desc_width) + "  " if binding_id else desc)
                 if binding_id:
                     out.append(binding_id, style="dim")
+        example = next((i.split(", ")[0] for _, rows in self.sections for *_, i in rows if i), "")
         out.append("\n\nTo remap a key, name its binding id (dim, after each line) in the ")
-        out.append('[keys] table of the config file, e.g. copy = "ctrl+y"; ')
-        out.append("`dossier config` shows where the file is.")
+        out.append("[keys] table of the config file")
+        if example:  # an id from this very list, quoted as TOML wants an id with a dot
+            out.append(f', e.g. "{example}" = "f2"')
+        out.append("; `dossier config` shows where the file is.")
         return out
 
     def action_scroll(self, delta: int) -> None:

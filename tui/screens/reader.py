@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from search.model import Article, Entity, Span
+from search.model import FIGURE_TYPES, Article, Entity, Span
 from tui.keymap import key_for
 from tui.messages import SearchFor, ToggleMark
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
@@ -438,6 +438,10 @@ class ReaderScreen(Screen):
             self.notify("choose an entity first: e opens the list", timeout=3)
             return
         escaped = name.replace('"', "")
+        types = {e.type for e in self.entities if e.canonical == name}
+        if types and types <= FIGURE_TYPES:  # dates and figures are words, not indexed names
+            self.post_message(SearchFor(f'"{escaped}"'))
+            return
         self.post_message(SearchFor(f'entity:"{escaped}"'))
 
     # -- copying and leaving --------------------------------------------------------------

@@ -120,7 +120,7 @@ class ResultList(KeyList):
         options = self._article_page()
         if not options:
             empty = Text(
-                "No articles in this corpus: add .txt or .md files to its folders "
+                "No articles in this corpus: add articles (.html, .pdf, .txt, .md) to its folders "
                 "and reindex (ctrl+p).",
                 style="italic",
                 end="",

@@ -29,12 +29,13 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from . import files, locks, whoosh_fixes
+from . import files, locks, whoosh_fixes, whoosh_writing
 from . import manifest as mf
 from .manifest import MANIFEST, Manifest, paused_gc
 from .model import FIGURE_TYPES, Article, Skipped
 
 whoosh_fixes.apply()  # before any index is opened: a reader no longer copies its terms
+whoosh_writing.apply()  # before any writer: the same index for less CPU
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
 SCHEMA_VERSION = 4  # 4: guessed names are indexed too

@@ -50,6 +50,7 @@ class Corpus:
         self._facet_reader = None
         self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
+        self._name_forms = None  # search.names.NameForms of the index's names, when asked
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
         #: The last search's query, filters and every document it matched (when known).
@@ -158,7 +159,7 @@ class Corpus:
                 filters=filters,
                 facet_table=table,
                 vocabulary=self._vocabulary,
-                entity=_canonical_name,
+                entity=self.names_for,
                 given_up=given_up,
                 matched=matched,
             )
@@ -194,7 +195,7 @@ class Corpus:
                 query,
                 table,
                 filters=filters,
-                entity=_canonical_name,
+                entity=self.names_for,
                 given_up=given_up,
             )
 
@@ -266,7 +267,7 @@ class Corpus:
         return self._matches(article, self._parse(query))
 
     def _parse(self, query: str) -> Query:
-        return q.parse(self._parser, query, entity=_canonical_name)
+        return q.parse(self._parser, query, entity=self.names_for)
 
     def _matches(self, article: Article, parsed: Query) -> dict[str, tuple[Span, ...]]:
         with self._lock:
@@ -312,6 +313,28 @@ class Corpus:
             self._entities[article_id] = tuple(recognise(article))
         return self._entities[article_id]
 
+    def names_for(self, name: str) -> tuple[str, ...]:
+        """The names the index keeps that ``name``, as typed, stands for: a gazetteer
+        alias gives its record's name; a short form of names the articles use ("Fahie",
+        "Mr Fahie" for "Andrew Fahie") each name it may be, the most named first (more
+        than one: the user must say which); else ``name`` itself."""
+        from .entities import lookup
+
+        info = lookup(name)
+        if info is not None:
+            return (info.canonical,)
+        with self._lock:
+            if self._name_forms is None:
+                from .names import NameForms
+
+                lexicon = self._searcher.reader().lexicon("entity_facet")
+                self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
+            found = self._name_forms.resolve(name)
+            if len(found) > 1:
+                reader = self._searcher.reader()
+                found = tuple(sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n)))
+        return found or (name,)
+
     def entity(self, name: str, *, limit: int = 50):
         """Who's who for ``name``: its record, how many articles name it, and the first
         ``limit`` of them (a :class:`search.whoswho.EntityProfile`)."""
@@ -329,11 +352,3 @@ class Corpus:
 
 def _filter_key(filters: Mapping[str, str] | None) -> tuple:
     return tuple(sorted((filters or {}).items()))
-
-
-def _canonical_name(name: str) -> str:
-    """The name the index keeps for an entity as typed: an alias gives its record's name."""
-    from .entities import lookup
-
-    info = lookup(name)
-    return info.canonical if info else name

@@ -12,7 +12,7 @@ import re
 from attrs import define
 
 from search.entities import lookup
-from search.model import EntityInfo, Snippet
+from search.model import CorpusError, EntityInfo, Snippet
 
 
 @define(frozen=True, slots=True)
@@ -40,6 +40,12 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
     canonical = info.canonical if info else " ".join(name.split())
     if not canonical:
         return None
+    if info is None:
+        names = corpus.names_for(canonical)
+        if len(names) > 1:
+            shown = tuple((n, _named_by(corpus, n, 1)[1]) for n in names[:AMBIGUOUS_SHOWN])
+            raise AmbiguousName(name, shown, len(names))
+        canonical = names[0] if names else canonical
     hits, count = _named_by(corpus, canonical, limit)
     if not hits and info is None:
         # Not a name the index keeps for any article: perhaps the phrase is written
@@ -72,6 +78,24 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
         if not count:  # found as a phrase: now count the articles that name it so
             count = _named_by(corpus, canonical, limit)[1]
     return EntityProfile(info=info, mentions=tuple(mentions), count=max(count, len(mentions)))
+
+
+#: How many of the names an ambiguous short form may stand for are listed.
+AMBIGUOUS_SHOWN = 10
+
+
+class AmbiguousName(CorpusError):
+    """A short form several names the articles use share: which one is meant?"""
+
+    def __init__(self, name: str, names: tuple[tuple[str, int], ...], total: int) -> None:
+        self.names = names
+        listed = "; ".join(f"{n} ({count} article{'s' * (count != 1)})" for n, count in names)
+        if total > len(names):
+            listed += f"; and {total - len(names)} more"
+        super().__init__(
+            f"{name!r} is written for {total} names: {listed}; "
+            f'ask for one by its full name, e.g. dossier entity "{names[0][0]}"'
+        )
 
 
 def _named_by(corpus, canonical: str, limit: int) -> tuple[tuple, int]:

@@ -986,3 +986,23 @@ def test_field_lengths_read_at_once_are_the_ones_looked_up_one_by_one(tmp_path):
                 assert list(field_lengths(reader, fieldname)) == one_by_one
     finally:
         corpus.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("Fahie", ("Andrew Fahie", "Fahie Holdings")),  # shared: both, not a pick
+        ("Mr Fahie", ("Andrew Fahie",)),  # a title goes before a surname
+        ("mr.  van dyke", ("Dick Van Dyke",)),
+        ("Andrew", ("Andrew Fahie",)),
+        ("andrew fahie", ("Andrew Fahie",)),  # a kept name is itself, as written
+        ("Van", ()),  # a middle word is no short form
+        ("Fah", ()),  # nor part of a word
+        ("Holdings Fahie", ()),
+    ],
+)
+def test_a_short_form_stands_for_the_names_it_ends_or_starts(typed, names):
+    from search.names import NameForms
+
+    forms = NameForms.of(["Andrew Fahie", "Fahie Holdings", "Dick Van Dyke", "Zed"])
+    assert forms.resolve(typed) == names

@@ -1250,3 +1250,44 @@ def test_a_briefing_quote_nests_and_closes_the_quotation_marks_inside_it(sentenc
     from tui.briefing import quote
 
     assert quote(sentence) == quoted
+
+
+def test_topic_compare_gives_each_development_once_when_a_page_is_saved_twice(
+    tmp_path, cache_dir, capsys
+):
+    """The later article saved as a web page and again as a clipper's markdown (furniture
+    around the same text) is one article: each development is cited once, and the
+    output says a duplicate was set aside."""
+    folder = _small_pair(tmp_path / "pair")
+    (folder / "b.html").write_text(
+        "<html><head><title>Fighting resumes</title></head><body><nav>Home | World | Sport"
+        "</nav><article><h1>Fighting resumes</h1><p>May 2, 2023</p><p>The ceasefire "
+        "collapsed on Monday after heavy shelling near the border.</p></article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli(
+        capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["later"]) == 1
+    linked = next(x for x in data["links"] if "collapse" in x["concern"]["text"])
+    assert [d["text"] for d in linked["developments"]].count(
+        linked["developments"][0]["text"]
+    ) == 1
+    assert any("1 duplicate set aside" in n for n in data["notices"])
+    code, _, err = _cli(capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire")
+    assert code == 0 and "1 duplicate set aside" in " ".join(err.split())
+
+
+def test_topic_compare_keeps_articles_that_share_only_a_title():
+    """Two different stories under one headline ("Live updates") are both compared."""
+    from search.compare.topic import without_duplicates
+
+    first = article("The ceasefire collapsed on Monday after heavy shelling.", id="a1", year=2024)
+    other = article("Grain exports doubled as ports reopened to shipping.", id="a2", year=2024)
+    same = evolve(first, id="a3", body=first.body + "\n\nShare this article.")
+    kept, copies = without_duplicates([other, same, first])
+    assert [a.id for a in kept] == ["a2", "a1"]
+    assert [(c.id, k.id) for c, k in copies] == [("a3", "a1")]

@@ -317,22 +317,26 @@ class Corpus:
         """The names the index keeps that ``name``, as typed, stands for: a gazetteer
         alias gives its record's name; a short form of names the articles use ("Fahie",
         "Mr Fahie" for "Andrew Fahie") each name it may be, the most named first (more
-        than one: the user must say which); else ``name`` itself."""
+        than one: the user must say which); else ``name`` itself. An alias of a record
+        no article names gives way to the names the articles use ("Johnson": the
+        gazetteer's Mike Johnson, the articles' Boris Johnson)."""
         from .entities import lookup
 
         info = lookup(name)
-        if info is not None:
-            return (info.canonical,)
         with self._lock:
+            reader = self._searcher.reader()
+            if info is not None and reader.doc_frequency("entity_facet", info.canonical):
+                return (info.canonical,)
             if self._name_forms is None:
                 from .names import NameForms
 
-                lexicon = self._searcher.reader().lexicon("entity_facet")
+                lexicon = reader.lexicon("entity_facet")
                 self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
             found = self._name_forms.resolve(name)
             if len(found) > 1:
-                reader = self._searcher.reader()
                 found = tuple(sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n)))
+        if not found and info is not None:
+            return (info.canonical,)
         return found or (name,)
 
     def entity(self, name: str, *, limit: int = 50):

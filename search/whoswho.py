@@ -36,16 +36,15 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
     gazetteer record and no article mentioning it. Each article is listed once, with its
     first mention in context.
     """
-    info = lookup(name)
-    canonical = info.canonical if info else " ".join(name.split())
-    if not canonical:
+    typed = " ".join(name.split())
+    if not typed:
         return None
-    if info is None:
-        names = corpus.names_for(canonical)
-        if len(names) > 1:
-            shown = tuple((n, _named_by(corpus, n, 1)[1]) for n in names[:AMBIGUOUS_SHOWN])
-            raise AmbiguousName(name, shown, len(names))
-        canonical = names[0] if names else canonical
+    names = corpus.names_for(typed)
+    if len(names) > 1:
+        shown = tuple((n, _named_by(corpus, n, 1)[1]) for n in names[:AMBIGUOUS_SHOWN])
+        raise AmbiguousName(name, shown, len(names))
+    info = lookup(names[0])
+    canonical = info.canonical if info else names[0]
     hits, count = _named_by(corpus, canonical, limit)
     if not hits and info is None:
         # Not a name the index keeps for any article: perhaps the phrase is written

@@ -764,3 +764,23 @@ def test_a_short_form_two_names_share_is_listed_not_guessed(tmp_path, run):
     assert len(found["hits"]) == 2
     one = json.loads(run(*corpus, "entity", "Marcus", "Brannagh", "--json").stdout)
     assert one["count"] == 1
+
+
+def test_an_alias_of_a_record_no_article_names_gives_way_to_the_articles_name(tmp_path, run):
+    """The gazetteer's "Johnson" is a Johnson the articles never name; asking for
+    Johnson finds the Johnson they do name, as `who:Johnson` does."""
+    from search.entities import lookup
+
+    record = lookup("Johnson")
+    assert record is not None and record.canonical != "Boris Johnson"
+    folder = tmp_path / "news"
+    write(
+        folder,
+        "brexit.md",
+        "# Parliament suspended\n\nAugust 29, 2019\n\nPrime Minister Boris Johnson asked the"
+        " Queen to suspend Parliament. Johnson denied that he meant to stop debate.\n",
+    )
+    one = json.loads(run("--corpus", str(folder), "entity", "Johnson", "--json").stdout)
+    assert one["canonical"] == "Boris Johnson" and one["count"] == 1
+    found = json.loads(run("--corpus", str(folder), "search", "who:Johnson", "--json").stdout)
+    assert len(found["hits"]) == 1

@@ -150,6 +150,13 @@ class Corpus:
         """
         table = self._facet_table() if facets else None  # outside the searcher's lock
         matched: list = []
+        names: dict[str, tuple[str, ...]] = {}  # each entity as typed -> the names it stands for
+
+        def entity(name: str) -> tuple[str, ...]:
+            if name not in names:
+                names[name] = self.names_for(name)
+            return names[name]
+
         with self.foreground, self._lock:
             result = q.run(
                 self._searcher,
@@ -159,12 +166,15 @@ class Corpus:
                 filters=filters,
                 facet_table=table,
                 vocabulary=self._vocabulary,
-                entity=self.names_for,
+                entity=entity,
                 given_up=given_up,
                 matched=matched,
             )
             # What the facets of this query will count, if asked next (the explorer does).
             self._matched = (result.query, _filter_key(filters), matched[0]) if matched else None
+        shared = [(typed, found) for typed, found in names.items() if len(found) > 1]
+        if shared:
+            result = evolve(result, notices=tuple(_shared_name(t, f) for t, f in shared))
         entity_query = result.hits and q.names_entities(result.query)
         parsed = self._parse(result.query) if entity_query else None
         if parsed is not None and q.entity_names(parsed):
@@ -352,6 +362,14 @@ class Corpus:
         with self._facets_lock:
             if self._facet_reader is not None:
                 self._facet_reader.close()
+
+
+def _shared_name(typed: str, names: tuple[str, ...]) -> str:
+    listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return (
+        f"{typed!r} is written for {len(names)} names, all matched: {listed}; "
+        f'give one in full (entity:"{names[0]}") for that one only'
+    )
 
 
 def _filter_key(filters: Mapping[str, str] | None) -> tuple:

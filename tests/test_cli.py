@@ -760,8 +760,10 @@ def test_a_short_form_two_names_share_is_listed_not_guessed(tmp_path, run):
     no_traceback(done)
     said = " ".join(done.stderr.split())
     assert "Ottilie Brannagh (1 article)" in said and "Marcus Brannagh (1 article)" in said
-    found = json.loads(run(*corpus, "search", "who:Brannagh", "--json").stdout)
-    assert len(found["hits"]) == 2
+    done = run(*corpus, "search", "who:Brannagh", "--json")
+    assert len(json.loads(done.stdout)["hits"]) == 2
+    said = " ".join(done.stderr.split())
+    assert "written for 2 names, all matched" in said and "Marcus Brannagh" in said
     one = json.loads(run(*corpus, "entity", "Marcus", "Brannagh", "--json").stdout)
     assert one["count"] == 1
 

@@ -258,8 +258,8 @@ def gazetteer() -> _Gazetteer:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    words = NAMES_PATH.read_text(encoding="utf-8").split()
-    return frozenset(w for w in words if not w.startswith("#"))
+    lines = NAMES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
 def lookup(name: str) -> EntityInfo | None:

@@ -32,7 +32,9 @@ _PERSON_TITLES = set(
     Cardinal Archbishop Bishop Rev. General Gen. Admiral Adm. Colonel Col. Captain Capt.
     Lieutenant Lt. Major Maj. Sergeant Commander Marshal Ambassador Judge Justice Chairman
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
-    MHA TD""".split()
+    MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
+    Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
+    Co-founder Cofounder Founder Executive Author""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -55,7 +57,8 @@ _ORG_CUES = set(
     Rail Utilities Chemicals Materials Beverages Hotels Resorts Enterprises Ventures
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
-    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers""".split()
+    Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
+    Company""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -72,10 +75,18 @@ _LOC_CUES = set(
     Valley Desert Coast Basin Canal Shrine Square Bridge Airport Port Harbour Harbor Reef
     Shoal Atoll Delta Plateau Highlands Region""".split()
 )
+#: Words that name a street or a quarter of a town: "Bruckner Boulevard", "Manga-Bell-Platz".
+STREETS = frozenset(
+    """Street Avenue Boulevard Road Lane Drive Parkway Highway Expressway Freeway Plaza Park
+    Quarter Village Strasse Straße Allee Platz Gasse""".split()
+)
+_LOC_CUES |= STREETS
+#: How a street's name in one word ends, in German: "Lüderitzstrasse", "Petersallee".
+STREET_ENDINGS = ("strasse", "straße", "allee", "platz", "gasse")
 #: Words that name a realm: "Principality of Guria", "Russian Empire" are places by them.
 REALMS = frozenset(
     """Principality Duchy Kingdom Empire Colony Emirate Sultanate Khanate Caliphate Dominion
-    Protectorate""".split()
+    Protectorate Reich""".split()
 )
 _GPE_CUES = set("""City Province Prefecture County State District Oblast Republic""".split())
 _GPE_CUES |= REALMS
@@ -109,7 +120,8 @@ _STOP = set(
     Sceptics Skeptics Observers Economists Investors Supporters Residents Others People
     Everyone Someone Anyone Nobody Nor Whether Whatever Looking According Speaking Asked
     Talking Writing Having Given Following Including Regarding Concerning Considering
-    During Another""".split()
+    During Another Keywords Tags Topics Subjects Categories Category Permalink Feedback
+    Filed""".split()
 )
 
 # Capitals of the Latin, Greek and Cyrillic scripts. (The ranges hold a few small letters
@@ -143,6 +155,8 @@ _TITLE_MODIFIERS = set(
     Army Navy Air Force of the for""".split()
 )
 
+
+_TITLE_WORDS = _TITLE_MODIFIERS | _PERSON_TITLES
 
 #: Titles that are also surnames: after a given name they are the name ("John Major").
 _SURNAME_TITLES = {"Major", "King", "Bishop", "Marshal", "Judge", "General", "Prince"}
@@ -236,6 +250,12 @@ def _split_titles(run):
     while i < n:
         j = i
         while j < n and run[j][2] in _TITLE_MODIFIERS:
+            if (
+                j > i
+                and run[j][2] in _PERSON_TITLES
+                and (j + 1 == n or run[j + 1][2] not in _TITLE_WORDS)
+            ):
+                break  # "Chief Executive Satya Nadella": the modifier ends the title
             j += 1
         if (
             j < n
@@ -295,7 +315,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 pos += len(word) + 1
             else:
                 continue
-        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-"):
+        if run_start and (norm[run_start - 1].isalnum() or norm[run_start - 1] in "_'-#@"):
             continue
         if not norm[run_start].isupper():
             continue
@@ -324,6 +344,11 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             text = norm[start:end]
             if title_case and cue is None and not _cue_type(text.rsplit(" ", 1)[-1]):
                 continue
+            if title_case and cue == "PERSON" and " " in text:
+                end = _headline_person(norm, start, end)
+                if end == start:
+                    continue
+                text = norm[start:end]
             if shouting and text.isupper():
                 continue
             if " " not in text and cue is None:
@@ -334,6 +359,20 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             # priority 0 marks a guess that overlaps known mentions (it swallows them)
             out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
+
+
+def _headline_person(norm: str, start: int, end: int) -> int:
+    """Where a person's name after a title ends in a Title-Cased Headline: before the
+    first everyday word that is no name ("Premier Fahie Arrested in USA")."""
+    at = start - 1
+    while at < end:
+        nxt = norm.find(" ", at + 1, end)
+        nxt = end if nxt < 0 else nxt
+        word = norm[at + 1 : nxt]
+        if typer.everyday(word) and not _given_name(word) and word not in typer.census_names()[1]:
+            return max(at, start)  # (at the first word: no name at all)
+        at = nxt
+    return end
 
 
 def _plain_run(text: str, start: int) -> list[tuple[int, int, str]] | None:
@@ -441,6 +480,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
                 norm, part[k:], None, names, inside, spans
             )
+        k = _two_places(norm, part)
+        if k:  # "Whitestone Bridge and Bruckner Boulevard" are two places
+            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
+                norm, part[k:], None, names, inside, spans
+            )
         institution = _institution(norm, part, inside, spans)
         if institution:
             return [institution]
@@ -475,6 +519,19 @@ def _two_institutions(norm, part, inside) -> int:
     return 0
 
 
+def _two_places(norm, part) -> int:
+    """Where a run holding two places joined by "and" splits, each a place by its own
+    word ("Principality of Svaneti and Principality of Abkhazia"; not "Turks and Caicos
+    Islands"), else 0."""
+    for k in range(1, len(part)):
+        if norm[part[k - 1][1] : part[k][0]] != " and ":
+            continue
+        places = [_cue_type(t[2]) in {"LOC", "GPE"} for t in part]
+        if any(places[:k]) and any(places[k:]):
+            return k
+    return 0
+
+
 def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
     Board", "Bank of Canada", "Chilean Mining Council"."""
@@ -486,11 +543,14 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         for i, w in enumerate(words)
         if w in _CUE_TYPES
         and (not inside(part[i][0], part[i][1]) or spans.by_end.get(part[i][1]) == part[i][0])
-    ]
+        and (i or w not in _given_names() or _RX_OF.match(norm, part[0][1]))
+    ]  # (a given name first is a person's: "Bill Gates", but "Bill of Rights")
     if not cued:
         return None
     i = cued[-1]
     type_ = _cue_type(words[i])
+    if cued[0] == 0 and _cue_type(words[0]) == "ORG" and norm.startswith(" of ", part[0][1]):
+        type_ = "ORG"  # "Friends of Pelham Parkway", "Bank of East Asia": a body of a place
     # the name runs to the cue word, or on through "of ..." after it, but never
     # into a date or figure ("Parliament on March 3rd")
     tail_end = part[i][1]
@@ -545,8 +605,8 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap.rstrip("-") not in _NAME_PARTICLES:
-                stretches.append(stretch)
+            if gap and gap.rstrip("-") not in _NAME_PARTICLES and gap != "&":
+                stretches.append(stretch)  # ("Douglas & Lomason" is one firm)
                 stretch = []
         stretch.append(t)
         prev_end = t[1]
@@ -572,6 +632,8 @@ def _type_stretch(norm, stretch, cue, names):
     ):
         return None  # headings and shouting: "SIGN UP TODAY"; not "FIFA"
     single = len(words) == 1
+    if not single and " & " in norm[start:end]:
+        return start, end, "ORG"  # "Douglas & Lomason", "Marks & Spencer": a firm
     sentence_start = _is_sentence_start(norm, start)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
@@ -586,6 +648,8 @@ def _type_stretch(norm, stretch, cue, names):
     type_ = _cue_type(words[-1])
     if type_ and not single:
         return start, end, type_
+    if single and street(words[0]):
+        return start, end, "LOC"
     if type_ == "ORG" and single:
         return None  # a lone "Council"
     wh = after.startswith((" wh", ", wh"))  # (before "who", "which": the common case, no)
@@ -614,6 +678,7 @@ def _type_stretch(norm, stretch, cue, names):
         and len(words) <= 3
         and min(map(len, words)) > 2
         and not any(map(str.isupper, words))
+        and words[0] not in typer._COMPASS  # "East Bronx" is no one's name
     ):
         return start, end, "PERSON"
     return start, end, "ORG"
@@ -625,6 +690,38 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+def compass_place(name: str) -> bool:
+    """Is ``name`` part of a place by a point of the compass ("East Bronx", "Western
+    Sydney"): the rest of it a place the lists know?"""
+    first, _, rest = name.partition(" ")
+    return first in typer._COMPASS and bool(rest) and rest in typer.places()
+
+
+@lru_cache(maxsize=4096)
+def saint_place(name: str) -> bool:
+    """Is ``name`` a place by its saint ("St Eustatius", "St. Louis Park", "Saint-Denis")?"""
+    first = name.split(" ", 1)[0].split("-", 1)[0]
+    return first in _SAINTS and len(name) > len(first) + 2
+
+
+_SAINTS = frozenset(("St", "St.", "Saint", "Ste", "Ste.", "Sainte", "Sankt"))
+
+
+def street(name: str) -> bool:
+    """Is ``name`` a street's or a quarter's by its own last word ("Bruckner Boulevard",
+    "Manga-Bell-Platz", "Lüderitzstrasse"), not a person's ("Nathan Lane")?"""
+    words = name.split()
+    last = words[-1].rsplit("-", 1)[-1]
+    if _cue_type(words[0]) == "ORG":
+        return False  # "Friends of Pelham Parkway"
+    if last in STREETS:
+        if len(words) == 2:
+            return not _given_name(words[0])  # "Lois Lane", "Grace Park"
+        return len(words) > 1 or "-" in words[0]
+    low = last.lower()
+    return len(words) == 1 and low.endswith(STREET_ENDINGS) and len(low) > 8
 
 
 def _ordinary(word: str) -> bool:
@@ -690,7 +787,7 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     United Kingdom general election") is part of the event.
     """
     if len(norm) < 300 and _is_title_case(norm):
-        return spans
+        return _legal_forms(norm, spans)
     known = bytearray(len(norm) + 1)  # 1 inside a known name
     for s in spans:
         if not s[4]:
@@ -702,6 +799,8 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         longer = None
         if not span[4] and span[2] in _WIDENED:
             longer = _longer_name(norm, span, *taken)
+        elif not span[4] and span[2] == "PERSON":
+            longer = _namesake(norm, span, known) or _named_after(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
             end = _of_place(norm, span[0], span[1], taken[1])
             longer = (span[0], end, *span[2:5], LENGTHENED) if end > span[1] else None
@@ -711,11 +810,108 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
         current = longer or span
         if current[2] == "ORG":
             start = _possessor(norm, current[0], current[1], taken[0])
+            if (
+                start == current[0]
+                and norm[start - 3 : start - 1] in _ORDINAL_ENDS
+                and any(_cue_type(w) == "ORG" for w in norm[start : current[1]].split()[1:])
+            ):
+                start = _ordinal(norm, start, taken[0])
             if start < current[0]:
                 longer = current = (start, current[1], "ORG", "", True, LENGTHENED)
         out.append(current)
         changed = changed or longer is not None
-    return _select(out) if changed else spans
+    out = _select(out) if changed else spans
+    return _legal_forms(norm, _demonym_firms(norm, out) if changed else out)
+
+
+def _demonym_firms(norm: str, spans: list[Span]) -> list[Span]:
+    """A demonym before an organisation's name this pass lengthened belongs to it, as it
+    does to one the text names outright ("Italian Socialist Party"): "German East Africa
+    Company", "Dutch East India Company"."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev[2] == "NORP"
+            and not prev[4]
+            and span[2] == "ORG"
+            and span[5] == LENGTHENED
+            and span[0] == prev[1] + 1
+            and norm[prev[1]] == " "
+            and _cue_type(norm[span[0] : span[1]].rsplit(" ", 1)[-1]) == "ORG"
+        ):
+            out[-1] = (prev[0], span[1], "ORG", "", True, LENGTHENED)
+            continue
+        out.append(span)
+    return out
+
+
+#: A company's legal form, abbreviated: its full stop is part of the name.
+_ABBREVIATED_FORMS = ("Inc", "Corp", "Co", "Ltd", "Bros", "Cos")
+#: What follows a full stop that ends no sentence ("Corp. said", "Inc., the").
+_RX_NOT_SENTENCE_END = re.compile(r"[,;:)]| [a-z(]")
+
+
+def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
+    """An organisation's name ending in an abbreviated legal form takes its full stop
+    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too."""
+    out = spans
+    for i, s in enumerate(spans):
+        end = s[1]
+        if (
+            norm.startswith(".", end)
+            and s[2] == "ORG"
+            and norm[s[0] : end].rsplit(" ", 1)[-1] in _ABBREVIATED_FORMS
+            and _RX_NOT_SENTENCE_END.match(norm, end + 1)
+        ):
+            if out is spans:
+                out = list(spans)
+            out[i] = (s[0], end + 1, *s[2:])
+    return out
+
+
+def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
+    """Another person of a known person's surname: "Ivanka Trump", "Eric Trump" (the
+    known alias is the surname, and a given name before it is no part of the known name)."""
+    start = span[0]
+    if start < 2 or norm[start - 1] != " " or not norm[start - 2].isalpha():
+        return None  # (the common case: no word right before)
+    word_start = max(norm.rfind(" ", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
+    if not norm[word_start + (norm[word_start] in '("') : start].istitle():
+        return None  # (the common case: "said Trump")
+    m = _RX_CAP_WORD_BEFORE.search(norm, max(0, start - 40), start)
+    if not m or 1 in known[m.start(1) : m.end(1)] or "'" in m[1]:
+        return None
+    word = m[1]
+    if word in _STOP or word in _TITLE_WORDS or word in _NOT_NAMES or word.isupper():
+        return None
+    if not (_given_name(word) or not typer.everyday(word)) or (
+        _is_sentence_start(norm, m.start(1)) and _ordinary(word)
+    ):
+        return None  # "Will Trump win?"; a given name, or a word no dictionary has
+    return (m.start(1), span[1], "PERSON", "", True, LENGTHENED)
+
+
+def _named_after(norm: str, span: Span, known: bytearray) -> Span | None:
+    """A place or body named after a known person: "Trump Golf Links Ferry Point",
+    "Obama Presidential Center": free capitalised words after the name, two or more or
+    ending in a cue word."""
+    end = new_end = span[1]
+    if not (norm.startswith(" ", end) and norm[end + 1 : end + 2].isupper()):
+        return None  # (the common case)
+    words = []
+    while (m := _RX_CAP_WORD_AFTER.match(norm, new_end)) and 1 not in known[m.start(1) : m.end(1)]:
+        if not _may_lengthen(m[1], "PERSON") or _given_name(m[1]) or m[1] in _SUFFIX_WORDS:
+            break
+        words.append(m[1])
+        new_end = m.end()
+    if len(words) < 2 and not (words and _cue_type(words[-1])):
+        return None
+    return (span[0], new_end, _cue_type(words[-1]) or "ORG", "", True, LENGTHENED)
+
+
+_SUFFIX_WORDS = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
 
 
 def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Span | None:
@@ -740,6 +936,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             break  # "Total" at a sentence start is capitalised by position
         if m[1].endswith(("'", "'s")) and not typer.everyday(m[1].rstrip("'s")):
             break  # "Obama's Democratic Party" is the party
+        if type_ == "NORP" and m[1] in typer.places() and not norm.endswith("s", start, end):
+            break  # "Bronx Republican chair": a place's partisan; but "Cleveland Indians"
         new_start = m.start(1)
     if new_start == start and type_ == "ORG":
         new_start = _and_before(norm, start, end, known)
@@ -776,6 +974,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         new_type = _cue_type(norm[new_start:new_end].rsplit(" ", 1)[-1]) or (
             type_ if new_end == end and type_ != "NORP" else "ORG"
         )
+        if new_type == "ORG" and new_end == end and norm[new_start : start - 1] in _given_names():
+            new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
 
@@ -798,6 +998,19 @@ def _election(norm: str, span: Span, by_start: dict) -> Span | None:
             new_end = place[1]  # "... election in Italy", a named election
         return (new_start, new_end, "EVENT", "", True, prio)
     return None
+
+
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+_RX_ORDINAL_BEFORE = re.compile(r"(?:^|(?<=[\s(\"]))\d{1,3}(?:st|nd|rd|th) $")
+
+
+def _ordinal(norm: str, start: int, known: bytearray) -> int:
+    """Where an organisation's name starts when an ordinal numbers it ("4th District
+    Court of Appeal", "101st Airborne Division")."""
+    m = _RX_ORDINAL_BEFORE.search(norm, max(0, start - 6), start)
+    if m and 1 not in known[m.start() : start]:
+        return m.start()
+    return start
 
 
 _RX_POSSESSOR = re.compile(r"(?:^|(?<=[\s(\"]))([A-Z][a-z]+) ?'s? $")

@@ -24,6 +24,9 @@ from search.entities.guess import (
     _is_sentence_start,
     _is_title_case,
     _occurs_lowercase,
+    compass_place,
+    saint_place,
+    street,
 )
 from search.entities.spans import LENGTHENED, Span, _select
 from search.entities.teams import _as_team, _sporting
@@ -59,6 +62,8 @@ def _retype(
         return fields
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
+    echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
+    placed: set[str] = set()  # names some mention of which the words around call a place
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -94,23 +99,72 @@ def _retype(
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context) + _name_score(text, type_)
+            if _placed(norm, start, end):
+                placed.add(key)
+            own = _short_form(text, key)
+            if own:  # a short form of a name of that type by its own word
+                echoes.append((fi, si, own))
+                continue
             totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
-    if not keyed:
+    if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals)
+    return _verdicts(fields, keyed, totals, echoes, placed)
+
+
+#: Words before a name that say it is a place: "the district of Wedding", "the islands of
+#: Bonaire", "in northern Bavaria".
+_RX_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:islands?|people|residents|town|city|village|district|region|province|county"
+    r"|suburb|neighbou?rhood|outskirts) of(?: the)?|(?:in|of|across) (?:north|south|east"
+    r"|west)?(?:ern|-eastern|-western)|(?:in|of|across) (?:central|rural|downtown)) $"
+)
+#: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
+_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?)\b")
+
+
+def _placed(norm: str, start: int, end: int) -> bool:
+    """Do the words right around ``norm[start:end]`` say it is a place?"""
+    if norm.startswith(("-born", " resid", " nativ"), end) and _RX_PLACE_AFTER.match(norm, end):
+        return True
+    before = norm[max(0, start - 30) : start]
+    return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
+        _RX_PLACE_BEFORE.search(before) is not None
+    )
+
+
+def _short_form(text: str, name: str) -> str:
+    """The type of ``name`` by its own word when ``text`` is its short form: "BVI" for the
+    British Virgin Islands (a place by "Islands"), "Amazon" for Amazon.com Inc (a company
+    by its legal form); else "". Their contexts are no evidence against it (an acronym
+    looks like an organisation's name, "Amazon" like the river)."""
+    if text == name:
+        return ""
+    if text == _company(name) or (
+        text == name.partition(" ")[0] and text == _headword(gazetteer(), name)
+    ):
+        return "ORG"
+    cue = _cue_type(name.rsplit(" ", 1)[-1])
+    return cue if cue in {"LOC", "GPE"} and text == _initials(name) else ""
 
 
 def _verdicts(
     fields: list[tuple[str, str, str, list[Span]]],
     keyed: list[tuple[int, int, str]],
     totals: dict[str, int],
+    echoes: list[tuple[int, int, str]],
+    placed: set[str],
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
-    say, or dropped (see :func:`_retype`)."""
+    say, or dropped (see :func:`_retype`); each short form (field index, span index,
+    type) typed as its name."""
     out = [(name, text, norm, list(spans)) for name, text, norm, spans in fields]
+    for fi, si, type_ in echoes:
+        span = out[fi][3][si]
+        out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
+    sport: bool | None = None  # does the document hold results? (asked when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
@@ -120,8 +174,16 @@ def _verdicts(
             new = type_  # a known name inside it: a name, if of no type the typer knows
         if new is None and _institutional(out[fi][2][start:end]):
             new = "ORG"  # "Stop the War Coalition": a name by its own cue word
-        if _realm(out[fi][2][start:end]):
-            new = "GPE"  # "Principality of Guria", "British Empire"
+        own = _by_own_words(out[fi][2][start:end])
+        if own:
+            new = own
+        elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
+            if sport is None:
+                sport = any(_sporting(f[2]) for f in fields)
+            if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
+                new = "GPE"
+        elif new in {"ORG", None} and key in placed:
+            new = "GPE"  # "Throgs Neck resident", "the district of Wedding"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
@@ -133,6 +195,20 @@ def _verdicts(
         name, text, norm, spans = out[fi]
         out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
     return out
+
+
+@lru_cache(maxsize=8192)
+def _by_own_words(text: str) -> str:
+    """The type a guessed name's own words give it, whatever the typer says, else ""."""
+    if _realm(text):
+        return "GPE"  # "Principality of Guria", "British Empire"
+    if street(text):
+        return "LOC"  # "Bruckner Boulevard", "Petersallee"
+    if compass_place(text):
+        return "GPE"  # "East Bronx"
+    if " & " in text:
+        return "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+    return ""
 
 
 def _realm(text: str) -> bool:
@@ -147,7 +223,14 @@ def _realm(text: str) -> bool:
 def _institutional(text: str) -> bool:
     """A name of several words with an organisation's cue word ("... Coalition")."""
     words = text.split()
-    return len(words) > 1 and any(_cue_type(w) == "ORG" for w in words[1:])
+    return (
+        len(words) > 1
+        and (
+            any(_cue_type(w) == "ORG" for w in words[1:])
+            or (words[1] == "of" and _cue_type(words[0]) == "ORG")  # "Friends of the Earth"
+            or "&" in words[1:-1]  # "Douglas & Lomason"
+        )
+    )
 
 
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:
@@ -282,7 +365,71 @@ def _register(
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
             if type_ in {"GPE", "LOC"} and " " not in norm[start:end]:
                 continue  # "... Cooperation in Europe (OSCE)": the place ends a longer name
+            if norm[start] != m[1][0]:
+                continue  # "AUSTIN (KXAN) -": a dateline's agency, no acronym of the name
             registry.setdefault(m[1], (type_, canonical or norm[start:end]))
+    # Short forms the field goes on to use (each looked for first: a short form the text
+    # never uses would cost every field a search for it).
+    for start, end, type_, canonical, _guessed, _ in spans:
+        if type_ not in _INITIALLED or (
+            norm.find(" ", start, end) < 0 and norm.find(".", start, end) < 0
+        ):
+            continue
+        name = norm[start:end]
+        initials = _initials(name)
+        if initials:  # "BVI" for the British Virgin Islands
+            registry.setdefault(initials, (type_, canonical or name))
+        if type_ == "ORG":
+            short = _company(name) or _headword(g, name)
+            if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
+                registry.setdefault(short, (type_, canonical or name))
+
+
+#: Types of names an article may go on to call by their initials.
+_INITIALLED = frozenset(("ORG", "GPE", "LOC"))
+
+
+@lru_cache(maxsize=8192)
+def _initials(name: str) -> str:
+    """The initials of a name of two to six capitalised words (connectors aside), else ""."""
+    words = [w for w in name.split() if w not in {"of", "the", "and", "for", "&"}]
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+#: Known names' types a company the article names in full takes its short name from.
+_KNOWN_OTHERWISE = frozenset(("GPE", "LOC", "PERSON", "NORP"))
+#: A company's legal form, which the article leaves off after naming it in full.
+_LEGAL_FORMS = frozenset(
+    ("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "SA")
+)
+_RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
+
+
+@lru_cache(maxsize=8192)
+def _company(name: str) -> str:
+    """A company's name without its legal form and web domain, "" if it has neither:
+    "Amazon.com Inc" -> "Amazon", "Chevron Corp" -> "Chevron", "Amazon.com" -> "Amazon"."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    elif len(words) > 1 or "." not in name:
+        return ""
+    short = _RX_DOMAIN.sub("", " ".join(words))
+    return short if short[:1].isupper() and short != name else ""
+
+
+def _headword(g: _Gazetteer, name: str) -> str:
+    """The one word before an organisation's cue word that the article may call it by,
+    when that word names nothing else ("Wikimedia" for the Wikimedia Foundation; not
+    "Texas" for the Texas Retired Teachers Association), else ""."""
+    first, _, rest = name.partition(" ")
+    if not rest or " " in rest or _cue_type(rest) != "ORG" or not first[:1].isupper():
+        return ""
+    if _key(first) in g.by_alias or first in typer.places() or typer.everyday(first):
+        return ""
+    return first
 
 
 #: A text shorter than this is searched for many words one by one rather than with an
@@ -317,6 +464,13 @@ def _second_pass(
             t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))
             continue
+        if span[2] in _KNOWN_OTHERWISE and norm[span[0] : span[1]] in registry:
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
+            if t == "ORG" and _company(c) == norm[start:end]:
+                # "Amazon" after "Amazon.com Inc": the company, not the river
+                resolved.append((start, end, t, c, c not in g.records, prio))
+                continue
         resolved.append(span)
     spans = resolved
     occupied = bytearray(len(norm) + 1)

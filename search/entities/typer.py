@@ -588,7 +588,9 @@ PLACES_PATH = Path(__file__).parents[1] / "data" / "places.txt"
 def places() -> frozenset[str]:
     """Names of countries, US states and large towns (``data/places.txt``)."""
     text = PLACES_PATH.read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    names = [line for line in text.splitlines() if line and not line.startswith("#")]
+    # "The Bronx" is "the Bronx" in a sentence
+    return frozenset(names + [n[4:] for n in names if n.startswith("The ")])
 
 
 @lru_cache(maxsize=1)

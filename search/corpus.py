@@ -26,6 +26,8 @@ __all__ = ["Corpus", "bundled_corpus", "default_folders"]
 
 #: The facet table kept beside the index (see :meth:`search.query.FacetTable.save`).
 FACETS = "facets.bin"
+#: A short form several names share stands for the most named of them, at most this many.
+SHORT_FORM_NAMES = 50
 #: How much of a long article's body entity-query passages are drawn from (recognising
 #: the entities of a whole 8 MB body takes seconds; a passage needs a few mentions).
 MENTIONS_SCANNED = 200_000
@@ -343,8 +345,10 @@ class Corpus:
                 lexicon = reader.lexicon("entity_facet")
                 self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
             found = self._name_forms.resolve(name)
-            if len(found) > 1:
-                found = tuple(sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n)))
+            if len(found) > 1:  # the most named first, and a query of a bounded size
+                found = tuple(
+                    sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n))
+                )[:SHORT_FORM_NAMES]
         if not found and info is not None:
             return (info.canonical,)
         return found or (name,)

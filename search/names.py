@@ -52,6 +52,10 @@ def _folded(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+#: A short form has at least this many characters.
+SHORTEST = 2
+
+
 @define
 class NameForms:
     """The names the index keeps, folded, one a line: a short form is looked for with
@@ -84,7 +88,10 @@ class NameForms:
         titled = len(split) > 1 and split[0].rstrip(".") in TITLES
         while len(split) > 1 and split[0].rstrip(".") in TITLES:
             split = split[1:]  # "Mr Fahie": a surname, the last words of a name
-        found = [self._line(at) for at in self._runs(" ".join(split), last_only=titled)]
+        short = " ".join(split)
+        if len(short) < SHORTEST:
+            return ()  # "J", typed on the way to "Johnson": no name's short form
+        found = [self._line(at) for at in self._runs(short, last_only=titled)]
         return tuple(self.names[n] for n in dict.fromkeys(found))
 
     def _runs(self, short: str, *, last_only: bool = False) -> list[int]:

@@ -370,8 +370,13 @@ class Corpus:
 
 def _shared_name(typed: str, names: tuple[str, ...]) -> str:
     listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    matched = (
+        f"{len(names)} names, all matched"
+        if len(names) < SHORT_FORM_NAMES
+        else f"{len(names)} or more names, the {len(names)} most named matched"
+    )
     return (
-        f"{typed!r} is written for {len(names)} names, all matched: {listed}; "
+        f"{typed!r} is written for {matched}: {listed}; "
         f'give one in full (entity:"{names[0]}") for that one only'
     )
 

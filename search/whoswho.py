@@ -90,11 +90,18 @@ class AmbiguousName(CorpusError):
         self.names = names
         listed = "; ".join(f"{n} ({count} article{'s' * (count != 1)})" for n, count in names)
         if total > len(names):
-            listed += f"; and {total - len(names)} more"
+            listed += f"; and {_how_many(total - len(names))} others"
         super().__init__(
-            f"{name!r} is written for {total} names: {listed}; "
+            f"{name!r} is written for {_how_many(total)} names: {listed}; "
             f'ask for one by its full name, e.g. dossier entity "{names[0][0]}"'
         )
+
+
+def _how_many(n: int) -> str:
+    """How many names a short form stands for: the corpus stops counting at its limit."""
+    from search.corpus import SHORT_FORM_NAMES
+
+    return f"{n} or more" if n >= SHORT_FORM_NAMES - AMBIGUOUS_SHOWN else str(n)
 
 
 def _named_by(corpus, canonical: str, limit: int) -> tuple[tuple, int]:

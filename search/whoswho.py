@@ -90,7 +90,8 @@ class AmbiguousName(CorpusError):
         self.names = names
         listed = "; ".join(f"{n} ({count} article{'s' * (count != 1)})" for n, count in names)
         if total > len(names):
-            listed += f"; and {_how_many(total - len(names))} others"
+            rest = total - len(names)
+            listed += f"; and {_how_many(rest)} other{'s' * (rest != 1)}"
         super().__init__(
             f"{name!r} is written for {_how_many(total)} names: {listed}; "
             f'ask for one by its full name, e.g. dossier entity "{names[0][0]}"'

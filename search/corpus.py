@@ -26,6 +26,8 @@ __all__ = ["Corpus", "bundled_corpus", "default_folders"]
 
 #: The facet table kept beside the index (see :meth:`search.query.FacetTable.save`).
 FACETS = "facets.bin"
+#: A short form several names share stands for the most named of them, at most this many.
+SHORT_FORM_NAMES = 50
 #: How much of a long article's body entity-query passages are drawn from (recognising
 #: the entities of a whole 8 MB body takes seconds; a passage needs a few mentions).
 MENTIONS_SCANNED = 200_000
@@ -50,6 +52,7 @@ class Corpus:
         self._facet_reader = None
         self._facets_lock = threading.Lock()
         self._entities: dict[str, tuple[Entity, ...]] = {}
+        self._name_forms = None  # search.names.NameForms of the index's names, when asked
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
         #: The last search's query, filters and every document it matched (when known).
@@ -149,6 +152,13 @@ class Corpus:
         """
         table = self._facet_table() if facets else None  # outside the searcher's lock
         matched: list = []
+        names: dict[str, tuple[str, ...]] = {}  # each entity as typed -> the names it stands for
+
+        def entity(name: str) -> tuple[str, ...]:
+            if name not in names:
+                names[name] = self.names_for(name)
+            return names[name]
+
         with self.foreground, self._lock:
             result = q.run(
                 self._searcher,
@@ -158,12 +168,15 @@ class Corpus:
                 filters=filters,
                 facet_table=table,
                 vocabulary=self._vocabulary,
-                entity=_canonical_name,
+                entity=entity,
                 given_up=given_up,
                 matched=matched,
             )
             # What the facets of this query will count, if asked next (the explorer does).
             self._matched = (result.query, _filter_key(filters), matched[0]) if matched else None
+        shared = [(typed, found) for typed, found in names.items() if len(found) > 1]
+        if shared:
+            result = evolve(result, notices=tuple(_shared_name(t, f) for t, f in shared))
         entity_query = result.hits and q.names_entities(result.query)
         parsed = self._parse(result.query) if entity_query else None
         if parsed is not None and q.entity_names(parsed):
@@ -194,7 +207,7 @@ class Corpus:
                 query,
                 table,
                 filters=filters,
-                entity=_canonical_name,
+                entity=self.names_for,
                 given_up=given_up,
             )
 
@@ -266,7 +279,7 @@ class Corpus:
         return self._matches(article, self._parse(query))
 
     def _parse(self, query: str) -> Query:
-        return q.parse(self._parser, query, entity=_canonical_name)
+        return q.parse(self._parser, query, entity=self.names_for)
 
     def _matches(self, article: Article, parsed: Query) -> dict[str, tuple[Span, ...]]:
         with self._lock:
@@ -312,6 +325,34 @@ class Corpus:
             self._entities[article_id] = tuple(recognise(article))
         return self._entities[article_id]
 
+    def names_for(self, name: str) -> tuple[str, ...]:
+        """The names the index keeps that ``name``, as typed, stands for: a gazetteer
+        alias gives its record's name; a short form of names the articles use ("Fahie",
+        "Mr Fahie" for "Andrew Fahie") each name it may be, the most named first (more
+        than one: the user must say which); else ``name`` itself. An alias of a record
+        no article names gives way to the names the articles use ("Johnson": the
+        gazetteer's Mike Johnson, the articles' Boris Johnson)."""
+        from .entities import lookup
+
+        info = lookup(name)
+        with self._lock:
+            reader = self._searcher.reader()
+            if info is not None and reader.doc_frequency("entity_facet", info.canonical):
+                return (info.canonical,)
+            if self._name_forms is None:
+                from .names import NameForms
+
+                lexicon = reader.lexicon("entity_facet")
+                self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
+            found = self._name_forms.resolve(name)
+            if len(found) > 1:  # the most named first, and a query of a bounded size
+                found = tuple(
+                    sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n))
+                )[:SHORT_FORM_NAMES]
+        if not found and info is not None:
+            return (info.canonical,)
+        return found or (name,)
+
     def entity(self, name: str, *, limit: int = 50):
         """Who's who for ``name``: its record, how many articles name it, and the first
         ``limit`` of them (a :class:`search.whoswho.EntityProfile`)."""
@@ -327,13 +368,18 @@ class Corpus:
                 self._facet_reader.close()
 
 
+def _shared_name(typed: str, names: tuple[str, ...]) -> str:
+    listed = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    matched = (
+        f"{len(names)} names, all matched"
+        if len(names) < SHORT_FORM_NAMES
+        else f"{len(names)} or more names, the {len(names)} most named matched"
+    )
+    return (
+        f"{typed!r} is written for {matched}: {listed}; "
+        f'give one in full (entity:"{names[0]}") for that one only'
+    )
+
+
 def _filter_key(filters: Mapping[str, str] | None) -> tuple:
     return tuple(sorted((filters or {}).items()))
-
-
-def _canonical_name(name: str) -> str:
-    """The name the index keeps for an entity as typed: an alias gives its record's name."""
-    from .entities import lookup
-
-    info = lookup(name)
-    return info.canonical if info else name

@@ -655,22 +655,36 @@ def topic_comparison(
     Raises :class:`~search.model.CorpusError` when the matches do not fall on two sides.
     """
     from search.compare import compare_topic, split_by_date
+    from search.compare.topic import without_duplicates
     from search.model import CorpusError
 
     hits = corpus.search(query, limit=TOPIC_LIMIT).hits
     if not hits:
         raise CorpusError(f"no article matches {query!r}: try other words")
-    articles = [corpus.get(h.id) for h in hits]
+    articles, copies = without_duplicates([corpus.get(h.id) for h in hits])
     try:
         earlier, later, split = split_by_date(articles, split)
     except ValueError as exc:
         raise CorpusError(f"{query!r}: {exc}") from exc
     result = compare_topic(query, earlier, later, split, entities=lambda a: corpus.entities(a.id))
+    if copies:
+        result = evolve(result, notices=(_copies_notice(copies), *result.notices))
     store = store or LinkStore.for_corpus(corpus)
     if curated:
         result = apply_topic(result, store.entries())
         result = evolve(result, notices=result.notices + tuple(store.notices))
     return result, store
+
+
+def _copies_notice(copies) -> str:
+    """What a topic compare says of the articles it set aside as copies of others."""
+    listed = ", ".join(f"{copy.id} (a copy of {kept.id})" for copy, kept in copies[:5])
+    more = f" and {len(copies) - 5} more" if len(copies) > 5 else ""
+    n = len(copies)
+    return (
+        f"{n} duplicate{'s' * (n != 1)} set aside (the same article saved twice: same "
+        f"address, or same title and text): {listed}{more}"
+    )
 
 
 def apply_topic(result, entries: dict[tuple[str, str], Curation]):

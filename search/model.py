@@ -139,6 +139,9 @@ class SearchResult:
     facets: Facets = field(factory=Facets)
     #: False when more than ``total`` match (counting stopped at query.COUNT_CAP; say "more than").
     total_exact: bool = True
+    #: What the user should know of how the query was read (a short name standing for
+    #: several: "who:Johnson matched Boris Johnson and Jennifer Johnson").
+    notices: tuple[str, ...] = ()
 
 
 class Cancelled(Exception):

@@ -19,7 +19,7 @@ import threading
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from itertools import accumulate, chain
 from pathlib import Path
 
@@ -151,7 +151,7 @@ def _date_range(m: re.Match[str]) -> wq.Query:
     return wq.DateRange("published", start, end)
 
 
-def parse(qp, text: str, *, entity: Callable[[str], str] | None = None) -> wq.Query:
+def parse(qp, text: str, *, entity: Callable[[str], str | Sequence[str]] | None = None) -> wq.Query:
     """Parse a user's query, or raise :class:`QueryError` saying what to fix.
 
     Date clauses are read by us, exactly (Whoosh's date parser splits ``2024-06``
@@ -226,9 +226,14 @@ def parse(qp, text: str, *, entity: Callable[[str], str] | None = None) -> wq.Qu
     return q.accept(lambda node: _canonical(node, entity)) if entity else q
 
 
-def _canonical(node: wq.Query, entity: Callable[[str], str]) -> wq.Query:
+def _canonical(node: wq.Query, entity: Callable[[str], str | Sequence[str]]) -> wq.Query:
+    """An entity as typed, as the names the index keeps: a short form several names
+    share ("Johnson") matches any of them."""
     if isinstance(node, wq.Term) and node.fieldname == "entity":
-        return wq.Term("entity", entity(node.text).lower(), boost=node.boost)
+        names = entity(node.text)
+        names = [names] if isinstance(names, str) else list(names) or [node.text]
+        terms = [wq.Term("entity", n.lower(), boost=node.boost) for n in dict.fromkeys(names)]
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
     return node
 
 
@@ -739,7 +744,7 @@ def run(
     facet_table: FacetTable | None = None,
     newest_first: bool = False,
     vocabulary: Vocabulary | None = None,
-    entity: Callable[[str], str] | None = None,
+    entity: Callable[[str], str | Sequence[str]] | None = None,
     given_up: Callable[[], bool] | None = None,
     matched: list[Set[int]] | None = None,
 ) -> SearchResult:
@@ -775,7 +780,7 @@ def _run(
     facet_table: FacetTable | None,
     newest_first: bool,
     vocabulary: Vocabulary | None,
-    entity: Callable[[str], str] | None,
+    entity: Callable[[str], str | Sequence[str]] | None,
     matched: list[Set[int]] | None,
 ) -> SearchResult:
     from .ranking import stop_if_given_up
@@ -826,7 +831,7 @@ def facets(
     facet_table: FacetTable,
     *,
     filters: Mapping[str, str] | None = None,
-    entity: Callable[[str], str] | None = None,
+    entity: Callable[[str], str | Sequence[str]] | None = None,
     given_up: Callable[[], bool] | None = None,
 ) -> Facets:
     """The facets of every document ``text`` matches: what :func:`run` adds with a

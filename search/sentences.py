@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 
 from search.model import Span
 
@@ -96,6 +97,7 @@ def _line_stands_alone(line: str) -> bool:
 def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
     seg = text[start:end]
     cut = 0
+    quoted = _Quotations(seg) if _QUOTE_MARK.search(seg) else None
     for m in _TERMINATOR.finditer(seg):
         stop = m.end()
         rest = seg[stop:]
@@ -104,11 +106,48 @@ def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
         following = rest.lstrip()
         if following and not _OPENER.match(following):
             continue  # a lower-case word follows: not a new sentence
+        if quoted is not None and quoted.continues(stop):
+            continue  # 'said "I can do it. I may do it."': one sentence, the quotation's
         if not _ends_sentence(seg, m, following):
             continue
         _emit(text, start + cut, start + stop, out)
         cut = stop
     _emit(text, start + cut, end, out)
+
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+class _Quotations:
+    """Where double quotations are open in a segment: a stop inside one, with the
+    quotation closed later in the segment, ends no sentence. Straight quotes are paired
+    in turn, and only when they pair up (an odd count: a stray mark, or a quotation
+    running on into the next paragraph, as news writes them); curly ones open and close."""
+
+    def __init__(self, seg: str) -> None:
+        marks = [(m.end(), m.group()) for m in _QUOTE_MARK.finditer(seg)]
+        paired = sum(mark == '"' for _, mark in marks) % 2 == 0
+        self.at: list[int] = []  # where the state changes
+        self.open: list[bool] = []  # the state from there
+        state = False
+        for at, mark in marks:
+            if mark == '"':
+                if not paired:
+                    continue
+                state = not state
+            else:
+                state = mark == "“"
+            self.at.append(at)
+            self.open.append(state)
+        # closed_after[k]: a quotation closes at or after the k-th change
+        self.closed_after = [False] * (len(self.at) + 1)
+        for k in range(len(self.at) - 1, -1, -1):
+            self.closed_after[k] = self.closed_after[k + 1] or not self.open[k]
+
+    def continues(self, stop: int) -> bool:
+        """Is a quotation open at ``stop`` and closed further on?"""
+        k = bisect_right(self.at, stop)
+        return k > 0 and self.open[k - 1] and self.closed_after[k]
 
 
 def _ends_sentence(seg: str, m: re.Match[str], following: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from attrs import define
 
 from search.entities import lookup
-from search.model import EntityInfo, Snippet
+from search.model import CorpusError, EntityInfo, Snippet
 
 
 @define(frozen=True, slots=True)
@@ -36,10 +36,15 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
     gazetteer record and no article mentioning it. Each article is listed once, with its
     first mention in context.
     """
-    info = lookup(name)
-    canonical = info.canonical if info else " ".join(name.split())
-    if not canonical:
+    typed = " ".join(name.split())
+    if not typed:
         return None
+    names = corpus.names_for(typed)
+    if len(names) > 1:
+        shown = tuple((n, _named_by(corpus, n, 1)[1]) for n in names[:AMBIGUOUS_SHOWN])
+        raise AmbiguousName(name, shown, len(names))
+    info = lookup(names[0])
+    canonical = info.canonical if info else names[0]
     hits, count = _named_by(corpus, canonical, limit)
     if not hits and info is None:
         # Not a name the index keeps for any article: perhaps the phrase is written
@@ -72,6 +77,32 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
         if not count:  # found as a phrase: now count the articles that name it so
             count = _named_by(corpus, canonical, limit)[1]
     return EntityProfile(info=info, mentions=tuple(mentions), count=max(count, len(mentions)))
+
+
+#: How many of the names an ambiguous short form may stand for are listed.
+AMBIGUOUS_SHOWN = 10
+
+
+class AmbiguousName(CorpusError):
+    """A short form several names the articles use share: which one is meant?"""
+
+    def __init__(self, name: str, names: tuple[tuple[str, int], ...], total: int) -> None:
+        self.names = names
+        listed = "; ".join(f"{n} ({count} article{'s' * (count != 1)})" for n, count in names)
+        if total > len(names):
+            rest = total - len(names)
+            listed += f"; and {_how_many(rest)} other{'s' * (rest != 1)}"
+        super().__init__(
+            f"{name!r} is written for {_how_many(total)} names: {listed}; "
+            f'ask for one by its full name, e.g. dossier entity "{names[0][0]}"'
+        )
+
+
+def _how_many(n: int) -> str:
+    """How many names a short form stands for: the corpus stops counting at its limit."""
+    from search.corpus import SHORT_FORM_NAMES
+
+    return f"{n} or more" if n >= SHORT_FORM_NAMES - AMBIGUOUS_SHOWN else str(n)
 
 
 def _named_by(corpus, canonical: str, limit: int) -> tuple[tuple, int]:

@@ -710,3 +710,79 @@ def test_entities_with_no_id_lists_the_most_named_with_the_counts_entity_gives(s
         assert one["count"] == row["articles"], row
     done = run("--corpus", seeds, "entities")
     assert "Donald Trump" in done.stdout and "dossier entity NAME" in done.stdout
+
+
+_PORT_STORY = """# Territory premier arrested in Miami
+
+July 1, 2025
+
+The premier of the territory, Ottilie Brannagh, was arrested in Miami on Thursday.
+Prosecutors said Brannagh had agreed to take bribes. Brannagh denied the charges.
+
+Caspar Wendell, a port director, said Wendell would resign.
+"""
+_COUSIN_STORY = """# Cousin questioned over port deal
+
+July 3, 2025
+
+Marcus Brannagh, a cousin of the premier, was questioned by police on Monday.
+"""
+
+
+def test_a_short_form_entities_lists_finds_the_name_in_entity_and_search(tmp_path, run):
+    """`dossier entities ID` says "Ottilie Brannagh, also written Brannagh": asking for
+    Brannagh (or Mr Wendell) finds the full name, in `dossier entity` and `who:`."""
+    folder = tmp_path / "news"
+    write(folder, "arrest.md", _PORT_STORY)
+    corpus = ["--corpus", str(folder)]
+    doc_id = json.loads(run(*corpus, "docs", "--json").stdout)[0]["id"]
+    listed = json.loads(run(*corpus, "entities", doc_id, "--json").stdout)["entities"]
+    assert any(e["text"] == "Brannagh" and e["canonical"] == "Ottilie Brannagh" for e in listed)
+    one = json.loads(run(*corpus, "entity", "Brannagh", "--json").stdout)
+    assert one["canonical"] == "Ottilie Brannagh" and one["count"] == 1
+    one = json.loads(run(*corpus, "entity", "Mr", "Wendell", "--json").stdout)
+    assert one["canonical"] == "Caspar Wendell"
+    for query in ("who:Brannagh", "entity:Brannagh", "entity:Wendell"):
+        found = json.loads(run(*corpus, "search", query, "--json").stdout)
+        assert [h["id"] for h in found["hits"]] == [doc_id], query
+
+
+def test_a_short_form_two_names_share_is_listed_not_guessed(tmp_path, run):
+    """Brannagh is written for Ottilie Brannagh in one article and Marcus Brannagh is
+    named in another: `dossier entity Brannagh` lists both and asks which; `who:` finds
+    the articles of either."""
+    folder = tmp_path / "news"
+    write(folder, "arrest.md", _PORT_STORY)
+    write(folder, "cousin.md", _COUSIN_STORY)
+    corpus = ["--corpus", str(folder)]
+    done = run(*corpus, "entity", "Brannagh", check=None)
+    assert done.returncode != 0
+    no_traceback(done)
+    said = " ".join(done.stderr.split())
+    assert "Ottilie Brannagh (1 article)" in said and "Marcus Brannagh (1 article)" in said
+    done = run(*corpus, "search", "who:Brannagh", "--json")
+    assert len(json.loads(done.stdout)["hits"]) == 2
+    said = " ".join(done.stderr.split())
+    assert "written for 2 names, all matched" in said and "Marcus Brannagh" in said
+    one = json.loads(run(*corpus, "entity", "Marcus", "Brannagh", "--json").stdout)
+    assert one["count"] == 1
+
+
+def test_an_alias_of_a_record_no_article_names_gives_way_to_the_articles_name(tmp_path, run):
+    """The gazetteer's "Johnson" is a Johnson the articles never name; asking for
+    Johnson finds the Johnson they do name, as `who:Johnson` does."""
+    from search.entities import lookup
+
+    record = lookup("Johnson")
+    assert record is not None and record.canonical != "Boris Johnson"
+    folder = tmp_path / "news"
+    write(
+        folder,
+        "brexit.md",
+        "# Parliament suspended\n\nAugust 29, 2019\n\nPrime Minister Boris Johnson asked the"
+        " Queen to suspend Parliament. Johnson denied that he meant to stop debate.\n",
+    )
+    one = json.loads(run("--corpus", str(folder), "entity", "Johnson", "--json").stdout)
+    assert one["canonical"] == "Boris Johnson" and one["count"] == 1
+    found = json.loads(run("--corpus", str(folder), "search", "who:Johnson", "--json").stdout)
+    assert len(found["hits"]) == 1

@@ -115,6 +115,56 @@ def test_splitter_keeps_abbreviations_initials_decimals_and_quotes_together(body
     assert texts(body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # the quotation goes on after a stop inside it: one sentence
+            'Trump said on Friday "I can do it if I want. I may do it." Pelosi disagreed.',
+            ['Trump said on Friday "I can do it if I want. I may do it."', "Pelosi disagreed."],
+        ),
+        (
+            "“We promised to act. Today we delivered. Ask anyone!” The minister left.",
+            ["“We promised to act. Today we delivered. Ask anyone!”", "The minister left."],
+        ),
+        (  # a closing quote after the stop belongs to the sentence it ends
+            '"I may do it." He never did.',
+            ['"I may do it."', "He never did."],
+        ),
+        (  # a quotation that runs on into the next paragraph, unclosed: split as prose
+            '"We will win. We always do. Nobody doubts it.',
+            ['"We will win.', "We always do.", "Nobody doubts it."],
+        ),
+        (  # a stray straight quote pairs with nothing: split as prose
+            'The sign read 6" wide. It fell. "Oops," he said.',
+            ['The sign read 6" wide.', "It fell.", '"Oops," he said.'],
+        ),
+        (  # quoted, then unquoted: the stop after the closing quote still ends it
+            "“It will pass.” Then it failed. “Again?” Yes.",
+            ["“It will pass.”", "Then it failed.", "“Again?”", "Yes."],
+        ),
+    ],
+)
+def test_a_sentence_end_inside_a_quotation_that_goes_on_splits_nothing(body, expected):
+    assert texts(body) == expected
+
+
+_QUOTED = st.lists(
+    st.sampled_from(["It may rain.", "We will see.", "Nobody knows!", "Why not?"]),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_QUOTED, _QUOTED, st.sampled_from([('"', '"'), ("“", "”")]))
+def test_a_quotation_of_several_sentences_is_one_sentence(before, quoted, marks):
+    """Prose sentences, then 'He said "...".' quoting several: each prose sentence is
+    one, and the quotation with its speaker is one, however many sentences it holds."""
+    opening, closing = marks
+    body = " ".join(before) + f" He said {opening}{' '.join(quoted)}{closing} The end."
+    assert texts(body) == [*before, f"He said {opening}{' '.join(quoted)}{closing}", "The end."]
+
+
 def test_sentence_offsets_point_into_the_body():
     body = "First one here.  Second: e.g. this one!\n\nThird?"
     for span in split_sentences(body):
@@ -1250,3 +1300,62 @@ def test_a_briefing_quote_nests_and_closes_the_quotation_marks_inside_it(sentenc
     from tui.briefing import quote
 
     assert quote(sentence) == quoted
+
+
+def test_topic_compare_gives_each_development_once_when_a_page_is_saved_twice(
+    tmp_path, cache_dir, capsys
+):
+    """The later article saved as a web page and again as a clipper's markdown (furniture
+    around the same text) is one article: each development is cited once, and the
+    output says a duplicate was set aside."""
+    folder = _small_pair(tmp_path / "pair")
+    (folder / "b.html").write_text(
+        "<html><head><title>Fighting resumes</title></head><body><nav>Home | World | Sport"
+        "</nav><article><h1>Fighting resumes</h1><p>May 2, 2023</p><p>The ceasefire "
+        "collapsed on Monday after heavy shelling near the border.</p></article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli(
+        capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire", "--json"
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["later"]) == 1
+    linked = next(x for x in data["links"] if "collapse" in x["concern"]["text"])
+    assert [d["text"] for d in linked["developments"]].count(linked["developments"][0]["text"]) == 1
+    assert any("1 duplicate set aside" in n for n in data["notices"])
+    code, _, err = _cli(capsys, "--corpus", str(folder), "compare", "--topic", "ceasefire")
+    assert code == 0 and "1 duplicate set aside" in " ".join(err.split())
+
+
+def test_topic_compare_keeps_articles_that_share_only_a_title():
+    """Two different stories under one headline ("Live updates") are both compared."""
+    from search.compare.topic import without_duplicates
+
+    first = article("The ceasefire collapsed on Monday after heavy shelling.", id="a1", year=2024)
+    other = article("Grain exports doubled as ports reopened to shipping.", id="a2", year=2024)
+    same = evolve(first, id="a3", body=first.body + "\n\nShare this article.")
+    kept, copies = without_duplicates([other, same, first])
+    assert [a.id for a in kept] == ["a2", "a1"]
+    assert [(c.id, k.id) for c, k in copies] == [("a3", "a1")]
+
+
+def test_a_verb_of_saying_shared_links_nothing():
+    """Officials "argue" the fares will double; a later sentence where fishermen "argued"
+    over another matter is no development of it: only the fares report is linked."""
+    earlier = article(
+        "Harbour officials argue the ferry fares will double by spring. The council meets in May.",
+        id="e1",
+        year=2023,
+    )
+    later = article(
+        "The council met on Monday. Fishermen argued with harbour police over mooring fees."
+        " The ferry fares rose by a third in spring.",
+        id="l1",
+        year=2024,
+    )
+    link = next(x for x in compare(earlier, later).links if "fares" in x.concern.span.text)
+    assert [e.development.span.text for e in link.evidence] == [
+        "The ferry fares rose by a third in spring."
+    ]

@@ -986,3 +986,44 @@ def test_field_lengths_read_at_once_are_the_ones_looked_up_one_by_one(tmp_path):
                 assert list(field_lengths(reader, fieldname)) == one_by_one
     finally:
         corpus.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("Fahie", ("Andrew Fahie", "Fahie Holdings")),  # shared: both, not a pick
+        ("Mr Fahie", ("Andrew Fahie",)),  # a title goes before a surname
+        ("mr.  van dyke", ("Dick Van Dyke",)),
+        ("Andrew", ("Andrew Fahie",)),
+        ("andrew fahie", ("Andrew Fahie",)),  # a kept name is itself, as written
+        ("Van", ()),  # a middle word is no short form
+        ("Fah", ()),  # nor part of a word
+        ("Holdings Fahie", ()),
+    ],
+)
+def test_a_short_form_stands_for_the_names_it_ends_or_starts(typed, names):
+    from search.names import NameForms
+
+    forms = NameForms.of(["Andrew Fahie", "Fahie Holdings", "Dick Van Dyke", "Zed"])
+    assert forms.resolve(typed) == names
+
+
+_NAME_WORD = st.sampled_from(["Ann", "Lee", "Park", "Holdings", "van", "O'Neil", "José"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_NAME_WORD, min_size=1, max_size=3).map(" ".join), max_size=8))
+def test_every_names_surname_finds_it_and_only_names_it_ends_or_starts(names):
+    """Whatever the names kept, a name's last word stands for it (among others, perhaps),
+    and whatever a word stands for starts or ends with it, or is it."""
+    from search.names import NameForms
+
+    forms = NameForms.of(names)
+    for name in names:
+        last = name.split()[-1]
+        found = forms.resolve(last)
+        if last.casefold() not in {n.casefold() for n in names}:
+            assert name in found
+        for other in found:
+            words = other.casefold().split()
+            assert last.casefold() in (words[0], words[-1])

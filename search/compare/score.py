@@ -53,6 +53,7 @@ from search.compare.cues import (
     development_strength,
 )
 from search.compare.model import Development, Evidence
+from search.sentences import wordset
 
 #: A development must score at least this to be linked to a concern at all (a floor
 #: against one shared word in a long concern; the decision itself is :data:`LINK_Z`'s) ...
@@ -114,12 +115,21 @@ def local_weights(sentences: Sequence[_Sentence]) -> dict[str, float]:
     return {k: math.sqrt(math.log(1 + n / v) / math.log(1 + n)) for k, v in df.items()}
 
 
+#: Verbs of saying: a concern and a report that both "argue" share how it was said only.
+SPEECH_VERBS = wordset(
+    """say says said saying tell tells told telling argue argues argued arguing claim
+    claims claimed claiming stated write writes wrote written"""
+)
+
+
 def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
     """A sentence's content words (outside entity names): stem -> weight. The words of a
     name the recogniser missed share one word's weight (see :func:`_name_share`)."""
     out: dict[str, float] = {}
     words = s.words()
     for t, share in zip(words, _name_share(s, words), strict=True):
+        if t.word.lower() in SPEECH_VERBS:
+            continue  # how it was said ("argue", "argued"), not what it is about
         w = language_weight(t.word) * local.get(t.stem, 1.0) * share
         if w > out.get(t.stem, 0.0):
             out[t.stem] = w

@@ -10,6 +10,7 @@ topic itself and links nothing in particular.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -72,6 +73,53 @@ def split_by_date(
             "choose another --split date"
         )
     return earlier, later, split
+
+
+#: A copy keeps at least this share of the shorter text's runs of five words: the same
+#: page saved twice (as a web page and as a clipper's markdown) differs in furniture only.
+SAME_TEXT = 0.8
+_RX_WORD = re.compile(r"[^\W_]+")
+
+
+def without_duplicates(
+    articles: Sequence[Article],
+) -> tuple[tuple[Article, ...], tuple[tuple[Article, Article], ...]]:
+    """``articles`` with each one saved twice kept once (the first by id), and the copies
+    set aside as (copy, the article kept). A copy has the same address, or the same title
+    (case, punctuation and spacing aside) and nearly the same text."""
+    kept: list[Article] = []
+    copies: list[tuple[Article, Article]] = []
+    by_title: dict[str, list[tuple[Article, frozenset]]] = {}
+    by_url: dict[str, Article] = {}
+    for a in sorted(articles, key=lambda a: a.id):
+        url = a.url.strip().rstrip("/").casefold()
+        title = " ".join(_RX_WORD.findall(a.title.casefold()))
+        same = by_url.get(url) if url else None
+        runs = _runs(a)
+        if same is None and title:
+            same = next(
+                (k for k, k_runs in by_title.get(title, ()) if _same_text(runs, k_runs)), None
+            )
+        if same is not None:
+            copies.append((a, same))
+            continue
+        kept.append(a)
+        if url:
+            by_url[url] = a
+        if title:
+            by_title.setdefault(title, []).append((a, runs))
+    order = {a.id: n for n, a in enumerate(articles)}
+    return tuple(sorted(kept, key=lambda a: order[a.id])), tuple(copies)
+
+
+def _runs(article: Article) -> frozenset:
+    words = _RX_WORD.findall(f"{article.standfirst} {article.body}".casefold())
+    return frozenset(zip(*(words[i:] for i in range(5)), strict=False)) or frozenset(words)
+
+
+def _same_text(a: frozenset, b: frozenset) -> bool:
+    shorter = min(len(a), len(b))
+    return shorter > 0 and len(a & b) >= SAME_TEXT * shorter
 
 
 def _after_median(days: list[dt.date]) -> dt.date:

@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be at least 1")
     corpus = open_corpus(args)
     result = corpus.search(text, limit=args.limit)
+    for notice in result.notices:
+        sys.stderr.write(f"dossier: {notice}\n")
     if args.json:
         print_json(
             {
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 "total": result.total,
                 "total_exact": result.total_exact,
                 "suggestion": result.suggestion,
+                "notices": list(result.notices),
                 "hits": [
                     {
                         "id": h.id,

@@ -343,6 +343,9 @@ class SearchScreen(Screen):
             status.append(" · did you mean ")
             status.append(result.suggestion, style="bold italic")
             status.append(f"? ({key_for(self, 'accept_suggestion', '^y')} accepts)")
+        for notice in result.notices:  # "'johnson' is written for 2 names, all matched ..."
+            status.append(" · ")
+            status.append(notice, style="italic")
         self._status(status)
 
     def watch_result(self) -> None:

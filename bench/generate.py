@@ -15,6 +15,7 @@ Article ``i`` depends only on the seed and ``i``, so ``corpus-1000`` is a prefix
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import itertools
 import json
@@ -334,20 +335,7 @@ Subscribe to our newsletter; Follow us on Telegram; Advertisement; Back to top;
 """
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # English: nothing here sets a locale
 MODALS = ["will", "would", "could", "may", "might", "must", "should", "can", "cannot"]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen"]
 

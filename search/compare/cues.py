@@ -525,26 +525,8 @@ _KIND_WORDS = {
 _KINDS = tuple(_KIND_WORDS)
 _CUE_WORDS = frozenset().union(*_KIND_WORDS.values(), IRREGULAR_PAST, WORRY_VERBS)
 _KINDS_OF = {w: tuple(k for k, ws in _KIND_WORDS.items() if w in ws) for w in _CUE_WORDS}
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "<month>",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+#: Month names as words of a sentence, numbered; "may" is left out, a modal far more often.
+_MONTHS = {m.lower(): i for m, i in _MONTH_NUMBER.items() if m != "May"}
 #: Words that make a month a deadline ("by October 1", "not until October 14").
 _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)

@@ -30,6 +30,19 @@ async def _open_compare(pilot):
     raise AssertionError("the compare view never finished comparing")
 
 
+async def _open_topic(app, pilot, query: str):
+    """Type ``query``, compare it across the corpus (ctrl+t) and wait for the topic view."""
+    from tui.screens.topic import TopicCompareScreen
+
+    await pilot.press(*query, "ctrl+t")
+    for _ in range(300):
+        await pilot.pause(0.02)
+        screen = app.screen
+        if isinstance(screen, TopicCompareScreen) and screen.result is not None:
+            return screen
+    raise AssertionError("the topic compare never finished")
+
+
 def _pane_text(screen, side: str) -> str:
     return "\n\n".join(t.plain for _, t in sorted(screen.painted[side].items()))
 
@@ -312,7 +325,6 @@ def test_the_palette_compares_the_marked_article_with_one_chosen_by_title(seed_c
 
 def test_a_topic_compare_from_the_explorer_cites_articles_and_keeps_verdicts(seed_corpus):
     from search.links import topic_side
-    from tui.screens.topic import TopicCompareScreen
 
     older, newer = sorted(seed_corpus.articles, key=lambda a: a.published)
 
@@ -320,15 +332,7 @@ def test_a_topic_compare_from_the_explorer_cites_articles_and_keeps_verdicts(see
         app = _app(seed_corpus)
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.pause()
-            await pilot.press(*"Trump")
-            await pilot.press("ctrl+t")
-            for _ in range(300):
-                await pilot.pause(0.02)
-                screen = app.screen
-                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
-                    break
-            else:
-                raise AssertionError("the topic compare never finished")
+            screen = await _open_topic(app, pilot, "Trump")
             concerns = screen.query_one("#topic-concerns", OptionList)
             row = str(concerns.get_option_at_index(0).prompt)
             assert older.source in row and older.title in row
@@ -459,20 +463,12 @@ def test_a_topic_compare_pins_drops_and_notes_the_chosen_development(seed_corpus
     """In the topic view the analyst chooses a development (n), gives a verdict, pins it,
     drops another and writes a note: each is saved under the topic, and the screen says so."""
     from search.links import topic_side
-    from tui.screens.topic import TopicCompareScreen
 
     async def scenario():
         app = _app(seed_corpus)
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.pause()
-            await pilot.press(*"Trump", "ctrl+t")
-            for _ in range(300):
-                await pilot.pause(0.02)
-                screen = app.screen
-                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
-                    break
-            else:
-                raise AssertionError("the topic compare never finished")
+            screen = await _open_topic(app, pilot, "Trump")
             i = next(i for i, link in enumerate(screen.result.links) if len(link.evidence) >= 2)
             for _ in range(i):
                 await pilot.press("down")
@@ -565,20 +561,11 @@ def test_a_topic_compare_that_cannot_run_says_why_in_full(seed_corpus):
 def test_the_chosen_development_of_a_topic_concern_scrolls_into_view(seed_corpus):
     from textual.containers import VerticalScroll
 
-    from tui.screens.topic import TopicCompareScreen
-
     async def scenario():
         app = _app(seed_corpus)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await pilot.press(*"Trump", "ctrl+t")
-            for _ in range(300):
-                await pilot.pause(0.02)
-                screen = app.screen
-                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
-                    break
-            else:
-                raise AssertionError("the topic compare never finished")
+            screen = await _open_topic(app, pilot, "Trump")
             links = screen.result.links
             i = max(range(len(links)), key=lambda i: len(links[i].evidence))
             assert len(links[i].evidence) >= 3
@@ -601,20 +588,13 @@ def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_cor
     """In the topic view, w lists answers from across the corpus; n chooses one and p pins
     it to the concern, kept under the topic like the view's own pins."""
     from search.links import topic_side
-    from tui.screens.topic import NextScreen, TopicCompareScreen
+    from tui.screens.topic import NextScreen
 
     async def scenario():
         app = _app(seed_corpus)
         async with app.run_test(size=(140, 40)) as pilot:
             await pilot.pause()
-            await pilot.press(*"Trump", "ctrl+t")
-            for _ in range(300):
-                await pilot.pause(0.02)
-                screen = app.screen
-                if isinstance(screen, TopicCompareScreen) and screen.result is not None:
-                    break
-            else:
-                raise AssertionError("the topic compare never finished")
+            screen = await _open_topic(app, pilot, "Trump")
             i = next(i for i, link in enumerate(screen.result.links) if link.evidence)
             for _ in range(i):
                 await pilot.press("down")

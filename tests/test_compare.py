@@ -549,6 +549,44 @@ def test_work_that_goes_on_is_not_the_outcome_of_a_plan(later):
     assert not link.evidence
 
 
+@pytest.mark.parametrize(
+    "state",
+    [
+        # Work under way told in a progressive, beside a past verb or not.
+        "The council approved the budget and is taking action on every recommendation of"
+        " the flood review.",
+        "The council has been working closely with engineers on the recommendations of the"
+        " flood review.",
+    ],
+)
+def test_work_under_way_is_not_the_outcome_a_plan_awaits(state):
+    # "will carry out every recommendation" is answered by what was carried out, not by
+    # the work going on: the report comes first, the state is never linked.
+    plan = "The council will carry out every recommendation of the flood review."
+    outcome = "The council has completed two recommendations of the flood review."
+    earlier = article(plan, id="e")
+    later = article(f"{state} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [outcome]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What steps he has taken to pay compensation to the flood victims.",
+        "Who approved the compensation the council pays to the flood victims?",
+    ],
+)
+def test_a_question_asked_later_answers_no_concern(question):
+    # A record of questions ("What steps he has taken to ...") tells nothing that
+    # happened, however many of the concern's words it repeats.
+    earlier = article("The council will pay compensation to the flood victims.", id="e")
+    outcome = "Victims received the first compensation payments in March."
+    later = article(f"{question} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [outcome]
+
+
 def test_the_actor_of_a_concern_is_who_comes_before_its_verb():
     # "Korea" is the concern's actor though a fronted phrase puts it mid-sentence; it
     # acts in the later sentence too, which shares no other word.

@@ -86,6 +86,33 @@ _STATE = re.compile(
     r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
     re.I,
 )
+#: A state that goes on told in a progressive ("is taking action on all 58
+#: recommendations", "has been working closely with", "are looking to modernise"): work
+#: under way, not its outcome. Not "is going to" (a look ahead) nor "being" (a passive).
+_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am|has\s+been|have\s+been)\s+(?:(?:now|also|still|currently|actively|"
+    r"already)\s+)?(?!going\b|being\b)[a-z]{2,}ing\b",
+    re.I,
+)
+#: A question asks, it tells nothing: one that ends with a question mark, or one put
+#: indirectly as a record prints it ("What steps he is taking to monitor payments.",
+#: "Whether she will make a statement on ..."): a wh-word, then its subject and verb
+#: before any comma.
+_QUESTION_END = re.compile(r"\?\W*$")
+_INDIRECT_QUESTION = re.compile(
+    r"^\W*(?:to ask [^,;]*?\b)?(?:what|whether|how|why|which|when)\b[^,;:]*?"
+    r"\b(?:he|she|they|it|we|you|his|her|their|the government)\s+"
+    r"(?:has|have|is|are|was|were|will|would|plans?|intends?|can|could|may|might|"
+    r"expects?|proposes?)\b",
+    re.I,
+)
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence is a question (:data:`_QUESTION_END`, :data:`_INDIRECT_QUESTION`)."""
+    return bool(_QUESTION_END.search(text) or _INDIRECT_QUESTION.match(text))
+
+
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.
 OTHER_ROLE = 0.5
 #: The least weight (:func:`_rarity`) of an actor that links two sentences sharing no word:
@@ -220,8 +247,16 @@ def development_factor(d: _Sentence) -> float:
     strength = development_strength(d.cues)
     if d.cues.old_years:
         return 0.5  # background: "Britons voted in a 2016 referendum"
-    if _STATE.search(d.span.text) and not d.cues.events:
+    text = d.span.text
+    if asks(text):
+        return 0.5  # "What progress he has made on establishing the scheme."
+    if _STATE.search(text) and not d.cues.events:
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
+    if _PROGRESSIVE.search(text) and not (d.cues.when and d.cues.events):
+        # Work under way ("accepted the findings and is taking action on all the
+        # recommendations"), even beside a past verb; not beside a dated event ("the man,
+        # who is facing charges, was arrested on Monday").
+        return 0.6
     if strength >= 0.3:
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:

@@ -230,6 +230,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The council plan to close the library branch after the summer.",
         "Work is under way on drafting rules for the compensation fund.",
         "Work continues to develop a safety case for the reactor.",
+        # A priority is an aim not yet carried out, like a plan or a target.
+        "The council's priority remains to reopen the bridge to traffic.",
+        "Our priorities are reopening the bridge and repairing the flood walls.",
         # What is kept going for a while yet, or comes in due course.
         "The refinery has secured enough crude oil to keep both units running for the coming months.",
         "The ministry's review of the water charges is to be published in due course.",

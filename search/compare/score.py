@@ -88,12 +88,17 @@ _STATE = re.compile(
     r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
     re.I,
 )
-#: A state that goes on told in a progressive ("is taking action on all 58
-#: recommendations", "has been working closely with", "are looking to modernise"): work
-#: under way, not its outcome. Not "is going to" (a look ahead) nor "being" (a passive).
+#: Work under way told in a progressive ("is taking action on all 58 recommendations",
+#: "are looking to modernise", "has been working closely with"): effort, not its outcome.
+#: The present progressive of a verb of effort only: "sixteen states are suing the
+#: president" tells that the lawsuit happened. A perfect progressive of any verb ("has
+#: been negotiating") tells of something still going on; not "being" (a passive).
 _PROGRESSIVE = re.compile(
-    r"\b(?:is|are|am|has\s+been|have\s+been)\s+(?:(?:now|also|still|currently|actively|"
-    r"already)\s+)?(?!going\b|being\b)[a-z]{2,}ing\b",
+    r"\b(?:(?:is|are|am)\s+(?:(?:now|also|still|currently|actively|already)\s+)?"
+    r"(?:working|taking|looking|continuing|progressing|developing|preparing|considering|"
+    r"exploring|reviewing|seeking|pursuing|trying|engaging|discussing|monitoring|examining|"
+    r"assessing|investigating|pressing|moving)"
+    r"|(?:has|have)\s+been\s+(?:(?:now|also|still|actively)\s+)?(?!being\b)[a-z]{2,}ing)\b",
     re.I,
 )
 #: A question asks, it tells nothing: one that ends with a question mark, or one put

@@ -573,6 +573,14 @@ def test_work_under_way_is_not_the_outcome_a_plan_awaits(state):
     assert [e.development.span.text for e in link.evidence] == [outcome]
 
 
+def test_a_sentence_opening_with_when_is_told_not_asked():
+    earlier = article("The rebels may free the hostages before the talks.", id="e")
+    outcome = "When they were freed on Monday, the hostages thanked the army."
+    later = article(outcome, id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [outcome]
+
+
 def test_an_event_told_in_the_present_progressive_still_answers():
     # Only effort under way ("is taking action on") is a state: "are suing" tells that
     # the lawsuit was filed.

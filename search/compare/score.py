@@ -103,11 +103,12 @@ _PROGRESSIVE = re.compile(
 )
 #: A question asks, it tells nothing: one that ends with a question mark, or one put
 #: indirectly as a record prints it ("What steps he is taking to monitor payments.",
-#: "Whether she will make a statement on ..."): a wh-word, then its subject and verb
-#: before any comma.
+#: "Whether she will make a statement on ..."): a wh-word, then its subject and verb,
+#: and no comma (not "When they were freed, the hostages thanked ...": "when" is not
+#: taken at all).
 _QUESTION_END = re.compile(r"\?\W*$")
 _INDIRECT_QUESTION = re.compile(
-    r"^\W*(?:to ask [^,;]*?\b)?(?:what|whether|how|why|which|when)\b[^,;:]*?"
+    r"^\W*(?:to ask [^,;]*?\b)?(?:what|whether|how|why)\b[^,;:]*?"
     r"\b(?:he|she|they|it|we|you|his|her|their|the government)\s+"
     r"(?:has|have|is|are|was|were|will|would|plans?|intends?|can|could|may|might|"
     r"expects?|proposes?)\b",
@@ -117,7 +118,9 @@ _INDIRECT_QUESTION = re.compile(
 
 def asks(text: str) -> bool:
     """Whether a sentence is a question (:data:`_QUESTION_END`, :data:`_INDIRECT_QUESTION`)."""
-    return bool(_QUESTION_END.search(text) or _INDIRECT_QUESTION.match(text))
+    if _QUESTION_END.search(text):
+        return True
+    return "," not in text and bool(_INDIRECT_QUESTION.match(text))
 
 
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.

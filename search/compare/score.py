@@ -61,9 +61,9 @@ LINK_THRESHOLD = 0.02
 #: ... and stand out of the concern's scores against all the later sentences by this
 #: many standard deviations (:func:`margin`). Calibrated by bench/calibrate_compare.py
 #: over compare-dev, bench/compare_extra and bench/compare_heldout (13 pairs): 0.9 and 1.0
-#: do best (right-first links + silences), every pair held out picks 1.0 from the others;
-#: 0.9, as the right first links start to fall at 1.1 (on compare-dev alone 0.5 to 1.0
-#: do as well).
+#: do best (right-first links + silences), and every pair held out picks 0.9 from the
+#: others (the lower of the two: the right first links start to fall at 1.1); on
+#: compare-dev alone 0.5 to 1.0 do as well.
 LINK_Z = 0.9
 #: The background a link stands out of counts at least this many later sentences (the
 #: missing ones score 0): among two or three sentences a z-score says nothing (the lower

@@ -1179,6 +1179,35 @@ def test_the_dev_scorer_follows_the_readme_rules():
     assert s["reported"] == len(result.links)
 
 
+_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind")
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        p
+        for name in _BENCH_SETS
+        for p in sorted((Path(__file__).parent.parent / "bench" / name).glob("*/gold.json"))
+    ],
+    ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}",
+)
+def test_each_bench_pairs_gold_follows_the_annotation_rules(pair):
+    """Each gold phrase occurs exactly once in its article (as the scorer normalises
+    both), and a concern has developments exactly when it is addressed: otherwise the
+    scorer finds the wrong sentence, or none, and the figures mean nothing."""
+    from bench.compare_dev import norm
+
+    gold = json.loads(pair.read_text(encoding="utf-8"))
+    earlier = norm((pair.parent / "earlier.txt").read_text(encoding="utf-8"))
+    later = norm((pair.parent / "later.txt").read_text(encoding="utf-8"))
+    assert gold["concerns"]
+    for item in gold["concerns"]:
+        assert earlier.count(norm(item["concern"])) == 1, item["concern"]
+        for phrase in item["developments"]:
+            assert later.count(norm(phrase)) == 1, phrase
+        assert (item["verdict"] == "not addressed") == (not item["developments"]), item
+
+
 def test_a_colon_after_ordinary_words_names_no_speaker():
     # "REID:" labels a speaker; "Smith warned on Sunday:" does not, and Smith stays the
     # concern's participant, as in the same sentence without the colon.

@@ -35,8 +35,15 @@ DEV_FOLDERS = [
 ]
 
 ABSOLUTE = "--absolute" in sys.argv[1:]
-PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LINK_Z"
-GRID = [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE else [0.1 * i for i in range(41)]
+#: ``--lone``: calibrate :data:`search.compare.score.LONE_THRESHOLD` (the strength a link
+#: needs when it is the only later sentence sharing anything with the concern) instead.
+LONE = "--lone" in sys.argv[1:]
+PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LONE_THRESHOLD" if LONE else "LINK_Z"
+GRID = (
+    [round(0.01 * i, 2) for i in range(0, 41)]
+    if ABSOLUTE or LONE
+    else [0.1 * i for i in range(41)]
+)
 
 
 def _scores_by_threshold():
@@ -45,7 +52,7 @@ def _scores_by_threshold():
 
     folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or DEV_FOLDERS
     loaded = {p.name: load(p) for folder in folders for p in pairs(folder)}
-    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z
+    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD
     out: dict[float, dict[str, dict[str, int]]] = {}
     try:
         if ABSOLUTE:
@@ -54,7 +61,7 @@ def _scores_by_threshold():
             setattr(score_module, PARAM, t)
             out[t] = {n: score(compare(e, lt), g) for n, (e, lt, g) in loaded.items()}
     finally:
-        score_module.LINK_THRESHOLD, score_module.LINK_Z = saved
+        score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD = saved
     return out
 
 

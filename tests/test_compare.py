@@ -573,6 +573,24 @@ def test_work_under_way_is_not_the_outcome_a_plan_awaits(state):
     assert [e.development.span.text for e in link.evidence] == [outcome]
 
 
+def test_one_weak_overlap_with_nothing_to_stand_out_of_is_silence():
+    # Only one later sentence shares anything with the concern, and only the word
+    # "network": with no background a margin means nothing (a lone score always stands
+    # out), so the link must be strong by itself, and this one is not.
+    earlier = article(
+        "If the talks fail, drivers say they will strike and halt the city's bus network.",
+        id="e",
+    )
+    later = article(
+        "Daily passenger numbers on the network stood at 2.1 million. The council elected a"
+        " new mayor on Friday. Heavy rain flooded two underpasses in the north.",
+        id="l",
+        year=2025,
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert not link.evidence
+
+
 def test_a_sentence_opening_with_when_is_told_not_asked():
     earlier = article("The rebels may free the hostages before the talks.", id="e")
     outcome = "When they were freed on Monday, the hostages thanked the army."

@@ -1,13 +1,16 @@
-"""Leave-one-pair-out calibration of compare's silence decision on the compare-dev pairs.
+"""Leave-one-pair-out calibration of compare's silence decision on the development pairs.
 
 The parameter calibrated is :data:`search.compare.score.LINK_Z` (how far the best link
 must stand out of the concern's scores against every later sentence), with the absolute
 floor :data:`~search.compare.score.LINK_THRESHOLD` fixed; ``--absolute`` calibrates the
-absolute threshold alone instead (margin off), for comparison.
+absolute threshold alone instead (margin off), for comparison; ``--lone`` calibrates
+:data:`~search.compare.score.LONE_THRESHOLD` (how strong a link must be when it is the
+only later sentence that shares anything with the concern), the others as they are.
 
 For each pair held out, the threshold is chosen on the other pairs alone: the one that
 maximises right-first links plus correct silences there (each concern counts once;
-ties: the middle of the longest run of neighbouring thresholds that do as well). The held-out pair is
+ties: the middle of the longest run of neighbouring thresholds that do as well). The
+held-out pair is
 then scored at that threshold. The pooled held-out counts are the honest estimate of how
 the threshold generalises; ``python -m bench.calibrate_compare`` prints them, and the
 threshold chosen on all pairs (what :data:`search.compare.score.LINK_THRESHOLD` should be).

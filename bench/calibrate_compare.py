@@ -43,9 +43,7 @@ ABSOLUTE = "--absolute" in sys.argv[1:]
 LONE = "--lone" in sys.argv[1:]
 PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LONE_THRESHOLD" if LONE else "LINK_Z"
 GRID = (
-    [round(0.01 * i, 2) for i in range(0, 41)]
-    if ABSOLUTE or LONE
-    else [0.1 * i for i in range(41)]
+    [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE or LONE else [0.1 * i for i in range(41)]
 )
 
 

@@ -1,20 +1,25 @@
-"""Leave-one-pair-out calibration of compare's silence decision on the compare-dev pairs.
+"""Leave-one-pair-out calibration of compare's silence decision on the development pairs.
 
 The parameter calibrated is :data:`search.compare.score.LINK_Z` (how far the best link
 must stand out of the concern's scores against every later sentence), with the absolute
 floor :data:`~search.compare.score.LINK_THRESHOLD` fixed; ``--absolute`` calibrates the
-absolute threshold alone instead (margin off), for comparison.
+absolute threshold alone instead (margin off), for comparison; ``--lone`` calibrates
+:data:`~search.compare.score.LONE_THRESHOLD` (how strong a link must be when it is the
+only later sentence that shares anything with the concern), the others as they are.
 
 For each pair held out, the threshold is chosen on the other pairs alone: the one that
 maximises right-first links plus correct silences there (each concern counts once;
-ties: the middle of the longest run of neighbouring thresholds that do as well). The held-out pair is
+ties: the middle of the longest run of neighbouring thresholds that do as well). The
+held-out pair is
 then scored at that threshold. The pooled held-out counts are the honest estimate of how
 the threshold generalises; ``python -m bench.calibrate_compare`` prints them, and the
 threshold chosen on all pairs (what :data:`search.compare.score.LINK_THRESHOLD` should be).
 
 ``python -m bench.calibrate_compare [--absolute] [FOLDER ...]``: the pairs of each folder of
-pairs (default: compare-dev), held out one by one among all of them; e.g. compare-dev and
-``bench/compare_extra`` together, so a threshold is judged across both genres.
+pairs, held out one by one among all of them. The default is all the development pairs:
+compare-dev, ``bench/compare_extra`` and ``bench/compare_heldout`` (13 pairs, two genres), so
+a threshold is judged across both. Never pass ``bench/compare_blind``: it is the held-out
+set, scored, not calibrated on.
 """
 
 from __future__ import annotations
@@ -22,20 +27,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bench import ROOT
 from bench.compare_dev import dev_root, load, pairs, pooled, score, table
 
+#: The development pairs (see the module's docstring); a missing compare-dev is left out.
+DEV_FOLDERS = [
+    *([dev_root()] if dev_root() else []),
+    ROOT / "bench" / "compare_extra",
+    ROOT / "bench" / "compare_heldout",
+]
+
 ABSOLUTE = "--absolute" in sys.argv[1:]
-PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LINK_Z"
-GRID = [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE else [0.1 * i for i in range(41)]
+#: ``--lone``: calibrate :data:`search.compare.score.LONE_THRESHOLD` (the strength a link
+#: needs when it is the only later sentence sharing anything with the concern) instead.
+LONE = "--lone" in sys.argv[1:]
+PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LONE_THRESHOLD" if LONE else "LINK_Z"
+GRID = (
+    [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE or LONE else [0.1 * i for i in range(41)]
+)
 
 
 def _scores_by_threshold():
     import search.compare.score as score_module
     from search.compare import compare
 
-    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or [dev_root()]
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or DEV_FOLDERS
     loaded = {p.name: load(p) for folder in folders for p in pairs(folder)}
-    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z
+    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD
     out: dict[float, dict[str, dict[str, int]]] = {}
     try:
         if ABSOLUTE:
@@ -44,7 +62,7 @@ def _scores_by_threshold():
             setattr(score_module, PARAM, t)
             out[t] = {n: score(compare(e, lt), g) for n, (e, lt, g) in loaded.items()}
     finally:
-        score_module.LINK_THRESHOLD, score_module.LINK_Z = saved
+        score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD = saved
     return out
 
 
@@ -54,7 +72,9 @@ def _gain(counts: dict[str, int]) -> int:
 
 def choose(by_t: dict[float, dict[str, dict[str, int]]], names: list[str]) -> float:
     """The middle of the longest run of neighbouring thresholds that do best (a run,
-    not all ties: the middle of two separate runs may lie where neither does well)."""
+    not all ties: the middle of two separate runs may lie where neither does well); of
+    an even run the lower middle: a lower margin keeps links, and the right first links
+    are what falls first past the run."""
     gains = [sum(_gain(by_t[t][n]) for n in names) for t in GRID]
     best = max(gains)
     runs: list[list[float]] = []
@@ -65,7 +85,7 @@ def choose(by_t: dict[float, dict[str, dict[str, int]]], names: list[str]) -> fl
             else:
                 runs.append([t])
     run = max(runs, key=len)
-    return run[len(run) // 2]
+    return run[(len(run) - 1) // 2]
 
 
 def main() -> None:

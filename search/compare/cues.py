@@ -78,7 +78,8 @@ FORWARD_WORDS = wordset(
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
     eventually soon upcoming forthcoming optimistic pessimistic hopeful planned planning
-    scheduled projected projection projections hope hopes hoping hoped"""
+    scheduled projected projection projections hope hopes hoping hoped priority
+    priorities"""
 )
 FORWARD_PHRASES = (
     "going to",

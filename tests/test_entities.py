@@ -739,3 +739,63 @@ def test_entities_piped_is_one_line_a_row_without_trailing_blanks(capsys) -> Non
     rows = out.splitlines()[2:-1]  # after the title and the header, before the summary
     assert rows and all(not row[:1].isspace() for row in rows), rows
     assert all(line == line.rstrip() for line in out.splitlines())
+
+
+# --- names a text marks out by its own conventions (issue 11) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BRANDERVILLE — The council met on Monday to vote on the budget.", "BRANDERVILLE"),
+        ("NORTH QUELLING BAY — Fishermen said the season was poor.", "NORTH QUELLING BAY"),
+        ("OSTERHOLM, Minn. — Voters went to the polls.", "OSTERHOLM"),
+        ("FARWICK (KWTX) — A storm closed the schools.", "FARWICK"),
+    ],
+)
+def test_a_dateline_in_capitals_is_the_place_whole(text: str, place: str) -> None:
+    found = {e.text: e.type for e in recognise_text(text) if e.type in {"GPE", "LOC", "ORG"}}
+    assert found.get(place) == "GPE", found
+
+
+@pytest.mark.parametrize("heading", ["ARRESTS", "UPDATE", "BREAKING NEWS"])
+def test_a_heading_in_everyday_capitals_before_a_dash_is_no_place(heading: str) -> None:
+    text = f"{heading} – Dorian Vell, 31, was held for theft on Friday."
+    assert heading not in {e.text for e in recognise_text(text)}
+
+
+def test_a_name_its_acronym_spells_out_is_one_name_though_and_joins_it() -> None:
+    text = (
+        "Officers of Coastal Patrol and Harbour Operations (CPHO) searched the vessel. "
+        "Later Coastal Patrol and Harbour Operations said the search was routine."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("Coastal Patrol and Harbour Operations", "ORG")) == 2, found
+    assert ("CPHO", "ORG") in found
+    assert not any(t in {"Coastal Patrol", "Harbour Operations"} for t, _ in found)
+
+
+def test_a_given_name_a_middle_initial_and_a_surname_are_a_person() -> None:
+    text = "Tarquin R. Vellacott, 52, of Dunmore, was cited. Brinley J. Osgathorpe, 30, was not."
+    types = _types(text)
+    assert types.get("Tarquin R. Vellacott") == "PERSON", types
+    assert types.get("Brinley J. Osgathorpe") == "PERSON", types
+
+
+def test_the_rest_of_a_title_is_not_part_of_the_persons_name() -> None:
+    text = "It was announced by Minister of Education Delphine Okonkwo-Hale on Tuesday."
+    assert _types(text).get("Delphine Okonkwo-Hale") == "PERSON", _types(text)
+
+
+def test_a_team_is_called_by_its_name_without_its_town() -> None:
+    text = (
+        "The Denver Lumberjacks beat the visitors 101-99 on Sunday. The Lumberjacks have "
+        "won five straight, and the Lumberjacks' coach was pleased."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("Lumberjacks", "ORG")) == 2, found
+
+
+def test_a_place_whose_police_act_is_a_place() -> None:
+    text = "Marlo Finch, 40, was arrested by Quarrington police for speeding on Monday."
+    assert _types(text).get("Quarrington") == "GPE", _types(text)

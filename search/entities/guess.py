@@ -638,7 +638,10 @@ def _type_stretch(norm, stretch, cue, names):
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
     if cue == "PERSON":
-        return start, end, "PERSON"
+        # "Minister of Education Kay McConney": the rest of the title is no name
+        while len(stretch) > 2 and stretch[0][2] in _TITLE_MODIFIERS and stretch[0][2] not in names:
+            stretch = stretch[1:]
+        return stretch[0][0], end, "PERSON"
     if single and (
         len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
     ):

@@ -28,7 +28,7 @@ from search.entities.guess import (
     saint_place,
     street,
 )
-from search.entities.spans import LENGTHENED, Span, _select
+from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
 from search.entities.teams import _as_team, _sporting
 
 _TITLED_NAME = re.compile(
@@ -70,8 +70,8 @@ def _retype(
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
         headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
         for si, span in enumerate(spans):
-            start, end, type_, canonical, guessed, _ = span
-            if not guessed or type_ not in _TYPED:
+            start, end, type_, canonical, guessed, prio = span
+            if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
             town = ""
@@ -120,12 +120,14 @@ _RX_PLACE_BEFORE = re.compile(
     r"|west)?(?:ern|-eastern|-western)|(?:in|of|across) (?:central|rural|downtown)) $"
 )
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
-_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?)\b")
+_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
     """Do the words right around ``norm[start:end]`` say it is a place?"""
-    if norm.startswith(("-born", " resid", " nativ"), end) and _RX_PLACE_AFTER.match(norm, end):
+    if norm.startswith(("-born", " resid", " nativ", " police"), end) and _RX_PLACE_AFTER.match(
+        norm, end
+    ):
         return True
     before = norm[max(0, start - 30) : start]
     return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
@@ -164,6 +166,9 @@ def _verdicts(
         out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
+    for fi, si, key in keyed:  # a name an acronym spells out is a name
+        if labels[key] == "NONE" and out[fi][3][si][5] == SPELT:
+            labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
@@ -208,7 +213,13 @@ def _by_own_words(text: str) -> str:
         return "GPE"  # "East Bronx"
     if " & " in text:
         return "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+    if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
+        return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
+
+
+#: A given name, a middle initial and a surname.
+_RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
 
 
 def _realm(text: str) -> bool:
@@ -380,9 +391,28 @@ def _register(
         if initials:  # "BVI" for the British Virgin Islands
             registry.setdefault(initials, (type_, canonical or name))
         if type_ == "ORG":
+            nickname = _nickname(g, name)
+            if nickname and norm.count(nickname) > 1:  # "the Celtics" of the Boston Celtics
+                registry.setdefault(nickname, (type_, canonical or name))
             short = _company(name) or _headword(g, name)
             if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or name))
+
+
+@lru_cache(maxsize=4096)
+def _nickname(g: _Gazetteer, name: str) -> str:
+    """What an organisation named for its town is called without it: "Celtics" for the
+    Boston Celtics, "Maple Leafs" for the Toronto Maple Leafs; else "". Only capitalised
+    words that are neither a place's nor an institution's cue ("Police Department")."""
+    first, _, rest = name.partition(" ")
+    if not rest or first not in typer.places() or rest in typer.places():
+        return ""
+    words = rest.split()
+    if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(
+        _cue_type(w) for w in words
+    ):
+        return ""
+    return rest
 
 
 #: Types of names an article may go on to call by their initials.

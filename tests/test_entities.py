@@ -799,3 +799,20 @@ def test_a_team_is_called_by_its_name_without_its_town() -> None:
 def test_a_place_whose_police_act_is_a_place() -> None:
     text = "Marlo Finch, 40, was arrested by Quarrington police for speeding on Monday."
     assert _types(text).get("Quarrington") == "GPE", _types(text)
+
+
+def test_a_name_after_someones_name_and_age_is_where_they_live() -> None:
+    text = (
+        "Perrin Sollas, 44, Wendham, was arrested for theft. "
+        "Odile Marchetto, 61, of Castlebrook, was cited."
+    )
+    types = _types(text)
+    assert types.get("Wendham") == "GPE", types
+    assert types.get("Castlebrook") == "GPE", types
+    assert types.get("Perrin Sollas") == "PERSON", types
+
+
+def test_a_heading_in_capitals_after_a_date_and_colon_names_nothing() -> None:
+    text = "No one was hurt.\n\nOctober 24: ARRESTS – Ferris Holloway, 38, was arrested."
+    found = {e.text for e in recognise_text(text)}
+    assert "ARRESTS" not in found and "Ferris Holloway" in found, found

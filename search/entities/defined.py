@@ -21,9 +21,9 @@ import re
 from search.entities import typer
 from search.entities.spans import DEFINED, SPELT, Span, _select
 
-#: Capitals at the start of a line, then an optional ", State" and "(AGENCY)", then a dash.
+#: Capitals at the start of a line (or after a colon, for a heading), then an optional ", State" and "(AGENCY)", then a dash.
 _RX_DATELINE = re.compile(
-    r"(?m)^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?m)(?:^|: )(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Za-z][\w ]*\))? (?:—|–|--|-) "
 )
 

@@ -119,6 +119,8 @@ _RX_PLACE_BEFORE = re.compile(
     r"|suburb|neighbou?rhood|outskirts) of(?: the)?|(?:in|of|across) (?:north|south|east"
     r"|west)?(?:ern|-eastern|-western)|(?:in|of|across) (?:central|rural|downtown)) $"
 )
+#: A person's name and age before a name: "Dana Hull, 37, " (of) Bulpitt.
+_RX_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*[a-z], \d{1,3}, (?:of )?$")
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
 _RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
 
@@ -130,6 +132,8 @@ def _placed(norm: str, start: int, end: int) -> bool:
     ):
         return True
     before = norm[max(0, start - 30) : start]
+    if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
+        return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
     return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
         _RX_PLACE_BEFORE.search(before) is not None
     )
@@ -142,8 +146,10 @@ def _short_form(text: str, name: str) -> str:
     looks like an organisation's name, "Amazon" like the river)."""
     if text == name:
         return ""
-    if text == _company(name) or (
-        text == name.partition(" ")[0] and text == _headword(gazetteer(), name)
+    if (
+        text == _company(name)
+        or (text == name.partition(" ")[0] and text == _headword(gazetteer(), name))
+        or text == _nickname(gazetteer(), name)  # "the Celtics"
     ):
         return "ORG"
     cue = _cue_type(name.rsplit(" ", 1)[-1])
@@ -187,8 +193,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
-        elif new in {"ORG", None} and key in placed:
-            new = "GPE"  # "Throgs Neck resident", "the district of Wedding"
+        elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
+            new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

@@ -816,3 +816,30 @@ def test_a_heading_in_capitals_after_a_date_and_colon_names_nothing() -> None:
     text = "No one was hurt.\n\nOctober 24: ARRESTS – Ferris Holloway, 38, was arrested."
     found = {e.text for e in recognise_text(text)}
     assert "ARRESTS" not in found and "Ferris Holloway" in found, found
+
+
+@pytest.mark.parametrize(
+    "road", ["Ohio Route 11", "Township Road 2210W", "1450N Road", "42nd Street", "Interstate 80"]
+)
+def test_a_road_named_by_its_number_is_a_place_whole(road: str) -> None:
+    text = f"The truck was eastbound on {road} when it left the roadway near Corvell."
+    found = {e.text: e.type for e in recognise_text(text)}
+    assert found.get(road) == "LOC", found
+
+
+def test_an_office_named_for_its_holders_post_is_one_organisation() -> None:
+    text = (
+        "Reports were filed with the Marlow County Sheriff's Department and the Attorney "
+        "General’s Office. Britain's Labour Party said nothing."
+    )
+    found = {e.text: e.type for e in recognise_text(text)}
+    assert found.get("Marlow County Sheriff's Department") == "ORG", found
+    assert found.get("Attorney General’s Office") == "ORG", found
+    assert found.get("Labour Party") == "ORG" and "Britain" in found, found
+
+
+def test_a_title_its_acronym_spells_is_no_organisation() -> None:
+    text = "She served as a Member of the Legislative Assembly (MLA) for Dunmore until 2019."
+    assert "Member of the Legislative Assembly" not in {
+        e.text for e in recognise_text(text) if e.type == "ORG"
+    }

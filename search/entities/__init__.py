@@ -20,7 +20,7 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
-from search.entities.defined import acronym_names, datelines
+from search.entities.defined import acronym_names, datelines, numbered_roads, post_offices
 from search.entities.gazetteer import (
     TYPE_LABELS,
     TYPES,
@@ -166,7 +166,8 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     elif guesses:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
-    return acronym_names(norm, datelines(norm, _widen(norm, chosen)))
+    chosen = datelines(norm, _widen(norm, chosen))
+    return post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen)))
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:

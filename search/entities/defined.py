@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from search.entities import typer
+from search.entities.guess import _PERSON_TITLES, _cue_type
 from search.entities.spans import DEFINED, SPELT, Span, _select
 
 #: Capitals at the start of a line (or after a colon, for a heading), then an optional ", State" and "(AGENCY)", then a dash.
@@ -115,6 +116,8 @@ def _spelt_out(norm: str, end: int, acronym: str) -> Span | None:
         spelt_all = "".join(w[0].upper() for w in rest if w not in {"the", "&"})
         if letters not in (spelt, spelt_all):
             continue
+        if first in _PERSON_TITLES or _cue_type(capitals[-1]) in {"LAW", "EVENT"}:
+            return None  # "Member of Parliament (MP)", "Comprehensive Test Ban Treaty (CTBT)"
         if i and _RX_COUNTRY_ABBREVIATION.fullmatch(words[i - 1][2]):
             start = words[i - 1][0]
         return (start, end, "ORG", "", True, SPELT)
@@ -140,3 +143,64 @@ def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
     out.extend(keep)
     out.sort()
     return out
+
+
+#: A road by its number: "Illinois Route 29", "Township Road 1950E", "Interstate 95",
+#: "Highway 401"; and a numbered street: "1600E Road", "42nd Street", "5th Avenue".
+_RX_NUMBERED_ROAD = re.compile(
+    r"(?<![\w-])(?:(?:[A-Z][\w.]*|U\.S\.) )*(?:Route|Highway|Road|Interstate|Hwy\.?|State Road)"
+    r" \d{1,5}[A-Z]?(?![\w-])"
+    r"|(?<![\w,.-])\d{1,5}(?:st|nd|rd|th|[NSEW])? (?:Street|Avenue|Road|Boulevard|Lane|Drive)"
+    r"(?![\w-])"
+)
+
+
+def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
+    """Roads and streets named by a number, as places (the guesser sees no capitalised
+    name in "1600E Road", and cuts "Illinois Route 29" short of its number)."""
+    if not _RX_ROAD_WORD.search(norm):  # (the common case)
+        return spans
+    found = []
+    for m in _RX_NUMBERED_ROAD.finditer(norm):
+        start = m.start()
+        while norm[start:].startswith(_LEADING_STOPS):  # "At Route 9": no part of it
+            start = norm.index(" ", start) + 1
+        found.append((start, m.end(), "LOC", "", True, DEFINED))
+    return _replace(spans, found) if found else spans
+
+
+_RX_ROAD_WORD = re.compile(
+    r"Route |Road|Highway |Interstate |Hwy|\d(?:st|nd|rd|th|[NSEW])? [SABLD]"
+)
+_LEADING_STOPS = ("The ", "On ", "At ", "In ", "Near ", "Along ", "From ", "To ", "Via ")
+
+
+#: An office named for its holder's post: "Christian County Sheriff's Department", "the
+#: Attorney General's Office", "Children's Hospital".
+_RX_POST_OFFICE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w.-]* ){0,4}(?P<post>[A-Z][a-z]+)['’]s"
+    r"(?: [A-Z][\w-]*){0,3} (?P<cue>[A-Z][a-z]+))(?![\w'’-])"
+)
+
+
+def post_offices(norm: str, spans: list[Span]) -> list[Span]:
+    """Offices named for their holder's post, whole, as organisations: the post is an
+    everyday word ("Sheriff", "Attorney"), not a name ("Britain's Labour Party" is two)."""
+    if "s " not in norm or ("'s " not in norm and "’s " not in norm):
+        return spans
+    found = []
+    for m in _RX_POST_OFFICE.finditer(norm):
+        if _cue_type(m["cue"]) != "ORG" or not typer.everyday(m["post"]):
+            continue
+        start = m.start()
+        while norm[start:].startswith(_LEADING_STOPS):
+            start = norm.index(" ", start) + 1
+        if start >= m.start("post") and not _is_post_first(m["post"]):
+            continue
+        found.append((start, m.end(), "ORG", "", True, DEFINED))
+    return _replace(spans, found) if found else spans
+
+
+def _is_post_first(word: str) -> bool:
+    """Can a post's possessive open an office's name ("Children's Hospital")?"""
+    return word in {"Children", "Women", "Men", "Veterans", "People", "Workers"}

@@ -173,7 +173,7 @@ def _verdicts(
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
     for fi, si, key in keyed:  # a name an acronym spells out is a name
-        if labels[key] == "NONE" and out[fi][3][si][5] == SPELT:
+        if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     for fi, si, key in keyed:

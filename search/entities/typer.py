@@ -64,7 +64,7 @@ for _cls, _words in {
     " council committee union newspaper shares stake subsidiary unit board league"
     " corporation authorities maker makers giant carrier operator retailer insurer lender"
     " brewer miner producer supplier manufacturer conglomerate startup automaker carmaker"
-    " chipmaker drugmaker",
+    " chipmaker drugmaker magazine website broadcaster publisher publication outlet",
     "rival": "rival rivals",
     "market": "rose fell gained dropped slipped jumped climbed eased surged plunged tumbled"
     " shares stock",

@@ -19,21 +19,43 @@ from __future__ import annotations
 import re
 
 from search.entities import typer
+from search.entities.gazetteer import gazetteer
 from search.entities.guess import _PERSON_TITLES, _cue_type
 from search.entities.spans import DEFINED, SPELT, Span, _select
 
-#: Capitals at the start of a line (or after a colon, for a heading), then an optional ", State" and "(AGENCY)", then a dash.
+#: Capitals that open a line (or a heading after a colon), then an optional ", State" and
+#: "(AGENCY)", then a dash; matched on what is before each dash (:func:`_dateline_heads`).
 _RX_DATELINE = re.compile(
-    r"(?m)(?:^|: )(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
-    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Za-z][\w ]*\))? (?:—|–|--|-) "
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Za-z][\w ]*\))?"
 )
+_RX_DASH = re.compile(r" (?:—|–|--|-) ")
+
+
+def _dateline_heads(norm: str):
+    """The matches of ``_RX_DATELINE`` that fill what runs from a line's start (or a colon)
+    to a dash: a dash is rarer than a place to start at."""
+    for dash in _RX_DASH.finditer(norm):
+        end = dash.start()
+        newline = norm.rfind("\n", max(0, end - 90), end)
+        line = newline + 1 if newline >= 0 or end <= 90 else end - 90
+        colon = norm.rfind(": ", line, end)
+        if colon >= 0:
+            start = colon + 2
+        elif newline >= 0 or end <= 90:
+            start = line
+        else:
+            continue  # no line starts near enough
+        m = _RX_DATELINE.fullmatch(norm, start, end)
+        if m:
+            yield m
 
 
 def datelines(norm: str, spans: list[Span]) -> list[Span]:
     """The place of each dateline in capitals, as one span that replaces those inside it."""
     found = []
     headings: list[tuple[int, int]] = []
-    for m in _RX_DATELINE.finditer(norm):
+    for m in _dateline_heads(norm):
         start, end = m.span("place")
         place = m["place"]
         if len(place.replace(".", "")) < 3:
@@ -145,62 +167,89 @@ def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
     return out
 
 
-#: A road by its number: "Illinois Route 29", "Township Road 1950E", "Interstate 95",
-#: "Highway 401"; and a numbered street: "1600E Road", "42nd Street", "5th Avenue".
-_RX_NUMBERED_ROAD = re.compile(
-    r"(?<![\w-])(?:(?:[A-Z][\w.]*|U\.S\.) )*(?:Route|Highway|Road|Interstate|Hwy\.?|State Road)"
-    r" \d{1,5}[A-Z]?(?![\w-])"
-    r"|(?<![\w,.-])\d{1,5}(?:st|nd|rd|th|[NSEW])? (?:Street|Avenue|Road|Boulevard|Lane|Drive)"
-    r"(?![\w-])"
+#: A road by its number: "Route 29", "Road 1950E", "Interstate 95", "Highway 401" (the
+#: capitalised words before it are its name too: "Illinois Route 29"); a numbered street:
+#: "1600E Road", "42nd Street", "5th Avenue".
+_RX_ROAD_NUMBER = re.compile(r"(?:Route|Highway|Road|Interstate|Hwy\.?) \d{1,5}[A-Z]?(?![\w-])")
+_RX_NUMBER_STREET = re.compile(
+    r"(?<![\w,.-])\d{1,5}(?:st|nd|rd|th|[NSEW])? (?:Street|Avenue|Road|Boulevard|Lane|Drive)(?![\w-])"
 )
+_ROAD_WORDS = ("Route ", "Highway ", "Road ", "Interstate ", "Hwy")
+_STREET_WORDS = (" Street", " Avenue", " Road", " Boulevard", " Lane", " Drive")
+#: A word of a name before a road's or an office's: "Illinois", "U.S."; not "Office."
+_RX_NAME_WORD = re.compile(r"[A-Z][\w-]*|(?:[A-Z]\.)+")
+
+
+def _known(word: str) -> bool:
+    """Is ``word`` a name the gazetteer or the list of places knows?"""
+    return word.lower() in gazetteer().by_alias or word in typer.places()
 
 
 def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
     """Roads and streets named by a number, as places (the guesser sees no capitalised
     name in "1600E Road", and cuts "Illinois Route 29" short of its number)."""
-    if not _RX_ROAD_WORD.search(norm):  # (the common case)
-        return spans
     found = []
-    for m in _RX_NUMBERED_ROAD.finditer(norm):
-        start = m.start()
-        while norm[start:].startswith(_LEADING_STOPS):  # "At Route 9": no part of it
-            start = norm.index(" ", start) + 1
-        found.append((start, m.end(), "LOC", "", True, DEFINED))
+    if any(w in norm for w in _ROAD_WORDS):
+        for m in _RX_ROAD_NUMBER.finditer(norm):
+            if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == "-"):
+                continue
+            start = m.start()
+            for _ in range(3):  # the capitalised words before it: "Illinois", "Township"
+                before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+                word = norm[before : start - 1]
+                if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
+                    break
+                if word in _LEADING_STOPS:
+                    break
+                start = before
+            found.append((start, m.end(), "LOC", "", True, DEFINED))
+    if any(w in norm for w in _STREET_WORDS):
+        found += [
+            (m.start(), m.end(), "LOC", "", True, DEFINED) for m in _RX_NUMBER_STREET.finditer(norm)
+        ]
     return _replace(spans, found) if found else spans
 
 
-_RX_ROAD_WORD = re.compile(
-    r"Route |Road|Highway |Interstate |Hwy|\d(?:st|nd|rd|th|[NSEW])? [SABLD]"
-)
-_LEADING_STOPS = ("The ", "On ", "At ", "In ", "Near ", "Along ", "From ", "To ", "Via ")
+_LEADING_STOPS = frozenset("The On At In Near Along From To Via A An".split())
 
 
 #: An office named for its holder's post: "Christian County Sheriff's Department", "the
 #: Attorney General's Office", "Children's Hospital".
-_RX_POST_OFFICE = re.compile(
-    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w.-]* ){0,4}(?P<post>[A-Z][a-z]+)['’]s"
-    r"(?: [A-Z][\w-]*){0,3} (?P<cue>[A-Z][a-z]+))(?![\w'’-])"
-)
+_RX_OFFICE_AFTER = re.compile(r"(?: [A-Z][\w-]*){0,3} (?P<cue>[A-Z][a-z]+)(?![\w'’-])")
+#: Posts whose possessive may open an office's name ("Children's Hospital").
+_POSTS_FIRST = frozenset("Children Women Men Veterans People Workers".split())
 
 
 def post_offices(norm: str, spans: list[Span]) -> list[Span]:
     """Offices named for their holder's post, whole, as organisations: the post is an
     everyday word ("Sheriff", "Attorney"), not a name ("Britain's Labour Party" is two)."""
-    if "s " not in norm or ("'s " not in norm and "’s " not in norm):
-        return spans
     found = []
-    for m in _RX_POST_OFFICE.finditer(norm):
-        if _cue_type(m["cue"]) != "ORG" or not typer.everyday(m["post"]):
-            continue
-        start = m.start()
-        while norm[start:].startswith(_LEADING_STOPS):
-            start = norm.index(" ", start) + 1
-        if start >= m.start("post") and not _is_post_first(m["post"]):
-            continue
-        found.append((start, m.end(), "ORG", "", True, DEFINED))
+    for mark in ("'s ", "’s "):
+        at = norm.find(mark)
+        while at >= 0:
+            found += _post_office(norm, at)
+            at = norm.find(mark, at + 3)
     return _replace(spans, found) if found else spans
 
 
-def _is_post_first(word: str) -> bool:
-    """Can a post's possessive open an office's name ("Children's Hospital")?"""
-    return word in {"Children", "Women", "Men", "Veterans", "People", "Workers"}
+def _post_office(norm: str, at: int) -> list[Span]:
+    """The office whose post's possessive ends at ``at``, as a list of none or one span."""
+    post_start = norm.rfind(" ", max(0, at - 30), at) + 1
+    post = norm[post_start:at]
+    if not (post[:1].isupper() and post[1:].islower() and post.isalpha()):
+        return []  # (the common case: "the company's", "Britain's" passes on to the list)
+    m = _RX_OFFICE_AFTER.match(norm, at + 2)
+    if not m or _cue_type(m["cue"]) != "ORG" or not typer.everyday(post) or _known(post):
+        return []  # (everyday words include "Britain": a known name is no post)
+    start = post_start
+    for _ in range(4):  # the capitalised words before the post: "Christian County"
+        before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+        word = norm[before : start - 1]
+        if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
+            break
+        if word in _LEADING_STOPS:
+            break
+        start = before
+    if start == post_start and post not in _POSTS_FIRST:
+        return []
+    return [(start, m.end(), "ORG", "", True, DEFINED)]

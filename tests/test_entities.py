@@ -843,3 +843,19 @@ def test_a_title_its_acronym_spells_is_no_organisation() -> None:
     assert "Member of the Legislative Assembly" not in {
         e.text for e in recognise_text(text) if e.type == "ORG"
     }
+
+
+def test_a_word_saying_what_someone_is_is_not_part_of_their_name() -> None:
+    text = "The show starred Rapper Howard Pellinger, and Coach Alison Drury watched."
+    types = _types(text)
+    assert types.get("Howard Pellinger") == "PERSON", types
+    assert types.get("Alison Drury") == "PERSON", types
+
+
+def test_a_middle_name_alone_is_the_person_named_in_full() -> None:
+    text = (
+        "Marisol Etxeberria Quintana, his mother, started the fund. "
+        "“He needs care,” Etxeberria said."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Etxeberria", "PERSON") in found, found

@@ -660,6 +660,14 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "PERSON"
     if words[0] in names and not single:
         return start, end, "PERSON"
+    if (
+        len(words) == 3
+        and words[1] in names
+        and words[2][1:].islower()
+        and _role_word(words[0])
+        and not _cue_type(words[2])
+    ):
+        return stretch[1][0], end, "PERSON"  # "Democrat Jon Tester", "former Sixer Jrue Holiday"
     if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
@@ -693,6 +701,21 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+def _role_word(word: str) -> bool:
+    """Can ``word`` be what someone is, said before their name ("Democrat", "Coach",
+    "Sixer"), rather than their own first name? Not a given name, a surname, a place."""
+    given, surnames = typer.census_names()
+    return (
+        word[1:].islower()
+        and word not in given
+        and word not in surnames
+        and word not in _given_names()
+        and word not in typer.places()
+        and word not in typer._COMPASS
+        and word not in _STOP
+    )
 
 
 def compass_place(name: str) -> bool:

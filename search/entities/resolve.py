@@ -18,6 +18,7 @@ from search.entities import typer
 from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key, gazetteer
 from search.entities.guess import (
     _CAP_CORE,
+    _NAME_PARTICLES,
     _PERSON_TITLES,
     REALMS,
     _cue_type,
@@ -372,6 +373,9 @@ def _register(
         if len(parts) < 2:
             continue
         registry.setdefault(parts[-1], ("PERSON", name))
+        for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
+            if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:
+                registry.setdefault(middle, ("PERSON", name))
         for weak in g.weak_of.get(name, ()):
             registry[weak] = ("PERSON", name)
         # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"

@@ -859,3 +859,18 @@ def test_a_middle_name_alone_is_the_person_named_in_full() -> None:
     )
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert ("Etxeberria", "PERSON") in found, found
+
+
+def test_a_bodys_cue_word_alone_is_the_body_the_article_named_in_full() -> None:
+    text = (
+        "The Pellworth Regional Council voted on Monday. Two members may lose their seats "
+        "in the Council, and the Council of Europe was not asked."
+    )
+    found = [(e.text, e.type, e.canonical) for e in recognise_text(text)]
+    assert ("Council", "ORG", "Pellworth Regional Council") in found, found
+    assert ("Council of Europe", "ORG", "Council of Europe") in found, found
+
+
+def test_a_cue_word_alone_names_nothing_when_no_body_was_named() -> None:
+    text = "Two members may lose their seats in the Council, a spokesman said."
+    assert "Council" not in {e.text for e in recognise_text(text)}

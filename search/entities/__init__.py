@@ -20,7 +20,13 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
-from search.entities.defined import acronym_names, datelines, numbered_roads, post_offices
+from search.entities.defined import (
+    acronym_names,
+    datelines,
+    numbered_roads,
+    post_offices,
+    short_bodies,
+)
 from search.entities.gazetteer import (
     TYPE_LABELS,
     TYPES,
@@ -91,7 +97,7 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for name, text, norm, spans in first
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(_teams(g, _retype(g, resolved))):
+    for name, text, _norm, spans in _in_capitals(short_bodies(_teams(g, _retype(g, resolved)))):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(

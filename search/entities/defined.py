@@ -253,3 +253,49 @@ def _post_office(norm: str, at: int) -> list[Span]:
     if start == post_start and post not in _POSTS_FIRST:
         return []
     return [(start, m.end(), "ORG", "", True, DEFINED)]
+
+
+#: Institutions' cue words an article goes on to use alone for the one it named in full:
+#: "the City Council" ... "the Council"; "the General Assembly" ... "the Assembly".
+_BODIES = frozenset(
+    "Council Assembly Commission Committee Parliament Senate Congress Court Tribunal Ministry"
+    " Department Agency Authority Board Bureau Cabinet Legislature Commons".split()
+)
+
+
+def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """ "the Council" after "the City Council": the institution the article named in full
+    whose last word it is (an organisation if the article named several such)."""
+    named: dict[str, set[str]] = {}
+    for _, _, norm, spans in fields:
+        for s in spans:
+            if s[2] == "ORG" and " " in norm[s[0] : s[1]]:
+                last = norm[s[0] : s[1]].rsplit(" ", 1)[1]
+                if last in _BODIES:
+                    named.setdefault(last, set()).add(s[3] or norm[s[0] : s[1]])
+    if not named:
+        return fields
+    out = []
+    for name, text, norm, spans in fields:
+        extra = []
+        for cue, names in named.items():
+            at = norm.find("the " + cue)
+            while at >= 0:
+                start, end = at + 4, at + 4 + len(cue)
+                if not norm[end : end + 1].isalnum() and not _RX_NAME_GOES_ON.match(norm, end):
+                    canonical = next(iter(names)) if len(names) == 1 else ""
+                    extra.append((start, end, "ORG", canonical, True, DEFINED))
+                at = norm.find("the " + cue, end)
+        if extra:
+            taken = bytearray(len(norm) + 1)
+            for s in spans:
+                taken[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+            extra = [e for e in extra if 1 not in taken[e[0] : e[1]]]
+            spans = sorted(spans + extra) if extra else spans
+        out.append((name, text, norm, spans))
+    return out
+
+
+#: After a cue word, what makes it part of a longer name: "the Council of Europe", "the
+#: Court Street ...", "the Council's" is still it.
+_RX_NAME_GOES_ON = re.compile(r" (?:of|for|on) [A-Z]| [A-Z]|-")

@@ -874,3 +874,20 @@ def test_a_bodys_cue_word_alone_is_the_body_the_article_named_in_full() -> None:
 def test_a_cue_word_alone_names_nothing_when_no_body_was_named() -> None:
     text = "Two members may lose their seats in the Council, a spokesman said."
     assert "Council" not in {e.text for e in recognise_text(text)}
+
+
+def test_a_title_cased_headline_names_what_the_prose_names_as_the_prose_types_it() -> None:
+    article = Article(
+        id="t",
+        path="",
+        title="Ferry Returning Home From Isla Caldera With Stolen Cargo Seized By Agents",
+        body=(
+            "Agents seized a ferry returning from Isla Caldera on Sunday. The crew had sailed "
+            "to Isla Caldera twice that week, officials said, and were arrested in the port "
+            "of Maravilla after the ferry docked."
+        ),
+    )
+    found = [(e.field, e.text, e.type) for e in recognise(article)]
+    types = [(f, t) for f, x, t in found if x == "Isla Caldera"]
+    assert [f for f, _ in types] == ["title", "body", "body"], found
+    assert len({t for _, t in types}) == 1, found  # one name, one type

@@ -62,6 +62,7 @@ def _retype(
     if not table and _COLLECT is None:
         return fields
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
+    head_totals: dict[str, int] = {}  # the same, of mentions in Title-Cased Headlines
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
@@ -69,7 +70,8 @@ def _retype(
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
-        headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
+        title_case = len(norm) < 300 and _is_title_case(norm)
+        headline = name == "title" or title_case
         for si, span in enumerate(spans):
             start, end, type_, canonical, guessed, prio = span
             if not guessed or type_ not in _TYPED or prio == DEFINED:
@@ -106,8 +108,13 @@ def _retype(
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
                 continue
-            totals[key] = totals.get(key, 0) + score
+            if title_case and " " in text:  # a Title-Cased Headline's words say little
+                head_totals[key] = head_totals.get(key, 0) + score
+            else:
+                totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
+    for key, score in head_totals.items():  # a name the prose names goes by the prose
+        totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
     return _verdicts(fields, keyed, totals, echoes, placed)
@@ -363,8 +370,12 @@ def _register(
     ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
     the same name); they give way to ``registry``.
     """
+    prose = len(norm) >= 300 or not _is_title_case(norm)
     for start, end, type_, canonical, guessed, _ in spans:
         if guessed and " " not in norm[start:end]:
+            singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+        elif guessed and prose and type_ in _NAMED_AGAIN:
+            # a name prose guessed is that name in a Title-Cased Headline too
             singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         if type_ != "PERSON":
             continue
@@ -424,6 +435,9 @@ def _nickname(g: _Gazetteer, name: str) -> str:
         return ""
     return rest
 
+
+#: Types of guessed names found again wherever the article uses them.
+_NAMED_AGAIN = frozenset(("PERSON", "ORG", "GPE", "LOC"))
 
 #: Types of names an article may go on to call by their initials.
 _INITIALLED = frozenset(("ORG", "GPE", "LOC"))

@@ -891,3 +891,33 @@ def test_a_title_cased_headline_names_what_the_prose_names_as_the_prose_types_it
     types = [(f, t) for f, x, t in found if x == "Isla Caldera"]
     assert [f for f, _ in types] == ["title", "body", "body"], found
     assert len({t for _, t in types}) == 1, found  # one name, one type
+
+
+def test_a_person_named_like_a_firm_is_the_person_all_through() -> None:
+    text = (
+        "The billionaire Michael R. Bloomberg spoke on Monday. Bloomberg said he would "
+        "debate, and critics said Bloomberg had not answered."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"PERSON", "ORG"}]
+    assert found == [
+        ("Michael R. Bloomberg", "PERSON"),
+        ("Bloomberg", "PERSON"),
+        ("Bloomberg", "PERSON"),
+    ], found
+
+
+def test_a_university_stays_an_organisation_after_at() -> None:
+    text = (
+        "She directs the Centre for Water Policy in Rural Areas at Pellham University; "
+        "some colleges, including Imperial College Dunmore and Ashby, test their students."
+    )
+    types = _types(text)
+    assert types.get("Pellham University") == "ORG", types
+    assert types.get("Imperial College Dunmore") == "ORG", types
+
+
+def test_a_holiday_is_no_one() -> None:
+    text = "Students may not be able to return home for Christmas, or even for Easter."
+    assert {"Christmas", "Easter"}.isdisjoint(
+        e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}
+    )

@@ -785,7 +785,8 @@ _TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"
 _NOT_NAMES = set(
     """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT
     HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
-    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP""".split()
+    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP
+    Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa""".split()
 )
 
 
@@ -824,7 +825,7 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         longer = None
         if not span[4] and span[2] in _WIDENED:
-            longer = _longer_name(norm, span, *taken)
+            longer = _person_named(norm, span, known) or _longer_name(norm, span, *taken)
         elif not span[4] and span[2] == "PERSON":
             longer = _namesake(norm, span, known) or _named_after(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
@@ -917,6 +918,26 @@ def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
     ):
         return None  # "Will Trump win?"; a given name, or a word no dictionary has
     return (m.start(1), span[1], "PERSON", "", True, LENGTHENED)
+
+
+def _person_named(norm: str, span: Span, known: bytearray) -> Span | None:
+    """A person whose surname is a known one-word name of a firm or a place: "Michael R.
+    Bloomberg", "Tom Ford" (a given name, and maybe an initial, right before it)."""
+    start = span[0]
+    if start < 3 or norm[start - 1] != " " or " " in norm[start : span[1]]:
+        return None  # (the common case: no word right before)
+    m = _RX_GIVEN_BEFORE.search(norm, max(0, start - 30), start)
+    if not m or 1 in known[m.start() : start] or not norm[start : span[1]].istitle():
+        return None
+    if not (_given_name(m["given"]) and m["given"] not in _TITLE_WORDS):
+        return None
+    if _is_sentence_start(norm, m.start("given")) and _ordinary(m["given"]):
+        return None  # "Will Ford ..."
+    return (m.start("given"), span[1], "PERSON", "", True, LENGTHENED)
+
+
+#: A given name, and maybe a middle initial, right before a name.
+_RX_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 
 def _named_after(norm: str, span: Span, known: bytearray) -> Span | None:

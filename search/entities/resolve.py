@@ -191,8 +191,8 @@ def _verdicts(
         new = _FROM_CLASS.get(label)
         if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
             new = type_  # a known name inside it: a name, if of no type the typer knows
-        if new is None and _institutional(out[fi][2][start:end]):
-            new = "ORG"  # "Stop the War Coalition": a name by its own cue word
+        if new in {None, "GPE"} and _institutional(out[fi][2][start:end]):
+            new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
         own = _by_own_words(out[fi][2][start:end])
         if own:
             new = own
@@ -514,6 +514,16 @@ def _second_pass(
     for span in spans:
         if span[4] and norm[span[0] : span[1]] in registry:
             # "Ms Brannagh" guessed on its own; the registry knows the full name.
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
+            resolved.append((start, end, t, c, c not in g.records, prio))
+            continue
+        if (
+            span[2] == "ORG"
+            and not span[4]
+            and registry.get(norm[span[0] : span[1]], ("",))[0] == "PERSON"
+        ):
+            # "Bloomberg" after "Michael R. Bloomberg": the person, not the firm
             start, end, _, _, _, prio = span
             t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))

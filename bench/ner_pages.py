@@ -1,6 +1,6 @@
 """Names on real web pages: dossier's recogniser against a hand-annotated gold.
 
-Twenty-five real news and analysis pages of ``/work/shared/data/ingest-dev`` (or ``$DOSSIER_INGEST_DEV``), read
+Twenty-seven real news and analysis pages of ``/work/shared/data/ingest-dev`` (or ``$DOSSIER_INGEST_DEV``), read
 from their saved HTML through ``search.ingest`` as the reader shows them (title, standfirst
 and body, cleaned), then recognised as the index recognises them (``recognise(article)``).
 The gold (``bench/ner_pages/gold.jsonl``) was written by hand on that cleaned text before
@@ -55,6 +55,8 @@ DEV = (
     # a fourth round, dev only
     "latimes.com.bloomberg",
     "msn.com.university",
+    "threatpost.com.android",
+    "publishedreporter.com-Hottest",
 )
 HELD_OUT = (
     "timesofisrael.com.washington",

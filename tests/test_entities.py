@@ -921,3 +921,12 @@ def test_a_holiday_is_no_one() -> None:
     assert {"Christmas", "Easter"}.isdisjoint(
         e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}
     )
+
+
+def test_file_formats_and_message_kinds_are_no_ones_names() -> None:
+    text = (
+        "The malware spreads via SMS messages and encrypts DOC, PPT and JPEG files, then "
+        "asks for a payment in Bitcoin, said Halvard Rimstad of the firm."
+    )
+    found = {e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}}
+    assert found == {"Halvard Rimstad"}, found

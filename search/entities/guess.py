@@ -786,7 +786,10 @@ _NOT_NAMES = set(
     """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT
     HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
     PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP
-    Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa""".split()
+    Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa
+    SMS MMS PDF JPEG JPG PNG GIF PPT DOC DOCX XLS CSV XML JSON HTML HTTP HTTPS SSL TLS DNS
+    VPN GPS SIM RAM CPU GPU SSD LED LCD OLED HD HDMI NFC QR APK SDK OS MP3 MP4 ZIP RAR
+    LTE 4G 5G Wi-Fi Bitcoin Ethereum""".split()
 )
 
 

@@ -828,7 +828,11 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         longer = None
         if not span[4] and span[2] in _WIDENED:
-            longer = _person_named(norm, span, known) or _longer_name(norm, span, *taken)
+            longer = (
+                span[2] == "ORG"
+                and norm[span[0] - 2 : span[0] - 1] in _INITIAL_ENDS  # "R. Bloomberg"
+                and _person_named(norm, span, known)
+            ) or _longer_name(norm, span, *taken)
         elif not span[4] and span[2] == "PERSON":
             longer = _namesake(norm, span, known) or _named_after(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
@@ -924,11 +928,18 @@ def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
 
 
 def _person_named(norm: str, span: Span, known: bytearray) -> Span | None:
-    """A person whose surname is a known one-word name of a firm or a place: "Michael R.
-    Bloomberg", "Tom Ford" (a given name, and maybe an initial, right before it)."""
+    """A person whose surname is a known one-word name of a firm: "Michael R. Bloomberg",
+    "Tom Ford" (a given name, and maybe an initial, right before it)."""
     start = span[0]
-    if start < 3 or norm[start - 1] != " " or " " in norm[start : span[1]]:
+    if (
+        start < 3
+        or norm[start - 1] != " "
+        or not (norm[start - 2].isalpha() or norm[start - 2] == ".")
+    ):
         return None  # (the common case: no word right before)
+    word = norm.rfind(" ", max(0, start - 30), start - 1) + 1
+    if not norm[word].isupper() or " " in norm[start : span[1]]:
+        return None  # (the common case: "in France")
     m = _RX_GIVEN_BEFORE.search(norm, max(0, start - 30), start)
     if not m or 1 in known[m.start() : start] or not norm[start : span[1]].istitle():
         return None
@@ -939,6 +950,9 @@ def _person_named(norm: str, span: Span, known: bytearray) -> Span | None:
     return (m.start("given"), span[1], "PERSON", "", True, LENGTHENED)
 
 
+#: What ends a given name's middle initial ("Michael R. Bloomberg"; "Michael Bloomberg" is
+#: :func:`_longer_name`'s).
+_INITIAL_ENDS = frozenset(".")
 #: A given name, and maybe a middle initial, right before a name.
 _RX_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?: [A-Z]\.)? $")
 

@@ -363,20 +363,21 @@ def _register(
     spans: list[Span],
     registry: dict[str, tuple[str, str]],
     singles: dict[str, tuple[str, str]],
+    headline_names: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """Note the names an article introduces, for :func:`_second_pass`.
 
     ``registry``: surnames of people named in full, acronyms given in brackets.
     ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
-    the same name); they give way to ``registry``.
+    the same name); they give way to ``registry``. ``headline_names``: names of several
+    words guessed in prose, for a Title-Cased Headline (which guesses few itself).
     """
-    prose = len(norm) >= 300 or not _is_title_case(norm)
+    prose = headline_names is not None and (len(norm) >= 300 or not _is_title_case(norm))
     for start, end, type_, canonical, guessed, _ in spans:
         if guessed and " " not in norm[start:end]:
             singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         elif guessed and prose and type_ in _NAMED_AGAIN:
-            # a name prose guessed is that name in a Title-Cased Headline too
-            singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+            headline_names.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         if type_ != "PERSON":
             continue
         name = canonical if canonical in g.records else norm[start:end]

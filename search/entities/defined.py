@@ -30,6 +30,8 @@ _RX_DATELINE = re.compile(
     r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Za-z][\w ]*\))?"
 )
 _RX_DASH = re.compile(r" (?:—|–|--|-) ")
+#: What a dateline's place or state may end in before the dash: "(KXAN)", "Minn.".
+_PLACE_ENDS = frozenset(").")
 
 
 def _dateline_heads(norm: str):
@@ -37,6 +39,8 @@ def _dateline_heads(norm: str):
     to a dash: a dash is rarer than a place to start at."""
     for dash in _RX_DASH.finditer(norm):
         end = dash.start()
+        if not (norm[end - 1 : end].isupper() or norm[end - 1 : end] in _PLACE_ENDS):
+            continue  # (the common case: a dash after a word in lower case)
         newline = norm.rfind("\n", max(0, end - 90), end)
         line = newline + 1 if newline >= 0 or end <= 90 else end - 90
         colon = norm.rfind(": ", line, end)
@@ -203,10 +207,14 @@ def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
                     break
                 start = before
             found.append((start, m.end(), "LOC", "", True, DEFINED))
-    if any(w in norm for w in _STREET_WORDS):
-        found += [
-            (m.start(), m.end(), "LOC", "", True, DEFINED) for m in _RX_NUMBER_STREET.finditer(norm)
-        ]
+    for word in _STREET_WORDS:
+        at = norm.find(word)
+        while at >= 0:  # "42nd Street": a number right before the street's word
+            if norm[at - 1 : at].isalnum():
+                m = _RX_NUMBER_STREET.search(norm, max(0, at - 8), at + len(word) + 1)
+                if m:
+                    found.append((m.start(), m.end(), "LOC", "", True, DEFINED))
+            at = norm.find(word, at + len(word))
     return _replace(spans, found) if found else spans
 
 
@@ -227,7 +235,8 @@ def post_offices(norm: str, spans: list[Span]) -> list[Span]:
     for mark in ("'s ", "’s "):
         at = norm.find(mark)
         while at >= 0:
-            found += _post_office(norm, at)
+            if norm[at + 3 : at + 4].isupper():  # (the common case: "the company's share")
+                found += _post_office(norm, at)
             at = norm.find(mark, at + 3)
     return _replace(spans, found) if found else spans
 

@@ -1,14 +1,20 @@
 """Names a text marks out by its own conventions, whatever words they are made of.
 
-- A dateline: "TAYLORVILLE — The following...", "WEST PALM BEACH — ...", "AUSTIN (KXAN) —":
-  the capitals that open a story or a paragraph before a dash name the place it was filed
-  from. The span is the place, with the words inside it (a known "West" does not cut
-  "WEST PALM BEACH" short), and no evidence around it changes its type.
-- A name its acronym follows in brackets: "Homeland Security Investigations (HSI)",
-  "U.S. Customs and Border Protection (CBP)", "Air and Marine Operations (AMO)". The
-  capitalised words whose initials the acronym spells are one name, though "and" joins
-  them and no cue word ends them; the typer types it (it sees the acronym spell it out).
+- A dateline: "BRANDERVILLE — The council met...", "NORTH QUELLING BAY — ...", "FARWICK
+  (KWTX) —": the capitals that open a story or a paragraph before a dash name the place
+  it was filed from (unless they are everyday words: "ARRESTS – ...", a heading, names
+  nothing). The span is the place, with the words inside it (a known "North" does not cut
+  it short), and no evidence around it changes its type.
+- A name its acronym follows in brackets: "Coastal Patrol and Harbour Operations (CPHO)",
+  "U.S. Customs and Border Protection (CBP)". The capitalised words whose initials the
+  acronym spells are one name, though "and" joins them and no cue word ends them; the
+  typer types it (it sees the acronym spell it out), an organisation if it calls it none.
   Where the same field names it again without the acronym, that is the same name.
+- A road by its number ("Ohio Route 11", "1450N Road", "42nd Street"): a place.
+- An office named for its holder's post ("Marlow County Sheriff's Department"): one
+  organisation.
+- "the Council" after "the Pellworth Regional Council": that body (:func:`short_bodies`,
+  across the article's fields).
 """
 
 # Word lists read best as one string split on spaces.

@@ -789,11 +789,12 @@ def test_the_rest_of_a_title_is_not_part_of_the_persons_name() -> None:
 
 def test_a_team_is_called_by_its_name_without_its_town() -> None:
     text = (
-        "The Denver Lumberjacks beat the visitors 101-99 on Sunday. The Lumberjacks have "
-        "won five straight, and the Lumberjacks' coach was pleased."
+        "The Sixers played host to the Denver Lumberjacks on Sunday. The Sixers and "
+        "Lumberjacks each struggled early, and the Lumberjacks' star duo scored 27 points. "
+        "It was a win over Lumberjacks."
     )
-    found = [(e.text, e.type) for e in recognise_text(text)]
-    assert found.count(("Lumberjacks", "ORG")) == 2, found
+    found = [(e.text, e.type) for e in recognise_text(text) if "Lumberjacks" in e.text]
+    assert found == [("Denver Lumberjacks", "ORG")] + [("Lumberjacks", "ORG")] * 3, found
 
 
 def test_a_place_whose_police_act_is_a_place() -> None:

@@ -931,3 +931,12 @@ def test_file_formats_and_message_kinds_are_no_ones_names() -> None:
     )
     found = {e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}}
     assert found == {"Halvard Rimstad"}, found
+
+
+def test_a_name_listed_after_places_is_a_place_though_a_guess_stands_between() -> None:
+    text = (
+        "Travellers returning from Aruba, St Illan and Mereth must now quarantine, and "
+        "Mereth has been removed from the list."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.text == "Mereth"]
+    assert found == [("Mereth", "GPE")] * 2, found

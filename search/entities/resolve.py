@@ -261,18 +261,26 @@ def _institutional(text: str) -> bool:
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:
     """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
     the Centre Party": names in one list are mostly of one kind), else ""."""
-    start, end = spans[si][0], spans[si][1]
-    for j in (si - 1, si + 1):
-        if not 0 <= j < len(spans):
-            continue
-        other = spans[j]
-        a, b = (other[1], start) if j < si else (end, other[0])
-        if b - a > _LONGEST_GAP or norm[a:b] not in _LIST_GAPS:
-            continue  # (a long gap, the common case, is not sliced)
-        if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
-            continue  # a guess of its own, typed by default
-        return other[2]
+    for step in (-1, 1):
+        j, (start, end) = si + step, spans[si][:2]
+        while 0 <= j < len(spans) and abs(j - si) <= _FARTHEST:
+            other = spans[j]
+            a, b = (other[1], start) if step < 0 else (end, other[0])
+            if b - a > _LONGEST_GAP or norm[a:b] not in _LIST_GAPS:
+                break  # (a long gap, the common case, is not sliced)
+            text = norm[other[0] : other[1]]
+            if not other[4] or other[5] == LENGTHENED or _institutional(text):
+                return other[2]
+            own = _by_own_words(text) or ("GPE" if saint_place(text) else "")
+            if own:  # "Bonaire, St Eustatius and Saba": a place by its own words
+                return own
+            start, end = other[0], other[1]  # a guess of its own: the list goes on past it
+            j += step
     return ""
+
+
+#: How many names away along a list a known one may type a guess.
+_FARTHEST = 3
 
 
 _LIST_GAPS = frozenset(

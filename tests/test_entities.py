@@ -839,6 +839,11 @@ def test_an_office_named_for_its_holders_post_is_one_organisation() -> None:
     assert found.get("Labour Party") == "ORG" and "Britain" in found, found
 
 
+def test_the_office_of_a_post_is_one_organisation() -> None:
+    text = "A statement from the Office of the Governor – Ambrose Tillet said on Monday."
+    assert _types(text).get("Office of the Governor") == "ORG", _types(text)
+
+
 def test_a_title_its_acronym_spells_is_no_organisation() -> None:
     text = "She served as a Member of the Legislative Assembly (MLA) for Dunmore until 2019."
     assert "Member of the Legislative Assembly" not in {

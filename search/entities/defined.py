@@ -11,8 +11,8 @@
   typer types it (it sees the acronym spell it out), an organisation if it calls it none.
   Where the same field names it again without the acronym, that is the same name.
 - A road by its number ("Ohio Route 11", "1450N Road", "42nd Street"): a place.
-- An office named for its holder's post ("Marlow County Sheriff's Department"): one
-  organisation.
+- An office named for its holder's post ("Marlow County Sheriff's Department", "the
+  Office of the Governor"): one organisation.
 - "the Council" after "the Pellworth Regional Council": that body (:func:`short_bodies`,
   across the article's fields).
 """
@@ -26,7 +26,7 @@ import re
 
 from search.entities import typer
 from search.entities.gazetteer import gazetteer
-from search.entities.guess import _PERSON_TITLES, _cue_type
+from search.entities.guess import _PERSON_TITLES, _TITLE_WORDS, _cue_type
 from search.entities.spans import DEFINED, SPELT, Span, _select
 
 #: Capitals that open a line (or a heading after a colon), then an optional ", State" and
@@ -238,6 +238,12 @@ def post_offices(norm: str, spans: list[Span]) -> list[Span]:
     """Offices named for their holder's post, whole, as organisations: the post is an
     everyday word ("Sheriff", "Attorney"), not a name ("Britain's Labour Party" is two)."""
     found = []
+    at = norm.find("Office of the ")
+    while at >= 0:  # "the Office of the Governor", "Office of the Attorney General"
+        m = _RX_OFFICE_OF.match(norm, at)
+        if m and all(w in _TITLE_WORDS for w in m["post"].split()):
+            found.append((at, m.end(), "ORG", "", True, DEFINED))
+        at = norm.find("Office of the ", at + 14)
     for mark in ("'s ", "’s "):
         at = norm.find(mark)
         while at >= 0:
@@ -245,6 +251,9 @@ def post_offices(norm: str, spans: list[Span]) -> list[Span]:
                 found += _post_office(norm, at)
             at = norm.find(mark, at + 3)
     return _replace(spans, found) if found else spans
+
+
+_RX_OFFICE_OF = re.compile(r"Office of the (?P<post>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
 
 
 def _post_office(norm: str, at: int) -> list[Span]:

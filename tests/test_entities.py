@@ -945,3 +945,17 @@ def test_a_name_listed_after_places_is_a_place_though_a_guess_stands_between() -
     )
     found = [(e.text, e.type) for e in recognise_text(text) if e.text == "Mereth"]
     assert found == [("Mereth", "GPE")] * 2, found
+
+
+def test_a_site_named_by_its_capitalised_address_is_an_organisation() -> None:
+    text = (
+        "Read the report at Quillpost.com today or at MARROWNEWS.COM, not at "
+        "quillpost.com/archive, which is an address."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"ORG", "GPE", "PERSON"}]
+    assert found == [("Quillpost.com", "ORG"), ("MARROWNEWS.COM", "ORG")], found
+
+
+def test_a_models_letter_is_no_part_of_the_makers_name() -> None:
+    text = "Agents asked the Dunmore County Police Department K-9 unit for help."
+    assert _types(text).get("Dunmore County Police Department") == "ORG", _types(text)

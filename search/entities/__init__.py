@@ -26,6 +26,7 @@ from search.entities.defined import (
     numbered_roads,
     post_offices,
     short_bodies,
+    sites,
 )
 from search.entities.gazetteer import (
     TYPE_LABELS,
@@ -178,7 +179,7 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
     chosen = datelines(norm, _widen(norm, chosen))
-    return post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen)))
+    return sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:

@@ -323,3 +323,27 @@ def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
 #: After a cue word, what makes it part of a longer name: "the Council of Europe", "the
 #: Court Street ...", "the Council's" is still it.
 _RX_NAME_GOES_ON = re.compile(r" (?:of|for|on) [A-Z]| [A-Z]|-")
+
+
+#: A site's name as its address, capitalised: "Salon.com", "BVINEWS.COM" (a lower-case
+#: address, "harpers.org/blog", is an address, no name).
+_RX_SITE = re.compile(
+    r"(?<![\w@./-])[A-Z][A-Za-z0-9-]*\.(?:com|COM|net|NET|org|ORG|co\.uk|CO\.UK)(?![\w/@-]|\.\w)"
+)
+
+
+def sites(norm: str, spans: list[Span]) -> list[Span]:
+    """Sites named by their capitalised address, as organisations."""
+    if ".com" not in norm and ".COM" not in norm and ".org" not in norm and ".net" not in norm:
+        return spans  # (the common case)
+    found = [
+        (m.start(), m.end(), "ORG", "", True, DEFINED)
+        for m in _RX_SITE.finditer(norm)
+        if not any(  # "Amazon.com Inc." is the longer name; a known one stays
+            s[0] <= m.start()
+            and m.end() <= s[1]
+            and (s[1] - s[0] > m.end() - m.start() or not s[4])
+            for s in spans
+        )
+    ]
+    return _replace(spans, found) if found else spans

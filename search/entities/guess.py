@@ -562,6 +562,7 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         and not inside(part[j][0], part[j][1])
         and part[j][2] not in _STOP
         and not _given_name(part[j][2])  # "Ontario Liberal Party Joe Dickson": a person
+        and not (len(part[j][2]) == 1 and _RX_DASH_DIGIT.match(norm, part[j][1]))  # "K-9"
     ):
         j += 1
     if j > i + 1:
@@ -619,6 +620,8 @@ def _type_stretch(norm, stretch, cue, names):
     while stretch and stretch[0][2] in _STOP:
         stretch = stretch[1:]
         cue = None
+    if len(stretch) > 1 and len(stretch[-1][2]) == 1 and _RX_DASH_DIGIT.match(norm, stretch[-1][1]):
+        stretch = stretch[:-1]  # "Police Department K-9", "Lockheed Martin F-35": a model's letter
     if not stretch:
         return None
     words = [t[2] for t in stretch]
@@ -716,6 +719,9 @@ def _role_word(word: str) -> bool:
         and word not in typer._COMPASS
         and word not in _STOP
     )
+
+
+_RX_DASH_DIGIT = re.compile(r"-\d")
 
 
 def compass_place(name: str) -> bool:

@@ -959,3 +959,22 @@ def test_a_site_named_by_its_capitalised_address_is_an_organisation() -> None:
 def test_a_models_letter_is_no_part_of_the_makers_name() -> None:
     text = "Agents asked the Dunmore County Police Department K-9 unit for help."
     assert _types(text).get("Dunmore County Police Department") == "ORG", _types(text)
+
+
+def test_places_joined_by_an_ampersand_are_a_place_and_partners_a_firm() -> None:
+    text = (
+        "The cargo was shipped to St. Quill & Marrow, then sold by Fenwick & Oddie, "
+        "a firm the Dunmore & Western Railway once carried for."
+    )
+    types = _types(text)
+    assert types.get("St. Quill & Marrow") == "GPE", types
+    assert types.get("Fenwick & Oddie") == "ORG", types
+
+
+def test_a_dotted_abbreviation_gives_all_its_letters_to_an_acronym() -> None:
+    text = (
+        "Boats sail between Quarry Bay and the U.S. Coral Islands daily. A crew from "
+        "Quarry Bay returned to USCI on Sunday."
+    )
+    found = [(e.text, e.type, e.canonical) for e in recognise_text(text) if e.text == "USCI"]
+    assert found and found[0][2] == "U.S. Coral Islands", found

@@ -225,8 +225,16 @@ def _by_own_words(text: str) -> str:
         return "LOC"  # "Bruckner Boulevard", "Petersallee"
     if compass_place(text):
         return "GPE"  # "East Bronx"
-    if " & " in text:
-        return "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+    if " & " in text:  # "Douglas & Lomason": a firm, whatever its partners' names; but
+        # "St. Kitts & Nevis", "Trinidad & Tobago" join places
+        parts = text.split(" & ")
+        if (
+            any(p in typer.places() or saint_place(p) or _known_place(p) for p in parts)
+            and all(p.count(" ") < 2 for p in parts)
+            and not any(_cue_type(w) == "ORG" for w in text.split())
+        ):
+            return "GPE"
+        return "ORG"
     if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
         return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
@@ -234,6 +242,13 @@ def _by_own_words(text: str) -> str:
 
 #: A given name, a middle initial and a surname.
 _RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
+
+
+def _known_place(name: str) -> bool:
+    """Is ``name`` a place the gazetteer knows?"""
+    g = gazetteer()
+    known = g.by_alias.get(_key(name))
+    return bool(known) and g.records[known].type in {"GPE", "LOC"}
 
 
 def _realm(text: str) -> bool:
@@ -458,7 +473,11 @@ def _initials(name: str) -> str:
     words = [w for w in name.split() if w not in {"of", "the", "and", "for", "&"}]
     if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
         return ""
-    return "".join(w[0] for w in words)
+    # a dotted abbreviation gives all its letters: "USVI" for the U.S. Virgin Islands
+    return "".join(w.replace(".", "") if _RX_DOTTED.fullmatch(w) else w[0] for w in words)
+
+
+_RX_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 #: Known names' types a company the article names in full takes its short name from.

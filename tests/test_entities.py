@@ -978,3 +978,12 @@ def test_a_dotted_abbreviation_gives_all_its_letters_to_an_acronym() -> None:
     )
     found = [(e.text, e.type, e.canonical) for e in recognise_text(text) if e.text == "USCI"]
     assert found and found[0][2] == "U.S. Coral Islands", found
+
+
+def test_a_holiday_named_for_its_day_is_no_one_but_a_person_named_day_is() -> None:
+    text = "Markets were shut for Labor Day and Memorial Day, and Doris Day sang at a parade."
+    found = {e.text: e.type for e in recognise_text(text)}
+    assert found.get("Doris Day") == "PERSON", found
+    assert not {"Labor Day", "Memorial Day", "Labor", "Memorial"} & {
+        t for t, ty in found.items() if ty in {"PERSON", "ORG", "GPE", "LOC"}
+    }, found

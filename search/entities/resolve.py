@@ -235,6 +235,8 @@ def _by_own_words(text: str) -> str:
         ):
             return "GPE"
         return "ORG"
+    if text.endswith((" Day", " Eve")) and not _is_given(text.split(" ", 1)[0]):
+        return "EVENT"  # "Labor Day", "Boxing Day", "New Year's Eve": a day; not "Doris Day"
     if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
         return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
@@ -242,6 +244,11 @@ def _by_own_words(text: str) -> str:
 
 #: A given name, a middle initial and a surname.
 _RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
+
+
+def _is_given(word: str) -> bool:
+    """Is ``word`` a given name (of the gazetteer's people or the census's)?"""
+    return word in _given_names() or word in typer.census_names()[0]
 
 
 def _known_place(name: str) -> bool:

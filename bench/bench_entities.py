@@ -24,7 +24,7 @@ Figures (best of 5 repeats, so a busy machine does not decide them):
   all (floors: issue 11's targets for the test splits), plus the lenient F1. These are
   dossier's quality figures; the seeds' scores in the tests are a regression check, not
   a measure of quality. Skipped when the data is absent.
-- ``pages.dev.*``, ``pages.held_out.*``: the same scores on fourteen real web pages of
+- ``pages.dev.*``, ``pages.held_out.*``: the same scores on real web pages of
   ``ingest-dev``, annotated by hand (``bench/ner_pages.py``; ``n`` is the number of gold
   names): issue 11's real-page target (P >= .92, R >= .88 per type) is judged on pages we
   do not have, so no floor here.

@@ -20,6 +20,14 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
+from search.entities.defined import (
+    acronym_names,
+    datelines,
+    numbered_roads,
+    post_offices,
+    short_bodies,
+    sites,
+)
 from search.entities.gazetteer import (
     TYPE_LABELS,
     TYPES,
@@ -29,7 +37,7 @@ from search.entities.gazetteer import (
     gazetteer,
     lookup,
 )
-from search.entities.guess import _guess, _widen, mostly_capitals
+from search.entities.guess import _guess, _is_title_case, _widen, mostly_capitals
 from search.entities.resolve import (
     _SHORT,
     _finder,
@@ -79,18 +87,23 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     # Article-wide registry of names for surnames and acronyms.
     registry: dict[str, tuple[str, str]] = {}
     singles: dict[str, tuple[str, str]] = {}
+    # (names for a Title-Cased Headline, if the article has one: a headline is short)
+    headlines = {i for i, f in enumerate(first) if len(f[2]) < _SHORT and _is_title_case(f[2])}
+    headline_names: dict[str, tuple[str, str]] | None = {} if headlines else None
     for _, _, norm, spans in first:
-        _register(g, norm, spans, registry, singles)
+        _register(g, norm, spans, registry, singles, headline_names)
     registry = {**singles, **registry}
     # (an automaton for the registry's words is built once, if a long field needs it)
     long = len(registry) > 8 and sum(len(f[2]) >= _SHORT for f in first) > 1
     finder = _finder(registry) if long else None
     resolved = [
         (name, text, norm, _second_pass(g, norm, spans, registry, finder))
-        for name, text, norm, spans in first
+        if i not in headlines or not headline_names
+        else (name, text, norm, _second_pass(g, norm, spans, {**headline_names, **registry}))
+        for i, (name, text, norm, spans) in enumerate(first)
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(_teams(g, _retype(g, resolved))):
+    for name, text, _norm, spans in _in_capitals(short_bodies(_teams(g, _retype(g, resolved)))):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(
@@ -165,7 +178,8 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
     elif guesses:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
-    return _widen(norm, chosen)
+    chosen = datelines(norm, _widen(norm, chosen))
+    return sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:

@@ -562,6 +562,7 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         and not inside(part[j][0], part[j][1])
         and part[j][2] not in _STOP
         and not _given_name(part[j][2])  # "Ontario Liberal Party Joe Dickson": a person
+        and not (len(part[j][2]) == 1 and _RX_DASH_DIGIT.match(norm, part[j][1]))  # "K-9"
     ):
         j += 1
     if j > i + 1:
@@ -619,6 +620,8 @@ def _type_stretch(norm, stretch, cue, names):
     while stretch and stretch[0][2] in _STOP:
         stretch = stretch[1:]
         cue = None
+    if len(stretch) > 1 and len(stretch[-1][2]) == 1 and _RX_DASH_DIGIT.match(norm, stretch[-1][1]):
+        stretch = stretch[:-1]  # "Police Department K-9", "Lockheed Martin F-35": a model's letter
     if not stretch:
         return None
     words = [t[2] for t in stretch]
@@ -638,7 +641,10 @@ def _type_stretch(norm, stretch, cue, names):
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
     if cue == "PERSON":
-        return start, end, "PERSON"
+        # "Minister of Education Kay McConney": the rest of the title is no name
+        while len(stretch) > 2 and stretch[0][2] in _TITLE_MODIFIERS and stretch[0][2] not in names:
+            stretch = stretch[1:]
+        return stretch[0][0], end, "PERSON"
     if single and (
         len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
     ):
@@ -657,6 +663,14 @@ def _type_stretch(norm, stretch, cue, names):
         return start, end, "PERSON"
     if words[0] in names and not single:
         return start, end, "PERSON"
+    if (
+        len(words) == 3
+        and words[1] in names
+        and words[2][1:].islower()
+        and _role_word(words[0])
+        and not _cue_type(words[2])
+    ):
+        return stretch[1][0], end, "PERSON"  # "Democrat Jon Tester", "former Sixer Jrue Holiday"
     if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
@@ -690,6 +704,24 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+def _role_word(word: str) -> bool:
+    """Can ``word`` be what someone is, said before their name ("Democrat", "Coach",
+    "Sixer"), rather than their own first name? Not a given name, a surname, a place."""
+    given, surnames = typer.census_names()
+    return (
+        word[1:].islower()
+        and word not in given
+        and word not in surnames
+        and word not in _given_names()
+        and word not in typer.places()
+        and word not in typer._COMPASS
+        and word not in _STOP
+    )
+
+
+_RX_DASH_DIGIT = re.compile(r"-\d")
 
 
 def compass_place(name: str) -> bool:
@@ -759,7 +791,11 @@ _TRIVIAL = (_STOP | _PERSON_TITLES | _CONNECTORS) - {"General", "Major", "Chief"
 _NOT_NAMES = set(
     """GDP GNP GNI CPI PPI PMI CEO CFO COO CTO AI AGI EV EVs IPO ETF LNG LGBT LGBTQ OK TV PC IT
     HQ PR VAT FX ESG API DNA RNA NGO NGOs UAV UAVs ICBM ICBMs SLBM FDI SME SMEs PhD MP MPs
-    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP""".split()
+    PM VP GOP? CO2 AM FM GMT UTC BC AD CE BCE DIY FAQ URL USB WiFi COVID ETA VIP
+    Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa
+    SMS MMS PDF JPEG JPG PNG GIF PPT DOC DOCX XLS CSV XML JSON HTML HTTP HTTPS SSL TLS DNS
+    VPN GPS SIM RAM CPU GPU SSD LED LCD OLED HD HDMI NFC QR APK SDK OS MP3 MP4 ZIP RAR
+    LTE 4G 5G Wi-Fi Bitcoin Ethereum""".split()
 )
 
 
@@ -798,7 +834,11 @@ def _widen(norm: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         longer = None
         if not span[4] and span[2] in _WIDENED:
-            longer = _longer_name(norm, span, *taken)
+            longer = (
+                span[2] == "ORG"
+                and norm[span[0] - 2 : span[0] - 1] in _INITIAL_ENDS  # "R. Bloomberg"
+                and _person_named(norm, span, known)
+            ) or _longer_name(norm, span, *taken)
         elif not span[4] and span[2] == "PERSON":
             longer = _namesake(norm, span, known) or _named_after(norm, span, known)
         elif span[2] == "ORG":  # a guessed name: "Social Democratic Party" of Croatia
@@ -891,6 +931,36 @@ def _namesake(norm: str, span: Span, known: bytearray) -> Span | None:
     ):
         return None  # "Will Trump win?"; a given name, or a word no dictionary has
     return (m.start(1), span[1], "PERSON", "", True, LENGTHENED)
+
+
+def _person_named(norm: str, span: Span, known: bytearray) -> Span | None:
+    """A person whose surname is a known one-word name of a firm: "Michael R. Bloomberg",
+    "Tom Ford" (a given name, and maybe an initial, right before it)."""
+    start = span[0]
+    if (
+        start < 3
+        or norm[start - 1] != " "
+        or not (norm[start - 2].isalpha() or norm[start - 2] == ".")
+    ):
+        return None  # (the common case: no word right before)
+    word = norm.rfind(" ", max(0, start - 30), start - 1) + 1
+    if not norm[word].isupper() or " " in norm[start : span[1]]:
+        return None  # (the common case: "in France")
+    m = _RX_GIVEN_BEFORE.search(norm, max(0, start - 30), start)
+    if not m or 1 in known[m.start() : start] or not norm[start : span[1]].istitle():
+        return None
+    if not (_given_name(m["given"]) and m["given"] not in _TITLE_WORDS):
+        return None
+    if _is_sentence_start(norm, m.start("given")) and _ordinary(m["given"]):
+        return None  # "Will Ford ..."
+    return (m.start("given"), span[1], "PERSON", "", True, LENGTHENED)
+
+
+#: What ends a given name's middle initial ("Michael R. Bloomberg"; "Michael Bloomberg" is
+#: :func:`_longer_name`'s).
+_INITIAL_ENDS = frozenset(".")
+#: A given name, and maybe a middle initial, right before a name.
+_RX_GIVEN_BEFORE = re.compile(r"(?<![\w.'’-])(?P<given>[A-Z][a-z]+)(?: [A-Z]\.)? $")
 
 
 def _named_after(norm: str, span: Span, known: bytearray) -> Span | None:

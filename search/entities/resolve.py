@@ -18,6 +18,7 @@ from search.entities import typer
 from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key, gazetteer
 from search.entities.guess import (
     _CAP_CORE,
+    _NAME_PARTICLES,
     _PERSON_TITLES,
     REALMS,
     _cue_type,
@@ -28,7 +29,7 @@ from search.entities.guess import (
     saint_place,
     street,
 )
-from search.entities.spans import LENGTHENED, Span, _select
+from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
 from search.entities.teams import _as_team, _sporting
 
 _TITLED_NAME = re.compile(
@@ -61,6 +62,7 @@ def _retype(
     if not table and _COLLECT is None:
         return fields
     totals: dict[str, int] = {}  # name -> its packed scores (typer.packed)
+    head_totals: dict[str, int] = {}  # the same, of mentions in Title-Cased Headlines
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
@@ -68,10 +70,11 @@ def _retype(
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
-        headline = name == "title" or (len(norm) < 300 and _is_title_case(norm))
+        title_case = len(norm) < 300 and _is_title_case(norm)
+        headline = name == "title" or title_case
         for si, span in enumerate(spans):
-            start, end, type_, canonical, guessed, _ = span
-            if not guessed or type_ not in _TYPED:
+            start, end, type_, canonical, guessed, prio = span
+            if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
             town = ""
@@ -105,8 +108,13 @@ def _retype(
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
                 continue
-            totals[key] = totals.get(key, 0) + score
+            if title_case and " " in text:  # a Title-Cased Headline's words say little
+                head_totals[key] = head_totals.get(key, 0) + score
+            else:
+                totals[key] = totals.get(key, 0) + score
             keyed.append((fi, si, key))
+    for key, score in head_totals.items():  # a name the prose names goes by the prose
+        totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
     return _verdicts(fields, keyed, totals, echoes, placed)
@@ -119,15 +127,21 @@ _RX_PLACE_BEFORE = re.compile(
     r"|suburb|neighbou?rhood|outskirts) of(?: the)?|(?:in|of|across) (?:north|south|east"
     r"|west)?(?:ern|-eastern|-western)|(?:in|of|across) (?:central|rural|downtown)) $"
 )
+#: A person's name and age before a name: "Dana Hull, 37, " (of) Bulpitt.
+_RX_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*[a-z], \d{1,3}, (?:of )?$")
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
-_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?)\b")
+_RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
     """Do the words right around ``norm[start:end]`` say it is a place?"""
-    if norm.startswith(("-born", " resid", " nativ"), end) and _RX_PLACE_AFTER.match(norm, end):
+    if norm.startswith(("-born", " resid", " nativ", " police"), end) and _RX_PLACE_AFTER.match(
+        norm, end
+    ):
         return True
     before = norm[max(0, start - 30) : start]
+    if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
+        return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
     return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
         _RX_PLACE_BEFORE.search(before) is not None
     )
@@ -140,8 +154,10 @@ def _short_form(text: str, name: str) -> str:
     looks like an organisation's name, "Amazon" like the river)."""
     if text == name:
         return ""
-    if text == _company(name) or (
-        text == name.partition(" ")[0] and text == _headword(gazetteer(), name)
+    if (
+        text == _company(name)
+        or (text == name.partition(" ")[0] and text == _headword(gazetteer(), name))
+        or text == _nickname(gazetteer(), name)  # "the Celtics"
     ):
         return "ORG"
     cue = _cue_type(name.rsplit(" ", 1)[-1])
@@ -164,6 +180,9 @@ def _verdicts(
         out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
+    for fi, si, key in keyed:  # a name an acronym spells out is a name
+        if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
+            labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
@@ -172,8 +191,8 @@ def _verdicts(
         new = _FROM_CLASS.get(label)
         if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
             new = type_  # a known name inside it: a name, if of no type the typer knows
-        if new is None and _institutional(out[fi][2][start:end]):
-            new = "ORG"  # "Stop the War Coalition": a name by its own cue word
+        if new in {None, "GPE"} and _institutional(out[fi][2][start:end]):
+            new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
         own = _by_own_words(out[fi][2][start:end])
         if own:
             new = own
@@ -182,8 +201,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
-        elif new in {"ORG", None} and key in placed:
-            new = "GPE"  # "Throgs Neck resident", "the district of Wedding"
+        elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
+            new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
@@ -206,9 +225,37 @@ def _by_own_words(text: str) -> str:
         return "LOC"  # "Bruckner Boulevard", "Petersallee"
     if compass_place(text):
         return "GPE"  # "East Bronx"
-    if " & " in text:
-        return "ORG"  # "Douglas & Lomason": a firm, whatever its partners' names
+    if " & " in text:  # "Douglas & Lomason": a firm, whatever its partners' names; but
+        # "St. Kitts & Nevis", "Trinidad & Tobago" join places
+        parts = text.split(" & ")
+        if (
+            any(p in typer.places() or saint_place(p) or _known_place(p) for p in parts)
+            and all(p.count(" ") < 2 for p in parts)
+            and not any(_cue_type(w) == "ORG" for w in text.split())
+        ):
+            return "GPE"
+        return "ORG"
+    if text.endswith((" Day", " Eve")) and not _is_given(text.split(" ", 1)[0]):
+        return "EVENT"  # "Labor Day", "Boxing Day", "New Year's Eve": a day; not "Doris Day"
+    if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
+        return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
+
+
+#: A given name, a middle initial and a surname.
+_RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
+
+
+def _is_given(word: str) -> bool:
+    """Is ``word`` a given name (of the gazetteer's people or the census's)?"""
+    return word in _given_names() or word in typer.census_names()[0]
+
+
+def _known_place(name: str) -> bool:
+    """Is ``name`` a place the gazetteer knows?"""
+    g = gazetteer()
+    known = g.by_alias.get(_key(name))
+    return bool(known) and g.records[known].type in {"GPE", "LOC"}
 
 
 def _realm(text: str) -> bool:
@@ -236,18 +283,26 @@ def _institutional(text: str) -> bool:
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:
     """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
     the Centre Party": names in one list are mostly of one kind), else ""."""
-    start, end = spans[si][0], spans[si][1]
-    for j in (si - 1, si + 1):
-        if not 0 <= j < len(spans):
-            continue
-        other = spans[j]
-        a, b = (other[1], start) if j < si else (end, other[0])
-        if b - a > _LONGEST_GAP or norm[a:b] not in _LIST_GAPS:
-            continue  # (a long gap, the common case, is not sliced)
-        if other[4] and other[5] != LENGTHENED and not _institutional(norm[other[0] : other[1]]):
-            continue  # a guess of its own, typed by default
-        return other[2]
+    for step in (-1, 1):
+        j, (start, end) = si + step, spans[si][:2]
+        while 0 <= j < len(spans) and abs(j - si) <= _FARTHEST:
+            other = spans[j]
+            a, b = (other[1], start) if step < 0 else (end, other[0])
+            if b - a > _LONGEST_GAP or norm[a:b] not in _LIST_GAPS:
+                break  # (a long gap, the common case, is not sliced)
+            text = norm[other[0] : other[1]]
+            if not other[4] or other[5] == LENGTHENED or _institutional(text):
+                return other[2]
+            own = _by_own_words(text) or ("GPE" if saint_place(text) else "")
+            if own:  # "Bonaire, St Eustatius and Saba": a place by its own words
+                return own
+            start, end = other[0], other[1]  # a guess of its own: the list goes on past it
+            j += step
     return ""
+
+
+#: How many names away along a list a known one may type a guess.
+_FARTHEST = 3
 
 
 _LIST_GAPS = frozenset(
@@ -338,16 +393,21 @@ def _register(
     spans: list[Span],
     registry: dict[str, tuple[str, str]],
     singles: dict[str, tuple[str, str]],
+    headline_names: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     """Note the names an article introduces, for :func:`_second_pass`.
 
     ``registry``: surnames of people named in full, acronyms given in brackets.
     ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
-    the same name); they give way to ``registry``.
+    the same name); they give way to ``registry``. ``headline_names``: names of several
+    words guessed in prose, for a Title-Cased Headline (which guesses few itself).
     """
+    prose = headline_names is not None and (len(norm) >= 300 or not _is_title_case(norm))
     for start, end, type_, canonical, guessed, _ in spans:
         if guessed and " " not in norm[start:end]:
             singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+        elif guessed and prose and type_ in _NAMED_AGAIN:
+            headline_names.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
         if type_ != "PERSON":
             continue
         name = canonical if canonical in g.records else norm[start:end]
@@ -355,6 +415,9 @@ def _register(
         if len(parts) < 2:
             continue
         registry.setdefault(parts[-1], ("PERSON", name))
+        for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
+            if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:
+                registry.setdefault(middle, ("PERSON", name))
         for weak in g.weak_of.get(name, ()):
             registry[weak] = ("PERSON", name)
         # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
@@ -380,10 +443,32 @@ def _register(
         if initials:  # "BVI" for the British Virgin Islands
             registry.setdefault(initials, (type_, canonical or name))
         if type_ == "ORG":
+            nickname = _nickname(g, name)
+            if nickname and norm.count(nickname) > 1:  # "the Celtics" of the Boston Celtics
+                registry.setdefault(nickname, (type_, canonical or name))
             short = _company(name) or _headword(g, name)
             if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or name))
 
+
+@lru_cache(maxsize=4096)
+def _nickname(g: _Gazetteer, name: str) -> str:
+    """What an organisation named for its town is called without it: "Celtics" for the
+    Boston Celtics, "Maple Leafs" for the Toronto Maple Leafs; else "". Only capitalised
+    words that are neither a place's nor an institution's cue ("Police Department")."""
+    first, _, rest = name.partition(" ")
+    if not rest or first not in typer.places() or rest in typer.places():
+        return ""
+    words = rest.split()
+    if not all(w[:1].isupper() and w[1:].islower() for w in words) or any(
+        _cue_type(w) for w in words
+    ):
+        return ""
+    return rest
+
+
+#: Types of guessed names found again wherever the article uses them.
+_NAMED_AGAIN = frozenset(("PERSON", "ORG", "GPE", "LOC"))
 
 #: Types of names an article may go on to call by their initials.
 _INITIALLED = frozenset(("ORG", "GPE", "LOC"))
@@ -395,7 +480,11 @@ def _initials(name: str) -> str:
     words = [w for w in name.split() if w not in {"of", "the", "and", "for", "&"}]
     if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
         return ""
-    return "".join(w[0] for w in words)
+    # a dotted abbreviation gives all its letters: "USVI" for the U.S. Virgin Islands
+    return "".join(w.replace(".", "") if _RX_DOTTED.fullmatch(w) else w[0] for w in words)
+
+
+_RX_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 #: Known names' types a company the article names in full takes its short name from.
@@ -460,6 +549,16 @@ def _second_pass(
     for span in spans:
         if span[4] and norm[span[0] : span[1]] in registry:
             # "Ms Brannagh" guessed on its own; the registry knows the full name.
+            start, end, _, _, _, prio = span
+            t, c = registry[norm[start:end]]
+            resolved.append((start, end, t, c, c not in g.records, prio))
+            continue
+        if (
+            span[2] == "ORG"
+            and not span[4]
+            and registry.get(norm[span[0] : span[1]], ("",))[0] == "PERSON"
+        ):
+            # "Bloomberg" after "Michael R. Bloomberg": the person, not the firm
             start, end, _, _, _, prio = span
             t, c = registry[norm[start:end]]
             resolved.append((start, end, t, c, c not in g.records, prio))

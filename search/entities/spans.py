@@ -9,6 +9,12 @@ Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, gues
 #: The priority of a guessed name that lengthens a known one ("Real Madrid"): a name for
 #: sure, whatever its type.
 LENGTHENED = 4
+#: The priority of a name the text's own conventions mark out, of a type no evidence
+#: around it changes (a dateline's place: :mod:`search.entities.defined`).
+DEFINED = 5
+#: The priority of a name an acronym in brackets spells out: a name for sure (of a type
+#: the typer says; an organisation's if it says none).
+SPELT = 6
 
 
 def _PRIORITY(c: Span) -> tuple[int, int, int]:

@@ -64,7 +64,7 @@ for _cls, _words in {
     " council committee union newspaper shares stake subsidiary unit board league"
     " corporation authorities maker makers giant carrier operator retailer insurer lender"
     " brewer miner producer supplier manufacturer conglomerate startup automaker carmaker"
-    " chipmaker drugmaker",
+    " chipmaker drugmaker magazine website broadcaster publisher publication outlet",
     "rival": "rival rivals",
     "market": "rose fell gained dropped slipped jumped climbed eased surged plunged tumbled"
     " shares stock",
@@ -378,6 +378,8 @@ def context_key(
     if right.startswith(" ("):
         inner = right[2:].split(")", 1)[0]
         bracket = "caps" if inner.isupper() else _word_class(inner)
+        if bracket == "caps" and _spells(inner, norm[start:end]):
+            bracket = "initials"  # "Homeland Security Investigations (HSI)"
     return (
         cue,
         sentence_start,
@@ -401,6 +403,19 @@ def context_key(
         team_line,
         town,
         listed,
+    )
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Do the letters of ``acronym`` spell the initials of ``name``'s words (of its
+    capitalised ones, or of all but "the")?"""
+    words = name.split()
+    if len(words) > 2 and "." in words[0]:  # "U.S. Customs and Border Protection (CBP)"
+        words = words[1:]
+    letters = acronym.replace("&", "")
+    return len(words) > 1 and letters in (
+        "".join(w[0] for w in words if w[:1].isupper()),
+        "".join(w[0].upper() for w in words if w not in {"the", "&"}),
     )
 
 

@@ -1,0 +1,349 @@
+"""Names a text marks out by its own conventions, whatever words they are made of.
+
+- A dateline: "BRANDERVILLE — The council met...", "NORTH QUELLING BAY — ...", "FARWICK
+  (KWTX) —": the capitals that open a story or a paragraph before a dash name the place
+  it was filed from (unless they are everyday words: "ARRESTS – ...", a heading, names
+  nothing). The span is the place, with the words inside it (a known "North" does not cut
+  it short), and no evidence around it changes its type.
+- A name its acronym follows in brackets: "Coastal Patrol and Harbour Operations (CPHO)",
+  "U.S. Customs and Border Protection (CBP)". The capitalised words whose initials the
+  acronym spells are one name, though "and" joins them and no cue word ends them; the
+  typer types it (it sees the acronym spell it out), an organisation if it calls it none.
+  Where the same field names it again without the acronym, that is the same name.
+- A road by its number ("Ohio Route 11", "1450N Road", "42nd Street"): a place.
+- An office named for its holder's post ("Marlow County Sheriff's Department", "the
+  Office of the Governor"): one organisation.
+- "the Council" after "the Pellworth Regional Council": that body (:func:`short_bodies`,
+  across the article's fields).
+"""
+
+# Word lists read best as one string split on spaces.
+# ruff: noqa: SIM905
+
+from __future__ import annotations
+
+import re
+
+from search.entities import typer
+from search.entities.gazetteer import gazetteer
+from search.entities.guess import _PERSON_TITLES, _TITLE_WORDS, _cue_type
+from search.entities.spans import DEFINED, SPELT, Span, _select
+
+#: Capitals that open a line (or a heading after a colon), then an optional ", State" and
+#: "(AGENCY)", then a dash; matched on what is before each dash (:func:`_dateline_heads`).
+_RX_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([A-Za-z][\w ]*\))?"
+)
+_RX_DASH = re.compile(r" (?:—|–|--|-) ")
+#: What a dateline's place or state may end in before the dash: "(KXAN)", "Minn.".
+_PLACE_ENDS = frozenset(").")
+
+
+def _dateline_heads(norm: str):
+    """The matches of ``_RX_DATELINE`` that fill what runs from a line's start (or a colon)
+    to a dash: a dash is rarer than a place to start at."""
+    for dash in _RX_DASH.finditer(norm):
+        end = dash.start()
+        if not (norm[end - 1 : end].isupper() or norm[end - 1 : end] in _PLACE_ENDS):
+            continue  # (the common case: a dash after a word in lower case)
+        newline = norm.rfind("\n", max(0, end - 90), end)
+        line = newline + 1 if newline >= 0 or end <= 90 else end - 90
+        colon = norm.rfind(": ", line, end)
+        if colon >= 0:
+            start = colon + 2
+        elif newline >= 0 or end <= 90:
+            start = line
+        else:
+            continue  # no line starts near enough
+        m = _RX_DATELINE.fullmatch(norm, start, end)
+        if m:
+            yield m
+
+
+def datelines(norm: str, spans: list[Span]) -> list[Span]:
+    """The place of each dateline in capitals, as one span that replaces those inside it."""
+    found = []
+    headings: list[tuple[int, int]] = []
+    for m in _dateline_heads(norm):
+        start, end = m.span("place")
+        place = m["place"]
+        if len(place.replace(".", "")) < 3:
+            continue
+        title = " ".join(w.capitalize() for w in place.split())
+        # "ARRESTS – Corey O. Inman", "UPDATE - ...": a heading in everyday words is no place
+        if title not in typer.places() and all(
+            typer.everyday(w) or typer.everyday(w[:-1]) for w in title.replace("-", " ").split()
+        ):  # (an everyday word or its plural)
+            headings.append((start, end))
+            continue
+        found.append((start, end, "GPE", "", True, DEFINED))
+    if headings:  # and no guess of a name
+        spans = [
+            s for s in spans if not (s[4] and any(a <= s[0] and s[1] <= b for a, b in headings))
+        ]
+    return _replace(spans, found) if found else spans
+
+
+#: An acronym in brackets right after a name: " (HSI)", " (AT&T)".
+_RX_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
+#: Lower-case words a name's words may be joined by.
+_JOINS = frozenset("of and for the & on de du des la le del di da".split())
+_RX_WORD = re.compile(r"[A-Z][\w'’.-]*")
+#: A country's abbreviation before an agency's name is part of it: "U.S. Customs ...".
+_RX_COUNTRY_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|US|UK|EU")
+
+
+def acronym_names(norm: str, spans: list[Span]) -> list[Span]:
+    """Names an acronym in brackets spells out, one span each (see the module's doc)."""
+    if " (" not in norm:
+        return spans
+    found: list[Span] = []
+    names: set[str] = set()
+    for m in _RX_ACRONYM_AFTER.finditer(norm):
+        span = _spelt_out(norm, m.start(), m[1])
+        if span:
+            found.append(span)
+            names.add(norm[span[0] : span[1]])
+    if not found:
+        return spans
+    for name in names:  # the same name again, without its acronym
+        short = (
+            name.split(" ", 1)[1] if _RX_COUNTRY_ABBREVIATION.fullmatch(name.split(" ")[0]) else ""
+        )
+        for text in filter(None, (name, short)):
+            at = norm.find(text)
+            while at >= 0:
+                end = at + len(text)
+                if (at == 0 or not norm[at - 1].isalnum()) and not norm[end : end + 1].isalnum():
+                    found.append((at, end, "ORG", "", True, SPELT))
+                at = norm.find(text, end)
+    found = _select(found)  # the longest of overlapping ones
+    return _replace(spans, found)
+
+
+def _spelt_out(norm: str, end: int, acronym: str) -> Span | None:
+    """The longest run of capitalised words ending at ``end`` whose initials spell
+    ``acronym``, as a guessed organisation's span, else None."""
+    letters = acronym.replace("&", "")
+    window = max(0, end - 160)
+    words: list[tuple[int, int, str]] = []
+    for t in reversed(list(re.finditer(r"\S+", norm[window:end]))):
+        w = t[0]
+        if w in _JOINS or _RX_WORD.fullmatch(w):
+            words.append((window + t.start(), window + t.end(), w))
+            continue
+        break
+    words.reverse()
+    if not words or words[-1][2] in _JOINS:
+        return None
+    for i, (start, _, first) in enumerate(words):
+        if first in _JOINS:
+            continue
+        rest = [w for _, _, w in words[i:]]
+        capitals = [w for w in rest if w not in _JOINS]
+        if len(capitals) < 2:
+            break
+        spelt = "".join(w[0] for w in capitals)
+        spelt_all = "".join(w[0].upper() for w in rest if w not in {"the", "&"})
+        if letters not in (spelt, spelt_all):
+            continue
+        if first in _PERSON_TITLES or _cue_type(capitals[-1]) in {"LAW", "EVENT"}:
+            return None  # "Member of Parliament (MP)", "Comprehensive Test Ban Treaty (CTBT)"
+        if i and _RX_COUNTRY_ABBREVIATION.fullmatch(words[i - 1][2]):
+            start = words[i - 1][0]
+        return (start, end, "ORG", "", True, SPELT)
+    return None
+
+
+def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
+    """``spans`` with each of ``found`` in place of the mentions inside it; one that a
+    known name runs across, or that is a known name already, is left out."""
+    keep = []
+    for new in found:
+        a, b = new[0], new[1]
+        # its own convention cuts a guess short, never a known name
+        clash = any(
+            not s[4] and s[0] < b and a < s[1] and (s[0] < a or s[1] > b or (s[0], s[1]) == (a, b))
+            for s in spans
+        )
+        if not clash:
+            keep.append(new)
+    if not keep:
+        return spans
+    out = [s for s in spans if not any(s[0] < k[1] and k[0] < s[1] for k in keep)]
+    out.extend(keep)
+    out.sort()
+    return out
+
+
+#: A road by its number: "Route 29", "Road 1950E", "Interstate 95", "Highway 401" (the
+#: capitalised words before it are its name too: "Illinois Route 29"); a numbered street:
+#: "1600E Road", "42nd Street", "5th Avenue".
+_RX_ROAD_NUMBER = re.compile(r"(?:Route|Highway|Road|Interstate|Hwy\.?) \d{1,5}[A-Z]?(?![\w-])")
+_RX_NUMBER_STREET = re.compile(
+    r"(?<![\w,.-])\d{1,5}(?:st|nd|rd|th|[NSEW])? (?:Street|Avenue|Road|Boulevard|Lane|Drive)(?![\w-])"
+)
+_ROAD_WORDS = ("Route ", "Highway ", "Road ", "Interstate ", "Hwy")
+_STREET_WORDS = (" Street", " Avenue", " Road", " Boulevard", " Lane", " Drive")
+#: A word of a name before a road's or an office's: "Illinois", "U.S."; not "Office."
+_RX_NAME_WORD = re.compile(r"[A-Z][\w-]*|(?:[A-Z]\.)+")
+
+
+def _known(word: str) -> bool:
+    """Is ``word`` a name the gazetteer or the list of places knows?"""
+    return word.lower() in gazetteer().by_alias or word in typer.places()
+
+
+def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
+    """Roads and streets named by a number, as places (the guesser sees no capitalised
+    name in "1600E Road", and cuts "Illinois Route 29" short of its number)."""
+    found = []
+    if any(w in norm for w in _ROAD_WORDS):
+        for m in _RX_ROAD_NUMBER.finditer(norm):
+            if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == "-"):
+                continue
+            start = m.start()
+            for _ in range(3):  # the capitalised words before it: "Illinois", "Township"
+                before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+                word = norm[before : start - 1]
+                if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
+                    break
+                if word in _LEADING_STOPS:
+                    break
+                start = before
+            found.append((start, m.end(), "LOC", "", True, DEFINED))
+    for word in _STREET_WORDS:
+        at = norm.find(word)
+        while at >= 0:  # "42nd Street": a number right before the street's word
+            if norm[at - 1 : at].isalnum():
+                m = _RX_NUMBER_STREET.search(norm, max(0, at - 8), at + len(word) + 1)
+                if m:
+                    found.append((m.start(), m.end(), "LOC", "", True, DEFINED))
+            at = norm.find(word, at + len(word))
+    return _replace(spans, found) if found else spans
+
+
+_LEADING_STOPS = frozenset("The On At In Near Along From To Via A An".split())
+
+
+#: An office named for its holder's post: "Christian County Sheriff's Department", "the
+#: Attorney General's Office", "Children's Hospital".
+_RX_OFFICE_AFTER = re.compile(r"(?: [A-Z][\w-]*){0,3} (?P<cue>[A-Z][a-z]+)(?![\w'’-])")
+#: Posts whose possessive may open an office's name ("Children's Hospital").
+_POSTS_FIRST = frozenset("Children Women Men Veterans People Workers".split())
+
+
+def post_offices(norm: str, spans: list[Span]) -> list[Span]:
+    """Offices named for their holder's post, whole, as organisations: the post is an
+    everyday word ("Sheriff", "Attorney"), not a name ("Britain's Labour Party" is two)."""
+    found = []
+    at = norm.find("Office of the ")
+    while at >= 0:  # "the Office of the Governor", "Office of the Attorney General"
+        m = _RX_OFFICE_OF.match(norm, at)
+        if m and all(w in _TITLE_WORDS for w in m["post"].split()):
+            found.append((at, m.end(), "ORG", "", True, DEFINED))
+        at = norm.find("Office of the ", at + 14)
+    for mark in ("'s ", "’s "):
+        at = norm.find(mark)
+        while at >= 0:
+            if norm[at + 3 : at + 4].isupper():  # (the common case: "the company's share")
+                found += _post_office(norm, at)
+            at = norm.find(mark, at + 3)
+    return _replace(spans, found) if found else spans
+
+
+_RX_OFFICE_OF = re.compile(r"Office of the (?P<post>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![\w-])")
+
+
+def _post_office(norm: str, at: int) -> list[Span]:
+    """The office whose post's possessive ends at ``at``, as a list of none or one span."""
+    post_start = norm.rfind(" ", max(0, at - 30), at) + 1
+    post = norm[post_start:at]
+    if not (post[:1].isupper() and post[1:].islower() and post.isalpha()):
+        return []  # (the common case: "the company's", "Britain's" passes on to the list)
+    m = _RX_OFFICE_AFTER.match(norm, at + 2)
+    if not m or _cue_type(m["cue"]) != "ORG" or not typer.everyday(post) or _known(post):
+        return []  # (everyday words include "Britain": a known name is no post)
+    start = post_start
+    for _ in range(4):  # the capitalised words before the post: "Christian County"
+        before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+        word = norm[before : start - 1]
+        if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
+            break
+        if word in _LEADING_STOPS:
+            break
+        start = before
+    if start == post_start and post not in _POSTS_FIRST:
+        return []
+    return [(start, m.end(), "ORG", "", True, DEFINED)]
+
+
+#: Institutions' cue words an article goes on to use alone for the one it named in full:
+#: "the City Council" ... "the Council"; "the General Assembly" ... "the Assembly".
+_BODIES = frozenset(
+    "Council Assembly Commission Committee Parliament Senate Congress Court Tribunal Ministry"
+    " Department Agency Authority Board Bureau Cabinet Legislature Commons".split()
+)
+
+
+def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """ "the Council" after "the City Council": the institution the article named in full
+    whose last word it is (an organisation if the article named several such)."""
+    named: dict[str, set[str]] = {}
+    for _, _, norm, spans in fields:
+        for s in spans:
+            if s[2] == "ORG" and " " in norm[s[0] : s[1]]:
+                last = norm[s[0] : s[1]].rsplit(" ", 1)[1]
+                if last in _BODIES:
+                    named.setdefault(last, set()).add(s[3] or norm[s[0] : s[1]])
+    if not named:
+        return fields
+    out = []
+    for name, text, norm, spans in fields:
+        extra = []
+        for cue, names in named.items():
+            at = norm.find("the " + cue)
+            while at >= 0:
+                start, end = at + 4, at + 4 + len(cue)
+                if not norm[end : end + 1].isalnum() and not _RX_NAME_GOES_ON.match(norm, end):
+                    canonical = next(iter(names)) if len(names) == 1 else ""
+                    extra.append((start, end, "ORG", canonical, True, DEFINED))
+                at = norm.find("the " + cue, end)
+        if extra:
+            taken = bytearray(len(norm) + 1)
+            for s in spans:
+                taken[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+            extra = [e for e in extra if 1 not in taken[e[0] : e[1]]]
+            spans = sorted(spans + extra) if extra else spans
+        out.append((name, text, norm, spans))
+    return out
+
+
+#: After a cue word, what makes it part of a longer name: "the Council of Europe", "the
+#: Court Street ...", "the Council's" is still it.
+_RX_NAME_GOES_ON = re.compile(r" (?:of|for|on) [A-Z]| [A-Z]|-")
+
+
+#: A site's name as its address, capitalised: "Salon.com", "BVINEWS.COM" (a lower-case
+#: address, "harpers.org/blog", is an address, no name).
+_RX_SITE = re.compile(
+    r"(?<![\w@./-])[A-Z][A-Za-z0-9-]*\.(?:com|COM|net|NET|org|ORG|co\.uk|CO\.UK)(?![\w/@-]|\.\w)"
+)
+
+
+def sites(norm: str, spans: list[Span]) -> list[Span]:
+    """Sites named by their capitalised address, as organisations."""
+    if ".com" not in norm and ".COM" not in norm and ".org" not in norm and ".net" not in norm:
+        return spans  # (the common case)
+    found = [
+        (m.start(), m.end(), "ORG", "", True, DEFINED)
+        for m in _RX_SITE.finditer(norm)
+        if not any(  # "Amazon.com Inc." is the longer name; a known one stays
+            s[0] <= m.start()
+            and m.end() <= s[1]
+            and (s[1] - s[0] > m.end() - m.start() or not s[4])
+            for s in spans
+        )
+    ]
+    return _replace(spans, found) if found else spans

@@ -16,6 +16,18 @@ from search.years import YEAR
 def _words(text: str) -> list[str]:
     """Lower-cased words, with the month "May" and the noun "will" ("political will")
     renamed so that they are not taken for modal verbs."""
+    if "-" not in text and "May" not in text and not _MAKES_ASCII_LETTERS.search(text):
+        # No hyphen and no month: the words of the lower-cased text (lower-casing makes
+        # no letter of [A-Za-z] out of any other character here), with "will" after a
+        # noun's determiner renamed. What the loop below gives, without a step per word.
+        words = _WORD.findall(text.lower())
+        if "will" in words:
+            prev = ""
+            for i, low in enumerate(words):
+                if low == "will" and prev in _WILL_NOUN_BEFORE:
+                    low = words[i] = "<noun>"
+                prev = low
+        return words
     words = []
     prev = ""
     # (hyphen before, word): "open-ended" gives ("", "open"), ("-", "ended").
@@ -36,6 +48,9 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
+#: The only characters outside [A-Za-z] whose lower case holds one of them ("İ" -> "i̇",
+#: the Kelvin sign -> "k"): a text without them splits into the same words lower-cased.
+_MAKES_ASCII_LETTERS = re.compile("[\u0130\u212a]")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _HYPHEN_WORD = re.compile(r"(-?)([A-Za-z]+(?:['’][A-Za-z]+)?)")
 _VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
@@ -209,7 +224,8 @@ def _may_be_perfect(low: str) -> bool:
     return " has " in low or " have " in low or " had " in low
 
 
-_GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
+#: (The word boundary first: the look-behind is tried at the start of a word only.)
+_GENERIC_PAST = re.compile(r"\b(?<![a-z]{3}-)[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: -ed words that are counted as what they are, not as a narrated past.
 _NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
@@ -260,7 +276,7 @@ def cues(
     month ("by October 1", "until October 14"), is a forward cue. A term quoted as a
     term (a short quotation: "the phrase “What if Trump?”") is mentioned, not said:
     its words cue nothing."""
-    quoted = any(q in text for q in _QUOTES)
+    quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES
     if quoted:
         text = _MENTIONED.sub(" ", text)
     words = _words(text)
@@ -392,7 +408,7 @@ def opening_day(text: str, published: dt.date) -> int:
 
 def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:
     """The phrases (each with its padded form) that occur in ``low``, as whole words."""
-    return tuple(p for p, pad in padded if pad in low)
+    return tuple([p for p, pad in padded if pad in low])
 
 
 #: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").

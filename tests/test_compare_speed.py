@@ -46,3 +46,27 @@ def _word_by_word(text: str) -> list[str]:
         words.append(low)
         prev = low
     return words
+
+
+def test_the_word_before_a_stop_is_what_the_pattern_finds():
+    """The splitter reads the word before a full stop backwards rather than by
+    ``_WORD_BEFORE`` (which tries every position of its window): the same word, or none."""
+    import random
+
+    from search import sentences
+
+    rnd = random.Random(7)
+    alphabet = list("ab AB.\n\"'“‘«([)U.S. Mr. J. No. 5 e.g. \t\u00a0\u2003İx?!…”’»]-")
+    for _ in range(300):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 40)))
+        for hi in range(len(text) + 1):
+            for lo in range(max(0, hi - 12), hi + 1):
+                m = sentences._WORD_BEFORE.search(text, lo, hi)
+                assert (m.group(1) if m else None) == sentences._word_before(text, lo, hi)
+
+
+def test_the_space_the_word_pattern_stops_at_is_what_isspace_says():
+    import re
+
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(i))) == chr(i).isspace() for i in range(sys.maxunicode + 1))

@@ -503,19 +503,28 @@ class Scorer:
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
-        scores = self._scores(c, before)
+        # :meth:`_scores`, as a list of scores beside a list of keys (no dict).
+        shared, total = self._shared(c, before)
+        if total <= 0:
+            return []
+        keys = list(shared)
+        factor = self.factor
+        values = [(v / total if v < total else 1.0) * factor[k] for k, v in shared.items()]
         c = self._as_named(c)
-        values = list(scores.values())
         place = self.place
         # The best reports are nearly always among the best few candidates: those at or
         # above the few-th best score, ranked (score, -position) as a whole would be.
         n = 4 * MAX_DEVELOPMENTS
-        cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
-        few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
+        if len(values) > n:
+            cut = heapq.nlargest(n, values)[-1]
+            few = [(v, place[k], k) for v, k in zip(values, keys, strict=True) if v >= cut]
+        else:
+            few = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
+        few = sorted(few, reverse=True)[:n]
         since = c.cues.published
         top = self._reports(few, since)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
-            everything = [(v, place[k], k) for k, v in scores.items()]
+            everything = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
             top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:

@@ -112,7 +112,7 @@ def find_developments(article: Article) -> tuple[Development, ...]:
 
 
 def _content(s: _Sentence) -> int:
-    return len(set(s.stems))
+    return len(s.stem_set())
 
 
 def _is_concern(s: _Sentence, before: _Sentence | None = None) -> bool:

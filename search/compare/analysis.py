@@ -202,9 +202,12 @@ def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
     """Theme name -> number of its terms found in the stem sequence (``by_first``: see
     :func:`_terms_by_first_stem`)."""
     found: dict[str, int] = {}
+    if by_first.keys().isdisjoint(stems):
+        return found  # no term starts here (half the sentences, for the synonym rings)
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    get = by_first.get
     for i, stem in enumerate(stems):
-        for name, term in by_first.get(stem, ()):
+        for name, term in get(stem, ()):
             if (name, term) in seen:
                 continue
             if len(term) == 1 or tuple(stems[i : i + len(term)]) == term:

@@ -108,6 +108,7 @@ _PROGRESSIVE = re.compile(
     r"|(?:has|have)\s+been\s+(?:(?:now|also|still|actively)\s+)?(?!being\b)[a-z]{2,}ing)\b",
     re.I,
 )
+_ING = re.compile("ing", re.I)
 #: A question asks, it tells nothing: one that ends with a question mark, or one put
 #: indirectly as a record prints it ("What steps he is taking to monitor payments.",
 #: "Whether she will make a statement on ..."): a wh-word, then its subject and verb,
@@ -267,9 +268,13 @@ def development_factor(d: _Sentence) -> float:
     text = d.span.text
     if asks(text):
         return 0.5  # "What progress he has made on establishing the scheme."
-    if _STATE.search(text) and not d.cues.events:
+    if not d.cues.events and _STATE.search(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
-    if _PROGRESSIVE.search(text) and not (d.cues.when and d.cues.events):
+    if (
+        not (d.cues.when and d.cues.events)
+        and _ING.search(text)  # every progressive ends so: most sentences have none
+        and _PROGRESSIVE.search(text)
+    ):
         # Work under way ("accepted the findings and is taking action on all the
         # recommendations"), even beside a past verb; not beside a dated event ("the man,
         # who is facing charges, was arrested on Monday").
@@ -623,7 +628,7 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
     # Surface words of the concern that the development shares, minus entity words.
     entity_chars_c = [r for n in shared_entities for r in c.entities[n]]
     entity_chars_d = [r for n in shared_entities for r in d.entities[n]]
-    d_stems = {t.stem for t in d.tokens}
+    d_stems = d.stem_set()
     terms: dict[str, None] = {}
     c_marks = list(entity_chars_c)
     shared_stems = set()

@@ -70,3 +70,22 @@ def test_the_space_the_word_pattern_stops_at_is_what_isspace_says():
 
     space = re.compile(r"\s")
     assert all(bool(space.match(chr(i))) == chr(i).isspace() for i in range(sys.maxunicode + 1))
+
+
+def test_the_phrase_automaton_finds_every_phrase_written_as_a_substring_search_would():
+    import random
+
+    groups = (
+        cue_module._FORWARD_PADDED,
+        cue_module._WORRY_PADDED,
+        cue_module._WHEN_PADDED,
+        cue_module._DEMAND_PADDED,
+        cue_module._OBLIGATION_PADDED,
+    )
+    pads = [pad for group in groups for _, pad in group]
+    words = sorted({w for pad in pads for w in pad.split()} | {"the", "deal", "20", "s"})
+    rnd = random.Random(3)
+    for _ in range(3000):
+        low = " " + " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))) + " "
+        hits = {pad for _, pad in cue_module._PHRASES.iter(low)}
+        assert hits == {pad for pad in pads if pad in low}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import ahocorasick
 from attrs import define
 
 from search.sentences import wordset
@@ -317,7 +318,10 @@ def cues(
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
-    forward += [p for p, padded in _FORWARD_PADDED if padded in low]
+    # Every phrase of every kind written in the sentence, in one pass (most have none).
+    hits = {padded for _, padded in _PHRASES.iter(low)}
+    if hits:
+        forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     generic = found["generic"]
@@ -337,18 +341,18 @@ def cues(
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
-        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, low),
+        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, hits),
         past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, low),
-        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, low),
+        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, hits),
+        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, hits),
         allegation=tuple(found["allegation"]),
         reported=bool(found["reported"]),
         # The year before is the story's own time (a pair is weeks or months apart).
         old_years=tuple(y for y in years if int(y) < year - 1),
-        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
+        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, hits),
         worry_verb=worry_verb,
         quoted=quoted,
         published=published.toordinal() if published else 0,
@@ -406,9 +410,10 @@ def opening_day(text: str, published: dt.date) -> int:
     return when.toordinal()
 
 
-def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:
-    """The phrases (each with its padded form) that occur in ``low``, as whole words."""
-    return tuple([p for p, pad in padded if pad in low])
+def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:
+    """The phrases (each with its padded form) whose padded form is among ``hits`` (what
+    :data:`_PHRASES` found in a sentence's space-joined words)."""
+    return tuple([p for p, pad in padded if pad in hits]) if hits else ()
 
 
 #: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
@@ -556,3 +561,13 @@ _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)
     for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)
 )
+#: Every padded phrase above, found in one pass over a sentence (Aho-Corasick): each one
+#: that occurs, overlapping ones too, as ``pad in low`` would find it.
+_PHRASES = ahocorasick.Automaton()
+for _padded in {
+    pad
+    for group in (_FORWARD_PADDED, _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED)
+    for _, pad in group
+}:
+    _PHRASES.add_word(_padded, _padded)
+_PHRASES.make_automaton()

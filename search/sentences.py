@@ -208,10 +208,15 @@ def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
 
 
 _NOT_WORDS = re.compile(r"[\W_]+")
+#: The same in a case-folded ASCII text: what is not a letter or a digit.
+_ASCII_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def sentence_key(article_id: str, text: str) -> str:
     """A key for a sentence that survives changes of spacing, quotes and case."""
     norm = unicodedata.normalize("NFKC", text).casefold()
-    norm = _NOT_WORDS.sub(" ", norm).strip()
+    if norm.isascii():  # the words joined by a space: what the pattern leaves, sooner
+        norm = " ".join(_ASCII_WORDS.findall(norm))
+    else:
+        norm = _NOT_WORDS.sub(" ", norm).strip()
     return f"{article_id}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:12]}"

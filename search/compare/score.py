@@ -468,17 +468,26 @@ class Scorer:
         # not the subject of the whole story (:data:`ACTOR_ALONE`).
         names_only: set[str] = set()
         acting: set[str] = set()
+        actors = self.actors
         for name in participants(c):
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
+            acts = actor and w >= ACTOR_ALONE
+            other = OTHER_ROLE * w
             for k in index.get(f"entity:{name}", ()):
-                same = actor == (name in self.actors[k])
-                if actor and same and w >= ACTOR_ALONE:
-                    acting.add(k)
-                if k not in shared:
+                if (name in actors[k]) == actor:  # the same role in both
+                    if acts:
+                        acting.add(k)
+                    add = w
+                else:
+                    add = other
+                v = get(k)
+                if v is None:
                     names_only.add(k)
-                shared[k] = get(k, 0.0) + (w if same else OTHER_ROLE * w)
+                    shared[k] = 0.0 + add
+                else:
+                    shared[k] = v + add
         for k in names_only - acting:
             del shared[k]
         return shared, total

@@ -89,3 +89,36 @@ def test_the_phrase_automaton_finds_every_phrase_written_as_a_substring_search_w
         low = " " + " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))) + " "
         hits = {pad for _, pad in cue_module._PHRASES.iter(low)}
         assert hits == {pad for pad in pads if pad in low}
+
+
+def test_compare_pauses_the_cycle_collector_and_resumes_it_as_it_was():
+    import datetime as dt
+    import gc
+
+    from search.compare import compare, compare_topic
+    from search.model import Article
+
+    def article(ident: str, year: int, body: str) -> Article:
+        return Article(
+            id=ident, title=ident, body=body, published=dt.date(year, 1, 1), path=f"{ident}.txt"
+        )
+
+    earlier = article("e", 2023, "Officials fear the dam may burst before the rains.")
+    later = article("l", 2024, "The dam burst on Monday, officials said.")
+    seen: list[bool] = []
+
+    def entities(_article):
+        seen.append(gc.isenabled())
+        return ()
+
+    assert gc.isenabled()
+    compare(earlier, later, earlier_entities=(), later_entities=())
+    compare_topic("dam", [earlier], [later], later.published, entities=entities)
+    assert gc.isenabled()
+    assert seen and not any(seen)
+    gc.disable()
+    try:
+        compare(earlier, later, earlier_entities=(), later_entities=())
+        assert not gc.isenabled()  # not turned on when it was off
+    finally:
+        gc.enable()

@@ -206,14 +206,14 @@ def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
     found: dict[str, int] = {}
     if by_first.keys().isdisjoint(stems):
         return found  # no term starts here (half the sentences, for the synonym rings)
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: set[int] = set()
     get = by_first.get
     for i, stem in enumerate(stems):
-        for name, term in get(stem, ()):
-            if (name, term) in seen:
+        for name, term, n, ident in get(stem, ()):
+            if ident in seen:
                 continue
-            if len(term) == 1 or tuple(stems[i : i + len(term)]) == term:
-                seen.add((name, term))
+            if n == 1 or tuple(stems[i : i + n]) == term:
+                seen.add(ident)
                 found[name] = found.get(name, 0) + 1
     return found
 
@@ -221,11 +221,15 @@ def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
 @lru_cache(maxsize=8)
 def _terms_by_first_stem(
     themes: tuple[Theme, ...],
-) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+) -> dict[str, list[tuple[str, tuple[str, ...], int, int]]]:
+    """First stem -> (theme name, term, its length, a number for the pair (name, term)):
+    a term counts once in a sentence however often it is written, told by its number."""
+    index: dict[str, list[tuple[str, tuple[str, ...], int, int]]] = {}
+    idents: dict[tuple[str, tuple[str, ...]], int] = {}
     for theme in themes:
         for term in theme.terms:
-            index.setdefault(term[0], []).append((theme.name, term))
+            ident = idents.setdefault((theme.name, term), len(idents))
+            index.setdefault(term[0], []).append((theme.name, term, len(term), ident))
     return index
 
 

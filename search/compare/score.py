@@ -188,6 +188,8 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     the next word is capitalised too."""
     text, base = s.span.text, s.span.start
     capital = [text[t.start - base : t.start - base + 1].isupper() for t in words]
+    if sum(capital) < 2:
+        return [1.0] * len(words)  # no two capitalised words: no name of two words
 
     def joined(j: int) -> bool:  # words j and j + 1 are one name
         gap = text[words[j].end - base : words[j + 1].start - base]

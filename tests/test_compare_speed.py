@@ -122,3 +122,34 @@ def test_compare_pauses_the_cycle_collector_and_resumes_it_as_it_was():
         assert not gc.isenabled()  # not turned on when it was off
     finally:
         gc.enable()
+
+
+def test_a_case_blind_pattern_takes_only_the_checked_characters_for_ascii_letters():
+    import re
+
+    from search.compare import score
+
+    letter = re.compile("[a-z]", re.I)
+    others = [
+        c
+        for c in map(chr, range(128, sys.maxunicode + 1))
+        if letter.fullmatch(c) or c.lower() == "k"
+    ]
+    assert others and all(score._CASE_BLIND_ASCII.search(c) for c in others)
+
+
+def test_a_state_that_goes_on_is_found_as_the_pattern_finds_it():
+    from search.compare import score
+
+    for text in [
+        "The deadline currently stands at 31 October.",
+        "Work STILL goes on.",
+        "Talks remain stalled; the ongoing row is costly.",
+        "The inquiry is also continuing, and it continues.",
+        "Protests continued on Sunday.",
+        "The dam burst on Monday.",
+        "The row ıs ongoıng; ſtill there.",
+        "Remains of the day.",
+        "",
+    ]:
+        assert score._goes_on(text) == bool(score._STATE.search(text)), text

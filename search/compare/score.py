@@ -95,6 +95,28 @@ _STATE = re.compile(
     r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
     re.I,
 )
+#: The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ı"
+#: for "i", "ſ" for "s", the Kelvin sign for "k"): where none is written, a case-blind
+#: pattern's words are in the lower-cased text as they are in the pattern.
+_CASE_BLIND_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _goes_on(text: str) -> bool:
+    """``_STATE.search(text)``, not tried where none of its words is written (most
+    sentences)."""
+    if not _CASE_BLIND_ASCII.search(text):
+        low = text.lower()
+        if not (
+            "still" in low
+            or "currently" in low
+            or "remain" in low
+            or "continu" in low
+            or "ongoing" in low
+        ):
+            return False
+    return _STATE.search(text) is not None
+
+
 #: Work under way told in a progressive ("is taking action on all 58 recommendations",
 #: "are looking to modernise", "has been working closely with"): effort, not its outcome.
 #: The present progressive of a verb of effort only: "sixteen states are suing the
@@ -270,7 +292,7 @@ def development_factor(d: _Sentence) -> float:
     text = d.span.text
     if asks(text):
         return 0.5  # "What progress he has made on establishing the scheme."
-    if not d.cues.events and _STATE.search(text):
+    if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
     if (
         not (d.cues.when and d.cues.events)

@@ -127,15 +127,13 @@ def test_compare_pauses_the_cycle_collector_and_resumes_it_as_it_was():
 def test_a_case_blind_pattern_takes_only_the_checked_characters_for_ascii_letters():
     import re
 
-    from search.compare import score
-
     letter = re.compile("[a-z]", re.I)
     others = [
         c
         for c in map(chr, range(128, sys.maxunicode + 1))
         if letter.fullmatch(c) or c.lower() == "k"
     ]
-    assert others and all(score._CASE_BLIND_ASCII.search(c) for c in others)
+    assert others and all(cue_module.CASE_BLIND_ASCII.search(c) for c in others)
 
 
 def test_a_state_that_goes_on_is_found_as_the_pattern_finds_it():
@@ -153,3 +151,17 @@ def test_a_state_that_goes_on_is_found_as_the_pattern_finds_it():
         "",
     ]:
         assert score._goes_on(text) == bool(score._STATE.search(text)), text
+
+
+def test_a_term_quoted_as_a_term_is_looked_for_only_after_what_it_comes_after():
+    for text in [
+        "the phrase “What if Trump?” spread",
+        "its variants (“probably Trump”) too",
+        'a plan DUBBED "the wall" failed',
+        "he remained “cautiously optimistic” about it",
+        "known as “the deal” by some",
+        "a ſlogan “x y” here",
+        '"We will do it," she said.',
+    ]:
+        skipped = not cue_module._may_mention(text)
+        assert not (skipped and cue_module._MENTIONED.search(text)), text

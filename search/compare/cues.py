@@ -278,7 +278,7 @@ def cues(
     term (a short quotation: "the phrase “What if Trump?”") is mentioned, not said:
     its words cue nothing."""
     quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES
-    if quoted:
+    if quoted and _may_mention(text):
         text = _MENTIONED.sub(" ", text)
     words = _words(text)
     low = " " + " ".join(words) + " "
@@ -448,6 +448,23 @@ _MENTIONED = re.compile(
     r"(?:“\s*(?:[^\s“”]+\s+){0,2}[^\s“”]+\s*”|\"(?:[^\s\"]+\s+){0,2}[^\s\"]+\")",
     re.I,
 )
+#: What a term quoted as a term comes after, one of them at least (lower-cased).
+_MENTIONED_AFTER = ("(", "mean", "phrase", "term", "word", "slogan", "called", "dubbed", "known as", "nicknamed")  # fmt: skip
+#: The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ı"
+#: for "i", "ſ" for "s", the Kelvin sign for "k"): where none is written, a case-blind
+#: pattern's words are in the lower-cased text as they are in the pattern.
+CASE_BLIND_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_mention(text: str) -> bool:
+    """Whether :data:`_MENTIONED` may find anything: not where none of the words it
+    comes after is written (most quoting sentences)."""
+    if CASE_BLIND_ASCII.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _MENTIONED_AFTER)
+
+
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
 OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")

@@ -44,6 +44,7 @@ from search.compare.analysis import (
 )
 from search.compare.cues import (
     _WORD,
+    CASE_BLIND_ASCII,
     EVENT_VERBS,
     FORWARD_WORDS,
     IRREGULAR_PAST,
@@ -95,16 +96,12 @@ _STATE = re.compile(
     r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
     re.I,
 )
-#: The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ı"
-#: for "i", "ſ" for "s", the Kelvin sign for "k"): where none is written, a case-blind
-#: pattern's words are in the lower-cased text as they are in the pattern.
-_CASE_BLIND_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _goes_on(text: str) -> bool:
     """``_STATE.search(text)``, not tried where none of its words is written (most
     sentences)."""
-    if not _CASE_BLIND_ASCII.search(text):
+    if not CASE_BLIND_ASCII.search(text):
         low = text.lower()
         if not (
             "still" in low

@@ -165,3 +165,22 @@ def test_a_term_quoted_as_a_term_is_looked_for_only_after_what_it_comes_after():
     ]:
         skipped = not cue_module._may_mention(text)
         assert not (skipped and cue_module._MENTIONED.search(text)), text
+
+
+def test_words_are_found_as_whooshs_pattern_finds_them():
+    """analysis._WORD drops the optional dot of Whoosh's "[\\w\\*]+(?:\\.?[\\w\\*]+)*": the
+    same words, sooner."""
+    import random
+    import re
+
+    from search.compare import analysis
+
+    whoosh = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+    gap_whoosh = re.compile(r"([^\w\*]*)([\w\*]+(?:\.?[\w\*]+)*)")
+    rnd = random.Random(5)
+    alphabet = list("ab.*_ 1.2 U.S. e.g. x..y *a* é’'-\n")
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        spans = [m.span() for m in whoosh.finditer(text)]
+        assert [m.span() for m in analysis._WORD.finditer(text)] == spans
+        assert analysis._GAP_WORD.findall(text) == gap_whoosh.findall(text)

@@ -107,9 +107,11 @@ def _fold(word: str) -> str:
 
 
 #: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
-_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+#: (A dot between runs of word characters, not an optional dot: the first run is as long
+#: as it goes, so "(?:\.?run)*" could only ever take dotted runs, at more cost.)
+_WORD = re.compile(r"[\w\*]+(?:\.[\w\*]+)*")
 #: The same words, each with the characters before it (which no word takes).
-_GAP_WORD = re.compile(r"([^\w\*]*)([\w\*]+(?:\.?[\w\*]+)*)")
+_GAP_WORD = re.compile(r"([^\w\*]*)([\w\*]+(?:\.[\w\*]+)*)")
 _STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -162,6 +164,9 @@ def _token(word: str, start: int, end: int) -> _Token:
     stem = _stem_of(word)
     assert stem is not None
     return _Token(stem, start, end, word.replace("’", "'"))
+
+
+_STEM = operator.itemgetter(0)  # a _Token's stem
 
 
 @define(frozen=True, slots=True)
@@ -248,12 +253,12 @@ class _Sentence:
 
     @property
     def stems(self) -> tuple[str, ...]:
-        return tuple(t.stem for t in self.tokens)
+        return tuple(map(_STEM, self.tokens))
 
     def stem_set(self) -> frozenset[str]:
         """The distinct stems (kept: every comparison the sentence is in asks)."""
         if self._stem_set is None:
-            self._stem_set = frozenset(t.stem for t in self.tokens)
+            self._stem_set = frozenset(map(_STEM, self.tokens))
         return self._stem_set
 
     def words(self) -> tuple[_Token, ...]:

@@ -184,3 +184,16 @@ def test_words_are_found_as_whooshs_pattern_finds_them():
         spans = [m.span() for m in whoosh.finditer(text)]
         assert [m.span() for m in analysis._WORD.finditer(text)] == spans
         assert analysis._GAP_WORD.findall(text) == gap_whoosh.findall(text)
+
+
+def test_no_word_holds_a_curly_apostrophe():
+    """analysis._tokens replaces none in its words, as no word can hold one."""
+    from search.compare import analysis
+
+    assert [t.word for t in analysis._tokens("Britain’s rôle won’t wane", 0)] == [
+        "britain",
+        "rôle",
+        "won",
+        "wane",
+    ]
+    assert not analysis._WORD.search("’")

@@ -154,8 +154,7 @@ def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
         pos = start + len(word)
         stem = stem_of(word)
         if stem is not None:
-            if "’" in word:
-                word = word.replace("’", "'")
+            # (No "’" to replace, as _token does: it is no word character.)
             out.append(new(_Token, (stem, start, pos, word)))
     return tuple(out)
 

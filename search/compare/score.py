@@ -258,9 +258,13 @@ def _actors(s: _Sentence) -> set[str]:
     cut = s.span.start + max(len(text) // 3, verb)
     # Who is cited ("REID: ...") is not who acts.
     source = _attribution_end(s) or s.span.start
-    return {
-        name for name, ranges in s.entities.items() if any(source <= a < cut for a, _ in ranges)
-    }
+    actors = set()
+    for name, ranges in s.entities.items():
+        for a, _ in ranges:  # a loop, not any(): asked of most candidates
+            if source <= a < cut:
+                actors.add(name)
+                break
+    return actors
 
 
 #: The verbs and modal words a sentence's actor comes before.
@@ -651,10 +655,9 @@ def _keys(s: _Sentence) -> list[str]:
 def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidence:
     """The development with the reasons for linking it: shared entities, words, themes."""
     shared_entities = [n for n in c.entities if n in d.entities]
-    shared_themes = sorted(
-        (name for name in c.themes if name in d.themes),
-        key=lambda name: -theme_weight.get(name, 0.0),
-    )
+    shared_themes = [name for name in c.themes if name in d.themes]
+    if len(shared_themes) > 1:  # a stable sort, as sorted() is
+        shared_themes.sort(key=lambda name: -theme_weight.get(name, 0.0))
     # Surface words of the concern that the development shares, minus entity words.
     entity_chars_c = [r for n in shared_entities for r in c.entities[n]]
     entity_chars_d = [r for n in shared_entities for r in d.entities[n]]
@@ -662,17 +665,19 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
     terms: dict[str, None] = {}
     c_marks = list(entity_chars_c)
     shared_stems = set()
+    text, base = c.span.text, c.span.start
     for t in c.tokens:
-        if t.stem in d_stems and not _inside(t.start, entity_chars_c):
-            terms.setdefault(c.span.text[t.start - c.span.start : t.end - c.span.start], None)
+        if t.stem in d_stems and not (entity_chars_c and _inside(t.start, entity_chars_c)):
+            terms.setdefault(text[t.start - base : t.end - base], None)
             c_marks.append((t.start, t.end))
             shared_stems.add(t.stem)
     d_marks = list(entity_chars_d)
-    d_marks += [
-        (t.start, t.end)
-        for t in d.tokens
-        if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
-    ]
+    if shared_stems:
+        d_marks += [
+            (t.start, t.end)
+            for t in d.tokens
+            if t.stem in shared_stems and not (entity_chars_d and _inside(t.start, entity_chars_d))
+        ]
     # Synonyms: "coal / lignite", marked on both sides.
     rings = _rings_by_name()
     for name in c.rings:

@@ -155,26 +155,47 @@ def _ends_sentence(seg: str, m: re.Match[str], following: str) -> bool:
     if not punct.startswith(".") or punct.startswith(".."):
         return True
     # The word before the stop (a window: searching from the segment start is quadratic).
-    before = _WORD_BEFORE.search(seg, max(0, m.start() - 80), m.start())
-    if not before:
+    word = _word_before(seg, max(0, m.start() - 80), m.start())
+    if not word or not following:
         return True
-    word = before.group(1)
     low = word.lower().rstrip(".")
-    next_word = re.match(r"[\"'“‘«(\[]*([\w'’]+)", following)
-    nxt = next_word.group(1) if next_word else ""
-    if not following:
-        return True
     if low in ABBREVIATIONS:
         return False
+    single = len(word) == 1 and word.isalpha() and word.isupper()
+    if not single and low not in NUMBER_ABBREVIATIONS and not _DOTTED.match(word):
+        return True  # what follows decides nothing more: no need to read it
+    next_word = _NEXT_WORD.match(following)
+    nxt = next_word.group(1) if next_word else ""
     if low in NUMBER_ABBREVIATIONS and nxt[:1].isdigit():
         return False
-    if len(word) == 1 and word.isalpha() and word.isupper():
+    if single:
         # An initial ("J. Smith") unless it is the pronoun or a letter ending a sentence
         # before an obvious starter.
         return nxt.lower() in SENTENCE_STARTERS and word != "I"
     if _DOTTED.match(word):
         return nxt.lower() in SENTENCE_STARTERS
     return True
+
+
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([\w'’]+)")
+#: Characters other than space that no word before a stop takes (see :data:`_WORD_BEFORE`).
+_BEFORE_WORD = frozenset("\"'“‘«([")
+
+
+def _word_before(seg: str, lo: int, hi: int) -> str | None:
+    """The word ending at ``hi`` (what ``_WORD_BEFORE.search(seg, lo, hi)`` finds), read
+    backwards from ``hi``: the pattern tries every position of the window, and each one
+    to the end of its word."""
+    end = hi
+    if hi > lo and seg[hi - 1] == "\n":
+        end = hi - 1  # "$" matches before a newline that ends the text searched too
+    start = end
+    while start > lo:
+        c = seg[start - 1]
+        if c.isspace() or c in _BEFORE_WORD:
+            break
+        start -= 1
+    return seg[start:end] if start < end else None
 
 
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
@@ -186,8 +207,16 @@ def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
         out.append(Span(text[start:end], start, end))
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+#: The same in a case-folded ASCII text: what is not a letter or a digit.
+_ASCII_WORDS = re.compile(r"[a-z0-9]+")
+
+
 def sentence_key(article_id: str, text: str) -> str:
     """A key for a sentence that survives changes of spacing, quotes and case."""
     norm = unicodedata.normalize("NFKC", text).casefold()
-    norm = re.sub(r"[\W_]+", " ", norm).strip()
+    if norm.isascii():  # the words joined by a space: what the pattern leaves, sooner
+        norm = " ".join(_ASCII_WORDS.findall(norm))
+    else:
+        norm = _NOT_WORDS.sub(" ", norm).strip()
     return f"{article_id}:{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:12]}"

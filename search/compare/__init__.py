@@ -33,6 +33,7 @@ from search.compare.analysis import (
     _both_sides,
     _Sentence,
     _sentences,
+    cycles_collected_after,
     load_themes,
 )
 from search.compare.cues import (
@@ -112,7 +113,7 @@ def find_developments(article: Article) -> tuple[Development, ...]:
 
 
 def _content(s: _Sentence) -> int:
-    return len(set(s.stems))
+    return len(s.stem_set())
 
 
 def _is_concern(s: _Sentence, before: _Sentence | None = None) -> bool:
@@ -143,9 +144,10 @@ def compare(
     :func:`load_themes`.
     """
     t0 = time.perf_counter()
-    themes = load_themes() if themes is None else tuple(themes)
-    left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
-    links, new = link_sentences(left, right)
+    with cycles_collected_after():
+        themes = load_themes() if themes is None else tuple(themes)
+        left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
+        links, new = link_sentences(left, right)
     elapsed = (time.perf_counter() - t0) * 1000
     return Comparison(earlier, later, tuple(links), new, elapsed)
 

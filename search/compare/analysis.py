@@ -6,11 +6,13 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 
 # isort: split
 import bisect
+import contextlib
+import gc
 import operator
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -105,9 +107,11 @@ def _fold(word: str) -> str:
 
 
 #: Words as Whoosh's default tokenizer finds them ("U.S", "2.5", "e.g").
-_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+#: (A dot between runs of word characters, not an optional dot: the first run is as long
+#: as it goes, so "(?:\.?run)*" could only ever take dotted runs, at more cost.)
+_WORD = re.compile(r"[\w\*]+(?:\.[\w\*]+)*")
 #: The same words, each with the characters before it (which no word takes).
-_GAP_WORD = re.compile(r"([^\w\*]*)([\w\*]+(?:\.?[\w\*]+)*)")
+_GAP_WORD = re.compile(r"([^\w\*]*)([\w\*]+(?:\.[\w\*]+)*)")
 _STOPLIST = frozenset(STOP_WORDS) | TOPIC_STOP
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -150,8 +154,7 @@ def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
         pos = start + len(word)
         stem = stem_of(word)
         if stem is not None:
-            if "’" in word:
-                word = word.replace("’", "'")
+            # (No "’" to replace, as _token does: it is no word character.)
             out.append(new(_Token, (stem, start, pos, word)))
     return tuple(out)
 
@@ -160,6 +163,9 @@ def _token(word: str, start: int, end: int) -> _Token:
     stem = _stem_of(word)
     assert stem is not None
     return _Token(stem, start, end, word.replace("’", "'"))
+
+
+_STEM = operator.itemgetter(0)  # a _Token's stem
 
 
 @define(frozen=True, slots=True)
@@ -202,13 +208,16 @@ def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
     """Theme name -> number of its terms found in the stem sequence (``by_first``: see
     :func:`_terms_by_first_stem`)."""
     found: dict[str, int] = {}
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    if by_first.keys().isdisjoint(stems):
+        return found  # no term starts here (half the sentences, for the synonym rings)
+    seen: set[int] = set()
+    get = by_first.get
     for i, stem in enumerate(stems):
-        for name, term in by_first.get(stem, ()):
-            if (name, term) in seen:
+        for name, term, n, ident in get(stem, ()):
+            if ident in seen:
                 continue
-            if len(term) == 1 or tuple(stems[i : i + len(term)]) == term:
-                seen.add((name, term))
+            if n == 1 or tuple(stems[i : i + n]) == term:
+                seen.add(ident)
                 found[name] = found.get(name, 0) + 1
     return found
 
@@ -216,11 +225,15 @@ def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
 @lru_cache(maxsize=8)
 def _terms_by_first_stem(
     themes: tuple[Theme, ...],
-) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+) -> dict[str, list[tuple[str, tuple[str, ...], int, int]]]:
+    """First stem -> (theme name, term, its length, a number for the pair (name, term)):
+    a term counts once in a sentence however often it is written, told by its number."""
+    index: dict[str, list[tuple[str, tuple[str, ...], int, int]]] = {}
+    idents: dict[tuple[str, tuple[str, ...]], int] = {}
     for theme in themes:
         for term in theme.terms:
-            index.setdefault(term[0], []).append((theme.name, term))
+            ident = idents.setdefault((theme.name, term), len(idents))
+            index.setdefault(term[0], []).append((theme.name, term, len(term), ident))
     return index
 
 
@@ -239,12 +252,12 @@ class _Sentence:
 
     @property
     def stems(self) -> tuple[str, ...]:
-        return tuple(t.stem for t in self.tokens)
+        return tuple(map(_STEM, self.tokens))
 
     def stem_set(self) -> frozenset[str]:
         """The distinct stems (kept: every comparison the sentence is in asks)."""
         if self._stem_set is None:
-            self._stem_set = frozenset(t.stem for t in self.tokens)
+            self._stem_set = frozenset(map(_STEM, self.tokens))
         return self._stem_set
 
     def words(self) -> tuple[_Token, ...]:
@@ -331,6 +344,23 @@ class _AnalysisCache:
 #: How many articles' analyses are kept (a few hundred kilobytes each at most).
 ANALYSIS_CACHE_SIZE = 512
 _CACHE = _AnalysisCache(ANALYSIS_CACHE_SIZE)
+
+
+@contextlib.contextmanager
+def cycles_collected_after() -> Iterator[None]:
+    """Python's cycle collector paused while compare builds its many small objects (it
+    otherwise runs a couple of hundred times in a topic compare, walking every object
+    the process holds, the entity gazetteer and word lists too: a tenth of the time),
+    and resumed after if it was running. Nothing compare builds needs it: what it drops
+    goes by reference counting; a cycle waits for the next collection."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def clear_analysis_cache() -> None:

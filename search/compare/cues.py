@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import ahocorasick
 from attrs import define
 
 from search.sentences import wordset
@@ -16,6 +17,18 @@ from search.years import YEAR
 def _words(text: str) -> list[str]:
     """Lower-cased words, with the month "May" and the noun "will" ("political will")
     renamed so that they are not taken for modal verbs."""
+    if "-" not in text and "May" not in text and not _MAKES_ASCII_LETTERS.search(text):
+        # No hyphen and no month: the words of the lower-cased text (lower-casing makes
+        # no letter of [A-Za-z] out of any other character here), with "will" after a
+        # noun's determiner renamed. What the loop below gives, without a step per word.
+        words = _WORD.findall(text.lower())
+        if "will" in words:
+            prev = ""
+            for i, low in enumerate(words):
+                if low == "will" and prev in _WILL_NOUN_BEFORE:
+                    low = words[i] = "<noun>"
+                prev = low
+        return words
     words = []
     prev = ""
     # (hyphen before, word): "open-ended" gives ("", "open"), ("-", "ended").
@@ -36,6 +49,9 @@ def _words(text: str) -> list[str]:
 
 
 _NUMBER_NEAR = re.compile(r"\s+\d")
+#: The only characters outside [A-Za-z] whose lower case holds one of them ("İ" -> "i̇",
+#: the Kelvin sign -> "k"): a text without them splits into the same words lower-cased.
+_MAKES_ASCII_LETTERS = re.compile("[\u0130\u212a]")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _HYPHEN_WORD = re.compile(r"(-?)([A-Za-z]+(?:['’][A-Za-z]+)?)")
 _VERB_PREFIXES = wordset("re co pre de un mis out over under counter")
@@ -209,7 +225,8 @@ def _may_be_perfect(low: str) -> bool:
     return " has " in low or " have " in low or " had " in low
 
 
-_GENERIC_PAST = re.compile(r"(?<![a-z]{3}-)\b[a-z]{3,}ed\b")
+#: (The word boundary first: the look-behind is tried at the start of a word only.)
+_GENERIC_PAST = re.compile(r"\b(?<![a-z]{3}-)[a-z]{3,}ed\b")
 _PRESENT_BE = wordset("is are am isn't aren't")
 #: -ed words that are counted as what they are, not as a narrated past.
 _NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
@@ -260,8 +277,8 @@ def cues(
     month ("by October 1", "until October 14"), is a forward cue. A term quoted as a
     term (a short quotation: "the phrase “What if Trump?”") is mentioned, not said:
     its words cue nothing."""
-    quoted = any(q in text for q in _QUOTES)
-    if quoted:
+    quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES
+    if quoted and _may_mention(text):
         text = _MENTIONED.sub(" ", text)
     words = _words(text)
     low = " " + " ".join(words) + " "
@@ -301,7 +318,10 @@ def cues(
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
-    forward += [p for p, padded in _FORWARD_PADDED if padded in low]
+    # Every phrase of every kind written in the sentence, in one pass (most have none).
+    hits = {padded for _, padded in _PHRASES.iter(low)}
+    if hits:
+        forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     generic = found["generic"]
@@ -321,18 +341,18 @@ def cues(
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
-        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, low),
+        worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, hits),
         past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
-        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, low),
-        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, low),
+        when=tuple(found["when"]) + _phrases(_WHEN_PADDED, hits),
+        demand=tuple(found["demand"]) + _phrases(_DEMAND_PADDED, hits),
         allegation=tuple(found["allegation"]),
         reported=bool(found["reported"]),
         # The year before is the story's own time (a pair is weeks or months apart).
         old_years=tuple(y for y in years if int(y) < year - 1),
-        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, low),
+        obligation=tuple(found["obligation"]) + _phrases(_OBLIGATION_PADDED, hits),
         worry_verb=worry_verb,
         quoted=quoted,
         published=published.toordinal() if published else 0,
@@ -390,9 +410,10 @@ def opening_day(text: str, published: dt.date) -> int:
     return when.toordinal()
 
 
-def _phrases(padded: tuple[tuple[str, str], ...], low: str) -> tuple[str, ...]:
-    """The phrases (each with its padded form) that occur in ``low``, as whole words."""
-    return tuple(p for p, pad in padded if pad in low)
+def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:
+    """The phrases (each with its padded form) whose padded form is among ``hits`` (what
+    :data:`_PHRASES` found in a sentence's space-joined words)."""
+    return tuple([p for p, pad in padded if pad in hits]) if hits else ()
 
 
 #: Hoping, not a hope held up as a purpose ("sought links in the hope of countering").
@@ -427,6 +448,23 @@ _MENTIONED = re.compile(
     r"(?:“\s*(?:[^\s“”]+\s+){0,2}[^\s“”]+\s*”|\"(?:[^\s\"]+\s+){0,2}[^\s\"]+\")",
     re.I,
 )
+#: What a term quoted as a term comes after, one of them at least (lower-cased).
+_MENTIONED_AFTER = ("(", "mean", "phrase", "term", "word", "slogan", "called", "dubbed", "known as", "nicknamed")  # fmt: skip
+#: The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ı"
+#: for "i", "ſ" for "s", the Kelvin sign for "k"): where none is written, a case-blind
+#: pattern's words are in the lower-cased text as they are in the pattern.
+CASE_BLIND_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_mention(text: str) -> bool:
+    """Whether :data:`_MENTIONED` may find anything: not where none of the words it
+    comes after is written (most quoting sentences)."""
+    if CASE_BLIND_ASCII.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _MENTIONED_AFTER)
+
+
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
 OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
@@ -540,3 +578,13 @@ _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)
     for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)
 )
+#: Every padded phrase above, found in one pass over a sentence (Aho-Corasick): each one
+#: that occurs, overlapping ones too, as ``pad in low`` would find it.
+_PHRASES = ahocorasick.Automaton()
+for _padded in {
+    pad
+    for group in (_FORWARD_PADDED, _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED)
+    for _, pad in group
+}:
+    _PHRASES.add_word(_padded, _padded)
+_PHRASES.make_automaton()

@@ -44,6 +44,7 @@ from search.compare.analysis import (
 )
 from search.compare.cues import (
     _WORD,
+    CASE_BLIND_ASCII,
     EVENT_VERBS,
     FORWARD_WORDS,
     IRREGULAR_PAST,
@@ -95,6 +96,24 @@ _STATE = re.compile(
     r"\b(?:currently|still|remains?|continues|(?:is|are)\s+(?:also\s+)?continuing|ongoing)\b",
     re.I,
 )
+
+
+def _goes_on(text: str) -> bool:
+    """``_STATE.search(text)``, not tried where none of its words is written (most
+    sentences)."""
+    if not CASE_BLIND_ASCII.search(text):
+        low = text.lower()
+        if not (
+            "still" in low
+            or "currently" in low
+            or "remain" in low
+            or "continu" in low
+            or "ongoing" in low
+        ):
+            return False
+    return _STATE.search(text) is not None
+
+
 #: Work under way told in a progressive ("is taking action on all 58 recommendations",
 #: "are looking to modernise", "has been working closely with"): effort, not its outcome.
 #: The present progressive of a verb of effort only: "sixteen states are suing the
@@ -108,6 +127,7 @@ _PROGRESSIVE = re.compile(
     r"|(?:has|have)\s+been\s+(?:(?:now|also|still|actively)\s+)?(?!being\b)[a-z]{2,}ing)\b",
     re.I,
 )
+_ING = re.compile("ing", re.I)
 #: A question asks, it tells nothing: one that ends with a question mark, or one put
 #: indirectly as a record prints it ("What steps he is taking to monitor payments.",
 #: "Whether she will make a statement on ..."): a wh-word, then its subject and verb,
@@ -187,6 +207,8 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     the next word is capitalised too."""
     text, base = s.span.text, s.span.start
     capital = [text[t.start - base : t.start - base + 1].isupper() for t in words]
+    if sum(capital) < 2:
+        return [1.0] * len(words)  # no two capitalised words: no name of two words
 
     def joined(j: int) -> bool:  # words j and j + 1 are one name
         gap = text[words[j].end - base : words[j + 1].start - base]
@@ -236,9 +258,13 @@ def _actors(s: _Sentence) -> set[str]:
     cut = s.span.start + max(len(text) // 3, verb)
     # Who is cited ("REID: ...") is not who acts.
     source = _attribution_end(s) or s.span.start
-    return {
-        name for name, ranges in s.entities.items() if any(source <= a < cut for a, _ in ranges)
-    }
+    actors = set()
+    for name, ranges in s.entities.items():
+        for a, _ in ranges:  # a loop, not any(): asked of most candidates
+            if source <= a < cut:
+                actors.add(name)
+                break
+    return actors
 
 
 #: The verbs and modal words a sentence's actor comes before.
@@ -267,9 +293,13 @@ def development_factor(d: _Sentence) -> float:
     text = d.span.text
     if asks(text):
         return 0.5  # "What progress he has made on establishing the scheme."
-    if _STATE.search(text) and not d.cues.events:
+    if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
-    if _PROGRESSIVE.search(text) and not (d.cues.when and d.cues.events):
+    if (
+        not (d.cues.when and d.cues.events)
+        and _ING.search(text)  # every progressive ends so: most sentences have none
+        and _PROGRESSIVE.search(text)
+    ):
         # Work under way ("accepted the findings and is taking action on all the
         # recommendations"), even beside a past verb; not beside a dated event ("the man,
         # who is facing charges, was arrested on Monday").
@@ -463,17 +493,26 @@ class Scorer:
         # not the subject of the whole story (:data:`ACTOR_ALONE`).
         names_only: set[str] = set()
         acting: set[str] = set()
+        actors = self.actors
         for name in participants(c):
             w = self.entity_weight.get(name, 0.0)
             total += w
             actor = name in c_actors
+            acts = actor and w >= ACTOR_ALONE
+            other = OTHER_ROLE * w
             for k in index.get(f"entity:{name}", ()):
-                same = actor == (name in self.actors[k])
-                if actor and same and w >= ACTOR_ALONE:
-                    acting.add(k)
-                if k not in shared:
+                if (name in actors[k]) == actor:  # the same role in both
+                    if acts:
+                        acting.add(k)
+                    add = w
+                else:
+                    add = other
+                v = get(k)
+                if v is None:
                     names_only.add(k)
-                shared[k] = get(k, 0.0) + (w if same else OTHER_ROLE * w)
+                    shared[k] = 0.0 + add
+                else:
+                    shared[k] = v + add
         for k in names_only - acting:
             del shared[k]
         return shared, total
@@ -503,19 +542,28 @@ class Scorer:
     def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
         stand out of the concern's background (:func:`margin`) or is under the floor."""
-        scores = self._scores(c, before)
+        # :meth:`_scores`, as a list of scores beside a list of keys (no dict).
+        shared, total = self._shared(c, before)
+        if total <= 0:
+            return []
+        keys = list(shared)
+        factor = self.factor
+        values = [(v / total if v < total else 1.0) * factor[k] for k, v in shared.items()]
         c = self._as_named(c)
-        values = list(scores.values())
         place = self.place
         # The best reports are nearly always among the best few candidates: those at or
         # above the few-th best score, ranked (score, -position) as a whole would be.
         n = 4 * MAX_DEVELOPMENTS
-        cut = heapq.nlargest(n, values)[-1] if len(values) > n else -math.inf
-        few = sorted(((v, place[k], k) for k, v in scores.items() if v >= cut), reverse=True)[:n]
+        if len(values) > n:
+            cut = heapq.nlargest(n, values)[-1]
+            few = [(v, place[k], k) for v, k in zip(values, keys, strict=True) if v >= cut]
+        else:
+            few = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
+        few = sorted(few, reverse=True)[:n]
         since = c.cues.published
         top = self._reports(few, since)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
-            everything = [(v, place[k], k) for k, v in scores.items()]
+            everything = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
             top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
@@ -607,28 +655,29 @@ def _keys(s: _Sentence) -> list[str]:
 def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidence:
     """The development with the reasons for linking it: shared entities, words, themes."""
     shared_entities = [n for n in c.entities if n in d.entities]
-    shared_themes = sorted(
-        (name for name in c.themes if name in d.themes),
-        key=lambda name: -theme_weight.get(name, 0.0),
-    )
+    shared_themes = [name for name in c.themes if name in d.themes]
+    if len(shared_themes) > 1:  # a stable sort, as sorted() is
+        shared_themes.sort(key=lambda name: -theme_weight.get(name, 0.0))
     # Surface words of the concern that the development shares, minus entity words.
     entity_chars_c = [r for n in shared_entities for r in c.entities[n]]
     entity_chars_d = [r for n in shared_entities for r in d.entities[n]]
-    d_stems = {t.stem for t in d.tokens}
+    d_stems = d.stem_set()
     terms: dict[str, None] = {}
     c_marks = list(entity_chars_c)
     shared_stems = set()
+    text, base = c.span.text, c.span.start
     for t in c.tokens:
-        if t.stem in d_stems and not _inside(t.start, entity_chars_c):
-            terms.setdefault(c.span.text[t.start - c.span.start : t.end - c.span.start], None)
+        if t.stem in d_stems and not (entity_chars_c and _inside(t.start, entity_chars_c)):
+            terms.setdefault(text[t.start - base : t.end - base], None)
             c_marks.append((t.start, t.end))
             shared_stems.add(t.stem)
     d_marks = list(entity_chars_d)
-    d_marks += [
-        (t.start, t.end)
-        for t in d.tokens
-        if t.stem in shared_stems and not _inside(t.start, entity_chars_d)
-    ]
+    if shared_stems:
+        d_marks += [
+            (t.start, t.end)
+            for t in d.tokens
+            if t.stem in shared_stems and not (entity_chars_d and _inside(t.start, entity_chars_d))
+        ]
     # Synonyms: "coal / lignite", marked on both sides.
     rings = _rings_by_name()
     for name in c.rings:

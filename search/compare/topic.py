@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 
 from attrs import define
 
-from search.compare.analysis import Theme, _entities, _Sentence, _sentences, load_themes
+from search.compare.analysis import (
+    Theme,
+    _entities,
+    _Sentence,
+    _sentences,
+    cycles_collected_after,
+    load_themes,
+)
 from search.compare.model import Development, Evidence, Link, Linked
 from search.compare.score import Scorer
 from search.model import Article, Entity
@@ -149,15 +156,16 @@ def compare_topic(
     from search.compare import link_sentences, new_developments
 
     t0 = time.perf_counter()
-    themes = load_themes()
-    lefts = _sides(earlier, entities, themes)
-    right = [s for side in _sides(later, entities, themes) for s in side]
-    scorer = Scorer([*(s for side in lefts for s in side), *right], right)
-    links: list[Link] = []
-    used: set[str] = set()
-    for left in lefts:
-        links += link_sentences(left, right, scorer=scorer, used=used)[0]
-    new = new_developments(right, used)
+    with cycles_collected_after():
+        themes = load_themes()
+        lefts = _sides(earlier, entities, themes)
+        right = [s for side in _sides(later, entities, themes) for s in side]
+        scorer = Scorer([*(s for side in lefts for s in side), *right], right)
+        links: list[Link] = []
+        used: set[str] = set()
+        for left in lefts:
+            links += link_sentences(left, right, scorer=scorer, used=used)[0]
+        new = new_developments(right, used)
     elapsed = (time.perf_counter() - t0) * 1000
     return TopicComparison(query, split, tuple(earlier), tuple(later), tuple(links), new, elapsed)
 
@@ -174,15 +182,16 @@ def what_happened_next(
     first (at most ``limit``, none under the link threshold)."""
     from search.compare.score import LINK_THRESHOLD, _evidence
 
-    themes = load_themes()
-    (left,) = _sides([article], entities, themes)
-    others = [a for a in later if a.id != article.id]
-    right = [s for side in _sides(others, entities, themes) for s in side]
-    i = next((i for i, s in enumerate(left) if s.key == concern_key), None)
-    if i is None:
-        return ()
-    scorer = Scorer([*left, *right], right)
-    ranked = scorer.ranked(left[i], left[i - 1] if i else None, limit)
+    with cycles_collected_after():
+        themes = load_themes()
+        (left,) = _sides([article], entities, themes)
+        others = [a for a in later if a.id != article.id]
+        right = [s for side in _sides(others, entities, themes) for s in side]
+        i = next((i for i, s in enumerate(left) if s.key == concern_key), None)
+        if i is None:
+            return ()
+        scorer = Scorer([*left, *right], right)
+        ranked = scorer.ranked(left[i], left[i - 1] if i else None, limit)
     return tuple(
         _evidence(left[i], d, score, scorer.theme_weight)
         for score, d in ranked[:limit]

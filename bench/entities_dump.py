@@ -8,7 +8,9 @@ The texts, fed as the benches feed them:
 - ``pages``: the 27 hand-annotated real pages of ``bench/ner_pages.py``;
 - ``seeds``: the bundled articles (``seeds/``), through ``recognise``;
 - ``generated``: the 200 generated article bodies of ``bench/bench_entities.py``,
-  through ``recognise_text``.
+  through ``recognise_text``;
+- ``long``: the CoNLL documents end to end as one text, through ``recognise_text`` (a
+  long text, where what grows faster than its length shows).
 
 Each line is ``set<TAB>document<TAB>field<TAB>start<TAB>end<TAB>type<TAB>guessed<TAB>
 text<TAB>canonical``. Write a dump before a change and one after, and compare them::
@@ -38,7 +40,9 @@ def _line(set_: str, doc: str, e) -> str:
         e.text,
         e.canonical,
     )
-    return "\t".join(f.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for f in fields)
+    return "\t".join(
+        f.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n") for f in fields
+    )
 
 
 def lines() -> Iterator[tuple[str, str]]:
@@ -70,6 +74,13 @@ def lines() -> Iterator[tuple[str, str]]:
     for i, text in enumerate(_generated()):
         for e in recognise_text(text):
             yield "generated", _line("generated", str(i), e)
+    # one long text: the CoNLL documents end to end (what costs more with length shows)
+    try:
+        long = "\n".join(f"{d.title}\n{d.body}" for d in ner_dev.documents("conll"))
+    except FileNotFoundError:
+        return
+    for e in recognise_text(long):
+        yield "long", _line("long", "conll", e)
 
 
 def main(argv: list[str]) -> int:

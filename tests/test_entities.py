@@ -987,3 +987,57 @@ def test_a_holiday_named_for_its_day_is_no_one_but_a_person_named_day_is() -> No
     assert not {"Labor Day", "Memorial Day", "Labor", "Memorial"} & {
         t for t, ty in found.items() if ty in {"PERSON", "ORG", "GPE", "LOC"}
     }, found
+
+
+# What a long text costs: lookups that stand in for scans must answer as the scans did.
+
+_WORDISH = st.text(alphabet="aAbBzZ_'-. 9é\n", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_WORDISH, word=st.text(alphabet="aAbBzZ_'-9é", min_size=1, max_size=4))
+def test_a_long_texts_words_in_lower_case_are_found_as_by_searching(text: str, word: str) -> None:
+    from search.entities import guess
+
+    threshold = guess._WORD_SET_FROM
+    try:
+        guess._WORD_SET_FROM = 10**9
+        searched = guess._occurs_lowercase(text, word)
+        guess._WORD_SET_FROM = 0
+        assert guess._occurs_lowercase(text, word) == searched
+    finally:
+        guess._WORD_SET_FROM = threshold
+
+
+def test_the_words_kept_for_long_texts_are_a_few_texts_worth() -> None:
+    from search.entities import guess
+
+    for i in range(40):
+        guess._words(f"text number {i}")
+    assert guess._words.cache_info().currsize <= 8
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12), st.booleans()).map(
+        lambda t: (t[0], t[0] + t[1], "ORG", "", t[2], 3)
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=_SPANS, found=_SPANS)
+def test_replacing_many_spans_by_lookup_does_what_comparing_each_pair_does(
+    spans: list, found: list
+) -> None:
+    from search.entities import defined
+
+    spans.sort()
+    assert len(spans) * len(found) <= defined._MANY  # (so _replace compares each pair)
+    pairwise = defined._replace(list(spans), list(found))
+    assert defined._replace_many(list(spans), list(found)) == pairwise
+    held = defined._holder([(s[0], s[1]) for s in found] or [(0, 0)])
+    for s in spans:
+        assert held(s[0], s[1]) == any(
+            a <= s[0] and s[1] <= b for a, b in [(f[0], f[1]) for f in found] or [(0, 0)]
+        )

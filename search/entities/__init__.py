@@ -47,7 +47,7 @@ from search.entities.resolve import (
     _whole_words,
 )
 from search.entities.rules import _rule_mentions
-from search.entities.spans import _PRIORITY, Span, _select
+from search.entities.spans import _END, _PRIORITY, Span, _select
 from search.entities.teams import _teams
 from search.model import TEXT_FIELDS, Article, Entity
 
@@ -191,6 +191,9 @@ def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
     starts = [s[0] for s in chosen]
     dropped: set[int] = set()
     added: list[Span] = []
+    # (the characters the guesses added so far cover: they are disjoint, so a guess
+    # overlaps one of them when it covers one of those characters)
+    covered = bytearray(max(max(map(_END, guesses)), max(map(_END, chosen), default=0)) + 1)
     for guess in sorted(guesses, key=_PRIORITY):
         a, b = guess[0], guess[1]
         i = bisect_left(starts, a)
@@ -203,10 +206,11 @@ def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:
             j += 1
         if j < len(chosen) and chosen[j][0] < b:
             continue  # overlaps a mention that runs past it
-        if any(a < x[1] and x[0] < b for x in added):
+        if covered.find(1, a, b) >= 0 if a < b else any(a < x[1] and x[0] < b for x in added):
             continue
         dropped.update(range(i, j))
         added.append(guess)
+        covered[a:b] = b"\1" * (b - a)
     merged = [s for k, s in enumerate(chosen) if k not in dropped] + added
     merged.sort()
     return merged

@@ -23,6 +23,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 
 from search.entities import typer
 from search.entities.gazetteer import gazetteer
@@ -79,10 +82,24 @@ def datelines(norm: str, spans: list[Span]) -> list[Span]:
             continue
         found.append((start, end, "GPE", "", True, DEFINED))
     if headings:  # and no guess of a name
-        spans = [
-            s for s in spans if not (s[4] and any(a <= s[0] and s[1] <= b for a, b in headings))
-        ]
+        held = _holder(headings)
+        spans = [s for s in spans if not (s[4] and held(s[0], s[1]))]
     return _replace(spans, found) if found else spans
+
+
+def _holder(intervals: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether one of ``intervals`` (start, end) holds ``[start, end)``: whether
+    the farthest end of those that start at or before ``start`` reaches ``end`` (a long
+    text has many intervals and spans: no scan of them all for each span)."""
+    intervals = sorted(intervals)
+    starts = [a for a, _ in intervals]
+    reach = list(accumulate((b for _, b in intervals), max))
+
+    def held(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    return held
 
 
 #: An acronym in brackets right after a name: " (HSI)", " (AT&T)".
@@ -159,6 +176,8 @@ def _spelt_out(norm: str, end: int, acronym: str) -> Span | None:
 def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
     """``spans`` with each of ``found`` in place of the mentions inside it; one that a
     known name runs across, or that is a known name already, is left out."""
+    if len(found) * len(spans) > _MANY:
+        return _replace_many(spans, found)
     keep = []
     for new in found:
         a, b = new[0], new[1]
@@ -172,6 +191,44 @@ def _replace(spans: list[Span], found: list[Span]) -> list[Span]:
     if not keep:
         return spans
     out = [s for s in spans if not any(s[0] < k[1] and k[0] < s[1] for k in keep)]
+    out.extend(keep)
+    out.sort()
+    return out
+
+
+#: How many (found, span) pairs :func:`_replace` compares one by one; a long text's are
+#: looked up (:func:`_replace_many`), which costs more to set up.
+_MANY = 2000
+
+
+def _replace_many(spans: list[Span], found: list[Span]) -> list[Span]:
+    """:func:`_replace`, for many spans: each found span is compared only with the known
+    mentions that reach into it, by their starts and the farthest end before each."""
+    known = sorted(s for s in spans if not s[4])
+    starts = [s[0] for s in known]
+    reach = list(accumulate((s[1] for s in known), max))
+    keep = []
+    for new in found:
+        a, b = new[0], new[1]
+        k = bisect_left(starts, b) - 1  # (known[: k + 1] start before b)
+        while k >= 0 and reach[k] > a:  # (some of known[: k + 1] ends after a)
+            s = known[k]
+            if a < s[1] and (s[0] < a or s[1] > b or (s[0], s[1]) == (a, b)):
+                break  # a clash: its own convention cuts a guess short, never a known name
+            k -= 1
+        else:
+            keep.append(new)
+    if not keep:
+        return spans
+    kept = sorted(keep)
+    kept_starts = [k[0] for k in kept]
+    kept_reach = list(accumulate((k[1] for k in kept), max))
+
+    def overlaps(s: Span) -> bool:
+        i = bisect_left(kept_starts, s[1])  # (kept[:i] start before s ends)
+        return i > 0 and kept_reach[i - 1] > s[0]
+
+    out = [s for s in spans if not overlaps(s)]
     out.extend(keep)
     out.sort()
     return out

@@ -434,6 +434,11 @@ def _occurs_lowercase(norm: str, word: str) -> bool:
     low = word.lower()
     if low == word:
         return False
+    if low.isalnum() and len(norm) >= _WORD_SET_FROM:
+        # (as a whole word, all letters and digits, it is one of the text's words: a set
+        # read once per text, where a search through all of it for each word made a long
+        # text's cost grow with the square of its length)
+        return low in _words(norm)
     i = norm.find(low)
     while i >= 0:
         j = i + len(low)
@@ -441,6 +446,20 @@ def _occurs_lowercase(norm: str, word: str) -> bool:
             return True
         i = norm.find(low, i + 1)
     return False
+
+
+#: How long a text is before :func:`_occurs_lowercase` reads its words into a set rather
+#: than searching it for each word.
+_WORD_SET_FROM = 10_000
+#: A word: a run of letters and digits (``str.isalnum``: ``\w`` but the underscore).
+_RX_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=8)
+def _words(norm: str) -> frozenset[str]:
+    """The words of ``norm`` (runs of letters and digits), for the few texts of the
+    article being recognised (the cache is small: texts are long)."""
+    return frozenset(_RX_ALNUM_RUN.findall(norm))
 
 
 def _cue_type(word: str) -> str | None:

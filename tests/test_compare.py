@@ -1465,3 +1465,29 @@ def test_a_verb_of_saying_shared_links_nothing():
     assert [e.development.span.text for e in link.evidence] == [
         "The ferry fares rose by a third in spring."
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Will the council pay the victims?", True),
+        ("“Will the council pay the victims?” (She did not say.)?", True),
+        ("He asked: “Will the council pay?”" + " )" * 5000, True),
+        ("Why?" + "—" * 20000 + " the council paid.", False),
+        ("The council paid the victims in March.", False),
+        ("What steps he has taken to pay compensation to the flood victims.", True),
+    ],
+)
+def test_a_question_is_told_by_its_end_whatever_closes_it(sentence, question):
+    from search.compare.score import asks
+
+    assert asks(sentence) is question
+
+
+def test_has_been_nothing_is_no_work_under_way():
+    # "has been nothing but trouble" tells a state of things, not effort going on; "has
+    # been negotiating" is effort.
+    from search.compare.score import _PROGRESSIVE
+
+    assert _PROGRESSIVE.search("The dam has been nothing but trouble since it collapsed.") is None
+    assert _PROGRESSIVE.search("The union has been negotiating with the board.") is not None

@@ -1041,3 +1041,12 @@ def test_replacing_many_spans_by_lookup_does_what_comparing_each_pair_does(
         assert held(s[0], s[1]) == any(
             a <= s[0] and s[1] <= b for a, b in [(f[0], f[1]) for f in found] or [(0, 0)]
         )
+
+
+def test_a_site_inside_a_longer_name_stays_that_name_in_a_long_text() -> None:
+    # The address is looked up among the spans by bisection, not a scan of each: the same
+    # answers, the longer name kept, however many addresses a text has.
+    text = "Quillpost.com Inc. reported results. " + "Read it at Marrownews.com today. " * 300
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"ORG", "GPE", "PERSON"}]
+    assert found[0] == ("Quillpost.com Inc.", "ORG"), found[:3]
+    assert found[1:] == [("Marrownews.com", "ORG")] * 300, found[1:4]

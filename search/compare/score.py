@@ -124,7 +124,8 @@ _PROGRESSIVE = re.compile(
     r"(?:working|taking|looking|continuing|progressing|developing|preparing|considering|"
     r"exploring|reviewing|seeking|pursuing|trying|engaging|discussing|monitoring|examining|"
     r"assessing|investigating|pressing|moving)"
-    r"|(?:has|have)\s+been\s+(?:(?:now|also|still|actively)\s+)?(?!being\b)[a-z]{2,}ing)\b",
+    r"|(?:has|have)\s+been\s+(?:(?:now|also|still|actively)\s+)?"
+    r"(?!(?:being|nothing|something|anything|everything)\b)[a-z]{2,}ing)\b",
     re.I,
 )
 _ING = re.compile("ing", re.I)
@@ -133,7 +134,7 @@ _ING = re.compile("ing", re.I)
 #: "Whether she will make a statement on ..."): a wh-word, then its subject and verb,
 #: and no comma (not "When they were freed, the hostages thanked ...": "when" is not
 #: taken at all).
-_QUESTION_END = re.compile(r"\?\W*$")
+_NON_WORD_RUN = re.compile(r"\W*")
 _INDIRECT_QUESTION = re.compile(
     r"^\W*(?:to ask [^,;]*?\b)?(?:what|whether|how|why)\b[^,;:]*?"
     r"\b(?:he|she|they|it|we|you|his|her|their|the government)\s+"
@@ -143,11 +144,28 @@ _INDIRECT_QUESTION = re.compile(
 )
 
 
+#: How far into a sentence an indirect question's subject and verb are looked for: a
+#: record's question opens its sentence (and the lazy gaps of the pattern would take time
+#: that grows faster than the sentence on a long one).
+_QUESTION_OPENING = 300
+
+
 def asks(text: str) -> bool:
-    """Whether a sentence is a question (:data:`_QUESTION_END`, :data:`_INDIRECT_QUESTION`)."""
-    if _QUESTION_END.search(text):
+    """Whether a sentence is a question: it ends with a question mark (whatever closing
+    quotes or brackets follow), or is :data:`_INDIRECT_QUESTION`."""
+    if "?" in _closing(text):
         return True
-    return "," not in text and bool(_INDIRECT_QUESTION.match(text))
+    return "," not in text and bool(_INDIRECT_QUESTION.match(text, 0, _QUESTION_OPENING))
+
+
+def _closing(text: str) -> str:
+    """The run of non-word characters a sentence ends with, read back from its end (a
+    pattern anchored at the end would try every position of a long run: quadratic)."""
+    tail = text[-64:]
+    run = _NON_WORD_RUN.match(tail[::-1]).end()
+    if run == len(tail) < len(text):
+        run = _NON_WORD_RUN.match(text[::-1]).end()
+    return text[len(text) - run :]
 
 
 #: An entity in a different role (actor in one sentence, not in the other) counts this much.

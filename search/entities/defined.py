@@ -393,14 +393,17 @@ def sites(norm: str, spans: list[Span]) -> list[Span]:
     """Sites named by their capitalised address, as organisations."""
     if ".com" not in norm and ".COM" not in norm and ".org" not in norm and ".net" not in norm:
         return spans  # (the common case)
+    matches = [(m.start(), m.end()) for m in _RX_SITE.finditer(norm)]
+    if not matches:
+        return spans
+    # "Amazon.com Inc." is the longer name, and a known one stays: a span that holds the
+    # address and is longer at either end, or is not a guess (bisected, not a scan of
+    # every span for each address: a long text names many).
+    held = _holder([(s[0], s[1]) for s in spans])
+    known = _holder([(s[0], s[1]) for s in spans if not s[4]])
     found = [
-        (m.start(), m.end(), "ORG", "", True, DEFINED)
-        for m in _RX_SITE.finditer(norm)
-        if not any(  # "Amazon.com Inc." is the longer name; a known one stays
-            s[0] <= m.start()
-            and m.end() <= s[1]
-            and (s[1] - s[0] > m.end() - m.start() or not s[4])
-            for s in spans
-        )
+        (a, b, "ORG", "", True, DEFINED)
+        for a, b in matches
+        if not (held(a - 1, b) or held(a, b + 1) or known(a, b))
     ]
     return _replace(spans, found) if found else spans

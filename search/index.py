@@ -191,6 +191,10 @@ def _prepare(item: tuple[Path, Path]) -> tuple[Article | Skipped, list[str], set
     return result, _entity_names(result), set(_VOCABULARY_WORD.findall(text))
 
 
+def _load_modules() -> None:
+    from . import entities, ingest  # noqa: F401
+
+
 def _ready_to_prepare() -> None:
     """Load what :func:`_prepare` loads on first use: the ingest and entity modules (their
     regular expressions compiled as they are imported) and the entity tables."""
@@ -258,10 +262,12 @@ def _prepare_all(
     if len(items) < POOLED or (os.cpu_count() or 1) < 2:
         yield from map(_prepare, items)
         return
-    from . import entities, ingest  # noqa: F401  (loaded once here, not in each worker)
-    from .workers import bounded, pool
+    from .workers import bounded, pool, shared_heap
 
-    with pool(os.cpu_count() or 1) as workers:
+    # A build loads the entity tables here, once, for every worker to share; a refresh of
+    # a few hundred files does not wait for them in this process.
+    load = _ready_to_prepare if len(items) >= BULK else _load_modules
+    with shared_heap(load), pool(os.cpu_count() or 1) as workers:
         yield from bounded(workers, _prepare, items, window=WINDOW, chunksize=8)
 
 

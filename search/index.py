@@ -46,6 +46,13 @@ BULK = 500
 #: From this many new or changed files, read them in worker processes, one a core: a
 #: hundred files added (ingest and entities, ~6 ms each) are worth a fork.
 POOLED = 64
+#: A build writes with Whoosh's writer processes beside this one's only on this many
+#: cores or more. On 2, the writer here and a worker a core already keep both busy: at
+#: 10,000 articles the build's CPU, all processes, was the same with writer processes as
+#: without (106-108 s) and so was its wall time, but each writer process sorts its own
+#: postings in memory (``limitmb``), ~180 MB apiece: the build's memory, summed PSS of
+#: every process, was 470 MB with them and 300 MB without (bare Whoosh: 200 MB).
+BUILD_WRITER_CORES = 3
 #: Files read ahead of the index writer in a pooled build.
 WINDOW = 256
 #: From this many new or changed files, a refresh writes with Whoosh's writer processes as
@@ -590,15 +597,17 @@ class Index:
             writer.commit(mergetype=_merge_policy)
 
     def _writer(self, count: int, *, fresh: bool):
-        """One writer in this process; for a build of :data:`BULK` files or a refresh of
-        :data:`WRITERS`, Whoosh's own writer processes as well, each indexing a share of
+        """One writer in this process; for a build of :data:`BULK` files on
+        :data:`BUILD_WRITER_CORES` cores or a refresh of :data:`WRITERS`, Whoosh's own
+        writer processes as well, each indexing a share of
         the files into a segment of its own (their forks die with this process, see
         :func:`search.workers.watch_forks`): analysing and writing a document costs the
         writer as much as reading it and finding its entities costs a worker. For a hundred
         files, starting them costs more than they save. Never for an index in memory: a
         process of its own could not write into this one's memory."""
-        procs = min(2, os.cpu_count() or 1)
-        many = count >= (BULK if fresh else WRITERS)
+        cores = os.cpu_count() or 1
+        procs = min(2, cores)
+        many = count >= WRITERS if not fresh else count >= BULK and cores >= BUILD_WRITER_CORES
         extra = {} if fresh else {"codec": _refresh_codec()}
         if many and procs > 1 and self.directory is not None:
             share = min(100, -(-count // procs))  # each process a batch at least

@@ -91,12 +91,15 @@ Result = Scores | Lazy
 @define(frozen=True)
 class Ranked:
     """The best documents, best first, as (docnum, score); how many match (``exact``:
-    all counted, else at least that many); and every match, when known."""
+    all counted, else at least that many); and every match, when known. When the
+    ranking stopped before looking at every candidate, ``rest()`` finds every match by
+    looking at only those it did not (for the facets, asked once the hits are shown)."""
 
     best: list[tuple[int, float]]
     total: int
     exact: bool
     matched: Set[int] | None
+    rest: Callable[[], Set[int]] | None = None
 
 
 def top(
@@ -140,16 +143,17 @@ def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -
     # (``reverse`` keeps equal keys in their order), keyed in C, not by a tuple each.
     order = sorted(sorted(candidates), key=bounds.__getitem__, reverse=True)
     best: list[tuple[float, int]] = []  # a heap of (score, -docnum): the worst on top
-    found = 0
+    hits: list[int] = []  # every match so far
     check = result.check
     for n, d in enumerate(order):
         full = len(best) >= limit
-        if full and found > cap and bounds[d] < best[0][0]:
-            return Ranked(_ranked(best), cap, False, None)  # "more than cap"
+        if full and len(hits) > cap and bounds[d] < best[0][0]:
+            # "more than cap"; the candidates not looked at yet are looked at if asked
+            return Ranked(_ranked(best), cap, False, None, _the_rest(hits, order[n:], check))
         s = check(d)
         if s is None:
             continue
-        found += 1
+        hits.append(d)
         if not full:
             heapq.heappush(best, (s, -d))
         elif (s, -d) > best[0]:
@@ -157,7 +161,25 @@ def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -
         if n % 1024 == 1023:
             time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
             stop_if_given_up()
-    return Ranked(_ranked(best), found, True, None)
+    return Ranked(_ranked(best), len(hits), True, set(hits))
+
+
+def _the_rest(
+    hits: list[int], unseen: list[int], check: Callable[[int], float | None]
+) -> Callable[[], Set[int]]:
+    """Every match: ``hits``, found already, and those of ``unseen`` that ``check`` passes."""
+
+    def every_match() -> Set[int]:
+        found = set(hits)
+        for n, d in enumerate(unseen):
+            if check(d) is not None:
+                found.add(d)
+            if n % 1024 == 1023:
+                time.sleep(0)  # as in the ranking: the UI thread may be waiting
+                stop_if_given_up()
+        return found
+
+    return every_match
 
 
 def _ranked(heap: list[tuple[float, int]]) -> list[tuple[int, float]]:

@@ -953,7 +953,12 @@ def _let_others_run(busy: Busy | None = None) -> None:
     UI thread waits to echo a keystroke: a pure-Python loop would keep the GIL for the
     interpreter's whole switch interval each time the UI thread gave it up to read a key.
     While a search runs (``busy``), step aside for longer: its hits come first."""
-    time.sleep(STEP_ASIDE if busy else 0)
+    if busy:
+        time.sleep(STEP_ASIDE)
+    else:
+        from .ranking import let_others_run
+
+        let_others_run()
 
 
 class Busy:

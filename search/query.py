@@ -729,7 +729,7 @@ def _phrase_docs(searcher, q: wq.Phrase) -> set[int]:
     from . import ranking
 
     try:
-        return set(ranking.matches(searcher, q))
+        return ranking.match_ids(searcher, q)
     except ranking.Unsupported:
         return set(searcher.docs_for_query(q))
 

@@ -194,22 +194,34 @@ def test_a_phrase_ranked_part_way_finds_every_match_from_where_it_stopped(corpus
     match comes with the ranking."""
     parsed, _best, every = _whoosh(corpus, '"prime minister"', 5)
     candidates = ranking.evaluate(corpus._searcher, parsed).bounds
-    looked: list[tuple[int, int]] = []  # (which field's phrase, document)
-    real = ranking._pair_check
+    # (which field's phrase, document) for each document whose positions were compared,
+    # one at a time (ranking) or many at once (every match)
+    looked: list[tuple[int, int]] = []
+    real_check, real_matching = ranking._pair_check, ranking._pair_matching
 
-    def counting(bounds, first, second):
-        check, which = real(bounds, first, second), len(checks)
-        checks.append(check)
+    def counting_check(bounds, first, second):
+        check, which = real_check(bounds, first, second), len(phrases)
+        phrases.append(bounds)
 
         def counted(d: int):
-            looked.append((which, d))
+            looked.extend([(which, d)] if d in bounds else [])
             return check(d)
 
         return counted
 
-    checks: list[object] = []
+    def counting_matching(bounds, first, second):
+        matching, which = real_matching(bounds, first, second), len(phrases) - 1
 
-    monkeypatch.setattr(ranking, "_pair_check", counting)
+        def counted(docs: list[int]):
+            looked.extend((which, d) for d in docs if d in bounds)
+            return matching(docs)
+
+        return counted
+
+    phrases: list[object] = []
+
+    monkeypatch.setattr(ranking, "_pair_check", counting_check)
+    monkeypatch.setattr(ranking, "_pair_matching", counting_matching)
     ranked = ranking.top(corpus._searcher, parsed, 5, cap=10)
     assert ranked is not None and (ranked.matched, ranked.exact) == (None, False)
     part_way = len(looked)
@@ -236,3 +248,16 @@ def test_facets_after_a_search_count_its_matches_without_searching_again(corpus,
     assert corpus.facets(text) == expected
     assert corpus.facets(text) == expected  # found once, counted again
     assert evaluated == []
+
+
+@pytest.mark.parametrize(
+    "text", [t for t in QUERIES if '"' in t] + ['"Papua New Guinea" OR "prime minister" talks']
+)
+def test_every_match_found_many_at_once_is_whooshs(corpus, text):
+    """With facets, the candidates a phrase's ranking did not need are asked many at a
+    time which match (``Lazy.matching``): through OR, AND and NOT, the same as Whoosh."""
+    parsed, best, every = _whoosh(corpus, text, 3)
+    ranked = ranking.top(corpus._searcher, parsed, 3, cap=0, every=True)
+    assert [d for d, _ in ranked.best] == [d for d, _ in best], text
+    assert (set(ranked.matched), ranked.total, ranked.exact) == (every, len(every), True), text
+    assert ranking.match_ids(corpus._searcher, parsed) == every, text

@@ -18,6 +18,8 @@ import termios
 import time
 from pathlib import Path
 
+import attrs
+
 #: Where generated corpora, indexes and results live (gitignored).
 DATA = Path(__file__).resolve().parent / ".data"
 REPO = Path(__file__).resolve().parent.parent
@@ -77,22 +79,70 @@ class Timer:
         self.seconds = time.perf_counter() - self._start
 
 
-def tree_peak_rss(cmd: list[str], **popen) -> tuple[int, float, float, str]:
-    """Run ``cmd``; its exit status, wall seconds, and the peak of the summed resident
-    memory (MB) of it and every process it started (sampled from /proc every 0.1 s), and its
-    stdout. Linux only; elsewhere the peak is NaN."""
+@attrs.define(frozen=True)
+class TreeMemory:
+    """The peaks of a process tree's memory, sampled from /proc while it ran (MB).
+
+    ``rss_mb``: the peak of the summed resident memory of every process; it counts a page
+    shared by several processes (a forked worker's copy-on-write pages, a library's code)
+    once in each. ``pss_mb``: the peak of the summed proportional set size
+    (``/proc/PID/smaps_rollup``), where a page shared by k processes counts 1/k in each: the
+    memory the tree really holds. ``at_pss_peak``: each process' (command line, PSS MB) at
+    that peak, largest first. NaN and empty off Linux.
+    """
+
+    code: int
+    seconds: float
+    rss_mb: float
+    pss_mb: float
+    at_pss_peak: tuple[tuple[str, float], ...]
+    stdout: str
+
+
+def tree_memory(cmd: list[str], interval: float = 0.1, **popen) -> TreeMemory:
+    """Run ``cmd`` and sample the summed RSS and PSS of it and every process it started
+    every ``interval`` seconds (see :class:`TreeMemory`)."""
     import subprocess
 
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, **popen)
-    peak = 0
+    rss_peak = pss_peak = 0
+    at_peak: list[tuple[int, int]] = []
+    root = proc.pid
     while proc.poll() is None:
-        peak = max(peak, sum(_rss_bytes(p) for p in process_tree(proc.pid)))
-        time.sleep(0.1)
+        pids = process_tree(proc.pid)
+        rss_peak = max(rss_peak, sum(_rss_bytes(p) for p in pids))
+        each = [(p, _pss_bytes(p)) for p in pids]
+        pss = sum(b for _p, b in each)
+        if pss > pss_peak:
+            pss_peak = pss
+            at_peak = [(p, b) for p, b in each if b]
+        time.sleep(interval)
     out = proc.stdout.read() if proc.stdout else ""
     seconds = time.perf_counter() - start
-    mb = peak / 2**20 if Path("/proc/self/statm").exists() else float("nan")
-    return proc.returncode, seconds, mb, out
+    linux = Path("/proc/self/smaps_rollup").exists()
+    nan = float("nan")
+    return TreeMemory(
+        code=proc.returncode,
+        seconds=seconds,
+        rss_mb=rss_peak / 2**20 if linux else nan,
+        pss_mb=pss_peak / 2**20 if linux else nan,
+        at_pss_peak=tuple(
+            sorted(
+                (("main" if p == root else f"child {p}", b / 2**20) for p, b in at_peak),
+                key=lambda x: -x[1],
+            )
+        ),
+        stdout=out,
+    )
+
+
+def tree_peak_rss(cmd: list[str], **popen) -> tuple[int, float, float, str]:
+    """Run ``cmd``; its exit status, wall seconds, and the peak of the summed resident
+    memory (MB) of it and every process it started (sampled from /proc every 0.1 s), and its
+    stdout. Linux only; elsewhere the peak is NaN. See :func:`tree_memory` for PSS too."""
+    found = tree_memory(cmd, **popen)
+    return found.code, found.seconds, found.rss_mb, found.stdout
 
 
 def process_tree(pid: int) -> set[int]:
@@ -121,6 +171,17 @@ def _rss_bytes(pid: int) -> int:
             return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except OSError:
         return 0
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def spawn_in_pty(

@@ -4,12 +4,14 @@ A fixed, seeded mix of queries drawn from the generator's vocabulary (single ter
 and rare, phrases, AND / OR / NOT, prefix wildcards, ``title:`` fields), each run once after
 a separate warm-up set, so no result cache can flatter the figures:
 
-- ``p50_ms``, ``p95_ms``: ``Corpus.search(q, limit=20)`` (hits with snippets); targets
-  15 ms and 40 ms.
-- ``facets_p50_ms``, ``facets_p95_ms``: the same with ``facets=True``, as the TUI's search
-  pane asks for them (no target; shown for the lead).
-- ``p50_vs_baseline``, ``p95_vs_baseline``: against bare Whoosh; targets 0.88 and 0.47 (the
-  issue's 15/17 ms and 40/85 ms), the same targets judged on whatever machine runs it.
+- ``p50_ms``, ``p95_ms``: ``Corpus.search(q, limit=20)`` (hits with snippets); target
+  p95 <= 120 ms (issue 15, at 50,000 articles).
+- ``facets_p50_ms``, ``facets_p95_ms``: the same with ``facets=True`` (every match counted
+  by source, year and entity), after the same warm-up; ``facets_p95_vs_plain`` <= 1.5
+  (issue 15). The explorer asks for the hits and then the facets (``Corpus.facets``):
+  bench_explorer times that path.
+- ``p50_vs_baseline``, ``p95_vs_baseline``: against bare Whoosh; targets 0.88 and 0.47
+  (issue 2's 15/17 ms and 40/85 ms), the same targets judged on whatever machine runs it.
 - ``cpu_p50_ms``, ``cpu_p95_ms``: the dossier figures by CPU time (steadier on a busy box).
 - ``baseline_p50_ms``, ``baseline_p95_ms``: a bare Whoosh index of the same files, same
   queries through a ``MultifieldParser``, top 20 with ``hit.highlights("body", top=3)``.
@@ -27,11 +29,13 @@ from collections import defaultdict
 from bench import percentile, size
 
 TARGETS = {
-    "p50_ms": 15.0,
-    "p95_ms": 40.0,
+    # issue 15: search p95 <= 120 ms in process at 50,000 articles (issue 2's 15 / 40 ms
+    # p50 / p95 were set at 10,000; its ratios to bare Whoosh stay)
+    "p95_ms": 120.0,
     "p50_vs_baseline": 15 / 17,
     "p95_vs_baseline": 40 / 85,
-    # issue 15: the explorer's path (with facets) within 1.5x of plain search
+    # issue 15: with facets within 1.5x of plain search (the explorer's own path, hits then
+    # facets, is timed by bench_explorer: facets_p95_vs_search)
     "facets_p95_vs_plain": 1.5,
 }
 
@@ -202,10 +206,14 @@ def run(verbose: bool = False) -> dict[str, float]:
     if verbose:
         _report("dossier", t.by_kind, mix, t.wall)
 
+    with_facets = lambda q: corpus.search(q, limit=20, facets=True)  # noqa: E731
     try:
-        t = _time(lambda q: corpus.search(q, limit=20, facets=True), mix, budget_s=60.0)
+        # warmed up as the plain search was: the first asks for the facet table (loaded
+        # from beside the index, or read from it), once per opened index
+        _time(with_facets, warmup)
     except TypeError:  # an engine without the facets keyword
         return figures
+    t = _time(with_facets, mix, budget_s=60.0)
     figures["facets_p50_ms"] = percentile(t.wall, 50)
     figures["facets_p95_ms"] = percentile(t.wall, 95)
     figures["facets_p95_vs_plain"] = figures["facets_p95_ms"] / figures["p95_ms"]

@@ -55,8 +55,11 @@ class Corpus:
         self._name_forms = None  # search.names.NameForms of the index's names, when asked
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
         self._facets: q.FacetTable | None = None
-        #: The last search's query, filters and every document it matched (when known).
-        self._matched: tuple[str, tuple, AbstractSet[int]] | None = None
+        #: The last search's query, filters and every document it matched (when known), or
+        #: how to find them from where its ranking stopped.
+        self._matched: (
+            tuple[str, tuple, AbstractSet[int] | Callable[[], AbstractSet[int]]] | None
+        ) = None
         #: Work a user waits for: each search holds it while it runs, and a UI may hold it
         #: while the user types (``with corpus.foreground:``). The facet table, built in a
         #: thread, steps aside while it is held.
@@ -195,12 +198,20 @@ class Corpus:
         """The sources, years and entities of every article ``query`` matches (an empty
         query: of every article), as ``search(..., facets=True)`` gives them; the explorer
         asks for them once the hits are on screen (the matches of the search just run
-        are counted again, not looked for again)."""
+        are counted again, not looked for again; a phrase's candidates its ranking did not
+        need to look at are looked at now, and only those)."""
         table = self._facet_table()  # outside the searcher's lock
         with self._lock:
             known = self._matched
             if known is not None and known[:2] == (query.strip(), _filter_key(filters)):
-                return table.count(known[2])
+                found = known[2]
+                if callable(found):
+                    from . import ranking
+
+                    with ranking.unless(given_up):
+                        found = found()
+                    self._matched = (*known[:2], found)
+                return table.count(found)
             return q.facets(
                 self._searcher,
                 self._parser,

@@ -729,7 +729,7 @@ def _phrase_docs(searcher, q: wq.Phrase) -> set[int]:
     from . import ranking
 
     try:
-        return set(ranking.matches(searcher, q))
+        return ranking.match_ids(searcher, q)
     except ranking.Unsupported:
         return set(searcher.docs_for_query(q))
 
@@ -746,13 +746,15 @@ def run(
     vocabulary: Vocabulary | None = None,
     entity: Callable[[str], str | Sequence[str]] | None = None,
     given_up: Callable[[], bool] | None = None,
-    matched: list[Set[int]] | None = None,
+    matched: list[Set[int] | Callable[[], Set[int]]] | None = None,
 ) -> SearchResult:
     """Search and return hits with snippets, a suggestion when misspelt, and facets.
 
     ``given_up``: asked as the search goes; once true, it stops with
     :class:`~search.model.Cancelled`. ``matched``: given a list, every document the query
-    matches is appended to it when that came with the ranking (for :func:`facets`)."""
+    matches is appended to it when that came with the ranking (for :func:`facets`), or
+    a function that finds them from where the ranking stopped (a phrase ranked until its
+    best hits were certain)."""
     from . import ranking
 
     with ranking.unless(given_up):
@@ -781,7 +783,7 @@ def _run(
     newest_first: bool,
     vocabulary: Vocabulary | None,
     entity: Callable[[str], str | Sequence[str]] | None,
-    matched: list[Set[int]] | None,
+    matched: list[Set[int] | Callable[[], Set[int]]] | None,
 ) -> SearchResult:
     from .ranking import stop_if_given_up
 
@@ -807,6 +809,8 @@ def _run(
                 facets = facet_table.count(ranked.matched)
             if matched is not None:
                 matched.append(ranked.matched)
+        elif ranked.rest is not None and matched is not None:
+            matched.append(ranked.rest)  # found when the facets are asked for
     else:
         sortedby = [FieldFacet("published", reverse=True)] if newest_first or not text else None
         results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
@@ -949,7 +953,12 @@ def _let_others_run(busy: Busy | None = None) -> None:
     UI thread waits to echo a keystroke: a pure-Python loop would keep the GIL for the
     interpreter's whole switch interval each time the UI thread gave it up to read a key.
     While a search runs (``busy``), step aside for longer: its hits come first."""
-    time.sleep(STEP_ASIDE if busy else 0)
+    if busy:
+        time.sleep(STEP_ASIDE)
+    else:
+        from .ranking import let_others_run
+
+        let_others_run()
 
 
 class Busy:

@@ -20,6 +20,7 @@ wildcards and fuzzy words scored flat); for anything else (a phrase, a date rang
 from __future__ import annotations
 
 import heapq
+import threading
 import time
 import weakref
 import zlib
@@ -62,6 +63,16 @@ def unless(given_up: Callable[[], bool] | None) -> Iterator[None]:
         _GIVEN_UP.reset(token)
 
 
+def let_others_run() -> None:
+    """Give up the GIL for a moment when another thread may be waiting for it: a long
+    loop in a thread lets the explorer's UI thread echo a key. ``time.sleep(0)`` gives up
+    the core too: on cores busy with other work, until the scheduler comes back to this
+    process (2.8 ms a call at load 3 on 2 cores, a second over 150 searches with facets),
+    which a process with no other thread (``dossier search``) would pay for nothing."""
+    if threading.active_count() > 1:
+        time.sleep(0)
+
+
 def stop_if_given_up() -> None:
     given_up = _GIVEN_UP.get()
     if given_up is not None and given_up():
@@ -76,13 +87,21 @@ class Lazy:
     """Documents that may match, each with the most it can score (``bounds``), and
     ``check``, which gives a document's score once looked at closely (None: it does not
     match after all). A phrase is one: its words' postings say which documents may have
-    it, their positions whether each does, and looking costs far more than reading."""
+    it, their positions whether each does, and looking costs far more than reading.
+    ``matching(docs)``: which of ``docs`` match, as ``check`` says a document at a time,
+    for many at once (every match, for the facets: a few Python calls a document fewer)."""
 
-    __slots__ = ("bounds", "check")
+    __slots__ = ("bounds", "check", "matching")
 
-    def __init__(self, bounds: Scores, check: Callable[[int], float | None]) -> None:
+    def __init__(
+        self,
+        bounds: Scores,
+        check: Callable[[int], float | None],
+        matching: Callable[[list[int]], set[int]] | None = None,
+    ) -> None:
         self.bounds = bounds
         self.check = check
+        self.matching = matching or (lambda docs: {d for d in docs if check(d) is not None})
 
 
 Result = Scores | Lazy
@@ -91,12 +110,15 @@ Result = Scores | Lazy
 @define(frozen=True)
 class Ranked:
     """The best documents, best first, as (docnum, score); how many match (``exact``:
-    all counted, else at least that many); and every match, when known."""
+    all counted, else at least that many); and every match, when known. When the
+    ranking stopped before looking at every candidate, ``rest()`` finds every match by
+    looking at only those it did not (for the facets, asked once the hits are shown)."""
 
     best: list[tuple[int, float]]
     total: int
     exact: bool
     matched: Set[int] | None
+    rest: Callable[[], Set[int]] | None = None
 
 
 def top(
@@ -117,9 +139,12 @@ def top(
     except Unsupported:
         return None
     if isinstance(result, Lazy):
-        if not every:
-            return _top_checked(result, limit, allowed, cap)
-        result = _checked(result)
+        ranked = _top_checked(result, limit, allowed, cap)
+        if not every or ranked.rest is None:
+            return ranked
+        # The hits are certain already: of the rest, only which match is asked
+        matched = ranked.rest()
+        return Ranked(ranked.best, len(matched), True, matched)
     scores = result
     if allowed is not None:
         scores = {d: scores[d] for d in scores.keys() & allowed}
@@ -140,47 +165,62 @@ def _top_checked(result: Lazy, limit: int, allowed: Set[int] | None, cap: int) -
     # (``reverse`` keeps equal keys in their order), keyed in C, not by a tuple each.
     order = sorted(sorted(candidates), key=bounds.__getitem__, reverse=True)
     best: list[tuple[float, int]] = []  # a heap of (score, -docnum): the worst on top
-    found = 0
+    hits: list[int] = []  # every match so far
     check = result.check
     for n, d in enumerate(order):
         full = len(best) >= limit
-        if full and found > cap and bounds[d] < best[0][0]:
-            return Ranked(_ranked(best), cap, False, None)  # "more than cap"
+        if full and len(hits) > cap and bounds[d] < best[0][0]:
+            # "more than cap"; the candidates not looked at yet are looked at if asked
+            rest = _the_rest(hits, order[n:], result.matching)
+            return Ranked(_ranked(best), cap, False, None, rest)
         s = check(d)
         if s is None:
             continue
-        found += 1
+        hits.append(d)
         if not full:
             heapq.heappush(best, (s, -d))
         elif (s, -d) > best[0]:
             heapq.heapreplace(best, (s, -d))
         if n % 1024 == 1023:
-            time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
+            let_others_run()  # a long check, in a thread: let the UI thread have the GIL
             stop_if_given_up()
-    return Ranked(_ranked(best), found, True, None)
+    return Ranked(_ranked(best), len(hits), True, set(hits))
+
+
+def _the_rest(
+    hits: list[int], unseen: list[int], matching: Callable[[list[int]], set[int]]
+) -> Callable[[], Set[int]]:
+    """Every match: ``hits``, found already, and those of ``unseen`` that match."""
+    return lambda: _every_match(matching, hits, unseen)
+
+
+def _every_match(
+    matching: Callable[[list[int]], set[int]], hits: list[int], unseen: list[int]
+) -> set[int]:
+    found = set(hits)
+    for start in range(0, len(unseen), 1024):
+        found |= matching(unseen[start : start + 1024])
+        let_others_run()  # as in the ranking: the UI thread may be waiting
+        stop_if_given_up()
+    return found
+
+
+def match_ids(searcher, q: wq.Query) -> set[int]:
+    """Every document ``q`` matches (its scores unasked)."""
+    result = evaluate(searcher, q)
+    if isinstance(result, Lazy):
+        return _every_match(result.matching, [], list(result.bounds))
+    return set(result)
+
+
+def _matching(result: Result, docs: list[int]) -> set[int]:
+    if isinstance(result, Lazy):
+        return result.matching(docs)
+    return set(filter(result.__contains__, docs))
 
 
 def _ranked(heap: list[tuple[float, int]]) -> list[tuple[int, float]]:
     return sorted(((-nd, s) for s, nd in heap), key=lambda i: (-i[1], i[0]))
-
-
-def matches(searcher, q: wq.Query) -> Scores:
-    """Every document ``q`` matches, with its score: a lazy part checked throughout."""
-    result = evaluate(searcher, q)
-    return _checked(result) if isinstance(result, Lazy) else result
-
-
-def _checked(result: Lazy) -> Scores:
-    check = result.check
-    found = {}
-    for n, d in enumerate(result.bounds):
-        s = check(d)
-        if s is not None:
-            found[d] = s
-        if n % 1024 == 1023:
-            time.sleep(0)  # a long check, in a thread: let the UI thread have the GIL
-            stop_if_given_up()
-    return found
 
 
 def evaluate(searcher, q: wq.Query) -> Result:
@@ -205,13 +245,24 @@ def _and_not(kept: Result, dropped: Result) -> Result:
     if isinstance(dropped, Lazy):
         check_kept = _checker(kept)
         check_dropped = dropped.check
+
+        def matching(docs: list[int]) -> set[int]:
+            found = _matching(kept, docs)
+            return found - dropped.matching(list(found))
+
         return Lazy(
             _bounds(kept),
             lambda d: None if check_dropped(d) is not None else check_kept(d),
+            matching,
         )
     if isinstance(kept, Lazy):
         bounds = {d: b for d, b in kept.bounds.items() if d not in dropped}
-        return Lazy(bounds, kept.check)
+        kept_matching = kept.matching
+        return Lazy(
+            bounds,
+            kept.check,
+            lambda docs: kept_matching([d for d in docs if d not in dropped]),
+        )
     return {d: s for d, s in kept.items() if d not in dropped}
 
 
@@ -234,7 +285,15 @@ def _combine(merge: Callable[[list[Scores]], Scores], parts: list[Result]) -> Re
                 total = s if total is None else total + s
         return total
 
-    return Lazy(merge([_bounds(p) for p in parts]), check)
+    def matching(docs: list[int]) -> set[int]:
+        if not every:
+            return set().union(*(_matching(p, docs) for p in parts))
+        found = docs
+        for p in sorted(parts, key=lambda p: isinstance(p, Lazy)):  # the cheap ones first
+            found = list(_matching(p, found))
+        return set(found)
+
+    return Lazy(merge([_bounds(p) for p in parts]), check, matching)
 
 
 def _bounds(result: Result) -> Scores:
@@ -256,7 +315,7 @@ def _boosted(result: Result, q: wq.Query) -> Result:
             s = check(d)
             return None if s is None else s * boost
 
-        return Lazy({d: s * boost for d, s in result.bounds.items()}, boosted)
+        return Lazy({d: s * boost for d, s in result.bounds.items()}, boosted, result.matching)
     return {d: s * boost for d, s in result.items()}
 
 
@@ -407,14 +466,17 @@ def _phrase(searcher, q: wq.Phrase) -> Result:
         bounds.update(found if q.boost == 1.0 else {d: s * q.boost for d, s in found.items()})
 
     if len(places) == 2:
-        return Lazy(bounds, _pair_check(bounds, *places))
+        return Lazy(bounds, _pair_check(bounds, *places), _pair_matching(bounds, *places))
 
     def check(d: int) -> float | None:
         if d not in bounds:
             return None
         return bounds[d] if _in_a_row([p[d] for p in places]) else None
 
-    return Lazy(bounds, check)
+    def matching(docs: list[int]) -> set[int]:
+        return {d for d in docs if d in bounds and _in_a_row([p[d] for p in places])}
+
+    return Lazy(bounds, check, matching)
 
 
 def _pair_check(
@@ -432,6 +494,28 @@ def _pair_check(
         return None if starts.isdisjoint(map(before, _positions(second[d]))) else bound
 
     return check
+
+
+def _pair_matching(
+    bounds: Scores, first: dict[int, bytes], second: dict[int, bytes]
+) -> Callable[[list[int]], set[int]]:
+    """Which of many documents have a two-word phrase: :func:`_pair_check`'s answer in
+    one comprehension, no call a document."""
+    before = (-1).__add__
+
+    def matching(docs: list[int]) -> set[int]:
+        docs = [d for d in docs if d in bounds]
+        return {
+            d
+            for d, one, two in zip(
+                docs, map(first.__getitem__, docs), map(second.__getitem__, docs), strict=True
+            )
+            if not set(accumulate(loads(one[_INT_SIZE:] + b"."))).isdisjoint(
+                map(before, accumulate(loads(two[_INT_SIZE:] + b".")))
+            )
+        }
+
+    return matching
 
 
 def _in_a_row(values: list[bytes]) -> bool:

@@ -10,6 +10,7 @@ index's lock files, so a worker that still ran could never keep another dossier 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -93,6 +94,27 @@ def watch_forks() -> Iterator[None]:
         yield
     finally:
         _watching.remove(os.getpid())
+
+
+@contextlib.contextmanager
+def shared_heap(load: Callable[[], object] | None = None) -> Iterator[None]:
+    """Load what the processes forked inside this block will read (``load``), then keep
+    every object made so far out of the garbage collector's reach until the block ends
+    (``gc.freeze``), so a forked process shares those pages with this one.
+
+    A forked child shares its parent's memory until it writes to a page; the collector's
+    first full pass in the child writes to every object it tracks, which copied the whole
+    inherited heap into each worker (the entity tables, loaded once per worker, were not
+    shared at all). Objects made after the block starts are collected as usual; the frozen
+    ones go back to the oldest generation when it ends.
+    """
+    if load is not None:
+        load()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _start(parent: int, ready: Callable[[], object] | None = None) -> None:

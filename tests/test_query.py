@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
 
 import pytest
 from conftest import CALIBER, ECONOMIST, SEEDS, article_text, write
@@ -762,6 +763,9 @@ def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
     c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
     slept: list[float] = []
     monkeypatch.setattr(q.time, "sleep", slept.append)
+    parked = threading.Event()
+    ui = threading.Thread(target=parked.wait)  # as the explorer's UI thread
+    ui.start()
     try:
         busy = q.Busy()
         idle = q.FacetTable(c._searcher.reader(), busy=busy)
@@ -773,7 +777,16 @@ def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
         assert not busy
         assert slept and all(s == q.STEP_ASIDE for s in slept)
         assert stepping.count(stepping.live) == idle.count(idle.live)
+        parked.set()
+        ui.join()
+        slept.clear()
+        alone = q.FacetTable(c._searcher.reader(), busy=busy)
+        # No other thread to hand the GIL to: no yield, which on busy cores would give
+        # up the core until the scheduler came back (milliseconds, each time).
+        assert slept == []
+        assert alone.count(alone.live) == idle.count(idle.live)
     finally:
+        parked.set()
         c.close()
 
 

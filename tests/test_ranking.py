@@ -185,3 +185,79 @@ def test_postings_of_many_blocks_read_as_whoosh_reads_them(tmp_path):
                     m.next()
                 assert read == stepped, (text, values)
                 assert len(read) == (466 if text == b"alpha" else 0)
+
+
+def test_a_phrase_ranked_part_way_finds_every_match_from_where_it_stopped(corpus, monkeypatch):
+    """A phrase ranked until its hits were certain and its count passed the cap leaves
+    the candidates it did not look at: ``rest()`` looks at those, and only those, for
+    every match (the facets, asked once the hits are shown). Ranked to the end, every
+    match comes with the ranking."""
+    parsed, _best, every = _whoosh(corpus, '"prime minister"', 5)
+    candidates = ranking.evaluate(corpus._searcher, parsed).bounds
+    # (which field's phrase, document) for each document whose positions were compared,
+    # one at a time (ranking) or many at once (every match)
+    looked: list[tuple[int, int]] = []
+    real_check, real_matching = ranking._pair_check, ranking._pair_matching
+
+    def counting_check(bounds, first, second):
+        check, which = real_check(bounds, first, second), len(phrases)
+        phrases.append(bounds)
+
+        def counted(d: int):
+            looked.extend([(which, d)] if d in bounds else [])
+            return check(d)
+
+        return counted
+
+    def counting_matching(bounds, first, second):
+        matching, which = real_matching(bounds, first, second), len(phrases) - 1
+
+        def counted(docs: list[int]):
+            looked.extend((which, d) for d in docs if d in bounds)
+            return matching(docs)
+
+        return counted
+
+    phrases: list[object] = []
+
+    monkeypatch.setattr(ranking, "_pair_check", counting_check)
+    monkeypatch.setattr(ranking, "_pair_matching", counting_matching)
+    ranked = ranking.top(corpus._searcher, parsed, 5, cap=10)
+    assert ranked is not None and (ranked.matched, ranked.exact) == (None, False)
+    part_way = len(looked)
+    assert part_way < len(candidates)
+    assert set(ranked.rest()) == every
+    assert len(set(looked)) == len(looked)  # none looked at twice
+    assert {d for _which, d in looked} == set(candidates)  # and each looked at
+    whole = ranking.top(corpus._searcher, parsed, 5, cap=len(every))
+    assert set(whole.matched) == every and whole.rest is None
+
+
+@pytest.mark.parametrize("cap", [10, q.COUNT_CAP])
+def test_facets_after_a_search_count_its_matches_without_searching_again(corpus, monkeypatch, cap):
+    """The explorer asks for a query's facets once its hits are shown: the phrase's
+    matches found by the search (all of them, or as far as its ranking went) are
+    counted, not looked for again from the posting lists."""
+    text = '"prime minister"'
+    expected = corpus.search(text, limit=5, facets=True).facets
+    monkeypatch.setattr(q, "COUNT_CAP", cap)
+    corpus.search(text, limit=5)
+    evaluated: list[object] = []
+    real = ranking.evaluate
+    monkeypatch.setattr(ranking, "evaluate", lambda *a: evaluated.append(a) or real(*a))
+    assert corpus.facets(text) == expected
+    assert corpus.facets(text) == expected  # found once, counted again
+    assert evaluated == []
+
+
+@pytest.mark.parametrize(
+    "text", [t for t in QUERIES if '"' in t] + ['"Papua New Guinea" OR "prime minister" talks']
+)
+def test_every_match_found_many_at_once_is_whooshs(corpus, text):
+    """With facets, the candidates a phrase's ranking did not need are asked many at a
+    time which match (``Lazy.matching``): through OR, AND and NOT, the same as Whoosh."""
+    parsed, best, every = _whoosh(corpus, text, 3)
+    ranked = ranking.top(corpus._searcher, parsed, 3, cap=0, every=True)
+    assert [d for d, _ in ranked.best] == [d for d, _ in best], text
+    assert (set(ranked.matched), ranked.total, ranked.exact) == (every, len(every), True), text
+    assert ranking.match_ids(corpus._searcher, parsed) == every, text

@@ -475,7 +475,7 @@ _DOMAIN = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=512)
 def _words(line: str) -> tuple[str, ...]:
     """The words of a line (computed once: every rule asks)."""
     return tuple(_WORD.findall(line))

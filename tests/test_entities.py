@@ -1050,3 +1050,11 @@ def test_a_site_inside_a_longer_name_stays_that_name_in_a_long_text() -> None:
     found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"ORG", "GPE", "PERSON"}]
     assert found[0] == ("Quillpost.com Inc.", "ORG"), found[:3]
     assert found[1:] == [("Marrownews.com", "ORG")] * 300, found[1:4]
+
+
+def test_a_long_list_of_names_joined_by_and_is_read_whole() -> None:
+    # Each "and" splits the run in two; a list longer than Python's recursion limit once
+    # raised RecursionError, which would have failed the file's indexing.
+    text = "Quill Party and " * 1100 + "Marrow Party."
+    found = [e for e in recognise_text(text) if e.type == "ORG"]
+    assert len(found) == 1101 and found[-1].text == "Marrow Party", found[-3:]

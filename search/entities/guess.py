@@ -485,34 +485,36 @@ _NOT_PLAIN = frozenset(_RUN_CONNECTORS | _PERSON_TITLES | _CUE_TYPES.keys())
 
 
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
-    # Leading stop words ("In", "The") never belong to a name, unless a known name starts
-    # with them ("New Zealand National Party").
-    while part and part[0][2] in _STOP and not inside(part[0][0], part[0][1]):
-        if part[0][2] == "New" and len(part) > 1 and _cue_type(part[-1][2]) == "ORG":
-            break  # "New Renaissance Party", "New Israel Fund"
-        part = part[1:]
-    if not part:
-        return []
-    if cue is None and len(part) >= 2:
-        k = _two_institutions(norm, part, inside)
-        if k:  # "the Socialist Party and Federation of the Greens" are two
-            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
-                norm, part[k:], None, names, inside, spans
+    out: list[tuple[int, int, str]] = []
+    while True:  # a run that splits at an "and" goes on with its rest (no recursion deep
+        # as a list is long: "A and B and C ..." of a thousand names)
+        # Leading stop words ("In", "The") never belong to a name, unless a known name
+        # starts with them ("New Zealand National Party").
+        while part and part[0][2] in _STOP and not inside(part[0][0], part[0][1]):
+            if part[0][2] == "New" and len(part) > 1 and _cue_type(part[-1][2]) == "ORG":
+                break  # "New Renaissance Party", "New Israel Fund"
+            part = part[1:]
+        if not part:
+            return out
+        if cue is None and len(part) >= 2:
+            # "the Socialist Party and Federation of the Greens" are two institutions,
+            # "Whitestone Bridge and Bruckner Boulevard" two places
+            k = _two_institutions(norm, part, inside) or _two_places(norm, part)
+            if k:
+                out += _type_part(norm, part[:k], cue, names, inside, spans)
+                part, cue = part[k:], None
+                continue
+            institution = _institution(norm, part, inside, spans)
+            if institution:
+                out.append(institution)
+                return out
+        for s in _stretches(norm, part, inside):
+            typed = _type_stretch(
+                norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names
             )
-        k = _two_places(norm, part)
-        if k:  # "Whitestone Bridge and Bruckner Boulevard" are two places
-            return _type_part(norm, part[:k], cue, names, inside, spans) + _type_part(
-                norm, part[k:], None, names, inside, spans
-            )
-        institution = _institution(norm, part, inside, spans)
-        if institution:
-            return [institution]
-    out = []
-    for s in _stretches(norm, part, inside):
-        typed = _type_stretch(norm, s, cue if s[0] is part[0] or s[0] == part[0] else None, names)
-        if typed:
-            out.append(typed)
-    return out
+            if typed:
+                out.append(typed)
+        return out
 
 
 def _two_institutions(norm, part, inside) -> int:
@@ -521,32 +523,51 @@ def _two_institutions(norm, part, inside) -> int:
     organisation's cue word after the "and", and before it a cue word, an acronym, a known
     name or a word no dictionary has; 0 if it does not split ("Social Democratic and
     Labour Party": everyday words before)."""
-    for k in range(len(part) - 1):
+    n = len(part)
+    firsts = None  # computed at the first "and": the first index where each holds
+    for k in range(n - 1):
         end = part[k][1]
         if norm[end : part[k + 1][0]] != " and " or inside(end, part[k + 1][0]):
             continue
-        if not any(_cue_type(t[2]) == "ORG" for t in part[k + 1 :]):
+        if firsts is None:
+            words = [t[2] for t in part]
+            org = [_cue_type(w) == "ORG" for w in words]
+            last_org = max((i for i in range(n) if org[i]), default=-1)
+            firsts = (
+                last_org,
+                _first(org, n),
+                _first([not (w.isupper() and len(w) > 1) for w in words], n),
+                _first([not typer.everyday(w) for w in words], n),
+                _first([inside(t[0], t[1]) for t in part], n),
+            )
+        last_org, first_org, first_not_upper, first_unknown, first_inside = firsts
+        if last_org < k + 1:  # no organisation's cue word after the "and"
             continue
-        before = [t[2] for t in part[: k + 1]]
-        if (
-            any(_cue_type(w) == "ORG" for w in before)
-            or all(w.isupper() and len(w) > 1 for w in before)
-            or any(not typer.everyday(w) for w in before)
-            or any(inside(t[0], t[1]) for t in part[: k + 1])
-        ):
+        if first_org <= k or first_not_upper > k or first_unknown <= k or first_inside <= k:
             return k + 1
     return 0
+
+
+def _first(flags: list[bool], default: int) -> int:
+    """The index of the first true flag, else ``default`` (a run's words are looked at
+    once, not once for each "and" in it: a long list of names joined by "and")."""
+    return next((i for i, flag in enumerate(flags) if flag), default)
 
 
 def _two_places(norm, part) -> int:
     """Where a run holding two places joined by "and" splits, each a place by its own
     word ("Principality of Svaneti and Principality of Abkhazia"; not "Turks and Caicos
     Islands"), else 0."""
+    bounds = None  # the first and the last place word, found at the first "and"
     for k in range(1, len(part)):
         if norm[part[k - 1][1] : part[k][0]] != " and ":
             continue
-        places = [_cue_type(t[2]) in {"LOC", "GPE"} for t in part]
-        if any(places[:k]) and any(places[k:]):
+        if bounds is None:
+            places = [i for i, t in enumerate(part) if _cue_type(t[2]) in {"LOC", "GPE"}]
+            if not places:
+                return 0
+            bounds = (places[0], places[-1])
+        if bounds[0] < k <= bounds[1]:
             return k
     return 0
 

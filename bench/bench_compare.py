@@ -105,16 +105,14 @@ def run() -> dict[str, float]:
     }
 
 
-def _topic(recognise) -> tuple[float, float, float]:
-    """50 earlier against 50 later generated articles, median of three cold runs (wall and
-    CPU), and of three warm ones (wall)."""
+def topic_articles(recognise):
+    """The topic compare's 100 generated articles, a day apart, their entities (id -> a
+    tuple) and the date that splits them 50 against 50."""
     import datetime as dt
 
     from attrs import evolve
 
     from bench.generate import Lexicon, article
-    from search.compare import compare_topic
-    from search.compare.analysis import clear_analysis_cache
     from search.ingest import parse_article
 
     lex = Lexicon()
@@ -124,7 +122,16 @@ def _topic(recognise) -> tuple[float, float, float]:
         parsed = parse_article(raw, id=f"topic{i}")
         arts.append(evolve(parsed, published=dt.date(2024, 1, 1) + dt.timedelta(days=i)))
     ents = {a.id: tuple(recognise(a)) for a in arts}
-    split = arts[50].published
+    return arts, ents, arts[50].published
+
+
+def _topic(recognise) -> tuple[float, float, float]:
+    """50 earlier against 50 later generated articles, median of three cold runs (wall and
+    CPU), and of three warm ones (wall)."""
+    from search.compare import compare_topic
+    from search.compare.analysis import clear_analysis_cache
+
+    arts, ents, split = topic_articles(recognise)
     times, cpu, warm = [], [], []
     for _ in range(3):
         clear_analysis_cache()

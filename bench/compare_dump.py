@@ -99,24 +99,12 @@ def dump(write) -> None:
 
 
 def _topic(write) -> None:
-    import datetime as dt
-
-    from attrs import evolve
-
-    from bench.generate import Lexicon, article
+    from bench.bench_compare import topic_articles
     from search.compare import compare_topic, what_happened_next
     from search.compare.analysis import clear_analysis_cache
     from search.entities import recognise
-    from search.ingest import parse_article
 
-    lex = Lexicon()
-    arts = []
-    for i in range(100):
-        raw, _meta = article(i, lex)
-        parsed = parse_article(raw, id=f"topic{i}")
-        arts.append(evolve(parsed, published=dt.date(2024, 1, 1) + dt.timedelta(days=i)))
-    ents = {a.id: tuple(recognise(a)) for a in arts}
-    split = arts[50].published
+    arts, ents, split = topic_articles(recognise)
     clear_analysis_cache()
     result = compare_topic("bench", arts[:50], arts[50:], split, entities=lambda a: ents[a.id])
     write("topic")

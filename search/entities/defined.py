@@ -252,6 +252,20 @@ def _known(word: str) -> bool:
     return word.lower() in gazetteer().by_alias or word in typer.places()
 
 
+def _name_words_before(norm: str, start: int, most: int) -> int:
+    """Where a name that ends at ``start`` begins, taking up to ``most`` capitalised words
+    before it, one space apart, but no leading stop word ("In", "The")."""
+    for _ in range(most):
+        before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+        word = norm[before : start - 1]
+        if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
+            break
+        if word in _LEADING_STOPS:
+            break
+        start = before
+    return start
+
+
 def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
     """Roads and streets named by a number, as places (the guesser sees no capitalised
     name in "1600E Road", and cuts "Illinois Route 29" short of its number)."""
@@ -260,15 +274,8 @@ def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
         for m in _RX_ROAD_NUMBER.finditer(norm):
             if m.start() and (norm[m.start() - 1].isalnum() or norm[m.start() - 1] == "-"):
                 continue
-            start = m.start()
-            for _ in range(3):  # the capitalised words before it: "Illinois", "Township"
-                before = norm.rfind(" ", 0, max(0, start - 1)) + 1
-                word = norm[before : start - 1]
-                if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
-                    break
-                if word in _LEADING_STOPS:
-                    break
-                start = before
+            # the capitalised words before it: "Illinois", "Township"
+            start = _name_words_before(norm, m.start(), 3)
             found.append((start, m.end(), "LOC", "", True, DEFINED))
     for word in _STREET_WORDS:
         at = norm.find(word)
@@ -322,15 +329,8 @@ def _post_office(norm: str, at: int) -> list[Span]:
     m = _RX_OFFICE_AFTER.match(norm, at + 2)
     if not m or _cue_type(m["cue"]) != "ORG" or not typer.everyday(post) or _known(post):
         return []  # (everyday words include "Britain": a known name is no post)
-    start = post_start
-    for _ in range(4):  # the capitalised words before the post: "Christian County"
-        before = norm.rfind(" ", 0, max(0, start - 1)) + 1
-        word = norm[before : start - 1]
-        if start < 2 or norm[start - 1] != " " or not _RX_NAME_WORD.fullmatch(word):
-            break
-        if word in _LEADING_STOPS:
-            break
-        start = before
+    # the capitalised words before the post: "Christian County"
+    start = _name_words_before(norm, post_start, 4)
     if start == post_start and post not in _POSTS_FIRST:
         return []
     return [(start, m.end(), "ORG", "", True, DEFINED)]

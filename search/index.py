@@ -31,7 +31,8 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from . import files, locks, whoosh_fixes, whoosh_writing
 from . import manifest as mf
-from .manifest import MANIFEST, Manifest, paused_gc
+from .collector import paused_gc, set_aside
+from .manifest import MANIFEST, Manifest
 from .model import FIGURE_TYPES, Article, Skipped
 
 whoosh_fixes.apply()  # before any index is opened: a reader no longer copies its terms
@@ -380,7 +381,7 @@ class Index:
         found by the next exact refresh (``dossier index``, the explorer in the background).
         """
         started = time.perf_counter()
-        with mf.set_aside():
+        with set_aside():
             index, report = cls._open(folders, cache_root, rebuild, progress, quick, wait, waiting)
         report.seconds = time.perf_counter() - started
         return index, report

@@ -27,17 +27,17 @@ rebuild.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import sys
 import time
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from attrs import define, field
+
+from .collector import paused_gc
 
 MANIFEST = "manifest.bin"
 #: The rows changed since ``manifest.bin`` was written, with the token of that write.
@@ -63,43 +63,6 @@ SkipEntry = list
 
 _COLUMNS = ("ids", "mtimes", "sizes", "sidecars", "fingerprints")
 _TYPES = (str, int, int, int, str)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside: for making tens of thousands of small objects
-    that hold no cycles (a manifest's rows, a walk's stats), which the collector would
-    otherwise scan again and again as they accumulate."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # Set aside until the open that made them ends (:func:`set_aside`): else the
-            # first collection after this goes through every one of them at once.
-            if _SETTING_ASIDE:
-                gc.freeze()
-            gc.enable()
-
-
-_SETTING_ASIDE: list[bool] = []
-
-
-@contextlib.contextmanager
-def set_aside() -> Iterator[None]:
-    """Inside, what a :func:`paused_gc` made is kept out of the collector's young
-    generations (``gc.freeze``), and put back with the old objects at the end, to be looked
-    at by the next full collection: an open of 50,000 files otherwise spent a tenth of a
-    second in collections going through its own stats and manifest rows. Nothing is kept
-    from the collector for longer than the block."""
-    _SETTING_ASIDE.append(True)
-    try:
-        yield
-    finally:
-        _SETTING_ASIDE.pop()
-        if not _SETTING_ASIDE:
-            gc.unfreeze()
 
 
 class Damaged(ValueError):

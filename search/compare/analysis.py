@@ -6,13 +6,11 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 
 # isort: split
 import bisect
-import contextlib
-import gc
 import operator
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -21,6 +19,7 @@ from attrs import define, field
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
+from search.collector import paused_gc
 from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, WORRY_WORDS, Cues, cues
 from search.config import toml_loads
 from search.model import FIGURE_TYPES, Article, Entity, Span
@@ -346,21 +345,12 @@ ANALYSIS_CACHE_SIZE = 512
 _CACHE = _AnalysisCache(ANALYSIS_CACHE_SIZE)
 
 
-@contextlib.contextmanager
-def cycles_collected_after() -> Iterator[None]:
+def cycles_collected_after():
     """Python's cycle collector paused while compare builds its many small objects (it
     otherwise runs a couple of hundred times in a topic compare, walking every object
-    the process holds, the entity gazetteer and word lists too: a tenth of the time),
-    and resumed after if it was running. Nothing compare builds needs it: what it drops
-    goes by reference counting; a cycle waits for the next collection."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    the process holds, the entity gazetteer and word lists too: a tenth of the time):
+    :func:`search.collector.paused_gc`, shared with the rest of the engine."""
+    return paused_gc()
 
 
 def clear_analysis_cache() -> None:

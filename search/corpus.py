@@ -6,6 +6,7 @@ import contextlib
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
@@ -51,6 +52,12 @@ class Corpus:
         # facet table kept beside the index is not this index's.
         self._facet_reader = None
         self._facets_lock = threading.Lock()
+        # The index files this corpus holds open, closed by close() or, when nobody calls
+        # it (the explorer swaps in a refreshed corpus while a screen may still hold this
+        # one), as soon as the last reference goes: nothing here refers back to the corpus,
+        # so that is the moment it is no longer used, not the next garbage collection.
+        self._open: list = [self._searcher]
+        self._release = weakref.finalize(self, _close_all, self._open)
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._name_forms = None  # search.names.NameForms of the index's names, when asked
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
@@ -157,9 +164,13 @@ class Corpus:
         matched: list = []
         names: dict[str, tuple[str, ...]] = {}  # each entity as typed -> the names it stands for
 
+        # The parsed query keeps this function and the last search's matches keep the
+        # query: a weak reference, so the corpus is not kept alive by its own attribute.
+        corpus = weakref.proxy(self)
+
         def entity(name: str) -> tuple[str, ...]:
             if name not in names:
-                names[name] = self.names_for(name)
+                names[name] = corpus.names_for(name)
             return names[name]
 
         with self.foreground, self._lock:
@@ -258,6 +269,7 @@ class Corpus:
                 if table is None:
                     if self._facet_reader is None:
                         self._facet_reader = self._reader_of_searchers_segments()
+                        self._open.append(self._facet_reader)
                     table = q.FacetTable(self._facet_reader, busy=self.foreground)
                     if path is not None and key:
                         with contextlib.suppress(OSError):  # a cache: never a reason to fail
@@ -372,11 +384,14 @@ class Corpus:
         return profile(self, name, limit=limit)
 
     def close(self) -> None:
-        with self._lock:
-            self._searcher.close()
-        with self._facets_lock:
-            if self._facet_reader is not None:
-                self._facet_reader.close()
+        """Close the index files now (after any search or facet read in progress)."""
+        with self._facets_lock, self._lock:
+            self._release()
+
+
+def _close_all(readers: list) -> None:
+    for reader in readers:
+        reader.close()
 
 
 def _shared_name(typed: str, names: tuple[str, ...]) -> str:

@@ -3,6 +3,7 @@ memory when the cache cannot be written."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -53,6 +54,36 @@ def test_first_open_builds_second_reuses(news, cache_dir):
     assert second.report.unchanged == 3
     assert hit_paths(second, "railway") == {"rail.md"}
     second.close()
+
+
+def _open_index_files(cache: Path) -> int:
+    """How many of this process' file descriptors are files of an index under ``cache``."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, gone by now
+            count += os.readlink(f"/proc/self/fd/{fd}").startswith(str(cache))
+    return count
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_a_corpus_nobody_holds_any_more_closes_its_files_at_once(news, cache_dir):
+    """The explorer swaps in a refreshed corpus and cannot close the old one (a screen may
+    still use it): its index files must close when the last reference goes, not at some
+    later garbage collection (one set of open files per refresh, otherwise)."""
+    import gc
+
+    open_corpus(news, cache_dir).close()  # built; what follows only reads
+    gc.collect()
+    gc.disable()
+    try:
+        corpus = open_corpus(news, cache_dir)
+        corpus.search("railway")  # the searcher and the facet reader hold files
+        corpus.search("railway", facets=True)
+        assert _open_index_files(cache_dir) > 0
+        del corpus
+        assert _open_index_files(cache_dir) == 0
+    finally:
+        gc.enable()
 
 
 def test_index_lives_in_the_cache_dir_not_beside_the_articles(news, cache_dir):

@@ -780,6 +780,9 @@ def test_the_facet_table_steps_aside_while_a_search_runs(tmp_path, monkeypatch):
         parked.set()
         ui.join()
         slept.clear()
+        # Alone, whatever an earlier test left behind (a build's queue feeder threads end
+        # only when the garbage collector gets to their queues).
+        monkeypatch.setattr(threading, "active_count", lambda: 1)
         alone = q.FacetTable(c._searcher.reader(), busy=busy)
         # No other thread to hand the GIL to: no yield, which on busy cores would give
         # up the core until the scheduler came back (milliseconds, each time).

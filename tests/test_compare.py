@@ -715,6 +715,48 @@ def test_default_pair_is_the_oldest_and_newest_dated():
         default_pair([a, undated])
 
 
+DOCKS = article(
+    "Dock workers at the harbour of Velmora fear that the port authority will cut their "
+    "wages next month. Union leaders warned that a strike could close the container terminal "
+    "for weeks. Shipping firms expect long delays at the harbour if the cranes stop. "
+    "The authority is expected to publish its budget before the summer.",
+    id="docks",
+    year=2023,
+)
+
+
+def test_two_articles_on_different_stories_link_nothing_and_say_so():
+    """A word in common ("wages", "cut") is not a story in common: an analyst who compares
+    a harbour dispute with a football club's accounts gets every concern listed, none
+    linked, and told why, not a link the linker's relative threshold let stand out."""
+    football = article(
+        "The football club Realto Athletic cut its players' wages by a tenth, its board "
+        "announced on Monday. Fans welcomed a new stadium roof, which the club said would be "
+        "finished by autumn. The striker Tomas Brandl signed a new contract for two seasons. "
+        "The coach praised the youth academy after a win against Marlowe Rovers. "
+        "Tickets for the derby sold out within an hour.",
+        id="football",
+    )
+    result = compare(DOCKS, football)
+    assert len(result.links) == 4  # the concerns are still the earlier article's
+    assert not result.addressed
+    assert any("different stories" in n for n in result.notices)
+    assert to_dict(result)["notices"] == list(result.notices)
+
+
+def test_an_article_on_the_same_story_still_links_the_wage_cut():
+    later = article(
+        "The port authority of Velmora cut dock workers' wages by a tenth on Monday, and the "
+        "union called a strike at the container terminal. Cranes at the harbour stood idle as "
+        "shipping firms diverted vessels. The authority published its budget in June.",
+        id="docks-later",
+    )
+    result = compare(DOCKS, later)
+    assert not result.notices
+    wages = next(link for link in result.links if "wages" in link.concern.span.text)
+    assert "cut dock workers' wages" in wages.evidence[0].development.span.text
+
+
 # --------------------------------------------------------------------------- links store
 
 

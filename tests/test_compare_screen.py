@@ -231,6 +231,46 @@ def test_document_text_is_never_read_as_markup(tmp_path, cache_dir):
     asyncio.run(scenario())
 
 
+def test_two_articles_on_different_stories_are_not_linked_and_the_user_is_told(tmp_path, cache_dir):
+    async def scenario():
+        from search.corpus import Corpus
+
+        folder = tmp_path / "c"
+        folder.mkdir()
+        (folder / "docks.md").write_text(
+            "# Harbour dispute\n\nMarch 1, 2023\n\n"
+            "Dock workers at the harbour of Velmora fear that the port authority will cut "
+            "their wages next month. Union leaders warned that a strike could close the "
+            "container terminal for weeks. Shipping firms expect long delays at the harbour "
+            "if the cranes stop.\n",
+            encoding="utf-8",
+        )
+        (folder / "club.md").write_text(
+            "# Club accounts\n\nMarch 1, 2024\n\n"
+            "The football club Realto Athletic cut its players' wages by a tenth, its board "
+            "announced on Monday. Fans welcomed a new stadium roof, which the club said would "
+            "be finished by autumn. The striker Tomas Brandl signed a new contract for two "
+            "seasons. Tickets for the derby sold out within an hour.\n",
+            encoding="utf-8",
+        )
+        corpus = Corpus.open([folder], cache_dir=cache_dir)
+        try:
+            app = _app(corpus)
+            async with app.run_test(size=(140, 40)) as pilot:
+                screen = await _open_compare(pilot)
+                assert screen.result.links and not screen.result.addressed
+                told = [n.message for n in app._notifications]
+                assert sum("different stories" in m for m in told) == 1, told
+                await pilot.press("4")  # a verdict: the engine's notice is not told again
+                await pilot.pause()
+                told = [n.message for n in app._notifications]
+                assert sum("different stories" in m for m in told) == 1, told
+        finally:
+            corpus.close()
+
+    asyncio.run(scenario())
+
+
 def test_screen_module_keeps_analysis_in_the_engine():
     source = Path(__file__).resolve().parent.parent / "tui" / "screens" / "compare.py"
     text = source.read_text(encoding="utf-8")

@@ -56,6 +56,7 @@ from search.compare.model import (
     Link,
 )
 from search.compare.score import Scorer
+from search.compare.story import SAME_STORY_MIN, different_stories, story_overlap
 from search.compare.topic import (
     TopicComparison,
     compare_topic,
@@ -147,9 +148,12 @@ def compare(
     with cycles_collected_after():
         themes = load_themes() if themes is None else tuple(themes)
         left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
-        links, new = link_sentences(left, right)
+        overlap = story_overlap(left, right)
+        one_story = overlap >= SAME_STORY_MIN
+        links, new = link_sentences(left, right, linking=one_story)
     elapsed = (time.perf_counter() - t0) * 1000
-    return Comparison(earlier, later, tuple(links), new, elapsed)
+    notices = () if one_story else (different_stories(overlap),)
+    return Comparison(earlier, later, tuple(links), new, elapsed, notices)
 
 
 def link_sentences(
@@ -158,12 +162,14 @@ def link_sentences(
     *,
     scorer: Scorer | None = None,
     used: set[str] | None = None,
+    linking: bool = True,
 ) -> tuple[list[Link], tuple[Development, ...]]:
     """Each concern among ``left`` (an earlier article's sentences, in order) linked to
     the sentences of ``right`` that answer it, best first; and the developments of
     ``right`` that no concern anticipated. ``scorer`` weighs words over more articles
-    than these two (a topic compare)."""
-    scorer = scorer or Scorer([*left, *right], right)
+    than these two (a topic compare). Not ``linking`` (two articles on different
+    stories): every concern is listed, none linked."""
+    scorer = scorer or (Scorer([*left, *right], right) if linking else None)
     links = []
     if used is None:
         used = set()
@@ -174,7 +180,7 @@ def link_sentences(
         before = left[i - 1] if i else None
         if not _is_concern(c, before):
             continue
-        keep = scorer.evidence(c, before)
+        keep = scorer.evidence(c, before) if scorer is not None else []
         used.update(e.development.key for e in keep)
         concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry + c.cues.demand)
         links.append(Link(concern, tuple(keep), AUTO_LINKED if keep else AUTO_SILENT))

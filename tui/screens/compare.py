@@ -216,6 +216,8 @@ class CompareScreen(Screen):
                 Static("", id=f"{side}-{i}", classes="compare-para", markup=False)
                 for i in range(len(blocks))
             )
+        for notice in raw.notices:  # the engine's own (two articles on different stories)
+            self.notify(notice, severity="warning", timeout=10)
         self._apply(keep=None)
 
     # -- state ----------------------------------------------------------------------------
@@ -244,7 +246,8 @@ class CompareScreen(Screen):
                 earlier_entities=self.entities[0],
                 later_entities=self.entities[1],
             )
-            for notice in (*self.result.notices, *self.store.notices):
+            added = [n for n in self.result.notices if n not in self.raw.notices]
+            for notice in (*added, *self.store.notices):  # the engine's were told once
                 self.notify(notice, severity="warning", timeout=6)
             self.store.notices.clear()
         else:

@@ -200,75 +200,70 @@ def test_a_narrow_terminal_stacks_the_panes(seed_corpus):
     asyncio.run(scenario())
 
 
-def test_document_text_is_never_read_as_markup(tmp_path, cache_dir):
+def _compare_two(tmp_path, cache_dir, earlier: str, later: str, check) -> None:
+    """Compare two Markdown articles in the explorer (``earlier`` dated 2023, ``later``
+    2024) and ``await check(app, screen, pilot)`` once the comparison is on screen."""
+
     async def scenario():
         from search.corpus import Corpus
 
         folder = tmp_path / "c"
         folder.mkdir()
-        (folder / "a.md").write_text(
-            "# [bold]Early[/bold] worries\n\nMarch 1, 2023\n\n"
-            "Officials fear that [red]tariffs[/red] on steel may rise sharply next year.\n",
-            encoding="utf-8",
-        )
-        (folder / "b.md").write_text(
-            "# Later events\n\nMarch 1, 2024\n\n"
-            "The government raised [red]tariffs[/red] on steel imports in January.\n",
-            encoding="utf-8",
-        )
+        (folder / "a.md").write_text(earlier.replace("DATE", "March 1, 2023"), encoding="utf-8")
+        (folder / "b.md").write_text(later.replace("DATE", "March 1, 2024"), encoding="utf-8")
         corpus = Corpus.open([folder], cache_dir=cache_dir)
         try:
             app = _app(corpus)
             async with app.run_test(size=(140, 40)) as pilot:
-                screen = await _open_compare(pilot)
-                assert "[red]tariffs[/red]" in _pane_text(screen, "left")
-                assert "[bold]Early[/bold]" in str(
-                    screen.query_one("#left-header", Static).render()
-                )
+                await check(app, await _open_compare(pilot), pilot)
         finally:
             corpus.close()
 
     asyncio.run(scenario())
+
+
+def test_document_text_is_never_read_as_markup(tmp_path, cache_dir):
+    async def check(app, screen, pilot):
+        assert "[red]tariffs[/red]" in _pane_text(screen, "left")
+        assert "[bold]Early[/bold]" in str(screen.query_one("#left-header", Static).render())
+
+    _compare_two(
+        tmp_path,
+        cache_dir,
+        "# [bold]Early[/bold] worries\n\nDATE\n\n"
+        "Officials fear that [red]tariffs[/red] on steel may rise sharply next year.\n",
+        "# Later events\n\nDATE\n\n"
+        "The government raised [red]tariffs[/red] on steel imports in January.\n",
+        check,
+    )
 
 
 def test_two_articles_on_different_stories_are_not_linked_and_the_user_is_told(tmp_path, cache_dir):
-    async def scenario():
-        from search.corpus import Corpus
+    def told(app) -> int:
+        return sum("different stories" in n.message for n in app._notifications)
 
-        folder = tmp_path / "c"
-        folder.mkdir()
-        (folder / "docks.md").write_text(
-            "# Harbour dispute\n\nMarch 1, 2023\n\n"
-            "Dock workers at the harbour of Velmora fear that the port authority will cut "
-            "their wages next month. Union leaders warned that a strike could close the "
-            "container terminal for weeks. Shipping firms expect long delays at the harbour "
-            "if the cranes stop.\n",
-            encoding="utf-8",
-        )
-        (folder / "club.md").write_text(
-            "# Club accounts\n\nMarch 1, 2024\n\n"
-            "The football club Realto Athletic cut its players' wages by a tenth, its board "
-            "announced on Monday. Fans welcomed a new stadium roof, which the club said would "
-            "be finished by autumn. The striker Tomas Brandl signed a new contract for two "
-            "seasons. Tickets for the derby sold out within an hour.\n",
-            encoding="utf-8",
-        )
-        corpus = Corpus.open([folder], cache_dir=cache_dir)
-        try:
-            app = _app(corpus)
-            async with app.run_test(size=(140, 40)) as pilot:
-                screen = await _open_compare(pilot)
-                assert screen.result.links and not screen.result.addressed
-                told = [n.message for n in app._notifications]
-                assert sum("different stories" in m for m in told) == 1, told
-                await pilot.press("4")  # a verdict: the engine's notice is not told again
-                await pilot.pause()
-                told = [n.message for n in app._notifications]
-                assert sum("different stories" in m for m in told) == 1, told
-        finally:
-            corpus.close()
+    async def check(app, screen, pilot):
+        assert screen.result.links and not screen.result.addressed
+        assert told(app) == 1
+        await pilot.press("4")  # a verdict: the engine's notice is not told again
+        await pilot.pause()
+        assert told(app) == 1
 
-    asyncio.run(scenario())
+    _compare_two(
+        tmp_path,
+        cache_dir,
+        "# Harbour dispute\n\nDATE\n\n"
+        "Dock workers at the harbour of Velmora fear that the port authority will cut "
+        "their wages next month. Union leaders warned that a strike could close the "
+        "container terminal for weeks. Shipping firms expect long delays at the harbour "
+        "if the cranes stop.\n",
+        "# Club accounts\n\nDATE\n\n"
+        "The football club Realto Athletic cut its players' wages by a tenth, its board "
+        "announced on Monday. Fans welcomed a new stadium roof, which the club said would "
+        "be finished by autumn. The striker Tomas Brandl signed a new contract for two "
+        "seasons. Tickets for the derby sold out within an hour.\n",
+        check,
+    )
 
 
 def test_screen_module_keeps_analysis_in_the_engine():

@@ -523,6 +523,35 @@ def test_an_outcome_told_in_other_words_of_a_synonym_ring_answers_first():
     assert link.evidence[0].development.span.text == outcome
 
 
+@pytest.mark.parametrize(
+    ("fear", "background", "outcome"),
+    [
+        (
+            "The regulator will probably suspend the ferry operator.",
+            "The ferry operator carried more passengers in the summer.",
+            "The ferry operator's suspension was confirmed on Tuesday.",
+        ),
+        (
+            "Ministers will introduce the tenancy bill next month.",
+            "Civil servants drafted the tenancy bill over the winter.",
+            "The Speaker confirmed the introduction of the tenancy bill after a short debate.",
+        ),
+        (
+            "The board is expected to decide on the merger of the two lenders.",
+            "The board of the two lenders met on Monday.",
+            "The board of the two lenders announced its decision on Friday.",
+        ),
+    ],
+)
+def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, background, outcome):
+    # "will suspend" / "the suspension": the noun made from the concern's verb tells the
+    # outcome, and outranks a sentence that names only who is involved.
+    earlier = article(fear, id="e")
+    later = article(f"{background} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert link.evidence and link.evidence[0].development.span.text == outcome
+
+
 @pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])
 def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, answers):
     # The earlier article is of 18 September 2023, the later one of 30 April 2024: "On 15

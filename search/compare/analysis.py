@@ -7,6 +7,7 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 # isort: split
 import bisect
 import operator
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -118,13 +119,52 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 @lru_cache(maxsize=100_000)
 def _stem_of(word: str) -> str | None:
     """A lower-cased word -> its topic-bearing, spelling-folded stem, or None for a stop
-    word, a one-letter word or a number."""
+    word, a one-letter word or a number. A noun made from a verb has the verb's stem
+    ("suspension" that of "suspend"; see :func:`derived_stems`)."""
+    stem = raw_stem(word)
+    if stem is None:
+        return None
+    return derived_stems().get(stem, stem)
+
+
+def raw_stem(word: str) -> str | None:
+    """:func:`_stem_of` without the derivations: the stemmer's own stem."""
     if len(word) < 2 or word in _STOPLIST:
         return None
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
     stem = porter_stem(_fold(word))
     return None if stem.isdigit() else stem
+
+
+DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"
+
+
+@lru_cache(maxsize=1)
+def derived_stems() -> dict[str, str]:
+    """The stem of a noun -> the stem of the verb it is made from
+    (:file:`data/derivations.txt`, from WordNet: "prorogation" / "prorogue", "decision"
+    / "decide"): the outcome is often told by the noun of the verb the concern used
+    ("will suspend Parliament" / "the suspension of Parliament"). A noun of several
+    verbs takes the one spelt most like it; a stem that is some verb's is never
+    mapped, so no chain of derivations joins two words that are not one family."""
+    verbs: dict[str, list[str]] = {}
+    for line in DERIVATIONS_PATH.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        noun, verb = (raw_stem(w) for w in line.split())
+        if noun is not None and verb is not None and noun != verb:
+            verbs.setdefault(noun, []).append(verb)
+    targets = {v for vs in verbs.values() for v in vs}
+
+    def likeness(noun: str, verb: str) -> tuple[int, int, str]:
+        return (-len(os.path.commonprefix([noun, verb])), len(verb), verb)
+
+    return {
+        noun: min(vs, key=lambda v, n=noun: likeness(n, v))
+        for noun, vs in verbs.items()
+        if noun not in targets
+    }
 
 
 class _Token(NamedTuple):

@@ -225,6 +225,8 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The bill requires the army to begin withdrawing its troops by October 1.",
         "Forecasters warned of flooding along the whole coast.",
         "The president threatened to veto the spending bill.",
+        "The mayor said it is vital that the ferry service resumes before winter.",
+        '"It was essential that the dam be inspected after the storms," the engineer said.',
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",
         "The council plan to close the library branch after the summer.",

@@ -467,7 +467,18 @@ def _may_mention(text: str) -> bool:
 
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
-OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
+OBLIGATION_PHRASES = (
+    "has to",
+    "have to",
+    "needs to",
+    "need to",
+    # "it is vital that the law recognises ...": an obligation put as a need.
+    *(
+        f"{be} {need} that"
+        for be in ("is", "was")
+        for need in ("vital", "essential", "crucial", "imperative")
+    ),
+)
 
 
 def _past_inability(word: str, following: str, after: str = "") -> bool:

@@ -11,7 +11,9 @@ link word to word ("prorogation prorogue", "suspension suspend", "decision decid
 "passage pass"), kept when the stemmer compare uses does not already give both one stem,
 when the two are spelt alike (the same first letters: a derivation, not a paraphrase
 such as "death / die"), when both are words a news writer uses (wordfreq Zipf >= 1.0),
-and when the verb is not much rarer than the noun (:data:`MAX_RARER`).
+when the verb is not much rarer than the noun (:data:`MAX_RARER`), and when the noun is
+not first of all a person, a thing, a group or a quality (:data:`NOT_ACTS`: "driver",
+"commission").
 Compare gives each such noun its verb's stem, so "will suspend Parliament" meets "the
 suspension of Parliament": the outcome told by the noun of the verb the concern used.
 
@@ -33,6 +35,9 @@ MAX_RARER = 1.0
 #: WordNet's lexicographer files of nouns that name what is done or happens: acts,
 #: communications ("declaration", "announcement"), events, processes, states.
 EVENT_NOUNS = frozenset({"04", "10", "11", "22", "26"})
+#: The lexicographer files of nouns whose first sense is no act: artifacts, attributes,
+#: groups, persons.
+NOT_ACTS = frozenset({"06", "07", "14", "18"})
 #: Both words must be at least this common (wordfreq's Zipf frequency).
 MIN_ZIPF = 1.0
 
@@ -87,10 +92,12 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
     from search.compare.analysis import raw_stem
 
     words: dict[tuple[str, str], list[str]] = {}
+    lexfiles: dict[tuple[str, str], str] = {}
     links = []
     for pos in ("noun", "verb"):
         for offset, lexfile, p, ws, pointers in _synsets(folder / f"data.{pos}"):
             words[(offset, p[0])] = ws
+            lexfiles[(offset, p[0])] = lexfile
             if p[0] == "n" and lexfile not in EVENT_NOUNS:
                 continue  # "employer", "signature": a person or thing, not the act
             for src, target, tpos, dst in pointers:
@@ -100,6 +107,15 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
     inflected = {
         line.split()[0] for line in (folder / "verb.exc").read_text("latin-1").splitlines()
     }
+    # A noun first read as a person, a thing made, a group or a quality ("driver",
+    # "poster", "commission", "quality"), whatever act it may also name, is not the act
+    # of its verb as news reads it.
+    lexfile = {(offset, "n"): lf for (offset, _), lf in lexfiles.items()}
+    first_sense = {}
+    for line in (folder / "index.noun").read_text("latin-1").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            first_sense[fields[0]] = lexfile.get((fields[-int(fields[2])], "n"))
     out = set()
     for word, pos, target, tpos, dst in links:
         if pos != "n" or tpos != "v":
@@ -107,6 +123,8 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
         verb = words[(target, tpos)][dst]
         noun = word
         if not (noun.isalpha() and verb.isalpha() and noun.islower() and verb.islower()):
+            continue
+        if first_sense.get(noun) in NOT_ACTS:
             continue
         n_stem, v_stem = raw_stem(noun), raw_stem(verb)
         if (

@@ -554,6 +554,31 @@ def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, ba
     assert link.evidence and link.evidence[0].development.span.text == outcome
 
 
+def test_a_commitment_restated_later_is_not_the_outcome_of_a_plan():
+    # A speaker's "we committed to reporting annually" tells the plan again (changed,
+    # even), not that any report came out. (Someone else's pledge is news: see the
+    # next test and the Korea one.)
+    plan = "The council will publish quarterly reports on the repairs to the sea wall."
+    restated = (
+        '"In March we committed to reporting on the sea wall repairs every year," the mayor said.'
+    )
+    other = "Storms flooded the harbour car park twice during the winter."
+    earlier = article(plan, id="e")
+    later = article(f"{other} {restated}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == []
+
+
+def test_a_pledge_answers_a_concern_about_whether_it_would_be_made():
+    fear = "Leaders may pledge to cut emissions from coal plants at the summit."
+    pledge = "On Friday, after two days of talks, the leaders pledged to phase out coal plants."
+    other = "Storms flooded the harbour car park twice during the winter."
+    earlier = article(fear, id="e")
+    later = article(f"{other} {pledge}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [pledge]
+
+
 @pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])
 def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, answers):
     # The earlier article is of 18 September 2023, the later one of 30 April 2024: "On 15

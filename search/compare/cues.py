@@ -125,6 +125,11 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # Not done yet ("investigators have yet to determine the cause"), and a step weighed
+    # and not yet taken ("the government is considering a ban").
+    "yet to",
+    "is considering",
+    "are considering",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(

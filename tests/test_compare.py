@@ -572,6 +572,17 @@ def test_a_commitment_restated_later_is_not_the_outcome_of_a_plan():
     assert [e.development.span.text for e in link.evidence] == []
 
 
+def test_an_irregular_past_tells_what_happened():
+    # "laid off": what happened, though no "-ed" and no event verb of the lists says so.
+    told = "The carmaker laid off 900 workers at the Leeds plant in March."
+    fear = "Unions fear the carmaker will lay off workers at the Leeds plant."
+    other = "Storms flooded the harbour car park twice during the winter."
+    earlier = article(fear, id="e")
+    later = article(f"{other} {told}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [told]
+
+
 def test_a_pledge_answers_a_concern_about_whether_it_would_be_made():
     fear = "Leaders may pledge to cut emissions from coal plants at the summit."
     pledge = "On Friday, after two days of talks, the leaders pledged to phase out coal plants."

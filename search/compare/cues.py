@@ -79,7 +79,8 @@ IRREGULAR_PAST = wordset(
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
     struck thought told undertook withdrew overtook heard held kept left lost met
-    sold won"""
+    sold won laid fled stole overthrew upheld slid swept dealt forbade forgave arose
+    dug slew sprang swam swung strove lent rode sang awoke bled wept sped hid tore"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 

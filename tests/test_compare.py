@@ -229,6 +229,15 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         # Not done yet, and a step weighed but not yet taken.
         "Investigators have yet to determine the cause of the crash.",
         "The government is considering a ban on the sale of the drug.",
+        # Schedules, possible sentences, consequences to come, options left open, deals
+        # under negotiation, pressure to act.
+        "Elections are to be held in May.",
+        "The next round of talks is slated for March.",
+        "The suspects face up to ten years in prison if convicted.",
+        "The decision paves the way for a referendum on the constitution.",
+        "Officials did not rule out further rate rises this year.",
+        "The company is in talks to sell its mobile phone unit.",
+        "Ministers are under pressure to raise the minimum wage.",
         '"It was essential that the dam be inspected after the storms," the engineer said.',
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",

@@ -131,6 +131,22 @@ FORWARD_PHRASES = (
     "yet to",
     "is considering",
     "are considering",
+    # A schedule ("elections are to be held in May", "talks are slated for March"), a
+    # possible sentence ("the suspects face up to ten years"), a consequence to come
+    # ("paves the way for a referendum"), a possibility left open or closed ("did not rule
+    # out further rises"), a deal under negotiation ("in talks to sell").
+    "is to be",
+    "are to be",
+    "slated",
+    "face up to",
+    "faces up to",
+    "pave the way",
+    "paves the way",
+    "paving the way",
+    "rule out",
+    "ruled out",
+    "ruling out",
+    "in talks to",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -176,7 +192,15 @@ DEMAND_WORDS = wordset(
     threatened assure assures assured assurance assurances guarantee guarantees
     guaranteed"""
 )
-DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
+DEMAND_PHRASES = (
+    "call for",
+    "calls for",
+    "called for",
+    "calling for",
+    "called on",
+    "asked for",
+    "under pressure to",
+)
 #: An allegation or challenge still to be tested ("questioned the president's power",
 #: "accused of", "faces lawsuits").
 ALLEGATION_WORDS = wordset(

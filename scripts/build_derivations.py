@@ -80,8 +80,9 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def alike(noun_stem: str, verb_stem: str) -> bool:
-    """Spelt alike: the two stems share their first letters, all but at most three of
-    the shorter one's and never fewer than three ("decis"/"decid", "passag"/"pass")."""
+    """Spelt alike: the two stems (or words: "payment"/"pay", whose stems are "payment"
+    and "pai") share their first letters, all but at most three of the shorter one's and
+    never fewer than three ("decis"/"decid", "passag"/"pass")."""
     shorter = min(len(noun_stem), len(verb_stem))
     return _common_prefix(noun_stem, verb_stem) >= max(3, shorter - 3)
 
@@ -132,7 +133,7 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
             or n_stem is None
             or v_stem is None
             or n_stem == v_stem
-            or not alike(n_stem, v_stem)
+            or not (alike(n_stem, v_stem) or alike(noun, verb))
         ):
             continue
         z_noun, z_verb = zipf_frequency(noun, "en"), zipf_frequency(verb, "en")

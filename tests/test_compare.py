@@ -551,6 +551,11 @@ def test_an_outcome_told_in_other_words_of_a_synonym_ring_answers_first():
             "The Speaker confirmed the introduction of the tenancy bill after a short debate.",
         ),
         (
+            "The insurer is expected to pay the flood victims.",
+            "The insurer met the flood victims on Monday.",
+            "The insurer's payments to the flood victims began in May.",
+        ),
+        (
             "The board is expected to decide on the merger of the two lenders.",
             "The board of the two lenders met on Monday.",
             "The board of the two lenders announced its decision on Friday.",

@@ -127,6 +127,7 @@ def _stem_of(word: str) -> str | None:
     return derived_stems().get(stem, stem)
 
 
+@lru_cache(maxsize=100_000)
 def raw_stem(word: str) -> str | None:
     """:func:`_stem_of` without the derivations: the stemmer's own stem."""
     if len(word) < 2 or word in _STOPLIST:
@@ -138,6 +139,12 @@ def raw_stem(word: str) -> str | None:
 
 
 DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"
+
+
+@lru_cache(maxsize=1)
+def derived_targets() -> frozenset[str]:
+    """The stems some noun's stem is mapped to (:func:`derived_stems`)."""
+    return frozenset(derived_stems().values())
 
 
 @lru_cache(maxsize=1)
@@ -288,6 +295,7 @@ class _Sentence:
     rings: dict[str, int] = field(factory=dict)
     _words: tuple[_Token, ...] | None = None
     _stem_set: frozenset[str] | None = None
+    _word_stems: frozenset[str] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -298,6 +306,17 @@ class _Sentence:
         if self._stem_set is None:
             self._stem_set = frozenset(map(_STEM, self.tokens))
         return self._stem_set
+
+    def word_stems(self) -> frozenset[str]:
+        """The distinct stems as the stemmer alone gives them, a noun made from a verb
+        not joined to the verb (:func:`raw_stem`): what "word for word" compares."""
+        if self._word_stems is None:
+            stems = self.stem_set()
+            if derived_targets().isdisjoint(stems):  # most sentences: no noun joined
+                self._word_stems = stems
+            else:
+                self._word_stems = frozenset(raw_stem(t.word) or t.stem for t in self.tokens)
+        return self._word_stems
 
     def words(self) -> tuple[_Token, ...]:
         """Tokens outside entity mentions: names are scored as entities, once."""
@@ -480,6 +499,7 @@ def with_names(s: _Sentence, forms: dict) -> _Sentence:
         entities.setdefault(name, []).append(where)
     named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
     named._stem_set = s._stem_set
+    named._word_stems = s._word_stems
     return named
 
 

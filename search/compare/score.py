@@ -670,14 +670,14 @@ def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[s
     about as long, are compared."""
     index: dict[str, list[frozenset[str]]] = {}
     for s in earlier:
-        stems = s.stem_set()
+        stems = s.word_stems()
         if len(stems) >= 3:
             for stem in stems:
                 index.setdefault(stem, []).append(stems)
     out = set()
     get = index.get
     for d in later:
-        stems = d.stem_set()
+        stems = d.word_stems()
         n = len(stems)
         if n < 3:
             continue

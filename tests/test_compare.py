@@ -238,6 +238,13 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "Officials did not rule out further rate rises this year.",
         "The company is in talks to sell its mobile phone unit.",
         "Ministers are under pressure to raise the minimum wage.",
+        # On the edge of it, threatened, braced or prepared for it, waiting on it.
+        "The ruling party is on the verge of losing its majority.",
+        "The strike threatens to disrupt exports of grain.",
+        "The town is bracing for more flooding this weekend.",
+        "The army is preparing to withdraw from the northern city.",
+        "The family is awaiting the results of the autopsy.",
+        "The outcome hinges on the votes of independent lawmakers.",
         '"It was essential that the dam be inspected after the storms," the engineer said.',
         "Officials are planning to reopen the border crossing.",
         "The minister is scheduled to give a speech on the budget.",

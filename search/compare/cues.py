@@ -147,6 +147,28 @@ FORWARD_PHRASES = (
     "ruled out",
     "ruling out",
     "in talks to",
+    # On the edge of it, threatened by it, braced or prepared for it, waiting on it, or
+    # weighing it: what has not happened yet ("the strike threatens to disrupt exports",
+    # "the army is preparing to withdraw", "the outcome hinges on independents").
+    "on the verge of",
+    "on the brink of",
+    "in danger of",
+    "threatens to",
+    "threaten to",
+    "threatening to",
+    "bracing for",
+    "braced for",
+    "stand to",
+    "stands to",
+    "preparing to",
+    "prepares to",
+    "mulling",
+    "is weighing",
+    "are weighing",
+    "awaiting",
+    "awaits",
+    "hinges on",
+    "hinge on",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(

@@ -18,8 +18,8 @@ Compare gives each such noun its verb's stem, so "will suspend Parliament" meets
 suspension of Parliament": the outcome told by the noun of the verb the concern used.
 
 WordNet 3.0 is by Princeton University, under the WordNet 3.0 licence (a BSD-style
-licence: use, copy and distribute with the copyright notice), which the output's header
-repeats.
+licence: use, copy, modify and distribute with the copyright notice and disclaimer on all
+copies), which the output's header repeats word for word from the folder's LICENSE.
 """
 
 from __future__ import annotations
@@ -43,12 +43,9 @@ MIN_ZIPF = 1.0
 
 HEADER = """\
 # Nouns and the verbs they derive from ("noun verb"), from WordNet 3.0's derivationally
-# related forms, spelt alike and not already one stem; built by scripts/build_derivations.py.
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
-# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or
-# Princeton may not be used in advertising or publicity pertaining to distribution of the
-# software and/or database. (WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use)
+# related forms, spelt alike and not already one stem; built by scripts/build_derivations.py
+# from the WordNet 3.0 database, whose licence follows.
+#
 """
 
 
@@ -146,8 +143,11 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
 def main(argv: list[str]) -> None:
     if len(argv) != 1:
         sys.exit(__doc__)
-    found = pairs(Path(argv[0]))
-    OUT.write_text(HEADER + "".join(f"{n} {v}\n" for n, v in found), encoding="utf-8")
+    folder = Path(argv[0])
+    found = pairs(folder)
+    licence = (folder / "LICENSE").read_text(encoding="latin-1")
+    notice = "".join(f"# {line.rstrip()}".rstrip() + "\n" for line in licence.splitlines())
+    OUT.write_text(HEADER + notice + "".join(f"{n} {v}\n" for n, v in found), encoding="utf-8")
     print(f"{len(found)} pairs -> {OUT}")
 
 

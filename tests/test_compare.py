@@ -604,6 +604,23 @@ def test_an_irregular_past_tells_what_happened():
     assert [e.development.span.text for e in link.evidence] == [told]
 
 
+@pytest.mark.parametrize(
+    "reached",
+    [
+        "The ban on disposable vapes is now in force across the country.",
+        "The vapes bill is now law after a vote in the upper house.",
+    ],
+)
+def test_a_state_reached_tells_what_happened(reached):
+    # "is now in force", "is now law": what the concern expected has come about.
+    plan = "The ban on disposable vapes will come into force in the spring."
+    other = "Storms flooded the harbour car park twice during the winter."
+    earlier = article(plan, id="e")
+    later = article(f"{other} {reached}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [reached]
+
+
 def test_a_pledge_answers_a_concern_about_whether_it_would_be_made():
     fear = "Leaders may pledge to cut emissions from coal plants at the summit."
     pledge = "On Friday, after two days of talks, the leaders pledged to phase out coal plants."

@@ -360,7 +360,18 @@ def development_factor(d: _Sentence) -> float:
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:
         return 0.6  # the worry restated: "critics fear the bill may ..."
+    if _REACHED.search(text):
+        return 1.0  # a state reached: "the ban is now in force", "the strike is over"
     return 0.8
+
+
+#: A state reached, told in the present: what happened is that it now holds ("the ban is
+#: now in force", "the bill is now law", "the strike is now over"); not "the toll is over
+#: 100".
+_REACHED = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+(?:in\s+force|in\s+effect|law|over)|in\s+force|in\s+effect)\b",
+    re.I,
+)
 
 
 def link_score(

@@ -7,6 +7,7 @@ from search import _whoosh  # noqa: F401  (first: Whoosh without what it never u
 # isort: split
 import bisect
 import operator
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -118,13 +119,59 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 @lru_cache(maxsize=100_000)
 def _stem_of(word: str) -> str | None:
     """A lower-cased word -> its topic-bearing, spelling-folded stem, or None for a stop
-    word, a one-letter word or a number."""
+    word, a one-letter word or a number. A noun made from a verb has the verb's stem
+    ("suspension" that of "suspend"; see :func:`derived_stems`)."""
+    stem = raw_stem(word)
+    if stem is None:
+        return None
+    return derived_stems().get(stem, stem)
+
+
+@lru_cache(maxsize=100_000)
+def raw_stem(word: str) -> str | None:
+    """:func:`_stem_of` without the derivations: the stemmer's own stem."""
     if len(word) < 2 or word in _STOPLIST:
         return None
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
     stem = porter_stem(_fold(word))
     return None if stem.isdigit() else stem
+
+
+DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"
+
+
+@lru_cache(maxsize=1)
+def derived_targets() -> frozenset[str]:
+    """The stems some noun's stem is mapped to (:func:`derived_stems`)."""
+    return frozenset(derived_stems().values())
+
+
+@lru_cache(maxsize=1)
+def derived_stems() -> dict[str, str]:
+    """The stem of a noun -> the stem of the verb it is made from
+    (:file:`data/derivations.txt`, from WordNet: "prorogation" / "prorogue", "decision"
+    / "decide"): the outcome is often told by the noun of the verb the concern used
+    ("will suspend Parliament" / "the suspension of Parliament"). A noun of several
+    verbs takes the one spelt most like it; a stem that is some verb's is never
+    mapped, so no chain of derivations joins two words that are not one family."""
+    verbs: dict[str, list[str]] = {}
+    for line in DERIVATIONS_PATH.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        noun, verb = (raw_stem(w) for w in line.split())
+        if noun is not None and verb is not None and noun != verb:
+            verbs.setdefault(noun, []).append(verb)
+    targets = {v for vs in verbs.values() for v in vs}
+
+    def likeness(noun: str, verb: str) -> tuple[int, int, str]:
+        return (-len(os.path.commonprefix([noun, verb])), len(verb), verb)
+
+    return {
+        noun: min(vs, key=lambda v, n=noun: likeness(n, v))
+        for noun, vs in verbs.items()
+        if noun not in targets
+    }
 
 
 class _Token(NamedTuple):
@@ -248,6 +295,7 @@ class _Sentence:
     rings: dict[str, int] = field(factory=dict)
     _words: tuple[_Token, ...] | None = None
     _stem_set: frozenset[str] | None = None
+    _word_stems: frozenset[str] | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -258,6 +306,17 @@ class _Sentence:
         if self._stem_set is None:
             self._stem_set = frozenset(map(_STEM, self.tokens))
         return self._stem_set
+
+    def word_stems(self) -> frozenset[str]:
+        """The distinct stems as the stemmer alone gives them, a noun made from a verb
+        not joined to the verb (:func:`raw_stem`): what "word for word" compares."""
+        if self._word_stems is None:
+            stems = self.stem_set()
+            if derived_targets().isdisjoint(stems):  # most sentences: no noun joined
+                self._word_stems = stems
+            else:
+                self._word_stems = frozenset(raw_stem(t.word) or t.stem for t in self.tokens)
+        return self._word_stems
 
     def words(self) -> tuple[_Token, ...]:
         """Tokens outside entity mentions: names are scored as entities, once."""
@@ -440,6 +499,7 @@ def with_names(s: _Sentence, forms: dict) -> _Sentence:
         entities.setdefault(name, []).append(where)
     named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
     named._stem_set = s._stem_set
+    named._word_stems = s._word_stems
     return named
 
 

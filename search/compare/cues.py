@@ -79,7 +79,8 @@ IRREGULAR_PAST = wordset(
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
     struck thought told undertook withdrew overtook heard held kept left lost met
-    sold won"""
+    sold won laid fled stole overthrew upheld slid swept dealt forbade forgave arose
+    dug slew sprang swam swung strove lent rode sang awoke bled wept sped hid tore"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 
@@ -125,6 +126,49 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # Not done yet ("investigators have yet to determine the cause"), and a step weighed
+    # and not yet taken ("the government is considering a ban").
+    "yet to",
+    "is considering",
+    "are considering",
+    # A schedule ("elections are to be held in May", "talks are slated for March"), a
+    # possible sentence ("the suspects face up to ten years"), a consequence to come
+    # ("paves the way for a referendum"), a possibility left open or closed ("did not rule
+    # out further rises"), a deal under negotiation ("in talks to sell").
+    "is to be",
+    "are to be",
+    "slated",
+    "face up to",
+    "faces up to",
+    "pave the way",
+    "paves the way",
+    "paving the way",
+    "rule out",
+    "ruled out",
+    "ruling out",
+    "in talks to",
+    # On the edge of it, threatened by it, braced or prepared for it, waiting on it, or
+    # weighing it: what has not happened yet ("the strike threatens to disrupt exports",
+    # "the army is preparing to withdraw", "the outcome hinges on independents").
+    "on the verge of",
+    "on the brink of",
+    "in danger of",
+    "threatens to",
+    "threaten to",
+    "threatening to",
+    "bracing for",
+    "braced for",
+    "stand to",
+    "stands to",
+    "preparing to",
+    "prepares to",
+    "mulling",
+    "is weighing",
+    "are weighing",
+    "awaiting",
+    "awaits",
+    "hinges on",
+    "hinge on",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -170,7 +214,15 @@ DEMAND_WORDS = wordset(
     threatened assure assures assured assurance assurances guarantee guarantees
     guaranteed"""
 )
-DEMAND_PHRASES = ("call for", "calls for", "called for", "calling for", "called on", "asked for")
+DEMAND_PHRASES = (
+    "call for",
+    "calls for",
+    "called for",
+    "calling for",
+    "called on",
+    "asked for",
+    "under pressure to",
+)
 #: An allegation or challenge still to be tested ("questioned the president's power",
 #: "accused of", "faces lawsuits").
 ALLEGATION_WORDS = wordset(
@@ -467,7 +519,18 @@ def _may_mention(text: str) -> bool:
 
 #: Obligations: a position stated, not an outcome, when a later sentence reports one.
 OBLIGATIONS = wordset("must should ought mustn't shouldn't")
-OBLIGATION_PHRASES = ("has to", "have to", "needs to", "need to")
+OBLIGATION_PHRASES = (
+    "has to",
+    "have to",
+    "needs to",
+    "need to",
+    # "it is vital that the law recognises ...": an obligation put as a need.
+    *(
+        f"{be} {need} that"
+        for be in ("is", "was")
+        for need in ("vital", "essential", "crucial", "imperative")
+    ),
+)
 
 
 def _past_inability(word: str, following: str, after: str = "") -> bool:

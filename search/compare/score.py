@@ -302,6 +302,40 @@ def concern_terms(
     return own
 
 
+#: A speaker's own commitment told: "we committed to reporting annually", "we have
+#: pledged again to cut", "I reaffirmed my commitment to" (a sum committed, "we committed
+#: £5m to", is not one). Someone else's pledge ("Korea pledged to raise its defence
+#: spending") is news: what was pledged is what happened.
+_PROMISE = re.compile(
+    r"\b(?:we|i)\s+(?:(?:have|had|are|were|also|again|previously|already)\s+)*"
+    r"(?:committed|pledged|promised|vowed|reaffirmed|reiterated|recommitted)\s+"
+    r"(?:[a-z]+\s+){0,2}?to\b",
+    re.I,
+)
+PROMISE_VERBS = frozenset(
+    ["committed", "pledged", "promised", "vowed", "reaffirmed", "reiterated", "recommitted"]
+)
+#: A concern about whether a commitment will be made ("leaders may pledge to cut").
+_COMMITMENT = re.compile(r"\b(?:pledg|promis|vow|commit|recommit)\w*", re.I)
+
+
+def only_promises(d: _Sentence) -> bool:
+    """Whether a later sentence tells only that its speaker committed to doing something
+    ("In February we committed to reporting annually"): the plan restated, not what came
+    of it, for any concern but one about making that commitment."""
+    events = d.cues.events
+    return (
+        bool(events)
+        and all(w.lower() in PROMISE_VERBS for w in events)
+        and _PROMISE.search(d.span.text) is not None
+    )
+
+
+def asks_commitment(text: str) -> bool:
+    """Whether a concern is about a commitment being made ("may pledge", "a promise")."""
+    return _COMMITMENT.search(text) is not None
+
+
 def development_factor(d: _Sentence) -> float:
     """How much a later sentence reads as a report of what happened (1) rather than an
     outlook or a restated worry (less)."""
@@ -326,7 +360,18 @@ def development_factor(d: _Sentence) -> float:
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:
         return 0.6  # the worry restated: "critics fear the bill may ..."
+    if _REACHED.search(text):
+        return 1.0  # a state reached: "the ban is now in force", "the strike is over"
     return 0.8
+
+
+#: A state reached, told in the present: what happened is that it now holds ("the ban is
+#: now in force", "the bill is now law", "the strike is now over"); not "the toll is over
+#: 100".
+_REACHED = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+(?:in\s+force|in\s+effect|law|over)|in\s+force|in\s+effect)\b",
+    re.I,
+)
 
 
 def link_score(
@@ -426,6 +471,7 @@ class Scorer:
         # A candidate's actors are asked only when it shares an entity with a concern.
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
+        self.promises = {d.key for d in self.candidates if only_promises(d)}
         # The day a candidate opens with ("On 15 September ..."), when it names one.
         self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
         self.by_key = {d.key: d for d in self.candidates}
@@ -459,7 +505,7 @@ class Scorer:
         pair by pair across a corpus). With ``limit``, at most that many, and only those
         that could reach :data:`LINK_THRESHOLD`."""
         scored = self._scored(c, before, shortlist=limit is not None)
-        scored = self._reports(scored, c.cues.published)
+        scored = self._reports(scored, c.cues.published, asks_commitment(c.span.text))
         top = heapq.nlargest(limit, scored) if limit is not None else sorted(scored, reverse=True)
         return [(score, self.by_key[k]) for score, _, k in top]
 
@@ -536,16 +582,23 @@ class Scorer:
         return shared, total
 
     def _reports(
-        self, scored: list[tuple[float, int, str]], since: int = 0
+        self, scored: list[tuple[float, int, str]], since: int = 0, commitment: bool = False
     ) -> list[tuple[float, int, str]]:
         """Only a report answers: a later sentence that describes a state, restates the
         worry or repeats background (the earlier side's own sentences included) is part
         of the concern's background, never a link; so is one that tells what happened
         on days before the concern was published (``since``, an ordinal: "On 15
-        September we announced ..." in answer to a concern of 18 September)."""
+        September we announced ..." in answer to a concern of 18 September), and one that
+        only tells a commitment (:func:`only_promises`) unless a commitment is what the
+        concern is about (``commitment``)."""
         factor, day = self.factor, self.day
+        promises = () if commitment else self.promises
         return [
-            t for t in scored if factor[t[2]] >= REPORT_FACTOR and not 0 < day.get(t[2], 0) < since
+            t
+            for t in scored
+            if factor[t[2]] >= REPORT_FACTOR
+            and not 0 < day.get(t[2], 0) < since
+            and t[2] not in promises
         ]
 
     def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
@@ -578,11 +631,11 @@ class Scorer:
         else:
             few = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
         few = sorted(few, reverse=True)[:n]
-        since = c.cues.published
-        top = self._reports(few, since)[:MAX_DEVELOPMENTS]
+        since, commitment = c.cues.published, asks_commitment(c.span.text)
+        top = self._reports(few, since, commitment)[:MAX_DEVELOPMENTS]
         if len(top) < MAX_DEVELOPMENTS < len(values) and len(few) < len(values):
             everything = [(v, place[k], k) for v, k in zip(values, keys, strict=True)]
-            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since))
+            top = heapq.nlargest(MAX_DEVELOPMENTS, self._reports(everything, since, commitment))
         scored = [(score, self.by_key[k]) for score, _, k in top]
         if not scored or scored[0][0] < LINK_THRESHOLD:
             return []
@@ -628,14 +681,14 @@ def _repeated(earlier: Sequence[_Sentence], later: Sequence[_Sentence]) -> set[s
     about as long, are compared."""
     index: dict[str, list[frozenset[str]]] = {}
     for s in earlier:
-        stems = s.stem_set()
+        stems = s.word_stems()
         if len(stems) >= 3:
             for stem in stems:
                 index.setdefault(stem, []).append(stems)
     out = set()
     get = index.get
     for d in later:
-        stems = d.stem_set()
+        stems = d.word_stems()
         n = len(stems)
         if n < 3:
             continue

@@ -2,7 +2,7 @@
 to be compared as one story.
 
 One story: every annotated pair (compare-dev, ``bench/compare_extra``,
-``bench/compare_heldout``, ``bench/compare_blind`` and the seeds), whole and with each side
+``bench/compare_heldout``, ``bench/compare_blind``, ``bench/compare_unseen`` and the seeds), whole and with each side
 cut to its first three sentences (a brief against a long piece). Different stories: every
 pair of the real pages of ingest-dev (``$DOSSIER_INGEST_DEV``), read as dossier reads them:
 pages of 26 publishers on unrelated subjects, a few on one subject.
@@ -27,6 +27,7 @@ FOLDERS = [
     ROOT / "bench" / "compare_extra",
     ROOT / "bench" / "compare_heldout",
     ROOT / "bench" / "compare_blind",
+    ROOT / "bench" / "compare_unseen",
 ]
 CUT = 3  # sentences kept of a side cut short
 

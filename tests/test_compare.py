@@ -850,17 +850,33 @@ def test_two_articles_on_different_stories_link_nothing_and_say_so():
     assert not result.addressed
     assert any("different stories" in n for n in result.notices)
     assert to_dict(result)["notices"] == list(result.notices)
+    assert to_dict(result)["different_stories"] is True
+
+
+def test_a_briefing_of_two_different_stories_says_why_nothing_is_linked():
+    from tui.briefing import briefing
+
+    football = article(
+        "The football club Realto Athletic signed the striker Tomas Brandl on Monday. Fans "
+        "welcomed a new stadium roof, which the club said would be finished by autumn.",
+        id="football",
+    )
+    out = briefing(compare(DOCKS, football), everything=True)
+    assert "look like different stories" in out
+    assert "look like different stories" not in briefing(compare(DOCKS, DOCKS_LATER))
+
+
+DOCKS_LATER = article(
+    "The port authority of Velmora cut dock workers' wages by a tenth on Monday, and the "
+    "union called a strike at the container terminal. Cranes at the harbour stood idle as "
+    "shipping firms diverted vessels. The authority published its budget in June.",
+    id="docks-later",
+)
 
 
 def test_an_article_on_the_same_story_still_links_the_wage_cut():
-    later = article(
-        "The port authority of Velmora cut dock workers' wages by a tenth on Monday, and the "
-        "union called a strike at the container terminal. Cranes at the harbour stood idle as "
-        "shipping firms diverted vessels. The authority published its budget in June.",
-        id="docks-later",
-    )
-    result = compare(DOCKS, later)
-    assert not result.notices
+    result = compare(DOCKS, DOCKS_LATER)
+    assert not result.notices and not result.different_stories
     wages = next(link for link in result.links if "wages" in link.concern.span.text)
     assert "cut dock workers' wages" in wages.evidence[0].development.span.text
 

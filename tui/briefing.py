@@ -126,6 +126,12 @@ def briefing(result, *, everything: bool = False) -> str:
             f"weighed against {_articles(len(result.later))} from then on."
         )
     lines = [title, "", f"**{_counts(result.links)}.** {scope}", ""]
+    if getattr(result, "different_stories", False):
+        lines += [
+            "The two articles share almost no words or names: they look like different "
+            "stories, and no development was linked to a concern by the engine.",
+            "",
+        ]
     chosen = [link for link in result.links if everything or link.origin == "curated"]
     if not chosen:
         lines += [

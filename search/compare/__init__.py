@@ -153,7 +153,9 @@ def compare(
         links, new = link_sentences(left, right, linking=one_story)
     elapsed = (time.perf_counter() - t0) * 1000
     notices = () if one_story else (different_stories(overlap),)
-    return Comparison(earlier, later, tuple(links), new, elapsed, notices)
+    return Comparison(
+        earlier, later, tuple(links), new, elapsed, notices, different_stories=not one_story
+    )
 
 
 def link_sentences(
@@ -296,4 +298,5 @@ def to_dict(comparison: Comparison) -> dict:
         ],
         "new_developments": [span(d.span) for d in comparison.new_developments],
         "notices": list(comparison.notices),
+        "different_stories": comparison.different_stories,
     }

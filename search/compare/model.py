@@ -121,6 +121,9 @@ class Comparison(Linked):
     elapsed_ms: float = 0.0
     #: Things the user should know (e.g. a pinned development no longer in the text).
     notices: tuple[str, ...] = ()
+    #: The two articles share too little to be on one story, so nothing was linked
+    #: (:mod:`search.compare.story`).
+    different_stories: bool = False
 
     def article_of(self, key: str) -> Article:
         """The article a sentence key belongs to (a key starts with the article id)."""

@@ -58,6 +58,9 @@ class Corpus:
         # so that is the moment it is no longer used, not the next garbage collection.
         self._open: list = [self._searcher]
         self._release = weakref.finalize(self, _close_all, self._open)
+        # Not at exit: a daemon thread (the explorer's first open) may still be reading,
+        # and the process ending closes the files anyway.
+        self._release.atexit = False
         self._entities: dict[str, tuple[Entity, ...]] = {}
         self._name_forms = None  # search.names.NameForms of the index's names, when asked
         self._vocabulary = q.Vocabulary(lambda: index.vocabulary)
@@ -164,13 +167,11 @@ class Corpus:
         matched: list = []
         names: dict[str, tuple[str, ...]] = {}  # each entity as typed -> the names it stands for
 
-        # The parsed query keeps this function and the last search's matches keep the
-        # query: a weak reference, so the corpus is not kept alive by its own attribute.
-        corpus = weakref.proxy(self)
+        names_for = self._names_for_weakly()
 
         def entity(name: str) -> tuple[str, ...]:
             if name not in names:
-                names[name] = corpus.names_for(name)
+                names[name] = names_for(name)
             return names[name]
 
         with self.foreground, self._lock:
@@ -229,7 +230,7 @@ class Corpus:
                 query,
                 table,
                 filters=filters,
-                entity=self.names_for,
+                entity=self._names_for_weakly(),
                 given_up=given_up,
             )
 
@@ -302,7 +303,15 @@ class Corpus:
         return self._matches(article, self._parse(query))
 
     def _parse(self, query: str) -> Query:
-        return q.parse(self._parser, query, entity=self.names_for)
+        return q.parse(self._parser, query, entity=self._names_for_weakly())
+
+    def _names_for_weakly(self) -> Callable[[str], tuple[str, ...]]:
+        """:meth:`names_for` through a weak reference, for the query parser: Whoosh's
+        ``Query.accept`` keeps the function it is given in a reference cycle of its own
+        (a wrapper that refers to itself) until the next garbage collection, and that must
+        not keep the corpus, and its open index files, alive."""
+        method = weakref.WeakMethod(self.names_for)
+        return lambda name: method()(name)
 
     def _matches(self, article: Article, parsed: Query) -> dict[str, tuple[Span, ...]]:
         with self._lock:

@@ -77,8 +77,12 @@ def test_a_corpus_nobody_holds_any_more_closes_its_files_at_once(news, cache_dir
     gc.disable()
     try:
         corpus = open_corpus(news, cache_dir)
-        corpus.search("railway")  # the searcher and the facet reader hold files
+        # What the explorer asks: a search, its facets, another query's, the reader's
+        # highlights (each parses a query, which Whoosh keeps in a cycle of its own).
+        corpus.search("railway")
         corpus.search("railway", facets=True)
+        corpus.facets("harbour")
+        corpus.matches(corpus.articles[0].id, "harbour")
         assert _open_index_files(cache_dir) > 0
         del corpus
         assert _open_index_files(cache_dir) == 0

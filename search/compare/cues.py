@@ -133,18 +133,19 @@ FORWARD_PHRASES = (
     "are considering",
     # A schedule ("elections are to be held in May", "talks are slated for March"), a
     # possible sentence ("the suspects face up to ten years"), a consequence to come
-    # ("paves the way for a referendum"), a possibility left open or closed ("did not rule
-    # out further rises"), a deal under negotiation ("in talks to sell").
+    # ("paves the way for a referendum"), a possibility left open ("did not rule out
+    # further rises"; "ruled out foul play" is a finding), a deal under negotiation ("in
+    # talks to sell"). "Slated" alone is "criticised" in British papers.
     "is to be",
     "are to be",
-    "slated",
+    "slated for",
+    "slated to",
     "face up to",
     "faces up to",
     "pave the way",
     "paves the way",
     "paving the way",
     "rule out",
-    "ruled out",
     "ruling out",
     "in talks to",
     # On the edge of it, threatened by it, braced or prepared for it, waiting on it, or
@@ -163,8 +164,7 @@ FORWARD_PHRASES = (
     "preparing to",
     "prepares to",
     "mulling",
-    "is weighing",
-    "are weighing",
+    "weighing whether",  # "is weighing" alone is also a pressure now ("weighing on")
     "awaiting",
     "awaits",
     "hinges on",
@@ -235,7 +235,7 @@ ALLEGATION_WORDS = wordset(
 PAST_MARKERS = wordset("was were had did")
 
 EVENT_VERBS = wordset(
-    """signed announced agreed pledged committed endorsed approved met held hosted
+    """signed announced agreed pledged committed recommitted endorsed approved met held hosted
     visited launched imposed lifted slashed raised increased boosted reduced deployed
     withdrew halted resumed suspended declared attended skipped
     boycotted struck reached concluded ratified joined left quit sold bought ordered
@@ -634,9 +634,14 @@ _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
 _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
 
-#: Phrases as :func:`cues` looks them up in its space-joined words: a forward phrase may
-#: run on ("by 20" finds "by 2027"), the others are whole words.
-_FORWARD_PADDED = tuple((p, f" {p}") for p in FORWARD_PHRASES if p not in WORRY_PHRASES)
+#: Phrases as :func:`cues` looks them up in its space-joined words: whole words ("stand
+#: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
+#: digit runs on ("by 20" finds "by 2027").
+_FORWARD_PADDED = tuple(
+    (p, f" {p}" if p[-1].isdigit() else f" {p} ")
+    for p in FORWARD_PHRASES
+    if p not in WORRY_PHRASES
+)
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)
     for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)

@@ -309,14 +309,19 @@ def concern_terms(
 _PROMISE = re.compile(
     r"\b(?:we|i)\s+(?:(?:have|had|are|were|also|again|previously|already)\s+)*"
     r"(?:committed|pledged|promised|vowed|reaffirmed|reiterated|recommitted)\s+"
-    r"(?:[a-z]+\s+){0,2}?to\b",
+    r"(?:(?:again|also|today|now|firmly|publicly|ourselves|myself|our|my)\s+){0,2}"
+    r"(?:(?:commitment|pledge|promise)\s+)?to\b",
     re.I,
 )
 PROMISE_VERBS = frozenset(
     ["committed", "pledged", "promised", "vowed", "reaffirmed", "reiterated", "recommitted"]
 )
 #: A concern about whether a commitment will be made ("leaders may pledge to cut").
-_COMMITMENT = re.compile(r"\b(?:pledg|promis|vow|commit|recommit)\w*", re.I)
+_COMMITMENT = re.compile(
+    r"\b(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?"
+    r"|(?:re)?commit(?:s|ted|ting|ment|ments)?)\b",
+    re.I,
+)
 
 
 def only_promises(d: _Sentence) -> bool:
@@ -326,7 +331,7 @@ def only_promises(d: _Sentence) -> bool:
     events = d.cues.events
     return (
         bool(events)
-        and all(w.lower() in PROMISE_VERBS for w in events)
+        and all(w in PROMISE_VERBS for w in events)
         and _PROMISE.search(d.span.text) is not None
     )
 

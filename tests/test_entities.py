@@ -1058,3 +1058,35 @@ def test_a_long_list_of_names_joined_by_and_is_read_whole() -> None:
     text = "Quill Party and " * 1100 + "Marrow Party."
     found = [e for e in recognise_text(text) if e.type == "ORG"]
     assert len(found) == 1101 and found[-1].text == "Marrow Party", found[-3:]
+
+
+def test_a_name_frequent_in_print_is_no_everyday_word() -> None:
+    # wordfreq counts words case-blind, so its frequent words held names: an acronym
+    # it counts often ("NFL", "IRS") was taken for an everyday word and dropped.
+    types = {
+        e.text: e.type
+        for e in recognise_text(
+            "Nearly half of NFL fans are women, the survey says. Her columns run on ESPN, "
+            "and the IRS has opened an audit."
+        )
+    }
+    assert types.get("NFL") == "ORG"
+    assert types.get("ESPN") == "ORG"
+    assert types.get("IRS") == "ORG"
+
+
+def test_everyday_words_are_those_a_dictionary_writes_in_lower_case(tmp_path, monkeypatch) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_common_words", ROOT / "scripts" / "build_common_words.py"
+    )
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    words = tmp_path / "words"
+    words.write_text("Blorvikstad\nBlorvikstad's\nfrindle\nfrindle's\nZantex\nzantex\n")
+    monkeypatch.setattr(build, "DICTIONARIES", (words,))
+    assert build.lower_case_words() == {"frindle", "zantex"}
+    common = entities.typer.common_words()
+    assert "earth" in common and "shares" in common
+    assert not {"espn", "nfl", "irs", "miami"} & common.keys()

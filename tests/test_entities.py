@@ -1090,3 +1090,18 @@ def test_everyday_words_are_those_a_dictionary_writes_in_lower_case(tmp_path, mo
     common = entities.typer.common_words()
     assert "earth" in common and "shares" in common
     assert not {"espn", "nfl", "irs", "miami"} & common.keys()
+
+
+def test_a_name_after_a_town_and_a_comma_is_the_region_it_is_in() -> None:
+    types = {
+        e.text: e.type
+        for e in recognise_text("Police in Carrowmere, Westholt, said the man was 37.")
+    }
+    assert types == {"Carrowmere": "GPE", "Westholt": "GPE"}
+
+
+def test_a_first_level_region_of_a_country_is_a_place() -> None:
+    # the places list holds ISO 3166-2's regions (scripts/build_place_lists.py)
+    types = {e.text: e.type for e in recognise_text("Jalisco produces most of the agave.")}
+    assert types["Jalisco"] == "GPE"
+    assert {"Jalisco", "Aargau", "Oaxaca"} <= entities.typer.places()

@@ -129,6 +129,8 @@ _RX_PLACE_BEFORE = re.compile(
 )
 #: A person's name and age before a name: "Dana Hull, 37, " (of) Bulpitt.
 _RX_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*[a-z], \d{1,3}, (?:of )?$")
+#: A place and a comma before a name: "from Radstock, " (Somerset), "in Tamale, " (Ghana).
+_RX_TOWN_BEFORE = re.compile(r"\b(?:in|from|near|outside) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, $")
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
 _RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
 
@@ -142,9 +144,17 @@ def _placed(norm: str, start: int, end: int) -> bool:
     before = norm[max(0, start - 30) : start]
     if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
         return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
+    if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
+        return True  # "from Radstock, Somerset,": the region a town is in
     return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
         _RX_PLACE_BEFORE.search(before) is not None
     )
+
+
+def _ends_clause(norm: str, end: int) -> bool:
+    """Does a clause or a list end right after ``norm[:end]`` ("," "." ";" ":" " and", or
+    the text's end)?"""
+    return end == len(norm) or norm[end] in ",.;:)" or norm.startswith(" and ", end)
 
 
 def _short_form(text: str, name: str) -> str:

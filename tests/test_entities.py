@@ -1105,3 +1105,25 @@ def test_a_first_level_region_of_a_country_is_a_place() -> None:
     types = {e.text: e.type for e in recognise_text("Jalisco produces most of the agave.")}
     assert types["Jalisco"] == "GPE"
     assert {"Jalisco", "Aargau", "Oaxaca"} <= entities.typer.places()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Judge Ford said the sentence would run concurrently.", "Ford"),
+        ("Mr Ford, 37, was led from the dock.", "Ford"),
+        ("Senator Jordan told reporters she would vote no.", "Jordan"),
+    ],
+)
+def test_a_known_name_after_a_persons_title_is_that_persons_name(text: str, name: str) -> None:
+    types = {e.text: e.type for e in recognise_text(text)}
+    assert types[name] == "PERSON"
+
+
+def test_a_pageant_is_no_person_and_a_title_before_a_longer_name_leaves_it_whole() -> None:
+    types = {e.text: e.type for e in recognise_text("She was crowned Miss Macau in May.")}
+    assert types.get("Macau") != "PERSON"
+    assert types.get("General Motors", "ORG") == "ORG"
+    assert {e.text: e.type for e in recognise_text("Shares of General Motors fell.")} == {
+        "General Motors": "ORG"
+    }

@@ -27,6 +27,7 @@ from search.entities.defined import (
     post_offices,
     short_bodies,
     sites,
+    titled_people,
 )
 from search.entities.gazetteer import (
     TYPE_LABELS,
@@ -179,7 +180,8 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
     chosen = datelines(norm, _widen(norm, chosen))
-    return sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
+    chosen = sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
+    return titled_people(norm, chosen)
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:

@@ -407,3 +407,36 @@ def sites(norm: str, spans: list[Span]) -> list[Span]:
         if not (held(a - 1, b) or held(a, b + 1) or known(a, b))
     ]
     return _replace(spans, found) if found else spans
+
+
+#: Words that say a person is named next, whatever name follows: "Mr Ford", "Judge
+#: Chase", "Senator Jordan" are people, not a carmaker, a bank, a country. (Not "General",
+#: "Major", "Prince", "King": "General Motors", "Prince Edward Island"; nor "Miss": "Miss
+#: Macau" is a pageant.)
+HONORIFICS = frozenset(
+    """Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Dr Dr. Prof Prof. Professor Sir Dame Judge Justice
+    Senator Sen. Rep. Representative Congressman Congresswoman Councilman Councilwoman
+    Councilmember Councillor Councilor Assemblyman Assemblywoman Assemblymember Detective
+    Det. Officer Sgt. Sergeant Coach Governor Gov. Mayor President Premier Chancellor
+    Ambassador Commissioner""".split()
+)
+_RX_HONORIFIC_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([A-Z][a-z]+\.?) $")
+
+
+def titled_people(norm: str, spans: list[Span]) -> list[Span]:
+    """A known name of a body or a place right after a person's title is that person's
+    name ("Mr Ford said", "Judge Chase ruled"), unless another capitalised word goes on
+    it ("Ms Paris Hilton" is a name the guesser reads)."""
+    out = None
+    for i, (a, b, type_, _canonical, guessed, _prio) in enumerate(spans):
+        if guessed or type_ not in {"ORG", "GPE", "LOC"} or a < 3 or norm[a - 1] != " ":
+            continue
+        m = _RX_HONORIFIC_BEFORE.search(norm, max(0, a - 16), a)
+        if m is None or m[1] not in HONORIFICS:
+            continue
+        if norm.startswith(" ", b) and norm[b + 1 : b + 2].isupper():
+            continue
+        if out is None:
+            out = list(spans)
+        out[i] = (a, b, "PERSON", "", True, DEFINED)
+    return spans if out is None else out

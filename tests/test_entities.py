@@ -1127,3 +1127,23 @@ def test_a_pageant_is_no_person_and_a_title_before_a_longer_name_leaves_it_whole
     assert {e.text: e.type for e in recognise_text("Shares of General Motors fell.")} == {
         "General Motors": "ORG"
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Pellworth Evening Sentinel",
+        "Harrowgate Examiner",
+        "Pellworth City Museum",
+        "Dunmore Philharmonic",
+    ],
+)
+def test_a_paper_a_museum_an_orchestra_are_organisations_by_their_last_word(name: str) -> None:
+    types = {e.text: e.type for e in recognise_text(f"The {name} said on Friday it would close.")}
+    assert types[name] == "ORG"
+    assert len(types) == 2  # and "Friday"
+
+
+def test_a_paper_named_for_its_region_is_one_name_not_a_place_and_a_person() -> None:
+    types = {e.text: e.type for e in recognise_text("the South Westholt Sun Sentinel reports.")}
+    assert types == {"South Westholt Sun Sentinel": "ORG"}

@@ -58,7 +58,8 @@ _ORG_CUES = set(
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
     Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
-    Company""".split()
+    Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
+    Enquirer Examiner Courant Advertiser""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake

@@ -1147,3 +1147,16 @@ def test_a_paper_a_museum_an_orchestra_are_organisations_by_their_last_word(name
 def test_a_paper_named_for_its_region_is_one_name_not_a_place_and_a_person() -> None:
     types = {e.text: e.type for e in recognise_text("the South Westholt Sun Sentinel reports.")}
     assert types == {"South Westholt Sun Sentinel": "ORG"}
+
+
+def test_a_judges_style_and_letters_after_a_name_are_no_part_of_it() -> None:
+    types = {
+        e.text: e.type
+        for e in recognise_text("His Honour Judge Marta Vell QC sentenced him to three years.")
+    }
+    assert types == {"Marta Vell": "PERSON", "three years": "DATE"}
+
+
+def test_a_family_doctor_is_no_organisation() -> None:
+    found = [e for e in recognise_text("If you feel unwell, call your GP or the Westholt clinic.")]
+    assert "GP" not in {e.text for e in found}

@@ -1160,3 +1160,17 @@ def test_a_judges_style_and_letters_after_a_name_are_no_part_of_it() -> None:
 def test_a_family_doctor_is_no_organisation() -> None:
     found = [e for e in recognise_text("If you feel unwell, call your GP or the Westholt clinic.")]
     assert "GP" not in {e.text for e in found}
+
+
+def test_gazetteer_covers_bodies_papers_and_leaders_that_any_news_names() -> None:
+    types = {
+        e.text: e.type
+        for e in recognise_text(
+            "The Gestapo came for him under Hitler, Forbes and the New Yorker reported; now the "
+            "NHS, the FDA and the NCAA say the same."
+        )
+    }
+    for name in ("Gestapo", "Forbes", "New Yorker", "NHS", "FDA", "NCAA"):
+        assert types.get(name) == "ORG", name
+    assert types.get("Hitler") == "PERSON"
+    assert lookup("UCLA").type == "ORG"

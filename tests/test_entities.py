@@ -1174,3 +1174,18 @@ def test_gazetteer_covers_bodies_papers_and_leaders_that_any_news_names() -> Non
         assert types.get(name) == "ORG", name
     assert types.get("Hitler") == "PERSON"
     assert lookup("UCLA").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kell met Tomasz Wielgosz He said nothing.", "Tomasz Wielgosz"),
+        ("The deal went to Vantrell Kinsey How it happened is unclear.", "Vantrell Kinsey"),
+    ],
+)
+def test_a_pronoun_after_a_name_where_a_full_stop_is_missing_is_no_part_of_it(
+    text: str, name: str
+) -> None:
+    names = {e.text for e in recognise_text(text) if e.type == "PERSON"}
+    assert name in names
+    assert not any(n.endswith((" He", " How")) for n in names)

@@ -661,6 +661,8 @@ def _type_stretch(norm, stretch, cue, names):
     while stretch and stretch[0][2] in _STOP:
         stretch = stretch[1:]
         cue = None
+    while len(stretch) > 1 and stretch[-1][2] in _NEVER_LAST:
+        stretch = stretch[:-1]  # "... for Outkick The Coverage She is": a full stop left out
     if len(stretch) > 1 and len(stretch[-1][2]) == 1 and _RX_DASH_DIGIT.match(norm, stretch[-1][1]):
         stretch = stretch[:-1]  # "Police Department K-9", "Lockheed Martin F-35": a model's letter
     if not stretch:
@@ -740,6 +742,13 @@ def _type_stretch(norm, stretch, cue, names):
 
 
 _COMMON_STARTERS = {w.lower() for w in _STOP}
+#: Stop words that end no name, so a run that ends in one goes on past a missing full
+#: stop ("... The Coverage She is gorgeous", "Undelivered Goods How $1.8 billion"); not
+#: "I" ("Charles I"), "Who" ("Doctor Who"), "May" ("Theresa May"), "Will", "Can".
+_NEVER_LAST = frozenset(
+    """He She It They We You His Her Its Their Our How Why What When Where Is Was Are Were
+    Has Have Had Would Could Should Might Must Does Did Do""".split()
+)
 #: Endings of everyday words that start sentences ("Negotiators", "Building", "Rarely").
 _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"

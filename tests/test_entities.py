@@ -1189,3 +1189,18 @@ def test_a_pronoun_after_a_name_where_a_full_stop_is_missing_is_no_part_of_it(
     names = {e.text for e in recognise_text(text) if e.type == "PERSON"}
     assert name in names
     assert not any(n.endswith((" He", " How")) for n in names)
+
+
+def test_a_place_who_does_something_is_a_person_of_that_name_all_through() -> None:
+    found = recognise_text(
+        "Jordan, who directed the film, said it was his best. Critics liked Jordan's film."
+    )
+    assert [(e.text, e.type) for e in found if e.text == "Jordan"] == [
+        ("Jordan", "PERSON"),
+        ("Jordan", "PERSON"),
+    ]
+    for text in (
+        "Israel, whose army entered the town, said it would stay.",
+        "Scotland, who thrashed Belarus 5-1, drew again.",
+    ):
+        assert all(e.type != "PERSON" for e in recognise_text(text)), text

@@ -24,6 +24,7 @@ from search.entities.defined import (
     acronym_names,
     datelines,
     numbered_roads,
+    people_who,
     post_offices,
     short_bodies,
     sites,
@@ -104,7 +105,9 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for i, (name, text, norm, spans) in enumerate(first)
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(short_bodies(_teams(g, _retype(g, resolved)))):
+    for name, text, _norm, spans in _in_capitals(
+        people_who(short_bodies(_teams(g, _retype(g, resolved))))
+    ):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(

@@ -440,3 +440,46 @@ def titled_people(norm: str, spans: list[Span]) -> list[Span]:
             out = list(spans)
         out[i] = (a, b, "PERSON", "", True, DEFINED)
     return spans if out is None else out
+
+
+def _people_name(word: str) -> bool:
+    """Is ``word`` a given name or a surname of the census lists?"""
+    given, surnames = typer.census_names()
+    return word in given or word in surnames
+
+
+#: "who" after a name: "Washington, who climbed back from 1-5", "said Jordan, who".
+_RX_WHO_AFTER = re.compile(r",? who\b")
+
+
+def people_who(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """A known place of one word that "who" follows is a person of that name ("Washington,
+    who climbed back", not "Israel, whose army"), and so is every mention of it in the
+    article ("Jordan said", "Jordan's film" after "Jordan, who directed it"); if people
+    bear that name ("Scotland, who thrashed Belarus" is a team)."""
+    who: set[str] = set()
+    for _, _, norm, spans in fields:
+        if " who" not in norm:
+            continue  # (the common case)
+        for a, b, type_, _canonical, guessed, _prio in spans:
+            if (
+                type_ in {"GPE", "LOC"}
+                and not guessed
+                and norm.startswith((", who", " who"), b)
+                and _RX_WHO_AFTER.match(norm, b)
+                and " " not in norm[a:b]
+                and _people_name(norm[a:b])
+            ):
+                who.add(norm[a:b])
+    if not who:
+        return fields
+    out = []
+    for name, text, norm, spans in fields:
+        spans = [
+            (s[0], s[1], "PERSON", "", True, DEFINED)
+            if s[2] in {"GPE", "LOC"} and norm[s[0] : s[1]] in who
+            else s
+            for s in spans
+        ]
+        out.append((name, text, norm, spans))
+    return out

@@ -1204,3 +1204,16 @@ def test_a_place_who_does_something_is_a_person_of_that_name_all_through() -> No
         "Scotland, who thrashed Belarus 5-1, drew again.",
     ):
         assert all(e.type != "PERSON" for e in recognise_text(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rapper Kelvin Ashdown and his band played on.", "Kelvin Ashdown"),
+        ("Singers Megan Vellacott and Orla Penhallow performed.", "Megan Vellacott"),
+        ("Ashdown and General Douglas Pennock claimed the delegates.", "Douglas Pennock"),
+    ],
+)
+def test_what_someone_is_said_before_their_name_is_no_part_of_it(text: str, name: str) -> None:
+    persons = {e.text for e in recognise_text(text) if e.type == "PERSON"}
+    assert name in persons

@@ -714,6 +714,12 @@ def _type_stretch(norm, stretch, cue, names):
         and not _cue_type(words[2])
     ):
         return stretch[1][0], end, "PERSON"  # "Democrat Jon Tester", "former Sixer Jrue Holiday"
+    if _role_then_person(words):
+        return (
+            stretch[1][0],
+            end,
+            "PERSON",
+        )  # "Actress Meryl Streep", "General Dwight D. Eisenhower"
     if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
@@ -768,6 +774,26 @@ def _role_word(word: str) -> bool:
         and word not in typer.places()
         and word not in typer._COMPASS
         and word not in _STOP
+    )
+
+
+def _role_then_person(words: list[str]) -> bool:
+    """Is a run what someone is, then a census given name, a middle initial or none and a
+    surname: "Actress Meryl Streep", "Rapper Kelvin Ashdown", "General Douglas MacArthur"?
+    (The role word, capitalised at a sentence's start or as a title, is no part of the name.)"""
+    if len(words) not in (3, 4) or not words[0][1:].islower():
+        return False
+    if len(words) == 4 and not (len(words[2]) == 2 and words[2].endswith(".")):
+        return False
+    last = words[-1]
+    return (
+        words[1] in typer.census_names()[0]
+        and words[1][1:].islower()
+        and last[:1].isupper()
+        and not last.isupper()
+        and not _cue_type(last)
+        and (typer.everyday(words[0]) > 0 or words[0] in _PERSON_TITLES)
+        and _role_word(words[0])
     )
 
 

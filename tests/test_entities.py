@@ -1217,3 +1217,10 @@ def test_a_place_who_does_something_is_a_person_of_that_name_all_through() -> No
 def test_what_someone_is_said_before_their_name_is_no_part_of_it(text: str, name: str) -> None:
     persons = {e.text for e in recognise_text(text) if e.type == "PERSON"}
     assert name in persons
+
+
+@pytest.mark.parametrize("name", ["Jan van der Berg", "Anders de la Cruz", "Peter van den Hoek"])
+def test_a_name_with_two_particles_is_one_name(name: str) -> None:
+    text = f"The campaign was run by {name} in the city of Leeds last year."
+    persons = [e.text for e in recognise_text(text) if e.type == "PERSON"]
+    assert persons == [name]

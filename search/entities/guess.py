@@ -174,7 +174,8 @@ _TOKEN_RX = re.compile(_TOKEN)
 #: A run of capitalised words joined by single spaces or lowercase connectors
 #: (and Arabic names' "al-": "Loujain al-Hathloul").
 _RUN_RX = re.compile(
-    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
+    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:van der|van den|van de|von der|von dem|de la|de las"
+    rf"|de los|de le) | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
     rf"|der|den|bin|bint|ibn|al|el|&|the) | (?:al|el|ad|ash|as|ar|an)-){_TOKEN})*"
 )
 
@@ -647,7 +648,7 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap.rstrip("-") not in _NAME_PARTICLES and gap != "&":
+            if gap and gap != "&" and not _NAME_PARTICLES.issuperset(gap.rstrip("-").split()):
                 stretches.append(stretch)  # ("Douglas & Lomason" is one firm)
                 stretch = []
         stretch.append(t)

@@ -1224,3 +1224,26 @@ def test_a_name_with_two_particles_is_one_name(name: str) -> None:
     text = f"The campaign was run by {name} in the city of Leeds last year."
     persons = [e.text for e in recognise_text(text) if e.type == "PERSON"]
     assert persons == [name]
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_name_at_a_sentences_start() -> None:
+    # the title names a bar "Vellamor"; the body's sentences open with the drink it is
+    # named for, which the body also writes in lower case
+    article = Article(
+        id="x",
+        path="x",
+        title="Pelham's Vellamor bar goes beyond the usual",
+        standfirst="",
+        body="Vellamor is huge right now. Most vellamor is made in small batches. "
+        "Vellamor can be made from any grain.",
+    )
+    assert [e.text for e in recognise(article) if e.field == "body" and e.text == "Vellamor"] == []
+    # a surname that is also a word still names the person it was introduced as
+    people = Article(
+        id="y",
+        path="y",
+        title="",
+        standfirst="",
+        body="Professor Jane Pay leads the study. Pay says the pay gap is closing.",
+    )
+    assert [e.text for e in recognise(people) if e.type == "PERSON"] == ["Jane Pay", "Pay"]

@@ -589,6 +589,14 @@ def _second_pass(
     for i, j, word in _whole_words(norm, registry, finder):
         if 1 not in occupied[i:j]:
             type_, canonical = registry[word]
+            if (
+                canonical in ("", word)  # a name of one word, not a surname ("Pay says")
+                and canonical not in g.records
+                and " " not in word
+                and _is_sentence_start(norm, i)
+                and _written_lowercase(norm, word)
+            ):
+                continue  # "Mezcal is huge" below "Mezcal restaurant", where "mezcal" is a drink
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
     for m in _TITLED_NAME.finditer(norm):
@@ -599,6 +607,15 @@ def _second_pass(
     if extra:
         spans = _select(extra, spans)
     return spans
+
+
+def _written_lowercase(norm: str, word: str) -> bool:
+    """Is ``word`` written in lower case in ``norm`` as a word of the prose, not of a site's
+    address ("luboku.com") or a handle?"""
+    low = word.lower()
+    if low == word or low not in norm:
+        return False
+    return re.search(rf"(?<![\w@/.]){re.escape(low)}(?![\w]|\.\w)", norm) is not None
 
 
 def _whole_words(

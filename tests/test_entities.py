@@ -1247,3 +1247,12 @@ def test_a_word_the_text_writes_in_lower_case_is_no_name_at_a_sentences_start() 
         body="Professor Jane Pay leads the study. Pay says the pay gap is closing.",
     )
     assert [e.text for e in recognise(people) if e.type == "PERSON"] == ["Jane Pay", "Pay"]
+
+
+def test_a_name_with_a_brother_or_a_widow_is_a_persons_all_through() -> None:
+    # a name that reads like a firm's: its older brother says whose it is
+    text = (
+        "The hearing was brief. Zentrix said nothing in court. Zentrix’s older brother "
+        "Kofi, 22, helps at home."
+    )
+    assert [e.type for e in recognise_text(text) if e.text == "Zentrix"] == ["PERSON", "PERSON"]

@@ -66,6 +66,7 @@ def _retype(
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
+    kin: set[str] = set()  # names some mention of which has a brother, a wife, a son
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -104,6 +105,10 @@ def _retype(
             score = typer.context_scores(context) + _name_score(text, type_)
             if _placed(norm, start, end):
                 placed.add(key)
+            elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
+                norm, end
+            ):
+                kin.add(key)  # "Mekhi's older brother": someone's
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -117,7 +122,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed)
+    return _verdicts(fields, keyed, totals, echoes, placed, kin)
 
 
 #: Words before a name that say it is a place: "the district of Wedding", "the islands of
@@ -133,6 +138,15 @@ _RX_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*[a-z], \d{1,3}, (?:of )?$")
 _RX_TOWN_BEFORE = re.compile(r"\b(?:in|from|near|outside) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, $")
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
 _RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
+
+
+#: A relative after a name's possessive: "Mekhi's older brother", "Vell's late wife".
+_RX_KIN_AFTER = re.compile(
+    r"(?:'s|’s|'|’) (?:(?:older|younger|elder|eldest|youngest|twin|late|estranged|adopted)"
+    r" )?(?:wife|husband|son|sons|daughter|daughters|mother|father|brother|brothers|sister"
+    r"|sisters|parents|grandmother|grandfather|widow|widower|girlfriend|boyfriend|fiancée"
+    r"|fiancé|fiancee|fiance|mom|dad|mum|uncle|aunt|nephew|niece|stepfather|stepmother)\b"
+)
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
@@ -180,6 +194,7 @@ def _verdicts(
     totals: dict[str, int],
     echoes: list[tuple[int, int, str]],
     placed: set[str],
+    kin: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -211,6 +226,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
+        elif key in kin and new in {"ORG", "GPE", None} and label != "MISC":
+            new = "PERSON"  # "Mekhi's older brother", "Vell's widow": a person's kin
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:

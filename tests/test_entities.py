@@ -1256,3 +1256,13 @@ def test_a_name_with_a_brother_or_a_widow_is_a_persons_all_through() -> None:
         "Kofi, 22, helps at home."
     )
     assert [e.type for e in recognise_text(text) if e.text == "Zentrix"] == ["PERSON", "PERSON"]
+
+
+def test_a_paper_named_in_full_is_the_paper_again_by_its_masthead_word() -> None:
+    text = (
+        "The Pellworth Evening Post reported the deal on Monday. Asked about it, the mayor "
+        "told the Post that it was fine."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Pellworth Evening Post", "ORG") in found
+    assert ("Post", "ORG") in found

@@ -340,13 +340,17 @@ def _post_office(norm: str, at: int) -> list[Span]:
 #: "the City Council" ... "the Council"; "the General Assembly" ... "the Assembly".
 _BODIES = frozenset(
     "Council Assembly Commission Committee Parliament Senate Congress Court Tribunal Ministry"
-    " Department Agency Authority Board Bureau Cabinet Legislature Commons".split()
+    " Department Agency Authority Board Bureau Cabinet Legislature Commons"
+    # a paper by its masthead word: "the Globe" after "California Globe", "the Post"
+    " Globe Times Post Herald Tribune Journal Chronicle Gazette Observer Sentinel Examiner"
+    " Inquirer Courier Telegraph Dispatch Enquirer".split()
 )
 
 
 def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
-    """ "the Council" after "the City Council": the institution the article named in full
-    whose last word it is (an organisation if the article named several such)."""
+    """ "the Council" after "the City Council", "the Globe" after "California Globe": the
+    institution the article named in full whose last word it is (an organisation if the
+    article named several such)."""
     named: dict[str, set[str]] = {}
     for _, _, norm, spans in fields:
         for s in spans:

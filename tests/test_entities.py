@@ -1266,3 +1266,10 @@ def test_a_paper_named_in_full_is_the_paper_again_by_its_masthead_word() -> None
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert ("Pellworth Evening Post", "ORG") in found
     assert ("Post", "ORG") in found
+
+
+@pytest.mark.parametrize("name", ["Chad Vantrell", "Jordan Pellam"])
+def test_a_name_with_an_age_after_it_is_a_persons(name: str) -> None:
+    # a given name that is also a country's, and a police blotter's heading before it
+    text = f"October 25: ARRESTS – {name}, 37, Bulpitt, was arrested by police for theft."
+    assert {e.text: e.type for e in recognise_text(text)}[name] == "PERSON"

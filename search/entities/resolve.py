@@ -66,7 +66,7 @@ def _retype(
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
-    kin: set[str] = set()  # names some mention of which has a brother, a wife, a son
+    personal: set[str] = set()  # names some mention of which has a relative or an age
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -108,7 +108,9 @@ def _retype(
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
                 norm, end
             ):
-                kin.add(key)  # "Mekhi's older brother": someone's
+                personal.add(key)  # "Mekhi's older brother": someone's
+            elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
+                personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -122,7 +124,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, kin)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal)
 
 
 #: Words before a name that say it is a place: "the district of Wedding", "the islands of
@@ -147,6 +149,10 @@ _RX_KIN_AFTER = re.compile(
     r"|sisters|parents|grandmother|grandfather|widow|widower|girlfriend|boyfriend|fiancée"
     r"|fiancé|fiancee|fiance|mom|dad|mum|uncle|aunt|nephew|niece|stepfather|stepmother)\b"
 )
+
+
+#: An age after a name of two words or more: "Chad Hull, 37, Bulpitt", "Dana Hull, 37, of".
+_RX_AGE_AFTER = re.compile(r", \d{1,3}, (?:of |from )?[A-Z]")
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
@@ -194,7 +200,7 @@ def _verdicts(
     totals: dict[str, int],
     echoes: list[tuple[int, int, str]],
     placed: set[str],
-    kin: frozenset[str] | set[str] = frozenset(),
+    personal: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -226,8 +232,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
-        elif key in kin and new in {"ORG", "GPE", None} and label != "MISC":
-            new = "PERSON"  # "Mekhi's older brother", "Vell's widow": a person's kin
+        elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
+            new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:

@@ -424,7 +424,7 @@ HONORIFICS = frozenset(
     Det. Officer Sgt. Sergeant Coach Governor Gov. Mayor President Premier Chancellor
     Ambassador Commissioner""".split()
 )
-_RX_HONORIFIC_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([A-Z][a-z]+\.?) $")
+_TITLED_TYPES = frozenset(("ORG", "GPE", "LOC"))
 
 
 def titled_people(norm: str, spans: list[Span]) -> list[Span]:
@@ -432,12 +432,20 @@ def titled_people(norm: str, spans: list[Span]) -> list[Span]:
     name ("Mr Ford said", "Judge Chase ruled"), unless another capitalised word goes on
     it ("Ms Paris Hilton" is a name the guesser reads)."""
     out = None
-    for i, (a, b, type_, _canonical, guessed, _prio) in enumerate(spans):
-        if guessed or type_ not in {"ORG", "GPE", "LOC"} or a < 3 or norm[a - 1] != " ":
+    for i, span in enumerate(spans):
+        if span[4] or span[2] not in _TITLED_TYPES:
             continue
-        m = _RX_HONORIFIC_BEFORE.search(norm, max(0, a - 16), a)
-        if m is None or m[1] not in HONORIFICS:
+        a = span[0]
+        if a < 3 or norm[a - 1] != " " or not norm[a - 2].isalpha() and norm[a - 2] != ".":
             continue
+        lo = max(0, a - 18)
+        space = norm.rfind(" ", lo, a - 1)
+        if space < 0 and lo:
+            continue
+        word = norm[space + 1 : a - 1].rsplit("\n", 1)[-1].lstrip("(\"'“‘")
+        if word not in HONORIFICS:
+            continue
+        b = span[1]
         if norm.startswith(" ", b) and norm[b + 1 : b + 2].isupper():
             continue
         if out is None:

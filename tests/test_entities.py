@@ -1123,6 +1123,7 @@ def test_a_known_name_after_a_persons_title_is_that_persons_name(text: str, name
 def test_a_pageant_is_no_person_and_a_title_before_a_longer_name_leaves_it_whole() -> None:
     types = {e.text: e.type for e in recognise_text("She was crowned Miss Macau in May.")}
     assert types.get("Macau") != "PERSON"
+    assert types.get("Miss Macau") == "ORG"
     assert types.get("General Motors", "ORG") == "ORG"
     assert {e.text: e.type for e in recognise_text("Shares of General Motors fell.")} == {
         "General Motors": "ORG"
@@ -1273,3 +1274,10 @@ def test_a_name_with_an_age_after_it_is_a_persons(name: str) -> None:
     # a given name that is also a country's, and a police blotter's heading before it
     text = f"October 25: ARRESTS – {name}, 37, Bulpitt, was arrested by police for theft."
     assert {e.text: e.type for e in recognise_text(text)}[name] == "PERSON"
+
+
+def test_the_planet_is_a_place_and_a_pageant_named_for_it_is_no_place() -> None:
+    text = "It is the hottest year on record as the Earth warms; Miss Earth contestants marched."
+    types = {e.text: e.type for e in recognise_text(text)}
+    assert types.get("Earth") == "LOC"
+    assert types.get("Miss Earth") == "ORG"

@@ -430,7 +430,8 @@ _TITLED_TYPES = frozenset(("ORG", "GPE", "LOC"))
 def titled_people(norm: str, spans: list[Span]) -> list[Span]:
     """A known name of a body or a place right after a person's title is that person's
     name ("Mr Ford said", "Judge Chase ruled"), unless another capitalised word goes on
-    it ("Ms Paris Hilton" is a name the guesser reads)."""
+    it ("Ms Paris Hilton" is a name the guesser reads); "Miss" and a place is a pageant
+    ("Miss Earth", "Miss Macau")."""
     out = None
     for i, span in enumerate(spans):
         if span[4] or span[2] not in _TITLED_TYPES:
@@ -443,9 +444,14 @@ def titled_people(norm: str, spans: list[Span]) -> list[Span]:
         if space < 0 and lo:
             continue
         word = norm[space + 1 : a - 1].rsplit("\n", 1)[-1].lstrip("(\"'“‘")
+        b = span[1]
+        if word == "Miss" and span[2] != "ORG":
+            if out is None:
+                out = list(spans)
+            out[i] = (a - 5, b, "ORG", "", True, DEFINED)  # "Miss Earth": a pageant
+            continue
         if word not in HONORIFICS:
             continue
-        b = span[1]
         if norm.startswith(" ", b) and norm[b + 1 : b + 2].isupper():
             continue
         if out is None:

@@ -1281,3 +1281,10 @@ def test_the_planet_is_a_place_and_a_pageant_named_for_it_is_no_place() -> None:
     types = {e.text: e.type for e in recognise_text(text)}
     assert types.get("Earth") == "LOC"
     assert types.get("Miss Earth") == "ORG"
+
+
+def test_a_person_for_a_paper_is_a_person_and_a_paper() -> None:
+    text = "Reporting by Helen Marsh for The Pellworth Times; editing by Tal Ostrow."
+    found = {(e.text, e.type) for e in recognise_text(text)}
+    assert ("Helen Marsh", "PERSON") in found
+    assert ("Pellworth Times", "ORG") in found

@@ -501,7 +501,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         if cue is None and len(part) >= 2:
             # "the Socialist Party and Federation of the Greens" are two institutions,
             # "Whitestone Bridge and Bruckner Boulevard" two places
-            k = _two_institutions(norm, part, inside) or _two_places(norm, part)
+            k = (
+                _two_institutions(norm, part, inside)
+                or _two_places(norm, part)
+                or _person_for_body(norm, part)
+            )
             if k:
                 out += _type_part(norm, part[:k], cue, names, inside, spans)
                 part, cue = part[k:], None
@@ -517,6 +521,31 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             if typed:
                 out.append(typed)
         return out
+
+
+def _person_for_body(norm, part) -> int:
+    """Where a run of a person's name, "for" or "of", and an organisation's name splits
+    ("Photo by Orla Penhallow for The Pellworth Times", "Tal Ostrow of the Pellworth
+    Gazette"): after the person's two words (or three, with a middle initial); 0 if it
+    does not split."""
+    for k in (2, 3):
+        if len(part) <= k + 1:
+            return 0
+        gap = norm[part[k - 1][1] : part[k][0]]
+        if gap not in (" for ", " of "):
+            continue
+        words = [t[2] for t in part[:k]]
+        if k == 3 and not (len(words[1]) == 2 and words[1].endswith(".")):
+            continue
+        if (
+            (words[0] in typer.census_names()[0] or words[0] in _given_names())
+            and words[0][1:].islower()
+            and words[-1][1:].islower()
+            and not _cue_type(words[-1])
+            and any(_cue_type(t[2]) == "ORG" for t in part[k:])
+        ):
+            return k
+    return 0
 
 
 def _two_institutions(norm, part, inside) -> int:

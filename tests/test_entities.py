@@ -1175,6 +1175,8 @@ def test_gazetteer_covers_bodies_papers_and_leaders_that_any_news_names() -> Non
         assert types.get(name) == "ORG", name
     assert types.get("Hitler") == "PERSON"
     assert lookup("UCLA").type == "ORG"
+    credit = "The council met on Tuesday. (Photo: Kelvin Ashdown/Getty Images)"
+    assert {e.text: e.type for e in recognise_text(credit)}.get("Getty Images") == "ORG"
 
 
 @pytest.mark.parametrize(

@@ -24,9 +24,11 @@ from search.entities.defined import (
     acronym_names,
     datelines,
     numbered_roads,
+    people_who,
     post_offices,
     short_bodies,
     sites,
+    titled_people,
 )
 from search.entities.gazetteer import (
     TYPE_LABELS,
@@ -103,7 +105,9 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for i, (name, text, norm, spans) in enumerate(first)
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(short_bodies(_teams(g, _retype(g, resolved)))):
+    for name, text, _norm, spans in _in_capitals(
+        people_who(short_bodies(_teams(g, _retype(g, resolved))))
+    ):
         for start, end, type_, canonical, guessed, _ in spans:
             entities.append(
                 Entity(
@@ -179,7 +183,8 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
         chosen = chosen + guesses  # all in free text
         chosen.sort()
     chosen = datelines(norm, _widen(norm, chosen))
-    return sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
+    chosen = sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
+    return titled_people(norm, chosen)
 
 
 def _merge(chosen: list[Span], guesses: list[Span]) -> list[Span]:

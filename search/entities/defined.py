@@ -340,13 +340,17 @@ def _post_office(norm: str, at: int) -> list[Span]:
 #: "the City Council" ... "the Council"; "the General Assembly" ... "the Assembly".
 _BODIES = frozenset(
     "Council Assembly Commission Committee Parliament Senate Congress Court Tribunal Ministry"
-    " Department Agency Authority Board Bureau Cabinet Legislature Commons".split()
+    " Department Agency Authority Board Bureau Cabinet Legislature Commons"
+    # a paper by its masthead word: "the Globe" after "California Globe", "the Post"
+    " Globe Times Post Herald Tribune Journal Chronicle Gazette Observer Sentinel Examiner"
+    " Inquirer Courier Telegraph Dispatch Enquirer".split()
 )
 
 
 def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
-    """ "the Council" after "the City Council": the institution the article named in full
-    whose last word it is (an organisation if the article named several such)."""
+    """ "the Council" after "the City Council", "the Globe" after "California Globe": the
+    institution the article named in full whose last word it is (an organisation if the
+    article named several such)."""
     named: dict[str, set[str]] = {}
     for _, _, norm, spans in fields:
         for s in spans:
@@ -407,3 +411,93 @@ def sites(norm: str, spans: list[Span]) -> list[Span]:
         if not (held(a - 1, b) or held(a, b + 1) or known(a, b))
     ]
     return _replace(spans, found) if found else spans
+
+
+#: Words that say a person is named next, whatever name follows: "Mr Ford", "Judge
+#: Chase", "Senator Jordan" are people, not a carmaker, a bank, a country. (Not "General",
+#: "Major", "Prince", "King": "General Motors", "Prince Edward Island"; nor "Miss": "Miss
+#: Macau" is a pageant.)
+HONORIFICS = frozenset(
+    """Mr Mr. Mrs Mrs. Ms Ms. Mx Mx. Dr Dr. Prof Prof. Professor Sir Dame Judge Justice
+    Senator Sen. Rep. Representative Congressman Congresswoman Councilman Councilwoman
+    Councilmember Councillor Councilor Assemblyman Assemblywoman Assemblymember Detective
+    Det. Officer Sgt. Sergeant Coach Governor Gov. Mayor President Premier Chancellor
+    Ambassador Commissioner""".split()
+)
+_TITLED_TYPES = frozenset(("ORG", "GPE", "LOC"))
+
+
+def titled_people(norm: str, spans: list[Span]) -> list[Span]:
+    """A known name of a body or a place right after a person's title is that person's
+    name ("Mr Ford said", "Judge Chase ruled"), unless another capitalised word goes on
+    it ("Ms Paris Hilton" is a name the guesser reads); "Miss" and a place is a pageant
+    ("Miss Earth", "Miss Macau")."""
+    out = None
+    for i, span in enumerate(spans):
+        if span[4] or span[2] not in _TITLED_TYPES:
+            continue
+        a = span[0]
+        if a < 3 or norm[a - 1] != " " or not norm[a - 2].isalpha() and norm[a - 2] != ".":
+            continue
+        lo = max(0, a - 18)
+        space = norm.rfind(" ", lo, a - 1)
+        if space < 0 and lo:
+            continue
+        word = norm[space + 1 : a - 1].rsplit("\n", 1)[-1].lstrip("(\"'“‘")
+        b = span[1]
+        if word == "Miss" and span[2] != "ORG":
+            if out is None:
+                out = list(spans)
+            out[i] = (a - 5, b, "ORG", "", True, DEFINED)  # "Miss Earth": a pageant
+            continue
+        if word not in HONORIFICS:
+            continue
+        if norm.startswith(" ", b) and norm[b + 1 : b + 2].isupper():
+            continue
+        if out is None:
+            out = list(spans)
+        out[i] = (a, b, "PERSON", "", True, DEFINED)
+    return spans if out is None else out
+
+
+def _people_name(word: str) -> bool:
+    """Is ``word`` a given name or a surname of the census lists?"""
+    given, surnames = typer.census_names()
+    return word in given or word in surnames
+
+
+#: "who" after a name: "Washington, who climbed back from 1-5", "said Jordan, who".
+_RX_WHO_AFTER = re.compile(r",? who\b")
+
+
+def people_who(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """A known place of one word that "who" follows is a person of that name ("Washington,
+    who climbed back", not "Israel, whose army"), and so is every mention of it in the
+    article ("Jordan said", "Jordan's film" after "Jordan, who directed it"); if people
+    bear that name ("Scotland, who thrashed Belarus" is a team)."""
+    who: set[str] = set()
+    for _, _, norm, spans in fields:
+        if " who" not in norm:
+            continue  # (the common case)
+        for a, b, type_, _canonical, guessed, _prio in spans:
+            if (
+                type_ in {"GPE", "LOC"}
+                and not guessed
+                and norm.startswith((", who", " who"), b)
+                and _RX_WHO_AFTER.match(norm, b)
+                and " " not in norm[a:b]
+                and _people_name(norm[a:b])
+            ):
+                who.add(norm[a:b])
+    if not who:
+        return fields
+    out = []
+    for name, text, norm, spans in fields:
+        spans = [
+            (s[0], s[1], "PERSON", "", True, DEFINED)
+            if s[2] in {"GPE", "LOC"} and norm[s[0] : s[1]] in who
+            else s
+            for s in spans
+        ]
+        out.append((name, text, norm, spans))
+    return out

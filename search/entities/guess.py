@@ -35,7 +35,7 @@ _PERSON_TITLES = set(
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
     MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
     Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
-    Co-founder Cofounder Founder Executive Author""".split()
+    Co-founder Cofounder Founder Executive Author Honour Honor QC KC OBE CBE MBE KBE""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -59,7 +59,8 @@ _ORG_CUES = set(
     Finance Financial Investment Trading Cooperative Syndicate Consortium Conglomerate
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
     Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
-    Company""".split()
+    Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
+    Enquirer Examiner Courant Advertiser""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -174,7 +175,8 @@ _TOKEN_RX = re.compile(_TOKEN)
 #: A run of capitalised words joined by single spaces or lowercase connectors
 #: (and Arabic names' "al-": "Loujain al-Hathloul").
 _RUN_RX = re.compile(
-    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
+    rf"(?={_UPPER_CLASS}){_TOKEN}(?:(?: | (?:van der|van den|van de|von der|von dem|de la|de las"
+    rf"|de los|de le) | (?:of|for|on|and|de|du|des|la|le|del|della|di|da|do|dos|das|van|von"
     rf"|der|den|bin|bint|ibn|al|el|&|the) | (?:al|el|ad|ash|as|ar|an)-){_TOKEN})*"
 )
 
@@ -507,6 +509,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             if ands is None:
                 ands = _and_facts(norm, part, inside)
             k = (_two_institutions(ands, at) or _two_places(ands, at)) if ands.gaps else 0
+            k = k or _person_for_body(norm, part, at)
             if k:
                 out += _type_part(norm, part[at : at + k], cue, names, inside, spans)
                 at, cue = at + k, None
@@ -523,6 +526,31 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             if typed:
                 out.append(typed)
         return out
+
+
+def _person_for_body(norm, part, at: int = 0) -> int:
+    """Where the run ``part`` from word ``at`` on, a person's name, "for" or "of", and an
+    organisation's name, splits ("Photo by Orla Penhallow for The Pellworth Times", "Tal
+    Ostrow of the Pellworth Gazette"): after the person's two words (or three, with a
+    middle initial); 0 if it does not split."""
+    for k in (2, 3):
+        if len(part) - at <= k + 1:
+            return 0
+        gap = norm[part[at + k - 1][1] : part[at + k][0]]
+        if gap not in (" for ", " of "):
+            continue
+        words = [t[2] for t in part[at : at + k]]
+        if k == 3 and not (len(words[1]) == 2 and words[1].endswith(".")):
+            continue
+        if (
+            (words[0] in typer.census_names()[0] or words[0] in _given_names())
+            and words[0][1:].islower()
+            and words[-1][1:].islower()
+            and not _cue_type(words[-1])
+            and any(_cue_type(t[2]) == "ORG" for t in part[at + k :])
+        ):
+            return k
+    return 0
 
 
 @define(frozen=True, slots=True)
@@ -692,7 +720,7 @@ def _stretches(norm, part, inside) -> list[list]:
             continue
         if stretch and prev_end is not None:
             gap = norm[prev_end : t[0]].strip()
-            if gap and gap.rstrip("-") not in _NAME_PARTICLES and gap != "&":
+            if gap and gap != "&" and not _NAME_PARTICLES.issuperset(gap.rstrip("-").split()):
                 stretches.append(stretch)  # ("Douglas & Lomason" is one firm)
                 stretch = []
         stretch.append(t)
@@ -706,6 +734,8 @@ def _type_stretch(norm, stretch, cue, names):
     while stretch and stretch[0][2] in _STOP:
         stretch = stretch[1:]
         cue = None
+    while len(stretch) > 1 and stretch[-1][2] in _NEVER_LAST:
+        stretch = stretch[:-1]  # "... for Outkick The Coverage She is": a full stop left out
     if len(stretch) > 1 and len(stretch[-1][2]) == 1 and _RX_DASH_DIGIT.match(norm, stretch[-1][1]):
         stretch = stretch[:-1]  # "Police Department K-9", "Lockheed Martin F-35": a model's letter
     if not stretch:
@@ -757,6 +787,12 @@ def _type_stretch(norm, stretch, cue, names):
         and not _cue_type(words[2])
     ):
         return stretch[1][0], end, "PERSON"  # "Democrat Jon Tester", "former Sixer Jrue Holiday"
+    if _role_then_person(words):
+        return (
+            stretch[1][0],
+            end,
+            "PERSON",
+        )  # "Actress Meryl Streep", "General Dwight D. Eisenhower"
     if after.startswith(", ") and _RX_COMMA_PLACE.match(after) and _RX_IN_BEFORE.search(before):
         return start, end, "GPE"  # "in Tamale, Ghana"
     place = _RX_PLACE_NOUN_AFTER.match(after)
@@ -785,6 +821,13 @@ def _type_stretch(norm, stretch, cue, names):
 
 
 _COMMON_STARTERS = {w.lower() for w in _STOP}
+#: Stop words that end no name, so a run that ends in one goes on past a missing full
+#: stop ("... The Coverage She is gorgeous", "Undelivered Goods How $1.8 billion"); not
+#: "I" ("Charles I"), "Who" ("Doctor Who"), "May" ("Theresa May"), "Will", "Can".
+_NEVER_LAST = frozenset(
+    """He She It They We You His Her Its Their Our How Why What When Where Is Was Are Were
+    Has Have Had Would Could Should Might Must Does Did Do""".split()
+)
 #: Endings of everyday words that start sentences ("Negotiators", "Building", "Rarely").
 _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
@@ -804,6 +847,26 @@ def _role_word(word: str) -> bool:
         and word not in typer.places()
         and word not in typer._COMPASS
         and word not in _STOP
+    )
+
+
+def _role_then_person(words: list[str]) -> bool:
+    """Is a run what someone is, then a census given name, a middle initial or none and a
+    surname: "Actress Meryl Streep", "Rapper Kelvin Ashdown", "General Douglas MacArthur"?
+    (The role word, capitalised at a sentence's start or as a title, is no part of the name.)"""
+    if len(words) not in (3, 4) or not words[0][1:].islower():
+        return False
+    if len(words) == 4 and not (len(words[2]) == 2 and words[2].endswith(".")):
+        return False
+    last = words[-1]
+    return (
+        words[1] in typer.census_names()[0]
+        and words[1][1:].islower()
+        and last[:1].isupper()
+        and not last.isupper()
+        and not _cue_type(last)
+        and (typer.everyday(words[0]) > 0 or words[0] in _PERSON_TITLES)
+        and _role_word(words[0])
     )
 
 
@@ -881,7 +944,7 @@ _NOT_NAMES = set(
     Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa
     SMS MMS PDF JPEG JPG PNG GIF PPT DOC DOCX XLS CSV XML JSON HTML HTTP HTTPS SSL TLS DNS
     VPN GPS SIM RAM CPU GPU SSD LED LCD OLED HD HDMI NFC QR APK SDK OS MP3 MP4 ZIP RAR
-    LTE 4G 5G Wi-Fi Bitcoin Ethereum""".split()
+    LTE 4G 5G Wi-Fi Bitcoin Ethereum QC KC OBE CBE MBE KBE GP""".split()
 )
 
 

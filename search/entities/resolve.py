@@ -66,6 +66,7 @@ def _retype(
     keyed: list[tuple[int, int, str]] = []  # field index, span index, key
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
+    personal: set[str] = set()  # names some mention of which has a relative or an age
     sport: bool | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -104,6 +105,12 @@ def _retype(
             score = typer.context_scores(context) + _name_score(text, type_)
             if _placed(norm, start, end):
                 placed.add(key)
+            elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
+                norm, end
+            ):
+                personal.add(key)  # "Mekhi's older brother": someone's
+            elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
+                personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -117,7 +124,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal)
 
 
 #: Words before a name that say it is a place: "the district of Wedding", "the islands of
@@ -129,8 +136,23 @@ _RX_PLACE_BEFORE = re.compile(
 )
 #: A person's name and age before a name: "Dana Hull, 37, " (of) Bulpitt.
 _RX_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*[a-z], \d{1,3}, (?:of )?$")
+#: A place and a comma before a name: "from Radstock, " (Somerset), "in Tamale, " (Ghana).
+_RX_TOWN_BEFORE = re.compile(r"\b(?:in|from|near|outside) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?, $")
 #: Words after a name that say it is a place: "Throgs Neck resident", "Paris-born".
 _RX_PLACE_AFTER = re.compile(r"(?:-born| residents?| natives?| police)\b")
+
+
+#: A relative after a name's possessive: "Mekhi's older brother", "Vell's late wife".
+_RX_KIN_AFTER = re.compile(
+    r"(?:'s|’s|'|’) (?:(?:older|younger|elder|eldest|youngest|twin|late|estranged|adopted)"
+    r" )?(?:wife|husband|son|sons|daughter|daughters|mother|father|brother|brothers|sister"
+    r"|sisters|parents|grandmother|grandfather|widow|widower|girlfriend|boyfriend|fiancée"
+    r"|fiancé|fiancee|fiance|mom|dad|mum|uncle|aunt|nephew|niece|stepfather|stepmother)\b"
+)
+
+
+#: An age after a name of two words or more: "Chad Hull, 37, Bulpitt", "Dana Hull, 37, of".
+_RX_AGE_AFTER = re.compile(r", \d{1,3}, (?:of |from )?[A-Z]")
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
@@ -142,9 +164,17 @@ def _placed(norm: str, start: int, end: int) -> bool:
     before = norm[max(0, start - 30) : start]
     if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
         return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
+    if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
+        return True  # "from Radstock, Somerset,": the region a town is in
     return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
         _RX_PLACE_BEFORE.search(before) is not None
     )
+
+
+def _ends_clause(norm: str, end: int) -> bool:
+    """Does a clause or a list end right after ``norm[:end]`` ("," "." ";" ":" " and", or
+    the text's end)?"""
+    return end == len(norm) or norm[end] in ",.;:)" or norm.startswith(" and ", end)
 
 
 def _short_form(text: str, name: str) -> str:
@@ -170,6 +200,7 @@ def _verdicts(
     totals: dict[str, int],
     echoes: list[tuple[int, int, str]],
     placed: set[str],
+    personal: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -201,6 +232,8 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
+        elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
+            new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:
@@ -579,6 +612,14 @@ def _second_pass(
     for i, j, word in _whole_words(norm, registry, finder):
         if 1 not in occupied[i:j]:
             type_, canonical = registry[word]
+            if (
+                canonical in ("", word)  # a name of one word, not a surname ("Pay says")
+                and canonical not in g.records
+                and " " not in word
+                and _is_sentence_start(norm, i)
+                and _written_lowercase(norm, word)
+            ):
+                continue  # "Mezcal is huge" below "Mezcal restaurant", where "mezcal" is a drink
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
     for m in _TITLED_NAME.finditer(norm):
@@ -589,6 +630,15 @@ def _second_pass(
     if extra:
         spans = _select(extra, spans)
     return spans
+
+
+def _written_lowercase(norm: str, word: str) -> bool:
+    """Is ``word`` written in lower case in ``norm`` as a word of the prose, not of a site's
+    address ("luboku.com") or a handle?"""
+    low = word.lower()
+    if low == word or low not in norm:
+        return False
+    return re.search(rf"(?<![\w@/.]){re.escape(low)}(?![\w]|\.\w)", norm) is not None
 
 
 def _whole_words(

@@ -11,9 +11,14 @@ link word to word ("prorogation prorogue", "suspension suspend", "decision decid
 "passage pass"), kept when the stemmer compare uses does not already give both one stem,
 when the two are spelt alike (the same first letters: a derivation, not a paraphrase
 such as "death / die"), when both are words a news writer uses (wordfreq Zipf >= 1.0),
-when the verb is not much rarer than the noun (:data:`MAX_RARER`), and when the noun is
+when the verb is not much rarer than the noun (:data:`MAX_RARER`), when the noun is
 not first of all a person, a thing, a group or a quality (:data:`NOT_ACTS`: "driver",
-"commission").
+"commission"), when the verb's word is used as a verb at least as often as as a noun or
+an adjective (WordNet's SemCor sense counts, ``cntlist.rev``: "head", "post", "point",
+"ship", "act" name things more often than they do anything, so "header", "poster",
+"pointer", "shipping", "action" would meet every sentence naming the thing), and when
+the pair is not one whose everyday meanings have drifted apart (:data:`DRIFTED`,
+reviewed by hand over the whole list: "extent" / "extend", "variant" / "vary").
 Compare gives each such noun its verb's stem, so "will suspend Parliament" meets "the
 suspension of Parliament": the outcome told by the noun of the verb the concern used.
 
@@ -25,6 +30,7 @@ copies), which the output's header repeats word for word from the folder's LICEN
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "search" / "data"
@@ -34,12 +40,62 @@ OUT = DATA / "derivations.txt"
 MAX_RARER = 1.0
 #: WordNet's lexicographer files of nouns that name what is done or happens: acts,
 #: communications ("declaration", "announcement"), events, processes, states.
-EVENT_NOUNS = frozenset({"04", "10", "11", "22", "26"})
+EVENT_LEXFILES = frozenset({"04", "10", "11", "22", "26"})
 #: The lexicographer files of nouns whose first sense is no act: artifacts, attributes,
 #: groups, persons.
 NOT_ACTS = frozenset({"06", "07", "14", "18"})
 #: Both words must be at least this common (wordfreq's Zipf frequency).
 MIN_ZIPF = 1.0
+#: Pairs WordNet derives one from the other whose everyday meanings in news have drifted
+#: apart: the noun is not the act of the verb as a reader takes it ("the extent of the
+#: damage" is no extending, "a Covid variant" no varying, "the judge" no judgment). Read
+#: by hand over the whole list the rules above keep, not chosen by any article.
+DRIFTED = frozenset(
+    tuple(pair.split("/"))
+    for pair in [
+        "extent/extend",
+        "solvent/solve",
+        "variant/vary",
+        "variance/vary",
+        "judgment/judge",
+        "closure/close",
+        "procedure/proceed",
+        "proceedings/proceed",
+        "attention/attend",
+        "remission/remit",
+        "requisition/require",
+        "reparation/repair",
+        "purity/purify",
+        "falsity/falsify",
+        "offense/offend",
+        "pleasure/please",
+        "portrait/portray",
+        "portraiture/portray",
+        "registry/register",
+        "dominion/dominate",
+        "circular/circulate",
+        "documentary/document",
+        "debugger/debug",
+        "chopper/chop",
+        "roller/roll",
+        "leaner/lean",
+        "smacker/smack",
+        "splatter/splat",
+        "stinger/sting",
+        "filler/fill",
+        "puzzler/puzzle",
+        "clanger/clang",
+        "hyphen/hyphenate",
+        "lighterage/lighter",
+        "canalisation/canal",
+        "canalization/canal",
+        "movement/move",
+        "reception/receive",
+        "provision/provide",
+    ]
+)
+#: Nouns left out of a table that ships with the app: a slur, and vulgar words.
+OFFENSIVE = frozenset(["beaner", "bitchery", "buggery", "shitting"])
 
 HEADER = """\
 # Nouns and the verbs they derive from ("noun verb"), from WordNet 3.0's derivationally
@@ -96,7 +152,7 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
         for offset, lexfile, p, ws, pointers in _synsets(folder / f"data.{pos}"):
             words[(offset, p[0])] = ws
             lexfiles[(offset, p[0])] = lexfile
-            if p[0] == "n" and lexfile not in EVENT_NOUNS:
+            if p[0] == "n" and lexfile not in EVENT_LEXFILES:
                 continue  # "employer", "signature": a person or thing, not the act
             for src, target, tpos, dst in pointers:
                 links.append((ws[src], p[0], target, tpos, dst))
@@ -108,7 +164,8 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
     # A noun first read as a person, a thing made, a group or a quality ("driver",
     # "poster", "commission", "quality"), whatever act it may also name, is not the act
     # of its verb as news reads it.
-    lexfile = {(offset, "n"): lf for (offset, _), lf in lexfiles.items()}
+    lexfile = {key: lf for key, lf in lexfiles.items() if key[1] == "n"}
+    uses = _sense_counts(folder)
     first_sense = {}
     for line in (folder / "index.noun").read_text("latin-1").splitlines():
         if not line.startswith(" "):
@@ -122,8 +179,10 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
         noun = word
         if not (noun.isalpha() and verb.isalpha() and noun.islower() and verb.islower()):
             continue
-        if first_sense.get(noun) in NOT_ACTS:
+        if first_sense.get(noun) in NOT_ACTS or (noun, verb) in DRIFTED or noun in OFFENSIVE:
             continue
+        if uses[(verb, "n")] + uses[(verb, "a")] > uses[(verb, "v")]:
+            continue  # "head", "post": the word names a thing more often than an act
         n_stem, v_stem = raw_stem(noun), raw_stem(verb)
         if (
             verb in inflected
@@ -138,6 +197,18 @@ def pairs(folder: Path) -> list[tuple[str, str]]:
             continue  # "office" is rarely the act of "officiating": a sense of a few
         out.add((noun, verb))
     return sorted(out)
+
+
+def _sense_counts(folder: Path) -> Counter[tuple[str, str]]:
+    """(lemma, "n" / "v" / "a" / "r") -> how often SemCor tags the word in that part of
+    speech (WordNet's ``cntlist.rev``: "sense key, sense number, count" a line)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    kinds = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
+    for line in (folder / "cntlist.rev").read_text("latin-1").splitlines():
+        key, _number, count = line.split()
+        lemma, rest = key.split("%", 1)
+        counts[(lemma, kinds[rest[0]])] += int(count)
+    return counts
 
 
 def main(argv: list[str]) -> None:

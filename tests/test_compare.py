@@ -588,6 +588,30 @@ def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, ba
 
 
 @pytest.mark.parametrize(
+    ("fear", "thing", "outcome"),
+    [
+        (  # "rampage" is no ramping up
+            "The government will ramp up testing in schools next month.",
+            "A gunman went on a rampage at a school in the north on Tuesday.",
+            "Testing in schools doubled in March.",
+        ),
+        (  # "the judge" is a person, not a judgment
+            "Lawyers expect a judgment on the extradition appeal this month.",
+            "The judge in the extradition appeal was replaced on Monday.",
+            "The appeal court ruled against the extradition on Friday.",
+        ),
+    ],
+)
+def test_a_noun_whose_meaning_drifted_from_the_verb_is_not_its_outcome(fear, thing, outcome):
+    # WordNet derives "rampage" from "ramp" and "judgment" from "judge", but a reader
+    # does not: the sentence that tells what happened comes first.
+    earlier = article(fear, id="e")
+    later = article(f"{thing} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence][:1] == [outcome]
+
+
+@pytest.mark.parametrize(
     ("plan", "restated"),
     [
         (

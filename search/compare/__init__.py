@@ -171,7 +171,10 @@ def link_sentences(
     ``right`` that no concern anticipated. ``scorer`` weighs words over more articles
     than these two (a topic compare). Not ``linking`` (two articles on different
     stories): every concern is listed, none linked."""
-    scorer = scorer or (Scorer([*left, *right], right) if linking else None)
+    if not linking:
+        scorer = None
+    elif scorer is None:
+        scorer = Scorer([*left, *right], right)
     links = []
     if used is None:
         used = set()

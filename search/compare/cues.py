@@ -73,14 +73,15 @@ _WILL_NOUN_BEFORE = frozenset(
         "own",
     ]
 )
-#: Irregular past tenses: they narrate what happened, like the regular -ed forms.
+#: Irregular past tenses: they narrate what happened, like the regular -ed forms (not
+#: "slew" or "lent", far more often "a slew of" and "Lent").
 IRREGULAR_PAST = wordset(
     """came went took gave saw became fell rose grew broke spoke chose drew drove flew
     froze led paid ran sent shook sought stood swore taught threw wrote bore began
     brought built caught fought found forgot hung knew meant sank spent split spread
     struck thought told undertook withdrew overtook heard held kept left lost met
     sold won laid fled stole overthrew upheld slid swept dealt forbade forgave arose
-    dug slew sprang swam swung strove lent rode sang awoke bled wept sped hid tore"""
+    dug sprang swam swung strove rode sang awoke bled wept sped hid tore"""
 )
 _YEAR = re.compile(rf"\b({YEAR})\b")
 

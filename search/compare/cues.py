@@ -639,9 +639,7 @@ _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
 #: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
 #: digit runs on ("by 20" finds "by 2027").
 _FORWARD_PADDED = tuple(
-    (p, f" {p}" if p[-1].isdigit() else f" {p} ")
-    for p in FORWARD_PHRASES
-    if p not in WORRY_PHRASES
+    (p, f" {p}" if p[-1].isdigit() else f" {p} ") for p in FORWARD_PHRASES if p not in WORRY_PHRASES
 )
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)

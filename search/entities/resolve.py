@@ -18,6 +18,7 @@ from search.entities import typer
 from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key, gazetteer
 from search.entities.guess import (
     _CAP_CORE,
+    _CUE_TYPES,
     _NAME_PARTICLES,
     _PERSON_TITLES,
     REALMS,
@@ -316,6 +317,11 @@ def _institutional(text: str) -> bool:
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:
     """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
     the Centre Party": names in one list are mostly of one kind), else ""."""
+    start, end = spans[si][:2]
+    if (si == 0 or start - spans[si - 1][1] > _LONGEST_GAP) and (
+        si + 1 == len(spans) or spans[si + 1][0] - end > _LONGEST_GAP
+    ):
+        return ""  # (the common case: no name hard by on either side)
     for step in (-1, 1):
         j, (start, end) = si + step, spans[si][:2]
         while 0 <= j < len(spans) and abs(j - si) <= _FARTHEST:
@@ -390,7 +396,7 @@ _TEAM_BEFORE = ("\n", " at ", " AT ", " v ", "vs ", "s. ")
 def _name_score(text: str, type_: str) -> int:
     """The packed scores of :func:`_name_evidence` (:func:`search.entities.typer.packed`)."""
     words = text.split()
-    facts = [_word_facts(w) for w in words]
+    facts = list(map(_word_facts, words))
     return typer.name_score(words, type_, facts, text in typer.places())
 
 
@@ -411,12 +417,14 @@ def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool, str, str,
     known = g.by_alias.get(word.lower() if word.isascii() else _key(word))
     census_given, census_surnames = typer.census_names()
     return (
-        _cue_type(word),
+        _CUE_TYPES.get(word),  # (_cue_type, inlined: once per new word of a name)
         g.records[known].type if known else "",
         word in _given_names() or word in census_given,
         word in census_surnames,
         word in typer.places(),
-        *typer.word_shape(word),
+        typer.shape(word),
+        typer.suffix_class(word),
+        typer.everyday(word),
     )
 
 

@@ -119,7 +119,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
-def _suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
+def suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
         return "per"
@@ -159,9 +159,12 @@ def name_score(words: list[str], guess: str, facts: list[tuple], place: bool) ->
     is not the words themselves once per kind of name, each word's once per word."""
     get = packed().get
     score = _state_score(name_state(words, guess, facts, place))
+    last = words[-1].lower()
+    if len(words) == 1:  # (the common case: its one word is its last)
+        return score + get(LEXICAL + last, 0) + get(LEXICAL_LAST + last, 0)
     for w in words[:4]:
         score += get(LEXICAL + w.lower(), 0)
-    return score + get(LEXICAL + "last=" + words[-1].lower(), 0)
+    return score + get(LEXICAL_LAST + last, 0)
 
 
 def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) -> tuple:
@@ -239,7 +242,7 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
 
 def word_shape(word: str) -> tuple[str, str, int]:
     """A word's shape, the class of its ending and how common it is (:func:`everyday`)."""
-    return shape(word), _suffix_class(word), everyday(word)
+    return shape(word), suffix_class(word), everyday(word)
 
 
 @lru_cache(maxsize=8192)
@@ -359,13 +362,14 @@ def context_key(
     else ""; ``tier``: how common its first word is (0: not); ``town``: whether the
     document holds results, when the name is a town's, else ""; ``listed``: the type of a
     known name listed beside it ("Shas, Meretz and the Centre Party"), else ""."""
-    # The words before and after, by class.
+    # The words before and after, by class. (Indexed, not sliced: this runs for every
+    # mention of every guessed name, mostly on contexts never seen before.)
     left = norm[max(0, start - 40) : start]
     right = norm[end : end + 40]
-    before = left.rsplit(None, 2)[-2:]
-    after = right.split(None, 2)[:2]
+    before = left.rsplit(None, 2)
+    after = right.split(None, 2)
     prev = before[-1] if before and left.endswith((" ", "\n")) else ""
-    prev2 = before[-2] if len(before) >= 2 and prev else ""
+    prev2 = before[-2] if prev and len(before) >= 2 else ""
     nxt = after[0] if after and right.startswith((" ", "\n")) else ""
     nxt_clean = nxt.rstrip(".,;:'\"")
     n2 = ""
@@ -375,7 +379,7 @@ def context_key(
     ch_after = right[:1]
     ch_before = left[-1:]
     bracket = ""
-    if right.startswith(" ("):
+    if ch_after == " " and right.startswith(" ("):
         inner = right[2:].split(")", 1)[0]
         bracket = "caps" if inner.isupper() else _word_class(inner)
         if bracket == "caps" and _spells(inner, norm[start:end]):
@@ -387,19 +391,19 @@ def context_key(
         lower_elsewhere,
         single,
         tier if single and sentence_start else 0,
-        _word_class(prev.strip("\"'(,")),
-        _word_class(prev2.strip("\"'(,")),
+        _word_class(prev.strip("\"'(,")) if prev else "none",
+        _word_class(prev2.strip("\"'(,")) if prev2 else "none",
         bool(nxt),
-        _word_class(nxt_clean),
+        _word_class(nxt_clean) if nxt_clean else "none",
         n2,
         ch_after if ch_after in _AFTER_CHARS else "",
         ch_before if ch_before in _BEFORE_CHARS else "",
-        right.startswith(("'s ", "' ")),
+        ch_after == "'" and right.startswith(("'s ", "' ")),
         right.startswith(("-based", " based")),
         bracket,
-        left.endswith(", ") and bool(before) and before[-1][:1].isupper(),
-        right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
-        ch_before in {"", "\n"} and DATELINE.match(right) is not None,
+        ch_before == " " and left.endswith(", ") and before[-1][:1].isupper(),
+        ch_after == "," and right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
+        (not ch_before or ch_before == "\n") and DATELINE.match(right) is not None,
         team_line,
         town,
         listed,
@@ -547,6 +551,8 @@ NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"
 COMMON_PATH = Path(__file__).parents[1] / "data" / "common_words.txt"
 #: The prefix of lexical features (a word itself), which only CrossNER may teach.
 LEXICAL = "w="
+#: The prefix of the lexical feature of a name's last word.
+LEXICAL_LAST = LEXICAL + "last="
 
 
 @lru_cache(maxsize=1)

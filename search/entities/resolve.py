@@ -162,14 +162,21 @@ def _placed(norm: str, start: int, end: int) -> bool:
         norm, end
     ):
         return True
-    before = norm[max(0, start - 30) : start]
-    if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
-        return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
-    if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
-        return True  # "from Radstock, Somerset,": the region a town is in
-    return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
-        _RX_PLACE_BEFORE.search(before) is not None
+    # (the 30 characters before it are sliced only when a pattern may match: mostly not)
+    at = max(0, start - 30)
+    if norm.endswith((", ", ", of "), at, start):
+        before = norm[at:start]
+        if _RX_AGE_BEFORE.search(before):
+            return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
+        if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
+            return True  # "from Radstock, Somerset,": the region a town is in
+    return norm.endswith(_PLACE_BEFORE_ENDS, at, start) and (
+        _RX_PLACE_BEFORE.search(norm[at:start]) is not None
     )
+
+
+#: How the words :data:`_RX_PLACE_BEFORE` finds end.
+_PLACE_BEFORE_ENDS = ("of ", "of the ", "ern ", "central ", "rural ", "downtown ")
 
 
 def _ends_clause(norm: str, end: int) -> bool:
@@ -223,12 +230,13 @@ def _verdicts(
         new = _FROM_CLASS.get(label)
         if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
             new = type_  # a known name inside it: a name, if of no type the typer knows
-        if new in {None, "GPE"} and _institutional(out[fi][2][start:end]):
+        text = out[fi][2][start:end]
+        if new in {None, "GPE"} and _institutional(text):
             new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
-        own = _by_own_words(out[fi][2][start:end])
+        own = _by_own_words(text)
         if own:
             new = own
-        elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
+        elif new in {"ORG", None} and saint_place(text):
             if sport is None:
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"

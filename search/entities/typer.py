@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
@@ -657,15 +658,19 @@ def unpack(score: int) -> list[int]:
     return [v - (1 << (_LANE - 1)) for v in _lanes(score)]
 
 
-def _lanes(score: int) -> list[int]:
-    biased = score + _HALF
-    return [(biased >> shift) & _MASK for shift in _SHIFTS]
+def _lanes(score: int) -> tuple[int, ...]:
+    # Biased, every lane's value is in [0, 2**64): the lanes are the integer's base-2**64
+    # digits, which one conversion to bytes and one unpacking read (a shift and a mask
+    # per lane copy the whole wide integer each time).
+    return _LANES.unpack((score + _HALF).to_bytes(_LANES.size, "little"))
+
+
+_LANES = struct.Struct(f"<{len(CLASSES)}Q")
 
 
 def best(score: int) -> str:
     """The class a packed score favours (the first of equal scores)."""
-    biased = score + _HALF  # (each value plus the same half lane: the same order)
-    values = [(biased >> shift) & _MASK for shift in _SHIFTS]
+    values = _lanes(score)  # (each value plus the same half lane: the same order)
     return CLASSES[values.index(max(values))]
 
 

@@ -368,12 +368,14 @@ def _context_evidence(
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
     cue = "none"
+    after_word = False  # a word and a space before it: it starts no sentence (mostly so)
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
         if prev in _PERSON_TITLES:
             cue = "PERSON"
+        after_word = norm[start - 2].isalnum()
     single = "" if " " in text else typer.shape(text)
-    sentence_start = _is_sentence_start(norm, start)
+    sentence_start = not after_word and _is_sentence_start(norm, start)
     # (a name in prose, the common case, is on no line of results: asked before _as_team)
     team_line = (
         start == 0

@@ -202,14 +202,15 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
         )
     cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
     plain = 0  # everyday words
-    for i, (cue, known, *_) in enumerate(facts):
+    for i, fact in enumerate(facts):  # (indexed: a starred unpacking makes a list)
+        cue = fact[0]
         if cue:
             cue_any = cue_any or cue
             if not cue_of and i < n - 1 and words[i + 1] in {"of", "for"}:
                 cue_of = cue
-        if known and not known_inside:
-            known_inside = known
-        if facts[i][7]:
+        if fact[1] and not known_inside:
+            known_inside = fact[1]
+        if fact[7]:
             plain += 1
     first, last = facts[0][5:], facts[-1][5:]
     place_part = ""

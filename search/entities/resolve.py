@@ -279,7 +279,11 @@ def _by_own_words(text: str) -> str:
         return "ORG"
     if text.endswith((" Day", " Eve")) and not _is_given(text.split(" ", 1)[0]):
         return "EVENT"  # "Labor Day", "Boxing Day", "New Year's Eve": a day; not "Doris Day"
-    if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
+    if (
+        ". " in text  # (before the regex: an initial and a space, the rare case)
+        and _RX_MIDDLE_INITIAL.fullmatch(text)
+        and not _cue_type(text.rsplit(" ", 1)[-1])
+    ):
         return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
 

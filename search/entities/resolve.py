@@ -18,6 +18,7 @@ from search.entities import typer
 from search.entities.gazetteer import _SUFFIXES, _Gazetteer, _given_names, _key, gazetteer
 from search.entities.guess import (
     _CAP_CORE,
+    _CUE_TYPES,
     _NAME_PARTICLES,
     _PERSON_TITLES,
     REALMS,
@@ -161,14 +162,21 @@ def _placed(norm: str, start: int, end: int) -> bool:
         norm, end
     ):
         return True
-    before = norm[max(0, start - 30) : start]
-    if before.endswith((", ", ", of ")) and _RX_AGE_BEFORE.search(before):
-        return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
-    if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
-        return True  # "from Radstock, Somerset,": the region a town is in
-    return before.endswith(("of ", "of the ", "ern ", "central ", "rural ", "downtown ")) and (
-        _RX_PLACE_BEFORE.search(before) is not None
+    # (the 30 characters before it are sliced only when a pattern may match: mostly not)
+    at = max(0, start - 30)
+    if norm.endswith((", ", ", of "), at, start):
+        before = norm[at:start]
+        if _RX_AGE_BEFORE.search(before):
+            return True  # "Dana Hull, 37, Bulpitt": where someone of that age lives
+        if before.endswith(", ") and _RX_TOWN_BEFORE.search(before) and _ends_clause(norm, end):
+            return True  # "from Radstock, Somerset,": the region a town is in
+    return norm.endswith(_PLACE_BEFORE_ENDS, at, start) and (
+        _RX_PLACE_BEFORE.search(norm[at:start]) is not None
     )
+
+
+#: How the words :data:`_RX_PLACE_BEFORE` finds end.
+_PLACE_BEFORE_ENDS = ("of ", "of the ", "ern ", "central ", "rural ", "downtown ")
 
 
 def _ends_clause(norm: str, end: int) -> bool:
@@ -222,12 +230,13 @@ def _verdicts(
         new = _FROM_CLASS.get(label)
         if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
             new = type_  # a known name inside it: a name, if of no type the typer knows
-        if new in {None, "GPE"} and _institutional(out[fi][2][start:end]):
+        text = out[fi][2][start:end]
+        if new in {None, "GPE"} and _institutional(text):
             new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
-        own = _by_own_words(out[fi][2][start:end])
+        own = _by_own_words(text)
         if own:
             new = own
-        elif new in {"ORG", None} and saint_place(out[fi][2][start:end]):
+        elif new in {"ORG", None} and saint_place(text):
             if sport is None:
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
@@ -270,7 +279,11 @@ def _by_own_words(text: str) -> str:
         return "ORG"
     if text.endswith((" Day", " Eve")) and not _is_given(text.split(" ", 1)[0]):
         return "EVENT"  # "Labor Day", "Boxing Day", "New Year's Eve": a day; not "Doris Day"
-    if _RX_MIDDLE_INITIAL.fullmatch(text) and not _cue_type(text.rsplit(" ", 1)[-1]):
+    if (
+        ". " in text  # (before the regex: an initial and a space, the rare case)
+        and _RX_MIDDLE_INITIAL.fullmatch(text)
+        and not _cue_type(text.rsplit(" ", 1)[-1])
+    ):
         return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
 
@@ -316,6 +329,11 @@ def _institutional(text: str) -> bool:
 def _listed_with(norm: str, spans: list[Span], si: int) -> str:
     """The type of a known name listed beside the guess ``spans[si]`` ("Shas, Meretz and
     the Centre Party": names in one list are mostly of one kind), else ""."""
+    start, end = spans[si][:2]
+    if (si == 0 or start - spans[si - 1][1] > _LONGEST_GAP) and (
+        si + 1 == len(spans) or spans[si + 1][0] - end > _LONGEST_GAP
+    ):
+        return ""  # (the common case: no name hard by on either side)
     for step in (-1, 1):
         j, (start, end) = si + step, spans[si][:2]
         while 0 <= j < len(spans) and abs(j - si) <= _FARTHEST:
@@ -354,12 +372,14 @@ def _context_evidence(
     if first not in lower:
         lower[first] = _occurs_lowercase(norm, first)
     cue = "none"
+    after_word = False  # a word and a space before it: it starts no sentence (mostly so)
     if start > 1 and norm[start - 1] == " ":
         prev = norm[norm.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1]
         if prev in _PERSON_TITLES:
             cue = "PERSON"
+        after_word = norm[start - 2].isalnum()
     single = "" if " " in text else typer.shape(text)
-    sentence_start = _is_sentence_start(norm, start)
+    sentence_start = not after_word and _is_sentence_start(norm, start)
     # (a name in prose, the common case, is on no line of results: asked before _as_team)
     team_line = (
         start == 0
@@ -390,7 +410,7 @@ _TEAM_BEFORE = ("\n", " at ", " AT ", " v ", "vs ", "s. ")
 def _name_score(text: str, type_: str) -> int:
     """The packed scores of :func:`_name_evidence` (:func:`search.entities.typer.packed`)."""
     words = text.split()
-    facts = [_word_facts(w) for w in words]
+    facts = list(map(_word_facts, words))
     return typer.name_score(words, type_, facts, text in typer.places())
 
 
@@ -411,12 +431,14 @@ def _word_facts(word: str) -> tuple[str | None, str, bool, bool, bool, str, str,
     known = g.by_alias.get(word.lower() if word.isascii() else _key(word))
     census_given, census_surnames = typer.census_names()
     return (
-        _cue_type(word),
+        _CUE_TYPES.get(word),  # (_cue_type, inlined: once per new word of a name)
         g.records[known].type if known else "",
         word in _given_names() or word in census_given,
         word in census_surnames,
         word in typer.places(),
-        *typer.word_shape(word),
+        typer.shape(word),
+        typer.suffix_class(word),
+        typer.everyday(word),
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import repeat
@@ -119,7 +120,7 @@ def shape(word: str) -> str:
 _RX_DIGIT = re.compile(r"\d")
 
 
-def _suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
+def suffix_class(word: str) -> str:  # (read once per word: resolve._word_facts caches it)
     low = word.lower()
     if low.endswith(_PERSON_SUFFIXES):
         return "per"
@@ -159,9 +160,12 @@ def name_score(words: list[str], guess: str, facts: list[tuple], place: bool) ->
     is not the words themselves once per kind of name, each word's once per word."""
     get = packed().get
     score = _state_score(name_state(words, guess, facts, place))
+    last = words[-1].lower()
+    if len(words) == 1:  # (the common case: its one word is its last)
+        return score + get(LEXICAL + last, 0) + get(LEXICAL_LAST + last, 0)
     for w in words[:4]:
         score += get(LEXICAL + w.lower(), 0)
-    return score + get(LEXICAL + "last=" + words[-1].lower(), 0)
+    return score + get(LEXICAL_LAST + last, 0)
 
 
 def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) -> tuple:
@@ -198,14 +202,15 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
         )
     cue_any = cue_of = known_inside = ""  # the first cue, cue before "of", known name's type
     plain = 0  # everyday words
-    for i, (cue, known, *_) in enumerate(facts):
+    for i, fact in enumerate(facts):  # (indexed: a starred unpacking makes a list)
+        cue = fact[0]
         if cue:
             cue_any = cue_any or cue
             if not cue_of and i < n - 1 and words[i + 1] in {"of", "for"}:
                 cue_of = cue
-        if known and not known_inside:
-            known_inside = known
-        if facts[i][7]:
+        if fact[1] and not known_inside:
+            known_inside = fact[1]
+        if fact[7]:
             plain += 1
     first, last = facts[0][5:], facts[-1][5:]
     place_part = ""
@@ -239,7 +244,7 @@ def name_state(words: list[str], guess: str, facts: list[tuple], place: bool) ->
 
 def word_shape(word: str) -> tuple[str, str, int]:
     """A word's shape, the class of its ending and how common it is (:func:`everyday`)."""
-    return shape(word), _suffix_class(word), everyday(word)
+    return shape(word), suffix_class(word), everyday(word)
 
 
 @lru_cache(maxsize=8192)
@@ -359,13 +364,14 @@ def context_key(
     else ""; ``tier``: how common its first word is (0: not); ``town``: whether the
     document holds results, when the name is a town's, else ""; ``listed``: the type of a
     known name listed beside it ("Shas, Meretz and the Centre Party"), else ""."""
-    # The words before and after, by class.
+    # The words before and after, by class. (Indexed, not sliced: this runs for every
+    # mention of every guessed name, mostly on contexts never seen before.)
     left = norm[max(0, start - 40) : start]
     right = norm[end : end + 40]
-    before = left.rsplit(None, 2)[-2:]
-    after = right.split(None, 2)[:2]
+    before = left.rsplit(None, 2)
+    after = right.split(None, 2)
     prev = before[-1] if before and left.endswith((" ", "\n")) else ""
-    prev2 = before[-2] if len(before) >= 2 and prev else ""
+    prev2 = before[-2] if prev and len(before) >= 2 else ""
     nxt = after[0] if after and right.startswith((" ", "\n")) else ""
     nxt_clean = nxt.rstrip(".,;:'\"")
     n2 = ""
@@ -375,7 +381,7 @@ def context_key(
     ch_after = right[:1]
     ch_before = left[-1:]
     bracket = ""
-    if right.startswith(" ("):
+    if ch_after == " " and right.startswith(" ("):
         inner = right[2:].split(")", 1)[0]
         bracket = "caps" if inner.isupper() else _word_class(inner)
         if bracket == "caps" and _spells(inner, norm[start:end]):
@@ -387,19 +393,19 @@ def context_key(
         lower_elsewhere,
         single,
         tier if single and sentence_start else 0,
-        _word_class(prev.strip("\"'(,")),
-        _word_class(prev2.strip("\"'(,")),
+        _word_class(prev.strip("\"'(,")) if prev else "none",
+        _word_class(prev2.strip("\"'(,")) if prev2 else "none",
         bool(nxt),
-        _word_class(nxt_clean),
+        _word_class(nxt_clean) if nxt_clean else "none",
         n2,
         ch_after if ch_after in _AFTER_CHARS else "",
         ch_before if ch_before in _BEFORE_CHARS else "",
-        right.startswith(("'s ", "' ")),
+        ch_after == "'" and right.startswith(("'s ", "' ")),
         right.startswith(("-based", " based")),
         bracket,
-        left.endswith(", ") and bool(before) and before[-1][:1].isupper(),
-        right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
-        ch_before in {"", "\n"} and DATELINE.match(right) is not None,
+        ch_before == " " and left.endswith(", ") and before[-1][:1].isupper(),
+        ch_after == "," and right.startswith(", ") and len(after) > 1 and after[1][:1].isupper(),
+        (not ch_before or ch_before == "\n") and DATELINE.match(right) is not None,
         team_line,
         town,
         listed,
@@ -547,6 +553,8 @@ NAMES_PATH = Path(__file__).parents[1] / "data" / "census_names.txt"
 COMMON_PATH = Path(__file__).parents[1] / "data" / "common_words.txt"
 #: The prefix of lexical features (a word itself), which only CrossNER may teach.
 LEXICAL = "w="
+#: The prefix of the lexical feature of a name's last word.
+LEXICAL_LAST = LEXICAL + "last="
 
 
 @lru_cache(maxsize=1)
@@ -651,15 +659,19 @@ def unpack(score: int) -> list[int]:
     return [v - (1 << (_LANE - 1)) for v in _lanes(score)]
 
 
-def _lanes(score: int) -> list[int]:
-    biased = score + _HALF
-    return [(biased >> shift) & _MASK for shift in _SHIFTS]
+def _lanes(score: int) -> tuple[int, ...]:
+    # Biased, every lane's value is in [0, 2**64): the lanes are the integer's base-2**64
+    # digits, which one conversion to bytes and one unpacking read (a shift and a mask
+    # per lane copy the whole wide integer each time).
+    return _LANES.unpack((score + _HALF).to_bytes(_LANES.size, "little"))
+
+
+_LANES = struct.Struct(f"<{len(CLASSES)}Q")
 
 
 def best(score: int) -> str:
     """The class a packed score favours (the first of equal scores)."""
-    biased = score + _HALF  # (each value plus the same half lane: the same order)
-    values = [(biased >> shift) & _MASK for shift in _SHIFTS]
+    values = _lanes(score)  # (each value plus the same half lane: the same order)
     return CLASSES[values.index(max(values))]
 
 

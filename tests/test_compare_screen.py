@@ -245,6 +245,8 @@ def test_two_articles_on_different_stories_are_not_linked_and_the_user_is_told(t
     async def check(app, screen, pilot):
         assert screen.result.links and not screen.result.addressed
         assert told(app) == 1
+        status = str(screen.query_one("#compare-status", Static).render())
+        assert "different stories: nothing linked" in status
         await pilot.press("4")  # a verdict: the engine's notice is not told again
         await pilot.pause()
         assert told(app) == 1

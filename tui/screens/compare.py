@@ -376,6 +376,8 @@ class CompareScreen(Screen):
                 reasons.append(", ".join(link.shared_terms))
             if reasons:
                 status.append(" · " + " · ".join(reasons))
+            elif not link.evidence and self.result.different_stories:
+                status.append(" · different stories: nothing linked")
             elif not link.evidence:
                 status.append(" · no development found")
         self.query_one("#compare-status", Static).update(status)

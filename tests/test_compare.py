@@ -590,6 +590,19 @@ def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, ba
     assert link.evidence and link.evidence[0].development.span.text == outcome
 
 
+#: A later sentence on nothing any concern below is about.
+STORMS = "Storms flooded the harbour car park twice during the winter."
+
+
+def linked(concern: str, *later: str) -> list[str]:
+    """What the one concern of an article ``concern`` is linked to in a later article of
+    the sentences ``later``, best first (words alone: no entities)."""
+    earlier = article(concern, id="e")
+    after = article(" ".join(later), id="l", year=2025)
+    (link,) = compare(earlier, after, earlier_entities=(), later_entities=()).links
+    return [e.development.span.text for e in link.evidence]
+
+
 @pytest.mark.parametrize(
     ("fear", "thing", "outcome"),
     [
@@ -608,10 +621,7 @@ def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, ba
 def test_a_noun_whose_meaning_drifted_from_the_verb_is_not_its_outcome(fear, thing, outcome):
     # WordNet derives "rampage" from "ramp" and "judgment" from "judge", but a reader
     # does not: the sentence that tells what happened comes first.
-    earlier = article(fear, id="e")
-    later = article(f"{thing} {outcome}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence][:1] == [outcome]
+    assert linked(fear, thing, outcome)[:1] == [outcome]
 
 
 @pytest.mark.parametrize(
@@ -635,22 +645,14 @@ def test_a_commitment_restated_later_is_not_the_outcome_of_a_plan(plan, restated
     # A speaker's "we committed to reporting annually" tells the plan again (changed,
     # even), not that any report came out. (Someone else's pledge is news: see the
     # next test and the Korea one.)
-    other = "Storms flooded the harbour car park twice during the winter."
-    earlier = article(plan, id="e")
-    later = article(f"{other} {restated}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence] == []
+    assert linked(plan, STORMS, restated) == []
 
 
 def test_an_irregular_past_tells_what_happened():
     # "laid off": what happened, though no "-ed" and no event verb of the lists says so.
     told = "The carmaker laid off 900 workers at the Leeds plant in March."
     fear = "Unions fear the carmaker will lay off workers at the Leeds plant."
-    other = "Storms flooded the harbour car park twice during the winter."
-    earlier = article(fear, id="e")
-    later = article(f"{other} {told}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence] == [told]
+    assert linked(fear, STORMS, told) == [told]
 
 
 @pytest.mark.parametrize(
@@ -664,31 +666,19 @@ def test_an_irregular_past_tells_what_happened():
 def test_a_state_reached_tells_what_happened(reached):
     # "is now in force", "is now law": what the concern expected has come about.
     plan = "The ban on disposable vapes will come into force in the spring."
-    other = "Storms flooded the harbour car park twice during the winter."
-    earlier = article(plan, id="e")
-    later = article(f"{other} {reached}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence] == [reached]
+    assert linked(plan, STORMS, reached) == [reached]
 
 
 def test_a_sum_committed_is_what_happened_not_a_promise():
     plan = "The council will pay for repairs to the sea wall after the storms."
     told = '"We committed extra funding to the sea wall repairs in March," the mayor said.'
-    other = "Storms flooded the harbour car park twice during the winter."
-    earlier = article(plan, id="e")
-    later = article(f"{other} {told}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence] == [told]
+    assert linked(plan, STORMS, told) == [told]
 
 
 def test_a_pledge_answers_a_concern_about_whether_it_would_be_made():
     fear = "Leaders may pledge to cut emissions from coal plants at the summit."
     pledge = "On Friday, after two days of talks, the leaders pledged to phase out coal plants."
-    other = "Storms flooded the harbour car park twice during the winter."
-    earlier = article(fear, id="e")
-    later = article(f"{other} {pledge}", id="l", year=2025)
-    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
-    assert [e.development.span.text for e in link.evidence] == [pledge]
+    assert linked(fear, STORMS, pledge) == [pledge]
 
 
 @pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])

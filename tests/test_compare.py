@@ -883,19 +883,21 @@ DOCKS = article(
 )
 
 
+FOOTBALL = article(
+    "The football club Realto Athletic cut its players' wages by a tenth, its board "
+    "announced on Monday. Fans welcomed a new stadium roof, which the club said would be "
+    "finished by autumn. The striker Tomas Brandl signed a new contract for two seasons. "
+    "The coach praised the youth academy after a win against Marlowe Rovers. "
+    "Tickets for the derby sold out within an hour.",
+    id="football",
+)
+
+
 def test_two_articles_on_different_stories_link_nothing_and_say_so():
     """A word in common ("wages", "cut") is not a story in common: an analyst who compares
     a harbour dispute with a football club's accounts gets every concern listed, none
     linked, and told why, not a link the linker's relative threshold let stand out."""
-    football = article(
-        "The football club Realto Athletic cut its players' wages by a tenth, its board "
-        "announced on Monday. Fans welcomed a new stadium roof, which the club said would be "
-        "finished by autumn. The striker Tomas Brandl signed a new contract for two seasons. "
-        "The coach praised the youth academy after a win against Marlowe Rovers. "
-        "Tickets for the derby sold out within an hour.",
-        id="football",
-    )
-    result = compare(DOCKS, football)
+    result = compare(DOCKS, FOOTBALL)
     assert len(result.links) == 4  # the concerns are still the earlier article's
     assert not result.addressed
     assert any("different stories" in n for n in result.notices)
@@ -906,12 +908,7 @@ def test_two_articles_on_different_stories_link_nothing_and_say_so():
 def test_a_briefing_of_two_different_stories_says_why_nothing_is_linked():
     from tui.briefing import briefing
 
-    football = article(
-        "The football club Realto Athletic signed the striker Tomas Brandl on Monday. Fans "
-        "welcomed a new stadium roof, which the club said would be finished by autumn.",
-        id="football",
-    )
-    out = briefing(compare(DOCKS, football), everything=True)
+    out = briefing(compare(DOCKS, FOOTBALL), everything=True)
     assert "look like different stories" in out
     assert "look like different stories" not in briefing(compare(DOCKS, DOCKS_LATER))
 
@@ -929,6 +926,18 @@ def test_an_article_on_the_same_story_still_links_the_wage_cut():
     assert not result.notices and not result.different_stories
     wages = next(link for link in result.links if "wages" in link.concern.span.text)
     assert "cut dock workers' wages" in wages.evidence[0].development.span.text
+
+
+def test_what_happened_next_looks_only_at_articles_on_the_concerns_story():
+    # Across a corpus of many stories, the football club's wage cut shares "cut" and
+    # "wages" with the dockers' fear, and is no answer to it.
+    from search.compare import what_happened_next
+
+    wages = next(c for c in find_concerns(DOCKS) if "wages" in c.span.text)
+    answers = what_happened_next(DOCKS, wages.key, [FOOTBALL, DOCKS_LATER])
+    texts = [e.development.span.text for e in answers]
+    assert texts and "cut dock workers' wages" in texts[0]
+    assert not [t for t in texts if "football" in t]
 
 
 # --------------------------------------------------------------------------- links store

@@ -35,7 +35,11 @@ SAME_STORY_MIN = 0.06
 
 def story_overlap(left: Sequence[_Sentence], right: Sequence[_Sentence]) -> float:
     """0..1: the cosine of the two articles' content words weighed by their rarity."""
-    a, b = _profile(left), _profile(right)
+    return cosine(profile(left), profile(right))
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """The cosine of two :func:`profile` s (0 when either is empty)."""
     if len(a) > len(b):
         a, b = b, a
     dot = sum(weight * b[stem] for stem, weight in a.items() if stem in b)
@@ -52,7 +56,7 @@ def different_stories(overlap: float) -> str:
     )
 
 
-def _profile(sentences: Sequence[_Sentence]) -> dict[str, float]:
+def profile(sentences: Sequence[_Sentence]) -> dict[str, float]:
     """Stem -> the summed rarity weights of its occurrences over ``sentences``."""
     profile: dict[str, float] = {}
     for sentence in sentences:

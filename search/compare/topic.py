@@ -179,14 +179,23 @@ def what_happened_next(
     limit: int = 10,
 ) -> tuple[Evidence, ...]:
     """The sentences of ``later`` articles that answer one concern of ``article``, best
-    first (at most ``limit``, none under the link threshold)."""
+    first (at most ``limit``, none under the link threshold). Only articles on the
+    concern's story answer it (:mod:`search.compare.story`): across a corpus of many
+    stories, a word in common is not one."""
     from search.compare.score import LINK_THRESHOLD, _evidence
+    from search.compare.story import SAME_STORY_MIN, cosine, profile
 
     with cycles_collected_after():
         themes = load_themes()
         (left,) = _sides([article], entities, themes)
         others = [a for a in later if a.id != article.id]
-        right = [s for side in _sides(others, entities, themes) for s in side]
+        story = profile(left)
+        right = [
+            s
+            for side in _sides(others, entities, themes)
+            if cosine(story, profile(side)) >= SAME_STORY_MIN
+            for s in side
+        ]
         i = next((i for i, s in enumerate(left) if s.key == concern_key), None)
         if i is None:
             return ()

@@ -928,6 +928,24 @@ def test_an_article_on_the_same_story_still_links_the_wage_cut():
     assert "cut dock workers' wages" in wages.evidence[0].development.span.text
 
 
+def test_a_topic_compare_links_a_concern_only_to_articles_on_its_story():
+    import datetime as dt
+
+    from search.compare import compare_topic
+
+    # The harbour's later news says nothing of wages; the football club's wage cut
+    # shares "cut" and "wages" with the dockers' fear, and is no answer to it.
+    cranes = article(
+        "Cranes at the Velmora harbour stood idle on Monday as the union called a strike at "
+        "the container terminal. Shipping firms diverted vessels from the harbour. The port "
+        "authority published its budget in June.",
+        id="cranes",
+    )
+    result = compare_topic("harbour", [DOCKS], [FOOTBALL, cranes], dt.date(2024, 1, 1))
+    linked = {e.development.span.text for link in result.links for e in link.evidence}
+    assert linked and not [t for t in linked if "football" in t]
+
+
 def test_what_happened_next_looks_only_at_articles_on_the_concerns_story():
     # Across a corpus of many stories, the football club's wage cut shares "cut" and
     # "wages" with the dockers' fear, and is no answer to it.

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from search.compare.analysis import (
     Theme,
@@ -165,12 +166,14 @@ def link_sentences(
     scorer: Scorer | None = None,
     used: set[str] | None = None,
     linking: bool = True,
+    among: AbstractSet[str] | None = None,
 ) -> tuple[list[Link], tuple[Development, ...]]:
     """Each concern among ``left`` (an earlier article's sentences, in order) linked to
     the sentences of ``right`` that answer it, best first; and the developments of
     ``right`` that no concern anticipated. ``scorer`` weighs words over more articles
-    than these two (a topic compare). Not ``linking`` (two articles on different
-    stories): every concern is listed, none linked."""
+    than these two (a topic compare), of which ``among`` names the articles that may
+    answer. Not ``linking`` (two articles on different stories): every concern is
+    listed, none linked."""
     if not linking:
         scorer = None
     elif scorer is None:
@@ -185,7 +188,7 @@ def link_sentences(
         before = left[i - 1] if i else None
         if not _is_concern(c, before):
             continue
-        keep = scorer.evidence(c, before) if scorer is not None else []
+        keep = scorer.evidence(c, before, among) if scorer is not None else []
         used.update(e.development.key for e in keep)
         concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry + c.cues.demand)
         links.append(Link(concern, tuple(keep), AUTO_LINKED if keep else AUTO_SILENT))

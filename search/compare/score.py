@@ -31,7 +31,9 @@ import heapq
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from search.compare.analysis import (
@@ -379,6 +381,11 @@ _REACHED = re.compile(
 )
 
 
+def _article_of(key: str) -> str:
+    """The id of the article a sentence key belongs to (``id:hash``)."""
+    return key.rsplit(":", 1)[0]
+
+
 def link_score(
     c_terms: dict[str, float],
     c: _Sentence,
@@ -480,6 +487,9 @@ class Scorer:
         # The day a candidate opens with ("On 15 September ..."), when it names one.
         self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
         self.by_key = {d.key: d for d in self.candidates}
+        #: The article of each candidate (key -> id), and how many each article has.
+        self.article = {k: _article_of(k) for k in self.by_key}
+        self.per_article = Counter(self.article.values())
         self.place = {d.key: -i for i, d in enumerate(self.candidates)}
         # What the earlier side already said is background when the later side repeats it
         # (the policy line every update restates, the context paragraph a follow-up
@@ -615,13 +625,24 @@ class Scorer:
         covered = link_score(c_terms, c, c_actors, d, d_terms, d_actors, self.entity_weight)
         return covered * factor
 
-    def evidence(self, c: _Sentence, before: _Sentence | None) -> list[Evidence]:
+    def evidence(
+        self, c: _Sentence, before: _Sentence | None, among: AbstractSet[str] | None = None
+    ) -> list[Evidence]:
         """The developments that answer ``c``, best first; none when the best does not
-        stand out of the concern's background (:func:`margin`) or is under the floor."""
+        stand out of the concern's background (:func:`margin`) or is under the floor.
+        ``among``: the ids of the articles whose sentences may answer (a topic compare's
+        later articles on the concern's story); the background is theirs too."""
         # :meth:`_scores`, as a list of scores beside a list of keys (no dict).
         shared, total = self._shared(c, before)
         if total <= 0:
             return []
+        background = len(self.candidates)
+        if among is not None:
+            article = self.article
+            shared = {k: v for k, v in shared.items() if article[k] in among}
+            background = sum(self.per_article.get(a, 0) for a in among)
+            if not shared:
+                return []
         keys = list(shared)
         factor = self.factor
         values = [(v / total if v < total else 1.0) * factor[k] for k, v in shared.items()]
@@ -649,7 +670,7 @@ class Scorer:
             return []  # one weak overlap, with nothing to stand out of
         # The best report stands out, not the best sentence: one that restates the worry
         # more closely than any report answers it is part of the background.
-        if margin(values, max(len(self.candidates), MIN_BACKGROUND), best) < LINK_Z:
+        if margin(values, max(background, MIN_BACKGROUND), best) < LINK_Z:
             return []
         return [
             _evidence(c, d, score, self.theme_weight)

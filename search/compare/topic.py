@@ -154,17 +154,26 @@ def compare_topic(
     """Link the concerns of every ``earlier`` article to the sentences of every ``later``
     one. ``entities`` gives an article's entities (default: recognise them)."""
     from search.compare import link_sentences, new_developments
+    from search.compare.story import SAME_STORY_MIN, cosine, profile
 
     t0 = time.perf_counter()
     with cycles_collected_after():
         themes = load_themes()
         lefts = _sides(earlier, entities, themes)
-        right = [s for side in _sides(later, entities, themes) for s in side]
+        rights = _sides(later, entities, themes)
+        right = [s for side in rights for s in side]
         scorer = Scorer([*(s for side in lefts for s in side), *right], right)
+        stories = [(a.id, profile(side)) for a, side in zip(later, rights, strict=True)]
         links: list[Link] = []
         used: set[str] = set()
         for left in lefts:
-            links += link_sentences(left, right, scorer=scorer, used=used)[0]
+            # Only the later articles on this one's story answer its concerns: a query
+            # matches articles of many stories, and a word in common is not one.
+            mine = profile(left)
+            among = {i for i, theirs in stories if cosine(mine, theirs) >= SAME_STORY_MIN}
+            if len(among) == len(stories):
+                among = None  # all of them (the usual case): nothing to leave out
+            links += link_sentences(left, right, scorer=scorer, used=used, among=among)[0]
         new = new_developments(right, used)
     elapsed = (time.perf_counter() - t0) * 1000
     return TopicComparison(query, split, tuple(earlier), tuple(later), tuple(links), new, elapsed)

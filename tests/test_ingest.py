@@ -608,6 +608,34 @@ def test_escape_sequences_stripped_markup_kept_as_text(tmp_path):
     )
 
 
+EMBEDS = [
+    '<iframe width="476" height="267" src="https://news.example/video/embed/?pid=1" frameborder="0" allowfullscreen></iframe>',
+    "<script async src=\"https://platform.example/widgets.js\" charset=\"utf-8\"></script>",
+    '<video controls src="/clip.mp4"></video>',
+]
+
+
+@pytest.mark.parametrize("name", ["clipped.md", "copied.txt"])
+@pytest.mark.parametrize("embed", EMBEDS)
+def test_an_embed_code_is_no_text_to_read(tmp_path, name, embed):
+    """A video's "copy the embed code" box, a tweet's script: markup that runs something,
+    which text copied from a page and a clipper's Markdown keep as it was. The reader shows
+    the article without it, and what stood around it stays."""
+    text = story(body=[BODY[0], embed, BODY[1], f"{BODY[2]} {embed}"])
+    result = read(tmp_path, name, text.encode())
+    assert isinstance(result, Article)
+    assert "<" not in result.body and "embed" not in result.body
+    assert norm(result.body) == norm(" ".join(BODY))
+
+
+@pytest.mark.parametrize("name", ["clipped.md", "copied.txt"])
+def test_words_about_embedding_and_angle_brackets_in_prose_stay(tmp_path, name):
+    line = "Turnout was <50% in the north, where the video and the script <of the talks> ran."
+    result = read(tmp_path, name, story(body=[*BODY, line]).encode())
+    assert isinstance(result, Article)
+    assert line in result.body
+
+
 def test_control_characters_stripped_from_every_field():
     text = "---\ntitle: Bad\x1b[2J title\x07\nauthor: A\x00n Author\n---\n" + story(
         body=["Officials\x08 said\u202e the harbour talks would resume next month after a pause."]

@@ -185,6 +185,14 @@ _SETEXT = re.compile(r"^(?P<text>[^\n]+)\n(?P<rule>=+|-+)[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _RULE = re.compile(r"^(?:[-*_=~]\s*){3,}$")
 _HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\b[^<>]*>", re.I)
+#: An element that embeds or runs something (a video player, a tweet, a script) with what it
+#: holds on the line: never text to read. A page's "copy the embed code" box puts one on a
+#: line of its own in text copied from the page, and Markdown keeps raw HTML as it was.
+_EMBEDDED = re.compile(
+    r"<(iframe|script|style|noscript|video|audio|object|embed|source|track|svg|canvas)\b"
+    r"[^<>]*>(?:[^<]*</\1\s*>)?|</(?:iframe|script|style|noscript|video|audio|object|svg|canvas)\s*>",
+    re.I,
+)
 
 # Words a page's furniture says on a line of its own ("Print", "Related", "Loading").
 _UI_WORDS = re.compile(
@@ -533,6 +541,7 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
             line = _REF_LINK.sub(r"\1", line)
         if "<" in line:
             line = _AUTOLINK.sub(r"\1", line)
+            line = _EMBEDDED.sub(" ", line)
             line = _HTML_TAG.sub(" ", line)
         if escaped:
             line = line.translate(_SHOWN)

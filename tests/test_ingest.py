@@ -610,7 +610,7 @@ def test_escape_sequences_stripped_markup_kept_as_text(tmp_path):
 
 EMBEDS = [
     '<iframe width="476" height="267" src="https://news.example/video/embed/?pid=1" frameborder="0" allowfullscreen></iframe>',
-    "<script async src=\"https://platform.example/widgets.js\" charset=\"utf-8\"></script>",
+    '<script async src="https://platform.example/widgets.js" charset="utf-8"></script>',
     '<video controls src="/clip.mp4"></video>',
 ]
 

@@ -153,6 +153,34 @@ def test_pdf_running_heads_and_page_numbers_are_removed(tmp_path):
     assert "Page 2 of 3" not in article.body
 
 
+def test_pdf_table_of_contents_is_not_read_as_text(tmp_path):
+    """A report's contents page (dot leaders to page numbers) is not text to read: the
+    reader shows the report from its first section, and the entries' numbers are gone."""
+    contents = [
+        "Table of Contents",
+        "1 Introduction . . . . . . . . . . . . . . . . . . . . . . . . 1",
+        "2 The terminal and its berths. . . . . . . . . . . . . . . . . . 4",
+        "2.1 Dredging ........................................ 5",
+        "Appendix A Sources . . . . . . . . . . . . . . . . . . . . . . . ii",
+    ]
+    pages = [contents, *report_pages()]
+    path = write(tmp_path, "report.pdf", make_pdf(pages, {"Title": "Harbour terminal delayed"}))
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert ". . ." not in article.body and "...." not in article.body
+    assert "Contents" not in article.body and "Appendix A" not in article.body
+    assert article.body.split("\n\n")[0] == PARAGRAPHS[0]
+
+
+def test_pdf_prose_with_an_ellipsis_or_a_contents_word_stays(tmp_path):
+    line = "The contents of the report were leaked . . . and the minister resigned in 2024."
+    pages = [[*wrapped(PARAGRAPHS[0]), "Contents", *wrapped(line), *wrapped(PARAGRAPHS[1])]]
+    path = write(tmp_path, "report.pdf", make_pdf(pages, {"Title": "Harbour terminal delayed"}))
+    article = ingest.read_article(path, tmp_path)
+    assert "leaked . . . and the minister" in article.body
+    assert "Contents" in article.body
+
+
 def test_pdf_word_hyphenated_at_a_line_end_is_one_word_again(tmp_path):
     lines = [
         "The committee met on Tuesday to discuss the continuing wage ne-",

@@ -26,6 +26,9 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d+")
+#: A table of contents' entry: a dot leader to a page number ("2.1 Naming . . . . . 3").
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,7})$", re.I)
+_CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 #: PDFium joins a word hyphenated across a line itself, marking the break U+FFFE.
 _SOFT_BREAK = re.compile("\ufffe(.?)", re.S)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
@@ -148,8 +151,10 @@ def _info(values: dict[str, str]) -> dict[str, str]:
 
 
 def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Without page numbers, and without lines repeated at the top or bottom of many pages
-    (digits aside: "Report 2024 | 7" and "Report 2024 | 8" are one running footer)."""
+    """Without page numbers, without lines repeated at the top or bottom of many pages
+    (digits aside: "Report 2024 | 7" and "Report 2024 | 8" are one running footer), and
+    without the table of contents (its entries and its heading): a paper's way round, not
+    text to read, and its page numbers mean nothing in the reader."""
     edges: Counter[str] = Counter()
     for lines in pages:
         shapes = {_DIGITS.sub("#", line).casefold() for line in lines[:_EDGE] + lines[-_EDGE:]}
@@ -161,6 +166,12 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
         for i, line in enumerate(lines):
             edge = i < _EDGE or i >= len(lines) - _EDGE
             if edge and (_PAGE_NUMBER.match(line) or _DIGITS.sub("#", line).casefold() in repeated):
+                continue
+            if _CONTENTS_ENTRY.search(line):
+                continue
+            if _CONTENTS_HEADING.match(line) and any(
+                _CONTENTS_ENTRY.search(after) for after in lines[i + 1 : i + 3]
+            ):
                 continue
             out.append(line)
         kept.append(out)

@@ -150,6 +150,15 @@ def test_source_from_a_site_name_in_the_furniture_any_domain(domain):
     assert parse(text).source.casefold() == domain.casefold()
 
 
+@pytest.mark.parametrize(
+    "host", ["example.org", "www.example.com", "mail.example", "printer.local"]
+)
+def test_an_example_address_is_never_the_source(host):
+    """A manual's sample address ("dNSName example.org") is no publisher (RFC 2606 names)."""
+    text = "\n".join([f"{host} © 2024", "", story("May 2, 2024")])
+    assert parse(text).source == ""
+
+
 @pytest.mark.parametrize("name", ["report.pdf", "Implicit88.GeneralName", "config.DefaultTimeout"])
 def test_source_is_never_a_file_or_an_identifier(name):
     """A manual's code sample ("elt PKIX1Implicit88.GeneralName") names no publisher."""

@@ -480,6 +480,11 @@ _DOMAIN = re.compile(
     r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)(?-i:[a-z]{2,24}|[A-Z][a-z]{1,23}|[A-Z]{2,24}))\b(?![.@\w-]*@)",
     re.I,
 )
+#: Host names reserved for examples and tests (RFC 2606, RFC 6761): a manual's sample
+#: address ("dNSName example.org"), never a publisher.
+_RESERVED_HOST = re.compile(
+    r"(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost|local)$"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -1609,6 +1614,8 @@ def _guess_source(
         if chrome[i] or len(_words(line)) <= 2:
             for m in _DOMAIN.finditer(line):
                 key = m.group(1).lower()
+                if _RESERVED_HOST.search(key):
+                    continue
                 seen[key] += 1
                 spelled.setdefault(key, Counter())[m.group(1)] += 1
     if seen:

@@ -923,6 +923,19 @@ def test_reference_links_keep_their_text_and_lose_the_definitions():
     assert kept == "The ministry said that the talks had stalled again on Monday evening."
 
 
+def test_a_link_label_broken_by_a_hard_line_break_is_one_link():
+    """Clippers keep a page's line break inside a link's label ("[Become  \na member](url)"):
+    the label is the link's text, in its sentence, with no bracket or address left."""
+    sentence = (
+        "The union said it would call a strike next week if the talks failed, officials said."
+    )
+    broken = sentence.replace("call a strike next", "[call a strike  \nnext").replace(
+        "week if", "week](https://x.example/strike) if"
+    )
+    text = "# Harbour cranes fall silent\n\n" + "\n\n".join([broken, *BODY]) + "\n"
+    assert parse(text).body.split("\n\n")[0] == sentence
+
+
 def test_html_entities_are_decoded():
     kept = _one_paragraph(
         "Shares in AT&amp;T rose after the &quot;union&quot; deal &mdash; analysts said."

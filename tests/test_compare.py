@@ -1751,3 +1751,15 @@ def test_a_counterfactual_reports_nothing(counterfactual):
         outcome
     ]
 
+
+def test_saving_jobs_answers_a_plan_to_protect_them():
+    # "protect" / "save" / "safeguard": one ring, as reporters write either for the other.
+    # The sentence that shares more of the plan's words ("thousands", "skilled") tells
+    # nothing of the jobs.
+    outcome = "Four hundred jobs at the mill were saved, the owners said in March."
+    assert linked(
+        "The grant will protect thousands of skilled jobs at the mill.",
+        STORMS,
+        "Thousands of skilled workers left the mill town in spring.",
+        outcome,
+    )[0] == outcome

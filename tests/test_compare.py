@@ -1734,3 +1734,32 @@ def test_has_been_nothing_is_no_work_under_way():
 
     assert _PROGRESSIVE.search("The dam has been nothing but trouble since it collapsed.") is None
     assert _PROGRESSIVE.search("The union has been negotiating with the board.") is not None
+
+
+@pytest.mark.parametrize(
+    "counterfactual",
+    [
+        "Hundreds of jobs at the plant would have been lost in March were it not for the agreement.",
+        "Had it not been for the agreement, the jobs at the plant would have been lost.",
+    ],
+)
+def test_a_counterfactual_reports_nothing(counterfactual):
+    # "would be lost were it not for the agreement" tells what did not happen: it
+    # shares the concern's words, but the outcome is the sentence that says what did.
+    outcome = "The agreement kept the plant open and the jobs there in March."
+    assert linked("The union fears the jobs at the plant will be lost.", counterfactual, outcome) == [
+        outcome
+    ]
+
+
+def test_saving_jobs_answers_a_plan_to_protect_them():
+    # "protect" / "save" / "safeguard": one ring, as reporters write either for the other.
+    # The sentence that shares more of the plan's words ("thousands", "skilled") tells
+    # nothing of the jobs.
+    outcome = "Four hundred jobs at the mill were saved, the owners said in March."
+    assert linked(
+        "The grant will protect thousands of skilled jobs at the mill.",
+        STORMS,
+        "Thousands of skilled workers left the mill town in spring.",
+        outcome,
+    )[0] == outcome

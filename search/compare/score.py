@@ -352,6 +352,8 @@ def development_factor(d: _Sentence) -> float:
     text = d.span.text
     if asks(text):
         return 0.5  # "What progress he has made on establishing the scheme."
+    if "not" in text and _COUNTERFACTUAL.search(text):
+        return 0.6  # what did not happen: "jobs would be under threat were it not for"
     if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
     if (
@@ -370,6 +372,14 @@ def development_factor(d: _Sentence) -> float:
     if _REACHED.search(text):
         return 1.0  # a state reached: "the ban is now in force", "the strike is over"
     return 0.8
+
+
+#: A counterfactual condition: what would have happened had something else not happened
+#: ("would be under threat were it not for the agreement", "had it not been for"): it
+#: tells what did not happen, so it reports nothing.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:were\s+it|had\s+it|if\s+it\s+(?:were|was|had))\s+not\s+(?:been\s+)?for\b", re.I
+)
 
 
 #: A state reached, told in the present: what happened is that it now holds ("the ban is

@@ -304,6 +304,37 @@ def test_narrated_events_are_not_concerns(sentence):
     assert find_concerns(article(sentence, year=2024)) == ()
 
 
+HARBOUR_BILL = [
+    "give the harbour board new powers to ban the payment of bonuses to its directors.",
+    "require every operator to publish the noise readings of its cranes.",
+]
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["The Harbour Bill will:", "Under the deal, the port would:", "Ministers plan to:"]
+)
+def test_the_items_of_a_list_of_plans_are_each_a_concern(lead_in):
+    """A briefing lists a bill's measures under "The Bill will:": each item is a plan of
+    its own, though it has no modal, and a later article answers it."""
+    body = "\n\n".join([lead_in, *HARBOUR_BILL])
+    assert [c.span.text for c in find_concerns(article(body, year=2024))] == HARBOUR_BILL
+    answer = "The harbour board banned the bonuses of its directors on Monday, using powers the new law gave it."
+    later = article(
+        f"{STORMS} {answer} A new ferry began sailing to the islands.", id="l", year=2025
+    )
+    result = compare(article(body, id="e"), later, earlier_entities=(), later_entities=())
+    (link,) = [lk for lk in result.links if "bonuses" in lk.concern.span.text]
+    assert link.evidence[0].development.span.text == answer
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["The Harbour Act did three things:", "Officials said on Monday:"]
+)
+def test_items_after_a_lead_in_of_no_plan_are_no_concerns(lead_in):
+    body = "\n\n".join([lead_in, *HARBOUR_BILL])
+    assert find_concerns(article(body, year=2024)) == ()
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -1747,9 +1778,9 @@ def test_a_counterfactual_reports_nothing(counterfactual):
     # "would be lost were it not for the agreement" tells what did not happen: it
     # shares the concern's words, but the outcome is the sentence that says what did.
     outcome = "The agreement kept the plant open and the jobs there in March."
-    assert linked("The union fears the jobs at the plant will be lost.", counterfactual, outcome) == [
-        outcome
-    ]
+    assert linked(
+        "The union fears the jobs at the plant will be lost.", counterfactual, outcome
+    ) == [outcome]
 
 
 def test_saving_jobs_answers_a_plan_to_protect_them():
@@ -1757,9 +1788,12 @@ def test_saving_jobs_answers_a_plan_to_protect_them():
     # The sentence that shares more of the plan's words ("thousands", "skilled") tells
     # nothing of the jobs.
     outcome = "Four hundred jobs at the mill were saved, the owners said in March."
-    assert linked(
-        "The grant will protect thousands of skilled jobs at the mill.",
-        STORMS,
-        "Thousands of skilled workers left the mill town in spring.",
-        outcome,
-    )[0] == outcome
+    assert (
+        linked(
+            "The grant will protect thousands of skilled jobs at the mill.",
+            STORMS,
+            "Thousands of skilled workers left the mill town in spring.",
+            outcome,
+        )[0]
+        == outcome
+    )

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from attrs import define, field
+from attrs import define, evolve, field
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter import stem as porter_stem
 
@@ -350,6 +350,7 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
         )
         for s in spans
     ]
+    _list_items_plan(out, article.body)
     for e in entities:
         if e.field != "body" or e.type in FIGURE_TYPES:  # a shared "2026" or "5%" links nothing
             continue
@@ -364,6 +365,40 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
         s.themes = _themes_of(stems, theme_index)
         s.rings = _themes_of(stems, ring_index)
     return out
+
+
+#: A sentence that opens a list of what someone will do: "The Bill will:", "The deal
+#: would:", "Ministers plan to:". Each item of the list reads "[the Bill will] give the
+#: regulator new powers to ban bonuses": a plan, though the item has no modal of its own.
+_PLAN_LEAD_IN = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+to|(?:plans?|aims?|intends?|proposes?|seeks?|"
+    r"promises?|pledges?|vows?|is\s+set|are\s+set|is\s+expected|are\s+expected)\s+to)"
+    r"(?:\s+(?:also|now|then|first))?\s*:\s*$",
+    re.I,
+)
+
+
+def _list_items_plan(sentences: Sequence[_Sentence], body: str) -> None:
+    """Give the items of a list a plan opens (:data:`_PLAN_LEAD_IN`) the lead-in's forward
+    cue. An item is a sentence that starts a paragraph of its own, in lower case (the
+    lead-in's sentence goes on in it) or after a bullet, right after the lead-in or
+    another item; the first other sentence ends the list."""
+    lead: _Sentence | None = None
+    forward: tuple[str, ...] = ()
+    for i, s in enumerate(sentences):
+        text = s.span.text
+        if lead is not None:
+            gap = body[sentences[i - 1].span.end : s.span.start]
+            first = text.lstrip("•·–-* ")[:1]
+            if "\n" in gap and (first.islower() or text[:1] in "•·–-*"):
+                if not s.cues.forward:
+                    s.cues = evolve(s.cues, forward=forward)
+                if lead.cues.forward:  # "The Bill will:" alone says nothing: its items do
+                    lead.cues = evolve(lead.cues, forward=())
+                continue
+            lead = None
+        if text.rstrip().endswith(":") and s.cues.forward and _PLAN_LEAD_IN.search(text):
+            lead, forward = s, s.cues.forward
 
 
 class _AnalysisCache:

@@ -121,6 +121,19 @@ def test_furniture_in_other_wording_is_gone(furnished, furniture):
         assert furniture.casefold() not in field.casefold()
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Please enable JavaScript to see the comments, powered by Remark42.",
+        "To read the replies, turn on JavaScript in your browser settings.",
+        "JavaScript is disabled in your browser, so some features will not work.",
+        "Readers' comments powered by Commento",
+    ],
+)
+def test_a_notice_about_javascript_or_a_comments_widget_is_furniture(notice):
+    assert paragraphs(parse(story(body=[*BODY, notice]))) == BODY
+
+
 def test_furniture_leaves_the_article_whole(furnished):
     assert paragraphs(furnished) == BODY
     assert furnished.title == "Harbour cranes fall silent as talks stall"

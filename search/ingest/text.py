@@ -220,6 +220,8 @@ _PROMPT = re.compile(
       | (?:this|the)\s+article\s+(?:was|is)\s+(?:originally\s+)?(?:published|updated)\b
       | (?:image|photo|picture|video)\s*(?:source|credit)?\s*: | getty\s+images\b | \bafp\s+via\b
       | we\s+use\s+cookies | (?:accept|manage)\s+(?:all\s+)?cookies
+      | (?:enable|turn\s+on|activate)\s+javascript | javascript\s+(?:is\s+)?(?:disabled|required|must\s+be)
+      | comments\s+powered\s+by\b
       | ^(?:read\s+(?:more|also|next)|see\s+also|related|more\s+on\s+this(?:\s+story)?|watch|listen)\s*:
       | \bphotograph(?:y)?\s*: | \b(?:image|photo|picture)\s+(?:by|courtesy\s+of)\b
     )""",
@@ -372,6 +374,8 @@ _PROMPT_KEYS = (
     "more",
     "watch",
     "listen",
+    "javascript",
+    "powered",
 )
 
 

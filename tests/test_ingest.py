@@ -172,7 +172,17 @@ def test_an_example_address_is_never_the_source(host):
     assert parse(text).source == ""
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "Implicit88.GeneralName", "config.DefaultTimeout"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "report.pdf",
+        "Implicit88.GeneralName",
+        "config.DefaultTimeout",
+        ".pre-commit-config.yaml",
+        "settings.json",
+        "setup.cfg",
+    ],
+)
 def test_source_is_never_a_file_or_an_identifier(name):
     """A manual's code sample ("elt PKIX1Implicit88.GeneralName") names no publisher."""
     text = "\n".join([name, "", story("May 2, 2024")])

@@ -481,7 +481,8 @@ _FONT_BUTTON = re.compile(r"^[aA][+-]$|^[+-]?[aA]{1,2}$")
 #: never in an identifier's camel case ("Implicit88.GeneralName").
 _DOMAIN = re.compile(
     r"\b((?:[A-Za-z][A-Za-z0-9-]{0,61}\.)+(?!(?:pdf|html?|php|aspx?|jsp|jpe?g|png|gif|svg|webp"
-    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov)\b)(?-i:[a-z]{2,24}|[A-Z][a-z]{1,23}|[A-Z]{2,24}))\b(?![.@\w-]*@)",
+    r"|txt|md|js|css|docx?|xlsx?|pptx?|zip|mp[34]|mov|ya?ml|json|xml|csv|toml|ini|cfg|conf|log"
+    r"|lock|exe|dll|tar|t?gz|bz2|iso|dmg|apk|ipynb)\b)(?-i:[a-z]{2,24}|[A-Z][a-z]{1,23}|[A-Z]{2,24}))\b(?![.@\w-]*@)",
     re.I,
 )
 #: Host names reserved for examples and tests (RFC 2606, RFC 6761): a manual's sample

@@ -106,23 +106,52 @@ def article(page: str):
 def anchored(art, rows: list[dict]) -> tuple[list[Mention], int]:
     """The gold as spans of ``art``'s fields, and how many rows no longer match its text.
 
-    A row whose offsets no longer hold its text (ingest changed the cleaning) moves to the
-    nearest occurrence of its text in the same field; one with none left is dropped.
+    A row whose offsets no longer hold its text (ingest changed the cleaning) is looked
+    for where the field's text moved to: cleaning that drops a line (a headline repeated
+    as the first paragraph, an embed code) shifts everything after it by one amount, the
+    shift most rows' texts agree on. A row that is not found so takes the nearest
+    occurrence of its text that no other row holds, within a paragraph's reach; one with
+    none (its line was dropped) is dropped too.
     """
     spans: list[Mention] = []
     moved = 0
+    by_field: dict[str, list[dict]] = {}
     for row in rows:
-        text = art.text(row["field"])
-        a, b = row["start"], row["end"]
-        if text[a:b] != row["text"]:
-            moved += 1
-            hits = [i for i in _occurrences(text, row["text"])]
-            if not hits:
+        by_field.setdefault(row["field"], []).append(row)
+    for field, field_rows in by_field.items():
+        text = art.text(field)
+        shifts = Counter(
+            i - row["start"] for row in field_rows for i in _occurrences(text, row["text"])
+        )
+        likely = [0, *(s for s, _ in shifts.most_common(2) if s)]
+        placed: dict[int, int] = {}  # row index -> start
+        for k, row in enumerate(field_rows):
+            for shift in likely:
+                a = row["start"] + shift
+                if a >= 0 and text[a : a + len(row["text"])] == row["text"]:
+                    placed[k] = a
+                    break
+        taken = set(placed.values())
+        for k, row in enumerate(field_rows):
+            if k in placed and placed[k] == row["start"]:
                 continue
-            a = min(hits, key=lambda i: abs(i - row["start"]))
-            b = a + len(row["text"])
-        spans.append((row["field"], a, b, row["type"]))
+            moved += 1
+            if k in placed:
+                continue
+            free = [i for i in _occurrences(text, row["text"]) if i not in taken]
+            near = [i for i in free if abs(i - row["start"] - likely[-1]) <= _REACH]
+            if near:
+                placed[k] = min(near, key=lambda i: abs(i - row["start"] - likely[-1]))
+                taken.add(placed[k])
+        for k, row in enumerate(field_rows):
+            if k in placed:
+                a = placed[k]
+                spans.append((field, a, a + len(row["text"]), row["type"]))
     return spans, moved
+
+
+#: How far (in characters) a moved gold row may be from where its field's shift puts it.
+_REACH = 400
 
 
 def _occurrences(text: str, needle: str) -> list[int]:

@@ -291,6 +291,17 @@ def test_html_article_text_keeps_paragraphs_and_list_items(page):
     assert any("Cranes: four" in p for p in paragraphs)
 
 
+@pytest.mark.parametrize(
+    "heading", ["<h1>Harbour terminal delayed</h1>", "<h2>HARBOUR TERMINAL DELAYED.</h2>"]
+)
+def test_html_headline_inside_the_article_is_not_its_first_paragraph(tmp_path, heading):
+    """The reader shows the title above the text: the page's heading, kept in the
+    article's block, does not open the text again (whatever its case or full stop)."""
+    page = PAGE.replace("<h1>Harbour terminal delayed</h1>", heading)
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.body.split("\n\n")[0] == PARAGRAPHS[0]
+
+
 def test_html_furniture_is_gone(page):
     for furniture in ("Sign in", "Ferry timetable", "All rights reserved", "Most read"):
         assert furniture not in page.body

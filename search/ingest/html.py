@@ -59,10 +59,11 @@ def parse_html(
     body = _body(text)
     if not body:
         raise IngestError("no article text found in this web page")
+    title = clean_line(given.get("title", "")) or document.title
     return Article(
         id=id,
         path=path,
-        title=clean_line(given.get("title", "")) or document.title,
+        title=title,
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
         author=clean_line(given.get("author", "")) or document.author,
         source=clean_line(given.get("source", "")) or clean_line(document.sitename or ""),
@@ -70,9 +71,23 @@ def parse_html(
         or _date(document.date or "")
         or _date_below(below),
         url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
-        body=body,
+        body=_without_headline(body, title),
         fingerprint=fingerprint,
     )
+
+
+def _without_headline(body: str, title: str) -> str:
+    """The body without the headline as its first paragraph (trafilatura keeps the page's
+    heading when it stands inside the article's block): the reader shows the title above
+    it already. Only when something follows."""
+    first, _, rest = body.partition("\n\n")
+    same = _words_of(first) == _words_of(title)
+    return rest if rest and title and same else body
+
+
+def _words_of(text: str) -> str:
+    """Its words, case, spacing and punctuation aside."""
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 #: Under this many characters of main text, the fast extraction may have missed the

@@ -912,6 +912,24 @@ def test_byline_with_a_role():
     assert "Jane Smith" not in article.body
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ines Vardy.", "Ines Vardy"),
+        ("By Ines Vardy and Tom Ekwall.", "Ines Vardy and Tom Ekwall"),
+        ("By Tom Ekwall Jr.", "Tom Ekwall Jr."),
+        ("By T. Ekwall", "T. Ekwall"),
+    ],
+)
+def test_a_byline_s_full_stop_is_not_part_of_the_name(line, author):
+    assert parse(story(f"{line}\n\nJune 4, 2025")).author == author
+
+
+@pytest.mark.parametrize("control", ["BY DATE", "By Category", "By most popular", "By Topic"])
+def test_an_archive_sorted_by_date_or_category_names_no_author(control):
+    assert parse(story(f"{control}\n\nJune 4, 2025")).author == ""
+
+
 def test_byline_of_two_authors():
     article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
     assert article.author == "Jane Smith and John Doe"

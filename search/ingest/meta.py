@@ -167,10 +167,19 @@ _ROLE = re.compile(
 )
 
 
+#: What an archive or a list is sorted or browsed by ("BY DATE", "By category", "By most
+#: popular"): a control, never a byline.
+_BROWSE_BY = re.compile(
+    r"^by\s+(?:date|month|year|category|categories|topic|topics|tag|tags|author|authors|section"
+    r"|type|name|title|relevance|popularity|most\s+\w+|newest|oldest|latest|region|country)\b",
+    re.I,
+)
+
+
 def _byline_names(line: str) -> str:
     """The names in a byline, without the roles and agencies that may follow them."""
     m = _BYLINE.match(line)
-    if not m:
+    if not m or _BROWSE_BY.match(line):
         return ""
     parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("name"))
     names = []
@@ -180,6 +189,9 @@ def _byline_names(line: str) -> str:
         names.append(part)
     if not names:
         return ""
+    last = names[-1].rsplit(" ", 1)[-1]
+    if last.endswith(".") and len(last) > 4:  # "Tatyana Turner.": the line's full stop
+        names[-1] = names[-1][:-1]  # (not "Jr." or an initial's)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -1631,6 +1631,11 @@ def test_the_first_paragraphs_own_subheading_opens_the_body(heading, level, imag
                 "often during the week.",
                 "Some cookies we set may not be strictly needed for the website to function, and "
                 "we ask your consent first.",
+                "Any cookies that may not be strictly needed for the website to function, and "
+                "that collect what a reader does on the harbour pages through analytics, "
+                "advertisements and other embedded contents from other sites, are what we call "
+                "optional cookies, and we must ask for your consent before we set any of them "
+                "on your device when you visit.",
             ]
         ),
         min_size=1,

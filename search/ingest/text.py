@@ -652,7 +652,8 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if words is None:
         words = len(_words(line))
     if words > 45:
-        return False
+        # A consent box explains its kinds of cookies at length.
+        return words <= 80 and "cookie" in line.lower() and bool(_COOKIE_NOTICE.search(line))
     low = line.lower()
     if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
         return True

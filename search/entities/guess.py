@@ -487,6 +487,11 @@ _CUE_TYPES: dict[str, str] = {
 _NOT_PLAIN = frozenset(_RUN_CONNECTORS | _PERSON_TITLES | _CUE_TYPES.keys())
 
 
+#: Stop words that open organisations' names ending in a cue word: "New Israel Fund",
+#: "First Albany Corp.", "All India Trinamool Congress".
+_ORG_OPENERS = frozenset(("New", "First", "All"))
+
+
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # (the words of the part from ``at`` on are what is left of it: a run that splits at
@@ -498,7 +503,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         # Leading stop words ("In", "The") never belong to a name, unless a known name
         # starts with them ("New Zealand National Party").
         while at < n and part[at][2] in _STOP and not inside(part[at][0], part[at][1]):
-            if part[at][2] == "New" and n - at > 1 and _cue_type(part[-1][2]) == "ORG":
+            if part[at][2] in _ORG_OPENERS and n - at > 1 and _cue_type(part[-1][2]) == "ORG":
                 break  # "New Renaissance Party", "New Israel Fund"
             at += 1
         if at == n:

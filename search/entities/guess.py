@@ -654,6 +654,8 @@ def _two_places(ands: _Ands, at: int) -> int:
 def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
     Board", "Bank of Canada", "Chilean Mining Council"."""
+    if len(part) > 1 and _common_head(norm, part):
+        part = part[1:]  # "Members of Congress", "Shares of Douglas & Lomason Co"
     words = [t[2] for t in part]
     start, end = part[0][0], part[-1][1]
     # (a cue word inside a longer known name, "Port" in "Port Louis", is no cue)
@@ -708,6 +710,22 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     if (i > 0 or tail_end > part[i][1]) and not known and not whole:
         return (start, tail_end, type_)
     return None
+
+
+def _common_head(norm, part) -> bool:
+    """Is the first word of ``part`` an everyday word capitalised only for starting a
+    sentence, before "of" ("Members of Congress", "Shares of Douglas & Lomason Co",
+    "Residents of Throgs Neck"): no cue word, title or given name?"""
+    first = part[0][2]
+    return (
+        norm.startswith((" of ", " for "), part[0][1])
+        and not _cue_type(first)
+        and first not in _TITLE_WORDS
+        and first not in _STOP  # (those left are names' openers: "First of Michigan")
+        and typer.everyday(first) > 0
+        and not _given_name(first)
+        and _is_sentence_start(norm, part[0][0])
+    )
 
 
 def _stretches(norm, part, inside) -> list[list]:

@@ -1358,6 +1358,8 @@ def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}
+    if word == "Air":
+        return type_ == "GPE"  # "Air France", "Air Canada": an airline (not "Air Force")
     if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS or word in _OFFICES:
         return False
     if word.isupper() or word.lower() in _CALENDAR:

@@ -274,6 +274,8 @@ def _by_own_words(text: str) -> str:
         return "LOC"  # "Bruckner Boulevard", "Petersallee"
     if compass_place(text):
         return "GPE"  # "East Bronx"
+    if text.startswith("Air ") and _known_place(text[4:]):
+        return "ORG"  # "Air France", "Air New Zealand": an airline
     if " " in text and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
         return "ORG"  # "Quillpost.com Inc.", "Kloof Gold Mining Co": a company, whatever its words
     if " & " in text:  # "Douglas & Lomason": a firm, whatever its partners' names; but

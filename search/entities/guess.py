@@ -60,7 +60,9 @@ _ORG_CUES = set(
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
     Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
     Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
-    Enquirer Examiner Courant Advertiser""".split()
+    Enquirer Examiner Courant Advertiser Caucus Collective Partnership Conservancy Charity Guild
+    Seminary Clinic Hotel Restaurant Cafe Brewing Distillery Winery Theatre Theater
+    Ensemble""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake

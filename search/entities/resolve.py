@@ -31,7 +31,7 @@ from search.entities.guess import (
     street,
 )
 from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
-from search.entities.teams import _as_team, _sport_prose, _sporting
+from search.entities.teams import _as_team, _sporting
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -83,8 +83,6 @@ def _retype(
             if text in places:
                 if sport is None:
                     sport = any(_sporting(f[2]) for f in fields)
-                    if not sport and any(_sport_prose(f[2]) for f in fields):
-                        sport = "prose"  # a match report: its towns' clubs
                 town = str(sport)
             listed = _listed_with(norm, spans, si)
             context = _context_evidence(norm, start, end, headline, lower, town, listed)

@@ -105,7 +105,7 @@ def _holder(intervals: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 #: An acronym in brackets right after a name: " (HSI)", " (AT&T)".
 _RX_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
 #: Lower-case words a name's words may be joined by.
-_JOINS = frozenset("of and for the & on de du des la le del di da".split())
+_JOINS = frozenset("of and for the & on in de du des la le del di da pour en et y und für".split())
 _RX_WORD = re.compile(r"[A-Z][\w'’.-]*")
 #: A country's abbreviation before an agency's name is part of it: "U.S. Customs ...".
 _RX_COUNTRY_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|US|UK|EU")

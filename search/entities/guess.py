@@ -60,7 +60,9 @@ _ORG_CUES = set(
     Brewery Breweries Petroleum Refining Semiconductor Semiconductors Biotech Therapeutics
     Pharma Healthcare Entertainment Publishing Broadcasting Newspapers Friends System
     Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
-    Enquirer Examiner Courant Advertiser""".split()
+    Enquirer Examiner Courant Advertiser Caucus Collective Partnership Conservancy Charity Guild
+    Seminary Clinic Hotel Restaurant Cafe Brewing Distillery Winery Theatre Theater
+    Ensemble""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -487,6 +489,11 @@ _CUE_TYPES: dict[str, str] = {
 _NOT_PLAIN = frozenset(_RUN_CONNECTORS | _PERSON_TITLES | _CUE_TYPES.keys())
 
 
+#: Stop words that open organisations' names ending in a cue word: "New Israel Fund",
+#: "First Albany Corp.", "All India Trinamool Congress".
+_ORG_OPENERS = frozenset(("New", "First", "All"))
+
+
 def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     # (the words of the part from ``at`` on are what is left of it: a run that splits at
@@ -498,7 +505,7 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
         # Leading stop words ("In", "The") never belong to a name, unless a known name
         # starts with them ("New Zealand National Party").
         while at < n and part[at][2] in _STOP and not inside(part[at][0], part[at][1]):
-            if part[at][2] == "New" and n - at > 1 and _cue_type(part[-1][2]) == "ORG":
+            if part[at][2] in _ORG_OPENERS and n - at > 1 and _cue_type(part[-1][2]) == "ORG":
                 break  # "New Renaissance Party", "New Israel Fund"
             at += 1
         if at == n:
@@ -649,6 +656,8 @@ def _two_places(ands: _Ands, at: int) -> int:
 def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     """An institutional name, which may swallow known names: "Ghana Cocoa Marketing
     Board", "Bank of Canada", "Chilean Mining Council"."""
+    if len(part) > 1 and _common_head(norm, part):
+        part = part[1:]  # "Members of Congress", "Shares of Douglas & Lomason Co"
     words = [t[2] for t in part]
     start, end = part[0][0], part[-1][1]
     # (a cue word inside a longer known name, "Port" in "Port Louis", is no cue)
@@ -703,6 +712,22 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     if (i > 0 or tail_end > part[i][1]) and not known and not whole:
         return (start, tail_end, type_)
     return None
+
+
+def _common_head(norm, part) -> bool:
+    """Is the first word of ``part`` an everyday word capitalised only for starting a
+    sentence, before "of" ("Members of Congress", "Shares of Douglas & Lomason Co",
+    "Residents of Throgs Neck"): no cue word, title or given name?"""
+    first = part[0][2]
+    return (
+        norm.startswith((" of ", " for "), part[0][1])
+        and not _cue_type(first)
+        and first not in _TITLE_WORDS
+        and first not in _STOP  # (those left are names' openers: "First of Michigan")
+        and typer.everyday(first) > 0
+        and not _given_name(first)
+        and _is_sentence_start(norm, part[0][0])
+    )
 
 
 def _stretches(norm, part, inside) -> list[list]:
@@ -1335,6 +1360,8 @@ def _may_lengthen(word: str, type_: str) -> bool:
     """May ``word`` lengthen a known name of type ``type_``?"""
     if word == "New":
         return type_ in {"ORG", "NORP"}
+    if word == "Air":
+        return type_ == "GPE"  # "Air France", "Air Canada": an airline (not "Air Force")
     if word in _STOP or word in _PERSON_TITLES or word in _TITLE_MODIFIERS or word in _OFFICES:
         return False
     if word.isupper() or word.lower() in _CALENDAR:

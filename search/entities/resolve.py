@@ -241,6 +241,11 @@ def _verdicts(
                 sport = any(_sporting(f[2]) for f in fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
+        elif new != "GPE" and _site(text):
+            if sport is None:
+                sport = any(_sporting(f[2]) for f in fields)
+            if not sport:  # "Port Arlen", "Mount Kenya"; not "Port Vale 2 Oxford 0"
+                new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
@@ -267,6 +272,10 @@ def _by_own_words(text: str) -> str:
         return "LOC"  # "Bruckner Boulevard", "Petersallee"
     if compass_place(text):
         return "GPE"  # "East Bronx"
+    if text.startswith("Air ") and _known_place(text[4:]):
+        return "ORG"  # "Air France", "Air New Zealand": an airline
+    if " " in text and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
+        return "ORG"  # "Quillpost.com Inc.", "Kloof Gold Mining Co": a company, whatever its words
     if " & " in text:  # "Douglas & Lomason": a firm, whatever its partners' names; but
         # "St. Kitts & Nevis", "Trinidad & Tobago" join places
         parts = text.split(" & ")
@@ -286,6 +295,23 @@ def _by_own_words(text: str) -> str:
     ):
         return "PERSON"  # "Jayden F. Snow", "George W. Bush": no firm nor place is named so
     return ""
+
+
+#: First words of places' names: a town ("Port Arlen", "Fort Worth") or a site ("Mount
+#: Kenya", "Cape Horn", "Lake Chad"), whatever given name follows.
+_SITE_OPENERS = {"Port": "GPE", "Fort": "GPE", "Mount": "LOC", "Cape": "LOC", "Lake": "LOC"}
+
+
+def _site(text: str) -> bool:
+    """Is the guessed name a place's by its first word (:data:`_SITE_OPENERS`), with one
+    or two words after it and no cue word of another kind last?"""
+    first, _, rest = text.partition(" ")
+    return (
+        first in _SITE_OPENERS
+        and rest != ""
+        and rest.count(" ") < 2
+        and not _cue_type(rest.rsplit(" ", 1)[-1])
+    )
 
 
 #: A given name, a middle initial and a surname.

@@ -930,6 +930,37 @@ def test_an_archive_sorted_by_date_or_category_names_no_author(control):
     assert parse(story(f"{control}\n\nJune 4, 2025")).author == ""
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By[Ines Vardy](https://news.example/about/newsteam/ines-vardy)",
+        'by: [Ines Vardy](https://news.example/author/ines-vardy/ "Posts by Ines Vardy")',
+        "[Ines Vardy](/people/ines-vardy)Staff Writer",
+        "![Ines Vardy Image](https://cdn.news.example/vardy.jpg)\n\n[Ines Vardy](//news.example/profile/ines-vardy)",
+    ],
+)
+def test_a_clipped_byline_s_link_to_the_writer_s_page_names_the_author(byline):
+    """A clipper keeps the byline as a link to the writer's page, often with "By" glued to
+    it or set apart: the link's words are the author."""
+    text = f"# Harbour cranes fall silent as talks stall\n\n{byline}\n\n" + "\n\n".join(BODY)
+    article = parse(text, markdown=True)
+    assert article.author == "Ines Vardy"
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[More from this author](/author/ines-vardy)",
+        "[Staff](/staff/desk)",
+        "[Harbours](/topics/harbours)",
+    ],
+)
+def test_a_link_that_is_no_person_s_name_names_no_author(link):
+    text = f"# Harbour cranes fall silent as talks stall\n\n{link}\n\n" + "\n\n".join(BODY)
+    assert parse(text, markdown=True).author == ""
+
+
 def test_byline_of_two_authors():
     article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
     assert article.author == "Jane Smith and John Doe"

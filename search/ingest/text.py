@@ -1033,6 +1033,8 @@ def parse_article(
     if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
         below = title_index + 1
         author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
+    if not author and "](" in text:
+        author = _author_link(text)
     body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
@@ -1440,6 +1442,26 @@ def _headline_above(line: str) -> bool:
 
 
 _NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "bin", "al"))
+
+
+#: A Markdown link to a page about a writer ("[Evan Halper](https://www.latimes.com/people/
+#: evan-halper)", "by: [Cora Neas](https://www.kxan.com/author/cora-neas/ \"Posts by\")"):
+#: how a clipped page keeps its byline when the words "By" and the name were set apart.
+_AUTHOR_LINK = re.compile(
+    r"\[([^\[\]\n]{4,60})\]\((?:https?:)?/?/?[^()\s]*?/(?:authors?|people|profiles?|staff"
+    r"|contributors?|writers?|journalists?|columnists?|reporters?|newsteam|byline)/[^()\s]+"
+    r"(?:\s+\"[^\"]*\")?\)",
+    re.I,
+)
+
+
+def _author_link(text: str) -> str:
+    """The name of the first link to a writer's page whose words are a person's name."""
+    for m in _AUTHOR_LINK.finditer(text):
+        name = clean_line(m.group(1))
+        if _name_line(name) and not _UI_WORDS.match(name):
+            return name
+    return ""
 
 
 def _name_line(line: str) -> bool:

@@ -925,7 +925,9 @@ def test_a_byline_s_full_stop_is_not_part_of_the_name(line, author):
     assert parse(story(f"{line}\n\nJune 4, 2025")).author == author
 
 
-@pytest.mark.parametrize("control", ["BY DATE", "By Category", "By most popular", "By Topic"])
+@pytest.mark.parametrize(
+    "control", ["BY DATE", "By Category", "By most popular", "By Topic", "By Course/Meal:"]
+)
 def test_an_archive_sorted_by_date_or_category_names_no_author(control):
     assert parse(story(f"{control}\n\nJune 4, 2025")).author == ""
 
@@ -959,6 +961,34 @@ def test_a_clipped_byline_s_link_to_the_writer_s_page_names_the_author(byline):
 def test_a_link_that_is_no_person_s_name_names_no_author(link):
     text = f"# Harbour cranes fall silent as talks stall\n\n{link}\n\n" + "\n\n".join(BODY)
     assert parse(text, markdown=True).author == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ines Vardy Staff Writer", "Ines Vardy"),
+        ("By Ines Vardy Senior Political Correspondent", "Ines Vardy"),
+        ("by: Ines Vardy", "Ines Vardy"),
+        ("By Ines Vardy / June 4, 2025 9:49 am EST / Updated: Jun. 5, 2025", "Ines Vardy"),
+        ("By Ines Vardy | Harbour News", "Ines Vardy"),
+    ],
+)
+def test_a_byline_with_its_role_or_date_in_other_forms(line, author):
+    """The role run on with no comma, "by:" with a colon, a date after a slash: the byline
+    names the person, and nothing of it is left in the text."""
+    article = parse(story(f"{line}\n\nJune 4, 2025"))
+    assert article.author == author
+    assert paragraphs(article) == BODY
+
+
+def test_a_word_glued_to_a_link_was_set_apart_on_the_page():
+    """A capitalised word glued to a link's label came from another element of the page
+    ("[Ines Vardy](url)Staff Writer"); a lower-case one goes on the label's word."""
+    line = "The [API](https://x.example/api)s of [the port](https://x.example/p)Authority failed."
+    text = "# Harbour cranes fall silent\n\n" + "\n\n".join([line, *BODY]) + "\n"
+    assert parse(text, markdown=True).body.split("\n\n")[0] == (
+        "The APIs of the port Authority failed."
+    )
 
 
 def test_byline_of_two_authors():

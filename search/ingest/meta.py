@@ -154,10 +154,10 @@ def is_date_line(line: str) -> bool:
 
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
-    rf"""^(?:by|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
+    rf"""^(?:by:?|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
     (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,9}})
     (?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?
-    (?:\s*[,|–—-]\s*[^.!?]{{0,60}})?\s*$""",
+    (?:\s*[,–—-]\s*[^.!?]{{0,60}}|\s*[|/]\s*[^!?]{{0,100}})?\s*$""",
     re.I | re.X,
 )
 _ROLE = re.compile(
@@ -171,7 +171,17 @@ _ROLE = re.compile(
 #: popular"): a control, never a byline.
 _BROWSE_BY = re.compile(
     r"^by\s+(?:date|month|year|category|categories|topic|topics|tag|tags|author|authors|section"
-    r"|type|name|title|relevance|popularity|most\s+\w+|newest|oldest|latest|region|country)\b",
+    r"|type|name|title|relevance|popularity|most\s+\w+|newest|oldest|latest|region|country"
+    r"|course|meal|cuisine|ingredients?|occasion|season|diet|price|brand|rating|subject|genre)\b",
+    re.I,
+)
+
+
+#: A word that opens a role ("Senior Reporter", "Foreign Correspondent"): not a surname.
+_ROLE_MODIFIER = re.compile(
+    r"^(?:senior|chief|deputy|foreign|political|economics?|business|sports?|special|staff"
+    r"|associate|assistant|managing|executive|contributing|national|international|local"
+    r"|science|health|tech(?:nology)?|education|environment|legal|news|data|investigative)$",
     re.I,
 )
 
@@ -184,7 +194,13 @@ def _byline_names(line: str) -> str:
     parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("name"))
     names = []
     for part in parts:
-        if _ROLE.search(part):
+        role = _ROLE.search(part)
+        if role:  # "Evan Halper Staff Writer": the name before the role, if any
+            words = part[: role.start()].split()
+            while words and _ROLE_MODIFIER.match(words[-1]):
+                words.pop()  # "Senior Political", "Staff"
+            if len(words) >= 2:
+                names.append(" ".join(words))
             break
         names.append(part)
     if not names:

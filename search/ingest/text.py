@@ -526,6 +526,17 @@ _ASCII_LETTER_BYTES = string.ascii_letters.encode()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+def _link_words(m: re.Match[str]) -> str:
+    """A link's words, set apart from a capitalised word glued to it on either side: the
+    page set them in separate elements ("By[J.R. Stone](url)", "[Evan Halper](url)Staff
+    Writer"). A word that goes on in lower case ("[API](url)s") is the page's own."""
+    label, line = m.group(1), m.string
+    before = " " if m.start() and line[m.start() - 1].isalpha() and label[:1].isupper() else ""
+    following = line[m.end() : m.end() + 1]
+    after = " " if following.isupper() and label[-1:].isalpha() else ""
+    return before + label + after
+
+
 def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
     """One line without markdown markers; returns (text, heading level or 0, the number
     of an ordered list's item or "").
@@ -546,7 +557,7 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         line = _IMAGE.sub(" ", line)
         if "**[" in line or "__[" in line or ")**" in line or ")__" in line:
             line = _GLUED_EMPHASIS.sub(r"\1\2 ", line)
-        line = _LINK.sub(r"\1", line)
+        line = _LINK.sub(_link_words, line)
         if "][" in line:
             line = _REF_LINK.sub(r"\1", line)
         if "<" in line:

@@ -991,6 +991,22 @@ def test_a_word_glued_to_a_link_was_set_apart_on_the_page():
     )
 
 
+BIO = "Ines Vardy is a correspondent for the Harbour News and covers shipping and the ports."
+
+
+def test_a_name_below_the_headline_whose_bio_ends_the_page_is_the_author():
+    """A byline whose "By" the page drew as an icon leaves the name alone below the
+    headline; the bio at the end says who that person is: the author, and the bio goes."""
+    article = parse(story("Ines Vardy\n\nJune 4, 2025", body=[*BODY, BIO]))
+    assert article.author == "Ines Vardy"
+    assert paragraphs(article) == BODY
+
+
+def test_a_name_below_the_headline_with_no_bio_of_it_is_no_author():
+    other = BIO.replace("Ines Vardy", "Tom Ekwall")
+    assert parse(story("Ines Vardy\n\nJune 4, 2025", body=[*BODY, other])).author == ""
+
+
 def test_byline_of_two_authors():
     article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
     assert article.author == "Jane Smith and John Doe"

@@ -434,6 +434,21 @@ def _without_authors_bio(body_lines: list[str], author: str) -> list[str]:
     return kept or body_lines
 
 
+def _named_below_and_in_bio(lines: Sequence[tuple[str, int]], title_index: int) -> str:
+    """A name alone on a line just below the headline, when a bio of that person ("Leah C.
+    Stokes is an assistant professor ...") is on the page too: the author, whose byline
+    lost its "By" (set apart as an icon, or not there at all)."""
+    below = lines[title_index + 1 : title_index + 1 + _BYLINE_BELOW]
+    names = {line.casefold(): line for line, _ in below if _name_line(line)}
+    if not names:
+        return ""
+    for line, _ in lines:
+        m = _BIO_VERB.search(line)
+        if m and _is_bio(line) and line[: m.start()].casefold() in names:
+            return names[line[: m.start()].casefold()]
+    return ""
+
+
 def _is_bio(line: str) -> bool:
     """A short paragraph about a person and their work, in the bio's words."""
     return len(_words(line)) <= 60 and bool(_BIO.match(line)) and bool(_BIO_WORDS.search(line))
@@ -1046,6 +1061,8 @@ def parse_article(
         author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
     if not author and "](" in text:
         author = _author_link(text)
+    if not author and title_index >= 0:
+        author = _named_below_and_in_bio(lines, title_index)
     body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])

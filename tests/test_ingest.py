@@ -1007,6 +1007,22 @@ def test_a_name_below_the_headline_with_no_bio_of_it_is_no_author():
     assert parse(story("Ines Vardy\n\nJune 4, 2025", body=[*BODY, other])).author == ""
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "By Ines Vardy Feb 8, 2020 5 min read",
+        "Follow these steps shared online to keep safe on a crowded ferry in the harbour."
+        "\n\nBy Ines Vardy Feb 8, 2020 5 min read",
+    ],
+)
+def test_a_byline_running_into_the_date_dates_the_story(head):
+    """Under a summary that reads as the story's opening, the byline stands inside the
+    text: its date is still the story's."""
+    article = parse(story(head))
+    assert article.author == "Ines Vardy"
+    assert article.published == dt.date(2020, 2, 8)
+
+
 def test_byline_of_two_authors():
     article = parse(story("By Jane Smith and John Doe\n\nUpdated June 4, 2025, 10:30 a.m. ET"))
     assert article.author == "Jane Smith and John Doe"

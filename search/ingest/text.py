@@ -1619,6 +1619,8 @@ def _body(
         run = []
         if byline:  # the byline repeated, or one running into the date
             author = author or byline
+            if date is None and _dated_short_line(line):  # "By Ann Lee Feb 8, 2020 5 min read"
+                date = find_date(line)
             continue
         body_lines.append(numbers.get(i, "") + line)
     if len(run) < 3 or not _labels(lines[j][0] for j in run):

@@ -1797,3 +1797,24 @@ def test_saving_jobs_answers_a_plan_to_protect_them():
         )[0]
         == outcome
     )
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        "The minister is widely suspected of delaying the inquiry into the dam collapse.",
+        "Residents are not permitted to return to homes below the dam until the inquiry.",
+        "The inquiry into the dam collapse is still delayed by the minister.",
+    ],
+)
+def test_a_present_passive_with_an_adverb_is_a_state(state):
+    # "is widely suspected", "are not permitted", "is still delayed" tell a state, as
+    # "is suspected" does: the participle is no narrated past, and the sentence no
+    # report, however many of the concern's words it shares.
+    from search.compare.cues import cues
+
+    assert cues(state).generic_past == 0
+    assert cues(state.replace(" is ", " was ").replace(" are ", " were ")).generic_past > 0
+    outcome = "The inquiry into the dam opened in March."
+    fear = "Critics fear the minister will delay the inquiry into the dam collapse and keep residents from their homes."
+    assert linked(fear, STORMS, state, outcome)[:1] == [outcome]

@@ -1797,3 +1797,53 @@ def test_saving_jobs_answers_a_plan_to_protect_them():
         )[0]
         == outcome
     )
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        "The minister is widely suspected of delaying the inquiry into the dam collapse.",
+        "Residents are not permitted to return to homes below the dam until the inquiry.",
+        "The inquiry into the dam collapse is still delayed by the minister.",
+    ],
+)
+def test_a_present_passive_with_an_adverb_is_a_state(state):
+    # "is widely suspected", "are not permitted", "is still delayed" tell a state, as
+    # "is suspected" does: the participle is no narrated past, and the sentence no
+    # report, however many of the concern's words it shares.
+    from search.compare.cues import cues
+
+    assert cues(state).generic_past == 0
+    assert cues(state.replace(" is ", " was ").replace(" are ", " were ")).generic_past > 0
+    outcome = "The inquiry into the dam opened in March."
+    fear = "Critics fear the minister will delay the inquiry into the dam collapse and keep residents from their homes."
+    assert linked(fear, STORMS, state, outcome)[:1] == [outcome]
+
+
+def test_a_concern_that_points_back_is_answered_by_its_own_words():
+    # "It will also cut ..." borrows the sentence before to say what "it" is, but what
+    # it says of it is its own: a later sentence that shares only the sentence before
+    # (the monitoring) answers that sentence, not this one. The borrowed words count up
+    # to as much as a sentence shares of the concern's own.
+    before = "The reservoir plan adds automatic monitoring of every sluice outlet on the river Wyre."
+    concern = "It will also cut the charges paid by farmers."
+    earlier = article(f"{before} {concern}", id="e")
+    context_only = "Automatic monitoring of every sluice outlet on the river Wyre began in March."
+    outcome = "Farmers in the valley were spared higher charges in April."
+    later = article(f"{STORMS} {context_only} {outcome}", id="l", year=2025)
+    links = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    (link,) = [x for x in links if x.concern.span.text == concern]
+    assert [e.development.span.text for e in link.evidence][:1] == [outcome]
+    assert context_only not in [e.development.span.text for e in link.evidence]
+
+
+def test_a_concern_of_no_word_of_its_own_is_all_borrowed():
+    # "I may do it.": what "it" is comes from the sentence before, all of it.
+    earlier = article(
+        "The mayor said he could close the harbour car park to lorries. I may do it.", id="e"
+    )
+    outcome = "Lorries were banned from the harbour car park in March."
+    later = article(f"{STORMS} {outcome} Tourists returned to the beaches.", id="l", year=2025)
+    links = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    (link,) = [x for x in links if x.concern.span.text == "I may do it."]
+    assert [e.development.span.text for e in link.evidence][:1] == [outcome]

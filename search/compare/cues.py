@@ -285,7 +285,9 @@ _PRESENT_BE = wordset("is are am isn't aren't")
 _NOT_GENERIC = EVENT_VERBS | WORRY_WORDS
 #: "is based", "are expected", "will be published": the participle right after a present
 #: or a bare "be".
-_PRESENT_PASSIVE = re.compile(r"(?:^|\W)(?:is|are|am|be)\s+$", re.I)
+_PRESENT_PASSIVE = re.compile(
+    r"(?:^|\W)(?:is|are|am|be)\s+(?:(?:[a-z]+ly|also|still|now|not|being|already)\s+)?$", re.I
+)
 
 
 @define(frozen=True, slots=True)
@@ -387,7 +389,7 @@ def cues(
             m.group(0)
             for m in _GENERIC_PAST.finditer(text)
             if m.group(0) not in _NOT_GENERIC
-            and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 6), m.start())
+            and not _PRESENT_PASSIVE.search(text, max(0, m.start() - 24), m.start())
         ]
     else:
         generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]

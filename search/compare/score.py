@@ -11,8 +11,10 @@ also names, each thing weighed by how much it says:
   role in both sentences (the actor, named before the verb, or not), half otherwise;
 - a synonym ring of :file:`data/synonyms.toml` shared under different words counts as a
   shared word;
-- a short or anaphoric concern ("I may do it.") borrows the words of the sentence
-  before it, at half weight.
+- a short or anaphoric concern ("I may do it.", "These measures will ...") borrows the
+  words of the sentence before it, at half weight, and a later sentence counts them up
+  to as much as it shares of the concern's own words (all of them when the concern has
+  none).
 
 The development's own kind then scales the score: a sentence that reports (an event, a
 past tense, a decision told) counts fully; one that restates the worry, looks ahead,
@@ -296,12 +298,39 @@ def concern_terms(
 ) -> dict[str, float]:
     """What the concern is about: its words, plus the sentence before's at half weight
     when the concern is short or points back ("it", "this", "do so")."""
+    own, context = concern_parts(c, before, local)
+    own.update(context)
+    return own
+
+
+def concern_parts(
+    c: _Sentence, before: _Sentence | None, local: dict[str, float]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`concern_terms` in two: the concern's own words, and the words it borrows
+    from the sentence before (none unless it is short or points back)."""
     own = _terms(c, local)
+    context: dict[str, float] = {}
     opening = c.span.text.lower().split()[:3]
     if before is not None and (len(own) <= 2 or _ANAPHORS & set(opening)):
         for stem, w in _terms(before, local).items():
-            own.setdefault(stem, CONTEXT_WEIGHT * w)
-    return own
+            if stem not in own:
+                context[stem] = CONTEXT_WEIGHT * w
+    return own, context
+
+
+def _with_context(
+    own: dict[str, float], context: dict[str, float], has: AbstractSet[str]
+) -> float:
+    """The weight of what a sentence whose stems are ``has`` shares with a concern: its
+    own words, and the words borrowed from the sentence before up to as much again
+    (:func:`concern_parts`). The borrowed words tell which thing "it" or "these
+    measures" is; the concern's own words tell what is said of it, so a sentence that
+    shares the sentence before and none of the concern's own answers the sentence
+    before, not the concern. A concern of no word of its own ("I may do it.") is all
+    borrowed."""
+    mine = sum(w for stem, w in own.items() if stem in has)
+    borrowed = sum(w for stem, w in context.items() if stem in has)
+    return mine + (min(borrowed, mine) if own else borrowed)
 
 
 #: A speaker's own commitment told: "we committed to reporting annually", "we have
@@ -397,7 +426,8 @@ def _article_of(key: str) -> str:
 
 
 def link_score(
-    c_terms: dict[str, float],
+    own: dict[str, float],
+    context: dict[str, float],
     c: _Sentence,
     c_actors: set[str],
     d: _Sentence,
@@ -405,10 +435,12 @@ def link_score(
     d_actors: set[str],
     entity_weight: dict[str, float],
 ) -> float:
-    """0..1: the weighed share of what concern ``c`` is about that ``d`` names too (before
+    """0..1: the weighed share of what concern ``c`` is about (its ``own`` words, those
+    it borrows as ``context``: :func:`concern_parts`) that ``d`` names too (before
     :func:`development_factor`)."""
+    c_terms = {**own, **context}
     total = sum(c_terms.values())
-    shared = sum(w for stem, w in c_terms.items() if stem in d_terms)
+    shared = _with_context(own, context, d_terms.keys())
     if c.rings and d.rings:
         # A synonym ring shared under different words ("withdraw" / "drop").
         for _ring in c.rings.keys() & d.rings.keys():
@@ -565,13 +597,27 @@ class Scorer:
         """Key -> the weight of what the candidate shares with ``c``, and the weight of all
         that ``c`` is about (:func:`link_score`, summed term by term)."""
         c, before = self._as_named(c), self._as_named(before)
-        c_terms = concern_terms(c, before, self.local)
+        own, context = concern_parts(c, before, self.local)
+        c_terms = {**own, **context}
         total = sum(c_terms.values())
         shared: dict[str, float] = {}
         get, index = shared.get, self.index
-        for stem, w in c_terms.items():
+        for stem, w in own.items():
             for k in index.get(stem, ()):
                 shared[k] = get(k, 0.0) + w
+        if context:
+            # The words borrowed from the sentence before add up to as much again as the
+            # concern's own words shared (:func:`_with_context`), all of them when the
+            # concern has no word of its own.
+            borrowed: dict[str, float] = {}
+            for stem, w in context.items():
+                for k in index.get(stem, ()):
+                    borrowed[k] = borrowed.get(k, 0.0) + w
+            for k, v in borrowed.items():
+                mine = get(k, 0.0)
+                add = min(v, mine) if own else v
+                if add > 0.0:
+                    shared[k] = mine + add
         ring_bonus = 0.5 * max(c_terms.values(), default=0.0)
         for ring in c.rings:
             for k in index.get(f"ring:{ring}", ()):
@@ -626,13 +672,13 @@ class Scorer:
             and t[2] not in promises
         ]
 
-    def _score(self, c_terms, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
+    def _score(self, c_parts, c: _Sentence, c_actors: set[str], d: _Sentence) -> float:
         d_terms = self.terms.get(d.key)
         if d_terms is None:  # a sentence an analyst chose that is not a candidate
             d_terms, d_actors, factor = _terms(d, self.local), _actors(d), development_factor(d)
         else:
             d_actors, factor = self.actors[d.key], self.factor[d.key]
-        covered = link_score(c_terms, c, c_actors, d, d_terms, d_actors, self.entity_weight)
+        covered = link_score(*c_parts, c, c_actors, d, d_terms, d_actors, self.entity_weight)
         return covered * factor
 
     def evidence(
@@ -690,8 +736,7 @@ class Scorer:
 
     def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
         c, before, d = self._as_named(c), self._as_named(before), self._as_named(d)
-        c_terms = concern_terms(c, before, self.local)
-        score = self._score(c_terms, c, _actors(c), d)
+        score = self._score(concern_parts(c, before, self.local), c, _actors(c), d)
         return _evidence(c, d, score, self.theme_weight)
 
 

@@ -109,11 +109,8 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         people_who(short_bodies(_teams(g, _retype(g, resolved))))
     ):
         for start, end, type_, canonical, guessed, _ in spans:
-            entities.append(
-                Entity(
-                    name, text[start:end], type_, canonical or text[start:end], start, end, guessed
-                )
-            )
+            surface = text[start:end]
+            entities.append(Entity(name, surface, type_, canonical or surface, start, end, guessed))
     return tuple(entities)
 
 

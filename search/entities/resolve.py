@@ -640,8 +640,8 @@ def _second_pass(
         owners = g.weak.get(m["name"])
         if owners and len(owners) == 1 and 1 not in occupied[start:end]:
             extra.append((start, end, "PERSON", owners[0], False, 1))
-    if extra:
-        spans = _select(extra, spans)
+    if extra:  # (they overlap no span here, only one another: chosen among themselves)
+        spans = sorted(spans + _select(extra))
     return spans
 
 

@@ -162,8 +162,8 @@ def _in_capitals(
             for a, b, w in _whole_words(norm, known)
             if 1 not in occupied[a:b]
         ]
-        if extra:
-            out[i] = (name, text, norm, _select(extra, spans))
+        if extra:  # (they overlap no span here, only one another)
+            out[i] = (name, text, norm, sorted(spans + _select(extra)))
     return out
 
 

@@ -476,9 +476,9 @@ def _register(
                 registry.setdefault(middle, ("PERSON", name))
         for weak in g.weak_of.get(name, ()):
             registry[weak] = ("PERSON", name)
-        # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
-    for start, end, type_, canonical, _guessed, _ in spans:
-        if norm[end : end + 2] != " (":
+    # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
+    for start, end, type_, canonical, _guessed, _ in spans if " (" in norm else ():
+        if not norm.startswith(" (", end):
             continue
         m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:

@@ -1043,6 +1043,26 @@ def test_replacing_many_spans_by_lookup_does_what_comparing_each_pair_does(
         )
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    candidates=st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(0, 8), st.sampled_from("AB"), st.integers(0, 6)
+        ).map(lambda t: (t[0], t[0] + t[1], t[2], "", False, t[3])),
+        max_size=12,
+    )
+)
+def test_choosing_among_spans_keeps_the_longest_and_all_when_none_overlap(candidates: list) -> None:
+    # (the spans that overlap no other are returned at once, unsorted by priority)
+    from search.entities.spans import _select
+
+    chosen: list = []
+    for c in sorted(candidates, key=lambda c: (c[0] - c[1], -c[5], c[0])):
+        if not any(max(c[0], k[0]) < min(c[1], k[1]) for k in chosen):
+            chosen.append(c)
+    assert _select(list(candidates)) == sorted(chosen)
+
+
 def test_a_site_inside_a_longer_name_stays_that_name_in_a_long_text() -> None:
     # The address is looked up among the spans by bisection, not a scan of each: the same
     # answers, the longer name kept, however many addresses a text has.

@@ -109,11 +109,8 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         people_who(short_bodies(_teams(g, _retype(g, resolved))))
     ):
         for start, end, type_, canonical, guessed, _ in spans:
-            entities.append(
-                Entity(
-                    name, text[start:end], type_, canonical or text[start:end], start, end, guessed
-                )
-            )
+            surface = text[start:end]
+            entities.append(Entity(name, surface, type_, canonical or surface, start, end, guessed))
     return tuple(entities)
 
 
@@ -165,8 +162,8 @@ def _in_capitals(
             for a, b, w in _whole_words(norm, known)
             if 1 not in occupied[a:b]
         ]
-        if extra:
-            out[i] = (name, text, norm, _select(extra, spans))
+        if extra:  # (they overlap no span here, only one another)
+            out[i] = (name, text, norm, sorted(spans + _select(extra)))
     return out
 
 

@@ -485,13 +485,14 @@ def _register(
     """
     prose = headline_names is not None and (len(norm) >= 300 or not _is_title_case(norm))
     for start, end, type_, canonical, guessed, _ in spans:
-        if guessed and " " not in norm[start:end]:
-            singles.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+        text = norm[start:end]
+        if guessed and " " not in text:
+            singles.setdefault(text, (type_, canonical or text))
         elif guessed and prose and type_ in _NAMED_AGAIN:
-            headline_names.setdefault(norm[start:end], (type_, canonical or norm[start:end]))
+            headline_names.setdefault(text, (type_, canonical or text))
         if type_ != "PERSON":
             continue
-        name = canonical if canonical in g.records else norm[start:end]
+        name = canonical if canonical in g.records else text
         parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
         if len(parts) < 2:
             continue
@@ -501,9 +502,9 @@ def _register(
                 registry.setdefault(middle, ("PERSON", name))
         for weak in g.weak_of.get(name, ()):
             registry[weak] = ("PERSON", name)
-        # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
-    for start, end, type_, canonical, _guessed, _ in spans:
-        if norm[end : end + 2] != " (":
+    # acronym in brackets right after any mention: "Coastal Resilience Fund (CRF)"
+    for start, end, type_, canonical, _guessed, _ in spans if " (" in norm else ():
+        if not norm.startswith(" (", end):
             continue
         m = _RX_ACRONYM.match(norm, end)
         if m and type_ not in {"DATE", "PERCENT", "MONEY", "QUANTITY"}:
@@ -628,30 +629,20 @@ def _second_pass(
     extra: list[Span] = []
     resolved: list[Span] = []
     for span in spans:
-        if span[4] and norm[span[0] : span[1]] in registry:
-            # "Ms Brannagh" guessed on its own; the registry knows the full name.
-            start, end, _, _, _, prio = span
-            t, c = registry[norm[start:end]]
-            resolved.append((start, end, t, c, c not in g.records, prio))
-            continue
-        if (
-            span[2] == "ORG"
-            and not span[4]
-            and registry.get(norm[span[0] : span[1]], ("",))[0] == "PERSON"
-        ):
+        start, end, type_, _, guessed, prio = span
+        text = norm[start:end]
+        known = registry.get(text)
+        if known is not None and (
+            guessed  # "Ms Brannagh" guessed on its own; the registry knows the full name
             # "Bloomberg" after "Michael R. Bloomberg": the person, not the firm
-            start, end, _, _, _, prio = span
-            t, c = registry[norm[start:end]]
+            or (type_ == "ORG" and known[0] == "PERSON")
+            # "Amazon" after "Amazon.com Inc": the company, not the river
+            or (type_ in _KNOWN_OTHERWISE and known[0] == "ORG" and _company(known[1]) == text)
+        ):
+            t, c = known
             resolved.append((start, end, t, c, c not in g.records, prio))
-            continue
-        if span[2] in _KNOWN_OTHERWISE and norm[span[0] : span[1]] in registry:
-            start, end, _, _, _, prio = span
-            t, c = registry[norm[start:end]]
-            if t == "ORG" and _company(c) == norm[start:end]:
-                # "Amazon" after "Amazon.com Inc": the company, not the river
-                resolved.append((start, end, t, c, c not in g.records, prio))
-                continue
-        resolved.append(span)
+        else:
+            resolved.append(span)
     spans = resolved
     occupied = bytearray(len(norm) + 1)
     for s in spans:
@@ -675,8 +666,8 @@ def _second_pass(
         owners = g.weak.get(m["name"])
         if owners and len(owners) == 1 and 1 not in occupied[start:end]:
             extra.append((start, end, "PERSON", owners[0], False, 1))
-    if extra:
-        spans = _select(extra, spans)
+    if extra:  # (they overlap no span here, only one another: chosen among themselves)
+        spans = sorted(spans + _select(extra))
     return spans
 
 

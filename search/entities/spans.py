@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from operator import itemgetter
 
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
@@ -26,6 +27,10 @@ _END = itemgetter(1)
 
 def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Span]:
     """Longest match wins; ties go to higher priority, then to the leftmost."""
+    if not taken:
+        ordered = sorted(candidates)
+        if all(a[1] <= b[0] for a, b in pairwise(ordered)):
+            return ordered  # (the common case: no two overlap, so every one is kept)
     chosen: list[Span] = list(taken or [])
     limit = max(map(_END, candidates), default=0)
     limit = max(limit, max(map(_END, chosen), default=0))

@@ -440,10 +440,11 @@ def context_features(key: tuple) -> tuple[str, ...]:
     return (*_own_features(key[:6]), *_word_features(key[6:11]), *_mark_features(key[11:]))
 
 
-@lru_cache(maxsize=16384)
 def context_scores(key: tuple) -> int:
     """The packed scores (:func:`packed`) of a :func:`context_key`'s features, each of
-    its three parts scored once per value (few differ)."""
+    its three parts scored once per value (few differ). (The whole key is not cached:
+    most keys are new, and hashing 22 values to find that out cost more than the three
+    lookups of its parts.)"""
     return _own_score(key[:6]) + _word_score(key[6:11]) + _mark_score(key[11:])
 
 

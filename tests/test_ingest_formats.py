@@ -350,6 +350,16 @@ def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
     assert article.title == "Harbour terminal delayed"
 
 
+def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
+    page = PAGE.replace(
+        '<meta property="og:site_name" content="The Velm Courier">',
+        '<meta property="og:site_name" content="Harbour terminal delayed">',
+    ).replace("The Velm Courier", "The Courier")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == "Harbour terminal delayed"
+    assert article.source != article.title
+
+
 @pytest.mark.parametrize(
     ("meta_author", "below", "expected"),
     [

@@ -66,7 +66,7 @@ def parse_html(
         title=title,
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
         author=clean_line(given.get("author", "")) or document.author,
-        source=clean_line(given.get("source", "")) or clean_line(document.sitename or ""),
+        source=clean_line(given.get("source", "")) or _site_name(document.sitename, title),
         published=_date(given.get("published", ""))
         or _date(document.date or "")
         or _date_below(below),
@@ -74,6 +74,13 @@ def parse_html(
         body=_without_headline(body, title),
         fingerprint=fingerprint,
     )
+
+
+def _site_name(sitename: str | None, title: str) -> str:
+    """The page's site name, unless it is the headline again (a page that names itself in
+    its Open Graph site name by its story's title)."""
+    name = clean_line(sitename or "")
+    return "" if name and _words_of(name) == _words_of(title) else name
 
 
 def _without_headline(body: str, title: str) -> str:

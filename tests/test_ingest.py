@@ -306,6 +306,32 @@ def test_date_forms(line, date):
     assert paragraphs(article) == BODY
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("jeudi 14 mars 2019", dt.date(2019, 3, 14)),
+        ("Donnerstag, 14. März 2019", dt.date(2019, 3, 14)),
+        ("14 de marzo de 2019", dt.date(2019, 3, 14)),
+        ("1er décembre 2021", dt.date(2021, 12, 1)),
+        ("giovedì 14 marzo 2019", dt.date(2019, 3, 14)),
+    ],
+)
+def test_a_date_in_another_language_is_a_date_not_the_headline(line, date):
+    # A blog platform set to another language dates its English posts in that language,
+    # above or below the headline.
+    for text in (line + "\n\n" + story(), story(line)):
+        article = parse(text)
+        assert article.title == "Harbour cranes fall silent as talks stall"
+        assert article.published == date
+        assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("line", ["Julio 14, 2019", "Mars 2019 mission update"])
+def test_a_foreign_month_needs_the_day_first(line):
+    # Those languages write the day first: a name or a planet before a number is no date.
+    assert ingest.find_date(line) is None
+
+
 def test_date_inside_prose_is_not_the_publication_date():
     # A date mentioned in a sentence is news, not the dateline; nothing says when it was published.
     body = [*BODY, "The treaty signed on 4 June 1999 expired quietly last spring, officials said."]

@@ -1479,6 +1479,18 @@ def test_the_last_level_one_heading_above_the_article_is_the_title_not_the_masth
     assert parse(text).title == "Harbour cranes fall silent"
 
 
+@pytest.mark.parametrize(
+    "above", ["Read it on your phone", "Harbour Notes\n\nPort Desk Picks\n\nTry the Tide Tables"]
+)
+def test_a_markdown_headline_set_as_a_subheading_beats_the_plain_lines_above(above):
+    # A clipper keeps the page's own levels: the headline may be a "##", and the plain
+    # lines above it in the same header are a button's label or a site's picks.
+    text = f"{above}\n\n## Harbour cranes fall silent as talks stall\n\n" + "\n\n".join(BODY)
+    article = parse(text, markdown=True)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert paragraphs(article) == BODY
+
+
 def test_hard_wrapped_report_keeps_its_overview_paragraph():
     overview = (
         "Congress has appropriated funds for harbour dredging in most years since 1990, and "

@@ -1355,6 +1355,17 @@ def _find_title(
     if not candidates:  # no clean header: the last headline-like line before the body
         candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
     candidates = _kicker_dropped(candidates)
+    # In Markdown the headline is set as a heading: the header's highest one (the first of
+    # that rank) beats the plain lines around it (a button's "Get the App", a site label),
+    # unless it reads as the summary under a plain headline (a deck set as "##").
+    headed = [
+        (lines[i][1], n, (i, line))
+        for n, (i, line) in enumerate(candidates)
+        if lines[i][1] and not _reads_as_summary(line)
+    ]
+    if headed:
+        i, line = min(headed)[2]
+        return line, i
     if candidates:
         return candidates[0][1], candidates[0][0]
     return "", -1

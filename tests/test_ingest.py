@@ -1491,6 +1491,32 @@ def test_a_markdown_headline_set_as_a_subheading_beats_the_plain_lines_above(abo
     assert paragraphs(article) == BODY
 
 
+@pytest.mark.parametrize(
+    "controls",
+    [
+        "Share [ __](https://example.org/share?u=cranes) [ __](mailto:?subject=cranes)",
+        "Print Email",
+        "Adjust __ __ Share",
+    ],
+)
+def test_a_headline_run_into_its_buttons_and_date_is_cut_from_them(controls):
+    # A clipper may set the headline, its row of share buttons (icons: empty links) and
+    # the date on one line; the headline is the words before the buttons.
+    title = "Harbour cranes fall silent as talks stall"
+    text = f"{title} {controls} **May 2, 2024**\n\n" + "\n\n".join(BODY)
+    article = parse(text, markdown=True)
+    assert article.title == title
+    assert article.published == dt.date(2024, 5, 2)
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "title", ["Harbour pilots strike until 4 November 2025", "Share prices slip on 2 May 2024"]
+)
+def test_a_headline_ending_on_its_own_date_keeps_it(title):
+    assert parse(story(title=title)).title == title
+
+
 def test_hard_wrapped_report_keeps_its_overview_paragraph():
     overview = (
         "Congress has appropriated funds for harbour dredging in most years since 1990, and "

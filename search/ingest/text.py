@@ -573,6 +573,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         if "**[" in line or "__[" in line or ")**" in line or ")__" in line:
             line = _GLUED_EMPHASIS.sub(r"\1\2 ", line)
         line = _LINK.sub(_link_words, line)
+        if "__" in line or "**" in line:  # an icon link's empty emphasis ("[ __](url)")
+            line = _EMPTY_EMPHASIS.sub("", line)
         if "][" in line:
             line = _REF_LINK.sub(r"\1", line)
         if "<" in line:
@@ -1046,6 +1048,8 @@ def parse_article(
         first = opening
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
+    title, run_in_date = _without_controls_and_date(title)
+    date = date or run_in_date
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
     )
@@ -1369,6 +1373,39 @@ def _find_title(
     if candidates:
         return candidates[0][1], candidates[0][0]
     return "", -1
+
+
+#: A page's controls a headline may run into on one line, before its date.
+_TITLE_CONTROLS = frozenset(
+    ("share", "print", "email", "e-mail", "mail", "tweet", "save", "comment", "comments",
+     "adjust", "bookmark", "listen", "copy", "link")
+)
+
+
+def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
+    """A headline a clipper ran into its row of buttons and its date on one line ("Port
+    reopens Share Print May 2, 2024"): the headline alone, and the date. Only when such
+    controls stand between them: a headline may end on a date of its own."""
+    words = title.split()
+    if len(words) < 5 or not title[-1:].isdigit():  # most headlines: a cheap no
+        return title, None
+    start = -1
+    for k in range(len(words) - 1, max(0, len(words) - 8), -1):
+        if is_date_line(" ".join(words[k:])):
+            start = k
+    if start < 0:
+        return title, None
+    date = find_date(" ".join(words[start:]))
+    k = start
+    controls = 0
+    while k > 0 and words[k - 1].lower() in _UI_VOCABULARY | _TITLE_CONTROLS:
+        k -= 1
+        controls += words[k].lower() in _TITLE_CONTROLS
+    controls += sum(1 for w in words[start:] if w.lower() in _TITLE_CONTROLS)
+    head = " ".join(words[:k])
+    if not controls or len(_words(head)) < 3 or not _title_candidate(head):
+        return title, None
+    return head, date
 
 
 #: How far above the body a byline or date may stand, and how many lines above it the

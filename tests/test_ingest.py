@@ -1517,6 +1517,19 @@ def test_a_headline_ending_on_its_own_date_keeps_it(title):
     assert parse(story(title=title)).title == title
 
 
+def test_the_credit_above_a_long_row_of_buttons_still_anchors_the_headline():
+    # Share buttons, a toolbar and an ad's slot may stand between the credit and the
+    # photo's caption over the story: furniture does not use up the credit's reach.
+    buttons = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print", "Reddit"]
+    buttons += ["Telegram", "LinkedIn", "Save", "Comments", "Menu", "Close", "Share", "Print"]
+    lines = ["Harbour cranes fall silent as talks stall", "By Ines Vardy on May 2, 2024"]
+    lines += [*buttons, "Cranes idle at the north quay", *BODY]
+    article = parse("\n\n".join(lines))
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert article.author == "Ines Vardy"
+    assert article.published == dt.date(2024, 5, 2)
+
+
 def test_hard_wrapped_report_keeps_its_overview_paragraph():
     overview = (
         "Congress has appropriated funds for harbour dredging in most years since 1990, and "

@@ -1438,6 +1438,18 @@ def _is_credit(line: str) -> bool:
 _CREDIT_START = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by\s+\S", re.I)
 
 
+def _reach_above(chrome: Sequence[bool], first: int) -> list[int]:
+    """The lines a credit may stand on above the body: the last _BYLINE_REACH that are
+    not furniture (a row of share buttons or an ad's slot between costs nothing)."""
+    reach: list[int] = []
+    i = first - 1
+    while i >= 0 and len(reach) < _BYLINE_REACH:
+        if not chrome[i]:
+            reach.append(i)
+        i -= 1
+    return reach[::-1]
+
+
 def _kicker_dropped(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A section label or kicker above the headline ("World News") is shorter than it."""
     if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
@@ -1459,6 +1471,8 @@ def _title_above_byline(
     credits = [i for i in range(max(0, first - _BYLINE_REACH), first) if _is_credit(lines[i][0])]
     if not credits:  # a headline that reads like a sentence may have begun the body's run
         credits = [i for i in range(first, min(len(lines), first + 6)) if _is_credit(lines[i][0])]
+    if not credits:
+        credits = [i for i in _reach_above(chrome, first) if _is_credit(lines[i][0])]
     if not credits:
         return "", -1
     bylines = [i for i in credits if _is_byline(lines[i][0])]

@@ -1530,6 +1530,28 @@ def test_the_credit_above_a_long_row_of_buttons_still_anchors_the_headline():
     assert article.published == dt.date(2024, 5, 2)
 
 
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(markdown):
+    # A blog's masthead ends on its tagline (a sentence); below it the post's date and its
+    # headline, which the post may set again as its own first heading.
+    title = "Harbour cranes fall silent as talks stall"
+    mark = "# " if markdown else ""
+    text = "\n\n".join(
+        [
+            f"{mark}TIDE TABLES Notes From the Quay",
+            "Here I write about harbours, ferries and the people who keep them running.",
+            "Wednesday, May 2, 2024",
+            f"{'### ' if markdown else ''}{title}",
+            f"{mark}{title}",
+            *BODY,
+        ]
+    )
+    article = parse(text, markdown=markdown)
+    assert article.title == title
+    assert article.published == dt.date(2024, 5, 2)
+    assert paragraphs(article) == BODY
+
+
 def test_hard_wrapped_report_keeps_its_overview_paragraph():
     overview = (
         "Congress has appropriated funds for harbour dredging in most years since 1990, and "

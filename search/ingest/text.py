@@ -1037,7 +1037,14 @@ def parse_article(
     first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    title, title_index = _find_title(lines, head, chrome, first)
+    title, title_index = _headline_under_tagline(lines, first)
+    if title_index >= 0:  # the story begins under it, past the headline set twice
+        first = title_index + 1
+        while first < last and (chrome[first] or lines[first][0].casefold() == title.casefold()):
+            first += 1
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    else:
+        title, title_index = _find_title(lines, head, chrome, first)
     if first <= title_index < last:  # a headline that reads like a sentence began the run
         first = title_index + 1
         while first < last and not prose[first]:
@@ -1104,6 +1111,8 @@ def _opening_above(
     if k <= title_index or chrome[k]:
         return first
     line, level = lines[k]
+    if title_index >= 0 and line.casefold() == lines[title_index][0].casefold():
+        return first  # the headline set again
     if not level:
         return k if _closing_sentence(line, False) else first
     if is_date_line(line) or _is_credit(line) or _standfirst_like(line, level):
@@ -1406,6 +1415,24 @@ def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
     if not controls or len(_words(head)) < 3 or not _title_candidate(head):
         return title, None
     return head, date
+
+
+#: A blog's tagline is a sentence or two.
+_TAGLINE_WORDS = 30
+
+
+def _headline_under_tagline(lines: Sequence[tuple[str, int]], first: int) -> tuple[str, int]:
+    """A blog's masthead may end on its tagline, a sentence that begins the run of prose;
+    right below it stand the post's date and headline ("Wednesday, October 16, 2019" /
+    "Notes on ..."). A date line and a headline under the run's first, short paragraph are
+    the post's header: the tagline is above the story."""
+    if first + 2 >= len(lines) or len(_words(lines[first][0])) > _TAGLINE_WORDS:
+        return "", -1
+    date, (line, level) = lines[first + 1][0], lines[first + 2]
+    prose = _is_prose(line) and _runs_on(line, level)
+    if is_date_line(date) and _title_candidate(line) and not prose:
+        return line, first + 2
+    return "", -1
 
 
 #: How far above the body a byline or date may stand, and how many lines above it the

@@ -1552,6 +1552,20 @@ def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(mark
     assert paragraphs(article) == BODY
 
 
+def test_a_one_word_heading_the_entry_names_is_its_title():
+    # A glossary's or a wiki's entry is headed by its one word, which its text then uses.
+    first = "A bollard is a short post on a quay to which the crew moor a ship with ropes."
+    text = "# HARBOUR GLOSSARY\n\n# bollard\n\n" + "\n\n".join([first, *BODY])
+    article = parse(text, markdown=True)
+    assert article.title == "bollard"
+    assert paragraphs(article) == [first, *BODY]
+
+
+def test_a_one_word_section_heading_the_story_never_uses_is_not_its_title():
+    text = "# Blog\n\n## Harbour cranes fall silent as talks stall\n\n" + "\n\n".join(BODY)
+    assert parse(text, markdown=True).title == "Harbour cranes fall silent as talks stall"
+
+
 def test_hard_wrapped_report_keeps_its_overview_paragraph():
     overview = (
         "Congress has appropriated funds for harbour dredging in most years since 1990, and "

@@ -1350,7 +1350,10 @@ def _find_title(
     """A level-1 heading, else the last title-like line of the header before the body."""
     # A page's masthead may be a level-1 heading too ("# KBS WORLD"): the headline is the
     # last one above the article.
-    headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
+    opening = lines[first][0] if first < len(lines) else ""
+    headings = [
+        (i, line) for i, (line, level) in head if level == 1 and _heading_title(line, opening)
+    ]
     if headings:
         return headings[-1][1], headings[-1][0]
     anchored = _title_above_byline(lines, chrome, first)
@@ -1433,6 +1436,19 @@ def _headline_under_tagline(lines: Sequence[tuple[str, int]], first: int) -> tup
     if is_date_line(date) and _title_candidate(line) and not prose:
         return line, first + 2
     return "", -1
+
+
+def _heading_title(line: str, opening: str) -> bool:
+    """A level-1 heading may be the headline in one word: a dictionary's or a wiki's entry
+    ("micropolitics", "Photosynthesis"), which the story's first paragraph names; not a
+    word in capitals (a masthead), nor a section's name ("Blog") the story never uses."""
+    if " " not in line and line.isalpha():
+        return (
+            len(line) >= 4
+            and not line.isupper()
+            and line.casefold() in (w.casefold() for w in _words(opening))
+        )
+    return _title_candidate(line)
 
 
 #: How far above the body a byline or date may stand, and how many lines above it the

@@ -306,6 +306,32 @@ def test_date_forms(line, date):
     assert paragraphs(article) == BODY
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("jeudi 14 mars 2019", dt.date(2019, 3, 14)),
+        ("Donnerstag, 14. März 2019", dt.date(2019, 3, 14)),
+        ("14 de marzo de 2019", dt.date(2019, 3, 14)),
+        ("1er décembre 2021", dt.date(2021, 12, 1)),
+        ("giovedì 14 marzo 2019", dt.date(2019, 3, 14)),
+    ],
+)
+def test_a_date_in_another_language_is_a_date_not_the_headline(line, date):
+    # A blog platform set to another language dates its English posts in that language,
+    # above or below the headline.
+    for text in (line + "\n\n" + story(), story(line)):
+        article = parse(text)
+        assert article.title == "Harbour cranes fall silent as talks stall"
+        assert article.published == date
+        assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("line", ["Julio 14, 2019", "Mars 2019 mission update"])
+def test_a_foreign_month_needs_the_day_first(line):
+    # Those languages write the day first: a name or a planet before a number is no date.
+    assert ingest.find_date(line) is None
+
+
 def test_date_inside_prose_is_not_the_publication_date():
     # A date mentioned in a sentence is news, not the dateline; nothing says when it was published.
     body = [*BODY, "The treaty signed on 4 June 1999 expired quietly last spring, officials said."]
@@ -1451,6 +1477,93 @@ def test_the_last_level_one_heading_above_the_article_is_the_title_not_the_masth
         + "\n\n".join(BODY)
     )
     assert parse(text).title == "Harbour cranes fall silent"
+
+
+@pytest.mark.parametrize(
+    "above", ["Read it on your phone", "Harbour Notes\n\nPort Desk Picks\n\nTry the Tide Tables"]
+)
+def test_a_markdown_headline_set_as_a_subheading_beats_the_plain_lines_above(above):
+    # A clipper keeps the page's own levels: the headline may be a "##", and the plain
+    # lines above it in the same header are a button's label or a site's picks.
+    text = f"{above}\n\n## Harbour cranes fall silent as talks stall\n\n" + "\n\n".join(BODY)
+    article = parse(text, markdown=True)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "controls",
+    [
+        "Share [ __](https://example.org/share?u=cranes) [ __](mailto:?subject=cranes)",
+        "Print Email",
+        "Adjust __ __ Share",
+    ],
+)
+def test_a_headline_run_into_its_buttons_and_date_is_cut_from_them(controls):
+    # A clipper may set the headline, its row of share buttons (icons: empty links) and
+    # the date on one line; the headline is the words before the buttons.
+    title = "Harbour cranes fall silent as talks stall"
+    text = f"{title} {controls} **May 2, 2024**\n\n" + "\n\n".join(BODY)
+    article = parse(text, markdown=True)
+    assert article.title == title
+    assert article.published == dt.date(2024, 5, 2)
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "title", ["Harbour pilots strike until 4 November 2025", "Share prices slip on 2 May 2024"]
+)
+def test_a_headline_ending_on_its_own_date_keeps_it(title):
+    assert parse(story(title=title)).title == title
+
+
+def test_the_credit_above_a_long_row_of_buttons_still_anchors_the_headline():
+    # Share buttons, a toolbar and an ad's slot may stand between the credit and the
+    # photo's caption over the story: furniture does not use up the credit's reach.
+    buttons = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Print", "Reddit"]
+    buttons += ["Telegram", "LinkedIn", "Save", "Comments", "Menu", "Close", "Share", "Print"]
+    lines = ["Harbour cranes fall silent as talks stall", "By Ines Vardy on May 2, 2024"]
+    lines += [*buttons, "Cranes idle at the north quay", *BODY]
+    article = parse("\n\n".join(lines))
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert article.author == "Ines Vardy"
+    assert article.published == dt.date(2024, 5, 2)
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(markdown):
+    # A blog's masthead ends on its tagline (a sentence); below it the post's date and its
+    # headline, which the post may set again as its own first heading.
+    title = "Harbour cranes fall silent as talks stall"
+    mark = "# " if markdown else ""
+    text = "\n\n".join(
+        [
+            f"{mark}TIDE TABLES Notes From the Quay",
+            "Here I write about harbours, ferries and the people who keep them running.",
+            "Wednesday, May 2, 2024",
+            f"{'### ' if markdown else ''}{title}",
+            f"{mark}{title}",
+            *BODY,
+        ]
+    )
+    article = parse(text, markdown=markdown)
+    assert article.title == title
+    assert article.published == dt.date(2024, 5, 2)
+    assert paragraphs(article) == BODY
+
+
+def test_a_one_word_heading_the_entry_names_is_its_title():
+    # A glossary's or a wiki's entry is headed by its one word, which its text then uses.
+    first = "A bollard is a short post on a quay to which the crew moor a ship with ropes."
+    text = "# HARBOUR GLOSSARY\n\n# bollard\n\n" + "\n\n".join([first, *BODY])
+    article = parse(text, markdown=True)
+    assert article.title == "bollard"
+    assert paragraphs(article) == [first, *BODY]
+
+
+def test_a_one_word_section_heading_the_story_never_uses_is_not_its_title():
+    text = "# Blog\n\n## Harbour cranes fall silent as talks stall\n\n" + "\n\n".join(BODY)
+    assert parse(text, markdown=True).title == "Harbour cranes fall silent as talks stall"
 
 
 def test_hard_wrapped_report_keeps_its_overview_paragraph():

@@ -60,12 +60,47 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+#: Month names as pages in other languages write them beside English text (a blog's
+#: platform set to French: "mardi 5 juin 2018"; "5. Juni 2018", "5 de junio de 2018"):
+#: French, German, Dutch, Spanish, Italian, Portuguese, with and without accents. Only in a
+#: full date (day, month and year), so "Mars" or "Mai" alone is no date.
+_FOREIGN_MONTHS = [
+    ("janvier", "janv", "januar", "januari", "jänner", "enero", "gennaio", "janeiro"),
+    ("février", "fevrier", "févr", "fevr", "februar", "februari", "febrero", "febbraio",
+     "fevereiro"),
+    ("mars", "märz", "maerz", "maart", "marzo", "março"),
+    ("avril", "avr", "abril", "aprile"),
+    ("mai", "mei", "mayo", "maggio", "maio"),
+    ("juin", "juni", "junio", "giugno", "junho"),
+    ("juillet", "juil", "juli", "julio", "luglio", "julho"),
+    ("août", "aout", "augustus", "agosto"),
+    ("septembre", "septiembre", "setiembre", "settembre", "setembro"),
+    ("octobre", "oktober", "octubre", "ottobre", "outubro"),
+    ("novembre", "noviembre", "novembro"),
+    ("décembre", "decembre", "dezember", "diciembre", "dicembre", "dezembro"),
+]
+for _number, _names in enumerate(_FOREIGN_MONTHS, start=1):
+    for _name in _names:
+        _MONTHS.setdefault(_name, _number)
+_ENGLISH_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH = rf"(?P<month>{_ENGLISH_MONTH})\.?"
+#: These languages put the day first: "julio 12, 2019" is no date ("Julio" is a name).
+_ANY_MONTH = (
+    rf"(?P<month>{_ENGLISH_MONTH}"
+    + "".join(
+        "|" + re.escape(name)
+        for name in sorted({n for names in _FOREIGN_MONTHS for n in names}, key=len, reverse=True)
+    )
+    + r")\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = rf"(?P<year>{PUBLISHED_YEAR})"
 _DATE_FORMS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month
     re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2{_YEAR}(?![\d/])"),

@@ -573,6 +573,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         if "**[" in line or "__[" in line or ")**" in line or ")__" in line:
             line = _GLUED_EMPHASIS.sub(r"\1\2 ", line)
         line = _LINK.sub(_link_words, line)
+        if "__" in line or "**" in line:  # an icon link's empty emphasis ("[ __](url)")
+            line = _EMPTY_EMPHASIS.sub("", line)
         if "][" in line:
             line = _REF_LINK.sub(r"\1", line)
         if "<" in line:
@@ -1035,7 +1037,14 @@ def parse_article(
     first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    title, title_index = _find_title(lines, head, chrome, first)
+    title, title_index = _headline_under_tagline(lines, first)
+    if title_index >= 0:  # the story begins under it, past the headline set twice
+        first = title_index + 1
+        while first < last and (chrome[first] or lines[first][0].casefold() == title.casefold()):
+            first += 1
+        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
+    else:
+        title, title_index = _find_title(lines, head, chrome, first)
     if first <= title_index < last:  # a headline that reads like a sentence began the run
         first = title_index + 1
         while first < last and not prose[first]:
@@ -1046,6 +1055,8 @@ def parse_article(
         first = opening
         head = [(i, lines[i]) for i in range(first) if not chrome[i]]
     date, author, standfirst = _head_metadata(head, title_index)
+    title, run_in_date = _without_controls_and_date(title)
+    date = date or run_in_date
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
     )
@@ -1100,6 +1111,8 @@ def _opening_above(
     if k <= title_index or chrome[k]:
         return first
     line, level = lines[k]
+    if title_index >= 0 and line.casefold() == lines[title_index][0].casefold():
+        return first  # the headline set again
     if not level:
         return k if _closing_sentence(line, False) else first
     if is_date_line(line) or _is_credit(line) or _standfirst_like(line, level):
@@ -1337,7 +1350,10 @@ def _find_title(
     """A level-1 heading, else the last title-like line of the header before the body."""
     # A page's masthead may be a level-1 heading too ("# KBS WORLD"): the headline is the
     # last one above the article.
-    headings = [(i, line) for i, (line, level) in head if level == 1 and _title_candidate(line)]
+    opening = lines[first][0] if first < len(lines) else ""
+    headings = [
+        (i, line) for i, (line, level) in head if level == 1 and _heading_title(line, opening)
+    ]
     if headings:
         return headings[-1][1], headings[-1][0]
     anchored = _title_above_byline(lines, chrome, first)
@@ -1355,9 +1371,84 @@ def _find_title(
     if not candidates:  # no clean header: the last headline-like line before the body
         candidates = [(i, line) for i, (line, _level) in head if _title_candidate(line)][-1:]
     candidates = _kicker_dropped(candidates)
+    # In Markdown the headline is set as a heading: the header's highest one (the first of
+    # that rank) beats the plain lines around it (a button's "Get the App", a site label),
+    # unless it reads as the summary under a plain headline (a deck set as "##").
+    headed = [
+        (lines[i][1], n, (i, line))
+        for n, (i, line) in enumerate(candidates)
+        if lines[i][1] and not _reads_as_summary(line)
+    ]
+    if headed:
+        i, line = min(headed)[2]
+        return line, i
     if candidates:
         return candidates[0][1], candidates[0][0]
     return "", -1
+
+
+#: A page's controls a headline may run into on one line, before its date.
+_TITLE_CONTROLS = frozenset(
+    ("share", "print", "email", "e-mail", "mail", "tweet", "save", "comment", "comments",
+     "adjust", "bookmark", "listen", "copy", "link")
+)
+
+
+def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
+    """A headline a clipper ran into its row of buttons and its date on one line ("Port
+    reopens Share Print May 2, 2024"): the headline alone, and the date. Only when such
+    controls stand between them: a headline may end on a date of its own."""
+    words = title.split()
+    if len(words) < 5 or not title[-1:].isdigit():  # most headlines: a cheap no
+        return title, None
+    start = -1
+    for k in range(len(words) - 1, max(0, len(words) - 8), -1):
+        if is_date_line(" ".join(words[k:])):
+            start = k
+    if start < 0:
+        return title, None
+    date = find_date(" ".join(words[start:]))
+    k = start
+    controls = 0
+    while k > 0 and words[k - 1].lower() in _UI_VOCABULARY | _TITLE_CONTROLS:
+        k -= 1
+        controls += words[k].lower() in _TITLE_CONTROLS
+    controls += sum(1 for w in words[start:] if w.lower() in _TITLE_CONTROLS)
+    head = " ".join(words[:k])
+    if not controls or len(_words(head)) < 3 or not _title_candidate(head):
+        return title, None
+    return head, date
+
+
+#: A blog's tagline is a sentence or two.
+_TAGLINE_WORDS = 30
+
+
+def _headline_under_tagline(lines: Sequence[tuple[str, int]], first: int) -> tuple[str, int]:
+    """A blog's masthead may end on its tagline, a sentence that begins the run of prose;
+    right below it stand the post's date and headline ("Wednesday, October 16, 2019" /
+    "Notes on ..."). A date line and a headline under the run's first, short paragraph are
+    the post's header: the tagline is above the story."""
+    if first + 2 >= len(lines) or len(_words(lines[first][0])) > _TAGLINE_WORDS:
+        return "", -1
+    date, (line, level) = lines[first + 1][0], lines[first + 2]
+    prose = _is_prose(line) and _runs_on(line, level)
+    if is_date_line(date) and _title_candidate(line) and not prose:
+        return line, first + 2
+    return "", -1
+
+
+def _heading_title(line: str, opening: str) -> bool:
+    """A level-1 heading may be the headline in one word: a dictionary's or a wiki's entry
+    ("micropolitics", "Photosynthesis"), which the story's first paragraph names; not a
+    word in capitals (a masthead), nor a section's name ("Blog") the story never uses."""
+    if " " not in line and line.isalpha():
+        return (
+            len(line) >= 4
+            and not line.isupper()
+            and line.casefold() in (w.casefold() for w in _words(opening))
+        )
+    return _title_candidate(line)
 
 
 #: How far above the body a byline or date may stand, and how many lines above it the
@@ -1390,6 +1481,18 @@ def _is_credit(line: str) -> bool:
 _CREDIT_START = re.compile(r"(?:(?:written|posted|reported|words)\s+)?by\s+\S", re.I)
 
 
+def _reach_above(chrome: Sequence[bool], first: int) -> list[int]:
+    """The lines a credit may stand on above the body: the last _BYLINE_REACH that are
+    not furniture (a row of share buttons or an ad's slot between costs nothing)."""
+    reach: list[int] = []
+    i = first - 1
+    while i >= 0 and len(reach) < _BYLINE_REACH:
+        if not chrome[i]:
+            reach.append(i)
+        i -= 1
+    return reach[::-1]
+
+
 def _kicker_dropped(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A section label or kicker above the headline ("World News") is shorter than it."""
     if len(candidates) >= 2 and len(_words(candidates[0][1])) <= 3 < len(_words(candidates[1][1])):
@@ -1411,6 +1514,8 @@ def _title_above_byline(
     credits = [i for i in range(max(0, first - _BYLINE_REACH), first) if _is_credit(lines[i][0])]
     if not credits:  # a headline that reads like a sentence may have begun the body's run
         credits = [i for i in range(first, min(len(lines), first + 6)) if _is_credit(lines[i][0])]
+    if not credits:
+        credits = [i for i in _reach_above(chrome, first) if _is_credit(lines[i][0])]
     if not credits:
         return "", -1
     bylines = [i for i in credits if _is_byline(lines[i][0])]

@@ -5,7 +5,9 @@ must stand out of the concern's scores against every later sentence), with the a
 floor :data:`~search.compare.score.LINK_THRESHOLD` fixed; ``--absolute`` calibrates the
 absolute threshold alone instead (margin off), for comparison; ``--lone`` calibrates
 :data:`~search.compare.score.LONE_THRESHOLD` (how strong a link must be when it is the
-only later sentence that shares anything with the concern), the others as they are.
+only later sentence that shares anything with the concern), the others as they are;
+``--off-line`` calibrates :data:`~search.compare.score.OFF_LINE_THRESHOLD` (how strong a
+link must be when the concern shares nothing with the later article's headline or lede).
 
 For each pair held out, the threshold is chosen on the other pairs alone: the one that
 maximises right-first links plus correct silences there (each concern counts once;
@@ -41,9 +43,21 @@ ABSOLUTE = "--absolute" in sys.argv[1:]
 #: ``--lone``: calibrate :data:`search.compare.score.LONE_THRESHOLD` (the strength a link
 #: needs when it is the only later sentence sharing anything with the concern) instead.
 LONE = "--lone" in sys.argv[1:]
-PARAM = "LINK_THRESHOLD" if ABSOLUTE else "LONE_THRESHOLD" if LONE else "LINK_Z"
+#: ``--off-line``: calibrate :data:`search.compare.score.OFF_LINE_THRESHOLD` instead.
+OFF_LINE = "--off-line" in sys.argv[1:]
+PARAM = (
+    "LINK_THRESHOLD"
+    if ABSOLUTE
+    else "LONE_THRESHOLD"
+    if LONE
+    else "OFF_LINE_THRESHOLD"
+    if OFF_LINE
+    else "LINK_Z"
+)
 GRID = (
-    [round(0.01 * i, 2) for i in range(0, 41)] if ABSOLUTE or LONE else [0.1 * i for i in range(41)]
+    [round(0.01 * i, 2) for i in range(0, 41)]
+    if ABSOLUTE or LONE or OFF_LINE
+    else [0.1 * i for i in range(41)]
 )
 
 
@@ -53,7 +67,12 @@ def _scores_by_threshold():
 
     folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or DEV_FOLDERS
     loaded = {p.name: load(p) for folder in folders for p in pairs(folder)}
-    saved = score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD
+    saved = (
+        score_module.LINK_THRESHOLD,
+        score_module.LINK_Z,
+        score_module.LONE_THRESHOLD,
+        score_module.OFF_LINE_THRESHOLD,
+    )
     out: dict[float, dict[str, dict[str, int]]] = {}
     try:
         if ABSOLUTE:
@@ -62,7 +81,12 @@ def _scores_by_threshold():
             setattr(score_module, PARAM, t)
             out[t] = {n: score(compare(e, lt), g) for n, (e, lt, g) in loaded.items()}
     finally:
-        score_module.LINK_THRESHOLD, score_module.LINK_Z, score_module.LONE_THRESHOLD = saved
+        (
+            score_module.LINK_THRESHOLD,
+            score_module.LINK_Z,
+            score_module.LONE_THRESHOLD,
+            score_module.OFF_LINE_THRESHOLD,
+        ) = saved
     return out
 
 

@@ -712,6 +712,35 @@ def test_a_pledge_answers_a_concern_about_whether_it_would_be_made():
     assert linked(fear, STORMS, pledge) == [pledge]
 
 
+#: A later article on the harbour budget, with one side sentence on the queen's visit.
+HARBOUR = (
+    "The council approved the harbour budget on Monday. "
+    f"{STORMS} The queen visited the harbour school on Friday. "
+    "Spring tides damaged the pier last month. The ferry company raised its fares in March."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "more", "answered"),
+    [
+        ("Council approves harbour budget", "", False),
+        # The headline names the queen: the concern is on the later article's main line.
+        ("Queen visits harbour", "", True),
+        # Three sentences on the queen: one of the later article's subjects.
+        ("Council approves harbour budget", " The queen thanked the staff. The queen left.", True),
+    ],
+)
+def test_a_concern_off_the_later_articles_main_line_needs_a_strong_link(title, more, answered):
+    # The concern shares nothing with the later article's headline, its lede or what it
+    # keeps coming back to: the queen's visit and the spring tides share a word each
+    # with it (they stand out of the background, scoring 0.16), which answers nothing.
+    # (A brief of fewer than five sentences is all main line.)
+    plan = "The mayor will ask the queen to open the new library in the spring."
+    later = article(HARBOUR + more, id="l", year=2025, title=title)
+    (link,) = compare(article(plan, id="e"), later, earlier_entities=(), later_entities=()).links
+    assert bool(link.evidence) == answered
+
+
 @pytest.mark.parametrize(("day", "answers"), [("15 September", False), ("25 April", True)])
 def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, answers):
     # The earlier article is of 18 September 2023, the later one of 30 April 2024: "On 15
@@ -1825,7 +1854,9 @@ def test_a_concern_that_points_back_is_answered_by_its_own_words():
     # it says of it is its own: a later sentence that shares only the sentence before
     # (the monitoring) answers that sentence, not this one. The borrowed words count up
     # to as much as a sentence shares of the concern's own.
-    before = "The reservoir plan adds automatic monitoring of every sluice outlet on the river Wyre."
+    before = (
+        "The reservoir plan adds automatic monitoring of every sluice outlet on the river Wyre."
+    )
     concern = "It will also cut the charges paid by farmers."
     earlier = article(f"{before} {concern}", id="e")
     context_only = "Automatic monitoring of every sluice outlet on the river Wyre began in March."

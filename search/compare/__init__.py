@@ -56,7 +56,7 @@ from search.compare.model import (
     Evidence,
     Link,
 )
-from search.compare.score import Scorer
+from search.compare.score import Scorer, headlines
 from search.compare.story import SAME_STORY_MIN, different_stories, story_overlap
 from search.compare.topic import (
     TopicComparison,
@@ -151,7 +151,8 @@ def compare(
         left, right = _both_sides(earlier, later, earlier_entities, later_entities, themes)
         overlap = story_overlap(left, right)
         one_story = overlap >= SAME_STORY_MIN
-        links, new = link_sentences(left, right, linking=one_story)
+        scorer = Scorer([*left, *right], right, headlines([later])) if one_story else None
+        links, new = link_sentences(left, right, scorer=scorer, linking=one_story)
     elapsed = (time.perf_counter() - t0) * 1000
     notices = () if one_story else (different_stories(overlap),)
     return Comparison(

@@ -26,7 +26,7 @@ from search.compare.analysis import (
     load_themes,
 )
 from search.compare.model import Development, Evidence, Link, Linked
-from search.compare.score import Scorer
+from search.compare.score import Scorer, headlines
 from search.model import Article, Entity
 
 
@@ -162,7 +162,7 @@ def compare_topic(
         lefts = _sides(earlier, entities, themes)
         rights = _sides(later, entities, themes)
         right = [s for side in rights for s in side]
-        scorer = Scorer([*(s for side in lefts for s in side), *right], right)
+        scorer = Scorer([*(s for side in lefts for s in side), *right], right, headlines(later))
         stories = [(a.id, profile(side)) for a, side in zip(later, rights, strict=True)]
         links: list[Link] = []
         used: set[str] = set()

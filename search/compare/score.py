@@ -318,21 +318,12 @@ def _actors(s: _Sentence) -> set[str]:
 _CUE_VERBS = MODALS | FORWARD_WORDS | EVENT_VERBS | REPORTING_WORDS
 
 
-def concern_terms(
-    c: _Sentence, before: _Sentence | None, local: dict[str, float]
-) -> dict[str, float]:
-    """What the concern is about: its words, plus the sentence before's at half weight
-    when the concern is short or points back ("it", "this", "do so")."""
-    own, context = concern_parts(c, before, local)
-    own.update(context)
-    return own
-
-
 def concern_parts(
     c: _Sentence, before: _Sentence | None, local: dict[str, float]
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """:func:`concern_terms` in two: the concern's own words, and the words it borrows
-    from the sentence before (none unless it is short or points back)."""
+    """What the concern is about, in two: its own words, and the words it borrows from
+    the sentence before at half weight when it is short or points back ("it", "this",
+    "do so"; none otherwise)."""
     own = _terms(c, local)
     context: dict[str, float] = {}
     opening = c.span.text.lower().split()[:3]

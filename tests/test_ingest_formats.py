@@ -401,6 +401,30 @@ def test_html_date_on_a_line_below_the_headline_when_the_markup_names_none(tmp_p
 
 
 @pytest.mark.parametrize(
+    ("shown", "teaser"),
+    [
+        # the markup's date is another: the first version's
+        ("<p>Updated Mar 18, 2024 @ 10:42 am</p>", ""),
+        # none in the markup; the page's date elements have a teaser's, older
+        (
+            "<p class='date'>Written: 2024-03-18 15:03 / Updated: 2024-03-18 15:30</p>",
+            "<aside><a href='/c'>Tides turn</a><p class='date'>2024-03-02</p></aside>",
+        ),
+    ],
+)
+def test_html_date_the_reader_sees_below_the_headline_goes_first(tmp_path, shown, teaser):
+    page = PAGE.replace(
+        "<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + shown
+    ).replace("</article>", "</article>" + teaser)
+    if teaser:
+        page = page.replace(
+            '<meta property="article:published_time" content="2024-03-15T09:30:00Z">', ""
+        )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.published == dt.date(2024, 3, 18)
+
+
+@pytest.mark.parametrize(
     "raw", [b"", b"<html><body><script>go()</script></body></html>", b"\xff\xfe\x00<"]
 )
 def test_html_page_without_article_text_is_skipped_with_a_reason(tmp_path, raw):

@@ -68,8 +68,8 @@ def parse_html(
         author=clean_line(given.get("author", "")) or document.author,
         source=clean_line(given.get("source", "")) or _site_name(document.sitename, title),
         published=_date(given.get("published", ""))
-        or _date(document.date or "")
-        or _date_below(below),
+        or _date_below(below)
+        or _date(document.date or ""),
         url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
         body=_without_headline(body, title),
         fingerprint=fingerprint,
@@ -316,7 +316,10 @@ def _without_hidden(raw: bytes) -> bytes:
 
 
 def _date_below(lines: list[str]) -> dt.date | None:
-    """A date on a line of its own below the headline."""
+    """A date on a line of its own below the headline: the date the reader sees, which
+    goes before the markup's (htmldate, with ``original_date``, takes the oldest date it
+    finds in the page's date elements, a teaser's among them; and a page's meta tags
+    often keep the first version's date when the story shown is a later one)."""
     for line in lines:
         if is_date_line(line):
             return find_date(line)

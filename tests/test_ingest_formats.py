@@ -369,6 +369,8 @@ def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
         ("Art Ekwall says", "<p>By Ann Lee</p>", "Ann Lee"),
         ("Ann Lee, Tom Roe", "<p>By Ann Lee</p>", "Ann Lee, Tom Roe"),
         ("", "<p>&copy; Provided by The Guardian</p>", ""),
+        ("", "<p>By Rosa de la Vega</p>", "Rosa de la Vega"),  # two particles
+        ("Velm Courier", "<p>By Piet van der Linde</p>", "Piet van der Linde"),
     ],
 )
 def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):

@@ -370,6 +370,7 @@ def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
         ("Ann Lee, Tom Roe", "<p>By Ann Lee</p>", "Ann Lee, Tom Roe"),
         ("", "<p>&copy; Provided by The Guardian</p>", ""),
         ("", "<p>By Rosa de la Vega</p>", "Rosa de la Vega"),  # two particles
+        ("", "<p>&mdash; by Ann Lee</p>", "Ann Lee"),  # after a rule of dashes
         ("Velm Courier", "<p>By Piet van der Linde</p>", "Piet van der Linde"),
     ],
 )

@@ -385,6 +385,30 @@ def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):
     assert article.author == expected
 
 
+def test_html_byline_a_blogs_description_opens_with(tmp_path):
+    """A blog's description is the post's first words, its byline among them: the names
+    are the author when nothing else names one, and the description is no standfirst."""
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        '<meta property="og:description" content="Posted by Ann Lee and Tom Roe - Port team '
+        'The new harbour terminal will open a year late ...">',
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == "Ann Lee and Tom Roe"
+    assert article.standfirst == ""
+
+
+@pytest.mark.parametrize("opening", ["By Monday, the council", "Posted in Harbour news"])
+def test_html_description_that_opens_otherwise_names_no_author(tmp_path, opening):
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        f'<meta property="og:description" content="{opening} will know more.">',
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == ""
+    assert article.standfirst.startswith(opening)
+
+
 def test_html_sidecar_overrides_the_page(tmp_path):
     write(tmp_path, "harbour.meta.toml", 'author = "Desk"\npublished = "2024-03-16"\n')
     article = ingest.read_article(write(tmp_path, "harbour.html", PAGE), tmp_path)

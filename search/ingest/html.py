@@ -125,7 +125,9 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
         title = clean_line(document.title or "")
         document.title = _headline(title, headlines, clean_line(document.sitename or ""))
         below = _below_headline(raw, document.title)
-        document.author = _author(document.author or "", below, tree, raw)
+        document.author = _author(
+            document.author or "", below, tree, raw, clean_line(document.description or "")
+        )
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
@@ -252,11 +254,31 @@ def _as_spelled(name: str, raw: bytes) -> str:
 
 
 def _standfirst(document, body: str) -> str:
-    """The page's description, unless it only repeats the start of the body."""
+    """The page's description, unless it only repeats the start of the body (after its
+    byline, in a blog's)."""
     description = clean_line(getattr(document, "description", "") or "")
-    if not description or body.startswith(description[:60]):
+    if not description or body.startswith(description[:60]) or _description_byline(description):
         return ""
     return description
+
+
+#: A blog's description opens with the post's byline ("Posted by Ann Lee - Safety team");
+#: a bare "By" might be the story's first words ("By Monday, the council...").
+_POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s", re.I)
+
+
+def _description_byline(description: str) -> str:
+    """The names of the byline a page's description opens with ("Posted by ..."): the
+    description is the post's first words run together, the byline's end unmarked, so
+    the longest opening of up to 15 words that reads as a byline."""
+    if not _POSTED_BY.match(description):
+        return ""
+    words = description.split()
+    for n in range(min(len(words), 15), 2, -1):
+        shown = shown_byline([" ".join(words[:n])])
+        if shown:
+            return shown
+    return ""
 
 
 def _date(value: str) -> dt.date | None:
@@ -326,16 +348,22 @@ def _date_below(lines: list[str]) -> dt.date | None:
     return None
 
 
-def _author(named: str, below: list[str], tree: Any, raw: bytes) -> str:
+def _author(named: str, below: list[str], tree: Any, raw: bytes, description: str = "") -> str:
     """The author: the byline below the headline, which is what the reader sees, when the
     page's markup names nobody or someone else (a commenter, "Revised Edition Edited by
-    ..."); the markup's when it names the byline's people and more. With neither,
-    trafilatura's search of the page (its costliest metadata step, so only then)."""
+    ..."); the markup's when it names the byline's people and more. With neither, the
+    byline the page's description opens with (a blog's, made of the post's first words:
+    "Posted by Ann Lee - Safety team Over the past..."), then trafilatura's search of the
+    page (its costliest metadata step, so only then)."""
     from trafilatura.metadata import extract_author
 
     named = _authors(named, raw)
     shown = shown_byline(below)
     if not shown:
-        return named or _authors(extract_author(tree) or "", raw)
+        return (
+            named
+            or _authors(_description_byline(description), raw)
+            or _authors(extract_author(tree) or "", raw)
+        )
     one, other = shown.casefold(), named.casefold()
     return named if named and (one in other or other in one) else shown

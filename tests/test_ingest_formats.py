@@ -307,6 +307,22 @@ def test_html_furniture_is_gone(page):
         assert furniture not in page.body
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("March 14, 2024 at 08:45 AM | categories: Port, Ferries | View Comments", False),
+        ("By Ann Lee | 3 Comments", False),
+        ("March 14, 2024 | Berths: twelve", True),  # a part that is no particular
+    ],
+)
+def test_html_line_of_the_posts_particulars_atop_the_text_is_gone(tmp_path, line, kept):
+    heading = "<h1>Harbour terminal delayed</h1>"
+    page = PAGE.replace(heading, f"{heading}<p>{line}</p>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert (line in article.body) == kept
+    assert PARAGRAPHS[0] in article.body
+
+
 def test_html_furniture_inside_the_article_is_gone(tmp_path):
     """A newsletter box or a rights line set inside the article's markup goes; the short
     paragraphs and list items around it stay."""

@@ -214,9 +214,39 @@ _SEPARATOR = re.compile(r"\s+[|–—:·•-]{1,2}\s+")
 def _body(text: str) -> str:
     """trafilatura's lines are paragraphs (and list items): one per block of the body,
     but for a paragraph that says what only furniture says (it keeps a newsletter box or
-    a copyright line set inside the article)."""
+    a copyright line set inside the article), and a line of the post's particulars at its
+    top (its date, categories and a link to its comments): the reader shows the date."""
     lines = (clean_line(line) for line in sanitise(text).split("\n"))
-    return "\n\n".join(line for line in lines if line and not says_furniture(line))
+    kept = [line for line in lines if line and not says_furniture(line)]
+    top = [i for i, line in enumerate(kept[:_TOP]) if _particulars(line)]
+    return "\n\n".join(line for i, line in enumerate(kept) if i not in top)
+
+
+#: How far down the body a line of the post's particulars may stand.
+_TOP = 3
+#: The parts of a line of particulars: "January 13, 2020 | categories: Python | View Comments".
+_PARTS = re.compile(r"\s+[|•·]\s+")
+_LABELLED = re.compile(r"^(?:categor(?:y|ies)|tags?|topics?|filed\s+under|posted\s+in)\s*:", re.I)
+_COMMENTS_LINK = re.compile(
+    r"^(?:(?:view|show|read|leave|add|post|no)\s+(?:a\s+)?)?(?:\d+\s+)?"
+    r"(?:comments?|responses?|replies)(?:\s*\(\d+\))?$",
+    re.I,
+)
+
+
+def _particulars(line: str) -> bool:
+    """A line of parts that each give a particular of the post: a date or a byline (one
+    of them at least), a labelled list of categories or tags, a link to its comments."""
+    parts = _PARTS.split(line)
+    if len(parts) < 2 or len(line) > 200:
+        return False
+    dated = False
+    for part in parts:
+        if is_date_line(part) or shown_byline([part]):
+            dated = True
+        elif not (_LABELLED.match(part) or _COMMENTS_LINK.match(part)):
+            return False
+    return dated
 
 
 _PLACEHOLDER = re.compile(r"^(?:no\s+author|unknown|anonymous|admin(?:istrator)?|none|n/?a)$", re.I)

@@ -323,6 +323,19 @@ def test_html_line_of_the_posts_particulars_atop_the_text_is_gone(tmp_path, line
     assert PARAGRAPHS[0] in article.body
 
 
+@pytest.mark.parametrize("label", ["Release Date:", "Last updated:"])
+def test_html_date_label_without_its_date_is_gone(tmp_path, label):
+    """The page's date stood in an element the extraction drops; its label alone says
+    nothing (one with its date stays)."""
+    heading = "<h1>Harbour terminal delayed</h1>"
+    page = PAGE.replace(
+        heading, f"{heading}<p>{label}</p><p>{PARAGRAPHS[2]}</p><p>Date: March 3</p>"
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert label not in article.body.split("\n\n")
+    assert "Date: March 3" in article.body.split("\n\n")
+
+
 def test_html_furniture_inside_the_article_is_gone(tmp_path):
     """A newsletter box or a rights line set inside the article's markup goes; the short
     paragraphs and list items around it stay."""

@@ -214,14 +214,23 @@ _SEPARATOR = re.compile(r"\s+[|–—:·•-]{1,2}\s+")
 def _body(text: str) -> str:
     """trafilatura's lines are paragraphs (and list items): one per block of the body,
     but for a paragraph that says what only furniture says (it keeps a newsletter box or
-    a copyright line set inside the article), and a line of the post's particulars at its
-    top (its date, categories and a link to its comments): the reader shows the date."""
+    a copyright line set inside the article) or labels a date it does not give (the date
+    was an element it dropped: "Release Date:"), and a line of the post's particulars at
+    its top (its date, categories and a link to its comments): the reader shows the date."""
     lines = (clean_line(line) for line in sanitise(text).split("\n"))
-    kept = [line for line in lines if line and not says_furniture(line)]
+    kept = [
+        line for line in lines if line and not says_furniture(line) and not _EMPTY_DATE.match(line)
+    ]
     top = [i for i, line in enumerate(kept[:_TOP]) if _particulars(line)]
     return "\n\n".join(line for i, line in enumerate(kept) if i not in top)
 
 
+#: A date's label with no date after it: "Release Date:", "Posted on:", "Last updated:".
+_EMPTY_DATE = re.compile(
+    r"^(?:(?:release|publish(?:ed|ing)?|post(?:ed)?|last|updated?|modified|issue)\s+)?"
+    r"(?:date|dated|published|posted|updated|modified)(?:\s+on)?\s*:$",
+    re.I,
+)
 #: How far down the body a line of the post's particulars may stand.
 _TOP = 3
 #: The parts of a line of particulars: "January 13, 2020 | categories: Python | View Comments".

@@ -379,6 +379,30 @@ def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
     assert article.title == "Harbour terminal delayed"
 
 
+@pytest.mark.parametrize(
+    ("meta_title", "heading", "expected"),
+    [
+        # the page's only heading, in other words than its metadata's
+        ("About us - Velm", "A port town's paper since 1882", "A port town's paper since 1882"),
+        ("escenic", "Harbour terminal opening put back", "Harbour terminal opening put back"),
+        # the only heading is the site's name, as the title's last part says: not the headline
+        (
+            "Harbour terminal delayed | Velm Daily News",
+            "Velm Daily News",
+            "Harbour terminal delayed | Velm Daily News",
+        ),
+    ],
+)
+def test_html_pages_only_heading_is_the_headline(tmp_path, meta_title, heading, expected):
+    page = (
+        PAGE.replace("<title>Harbour terminal delayed | The Velm Courier</title>", "")
+        .replace('content="Harbour terminal delayed"', f'content="{meta_title}"')
+        .replace("<h1>Harbour terminal delayed</h1>", f"<h1>{heading}</h1>")
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == expected
+
+
 def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
     page = PAGE.replace(
         '<meta property="og:site_name" content="The Velm Courier">',

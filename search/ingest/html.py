@@ -203,7 +203,20 @@ def _headline(title: str, headlines: list[str], site: str = "") -> str:
             found = sum(1 for w in content if w in named) / len(content)
         if found > share:
             best, share = heading, found
-    return clean_line(best) if best and share >= _SAME_HEADLINE else title
+    if best and share >= _SAME_HEADLINE:
+        return clean_line(best)
+    shown = [h for h in headlines if h]
+    if len(shown) == 1 and _sole_headline(shown[0], not_headlines):
+        return clean_line(shown[0])
+    return title
+
+
+def _sole_headline(heading: str, not_headlines: set[str]) -> bool:
+    """The page's only level-1 heading is its headline, whatever the metadata title says
+    ("About Us - Shabka" above "The strategic Think & Do Tank"): unless it is the site's
+    name or a part of the title's, or too short or too long to be one."""
+    content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
+    return len(content) >= 3 and len(heading) <= 300 and heading.casefold() not in not_headlines
 
 
 _WORDS = re.compile(r"\w+")

@@ -307,6 +307,35 @@ def test_html_furniture_is_gone(page):
         assert furniture not in page.body
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("March 14, 2024 at 08:45 AM | categories: Port, Ferries | View Comments", False),
+        ("By Ann Lee | 3 Comments", False),
+        ("March 14, 2024 | Berths: twelve", True),  # a part that is no particular
+    ],
+)
+def test_html_line_of_the_posts_particulars_atop_the_text_is_gone(tmp_path, line, kept):
+    heading = "<h1>Harbour terminal delayed</h1>"
+    page = PAGE.replace(heading, f"{heading}<p>{line}</p>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert (line in article.body) == kept
+    assert PARAGRAPHS[0] in article.body
+
+
+@pytest.mark.parametrize("label", ["Release Date:", "Last updated:"])
+def test_html_date_label_without_its_date_is_gone(tmp_path, label):
+    """The page's date stood in an element the extraction drops; its label alone says
+    nothing (one with its date stays)."""
+    heading = "<h1>Harbour terminal delayed</h1>"
+    page = PAGE.replace(
+        heading, f"{heading}<p>{label}</p><p>{PARAGRAPHS[2]}</p><p>Date: March 3</p>"
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert label not in article.body.split("\n\n")
+    assert "Date: March 3" in article.body.split("\n\n")
+
+
 def test_html_furniture_inside_the_article_is_gone(tmp_path):
     """A newsletter box or a rights line set inside the article's markup goes; the short
     paragraphs and list items around it stay."""
@@ -350,6 +379,30 @@ def test_html_headline_is_the_one_the_reader_sees(tmp_path, og_title, masthead):
     assert article.title == "Harbour terminal delayed"
 
 
+@pytest.mark.parametrize(
+    ("meta_title", "heading", "expected"),
+    [
+        # the page's only heading, in other words than its metadata's
+        ("About us - Velm", "A port town's paper since 1882", "A port town's paper since 1882"),
+        ("escenic", "Harbour terminal opening put back", "Harbour terminal opening put back"),
+        # the only heading is the site's name, as the title's last part says: not the headline
+        (
+            "Harbour terminal delayed | Velm Daily News",
+            "Velm Daily News",
+            "Harbour terminal delayed | Velm Daily News",
+        ),
+    ],
+)
+def test_html_pages_only_heading_is_the_headline(tmp_path, meta_title, heading, expected):
+    page = (
+        PAGE.replace("<title>Harbour terminal delayed | The Velm Courier</title>", "")
+        .replace('content="Harbour terminal delayed"', f'content="{meta_title}"')
+        .replace("<h1>Harbour terminal delayed</h1>", f"<h1>{heading}</h1>")
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == expected
+
+
 def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
     page = PAGE.replace(
         '<meta property="og:site_name" content="The Velm Courier">',
@@ -369,6 +422,9 @@ def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
         ("Art Ekwall says", "<p>By Ann Lee</p>", "Ann Lee"),
         ("Ann Lee, Tom Roe", "<p>By Ann Lee</p>", "Ann Lee, Tom Roe"),
         ("", "<p>&copy; Provided by The Guardian</p>", ""),
+        ("", "<p>By Rosa de la Vega</p>", "Rosa de la Vega"),  # two particles
+        ("", "<p>&mdash; by Ann Lee</p>", "Ann Lee"),  # after a rule of dashes
+        ("Velm Courier", "<p>By Piet van der Linde</p>", "Piet van der Linde"),
     ],
 )
 def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):
@@ -380,6 +436,30 @@ def test_html_byline_below_the_headline(tmp_path, meta_author, below, expected):
     ).replace("<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + below)
     article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
     assert article.author == expected
+
+
+def test_html_byline_a_blogs_description_opens_with(tmp_path):
+    """A blog's description is the post's first words, its byline among them: the names
+    are the author when nothing else names one, and the description is no standfirst."""
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        '<meta property="og:description" content="Posted by Ann Lee and Tom Roe - Port team '
+        'The new harbour terminal will open a year late ...">',
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == "Ann Lee and Tom Roe"
+    assert article.standfirst == ""
+
+
+@pytest.mark.parametrize("opening", ["By Monday, the council", "Posted in Harbour news"])
+def test_html_description_that_opens_otherwise_names_no_author(tmp_path, opening):
+    page = PAGE.replace(
+        '<meta name="author" content="Mara Quist">',
+        f'<meta property="og:description" content="{opening} will know more.">',
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == ""
+    assert article.standfirst.startswith(opening)
 
 
 def test_html_sidecar_overrides_the_page(tmp_path):
@@ -398,6 +478,30 @@ def test_html_date_on_a_line_below_the_headline_when_the_markup_names_none(tmp_p
     )
     article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
     assert article.published == dt.date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("shown", "teaser"),
+    [
+        # the markup's date is another: the first version's
+        ("<p>Updated Mar 18, 2024 @ 10:42 am</p>", ""),
+        # none in the markup; the page's date elements have a teaser's, older
+        (
+            "<p class='date'>Written: 2024-03-18 15:03 / Updated: 2024-03-18 15:30</p>",
+            "<aside><a href='/c'>Tides turn</a><p class='date'>2024-03-02</p></aside>",
+        ),
+    ],
+)
+def test_html_date_the_reader_sees_below_the_headline_goes_first(tmp_path, shown, teaser):
+    page = PAGE.replace(
+        "<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + shown
+    ).replace("</article>", "</article>" + teaser)
+    if teaser:
+        page = page.replace(
+            '<meta property="article:published_time" content="2024-03-15T09:30:00Z">', ""
+        )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.published == dt.date(2024, 3, 18)
 
 
 @pytest.mark.parametrize(

@@ -68,8 +68,8 @@ def parse_html(
         author=clean_line(given.get("author", "")) or document.author,
         source=clean_line(given.get("source", "")) or _site_name(document.sitename, title),
         published=_date(given.get("published", ""))
-        or _date(document.date or "")
-        or _date_below(below),
+        or _date_below(below)
+        or _date(document.date or ""),
         url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
         body=_without_headline(body, title),
         fingerprint=fingerprint,
@@ -125,7 +125,9 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
         title = clean_line(document.title or "")
         document.title = _headline(title, headlines, clean_line(document.sitename or ""))
         below = _below_headline(raw, document.title)
-        document.author = _author(document.author or "", below, tree, raw)
+        document.author = _author(
+            document.author or "", below, tree, raw, clean_line(document.description or "")
+        )
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
@@ -201,7 +203,20 @@ def _headline(title: str, headlines: list[str], site: str = "") -> str:
             found = sum(1 for w in content if w in named) / len(content)
         if found > share:
             best, share = heading, found
-    return clean_line(best) if best and share >= _SAME_HEADLINE else title
+    if best and share >= _SAME_HEADLINE:
+        return clean_line(best)
+    shown = [h for h in headlines if h]
+    if len(shown) == 1 and _sole_headline(shown[0], not_headlines):
+        return clean_line(shown[0])
+    return title
+
+
+def _sole_headline(heading: str, not_headlines: set[str]) -> bool:
+    """The page's only level-1 heading is its headline, whatever the metadata title says
+    ("About Us - Shabka" above "The strategic Think & Do Tank"): unless it is the site's
+    name or a part of the title's, or too short or too long to be one."""
+    content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
+    return len(content) >= 3 and len(heading) <= 300 and heading.casefold() not in not_headlines
 
 
 _WORDS = re.compile(r"\w+")
@@ -212,9 +227,48 @@ _SEPARATOR = re.compile(r"\s+[|–—:·•-]{1,2}\s+")
 def _body(text: str) -> str:
     """trafilatura's lines are paragraphs (and list items): one per block of the body,
     but for a paragraph that says what only furniture says (it keeps a newsletter box or
-    a copyright line set inside the article)."""
+    a copyright line set inside the article) or labels a date it does not give (the date
+    was an element it dropped: "Release Date:"), and a line of the post's particulars at
+    its top (its date, categories and a link to its comments): the reader shows the date."""
     lines = (clean_line(line) for line in sanitise(text).split("\n"))
-    return "\n\n".join(line for line in lines if line and not says_furniture(line))
+    kept = [
+        line for line in lines if line and not says_furniture(line) and not _EMPTY_DATE.match(line)
+    ]
+    top = [i for i, line in enumerate(kept[:_TOP]) if _particulars(line)]
+    return "\n\n".join(line for i, line in enumerate(kept) if i not in top)
+
+
+#: A date's label with no date after it: "Release Date:", "Posted on:", "Last updated:".
+_EMPTY_DATE = re.compile(
+    r"^(?:(?:release|publish(?:ed|ing)?|post(?:ed)?|last|updated?|modified|issue)\s+)?"
+    r"(?:date|dated|published|posted|updated|modified)(?:\s+on)?\s*:$",
+    re.I,
+)
+#: How far down the body a line of the post's particulars may stand.
+_TOP = 3
+#: The parts of a line of particulars: "January 13, 2020 | categories: Python | View Comments".
+_PARTS = re.compile(r"\s+[|•·]\s+")
+_LABELLED = re.compile(r"^(?:categor(?:y|ies)|tags?|topics?|filed\s+under|posted\s+in)\s*:", re.I)
+_COMMENTS_LINK = re.compile(
+    r"^(?:(?:view|show|read|leave|add|post|no)\s+(?:a\s+)?)?(?:\d+\s+)?"
+    r"(?:comments?|responses?|replies)(?:\s*\(\d+\))?$",
+    re.I,
+)
+
+
+def _particulars(line: str) -> bool:
+    """A line of parts that each give a particular of the post: a date or a byline (one
+    of them at least), a labelled list of categories or tags, a link to its comments."""
+    parts = _PARTS.split(line)
+    if len(parts) < 2 or len(line) > 200:
+        return False
+    dated = False
+    for part in parts:
+        if is_date_line(part) or shown_byline([part]):
+            dated = True
+        elif not (_LABELLED.match(part) or _COMMENTS_LINK.match(part)):
+            return False
+    return dated
 
 
 _PLACEHOLDER = re.compile(r"^(?:no\s+author|unknown|anonymous|admin(?:istrator)?|none|n/?a)$", re.I)
@@ -252,11 +306,31 @@ def _as_spelled(name: str, raw: bytes) -> str:
 
 
 def _standfirst(document, body: str) -> str:
-    """The page's description, unless it only repeats the start of the body."""
+    """The page's description, unless it only repeats the start of the body (after its
+    byline, in a blog's)."""
     description = clean_line(getattr(document, "description", "") or "")
-    if not description or body.startswith(description[:60]):
+    if not description or body.startswith(description[:60]) or _description_byline(description):
         return ""
     return description
+
+
+#: A blog's description opens with the post's byline ("Posted by Ann Lee - Safety team");
+#: a bare "By" might be the story's first words ("By Monday, the council...").
+_POSTED_BY = re.compile(r"^(?:posted|written)\s+by\s", re.I)
+
+
+def _description_byline(description: str) -> str:
+    """The names of the byline a page's description opens with ("Posted by ..."): the
+    description is the post's first words run together, the byline's end unmarked, so
+    the longest opening of up to 15 words that reads as a byline."""
+    if not _POSTED_BY.match(description):
+        return ""
+    words = description.split()
+    for n in range(min(len(words), 15), 2, -1):
+        shown = shown_byline([" ".join(words[:n])])
+        if shown:
+            return shown
+    return ""
 
 
 def _date(value: str) -> dt.date | None:
@@ -316,23 +390,32 @@ def _without_hidden(raw: bytes) -> bytes:
 
 
 def _date_below(lines: list[str]) -> dt.date | None:
-    """A date on a line of its own below the headline."""
+    """A date on a line of its own below the headline: the date the reader sees, which
+    goes before the markup's (htmldate, with ``original_date``, takes the oldest date it
+    finds in the page's date elements, a teaser's among them; and a page's meta tags
+    often keep the first version's date when the story shown is a later one)."""
     for line in lines:
         if is_date_line(line):
             return find_date(line)
     return None
 
 
-def _author(named: str, below: list[str], tree: Any, raw: bytes) -> str:
+def _author(named: str, below: list[str], tree: Any, raw: bytes, description: str = "") -> str:
     """The author: the byline below the headline, which is what the reader sees, when the
     page's markup names nobody or someone else (a commenter, "Revised Edition Edited by
-    ..."); the markup's when it names the byline's people and more. With neither,
-    trafilatura's search of the page (its costliest metadata step, so only then)."""
+    ..."); the markup's when it names the byline's people and more. With neither, the
+    byline the page's description opens with (a blog's, made of the post's first words:
+    "Posted by Ann Lee - Safety team Over the past..."), then trafilatura's search of the
+    page (its costliest metadata step, so only then)."""
     from trafilatura.metadata import extract_author
 
     named = _authors(named, raw)
     shown = shown_byline(below)
     if not shown:
-        return named or _authors(extract_author(tree) or "", raw)
+        return (
+            named
+            or _authors(_description_byline(description), raw)
+            or _authors(extract_author(tree) or "", raw)
+        )
     one, other = shown.casefold(), named.casefold()
     return named if named and (one in other or other in one) else shown

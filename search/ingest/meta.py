@@ -190,7 +190,7 @@ def is_date_line(line: str) -> bool:
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"
 _BYLINE = re.compile(
     rf"""^(?:by:?|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
-    (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|van|von|der|da|di|bin|al)\s+)?{_NAME_WORD}){{0,9}})
+    (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|das|bin|al|ter|ten)\s+){{0,2}}{_NAME_WORD}){{0,9}})
     (?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?
     (?:\s*[,–—-]\s*[^.!?]{{0,60}}|\s*[|/]\s*[^!?]{{0,100}})?\s*$""",
     re.I | re.X,

@@ -1745,12 +1745,12 @@ def _byline_in(line: str) -> str:
 
 #: Where a byline's "By" stands in a line: at its start, after a separator ("yas! | By Cara
 #: Stiles | April 13, 2020"), or after "Posted on May 2, 2019" and the like; not in "©
-#: Provided by The Guardian" or a photo's credit.
+#: Provided by The Guardian" or a photo's credit. A rule of dashes may open it ("--- by Ann Lee").
 #: How many lines below the headline a byline may stand (a summary, a photo's caption,
 #: share buttons between).
 _BYLINE_BELOW = 12
 _BY = re.compile(
-    r"(?:^|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
+    r"(?:^[-–—~*]*\s*|[|•·]\s*|\b(?:posted|written|published|reported)(?:\s+on\s+[^|]{1,40}?)?\s+)(by\b.*)",
     re.I,
 )
 

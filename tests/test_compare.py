@@ -1646,6 +1646,28 @@ def test_a_name_written_in_lower_case_nowhere_stays_a_name():
     assert list(with_names(right[0], forms).entities) == ["Harbour Board"]
 
 
+def test_a_longer_name_of_the_other_side_covers_a_part_the_recogniser_found():
+    # One side recognises the whole Act; the other recognises only "Steel Industry" of it
+    # (the words in brackets cut it): the whole Act is the participant on both sides, and
+    # the part does not keep the Act's words apart from it.
+    from search.compare.analysis import _analyse, name_forms, with_names
+
+    earlier = article("Ministers will use the Steel Industry Special Measures Act again.", id="e")
+    later = article(
+        "Peers debated the Steel Industry (Special Measures) Act on Monday.", id="l", year=2025
+    )
+    name = "Steel Industry Special Measures Act"
+    at, part_at = earlier.body.index(name), later.body.index("Steel")
+    act = Entity("body", name, "LAW", name, at, at + len(name))
+    part = Entity("body", "Steel Industry", "ORG", "Steel Industry", part_at, part_at + 14)
+    left = _analyse(earlier, [act], ())
+    right = _analyse(later, [part], ())
+    named = with_names(right[0], name_forms([*left, *right]))
+    (where,) = named.entities.pop(name)
+    assert not named.entities  # the part gave way to the whole
+    assert later.body[slice(*where)] == "Steel Industry (Special Measures) Act"
+
+
 def test_a_restated_worry_does_not_make_a_weak_report_stand_out():
     # The later sentence closest to the concern restates the worry (no report, never
     # linked); the only report shares one word with it, like the rest of the article:

@@ -489,11 +489,13 @@ class NameForms(dict):
     """:func:`name_forms`: first content word -> (content words, form, name) of each name
     to look for, and the :attr:`common` forms (:func:`common_forms`)."""
 
-    __slots__ = ("common", "common_stems")
+    __slots__ = ("common", "common_stems", "longest")
 
     def __init__(self, by_first=(), common: frozenset[tuple[str, ...]] = frozenset()) -> None:
         super().__init__(by_first)
         self.common = common
+        #: First content word -> the most content words of a form it begins.
+        self.longest = {w: max(len(words) for words, _, _ in fs) for w, fs in self.items()}
         #: The stems of the common forms' words: a sentence with none of them has none.
         self.common_stems = frozenset(t.stem for form in common for t in _tokens(" ".join(form), 0))
 
@@ -586,9 +588,9 @@ def _plain_form(mention: str) -> tuple[str, ...]:
 
 
 def with_names(s: _Sentence, forms: dict) -> _Sentence:
-    """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised as
-    entities, and without the mentions that are common words (:func:`common_forms`;
-    ``s`` itself when nothing changes)."""
+    """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised, or
+    recognised only in part, as entities, and without the mentions that are common words
+    (:func:`common_forms`; ``s`` itself when nothing changes)."""
     found = _unrecognised(s, forms)
     common = getattr(forms, "common", None)
     drop = set()
@@ -596,12 +598,14 @@ def with_names(s: _Sentence, forms: dict) -> _Sentence:
         drop = _common_mentions(s, common)
     if not found and not drop:
         return s
+    for _, _, covered in found:
+        drop.update(covered)
     entities = {
         name: kept
         for name, ranges in s.entities.items()
         if (kept := [r for r in ranges if r not in drop])
     }
-    for name, where in found:
+    for name, where, _ in found:
         entities.setdefault(name, []).append(where)
     named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
     named._stem_set = s._stem_set
@@ -634,11 +638,16 @@ def _content_words(form: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t.word for t in _tokens(" ".join(form), 0))
 
 
-def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, int]]]:
-    """(name, range) of each known name's form among ``s``'s words, outside its entities."""
+def _unrecognised(
+    s: _Sentence, by_first: dict
+) -> list[tuple[str, tuple[int, int], list[tuple[int, int]]]]:
+    """(name, range, the mentions it covers) of each known name's form among ``s``'s
+    words, outside its entities or over shorter ones: where the recogniser found only a
+    part of a name another sentence names whole ("Steel Industry" of "the Steel Industry
+    (Special Measures) Act"), the whole name is the participant, as it is there."""
     tokens = s.tokens
-    # The words that may begin a name, outside the names recognised (most sentences have
-    # none, and are done).
+    # The words that may begin a name, outside the names recognised or where one begins
+    # (most sentences have none, and are done).
     text, base = s.span.text, s.span.start
     starts = [
         i for i, t in enumerate(tokens) if t.word in by_first and text[t.start - base].isupper()
@@ -646,7 +655,21 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
     if not starts:
         return []
     ranges = [r for rs in s.entities.values() for r in rs]
-    starts = [i for i in starts if not _inside(tokens[i].start, ranges)]
+    # Where a recognised mention begins -> where it ends: a form found there must go
+    # further to cover it.
+    begins: dict[int, int] = {}
+    longest = by_first.longest
+    for a, b in ranges:
+        begins[a] = max(b, begins.get(a, b))
+    kept = []
+    for i in starts:
+        end = begins.get(tokens[i].start)
+        if end is None:
+            if not _inside(tokens[i].start, ranges):
+                kept.append(i)
+        elif longest[tokens[i].word] > bisect.bisect_left(tokens, end, key=_START) - i:
+            kept.append(i)  # a form with more words than the mention may cover it
+    starts = kept
     if not starts:
         return []
     written: dict[int, int] | None = None  # where each word ends -> its place
@@ -655,8 +678,11 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
     i = starts[0]
     while i < len(tokens):
         step = 1
+        mention_end = begins.get(tokens[i].start, -1)
         for words, form, name in by_first.get(tokens[i].word, ()):
             n = len(words)
+            if i + n > len(tokens) or tokens[i + n - 1].end <= mention_end:
+                continue  # no further than the mention recognised here (most often itself)
             if tuple(t.word for t in tokens[i : i + n]) != words:
                 continue
             if written is None:  # every word as written, stop words too
@@ -666,11 +692,14 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
             j = written.get(tokens[i + n - 1].end, -1) + 1
             if j < len(form) or tuple(w for w, _ in raw[j - len(form) : j]) != form:
                 continue  # "Mexico" of "New Mexico", or words between the name's words
-            start = raw[j - len(form)][1]
-            if s.span.text[start].isupper() and not any(
-                _inside(t.start, ranges) for t in tokens[i : i + n]
+            start = raw[j - len(form)][1] + base
+            end = tokens[i + n - 1].end
+            # The mentions it overlaps: only shorter ones wholly inside it give way.
+            covered = [(a, b) for a, b in ranges if a < end and start < b]
+            if text[start - base].isupper() and all(
+                start <= a and b <= end and b - a < end - start for a, b in covered
             ):  # a name is written with a capital: "green" is no "Green"
-                found.append((name, (start + s.span.start, tokens[i + n - 1].end)))
+                found.append((name, (start, end), covered))
             step = n
             break
         i = next((k for k in starts if k >= i + step), len(tokens))

@@ -1628,6 +1628,75 @@ def test_a_name_is_not_found_inside_a_longer_one():
     assert all(not e.shared_entities for link in comparison.links for e in link.evidence)
 
 
+@pytest.mark.parametrize("recognised_in", ["earlier", "later"])
+def test_a_capitalised_common_noun_is_matched_as_a_word_whether_or_not_it_was_named(
+    recognised_in,
+):
+    # The recogniser names "Parliament" in one article only, and the comparison also writes
+    # "parliament" in lower case: a common noun given a capital, matched as the word it is
+    # on both sides. (As an entity on one side it matched nothing: the answer tied with a
+    # sentence that shares only "suspended".)
+    capital = recognised_in == "earlier"
+    earlier = article(
+        f"The government could suspend {'Parliament' if capital else 'parliament'} for five weeks.",
+        id="e",
+    )
+    answer = f"The Queen suspended {'parliament' if capital else 'Parliament'} on Tuesday."
+    later = article(
+        "Officials suspended the harbour ferry service for five weeks. " + answer,
+        id="l",
+        year=2025,
+    )
+    side = earlier if capital else later
+    at = side.body.index("Parliament")
+    parliament = [Entity("body", "Parliament", "ORG", "Parliament", at, at + 10)]
+    (link,) = compare(
+        earlier,
+        later,
+        earlier_entities=parliament if capital else [],
+        later_entities=[] if capital else parliament,
+    ).links
+    assert link.evidence[0].development.span.text == answer
+    assert "suspend" in link.evidence[0].shared_terms
+    assert {"Parliament", "parliament"} & set(link.evidence[0].shared_terms)
+
+
+def test_a_name_written_in_lower_case_nowhere_stays_a_name():
+    # Written only with a capital, a name one side recognises is still the participant
+    # the other side writes unrecognised (the lower-case rule takes no name away).
+    from search.compare.analysis import _analyse, name_forms, with_names
+
+    earlier = article("The Harbour Board could close the terminal.", id="e")
+    later = article("Critics said the Harbour Board closed the terminal.", id="l", year=2025)
+    board = Entity("body", "Harbour Board", "ORG", "Harbour Board", 4, 17)
+    left = _analyse(earlier, [board], ())
+    right = _analyse(later, [], ())
+    forms = name_forms([*left, *right])
+    assert list(with_names(right[0], forms).entities) == ["Harbour Board"]
+
+
+def test_a_longer_name_of_the_other_side_covers_a_part_the_recogniser_found():
+    # One side recognises the whole Act; the other recognises only "Steel Industry" of it
+    # (the words in brackets cut it): the whole Act is the participant on both sides, and
+    # the part does not keep the Act's words apart from it.
+    from search.compare.analysis import _analyse, name_forms, with_names
+
+    earlier = article("Ministers will use the Steel Industry Special Measures Act again.", id="e")
+    later = article(
+        "Peers debated the Steel Industry (Special Measures) Act on Monday.", id="l", year=2025
+    )
+    name = "Steel Industry Special Measures Act"
+    at, part_at = earlier.body.index(name), later.body.index("Steel")
+    act = Entity("body", name, "LAW", name, at, at + len(name))
+    part = Entity("body", "Steel Industry", "ORG", "Steel Industry", part_at, part_at + 14)
+    left = _analyse(earlier, [act], ())
+    right = _analyse(later, [part], ())
+    named = with_names(right[0], name_forms([*left, *right]))
+    (where,) = named.entities.pop(name)
+    assert not named.entities  # the part gave way to the whole
+    assert later.body[slice(*where)] == "Steel Industry (Special Measures) Act"
+
+
 def test_a_restated_worry_does_not_make_a_weak_report_stand_out():
     # The later sentence closest to the concern restates the worry (no report, never
     # linked); the only report shares one word with it, like the rest of the article:

@@ -1324,3 +1324,36 @@ def test_a_person_for_a_paper_is_a_person_and_a_paper() -> None:
     found = {(e.text, e.type) for e in recognise_text(text)}
     assert ("Helen Marsh", "PERSON") in found
     assert ("Pellworth Times", "ORG") in found
+
+
+def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
+    # "Leeds have been unable to win": with no table of results, the words of a match
+    # report (of two kinds or more) give a town's name the typer's third value, not the
+    # one of a document about something else.
+    from search.entities import resolve
+    from search.entities.teams import _sport_prose
+
+    report = (
+        "Leeds have been unable to win away this season. Their striker scored two goals "
+        "before the goalkeeper saved a penalty, and relegation now looms."
+    )
+    council = (
+        "Leeds have been unable to agree a budget this year. The council voted on Tuesday "
+        "and the mayor said cuts now loom."
+    )
+    assert _sport_prose(report.lower())
+    assert not _sport_prose("a victory for the coalition and a defeat for the opposition")
+
+    def town_feature(text: str) -> list[str]:
+        resolve._COLLECT = []
+        try:
+            recognise_text(text)
+            found = resolve._COLLECT
+        finally:
+            resolve._COLLECT = None
+        return [
+            f for _, a, _, feats in found if a == 0 for f in feats if f.startswith("place&sport=")
+        ]
+
+    assert town_feature(report) == ["place&sport=prose"]
+    assert town_feature(council) == ["place&sport=False"]

@@ -485,24 +485,42 @@ def _designation_start(s: _Sentence, start: int) -> int:
     return start
 
 
-def name_forms(sentences: Sequence[_Sentence]) -> dict:
+class NameForms(dict):
+    """:func:`name_forms`: first content word -> (content words, form, name) of each name
+    to look for, and the :attr:`common` forms (:func:`common_forms`)."""
+
+    __slots__ = ("common", "common_stems", "longest")
+
+    def __init__(self, by_first=(), common: frozenset[tuple[str, ...]] = frozenset()) -> None:
+        super().__init__(by_first)
+        self.common = common
+        #: First content word -> the most content words of a form it begins.
+        self.longest = {w: max(len(words) for words, _, _ in fs) for w, fs in self.items()}
+        #: The stems of the common forms' words: a sentence with none of them has none.
+        self.common_stems = frozenset(t.stem for form in common for t in _tokens(" ".join(form), 0))
+
+
+def name_forms(sentences: Sequence[_Sentence]) -> NameForms:
     """The names of ``sentences`` as :func:`with_names` looks for them: a name the
     recogniser found in one sentence of the comparison ("Parliament", "the Court of
     Session") is the same participant where another sentence writes it and the recogniser
     did not (a name at the start of a quoted sentence, after a title it does not know), on
     either side. Matched by the name as written (titles before it left out, words in any
     case but the first with a capital); a form that names two entities names neither, and
-    only a form written inside a sentence somewhere is a name."""
-    # (name, as written, whether inside the sentence: after its first word and space)
+    only a form written inside a sentence somewhere is a name. A form the comparison
+    also writes in lower case (:func:`common_forms`) is no name at all."""
+    # (name, as written, whether inside the sentence: after its first word and space;
+    # None for the name itself)
     written = set()
     add = written.add
     for s in sentences:
         if s.entities:
             text, base = s.span.text, s.span.start
             for name, ranges in s.entities.items():
-                add((name, name, False))
+                add((name, name, None))  # the name itself, written nowhere perhaps
                 for a, b in ranges:
                     add((name, text[a - base : b - base], a - base > 2))
+    common = common_forms(sentences, {form for _, form, within in written if within is not None})
     forms: dict[tuple[str, ...], set[str]] = {}
     # A capital at a sentence's start says nothing: a form is a name where it is also
     # written inside a sentence ("Bilateral talks ..." recognised once makes no name).
@@ -518,24 +536,92 @@ def name_forms(sentences: Sequence[_Sentence]) -> dict:
     by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
     for form, names in sorted(forms.items(), key=lambda kv: -len(kv[0])):
         words = _content_words(form)
-        if len(names) == 1 and words and form in inside:
+        if len(names) == 1 and words and form in inside and form not in common:
             by_first.setdefault(words[0], []).append((words, form, next(iter(names))))
-    return by_first
+    return NameForms(by_first, common)
+
+
+def common_forms(sentences: Sequence[_Sentence], mentions) -> frozenset[tuple[str, ...]]:
+    """The plain forms (:func:`_plain_form`) of the ``mentions`` (names as written) that
+    some sentence of ``sentences`` also writes in lower case: a common noun given a
+    capital ("Parliament" where the other side writes "suspended parliament", "the Court"
+    beside "the court heard"), which the recogniser may take for a name in one article
+    and not in the other. It is matched as the words it is, wherever it is written, so
+    that whether the recogniser named it on either side changes nothing."""
+    # (A form of no content word is no name: "The Who" is never a common noun.)
+    forms = {f for f in map(_plain_form, mentions) if f and _content_words(f)}
+    if not forms:
+        return frozenset()
+    lower: set[str] = set()
+    for s in sentences:
+        lower.update(_lower_words(s.span.text))
+    # Those whose every word is written in lower case somewhere (seldom any), looked for
+    # as they are written, word after word.
+    forms = {form for form in forms if lower.issuperset(form)}
+    common = set()
+    for s in sentences if forms else ():
+        words = _lower_words(s.span.text)
+        here = [form for form in forms if form[0] in words and form not in common]
+        if here:
+            # Every word as written, between spaces: a capital anywhere makes no match.
+            joined = " " + " ".join(_WORD.findall(s.span.text)) + " "
+            common.update(form for form in here if f" {' '.join(form)} " in joined)
+    return frozenset(common)
+
+
+@lru_cache(maxsize=50_000)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes all in lower case."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+@lru_cache(maxsize=20_000)
+def _plain_form(mention: str) -> tuple[str, ...]:
+    """A mention's words, lower-cased, without "the" before them; none when a title comes
+    first ("President Bush", "Labour Party": the name is not the common word after it)."""
+    words = _WORD.findall(mention.lower())
+    while words and words[0] == "the":
+        words = words[1:]
+    if not words or words[0] in TITLE_WORDS:
+        return ()
+    return tuple(words)
 
 
 def with_names(s: _Sentence, forms: dict) -> _Sentence:
-    """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised as
-    entities (``s`` itself when there are none)."""
+    """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised, or
+    recognised only in part, as entities, and without the mentions that are common words
+    (:func:`common_forms`; ``s`` itself when nothing changes)."""
     found = _unrecognised(s, forms)
-    if not found:
+    common = getattr(forms, "common", None)
+    drop = set()
+    if common and s.entities and not forms.common_stems.isdisjoint(s.stem_set()):
+        drop = _common_mentions(s, common)
+    if not found and not drop:
         return s
-    entities = {name: list(ranges) for name, ranges in s.entities.items()}
-    for name, where in found:
+    for _, _, covered in found:
+        drop.update(covered)
+    entities = {
+        name: kept
+        for name, ranges in s.entities.items()
+        if (kept := [r for r in ranges if r not in drop])
+    }
+    for name, where, _ in found:
         entities.setdefault(name, []).append(where)
     named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
     named._stem_set = s._stem_set
     named._word_stems = s._word_stems
     return named
+
+
+def _common_mentions(s: _Sentence, common) -> set[tuple[int, int]]:
+    """The ranges of ``s``'s entity mentions whose form is common (:func:`common_forms`)."""
+    text, base = s.span.text, s.span.start
+    return {
+        (a, b)
+        for ranges in s.entities.values()
+        for a, b in ranges
+        if _plain_form(text[a - base : b - base]) in common
+    }
 
 
 @lru_cache(maxsize=20_000)
@@ -552,11 +638,16 @@ def _content_words(form: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t.word for t in _tokens(" ".join(form), 0))
 
 
-def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, int]]]:
-    """(name, range) of each known name's form among ``s``'s words, outside its entities."""
+def _unrecognised(
+    s: _Sentence, by_first: dict
+) -> list[tuple[str, tuple[int, int], list[tuple[int, int]]]]:
+    """(name, range, the mentions it covers) of each known name's form among ``s``'s
+    words, outside its entities or over shorter ones: where the recogniser found only a
+    part of a name another sentence names whole ("Steel Industry" of "the Steel Industry
+    (Special Measures) Act"), the whole name is the participant, as it is there."""
     tokens = s.tokens
-    # The words that may begin a name, outside the names recognised (most sentences have
-    # none, and are done).
+    # The words that may begin a name, outside the names recognised or where one begins
+    # (most sentences have none, and are done).
     text, base = s.span.text, s.span.start
     starts = [
         i for i, t in enumerate(tokens) if t.word in by_first and text[t.start - base].isupper()
@@ -564,7 +655,21 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
     if not starts:
         return []
     ranges = [r for rs in s.entities.values() for r in rs]
-    starts = [i for i in starts if not _inside(tokens[i].start, ranges)]
+    # Where a recognised mention begins -> where it ends: a form found there must go
+    # further to cover it.
+    begins: dict[int, int] = {}
+    longest = by_first.longest
+    for a, b in ranges:
+        begins[a] = max(b, begins.get(a, b))
+    kept = []
+    for i in starts:
+        end = begins.get(tokens[i].start)
+        if end is None:
+            if not _inside(tokens[i].start, ranges):
+                kept.append(i)
+        elif longest[tokens[i].word] > bisect.bisect_left(tokens, end, key=_START) - i:
+            kept.append(i)  # a form with more words than the mention may cover it
+    starts = kept
     if not starts:
         return []
     written: dict[int, int] | None = None  # where each word ends -> its place
@@ -573,8 +678,11 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
     i = starts[0]
     while i < len(tokens):
         step = 1
+        mention_end = begins.get(tokens[i].start, -1)
         for words, form, name in by_first.get(tokens[i].word, ()):
             n = len(words)
+            if i + n > len(tokens) or tokens[i + n - 1].end <= mention_end:
+                continue  # no further than the mention recognised here (most often itself)
             if tuple(t.word for t in tokens[i : i + n]) != words:
                 continue
             if written is None:  # every word as written, stop words too
@@ -584,11 +692,14 @@ def _unrecognised(s: _Sentence, by_first: dict) -> list[tuple[str, tuple[int, in
             j = written.get(tokens[i + n - 1].end, -1) + 1
             if j < len(form) or tuple(w for w, _ in raw[j - len(form) : j]) != form:
                 continue  # "Mexico" of "New Mexico", or words between the name's words
-            start = raw[j - len(form)][1]
-            if s.span.text[start].isupper() and not any(
-                _inside(t.start, ranges) for t in tokens[i : i + n]
+            start = raw[j - len(form)][1] + base
+            end = tokens[i + n - 1].end
+            # The mentions it overlaps: only shorter ones wholly inside it give way.
+            covered = [(a, b) for a, b in ranges if a < end and start < b]
+            if text[start - base].isupper() and all(
+                start <= a and b <= end and b - a < end - start for a, b in covered
             ):  # a name is written with a capital: "green" is no "Green"
-                found.append((name, (start + s.span.start, tokens[i + n - 1].end)))
+                found.append((name, (start, end), covered))
             step = n
             break
         i = next((k for k in starts if k >= i + step), len(tokens))

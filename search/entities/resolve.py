@@ -31,7 +31,7 @@ from search.entities.guess import (
     street,
 )
 from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
-from search.entities.teams import _as_team, _sporting
+from search.entities.teams import _as_team, _sport_prose, _sporting
 
 _TITLED_NAME = re.compile(
     r"(?:Mrs|Mr|Ms|Dr|Prof|President|Premier|Chancellor|Minister|Secretary|Senator|General"
@@ -68,7 +68,7 @@ def _retype(
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
     personal: set[str] = set()  # names some mention of which has a relative or an age
-    sport: bool | None = None  # does the document hold results? (asked when needed)
+    sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
         lower: dict[str, bool] = {}  # first word -> occurs in lower case in this field
@@ -83,6 +83,8 @@ def _retype(
             if text in places:
                 if sport is None:
                     sport = any(_sporting(f[2]) for f in fields)
+                    if not sport and any(_sport_prose(f[2]) for f in fields):
+                        sport = "prose"  # a match report: its towns' clubs
                 town = str(sport)
             listed = _listed_with(norm, spans, si)
             context = _context_evidence(norm, start, end, headline, lower, town, listed)

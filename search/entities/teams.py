@@ -14,6 +14,8 @@ a preposition of place or a dateline says it is the place there ("in Nice", "NIC
 France"). A country's name stays a place: its national side is named for the country.
 """
 
+# ruff: noqa: SIM905
+
 from __future__ import annotations
 
 import re
@@ -115,6 +117,28 @@ def _sporting(norm: str) -> bool:
     if not _has_figures(norm) and " v" not in norm and " at " not in norm.lower():
         return False
     return any(any(_shape(line)) for line in norm.split("\n"))
+
+
+#: Words of a match report: a document that uses several of them is about sport, and a
+#: town's name in it is its club's as often as the place's ("Leeds have been unable...").
+_SPORT_WORDS = frozenset(
+    """goal goals scored scorer striker strikers midfielder midfielders defender defenders
+    goalkeeper keeper penalty penalties equaliser equalizer header corner kick-off halftime
+    half-time innings wicket wickets batsman batsmen bowler bowled bowling inning pitcher
+    pitched homered homer homers rbi touchdown touchdowns quarterback playoff playoffs
+    play-off semifinal semi-final quarter-final quarterfinal relegation relegated promoted
+    fixture fixtures seeded tiebreak tie-break lap laps podium squad squads stadium coach
+    coaches teammate teammates season's league's cup-tie try tries scrum winger fly-half
+    unbeaten draw drew victory defeat clean sheet rally striker's match""".split()
+)
+_RX_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def _sport_prose(norm: str) -> bool:
+    """Does the text use several words of a match report (four or more, of two or more
+    kinds)?"""
+    found = [w for w in _RX_WORD.findall(norm) if w in _SPORT_WORDS]
+    return len(found) >= 4 and len(set(found)) >= 2
 
 
 def _has_figures(norm: str) -> bool:

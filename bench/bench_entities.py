@@ -24,7 +24,7 @@ Figures (best of 5 repeats, so a busy machine does not decide them):
   all (floors: issue 11's targets for the test splits), plus the lenient F1. These are
   dossier's quality figures; the seeds' scores in the tests are a regression check, not
   a measure of quality. Skipped when the data is absent.
-- ``pages.dev.*``, ``pages.held_out.*``: the same scores on real web pages of
+- ``pages.dev.*``, ``pages.held_out.*``, ``pages.fresh.*``: the same scores on real web pages of
   ``ingest-dev``, annotated by hand (``bench/ner_pages.py``; ``n`` is the number of gold
   names): issue 11's real-page target (P >= .92, R >= .88 per type) is judged on pages we
   do not have, so no floor here.
@@ -115,11 +115,11 @@ def run() -> dict[str, float]:
 
 def page_quality() -> dict:
     """P/R/F1 per type on the hand-annotated real pages (``bench/ner_pages.py``), pooled
-    over the dev pages and over the held-out ones."""
+    over the dev pages, the held-out ones and the six fresh ones."""
     from bench import ner_pages
 
     found = ner_pages.run()
-    return {"pages": {s: found[s] for s in ("dev", "held_out") if s in found}}
+    return {"pages": {s: found[s] for s in ("dev", "held_out", "fresh") if s in found}}
 
 
 def dev_quality() -> dict:

@@ -1878,3 +1878,15 @@ def test_a_concern_of_no_word_of_its_own_is_all_borrowed():
     links = compare(earlier, later, earlier_entities=(), later_entities=()).links
     (link,) = [x for x in links if x.concern.span.text == "I may do it."]
     assert [e.development.span.text for e in link.evidence][:1] == [outcome]
+
+
+def test_a_plan_named_in_a_later_sentence_is_not_what_it_reports():
+    # "the council's plan to ban lorries from the harbour car park" restates what was
+    # planned: those words link nothing. The sentence that tells the bylaw passed does.
+    plan = (
+        "March marks a milestone in the council's plan to ban lorries from the harbour "
+        "car park and reform parking across the town, the mayor said."
+    )
+    outcome = "The harbour bylaw was passed by councillors in March."
+    concern = "The council will bring forward a bylaw to ban lorries from the harbour car park."
+    assert linked(concern, STORMS, plan, outcome)[:1] == [outcome]

@@ -1890,3 +1890,23 @@ def test_a_plan_named_in_a_later_sentence_is_not_what_it_reports():
     outcome = "The harbour bylaw was passed by councillors in March."
     concern = "The council will bring forward a bylaw to ban lorries from the harbour car park."
     assert linked(concern, STORMS, plan, outcome)[:1] == [outcome]
+
+
+def test_an_irregular_past_meets_its_verb():
+    # "paid" is the past of "pay" (Porter stems it "paid"): "will pay" meets "were paid"
+    # and "payment" alike, and the sentence that tells the payment outranks one that
+    # only names the same people.
+    from search.compare.analysis import raw_stem
+
+    assert raw_stem("paid") == raw_stem("pay") and raw_stem("brought") == raw_stem("bring")
+    assert raw_stem("found") != raw_stem("find")  # "found" a company is a word of its own
+    outcome = "Harbour traders were paid in April."
+    assert (
+        linked(
+            "The council will pay harbour traders for flood damage to the quay.",
+            STORMS,
+            "Harbour traders met in the town hall in March.",
+            outcome,
+        )[:1]
+        == [outcome]
+    )

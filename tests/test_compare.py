@@ -1910,3 +1910,13 @@ def test_an_irregular_past_meets_its_verb():
         )[:1]
         == [outcome]
     )
+
+
+def test_a_plan_named_by_what_befell_it_is_its_outcome():
+    # "Councillors approved the plan to ban lorries ...": the plan's words link the
+    # sentence that tells what became of it.
+    outcome = "Councillors approved the plan to ban lorries from the harbour car park in March."
+    concern = "The council will ban lorries from the harbour car park."
+    assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [
+        outcome
+    ]

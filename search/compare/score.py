@@ -261,13 +261,17 @@ _PLAN_NOUNS = ("plan", "pledge", "promise", "commitment")
 
 
 def _plans_named(d: _Sentence) -> list[tuple[int, int]]:
-    """The body offsets of the plans a later sentence names (:data:`_PLAN_NAMED`): the
-    words there tell what was planned, so they do not link the sentence to a concern;
-    the words it reports the plan's outcome by ("a landmark piece of legislation
-    passed") do."""
+    """The body offsets of the plans a later sentence names (:data:`_PLAN_NAMED`) when
+    it tells no event of its own: the words there tell what was planned, so they do
+    not link the sentence to a concern; the words it reports the plan's outcome by ("a
+    landmark piece of legislation passed") do. A sentence that tells what befell the
+    plan ("Councillors approved the plan to ban lorries", "the court blocked the plan
+    to ...") is its outcome, plan and all."""
     text = d.span.text
     low = text.lower()
     if not any(noun in low for noun in _PLAN_NOUNS):  # most sentences
+        return []
+    if d.cues.events or d.cues.past:
         return []
     base = d.span.start
     return [(base + m.start(), base + m.end()) for m in _PLAN_NAMED.finditer(text)]

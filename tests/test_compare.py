@@ -1901,15 +1901,12 @@ def test_an_irregular_past_meets_its_verb():
     assert raw_stem("paid") == raw_stem("pay") and raw_stem("brought") == raw_stem("bring")
     assert raw_stem("found") != raw_stem("find")  # "found" a company is a word of its own
     outcome = "Harbour traders were paid in April."
-    assert (
-        linked(
-            "The council will pay harbour traders for flood damage to the quay.",
-            STORMS,
-            "Harbour traders met in the town hall in March.",
-            outcome,
-        )[:1]
-        == [outcome]
-    )
+    assert linked(
+        "The council will pay harbour traders for flood damage to the quay.",
+        STORMS,
+        "Harbour traders met in the town hall in March.",
+        outcome,
+    )[:1] == [outcome]
 
 
 def test_a_plan_named_by_what_befell_it_is_its_outcome():
@@ -1917,6 +1914,4 @@ def test_a_plan_named_by_what_befell_it_is_its_outcome():
     # sentence that tells what became of it.
     outcome = "Councillors approved the plan to ban lorries from the harbour car park in March."
     concern = "The council will ban lorries from the harbour car park."
-    assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [
-        outcome
-    ]
+    assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [outcome]

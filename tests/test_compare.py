@@ -1947,3 +1947,40 @@ def test_a_concern_of_no_word_of_its_own_is_all_borrowed():
     links = compare(earlier, later, earlier_entities=(), later_entities=()).links
     (link,) = [x for x in links if x.concern.span.text == "I may do it."]
     assert [e.development.span.text for e in link.evidence][:1] == [outcome]
+
+
+def test_a_plan_named_in_a_later_sentence_is_not_what_it_reports():
+    # "the council's plan to ban lorries from the harbour car park" restates what was
+    # planned: those words link nothing. The sentence that tells the bylaw passed does.
+    plan = (
+        "March marks a milestone in the council's plan to ban lorries from the harbour "
+        "car park and reform parking across the town, the mayor said."
+    )
+    outcome = "The harbour bylaw was passed by councillors in March."
+    concern = "The council will bring forward a bylaw to ban lorries from the harbour car park."
+    assert linked(concern, STORMS, plan, outcome)[:1] == [outcome]
+
+
+def test_an_irregular_past_meets_its_verb():
+    # "paid" is the past of "pay" (Porter stems it "paid"): "will pay" meets "were paid"
+    # and "payment" alike, and the sentence that tells the payment outranks one that
+    # only names the same people.
+    from search.compare.analysis import raw_stem
+
+    assert raw_stem("paid") == raw_stem("pay") and raw_stem("brought") == raw_stem("bring")
+    assert raw_stem("found") != raw_stem("find")  # "found" a company is a word of its own
+    outcome = "Harbour traders were paid in April."
+    assert linked(
+        "The council will pay harbour traders for flood damage to the quay.",
+        STORMS,
+        "Harbour traders met in the town hall in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_plan_named_by_what_befell_it_is_its_outcome():
+    # "Councillors approved the plan to ban lorries ...": the plan's words link the
+    # sentence that tells what became of it.
+    outcome = "Councillors approved the plan to ban lorries from the harbour car park in March."
+    concern = "The council will ban lorries from the harbour car park."
+    assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [outcome]

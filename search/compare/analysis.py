@@ -87,6 +87,51 @@ _SPELLING = {
     "harbor": "harbour",
 }
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
+#: Irregular past forms -> the verb ("paid" meets "will pay" and "payment", "brought"
+#: "bring forward"): Porter stems "paid" as "paid". Only forms with no other common
+#: meaning ("found", "left", "won", "saw", "met", "led" are words of their own).
+_IRREGULAR = {
+    past: verb
+    for verb, forms in {
+        "pay": "paid",
+        "sell": "sold",
+        "buy": "bought",
+        "bring": "brought",
+        "hold": "held",
+        "give": "gave given",
+        "spend": "spent",
+        "seek": "sought",
+        "fight": "fought",
+        "catch": "caught",
+        "send": "sent",
+        "keep": "kept",
+        "strike": "struck",
+        "choose": "chose chosen",
+        "drive": "drove driven",
+        "break": "broke broken",
+        "begin": "began begun",
+        "rise": "rose risen",
+        "fall": "fell fallen",
+        "grow": "grew grown",
+        "throw": "threw thrown",
+        "lose": "lost",
+        "stand": "stood",
+        "freeze": "froze frozen",
+        "fly": "flew flown",
+        "sink": "sank sunk",
+        "deal": "dealt",
+        "uphold": "upheld",
+        "overthrow": "overthrew overthrown",
+        "flee": "fled",
+        "steal": "stole stolen",
+        "forbid": "forbade forbidden",
+        "forgive": "forgave forgiven",
+        "swear": "swore sworn",
+        "hide": "hid hidden",
+        "undertake": "undertook undertaken",
+    }.items()
+    for past in forms.split()
+}
 
 
 DEMONYMS_PATH = Path(__file__).parent.parent / "data" / "demonyms.toml"
@@ -102,6 +147,7 @@ def _fold(word: str) -> str:
     """US spellings into British ("defense" meets "defence"), demonyms into their place
     ("French" meets "France"; see :file:`data/demonyms.toml`), -ize into -ise."""
     word = _SPELLING.get(word, word)
+    word = _IRREGULAR.get(word, word)
     word = _demonyms().get(word, word)
     return _IZE.sub(r"is\1", word) if "iz" in word else word
 

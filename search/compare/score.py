@@ -233,18 +233,48 @@ SPEECH_VERBS = wordset(
 )
 
 
-def _terms(s: _Sentence, local: dict[str, float]) -> dict[str, float]:
+def _terms(
+    s: _Sentence, local: dict[str, float], leave_out: Sequence[tuple[int, int]] = ()
+) -> dict[str, float]:
     """A sentence's content words (outside entity names): stem -> weight. The words of a
-    name the recogniser missed share one word's weight (see :func:`_name_share`)."""
+    name the recogniser missed share one word's weight (see :func:`_name_share`). The
+    words inside ``leave_out`` (body offsets) are not counted."""
     out: dict[str, float] = {}
     words = s.words()
     for t, share in zip(words, _name_share(s, words), strict=True):
         if t.word.lower() in SPEECH_VERBS:
             continue  # how it was said ("argue", "argued"), not what it is about
+        if leave_out and any(a <= t.start < b for a, b in leave_out):
+            continue
         w = language_weight(t.word) * local.get(t.stem, 1.0) * share
         if w > out.get(t.stem, 0.0):
             out[t.stem] = w
     return out
+
+
+#: A plan named in a later sentence, up to the end of its clause ("Sunday marks a
+#: watershed moment in the government's plan to return the railways to passengers and
+#: reform our broken railways, ...", "The Act delivers on the manifesto pledges to clean
+#: up the water sector, ..."): what was planned, restated, not what the sentence reports.
+_PLAN_NAMED = re.compile(r"\b(?:plans?|pledges?|promises?|commitments?)\s+to\s+[^,;:]*", re.I)
+_PLAN_NOUNS = ("plan", "pledge", "promise", "commitment")
+
+
+def _plans_named(d: _Sentence) -> list[tuple[int, int]]:
+    """The body offsets of the plans a later sentence names (:data:`_PLAN_NAMED`) when
+    it tells no event of its own: the words there tell what was planned, so they do
+    not link the sentence to a concern; the words it reports the plan's outcome by ("a
+    landmark piece of legislation passed") do. A sentence that tells what befell the
+    plan ("Councillors approved the plan to ban lorries", "the court blocked the plan
+    to ...") is its outcome, plan and all."""
+    text = d.span.text
+    low = text.lower()
+    if not any(noun in low for noun in _PLAN_NOUNS):  # most sentences
+        return []
+    if d.cues.events or d.cues.past:
+        return []
+    base = d.span.start
+    return [(base + m.start(), base + m.end()) for m in _PLAN_NAMED.finditer(text)]
 
 
 def _name_share(s: _Sentence, words: Sequence) -> list[float]:
@@ -567,7 +597,7 @@ class Scorer:
         self.entity_weight = _rarity(sentences, "entities")
         self.theme_weight = _rarity(candidates, "themes")
         self.candidates = [d for d in candidates if linkable(d)]
-        self.terms = {d.key: _terms(d, self.local) for d in self.candidates}
+        self.terms = {d.key: _terms(d, self.local, _plans_named(d)) for d in self.candidates}
         # A candidate's actors are asked only when it shares an entity with a concern.
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}

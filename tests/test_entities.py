@@ -1357,3 +1357,32 @@ def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
 
     assert town_feature(report) == ["place&sport=prose"]
     assert town_feature(council) == ["place&sport=False"]
+
+
+def _named(text: str) -> dict[str, str]:
+    """The names of PERSON, ORG, GPE or LOC in ``text``, with their types."""
+    return {
+        e.text: e.type for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few voters outside the party ever warmed to Gaitskellism, the pamphlet argued.",
+        "Commentators said Peronisms of every stripe had failed the country's poor.",
+        "The governor's rivals promised to repeal Pritzkercare before the winter.",
+    ],
+)
+def test_a_creed_or_scheme_named_by_its_ending_is_no_name(text: str) -> None:
+    # "-ism" words and coined "-care" schemes are doctrines and programmes (MISC in
+    # CoNLL's and CrossNER's gold), not organisations, places or people.
+    assert _named(text) == {}
+
+
+def test_a_firm_named_in_one_word_ending_in_care_is_still_a_name() -> None:
+    from search.entities.guess import doctrine
+
+    assert not doctrine("UnitedHealthcare")  # capitals inside: a firm's coined name
+    assert not doctrine("Care")
+    assert doctrine("Medicare") and doctrine("Marxism-Leninism")

@@ -787,7 +787,10 @@ def _type_stretch(norm, stretch, cue, names):
             stretch = stretch[1:]
         return stretch[0][0], end, "PERSON"
     if single and (
-        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
+        len(words[0]) < 2
+        or words[0] in _NOT_NAMES
+        or (sentence_start and _ordinary(words[0]))
+        or doctrine(words[0])
     ):
         return None
     if not single and before.rstrip().endswith(("by", "By")) and _RX_BY.search(before):
@@ -928,6 +931,18 @@ def street(name: str) -> bool:
         return len(words) > 1 or "-" in words[0]
     low = last.lower()
     return len(words) == 1 and low.endswith(STREET_ENDINGS) and len(low) > 8
+
+
+def doctrine(word: str) -> bool:
+    """Is ``word`` a creed, a policy or a programme named by its own ending, no one's and
+    nowhere's name: an "-ism" ("Gaullism", "Marxism-Leninism") or a coined "-care" scheme
+    named after its author ("Medicare", "Romneycare"; not "UnitedHealthcare", a firm)?"""
+    low = word.lower()
+    if len(word) < 6 or not word[:1].isupper() or word.isupper():
+        return False
+    if low.endswith(("ism", "isms")):
+        return True
+    return low.endswith("care") and len(word) > 7 and word[1:].islower()
 
 
 def _ordinary(word: str) -> bool:

@@ -1386,3 +1386,15 @@ def test_a_firm_named_in_one_word_ending_in_care_is_still_a_name() -> None:
     assert not doctrine("UnitedHealthcare")  # capitals inside: a firm's coined name
     assert not doctrine("Care")
     assert doctrine("Medicare") and doctrine("Marxism-Leninism")
+
+
+def test_a_rule_named_for_its_author_is_a_law_not_an_organisation() -> None:
+    # "Rule" ends the names of regulations as "Act" and "Law" do ("Home Rule", a
+    # regulator's rule named for the official who proposed it): a law, not scored as ORG.
+    found = {
+        e.text: e.type
+        for e in recognise_text(
+            "Lenders lobbied for years against the Brannock Rule, which capped their fees."
+        )
+    }
+    assert found.get("Brannock Rule") == "LAW"

@@ -72,7 +72,7 @@ _EVENT_CUES = set(
 )
 _LAW_CUES = set(
     """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
-    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment""".split()
+    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment Rule""".split()
 )
 _LOC_CUES = set(
     """Sea Strait Straits Gulf Bay River Lake Mountains Mountain Mount Island Islands Peninsula

@@ -1398,3 +1398,20 @@ def test_a_rule_named_for_its_author_is_a_law_not_an_organisation() -> None:
         )
     }
     assert found.get("Brannock Rule") == "LAW"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The bakery on Tallis St reopens next week.", "Tallis St"),
+        ("Roadworks will close Glenmore Rd until the spring.", "Glenmore Rd"),
+        ("Walkers were rescued below Carrow Head on Sunday.", "Carrow Head"),
+        ("The trawler tied up at Fenwick Quay before dawn.", "Fenwick Quay"),
+    ],
+)
+def test_a_street_by_its_short_word_or_a_headland_or_quay_is_a_place(text: str, place: str) -> None:
+    assert _named(text).get(place) in {"LOC", "GPE"}
+
+
+def test_a_given_name_before_head_or_quay_keeps_a_persons_name() -> None:
+    assert _named("Matthew Quay said the vote was close.").get("Matthew Quay") == "PERSON"

@@ -929,6 +929,11 @@ def street(name: str) -> bool:
         if len(words) == 2:
             return not _given_name(words[0])  # "Lois Lane", "Grace Park"
         return len(words) > 1 or "-" in words[0]
+    if len(words) > 1 and last in _STREET_SHORT:
+        return True  # "Baxter St", "Fennel Rd": no one's name ends so
+    if len(words) == 2 and last in _SITE_ENDS:
+        first = words[0]  # "Stackard Head", "Pellow Quay"; not "John Head", "Matthew Quay"
+        return not _given_name(first) and not typer.everyday(first) and first[1:].islower()
     low = last.lower()
     return len(words) == 1 and low.endswith(STREET_ENDINGS) and len(low) > 8
 
@@ -943,6 +948,13 @@ def doctrine(word: str) -> bool:
     if low.endswith(("ism", "isms")):
         return True
     return low.endswith("care") and len(word) > 7 and word[1:].islower()
+
+
+#: A street's word shortened: "Baxter St", "Fennel Rd".
+_STREET_SHORT = frozenset("St St. Rd Rd. Ave Ave. Blvd Blvd.".split())
+#: Last words of a headland's, a wharf's or a pier's name ("Stackard Head", "Pellow
+#: Quay"), after a word that is no given name nor everyday word ("Deputy Head" is a role).
+_SITE_ENDS = frozenset("Head Point Quay Pier Wharf".split())
 
 
 def _ordinary(word: str) -> bool:

@@ -1415,3 +1415,17 @@ def test_a_street_by_its_short_word_or_a_headland_or_quay_is_a_place(text: str, 
 
 def test_a_given_name_before_head_or_quay_keeps_a_persons_name() -> None:
     assert _named("Matthew Quay said the vote was close.").get("Matthew Quay") == "PERSON"
+
+
+def test_a_bar_or_pub_is_a_business_and_the_street_it_is_on_a_place() -> None:
+    # "Bar", "Pub", "Tavern", "Bistro" end businesses' names as "Hotel" and "Cafe" do:
+    # an organisation, not a person ("Pelham" is a surname too). A business "on" a
+    # street is two names, not one.
+    assert _named("Gorman Bar says it will reopen after the renovation.") == {"Gorman Bar": "ORG"}
+    assert _named("Quill Bistro on Tallis St will stay open this winter.") == {
+        "Quill Bistro": "ORG",
+        "Tallis St": "LOC",
+    }
+    assert "Council on Foreign Relations" in _named(
+        "The Council on Foreign Relations published the report."
+    )

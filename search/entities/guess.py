@@ -62,7 +62,7 @@ _ORG_CUES = set(
     Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
     Enquirer Examiner Courant Advertiser Caucus Collective Partnership Conservancy Charity Guild
     Seminary Clinic Hotel Restaurant Cafe Brewing Distillery Winery Theatre Theater
-    Ensemble""".split()
+    Ensemble Bar Pub Tavern Inn Bistro Diner""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -524,6 +524,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             institution = _institution(norm, part[at:], inside, spans)
             if institution:
                 out.append(institution)
+                if norm.startswith(" on ", institution[1]):  # "... Bistro on Tallis St"
+                    k = next((k for k in range(at, n) if part[k][0] > institution[1]), n)
+                    if k < n:
+                        at, cue = k, None
+                        continue
                 return out
         rest = part[at:]
         for s in _stretches(norm, rest, inside):
@@ -694,7 +699,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         i < len(part) - 1
         and _RX_OF.match(norm, tail_end, end)
         and 2 not in spans.occupied[part[i + 1][0] : end]
-    ):
+        and not (norm.startswith(" on ", tail_end) and street(norm[part[i + 1][0] : end]))
+    ):  # (but "Quill Bistro on Tallis St" is a business and the street it is on)
         tail_end = end
     known_start = spans.by_end.get(tail_end)
     # "US Freedom of Information Act": the known name is the name; but "University

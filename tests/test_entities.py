@@ -1429,3 +1429,13 @@ def test_a_bar_or_pub_is_a_business_and_the_street_it_is_on_a_place() -> None:
     assert "Council on Foreign Relations" in _named(
         "The Council on Foreign Relations published the report."
     )
+
+
+def test_irish_offices_are_titles_and_a_role_abbreviation_is_no_name() -> None:
+    # "Taoiseach" and "Tánaiste" are offices as "Chancellor" is: the name after them is
+    # the person's, without the title; "CMO" (chief medical officer) is a role, like "CEO".
+    assert _named("Taoiseach Aodhan Keogh said the curfew would last a month.") == {
+        "Aodhan Keogh": "PERSON"
+    }
+    assert _named("Tanaiste Ruairi Lenihan met the unions.") == {"Ruairi Lenihan": "PERSON"}
+    assert _named("The CMO told ministers that admissions were rising.") == {}

@@ -35,7 +35,8 @@ _PERSON_TITLES = set(
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
     MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
     Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
-    Co-founder Cofounder Founder Executive Author Honour Honor QC KC OBE CBE MBE KBE""".split()
+    Co-founder Cofounder Founder Executive Author Honour Honor QC KC OBE CBE MBE KBE Taoiseach
+    Tánaiste Tanaiste""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -1002,7 +1003,7 @@ _NOT_NAMES = set(
     Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa
     SMS MMS PDF JPEG JPG PNG GIF PPT DOC DOCX XLS CSV XML JSON HTML HTTP HTTPS SSL TLS DNS
     VPN GPS SIM RAM CPU GPU SSD LED LCD OLED HD HDMI NFC QR APK SDK OS MP3 MP4 ZIP RAR
-    LTE 4G 5G Wi-Fi Bitcoin Ethereum QC KC OBE CBE MBE KBE GP""".split()
+    LTE 4G 5G Wi-Fi Bitcoin Ethereum QC KC OBE CBE MBE KBE GP CMO""".split()
 )
 
 

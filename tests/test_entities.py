@@ -1439,3 +1439,12 @@ def test_irish_offices_are_titles_and_a_role_abbreviation_is_no_name() -> None:
     }
     assert _named("Tanaiste Ruairi Lenihan met the unions.") == {"Ruairi Lenihan": "PERSON"}
     assert _named("The CMO told ministers that admissions were rising.") == {}
+
+
+def test_a_point_of_the_compass_named_alone_is_a_region() -> None:
+    # "the South", "the Midwest" as a country's region: a place, however the words
+    # around it (a verb of voting, "its") make it look like a body.
+    assert _named("In the end the Midwest voted against him, and so did the South.") == {
+        "Midwest": "LOC",
+        "South": "LOC",
+    }

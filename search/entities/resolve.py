@@ -256,6 +256,8 @@ def _verdicts(
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
             continue
+        if new is not None and text in typer.REGIONS:
+            new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
         if new == "GPE" and type_ == "LOC":
             new = "LOC"
         spans[si] = (start, end, new, canonical, guessed, prio)

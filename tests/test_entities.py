@@ -1448,3 +1448,12 @@ def test_a_point_of_the_compass_named_alone_is_a_region() -> None:
         "Midwest": "LOC",
         "South": "LOC",
     }
+
+
+def test_a_model_after_a_products_name_is_no_name_anywhere_in_the_text() -> None:
+    # "iPad Vela": a word after a product's name with a small letter first and a capital
+    # inside is the product's model, and so is the same word alone later on.
+    assert (
+        _named("The new iPad Vela has a bigger screen. Unlike the 2019 Vela, it has two cameras.")
+        == {}
+    )

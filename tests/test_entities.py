@@ -1457,3 +1457,15 @@ def test_a_model_after_a_products_name_is_no_name_anywhere_in_the_text() -> None
         _named("The new iPad Vela has a bigger screen. Unlike the 2019 Vela, it has two cameras.")
         == {}
     )
+
+
+def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    # "Popular Kilbrack spot ...": an everyday adjective capitalised only for starting
+    # the sentence, before a one-word name; the name is the town alone, not a person
+    # "Popular Kilbrack". ("Red Star" keeps its short first word.)
+    found = _named(
+        "Crowds queued in Kilbrack all morning. Popular Kilbrack bakery Crumbs will stay "
+        "open all week."
+    )
+    assert "Popular Kilbrack" not in found
+    assert found.get("Kilbrack") == "GPE"

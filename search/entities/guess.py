@@ -786,6 +786,19 @@ def _type_stretch(norm, stretch, cue, names):
     if not single and " & " in norm[start:end]:
         return start, end, "ORG"  # "Douglas & Lomason", "Marks & Spencer": a firm
     sentence_start = _is_sentence_start(norm, start)
+    if (
+        sentence_start
+        and len(words) == 2
+        and cue is None
+        and words[0][1:].islower()
+        and len(words[0]) > 5
+        and words[0].lower().endswith(_ADJECTIVE_ENDINGS)
+        and typer.everyday(words[0])
+        and not _given_name(words[0])
+        and words[0] not in typer._COMPASS
+        and not _cue_type(words[1])
+    ):  # "Popular Kilbrack spot", "Iconic Ossory pub": an adjective starts the sentence
+        return _type_stretch(norm, stretch[1:], None, names)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
     if cue == "PERSON":
@@ -868,6 +881,10 @@ _ORDINARY_ENDINGS = tuple(
     "ers ors ists ians ing ings ed ly tion tions sion sions ment ments ness ity ities ies"
     " ism isms ive ives ous ful less able ible ance ence ants ents".split()
 )
+
+
+#: Endings of adjectives: "Popular", "Iconic", "Beloved", "Historic", "Famous".
+_ADJECTIVE_ENDINGS = ("ar", "ic", "ous", "ful", "ed", "ive", "able", "ible", "al", "ent", "ant")
 
 
 def _role_word(word: str) -> bool:

@@ -1357,3 +1357,115 @@ def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
 
     assert town_feature(report) == ["place&sport=prose"]
     assert town_feature(council) == ["place&sport=False"]
+
+
+def _named(text: str) -> dict[str, str]:
+    """The names of PERSON, ORG, GPE or LOC in ``text``, with their types."""
+    return {
+        e.text: e.type for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE", "LOC"}
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few voters outside the party ever warmed to Gaitskellism, the pamphlet argued.",
+        "Commentators said Peronisms of every stripe had failed the country's poor.",
+        "The governor's rivals promised to repeal Pritzkercare before the winter.",
+    ],
+)
+def test_a_creed_or_scheme_named_by_its_ending_is_no_name(text: str) -> None:
+    # "-ism" words and coined "-care" schemes are doctrines and programmes (MISC in
+    # CoNLL's and CrossNER's gold), not organisations, places or people.
+    assert _named(text) == {}
+
+
+def test_a_firm_named_in_one_word_ending_in_care_is_still_a_name() -> None:
+    from search.entities.guess import doctrine
+
+    assert not doctrine("UnitedHealthcare")  # capitals inside: a firm's coined name
+    assert not doctrine("Care")
+    assert doctrine("Medicare") and doctrine("Marxism-Leninism")
+
+
+def test_a_rule_named_for_its_author_is_a_law_not_an_organisation() -> None:
+    # "Rule" ends the names of regulations as "Act" and "Law" do ("Home Rule", a
+    # regulator's rule named for the official who proposed it): a law, not scored as ORG.
+    found = {
+        e.text: e.type
+        for e in recognise_text(
+            "Lenders lobbied for years against the Brannock Rule, which capped their fees."
+        )
+    }
+    assert found.get("Brannock Rule") == "LAW"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The bakery on Tallis St reopens next week.", "Tallis St"),
+        ("Roadworks will close Glenmore Rd until the spring.", "Glenmore Rd"),
+        ("Walkers were rescued below Carrow Head on Sunday.", "Carrow Head"),
+        ("The trawler tied up at Fenwick Quay before dawn.", "Fenwick Quay"),
+    ],
+)
+def test_a_street_by_its_short_word_or_a_headland_or_quay_is_a_place(text: str, place: str) -> None:
+    assert _named(text).get(place) in {"LOC", "GPE"}
+
+
+def test_a_given_name_before_head_or_quay_keeps_a_persons_name() -> None:
+    assert _named("Matthew Quay said the vote was close.").get("Matthew Quay") == "PERSON"
+
+
+def test_a_bar_or_pub_is_a_business_and_the_street_it_is_on_a_place() -> None:
+    # "Bar", "Pub", "Tavern", "Bistro" end businesses' names as "Hotel" and "Cafe" do:
+    # an organisation, not a person ("Pelham" is a surname too). A business "on" a
+    # street is two names, not one.
+    assert _named("Gorman Bar says it will reopen after the renovation.") == {"Gorman Bar": "ORG"}
+    assert _named("Quill Bistro on Tallis St will stay open this winter.") == {
+        "Quill Bistro": "ORG",
+        "Tallis St": "LOC",
+    }
+    assert "Council on Foreign Relations" in _named(
+        "The Council on Foreign Relations published the report."
+    )
+
+
+def test_irish_offices_are_titles_and_a_role_abbreviation_is_no_name() -> None:
+    # "Taoiseach" and "Tánaiste" are offices as "Chancellor" is: the name after them is
+    # the person's, without the title; "CMO" (chief medical officer) is a role, like "CEO".
+    assert _named("Taoiseach Aodhan Keogh said the curfew would last a month.") == {
+        "Aodhan Keogh": "PERSON"
+    }
+    assert _named("Tanaiste Ruairi Lenihan met the unions.") == {"Ruairi Lenihan": "PERSON"}
+    assert _named("The CMO told ministers that admissions were rising.") == {}
+
+
+def test_a_point_of_the_compass_named_alone_is_a_region() -> None:
+    # "the South", "the Midwest" as a country's region: a place, however the words
+    # around it (a verb of voting, "its") make it look like a body.
+    assert _named("In the end the Midwest voted against him, and so did the South.") == {
+        "Midwest": "LOC",
+        "South": "LOC",
+    }
+
+
+def test_a_model_after_a_products_name_is_no_name_anywhere_in_the_text() -> None:
+    # "iPad Vela": a word after a product's name with a small letter first and a capital
+    # inside is the product's model, and so is the same word alone later on.
+    assert (
+        _named("The new iPad Vela has a bigger screen. Unlike the 2019 Vela, it has two cameras.")
+        == {}
+    )
+
+
+def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    # "Popular Kilbrack spot ...": an everyday adjective capitalised only for starting
+    # the sentence, before a one-word name; the name is the town alone, not a person
+    # "Popular Kilbrack". ("Red Star" keeps its short first word.)
+    found = _named(
+        "Crowds queued in Kilbrack all morning. Popular Kilbrack bakery Crumbs will stay "
+        "open all week."
+    )
+    assert "Popular Kilbrack" not in found
+    assert found.get("Kilbrack") == "GPE"

@@ -35,7 +35,8 @@ _PERSON_TITLES = set(
     Chairwoman Speaker Sultan Ayatollah Imam Rabbi CEO Leader Member MP MPP MLA MEP MSP MNA
     MHA TD Councilmember Councilman Councilwoman Councillor Councilor Alderman Alderwoman
     Assemblyman Assemblywoman Assemblymember Commissioner Honourable Honorable Hon.
-    Co-founder Cofounder Founder Executive Author Honour Honor QC KC OBE CBE MBE KBE""".split()
+    Co-founder Cofounder Founder Executive Author Honour Honor QC KC OBE CBE MBE KBE Taoiseach
+    Tánaiste Tanaiste""".split()
 )
 _ORG_CUES = set(
     """Wire Courier Dispatch Weekly Daily Monitor Observer Chronicle Review Standard Express
@@ -62,7 +63,7 @@ _ORG_CUES = set(
     Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
     Enquirer Examiner Courant Advertiser Caucus Collective Partnership Conservancy Charity Guild
     Seminary Clinic Hotel Restaurant Cafe Brewing Distillery Winery Theatre Theater
-    Ensemble""".split()
+    Ensemble Bar Pub Tavern Inn Bistro Diner""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake
@@ -72,7 +73,7 @@ _EVENT_CUES = set(
 )
 _LAW_CUES = set(
     """Act Treaty Accord Accords Agreement Convention Charter Protocol Declaration Law Bill
-    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment""".split()
+    Constitution Doctrine Strategy Resolution Directive Regulation Code Amendment Rule""".split()
 )
 _LOC_CUES = set(
     """Sea Strait Straits Gulf Bay River Lake Mountains Mountain Mount Island Islands Peninsula
@@ -524,6 +525,11 @@ def _type_part(norm, part, cue, names, inside, spans) -> list[tuple[int, int, st
             institution = _institution(norm, part[at:], inside, spans)
             if institution:
                 out.append(institution)
+                if norm.startswith(" on ", institution[1]):  # "... Bistro on Tallis St"
+                    k = next((k for k in range(at, n) if part[k][0] > institution[1]), n)
+                    if k < n:
+                        at, cue = k, None
+                        continue
                 return out
         rest = part[at:]
         for s in _stretches(norm, rest, inside):
@@ -694,7 +700,8 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
         i < len(part) - 1
         and _RX_OF.match(norm, tail_end, end)
         and 2 not in spans.occupied[part[i + 1][0] : end]
-    ):
+        and not (norm.startswith(" on ", tail_end) and street(norm[part[i + 1][0] : end]))
+    ):  # (but "Quill Bistro on Tallis St" is a business and the street it is on)
         tail_end = end
     known_start = spans.by_end.get(tail_end)
     # "US Freedom of Information Act": the known name is the name; but "University
@@ -779,6 +786,19 @@ def _type_stretch(norm, stretch, cue, names):
     if not single and " & " in norm[start:end]:
         return start, end, "ORG"  # "Douglas & Lomason", "Marks & Spencer": a firm
     sentence_start = _is_sentence_start(norm, start)
+    if (
+        sentence_start
+        and len(words) == 2
+        and cue is None
+        and words[0][1:].islower()
+        and len(words[0]) > 5
+        and words[0].lower().endswith(_ADJECTIVE_ENDINGS)
+        and typer.everyday(words[0])
+        and not _given_name(words[0])
+        and words[0] not in typer._COMPASS
+        and not _cue_type(words[1])
+    ):  # "Popular Kilbrack spot", "Iconic Ossory pub": an adjective starts the sentence
+        return _type_stretch(norm, stretch[1:], None, names)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]
     if cue == "PERSON":
@@ -787,7 +807,10 @@ def _type_stretch(norm, stretch, cue, names):
             stretch = stretch[1:]
         return stretch[0][0], end, "PERSON"
     if single and (
-        len(words[0]) < 2 or words[0] in _NOT_NAMES or (sentence_start and _ordinary(words[0]))
+        len(words[0]) < 2
+        or words[0] in _NOT_NAMES
+        or (sentence_start and _ordinary(words[0]))
+        or doctrine(words[0])
     ):
         return None
     if not single and before.rstrip().endswith(("by", "By")) and _RX_BY.search(before):
@@ -860,6 +883,10 @@ _ORDINARY_ENDINGS = tuple(
 )
 
 
+#: Endings of adjectives: "Popular", "Iconic", "Beloved", "Historic", "Famous".
+_ADJECTIVE_ENDINGS = ("ar", "ic", "ous", "ful", "ed", "ive", "able", "ible", "al", "ent", "ant")
+
+
 def _role_word(word: str) -> bool:
     """Can ``word`` be what someone is, said before their name ("Democrat", "Coach",
     "Sixer"), rather than their own first name? Not a given name, a surname, a place."""
@@ -926,8 +953,32 @@ def street(name: str) -> bool:
         if len(words) == 2:
             return not _given_name(words[0])  # "Lois Lane", "Grace Park"
         return len(words) > 1 or "-" in words[0]
+    if len(words) > 1 and last in _STREET_SHORT:
+        return True  # "Baxter St", "Fennel Rd": no one's name ends so
+    if len(words) == 2 and last in _SITE_ENDS:
+        first = words[0]  # "Stackard Head", "Pellow Quay"; not "John Head", "Matthew Quay"
+        return not _given_name(first) and not typer.everyday(first) and first[1:].islower()
     low = last.lower()
     return len(words) == 1 and low.endswith(STREET_ENDINGS) and len(low) > 8
+
+
+def doctrine(word: str) -> bool:
+    """Is ``word`` a creed, a policy or a programme named by its own ending, no one's and
+    nowhere's name: an "-ism" ("Gaullism", "Marxism-Leninism") or a coined "-care" scheme
+    named after its author ("Medicare", "Romneycare"; not "UnitedHealthcare", a firm)?"""
+    low = word.lower()
+    if len(word) < 6 or not word[:1].isupper() or word.isupper():
+        return False
+    if low.endswith(("ism", "isms")):
+        return True
+    return low.endswith("care") and len(word) > 7 and word[1:].islower()
+
+
+#: A street's word shortened: "Baxter St", "Fennel Rd".
+_STREET_SHORT = frozenset("St St. Rd Rd. Ave Ave. Blvd Blvd.".split())
+#: Last words of a headland's, a wharf's or a pier's name ("Stackard Head", "Pellow
+#: Quay"), after a word that is no given name nor everyday word ("Deputy Head" is a role).
+_SITE_ENDS = frozenset("Head Point Quay Pier Wharf".split())
 
 
 def _ordinary(word: str) -> bool:
@@ -969,7 +1020,7 @@ _NOT_NAMES = set(
     Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa
     SMS MMS PDF JPEG JPG PNG GIF PPT DOC DOCX XLS CSV XML JSON HTML HTTP HTTPS SSL TLS DNS
     VPN GPS SIM RAM CPU GPU SSD LED LCD OLED HD HDMI NFC QR APK SDK OS MP3 MP4 ZIP RAR
-    LTE 4G 5G Wi-Fi Bitcoin Ethereum QC KC OBE CBE MBE KBE GP""".split()
+    LTE 4G 5G Wi-Fi Bitcoin Ethereum QC KC OBE CBE MBE KBE GP CMO""".split()
 )
 
 

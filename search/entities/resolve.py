@@ -68,6 +68,7 @@ def _retype(
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
     personal: set[str] = set()  # names some mention of which has a relative or an age
+    models: set[str] = set()  # names some mention of which follows a product's name
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -106,6 +107,13 @@ def _retype(
                 key = "\0" + key  # else the document calls it (its team's results)
             # the name's own evidence is scored once per name; its context per mention
             score = typer.context_scores(context) + _name_score(text, type_)
+            if (
+                " " not in text
+                and start > 2
+                and norm[start - 1] == " "
+                and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
+            ):
+                models.add(key)  # "the iPhone XR": a product's model, no name
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
@@ -127,8 +135,12 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal, models)
 
+
+#: A product's name in one word with a capital inside after a small letter ("iPhone",
+#: "iPad", "eReader"), right before a name: the name is its model ("iPhone XR").
+_RX_MODEL_BEFORE = re.compile(r"(?:^|[\s(\"'‘“])[a-z]{1,3}[A-Z][A-Za-z]+ $")
 
 #: Words before a name that say it is a place: "the district of Wedding", "the islands of
 #: Bonaire", "in northern Bavaria".
@@ -211,6 +223,7 @@ def _verdicts(
     echoes: list[tuple[int, int, str]],
     placed: set[str],
     personal: frozenset[str] | set[str] = frozenset(),
+    models: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -221,6 +234,9 @@ def _verdicts(
         out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
+    for key in models:  # a product's model ("the iPhone XR", then "the XR"): no name
+        if key in labels:
+            labels[key] = "MISC"
     for fi, si, key in keyed:  # a name an acronym spells out is a name
         if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
             labels[key] = "ORG"
@@ -256,6 +272,8 @@ def _verdicts(
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
             continue
+        if new is not None and text in typer.REGIONS:
+            new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
         if new == "GPE" and type_ == "LOC":
             new = "LOC"
         spans[si] = (start, end, new, canonical, guessed, prio)

@@ -644,6 +644,16 @@ def test_long_line_of_unclosed_markup_does_not_stall_ingest(tmp_path, unit):
     assert "zebracorn" in result.body
 
 
+def test_an_open_bracket_before_a_long_run_of_spaces_does_not_stall_ingest(tmp_path):
+    """A link label broken across lines is joined again (see the test above); a "[" that
+    is followed by a long run of spaces and never closes must not make that quadratic."""
+    text = "| [" + " " * 300_000 + "\n\n" + "\n\n".join(BODY) + "\n\n[a link](https://x.example)\n"
+    path = write(tmp_path, "odd.md", text.encode())
+    result = within(30, lambda: ingest.read_article(path, tmp_path))
+    assert isinstance(result, Article)
+    assert BODY[0] in result.body
+
+
 MARKUP = (
     "The minister said [bold red]no decision[/] had been taken, [link=https://x.example]see[/link]."
 )

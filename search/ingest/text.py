@@ -1149,7 +1149,7 @@ def _normalise(text: str) -> tuple[str, dict[str, str]]:
     if "[[" in text:
         text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
     if "](" in text:
-        text = _BROKEN_LABEL.sub(r"\1 \2", text)
+        text = _BROKEN_LABEL.sub(lambda m: f"{m.group(1).rstrip()} {m.group(2)}", text)
     if "__" in text or "**" in text:  # an icon's empty emphasis ("Share __ __")
         text = _EMPTY_EMPHASIS.sub("", text)
     return text, front
@@ -1157,7 +1157,7 @@ def _normalise(text: str) -> tuple[str, dict[str, str]]:
 
 #: A link whose label a hard line break splits ("[Become  \na member](url)"): one line again,
 #: or the page's "Donate [Become" would stand as a line of its own (and as the title).
-_BROKEN_LABEL = re.compile(r"(\[[^\[\]\n]*?)[ \t]*\n[ \t]*([^\[\]\n]*\]\()")
+_BROKEN_LABEL = re.compile(r"(\[[^\[\]\n]*)\n[ \t]*([^\[\]\n]*\]\()")
 #: An icon's empty emphasis: "Share __ __", "__Facebook" (html2text writes an empty <i> so).
 _EMPTY_EMPHASIS = re.compile(r"(?<!\S)(?:__|\*\*)(?!\S)|(?<!\S)__(?=[A-Z])")
 #: html2text escapes Markdown's punctuation ("1\\. ", "\\*", "\\#"): undone.

@@ -697,8 +697,14 @@ def test_an_embed_code_is_no_text_to_read(tmp_path, name, embed):
 
 
 @pytest.mark.parametrize("name", ["clipped.md", "copied.txt"])
-def test_words_about_embedding_and_angle_brackets_in_prose_stay(tmp_path, name):
-    line = "Turnout was <50% in the north, where the video and the script <of the talks> ran."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Turnout was <50% in the north, where the video and the script <of the talks> ran.",
+        "Wrap the player in a <video> element and close it with </video> when you are done.",
+    ],
+)
+def test_words_about_embedding_and_angle_brackets_in_prose_stay(tmp_path, name, line):
     result = read(tmp_path, name, story(body=[*BODY, line]).encode())
     assert isinstance(result, Article)
     assert line in result.body

@@ -188,9 +188,13 @@ _HTML_TAG = re.compile(r"</?(?:p|div|span|br|em|strong|b|i|a|figure|figcaption)\
 #: An element that embeds or runs something (a video player, a tweet, a script) with what it
 #: holds on the line: never text to read. A page's "copy the embed code" box puts one on a
 #: line of its own in text copied from the page, and Markdown keeps raw HTML as it was.
+_EMBEDS = r"iframe|script|style|noscript|video|audio|object|embed|source|track|svg|canvas"
 _EMBEDDED = re.compile(
-    r"<(iframe|script|style|noscript|video|audio|object|embed|source|track|svg|canvas)\b"
-    r"[^<>]*>(?:[^<]*</\1\s*>)?|</(?:iframe|script|style|noscript|video|audio|object|svg|canvas)\s*>",
+    # With its attributes ("<iframe width=... src=...>"), where prose naming a tag writes
+    # it bare ("wrap the player in a <video> element") and code quotes it in backticks;
+    # or an element alone on its line, or its closing tag alone.
+    rf"(?<!`)<({_EMBEDS})\s[^<>]*>(?:[^<]*</\1\s*>)?"
+    rf"|^\s*<({_EMBEDS})>(?:[^<]*</\2\s*>)?\s*$|^\s*</(?:{_EMBEDS})\s*>\s*$",
     re.I,
 )
 

@@ -968,6 +968,20 @@ def test_a_byline_s_full_stop_is_not_part_of_the_name(line, author):
 
 
 @pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By March/April the waiting list at the harbour had doubled.", ""),
+        ("By Price Johnson", "Price Johnson"),
+        ("By Season Kwon | Harbour News", "Season Kwon"),
+    ],
+)
+def test_a_slash_in_a_sentence_or_a_control_word_as_a_name_is_read_as_written(line, author):
+    """A sentence that opens "By March/April" names no one; a writer whose name is also
+    a control word of an archive ("Price", "Season") is still the author."""
+    assert parse(story(f"{line}\n\nJune 4, 2025")).author == author
+
+
+@pytest.mark.parametrize(
     "control", ["BY DATE", "By Category", "By most popular", "By Topic", "By Course/Meal:"]
 )
 def test_an_archive_sorted_by_date_or_category_names_no_author(control):

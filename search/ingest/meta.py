@@ -192,7 +192,7 @@ _BYLINE = re.compile(
     rf"""^(?:by:?|written\s+by|author:?|authors:?|words\s+by|reporting\s+by)\s+
     (?P<name>{_NAME_WORD}(?:(?:\s*,\s*|\s+(?:(?:and|&)\s+)?)(?:(?:de|del|della|la|le|van|von|der|den|da|di|du|dos|das|bin|al|ter|ten)\s+){{0,2}}{_NAME_WORD}){{0,9}})
     (?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)?
-    (?:\s*[,–—-]\s*[^.!?]{{0,60}}|\s*[|/]\s*[^!?]{{0,100}})?\s*$""",
+    (?:\s*[,–—-]\s*[^.!?]{{0,60}}|(?:\s*\||\s+/\s)\s*[^!?]{{0,100}})?\s*$""",
     re.I | re.X,
 )
 _ROLE = re.compile(
@@ -207,7 +207,8 @@ _ROLE = re.compile(
 _BROWSE_BY = re.compile(
     r"^by\s+(?:date|month|year|category|categories|topic|topics|tag|tags|author|authors|section"
     r"|type|name|title|relevance|popularity|most\s+\w+|newest|oldest|latest|region|country"
-    r"|course|meal|cuisine|ingredients?|occasion|season|diet|price|brand|rating|subject|genre)\b",
+    r"|course|meal|cuisine|ingredients?|occasion|season|diet|price|brand|rating|subject|genre)"
+    r"(?:\s*/\s*\w+)*\s*:?\s*$",  # the control alone ("By Course/Meal:"), not "By Price Johnson"
     re.I,
 )
 

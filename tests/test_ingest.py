@@ -1887,6 +1887,25 @@ def test_a_cookie_notice_after_the_story_is_furniture(notice):
     assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *tail]))) == BODY
 
 
+def test_a_story_about_cookies_is_not_a_cookie_notice():
+    """A news paragraph about cookie banners, long and in the third person, is the story."""
+    story_lines = [
+        'The regulator said on Tuesday that banners reading "this website uses cookies" were '
+        "not enough, because analytics cookies and advertising cookies collect what readers do "
+        "for the website to function as a business, and that publishers must now show a "
+        "refusal button as plainly as the button that accepts them, or face fines of up to "
+        "four per cent of their turnover.",
+        "Analytics cookies help publishers count readers and see which stories they open, the "
+        "regulator's report said, but the cookies that follow readers across other sites for "
+        "advertising need a consent that is freely given, and most of the forty sites it "
+        "examined did not ask for one in a way that a reader could refuse as easily as accept.",
+    ]
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *story_lines]))) == [
+        *BODY,
+        *story_lines,
+    ]
+
+
 @given(logos=st.integers(4, 24), linked=st.booleans())
 @settings(max_examples=30, deadline=None)
 def test_a_gallery_of_images_inside_the_story_costs_it_no_more_than_one_image(logos, linked):

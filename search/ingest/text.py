@@ -350,6 +350,14 @@ _COOKIE_NOTICE = re.compile(
 )
 
 
+#: A consent box asking the reader: "your consent", "we use", "user consent prior to".
+_CONSENT = re.compile(
+    r"\b(?:your\s+(?:consent|preferences|browser|device|website)|user\s+consent|we\s+(?:use|set|ask)"
+    r"|by\s+continuing|opt[\s-]out|accept\s+(?:all|cookies))\b",
+    re.I,
+)
+
+
 #: Every _COPYRIGHT names one of these.
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "reproduction", "terms", "privacy")
 
@@ -684,8 +692,15 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if words is None:
         words = len(_words(line))
     if words > 45:
-        # A consent box explains its kinds of cookies at length.
-        return words <= 80 and "cookie" in line.lower() and bool(_COOKIE_NOTICE.search(line))
+        # A consent box explains its kinds of cookies at length, to the reader; a news
+        # story about cookies quotes such notices and speaks of readers in the third person.
+        return (
+            words <= 80
+            and "cookie" in line.lower()
+            and not any(q in line for q in '"“”')
+            and bool(_COOKIE_NOTICE.search(line))
+            and bool(_CONSENT.search(line))
+        )
     low = line.lower()
     if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
         return True
@@ -1393,8 +1408,22 @@ def _find_title(
 
 #: A page's controls a headline may run into on one line, before its date.
 _TITLE_CONTROLS = frozenset(
-    ("share", "print", "email", "e-mail", "mail", "tweet", "save", "comment", "comments",
-     "adjust", "bookmark", "listen", "copy", "link")
+    (
+        "share",
+        "print",
+        "email",
+        "e-mail",
+        "mail",
+        "tweet",
+        "save",
+        "comment",
+        "comments",
+        "adjust",
+        "bookmark",
+        "listen",
+        "copy",
+        "link",
+    )
 )
 
 

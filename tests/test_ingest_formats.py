@@ -160,7 +160,7 @@ def test_pdf_table_of_contents_is_not_read_as_text(tmp_path):
         "Table of Contents",
         "1 Introduction . . . . . . . . . . . . . . . . . . . . . . . . 1",
         "2 The terminal and its berths. . . . . . . . . . . . . . . . . . 4",
-        "2.1 Dredging ........................................ 5",
+        "2.1 Dredging ........................................ 3",
         "Appendix A Sources . . . . . . . . . . . . . . . . . . . . . . . ii",
     ]
     pages = [contents, *report_pages()]
@@ -170,6 +170,20 @@ def test_pdf_table_of_contents_is_not_read_as_text(tmp_path):
     assert ". . ." not in article.body and "...." not in article.body
     assert "Contents" not in article.body and "Appendix A" not in article.body
     assert article.body.split("\n\n")[0] == PARAGRAPHS[0]
+
+
+def test_pdf_table_of_figures_with_dot_leaders_stays(tmp_path):
+    """Accounts set with dot leaders refer to no page of the report: they are its text."""
+    figures = [
+        "Ferry fees ........................ 125",
+        "Berth rental ...................... 980",
+        "Total ............................. 1105",
+    ]
+    pages = [[*wrapped(PARAGRAPHS[0]), *figures, *wrapped(PARAGRAPHS[1])]]
+    path = write(tmp_path, "report.pdf", make_pdf(pages, {"Title": "Harbour terminal delayed"}))
+    article = ingest.read_article(path, tmp_path)
+    for line in figures:
+        assert line.split(" ")[0] in article.body
 
 
 def test_pdf_prose_with_an_ellipsis_or_a_contents_word_stays(tmp_path):

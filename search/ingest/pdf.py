@@ -27,7 +27,10 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 #: A table of contents' entry: a dot leader to a page number ("2.1 Naming . . . . . 3").
-_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,7})$", re.I)
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*(?P<page>\d{1,4}|[ivxlc]{1,7})$", re.I)
+#: How many dot-leader lines in a row make a table of contents (or an index), not a
+#: table of figures.
+_CONTENTS_RUN = 3
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 #: PDFium joins a word hyphenated across a line itself, marking the break U+FFFE.
 _SOFT_BREAK = re.compile("\ufffe(.?)", re.S)
@@ -167,15 +170,44 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
             edge = i < _EDGE or i >= len(lines) - _EDGE
             if edge and (_PAGE_NUMBER.match(line) or _DIGITS.sub("#", line).casefold() in repeated):
                 continue
-            if _CONTENTS_ENTRY.search(line):
-                continue
-            if _CONTENTS_HEADING.match(line) and any(
-                _CONTENTS_ENTRY.search(after) for after in lines[i + 1 : i + 3]
-            ):
-                continue
             out.append(line)
         kept.append(out)
+    return _without_contents(kept)
+
+
+def _without_contents(pages: list[list[str]]) -> list[list[str]]:
+    """Without a table of contents or an index: runs of lines with a dot leader to a page
+    number this document has ("2.1 Naming . . . . . 3", "asn1_create . . . . 14"), and
+    the "Contents" heading above one. A table of figures set with leaders ("Ferry fees
+    ...... 125", "Total ...... 1105") refers to no page and stays, as does a lone line."""
+    flat = [(p, i, line) for p, lines in enumerate(pages) for i, line in enumerate(lines)]
+    entry = [_page_entry(line, len(pages)) for _, _, line in flat]
+    drop: set[int] = set()
+    k = 0
+    while k < len(flat):
+        end = k
+        while end < len(flat) and entry[end]:
+            end += 1
+        if end - k >= _CONTENTS_RUN:
+            drop.update(range(k, end))
+            if k and _CONTENTS_HEADING.match(flat[k - 1][2]):
+                drop.add(k - 1)
+        k = max(end, k + 1)
+    kept: list[list[str]] = [[] for _ in pages]
+    for n, (p, _, line) in enumerate(flat):
+        if n not in drop:
+            kept[p].append(line)
     return kept
+
+
+def _page_entry(line: str, pages: int) -> bool:
+    """A line with a dot leader to a page of a document of ``pages`` pages (or a roman
+    numeral, as front matter is numbered)."""
+    m = _CONTENTS_ENTRY.search(line)
+    if not m:
+        return False
+    page = m.group("page")
+    return not page.isdigit() or int(page) <= pages
 
 
 def _paragraphs(pages: list[list[str]]) -> list[str]:

@@ -1006,6 +1006,20 @@ def test_a_clipped_byline_s_link_to_the_writer_s_page_names_the_author(byline):
     assert paragraphs(article) == BODY
 
 
+def test_a_link_to_a_person_s_page_inside_the_story_names_no_author():
+    """A story links the people it is about to their pages: that is no byline, and the
+    paragraph about the person stays."""
+    about = (
+        "[Ines Vardy](https://uni.example/people/ines-vardy) has studied the harbour's "
+        "tides for twenty years and is a professor of oceanography at the university."
+    )
+    mention = "Shares rose after [Tom Ekwall](https://news.example/profile/tom-ekwall)'s firm won the contract."
+    text = "# Harbour cranes fall silent\n\n" + "\n\n".join([*BODY, mention, about]) + "\n"
+    article = parse(text, markdown=True)
+    assert article.author == ""
+    assert len(paragraphs(article)) == len(BODY) + 2
+
+
 @pytest.mark.parametrize(
     "link",
     [

@@ -66,8 +66,17 @@ _MONTHS = {
 #: full date (day, month and year), so "Mars" or "Mai" alone is no date.
 _FOREIGN_MONTHS = [
     ("janvier", "janv", "januar", "januari", "jänner", "enero", "gennaio", "janeiro"),
-    ("février", "fevrier", "févr", "fevr", "februar", "februari", "febrero", "febbraio",
-     "fevereiro"),
+    (
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "februar",
+        "februari",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+    ),
     ("mars", "märz", "maerz", "maart", "marzo", "março"),
     ("avril", "avr", "abril", "aprile"),
     ("mai", "mei", "mayo", "maggio", "maio"),
@@ -180,11 +189,15 @@ def is_date_line(line: str) -> bool:
     """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
     if len(line) > 80 or not find_date(line):
         return False
-    rest = line
+    return len(re.findall(r"[^\W\d_]{2,}", without_dates(line))) <= 1
+
+
+def without_dates(line: str) -> str:
+    """``line`` without its dates and the words that go with them ("Updated", "at 9:49",
+    "3 hours ago", weekdays, separators)."""
     for form in _DATE_FORMS:
-        rest = form.sub(" ", rest)
-    rest = _DATE_LINE_NOISE.sub(" ", rest)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+        line = form.sub(" ", line)
+    return _DATE_LINE_NOISE.sub(" ", line)
 
 
 _NAME_WORD = r"(?-i:[A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F][\w.'’-]*)"

@@ -32,6 +32,7 @@ from .meta import (
     is_date_line,
     parse_date,
     split_front_matter,
+    without_dates,
 )
 
 __all__ = ["IngestError", "decode", "parse_article", "sanitise"]
@@ -1622,12 +1623,29 @@ _AUTHOR_LINK = re.compile(
 
 
 def _author_link(text: str) -> str:
-    """The name of the first link to a writer's page whose words are a person's name."""
+    """The name of the first link to a writer's page whose words are a person's name, on
+    a line of its own or a byline's ("By [Ann Lee](url) Staff Writer"): a link to a
+    person's page inside a sentence ("shares rose after [Elon Musk](url)'s company...")
+    names someone the story is about."""
     for m in _AUTHOR_LINK.finditer(text):
         name = clean_line(m.group(1))
-        if _name_line(name) and not _UI_WORDS.match(name):
+        if not _name_line(name) or _UI_WORDS.match(name):
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        around = text[start : m.start()] + " " + text[m.end() : len(text) if end < 0 else end]
+        around = _ADDRESS.sub(" ", _LINK.sub(r"\1", _IMAGE.sub(" ", around)))
+        around = without_dates(around)
+        if len(_words(around)) <= _BYLINE_AROUND:
             return name
     return ""
+
+
+#: An address in brackets left where a link did not parse ("email protected(/cdn-cgi/l/...)").
+_ADDRESS = re.compile(r"\([^()\s]*/[^()\s]*\)")
+#: How many other words a line may hold around a writer's link for it to be a byline ("By",
+#: "Staff Writer", a handle, a date).
+_BYLINE_AROUND = 6
 
 
 def _name_line(line: str) -> bool:

@@ -586,13 +586,15 @@ class _Lazy(dict):
 class Scorer:
     """Scores concerns against candidate developments of one comparison: the weights of
     words and entities are those of ``sentences`` (both sides); ``candidates`` are the
-    later sentences a concern may be linked to."""
+    later sentences a concern may be linked to; ``headlines`` (:func:`headlines` of the
+    later articles) are, with each article's lede, its main line (:meth:`on_line`).
+    Required: without them the main line would be the ledes alone, quietly."""
 
     def __init__(
         self,
         sentences: Sequence[_Sentence],
         candidates: Sequence[_Sentence],
-        headlines: Mapping[str, str] | None = None,
+        headlines: Mapping[str, str],
     ):
         # A name recognised anywhere in the comparison is a participant wherever it is
         # written (:func:`name_forms`): the candidates scored are these, and a concern is
@@ -629,7 +631,7 @@ class Scorer:
         for d in self.candidates:
             for key in (*self.terms[d.key], *_keys(d)):
                 self.index.setdefault(key, []).append(d.key)
-        self.ledes = _ledes(self.candidates, self.article, headlines or {})
+        self.ledes = _ledes(self.candidates, self.article, headlines)
 
     def _as_named(self, s: _Sentence | None) -> _Sentence | None:
         """``s`` with the names it writes unrecognised (see :func:`name_forms`)."""

@@ -89,7 +89,9 @@ _SPELLING = {
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
 #: Irregular past forms -> the verb ("paid" meets "will pay" and "payment", "brought"
 #: "bring forward"): Porter stems "paid" as "paid". Only forms with no other common
-#: meaning ("found", "left", "won", "saw", "met", "led" are words of their own).
+#: meaning ("found", "left", "won", "saw", "met", "led" are words of their own, and so
+#: are "given" the cost, a "rose", a "fell", being "broke"). No verb of the stop list
+#: ("keep": :func:`_stem_of` gives no stem to any of its forms).
 _IRREGULAR = {
     past: verb
     for verb, forms in {
@@ -98,20 +100,19 @@ _IRREGULAR = {
         "buy": "bought",
         "bring": "brought",
         "hold": "held",
-        "give": "gave given",
+        "give": "gave",
         "spend": "spent",
         "seek": "sought",
         "fight": "fought",
         "catch": "caught",
         "send": "sent",
-        "keep": "kept",
         "strike": "struck",
         "choose": "chose chosen",
         "drive": "drove driven",
-        "break": "broke broken",
+        "break": "broken",
         "begin": "began begun",
-        "rise": "rose risen",
-        "fall": "fell fallen",
+        "rise": "risen",
+        "fall": "fallen",
         "grow": "grew grown",
         "throw": "threw thrown",
         "lose": "lost",

@@ -49,12 +49,12 @@ def _pairs() -> list[tuple[str, Path, Path, Path]]:
     return out
 
 
-def _scores(write, left, right, scorer=None) -> None:
-    """Each concern's scores against every candidate, and its margin."""
+def _scores(write, left, scorer) -> None:
+    """Each concern of ``left`` scored against every candidate of ``scorer``, and its
+    margin."""
     from search.compare import _is_concern
-    from search.compare.score import MIN_BACKGROUND, Scorer, margin
+    from search.compare.score import MIN_BACKGROUND, margin
 
-    scorer = scorer or Scorer([*left, *right], right)
     for i, c in enumerate(left):
         before = left[i - 1] if i else None
         if not _is_concern(c, before):
@@ -71,6 +71,7 @@ def _scores(write, left, right, scorer=None) -> None:
 def dump(write) -> None:
     from search.compare import compare, evidence_for
     from search.compare.analysis import _both_sides, clear_analysis_cache, load_themes
+    from search.compare.score import Scorer, headlines
     from search.entities import recognise
     from search.ingest import read_article
 
@@ -84,7 +85,7 @@ def dump(write) -> None:
             write(f"  {link!r}")
         write(f"  new {result.new_developments!r}")
         left, right = _both_sides(earlier, later, ents_e, ents_l, load_themes())
-        _scores(write, left, right)
+        _scores(write, left, Scorer([*left, *right], right, headlines([later])))
         for link in result.addressed:
             ev = evidence_for(
                 earlier,
@@ -120,15 +121,15 @@ def _topic(write) -> None:
         write(f"  next {link.concern.key} {found!r}")
     # Every concern's scores and margin, against the topic's scorer.
     from search.compare.analysis import load_themes
-    from search.compare.score import Scorer
+    from search.compare.score import Scorer, headlines
     from search.compare.topic import _sides
 
     themes = load_themes()
     lefts = _sides(arts[:50], lambda a: ents[a.id], themes)
     right = [s for side in _sides(arts[50:], lambda a: ents[a.id], themes) for s in side]
-    scorer = Scorer([*(s for side in lefts for s in side), *right], right)
+    scorer = Scorer([*(s for side in lefts for s in side), *right], right, headlines(arts[50:]))
     for left in lefts:
-        _scores(write, left, right, scorer)
+        _scores(write, left, scorer)
 
 
 if __name__ == "__main__":

@@ -171,14 +171,15 @@ def link_sentences(
 ) -> tuple[list[Link], tuple[Development, ...]]:
     """Each concern among ``left`` (an earlier article's sentences, in order) linked to
     the sentences of ``right`` that answer it, best first; and the developments of
-    ``right`` that no concern anticipated. ``scorer`` weighs words over more articles
-    than these two (a topic compare), of which ``among`` names the articles that may
-    answer. Not ``linking`` (two articles on different stories): every concern is
-    listed, none linked."""
+    ``right`` that no concern anticipated. ``scorer`` (required when ``linking``: it
+    holds the later articles' headlines, which ``right`` does not) weighs the words, over
+    more articles than these two in a topic compare, of which ``among`` names the
+    articles that may answer. Not ``linking`` (two articles on different stories): every
+    concern is listed, none linked."""
     if not linking:
         scorer = None
     elif scorer is None:
-        scorer = Scorer([*left, *right], right)
+        raise TypeError("link_sentences needs a Scorer (with the later headlines) to link")
     links = []
     if used is None:
         used = set()
@@ -233,7 +234,8 @@ def evidence_for(
     c = next(s for s in left if s.span == concern)
     d = next(s for s in right if s.span == development)
     i = left.index(c)
-    return Scorer([*left, *right], right).explain(c, left[i - 1] if i else None, d)
+    scorer = Scorer([*left, *right], right, headlines([later]))
+    return scorer.explain(c, left[i - 1] if i else None, d)
 
 
 # --------------------------------------------------------------------------- pairs

@@ -89,7 +89,9 @@ _SPELLING = {
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
 #: Irregular past forms -> the verb ("paid" meets "will pay" and "payment", "brought"
 #: "bring forward"): Porter stems "paid" as "paid". Only forms with no other common
-#: meaning ("found", "left", "won", "saw", "met", "led" are words of their own).
+#: meaning ("found", "left", "won", "saw", "met", "led" are words of their own, and so
+#: are "given" the cost, a "rose", a "fell", being "broke"). No verb of the stop list
+#: ("keep": :func:`_stem_of` gives no stem to any of its forms).
 _IRREGULAR = {
     past: verb
     for verb, forms in {
@@ -98,20 +100,19 @@ _IRREGULAR = {
         "buy": "bought",
         "bring": "brought",
         "hold": "held",
-        "give": "gave given",
+        "give": "gave",
         "spend": "spent",
         "seek": "sought",
         "fight": "fought",
         "catch": "caught",
         "send": "sent",
-        "keep": "kept",
         "strike": "struck",
         "choose": "chose chosen",
         "drive": "drove driven",
-        "break": "broke broken",
+        "break": "broken",
         "begin": "began begun",
-        "rise": "rose risen",
-        "fall": "fell fallen",
+        "rise": "risen",
+        "fall": "fallen",
         "grow": "grew grown",
         "throw": "threw thrown",
         "lose": "lost",
@@ -531,9 +532,10 @@ def _designation_start(s: _Sentence, start: int) -> int:
     return start
 
 
-class NameForms(dict):
+class CompareNames(dict):
     """:func:`name_forms`: first content word -> (content words, form, name) of each name
-    to look for, and the :attr:`common` forms (:func:`common_forms`)."""
+    to look for in one comparison's sentences, and the :attr:`common` forms
+    (:func:`common_forms`). (Not :class:`search.names.NameForms`, the index's names.)"""
 
     __slots__ = ("common", "common_stems", "longest")
 
@@ -546,7 +548,7 @@ class NameForms(dict):
         self.common_stems = frozenset(t.stem for form in common for t in _tokens(" ".join(form), 0))
 
 
-def name_forms(sentences: Sequence[_Sentence]) -> NameForms:
+def name_forms(sentences: Sequence[_Sentence]) -> CompareNames:
     """The names of ``sentences`` as :func:`with_names` looks for them: a name the
     recogniser found in one sentence of the comparison ("Parliament", "the Court of
     Session") is the same participant where another sentence writes it and the recogniser
@@ -584,7 +586,7 @@ def name_forms(sentences: Sequence[_Sentence]) -> NameForms:
         words = _content_words(form)
         if len(names) == 1 and words and form in inside and form not in common:
             by_first.setdefault(words[0], []).append((words, form, next(iter(names))))
-    return NameForms(by_first, common)
+    return CompareNames(by_first, common)
 
 
 def common_forms(sentences: Sequence[_Sentence], mentions) -> frozenset[tuple[str, ...]]:
@@ -633,12 +635,12 @@ def _plain_form(mention: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def with_names(s: _Sentence, forms: dict) -> _Sentence:
+def with_names(s: _Sentence, forms: CompareNames) -> _Sentence:
     """``s`` with the names of ``forms`` (:func:`name_forms`) it writes unrecognised, or
     recognised only in part, as entities, and without the mentions that are common words
     (:func:`common_forms`; ``s`` itself when nothing changes)."""
     found = _unrecognised(s, forms)
-    common = getattr(forms, "common", None)
+    common = forms.common
     drop = set()
     if common and s.entities and not forms.common_stems.isdisjoint(s.stem_set()):
         drop = _common_mentions(s, common)
@@ -685,7 +687,7 @@ def _content_words(form: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _unrecognised(
-    s: _Sentence, by_first: dict
+    s: _Sentence, by_first: CompareNames
 ) -> list[tuple[str, tuple[int, int], list[tuple[int, int]]]]:
     """(name, range, the mentions it covers) of each known name's form among ``s``'s
     words, outside its entities or over shorter ones: where the recogniser found only a

@@ -374,7 +374,16 @@ def _with_context(own: dict[str, float], context: dict[str, float], has: Abstrac
     borrowed."""
     mine = sum(w for stem, w in own.items() if stem in has)
     borrowed = sum(w for stem, w in context.items() if stem in has)
-    return mine + (min(borrowed, mine) if own else borrowed)
+    return mine + _borrowed_share(mine, borrowed, bool(own))
+
+
+def _borrowed_share(mine: float, borrowed: float, has_own: bool) -> float:
+    """How much of ``borrowed`` (the weight of the words a concern borrows from the
+    sentence before that a sentence shares) counts beside ``mine`` (the weight of the
+    concern's own words it shares): up to as much again, all of it when the concern has
+    no word of its own (``has_own``). The one rule of :func:`_with_context` and
+    :meth:`Scorer._shared`."""
+    return min(borrowed, mine) if has_own else borrowed
 
 
 #: A speaker's own commitment told: "we committed to reporting annually", "we have
@@ -577,13 +586,15 @@ class _Lazy(dict):
 class Scorer:
     """Scores concerns against candidate developments of one comparison: the weights of
     words and entities are those of ``sentences`` (both sides); ``candidates`` are the
-    later sentences a concern may be linked to."""
+    later sentences a concern may be linked to; ``headlines`` (:func:`headlines` of the
+    later articles) are, with each article's lede, its main line (:meth:`on_line`).
+    Required: without them the main line would be the ledes alone, quietly."""
 
     def __init__(
         self,
         sentences: Sequence[_Sentence],
         candidates: Sequence[_Sentence],
-        headlines: Mapping[str, str] | None = None,
+        headlines: Mapping[str, str],
     ):
         # A name recognised anywhere in the comparison is a participant wherever it is
         # written (:func:`name_forms`): the candidates scored are these, and a concern is
@@ -620,7 +631,7 @@ class Scorer:
         for d in self.candidates:
             for key in (*self.terms[d.key], *_keys(d)):
                 self.index.setdefault(key, []).append(d.key)
-        self.ledes = _ledes(self.candidates, self.article, headlines or {})
+        self.ledes = _ledes(self.candidates, self.article, headlines)
 
     def _as_named(self, s: _Sentence | None) -> _Sentence | None:
         """``s`` with the names it writes unrecognised (see :func:`name_forms`)."""
@@ -683,16 +694,17 @@ class Scorer:
             for k in index.get(stem, ()):
                 shared[k] = get(k, 0.0) + w
         if context:
-            # The words borrowed from the sentence before add up to as much again as the
-            # concern's own words shared (:func:`_with_context`), all of them when the
-            # concern has no word of its own.
+            # The words borrowed from the sentence before count as :func:`_with_context`
+            # counts them (:func:`_borrowed_share`), summed here term by term; a
+            # candidate they add nothing to is not one that shares anything.
             borrowed: dict[str, float] = {}
             for stem, w in context.items():
                 for k in index.get(stem, ()):
                     borrowed[k] = borrowed.get(k, 0.0) + w
+            has_own = bool(own)
             for k, v in borrowed.items():
                 mine = get(k, 0.0)
-                add = min(v, mine) if own else v
+                add = _borrowed_share(mine, v, has_own)
                 if add > 0.0:
                     shared[k] = mine + add
         ring_bonus = 0.5 * max(c_terms.values(), default=0.0)

@@ -208,7 +208,7 @@ def what_happened_next(
         i = next((i for i, s in enumerate(left) if s.key == concern_key), None)
         if i is None:
             return ()
-        scorer = Scorer([*left, *right], right)
+        scorer = Scorer([*left, *right], right, headlines(others))
         ranked = scorer.ranked(left[i], left[i - 1] if i else None, limit)
     return tuple(
         _evidence(left[i], d, score, scorer.theme_weight)

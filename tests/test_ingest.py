@@ -1072,6 +1072,14 @@ def test_a_name_below_the_headline_whose_bio_ends_the_page_is_the_author():
     assert paragraphs(article) == BODY
 
 
+def test_a_profile_s_subject_named_below_the_headline_is_no_author():
+    """A profile prints its subject's name under the headline and says early on who that
+    is: the subject, not the writer."""
+    profile = "Ines Vardy is a professor of oceanography who has studied the harbour's tides."
+    text = story("Ines Vardy\n\nJune 4, 2025", body=[profile, *BODY])
+    assert parse(text).author == ""
+
+
 def test_a_name_below_the_headline_with_no_bio_of_it_is_no_author():
     other = BIO.replace("Ines Vardy", "Tom Ekwall")
     assert parse(story("Ines Vardy\n\nJune 4, 2025", body=[*BODY, other])).author == ""

@@ -447,19 +447,29 @@ def _without_authors_bio(body_lines: list[str], author: str) -> list[str]:
     return kept or body_lines
 
 
-def _named_below_and_in_bio(lines: Sequence[tuple[str, int]], title_index: int) -> str:
-    """A name alone on a line just below the headline, when a bio of that person ("Leah C.
-    Stokes is an assistant professor ...") is on the page too: the author, whose byline
-    lost its "By" (set apart as an icon, or not there at all)."""
+def _named_below_and_in_bio(lines: Sequence[tuple[str, int]], title_index: int, last: int) -> str:
+    """A name alone on a line just below the headline, when the page ends on a bio of that
+    person ("Leah C. Stokes is an assistant professor ...", at the story's end or after
+    it, ``last`` being its last line): the author, whose byline lost its "By" (set apart
+    as an icon, or not there at all). A profile prints its subject's name below the
+    headline too, and says who they are early in the story: no author."""
     below = lines[title_index + 1 : title_index + 1 + _BYLINE_BELOW]
     names = {line.casefold(): line for line, _ in below if _name_line(line)}
     if not names:
         return ""
-    for line, _ in lines:
+    for i, (line, _) in enumerate(lines[title_index + 1 :], title_index + 1):
         m = _BIO_VERB.search(line)
-        if m and _is_bio(line) and line[: m.start()].casefold() in names:
+        if not (m and _is_bio(line) and line[: m.start()].casefold() in names):
+            continue
+        if i >= last or _WRITER.search(line):  # at the end, or a writer's bio anywhere
             return names[line[: m.start()].casefold()]
     return ""
+
+
+#: What a writer's bio says they do.
+_WRITER = re.compile(
+    r"\b(?:reporter|correspondent|journalist|writer|writes|editor|columnist|contributor)\b", re.I
+)
 
 
 def _is_bio(line: str) -> bool:
@@ -1093,7 +1103,7 @@ def parse_article(
     if not author and "](" in text:
         author = _author_link(text)
     if not author and title_index >= 0:
-        author = _named_below_and_in_bio(lines, title_index)
+        author = _named_below_and_in_bio(lines, title_index, last)
     body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])

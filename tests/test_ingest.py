@@ -1538,7 +1538,10 @@ def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(mark
     mark = "# " if markdown else ""
     text = "\n\n".join(
         [
-            f"{mark}TIDE TABLES Notes From the Quay",
+            # a masthead heading links to the blog's home page
+            f"{mark}[TIDE TABLES Notes From the Quay](https://tides.example.org/)"
+            if markdown
+            else "TIDE TABLES Notes From the Quay",
             "Here I write about harbours, ferries and the people who keep them running.",
             "Wednesday, May 2, 2024",
             f"{'### ' if markdown else ''}{title}",
@@ -1550,6 +1553,20 @@ def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(mark
     assert article.title == title
     assert article.published == dt.date(2024, 5, 2)
     assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+@pytest.mark.parametrize("credit", ["By Ines Vardy", ""])
+def test_a_short_opening_above_a_dated_section_is_no_blogs_tagline(markdown, credit):
+    # The story's headline is set as a heading (and credited) above a short opening; the
+    # first section under it is dated and headed: that is no blog's tagline, date and post.
+    title = "How the week of harbour talks unfolded in Velm"
+    opening = "Negotiators met for five days in Velm. Here is how the week went, day by day."
+    lines = [f"# {title}", credit, opening, "Monday, 3 March 2025", "Talks open with a handshake"]
+    article = parse("\n\n".join([line for line in lines if line] + BODY), markdown=markdown)
+    assert article.title == title
+    assert paragraphs(article)[0] == opening
+    assert BODY[0] in paragraphs(article)
 
 
 def test_a_one_word_heading_the_entry_names_is_its_title():

@@ -1037,7 +1037,7 @@ def parse_article(
     first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    title, title_index = _headline_under_tagline(lines, first)
+    title, title_index = _headline_under_tagline(lines, first, head, linky)
     if title_index >= 0:  # the story begins under it, past the headline set twice
         first = title_index + 1
         while first < last and (chrome[first] or lines[first][0].casefold() == title.casefold()):
@@ -1424,13 +1424,27 @@ def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
 _TAGLINE_WORDS = 30
 
 
-def _headline_under_tagline(lines: Sequence[tuple[str, int]], first: int) -> tuple[str, int]:
+def _headline_under_tagline(
+    lines: Sequence[tuple[str, int]],
+    first: int,
+    head: Sequence[tuple[int, tuple[str, int]]],
+    linky: Sequence[bool],
+) -> tuple[str, int]:
     """A blog's masthead may end on its tagline, a sentence that begins the run of prose;
     right below it stand the post's date and headline ("Wednesday, October 16, 2019" /
     "Notes on ..."). A date line and a headline under the run's first, short paragraph are
-    the post's header: the tagline is above the story."""
+    the post's header: the tagline is above the story.
+
+    Not when the header above already has the story's headline: a level-1 heading (other
+    than a masthead, which links to the site's home page or shouts in capitals) or a
+    byline, which credits the headline above it. There the short paragraph is the story's
+    opening, and the date and the short line under it are the story's own (a report's
+    day-by-day section: "Monday, 3 March 2025" / "Talks open with a handshake")."""
     if first + 2 >= len(lines) or len(_words(lines[first][0])) > _TAGLINE_WORDS:
         return "", -1
+    for i, (line, level) in head:
+        if _is_byline(line) or (level == 1 and not linky[i] and not line.isupper()):
+            return "", -1
     date, (line, level) = lines[first + 1][0], lines[first + 2]
     prose = _is_prose(line) and _runs_on(line, level)
     if is_date_line(date) and _title_candidate(line) and not prose:

@@ -1517,6 +1517,24 @@ def test_a_headline_ending_on_its_own_date_keeps_it(title):
     assert parse(story(title=title)).title == title
 
 
+@pytest.mark.parametrize(
+    ("title", "markdown"),
+    [
+        ("Harbour residents have until Friday to comment June 30, 2025", False),
+        ("Velm council votes to keep the ferry link May 3, 2025", False),
+        ("Velm council votes to keep the ferry link **May 3, 2025**", True),
+        ("Quay Ferry Tickets Go On Sale To Print May 3, 2025", False),
+    ],
+)
+def test_a_headlines_own_words_before_its_date_are_no_buttons(title, markdown):
+    # "to", "the", "comment" or "link" in a sentence, or one control word in a headline in
+    # capitals throughout, is no row of buttons: the headline keeps its words and its date
+    # (a deadline, a vote's day) does not date the story.
+    article = parse(story(title=title), markdown=markdown)
+    assert article.title == title.replace("**", "")
+    assert article.published is None
+
+
 def test_the_credit_above_a_long_row_of_buttons_still_anchors_the_headline():
     # Share buttons, a toolbar and an ad's slot may stand between the credit and the
     # photo's caption over the story: furniture does not use up the credit's reach.

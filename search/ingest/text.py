@@ -1397,7 +1397,13 @@ _TITLE_CONTROLS = frozenset(
 def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
     """A headline a clipper ran into its row of buttons and its date on one line ("Port
     reopens Share Print May 2, 2024"): the headline alone, and the date. Only when such
-    controls stand between them: a headline may end on a date of its own."""
+    controls stand between them: a headline may end on a date of its own.
+
+    A button's label is capitalised, and the row is read back over the labels only (not
+    over a sentence's "to", "the" or "in"): two of them at least ("Adjust Share"), or one
+    after a word in small letters, a headline in sentence case, where a capital marks the
+    label ("... as talks stall Share"). A headline's own words stay: "Residents have until
+    Friday to comment June 30, 2025" is a deadline, "... votes to keep the link" no button."""
     words = title.split()
     if len(words) < 5 or not title[-1:].isdigit():  # most headlines: a cheap no
         return title, None
@@ -1407,17 +1413,24 @@ def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
             start = k
     if start < 0:
         return title, None
+    while start < len(words) - 1 and _is_control_label(words[start]):  # "Share May 2, 2024"
+        start += 1
     date = find_date(" ".join(words[start:]))
     k = start
-    controls = 0
-    while k > 0 and words[k - 1].lower() in _UI_VOCABULARY | _TITLE_CONTROLS:
+    while k > 0 and _is_control_label(words[k - 1]):
         k -= 1
-        controls += words[k].lower() in _TITLE_CONTROLS
-    controls += sum(1 for w in words[start:] if w.lower() in _TITLE_CONTROLS)
+    controls = start - k
     head = " ".join(words[:k])
+    if controls == 1 and not words[k - 1][:1].islower():
+        return title, None
     if not controls or len(_words(head)) < 3 or not _title_candidate(head):
         return title, None
     return head, date
+
+
+def _is_control_label(word: str) -> bool:
+    """A button's label: one of the page's controls, capitalised ("Share", "Print")."""
+    return word[:1].isupper() and word.lower() in _TITLE_CONTROLS
 
 
 #: A blog's tagline is a sentence or two.

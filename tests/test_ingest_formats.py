@@ -403,6 +403,39 @@ def test_html_pages_only_heading_is_the_headline(tmp_path, meta_title, heading, 
     assert article.title == expected
 
 
+@pytest.mark.parametrize(
+    "lone",
+    [
+        # a blog theme's masthead, the post's title set as an <h2>, no og:site_name
+        "<header><h1>Notes From A Small Harbour</h1></header>",
+        # a newsletter's promotion above the story
+        '<div class="promo"><h1>Get our free morning briefing every day</h1></div>',
+    ],
+)
+def test_html_lone_heading_is_no_headline_over_a_title_that_names_the_story(tmp_path, lone):
+    """The page's only level-1 heading is a masthead's or a promotion's when the metadata
+    title names a story (and the heading is not the page's address): the title stands."""
+    page = (
+        PAGE.replace('<meta property="og:site_name" content="The Velm Courier">', "")
+        .replace("<title>Harbour terminal delayed | The Velm Courier</title>", "")
+        .replace("<h1>Harbour terminal delayed</h1>", "<h2>Harbour terminal delayed</h2>")
+        .replace("<nav>", lone + "<nav>")
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == "Harbour terminal delayed"
+
+
+def test_html_lone_heading_that_is_the_pages_address_is_the_headline(tmp_path):
+    # The metadata's title is another wording; the heading is the story's own slug.
+    heading = "Velm harbour terminal opening put back to the spring"
+    page = PAGE.replace(
+        "https://courier.example/harbour",
+        "https://courier.example/news/velm-harbour-terminal-opening-put-back-to-the-spring/",
+    ).replace("<h1>Harbour terminal delayed</h1>", f"<h1>{heading}</h1>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == heading
+
+
 def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
     page = PAGE.replace(
         '<meta property="og:site_name" content="The Velm Courier">',

@@ -123,7 +123,8 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
         document = _metadata(tree, url)
         title = clean_line(document.title or "")
-        document.title = _headline(title, headlines, clean_line(document.sitename or ""))
+        site = clean_line(document.sitename or "")
+        document.title = _headline(title, headlines, site, document.url or url or "")
         below = _below_headline(raw, document.title)
         document.author = _author(
             document.author or "", below, tree, raw, clean_line(document.description or "")
@@ -178,7 +179,7 @@ _FEW = frozenset(
 )
 
 
-def _headline(title: str, headlines: list[str], site: str = "") -> str:
+def _headline(title: str, headlines: list[str], site: str = "", url: str = "") -> str:
     """The headline as the page shows it: of the page's level-1 headings, the one the
     metadata title names (a page has several: a masthead, promotions), when there is one.
 
@@ -206,17 +207,49 @@ def _headline(title: str, headlines: list[str], site: str = "") -> str:
     if best and share >= _SAME_HEADLINE:
         return clean_line(best)
     shown = [h for h in headlines if h]
-    if len(shown) == 1 and _sole_headline(shown[0], not_headlines):
+    if len(shown) == 1 and _sole_headline(shown[0], title, not_headlines, url):
         return clean_line(shown[0])
     return title
 
 
-def _sole_headline(heading: str, not_headlines: set[str]) -> bool:
-    """The page's only level-1 heading is its headline, whatever the metadata title says
-    ("About Us - Shabka" above "The strategic Think & Do Tank"): unless it is the site's
-    name or a part of the title's, or too short or too long to be one."""
+def _sole_headline(heading: str, title: str, not_headlines: set[str], url: str) -> bool:
+    """The page's only level-1 heading is its headline over a metadata title that names no
+    story ("About Us - Shabka" above "The strategic Think & Do Tank"), or when it is the
+    page's address: unless it is the site's name or a part of the title's, or too short or
+    too long to be one."""
     content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
-    return len(content) >= 3 and len(heading) <= 300 and heading.casefold() not in not_headlines
+    if len(content) < 3 or len(heading) > 300 or heading.casefold() in not_headlines:
+        return False
+    return _generic_title(title, not_headlines) or _in_address(heading, url)
+
+
+#: A metadata title of this many words or fewer, the site's name aside, names no story.
+_GENERIC_WORDS = 2
+
+
+def _generic_title(title: str, not_headlines: set[str]) -> bool:
+    """A metadata title that names a kind of page or nothing, not the story: a CMS's one
+    word ("escenic"), a page's kind with the site's name ("About Us - Shabka"), the site's
+    name alone. Only over such a title does a page's lone heading win without more: the
+    lone heading may be a blog theme's masthead (the post's title in an ``<h2>``) or a
+    promotion's ("Get our free morning briefing"), and a title that names a story is the
+    story's."""
+    parts = _SEPARATOR.split(title)
+    if len(parts) > 1 and parts[-1].casefold() in not_headlines:
+        parts = parts[:-1]
+    named = " - ".join(parts)
+    return named.casefold() in not_headlines or len(_WORDS.findall(named)) <= _GENERIC_WORDS
+
+
+def _in_address(heading: str, url: str) -> bool:
+    """The heading's words are the page's address's last part: the story's own slug
+    ("/blog/artificial-intelligence-and-machine-learning-industry-news-..."), so the
+    heading is its headline (a masthead's or a promotion's words are the site's, or
+    another page's)."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    slug = {w for w in _WORDS.findall(path.rsplit("/", 1)[-1].casefold()) if w not in _FEW}
+    content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
+    return bool(content) and sum(w in slug for w in content) >= 0.8 * len(content)
 
 
 _WORDS = re.compile(r"\w+")

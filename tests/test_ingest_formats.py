@@ -537,6 +537,45 @@ def test_html_date_the_reader_sees_below_the_headline_goes_first(tmp_path, shown
     assert article.published == dt.date(2024, 3, 18)
 
 
+_STATED = '<meta property="article:published_time" content="2024-03-15T09:30:00Z">'
+_STATED_LD = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2024-03-18T09:30:00Z"}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("stated", "box"),
+    [
+        # a box of related stories right under the headline
+        (
+            '<meta property="article:published_time" content="2024-03-18T09:30:00Z">',
+            "<div class='related-stories'><a href='/t'>Tides turn at the north quay</a>"
+            "<p>March 2, 2021</p></div>",
+        ),
+        (
+            _STATED_LD,
+            "<aside><a href='/t'>Tides turn at the north quay</a><p>March 2, 2021</p></aside>",
+        ),
+        # a date further down than the story's own would stand, in a box no class names
+        (
+            '<meta property="article:published_time" content="2024-03-18T09:30:00Z">',
+            "<div><p>Most read</p><p>Tides turn at the north quay</p><p>Ferry fares rise</p>"
+            "<p>March 2, 2021</p></div>",
+        ),
+    ],
+)
+def test_html_a_teasers_date_under_the_headline_does_not_beat_the_stated_one(tmp_path, stated, box):
+    """A page that states its date (article:published_time, JSON-LD datePublished): a
+    date shown in a box of other stories under the headline, or lines further down, is
+    not the story's."""
+    page = PAGE.replace(_STATED, stated).replace(
+        "<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + box
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.published == dt.date(2024, 3, 18)
+
+
 @pytest.mark.parametrize(
     "raw", [b"", b"<html><body><script>go()</script></body></html>", b"\xff\xfe\x00<"]
 )

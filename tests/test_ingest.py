@@ -1569,6 +1569,24 @@ def test_a_headline_ending_on_its_own_date_keeps_it(title):
     assert parse(story(title=title)).title == title
 
 
+@pytest.mark.parametrize(
+    ("title", "markdown"),
+    [
+        ("Harbour residents have until Friday to comment June 30, 2025", False),
+        ("Velm council votes to keep the ferry link May 3, 2025", False),
+        ("Velm council votes to keep the ferry link **May 3, 2025**", True),
+        ("Quay Ferry Tickets Go On Sale To Print May 3, 2025", False),
+    ],
+)
+def test_a_headlines_own_words_before_its_date_are_no_buttons(title, markdown):
+    # "to", "the", "comment" or "link" in a sentence, or one control word in a headline in
+    # capitals throughout, is no row of buttons: the headline keeps its words and its date
+    # (a deadline, a vote's day) does not date the story.
+    article = parse(story(title=title), markdown=markdown)
+    assert article.title == title.replace("**", "")
+    assert article.published is None
+
+
 def test_the_credit_above_a_long_row_of_buttons_still_anchors_the_headline():
     # Share buttons, a toolbar and an ad's slot may stand between the credit and the
     # photo's caption over the story: furniture does not use up the credit's reach.
@@ -1590,7 +1608,10 @@ def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(mark
     mark = "# " if markdown else ""
     text = "\n\n".join(
         [
-            f"{mark}TIDE TABLES Notes From the Quay",
+            # a masthead heading links to the blog's home page
+            f"{mark}[TIDE TABLES Notes From the Quay](https://tides.example.org/)"
+            if markdown
+            else "TIDE TABLES Notes From the Quay",
             "Here I write about harbours, ferries and the people who keep them running.",
             "Wednesday, May 2, 2024",
             f"{'### ' if markdown else ''}{title}",
@@ -1602,6 +1623,20 @@ def test_a_blogs_tagline_above_the_posts_date_and_headline_is_not_the_story(mark
     assert article.title == title
     assert article.published == dt.date(2024, 5, 2)
     assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+@pytest.mark.parametrize("credit", ["By Ines Vardy", ""])
+def test_a_short_opening_above_a_dated_section_is_no_blogs_tagline(markdown, credit):
+    # The story's headline is set as a heading (and credited) above a short opening; the
+    # first section under it is dated and headed: that is no blog's tagline, date and post.
+    title = "How the week of harbour talks unfolded in Velm"
+    opening = "Negotiators met for five days in Velm. Here is how the week went, day by day."
+    lines = [f"# {title}", credit, opening, "Monday, 3 March 2025", "Talks open with a handshake"]
+    article = parse("\n\n".join([line for line in lines if line] + BODY), markdown=markdown)
+    assert article.title == title
+    assert paragraphs(article)[0] == opening
+    assert BODY[0] in paragraphs(article)
 
 
 def test_a_one_word_heading_the_entry_names_is_its_title():

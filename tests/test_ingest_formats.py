@@ -417,6 +417,39 @@ def test_html_pages_only_heading_is_the_headline(tmp_path, meta_title, heading, 
     assert article.title == expected
 
 
+@pytest.mark.parametrize(
+    "lone",
+    [
+        # a blog theme's masthead, the post's title set as an <h2>, no og:site_name
+        "<header><h1>Notes From A Small Harbour</h1></header>",
+        # a newsletter's promotion above the story
+        '<div class="promo"><h1>Get our free morning briefing every day</h1></div>',
+    ],
+)
+def test_html_lone_heading_is_no_headline_over_a_title_that_names_the_story(tmp_path, lone):
+    """The page's only level-1 heading is a masthead's or a promotion's when the metadata
+    title names a story (and the heading is not the page's address): the title stands."""
+    page = (
+        PAGE.replace('<meta property="og:site_name" content="The Velm Courier">', "")
+        .replace("<title>Harbour terminal delayed | The Velm Courier</title>", "")
+        .replace("<h1>Harbour terminal delayed</h1>", "<h2>Harbour terminal delayed</h2>")
+        .replace("<nav>", lone + "<nav>")
+    )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == "Harbour terminal delayed"
+
+
+def test_html_lone_heading_that_is_the_pages_address_is_the_headline(tmp_path):
+    # The metadata's title is another wording; the heading is the story's own slug.
+    heading = "Velm harbour terminal opening put back to the spring"
+    page = PAGE.replace(
+        "https://courier.example/harbour",
+        "https://courier.example/news/velm-harbour-terminal-opening-put-back-to-the-spring/",
+    ).replace("<h1>Harbour terminal delayed</h1>", f"<h1>{heading}</h1>")
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.title == heading
+
+
 def test_html_site_name_that_is_the_headline_again_is_no_source(tmp_path):
     page = PAGE.replace(
         '<meta property="og:site_name" content="The Velm Courier">',
@@ -514,6 +547,45 @@ def test_html_date_the_reader_sees_below_the_headline_goes_first(tmp_path, shown
         page = page.replace(
             '<meta property="article:published_time" content="2024-03-15T09:30:00Z">', ""
         )
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.published == dt.date(2024, 3, 18)
+
+
+_STATED = '<meta property="article:published_time" content="2024-03-15T09:30:00Z">'
+_STATED_LD = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2024-03-18T09:30:00Z"}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("stated", "box"),
+    [
+        # a box of related stories right under the headline
+        (
+            '<meta property="article:published_time" content="2024-03-18T09:30:00Z">',
+            "<div class='related-stories'><a href='/t'>Tides turn at the north quay</a>"
+            "<p>March 2, 2021</p></div>",
+        ),
+        (
+            _STATED_LD,
+            "<aside><a href='/t'>Tides turn at the north quay</a><p>March 2, 2021</p></aside>",
+        ),
+        # a date further down than the story's own would stand, in a box no class names
+        (
+            '<meta property="article:published_time" content="2024-03-18T09:30:00Z">',
+            "<div><p>Most read</p><p>Tides turn at the north quay</p><p>Ferry fares rise</p>"
+            "<p>March 2, 2021</p></div>",
+        ),
+    ],
+)
+def test_html_a_teasers_date_under_the_headline_does_not_beat_the_stated_one(tmp_path, stated, box):
+    """A page that states its date (article:published_time, JSON-LD datePublished): a
+    date shown in a box of other stories under the headline, or lines further down, is
+    not the story's."""
+    page = PAGE.replace(_STATED, stated).replace(
+        "<h1>Harbour terminal delayed</h1>", "<h1>Harbour terminal delayed</h1>" + box
+    )
     article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
     assert article.published == dt.date(2024, 3, 18)
 

@@ -55,7 +55,7 @@ def parse_html(
     :class:`IngestError` when the page has no main text.
     """
     given = meta or {}
-    document, text, below = _extract(raw, url=given.get("url") or None)
+    document, text, below, shown = _extract(raw, url=given.get("url") or None)
     body = _body(text)
     if not body:
         raise IngestError("no article text found in this web page")
@@ -67,9 +67,7 @@ def parse_html(
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
         author=clean_line(given.get("author", "")) or document.author,
         source=clean_line(given.get("source", "")) or _site_name(document.sitename, title),
-        published=_date(given.get("published", ""))
-        or _date_below(below)
-        or _date(document.date or ""),
+        published=_date(given.get("published", "")) or shown or _date(document.date or ""),
         url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
         body=_without_headline(body, title),
         fingerprint=fingerprint,
@@ -102,9 +100,10 @@ def _words_of(text: str) -> str:
 _SHORT = 600
 
 
-def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
+def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.date | None]:
     """The page's metadata (a trafilatura Document, with the headline and the author as
-    the reader sees them), its main text, and the lines below its headline.
+    the reader sees them), its main text, the lines below its headline, and the date
+    shown there.
 
     The page is parsed once. The main text is trafilatura's fast extraction, and its
     fallbacks only for a page where that found little (the fallbacks cost as much again
@@ -123,7 +122,8 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
         document = _metadata(tree, url)
         title = clean_line(document.title or "")
-        document.title = _headline(title, headlines, clean_line(document.sitename or ""))
+        site = clean_line(document.sitename or "")
+        document.title = _headline(title, headlines, site, document.url or url or "")
         below = _below_headline(raw, document.title)
         document.author = _author(
             document.author or "", below, tree, raw, clean_line(document.description or "")
@@ -131,7 +131,8 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str]]:
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
-        return document, (found.text or "") if found is not None else "", below
+        shown = _date_below(below, tree, raw)
+        return document, (found.text or "") if found is not None else "", below, shown
     except IngestError:
         raise
     except RecursionError:
@@ -178,7 +179,7 @@ _FEW = frozenset(
 )
 
 
-def _headline(title: str, headlines: list[str], site: str = "") -> str:
+def _headline(title: str, headlines: list[str], site: str = "", url: str = "") -> str:
     """The headline as the page shows it: of the page's level-1 headings, the one the
     metadata title names (a page has several: a masthead, promotions), when there is one.
 
@@ -206,17 +207,49 @@ def _headline(title: str, headlines: list[str], site: str = "") -> str:
     if best and share >= _SAME_HEADLINE:
         return clean_line(best)
     shown = [h for h in headlines if h]
-    if len(shown) == 1 and _sole_headline(shown[0], not_headlines):
+    if len(shown) == 1 and _sole_headline(shown[0], title, not_headlines, url):
         return clean_line(shown[0])
     return title
 
 
-def _sole_headline(heading: str, not_headlines: set[str]) -> bool:
-    """The page's only level-1 heading is its headline, whatever the metadata title says
-    ("About Us - Shabka" above "The strategic Think & Do Tank"): unless it is the site's
-    name or a part of the title's, or too short or too long to be one."""
+def _sole_headline(heading: str, title: str, not_headlines: set[str], url: str) -> bool:
+    """The page's only level-1 heading is its headline over a metadata title that names no
+    story ("About Us - Shabka" above "The strategic Think & Do Tank"), or when it is the
+    page's address: unless it is the site's name or a part of the title's, or too short or
+    too long to be one."""
     content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
-    return len(content) >= 3 and len(heading) <= 300 and heading.casefold() not in not_headlines
+    if len(content) < 3 or len(heading) > 300 or heading.casefold() in not_headlines:
+        return False
+    return _generic_title(title, not_headlines) or _in_address(heading, url)
+
+
+#: A metadata title of this many words or fewer, the site's name aside, names no story.
+_GENERIC_WORDS = 2
+
+
+def _generic_title(title: str, not_headlines: set[str]) -> bool:
+    """A metadata title that names a kind of page or nothing, not the story: a CMS's one
+    word ("escenic"), a page's kind with the site's name ("About Us - Shabka"), the site's
+    name alone. Only over such a title does a page's lone heading win without more: the
+    lone heading may be a blog theme's masthead (the post's title in an ``<h2>``) or a
+    promotion's ("Get our free morning briefing"), and a title that names a story is the
+    story's."""
+    parts = _SEPARATOR.split(title)
+    if len(parts) > 1 and parts[-1].casefold() in not_headlines:
+        parts = parts[:-1]
+    named = " - ".join(parts)
+    return named.casefold() in not_headlines or len(_WORDS.findall(named)) <= _GENERIC_WORDS
+
+
+def _in_address(heading: str, url: str) -> bool:
+    """The heading's words are the page's address's last part: the story's own slug
+    ("/blog/artificial-intelligence-and-machine-learning-industry-news-..."), so the
+    heading is its headline (a masthead's or a promotion's words are the site's, or
+    another page's)."""
+    path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    slug = {w for w in _WORDS.findall(path.rsplit("/", 1)[-1].casefold()) if w not in _FEW}
+    content = [w for w in _WORDS.findall(heading.casefold()) if w not in _FEW]
+    return bool(content) and sum(w in slug for w in content) >= 0.8 * len(content)
 
 
 _WORDS = re.compile(r"\w+")
@@ -389,15 +422,67 @@ def _without_hidden(raw: bytes) -> bytes:
     return b" ".join(parts)
 
 
-def _date_below(lines: list[str]) -> dt.date | None:
+def _date_below(lines: list[str], tree: Any, raw: bytes) -> dt.date | None:
     """A date on a line of its own below the headline: the date the reader sees, which
     goes before the markup's (htmldate, with ``original_date``, takes the oldest date it
     finds in the page's date elements, a teaser's among them; and a page's meta tags
-    often keep the first version's date when the story shown is a later one)."""
-    for line in lines:
+    often keep the first version's date when the story shown is a later one).
+
+    A page that states its date (``article:published_time``, JSON-LD ``datePublished``)
+    is read by htmldate from that statement: a shown date goes before it only right under
+    the headline (the story's "Updated Mar 12, 2020"), not further down, nor in a box of
+    other stories set there (a related story's "March 2, 2021")."""
+    for n, line in enumerate(lines):
         if is_date_line(line):
-            return find_date(line)
+            if not _STATED_DATE.search(raw):
+                return find_date(line)
+            if n < _SHOWN_NEAR and not _in_box(tree, line):
+                return find_date(line)
+            return None
     return None
+
+
+#: A page's statement of its date: a meta tag's, or JSON-LD's.
+_STATED_DATE = re.compile(
+    rb"""<meta\s[^>]*?(?:property|name)\s*=\s*["']?article:published_time["'\s>]"""
+    rb"""|["']datePublished["']\s*:\s*["']\d""",
+    re.I,
+)
+#: How many lines under the headline a shown date may stand to go before a stated one.
+_SHOWN_NEAR = 3
+#: An element that holds other stories or the page's furniture, not the story's own date.
+_BOX = re.compile(r"related|recommend|promo|teaser|more-?stories|sidebar|widget|trending", re.I)
+
+
+def _in_box(tree: Any, line: str) -> bool:
+    """Whether the date of ``line`` stands only in ``<aside>`` or ``<nav>`` elements or in
+    boxes of related stories, promotions or the like, as their classes or ids name them
+    (every text of the page that gives a date and is a part of the line)."""
+    found = False
+    for text in tree.xpath("//body//text()"):
+        part = " ".join(text.split())
+        if not part or part not in line or find_date(part) is None:
+            continue
+        element = text.getparent()
+        if text.is_tail:
+            element = element.getparent()
+        if not _boxed(element):
+            return False
+        found = True
+    return found
+
+
+def _boxed(element: Any) -> bool:
+    """Whether an element stands in an aside or a named box, up to the story's block (an
+    ``<article>`` or ``<main>``: a layout's classes above it name its sidebars too)."""
+    while element is not None and element.tag not in ("article", "main", "body"):
+        if isinstance(element.tag, str):
+            if element.tag in ("aside", "nav", "footer"):
+                return True
+            if _BOX.search(f"{element.get('class', '')} {element.get('id', '')}"):
+                return True
+        element = element.getparent()
+    return False
 
 
 def _author(named: str, below: list[str], tree: Any, raw: bytes, description: str = "") -> str:

@@ -1067,7 +1067,7 @@ def parse_article(
     first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
 
     head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    title, title_index = _headline_under_tagline(lines, first)
+    title, title_index = _headline_under_tagline(lines, first, head, linky)
     if title_index >= 0:  # the story begins under it, past the headline set twice
         first = title_index + 1
         while first < last and (chrome[first] or lines[first][0].casefold() == title.casefold()):
@@ -1441,7 +1441,13 @@ _TITLE_CONTROLS = frozenset(
 def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
     """A headline a clipper ran into its row of buttons and its date on one line ("Port
     reopens Share Print May 2, 2024"): the headline alone, and the date. Only when such
-    controls stand between them: a headline may end on a date of its own."""
+    controls stand between them: a headline may end on a date of its own.
+
+    A button's label is capitalised, and the row is read back over the labels only (not
+    over a sentence's "to", "the" or "in"): two of them at least ("Adjust Share"), or one
+    after a word in small letters, a headline in sentence case, where a capital marks the
+    label ("... as talks stall Share"). A headline's own words stay: "Residents have until
+    Friday to comment June 30, 2025" is a deadline, "... votes to keep the link" no button."""
     words = title.split()
     if len(words) < 5 or not title[-1:].isdigit():  # most headlines: a cheap no
         return title, None
@@ -1451,30 +1457,51 @@ def _without_controls_and_date(title: str) -> tuple[str, dt.date | None]:
             start = k
     if start < 0:
         return title, None
+    while start < len(words) - 1 and _is_control_label(words[start]):  # "Share May 2, 2024"
+        start += 1
     date = find_date(" ".join(words[start:]))
     k = start
-    controls = 0
-    while k > 0 and words[k - 1].lower() in _UI_VOCABULARY | _TITLE_CONTROLS:
+    while k > 0 and _is_control_label(words[k - 1]):
         k -= 1
-        controls += words[k].lower() in _TITLE_CONTROLS
-    controls += sum(1 for w in words[start:] if w.lower() in _TITLE_CONTROLS)
+    controls = start - k
     head = " ".join(words[:k])
+    if controls == 1 and not words[k - 1][:1].islower():
+        return title, None
     if not controls or len(_words(head)) < 3 or not _title_candidate(head):
         return title, None
     return head, date
+
+
+def _is_control_label(word: str) -> bool:
+    """A button's label: one of the page's controls, capitalised ("Share", "Print")."""
+    return word[:1].isupper() and word.lower() in _TITLE_CONTROLS
 
 
 #: A blog's tagline is a sentence or two.
 _TAGLINE_WORDS = 30
 
 
-def _headline_under_tagline(lines: Sequence[tuple[str, int]], first: int) -> tuple[str, int]:
+def _headline_under_tagline(
+    lines: Sequence[tuple[str, int]],
+    first: int,
+    head: Sequence[tuple[int, tuple[str, int]]],
+    linky: Sequence[bool],
+) -> tuple[str, int]:
     """A blog's masthead may end on its tagline, a sentence that begins the run of prose;
     right below it stand the post's date and headline ("Wednesday, October 16, 2019" /
     "Notes on ..."). A date line and a headline under the run's first, short paragraph are
-    the post's header: the tagline is above the story."""
+    the post's header: the tagline is above the story.
+
+    Not when the header above already has the story's headline: a level-1 heading (other
+    than a masthead, which links to the site's home page or shouts in capitals) or a
+    byline, which credits the headline above it. There the short paragraph is the story's
+    opening, and the date and the short line under it are the story's own (a report's
+    day-by-day section: "Monday, 3 March 2025" / "Talks open with a handshake")."""
     if first + 2 >= len(lines) or len(_words(lines[first][0])) > _TAGLINE_WORDS:
         return "", -1
+    for i, (line, level) in head:
+        if _is_byline(line) or (level == 1 and not linky[i] and not line.isupper()):
+            return "", -1
     date, (line, level) = lines[first + 1][0], lines[first + 2]
     prose = _is_prose(line) and _runs_on(line, level)
     if is_date_line(date) and _title_candidate(line) and not prose:

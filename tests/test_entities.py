@@ -638,6 +638,19 @@ def test_a_paragraph_of_names_nobody_listed_reads_as_a_reader_would() -> None:
     ]
 
 
+def typer_evidence(text: str) -> list:
+    """(field, start, end, features) of each guessed name the typer saw in ``text``, as
+    the trainer collects them (``resolve._COLLECT``)."""
+    from search.entities import resolve
+
+    resolve._COLLECT = []
+    try:
+        recognise_text(text)
+        return resolve._COLLECT
+    finally:
+        resolve._COLLECT = None
+
+
 def test_the_typer_scores_what_its_trainer_fits() -> None:
     """The recogniser adds the typer's weights as packed integers, the name's evidence
     apart from its words once per kind of name; the trainer (scripts/train_typer.py) fits
@@ -645,12 +658,7 @@ def test_the_typer_scores_what_its_trainer_fits() -> None:
     weights would type names otherwise than they were fitted to."""
     from search.entities import resolve, typer
 
-    resolve._COLLECT = []
-    try:
-        recognise_text(_UNKNOWN_NAMES)
-        collected = resolve._COLLECT
-    finally:
-        resolve._COLLECT = None
+    collected = typer_evidence(_UNKNOWN_NAMES)
     assert len(collected) >= 8
     for _field, start, end, features in collected:
         text = _UNKNOWN_NAMES[start:end]
@@ -1330,7 +1338,6 @@ def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
     # "Leeds have been unable to win": with no table of results, the words of a match
     # report (of two kinds or more) give a town's name the typer's third value, not the
     # one of a document about something else.
-    from search.entities import resolve
     from search.entities.teams import _sport_prose
 
     report = (
@@ -1345,12 +1352,7 @@ def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
     assert not _sport_prose("a victory for the coalition and a defeat for the opposition")
 
     def town_feature(text: str) -> list[str]:
-        resolve._COLLECT = []
-        try:
-            recognise_text(text)
-            found = resolve._COLLECT
-        finally:
-            resolve._COLLECT = None
+        found = typer_evidence(text)
         return [
             f for _, a, _, feats in found if a == 0 for f in feats if f.startswith("place&sport=")
         ]

@@ -1661,6 +1661,73 @@ def test_a_capitalised_common_noun_is_matched_as_a_word_whether_or_not_it_was_na
     assert {"Parliament", "parliament"} & set(link.evidence[0].shared_terms)
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical", "kind", "concern", "development", "common"),
+    [
+        (
+            "Brown",
+            "Gordon Brown",
+            "PERSON",
+            "Gordon Brown could lose the vote. Brown warned of a slump.",
+            "Brown said the slump would end.",
+            "Voters received a brown envelope.",
+        ),
+        (
+            "Apple",
+            "Apple",
+            "ORG",
+            "Apple could struggle to sell phones in China.",
+            "Apple sold more phones in China.",
+            "Farmers said the apple harvest was poor.",
+        ),
+        (
+            "Shell",
+            "Shell",
+            "ORG",
+            "Shell could cut jobs in Aberdeen.",
+            "Shell cut 300 jobs in Aberdeen.",
+            "The shell company was based offshore.",
+        ),
+    ],
+)
+def test_a_known_name_also_written_in_lower_case_stays_a_name(
+    name, canonical, kind, concern, development, common
+):
+    # A person's short form ("Brown" for Gordon Brown) or a company the recogniser knows
+    # ("Apple", "Shell") is the name wherever it is written: "a brown envelope", "the apple
+    # harvest", "a shell company" take nothing from it, and the sentence about farming or
+    # an offshore company does not answer a concern about the person or the company.
+    # (Only an institution's common noun, "Parliament", or a name the recogniser merely
+    # guessed from its capitals, is matched as the word it is.)
+    from search.compare.analysis import _analyse, name_forms, with_names
+
+    earlier = article(concern, id="e")
+    later = article(f"{development} {common}", id="l", year=2025)
+
+    def mentions(body):
+        return [
+            Entity("body", m.group(), kind, canonical, m.start(), m.end())
+            for m in re.finditer(rf"\b(?:{re.escape(canonical)}|{name})\b", body)
+        ]
+
+    left = _analyse(earlier, mentions(earlier.body), ())
+    right = _analyse(later, mentions(later.body), ())
+    forms = name_forms([*left, *right])
+    assert not forms.common
+    for s in [*left, *right]:
+        if name in s.span.text:
+            assert canonical in with_names(s, forms).entities
+    comparison = compare(
+        earlier,
+        later,
+        earlier_entities=mentions(earlier.body),
+        later_entities=mentions(later.body),
+    )
+    assert all(
+        e.development.span.text != common for link in comparison.links for e in link.evidence
+    )
+
+
 def test_a_name_written_in_lower_case_nowhere_stays_a_name():
     # Written only with a capital, a name one side recognises is still the participant
     # the other side writes unrecognised (the lower-case rule takes no name away).

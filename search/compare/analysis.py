@@ -340,6 +340,8 @@ class _Sentence:
     themes: dict[str, int] = field(factory=dict)
     #: Synonym rings the sentence uses (see :func:`load_rings`).
     rings: dict[str, int] = field(factory=dict)
+    #: The mentions that may be a common noun given a capital (:func:`_may_be_common`).
+    nounlike: frozenset[tuple[int, int]] = frozenset()
     _words: tuple[_Token, ...] | None = None
     _stem_set: frozenset[str] | None = None
     _word_stems: frozenset[str] | None = None
@@ -405,6 +407,8 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
         if i >= 0 and e.end <= out[i].span.end:
             start = _designation_start(out[i], e.start)
             out[i].entities.setdefault(e.canonical, []).append((start, e.end))
+            if _may_be_common(e):
+                out[i].nounlike |= {(start, e.end)}
     theme_index = _terms_by_first_stem(tuple(themes))
     ring_index = _terms_by_first_stem(load_rings())
     for s in out:
@@ -519,6 +523,30 @@ TITLE_WORDS = wordset(
 _START = operator.itemgetter(1)  # a _Token's start
 
 
+#: The common nouns of institutions ("Parliament", "the Court", "the Government"): an
+#: organisation whose whole name is one of them, capital or not, is the word it is.
+INSTITUTION_NOUNS = wordset(
+    """parliament court government senate congress council assembly cabinet treasury
+    commission committee ministry department legislature judiciary tribunal
+    executive administration police army navy crown church opposition chamber board
+    inquiry regulator authority agency bank"""
+)
+
+
+def _may_be_common(e: Entity) -> bool:
+    """Whether a mention may be a common noun given a capital (:func:`common_forms`): an
+    organisation named by an institution's common noun ("Parliament", "the Court"), or a
+    name the recogniser only guessed from its capitals ("Offences", "Final Investment
+    Decision"), not a person's. A name it knows ("Apple", "Shell", "Gordon Brown") is
+    the name wherever it is written: "the apple harvest" takes nothing from it."""
+    if e.type == "PERSON":
+        return False
+    if e.guessed:
+        return True
+    words = _WORD.findall(e.canonical.lower())
+    return e.type == "ORG" and bool(words) and words[-1] in INSTITUTION_NOUNS
+
+
 def _designation_start(s: _Sentence, start: int) -> int:
     """Where the titles written right before an entity mention at ``start`` begin."""
     tokens = s.tokens
@@ -556,19 +584,26 @@ def name_forms(sentences: Sequence[_Sentence]) -> CompareNames:
     either side. Matched by the name as written (titles before it left out, words in any
     case but the first with a capital); a form that names two entities names neither, and
     only a form written inside a sentence somewhere is a name. A form the comparison
-    also writes in lower case (:func:`common_forms`) is no name at all."""
+    also writes in lower case (:func:`common_forms`) is no name at all, where it is the
+    whole name of an entity that may be a common noun (:func:`_may_be_common`)."""
     # (name, as written, whether inside the sentence: after its first word and space;
     # None for the name itself)
     written = set()
     add = written.add
+    # The mentions that may be a common noun: written as the entity's whole name (not
+    # "Brown" for Gordon Brown, a short form), of an entity that may be one.
+    nounlike = set()
     for s in sentences:
         if s.entities:
             text, base = s.span.text, s.span.start
             for name, ranges in s.entities.items():
                 add((name, name, None))  # the name itself, written nowhere perhaps
                 for a, b in ranges:
-                    add((name, text[a - base : b - base], a - base > 2))
-    common = common_forms(sentences, {form for _, form, within in written if within is not None})
+                    form = text[a - base : b - base]
+                    add((name, form, a - base > 2))
+                    if (a, b) in s.nounlike and _plain_form(form) == _plain_form(name):
+                        nounlike.add(form)
+    common = common_forms(sentences, nounlike)
     forms: dict[tuple[str, ...], set[str]] = {}
     # A capital at a sentence's start says nothing: a form is a name where it is also
     # written inside a sentence ("Bilateral talks ..." recognised once makes no name).
@@ -642,7 +677,7 @@ def with_names(s: _Sentence, forms: CompareNames) -> _Sentence:
     found = _unrecognised(s, forms)
     common = forms.common
     drop = set()
-    if common and s.entities and not forms.common_stems.isdisjoint(s.stem_set()):
+    if common and s.nounlike and not forms.common_stems.isdisjoint(s.stem_set()):
         drop = _common_mentions(s, common)
     if not found and not drop:
         return s
@@ -655,20 +690,24 @@ def with_names(s: _Sentence, forms: CompareNames) -> _Sentence:
     }
     for name, where, _ in found:
         entities.setdefault(name, []).append(where)
-    named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings)
+    named = _Sentence(s.span, s.key, s.cues, s.tokens, entities, s.themes, s.rings, s.nounlike)
     named._stem_set = s._stem_set
     named._word_stems = s._word_stems
     return named
 
 
 def _common_mentions(s: _Sentence, common) -> set[tuple[int, int]]:
-    """The ranges of ``s``'s entity mentions whose form is common (:func:`common_forms`)."""
+    """The ranges of ``s``'s entity mentions whose form is common (:func:`common_forms`)
+    and which may be a common noun: the whole name of an entity that may be one."""
     text, base = s.span.text, s.span.start
+    nounlike = s.nounlike
     return {
         (a, b)
-        for ranges in s.entities.values()
+        for name, ranges in s.entities.items()
         for a, b in ranges
-        if _plain_form(text[a - base : b - base]) in common
+        if (a, b) in nounlike
+        and (form := _plain_form(text[a - base : b - base])) in common
+        and form == _plain_form(name)
     }
 
 

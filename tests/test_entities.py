@@ -1471,3 +1471,18 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it() -> No
     )
     assert "Popular Kilbrack" not in found
     assert found.get("Kilbrack") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Oliver North testified before Congress. North said he was proud.", "North"),
+        ("Damon South testified on Monday. South said he was proud.", "South"),
+    ],
+)
+def test_a_persons_surname_that_is_a_point_of_the_compass_is_no_region(
+    text: str, short: str
+) -> None:
+    # A region's word alone is a region ("the South"), except as the short form of a person
+    # the text names in full: "North" after "Oliver North" is him.
+    assert _named(text).get(short) == "PERSON"

@@ -241,6 +241,7 @@ def _verdicts(
         if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
+    surnames: set[str] | None = None  # last words of the document's people (when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
@@ -273,7 +274,10 @@ def _verdicts(
                 dropped.setdefault(fi, set()).add(si)
             continue
         if new is not None and text in typer.REGIONS:
-            new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
+            if surnames is None:
+                surnames = _surnames(out, keyed, labels)
+            if text not in surnames:  # "Oliver North ... North said": him, no region
+                new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
         if new == "GPE" and type_ == "LOC":
             new = "LOC"
         spans[si] = (start, end, new, canonical, guessed, prio)
@@ -281,6 +285,19 @@ def _verdicts(
         name, text, norm, spans = out[fi]
         out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
     return out
+
+
+def _surnames(
+    fields: list[tuple[str, str, str, list[Span]]],
+    keyed: list[tuple[int, int, str]],
+    labels: dict[str, str],
+) -> set[str]:
+    """The last words of the names of people in ``fields``: known as people, or guessed
+    names the typer calls people ("Oliver North", so that "North" is no region)."""
+    names = {key for _fi, _si, key in keyed if labels[key] == "PER"}
+    for _name, _text, norm, spans in fields:
+        names.update(norm[s[0] : s[1]] for s in spans if s[2] == "PERSON")
+    return {n.rsplit(" ", 1)[-1] for n in names if " " in n}
 
 
 @lru_cache(maxsize=8192)

@@ -1486,3 +1486,21 @@ def test_a_persons_surname_that_is_a_point_of_the_compass_is_no_region(
     # A region's word alone is a region ("the South"), except as the short form of a person
     # the text names in full: "North" after "Oliver North" is him.
     assert _named(text).get(short) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Shin Bet chief Ronen Bar resigned on Monday. Bar said he took responsibility.",
+            "Ronen Bar",
+        ),
+        ("Tom Diner, 45, was charged with assault.", "Tom Diner"),
+        ("Lucy Guild and her sister were named in the will.", "Lucy Guild"),
+        ("Israeli actress Moran Bar starred in the series.", "Moran Bar"),
+    ],
+)
+def test_a_persons_name_ending_in_a_pubs_word_is_no_business(text: str, name: str) -> None:
+    # "Bar", "Inn", "Diner", "Guild" end businesses' names, and surnames too: after a given
+    # name, with an age after it or what someone is before it, the name is a person's.
+    assert _named(text).get(name) == "PERSON"

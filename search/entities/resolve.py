@@ -27,6 +27,7 @@ from search.entities.guess import (
     _is_title_case,
     _occurs_lowercase,
     compass_place,
+    cued_person,
     saint_place,
     street,
 )
@@ -68,6 +69,7 @@ def _retype(
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
     personal: set[str] = set()  # names some mention of which has a relative or an age
+    cued: set[str] = set()  # names ending in a pub's or law's word that are someone's
     models: set[str] = set()  # names some mention of which follows a product's name
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -122,6 +124,8 @@ def _retype(
                 personal.add(key)  # "Mekhi's older brother": someone's
             elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
+            elif cued_person(norm, start, end):
+                cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -135,7 +139,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal, models)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued)
 
 
 #: A product's name in one word with a capital inside after a small letter ("iPhone",
@@ -224,6 +228,7 @@ def _verdicts(
     placed: set[str],
     personal: frozenset[str] | set[str] = frozenset(),
     models: frozenset[str] | set[str] = frozenset(),
+    cued: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -267,6 +272,8 @@ def _verdicts(
                 new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
+        elif key in cued and new in {"ORG", "GPE", None}:
+            new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:

@@ -1504,3 +1504,17 @@ def test_a_persons_name_ending_in_a_pubs_word_is_no_business(text: str, name: st
     # "Bar", "Inn", "Diner", "Guild" end businesses' names, and surnames too: after a given
     # name, with an age after it or what someone is before it, the name is a person's.
     assert _named(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("True crime writer Ann Rule died in 2015. Rule wrote about Ted Bundy.", "Ann Rule"),
+        ("Ja Rule said the festival was not a scam. Rule later apologised.", "Ja Rule"),
+        ("The novelist Kate Rule signed copies of her book.", "Kate Rule"),
+    ],
+)
+def test_a_persons_name_ending_in_rule_is_no_law(text: str, name: str) -> None:
+    # "Rule" ends laws' names ("the Brannock Rule") and is a surname: after a given name,
+    # a role, or as someone who speaks, the name is a person's.
+    assert _named(text).get(name) == "PERSON"

@@ -903,7 +903,7 @@ _ADJECTIVE_ENDINGS = ("ar", "ic", "ous", "ful", "ed", "ive", "able", "ible", "al
 
 #: Cue words that are surnames too: "Bar", "Inn", "Rule" end a pub's or a law's name,
 #: and someone's ("Ronen Bar", "Ann Rule"); see :func:`cued_person`.
-SURNAME_CUES = frozenset("Bar Inn Tavern Diner Guild Pub Bistro".split())
+SURNAME_CUES = frozenset("Bar Inn Tavern Diner Guild Pub Bistro Rule".split())
 #: Words that say who someone is, written in lower case before their name: "Shin Bet chief
 #: Ronen Bar", "crime writer Ann Rule".
 _ROLES_BEFORE = frozenset(
@@ -913,13 +913,15 @@ _ROLES_BEFORE = frozenset(
     player striker captain coach lawyer judge officer professor economist analyst""".split()
 )
 _RX_AGE_AFTER = re.compile(r", \d{1,3},")
+_RX_SAID_AFTER = re.compile(r" (?:said|says|told|added|wrote|sang)\b")
 
 
 def cued_person(norm: str, start: int, end: int) -> bool:
     """Is the two-word name ``norm[start:end]`` ending in one of :data:`SURNAME_CUES`
     someone's: a given name first ("Tom Diner", "Ann Rule"), an age after ("Kehoe Bar,
-    45,"), or what someone is before it ("Shin Bet chief Ronen Bar")? Not "Gorman Bar
-    says", "Dan's Bar" (a business by its owner's name)."""
+    45,"), what someone is before it ("Shin Bet chief Ronen Bar"), or, for a law's word, a
+    speaker ("Ja Rule said": a rule says nothing)? Not "Gorman Bar says", "Brannock Rule",
+    "Dan's Bar" (a business by its owner's name)."""
     first, _, last = norm[start:end].partition(" ")
     if last not in SURNAME_CUES or not first[:1].isupper():
         return False
@@ -928,9 +930,11 @@ def cued_person(norm: str, start: int, end: int) -> bool:
         return True
     before = norm[max(0, start - 25) : start]
     role = before.rstrip().rsplit(" ", 1)[-1]
-    return before.endswith(" ") and (
+    if before.endswith(" ") and (
         role in _ROLES_BEFORE or (role[:1].isupper() and role in _TITLE_WORDS)
-    )
+    ):
+        return True
+    return last == "Rule" and _RX_SAID_AFTER.match(after) is not None  # "Ja Rule said"
 
 
 def _role_word(word: str) -> bool:

@@ -1348,7 +1348,7 @@ def test_a_match_report_in_prose_tells_the_typer_its_towns_may_be_clubs():
         "Leeds have been unable to agree a budget this year. The council voted on Tuesday "
         "and the mayor said cuts now loom."
     )
-    assert _sport_prose(report.lower())
+    assert _sport_prose(report)
     assert not _sport_prose("a victory for the coalition and a defeat for the opposition")
 
     def town_feature(text: str) -> list[str]:
@@ -1518,3 +1518,27 @@ def test_a_persons_name_ending_in_rule_is_no_law(text: str, name: str) -> None:
     # "Rule" ends laws' names ("the Brannock Rule") and is a surname: after a given name,
     # a role, or as someone who speaks, the name is a person's.
     assert _named(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers in Wigan drew up a plan after the defeat. The rally was peaceful. Wigan "
+        "voted for victory in the draw. Wigan council said it would try again.",
+        "Protesters drew thousands to a rally in Leeds after the defeat of the bill. The "
+        "coach operators tried to help. The victory would come later, the mayor said.",
+    ],
+)
+def test_political_prose_is_no_match_report(text: str) -> None:
+    # "defeat", "victory", "rally", "drew", "draw", "coach" are a politician's words as
+    # much as a sports writer's: they make no match report, nor a town a club.
+    from search.entities.teams import _sport_prose
+
+    assert not _sport_prose(text)
+    assert "ORG" not in {t for n, t in _named(text).items() if n in {"Wigan", "Leeds"}}
+
+
+def test_a_match_reports_words_count_with_a_capital() -> None:
+    from search.entities.teams import _sport_prose
+
+    assert _sport_prose("Goals from the striker. Penalty saved. Relegation looms for the squad.")

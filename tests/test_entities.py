@@ -1542,3 +1542,24 @@ def test_a_match_reports_words_count_with_a_capital() -> None:
     from search.entities.teams import _sport_prose
 
     assert _sport_prose("Goals from the striker. Penalty saved. Relegation looms for the squad.")
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        (
+            "Port Vale beat Walsall on Saturday. Port Vale manager Darren Moore praised his "
+            "striker after the goal, and the goalkeeper made a late penalty save.",
+            "Port Vale",
+        ),
+        (
+            "Fort Arlen lost at home again. The Fort Arlen striker missed a penalty and the "
+            "goalkeeper let in three goals before half-time.",
+            "Fort Arlen",
+        ),
+    ],
+)
+def test_a_port_or_fort_in_a_match_report_is_no_place(text: str, club: str) -> None:
+    # "Port", "Fort", "Mount" open places' names, except in a document about sport: a
+    # match report in prose says so as a table of results does.
+    assert _named(text).get(club) not in {"GPE", "LOC"}

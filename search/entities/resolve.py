@@ -262,12 +262,12 @@ def _verdicts(
             new = own
         elif new in {"ORG", None} and saint_place(text):
             if sport is None:
-                sport = any(_sporting(f[2]) for f in fields)
+                sport = _results_or_report(fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
         elif new != "GPE" and _site(text):
             if sport is None:
-                sport = any(_sporting(f[2]) for f in fields)
+                sport = _results_or_report(fields)
             if not sport:  # "Port Arlen", "Mount Kenya"; not "Port Vale 2 Oxford 0"
                 new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
@@ -292,6 +292,12 @@ def _verdicts(
         name, text, norm, spans = out[fi]
         out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
     return out
+
+
+def _results_or_report(fields: list[tuple[str, str, str, list[Span]]]) -> bool:
+    """Does the document hold results or read as a match report ("Port Vale manager ...
+    praised his striker after the goal": a club, no port)?"""
+    return any(_sporting(f[2]) for f in fields) or any(_sport_prose(f[2]) for f in fields)
 
 
 def _surnames(

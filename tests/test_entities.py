@@ -1563,3 +1563,15 @@ def test_a_port_or_fort_in_a_match_report_is_no_place(text: str, club: str) -> N
     # "Port", "Fort", "Mount" open places' names, except in a document about sport: a
     # match report in prose says so as a table of results does.
     assert _named(text).get(club) not in {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ms Tara St said she was happy.", "Tara St"),
+        ("Jenny Ave and her band performed on Friday.", "Jenny Ave"),
+    ],
+)
+def test_a_given_name_before_a_streets_short_word_is_no_street(text: str, name: str) -> None:
+    # "Baxter St" is a street; "Tara St", after a given name, is someone's name.
+    assert _named(text).get(name) not in {"LOC", "GPE"}

@@ -1004,7 +1004,8 @@ def street(name: str) -> bool:
             return not _given_name(words[0])  # "Lois Lane", "Grace Park"
         return len(words) > 1 or "-" in words[0]
     if len(words) > 1 and last in _STREET_SHORT:
-        return True  # "Baxter St", "Fennel Rd": no one's name ends so
+        # "Baxter St", "Fennel Rd"; not "Tara St" (a given name first: someone's)
+        return not (len(words) == 2 and _given_name(words[0]))
     if len(words) == 2 and last in _SITE_ENDS:
         first = words[0]  # "Stackard Head", "Pellow Quay"; not "John Head", "Matthew Quay"
         return not _given_name(first) and not typer.everyday(first) and first[1:].islower()

@@ -677,6 +677,13 @@ def _institution(norm, part, inside, spans) -> tuple[int, int, str] | None:
     if not cued:
         return None
     i = cued[-1]
+    if (
+        len(part) == 2
+        and i == 1
+        and norm[part[0][1] : part[1][0]] == " "
+        and cued_person(norm, start, end)
+    ):
+        return None  # "Ronen Bar", "Tom Diner, 45,", "writer Ann Rule": someone's name
     type_ = _cue_type(words[i])
     if cued[0] == 0 and _cue_type(words[0]) == "ORG" and norm.startswith(" of ", part[0][1]):
         type_ = "ORG"  # "Friends of Pelham Parkway", "Bank of East Asia": a body of a place
@@ -816,6 +823,13 @@ def _type_stretch(norm, stretch, cue, names):
     if not single and before.rstrip().endswith(("by", "By")) and _RX_BY.search(before):
         return start, end, "PERSON"  # a byline
     type_ = _cue_type(words[-1])
+    if (
+        type_
+        and len(words) == 2
+        and norm[stretch[0][1] : stretch[1][0]] == " "
+        and cued_person(norm, start, end)
+    ):
+        return start, end, "PERSON"  # "Ronen Bar", "Tom Diner, 45,", "writer Ann Rule"
     if type_ and not single:
         return start, end, type_
     if single and street(words[0]):
@@ -887,6 +901,42 @@ _ORDINARY_ENDINGS = tuple(
 _ADJECTIVE_ENDINGS = ("ar", "ic", "ous", "ful", "ed", "ive", "able", "ible", "al", "ent", "ant")
 
 
+#: Cue words that are surnames too: "Bar", "Inn", "Rule" end a pub's or a law's name,
+#: and someone's ("Ronen Bar", "Ann Rule"); see :func:`cued_person`.
+SURNAME_CUES = frozenset("Bar Inn Tavern Diner Guild Pub Bistro Rule".split())
+#: Words that say who someone is, written in lower case before their name: "Shin Bet chief
+#: Ronen Bar", "crime writer Ann Rule".
+_ROLES_BEFORE = frozenset(
+    """chief head boss director manager owner founder chairman chairwoman spokesman
+    spokeswoman spokesperson minister president secretary leader writer author novelist
+    journalist reporter columnist actor actress singer rapper musician comedian artist star
+    player striker captain coach lawyer judge officer professor economist analyst""".split()
+)
+_RX_AGE_AFTER = re.compile(r", \d{1,3},")
+_RX_SAID_AFTER = re.compile(r" (?:said|says|told|added|wrote|sang)\b")
+
+
+def cued_person(norm: str, start: int, end: int) -> bool:
+    """Is the two-word name ``norm[start:end]`` ending in one of :data:`SURNAME_CUES`
+    someone's: a given name first ("Tom Diner", "Ann Rule"), an age after ("Kehoe Bar,
+    45,"), what someone is before it ("Shin Bet chief Ronen Bar"), or, for a law's word, a
+    speaker ("Ja Rule said": a rule says nothing)? Not "Gorman Bar says", "Brannock Rule",
+    "Dan's Bar" (a business by its owner's name)."""
+    first, _, last = norm[start:end].partition(" ")
+    if last not in SURNAME_CUES or not first[:1].isupper():
+        return False
+    after = norm[end : end + 30]
+    if _given_name(first) or _RX_AGE_AFTER.match(after):
+        return True
+    before = norm[max(0, start - 25) : start]
+    role = before.rstrip().rsplit(" ", 1)[-1]
+    if before.endswith(" ") and (
+        role in _ROLES_BEFORE or (role[:1].isupper() and role in _TITLE_WORDS)
+    ):
+        return True
+    return last == "Rule" and _RX_SAID_AFTER.match(after) is not None  # "Ja Rule said"
+
+
 def _role_word(word: str) -> bool:
     """Can ``word`` be what someone is, said before their name ("Democrat", "Coach",
     "Sixer"), rather than their own first name? Not a given name, a surname, a place."""
@@ -954,7 +1004,8 @@ def street(name: str) -> bool:
             return not _given_name(words[0])  # "Lois Lane", "Grace Park"
         return len(words) > 1 or "-" in words[0]
     if len(words) > 1 and last in _STREET_SHORT:
-        return True  # "Baxter St", "Fennel Rd": no one's name ends so
+        # "Baxter St", "Fennel Rd"; not "Tara St" (a given name first: someone's)
+        return not (len(words) == 2 and _given_name(words[0]))
     if len(words) == 2 and last in _SITE_ENDS:
         first = words[0]  # "Stackard Head", "Pellow Quay"; not "John Head", "Matthew Quay"
         return not _given_name(first) and not typer.everyday(first) and first[1:].islower()

@@ -27,6 +27,7 @@ from search.entities.guess import (
     _is_title_case,
     _occurs_lowercase,
     compass_place,
+    cued_person,
     saint_place,
     street,
 )
@@ -68,6 +69,7 @@ def _retype(
     echoes: list[tuple[int, int, str]] = []  # short forms of names: their type
     placed: set[str] = set()  # names some mention of which the words around call a place
     personal: set[str] = set()  # names some mention of which has a relative or an age
+    cued: set[str] = set()  # names ending in a pub's or law's word that are someone's
     models: set[str] = set()  # names some mention of which follows a product's name
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -122,6 +124,8 @@ def _retype(
                 personal.add(key)  # "Mekhi's older brother": someone's
             elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
+            elif cued_person(norm, start, end):
+                cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -135,7 +139,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal, models)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued)
 
 
 #: A product's name in one word with a capital inside after a small letter ("iPhone",
@@ -224,6 +228,7 @@ def _verdicts(
     placed: set[str],
     personal: frozenset[str] | set[str] = frozenset(),
     models: frozenset[str] | set[str] = frozenset(),
+    cued: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -241,6 +246,7 @@ def _verdicts(
         if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
+    surnames: set[str] | None = None  # last words of the document's people (when needed)
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
@@ -256,16 +262,18 @@ def _verdicts(
             new = own
         elif new in {"ORG", None} and saint_place(text):
             if sport is None:
-                sport = any(_sporting(f[2]) for f in fields)
+                sport = _results_or_report(fields)
             if not sport:  # "St Eustatius"; not "St Paul wrote", nor "St Mirren 2 Celtic 1"
                 new = "GPE"
         elif new != "GPE" and _site(text):
             if sport is None:
-                sport = any(_sporting(f[2]) for f in fields)
+                sport = _results_or_report(fields)
             if not sport:  # "Port Arlen", "Mount Kenya"; not "Port Vale 2 Oxford 0"
                 new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
+        elif key in cued and new in {"ORG", "GPE", None}:
+            new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:
@@ -273,7 +281,10 @@ def _verdicts(
                 dropped.setdefault(fi, set()).add(si)
             continue
         if new is not None and text in typer.REGIONS:
-            new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
+            if surnames is None:
+                surnames = _surnames(out, keyed, labels)
+            if text not in surnames:  # "Oliver North ... North said": him, no region
+                new = "LOC"  # "the South", "the Midwest": a region, whatever its contexts say
         if new == "GPE" and type_ == "LOC":
             new = "LOC"
         spans[si] = (start, end, new, canonical, guessed, prio)
@@ -281,6 +292,25 @@ def _verdicts(
         name, text, norm, spans = out[fi]
         out[fi] = (name, text, norm, [s for si, s in enumerate(spans) if si not in gone])
     return out
+
+
+def _results_or_report(fields: list[tuple[str, str, str, list[Span]]]) -> bool:
+    """Does the document hold results or read as a match report ("Port Vale manager ...
+    praised his striker after the goal": a club, no port)?"""
+    return any(_sporting(f[2]) for f in fields) or any(_sport_prose(f[2]) for f in fields)
+
+
+def _surnames(
+    fields: list[tuple[str, str, str, list[Span]]],
+    keyed: list[tuple[int, int, str]],
+    labels: dict[str, str],
+) -> set[str]:
+    """The last words of the names of people in ``fields``: known as people, or guessed
+    names the typer calls people ("Oliver North", so that "North" is no region)."""
+    names = {key for _fi, _si, key in keyed if labels[key] == "PER"}
+    for _name, _text, norm, spans in fields:
+        names.update(norm[s[0] : s[1]] for s in spans if s[2] == "PERSON")
+    return {n.rsplit(" ", 1)[-1] for n in names if " " in n}
 
 
 @lru_cache(maxsize=8192)

@@ -1474,6 +1474,18 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mystic Meg predicted the result of the vote.", "Mystic Meg"),
+        ("Constant Lambert wrote the ballet in 1926.", "Constant Lambert"),
+    ],
+)
+def test_a_name_opened_by_an_adjective_s_word_is_whole(text: str, name: str) -> None:
+    # An adjective's word that opens a name the text writes nowhere else is the name's own.
+    assert _named(text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize(
     ("text", "short"),
     [
         ("Oliver North testified before Congress. North said he was proud.", "North"),

@@ -804,7 +804,9 @@ def _type_stretch(norm, stretch, cue, names):
         and not _given_name(words[0])
         and words[0] not in typer._COMPASS
         and not _cue_type(words[1])
-    ):  # "Popular Kilbrack spot", "Iconic Ossory pub": an adjective starts the sentence
+        and norm.count(words[1]) > 1
+    ):  # "Popular Kilbrack spot", "Iconic Ossory pub": an adjective starts the sentence,
+        # before a name the text writes elsewhere too ("Mystic Meg" alone is her name)
         return _type_stretch(norm, stretch[1:], None, names)
     before = norm[max(0, start - 25) : start]
     after = norm[end : end + 30]

@@ -1474,6 +1474,22 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it() -> No
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Air Canada said flights would resume on Monday.",
+        "Passengers on Air Canada flight 301 were safe, officials said.",
+    ],
+)
+def test_air_before_a_country_is_an_airline_at_a_sentence_s_start_too(text: str) -> None:
+    assert _named(text).get("Air Canada") == "ORG"
+
+
+def test_air_as_a_word_before_a_place_is_no_airline() -> None:
+    found = _named("Air pollution in Canada rose again, the agency said.")
+    assert found == {"Canada": "GPE"}
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Mystic Meg predicted the result of the vote.", "Mystic Meg"),

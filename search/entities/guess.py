@@ -1280,8 +1280,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
         if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
             break
-        if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]):
-            break  # "Total" at a sentence start is capitalised by position
+        if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]) and m[1] != "Air":
+            break  # "Total" at a sentence start is capitalised by position ("Air India" is a name)
         if m[1].endswith(("'", "'s")) and not typer.everyday(m[1].rstrip("'s")):
             break  # "Obama's Democratic Party" is the party
         if type_ == "NORP" and m[1] in typer.places() and not norm.endswith("s", start, end):

@@ -1080,9 +1080,61 @@ def test_a_profile_s_subject_named_below_the_headline_is_no_author():
     assert parse(text).author == ""
 
 
-def test_a_name_below_the_headline_with_no_bio_of_it_is_no_author():
+def test_a_name_below_the_headline_with_no_bio_of_it_nor_date_beside_it_is_no_author():
     other = BIO.replace("Ines Vardy", "Tom Ekwall")
-    assert parse(story("Ines Vardy\n\nJune 4, 2025", body=[*BODY, other])).author == ""
+    assert parse(story("Ines Vardy", body=[*BODY, other])).author == ""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Ines Vardy\n\nJune 4, 2025",
+        "Ines Vardy, Tom Ekwall\n\nJune 4 2025, 3:18 p.m.",
+        "Ines Vardy\n\n|\n\n4 Jun 2025\n\n|\n\n4 min",
+        "June 4, 2025\n\nIgnatius Okonkwo",
+    ],
+)
+def test_names_beside_the_date_below_the_headline_are_the_author(head):
+    """A byline that shows no "By": the writers' names on a line of their own, the date on
+    the line before or after."""
+    article = parse(story(head))
+    assert article.author == head.split("\n")[0 if head[0] == "I" else -1]
+    assert article.published == dt.date(2025, 6, 4)
+    assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("label", ["Editors Pick", "Create LICENSE", "Latest Stories"])
+def test_a_label_beside_the_date_below_the_headline_is_no_author(label):
+    assert parse(story(f"{label}\n\nJune 4, 2025")).author == ""
+
+
+@pytest.mark.parametrize(
+    "footer, author",
+    [
+        ("Posted by Ines Vardy at 2:33 PM", "Ines Vardy"),
+        ("Posted by Ines Vardy, AMP Project Marketing, Harbourco", "Ines Vardy"),
+    ],
+)
+def test_a_blog_s_footer_credit_names_the_author(footer, author):
+    text = story("June 4, 2025") + "\n" + footer + "\n\nNewer Post Older Post Home\n"
+    assert parse(text).author == author
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("12/04/2025 by Kay 24 Comments", "Kay"),
+        ("By Ines Vardy Last updated Nov 8, 2023 Share with new partner:", "Ines Vardy"),
+    ],
+)
+def test_bylines_with_a_date_before_or_an_update_after(line, author):
+    assert parse(story(line)).author == author
+
+
+def test_a_byline_after_a_rule_of_dashes_is_no_paragraph():
+    article = parse(story(body=[BODY[0], "---- by Ines Vardy", *BODY[1:]]))
+    assert article.author == "Ines Vardy"
+    assert paragraphs(article) == BODY
 
 
 @pytest.mark.parametrize(

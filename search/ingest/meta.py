@@ -235,14 +235,27 @@ _ROLE_MODIFIER = re.compile(
 )
 
 
+def _affiliation(part: str) -> bool:
+    """What follows a comma in a byline and is no writer's name: one word ("Ann Lee,
+    Google"), or words with an acronym ("Ann Lee, AMP Project Marketing"; a byline set in
+    capitals has none)."""
+    return " " not in part or (part != part.upper() and bool(_ACRONYM.search(part)))
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def _byline_names(line: str) -> str:
     """The names in a byline, without the roles and agencies that may follow them."""
     m = _BYLINE.match(line)
     if not m or _BROWSE_BY.match(line):
         return ""
-    parts = re.split(r"\s*,\s*|\s+(?:and|&)\s+", m.group("name"))
+    parts = re.split(r"(\s*,\s*|\s+(?:and|&)\s+)", m.group("name"))
     names = []
-    for part in parts:
+    for k in range(0, len(parts), 2):
+        part = parts[k]
+        if k and "," in parts[k - 1] and _affiliation(part):
+            break  # "Ann Lee, AMP Project Marketing, Google": where she works, not who
         role = _ROLE.search(part)
         if role:  # "Evan Halper Staff Writer": the name before the role, if any
             words = part[: role.start()].split()
@@ -330,9 +343,11 @@ def read_sidecar(path: Path) -> dict[str, str]:
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
-#: A byline running on into a date or a reading time: "By Ann Lee Feb 8, 2020 5 min read".
+#: A byline running on into a date or a reading time: "By Ann Lee Feb 8, 2020 5 min read",
+#: "By Ann Lee Last updated Nov 8, 2023", "by Ann Lee at 2:33 PM".
 _BYLINE_START = re.compile(
-    r"^(by\s+.+?)\s*(?:[|•·,–—-]|\d|\bon\b|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
+    r"^(by\s+.+?)\s*(?:[|•·,–—-]|\d|\bon\b|\bat\s+\d|\b(?:last\s+)?(?:updated|modified|published)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?"
     r"|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
     r"|dec(?:ember)?)\.?\s+\d)",
     re.I,

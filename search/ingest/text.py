@@ -447,6 +447,47 @@ def _without_authors_bio(body_lines: list[str], author: str) -> list[str]:
     return kept or body_lines
 
 
+def _named_beside_date(lines: Sequence[tuple[str, int]], title_index: int) -> str:
+    """People's names alone on a line just below the headline, with the date on the line
+    right before or after (a "|" between): a byline that shows no "By" ("Ann Lee, Tom
+    Ekwall" over "November 8 2023, 3:18 p.m."), unless the page says who they are (a
+    profile's subject; a writer's bio at the end has named the author already)."""
+    below = [
+        line
+        for line, _ in lines[title_index + 1 : title_index + 1 + _BYLINE_BELOW]
+        if _words(line)  # not a separator's line
+    ]
+    for k, line in enumerate(below):
+        line = line.strip(" |•·")
+        if not _name_line(line) or _UI_WORDS.match(line) or _ui_words_only(line):
+            continue
+        neighbours = below[max(k - 1, 0) : k] + below[k + 1 : k + 2]
+        if any(is_date_line(other) for other in neighbours) and not _label_words(line):
+            return "" if _says_who(line, lines[title_index + 1 :]) else line
+    return ""
+
+
+def _says_who(name: str, lines: Sequence[tuple[str, int]]) -> bool:
+    """Whether the page says who ``name`` is ("Ines Vardy is a professor of ..."): a
+    profile's subject, named under its headline."""
+    key = name.casefold()
+    for line, _ in lines:
+        if line[: len(key)].casefold() == key and _BIO_VERB.match(line, len(key)):
+            return True
+    return False
+
+
+def _label_words(line: str) -> bool:
+    """A section's or a button's label in capitals ("Editors Pick", "Create LICENSE"): it
+    opens with an everyday word that is no one's given name, or holds a word in capitals
+    in a line that is not all capitals."""
+    from ..entities.typer import everyday  # the recogniser's word lists, read once
+
+    words = _words(line)
+    shouting = line != line.upper() and any(len(w) > 2 and w.isupper() for w in words)
+    return shouting or everyday(words[0]) > 0
+
+
 def _named_below_and_in_bio(lines: Sequence[tuple[str, int]], title_index: int, last: int) -> str:
     """A name alone on a line just below the headline, when the page ends on a bio of that
     person ("Leah C. Stokes is an assistant professor ...", at the story's end or after
@@ -1093,6 +1134,8 @@ def parse_article(
     for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
+        elif not author and line[:6].lower() == "posted":  # a blog's footer credit
+            author = shown_byline([line])
         elif date is None and is_date_line(line):
             date = find_date(line)
     if not body_lines:
@@ -1103,7 +1146,9 @@ def parse_article(
     if not author and "](" in text:
         author = _author_link(text)
     if not author and title_index >= 0:
-        author = _named_below_and_in_bio(lines, title_index, last)
+        author = _named_below_and_in_bio(lines, title_index, last) or _named_beside_date(
+            lines, title_index
+        )
     body_lines = _without_authors_bio(body_lines, author)
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
@@ -1821,8 +1866,14 @@ def _body(
     return body_lines, date, author
 
 
+_RULE_DASHES = frozenset("-–—~*")
+
+
 def _byline_in(line: str) -> str:
-    """The names of a byline line, alone or running on into a date or reading time."""
+    """The names of a byline line, alone or running on into a date or reading time; a rule
+    of dashes may open it ("---- by Ann Lee")."""
+    if line[:1] in _RULE_DASHES:
+        line = line.lstrip("".join(_RULE_DASHES) + " ")
     if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
         return ""
     if _BYLINE.match(line):
@@ -1845,10 +1896,13 @@ _BY = re.compile(
 
 def shown_byline(lines: Sequence[str]) -> str:
     """The names of the first byline among these lines (those below a headline): "By Ann
-    Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020", or
-    "By" set apart from the names."""
+    Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020",
+    "12/04/2020 by Kay", or "By" set apart from the names."""
     for i, line in enumerate(lines):
-        m = _BY.search(line) if len(line.split()) <= 15 else None
+        if len(line.split()) > 15:
+            continue
+        # A date may open it: "12/04/2020 by Kay 24 Comments".
+        m = _BY.search(line) or _BY.match(without_dates(line).lstrip())
         if not m:
             continue
         words = m.group(1)

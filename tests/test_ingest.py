@@ -1503,6 +1503,15 @@ def test_markdown_quotes_read_as_typographic_but_code_and_plain_text_keep_theirs
     assert line.replace("`", "") in txt.body
 
 
+def test_a_markdown_byline_keeps_the_file_s_apostrophe(tmp_path):
+    """The author is metadata, looked up as typed: "O'Callaghan" stays as the file spells
+    it, while the story's quotes are rendered typographic."""
+    text = story("By Gavin O'Callaghan", body=[BODY[0], "The port's chief spoke.", *BODY[1:]])
+    md = ingest.read_article(write(tmp_path, "story.md", text), tmp_path)
+    assert md.author == "Gavin O'Callaghan"
+    assert "The port’s chief spoke." in md.body
+
+
 def test_what_a_closing_colon_introduces_is_kept():
     """A post that ends "In short:" goes on with its code or list, up to the furniture."""
     body = [*BODY, "As usual, the manual knows the answer. In short:"]

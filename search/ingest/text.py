@@ -1150,6 +1150,8 @@ def parse_article(
             lines, title_index
         )
     body_lines = _without_authors_bio(body_lines, author)
+    if markdown and "’" in author and "’" not in text:
+        author = author.replace("’", "'")  # a name as the file spells it: "O'Callaghan"
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None

@@ -1131,6 +1131,20 @@ def test_bylines_with_a_date_before_or_an_update_after(line, author):
     assert parse(story(line)).author == author
 
 
+@pytest.mark.parametrize(
+    "head, author",
+    [
+        ("By Staff Writer", "Staff Writer"),
+        ("By\n\nInes Vardy\n\n@ivardy\n\nTom Ekwall\n\nJune 4, 2025", "Ines Vardy and Tom Ekwall"),
+        ("By\n\nInes Vardy\n\nFull Bio\n\nJune 4, 2025", "Ines Vardy"),
+    ],
+)
+def test_a_byline_naming_no_one_or_set_apart_over_lines(head, author):
+    """A credit with no person in it is the page's credit ("By Staff Writer"); the names a
+    "By" set apart introduces run on over lines, a handle between, up to a label."""
+    assert parse(story(head)).author == author
+
+
 def test_a_byline_after_a_rule_of_dashes_is_no_paragraph():
     article = parse(story(body=[BODY[0], "---- by Ines Vardy", *BODY[1:]]))
     assert article.author == "Ines Vardy"

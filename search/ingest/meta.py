@@ -263,6 +263,8 @@ def _byline_names(line: str) -> str:
                 words.pop()  # "Senior Political", "Staff"
             if len(words) >= 2:
                 names.append(" ".join(words))
+            elif not names and len(part.split()) <= 4:
+                return part  # no one named: the credit as given ("Staff Writer", "Reuters")
             break
         names.append(part)
     if not names:

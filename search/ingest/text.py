@@ -1150,8 +1150,8 @@ def parse_article(
             lines, title_index
         )
     body_lines = _without_authors_bio(body_lines, author)
-    if markdown and "’" in author and "’" not in text:
-        author = author.replace("’", "'")  # a name as the file spells it: "O'Callaghan"
+    if markdown and "’" in author and author not in text:  # the name as the file spells it
+        author = author.replace("’", "'")  # "O'Callaghan", not as the story's quotes show
     if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
         dateline = _DATELINE.match(body_lines[0])
         date = find_date(dateline.group(1)) if dateline else None
@@ -1896,6 +1896,22 @@ _BY = re.compile(
 )
 
 
+def _names_set_apart(lines: Sequence[str]) -> str:
+    """The names a "By" set apart introduces, a line each, a writer's handle between ("By",
+    "Ann Lee", "@annlee", "Tom Ekwall"): the first line, and the name lines after it."""
+    names = [lines[0]]
+    for line in lines[1:]:
+        if _HANDLE.fullmatch(line):
+            continue
+        if not _name_line(line) or not _name_line(names[-1]) or _label_words(line):
+            break  # not "Full Bio"
+        names.append(line)
+    return ", ".join(names)
+
+
+_HANDLE = re.compile(r"@\w{2,30}")
+
+
 def shown_byline(lines: Sequence[str]) -> str:
     """The names of the first byline among these lines (those below a headline): "By Ann
     Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020",
@@ -1909,7 +1925,7 @@ def shown_byline(lines: Sequence[str]) -> str:
             continue
         words = m.group(1)
         if words.lower().rstrip(": ") == "by" and i + 1 < len(lines):
-            words = "By " + lines[i + 1]  # "By" set apart from the names
+            words = "By " + _names_set_apart(lines[i + 1 :])
         shown = _byline_in("B" + words[1:])
         if shown:
             return shown

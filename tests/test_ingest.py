@@ -1145,6 +1145,20 @@ def test_a_byline_naming_no_one_or_set_apart_over_lines(head, author):
     assert parse(story(head)).author == author
 
 
+def test_a_newsroom_credit_and_a_line_of_two_dates_under_a_summary_are_no_paragraphs():
+    """Under a summary that opens the story, "By Staff and news service reports" credits
+    the newsroom, and "PUBLISHED: ... | UPDATED: ..." dates the story by its first date."""
+    summary = "Talks on the harbour resumed this week, and the port's cranes could turn again."
+    head = (
+        f"{summary}\n\nBy Staff and news service reports\n\n"
+        "PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: November 9, 2023 at 12:21 a.m."
+    )
+    article = parse(story(head))
+    assert article.author == "Staff and news service reports"
+    assert article.published == dt.date(2023, 11, 8)
+    assert "PUBLISHED" not in article.body and "news service" not in article.body
+
+
 def test_a_byline_after_a_rule_of_dashes_is_no_paragraph():
     article = parse(story(body=[BODY[0], "---- by Ines Vardy", *BODY[1:]]))
     assert article.author == "Ines Vardy"

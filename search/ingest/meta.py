@@ -186,8 +186,11 @@ _A_YEAR = re.compile(PUBLISHED_YEAR)
 
 @functools.lru_cache(maxsize=8192)
 def is_date_line(line: str) -> bool:
-    """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025")."""
-    if len(line) > 80 or not find_date(line):
+    """A line that is a date and little else ("06 November 2025 07:32", "Updated June 4, 2025"),
+    or dates and little else ("Published: May 2, 2024 at 9:30 | Updated: May 3, 2024")."""
+    if len(line) > 80:
+        return len(line) <= 160 and "|" in line and all(map(is_date_line, line.split("|")))
+    if not find_date(line):
         return False
     return len(re.findall(r"[^\W\d_]{2,}", without_dates(line))) <= 1
 

@@ -1869,6 +1869,8 @@ def _body(
 
 
 _RULE_DASHES = frozenset("-–—~*")
+#: A credit to the newsroom in lower case: "By Staff and news service reports".
+_STAFF_CREDIT = re.compile(r"by\s+((?:staff|editorial\s+staff)\b[\w\s&]{0,40}?)\s*$", re.I)
 
 
 def _byline_in(line: str) -> str:
@@ -1880,6 +1882,9 @@ def _byline_in(line: str) -> str:
         return ""
     if _BYLINE.match(line):
         return _byline_names(line)
+    staff = _STAFF_CREDIT.match(line)
+    if staff:
+        return staff.group(1)
     m = _BYLINE_START.match(line)
     return _byline_names(m.group(1)) if m and _BYLINE.match(m.group(1)) else ""
 

@@ -296,6 +296,8 @@ class TestEconomistSeed:
         ("2025-07-01T10:00:00Z", dt.date(2025, 7, 1)),  # ISO 8601, as <time datetime> gives it
         ("2025-07-01 10:00", dt.date(2025, 7, 1)),
         ("Published 1 July 2025, 10:00 BST", dt.date(2025, 7, 1)),
+        ("2025/07/01", dt.date(2025, 7, 1)),
+        ("2025.7.1", dt.date(2025, 7, 1)),
     ],
 )
 def test_date_forms(line, date):
@@ -324,6 +326,21 @@ def test_a_date_in_another_language_is_a_date_not_the_headline(line, date):
         assert article.title == "Harbour cranes fall silent as talks stall"
         assert article.published == date
         assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize("line", ["Version 3.2024.1.1", "v2024.10.18.1", "2024/13/01"])
+def test_a_version_number_is_no_date(line):
+    assert ingest.find_date(line) is None
+
+
+def test_a_writer_named_beside_the_date_is_no_headline():
+    """The last title-like line above the story is the headline, but not when it is a
+    name beside the date: a byline with no "By"."""
+    head = "2025/06/04\n\n|\n\nInes Vardy\n\n0 Shares"
+    article = parse(story(head))
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert article.author == "Ines Vardy"
+    assert article.published == dt.date(2025, 6, 4)
 
 
 @pytest.mark.parametrize("line", ["Julio 14, 2019", "Mars 2019 mission update"])

@@ -108,7 +108,9 @@ _ANY_MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = rf"(?P<year>{PUBLISHED_YEAR})"
 _DATE_FORMS = [
+    # 2025-07-01, and the year first with slashes or dots: 2025/07/01, 2025.7.1
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<![\w./]){_YEAR}([/.])(?P<mnum>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d/.])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month

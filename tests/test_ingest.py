@@ -1154,6 +1154,7 @@ def test_bylines_with_a_date_before_or_an_update_after(line, author):
         ("By Staff Writer", "Staff Writer"),
         ("By\n\nInes Vardy\n\n@ivardy\n\nTom Ekwall\n\nJune 4, 2025", "Ines Vardy and Tom Ekwall"),
         ("By\n\nInes Vardy\n\nFull Bio\n\nJune 4, 2025", "Ines Vardy"),
+        ("By\n\nInes Vardy\n\nand\n\nTom Ekwall\n\nJune 4, 2025", "Ines Vardy and Tom Ekwall"),
     ],
 )
 def test_a_byline_naming_no_one_or_set_apart_over_lines(head, author):

@@ -1902,16 +1902,22 @@ _BY = re.compile(
 
 
 def _names_set_apart(lines: Sequence[str]) -> str:
-    """The names a "By" set apart introduces, a line each, a writer's handle between ("By",
-    "Ann Lee", "@annlee", "Tom Ekwall"): the first line, and the name lines after it."""
+    """The names a "By" set apart introduces, a line each, a writer's handle or "and"
+    between ("By", "Ann Lee", "@annlee", "Tom Ekwall"): the first line, and the name lines
+    after it."""
     names = [lines[0]]
+    joiner = ", "
     for line in lines[1:]:
         if _HANDLE.fullmatch(line):
             continue
+        if line.casefold() in ("and", "&"):  # "By", "Ann Lee", "and", "Tom Ekwall"
+            joiner = " and "
+            continue
         if not _name_line(line) or not _name_line(names[-1]) or _label_words(line):
             break  # not "Full Bio"
-        names.append(line)
-    return ", ".join(names)
+        names.append(joiner + line)
+        joiner = ", "
+    return "".join(names)
 
 
 _HANDLE = re.compile(r"@\w{2,30}")

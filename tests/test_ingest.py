@@ -328,6 +328,12 @@ def test_a_date_in_another_language_is_a_date_not_the_headline(line, date):
         assert paragraphs(article) == BODY
 
 
+def test_a_date_beside_a_breadcrumb_above_the_headline_dates_the_story():
+    article = parse("News Home • Shipping • June 4, 2025\n\n" + story())
+    assert article.published == dt.date(2025, 6, 4)
+    assert article.title == "Harbour cranes fall silent as talks stall"
+
+
 @pytest.mark.parametrize("line", ["Version 3.2024.1.1", "v2024.10.18.1", "2024/13/01"])
 def test_a_version_number_is_no_date(line):
     assert ingest.find_date(line) is None

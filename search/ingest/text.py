@@ -1758,7 +1758,7 @@ def _title_candidate(line: str) -> bool:
     """A line that could be the headline: not a date, a byline, furniture, a photo caption,
     a reading time, nor a sentence (a headline does not end with a full stop)."""
     return (
-        not is_date_line(line)
+        not _date_part(line)
         and _title_like(line)
         and not _BYLINE.match(line)
         and not _FURNITURE_TITLE.search(line)
@@ -1797,7 +1797,7 @@ def _head_metadata(
             standfirst = line
     below = [line for i, (line, _level) in head if i > title_index]
     above = [line for i, (line, _level) in head if i <= title_index]
-    for lines, test in ((below, _dated_short_line), (above, is_date_line)):
+    for lines, test in ((below, _dated_short_line), (above, _date_part)):
         for line in lines:
             if date is None and test(line):
                 date = find_date(line)
@@ -1808,6 +1808,16 @@ def _head_metadata(
                 author = _byline_names(m.group(1))
                 break
     return date, author, standfirst
+
+
+def _date_part(line: str) -> bool:
+    """A date line, or a short line one of whose parts is ("Blog Home • October 18, 2019")."""
+    if is_date_line(line):
+        return True
+    return len(line) <= 100 and any(map(is_date_line, _PART_SEPARATOR.split(line)))
+
+
+_PART_SEPARATOR = re.compile(r"\s+[•·|]\s+")
 
 
 def _standfirst_like(line: str, level: int) -> bool:

@@ -2057,6 +2057,24 @@ def test_a_cookie_notice_after_the_story_is_furniture(notice):
     assert paragraphs(parse(story("May 2, 2024", body=[*BODY, *tail]))) == BODY
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This website uses cookies to improve your experience while you read the harbour pages.",
+        "This site participates in the Harbour Books associate program and earns revenue from "
+        "links to the books we review.",
+        "We use cookies on our website to remember what you read and how long you stay.",
+    ],
+)
+def test_a_long_notice_in_the_site_s_own_voice_is_furniture(opening):
+    """However long it runs, a paragraph that opens with the site speaking of its cookies
+    or its affiliate links is the page's notice, not the story."""
+    rest = " ".join(["Some of them are needed for the pages to work at all."] * 10)
+    notice = f"{opening} {rest}"
+    assert len(notice.split()) > 80
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, notice]))) == BODY
+
+
 def test_a_story_about_cookies_is_not_a_cookie_notice():
     """A news paragraph about cookie banners, long and in the third person, is the story."""
     story_lines = [

@@ -746,13 +746,14 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if words > 45:
         # A consent box explains its kinds of cookies at length, to the reader; a news
         # story about cookies quotes such notices and speaks of readers in the third person.
+        # A site's notice says so in its first words: "This website uses cookies ...".
         return (
             words <= 80
             and "cookie" in line.lower()
             and not any(q in line for q in '"“”')
             and bool(_COOKIE_NOTICE.search(line))
             and bool(_CONSENT.search(line))
-        )
+        ) or (words <= 200 and bool(_SITE_NOTICE.match(line)))
     low = line.lower()
     if words <= 30 and _has_key(low, _COPYRIGHT_KEYS) and _COPYRIGHT.search(line):
         return True
@@ -761,6 +762,15 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     if "cookie" in low and _COOKIE_NOTICE.search(line):
         return True
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
+
+
+#: A notice in the site's own voice, however long: its cookies, its affiliate links.
+_SITE_NOTICE = re.compile(
+    r"(?:this|our)\s+(?:web\s?)?site\s+(?:uses\s+cookies|participates\s+in|is\s+a\s+participant\s+in"
+    r"|(?:may\s+)?earns?\s+(?:a\s+)?(?:commission|revenue))|we\s+use\s+cookies\b"
+    r"|as\s+an\s+amazon\s+associate",
+    re.I,
+)
 
 
 #: The words of a page's controls: a short line made of these is a row of buttons or links

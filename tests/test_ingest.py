@@ -189,6 +189,32 @@ def test_source_is_never_a_file_or_an_identifier(name):
     assert parse(text).source == ""
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Powered by WordPress.com",
+        "Comments by Disqus.com",
+        "Buy it on Amazon.com",
+        "Photo: i.redd.it",
+        "Follow us on Facebook.com",
+        "from the __init__.py",
+        "Read more here.Not now",
+        "asked by jonathan.scholbach",
+    ],
+)
+def test_a_service_a_code_file_or_glued_words_are_no_publisher(furniture):
+    """The publisher is a site's name: not a service every page links to, a code file, or
+    two words a missing space glued into a host name."""
+    text = "\n".join([furniture, "", story("May 2, 2024"), "", furniture])
+    assert parse(text).source == ""
+
+
+@pytest.mark.parametrize("mark", [" –", " -", "®", " |"])
+def test_a_publisher_from_a_copyright_notice_without_the_notice_s_punctuation(mark):
+    text = story("May 2, 2024") + f"\n© 2024 Harbour Media Group{mark}\n"
+    assert parse(text).source == "Harbour Media Group"
+
+
 # --------------------------------------------------------------------------- the seeds
 
 

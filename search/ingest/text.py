@@ -569,6 +569,32 @@ _DOMAIN = re.compile(
 _RESERVED_HOST = re.compile(
     r"(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost|local)$"
 )
+#: Top-level domains a news site's name may end in besides a country's two letters.
+_GENERIC_TLDS = frozenset(
+    "com net org edu gov mil int info biz io co app dev news blog media press tv fm ai me xyz"
+    " online site live tech world today global".split()
+)
+#: Two letters that end a file's name more often than a site's ("__init__.py", "run.sh").
+_CODE_SUFFIXES = frozenset("py sh rs rb pl ps cs ts js go md".split())
+#: Services whose names any site's furniture gives (a share button, "Powered by", an image
+#: host, an affiliate link): never the publisher of the story around them.
+_SERVICE_HOSTS = re.compile(
+    r"(?:^|\.)(?:wordpress|blogger|blogspot|disqus|gravatar|facebook|fb|twitter|x|instagram"
+    r"|youtube|youtu|linkedin|pinterest|tiktok|whatsapp|telegram|reddit|redd|imgur|flickr"
+    r"|giphy|google|googleapis|apple|amazon|amzn|bit|t|feedburner|addthis|sharethis"
+    r"|cloudflare|jsdelivr|gstatic)\.[a-z.]+$"
+)
+
+
+def _site_host(host: str) -> bool:
+    """Whether a host name (lower case) could be a publisher's: a real top-level domain,
+    not a code file's suffix, not a third-party service's."""
+    tld = host.rsplit(".", 1)[-1]
+    if not (tld in _GENERIC_TLDS or (len(tld) == 2 and tld not in _CODE_SUFFIXES)):
+        return False
+    return not _SERVICE_HOSTS.search(host)
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -1973,7 +1999,7 @@ def _guess_source(
         if chrome[i] or len(_words(line)) <= 2:
             for m in _DOMAIN.finditer(line):
                 key = m.group(1).lower()
-                if _RESERVED_HOST.search(key):
+                if _RESERVED_HOST.search(key) or not _site_host(key):
                     continue
                 seen[key] += 1
                 spelled.setdefault(key, Counter())[m.group(1)] += 1
@@ -1989,7 +2015,7 @@ def _guess_source(
             name = re.sub(
                 r"(?i)all\s+rights\s+reserved|copyright|\(c\)|©|\b(?:19|20)\d\d\b", " ", line
             )
-            name = " ".join(name.replace(".", " ").replace(",", " ").split())
+            name = " ".join(name.replace(".", " ").replace(",", " ").split()).strip(" –—-|®™:")
             if 0 < len(name.split()) <= 5 and name[:1].isupper():
                 return name
     return ""

@@ -571,11 +571,40 @@ _RESERVED_HOST = re.compile(
 )
 #: Top-level domains a news site's name may end in besides a country's two letters.
 _GENERIC_TLDS = frozenset(
-    "com net org edu gov mil int info biz io co app dev news blog media press tv fm ai me xyz"
-    " online site live tech world today global".split()
+    [
+        "com",
+        "net",
+        "org",
+        "edu",
+        "gov",
+        "mil",
+        "int",
+        "info",
+        "biz",
+        "io",
+        "co",
+        "app",
+        "dev",
+        "news",
+        "blog",
+        "media",
+        "press",
+        "tv",
+        "fm",
+        "ai",
+        "me",
+        "xyz",
+        "online",
+        "site",
+        "live",
+        "tech",
+        "world",
+        "today",
+        "global",
+    ]
 )
 #: Two letters that end a file's name more often than a site's ("__init__.py", "run.sh").
-_CODE_SUFFIXES = frozenset("py sh rs rb pl ps cs ts js go md".split())
+_CODE_SUFFIXES = frozenset(["py", "sh", "rs", "rb", "pl", "ps", "cs", "ts", "js", "go", "md"])
 #: Services whose names any site's furniture gives (a share button, "Powered by", an image
 #: host, an affiliate link): never the publisher of the story around them.
 _SERVICE_HOSTS = re.compile(

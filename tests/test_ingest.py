@@ -2101,6 +2101,35 @@ def test_a_long_notice_in_the_site_s_own_voice_is_furniture(opening):
     assert paragraphs(parse(story("May 2, 2024", body=[*BODY, notice]))) == BODY
 
 
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "(function() { document.addEventListener('DOMContentLoaded', function() { var meta = "
+        "JSON.parse('\\x7b\\x22name\\x22'); Registry.register(meta); }); })();",
+        "{{#message}}{{{message}}}{{/message}}{{^message}}Your submission failed. The server "
+        "responded with {{status_text}} (code {{status_code}}).{{/message}}",
+        '","ShareUrlFormat":"//share.example/?u={0}","Id":"9e78","Type":"Social","Display":"Share',
+    ],
+)
+def test_a_script_left_as_text_is_no_paragraph(residue):
+    """Minified JavaScript, a template's tags or a JSON object's fields copied with a page's
+    text are no part of the story, wherever they stand."""
+    body = [BODY[0], residue, *BODY[1:]]
+    assert paragraphs(parse(story("May 2, 2024", body=body))) == BODY
+
+
+def test_code_quoted_in_a_story_stays():
+    line = "The fix was one line: var retries = 3; retries -= 1; if (retries) { retry(); }"
+    body = [BODY[0], line, *BODY[1:]]
+    assert paragraphs(parse(story("May 2, 2024", body=body))) == body
+
+
+@pytest.mark.parametrize("line", ["Total 1 hr 50 min", "Prep: 15 mins", "5 min read"])
+def test_a_duration_alone_is_no_headline(line):
+    article = parse(story(line, title="Easy harbour cake"))
+    assert article.title == "Easy harbour cake"
+
+
 def test_a_story_about_cookies_is_not_a_cookie_notice():
     """A news paragraph about cookie banners, long and in the third person, is the story."""
     story_lines = [

@@ -763,6 +763,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     words = len(_words(line))
     if words == 0:
         return True
+    if _script_residue(line):
+        return True
     if says_furniture(line, words):
         return True
     if words > 30 and line[0] in "©(cCsSaA" and _COPYRIGHT_START.match(line):
@@ -789,6 +791,23 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     if words <= 12 and _TEMPLATE.match(line):
         return True
     return foreign and words <= 12
+
+
+def _script_residue(line: str) -> bool:
+    """A page's script or template left as text: a statement of minified JavaScript
+    ("(function() { document.addEventListener(..."), a template's tags ("{{#message}}..."),
+    or the fields of a JSON object ("","ShareUrlFormat":"//pinterest.com/...")."""
+    if _SCRIPT.match(line) and line.count(";") + line.count("}}") >= 3:
+        return True
+    return sum(line.count(pair) for pair in _JSON_PAIRS) >= 3
+
+
+_SCRIPT = re.compile(
+    r"\(\s*function\s*\(|!function\s*\(|(?:var|let|const)\s+[\w$]+\s*="
+    r"|(?:window|document)\.[\w$]+|jQuery\(|\$\(\s*(?:document|window|['\"‘“])|\{\{[#^/!>]"
+)
+#: A JSON field's end and the next one's start, as written and as Markdown's quotes show it.
+_JSON_PAIRS = ('":"', "”:”", '","', "”,”")
 
 
 def says_furniture(line: str, words: int | None = None) -> bool:
@@ -1828,8 +1847,15 @@ def _title_candidate(line: str) -> bool:
         and not _BYLINE.match(line)
         and not _FURNITURE_TITLE.search(line)
         and not _NOT_A_HEADLINE.search(line)
+        and not _DURATION.match(line)
         and not (line.endswith(".") and not line.endswith(("...", "…")))
     )
+
+
+#: A time and perhaps its label, alone: a recipe's "Total 1 hr 50 min", a "5 min read".
+_DURATION = re.compile(
+    r"(?:[A-Za-z]+:?\s+)?(?:\d+\s*(?:hrs?|hours?|mins?|minutes?)\b\s*)+(?:read)?$", re.I
+)
 
 
 _NOT_A_HEADLINE = re.compile(

@@ -146,7 +146,7 @@ def _sport_prose(norm: str) -> bool:
     """Does the text use several words of a match report (four or more, of two or more
     kinds, one at least no politician's: :data:`_SPORT_WORDS_SHARED`), in any case
     ("Goals" at a sentence's start counts)?"""
-    found = [w for w in _RX_WORD.findall(norm.lower()) if w in _SPORT_WORDS]
+    found = list(filter(_SPORT_WORDS.__contains__, _RX_WORD.findall(norm.lower())))
     kinds = set(found)
     return len(found) >= 4 and len(kinds) >= 2 and not kinds <= _SPORT_WORDS_SHARED
 

@@ -292,7 +292,7 @@ def _digit_matches(norm: str) -> Iterator[tuple[int, int, str]]:
         digits = number[0]
         after = number.end()
         year = len(digits) == 4 and _YEAR_RX.fullmatch(digits) is not None
-        m = _NUMBER_SUFFIX.match(norm, after)
+        m = _NUMBER_SUFFIX.match(norm, after) if _may_have_suffix(norm, after) else None
         kind = m.lastgroup if m else None
         if kind is not None and not _valid_date(kind, digits, year):
             kind = None
@@ -305,6 +305,16 @@ def _digit_matches(norm: str) -> Iterator[tuple[int, int, str]]:
         elif year and not _AFTER_YEAR.match(norm, after):
             last = after
             yield start, after, "DATE_year"
+
+
+def _may_have_suffix(norm: str, at: int) -> bool:
+    """May one of :data:`_NUMBER_SUFFIX`'s suffixes start at ``at``? Each starts with a
+    letter, "-" or "%", or a space before one of them. (Asked before the regex, which tries
+    every suffix in turn: most numbers, a table's scores and figures, have none.)"""
+    c = norm[at : at + 1]
+    if c == " ":
+        c = norm[at + 1 : at + 2]
+    return c.isalpha() or c in "-%"
 
 
 def _valid_date(kind: str, digits: str, year: bool) -> bool:
@@ -358,6 +368,9 @@ def _number_mentions(norm: str) -> Iterator[Span]:
 
 
 def _currency_mentions(norm: str) -> Iterator[Span]:
+    if norm.isascii() and "$" not in norm:
+        return  # (no sign: "$" is the only one in ASCII, and both tests are quicker than
+        # the scan for any sign, which most texts do not hold)
     for sign in _CURRENCY_SIGN.finditer(norm):
         m = _CURRENCY_RULES.match(norm, sign.start())
         if not m:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-from operator import itemgetter
+from operator import itemgetter, le
 
 Span = tuple[int, int, str, str, bool, int]  # start, end, type, canonical, guessed, priority
 
@@ -22,6 +21,7 @@ def _PRIORITY(c: Span) -> tuple[int, int, int]:
     return (c[0] - c[1], -c[5], c[0])
 
 
+_START = itemgetter(0)
 _END = itemgetter(1)
 
 
@@ -29,8 +29,10 @@ def _select(candidates: list[Span], taken: list[Span] | None = None) -> list[Spa
     """Longest match wins; ties go to higher priority, then to the leftmost."""
     if not taken:
         ordered = sorted(candidates)
-        if all(a[1] <= b[0] for a, b in pairwise(ordered)):
-            return ordered  # (the common case: no two overlap, so every one is kept)
+        # (each ends before the next starts, compared without a Python loop: the common
+        # case, where no two overlap, so every one is kept)
+        if all(map(le, map(_END, ordered), map(_START, ordered[1:]))):
+            return ordered
     chosen: list[Span] = list(taken or [])
     limit = max(map(_END, candidates), default=0)
     limit = max(limit, max(map(_END, chosen), default=0))

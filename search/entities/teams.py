@@ -26,9 +26,14 @@ from search.entities.spans import Span
 from search.entities.typer import DATELINE
 
 _PLACES = {"GPE", "LOC"}
-_CAPS = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
-#: A name and its score: "Gloucester 19", "KANSAS CITY 4" (no figure with a unit after).
-_RX_SCORED = re.compile(rf"(?:^|(?<=[\s,]))({_CAPS}) \d{{1,3}}(?=$|[ ,;]|\n)(?! ?(?:%|per))")
+#: A name in capitals: its first capital, then the rest of it.
+_CAPS_REST = r"[\w.'&-]*(?: (?:[A-Z][\w.'&-]*|\([A-Z]\)))*"
+_CAPS = r"[A-Z]" + _CAPS_REST
+#: A name and its score: "Gloucester 19", "KANSAS CITY 4" (no figure with a unit after),
+#: at the line's start or after a space or a comma. (That is asked after the name's first
+#: capital, ``(?<![^\s,].)``: a pattern that starts with a capital lets the scan skip from
+#: capital to capital, where a test before it was tried at every position.)
+_RX_SCORED = re.compile(rf"([A-Z](?<![^\s,].){_CAPS_REST}) \d{{1,3}}(?=$|[ ,;]|\n)(?! ?(?:%|per))")
 _RX_ROW = re.compile(rf"^\s*(?:\d+\. )?{_CAPS}(?: \d+(?:\.\d+)?| -| \.\d+){{2,}}")
 _RX_FIXTURE = re.compile(rf"^\s*(?:{_CAPS}) (?:at|AT|v|vs\.?|VS\.?) (?:{_CAPS})\s*$")
 _RX_VERSUS_BEFORE = re.compile(r"(?:^|\s)(?:v|vs\.?)\s$")
@@ -141,7 +146,7 @@ def _sport_prose(norm: str) -> bool:
     """Does the text use several words of a match report (four or more, of two or more
     kinds, one at least no politician's: :data:`_SPORT_WORDS_SHARED`), in any case
     ("Goals" at a sentence's start counts)?"""
-    found = [w for w in _RX_WORD.findall(norm.lower()) if w in _SPORT_WORDS]
+    found = list(filter(_SPORT_WORDS.__contains__, _RX_WORD.findall(norm.lower())))
     kinds = set(found)
     return len(found) >= 4 and len(kinds) >= 2 and not kinds <= _SPORT_WORDS_SHARED
 

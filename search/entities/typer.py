@@ -450,8 +450,14 @@ def context_scores(key: tuple) -> int:
     """The packed scores (:func:`packed`) of a :func:`context_key`'s features, each of
     its three parts scored once per value (few differ). (The whole key is not cached:
     most keys are new, and hashing 22 values to find that out cost more than the three
-    lookups of its parts.)"""
-    return _own_score(key[:6]) + _word_score(key[6:11]) + _mark_score(key[11:])
+    lookups of its parts; the words' part, :func:`_word_score`, spelt out: this runs for
+    every mention of every guessed name.)"""
+    return (
+        _own_score(key[:6])
+        + _before_score(key[6], key[7])
+        + _after_score(key[6], key[8], key[9], key[10])
+        + _mark_score(key[11:])
+    )
 
 
 def _own_features(part: tuple) -> list[str]:

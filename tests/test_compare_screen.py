@@ -725,3 +725,33 @@ def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy,
             assert newer.title in first and "Bakery" not in first
 
     asyncio.run(scenario())
+
+
+def test_c_with_no_mark_asks_what_to_compare_the_highlighted_article_with(seeds_copy, cache_dir):
+    """Among many stories the oldest and newest articles are no pair: c on an article with
+    nothing marked asks which article to compare it with, those on its story first."""
+    from textual.command import CommandPalette
+
+    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
+    older, newer = sorted(
+        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
+    )
+
+    async def scenario():
+        app = _app(corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.open_article(older.id, "")
+            await pilot.pause()
+            await pilot.press("c")
+            for _ in range(50):
+                await pilot.pause(0.02)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            first = str(palette.query_one(OptionList).get_option_at_index(0).prompt)
+            assert newer.title in first
+            await pilot.press("enter")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())

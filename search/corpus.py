@@ -147,6 +147,17 @@ class Corpus:
     def __len__(self) -> int:
         return self._searcher.doc_count()
 
+    def more_like(self, article_id: str, *, limit: int = 20) -> tuple[str, ...]:
+        """Ids of the articles most like this one, best first (Whoosh's more-like-this:
+        the article's most distinctive words, by Bo1, searched for in every body)."""
+        article = self.get(article_id)
+        with self._lock:
+            docnum = self._searcher.document_number(id=article.id)
+            hits = self._searcher.more_like(
+                docnum, "body", text=f"{article.title}\n{article.body}", top=limit, numterms=15
+            )
+            return tuple(hit["id"] for hit in hits)
+
     # ------------------------------------------------------------------ search
 
     def search(

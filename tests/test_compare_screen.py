@@ -672,3 +672,86 @@ def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_cor
             assert key in pinned
 
     asyncio.run(scenario())
+
+
+def _with_an_unrelated_newest_article(seeds_copy, cache_dir):
+    """The bundled pair and a newer article on another story: newest first, it heads the
+    corpus's list."""
+    from conftest import write
+
+    from search.corpus import Corpus
+
+    bakery = (
+        "Bakery wins the county's bread prize\n\nMay 2, 2026\n\n"
+        "A family bakery in the valley won the county fair's prize for its sourdough loaf on "
+        "Saturday. The judges praised the crust and the crumb of the bread. The bakers said "
+        "they would use the prize money to buy a second oven for the shop.\n"
+    )
+    write(seeds_copy, "bakery.txt", bakery)
+    return Corpus.open([seeds_copy], cache_dir=cache_dir)
+
+
+def test_the_corpus_ranks_the_articles_most_like_one_first(seeds_copy, cache_dir):
+    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
+    older, newer = sorted(
+        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
+    )
+    assert corpus.articles[0].title.startswith("Bakery")
+    alike = corpus.more_like(older.id)
+    assert alike[0] == newer.id
+    assert older.id not in alike
+
+
+def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy, cache_dir):
+    from textual.command import CommandPalette
+
+    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
+    older, newer = sorted(
+        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
+    )
+
+    async def scenario():
+        app = _app(corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.toggle_mark(older.id)
+            app.action_compare_with()
+            for _ in range(50):
+                await pilot.pause(0.02)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            options = palette.query_one(OptionList)
+            first = str(options.get_option_at_index(0).prompt)
+            assert newer.title in first and "Bakery" not in first
+
+    asyncio.run(scenario())
+
+
+def test_c_with_no_mark_asks_what_to_compare_the_highlighted_article_with(seeds_copy, cache_dir):
+    """Among many stories the oldest and newest articles are no pair: c on an article with
+    nothing marked asks which article to compare it with, those on its story first."""
+    from textual.command import CommandPalette
+
+    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
+    older, newer = sorted(
+        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
+    )
+
+    async def scenario():
+        app = _app(corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            app.open_article(older.id, "")
+            await pilot.pause()
+            await pilot.press("c")
+            for _ in range(50):
+                await pilot.pause(0.02)
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            first = str(palette.query_one(OptionList).get_option_at_index(0).prompt)
+            assert newer.title in first
+            await pilot.press("enter")
+            screen = await _until_compared(pilot)
+            assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())

@@ -445,8 +445,9 @@ class DossierApp(App[None]):
         return None
 
     def action_compare(self) -> None:
-        """The marked article against the open or highlighted one, in date order; with
-        no mark, the corpus's oldest and newest dated articles."""
+        """The marked article against the open or highlighted one, in date order. With no
+        mark, the open or highlighted one against an article chosen in "Compare with…",
+        those most like it first; in a corpus of two dated articles, those two."""
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
@@ -461,6 +462,10 @@ class DossierApp(App[None]):
                 "the marked one (or ctrl+p, Compare with…)",
                 timeout=5,
             )
+            return
+        dated = sum(1 for a in self.corpus.articles if a.published is not None)
+        if other is not None and dated > 2:  # many stories: ask, those on its story first
+            self.action_compare_with()
             return
         self.notify("comparing the oldest and newest articles; m marks one to choose", timeout=4)
         self.compare_articles(None, None)

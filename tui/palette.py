@@ -64,13 +64,25 @@ class ArticleProvider(Provider):
 
 class CompareWithProvider(ArticleProvider):
     """ "Compare with: <title>" for each other article: the palette's "Compare with…"
-    (the first article is the marked one, else the one open or highlighted)."""
+    (the first article is the marked one, else the one open or highlighted). The articles
+    most like it come first, as the corpus ranks them: in a corpus of many stories, the
+    ones on its story."""
 
     PREFIX = "Compare with: "
+    _ordered: tuple | None = None
 
     def _articles(self):
-        anchor = getattr(self.app, "compare_anchor", None)
-        return tuple(a for a in super()._articles() if a.id != anchor)
+        if self._ordered is None:
+            anchor = getattr(self.app, "compare_anchor", None)
+            others = [a for a in super()._articles() if a.id != anchor]
+            corpus = getattr(self.app, "corpus", None)
+            try:
+                alike = corpus.more_like(anchor) if corpus is not None and anchor else ()
+            except Exception:  # noqa: BLE001 - a stale anchor: the list as it stands
+                alike = ()
+            rank = {article_id: n for n, article_id in enumerate(alike)}
+            self._ordered = tuple(sorted(others, key=lambda a: rank.get(a.id, len(rank))))
+        return self._ordered
 
     def _choose(self, article_id: str):
         return partial(self.app.compare_articles, self.app.compare_anchor, article_id)

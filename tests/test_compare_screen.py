@@ -675,8 +675,8 @@ def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_cor
 
 
 def _with_an_unrelated_newest_article(seeds_copy, cache_dir):
-    """The bundled pair and a newer article on another story: newest first, it heads the
-    corpus's list."""
+    """The bundled pair and a newer article on another story (newest first, it heads the
+    corpus's list): the corpus, the pair's older and newer article."""
     from conftest import write
 
     from search.corpus import Corpus
@@ -688,14 +688,26 @@ def _with_an_unrelated_newest_article(seeds_copy, cache_dir):
         "they would use the prize money to buy a second oven for the shop.\n"
     )
     write(seeds_copy, "bakery.txt", bakery)
-    return Corpus.open([seeds_copy], cache_dir=cache_dir)
-
-
-def test_the_corpus_ranks_the_articles_most_like_one_first(seeds_copy, cache_dir):
-    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
+    corpus = Corpus.open([seeds_copy], cache_dir=cache_dir)
     older, newer = sorted(
         (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
     )
+    return corpus, older, newer
+
+
+async def _first_offered(pilot) -> str:
+    """The first article the "Compare with…" palette offers, once it is open."""
+    from textual.command import CommandPalette
+
+    for _ in range(50):
+        await pilot.pause(0.02)
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    return str(palette.query_one(OptionList).get_option_at_index(0).prompt)
+
+
+def test_the_corpus_ranks_the_articles_most_like_one_first(seeds_copy, cache_dir):
+    corpus, older, newer = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
     assert corpus.articles[0].title.startswith("Bakery")
     alike = corpus.more_like(older.id)
     assert alike[0] == newer.id
@@ -703,12 +715,7 @@ def test_the_corpus_ranks_the_articles_most_like_one_first(seeds_copy, cache_dir
 
 
 def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy, cache_dir):
-    from textual.command import CommandPalette
-
-    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
-    older, newer = sorted(
-        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
-    )
+    corpus, older, newer = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
 
     async def scenario():
         app = _app(corpus)
@@ -716,12 +723,7 @@ def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy,
             await pilot.pause()
             app.toggle_mark(older.id)
             app.action_compare_with()
-            for _ in range(50):
-                await pilot.pause(0.02)
-            palette = app.screen
-            assert isinstance(palette, CommandPalette)
-            options = palette.query_one(OptionList)
-            first = str(options.get_option_at_index(0).prompt)
+            first = await _first_offered(pilot)
             assert newer.title in first and "Bakery" not in first
 
     asyncio.run(scenario())
@@ -730,12 +732,7 @@ def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy,
 def test_c_with_no_mark_asks_what_to_compare_the_highlighted_article_with(seeds_copy, cache_dir):
     """Among many stories the oldest and newest articles are no pair: c on an article with
     nothing marked asks which article to compare it with, those on its story first."""
-    from textual.command import CommandPalette
-
-    corpus = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
-    older, newer = sorted(
-        (a for a in corpus.articles if "Bakery" not in a.title), key=lambda a: a.published
-    )
+    corpus, older, newer = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
 
     async def scenario():
         app = _app(corpus)
@@ -744,12 +741,7 @@ def test_c_with_no_mark_asks_what_to_compare_the_highlighted_article_with(seeds_
             app.open_article(older.id, "")
             await pilot.pause()
             await pilot.press("c")
-            for _ in range(50):
-                await pilot.pause(0.02)
-            palette = app.screen
-            assert isinstance(palette, CommandPalette)
-            first = str(palette.query_one(OptionList).get_option_at_index(0).prompt)
-            assert newer.title in first
+            assert newer.title in await _first_offered(pilot)
             await pilot.press("enter")
             screen = await _until_compared(pilot)
             assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)

@@ -446,8 +446,9 @@ class DossierApp(App[None]):
 
     def action_compare(self) -> None:
         """The marked article against the open or highlighted one, in date order. With no
-        mark, the open or highlighted one against an article chosen in "Compare with…",
-        those most like it first; in a corpus of two dated articles, those two."""
+        mark, the open or highlighted one against the dated article most like it (in a
+        corpus of many stories, one on its story); with neither, the corpus's oldest and
+        newest dated articles."""
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
@@ -463,12 +464,29 @@ class DossierApp(App[None]):
                 timeout=5,
             )
             return
-        dated = sum(1 for a in self.corpus.articles if a.published is not None)
-        if other is not None and dated > 2:  # many stories: ask, those on its story first
-            self.action_compare_with()
+        alike = self._most_like(other) if other is not None else None
+        if alike is not None:  # among many stories, the one on its story
+            self.notify(
+                f"comparing with {self._title(alike)}, the article most like it; "
+                "m marks one to choose (or ctrl+p, Compare with…)",
+                timeout=5,
+            )
+            self.compare_articles(other, alike)
             return
         self.notify("comparing the oldest and newest articles; m marks one to choose", timeout=4)
         self.compare_articles(None, None)
+
+    def _most_like(self, article_id: str) -> str | None:
+        """The dated article most like this dated one (Whoosh's more-like-this), if any."""
+        try:
+            if self.corpus.get(article_id).published is None:
+                return None
+            for other in self.corpus.more_like(article_id, limit=5):
+                if self.corpus.get(other).published is not None:
+                    return other
+        except Exception:  # noqa: BLE001 - a stale id: no choice to offer
+            return None
+        return None
 
     def compare_articles(self, first: str | None, second: str | None) -> None:
         """Compare two articles, the earlier first whatever the order given."""

@@ -2130,6 +2130,11 @@ def test_a_duration_alone_is_no_headline(line):
     assert article.title == "Easy harbour cake"
 
 
+def test_a_note_on_the_advertising_disclaimer_is_furniture():
+    note = "NOTE: The advertising disclaimer below does not apply to this article."
+    assert paragraphs(parse(story("May 2, 2024", body=[*BODY, note]))) == BODY
+
+
 def test_a_story_about_cookies_is_not_a_cookie_notice():
     """A news paragraph about cookie banners, long and in the third person, is the story."""
     story_lines = [

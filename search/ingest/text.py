@@ -287,7 +287,7 @@ _BLURB = re.compile(
       | affiliate\s+(?:links?|program(?:me)?|commission) | qualifying\s+purchases
       | associates?\s+program(?:me)?
       | (?:we|may)\s+(?:may\s+)?(?:receive|earn)\s+(?:a\s+)?(?:compensation|commission)
-      | advertising\s+disclos | (?:sponsored|paid)\s+(?:post|content)\b
+      | advertising\s+disclos | advertising\s+disclaimer | (?:sponsored|paid)\s+(?:post|content)\b
       | content\s+is\s+licen[cs]ed | licen[cs]ed\s+under\s+(?:a|the)\b
       | rely\s+on\s+(?:your|our\s+readers[’']?)\s+support
       | (?:make|give)\s+(?:your|a)\s+(?:\w+\s+)?(?:contribution|donation|gift)\s+(?:now|today)
@@ -322,6 +322,7 @@ _BLURB_KEYS = (
     "compensation",
     "commission",
     "disclos",
+    "disclaim",
     "sponsored",
     "paid",
     "licen",

@@ -2051,3 +2051,32 @@ def test_a_plan_named_by_what_befell_it_is_its_outcome():
     outcome = "Councillors approved the plan to ban lorries from the harbour car park in March."
     concern = "The council will ban lorries from the harbour car park."
     assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [outcome]
+
+
+def test_a_compound_spelt_out_in_two_words_meets_the_concern():
+    # "shipbuilding" is "ship" and "build": a later sentence that tells the ships were
+    # built names the concern's heaviest word, spelt out, and outranks one that names
+    # the same yard only.
+    from search.compare.score import compound_parts
+
+    assert compound_parts("shipbuilding") is not None
+    assert compound_parts("weekend") is None  # an everyday word, not taken apart
+    outcome = "The yard began building two ships for the island ferry service in March."
+    assert linked(
+        "The council fears shipbuilding at the harbour yard will end.",
+        STORMS,
+        "The harbour yard hosted a ferry festival in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_laws_bracketed_title_is_one_name():
+    # "the Harbour (Lorry Ban) Act" is one participant, brackets and all: each of its
+    # capitalised words weighs a fourth, as in "Harbour Lorry Ban Act".
+    from search.compare.analysis import _sentences
+    from search.compare.score import _name_share
+
+    (s,) = _sentences(article("Critics say the Harbour (Lorry Ban) Act will fail."), (), ())
+    shares = dict(zip([t.word for t in s.words()], _name_share(s, s.words()), strict=True))
+    assert shares["harbour"] == shares["act"] == 0.25
+    assert shares["fail"] == 1.0

@@ -2080,3 +2080,18 @@ def test_a_laws_bracketed_title_is_one_name():
     shares = dict(zip([t.word for t in s.words()], _name_share(s, s.words()), strict=True))
     assert shares["harbour"] == shares["act"] == 0.25
     assert shares["fail"] == 1.0
+
+
+def test_more_irregular_past_forms_meet_their_verbs():
+    # "heard" is the past of "hear", "built" of "build", "overrode" of "override".
+    from search.compare.analysis import raw_stem
+
+    for past, verb in [("heard", "hear"), ("built", "build"), ("overrode", "override")]:
+        assert raw_stem(past) == raw_stem(verb)
+    outcome = "Judges heard the harbour traders' appeal in April."
+    assert linked(
+        "The tribunal will hear an appeal by harbour traders over the car park charges.",
+        STORMS,
+        "Harbour traders protested outside the tribunal in March.",
+        outcome,
+    )[:1] == [outcome]

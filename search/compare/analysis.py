@@ -130,6 +130,19 @@ _IRREGULAR = {
         "swear": "swore sworn",
         "hide": "hid hidden",
         "undertake": "undertook undertaken",
+        "build": "built",
+        "rebuild": "rebuilt",
+        "hear": "heard",
+        "override": "overrode overridden",
+        "withhold": "withheld",
+        "oversee": "oversaw overseen",
+        "undergo": "underwent undergone",
+        "teach": "taught",
+        "arise": "arose arisen",
+        "shake": "shook shaken",
+        "sweep": "swept",
+        "foresee": "foresaw foreseen",
+        "blow": "blew blown",
     }.items()
     for past in forms.split()
 }

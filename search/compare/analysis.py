@@ -195,7 +195,29 @@ def raw_stem(word: str) -> str | None:
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
     stem = porter_stem(_fold(word))
-    return None if stem.isdigit() else stem
+    if stem.isdigit():
+        return None
+    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+
+
+#: A stem that ends in a doubled consonant (not l, s or z), as Whoosh's Porter stemmer
+#: leaves "dropped", "banned", "stopped" ("dropp", "bann", "stopp"): its step 1b undoubles
+#: with a pattern matched at the word's start, so it never does.
+_DOUBLED = re.compile(r"([^aeiouylsz])\1$")
+
+
+def _undoubled(stem: str) -> str:
+    """Porter's step 1b, as Whoosh's stemmer misses it: "dropp" -> "drop", "bann" ->
+    "ban", so "banned" meets "will ban". A verb whose own last letters are doubled
+    ("added", "egged") keeps them: the doubled form is the commoner word."""
+    from wordfreq import zipf_frequency
+
+    single = stem[:-1]
+    if zipf_frequency(stem, "en", wordlist="small") >= zipf_frequency(
+        single, "en", wordlist="small"
+    ):
+        return stem
+    return single
 
 
 DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"

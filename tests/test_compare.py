@@ -2111,3 +2111,17 @@ def test_a_past_form_with_a_doubled_consonant_meets_its_verb():
         "Coaches queued on the seafront road in March.",
         outcome,
     )[:1] == [outcome]
+
+
+def test_a_synonym_ring_term_is_matched_whole_or_not_at_all():
+    # "strike down" (of a ruling) and "step down" (of a post) lose "down", a stop word:
+    # "strike" alone is a walkout and "step" a stage, so neither joins "overturn" or
+    # "resign". A walkout over the harbour charges is no answer to a court that may
+    # overturn them; the court that annulled them is.
+    outcome = "Judges annulled the harbour charges in April."
+    assert linked(
+        "The court may overturn the harbour charges.",
+        STORMS,
+        "Dockers went on strike over the harbour charges in March.",
+        outcome,
+    )[:1] == [outcome]

@@ -323,11 +323,18 @@ SYNONYMS_PATH = Path(__file__).parent.parent / "data" / "synonyms.toml"
 
 @lru_cache(maxsize=4)
 def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
-    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``."""
+    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``. A
+    term is matched whole or not at all: one with a word no sentence's stems keep (a
+    stop word, "down" in "step down", "strike down"; a cue word, "withdraw") is left
+    out, as its other words alone ("step", "strike") mean something else."""
     data = toml_loads(path.read_text(encoding="utf-8"))
     rings = []
     for n, entry in enumerate(data.get("ring", [])):
-        terms = [tuple(t.stem for t in _tokens(term, 0)) for term in entry.get("terms", [])]
+        terms = [
+            tuple(t.stem for t in tokens)
+            for term in entry.get("terms", [])
+            if len(tokens := _tokens(term, 0)) == len(_WORD.findall(term))
+        ]
         rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
     return tuple(rings)
 

@@ -2125,3 +2125,24 @@ def test_a_synonym_ring_term_is_matched_whole_or_not_at_all():
         "Dockers went on strike over the harbour charges in March.",
         outcome,
     )[:1] == [outcome]
+
+
+def test_a_ring_term_written_with_a_cue_or_stop_word_still_matches():
+    # "withdraw" is a cue word and "down" a stop word: no sentence's stems keep them,
+    # yet "will withdraw" meets "pulled out" and "step down" meets "resigned".
+    from search.compare.analysis import _sentences
+
+    def rings(text: str) -> set[str]:
+        (s,) = _sentences(article(text), (), ())
+        return set(s.rings)
+
+    assert rings("The army may withdraw from the port.") & rings("Troops pulled out of the port.")
+    assert rings("The mayor will step down in May.") & rings("The mayor resigned on Friday.")
+    assert not rings("The next step is a vote.") & rings("The mayor resigned on Friday.")
+    outcome = "The last soldiers pulled out of the harbour town in April."
+    assert linked(
+        "The army will withdraw its soldiers from the harbour town.",
+        STORMS,
+        "Soldiers paraded through the harbour town in March.",
+        outcome,
+    )[:1] == [outcome]

@@ -327,16 +327,82 @@ def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
     term is matched whole or not at all: one with a word no sentence's stems keep (a
     stop word, "down" in "step down", "strike down"; a cue word, "withdraw") is left
     out, as its other words alone ("step", "strike") mean something else."""
-    data = toml_loads(path.read_text(encoding="utf-8"))
+    only = _ring_only(path)
     rings = []
-    for n, entry in enumerate(data.get("ring", [])):
-        terms = [
-            tuple(t.stem for t in tokens)
-            for term in entry.get("terms", [])
-            if len(tokens := _tokens(term, 0)) == len(_WORD.findall(term))
-        ]
-        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
+    for n, entry in enumerate(_ring_entries(path)):
+        terms = []
+        for term in entry.get("terms", []):
+            stems = [_stem_of(w) or only.get(w) for w in _WORD.findall(term.lower())]
+            if stems and None not in stems:
+                terms.append(tuple(stems))
+        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(terms))))
     return tuple(rings)
+
+
+def _ring_entries(path: Path) -> list[dict]:
+    return toml_loads(path.read_text(encoding="utf-8")).get("ring", [])
+
+
+@lru_cache(maxsize=4)
+def _ring_only(path: Path = SYNONYMS_PATH) -> dict[str, str]:
+    """The stop and cue words a ring's term is written with ("down" of "step down",
+    "out" of "pull-out", "withdraw", "halt": no sentence's stems keep them), each ->
+    the stem rings match it by; and the other forms of those stop and cue words
+    ("withdrawal", "halts"). In a sentence that writes one, rings are looked for among
+    its stems with these words in their places (:func:`_ring_stems`)."""
+    words = {
+        w
+        for entry in _ring_entries(path)
+        for term in entry.get("terms", [])
+        for w in _WORD.findall(term.lower())
+        if _stem_of(w) is None and w.isalpha() and len(w) > 1
+    }
+    roots = {_plain_stem(w) for w in words}
+    return {w: _plain_stem(w) for w in _STOPLIST if w.isalpha() and _plain_stem(w) in roots}
+
+
+def _plain_stem(word: str) -> str:
+    """The stemmer's stem of any word, stop or cue words too."""
+    stem = porter_stem(_fold(word))
+    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+
+
+@lru_cache(maxsize=4)
+def _ring_only_anchors(path: Path = SYNONYMS_PATH) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What a sentence must hold for a ring term written with a stop or cue word to be
+    in it: one of those terms' other stems ("step" of "step down"), or, for a term of
+    such words alone ("withdraw"), the word's stem as a substring."""
+    only = _ring_only(path)
+    anchors: set[str] = set()
+    alone: set[str] = set()
+    for entry in _ring_entries(path):
+        for term in entry.get("terms", []):
+            words = _WORD.findall(term.lower())
+            if not any(w in only for w in words):
+                continue
+            stems = {_stem_of(w) for w in words} - {None}
+            if stems:
+                anchors.update(stems)
+            else:
+                alone.update(only[w] for w in words if w in only)
+    return frozenset(anchors), tuple(sorted(alone))
+
+
+def _ring_stems(s: _Sentence) -> Sequence[str]:
+    """The stems rings are looked for among: the sentence's stems, with the stop and cue
+    words ring terms are written with (:func:`_ring_only`) in their places when such a
+    term may be in it (:func:`_ring_only_anchors`)."""
+    anchors, alone = _ring_only_anchors()
+    low = s.span.text.lower()
+    if s.stem_set().isdisjoint(anchors) and not any(a in low for a in alone):
+        return s.stems
+    only, stem_of = _ring_only(), _stem_of
+    out = []
+    for _, word in _GAP_WORD.findall(low):
+        stem = stem_of(word) or only.get(word)
+        if stem is not None:
+            out.append(stem)
+    return out
 
 
 def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
@@ -456,7 +522,7 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
     for s in out:
         stems = s.stems
         s.themes = _themes_of(stems, theme_index)
-        s.rings = _themes_of(stems, ring_index)
+        s.rings = _themes_of(_ring_stems(s), ring_index)
     return out
 
 

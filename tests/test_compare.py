@@ -2146,3 +2146,23 @@ def test_a_ring_term_written_with_a_cue_or_stop_word_still_matches():
         "Soldiers paraded through the harbour town in March.",
         outcome,
     )[:1] == [outcome]
+
+
+def test_us_and_british_spellings_of_one_word_meet():
+    # One writer's "honored" and "analyze" are another's "honoured" and "analyse"; a
+    # word of -or is folded only when its -our form is an everyday word ("actor",
+    # "mayor", "florist" stay as they are).
+    from search.compare.analysis import raw_stem
+
+    for us, uk in [("honored", "honoured"), ("neighbors", "neighbours"), ("analyze", "analyse")]:
+        assert raw_stem(us) == raw_stem(uk)
+    assert raw_stem("judgement") == raw_stem("judgment")
+    for word in ["actor", "mayor", "florist", "major", "error"]:
+        assert "our" not in raw_stem(word)
+    outcome = "Scientists analysed the harbour water in April."
+    assert linked(
+        "Divers will analyze the harbour water for oil.",
+        STORMS,
+        "Tourists swam in the harbour water in March.",
+        outcome,
+    )[:1] == [outcome]

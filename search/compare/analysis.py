@@ -87,6 +87,45 @@ _SPELLING = {
     "harbor": "harbour",
 }
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
+#: -yze is -yse ("analyze", "paralyzed"), and judgement keeps no e.
+_YZE = re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing|er|ers)$")
+_SPELLING.update(
+    {
+        "judgement": "judgment",
+        "judgements": "judgments",
+        "acknowledgement": "acknowledgment",
+        "acknowledgements": "acknowledgments",
+        "dialog": "dialogue",
+        "dialogs": "dialogues",
+        "catalog": "catalogue",
+        "catalogs": "catalogues",
+        "skeptic": "sceptic",
+        "skeptics": "sceptics",
+        "skeptical": "sceptical",
+        "skepticism": "scepticism",
+        "aluminum": "aluminium",
+        "maneuver": "manoeuvre",
+        "maneuvers": "manoeuvres",
+    }
+)
+#: A word of -or whose -our form is an everyday word is that word's US spelling
+#: ("honor", "honored", "behavior", "neighbors", "favorable"): :func:`_our`.
+_OR = re.compile(r"^([a-z]{3,}?)or(s|ed|ing|able|ably|ful|less|ite|ites|ism|ist|ists)?$")
+
+
+@lru_cache(maxsize=20_000)
+def _our(word: str) -> str:
+    """A US -or spelling into the British -our ("honored" -> "honoured"), when the -our
+    form of its root is an everyday English word (Zipf 3 or more: "honour", "colour",
+    "rumour"; not "actour", "errour", "majour")."""
+    from wordfreq import zipf_frequency
+
+    m = _OR.match(word)
+    if m is None or zipf_frequency(m.group(1) + "our", "en", wordlist="small") < 3.0:
+        return word
+    return m.group(1) + "our" + (m.group(2) or "")
+
+
 #: Irregular past forms -> the verb ("paid" meets "will pay" and "payment", "brought"
 #: "bring forward"): Porter stems "paid" as "paid". Only forms with no other common
 #: meaning ("found", "left", "won", "saw", "met", "led" are words of their own, and so
@@ -158,11 +197,16 @@ def _demonyms() -> dict[str, str]:
 
 
 def _fold(word: str) -> str:
-    """US spellings into British ("defense" meets "defence"), demonyms into their place
-    ("French" meets "France"; see :file:`data/demonyms.toml`), -ize into -ise."""
+    """US spellings into British ("defense" meets "defence", "honored" "honoured":
+    :func:`_our`), demonyms into their place ("French" meets "France"; see
+    :file:`data/demonyms.toml`), -ize into -ise, -yze into -yse."""
     word = _SPELLING.get(word, word)
     word = _IRREGULAR.get(word, word)
     word = _demonyms().get(word, word)
+    if "or" in word:
+        word = _our(word)
+    if "yz" in word:
+        word = _YZE.sub(r"ys\1", word)
     return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 

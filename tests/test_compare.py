@@ -2140,12 +2140,14 @@ def test_a_ring_term_written_with_a_cue_or_stop_word_still_matches():
     assert rings("The mayor will step down in May.") & rings("The mayor resigned on Friday.")
     assert not rings("The next step is a vote.") & rings("The mayor resigned on Friday.")
     outcome = "The last soldiers pulled out of the harbour town in April."
-    assert linked(
-        "The army will withdraw its soldiers from the harbour town.",
-        STORMS,
-        "Soldiers paraded through the harbour town in March.",
-        outcome,
-    )[:1] == [outcome]
+    concern = "The army will withdraw its soldiers from the harbour town."
+    assert linked(concern, STORMS, "Soldiers paraded through the harbour town in March.", outcome)[
+        :1
+    ] == [outcome]
+    # The reasons name the ring's two words, as for any ring.
+    later = article(f"{STORMS} {outcome}", id="l", year=2025)
+    (link,) = compare(article(concern, id="e"), later, earlier_entities=(), later_entities=()).links
+    assert "withdraw / pulled out" in link.evidence[0].shared_terms
 
 
 def test_us_and_british_spellings_of_one_word_meet():

@@ -436,16 +436,29 @@ def _ring_stems(s: _Sentence) -> Sequence[str]:
     """The stems rings are looked for among: the sentence's stems, with the stop and cue
     words ring terms are written with (:func:`_ring_only`) in their places when such a
     term may be in it (:func:`_ring_only_anchors`)."""
+    words = ring_words(s)
+    return s.stems if words is None else [stem for stem, _, _ in words]
+
+
+def ring_words(s: _Sentence) -> list[tuple[str, int, int]] | None:
+    """The sentence's words as rings see them, (stem, start, end) in body offsets, when
+    they differ from its tokens (:func:`_ring_stems`); None when they do not."""
     anchors, alone = _ring_only_anchors()
-    low = s.span.text.lower()
-    if s.stem_set().isdisjoint(anchors) and not any(a in low for a in alone):
-        return s.stems
+    text = s.span.text
+    low = text.lower()
+    if len(low) != len(text) or (
+        s.stem_set().isdisjoint(anchors) and not any(a in low for a in alone)
+    ):
+        return None
     only, stem_of = _ring_only(), _stem_of
     out = []
-    for _, word in _GAP_WORD.findall(low):
+    pos = s.span.start
+    for gap, word in _GAP_WORD.findall(low):
+        start = pos + len(gap)
+        pos = start + len(word)
         stem = stem_of(word) or only.get(word)
         if stem is not None:
-            out.append(stem)
+            out.append((stem, start, pos))
     return out
 
 

@@ -49,6 +49,7 @@ from search.compare.analysis import (
     _tokens,
     load_rings,
     name_forms,
+    ring_words,
     with_names,
 )
 from search.compare.cues import (
@@ -1078,14 +1079,19 @@ def _rings_by_name() -> dict[str, Theme]:
 
 
 def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:
-    """Where the members of a synonym ring occur in a sentence (body offsets)."""
-    stems = s.stems
+    """Where the members of a synonym ring occur in a sentence (body offsets), its stop
+    and cue words ring terms are written with included (:func:`ring_words`)."""
+    words = ring_words(s)
+    if words is None:
+        stems, spans = s.stems, [(t.start, t.end) for t in s.tokens]
+    else:
+        stems, spans = [w[0] for w in words], [(w[1], w[2]) for w in words]
     by_first = _terms_by_first(ring)
     out = []
     for i, stem in enumerate(stems):
         for term in by_first.get(stem, ()):
             if tuple(stems[i : i + len(term)]) == term:
-                out.append((s.tokens[i].start, s.tokens[i + len(term) - 1].end))
+                out.append((spans[i][0], spans[i + len(term) - 1][1]))
                 break
     return out
 

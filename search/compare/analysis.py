@@ -238,10 +238,21 @@ def raw_stem(word: str) -> str | None:
         return None
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
-    stem = porter_stem(_fold(word))
+    folded = _fold(word)
+    base = _AT_BL.match(folded)
+    if base is not None:
+        folded = base.group(1) + "e"
+    stem = porter_stem(folded)
     if stem.isdigit():
         return None
     return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+
+
+#: An -ed or -ing form of a verb of -ate or -ble ("regulated", "troubling"): Porter's
+#: step 1b gives its stem an "e" back ("regulate", as "regulate" is stemmed), which
+#: Whoosh's stemmer never does (its pattern is matched at the word's start), so
+#: "regulated" stemmed "regulat" and "regulate" "regul". Stemmed as the verb instead.
+_AT_BL = re.compile(r"^([^aeiouy]*[aeiouy][a-z]*(?:at|bl))(?:ed|ing)$")
 
 
 #: A stem that ends in a doubled consonant (not l, s or z), as Whoosh's Porter stemmer

@@ -456,10 +456,12 @@ def ring_words(s: _Sentence) -> list[tuple[str, int, int]] | None:
     they differ from its tokens (:func:`_ring_stems`); None when they do not."""
     anchors, alone = _ring_only_anchors()
     text = s.span.text
-    low = text.lower()
-    if len(low) != len(text) or (
-        s.stem_set().isdisjoint(anchors) and not any(a in low for a in alone)
+    if s.stem_set().isdisjoint(anchors) and not any(
+        a in text or a.capitalize() in text for a in alone
     ):
+        return None  # most sentences: no lower-casing
+    low = text.lower()
+    if len(low) != len(text):
         return None
     only, stem_of = _ring_only(), _stem_of
     out = []

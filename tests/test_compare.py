@@ -2051,3 +2051,129 @@ def test_a_plan_named_by_what_befell_it_is_its_outcome():
     outcome = "Councillors approved the plan to ban lorries from the harbour car park in March."
     concern = "The council will ban lorries from the harbour car park."
     assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [outcome]
+
+
+def test_a_compound_spelt_out_in_two_words_meets_the_concern():
+    # "shipbuilding" is "ship" and "build": a later sentence that tells the ships were
+    # built names the concern's heaviest word, spelt out, and outranks one that names
+    # the same yard only.
+    from search.compare.score import compound_parts
+
+    assert compound_parts("shipbuilding") is not None
+    assert compound_parts("weekend") is None  # an everyday word, not taken apart
+    outcome = "The yard began building two ships for the island ferry service in March."
+    assert linked(
+        "The council fears shipbuilding at the harbour yard will end.",
+        STORMS,
+        "The harbour yard hosted a ferry festival in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_laws_bracketed_title_is_one_name():
+    # "the Harbour (Lorry Ban) Act" is one participant, brackets and all: each of its
+    # capitalised words weighs a fourth, as in "Harbour Lorry Ban Act".
+    from search.compare.analysis import _sentences
+    from search.compare.score import _name_share
+
+    (s,) = _sentences(article("Critics say the Harbour (Lorry Ban) Act will fail."), (), ())
+    shares = dict(zip([t.word for t in s.words()], _name_share(s, s.words()), strict=True))
+    assert shares["harbour"] == shares["act"] == 0.25
+    assert shares["fail"] == 1.0
+
+
+def test_more_irregular_past_forms_meet_their_verbs():
+    # "heard" is the past of "hear", "built" of "build", "overrode" of "override".
+    from search.compare.analysis import raw_stem
+
+    for past, verb in [("heard", "hear"), ("built", "build"), ("overrode", "override")]:
+        assert raw_stem(past) == raw_stem(verb)
+    outcome = "Judges heard the harbour traders' appeal in April."
+    assert linked(
+        "The tribunal will hear an appeal by harbour traders over the car park charges.",
+        STORMS,
+        "Harbour traders protested outside the tribunal in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_past_form_with_a_doubled_consonant_meets_its_verb():
+    # Whoosh's Porter stemmer leaves "banned" as "bann" and "stopped" as "stopp"; Porter's
+    # own rule undoubles them, so "banned" meets "will ban". "added" keeps "add".
+    from search.compare.analysis import raw_stem
+
+    assert raw_stem("banned") == raw_stem("ban") and raw_stem("stopped") == raw_stem("stop")
+    assert raw_stem("egged") == raw_stem("egg")
+    outcome = "After a vote in April, councillors banned coaches from the seafront road."
+    assert linked(
+        "The council may ban coaches from the seafront road.",
+        STORMS,
+        "Coaches queued on the seafront road in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_synonym_ring_term_is_matched_whole_or_not_at_all():
+    # "strike down" (of a ruling) and "step down" (of a post) lose "down", a stop word:
+    # "strike" alone is a walkout and "step" a stage, so neither joins "overturn" or
+    # "resign". A walkout over the harbour charges is no answer to a court that may
+    # overturn them; the court that annulled them is.
+    outcome = "Judges annulled the harbour charges in April."
+    assert linked(
+        "The court may overturn the harbour charges.",
+        STORMS,
+        "Dockers went on strike over the harbour charges in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_a_ring_term_written_with_a_cue_or_stop_word_still_matches():
+    # "withdraw" is a cue word and "down" a stop word: no sentence's stems keep them,
+    # yet "will withdraw" meets "pulled out" and "step down" meets "resigned".
+    from search.compare.analysis import _sentences
+
+    def rings(text: str) -> set[str]:
+        (s,) = _sentences(article(text), (), ())
+        return set(s.rings)
+
+    assert rings("The army may withdraw from the port.") & rings("Troops pulled out of the port.")
+    assert rings("The mayor will step down in May.") & rings("The mayor resigned on Friday.")
+    assert not rings("The next step is a vote.") & rings("The mayor resigned on Friday.")
+    outcome = "The last soldiers pulled out of the harbour town in April."
+    concern = "The army will withdraw its soldiers from the harbour town."
+    assert linked(concern, STORMS, "Soldiers paraded through the harbour town in March.", outcome)[
+        :1
+    ] == [outcome]
+    # The reasons name the ring's two words, as for any ring.
+    later = article(f"{STORMS} {outcome}", id="l", year=2025)
+    (link,) = compare(article(concern, id="e"), later, earlier_entities=(), later_entities=()).links
+    assert "withdraw / pulled out" in link.evidence[0].shared_terms
+
+
+def test_us_and_british_spellings_of_one_word_meet():
+    # One writer's "honored" and "analyze" are another's "honoured" and "analyse"; a
+    # word of -or is folded only when its -our form is an everyday word ("actor",
+    # "mayor", "florist" stay as they are).
+    from search.compare.analysis import raw_stem
+
+    for us, uk in [("honored", "honoured"), ("neighbors", "neighbours"), ("analyze", "analyse")]:
+        assert raw_stem(us) == raw_stem(uk)
+    assert raw_stem("judgement") == raw_stem("judgment")
+    for word in ["actor", "mayor", "florist", "major", "error"]:
+        assert "our" not in raw_stem(word)
+    outcome = "Scientists analysed the harbour water in April."
+    assert linked(
+        "Divers will analyze the harbour water for oil.",
+        STORMS,
+        "Tourists swam in the harbour water in March.",
+        outcome,
+    )[:1] == [outcome]
+
+
+def test_an_ate_verbs_past_meets_the_verb():
+    # Whoosh's stemmer leaves "regulated" as "regulat" though "regulate" is "regul";
+    # Porter's own rule gives the "e" back first.
+    from search.compare.analysis import raw_stem
+
+    for past, verb in [("regulated", "regulate"), ("estimated", "estimate"), ("dated", "date")]:
+        assert raw_stem(past) == raw_stem(verb)

@@ -87,6 +87,45 @@ _SPELLING = {
     "harbor": "harbour",
 }
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$")
+#: -yze is -yse ("analyze", "paralyzed"), and judgement keeps no e.
+_YZE = re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing|er|ers)$")
+_SPELLING.update(
+    {
+        "judgement": "judgment",
+        "judgements": "judgments",
+        "acknowledgement": "acknowledgment",
+        "acknowledgements": "acknowledgments",
+        "dialog": "dialogue",
+        "dialogs": "dialogues",
+        "catalog": "catalogue",
+        "catalogs": "catalogues",
+        "skeptic": "sceptic",
+        "skeptics": "sceptics",
+        "skeptical": "sceptical",
+        "skepticism": "scepticism",
+        "aluminum": "aluminium",
+        "maneuver": "manoeuvre",
+        "maneuvers": "manoeuvres",
+    }
+)
+#: A word of -or whose -our form is an everyday word is that word's US spelling
+#: ("honor", "honored", "behavior", "neighbors", "favorable"): :func:`_our`.
+_OR = re.compile(r"^([a-z]{3,}?)or(s|ed|ing|able|ably|ful|less|ite|ites|ism|ist|ists)?$")
+
+
+@lru_cache(maxsize=20_000)
+def _our(word: str) -> str:
+    """A US -or spelling into the British -our ("honored" -> "honoured"), when the -our
+    form of its root is an everyday English word (Zipf 3 or more: "honour", "colour",
+    "rumour"; not "actour", "errour", "majour")."""
+    from wordfreq import zipf_frequency
+
+    m = _OR.match(word)
+    if m is None or zipf_frequency(m.group(1) + "our", "en", wordlist="small") < 3.0:
+        return word
+    return m.group(1) + "our" + (m.group(2) or "")
+
+
 #: Irregular past forms -> the verb ("paid" meets "will pay" and "payment", "brought"
 #: "bring forward"): Porter stems "paid" as "paid". Only forms with no other common
 #: meaning ("found", "left", "won", "saw", "met", "led" are words of their own, and so
@@ -130,6 +169,19 @@ _IRREGULAR = {
         "swear": "swore sworn",
         "hide": "hid hidden",
         "undertake": "undertook undertaken",
+        "build": "built",
+        "rebuild": "rebuilt",
+        "hear": "heard",
+        "override": "overrode overridden",
+        "withhold": "withheld",
+        "oversee": "oversaw overseen",
+        "undergo": "underwent undergone",
+        "teach": "taught",
+        "arise": "arose arisen",
+        "shake": "shook shaken",
+        "sweep": "swept",
+        "foresee": "foresaw foreseen",
+        "blow": "blew blown",
     }.items()
     for past in forms.split()
 }
@@ -145,11 +197,16 @@ def _demonyms() -> dict[str, str]:
 
 
 def _fold(word: str) -> str:
-    """US spellings into British ("defense" meets "defence"), demonyms into their place
-    ("French" meets "France"; see :file:`data/demonyms.toml`), -ize into -ise."""
+    """US spellings into British ("defense" meets "defence", "honored" "honoured":
+    :func:`_our`), demonyms into their place ("French" meets "France"; see
+    :file:`data/demonyms.toml`), -ize into -ise, -yze into -yse."""
     word = _SPELLING.get(word, word)
     word = _IRREGULAR.get(word, word)
     word = _demonyms().get(word, word)
+    if "or" in word:
+        word = _our(word)
+    if "yz" in word:
+        word = _YZE.sub(r"ys\1", word)
     return _IZE.sub(r"is\1", word) if "iz" in word else word
 
 
@@ -181,8 +238,41 @@ def raw_stem(word: str) -> str | None:
         return None
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
-    stem = porter_stem(_fold(word))
-    return None if stem.isdigit() else stem
+    folded = _fold(word)
+    base = _AT_BL.match(folded)
+    if base is not None:
+        folded = base.group(1) + "e"
+    stem = porter_stem(folded)
+    if stem.isdigit():
+        return None
+    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+
+
+#: An -ed or -ing form of a verb of -ate or -ble ("regulated", "troubling"): Porter's
+#: step 1b gives its stem an "e" back ("regulate", as "regulate" is stemmed), which
+#: Whoosh's stemmer never does (its pattern is matched at the word's start), so
+#: "regulated" stemmed "regulat" and "regulate" "regul". Stemmed as the verb instead.
+_AT_BL = re.compile(r"^([^aeiouy]*[aeiouy][a-z]*(?:at|bl))(?:ed|ing)$")
+
+
+#: A stem that ends in a doubled consonant (not l, s or z), as Whoosh's Porter stemmer
+#: leaves "dropped", "banned", "stopped" ("dropp", "bann", "stopp"): its step 1b undoubles
+#: with a pattern matched at the word's start, so it never does.
+_DOUBLED = re.compile(r"([^aeiouylsz])\1$")
+
+
+def _undoubled(stem: str) -> str:
+    """Porter's step 1b, as Whoosh's stemmer misses it: "dropp" -> "drop", "bann" ->
+    "ban", so "banned" meets "will ban". A verb whose own last letters are doubled
+    ("added", "egged") keeps them: the doubled form is the commoner word."""
+    from wordfreq import zipf_frequency
+
+    single = stem[:-1]
+    if zipf_frequency(stem, "en", wordlist="small") >= zipf_frequency(
+        single, "en", wordlist="small"
+    ):
+        return stem
+    return single
 
 
 DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"
@@ -288,13 +378,101 @@ SYNONYMS_PATH = Path(__file__).parent.parent / "data" / "synonyms.toml"
 
 @lru_cache(maxsize=4)
 def load_rings(path: Path = SYNONYMS_PATH) -> tuple[Theme, ...]:
-    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``."""
-    data = toml_loads(path.read_text(encoding="utf-8"))
+    """The synonym rings of :file:`data/synonyms.toml`, as themes named ``ring<n>``. A
+    term is matched whole or not at all: one with a word no sentence's stems keep (a
+    stop word, "down" in "step down", "strike down"; a cue word, "withdraw") is left
+    out, as its other words alone ("step", "strike") mean something else."""
+    only = _ring_only(path)
     rings = []
-    for n, entry in enumerate(data.get("ring", [])):
-        terms = [tuple(t.stem for t in _tokens(term, 0)) for term in entry.get("terms", [])]
-        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(t for t in terms if t))))
+    for n, entry in enumerate(_ring_entries(path)):
+        terms = []
+        for term in entry.get("terms", []):
+            stems = [_stem_of(w) or only.get(w) for w in _WORD.findall(term.lower())]
+            if stems and None not in stems:
+                terms.append(tuple(stems))
+        rings.append(Theme(f"ring{n}", tuple(dict.fromkeys(terms))))
     return tuple(rings)
+
+
+def _ring_entries(path: Path) -> list[dict]:
+    return toml_loads(path.read_text(encoding="utf-8")).get("ring", [])
+
+
+@lru_cache(maxsize=4)
+def _ring_only(path: Path = SYNONYMS_PATH) -> dict[str, str]:
+    """The stop and cue words a ring's term is written with ("down" of "step down",
+    "out" of "pull-out", "withdraw", "halt": no sentence's stems keep them), each ->
+    the stem rings match it by; and the other forms of those stop and cue words
+    ("withdrawal", "halts"). In a sentence that writes one, rings are looked for among
+    its stems with these words in their places (:func:`_ring_stems`)."""
+    words = {
+        w
+        for entry in _ring_entries(path)
+        for term in entry.get("terms", [])
+        for w in _WORD.findall(term.lower())
+        if _stem_of(w) is None and w.isalpha() and len(w) > 1
+    }
+    roots = {_plain_stem(w) for w in words}
+    return {w: _plain_stem(w) for w in _STOPLIST if w.isalpha() and _plain_stem(w) in roots}
+
+
+def _plain_stem(word: str) -> str:
+    """The stemmer's stem of any word, stop or cue words too."""
+    stem = porter_stem(_fold(word))
+    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+
+
+@lru_cache(maxsize=4)
+def _ring_only_anchors(path: Path = SYNONYMS_PATH) -> tuple[frozenset[str], tuple[str, ...]]:
+    """What a sentence must hold for a ring term written with a stop or cue word to be
+    in it: one of those terms' other stems ("step" of "step down"), or, for a term of
+    such words alone ("withdraw"), the word's stem as a substring."""
+    only = _ring_only(path)
+    anchors: set[str] = set()
+    alone: set[str] = set()
+    for entry in _ring_entries(path):
+        for term in entry.get("terms", []):
+            words = _WORD.findall(term.lower())
+            if not any(w in only for w in words):
+                continue
+            stems = {_stem_of(w) for w in words} - {None}
+            if stems:
+                anchors.update(stems)
+            else:
+                alone.update(only[w] for w in words if w in only)
+    return frozenset(anchors), tuple(sorted(alone))
+
+
+def _ring_stems(s: _Sentence) -> Sequence[str]:
+    """The stems rings are looked for among: the sentence's stems, with the stop and cue
+    words ring terms are written with (:func:`_ring_only`) in their places when such a
+    term may be in it (:func:`_ring_only_anchors`)."""
+    words = ring_words(s)
+    return s.stems if words is None else [stem for stem, _, _ in words]
+
+
+def ring_words(s: _Sentence) -> list[tuple[str, int, int]] | None:
+    """The sentence's words as rings see them, (stem, start, end) in body offsets, when
+    they differ from its tokens (:func:`_ring_stems`); None when they do not."""
+    anchors, alone = _ring_only_anchors()
+    text = s.span.text
+    if s.stem_set().isdisjoint(anchors) and not any(
+        a in text or a.capitalize() in text for a in alone
+    ):
+        return None  # most sentences: no lower-casing
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    only, stem_of = _ring_only(), _stem_of
+    out = []
+    pos = s.span.start
+    for gap, word in _GAP_WORD.findall(low):
+        start = pos + len(gap)
+        pos = start + len(word)
+        stem = stem_of(word) or only.get(word)
+        if stem is not None:
+            out.append((stem, start, pos))
+    return out
 
 
 def _themes_of(stems: Sequence[str], by_first: dict) -> dict[str, int]:
@@ -414,7 +592,7 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
     for s in out:
         stems = s.stems
         s.themes = _themes_of(stems, theme_index)
-        s.rings = _themes_of(stems, ring_index)
+        s.rings = _themes_of(_ring_stems(s), ring_index)
     return out
 
 

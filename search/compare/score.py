@@ -45,9 +45,11 @@ from search.compare.analysis import (
     Theme,
     _inside,
     _Sentence,
+    _stem_of,
     _tokens,
     load_rings,
     name_forms,
+    ring_words,
     with_names,
 )
 from search.compare.cues import (
@@ -277,11 +279,17 @@ def _plans_named(d: _Sentence) -> list[tuple[int, int]]:
     return [(base + m.start(), base + m.end()) for m in _PLAN_NAMED.finditer(text)]
 
 
+#: What may stand between two capitalised words of one name: nothing but a space, or
+#: one bracket of a title's bracketed part ("the Water (Special Measures) Act 2025",
+#: "the Horizon System (Offences) Act"): a law's title is one name, brackets and all.
+_IN_NAME = frozenset(["", "(", ")"])
+
+
 def _name_share(s: _Sentence, words: Sequence) -> list[float]:
     """1 for a word, 1/n for each of n capitalised words in a row ("Senate Minority Whip
-    Dick Durbin"): a name is one participant however many words it takes, whether or
-    not the entity recogniser found it. The sentence's first word is in a name only when
-    the next word is capitalised too."""
+    Dick Durbin", "the Steel Industry (Special Measures) Act"): a name is one participant
+    however many words it takes, whether or not the entity recogniser found it. The
+    sentence's first word is in a name only when the next word is capitalised too."""
     text, base = s.span.text, s.span.start
     capital = [text[t.start - base : t.start - base + 1].isupper() for t in words]
     if sum(capital) < 2:
@@ -289,7 +297,7 @@ def _name_share(s: _Sentence, words: Sequence) -> list[float]:
 
     def joined(j: int) -> bool:  # words j and j + 1 are one name
         gap = text[words[j].end - base : words[j + 1].start - base]
-        return capital[j] and capital[j + 1] and not gap.strip()
+        return capital[j] and capital[j + 1] and gap.strip() in _IN_NAME
 
     first_is_name = len(words) > 1 and words[0].start - base < 2 and joined(0)
     share = [1.0] * len(words)
@@ -384,6 +392,63 @@ def _borrowed_share(mine: float, borrowed: float, has_own: bool) -> float:
     no word of its own (``has_own``). The one rule of :func:`_with_context` and
     :meth:`Scorer._shared`."""
     return min(borrowed, mine) if has_own else borrowed
+
+
+#: A concern's word is taken apart into two words only when it is this rare in the
+#: language (:func:`language_weight`): a compound ("lawbreaking", "peacekeeping",
+#: "steelmaking"), not an everyday word that happens to split ("weekend", "headline").
+COMPOUND_WEIGHT = 0.8
+#: Each part of a compound is an everyday word of at least this Zipf frequency and three
+#: letters ("law" and "breaking", not "lawb" and "reaking").
+COMPOUND_PART_ZIPF = 3.5
+
+
+@lru_cache(maxsize=50_000)
+def compound_parts(word: str) -> tuple[str, str] | None:
+    """The stems of the two words a rare compound is written of ("lawbreaking" ->
+    ("law", "break")), or None: a later sentence that writes both ("if they break the
+    law") names the concern's word, spelt out. The split whose rarer part is the
+    commonest; no part a stop word."""
+    if len(word) < 7 or not word.isalpha() or language_weight(word) < COMPOUND_WEIGHT:
+        return None
+    from wordfreq import zipf_frequency
+
+    whole = _stem_of(word)
+    best, best_zipf = None, COMPOUND_PART_ZIPF
+    for i in range(3, len(word) - 2):
+        a, b = word[:i], word[i:]
+        zipf = min(
+            zipf_frequency(a, "en", wordlist="small"), zipf_frequency(b, "en", wordlist="small")
+        )
+        if zipf < best_zipf:
+            continue
+        sa, sb = _stem_of(a), _stem_of(b)
+        if sa is None or sb is None or whole in (sa, sb) or sa == sb:
+            continue
+        best, best_zipf = (sa, sb), zipf
+    return best
+
+
+def _compounds(c: _Sentence, own: Mapping[str, float]) -> dict[str, tuple[str, str]]:
+    """The concern's own words that are compounds (:func:`compound_parts`): stem ->
+    the stems of its parts."""
+    out = {}
+    for t in c.words():
+        if t.stem in own and t.stem not in out:
+            parts = compound_parts(t.word)
+            if parts is not None:
+                out[t.stem] = parts
+    return out
+
+
+def _spelt_out(
+    own: Mapping[str, float], compounds: Mapping[str, tuple[str, str]], has: AbstractSet[str]
+) -> float:
+    """The weight of the concern's compounds a sentence whose stems are ``has`` writes as
+    two words, not as the compound itself."""
+    return sum(
+        own[stem] for stem, (a, b) in compounds.items() if stem not in has and a in has and b in has
+    )
 
 
 #: A speaker's own commitment told: "we committed to reporting annually", "we have
@@ -493,7 +558,12 @@ def link_score(
     :func:`development_factor`)."""
     c_terms = {**own, **context}
     total = sum(c_terms.values())
-    shared = _with_context(own, context, d_terms.keys())
+    has = d_terms.keys()
+    mine = sum(w for stem, w in own.items() if stem in has) + _spelt_out(
+        own, _compounds(c, own), has
+    )
+    borrowed = sum(w for stem, w in context.items() if stem in has)
+    shared = mine + _borrowed_share(mine, borrowed, bool(own))
     if c.rings and d.rings:
         # A synonym ring shared under different words ("withdraw" / "drop").
         for _ring in c.rings.keys() & d.rings.keys():
@@ -693,6 +763,15 @@ class Scorer:
         for stem, w in own.items():
             for k in index.get(stem, ()):
                 shared[k] = get(k, 0.0) + w
+        # A compound of the concern's spelt out in two words ("lawbreaking" / "break the
+        # law"), by a sentence that does not write the compound itself.
+        for stem, (a, b) in _compounds(c, own).items():
+            if a in index and b in index:
+                holds = set(index.get(stem, ()))
+                both = set(index[b])
+                for k in index[a]:
+                    if k in both and k not in holds:
+                        shared[k] = get(k, 0.0) + own[stem]
         if context:
             # The words borrowed from the sentence before count as :func:`_with_context`
             # counts them (:func:`_borrowed_share`), summed here term by term; a
@@ -948,6 +1027,20 @@ def _evidence(c: _Sentence, d: _Sentence, score: float, theme_weight) -> Evidenc
             terms.setdefault(text[t.start - base : t.end - base], None)
             c_marks.append((t.start, t.end))
             shared_stems.add(t.stem)
+    # A compound spelt out ("lawbreaking" / "break the law"), marked on both sides.
+    for t in c.tokens:
+        parts = None if t.stem in d_stems else compound_parts(t.word)
+        if parts is not None and parts[0] in d_stems and parts[1] in d_stems:
+            spelt = [u for u in d.tokens if u.stem in parts]
+            terms.setdefault(
+                f"{text[t.start - base : t.end - base]} / "
+                + " ".join(
+                    d.span.text[u.start - d.span.start : u.end - d.span.start] for u in spelt
+                ),
+                None,
+            )
+            c_marks.append((t.start, t.end))
+            shared_stems.update(parts)
     d_marks = list(entity_chars_d)
     if shared_stems:
         d_marks += [
@@ -986,14 +1079,19 @@ def _rings_by_name() -> dict[str, Theme]:
 
 
 def _ring_spans(s: _Sentence, ring: Theme) -> list[tuple[int, int]]:
-    """Where the members of a synonym ring occur in a sentence (body offsets)."""
-    stems = s.stems
+    """Where the members of a synonym ring occur in a sentence (body offsets), its stop
+    and cue words ring terms are written with included (:func:`ring_words`)."""
+    words = ring_words(s)
+    if words is None:
+        stems, spans = s.stems, [(t.start, t.end) for t in s.tokens]
+    else:
+        stems, spans = [w[0] for w in words], [(w[1], w[2]) for w in words]
     by_first = _terms_by_first(ring)
     out = []
     for i, stem in enumerate(stems):
         for term in by_first.get(stem, ()):
             if tuple(stems[i : i + len(term)]) == term:
-                out.append((s.tokens[i].start, s.tokens[i + len(term) - 1].end))
+                out.append((spans[i][0], spans[i + len(term) - 1][1]))
                 break
     return out
 

@@ -29,7 +29,7 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from . import files, locks, whoosh_fixes, whoosh_writing
+from . import files, locks, stemming, whoosh_fixes, whoosh_writing
 from . import manifest as mf
 from .collector import paused_gc, set_aside
 from .manifest import MANIFEST, Manifest
@@ -39,7 +39,7 @@ whoosh_fixes.apply()  # before any index is opened: a reader no longer copies it
 whoosh_writing.apply()  # before any writer: the same index for less CPU
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
-SCHEMA_VERSION = 4  # 4: guessed names are indexed too
+SCHEMA_VERSION = 5  # 4: guessed names are indexed too; 5: Porter's step 1b (search.stemming)
 LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
@@ -86,7 +86,7 @@ def schema() -> Schema:
     from a word list kept beside the index (see :class:`Index`), not from a second,
     unstemmed copy of every text: that copy was nearly half the index's postings.
     """
-    stem = StemmingAnalyzer()
+    stem = StemmingAnalyzer(stemfn=stemming.stem)
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),

@@ -369,7 +369,8 @@ _STEMS: dict[str, str] = {}
 
 def _stem(word: str) -> str:
     from whoosh.analysis import STOP_WORDS
-    from whoosh.lang.porter import stem
+
+    from search.stemming import stem
 
     if len(_STEMS) > 200_000:
         _STEMS.clear()

@@ -1043,3 +1043,31 @@ def test_every_names_surname_finds_it_and_only_names_it_ends_or_starts(names):
         for other in found:
             words = other.casefold().split()
             assert last.casefold() in (words[0], words[-1])
+
+
+# --------------------------------------------------------------------------- stemming
+
+
+@pytest.mark.parametrize(
+    ("query", "written"),
+    [
+        ("ban", "The council banned night flights over the harbour."),
+        ("stop", "Ferries stopped running on Tuesday."),
+        ("run", "Ferries stopped running on Tuesday."),
+        ("regulate", "The port is regulated by the county."),
+        ("add", "The ferry company added two crossings."),
+        ("stuff", "Volunteers stuffed sandbags along the quay."),
+    ],
+)
+def test_a_word_finds_its_verb_s_other_forms(tmp_path, query, written):
+    """Whoosh's Porter stemmer never undoubled ("banned" -> "bann") nor gave -ated its e
+    back ("regulated" -> "regulat"): a search for "ban" missed every "banned"."""
+    write(tmp_path / "news", "story.txt", f"Harbour news\n\nMay 2, 2024\n\n{written}\n")
+    c = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        result = c.search(query)
+        assert len(result.hits) == 1
+        (snippet,) = result.hits[0].snippets
+        assert any(snippet.text[a:b].lower().startswith(query[:3]) for a, b in snippet.highlights)
+    finally:
+        c.close()

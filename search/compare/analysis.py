@@ -18,13 +18,13 @@ from typing import NamedTuple
 
 from attrs import define, evolve, field
 from whoosh.analysis.filters import STOP_WORDS
-from whoosh.lang.porter import stem as porter_stem
 
 from search.collector import paused_gc
 from search.compare.cues import FORWARD_WORDS, MODALS, WEAK_FORWARD, WORRY_WORDS, Cues, cues
 from search.config import toml_loads
 from search.model import FIGURE_TYPES, Article, Entity, Span
 from search.sentences import sentence_key, split_sentences, wordset
+from search.stemming import stem as porter_stem
 
 THEMES_PATH = Path(__file__).parent.parent / "data" / "themes.toml"
 
@@ -238,41 +238,8 @@ def raw_stem(word: str) -> str | None:
         return None
     if _ORDINAL.fullmatch(word):  # "31st": a date, like a number
         return None
-    folded = _fold(word)
-    base = _AT_BL.match(folded)
-    if base is not None:
-        folded = base.group(1) + "e"
-    stem = porter_stem(folded)
-    if stem.isdigit():
-        return None
-    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
-
-
-#: An -ed or -ing form of a verb of -ate or -ble ("regulated", "troubling"): Porter's
-#: step 1b gives its stem an "e" back ("regulate", as "regulate" is stemmed), which
-#: Whoosh's stemmer never does (its pattern is matched at the word's start), so
-#: "regulated" stemmed "regulat" and "regulate" "regul". Stemmed as the verb instead.
-_AT_BL = re.compile(r"^([^aeiouy]*[aeiouy][a-z]*(?:at|bl))(?:ed|ing)$")
-
-
-#: A stem that ends in a doubled consonant (not l, s or z), as Whoosh's Porter stemmer
-#: leaves "dropped", "banned", "stopped" ("dropp", "bann", "stopp"): its step 1b undoubles
-#: with a pattern matched at the word's start, so it never does.
-_DOUBLED = re.compile(r"([^aeiouylsz])\1$")
-
-
-def _undoubled(stem: str) -> str:
-    """Porter's step 1b, as Whoosh's stemmer misses it: "dropp" -> "drop", "bann" ->
-    "ban", so "banned" meets "will ban". A verb whose own last letters are doubled
-    ("added", "egged") keeps them: the doubled form is the commoner word."""
-    from wordfreq import zipf_frequency
-
-    single = stem[:-1]
-    if zipf_frequency(stem, "en", wordlist="small") >= zipf_frequency(
-        single, "en", wordlist="small"
-    ):
-        return stem
-    return single
+    stem = porter_stem(_fold(word))
+    return None if stem.isdigit() else stem
 
 
 DERIVATIONS_PATH = Path(__file__).parent.parent / "data" / "derivations.txt"
@@ -418,8 +385,7 @@ def _ring_only(path: Path = SYNONYMS_PATH) -> dict[str, str]:
 
 def _plain_stem(word: str) -> str:
     """The stemmer's stem of any word, stop or cue words too."""
-    stem = porter_stem(_fold(word))
-    return _undoubled(stem) if _DOUBLED.search(stem) and word.endswith(("ed", "ing")) else stem
+    return porter_stem(_fold(word))
 
 
 @lru_cache(maxsize=4)

@@ -1180,3 +1180,20 @@ def test_s_on_a_date_or_figure_searches_its_words(corpus):
             )
 
     run(scenario())
+
+
+def test_ctrl_c_says_how_to_quit_without_markup_tags(corpus):
+    """Every notification is plain text (document text is never markup), so Textual's own
+    ctrl+c message showed its tags: "Press [b]ctrl+q[/b] to quit the app"."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("escape", "ctrl+c")  # from the results (the box copies)
+            await pilot.pause()
+            messages = [str(n.message) for n in app._notifications]
+            assert messages and re.fullmatch(r"Press \S+ to quit the app", messages[-1])
+            assert "[" not in messages[-1]
+
+    run(scenario())

@@ -176,6 +176,14 @@ class DossierApp(App[None]):
         broken config file, in which ``[`` must stay a bracket and never crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: which key quits, in plain words. Textual's own message is markup
+        ("Press [b]ctrl+q[/b]..."), which our notify shows as written, tags and all."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     # -- start-up -------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:

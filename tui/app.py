@@ -126,6 +126,8 @@ class DossierApp(App[None]):
         self._problems = (*problems, *renamed)
         #: Set up when running in a terminal (tui.hangup); None under run_test.
         self.hangup: Hangup | None = hangup
+        #: Quitting was refused once for changes the disk refused: the next quit goes.
+        self._warned_quit = False
         #: The article marked with m: c on another article compares the two.
         self.marked: str | None = None
         #: The first article of the palette's "Compare with…".
@@ -175,6 +177,25 @@ class DossierApp(App[None]):
         Textual's default): they carry titles, file paths, error messages and lines of a
         broken config file, in which ``[`` must stay a bracket and never crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def action_quit(self) -> None:
+        """q and ctrl+q: quit, unless verdicts the disk refused would be lost. Then say
+        so once (as escape does in the compare view), and quit on the next press."""
+        unsaved = 0
+        for screen in self.screen_stack:
+            store = getattr(screen, "store", None)
+            if store is not None and hasattr(store, "save_pending") and not store.save_pending():
+                unsaved += store.unsaved
+        if unsaved and not self._warned_quit:
+            self._warned_quit = True
+            self.notify(
+                f"{unsaved} change(s) could not be saved (see above) and are lost if you "
+                "quit now: free some space and press q again, or press it to quit anyway",
+                severity="error",
+                timeout=10,
+            )
+            return
+        await super().action_quit()
 
     def action_help_quit(self) -> None:
         """ctrl+c: which key quits, in plain words. Textual's own message is markup

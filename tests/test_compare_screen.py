@@ -672,3 +672,26 @@ def test_what_happened_next_from_a_topic_concern_pins_the_chosen_answer(seed_cor
             assert key in pinned
 
     asyncio.run(scenario())
+
+
+def test_the_topic_footer_shows_concern_and_verdict_keys_and_help_says_what_0_does(seed_corpus):
+    """The topic view's footer showed neither j/k nor 1-5; the help said 0 gave the
+    verdict back "to the engine", when it clears the analyst's own (the corpus's shared
+    verdict, as the bundled corpus has, shows again if there is one)."""
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await pilot.pause()
+            screen = await _open_topic(app, pilot, "Trump")
+            await pilot.pause()
+            footer_keys = {k.key for k in screen.query(FooterKey)}
+            assert {"j", "k", "1", "2", "3", "4", "5"} <= footer_keys
+            labels = {str(label.render()) for label in screen.query(FooterLabel)}
+            assert {"Concern", "Verdict"} <= labels
+            await pilot.press("question_mark")
+            rows = {d: k for _, s in app.screen.sections for k, d, _ in s}
+            assert rows["Clear my verdict (shared or engine's)"] == "0"
+
+    asyncio.run(scenario())

@@ -1197,3 +1197,29 @@ def test_ctrl_c_says_how_to_quit_without_markup_tags(corpus):
             assert "[" not in messages[-1]
 
     run(scenario())
+
+
+def help_rows(app) -> dict[str, str]:
+    """The help screen's rows: description -> keys."""
+    return {desc: keys for _, section in app.screen.sections for keys, desc, _ in section}
+
+
+def test_help_lists_keys_that_work_only_at_times_and_enter_in_the_results(corpus):
+    """The query box's help left out ctrl+y (accept the did-you-mean) and ctrl+r (clear
+    the filters), hidden while they do nothing; the result list's left out Enter."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            rows = help_rows(app)
+            assert rows["Accept did-you-mean (when the status line offers one)"] == "^y"
+            assert rows["Clear filters (when a filter is chosen)"] == "^r"
+            await pilot.press("escape", "escape", "question_mark")  # from the result list
+            assert isinstance(app.screen, HelpScreen)
+            sections = dict(app.screen.sections)
+            assert ("⏎", "Open", "results.open") in sections["In the result list"]
+
+    run(scenario())

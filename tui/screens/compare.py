@@ -27,7 +27,8 @@ from search.model import Article, Span
 from tui.messages import ComparisonFailed, ComparisonReady
 from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
-#: Keys 1-5 set these verdicts; 0 gives the concern back to the engine.
+#: Keys 1-5 set these verdicts; 0 clears the analyst's own, and the verdict shown is then
+#: the corpus's shared one (its links.toml, as the bundled corpus has) or the engine's.
 VERDICT_KEYS = {
     "1": "borne out",
     "2": "partly",
@@ -119,7 +120,13 @@ class CompareScreen(Screen):
             )
             for key, verdict in VERDICT_KEYS.items()
         ),
-        Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
+        Binding(
+            "0",
+            "verdict('0')",
+            "Clear my verdict (shared or engine's)",
+            show=False,
+            id="compare.verdict_auto",
+        ),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
         Binding("w", "next", "What happened next", id="compare.next_across"),
         Binding("e", "note", "Note", id="compare.note"),

@@ -37,7 +37,20 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[Row]]]:
     Keys of one action are joined ("j, down"), so a remapped key shows as remapped; the
     id is what a [keys] table in the config file names to remap it.
     """
-    active: Mapping[str, ActiveBinding] = screen.active_bindings
+    active: Mapping[str, ActiveBinding] = dict(screen.active_bindings)
+    # Keys that work only at times (ctrl+y with a did-you-mean, ctrl+r with a filter):
+    # their node's check_action hides them from the footer, and the help lists them too,
+    # saying when they work.
+    for node, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            if key in active or binding.id is None:
+                continue
+            if app._check_action_state(binding.action, node) is False:
+                when = getattr(node, "HELP_WHEN", {}).get(binding.action, "not now")
+                hidden = Binding(
+                    key, binding.action, f"{binding.description} ({when})", id=binding.id
+                )
+                active[key] = ActiveBinding(node, hidden, False, binding.tooltip)
     sections: dict[str, dict[tuple[int, str], tuple[list[str], str, list[str]]]] = {}
     for key, info in active.items():
         binding: Binding = info.binding

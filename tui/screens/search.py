@@ -97,6 +97,12 @@ class SearchScreen(Screen):
         Binding("ctrl+t", "compare_topic", "Compare topic", id="search.compare_topic"),
     ]
 
+    #: For the help: when the keys check_action hides work.
+    HELP_WHEN = {
+        "accept_suggestion": "when the status line offers one",
+        "clear_filters": "when a filter is chosen",
+    }
+
     def __init__(self) -> None:
         super().__init__()
         # The breakpoint class the first resize would set, set now: changing it then

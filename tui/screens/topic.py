@@ -55,6 +55,22 @@ def _sentence(text: str, article, style: str = "") -> Text:
     return out
 
 
+#: The footer shows 1-5 as one entry.
+VERDICT_GROUP = Binding.Group("Verdict", compact=True)
+CONCERN_GROUP = Binding.Group("Concern", compact=True)
+
+
+class ConcernList(KeyList):
+    """The topic's concerns: j/k (the list's own keys) shown in the footer."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next concern", group=CONCERN_GROUP, id="topic.next_concern"),
+        Binding(
+            "k", "cursor_up", "Previous concern", group=CONCERN_GROUP, id="topic.previous_concern"
+        ),
+    ]
+
+
 class TopicCompareScreen(Screen):
     """Concerns of the earlier matches of ``query`` against the later matches."""
 
@@ -81,10 +97,22 @@ class TopicCompareScreen(Screen):
         Binding("e", "note", "Note", id="topic.note"),
         Binding("w", "next", "What happened next", id="topic.next"),
         *(
-            Binding(key, f"verdict({key!r})", verdict.capitalize(), show=False, id=f"topic.{key}")
+            Binding(
+                key,
+                f"verdict({key!r})",
+                verdict.capitalize(),
+                group=VERDICT_GROUP,
+                id=f"topic.{key}",
+            )
             for key, verdict in VERDICT_KEYS.items()
         ),
-        Binding("0", "verdict('0')", "Engine's verdict", show=False, id="topic.verdict_auto"),
+        Binding(
+            "0",
+            "verdict('0')",
+            "Clear my verdict (shared or engine's)",
+            show=False,
+            id="topic.verdict_auto",
+        ),
     ]
 
     def __init__(self, corpus, query: str) -> None:
@@ -98,7 +126,7 @@ class TopicCompareScreen(Screen):
         self._concern: str | None = None  # the key of the concern shown
 
     def compose(self) -> ComposeResult:
-        yield KeyList(id="topic-concerns")
+        yield ConcernList(id="topic-concerns")
         with VerticalScroll(id="topic-detail"):
             yield Static("", id="topic-text", markup=False)
         yield Static("comparing…", id="topic-status", markup=False)

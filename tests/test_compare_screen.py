@@ -695,3 +695,44 @@ def test_the_topic_footer_shows_concern_and_verdict_keys_and_help_says_what_0_do
             assert rows["Clear my verdict (shared or engine's)"] == "0"
 
     asyncio.run(scenario())
+
+
+def test_what_happened_next_from_a_pair_says_its_keys_and_what_the_figures_mean(seed_corpus):
+    """The pair view's popup had no footer, ? and F1 did nothing (a modal screen has none
+    of the app's keys), nothing said what closes it, and '→ 0.04' was unexplained."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from tui.screens.help import HelpScreen
+    from tui.screens.topic import NextScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open_compare(pilot)
+            target = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(target):
+                await pilot.press("j")
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if isinstance(app.screen, NextScreen) and app.screen.answers:
+                    break
+            else:
+                raise AssertionError("what happened next never answered")
+            await pilot.pause()
+            popup = app.screen
+            keys = {k.key: k.description for k in popup.query_one(Footer).query(FooterKey)}
+            assert keys.get("escape") == "Close" and "question_mark" in keys
+            shown = " ".join(str(popup.query_one("#next-text", Static).render()).split())
+            assert "Escape, w or q closes" in shown and "(0 to 1)" in shown
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = " ".join(str(app.screen.query_one("#help-text").render()).split())
+            assert "how well it answers the concern" in help_text
+            await pilot.press("escape")
+            assert app.screen is popup
+            await pilot.press("q")
+            assert app.screen is screen
+
+    asyncio.run(scenario())

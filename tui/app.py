@@ -435,8 +435,12 @@ class DossierApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        title = type(screen).__name__.removesuffix("Screen").lower()
-        self.push_screen(HelpScreen(live_bindings(self, screen), title))
+        title = (
+            getattr(screen, "HELP_TITLE", "")
+            or type(screen).__name__.removesuffix("Screen").lower()
+        )
+        about = getattr(screen, "HELP_ABOUT", "")
+        self.push_screen(HelpScreen(live_bindings(self, screen), title, about))
 
     @on(CompareTopic)
     def _compare_topic_requested(self, message: CompareTopic) -> None:

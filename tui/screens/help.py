@@ -101,10 +101,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[Row]]], title: str) -> None:
+    def __init__(self, sections: list[tuple[str, list[Row]]], title: str, about: str = "") -> None:
         super().__init__()
         self.sections = sections
         self.title_text = title
+        #: What the view shows, in a few words, above its keys (e.g. what a score means).
+        self.about = about
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -114,6 +116,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> Text:
         out = Text(end="")
+        if self.about:
+            out.append(self.about + "\n\n")
         width = max((len(k) for _, rows in self.sections for k, _, _ in rows), default=4) + 2
         width = min(width, 22)
         desc_width = min(

@@ -358,6 +358,15 @@ class TopicCompareScreen(Screen):
         self.dismiss()
 
 
+#: The figure before each answer "what happened next" lists.
+SCORE_ABOUT = (
+    "The figure before each answer (→ 0.04) is how well it answers the concern: the "
+    "share of the concern's words and names it has too, the rarer ones counting more "
+    "(0 to 1; under 0.02 is not listed). Answers are later sentences, across the corpus, "
+    "of articles on the concern's story, best first."
+)
+
+
 class NextScreen(ModalScreen):
     """What happened next: the later sentences across the corpus that answer a concern."""
 
@@ -367,8 +376,14 @@ class NextScreen(ModalScreen):
         width: 90%; height: 80%; border: round $primary; background: $surface; padding: 0 1;
     }
     """
+    #: What the help says about the view, above its keys.
+    HELP_ABOUT = SCORE_ABOUT
+    HELP_TITLE = "what happened next"
+    HELP_WHEN = {"pin": "from a topic compare", "step": "from a topic compare"}
     BINDINGS = [
         Binding("escape,w,q", "dismiss", "Close", id="next.close"),
+        # A modal screen has none of the app's keys: its help is its own.
+        Binding("question_mark,f1", "app.help", "Help", id="next.help"),
         Binding("n", "step(1)", "Next answer", id="next.next_answer"),
         Binding("N", "step(-1)", "Previous answer", show=False, id="next.previous_answer"),
         Binding("p", "pin", "Pin to the concern", id="next.pin"),
@@ -392,9 +407,12 @@ class NextScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="next-box"):
             yield Static("looking across the corpus…", id="next-text", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#next-box").border_title = "What happened next"
+        box = self.query_one("#next-box")
+        box.border_title = "What happened next"
+        box.border_subtitle = "escape, w or q closes · ? help"
         self._look()
 
     @work(thread=True, exclusive=True, group="next", exit_on_error=False)
@@ -435,8 +453,15 @@ class NextScreen(ModalScreen):
             )
         if not self.answers:
             text.append("\n\nnothing later in the corpus answers it", style="dim")
-        elif self.pin is not None:
-            text.append("\n\nn/N choose an answer, p pins it to the concern", style="dim")
+            return text
+        text.append("\n\n")
+        if self.pin is not None:
+            text.append("n/N choose an answer, p pins it to the concern. ", style="dim")
+        text.append(
+            "The figure before an answer: the share of the concern's words and names it "
+            "has too, rarer ones counting more (0 to 1). Escape, w or q closes.",
+            style="dim",
+        )
         return text
 
     def on_answers_found(self, message: AnswersFound) -> None:

@@ -1223,3 +1223,41 @@ def test_help_lists_keys_that_work_only_at_times_and_enter_in_the_results(corpus
             assert ("⏎", "Open", "results.open") in sections["In the result list"]
 
     run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("first", "append"),
+    [("harbour", " AND"), ("", '"')],
+)
+def test_a_malformed_query_marks_the_list_as_the_last_valid_querys(corpus, first, append):
+    """The error showed in the status line, but the last query's hits stayed under
+    "Results, best first" as if they were this query's."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            if first:
+                await search(pilot, app, first)
+            else:
+                await pilot.pause()
+            results = app.screen.query_one(ResultList)
+            shown = result_ids(app)
+            await pilot.press(*append)
+            status = app.screen.query_one("#status")
+            await wait_for(pilot, lambda: status.has_class("-error"), what="an error")
+            await pilot.pause()
+            title = str(results.border_title)
+            if first:
+                assert title == f"Results for the last valid query: {first}"
+            else:
+                assert title == "Every article (the query above has an error)"
+            assert "best first" not in title and results.has_class("-stale")
+            assert results.styles.text_opacity < 1  # dimmed
+            assert result_ids(app) == shown
+            await pilot.press("backspace")  # valid again: its own results, not dimmed
+            await wait_for(pilot, lambda: not status.has_class("-error"), what="no error")
+            await pilot.pause()
+            assert not results.has_class("-stale")
+            assert str(results.border_title) in ("Results, best first", "Articles, newest first")
+
+    run(scenario())

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -274,6 +275,7 @@ class SearchScreen(Screen):
         self.result = None
         results = self.query_one("#results", ResultList)
         results.show_articles(articles)
+        results.remove_class("-stale")
         results.border_title = "Articles, newest first"
         n = len(articles)
         status = Text(f"{n} article{'s' if n != 1 else ''}")
@@ -318,6 +320,17 @@ class SearchScreen(Screen):
             return
         self._error = message.error
         self._status(Text(message.error, style="bold"), error=True)
+        # The list below is still the last valid query's: say so, and dim it, rather than
+        # leave it under "Results, best first" as if it were this query's.
+        results = self.query_one("#results", ResultList)
+        results.add_class("-stale")
+        last = self.result.query if self.result is not None else ""
+        # Content, not a str: a str title is read as markup, and the query is the user's.
+        results.border_title = Content(
+            f"Results for the last valid query: {last}"
+            if last
+            else "Every article (the query above has an error)"
+        )
 
     @on(ResultsFetched)
     def _show_result(self, message: ResultsFetched) -> None:
@@ -329,6 +342,7 @@ class SearchScreen(Screen):
         self.result = result  # reactive: the footer's bindings follow (watch_result)
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
+        results.remove_class("-stale")
         results.border_title = "Results, best first"  # the facets follow (FacetsCounted)
         self._show_status(result)
 

@@ -1261,3 +1261,66 @@ def test_a_malformed_query_marks_the_list_as_the_last_valid_querys(corpus, first
             assert str(results.border_title) in ("Results, best first", "Articles, newest first")
 
     run(scenario())
+
+
+def test_the_compare_view_at_eighty_by_twenty_four_shows_five_concerns_and_toasts_above(corpus):
+    """At 80x24, the analysts' SSH size, the tracker showed one concern (of 27 in the
+    bundled corpus) and the first toast covered it."""
+    from textual.widgets._toast import Toast
+
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("tab", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            tracker = app.screen.query_one("#tracker")
+            assert tracker.scrollable_content_region.height >= 5
+            for pane in ("#left", "#right"):
+                lines = app.screen.query_one(pane).scrollable_content_region.height
+                assert lines >= 10, f"{pane} shows {lines} lines"
+            toasts = list(app.screen.query(Toast))
+            assert toasts  # "comparing the oldest and newest articles…"
+            for toast in toasts:
+                assert not toast.region.overlaps(tracker.region)
+                assert not toast.region.overlaps(app.screen.query_one("#compare-status").region)
+
+    run(scenario())
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_help_key_comes_first_in_every_footer(corpus, width):
+    """At 80 columns the search footer ended '? Help  / ▏'; at 60 the help key was cut."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from tui.screens.compare import CompareScreen
+
+    def first_key(app) -> FooterKey:
+        keys = sorted(app.screen.query_one(Footer).query(FooterKey), key=lambda k: k.region.x)
+        return keys[0]
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await search(pilot, app, "harbour")
+            await wait_for(pilot, lambda: app.screen.query(Footer), what="the footer")
+            await pilot.pause()
+            assert first_key(app).description == "Help"  # f1 in the query box
+            await pilot.press("escape")  # the results: ? as well
+            await pilot.pause()
+            assert first_key(app).key == "question_mark"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            await pilot.pause()
+            assert first_key(app).description == "Help"
+            await pilot.press("c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await pilot.pause()
+            assert first_key(app).description == "Help"
+            assert first_key(app).region.right <= width
+
+    run(scenario())

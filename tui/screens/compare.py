@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from search.model import Article, Span
 from tui.messages import ComparisonFailed, ComparisonReady
+from tui.screens.help import HelpFirst
 from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
 #: Keys 1-5 set these verdicts; 0 clears the analyst's own, and the verdict shown is then
@@ -45,13 +46,14 @@ BADGE_CLASS = {
 }
 
 
-class CompareScreen(Screen):
+class CompareScreen(HelpFirst, Screen):
     """How the concerns of ``earlier_id`` played out in ``later_id`` (default: the
     corpus's oldest and newest dated articles)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    #: Under 30 rows the tracker shrinks to one line (dossier.tcss): the panes are for reading.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    #: Under 22 rows the tracker shrinks to one line (dossier.tcss): the panes are for
+    #: reading. From 22 (the analysts' 80x24 over SSH) it shows five concerns.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-medium"), (30, "-tall")]
     AUTO_FOCUS = "#tracker"
 
     DEFAULT_CSS = """

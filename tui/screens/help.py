@@ -92,6 +92,21 @@ def _section(node) -> str:
     return "Everywhere"
 
 
+HELP_ACTIONS = ("help", "app.help")
+
+
+class HelpFirst:
+    """A screen mixin: its footer shows the help key first. The footer lists the focused
+    widget's keys, then the screen's, then the app's, and cuts what does not fit: at 80
+    columns the search footer ended '? Help  / ▏', and at 60 the help key was not shown."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        bindings = super().active_bindings  # type: ignore[misc]
+        first = {k: b for k, b in bindings.items() if b.binding.action in HELP_ACTIONS}
+        return {**first, **{k: b for k, b in bindings.items() if k not in first}}
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of the live bindings of the screen it was opened over."""
 

@@ -25,6 +25,7 @@ from textual.widgets import Footer, OptionList, Static
 from search.model import FIGURE_TYPES, Article, Entity, Span
 from tui.keymap import key_for
 from tui.messages import SearchFor, ToggleMark
+from tui.screens.help import HelpFirst
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
     citation,
@@ -58,7 +59,7 @@ class Mark:
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(HelpFirst, Screen):
     """An article with its hits and entities."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]

@@ -35,6 +35,7 @@ from tui.messages import (
     ShowMark,
     ToggleMark,
 )
+from tui.screens.help import HelpFirst
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
 
@@ -76,7 +77,7 @@ class QueryBox(Input):
     ]
 
 
-class SearchScreen(Screen):
+class SearchScreen(HelpFirst, Screen):
     """Where dossier opens: every article newest first, narrowed as the user types."""
 
     AUTO_FOCUS = "#query"

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
 from tui.screens.compare import VERDICT_KEYS, NoteScreen
+from tui.screens.help import HelpFirst
 from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
@@ -71,7 +72,7 @@ class ConcernList(KeyList):
     ]
 
 
-class TopicCompareScreen(Screen):
+class TopicCompareScreen(HelpFirst, Screen):
     """Concerns of the earlier matches of ``query`` against the later matches."""
 
     DEFAULT_CSS = """
@@ -367,7 +368,7 @@ SCORE_ABOUT = (
 )
 
 
-class NextScreen(ModalScreen):
+class NextScreen(HelpFirst, ModalScreen):
     """What happened next: the later sentences across the corpus that answer a concern."""
 
     DEFAULT_CSS = """

@@ -1324,3 +1324,68 @@ def test_the_help_key_comes_first_in_every_footer(corpus, width):
             assert first_key(app).region.right <= width
 
     run(scenario())
+
+
+@pytest.mark.slow
+def test_a_very_long_article_is_cut_between_paragraphs_and_says_what_lies_past(tmp_path):
+    """A 150 KB article, each paragraph 'Paragraph N: The Chancellor Rachel Reeves said…':
+    the reader cut mid-paragraph, said "Paragraph 799" matched "on source or date, not in
+    the text" though it is past the part shown, and its panel counted only the part shown
+    (Reeves about half as often as `dossier entities` says)."""
+    from collections import Counter
+
+    from tui.widgets.entities import EntityPanel
+    from tui.widgets.text import READER_CHARS
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraphs = [
+        f"Paragraph {n}: The Chancellor Rachel Reeves said on Tuesday that the Treasury "
+        "would review spending plans for the coming year, and officials in London "
+        "described the talks as constructive."
+        for n in range(1, 801)
+    ]
+    (folder / "reeves.txt").write_text(
+        "Reeves budget talks\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
+    real = Corpus.open([folder], cache_dir=tmp_path / "cache")
+    (article,) = real.articles
+    assert len(article.body) > READER_CHARS
+    whole = Counter(e.canonical for e in real.entities(article.id))  # what the CLI counts
+
+    async def scenario():
+        app = DossierApp(real)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.open_article(article.id, '"Paragraph 799"')
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), what="reader")
+            await pilot.pause()
+            reader = app.screen
+            last = [b for b in reader.blocks if b.field == "body"][-1]
+            assert last.text.endswith("described the talks as constructive.")
+            assert str(reader.query_one("#reader-cut").content).startswith("… ")
+            status = str(reader.query_one("#reader-status").content)
+            assert "matched 1 time past the part shown" in status
+            assert "source or date" not in status
+            counts = {
+                o.id: int(str(o.prompt).rsplit(" ", 1)[1])
+                for o in reader.query_one(EntityPanel).options
+                if o.id and not o.disabled
+            }
+            assert counts["Rachel Reeves"] == whole["Rachel Reeves"] >= 800
+            await pilot.press("plus")  # the next part: here, the rest
+            await wait_for(
+                pilot,
+                lambda: isinstance(app.screen, ReaderScreen) and app.screen is not reader,
+                what="the next part",
+            )
+            await pilot.pause()
+            reader = app.screen
+            assert not reader.query("#reader-cut")
+            assert str(reader.query_one("#reader-status").content).startswith("hit 1/1")
+            assert reader.blocks[reader.cursor].text.startswith("Paragraph 799:")
+
+    try:
+        run(scenario())
+    finally:
+        real.close()

@@ -382,11 +382,17 @@ class DossierApp(App[None]):
 
     # -- navigation -----------------------------------------------------------------------
 
-    def open_article(self, article_id: str, query: str = "") -> None:
-        """Push the reader for ``article_id``, with ``query``'s matches highlighted."""
+    def open_article(
+        self, article_id: str, query: str = "", *, limit: int = 0, at: int | None = None
+    ) -> None:
+        """Push the reader for ``article_id``, with ``query``'s matches highlighted:
+        the first ``limit`` characters of a very long body (READER_CHARS), the cursor at
+        body offset ``at`` if given (the next part, when the user asks for more)."""
         from search.model import CorpusError, QueryError
         from tui.screens.reader import ReaderScreen
-        from tui.widgets.text import READER_CHARS
+        from tui.widgets.text import READER_CHARS, WHOLE_CHARS
+
+        limit = limit or READER_CHARS
 
         if self.corpus is None:  # listed from the cache: open it as soon as the index is
             self._pending_open = (article_id, query)
@@ -397,19 +403,33 @@ class DossierApp(App[None]):
         except CorpusError as exc:
             self.notify(str(exc), severity="error")
             return
+        # The whole article's entities and matches, as `dossier entities` counts them and
+        # so the reader can say a match lies past the part shown; only a body too long to
+        # read in a second is looked at as far as the reader shows it.
+        upto = None if len(article.body) <= max(WHOLE_CHARS, limit) else limit
         try:
-            entities = self.corpus.entities(article_id, upto=READER_CHARS)
+            entities = self.corpus.entities(article_id, upto=upto)
         except Exception as exc:  # noqa: BLE001 - the article is still worth reading
             self.log.warning(f"entities unavailable: {exc!r}")
             entities = ()
         matches = {}
         if query:
             try:
-                matches = self.corpus.matches(article_id, query, upto=READER_CHARS)
+                matches = self.corpus.matches(article_id, query, upto=upto)
             except (QueryError, CorpusError) as exc:
                 self.log.warning(f"matches unavailable: {exc!r}")
         self._pop_to_search()
-        self.push_screen(ReaderScreen(article, entities, query=query, matches=matches))
+        self.push_screen(
+            ReaderScreen(
+                article,
+                entities,
+                query=query,
+                matches=matches,
+                limit=limit,
+                at=at,
+                whole=upto is None,
+            )
+        )
 
     def _pop_to_search(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):

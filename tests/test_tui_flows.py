@@ -1215,8 +1215,8 @@ def test_help_lists_keys_that_work_only_at_times_and_enter_in_the_results(corpus
             await pilot.press("f1")
             assert isinstance(app.screen, HelpScreen)
             rows = help_rows(app)
-            assert rows["Accept did-you-mean (when the status line offers one)"] == "^y"
-            assert rows["Clear filters (when a filter is chosen)"] == "^r"
+            assert rows["Accept did-you-mean (when offered)"] == "^y"
+            assert rows["Clear filters (with a filter on)"] == "^r"
             await pilot.press("escape", "escape", "question_mark")  # from the result list
             assert isinstance(app.screen, HelpScreen)
             sections = dict(app.screen.sections)

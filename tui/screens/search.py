@@ -101,8 +101,8 @@ class SearchScreen(HelpFirst, Screen):
 
     #: For the help: when the keys check_action hides work.
     HELP_WHEN = {
-        "accept_suggestion": "when the status line offers one",
-        "clear_filters": "when a filter is chosen",
+        "accept_suggestion": "when offered",
+        "clear_filters": "with a filter on",
     }
 
     def __init__(self) -> None:

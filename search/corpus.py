@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from . import query as q
-from .files import bundled_corpus, default_folders, pseudo_filesystem
+from .files import bundled_corpus, check_folders, default_folders
 from .index import Index, Progress, Refresh, corpus_key, from_stored
 from .model import Article, CorpusError, Entity, Facets, Hit, SearchResult, Skipped, Span
 
@@ -93,18 +93,7 @@ class Corpus:
         changed since its last exact refresh, without a stat of every file.
         """
         folders = list(dict.fromkeys(Path(f).expanduser().resolve() for f in folders))
-        missing = [str(f) for f in folders if not f.exists()]
-        if missing:
-            raise CorpusError(
-                f"no such folder: {', '.join(missing)}; give an existing folder of articles (.html, .pdf, .txt, .md)"
-            )
-        for f in folders:
-            system = pseudo_filesystem(f)
-            if system:
-                raise CorpusError(
-                    f"{f} is a system folder ({system}), not a folder of articles; "
-                    "name the folder your articles (.html, .pdf, .txt, .md) are in"
-                )
+        check_folders(folders)
         index, report = Index.open(
             folders,
             cache_root=cache_dir,

@@ -320,6 +320,27 @@ def _skip(path: str | Path, reason: str) -> Skipped:
     return Skipped(display_path(path), reason)
 
 
+def check_folders(folders: Iterable[str | Path]) -> None:
+    """Raise CorpusError unless every folder exists and is not a system folder (/proc...):
+    what ``Corpus.open`` and the explorer check before opening anything."""
+    from .model import CorpusError
+
+    folders = [Path(f).expanduser().resolve() for f in folders]
+    missing = [str(f) for f in folders if not f.exists()]
+    if missing:
+        raise CorpusError(
+            f"no such folder: {', '.join(missing)}; give an existing folder of articles "
+            "(.html, .pdf, .txt, .md)"
+        )
+    for f in folders:
+        system = pseudo_filesystem(f)
+        if system:
+            raise CorpusError(
+                f"{f} is a system folder ({system}), not a folder of articles; "
+                "name the folder your articles (.html, .pdf, .txt, .md) are in"
+            )
+
+
 def pseudo_filesystem(path: str | Path) -> str:
     """The type of the system file system ``path`` is on (/proc, /sys...), or ""."""
     try:

@@ -786,3 +786,15 @@ def test_an_alias_of_a_record_no_article_names_gives_way_to_the_articles_name(tm
     assert one["canonical"] == "Boris Johnson" and one["count"] == 1
     found = json.loads(run("--corpus", str(folder), "search", "who:Johnson", "--json").stdout)
     assert len(found["hits"]) == 1
+
+
+def test_the_explorer_refuses_a_missing_corpus_before_opening(tmp_path, run):
+    """`dossier --corpus /nonexistent` opened an empty explorer that said so and exited 0;
+    it exits 1 with the message every command gives. An empty folder is still opened."""
+    missing = tmp_path / "no-such-folder"
+    done = run("--corpus", str(missing), check=1)
+    assert f"no such folder: {missing}" in done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = run("--corpus", str(empty), check=2)  # here, no terminal: the explorer's own refusal
+    assert "needs a terminal" in done.stderr

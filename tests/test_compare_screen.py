@@ -729,6 +729,29 @@ def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy,
     asyncio.run(scenario())
 
 
+def test_the_topic_footer_shows_concern_and_verdict_keys_and_help_says_what_0_does(seed_corpus):
+    """The topic view's footer showed neither j/k nor 1-5; the help said 0 gave the
+    verdict back "to the engine", when it clears the analyst's own (the corpus's shared
+    verdict, as the bundled corpus has, shows again if there is one)."""
+    from textual.widgets._footer import FooterKey, FooterLabel
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 30)) as pilot:
+            await pilot.pause()
+            screen = await _open_topic(app, pilot, "Trump")
+            await pilot.pause()
+            footer_keys = {k.key for k in screen.query(FooterKey)}
+            assert {"j", "k", "1", "2", "3", "4", "5"} <= footer_keys
+            labels = {str(label.render()) for label in screen.query(FooterLabel)}
+            assert {"Concern", "Verdict"} <= labels
+            await pilot.press("question_mark")
+            rows = {d: k for _, s in app.screen.sections for k, d, _ in s}
+            assert rows["Clear my verdict (shared or engine's)"] == "0"
+
+    asyncio.run(scenario())
+
+
 def test_c_with_no_mark_compares_the_highlighted_article_with_the_one_most_like_it(
     seeds_copy, cache_dir
 ):
@@ -745,5 +768,46 @@ def test_c_with_no_mark_compares_the_highlighted_article_with_the_one_most_like_
             await pilot.press("c")
             screen = await _until_compared(pilot)
             assert (screen.result.earlier.id, screen.result.later.id) == (older.id, newer.id)
+
+    asyncio.run(scenario())
+
+
+def test_what_happened_next_from_a_pair_says_its_keys_and_what_the_figures_mean(seed_corpus):
+    """The pair view's popup had no footer, ? and F1 did nothing (a modal screen has none
+    of the app's keys), nothing said what closes it, and '→ 0.04' was unexplained."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from tui.screens.help import HelpScreen
+    from tui.screens.topic import NextScreen
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open_compare(pilot)
+            target = next(i for i, link in enumerate(screen.result.links) if link.evidence)
+            for _ in range(target):
+                await pilot.press("j")
+            await pilot.press("w")
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if isinstance(app.screen, NextScreen) and app.screen.answers:
+                    break
+            else:
+                raise AssertionError("what happened next never answered")
+            await pilot.pause()
+            popup = app.screen
+            keys = {k.key: k.description for k in popup.query_one(Footer).query(FooterKey)}
+            assert keys.get("escape") == "Close" and "question_mark" in keys
+            shown = " ".join(str(popup.query_one("#next-text", Static).render()).split())
+            assert "Escape, w or q closes" in shown and "(0 to 1)" in shown
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = " ".join(str(app.screen.query_one("#help-text").render()).split())
+            assert "how well it answers the concern" in help_text
+            await pilot.press("escape")
+            assert app.screen is popup
+            await pilot.press("q")
+            assert app.screen is screen
 
     asyncio.run(scenario())

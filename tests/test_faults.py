@@ -826,6 +826,78 @@ def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
     asyncio.run(scenario())
 
 
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+q"])
+def test_quitting_with_a_verdict_the_disk_refused_warns_first(
+    seed_corpus, small_disk, monkeypatch, quit_key
+):
+    """Before: escape warned that a verdict kept in memory would be lost, but q (and
+    ctrl+q) quit at once, exit 0, and the verdict was gone."""
+    import asyncio
+
+    from search.links import LinkStore
+    from tui.app import DossierApp
+    from tui.screens.compare import CompareScreen
+
+    disk, fill, make_room = small_disk
+    monkeypatch.setenv("XDG_DATA_HOME", str(disk))
+    said: list[str] = []
+
+    async def scenario() -> None:
+        app = DossierApp(seed_corpus)
+        app.notify = lambda message, **_kw: said.append(str(message))
+        async with app.run_test(size=(140, 40)) as pilot:
+            app.action_compare()
+            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
+                await pilot.pause(0.02)
+            screen = app.screen
+            await pilot.pause()
+            fill()
+            await pilot.press("1")
+            await pilot.pause()
+            first = screen.result.links[screen.current]
+            await pilot.press(quit_key)
+            await pilot.pause()
+            assert app.is_running and app.screen is screen
+            assert "lost if you quit now" in said[-1] and "press q again" in said[-1]
+            make_room()  # the next quit saves it, then goes
+            await pilot.press(quit_key)
+            await pilot.pause()
+            assert not app.is_running
+            saved = LinkStore.for_corpus(seed_corpus).entries()
+            assert saved[(first.concern.key, screen.result.later.id)].verdict == "borne out"
+
+    asyncio.run(scenario())
+
+
+def test_quitting_twice_leaves_a_verdict_the_disk_still_refuses(
+    seed_corpus, small_disk, monkeypatch
+):
+    import asyncio
+
+    from tui.app import DossierApp
+    from tui.screens.compare import CompareScreen
+
+    disk, fill, _make_room = small_disk
+    monkeypatch.setenv("XDG_DATA_HOME", str(disk))
+
+    async def scenario() -> None:
+        app = DossierApp(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            app.action_compare()
+            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
+                await pilot.pause(0.02)
+            await pilot.pause()
+            fill()
+            await pilot.press("1", "q")
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+
+    asyncio.run(scenario())
+
+
 def test_the_explorers_background_refresh_ignores_code_in_the_working_folder(
     tmp_path, cache_dir, monkeypatch
 ):

@@ -1180,3 +1180,212 @@ def test_s_on_a_date_or_figure_searches_its_words(corpus):
             )
 
     run(scenario())
+
+
+def test_ctrl_c_says_how_to_quit_without_markup_tags(corpus):
+    """Every notification is plain text (document text is never markup), so Textual's own
+    ctrl+c message showed its tags: "Press [b]ctrl+q[/b] to quit the app"."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.press("escape", "ctrl+c")  # from the results (the box copies)
+            await pilot.pause()
+            messages = [str(n.message) for n in app._notifications]
+            assert messages and re.fullmatch(r"Press \S+ to quit the app", messages[-1])
+            assert "[" not in messages[-1]
+
+    run(scenario())
+
+
+def help_rows(app) -> dict[str, str]:
+    """The help screen's rows: description -> keys."""
+    return {desc: keys for _, section in app.screen.sections for keys, desc, _ in section}
+
+
+def test_help_lists_keys_that_work_only_at_times_and_enter_in_the_results(corpus):
+    """The query box's help left out ctrl+y (accept the did-you-mean) and ctrl+r (clear
+    the filters), hidden while they do nothing; the result list's left out Enter."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            rows = help_rows(app)
+            assert rows["Accept did-you-mean (when offered)"] == "^y"
+            assert rows["Clear filters (with a filter on)"] == "^r"
+            await pilot.press("escape", "escape", "question_mark")  # from the result list
+            assert isinstance(app.screen, HelpScreen)
+            sections = dict(app.screen.sections)
+            assert ("⏎", "Open", "results.open") in sections["In the result list"]
+
+    run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("first", "append"),
+    [("harbour", " AND"), ("", '"')],
+)
+def test_a_malformed_query_marks_the_list_as_the_last_valid_querys(corpus, first, append):
+    """The error showed in the status line, but the last query's hits stayed under
+    "Results, best first" as if they were this query's."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            if first:
+                await search(pilot, app, first)
+            else:
+                await pilot.pause()
+            results = app.screen.query_one(ResultList)
+            shown = result_ids(app)
+            await pilot.press(*append)
+            status = app.screen.query_one("#status")
+            await wait_for(pilot, lambda: status.has_class("-error"), what="an error")
+            await pilot.pause()
+            title = str(results.border_title)
+            if first:
+                assert title == f"Results for the last valid query: {first}"
+            else:
+                assert title == "Every article (the query above has an error)"
+            assert "best first" not in title and results.has_class("-stale")
+            assert results.styles.text_opacity < 1  # dimmed
+            assert result_ids(app) == shown
+            await pilot.press("backspace")  # valid again: its own results, not dimmed
+            await wait_for(pilot, lambda: not status.has_class("-error"), what="no error")
+            await pilot.pause()
+            assert not results.has_class("-stale")
+            assert str(results.border_title) in ("Results, best first", "Articles, newest first")
+
+    run(scenario())
+
+
+def test_the_compare_view_at_eighty_by_twenty_four_shows_five_concerns_and_toasts_above(corpus):
+    """At 80x24, the analysts' SSH size, the tracker showed one concern (of 27 in the
+    bundled corpus) and the first toast covered it."""
+    from textual.widgets._toast import Toast
+
+    from tui.screens.compare import CompareScreen
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("tab", "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            tracker = app.screen.query_one("#tracker")
+            assert tracker.scrollable_content_region.height >= 5
+            for pane in ("#left", "#right"):
+                lines = app.screen.query_one(pane).scrollable_content_region.height
+                assert lines >= 10, f"{pane} shows {lines} lines"
+            toasts = list(app.screen.query(Toast))
+            assert toasts  # "comparing the oldest and newest articles…"
+            for toast in toasts:
+                assert not toast.region.overlaps(tracker.region)
+                assert not toast.region.overlaps(app.screen.query_one("#compare-status").region)
+
+    run(scenario())
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_help_key_comes_first_in_every_footer(corpus, width):
+    """At 80 columns the search footer ended '? Help  / ▏'; at 60 the help key was cut."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from tui.screens.compare import CompareScreen
+
+    def first_key(app) -> FooterKey:
+        keys = sorted(app.screen.query_one(Footer).query(FooterKey), key=lambda k: k.region.x)
+        return keys[0]
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await search(pilot, app, "harbour")
+            await wait_for(pilot, lambda: app.screen.query(Footer), what="the footer")
+            await pilot.pause()
+            assert first_key(app).description == "Help"  # f1 in the query box
+            await pilot.press("escape")  # the results: ? as well
+            await pilot.pause()
+            assert first_key(app).key == "question_mark"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            await pilot.pause()
+            assert first_key(app).description == "Help"
+            await pilot.press("c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), what="compare")
+            await pilot.pause()
+            assert first_key(app).description == "Help"
+            assert first_key(app).region.right <= width
+
+    run(scenario())
+
+
+@pytest.mark.slow
+def test_a_very_long_article_is_cut_between_paragraphs_and_says_what_lies_past(tmp_path):
+    """A 150 KB article, each paragraph 'Paragraph N: The Chancellor Rachel Reeves said…':
+    the reader cut mid-paragraph, said "Paragraph 799" matched "on source or date, not in
+    the text" though it is past the part shown, and its panel counted only the part shown
+    (Reeves about half as often as `dossier entities` says)."""
+    from collections import Counter
+
+    from tui.widgets.entities import EntityPanel
+    from tui.widgets.text import READER_CHARS
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paragraphs = [
+        f"Paragraph {n}: The Chancellor Rachel Reeves said on Tuesday that the Treasury "
+        "would review spending plans for the coming year, and officials in London "
+        "described the talks as constructive."
+        for n in range(1, 801)
+    ]
+    (folder / "reeves.txt").write_text(
+        "Reeves budget talks\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
+    real = Corpus.open([folder], cache_dir=tmp_path / "cache")
+    (article,) = real.articles
+    assert len(article.body) > READER_CHARS
+    whole = Counter(e.canonical for e in real.entities(article.id))  # what the CLI counts
+
+    async def scenario():
+        app = DossierApp(real)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.open_article(article.id, '"Paragraph 799"')
+            await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), what="reader")
+            await pilot.pause()
+            reader = app.screen
+            last = [b for b in reader.blocks if b.field == "body"][-1]
+            assert last.text.endswith("described the talks as constructive.")
+            assert str(reader.query_one("#reader-cut").content).startswith("… ")
+            status = str(reader.query_one("#reader-status").content)
+            assert "matched 1 time past the part shown" in status
+            assert "source or date" not in status
+            counts = {
+                o.id: int(str(o.prompt).rsplit(" ", 1)[1])
+                for o in reader.query_one(EntityPanel).options
+                if o.id and not o.disabled
+            }
+            assert counts["Rachel Reeves"] == whole["Rachel Reeves"] >= 800
+            await pilot.press("plus")  # the next part: here, the rest
+            await wait_for(
+                pilot,
+                lambda: isinstance(app.screen, ReaderScreen) and app.screen is not reader,
+                what="the next part",
+            )
+            await pilot.pause()
+            reader = app.screen
+            assert not reader.query("#reader-cut")
+            assert str(reader.query_one("#reader-status").content).startswith("hit 1/1")
+            assert reader.blocks[reader.cursor].text.startswith("Paragraph 799:")
+
+    try:
+        run(scenario())
+    finally:
+        real.close()

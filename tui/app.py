@@ -126,6 +126,8 @@ class DossierApp(App[None]):
         self._problems = (*problems, *renamed)
         #: Set up when running in a terminal (tui.hangup); None under run_test.
         self.hangup: Hangup | None = hangup
+        #: Quitting was refused once for changes the disk refused: the next quit goes.
+        self._warned_quit = False
         #: The article marked with m: c on another article compares the two.
         self.marked: str | None = None
         #: The first article of the palette's "Compare with…".
@@ -175,6 +177,33 @@ class DossierApp(App[None]):
         Textual's default): they carry titles, file paths, error messages and lines of a
         broken config file, in which ``[`` must stay a bracket and never crash the app."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def action_quit(self) -> None:
+        """q and ctrl+q: quit, unless verdicts the disk refused would be lost. Then say
+        so once (as escape does in the compare view), and quit on the next press."""
+        unsaved = 0
+        for screen in self.screen_stack:
+            store = getattr(screen, "store", None)
+            if store is not None and hasattr(store, "save_pending") and not store.save_pending():
+                unsaved += store.unsaved
+        if unsaved and not self._warned_quit:
+            self._warned_quit = True
+            self.notify(
+                f"{unsaved} change(s) could not be saved (see above) and are lost if you "
+                "quit now: free some space and press q again, or press it to quit anyway",
+                severity="error",
+                timeout=10,
+            )
+            return
+        await super().action_quit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: which key quits, in plain words. Textual's own message is markup
+        ("Press [b]ctrl+q[/b]..."), which our notify shows as written, tags and all."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
 
     # -- start-up -------------------------------------------------------------------------
 
@@ -353,11 +382,17 @@ class DossierApp(App[None]):
 
     # -- navigation -----------------------------------------------------------------------
 
-    def open_article(self, article_id: str, query: str = "") -> None:
-        """Push the reader for ``article_id``, with ``query``'s matches highlighted."""
+    def open_article(
+        self, article_id: str, query: str = "", *, limit: int = 0, at: int | None = None
+    ) -> None:
+        """Push the reader for ``article_id``, with ``query``'s matches highlighted:
+        the first ``limit`` characters of a very long body (READER_CHARS), the cursor at
+        body offset ``at`` if given (the next part, when the user asks for more)."""
         from search.model import CorpusError, QueryError
         from tui.screens.reader import ReaderScreen
-        from tui.widgets.text import READER_CHARS
+        from tui.widgets.text import READER_CHARS, WHOLE_CHARS
+
+        limit = limit or READER_CHARS
 
         if self.corpus is None:  # listed from the cache: open it as soon as the index is
             self._pending_open = (article_id, query)
@@ -368,19 +403,33 @@ class DossierApp(App[None]):
         except CorpusError as exc:
             self.notify(str(exc), severity="error")
             return
+        # The whole article's entities and matches, as `dossier entities` counts them and
+        # so the reader can say a match lies past the part shown; only a body too long to
+        # read in a second is looked at as far as the reader shows it.
+        upto = None if len(article.body) <= max(WHOLE_CHARS, limit) else limit
         try:
-            entities = self.corpus.entities(article_id, upto=READER_CHARS)
+            entities = self.corpus.entities(article_id, upto=upto)
         except Exception as exc:  # noqa: BLE001 - the article is still worth reading
             self.log.warning(f"entities unavailable: {exc!r}")
             entities = ()
         matches = {}
         if query:
             try:
-                matches = self.corpus.matches(article_id, query, upto=READER_CHARS)
+                matches = self.corpus.matches(article_id, query, upto=upto)
             except (QueryError, CorpusError) as exc:
                 self.log.warning(f"matches unavailable: {exc!r}")
         self._pop_to_search()
-        self.push_screen(ReaderScreen(article, entities, query=query, matches=matches))
+        self.push_screen(
+            ReaderScreen(
+                article,
+                entities,
+                query=query,
+                matches=matches,
+                limit=limit,
+                at=at,
+                whole=upto is None,
+            )
+        )
 
     def _pop_to_search(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
@@ -406,8 +455,12 @@ class DossierApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        title = type(screen).__name__.removesuffix("Screen").lower()
-        self.push_screen(HelpScreen(live_bindings(self, screen), title))
+        title = (
+            getattr(screen, "HELP_TITLE", "")
+            or type(screen).__name__.removesuffix("Screen").lower()
+        )
+        about = getattr(screen, "HELP_ABOUT", "")
+        self.push_screen(HelpScreen(live_bindings(self, screen), title, about))
 
     @on(CompareTopic)
     def _compare_topic_requested(self, message: CompareTopic) -> None:

@@ -51,6 +51,11 @@ def _in_background(open_corpus) -> Future:
 
 
 def run(args: argparse.Namespace) -> int:
+    from search.files import check_folders
+
+    # A folder that is not there: refused here, as every command does (exit 1, the
+    # message on stderr), not an empty explorer that says so and exits 0.
+    check_folders(args.folders)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         from tui.commands import UsageError
 

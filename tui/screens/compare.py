@@ -25,9 +25,11 @@ from textual.widgets.option_list import Option
 
 from search.model import Article, Span
 from tui.messages import ComparisonFailed, ComparisonReady
+from tui.screens.help import HelpFirst
 from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
-#: Keys 1-5 set these verdicts; 0 gives the concern back to the engine.
+#: Keys 1-5 set these verdicts; 0 clears the analyst's own, and the verdict shown is then
+#: the corpus's shared one (its links.toml, as the bundled corpus has) or the engine's.
 VERDICT_KEYS = {
     "1": "borne out",
     "2": "partly",
@@ -44,13 +46,14 @@ BADGE_CLASS = {
 }
 
 
-class CompareScreen(Screen):
+class CompareScreen(HelpFirst, Screen):
     """How the concerns of ``earlier_id`` played out in ``later_id`` (default: the
     corpus's oldest and newest dated articles)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    #: Under 30 rows the tracker shrinks to one line (dossier.tcss): the panes are for reading.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    #: Under 22 rows the tracker shrinks to one line (dossier.tcss): the panes are for
+    #: reading. From 22 (the analysts' 80x24 over SSH) it shows five concerns.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-medium"), (30, "-tall")]
     AUTO_FOCUS = "#tracker"
 
     DEFAULT_CSS = """
@@ -119,7 +122,13 @@ class CompareScreen(Screen):
             )
             for key, verdict in VERDICT_KEYS.items()
         ),
-        Binding("0", "verdict('0')", "Engine's verdict", show=False, id="compare.verdict_auto"),
+        Binding(
+            "0",
+            "verdict('0')",
+            "Clear my verdict (shared or engine's)",
+            show=False,
+            id="compare.verdict_auto",
+        ),
         Binding("a", "toggle_curated", "Engine only", id="compare.curated"),
         Binding("w", "next", "What happened next", id="compare.next_across"),
         Binding("e", "note", "Note", id="compare.note"),

@@ -37,7 +37,20 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[Row]]]:
     Keys of one action are joined ("j, down"), so a remapped key shows as remapped; the
     id is what a [keys] table in the config file names to remap it.
     """
-    active: Mapping[str, ActiveBinding] = screen.active_bindings
+    active: Mapping[str, ActiveBinding] = dict(screen.active_bindings)
+    # Keys that work only at times (ctrl+y with a did-you-mean, ctrl+r with a filter):
+    # their node's check_action hides them from the footer, and the help lists them too,
+    # saying when they work.
+    for node, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            if key in active or binding.id is None:
+                continue
+            if app._check_action_state(binding.action, node) is False:
+                when = getattr(node, "HELP_WHEN", {}).get(binding.action, "not now")
+                hidden = Binding(
+                    key, binding.action, f"{binding.description} ({when})", id=binding.id
+                )
+                active[key] = ActiveBinding(node, hidden, False, binding.tooltip)
     sections: dict[str, dict[tuple[int, str], tuple[list[str], str, list[str]]]] = {}
     for key, info in active.items():
         binding: Binding = info.binding
@@ -79,6 +92,21 @@ def _section(node) -> str:
     return "Everywhere"
 
 
+HELP_ACTIONS = ("help", "app.help")
+
+
+class HelpFirst:
+    """A screen mixin: its footer shows the help key first. The footer lists the focused
+    widget's keys, then the screen's, then the app's, and cuts what does not fit: at 80
+    columns the search footer ended '? Help  / ▏', and at 60 the help key was not shown."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        bindings = super().active_bindings  # type: ignore[misc]
+        first = {k: b for k, b in bindings.items() if b.binding.action in HELP_ACTIONS}
+        return {**first, **{k: b for k, b in bindings.items() if k not in first}}
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of the live bindings of the screen it was opened over."""
 
@@ -88,10 +116,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[Row]]], title: str) -> None:
+    def __init__(self, sections: list[tuple[str, list[Row]]], title: str, about: str = "") -> None:
         super().__init__()
         self.sections = sections
         self.title_text = title
+        #: What the view shows, in a few words, above its keys (e.g. what a score means).
+        self.about = about
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -101,6 +131,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _text(self) -> Text:
         out = Text(end="")
+        if self.about:
+            out.append(self.about + "\n\n")
         width = max((len(k) for _, rows in self.sections for k, _, _ in rows), default=4) + 2
         width = min(width, 22)
         desc_width = min(

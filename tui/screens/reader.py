@@ -25,8 +25,10 @@ from textual.widgets import Footer, OptionList, Static
 from search.model import FIGURE_TYPES, Article, Entity, Span
 from tui.keymap import key_for
 from tui.messages import SearchFor, ToggleMark
+from tui.screens.help import HelpFirst
 from tui.widgets.entities import KIND_CLASSES, EntityLegend, EntityPanel, kinds_present
 from tui.widgets.text import (
+    READER_CHARS,
     citation,
     entity_kind,
     format_date,
@@ -58,7 +60,7 @@ class Mark:
 FIELD_ORDER = {"title": 0, "standfirst": 1, "body": 2}
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(HelpFirst, Screen):
     """An article with its hits and entities."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
@@ -75,6 +77,7 @@ class ReaderScreen(Screen):
         Binding("Y", "save_citation", "Save citation to a file", show=False, id="reader.save"),
         Binding("e", "toggle_entities", "Entities", id="reader.entities"),
         Binding("m", "mark", "Mark for compare", show=False, id="reader.mark"),
+        Binding("plus", "more", "Show the next part", show=False, id="reader.more"),
         Binding(
             "s",
             "search_entity",
@@ -115,17 +118,28 @@ class ReaderScreen(Screen):
         *,
         query: str = "",
         matches: Mapping[str, Sequence[Span]] | None = None,
+        limit: int = READER_CHARS,
+        at: int | None = None,
+        whole: bool = True,
     ) -> None:
+        """``entities`` and ``matches`` may cover the whole body (``whole``) or only the
+        part shown; the reader shows the first ``limit`` characters of a long body, its
+        cursor at body offset ``at`` if given."""
         super().__init__()
         self.article = article
         self.query_text = query
+        self.limit = limit
+        #: Whether the entities (and their counts in the panel) are the whole article's.
+        self.whole = whole
+        #: Every mention, for the panel's counts: the article's, as `dossier entities`.
+        self.all_entities = tuple(entities)
         self.entities = tuple(entities)
         self.blocks: list[Block] = []
         if article.title:
             self.blocks.append(Block("title", 0, article.title))
         if article.standfirst:
             self.blocks.append(Block("standfirst", 0, article.standfirst))
-        body, self.shown_chars = reading_blocks(article.body)
+        body, self.shown_chars = reading_blocks(article.body, limit)
         self.blocks.extend(Block("body", off, text) for off, text in body)
         self.entities = tuple(e for e in self.entities if self._on_screen(e.field, e.end))
         self.hits: list[Mark] = sorted(
@@ -137,9 +151,25 @@ class ReaderScreen(Screen):
             ),
             key=_reading_order,
         )
+        #: Matches in the body past the part shown.
+        self.hits_past = sum(
+            1
+            for field, spans in (matches or {}).items()
+            for span in spans
+            if not self._on_screen(field, span.end)
+        )
         self.marks: list[Mark] = self.hits
         self.current: int | None = 0 if self.hits else None
         self.cursor = self._first_body_block()
+        if at is not None:  # the next part: the cursor on its first paragraph
+            self.cursor = next(
+                (i for i, b in enumerate(self.blocks) if b.field == "body" and b.offset >= at),
+                self.cursor,
+            )
+            later = [i for i, m in enumerate(self.hits) if m.field == "body" and m.start >= at]
+            if later:
+                self.current = later[0]
+                self.cursor = self._block_of(self.hits[later[0]])
 
     def _on_screen(self, field: str, end: int) -> bool:
         """Is this part of what the reader shows (all but the end of a very long body)?"""
@@ -160,10 +190,18 @@ class ReaderScreen(Screen):
                     yield Static(self._byline(), id="byline", markup=False)
                 rest = len(self.article.body) - self.shown_chars
                 if rest > 0:
+                    more = key_for(self, "more", "+")
+                    past = (
+                        f"; the query matches {self.hits_past:,} more time"
+                        f"{'s' if self.hits_past != 1 else ''} there"
+                        if self.hits_past
+                        else ""
+                    )
                     yield Static(
                         Text(
-                            f"… {rest:,} more characters not shown: the reader shows the first "
-                            f"{self.shown_chars:,} of a very long article ({self.article.path})",
+                            f"… {rest:,} more characters not shown{past}: the reader shows the "
+                            f"first {self.shown_chars:,} of a very long article; {more} shows "
+                            f"the next part ({self.article.path})",
                             style="italic",
                         ),
                         id="reader-cut",
@@ -181,6 +219,14 @@ class ReaderScreen(Screen):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.render_article())
         self.render_article()
         self.call_after_refresh(self._bring_into_view, True)
+        # A long text is laid out over several refreshes: until the user moves, the
+        # first hit (or the next part's first paragraph) goes back into view each time.
+        self._moved = False
+        self.watch(self.query_one("#page"), "virtual_size", self._laid_out, init=False)
+
+    def _laid_out(self, _size) -> None:
+        if not self._moved:
+            self._bring_into_view(True)
 
     def _byline(self) -> Text:
         a = self.article
@@ -274,7 +320,7 @@ class ReaderScreen(Screen):
         if only is None:
             kinds = [] if self.app.no_color else kinds_present(self.entities)
             self.query_one(EntityLegend).show_kinds(kinds, self._style)
-            self.query_one(EntityPanel).show_entities(self.entities, self._style, self.selected)
+            self.query_one(EntityPanel).show_entities(self.all_entities, self._style, self.selected)
         self._update_status()
 
     def _keys(self) -> str:
@@ -294,6 +340,17 @@ class ReaderScreen(Screen):
             assert self.current is not None
             status.append(f"hit {self.current + 1}/{len(self.hits)}")
             status.append(f" · {self._keys()} next/previous")
+            if self.hits_past:
+                status.append(
+                    f" · {self.hits_past:,} more past the part shown "
+                    f"({key_for(self, 'more', '+')} shows it)"
+                )
+        elif self.hits_past:
+            n = self.hits_past
+            status.append(
+                f"{self.query_text!s}: matched {n:,} time{'s' if n != 1 else ''} past the part "
+                f"shown · {key_for(self, 'more', '+')} shows the next part"
+            )
         elif self.query_text:
             status.append(f"{self.query_text!s}: matched on source or date, not in the text")
         else:
@@ -338,6 +395,7 @@ class ReaderScreen(Screen):
         return region.y >= top and region.bottom <= top + page.scrollable_content_region.height
 
     def _set_cursor(self, index: int) -> None:
+        self._moved = True
         if not self.blocks:
             return
         old, self.cursor = self.cursor, max(0, min(len(self.blocks) - 1, index))
@@ -378,6 +436,7 @@ class ReaderScreen(Screen):
         self._set_cursor(index)
 
     def action_step(self, delta: int) -> None:
+        self._moved = True
         if not self.marks:
             self.notify("nothing to step through here", timeout=2)
             return
@@ -391,6 +450,23 @@ class ReaderScreen(Screen):
 
     # -- entities -------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more":  # a very long article, cut
+            return self.shown_chars < len(self.article.body)
+        return True
+
+    HELP_WHEN = {"more": "in a very long article"}
+
+    def action_more(self) -> None:
+        """Show the article further on: the next READER_CHARS, the cursor where it was cut."""
+        if self.shown_chars < len(self.article.body):
+            self.app.open_article(
+                self.article.id,
+                self.query_text,
+                limit=self.limit + READER_CHARS,
+                at=self.shown_chars,
+            )
+
     def action_mark(self) -> None:
         self.post_message(ToggleMark(self.article.id))
 
@@ -399,7 +475,7 @@ class ReaderScreen(Screen):
         panel.display = not panel.display
         if panel.display:
             # Options laid out while hidden have no width: lay them out again now.
-            panel.show_entities(self.entities, self._style, self.selected)
+            panel.show_entities(self.all_entities, self._style, self.selected)
             panel.focus()
         else:
             self.set_focus(None)

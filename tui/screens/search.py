@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
@@ -34,6 +35,7 @@ from tui.messages import (
     ShowMark,
     ToggleMark,
 )
+from tui.screens.help import HelpFirst
 from tui.widgets.facets import FacetList, parse_option_id
 from tui.widgets.results import ResultList
 
@@ -75,7 +77,7 @@ class QueryBox(Input):
     ]
 
 
-class SearchScreen(Screen):
+class SearchScreen(HelpFirst, Screen):
     """Where dossier opens: every article newest first, narrowed as the user types."""
 
     AUTO_FOCUS = "#query"
@@ -96,6 +98,12 @@ class SearchScreen(Screen):
         Binding("m", "mark", "Mark for compare", id="search.mark"),
         Binding("ctrl+t", "compare_topic", "Compare topic", id="search.compare_topic"),
     ]
+
+    #: For the help: when the keys check_action hides work.
+    HELP_WHEN = {
+        "accept_suggestion": "when offered",
+        "clear_filters": "with a filter on",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -268,6 +276,7 @@ class SearchScreen(Screen):
         self.result = None
         results = self.query_one("#results", ResultList)
         results.show_articles(articles)
+        results.remove_class("-stale")
         results.border_title = "Articles, newest first"
         n = len(articles)
         status = Text(f"{n} article{'s' if n != 1 else ''}")
@@ -312,6 +321,17 @@ class SearchScreen(Screen):
             return
         self._error = message.error
         self._status(Text(message.error, style="bold"), error=True)
+        # The list below is still the last valid query's: say so, and dim it, rather than
+        # leave it under "Results, best first" as if it were this query's.
+        results = self.query_one("#results", ResultList)
+        results.add_class("-stale")
+        last = self.result.query if self.result is not None else ""
+        # Content, not a str: a str title is read as markup, and the query is the user's.
+        results.border_title = Content(
+            f"Results for the last valid query: {last}"
+            if last
+            else "Every article (the query above has an error)"
+        )
 
     @on(ResultsFetched)
     def _show_result(self, message: ResultsFetched) -> None:
@@ -323,6 +343,7 @@ class SearchScreen(Screen):
         self.result = result  # reactive: the footer's bindings follow (watch_result)
         results = self.query_one("#results", ResultList)
         results.show_hits(result.hits, keep=same)
+        results.remove_class("-stale")
         results.border_title = "Results, best first"  # the facets follow (FacetsCounted)
         self._show_status(result)
 

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
 from tui.screens.compare import VERDICT_KEYS, NoteScreen
+from tui.screens.help import HelpFirst
 from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
@@ -55,7 +56,23 @@ def _sentence(text: str, article, style: str = "") -> Text:
     return out
 
 
-class TopicCompareScreen(Screen):
+#: The footer shows 1-5 as one entry.
+VERDICT_GROUP = Binding.Group("Verdict", compact=True)
+CONCERN_GROUP = Binding.Group("Concern", compact=True)
+
+
+class ConcernList(KeyList):
+    """The topic's concerns: j/k (the list's own keys) shown in the footer."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next concern", group=CONCERN_GROUP, id="topic.next_concern"),
+        Binding(
+            "k", "cursor_up", "Previous concern", group=CONCERN_GROUP, id="topic.previous_concern"
+        ),
+    ]
+
+
+class TopicCompareScreen(HelpFirst, Screen):
     """Concerns of the earlier matches of ``query`` against the later matches."""
 
     DEFAULT_CSS = """
@@ -81,10 +98,22 @@ class TopicCompareScreen(Screen):
         Binding("e", "note", "Note", id="topic.note"),
         Binding("w", "next", "What happened next", id="topic.next"),
         *(
-            Binding(key, f"verdict({key!r})", verdict.capitalize(), show=False, id=f"topic.{key}")
+            Binding(
+                key,
+                f"verdict({key!r})",
+                verdict.capitalize(),
+                group=VERDICT_GROUP,
+                id=f"topic.{key}",
+            )
             for key, verdict in VERDICT_KEYS.items()
         ),
-        Binding("0", "verdict('0')", "Engine's verdict", show=False, id="topic.verdict_auto"),
+        Binding(
+            "0",
+            "verdict('0')",
+            "Clear my verdict (shared or engine's)",
+            show=False,
+            id="topic.verdict_auto",
+        ),
     ]
 
     def __init__(self, corpus, query: str) -> None:
@@ -98,7 +127,7 @@ class TopicCompareScreen(Screen):
         self._concern: str | None = None  # the key of the concern shown
 
     def compose(self) -> ComposeResult:
-        yield KeyList(id="topic-concerns")
+        yield ConcernList(id="topic-concerns")
         with VerticalScroll(id="topic-detail"):
             yield Static("", id="topic-text", markup=False)
         yield Static("comparing…", id="topic-status", markup=False)
@@ -330,7 +359,16 @@ class TopicCompareScreen(Screen):
         self.dismiss()
 
 
-class NextScreen(ModalScreen):
+#: The figure before each answer "what happened next" lists.
+SCORE_ABOUT = (
+    "The figure before each answer (→ 0.04) is how well it answers the concern: the "
+    "share of the concern's words and names it has too, the rarer ones counting more "
+    "(0 to 1; under 0.02 is not listed). Answers are later sentences, across the corpus, "
+    "of articles on the concern's story, best first."
+)
+
+
+class NextScreen(HelpFirst, ModalScreen):
     """What happened next: the later sentences across the corpus that answer a concern."""
 
     DEFAULT_CSS = """
@@ -339,8 +377,14 @@ class NextScreen(ModalScreen):
         width: 90%; height: 80%; border: round $primary; background: $surface; padding: 0 1;
     }
     """
+    #: What the help says about the view, above its keys.
+    HELP_ABOUT = SCORE_ABOUT
+    HELP_TITLE = "what happened next"
+    HELP_WHEN = {"pin": "from a topic compare", "step": "from a topic compare"}
     BINDINGS = [
         Binding("escape,w,q", "dismiss", "Close", id="next.close"),
+        # A modal screen has none of the app's keys: its help is its own.
+        Binding("question_mark,f1", "app.help", "Help", id="next.help"),
         Binding("n", "step(1)", "Next answer", id="next.next_answer"),
         Binding("N", "step(-1)", "Previous answer", show=False, id="next.previous_answer"),
         Binding("p", "pin", "Pin to the concern", id="next.pin"),
@@ -364,9 +408,12 @@ class NextScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="next-box"):
             yield Static("looking across the corpus…", id="next-text", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#next-box").border_title = "What happened next"
+        box = self.query_one("#next-box")
+        box.border_title = "What happened next"
+        box.border_subtitle = "escape, w or q closes · ? help"
         self._look()
 
     @work(thread=True, exclusive=True, group="next", exit_on_error=False)
@@ -407,8 +454,15 @@ class NextScreen(ModalScreen):
             )
         if not self.answers:
             text.append("\n\nnothing later in the corpus answers it", style="dim")
-        elif self.pin is not None:
-            text.append("\n\nn/N choose an answer, p pins it to the concern", style="dim")
+            return text
+        text.append("\n\n")
+        if self.pin is not None:
+            text.append("n/N choose an answer, p pins it to the concern. ", style="dim")
+        text.append(
+            "The figure before an answer: the share of the concern's words and names it "
+            "has too, rarer ones counting more (0 to 1). Escape, w or q closes.",
+            style="dim",
+        )
         return text
 
     def on_answers_found(self, message: AnswersFound) -> None:

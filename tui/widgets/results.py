@@ -49,6 +49,8 @@ class ResultList(KeyList):
     """Articles or hits, newest first or best first; option ids are article ids."""
 
     BINDINGS = [
+        # OptionList's own enter (select: the screen opens the article), named for the help.
+        Binding("enter", "select", "Open", show=False, id="results.open"),
         Binding("ctrl+d", "page_down", "Half page down", show=False, id="results.half_page_down"),
         Binding("ctrl+u", "page_up", "Half page up", show=False, id="results.half_page_up"),
     ]

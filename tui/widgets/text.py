@@ -95,14 +95,19 @@ def _add_paragraph(out: list[tuple[int, str]], body: str, start: int, end: int) 
 #: its length, and a 50 MB line would freeze the screen (and its keys) for minutes.
 READER_CHARS = 100_000
 READER_BLOCK = 4_000
+#: Up to this length an article's entities and matches are found in the whole body, as
+#: `dossier entities` counts them (0.5 s a megabyte): the panel's counts and "matched
+#: past the part shown" are then the article's, not the shown part's.
+WHOLE_CHARS = 2_000_000
 
 
 def reading_blocks(body: str, limit: int = READER_CHARS) -> tuple[list[tuple[int, str]], int]:
     """(offset, text) of the blocks the reader shows of ``body``: its paragraphs, a long
     one cut at spaces into pieces, up to ``limit`` characters; and where they stop."""
     shown = body[:limit]
-    if len(body) > limit:  # stop at a space, not in a word
-        cut = shown.rfind(" ", limit - READER_BLOCK)
+    if len(body) > limit:  # stop between paragraphs, else at a space, not in a word
+        breaks = [m.start() for m in _PARA_BREAK.finditer(shown, limit // 2)]
+        cut = breaks[-1] if breaks else shown.rfind(" ", limit - READER_BLOCK)
         shown = shown[:cut] if cut > 0 else shown
     out: list[tuple[int, str]] = []
     for offset, text in paragraphs(shown):

@@ -1612,3 +1612,17 @@ def test_a_depositary_receipt_is_no_east_germany(text: str) -> None:
     # "GDR" is a global depositary receipt in financial news as often as East Germany:
     # the gazetteer does not make it a place.
     assert _named(text).get("GDR") != "GPE"
+
+
+def test_a_technique_its_acronym_spells_is_no_organisation() -> None:
+    # an everyday phrase ending in a verb's "-ing" form is a technique, acronym or not
+    text = (
+        "Vellacott Drives improved upon Heated Thermal Magnetic Writing (HTMW) "
+        "technology this year. HTMW works by heating the disk."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert not any(t in {"HTMW", "Heated Thermal Magnetic Writing"} for t, _ in found), found
+    # a body's name with its body's word still is one
+    text = "The Pellworth Broadcasting Corporation (PBC) said. The PBC is old."
+    assert _types(text).get("PBC") == "ORG"
+

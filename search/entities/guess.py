@@ -1027,6 +1027,26 @@ def doctrine(word: str) -> bool:
     return low.endswith("care") and len(word) > 7 and word[1:].islower()
 
 
+def technique(name: str) -> bool:
+    """Is ``name`` a technique's or a process's name, no body's: words of everyday English
+    only, none an organisation's cue word, the last a verb's "-ing" form ("Heat Assisted
+    Magnetic Recording", "Magnetic Resonance Imaging")? An acronym may spell it out, as it
+    spells out an agency's name, but a body's name has a body's word ("... Team", "...
+    Service") or is no everyday phrase."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].endswith("ing") or len(words[-1]) < 6:
+        return False
+    capitals = [w for w in words if w not in _RUN_CONNECTORS]
+    return all(
+        w[:1].isupper()
+        and not w.isupper()
+        and _CUE_TYPES.get(w) is None
+        and w not in typer.places()
+        and typer.everyday(w) > 0
+        for w in capitals
+    )
+
+
 #: A street's word shortened: "Baxter St", "Fennel Rd".
 _STREET_SHORT = frozenset("St St. Rd Rd. Ave Ave. Blvd Blvd.".split())
 #: Last words of a headland's, a wharf's or a pier's name ("Stackard Head", "Pellow

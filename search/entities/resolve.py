@@ -30,6 +30,7 @@ from search.entities.guess import (
     cued_person,
     saint_place,
     street,
+    technique,
 )
 from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
 from search.entities.teams import _as_team, _sport_prose, _sporting
@@ -243,7 +244,11 @@ def _verdicts(
         if key in labels:
             labels[key] = "MISC"
     for fi, si, key in keyed:  # a name an acronym spells out is a name
-        if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
+        if out[fi][3][si][5] != SPELT:
+            continue
+        if technique(key):  # "Heat Assisted Magnetic Recording (HAMR)": a technique's
+            labels[key] = "MISC"
+        elif labels[key] in {"NONE", "MISC"}:
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     surnames: set[str] | None = None  # last words of the document's people (when needed)

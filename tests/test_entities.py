@@ -1626,3 +1626,24 @@ def test_a_technique_its_acronym_spells_is_no_organisation() -> None:
     text = "The Pellworth Broadcasting Corporation (PBC) said. The PBC is old."
     assert _types(text).get("PBC") == "ORG"
 
+
+def test_the_house_is_the_legislature_where_the_text_names_one() -> None:
+    text = (
+        "When the Greens took the House in 2006, the Senate stayed out of reach, and "
+        "Orla Penhallow led the House for four years."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("House", "ORG")) == 2, found
+    text = "The MP told the House of Commons that the House would sit late."
+    assert ("House", "ORG") in [(e.text, e.type) for e in recognise_text(text)]
+
+
+def test_a_partys_adjective_is_no_part_of_the_legislature_it_holds() -> None:
+    text = "He faced a Democratic House of Representatives. The Republican Senate waited."
+    types = _types(text)
+    assert types.get("House of Representatives") == "ORG", types
+    assert types.get("Senate") == "ORG", types
+    assert "Democratic House of Representatives" not in types
+    # a party's own name holding the adjective stays whole
+    text = "The Christian Democratic Assembly met in Quellburg."
+    assert _types(text).get("Christian Democratic Assembly") == "ORG"

@@ -95,6 +95,14 @@ FRESH = (
     "newrepublic.com.neoliberalism",
     "pcmag.com.platters",
 )
+#: A sixth round (see the README): four pages with many organisations, annotated before
+#: dossier's output on them was seen; their first score recorded, they are dev material.
+SIXTH = (
+    "harpers.org.justice",
+    "d44c5ef50718437984dca47627dee96b",
+    "github.blog.spiceland",
+    "shabka.org.about",
+)
 
 Mention = tuple[str, int, int, str]  # field, start, end, type (PER/LOC/ORG/X)
 
@@ -220,8 +228,8 @@ def run(verbose: int = 0) -> dict:
         return {}
     by_page = gold()
     figures: dict = {}
-    kinds: dict[str, Counter] = {"dev": Counter(), "held_out": Counter(), "fresh": Counter()}
-    for split, pages in (("dev", DEV), ("held_out", HELD_OUT), ("fresh", FRESH)):
+    kinds: dict[str, Counter] = {s: Counter() for s in ("dev", "held_out", "fresh", "sixth")}
+    for split, pages in (("dev", DEV), ("held_out", HELD_OUT), ("fresh", FRESH), ("sixth", SIXTH)):
         pooled = {t: Score() for t in (*SCORED, "all")}
         for page in pages:
             art = article(page)

@@ -246,12 +246,12 @@ def run(verbose: int = 0) -> dict:
             for e in sorted(fps, key=lambda m: (m[0], m[1])):
                 k = kind(e, scored_gold, missed=False)
                 kinds[split][k if k == "spurious" else f"{k} (ours)"] += 1
-                if verbose > (split != "dev"):
+                if verbose > (split == "held_out"):
                     print(f"  {split} {page} FP {k:13} {e[3]} {_quote(art, e)}")
             for e in sorted(misses, key=lambda m: (m[0], m[1])):
                 k = kind(e, fps, missed=True)
                 kinds[split][k if k == "missed" else f"{k} (gold)"] += 1
-                if verbose > (split != "dev"):
+                if verbose > (split == "held_out"):
                     print(f"  {split} {page} FN {k:13} {e[3]} {_quote(art, e)}")
         figures[split] = _figures(pooled)
     if verbose:

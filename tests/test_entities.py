@@ -1647,3 +1647,28 @@ def test_a_partys_adjective_is_no_part_of_the_legislature_it_holds() -> None:
     # a party's own name holding the adjective stays whole
     text = "The Christian Democratic Assembly met in Quellburg."
     assert _types(text).get("Christian Democratic Assembly") == "ORG"
+
+
+def test_names_back_to_back_without_punctuation_are_several() -> None:
+    # a list flattened from a table: one name after another, no comma between
+    text = (
+        "The letter was signed by Michelle Quarrington David Pellowe Kim Saxelby, "
+        "writers, and by Orla Penhallow, Pellworth University David Tremayne, "
+        "Vantrell College."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    for name in ("Michelle Quarrington", "David Pellowe", "Kim Saxelby", "David Tremayne"):
+        assert (name, "PERSON") in found, found
+    assert ("Pellworth University", "ORG") in found, found
+    # a person's name of three words, and a body's longer name, stay whole
+    text = "Arlie Russell Hochquist spoke at Pellworth University Irving Medical Center."
+    types = _types(text)
+    assert types.get("Arlie Russell Hochquist") == "PERSON", types
+    assert types.get("Pellworth University Irving Medical Center") == "ORG", types
+
+
+def test_a_known_bodys_name_is_not_lengthened_by_the_next_persons_name() -> None:
+    text = "Among the signers: Orla Penhallow, Yale University Anjali Trevose, writer."
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Yale University", "ORG") in found, found
+    assert not any(t.startswith("Yale University ") for t, _ in found), found

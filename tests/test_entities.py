@@ -1672,3 +1672,23 @@ def test_a_known_bodys_name_is_not_lengthened_by_the_next_persons_name() -> None
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert ("Yale University", "ORG") in found, found
     assert not any(t.startswith("Yale University ") for t, _ in found), found
+
+
+def test_a_job_at_a_name_makes_the_name_a_body() -> None:
+    text = (
+        "Orla Penhallow has worked in software for a decade and now she is a product "
+        "leader at Quenvira, where she runs a small team. Before that she was an engineer "
+        "with a start-up, and she still writes about the craft every week."
+    )
+    assert _types(text).get("Quenvira") == "ORG"
+    # a remit is no employer: "minister for Europe"
+    text = "The minister for Europe said on Monday that talks would go on for a week or so."
+    assert _types(text).get("Europe") in {"LOC", "GPE"}
+
+
+def test_a_limited_liability_partnership_is_a_company() -> None:
+    text = (
+        "Heidy Pellowe, a research consultant, joined Adelwick LLP last year and has been "
+        "writing about safety cases ever since, in long posts that few engineers skip."
+    )
+    assert _types(text).get("Adelwick LLP") == "ORG"

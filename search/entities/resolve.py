@@ -72,6 +72,7 @@ def _retype(
     personal: set[str] = set()  # names some mention of which has a relative or an age
     cued: set[str] = set()  # names ending in a pub's or law's word that are someone's
     models: set[str] = set()  # names some mention of which follows a product's name
+    employers: set[str] = set()  # names some mention of which follows a job and "at"
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -117,6 +118,8 @@ def _retype(
                 and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
             ):
                 models.add(key)  # "the iPhone XR": a product's model, no name
+            if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
+                employers.add(key)  # "Software Engineer at Quillpost": where someone works
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
@@ -140,7 +143,7 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued)
+    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued, employers)
 
 
 #: A product's name in one word with a capital inside after a small letter ("iPhone",
@@ -173,6 +176,25 @@ _RX_KIN_AFTER = re.compile(
 
 #: An age after a name of two words or more: "Chad Hull, 37, Bulpitt", "Dana Hull, 37, of".
 _RX_AGE_AFTER = re.compile(r", \d{1,3}, (?:of |from )?[A-Z]")
+
+
+#: A job before "at" or "for" and a name: the name is where the job is ("Software Engineer
+#: at Quillpost", "a professor at Pellworth", "columnist for the Herald"); "for" only after
+#: a job done for a firm or a paper ("minister for Europe", "director for Asia" are remits).
+_RX_JOB_AT = re.compile(
+    r"(?i:\b(?:engineer|developer|programmer|scientist|researcher|professor|lecturer|manager"
+    r"|director|consultant|analyst|executive|officer|founder|co-founder|partner|employee"
+    r"|intern|designer|architect|editor|reporter|columnist|correspondent|producer|strategist"
+    r"|fellow|economist|lead|leader|head|president|chairman|chairwoman|ceo|cto|cfo|coo"
+    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?) at (?:the )?$"
+    r"|(?i:\b(?:engineer|developer|programmer|designer|editor|reporter|columnist|writer"
+    r"|correspondent|producer|contributor)s?) for (?:the )?$"
+)
+
+
+def _employer(norm: str, start: int) -> bool:
+    """Does a job and "at" (or "for") stand right before ``norm[start:]``?"""
+    return _RX_JOB_AT.search(norm, max(0, start - 40), start) is not None
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
@@ -230,6 +252,7 @@ def _verdicts(
     personal: frozenset[str] | set[str] = frozenset(),
     models: frozenset[str] | set[str] = frozenset(),
     cued: frozenset[str] | set[str] = frozenset(),
+    employers: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -279,6 +302,8 @@ def _verdicts(
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in cued and new in {"ORG", "GPE", None}:
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
+        elif key in employers and new in {"GPE", "PERSON"} and key not in placed:
+            new = "ORG"  # "Product Leader at Vantrell", "engineer for Quillpost": a body
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new is None:
@@ -628,7 +653,27 @@ _RX_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 _KNOWN_OTHERWISE = frozenset(("GPE", "LOC", "PERSON", "NORP"))
 #: A company's legal form, which the article leaves off after naming it in full.
 _LEGAL_FORMS = frozenset(
-    ("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "SA")
+    [
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Co",
+        "Co.",
+        "Ltd",
+        "Ltd.",
+        "LLC",
+        "LLP",
+        "PLC",
+        "Plc",
+        "AG",
+        "SA",
+        "S.A.",
+        "GmbH",
+        "N.V.",
+        "K.K.",
+        "S.p.A.",
+    ]
 )
 _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 

@@ -1692,3 +1692,23 @@ def test_a_limited_liability_partnership_is_a_company() -> None:
         "writing about safety cases ever since, in long posts that few engineers skip."
     )
     assert _types(text).get("Adelwick LLP") == "ORG"
+
+
+def test_a_name_that_was_founded_is_a_body_not_a_person() -> None:
+    text = (
+        "Talvaro was founded in 2013 by two engineers who met at university. Since then "
+        "Talvaro has grown to forty people and Talvaro says it will hire more."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("Talvaro", "ORG")) == 3, found
+
+
+def test_a_name_after_the_with_an_everyday_first_word_gives_no_surname() -> None:
+    # "the Salon Quenvira" (a format's name) is no one's: "Quenvira" alone is not its surname
+    text = (
+        "Quenvira was set up as a network of young writers. Its formats include the Salon "
+        "Quenvira and a weekly blog. Today Quenvira runs talks across Europe, and Quenvira "
+        "works with two universities on research about conflict."
+    )
+    types = [(e.text, e.type) for e in recognise_text(text) if e.text == "Quenvira"]
+    assert types and all(t != "PERSON" for _, t in types), types

@@ -120,6 +120,8 @@ def _retype(
                 models.add(key)  # "the iPhone XR": a product's model, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
+            elif " " not in key and _RX_FOUNDED_AFTER.match(norm, end):
+                employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
@@ -189,6 +191,16 @@ _RX_JOB_AT = re.compile(
     r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?) at (?:the )?$"
     r"|(?i:\b(?:engineer|developer|programmer|designer|editor|reporter|columnist|writer"
     r"|correspondent|producer|contributor)s?) for (?:the )?$"
+)
+
+
+#: After a name, words that say it is a body: it was founded, it has founders,
+#: employees, shareholders, headquarters ("Quenvira was founded in 2013", "Quenvira's
+#: co-founder"); no person is founded, nor has a headquarters.
+_RX_FOUNDED_AFTER = re.compile(
+    r"(?: (?:was|were|has been|had been) (?:founded|established|incorporated|co-founded)\b"
+    r"|(?:'s|’s) (?:co-?founders?|founders?|employees|shareholders|headquarters|subsidiary"
+    r"|chief executive|CEO)\b)"
 )
 
 
@@ -398,6 +410,11 @@ def _site(text: str) -> bool:
 _RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
 
 
+def _everyday_not_given(word: str) -> bool:
+    """Is ``word`` an everyday word ("Salon", "Popular") and no given name?"""
+    return typer.everyday(word) > 0 and not _is_given(word)
+
+
 def _is_given(word: str) -> bool:
     """Is ``word`` a given name (of the gazetteer's people or the census's)?"""
     return word in _given_names() or word in typer.census_names()[0]
@@ -576,6 +593,13 @@ def _register(
         parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
         if len(parts) < 2:
             continue
+        if (
+            guessed
+            and len(parts) == 2
+            and norm.endswith(("the ", "The "), 0, start)
+            and _everyday_not_given(parts[0])
+        ):
+            continue  # "the Salon Shabka": no one's name, so no surname to call it by
         registry.setdefault(parts[-1], ("PERSON", name))
         for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
             if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:

@@ -1712,3 +1712,18 @@ def test_a_name_after_the_with_an_everyday_first_word_gives_no_surname() -> None
     )
     types = [(e.text, e.type) for e in recognise_text(text) if e.text == "Quenvira"]
     assert types and all(t != "PERSON" for _, t in types), types
+
+
+def test_a_universitys_campus_after_at_is_part_of_its_name() -> None:
+    text = (
+        "She taught at the University of Illinois at Chicago and later at the University "
+        "of North Carolina at Chapel Hill, then at the University of Illinois at "
+        "Urbana-Champaign for a decade and a half in all."
+    )
+    types = _types(text)
+    for name in (
+        "University of Illinois at Chicago",
+        "University of North Carolina at Chapel Hill",
+        "University of Illinois at Urbana-Champaign",
+    ):
+        assert types.get(name) == "ORG", types

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from search.entities.defined import (
     acronym_names,
+    campuses,
     datelines,
     numbered_roads,
     party_houses,
@@ -107,7 +108,7 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     ]
     entities: list[Entity] = []
     for name, text, _norm, spans in _in_capitals(
-        people_who(short_bodies(party_houses(_teams(g, _retype(g, resolved)))))
+        people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
     ):
         for start, end, type_, canonical, guessed, _ in spans:
             surface = text[start:end]

@@ -347,6 +347,56 @@ _BODIES = frozenset(
 )
 
 
+def campuses(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """A university's name goes on with "at" and the place of its campus: "University of
+    Illinois at Chicago", "Southern Illinois University at Carbondale" (one name in
+    CoNLL-2003), "University of North Carolina at Chapel Hill"."""
+    out = []
+    for name, text, norm, spans in fields:
+        if "University" in norm and " at " in norm:
+            spans = _campuses(norm, spans)
+        out.append((name, text, norm, spans))
+    return out
+
+
+def _campuses(norm: str, spans: list[Span]) -> list[Span]:
+    by_start = {s[0]: s for s in spans}
+    out: list[Span] = []
+    skip_to = -1
+    for s in spans:
+        if s[0] < skip_to:
+            continue
+        end = _campus_end(norm, s, by_start) if s[2] == "ORG" else 0
+        if end:
+            out.append((s[0], end, "ORG", "", True, DEFINED))
+            skip_to = end
+        else:
+            out.append(s)
+    return out
+
+
+def _campus_end(norm: str, span: Span, by_start: dict) -> int:
+    """Where the campus's place after ``span``, a university's name, ends; else 0."""
+    if not _RX_UNIVERSITY.search(norm, span[0], span[1]) or norm[span[1] : span[1] + 4] != " at ":
+        return 0
+    at = span[1] + 4
+    place = by_start.get(at)
+    if place and place[2] in {"GPE", "LOC"}:
+        return place[1]  # "at Chicago", "at Chapel Hill"
+    m = _RX_CAMPUS.match(norm, at)
+    if not m:
+        return 0
+    if "-" in m[1] or m[1] in typer.places():
+        return m.end(1)  # "at Urbana-Champaign"
+    return 0
+
+
+#: A university's name as it ends: "... University", "University of Illinois".
+_RX_UNIVERSITY = re.compile(r"University(?: of [A-Z][\w.]*(?: [A-Z][\w.]*)?)?$")
+#: A campus's place: one capitalised word, hyphenated or not.
+_RX_CAMPUS = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)(?![\w-])")
+
+
 def party_houses(fields: list[tuple[str, str, str, list[Span]]]) -> list:
     """A party's adjective is no part of the legislature it holds: "a Democratic House of
     Representatives", "the Republican Senate" are the House and the Senate (CoNLL-2003's

@@ -1727,3 +1727,21 @@ def test_a_universitys_campus_after_at_is_part_of_its_name() -> None:
         "University of Illinois at Urbana-Champaign",
     ):
         assert types.get(name) == "ORG", types
+
+
+def test_learn_more_at_names_a_source() -> None:
+    text = (
+        "Hospitals are already testing chatbots that answer routine questions, and the "
+        "results so far are promising for patients and staff alike. Learn more at Quenvira."
+    )
+    assert _types(text).get("Quenvira") == "ORG"
+
+
+def test_a_title_before_a_nouns_plural_is_no_persons_name() -> None:
+    text = (
+        "How Major Hospitals are Already Using AI. Research has hinted at what is possible. "
+        "Hospitals are moving away from guesswork, and Hospitals are also testing chatbots "
+        "that answer routine questions about treatment."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert not any(t == "PERSON" for _, t in found), found

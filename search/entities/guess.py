@@ -283,6 +283,18 @@ def _split_titles(run):
     return parts
 
 
+def plural_noun(word: str) -> bool:
+    """Is ``word`` an everyday noun's plural ("Hospitals", "Roads"), which is no one's
+    surname (a census surname, "Banks", "Woods", is not everyday)?"""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and typer.everyday(word) > 0
+        and typer.everyday(word[:-1]) > 0
+    )
+
+
 def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     """Unknown capitalised names, typed by cues; cautious at sentence starts."""
     names = _given_names()

@@ -28,6 +28,7 @@ from search.entities.guess import (
     _occurs_lowercase,
     compass_place,
     cued_person,
+    plural_noun,
     saint_place,
     street,
     technique,
@@ -73,6 +74,7 @@ def _retype(
     cued: set[str] = set()  # names ending in a pub's or law's word that are someone's
     models: set[str] = set()  # names some mention of which follows a product's name
     employers: set[str] = set()  # names some mention of which follows a job and "at"
+    sources: set[str] = set()  # names some mention of which follows "Learn more at"
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -120,6 +122,10 @@ def _retype(
                 models.add(key)  # "the iPhone XR": a product's model, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
+            elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
+                norm, max(0, start - 20), start
+            ):
+                sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif " " not in key and _RX_FOUNDED_AFTER.match(norm, end):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
@@ -145,7 +151,9 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued, employers)
+    return _verdicts(
+        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources
+    )
 
 
 #: A product's name in one word with a capital inside after a small letter ("iPhone",
@@ -194,6 +202,8 @@ _RX_JOB_AT = re.compile(
 )
 
 
+#: A roundup's pointer to its source: "Learn more at", "Read more at".
+_RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
 #: After a name, words that say it is a body: it was founded, it has founders,
 #: employees, shareholders, headquarters ("Quenvira was founded in 2013", "Quenvira's
 #: co-founder"); no person is founded, nor has a headquarters.
@@ -265,6 +275,7 @@ def _verdicts(
     models: frozenset[str] | set[str] = frozenset(),
     cued: frozenset[str] | set[str] = frozenset(),
     employers: frozenset[str] | set[str] = frozenset(),
+    sources: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -314,10 +325,14 @@ def _verdicts(
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in cued and new in {"ORG", "GPE", None}:
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
+        elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
+            new = "ORG"  # "Learn more at Emerj.": where the story came from
         elif key in employers and new in {"GPE", "PERSON"} and key not in placed:
             new = "ORG"  # "Product Leader at Vantrell", "engineer for Quillpost": a body
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
+        if new == "PERSON" and text.count(" ") == 1 and _titled_plural(text.split(" ")):
+            new = None  # "How Major Hospitals are Using AI": a phrase, no one
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
@@ -408,6 +423,20 @@ def _site(text: str) -> bool:
 
 #: A given name, a middle initial and a surname.
 _RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
+
+
+def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
+    """Is the guessed person's name ``parts`` (two words at ``start``) no one's: an
+    everyday word and no given name after "the" ("the Salon Shabka", a format's name), or
+    a title or an everyday word before a noun's plural ("Major Hospitals")?"""
+    if norm.endswith(("the ", "The "), 0, start) and _everyday_not_given(parts[0]):
+        return True
+    return _titled_plural(parts)
+
+
+def _titled_plural(parts: list[str]) -> bool:
+    """A title or an everyday word, then an everyday noun's plural: "Major Hospitals"."""
+    return plural_noun(parts[1]) and (parts[0] in _PERSON_TITLES or _everyday_not_given(parts[0]))
 
 
 def _everyday_not_given(word: str) -> bool:
@@ -593,13 +622,8 @@ def _register(
         parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
         if len(parts) < 2:
             continue
-        if (
-            guessed
-            and len(parts) == 2
-            and norm.endswith(("the ", "The "), 0, start)
-            and _everyday_not_given(parts[0])
-        ):
-            continue  # "the Salon Shabka": no one's name, so no surname to call it by
+        if len(parts) == 2 and guessed and _no_ones(norm, start, parts):
+            continue  # "the Salon Shabka", "Major Hospitals": no surname to call it by
         registry.setdefault(parts[-1], ("PERSON", name))
         for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
             if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:

@@ -1745,3 +1745,11 @@ def test_a_title_before_a_nouns_plural_is_no_persons_name() -> None:
     )
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert not any(t == "PERSON" for _, t in found), found
+
+
+def test_a_papers_kind_after_its_name_makes_it_an_organisation() -> None:
+    text = (
+        "The story was first told in Quenvira magazine last spring, and the reporter who "
+        "wrote it has since left journalism for a job in local government."
+    )
+    assert _types(text).get("Quenvira") == "ORG"

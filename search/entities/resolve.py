@@ -126,6 +126,8 @@ def _retype(
                 norm, max(0, start - 20), start
             ):
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
+            elif norm.startswith(" ", end) and _RX_PAPER_AFTER.match(norm, end):
+                sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif " " not in key and _RX_FOUNDED_AFTER.match(norm, end):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
@@ -204,6 +206,8 @@ _RX_JOB_AT = re.compile(
 
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
 _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
+#: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
+_RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
 #: After a name, words that say it is a body: it was founded, it has founders,
 #: employees, shareholders, headquarters ("Quenvira was founded in 2013", "Quenvira's
 #: co-founder"); no person is founded, nor has a headquarters.

@@ -1753,3 +1753,12 @@ def test_a_papers_kind_after_its_name_makes_it_an_organisation() -> None:
         "wrote it has since left journalism for a job in local government."
     )
     assert _types(text).get("Quenvira") == "ORG"
+
+
+def test_a_point_of_the_compass_after_the_is_a_region_even_with_a_possessive() -> None:
+    text = (
+        "Historians agree on this. The North's abandonment of the old settlement had moved "
+        "the question off the agenda for decades, and the South kept its laws."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("North", "LOC") in found, found

@@ -337,6 +337,13 @@ def _verdicts(
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new == "PERSON" and text.count(" ") == 1 and _titled_plural(text.split(" ")):
             new = None  # "How Major Hospitals are Using AI": a phrase, no one
+        if (
+            new is None
+            and label == "NONE"
+            and text in typer.REGIONS
+            and out[fi][2].endswith(("the ", "The "), 0, start)
+        ):
+            new = "LOC"  # "The North's abandonment": the region, capitalised after "the"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)

@@ -318,7 +318,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     # A field in capitals: its names are those the rest of the article names (see
     # search.entities._in_capitals); a word in capitals there is no evidence of a name.
     shouting = mostly_capitals(norm)
-    for run_start, run_end in _pieces(_RUN_RX.finditer(norm)):
+    for run_start, run_end in _pieces(norm):
         text = norm[run_start:run_end]
         if " " not in text:
             if occupied[run_start] or text in _STOP:
@@ -378,44 +378,55 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     return out
 
 
-def _pieces(matches):
+def _pieces(norm: str) -> list[tuple[int, int]]:
     """Each run of capitalised words as (start, end), cut where one name ends and the next
     begins with no punctuation between, as a list flattened from a table reads ("Kim
     Ghattas Malcolm Gladwell", "Yale University Michelle Goldberg"): before a given name
     that opens a name of two words or more, after a person's name that opened with a
     given name or after an organisation's cue word, when no cue word follows ("Columbia
     University Irving Medical Center" stays whole)."""
-    for m in matches:
-        text = m[0]
-        if text.count(" ") < 3:
-            yield m.start(), m.end()
+    out = [m.span() for m in _RUN_RX.finditer(norm)]
+    if not any(norm.count(" ", a, b) > 2 for a, b in out):
+        return out  # (the common case: no run of four words or more)
+    cut: list[tuple[int, int]] = []
+    for a, b in out:
+        if norm.count(" ", a, b) > 2:
+            cut.extend(_cut_run(norm, a, b))
+        else:
+            cut.append((a, b))
+    return cut
+
+
+def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
+    """The pieces of one run of four words or more (see :func:`_pieces`)."""
+    words = norm[run_start:run_end].split(" ")
+    at = run_start
+    starts = []
+    for w in words:
+        starts.append(at)
+        at += len(w) + 1
+    pieces = []
+    first = 0
+    for i in range(2, len(words) - 1):
+        word, before = words[i], words[i - 1]
+        if not _given_name(word) or i - first < 2 or not _capital_word(words[i + 1]):
             continue
-        words = text.split(" ")
-        at = m.start()
-        starts = []
-        for w in words:
-            starts.append(at)
-            at += len(w) + 1
-        first = 0
-        for i in range(2, len(words) - 1):
-            word, before = words[i], words[i - 1]
-            if not _given_name(word) or i - first < 2 or not _capital_word(words[i + 1]):
-                continue
-            if not (
-                _CUE_TYPES.get(before) == "ORG"
-                or (
-                    _given_name(words[first])
-                    and not _given_name(before)
-                    and _capital_word(before)
-                    and not before.endswith(".")
-                )
-            ):
-                continue
-            if any(_CUE_TYPES.get(w) for w in words[i:]):
-                continue
-            yield starts[first], starts[i] - 1
-            first = i
-        yield starts[first], m.end()
+        if not (
+            _CUE_TYPES.get(before) == "ORG"
+            or (
+                _given_name(words[first])
+                and not _given_name(before)
+                and _capital_word(before)
+                and not before.endswith(".")
+            )
+        ):
+            continue
+        if any(_CUE_TYPES.get(w) for w in words[i:]):
+            continue
+        pieces.append((starts[first], starts[i] - 1))
+        first = i
+    pieces.append((starts[first], run_end))
+    return pieces
 
 
 def _capital_word(word: str) -> bool:

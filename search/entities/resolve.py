@@ -126,9 +126,13 @@ def _retype(
                 norm, max(0, start - 20), start
             ):
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
-            elif norm.startswith(" ", end) and _RX_PAPER_AFTER.match(norm, end):
+            elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
-            elif " " not in key and _RX_FOUNDED_AFTER.match(norm, end):
+            elif (
+                norm.startswith(_FOUNDED_STARTS, end)
+                and " " not in key
+                and _RX_FOUNDED_AFTER.match(norm, end)
+            ):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
                 placed.add(key)
@@ -208,6 +212,8 @@ _RX_JOB_AT = re.compile(
 _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
+#: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
+_PAPER_STARTS = (" magazine", " newspaper", " tabloid", " news ")
 #: After a name, words that say it is a body: it was founded, it has founders,
 #: employees, shareholders, headquarters ("Quenvira was founded in 2013", "Quenvira's
 #: co-founder"); no person is founded, nor has a headquarters.
@@ -216,6 +222,8 @@ _RX_FOUNDED_AFTER = re.compile(
     r"|(?:'s|’s) (?:co-?founders?|founders?|employees|shareholders|headquarters|subsidiary"
     r"|chief executive|CEO)\b)"
 )
+#: How the words :data:`_RX_FOUNDED_AFTER` finds start.
+_FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
 
 
 def _employer(norm: str, start: int) -> bool:

@@ -1612,3 +1612,153 @@ def test_a_depositary_receipt_is_no_east_germany(text: str) -> None:
     # "GDR" is a global depositary receipt in financial news as often as East Germany:
     # the gazetteer does not make it a place.
     assert _named(text).get("GDR") != "GPE"
+
+
+def test_a_technique_its_acronym_spells_is_no_organisation() -> None:
+    # an everyday phrase ending in a verb's "-ing" form is a technique, acronym or not
+    text = (
+        "Vellacott Drives improved upon Heated Thermal Magnetic Writing (HTMW) "
+        "technology this year. HTMW works by heating the disk."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert not any(t in {"HTMW", "Heated Thermal Magnetic Writing"} for t, _ in found), found
+    # a body's name with its body's word still is one
+    text = "The Pellworth Broadcasting Corporation (PBC) said. The PBC is old."
+    assert _types(text).get("PBC") == "ORG"
+
+
+def test_the_house_is_the_legislature_where_the_text_names_one() -> None:
+    text = (
+        "When the Greens took the House in 2006, the Senate stayed out of reach, and "
+        "Orla Penhallow led the House for four years."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("House", "ORG")) == 2, found
+    text = "The MP told the House of Commons that the House would sit late."
+    assert ("House", "ORG") in [(e.text, e.type) for e in recognise_text(text)]
+
+
+def test_a_partys_adjective_is_no_part_of_the_legislature_it_holds() -> None:
+    text = "He faced a Democratic House of Representatives. The Republican Senate waited."
+    types = _types(text)
+    assert types.get("House of Representatives") == "ORG", types
+    assert types.get("Senate") == "ORG", types
+    assert "Democratic House of Representatives" not in types
+    # a party's own name holding the adjective stays whole
+    text = "The Christian Democratic Assembly met in Quellburg."
+    assert _types(text).get("Christian Democratic Assembly") == "ORG"
+
+
+def test_names_back_to_back_without_punctuation_are_several() -> None:
+    # a list flattened from a table: one name after another, no comma between
+    text = (
+        "The letter was signed by Michelle Quarrington David Pellowe Kim Saxelby, "
+        "writers, and by Orla Penhallow, Pellworth University David Tremayne, "
+        "Vantrell College."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    for name in ("Michelle Quarrington", "David Pellowe", "Kim Saxelby", "David Tremayne"):
+        assert (name, "PERSON") in found, found
+    assert ("Pellworth University", "ORG") in found, found
+    # a person's name of three words, and a body's longer name, stay whole
+    text = "Arlie Russell Hochquist spoke at Pellworth University Irving Medical Center."
+    types = _types(text)
+    assert types.get("Arlie Russell Hochquist") == "PERSON", types
+    assert types.get("Pellworth University Irving Medical Center") == "ORG", types
+
+
+def test_a_known_bodys_name_is_not_lengthened_by_the_next_persons_name() -> None:
+    text = "Among the signers: Orla Penhallow, Yale University Anjali Trevose, writer."
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Yale University", "ORG") in found, found
+    assert not any(t.startswith("Yale University ") for t, _ in found), found
+
+
+def test_a_job_at_a_name_makes_the_name_a_body() -> None:
+    text = (
+        "Orla Penhallow has worked in software for a decade and now she is a product "
+        "leader at Quenvira, where she runs a small team. Before that she was an engineer "
+        "with a start-up, and she still writes about the craft every week."
+    )
+    assert _types(text).get("Quenvira") == "ORG"
+    # a remit is no employer: "minister for Europe"
+    text = "The minister for Europe said on Monday that talks would go on for a week or so."
+    assert _types(text).get("Europe") in {"LOC", "GPE"}
+
+
+def test_a_limited_liability_partnership_is_a_company() -> None:
+    text = (
+        "Heidy Pellowe, a research consultant, joined Adelwick LLP last year and has been "
+        "writing about safety cases ever since, in long posts that few engineers skip."
+    )
+    assert _types(text).get("Adelwick LLP") == "ORG"
+
+
+def test_a_name_that_was_founded_is_a_body_not_a_person() -> None:
+    text = (
+        "Talvaro was founded in 2013 by two engineers who met at university. Since then "
+        "Talvaro has grown to forty people and Talvaro says it will hire more."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("Talvaro", "ORG")) == 3, found
+
+
+def test_a_name_after_the_with_an_everyday_first_word_gives_no_surname() -> None:
+    # "the Salon Quenvira" (a format's name) is no one's: "Quenvira" alone is not its surname
+    text = (
+        "Quenvira was set up as a network of young writers. Its formats include the Salon "
+        "Quenvira and a weekly blog. Today Quenvira runs talks across Europe, and Quenvira "
+        "works with two universities on research about conflict."
+    )
+    types = [(e.text, e.type) for e in recognise_text(text) if e.text == "Quenvira"]
+    assert types and all(t != "PERSON" for _, t in types), types
+
+
+def test_a_universitys_campus_after_at_is_part_of_its_name() -> None:
+    text = (
+        "She taught at the University of Illinois at Chicago and later at the University "
+        "of North Carolina at Chapel Hill, then at the University of Illinois at "
+        "Urbana-Champaign for a decade and a half in all."
+    )
+    types = _types(text)
+    for name in (
+        "University of Illinois at Chicago",
+        "University of North Carolina at Chapel Hill",
+        "University of Illinois at Urbana-Champaign",
+    ):
+        assert types.get(name) == "ORG", types
+
+
+def test_learn_more_at_names_a_source() -> None:
+    text = (
+        "Hospitals are already testing chatbots that answer routine questions, and the "
+        "results so far are promising for patients and staff alike. Learn more at Quenvira."
+    )
+    assert _types(text).get("Quenvira") == "ORG"
+
+
+def test_a_title_before_a_nouns_plural_is_no_persons_name() -> None:
+    text = (
+        "How Major Hospitals are Already Using AI. Research has hinted at what is possible. "
+        "Hospitals are moving away from guesswork, and Hospitals are also testing chatbots "
+        "that answer routine questions about treatment."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert not any(t == "PERSON" for _, t in found), found
+
+
+def test_a_papers_kind_after_its_name_makes_it_an_organisation() -> None:
+    text = (
+        "The story was first told in Quenvira magazine last spring, and the reporter who "
+        "wrote it has since left journalism for a job in local government."
+    )
+    assert _types(text).get("Quenvira") == "ORG"
+
+
+def test_a_point_of_the_compass_after_the_is_a_region_even_with_a_possessive() -> None:
+    text = (
+        "Historians agree on this. The North's abandonment of the old settlement had moved "
+        "the question off the agenda for decades, and the South kept its laws."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("North", "LOC") in found, found

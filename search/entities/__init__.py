@@ -24,8 +24,10 @@ from operator import itemgetter
 
 from search.entities.defined import (
     acronym_names,
+    campuses,
     datelines,
     numbered_roads,
+    party_houses,
     people_who,
     post_offices,
     short_bodies,
@@ -108,7 +110,7 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     ]
     entities: list[Entity] = []
     for name, text, _norm, spans in _in_capitals(
-        people_who(short_bodies(_teams(g, _retype(g, resolved))))
+        people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
     ):
         for start, end, type_, canonical, guessed, _ in spans:
             surface = text[start:end]

@@ -347,6 +347,85 @@ _BODIES = frozenset(
 )
 
 
+def campuses(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """A university's name goes on with "at" and the place of its campus: "University of
+    Illinois at Chicago", "Southern Illinois University at Carbondale" (one name in
+    CoNLL-2003), "University of North Carolina at Chapel Hill"."""
+    out = []
+    for name, text, norm, spans in fields:
+        if "University" in norm and " at " in norm:
+            spans = _campuses(norm, spans)
+        out.append((name, text, norm, spans))
+    return out
+
+
+def _campuses(norm: str, spans: list[Span]) -> list[Span]:
+    by_start = {s[0]: s for s in spans}
+    out: list[Span] = []
+    skip_to = -1
+    for s in spans:
+        if s[0] < skip_to:
+            continue
+        end = _campus_end(norm, s, by_start) if s[2] == "ORG" else 0
+        if end:
+            out.append((s[0], end, "ORG", "", True, DEFINED))
+            skip_to = end
+        else:
+            out.append(s)
+    return out
+
+
+def _campus_end(norm: str, span: Span, by_start: dict) -> int:
+    """Where the campus's place after ``span``, a university's name, ends; else 0."""
+    if not _RX_UNIVERSITY.search(norm, span[0], span[1]) or norm[span[1] : span[1] + 4] != " at ":
+        return 0
+    at = span[1] + 4
+    place = by_start.get(at)
+    if place and place[2] in {"GPE", "LOC"}:
+        return place[1]  # "at Chicago", "at Chapel Hill"
+    m = _RX_CAMPUS.match(norm, at)
+    if not m:
+        return 0
+    if "-" in m[1] or m[1] in typer.places():
+        return m.end(1)  # "at Urbana-Champaign"
+    return 0
+
+
+#: A university's name as it ends: "... University", "University of Illinois".
+_RX_UNIVERSITY = re.compile(r"University(?: of [A-Z][\w.]*(?: [A-Z][\w.]*)?)?$")
+#: A campus's place: one capitalised word, hyphenated or not.
+_RX_CAMPUS = re.compile(r"([A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)(?![\w-])")
+
+
+def party_houses(fields: list[tuple[str, str, str, list[Span]]]) -> list:
+    """A party's adjective is no part of the legislature it holds: "a Democratic House of
+    Representatives", "the Republican Senate" are the House and the Senate (CoNLL-2003's
+    "Democratic Congress": MISC, then ORG); "Christian Democratic Assembly", a party's
+    own name, stays whole."""
+    out = []
+    for name, text, norm, spans in fields:
+        if "Democratic " in norm or "Republican " in norm:
+            spans = [_party_house(norm, s) if s[2] == "ORG" else s for s in spans]
+        out.append((name, text, norm, spans))
+    return out
+
+
+def _party_house(norm: str, span: Span) -> Span:
+    m = _RX_PARTY_HOUSE.match(norm, span[0], span[1])
+    if m is None or (
+        span[0] > 1 and _RX_CAPITAL_BEFORE.search(norm, max(0, span[0] - 30), span[0])
+    ):
+        return span
+    return (m.end(), span[1], "ORG", "", True, span[5])
+
+
+#: A party's adjective before a legislature's word: "Democratic House", "Republican Senate".
+_RX_PARTY_HOUSE = re.compile(r"(?:Democratic|Republican) (?=(?:House|Senate|Congress)\b)")
+#: A capitalised word right before, no article or preposition opening a sentence: the
+#: adjective is a name's word ("Christian Democratic").
+_RX_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])(?!(?:The|A|An|In|On|For|With|By) )[A-Z][\w'’.-]* $")
+
+
 def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
     """ "the Council" after "the City Council", "the Globe" after "California Globe": the
     institution the article named in full whose last word it is (an organisation if the
@@ -354,10 +433,19 @@ def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
     named: dict[str, set[str]] = {}
     for _, _, norm, spans in fields:
         for s in spans:
-            if s[2] == "ORG" and " " in norm[s[0] : s[1]]:
-                last = norm[s[0] : s[1]].rsplit(" ", 1)[1]
+            if s[2] != "ORG":
+                continue
+            text = norm[s[0] : s[1]]
+            if " " in text:
+                last = text.rsplit(" ", 1)[1]
                 if last in _BODIES:
-                    named.setdefault(last, set()).add(s[3] or norm[s[0] : s[1]])
+                    named.setdefault(last, set()).add(s[3] or text)
+            # "the House" where the text names a house's legislature: the Senate,
+            # Congress, the House of Representatives or of Commons
+            if text.startswith("House of ") and text[9:] in _HOUSES_OF:
+                named.setdefault("House", set()).add(s[3] or text)
+            elif s[3] in _LEGISLATURES:
+                named.setdefault("House", set()).add(_LEGISLATURES[s[3]])
     if not named:
         return fields
     out = []
@@ -372,6 +460,13 @@ def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
                     extra.append((start, end, "ORG", canonical, True, DEFINED))
                 at = norm.find("the " + cue, end)
         if extra:
+            # a guess of the cue word alone, of another type, is the body too ("when
+            # Democrats took the House": no place)
+            at_cue = {(e[0], e[1]): e for e in extra}
+            spans = [
+                at_cue[(s[0], s[1])] if s[4] and s[2] != "ORG" and (s[0], s[1]) in at_cue else s
+                for s in spans
+            ]
             taken = bytearray(len(norm) + 1)
             for s in spans:
                 taken[s[0] : s[1]] = b"\1" * (s[1] - s[0])
@@ -379,6 +474,16 @@ def short_bodies(fields: list[tuple[str, str, str, list[Span]]]) -> list:
             spans = sorted(spans + extra) if extra else spans
         out.append((name, text, norm, spans))
     return out
+
+
+#: Houses named "House of ...", called "the House" after their full name once.
+_HOUSES_OF = frozenset(("Representatives", "Commons", "Lords", "Delegates", "Assembly", "Keys"))
+#: Known legislatures (the gazetteer's names) whose lower house the text calls "the House".
+_LEGISLATURES = {
+    "US Congress": "US House of Representatives",
+    "US Senate": "US House of Representatives",
+    "US House of Representatives": "US House of Representatives",
+}
 
 
 #: After a cue word, what makes it part of a longer name: "the Council of Europe", "the

@@ -283,6 +283,18 @@ def _split_titles(run):
     return parts
 
 
+def plural_noun(word: str) -> bool:
+    """Is ``word`` an everyday noun's plural ("Hospitals", "Roads"), which is no one's
+    surname (a census surname, "Banks", "Woods", is not everyday)?"""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and typer.everyday(word) > 0
+        and typer.everyday(word[:-1]) > 0
+    )
+
+
 def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     """Unknown capitalised names, typed by cues; cautious at sentence starts."""
     names = _given_names()
@@ -306,9 +318,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     # A field in capitals: its names are those the rest of the article names (see
     # search.entities._in_capitals); a word in capitals there is no evidence of a name.
     shouting = mostly_capitals(norm)
-    for m in _RUN_RX.finditer(norm):
-        run_start = m.start()
-        text = m[0]
+    for run_start, run_end in _pieces(norm):
+        text = norm[run_start:run_end]
         if " " not in text:
             if occupied[run_start] or text in _STOP:
                 continue  # the common case: "America", "The"
@@ -328,10 +339,10 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
         if " " not in text and "-" not in text:
             # One word (the common case): what _runs, _split_titles and _type_part come to.
             if (text in _PERSON_TITLES and text not in _TITLE_MODIFIERS) or inside(
-                run_start, m.end()
+                run_start, run_end
             ):
                 continue  # a title alone, or a word inside a mention
-            typed = _type_stretch(norm, [(run_start, m.end(), text)], None, names)
+            typed = _type_stretch(norm, [(run_start, run_end, text)], None, names)
             found = [(typed, None)] if typed else []
         elif "-" not in text and (run := _plain_run(text, run_start)):
             found = [
@@ -342,7 +353,7 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
         else:
             found = [
                 (guess, cue)
-                for run in _runs(norm, run_start, m.end())
+                for run in _runs(norm, run_start, run_end)
                 for part, cue in _split_titles(run)
                 for guess in _type_part(norm, part, cue, names, inside, view)
             ]
@@ -365,6 +376,67 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
             # priority 0 marks a guess that overlaps known mentions (it swallows them)
             out.append((start, end, type_, "", True, 0 if inside(start, end) else 1))
     return out
+
+
+def _pieces(norm: str) -> list[tuple[int, int]]:
+    """Each run of capitalised words as (start, end), cut where one name ends and the next
+    begins with no punctuation between, as a list flattened from a table reads ("Kim
+    Ghattas Malcolm Gladwell", "Yale University Michelle Goldberg"): before a given name
+    that opens a name of two words or more, after a person's name that opened with a
+    given name or after an organisation's cue word, when no cue word follows ("Columbia
+    University Irving Medical Center" stays whole)."""
+    out = [m.span() for m in _RUN_RX.finditer(norm)]
+    if not any(norm.count(" ", a, b) > 2 for a, b in out):
+        return out  # (the common case: no run of four words or more)
+    cut: list[tuple[int, int]] = []
+    for a, b in out:
+        if norm.count(" ", a, b) > 2:
+            cut.extend(_cut_run(norm, a, b))
+        else:
+            cut.append((a, b))
+    return cut
+
+
+def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
+    """The pieces of one run of four words or more (see :func:`_pieces`)."""
+    words = norm[run_start:run_end].split(" ")
+    at = run_start
+    starts = []
+    for w in words:
+        starts.append(at)
+        at += len(w) + 1
+    pieces = []
+    first = 0
+    for i in range(2, len(words) - 1):
+        word, before = words[i], words[i - 1]
+        if not _given_name(word) or i - first < 2 or not _capital_word(words[i + 1]):
+            continue
+        if not (
+            _CUE_TYPES.get(before) == "ORG"
+            or (
+                _given_name(words[first])
+                and not _given_name(before)
+                and _capital_word(before)
+                and not before.endswith(".")
+            )
+        ):
+            continue
+        if any(_CUE_TYPES.get(w) for w in words[i:]):
+            continue
+        pieces.append((starts[first], starts[i] - 1))
+        first = i
+    pieces.append((starts[first], run_end))
+    return pieces
+
+
+def _capital_word(word: str) -> bool:
+    """A capitalised word that is no joining word, title or stop word."""
+    return (
+        word[:1].isupper()
+        and word not in _RUN_CONNECTORS
+        and word not in _PERSON_TITLES
+        and word not in _STOP
+    )
 
 
 def _headline_person(norm: str, start: int, end: int) -> int:
@@ -1027,6 +1099,26 @@ def doctrine(word: str) -> bool:
     return low.endswith("care") and len(word) > 7 and word[1:].islower()
 
 
+def technique(name: str) -> bool:
+    """Is ``name`` a technique's or a process's name, no body's: words of everyday English
+    only, none an organisation's cue word, the last a verb's "-ing" form ("Heat Assisted
+    Magnetic Recording", "Magnetic Resonance Imaging")? An acronym may spell it out, as it
+    spells out an agency's name, but a body's name has a body's word ("... Team", "...
+    Service") or is no everyday phrase."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].endswith("ing") or len(words[-1]) < 6:
+        return False
+    capitals = [w for w in words if w not in _RUN_CONNECTORS]
+    return all(
+        w[:1].isupper()
+        and not w.isupper()
+        and _CUE_TYPES.get(w) is None
+        and w not in typer.places()
+        and typer.everyday(w) > 0
+        for w in capitals
+    )
+
+
 #: A street's word shortened: "Baxter St", "Fennel Rd".
 _STREET_SHORT = frozenset("St St. Rd Rd. Ave Ave. Blvd Blvd.".split())
 #: Last words of a headland's, a wharf's or a pier's name ("Stackard Head", "Pellow
@@ -1316,6 +1408,10 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         and not _members(norm[end:new_end].split())
     ):
         new_end = end  # "British Airways", but not "Australian Tom Moody"
+    if new_end > end and type_ == "ORG" and _cue_type(norm[start:end].rsplit(" ", 1)[-1]) == "ORG":
+        added = norm[end:new_end].split()
+        if len(added) > 1 and not any(map(_cue_type, added)):
+            new_end = end  # "Yale University Meera Nanda": a list's next name, no longer one
     if type_ == "ORG" or new_start < start or new_end > end:
         new_end = _of_place(norm, start, new_end, by_start, known=new_end == end)
     if new_start < start or new_end > end:

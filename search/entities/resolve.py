@@ -28,8 +28,10 @@ from search.entities.guess import (
     _occurs_lowercase,
     compass_place,
     cued_person,
+    plural_noun,
     saint_place,
     street,
+    technique,
 )
 from search.entities.spans import DEFINED, LENGTHENED, SPELT, Span, _select
 from search.entities.teams import _as_team, _sport_prose, _sporting
@@ -71,6 +73,8 @@ def _retype(
     personal: set[str] = set()  # names some mention of which has a relative or an age
     cued: set[str] = set()  # names ending in a pub's or law's word that are someone's
     models: set[str] = set()  # names some mention of which follows a product's name
+    employers: set[str] = set()  # names some mention of which follows a job and "at"
+    sources: set[str] = set()  # names some mention of which follows "Learn more at"
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -116,6 +120,20 @@ def _retype(
                 and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
             ):
                 models.add(key)  # "the iPhone XR": a product's model, no name
+            if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
+                employers.add(key)  # "Software Engineer at Quillpost": where someone works
+            elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
+                norm, max(0, start - 20), start
+            ):
+                sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
+            elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
+                sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
+            elif (
+                norm.startswith(_FOUNDED_STARTS, end)
+                and " " not in key
+                and _RX_FOUNDED_AFTER.match(norm, end)
+            ):
+                employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
@@ -139,7 +157,9 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
-    return _verdicts(fields, keyed, totals, echoes, placed, personal, models, cued)
+    return _verdicts(
+        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources
+    )
 
 
 #: A product's name in one word with a capital inside after a small letter ("iPhone",
@@ -172,6 +192,43 @@ _RX_KIN_AFTER = re.compile(
 
 #: An age after a name of two words or more: "Chad Hull, 37, Bulpitt", "Dana Hull, 37, of".
 _RX_AGE_AFTER = re.compile(r", \d{1,3}, (?:of |from )?[A-Z]")
+
+
+#: A job before "at" or "for" and a name: the name is where the job is ("Software Engineer
+#: at Quillpost", "a professor at Pellworth", "columnist for the Herald"); "for" only after
+#: a job done for a firm or a paper ("minister for Europe", "director for Asia" are remits).
+_RX_JOB_AT = re.compile(
+    r"(?i:\b(?:engineer|developer|programmer|scientist|researcher|professor|lecturer|manager"
+    r"|director|consultant|analyst|executive|officer|founder|co-founder|partner|employee"
+    r"|intern|designer|architect|editor|reporter|columnist|correspondent|producer|strategist"
+    r"|fellow|economist|lead|leader|head|president|chairman|chairwoman|ceo|cto|cfo|coo"
+    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?) at (?:the )?$"
+    r"|(?i:\b(?:engineer|developer|programmer|designer|editor|reporter|columnist|writer"
+    r"|correspondent|producer|contributor)s?) for (?:the )?$"
+)
+
+
+#: A roundup's pointer to its source: "Learn more at", "Read more at".
+_RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
+#: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
+_RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
+#: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
+_PAPER_STARTS = (" magazine", " newspaper", " tabloid", " news ")
+#: After a name, words that say it is a body: it was founded, it has founders,
+#: employees, shareholders, headquarters ("Quenvira was founded in 2013", "Quenvira's
+#: co-founder"); no person is founded, nor has a headquarters.
+_RX_FOUNDED_AFTER = re.compile(
+    r"(?: (?:was|were|has been|had been) (?:founded|established|incorporated|co-founded)\b"
+    r"|(?:'s|’s) (?:co-?founders?|founders?|employees|shareholders|headquarters|subsidiary"
+    r"|chief executive|CEO)\b)"
+)
+#: How the words :data:`_RX_FOUNDED_AFTER` finds start.
+_FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
+
+
+def _employer(norm: str, start: int) -> bool:
+    """Does a job and "at" (or "for") stand right before ``norm[start:]``?"""
+    return _RX_JOB_AT.search(norm, max(0, start - 40), start) is not None
 
 
 def _placed(norm: str, start: int, end: int) -> bool:
@@ -229,6 +286,8 @@ def _verdicts(
     personal: frozenset[str] | set[str] = frozenset(),
     models: frozenset[str] | set[str] = frozenset(),
     cued: frozenset[str] | set[str] = frozenset(),
+    employers: frozenset[str] | set[str] = frozenset(),
+    sources: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -243,7 +302,11 @@ def _verdicts(
         if key in labels:
             labels[key] = "MISC"
     for fi, si, key in keyed:  # a name an acronym spells out is a name
-        if labels[key] in {"NONE", "MISC"} and out[fi][3][si][5] == SPELT:
+        if out[fi][3][si][5] != SPELT:
+            continue
+        if technique(key):  # "Heat Assisted Magnetic Recording (HAMR)": a technique's
+            labels[key] = "MISC"
+        elif labels[key] in {"NONE", "MISC"}:
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     surnames: set[str] | None = None  # last words of the document's people (when needed)
@@ -274,8 +337,21 @@ def _verdicts(
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
         elif key in cued and new in {"ORG", "GPE", None}:
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
+        elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
+            new = "ORG"  # "Learn more at Emerj.": where the story came from
+        elif key in employers and new in {"GPE", "PERSON"} and key not in placed:
+            new = "ORG"  # "Product Leader at Vantrell", "engineer for Quillpost": a body
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
+        if new == "PERSON" and text.count(" ") == 1 and _titled_plural(text.split(" ")):
+            new = None  # "How Major Hospitals are Using AI": a phrase, no one
+        if (
+            new is None
+            and label == "NONE"
+            and text in typer.REGIONS
+            and out[fi][2].endswith(("the ", "The "), 0, start)
+        ):
+            new = "LOC"  # "The North's abandonment": the region, capitalised after "the"
         if new is None:
             if label == "NONE" or type_ not in {"EVENT", "LAW", "NORP"}:
                 dropped.setdefault(fi, set()).add(si)
@@ -366,6 +442,25 @@ def _site(text: str) -> bool:
 
 #: A given name, a middle initial and a surname.
 _RX_MIDDLE_INITIAL = re.compile(r"[A-Z][\w'’-]*[a-z] [A-Z]\. [A-Z][\w'’-]*[a-z]")
+
+
+def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
+    """Is the guessed person's name ``parts`` (two words at ``start``) no one's: an
+    everyday word and no given name after "the" ("the Salon Shabka", a format's name), or
+    a title or an everyday word before a noun's plural ("Major Hospitals")?"""
+    if norm.endswith(("the ", "The "), 0, start) and _everyday_not_given(parts[0]):
+        return True
+    return _titled_plural(parts)
+
+
+def _titled_plural(parts: list[str]) -> bool:
+    """A title or an everyday word, then an everyday noun's plural: "Major Hospitals"."""
+    return plural_noun(parts[1]) and (parts[0] in _PERSON_TITLES or _everyday_not_given(parts[0]))
+
+
+def _everyday_not_given(word: str) -> bool:
+    """Is ``word`` an everyday word ("Salon", "Popular") and no given name?"""
+    return typer.everyday(word) > 0 and not _is_given(word)
 
 
 def _is_given(word: str) -> bool:
@@ -546,6 +641,8 @@ def _register(
         parts = [p for p in name.split() if p.rstrip(".") not in _SUFFIXES]
         if len(parts) < 2:
             continue
+        if len(parts) == 2 and guessed and _no_ones(norm, start, parts):
+            continue  # "the Salon Shabka", "Major Hospitals": no surname to call it by
         registry.setdefault(parts[-1], ("PERSON", name))
         for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
             if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:
@@ -623,7 +720,27 @@ _RX_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}")
 _KNOWN_OTHERWISE = frozenset(("GPE", "LOC", "PERSON", "NORP"))
 #: A company's legal form, which the article leaves off after naming it in full.
 _LEGAL_FORMS = frozenset(
-    ("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Plc", "AG", "SA")
+    [
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Co",
+        "Co.",
+        "Ltd",
+        "Ltd.",
+        "LLC",
+        "LLP",
+        "PLC",
+        "Plc",
+        "AG",
+        "SA",
+        "S.A.",
+        "GmbH",
+        "N.V.",
+        "K.K.",
+        "S.p.A.",
+    ]
 )
 _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 

@@ -1762,3 +1762,44 @@ def test_a_point_of_the_compass_after_the_is_a_region_even_with_a_possessive() -
     )
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert ("North", "LOC") in found, found
+
+
+# --------------------------------------------------------------------------- languages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The page is written in English and French.",
+        "Signs at the harbour are in English, French and German.",
+        "He spoke English with a German accent.",
+        "English-language newspapers reported the strike.",
+        "The English translation was published in May.",
+        "Translated into French, the report reached more readers.",
+        "Most dockers speak Spanish at home.",
+    ],
+)
+def test_a_nationality_s_word_naming_its_language_names_no_country(text):
+    """Counted as the country, a folder of pages "in English" all named England."""
+    assert not [e for e in recognise_text(text) if e.type in ("NORP", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("English fans travelled to Munich for the final.", "English"),
+        ("The French government said on Monday it would act.", "French"),
+        ("The port was sold to French buyers in May.", "French"),
+        ("In English law the rule is old.", "English"),
+    ],
+)
+def test_a_nationality_s_word_for_its_people_or_state_still_names_the_country(text, word):
+    assert word in {e.text for e in recognise_text(text) if e.type == "NORP"}
+
+
+def test_a_number_before_real_is_no_money():
+    """Brazil's currency is written "reais" in English copy; "89 real pages" is an adjective."""
+    assert not [
+        e for e in recognise_text("The set holds 89 real English web pages.") if e.type == "MONEY"
+    ]
+    assert "300 reais" in {e.text for e in recognise_text("He paid 300 reais for it.")}

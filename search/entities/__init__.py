@@ -44,6 +44,7 @@ from search.entities.gazetteer import (
     lookup,
 )
 from search.entities.guess import _guess, _is_title_case, _widen, mostly_capitals
+from search.entities.languages import without_languages
 from search.entities.resolve import (
     _SHORT,
     _finder,
@@ -110,7 +111,9 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     ]
     entities: list[Entity] = []
     for name, text, _norm, spans in _in_capitals(
-        people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
+        without_languages(
+            people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
+        )
     ):
         for start, end, type_, canonical, guessed, _ in spans:
             surface = text[start:end]

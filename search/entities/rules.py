@@ -29,7 +29,7 @@ _SCALE = r"(?:bn|billion|m|mn|million|trillion|tn|trn|k|thousand|crore|lakh)"
 _UNIT_SPAN = r"(?:year|month|week|day|decade|century|quarter)"
 _CURRENCY_WORDS = (
     r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|won|rupees?|roubles?|rubles?"
-    r"|pesos?|reais|real|rand|naira|francs?|dirhams?|riyals?|rupiah|ringgit|baht|dong"
+    r"|pesos?|reais|rand|naira|francs?|dirhams?|riyals?|rupiah|ringgit|baht|dong"
     r"|lira|liras|shekels?|kroner|kronor|krona|krone|crowns?|zloty|hryvnias?|taka|shillings?)"
 )
 _MEASURES = (

@@ -143,6 +143,12 @@ def test_wheelhouse_installs_and_searches_with_no_network(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
+    # The pip a new venv comes with, as on the target: not upgraded (an old pip reads
+    # extras differently, and left lxml_html_clean out, so that no web page could be read).
+    import ensurepip
+
+    stock = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True)
+    assert stock.stdout.startswith(f"pip {ensurepip.version()} "), stock.stdout
     install = subprocess.run(
         [
             *offline,
@@ -199,6 +205,19 @@ def test_wheelhouse_installs_and_searches_with_no_network(tmp_path):
     paths = [Path(d["path"]) for d in json.loads(docs.stdout)]
     assert paths and all(venv in p.parents for p in paths), paths
     assert {h["id"] for h in hits} <= {d["id"] for d in json.loads(docs.stdout)}
+
+    # A saved web page is read: every format's libraries were installed.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    paragraph = "<p>The harbour cranes were idle again today as the dockers walked out.</p>"
+    (pages / "cranes.html").write_text(
+        "<html><head><title>Harbour cranes stand idle</title></head><body><article>"
+        f"<h1>Harbour cranes stand idle</h1>{paragraph * 8}</article></body></html>"
+    )
+    index = run("--corpus", str(pages), "index", "--json")
+    assert index.returncode == 0, index.stderr
+    report = json.loads(index.stdout)
+    assert report["articles"] == 1 and report["skipped"] == [], report
 
     assert not netlog.exists(), (
         f"the installed dossier reached for the network: {netlog.read_text()}"

@@ -786,3 +786,44 @@ def test_an_alias_of_a_record_no_article_names_gives_way_to_the_articles_name(tm
     assert one["canonical"] == "Boris Johnson" and one["count"] == 1
     found = json.loads(run("--corpus", str(folder), "search", "who:Johnson", "--json").stdout)
     assert len(found["hits"]) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "trump"),
+        ("docs",),
+        ("export",),
+        ("show", "{economist}"),
+        ("entities", "{economist}"),
+        ("entities",),
+        ("entity", "Trump"),
+        ("compare",),
+        ("compare", "--markdown"),
+        ("config",),
+    ],
+    ids=" ".join,
+)
+def test_a_reader_that_went_away_ends_every_command_quietly_with_status_0(seeds, args):
+    """`dossier show ID | head`: before, show, entities, entity and compare ended with
+    status 1 (Rich's own broken-pipe handling) where search, docs and export gave 0."""
+    ids = seed_ids(seeds)
+    dossier("--corpus", seeds, "index")  # built: nothing but the command's output to write
+    argv = [a.format(**ids) for a in args]
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    try:
+        done = subprocess.run(
+            [*COMMAND, "--corpus", seeds, *argv],
+            cwd=REPO,
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr, done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -14,11 +15,25 @@ if TYPE_CHECKING:
     from search.model import Article, Snippet
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, **options: Any) -> Console:
     """A console that never reads markup or guesses highlights: document text is data."""
+    options = {"markup": False, "highlight": False, "emoji": False, "soft_wrap": True, **options}
+    return _quiet_console_class()(stderr=stderr, **options)
+
+
+@functools.cache
+def _quiet_console_class() -> type[Console]:
+    """Rich's Console, but a reader that went away (`dossier show ID | head`) raises
+    BrokenPipeError for the command line to end quietly with status 0, as when a plain
+    write fails: Rich's own handling exits with status 1."""
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietConsole
 
 
 def print_table(out: Console, table) -> None:

@@ -200,13 +200,14 @@ def _template(template: str, bindings: dict[str, str]) -> str:
 
 
 def _print(report: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(markup=False, highlight=False)
+    from ._common import console as make_console
+
+    console = make_console(soft_wrap=False)
     if not console.is_terminal:  # to a file or a pipe: every path whole, on one line
-        console = Console(markup=False, highlight=False, width=10_000)
+        console = make_console(soft_wrap=False, width=10_000)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")  # on a narrow terminal a path folds, never is cut

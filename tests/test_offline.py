@@ -493,7 +493,7 @@ def test_wrong_settings_are_left_out_one_problem_each_and_the_rest_kept(tmp_path
         """
     )
     config = load_settings()
-    assert config.corpus == (folder,)
+    assert config.corpus == (folder, tmp_path / "missing")  # kept, so that opening it fails
     assert config.theme == DEFAULT_THEME
     assert dict(config.keys) == {"search": "ctrl+f"}
     lines = sorted(int(p.split("line ")[1].split(":")[0]) for p in config.problems)
@@ -617,6 +617,23 @@ def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_
     index = Path(report["index"])
     assert index.is_dir() and tmp_path / "idx" in index.parents
     assert any(index.iterdir()), "the index folder shown is empty: not where dossier index wrote"
+
+
+def test_a_configured_folder_that_is_missing_is_an_error_not_the_bundled_corpus(
+    capsys, tmp_path, monkeypatch
+):
+    """Before: with the configured ~/news not mounted, `dossier search` answered from the
+    bundled articles under a warning; now it fails as `--corpus` or $DOSSIER_CORPUS do."""
+    monkeypatch.delenv("DOSSIER_CORPUS", raising=False)
+    missing = tmp_path / "news"
+    write_config(f'corpus = ["{missing}"]\n')
+    for argv in (["search", "submarines"], ["search", "submarines", "--json"], ["docs"]):
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert out == "", argv
+        assert f"no such folder: {missing}" in err and "line 1" in err, err
+    assert main(["--corpus", str(missing), "search", "submarines"]) == 1
+    assert f"no such folder: {missing}" in capsys.readouterr().err
 
 
 def test_dossier_still_searches_with_a_broken_config(capsys):

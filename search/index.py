@@ -325,6 +325,20 @@ def _writable(directory: Path) -> bool:
         return False
 
 
+def why_unwritable(directory: Path) -> str | None:
+    """Why an index could not be written in ``directory`` (None when it could), found
+    without creating anything: the nearest folder that exists must be one we may write in.
+    Then :meth:`Index.open` keeps the index in memory, built again on every start."""
+    here = Path(directory)
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    if not here.is_dir():
+        return f"{here} is not a folder"
+    if not os.access(here, os.W_OK | os.X_OK):
+        return f"no permission to write in {here}"
+    return None
+
+
 class Index:
     """A corpus' Whoosh index, opened or built and kept up to date."""
 

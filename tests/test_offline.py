@@ -747,3 +747,23 @@ def test_zsh_completion_names_every_command_and_parses(capsys, tmp_path):
     path.write_text(script)
     check = subprocess.run(["zsh", "-n", str(path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_dossier_config_notes_an_index_folder_it_cannot_write(capsys, tmp_path):
+    """Before: `dossier config` said nothing, and every start built the index in memory
+    again. Not a problem (dossier works): a note, and the status stays 0."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    write_config(f'index_dir = "{blocker / "idx"}"\n')
+    assert main(["config", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    [note] = report["notes"]
+    assert str(blocker) in note and "in memory" in note, note
+    assert report["problems"] == []
+    assert main(["config"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "1 note:" in shown and "cannot be written" in shown, shown
+
+    write_config(f'index_dir = "{tmp_path / "idx"}"\n')  # not there yet: it will be made
+    assert main(["config", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []

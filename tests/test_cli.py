@@ -827,3 +827,31 @@ def test_a_reader_that_went_away_ends_every_command_quietly_with_status_0(seeds,
         os.close(write)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr, done.stderr
+
+
+def test_compare_takes_the_two_articles_in_date_order_and_says_so_once(seeds, run):
+    """Before: `compare LATER EARLIER` weighed the later article's concerns against the
+    earlier one's news, under a warning; the explorer sorts by date, and so does this."""
+    ids = seed_ids(seeds)  # the Economist (April 2024) is the earlier
+    given_in_order = run(
+        "--corpus", seeds, "compare", ids["economist"], ids["caliber"], "--markdown"
+    )
+    assert "date order" not in given_in_order.stderr
+    reversed_ = run("--corpus", seeds, "compare", ids["caliber"], ids["economist"], "--markdown")
+    assert reversed_.stdout == given_in_order.stdout
+    assert "weighed against" in reversed_.stdout
+    assert reversed_.stderr.count("compared in date order") == 1, reversed_.stderr
+    plain = run("--corpus", seeds, "compare", ids["caliber"], ids["economist"])
+    assert plain.stdout.splitlines()[0].startswith("Concerns of  America")
+
+
+def test_compare_of_an_article_with_itself_is_an_error(seeds, run):
+    """Before: a warning, then a full comparison of the article with itself, status 0."""
+    ids = seed_ids(seeds)
+    for extra in ([], ["--json"], ["--markdown"]):
+        done = run("--corpus", seeds, "compare", ids["caliber"], ids["caliber"], *extra, check=1)
+        assert done.stdout == ""
+        assert done.stderr == (
+            f"dossier: {ids['caliber']} is named twice: an article is not compared with "
+            "itself; name two different articles\n"
+        )

@@ -855,3 +855,11 @@ def test_compare_of_an_article_with_itself_is_an_error(seeds, run):
             f"dossier: {ids['caliber']} is named twice: an article is not compared with "
             "itself; name two different articles\n"
         )
+
+
+def test_search_says_when_it_lists_fewer_hits_than_it_found(seeds, run):
+    """Before: "29 hits" over a list of 10, with no word of --limit."""
+    cut = run("--corpus", seeds, "search", "Trump", "--limit", "1").stdout.splitlines()[0]
+    assert cut.startswith("2 hits for Trump") and cut.endswith("; showing 1: -n 2 for all"), cut
+    whole = run("--corpus", seeds, "search", "Trump").stdout.splitlines()[0]
+    assert "showing" not in whole, whole

@@ -863,3 +863,22 @@ def test_search_says_when_it_lists_fewer_hits_than_it_found(seeds, run):
     assert cut.startswith("2 hits for Trump") and cut.endswith("; showing 1: -n 2 for all"), cut
     whole = run("--corpus", seeds, "search", "Trump").stdout.splitlines()[0]
     assert "showing" not in whole, whole
+
+
+def test_docs_says_why_it_listed_nothing(seeds, run):
+    """Before: `docs --since 2026` and `docs --since 2025 --until 2024` printed nothing."""
+    after = run("--corpus", seeds, "docs", "--since", "2026")
+    assert after.stdout == ""
+    assert after.stderr == (
+        "dossier: no article matches --since 2026 (the articles are dated 2024-04-09 to "
+        "2025-11-06)\n"
+    )
+    reversed_ = run("--corpus", seeds, "docs", "--since", "2025", "--until", "2024", check=2)
+    assert reversed_.stdout == ""
+    assert "the date range starts after it ends: write --since 2024 --until 2025" in (
+        reversed_.stderr
+    )
+    source = run("--corpus", seeds, "docs", "--source", "reuters")
+    assert source.stderr == "dossier: no article matches --source reuters\n"
+    listed = run("--corpus", seeds, "docs", "--since", "2025")
+    assert listed.stdout.count("\n") == 1 and listed.stderr == ""

@@ -882,3 +882,19 @@ def test_docs_says_why_it_listed_nothing(seeds, run):
     assert source.stderr == "dossier: no article matches --source reuters\n"
     listed = run("--corpus", seeds, "docs", "--since", "2025")
     assert listed.stdout.count("\n") == 1 and listed.stderr == ""
+
+
+def test_counts_of_one_are_singular(tmp_path, run, monkeypatch):
+    """Before: "built the index of 1 articles", "1 words"."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "one"
+    write(folder, "a.txt", "---\ntitle: One\npublished: 2024-01-01\n---\n\nWord.\n")
+    built = run("--corpus", str(folder), "search", "word")
+    assert "dossier: built the index: 1 article\n" in built.stderr, built.stderr
+    done = run("--corpus", str(folder), "index", "--rebuild")
+    assert done.stdout.startswith("built the index of 1 article in "), done.stdout
+    [article_id] = [
+        line.split("\t")[0] for line in run("--corpus", str(folder), "docs").stdout.splitlines()
+    ]
+    shown = run("--corpus", str(folder), "show", article_id).stdout
+    assert "· 1 word\n" in shown and "1 words" not in shown, shown

@@ -112,12 +112,17 @@ def open_corpus(
     return corpus
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles', '1 entity' / '3 entities' (``plural`` when not noun + s)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def changes(report) -> str:
     """'refreshed the index: 1 added (a.txt), 1 removed (b.txt)': what a refresh found."""
     from search.files import display_path
 
     if report.rebuilt:
-        return f"built the index: {len(report.added)} articles"
+        return f"built the index: {counted(len(report.added), 'article')}"
     parts = []
     for what, paths in (
         ("added", report.added),

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     from search.entities import TYPE_LABELS, TYPES
 
-    from ._common import console, open_corpus, print_json, print_table
+    from ._common import console, counted, open_corpus, print_json, print_table
 
     corpus = open_corpus(args)
     if args.id is None:
@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     how = "in italics" if out.is_terminal else "marked *"
     out.print(
         Text(
-            f"{len(found)} mentions of {len(counts)} entities; names {how} were guessed",
+            f"{counted(len(found), 'mention')} of {counted(len(counts), 'entity', 'entities')}; "
+            f"names {how} were guessed",
             style="dim",
         )
     )
@@ -106,7 +107,7 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from ._common import console, print_json, print_table
+    from ._common import console, counted, print_json, print_table
 
     top = corpus.facets("").entities
     if args.json:
@@ -124,7 +125,8 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     print_table(out, table)
     out.print(
         Text(
-            f"the {len(top)} names most of the {len(corpus.articles)} articles mention; "
+            f"the {counted(len(top), 'name')} most of the "
+            f"{counted(len(corpus.articles), 'article')} mention; "
             "`dossier entity NAME` for one, `dossier entities ID` for one article's",
             style="dim",
         )

@@ -898,3 +898,26 @@ def test_counts_of_one_are_singular(tmp_path, run, monkeypatch):
     ]
     shown = run("--corpus", str(folder), "show", article_id).stdout
     assert "· 1 word\n" in shown and "1 words" not in shown, shown
+
+
+def test_a_lookup_counts_skipped_files_in_one_line_and_index_lists_them(tmp_path, run, monkeypatch):
+    """Before: every lookup that refreshed the index repeated a line for every file ever
+    skipped, whichever file had changed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "news"
+    write(folder, "good.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    for name in ("photo.txt", "scan.txt", "logo.txt"):
+        write(folder, name, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    first = run("--corpus", str(folder), "search", "harbour")
+    write(folder, "more.txt", article_text("Ferry fares rise again", topic="ferry"))
+    refreshed = run("--corpus", str(folder), "search", "harbour")
+    for done in (first, refreshed):
+        lines = [line for line in done.stderr.splitlines() if "refreshed" not in line]
+        lines = [line for line in lines if "built the index" not in line]
+        assert lines == [
+            "dossier: 3 files skipped, not read as articles: `dossier index` says which and why"
+        ], done.stderr
+    assert run("--corpus", str(folder), "search", "harbour").stderr == ""  # nothing changed
+    listed = run("--corpus", str(folder), "index").stdout
+    for name in ("photo.txt", "scan.txt", "logo.txt"):
+        assert re.search(rf"  skipped \S*/{re.escape(name)}: ", listed), listed

@@ -105,10 +105,18 @@ def open_corpus(
             err.print(Text(f"dossier: {notice}", style="yellow"))
     if err is not None and quick and changed:
         err.print(Text(f"dossier: {changes(report)}", style="dim"))
-    # Skipped files are reported when the index changes, not on every lookup.
-    if err is not None and report_skips and changed:
-        for s in corpus.skipped:
-            err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
+    # Skipped files are counted when the index changes, in one line: a lookup's stderr
+    # is for what happened now, and a corpus with a hundred unreadable files would repeat
+    # a hundred lines at every refresh. `dossier index` lists them, each with its reason.
+    if err is not None and report_skips and changed and corpus.skipped:
+        skipped = counted(len(corpus.skipped), "file")
+        err.print(
+            Text(
+                f"dossier: {skipped} skipped, not read as articles: "
+                "`dossier index` says which and why",
+                style="yellow",
+            )
+        )
     return corpus
 
 

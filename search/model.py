@@ -84,6 +84,24 @@ class Entity:
 
 
 @define(frozen=True, slots=True)
+class EntityCount:
+    """One entity of an article, however often and as whatever type it was recognised:
+    "China" as a country 5 times and, through "Chinese", as a nationality twice is one
+    entity named 7 times. Made by :func:`search.entities.tally`."""
+
+    canonical: str
+    #: The type most of its mentions have (the first seen of those, on a tie).
+    type: str
+    count: int
+    #: Every type it was recognised as, most mentions first.
+    types: tuple[str, ...] = ()
+    #: How the article wrote it besides its canonical name, in reading order.
+    forms: tuple[str, ...] = ()
+    #: Only guessed (no mention from the gazetteer or the rules).
+    guessed: bool = False
+
+
+@define(frozen=True, slots=True)
 class EntityInfo:
     """A gazetteer record: who or what an entity is."""
 

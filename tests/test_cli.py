@@ -921,3 +921,21 @@ def test_a_lookup_counts_skipped_files_in_one_line_and_index_lists_them(tmp_path
     listed = run("--corpus", str(folder), "index").stdout
     for name in ("photo.txt", "scan.txt", "logo.txt"):
         assert re.search(rf"  skipped \S*/{re.escape(name)}: ", listed), listed
+
+
+def test_entities_of_an_article_lists_each_name_once_as_the_readers_panel_does(seeds, run):
+    """Before: China twice (5 as a country, 3 as a nationality, through "Chinese") where
+    the reader's panel shows China 8: a name's mentions count together whatever their type."""
+    ids = seed_ids(seeds)
+    mentions = json.loads(run("--corpus", seeds, "entities", ids["economist"], "--json").stdout)
+    per_name: dict[str, int] = {}
+    for e in mentions["entities"]:
+        if e["type"] not in ("DATE", "PERCENT", "MONEY", "QUANTITY"):
+            per_name[e["canonical"]] = per_name.get(e["canonical"], 0) + 1
+    rows = run("--corpus", seeds, "entities", ids["economist"]).stdout.splitlines()[2:-1]
+    listed = [re.split(r"\s{2,}", row.strip()) for row in rows]
+    names = [cells[1].removesuffix(" *") for cells in listed]
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
+    shown = {cells[1].removesuffix(" *"): int(cells[2]) for cells in listed}
+    assert shown["China"] == per_name["China"] == 8
+    assert {n: c for n, c in shown.items() if n in per_name} == per_name

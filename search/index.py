@@ -712,7 +712,8 @@ class Index:
     ) -> str | None:
         """Record a file that cannot be indexed; the id it had, if it was indexed before."""
         report.skipped.append(skipped)
-        self.manifest.skipped[key] = [*stat, skipped.reason]
+        if not skipped.retry:  # else read again next time: the install may be mended
+            self.manifest.skipped[key] = [*stat, skipped.reason]
         if key not in self.manifest.files:
             return None
         report.removed.append(key)

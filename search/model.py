@@ -49,6 +49,9 @@ class Skipped:
 
     path: str
     reason: str
+    #: The fault is dossier's install, not the file's (a library that will not import):
+    #: not remembered, so the next exact refresh reads the file again.
+    retry: bool = False
 
 
 @define(frozen=True, slots=True)

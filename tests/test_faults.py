@@ -888,3 +888,18 @@ def test_a_library_that_will_not_import_skips_its_files_not_the_index(tmp_path):
     [skipped] = report["skipped"]
     assert Path(skipped["path"]).name == "page.html"
     assert "lxml_html_clean" in skipped["reason"] and "reinstall" in skipped["reason"]
+
+    # Mended (the library imports again): `dossier index` reads the page, though the file
+    # did not change.
+    env["PYTHONPATH"] = str(REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", folder, "index", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["articles"] == 3 and report["skipped"] == [], report

@@ -121,5 +121,8 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
         # files of that format are skipped saying so; the rest of the corpus is indexed.
         missing = (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
         return Skipped(
-            shown, f"cannot read {kind} files here: {missing}; reinstall dossier to fix it"
+            shown,
+            f"cannot read {kind} files here: {missing}; reinstall dossier, then run "
+            "`dossier index` to read them",
+            retry=True,
         )

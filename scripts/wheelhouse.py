@@ -11,9 +11,10 @@ to a machine with no network and run::
     python3 -m venv ~/.local/dossier && ~/.local/dossier/bin/pip install \\
         --no-index --find-links wheelhouse dossier
 
-Before it finishes, the script proves the folder is complete: pip resolves an
-install of dossier from it alone (``--no-index``, no config files), and every
-package resolved is at its locked version.
+Before it finishes, the script proves the folder is complete: the pip that a new
+venv comes with (as on the target, not the upgraded one running this script) resolves
+an install of dossier from it alone (``--no-index``, no config files), takes every
+locked package (none left out with an extra it misreads), each at its locked version.
 """
 
 from __future__ import annotations
@@ -87,9 +88,15 @@ def build(out: Path, lock: Path) -> list[Path]:
             ) from None
         raise
 
-    # 3. Prove it: resolve an install from this folder alone.
+    # 3. Prove it: resolve an install from this folder alone, as the target's pip would.
     resolved = resolve_offline(out)
     pins = read_lock(lock)
+    left_out = sorted(set(pins) - set(resolved))
+    if left_out:
+        raise BuildError(
+            f"a new venv's pip would not install {', '.join(left_out)} from {out} "
+            f"though {lock.name} pins it: depend on it directly in pyproject.toml"
+        )
     wrong = {
         name: version
         for name, version in resolved.items()
@@ -138,8 +145,14 @@ def _python_tag() -> str:
 
 
 def resolve_offline(wheelhouse: Path) -> dict[str, str]:
-    """name -> version pip would install from ``wheelhouse`` with no index and no config."""
+    """name -> version that the pip of a new venv (``python -m venv``: the pip bundled
+    with this Python, often older than the running one) would install from ``wheelhouse``
+    with no index and no config. (pip before 24 reads an extra by its exact spelling: it
+    leaves out what trafilatura's ``lxml[html_clean]`` brings, as lxml 6 spells it
+    ``html-clean``; :func:`build` checks that every locked package is still taken.)"""
     with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        _run([sys.executable, "-m", "venv", str(venv)])
         report = Path(tmp) / "report.json"
         _pip(
             "install",
@@ -152,6 +165,7 @@ def resolve_offline(wheelhouse: Path) -> dict[str, str]:
             str(report),
             PROJECT,
             env=isolated_pip_env(),
+            python=venv / "bin" / "python",
         )
         data = json.loads(report.read_text(encoding="utf-8"))
     return {
@@ -200,12 +214,21 @@ def isolated_pip_env() -> dict[str, str]:
     return env
 
 
-def _pip(*args: str, env: dict[str, str] | None = None) -> None:
-    command = [sys.executable, "-m", "pip", "--quiet", *args]
+def _pip(*args: str, env: dict[str, str] | None = None, python: Path | None = None) -> str:
+    """Run pip (this Python's, or ``python``'s); its output, warnings included."""
+    command = [str(python or sys.executable), "-m", "pip", "--quiet", *args]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        raise BuildError(f"`pip {' '.join(args)}` failed:\n{output}")
+    return output
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
-        raise BuildError(f"`pip {' '.join(args)}` failed:\n{output}")
+        raise BuildError(f"`{' '.join(command)}` failed:\n{output}")
 
 
 def _has_module(name: str) -> bool:

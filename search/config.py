@@ -86,8 +86,9 @@ class Config:
     path: Path
     #: Whether the file exists (a missing file is not a problem).
     exists: bool = False
-    #: Default corpus folders, ``~`` expanded, relative paths taken from the file's folder.
-    #: Empty means "the bundled corpus".
+    #: Default corpus folders, ``~`` expanded, relative paths taken from the file's folder;
+    #: one that does not exist is kept (and is a problem), so that opening it fails rather
+    #: than another corpus answering. Empty means "the bundled corpus".
     corpus: tuple[Path, ...] = ()
     #: The FRONT_END_SETTINGS found in the file, as parsed, for the front end to check.
     front_end: Mapping[str, object] = field(factory=dict, converter=_frozen_mapping)
@@ -170,7 +171,11 @@ def _from_table(path: Path, text: str, table: Mapping[str, object]) -> Config:
                     continue
                 folder = _path(item, base)
                 if not folder.exists():
-                    problem(key, f"corpus folder {folder} does not exist; left out")
+                    # Kept: opening the corpus then fails saying so, as for --corpus. Left
+                    # out, an unmounted ~/news meant results from another corpus.
+                    problem(key, f"corpus folder {folder} does not exist (not mounted?)")
+                    if folder not in corpus:
+                        corpus.append(folder)
                 elif not folder.is_dir():
                     problem(key, f"corpus folder {folder} is not a folder; left out")
                 elif folder not in corpus:

@@ -325,6 +325,20 @@ def _writable(directory: Path) -> bool:
         return False
 
 
+def why_unwritable(directory: Path) -> str | None:
+    """Why an index could not be written in ``directory`` (None when it could), found
+    without creating anything: the nearest folder that exists must be one we may write in.
+    Then :meth:`Index.open` keeps the index in memory, built again on every start."""
+    here = Path(directory)
+    while not here.exists() and here != here.parent:
+        here = here.parent
+    if not here.is_dir():
+        return f"{here} is not a folder"
+    if not os.access(here, os.W_OK | os.X_OK):
+        return f"no permission to write in {here}"
+    return None
+
+
 class Index:
     """A corpus' Whoosh index, opened or built and kept up to date."""
 
@@ -698,7 +712,8 @@ class Index:
     ) -> str | None:
         """Record a file that cannot be indexed; the id it had, if it was indexed before."""
         report.skipped.append(skipped)
-        self.manifest.skipped[key] = [*stat, skipped.reason]
+        if not skipped.retry:  # else read again next time: the install may be mended
+            self.manifest.skipped[key] = [*stat, skipped.reason]
         if key not in self.manifest.files:
             return None
         report.removed.append(key)

@@ -589,10 +589,13 @@ def comparison(
     and newest dated ones), with analysts' curation applied unless ``curated`` is
     false. Returns the comparison and the store to record new decisions in.
 
-    Raises :class:`~search.model.CorpusError` for unknown ids or a corpus without two
-    dated articles.
+    The two named are compared in date order, the earlier first, whichever was given
+    first (a notice says so when they were swapped).
+
+    Raises :class:`~search.model.CorpusError` for unknown ids, one article named twice,
+    or a corpus without two dated articles.
     """
-    from search.compare import compare, default_pair
+    from search.compare import compare, default_pair, in_date_order
     from search.model import CorpusError
 
     if (earlier_id is None) != (later_id is None):
@@ -603,17 +606,21 @@ def comparison(
         except ValueError as exc:
             raise CorpusError(str(exc)) from exc
     else:
-        earlier, later = corpus.get(earlier_id), corpus.get(later_id)
+        first, second = corpus.get(earlier_id), corpus.get(later_id)
+        if first.id == second.id:
+            raise CorpusError(
+                f"{first.id} is named twice: an article is not compared with itself; "
+                "name two different articles"
+            )
+        earlier, later = in_date_order(first, second)
+    notices = []
+    if earlier_id is not None and earlier.id != earlier_id:
+        notices.append(
+            f"compared in date order, the earlier first: {earlier.id} ({earlier.published}) "
+            f"before {later.id} ({later.published or 'undated'})"
+        )
     ents = corpus.entities(earlier.id), corpus.entities(later.id)
     result = compare(earlier, later, earlier_entities=ents[0], later_entities=ents[1])
-    notices = []
-    if earlier.published and later.published and earlier.published > later.published:
-        notices.append(
-            f"{earlier.id} ({earlier.published}) is dated after {later.id} "
-            f"({later.published}); compared in the order given"
-        )
-    if earlier.id == later.id:
-        notices.append("an article compared with itself")
     store = store or LinkStore.for_corpus(corpus)
     if curated:
         result = apply(result, store.entries(), earlier_entities=ents[0], later_entities=ents[1])

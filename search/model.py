@@ -49,6 +49,9 @@ class Skipped:
 
     path: str
     reason: str
+    #: The fault is dossier's install, not the file's (a library that will not import):
+    #: not remembered, so the next exact refresh reads the file again.
+    retry: bool = False
 
 
 @define(frozen=True, slots=True)
@@ -80,6 +83,24 @@ class Entity:
     canonical: str
     start: int
     end: int
+    guessed: bool = False
+
+
+@define(frozen=True, slots=True)
+class EntityCount:
+    """One entity of an article, however often and as whatever type it was recognised:
+    "China" as a country 5 times and, through "Chinese", as a nationality twice is one
+    entity named 7 times. Made by :func:`search.entities.tally`."""
+
+    canonical: str
+    #: The type most of its mentions have (the first seen of those, on a tie).
+    type: str
+    count: int
+    #: Every type it was recognised as, most mentions first.
+    types: tuple[str, ...] = ()
+    #: How the article wrote it besides its canonical name, in reading order.
+    forms: tuple[str, ...] = ()
+    #: Only guessed (no mention from the gazetteer or the rules).
     guessed: bool = False
 
 

@@ -798,3 +798,156 @@ def test_the_explorer_refuses_a_missing_corpus_before_opening(tmp_path, run):
     empty.mkdir()
     done = run("--corpus", str(empty), check=2)  # here, no terminal: the explorer's own refusal
     assert "needs a terminal" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "trump"),
+        ("docs",),
+        ("export",),
+        ("show", "{economist}"),
+        ("entities", "{economist}"),
+        ("entities",),
+        ("entity", "Trump"),
+        ("compare",),
+        ("compare", "--markdown"),
+        ("config",),
+    ],
+    ids=" ".join,
+)
+def test_a_reader_that_went_away_ends_every_command_quietly_with_status_0(seeds, args):
+    """`dossier show ID | head`: before, show, entities, entity and compare ended with
+    status 1 (Rich's own broken-pipe handling) where search, docs and export gave 0."""
+    ids = seed_ids(seeds)
+    dossier("--corpus", seeds, "index")  # built: nothing but the command's output to write
+    argv = [a.format(**ids) for a in args]
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first write
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    try:
+        done = subprocess.run(
+            [*COMMAND, "--corpus", seeds, *argv],
+            cwd=REPO,
+            env=env,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr, done.stderr
+
+
+def test_compare_takes_the_two_articles_in_date_order_and_says_so_once(seeds, run):
+    """Before: `compare LATER EARLIER` weighed the later article's concerns against the
+    earlier one's news, under a warning; the explorer sorts by date, and so does this."""
+    ids = seed_ids(seeds)  # the Economist (April 2024) is the earlier
+    given_in_order = run(
+        "--corpus", seeds, "compare", ids["economist"], ids["caliber"], "--markdown"
+    )
+    assert "date order" not in given_in_order.stderr
+    reversed_ = run("--corpus", seeds, "compare", ids["caliber"], ids["economist"], "--markdown")
+    assert reversed_.stdout == given_in_order.stdout
+    assert "weighed against" in reversed_.stdout
+    assert reversed_.stderr.count("compared in date order") == 1, reversed_.stderr
+    plain = run("--corpus", seeds, "compare", ids["caliber"], ids["economist"])
+    assert plain.stdout.splitlines()[0].startswith("Concerns of  America")
+
+
+def test_compare_of_an_article_with_itself_is_an_error(seeds, run):
+    """Before: a warning, then a full comparison of the article with itself, status 0."""
+    ids = seed_ids(seeds)
+    for extra in ([], ["--json"], ["--markdown"]):
+        done = run("--corpus", seeds, "compare", ids["caliber"], ids["caliber"], *extra, check=1)
+        assert done.stdout == ""
+        assert done.stderr == (
+            f"dossier: {ids['caliber']} is named twice: an article is not compared with "
+            "itself; name two different articles\n"
+        )
+
+
+def test_search_says_when_it_lists_fewer_hits_than_it_found(seeds, run):
+    """Before: "29 hits" over a list of 10, with no word of --limit."""
+    cut = run("--corpus", seeds, "search", "Trump", "--limit", "1").stdout.splitlines()[0]
+    assert cut.startswith("2 hits for Trump") and cut.endswith("; showing 1: -n 2 for all"), cut
+    whole = run("--corpus", seeds, "search", "Trump").stdout.splitlines()[0]
+    assert "showing" not in whole, whole
+
+
+def test_docs_says_why_it_listed_nothing(seeds, run):
+    """Before: `docs --since 2026` and `docs --since 2025 --until 2024` printed nothing."""
+    after = run("--corpus", seeds, "docs", "--since", "2026")
+    assert after.stdout == ""
+    assert after.stderr == (
+        "dossier: no article matches --since 2026 (the articles are dated 2024-04-09 to "
+        "2025-11-06)\n"
+    )
+    reversed_ = run("--corpus", seeds, "docs", "--since", "2025", "--until", "2024", check=2)
+    assert reversed_.stdout == ""
+    assert "the date range starts after it ends: write --since 2024 --until 2025" in (
+        reversed_.stderr
+    )
+    source = run("--corpus", seeds, "docs", "--source", "reuters")
+    assert source.stderr == "dossier: no article matches --source reuters\n"
+    listed = run("--corpus", seeds, "docs", "--since", "2025")
+    assert listed.stdout.count("\n") == 1 and listed.stderr == ""
+
+
+def test_counts_of_one_are_singular(tmp_path, run, monkeypatch):
+    """Before: "built the index of 1 articles", "1 words"."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "one"
+    write(folder, "a.txt", "---\ntitle: One\npublished: 2024-01-01\n---\n\nWord.\n")
+    built = run("--corpus", str(folder), "search", "word")
+    assert "dossier: built the index: 1 article\n" in built.stderr, built.stderr
+    done = run("--corpus", str(folder), "index", "--rebuild")
+    assert done.stdout.startswith("built the index of 1 article in "), done.stdout
+    [article_id] = [
+        line.split("\t")[0] for line in run("--corpus", str(folder), "docs").stdout.splitlines()
+    ]
+    shown = run("--corpus", str(folder), "show", article_id).stdout
+    assert "· 1 word\n" in shown and "1 words" not in shown, shown
+
+
+def test_a_lookup_counts_skipped_files_in_one_line_and_index_lists_them(tmp_path, run, monkeypatch):
+    """Before: every lookup that refreshed the index repeated a line for every file ever
+    skipped, whichever file had changed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "news"
+    write(folder, "good.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    for name in ("photo.txt", "scan.txt", "logo.txt"):
+        write(folder, name, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    first = run("--corpus", str(folder), "search", "harbour")
+    write(folder, "more.txt", article_text("Ferry fares rise again", topic="ferry"))
+    refreshed = run("--corpus", str(folder), "search", "harbour")
+    for done in (first, refreshed):
+        lines = [line for line in done.stderr.splitlines() if "refreshed" not in line]
+        lines = [line for line in lines if "built the index" not in line]
+        assert lines == [
+            "dossier: 3 files skipped, not read as articles: `dossier index` says which and why"
+        ], done.stderr
+    assert run("--corpus", str(folder), "search", "harbour").stderr == ""  # nothing changed
+    listed = run("--corpus", str(folder), "index").stdout
+    for name in ("photo.txt", "scan.txt", "logo.txt"):
+        assert re.search(rf"  skipped \S*/{re.escape(name)}: ", listed), listed
+
+
+def test_entities_of_an_article_lists_each_name_once_as_the_readers_panel_does(seeds, run):
+    """Before: China twice (5 as a country, 3 as a nationality, through "Chinese") where
+    the reader's panel shows China 8: a name's mentions count together whatever their type."""
+    ids = seed_ids(seeds)
+    mentions = json.loads(run("--corpus", seeds, "entities", ids["economist"], "--json").stdout)
+    per_name: dict[str, int] = {}
+    for e in mentions["entities"]:
+        if e["type"] not in ("DATE", "PERCENT", "MONEY", "QUANTITY"):
+            per_name[e["canonical"]] = per_name.get(e["canonical"], 0) + 1
+    rows = run("--corpus", seeds, "entities", ids["economist"]).stdout.splitlines()[2:-1]
+    listed = [re.split(r"\s{2,}", row.strip()) for row in rows]
+    names = [cells[1].removesuffix(" *") for cells in listed]
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
+    shown = {cells[1].removesuffix(" *"): int(cells[2]) for cells in listed}
+    assert shown["China"] == per_name["China"] == 8
+    assert {n: c for n, c in shown.items() if n in per_name} == per_name

@@ -915,3 +915,63 @@ def test_the_explorers_background_refresh_ignores_code_in_the_working_folder(
     in_child([folder], cache_dir)  # the first build
     write(folder, "late.txt", article_text("Ferry strike ends"))
     assert "late.txt" in (in_child([folder], cache_dir) or "")
+
+
+#: On PYTHONPATH: the module lxml.html.clean now lives in (the lxml_html_clean project)
+#: cannot be imported, as in an install whose pip skipped lxml's html_clean extra.
+WITHOUT_LXML_HTML_CLEAN = """
+import sys
+
+class _Missing:
+    def find_spec(self, name, path=None, target=None):
+        if name == "lxml_html_clean" or name.startswith("lxml_html_clean."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, _Missing())
+"""
+
+
+def test_a_library_that_will_not_import_skips_its_files_not_the_index(tmp_path):
+    """Before: with lxml_html_clean missing (an offline install by an old pip), one saved
+    web page failed the whole `dossier index` with an ImportError; now the page is skipped
+    saying what is missing and the text files are indexed."""
+    folder = stories(tmp_path / "news", 2)
+    write(folder, "page.html", "<html><body><h1>Harbour</h1><p>" + "Cranes idle. " * 80)
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(WITHOUT_LXML_HTML_CLEAN)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(guard), str(REPO)]),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", folder, "index", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["articles"] == 2
+    [skipped] = report["skipped"]
+    assert Path(skipped["path"]).name == "page.html"
+    assert "lxml_html_clean" in skipped["reason"] and "reinstall" in skipped["reason"]
+
+    # Mended (the library imports again): `dossier index` reads the page, though the file
+    # did not change.
+    env["PYTHONPATH"] = str(REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--corpus", folder, "index", "--json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["articles"] == 3 and report["skipped"] == [], report

@@ -143,6 +143,12 @@ def test_wheelhouse_installs_and_searches_with_no_network(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
+    # The pip a new venv comes with, as on the target: not upgraded (an old pip reads
+    # extras differently, and left lxml_html_clean out, so that no web page could be read).
+    import ensurepip
+
+    stock = subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True, text=True)
+    assert stock.stdout.startswith(f"pip {ensurepip.version()} "), stock.stdout
     install = subprocess.run(
         [
             *offline,
@@ -199,6 +205,19 @@ def test_wheelhouse_installs_and_searches_with_no_network(tmp_path):
     paths = [Path(d["path"]) for d in json.loads(docs.stdout)]
     assert paths and all(venv in p.parents for p in paths), paths
     assert {h["id"] for h in hits} <= {d["id"] for d in json.loads(docs.stdout)}
+
+    # A saved web page is read: every format's libraries were installed.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    paragraph = "<p>The harbour cranes were idle again today as the dockers walked out.</p>"
+    (pages / "cranes.html").write_text(
+        "<html><head><title>Harbour cranes stand idle</title></head><body><article>"
+        f"<h1>Harbour cranes stand idle</h1>{paragraph * 8}</article></body></html>"
+    )
+    index = run("--corpus", str(pages), "index", "--json")
+    assert index.returncode == 0, index.stderr
+    report = json.loads(index.stdout)
+    assert report["articles"] == 1 and report["skipped"] == [], report
 
     assert not netlog.exists(), (
         f"the installed dossier reached for the network: {netlog.read_text()}"
@@ -474,7 +493,7 @@ def test_wrong_settings_are_left_out_one_problem_each_and_the_rest_kept(tmp_path
         """
     )
     config = load_settings()
-    assert config.corpus == (folder,)
+    assert config.corpus == (folder, tmp_path / "missing")  # kept, so that opening it fails
     assert config.theme == DEFAULT_THEME
     assert dict(config.keys) == {"search": "ctrl+f"}
     lines = sorted(int(p.split("line ")[1].split(":")[0]) for p in config.problems)
@@ -600,6 +619,23 @@ def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_
     assert any(index.iterdir()), "the index folder shown is empty: not where dossier index wrote"
 
 
+def test_a_configured_folder_that_is_missing_is_an_error_not_the_bundled_corpus(
+    capsys, tmp_path, monkeypatch
+):
+    """Before: with the configured ~/news not mounted, `dossier search` answered from the
+    bundled articles under a warning; now it fails as `--corpus` or $DOSSIER_CORPUS do."""
+    monkeypatch.delenv("DOSSIER_CORPUS", raising=False)
+    missing = tmp_path / "news"
+    write_config(f'corpus = ["{missing}"]\n')
+    for argv in (["search", "submarines"], ["search", "submarines", "--json"], ["docs"]):
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert out == "", argv
+        assert f"no such folder: {missing}" in err and "line 1" in err, err
+    assert main(["--corpus", str(missing), "search", "submarines"]) == 1
+    assert f"no such folder: {missing}" in capsys.readouterr().err
+
+
 def test_dossier_still_searches_with_a_broken_config(capsys):
     write_config("corpus = [\n")
     assert main(["search", "submarines", "--json"]) == 0
@@ -711,3 +747,23 @@ def test_zsh_completion_names_every_command_and_parses(capsys, tmp_path):
     path.write_text(script)
     check = subprocess.run(["zsh", "-n", str(path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_dossier_config_notes_an_index_folder_it_cannot_write(capsys, tmp_path):
+    """Before: `dossier config` said nothing, and every start built the index in memory
+    again. Not a problem (dossier works): a note, and the status stays 0."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    write_config(f'index_dir = "{blocker / "idx"}"\n')
+    assert main(["config", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    [note] = report["notes"]
+    assert str(blocker) in note and "in memory" in note, note
+    assert report["problems"] == []
+    assert main(["config"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "1 note:" in shown and "cannot be written" in shown, shown
+
+    write_config(f'index_dir = "{tmp_path / "idx"}"\n')  # not there yet: it will be made
+    assert main(["config", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []

@@ -546,9 +546,10 @@ class DossierApp(App[None]):
         from tui.screens.compare import CompareScreen
 
         if first is not None and second is not None:
-            a, b = self.corpus.get(first), self.corpus.get(second)
-            if b.published is not None and (a.published is None or b.published < a.published):
-                first, second = second, first
+            from search.compare import in_date_order
+
+            a, b = in_date_order(self.corpus.get(first), self.corpus.get(second))
+            first, second = a.id, b.id
         self.push_screen(CompareScreen(self.corpus, first, second))
 
     def compare_topic(self, query: str) -> None:

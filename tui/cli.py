@@ -7,6 +7,7 @@ lookup path (`dossier search`) never pays for Textual.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -155,7 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `dossier docs | head`: the reader went away; that is not an error.
+        # `dossier docs | head`: the reader went away; that is not an error. What is left
+        # in stdout's buffer goes nowhere (flushing it at exit would fail again).
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, not a traceback

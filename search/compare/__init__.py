@@ -252,6 +252,16 @@ def default_pair(articles: Sequence[Article]) -> tuple[Article, Article]:
     return dated[0], dated[-1]
 
 
+def in_date_order(first: Article, second: Article) -> tuple[Article, Article]:
+    """The two articles, the earlier first: swapped only when the second is dated and the
+    first is not, or is dated after it (the explorer and ``dossier compare`` alike)."""
+    if second.published is not None and (
+        first.published is None or second.published < first.published
+    ):
+        return second, first
+    return first, second
+
+
 def _date_order(a: Article) -> tuple[dt.date, str]:
     assert a.published is not None
     return (a.published, a.id)

@@ -20,6 +20,8 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from operator import itemgetter
 
 from search.entities.defined import (
@@ -56,7 +58,7 @@ from search.entities.resolve import (
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _END, _PRIORITY, Span, _select
 from search.entities.teams import _teams
-from search.model import TEXT_FIELDS, Article, Entity
+from search.model import TEXT_FIELDS, Article, Entity, EntityCount
 
 __all__ = [
     "TYPES",
@@ -65,8 +67,31 @@ __all__ = [
     "lookup",
     "recognise",
     "recognise_text",
+    "tally",
     "warm_up",
 ]
+
+# --------------------------------------------------------------------------------------
+# Counting
+
+
+def tally(mentions: Sequence[Entity]) -> tuple[EntityCount, ...]:
+    """The entities of these mentions, one per canonical name whatever the type of each
+    mention, most mentioned first (then by name): what the reader's panel and
+    ``dossier entities ID`` both show."""
+    by_name: dict[str, list[Entity]] = {}
+    for m in mentions:
+        by_name.setdefault(m.canonical, []).append(m)
+    counts = []
+    for name, group in by_name.items():
+        per_type = Counter(m.type for m in group)  # in first-seen order on a tie
+        types = tuple(t for t, _ in per_type.most_common())
+        forms = tuple(dict.fromkeys(m.text for m in group if m.text != name))
+        guessed = all(m.guessed for m in group)
+        counts.append(EntityCount(name, types[0], len(group), types, forms, guessed))
+    counts.sort(key=lambda c: (-c.count, c.canonical.casefold(), c.canonical))
+    return tuple(counts)
+
 
 # --------------------------------------------------------------------------------------
 # Recognition

@@ -116,3 +116,13 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
         return Skipped(shown, str(exc))
     except RecursionError:
         return Skipped(shown, "too deeply nested to read")
+    except ImportError as exc:
+        # A library this format needs will not load (an install that left one out): the
+        # files of that format are skipped saying so; the rest of the corpus is indexed.
+        missing = (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(".")
+        return Skipped(
+            shown,
+            f"cannot read {kind} files here: {missing}; reinstall dossier, then run "
+            "`dossier index` to read them",
+            retry=True,
+        )

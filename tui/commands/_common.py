@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -14,11 +15,25 @@ if TYPE_CHECKING:
     from search.model import Article, Snippet
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, **options: Any) -> Console:
     """A console that never reads markup or guesses highlights: document text is data."""
+    options = {"markup": False, "highlight": False, "emoji": False, "soft_wrap": True, **options}
+    return _quiet_console_class()(stderr=stderr, **options)
+
+
+@functools.cache
+def _quiet_console_class() -> type[Console]:
+    """Rich's Console, but a reader that went away (`dossier show ID | head`) raises
+    BrokenPipeError for the command line to end quietly with status 0, as when a plain
+    write fails: Rich's own handling exits with status 1."""
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return QuietConsole
 
 
 def print_table(out: Console, table) -> None:
@@ -90,11 +105,24 @@ def open_corpus(
             err.print(Text(f"dossier: {notice}", style="yellow"))
     if err is not None and quick and changed:
         err.print(Text(f"dossier: {changes(report)}", style="dim"))
-    # Skipped files are reported when the index changes, not on every lookup.
-    if err is not None and report_skips and changed:
-        for s in corpus.skipped:
-            err.print(Text(f"dossier: skipped {s.path}: {s.reason}", style="yellow"))
+    # Skipped files are counted when the index changes, in one line: a lookup's stderr
+    # is for what happened now, and a corpus with a hundred unreadable files would repeat
+    # a hundred lines at every refresh. `dossier index` lists them, each with its reason.
+    if err is not None and report_skips and changed and corpus.skipped:
+        skipped = counted(len(corpus.skipped), "file")
+        err.print(
+            Text(
+                f"dossier: {skipped} skipped, not read as articles: "
+                "`dossier index` says which and why",
+                style="yellow",
+            )
+        )
     return corpus
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles', '1 entity' / '3 entities' (``plural`` when not noun + s)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def changes(report) -> str:
@@ -102,7 +130,7 @@ def changes(report) -> str:
     from search.files import display_path
 
     if report.rebuilt:
-        return f"built the index: {len(report.added)} articles"
+        return f"built the index: {counted(len(report.added), 'article')}"
     parts = []
     for what, paths in (
         ("added", report.added),

@@ -23,7 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "articles",
         nargs="*",
         metavar="ID",
-        help="EARLIER LATER: two article ids (default: the oldest and newest dated articles)",
+        help="two article ids, compared in date order whichever comes first "
+        "(default: the oldest and newest dated articles)",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -75,6 +75,15 @@ def _report(config, args: argparse.Namespace) -> dict:
             if name not in AMBIGUOUS and RENAMED.get(name, name) not in bindings
         ]
     folders = [os.path.abspath(p) for p in (args.folders or [])]
+    # Not problems (dossier works: the index is built in memory on every start), but what
+    # `dossier config` is for: why every start is slow.
+    notes = []
+    unwritable = _index_unwritable(args.folders or [])
+    if unwritable:
+        notes.append(
+            f"the index cannot be written ({unwritable}): it is built in memory on every "
+            "start; set index_dir in the config file to a folder you can write in"
+        )
     return {
         "config_file": str(config.path),
         "exists": config.exists,
@@ -89,7 +98,14 @@ def _report(config, args: argparse.Namespace) -> dict:
         "cache_dir": str(cache_dir()),
         "data_dir": str(data_dir()),
         "problems": problems,
+        "notes": notes,
     }
+
+
+def _index_unwritable(folders) -> str | None:
+    from search.index import index_directory, why_unwritable
+
+    return why_unwritable(index_directory(folders))
 
 
 def _index_folder(folders) -> str | None:
@@ -200,13 +216,14 @@ def _template(template: str, bindings: dict[str, str]) -> str:
 
 
 def _print(report: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(markup=False, highlight=False)
+    from ._common import console as make_console
+
+    console = make_console(soft_wrap=False)
     if not console.is_terminal:  # to a file or a pipe: every path whole, on one line
-        console = Console(markup=False, highlight=False, width=10_000)
+        console = make_console(soft_wrap=False, width=10_000)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")  # on a narrow terminal a path folds, never is cut
@@ -235,6 +252,12 @@ def _print(report: dict) -> None:
             console.print(table)
         sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
+    if report["notes"]:
+        console.print()
+        count = len(report["notes"])
+        console.print(Text(f"{count} note{'' if count == 1 else 's'}:", style="bold yellow"))
+        for n in report["notes"]:
+            console.print(Text(f"  - {n}"))
     if report["problems"]:
         console.print()
         console.print(Text(f"{len(report['problems'])} problem(s):", style="bold red"))

@@ -64,6 +64,12 @@ def _period(text: str, option: str) -> tuple[dt.date, dt.date]:
 def _wanted(args: argparse.Namespace, articles):
     since = _period(args.since, "--since")[0] if args.since else None
     until = _period(args.until, "--until")[1] if args.until else None
+    if since and until and since > until:
+        from tui.commands import UsageError
+
+        raise UsageError(
+            f"the date range starts after it ends: write --since {args.until} --until {args.since}"
+        )
     source = (args.source or "").strip().casefold()
     for a in articles:
         if source and source not in (a.source or "").casefold():
@@ -81,14 +87,34 @@ def _field(text: str) -> str:
     return _UNSAFE.sub(" ", text).strip()
 
 
+def _none_match(args: argparse.Namespace, articles) -> str:
+    """Why nothing was listed: the corpus is empty, or these filters match nothing (and
+    the dates the articles do have, when the filter was a date)."""
+    if not articles:
+        return EMPTY
+    given = (("--source", args.source), ("--since", args.since), ("--until", args.until))
+    filters = " ".join(f"{option} {value}" for option, value in given if value)
+    dates = sorted(a.published for a in articles if a.published is not None)
+    span = ""
+    if (args.since or args.until) and dates:
+        span = f" (the articles are dated {dates[0].isoformat()} to {dates[-1].isoformat()})"
+    elif args.since or args.until:
+        span = " (no article is dated)"
+    return f"no article matches {filters}{span}"
+
+
 def run(args: argparse.Namespace) -> int:
     from ._common import article_json, open_corpus, print_json
 
+    # A reversed range is the command line's mistake: said before opening the corpus.
+    list(_wanted(args, ()))
     corpus = open_corpus(args)
     articles = list(_wanted(args, corpus.articles))
     if args.json:
         print_json([article_json(a) for a in articles])
         return 0
+    if not articles:  # on stderr, where a person sees it past a pipe
+        sys.stderr.write(f"dossier: {_none_match(args, corpus.articles)}\n")
     if not (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
         lines = (
             "\t".join(
@@ -103,10 +129,9 @@ def run(args: argparse.Namespace) -> int:
             for a in articles
         )
         sys.stdout.writelines(line + "\n" for line in lines)
-        if not corpus.articles:  # nothing to pipe: say why where a person sees it
-            sys.stderr.write(f"dossier: {EMPTY}\n")
         return 0
-    _print_table(articles, filtered=len(articles) != len(corpus.articles))
+    if articles:
+        _print_table(articles)
     return 0
 
 
@@ -114,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
 EMPTY = "no articles: add articles (.html, .pdf, .txt, .md) to the corpus folder"
 
 
-def _print_table(articles, *, filtered: bool) -> None:
+def _print_table(articles) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -135,6 +160,3 @@ def _print_table(articles, *, filtered: bool) -> None:
             Text(a.title),
         )
     out.print(table)
-    if not articles:
-        hint = "no article matches these filters" if filtered else EMPTY
-        out.print(Text(hint, style="yellow"))

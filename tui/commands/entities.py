@@ -24,14 +24,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from collections import Counter
 
     from rich.table import Table
     from rich.text import Text
 
-    from search.entities import TYPE_LABELS, TYPES
+    from search.entities import TYPE_LABELS, TYPES, tally
 
-    from ._common import console, open_corpus, print_json, print_table
+    from ._common import console, counted, open_corpus, print_json, print_table
 
     corpus = open_corpus(args)
     if args.id is None:
@@ -62,39 +61,29 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         out.print(Text("no entities found", style="dim"))
         return 0
-    # One row per entity: how often it is named, and the forms used.
-    counts = Counter((e.type, e.canonical) for e in found)
-    forms: dict[tuple[str, str], list[str]] = {}
-    guessed: set[tuple[str, str]] = set()
-    for e in found:
-        key = (e.type, e.canonical)
-        if e.text != e.canonical and e.text not in forms.setdefault(key, []):
-            forms[key].append(e.text)
-        forms.setdefault(key, [])
-        if e.guessed:
-            guessed.add(key)
+    # One row per entity, its mentions as whatever type counted together (search.entities
+    # .tally, as the reader's panel does): how often it is named, and the forms used.
+    tallied = tally(found)
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("type", no_wrap=True)
     table.add_column("name")
     table.add_column("n", justify="right")
     table.add_column("also written")
     order = {t: i for i, t in enumerate(TYPES)}
-    for (type_, canonical), n in sorted(
-        counts.items(), key=lambda kv: (order.get(kv[0][0], 99), -kv[1], kv[0][1])
-    ):
-        key = (type_, canonical)
-        mark = " *" if key in guessed and not out.is_terminal else ""  # italics get lost
+    for c in sorted(tallied, key=lambda c: order.get(c.type, 99)):  # stable: by count within
+        mark = " *" if c.guessed and not out.is_terminal else ""  # italics get lost
         table.add_row(
-            Text(TYPE_LABELS.get(type_, type_), style="dim"),
-            Text(canonical + mark, style="italic" if key in guessed else ""),
-            Text(str(n)),
-            Text(", ".join(forms[key]), style="dim"),
+            Text(TYPE_LABELS.get(c.type, c.type), style="dim"),
+            Text(c.canonical + mark, style="italic" if c.guessed else ""),
+            Text(str(c.count)),
+            Text(", ".join(c.forms), style="dim"),
         )
     print_table(out, table)
     how = "in italics" if out.is_terminal else "marked *"
     out.print(
         Text(
-            f"{len(found)} mentions of {len(counts)} entities; names {how} were guessed",
+            f"{counted(len(found), 'mention')} of {counted(len(tallied), 'entity', 'entities')}; "
+            f"names {how} were guessed",
             style="dim",
         )
     )
@@ -106,7 +95,7 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from ._common import console, print_json, print_table
+    from ._common import console, counted, print_json, print_table
 
     top = corpus.facets("").entities
     if args.json:
@@ -124,7 +113,8 @@ def _whos_who(corpus, args: argparse.Namespace) -> int:
     print_table(out, table)
     out.print(
         Text(
-            f"the {len(top)} names most of the {len(corpus.articles)} articles mention; "
+            f"the {counted(len(top), 'name')} most of the "
+            f"{counted(len(corpus.articles), 'article')} mention; "
             "`dossier entity NAME` for one, `dossier entities ID` for one article's",
             style="dim",
         )

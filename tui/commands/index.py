@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     from search.files import display_path
 
-    from ._common import console, open_corpus, print_json
+    from ._common import console, counted, open_corpus, print_json
 
     # This command lists what it skipped itself. It is asked to update the index: while
     # another dossier updates it, it waits (and says so), rather than report nothing done.
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     what = "built" if r.rebuilt else "refreshed"
     out.print(
         Text(
-            f"{what} the index of {len(corpus)} articles in {r.seconds:.2f} s: "
+            f"{what} the index of {counted(len(corpus), 'article')} in {r.seconds:.2f} s: "
             f"{len(r.added)} added, {len(r.updated)} updated, {len(r.removed)} removed, "
             f"{r.unchanged} unchanged, {len(r.skipped)} skipped"
         )

@@ -72,7 +72,12 @@ def run(args: argparse.Namespace) -> int:
 def _heading(result) -> str:
     noun = "hit" if result.total == 1 and result.total_exact else "hits"
     more = "" if result.total_exact else "more than "
-    return f"{more}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+    heading = f"{more}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+    shown = len(result.hits)
+    if shown < result.total:  # the rest are cut by --limit: say so, and how to see them
+        wanted = f"-n {result.total} for all" if result.total_exact else "-n N for more"
+        heading += f"; showing {shown}: {wanted}"
+    return heading
 
 
 def _print_plain(result) -> None:

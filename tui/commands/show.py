@@ -17,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.text import Text
 
-    from ._common import article_json, console, date_text, open_corpus, print_json
+    from ._common import article_json, console, counted, date_text, open_corpus, print_json
 
     corpus = open_corpus(args)
     a = corpus.get(args.id)
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             a.source,
             a.author and f"by {a.author}",
             date_text(a.published),
-            f"{a.words} words",
+            counted(a.words, "word"),
         )
         if x
     )

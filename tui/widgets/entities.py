@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from rich.style import Style
@@ -31,16 +30,16 @@ class EntityPanel(KeyList):
     def show_entities(
         self, entities: Sequence[Entity], style_for: Callable[[str], Style], selected: str | None
     ) -> None:
-        counts: Counter[str] = Counter(e.canonical for e in entities)
-        kind_of: dict[str, str] = {}
-        for e in entities:
-            kind_of.setdefault(e.canonical, entity_kind(e.type))
+        from search.entities import tally
+
+        tallied = tally(entities)  # as `dossier entities ID` lists them
+        counts = {c.canonical: c.count for c in tallied}
+        kind_of = {c.canonical: entity_kind(c.type) for c in tallied}
         options: list[Option] = []
         for kind in KIND_LABELS:
-            names = [n for n in counts if kind_of[n] == kind]
+            names = [c.canonical for c in tallied if kind_of[c.canonical] == kind]
             if not names:
                 continue
-            names.sort(key=lambda n: (-counts[n], n.casefold()))
             heading = Text(KIND_LABELS[kind].capitalize(), style=style_for(kind) + Style(bold=True))
             options.append(Option(heading, id=HEADING_PREFIX + kind, disabled=True))
             for name in names:

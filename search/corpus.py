@@ -147,6 +147,17 @@ class Corpus:
             )
             return tuple(hit["id"] for hit in hits)
 
+    def compare_partner(self, article_id: str) -> str | None:
+        """The article to compare a dated one with when no other is named: the dated
+        article most like it (:meth:`more_like`), in a corpus of many stories one on its
+        story. None for an undated article, or when no dated article is like it."""
+        if self.get(article_id).published is None:
+            return None
+        for other in self.more_like(article_id, limit=5):
+            if self.get(other).published is not None:
+                return other
+        return None
+
     # ------------------------------------------------------------------ search
 
     def search(

@@ -869,6 +869,26 @@ def test_compare_of_an_article_with_itself_is_an_error(seeds, run):
         )
 
 
+def test_compare_with_one_id_takes_the_dated_article_most_like_it(tmp_path, run):
+    """As c does in the explorer: in a folder of two stories the partner is on the
+    article's own story, not the newest article."""
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    write(
+        folder,
+        "bakery.txt",
+        "Bakery wins the county's bread prize\n\nMay 2, 2026\n\nA family bakery in the "
+        "valley won the county fair's prize for its sourdough loaf on Saturday.\n",
+    )
+    ids = seed_ids(str(folder))
+    done = run("--corpus", str(folder), "compare", ids["economist"], "--json")
+    result = json.loads(done.stdout)
+    assert (result["earlier"]["id"], result["later"]["id"]) == (ids["economist"], ids["caliber"])
+    assert f"compared with {ids['caliber']}" in done.stderr
+    unknown = run("--corpus", str(folder), "compare", "extra", check=1)
+    assert "no article with id 'extra'" in unknown.stderr
+
+
 def test_search_says_when_it_lists_fewer_hits_than_it_found(seeds, run):
     """Before: "29 hits" over a list of 10, with no word of --limit."""
     cut = run("--corpus", seeds, "search", "Trump", "--limit", "1").stdout.splitlines()[0]

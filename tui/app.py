@@ -530,16 +530,10 @@ class DossierApp(App[None]):
         self.compare_articles(None, None)
 
     def _most_like(self, article_id: str) -> str | None:
-        """The dated article most like this dated one (Whoosh's more-like-this), if any."""
         try:
-            if self.corpus.get(article_id).published is None:
-                return None
-            for other in self.corpus.more_like(article_id, limit=5):
-                if self.corpus.get(other).published is not None:
-                    return other
+            return self.corpus.compare_partner(article_id)
         except Exception:  # noqa: BLE001 - a stale id: no choice to offer
             return None
-        return None
 
     def compare_articles(self, first: str | None, second: str | None) -> None:
         """Compare two articles, the earlier first whatever the order given."""

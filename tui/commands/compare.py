@@ -23,8 +23,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "articles",
         nargs="*",
         metavar="ID",
-        help="two article ids, compared in date order whichever comes first "
-        "(default: the oldest and newest dated articles)",
+        help="two article ids, compared in date order whichever comes first; one id: "
+        "that article and the dated article most like it (default: the oldest and newest "
+        "dated articles)",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -76,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
 
     from ._common import console, open_corpus, print_json
 
-    if len(args.articles) not in (0, 2):
-        raise UsageError("compare takes two article ids, EARLIER LATER, or none")
+    if len(args.articles) > 2:
+        raise UsageError("compare takes two article ids, EARLIER LATER, one, or none")
     if args.topic is not None and args.articles:
         raise UsageError("compare --topic takes no article ids: the query chooses them")
     if args.split is not None and args.topic is None:
@@ -97,6 +98,18 @@ def run(args: argparse.Namespace) -> int:
             return 0
     else:
         ids = args.articles or [None, None]
+        if len(ids) == 1:  # the article most like it, as c does in the explorer
+            partner = corpus.compare_partner(ids[0])
+            if partner is None:
+                raise UsageError(
+                    f"no dated article is like {ids[0]} to compare it with: name a second id "
+                    "(`dossier docs` lists them)"
+                )
+            title = corpus.get(partner).title
+            console(stderr=True).print(
+                Text(f"dossier: compared with {partner} ({title}), the dated article most like it")
+            )
+            ids = [ids[0], partner]
         result, _store = comparison(corpus, ids[0], ids[1], curated=not args.no_curated)
         if args.json:
             print_json(to_dict(result))

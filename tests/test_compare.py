@@ -2053,6 +2053,17 @@ def test_a_plan_named_by_what_befell_it_is_its_outcome():
     assert linked(concern, STORMS, "Lorries queued at the port in March.", outcome)[:1] == [outcome]
 
 
+@pytest.mark.parametrize(
+    "word", ["fuelled", "panicking", "replicated", "rations", "peering", "proposes", "transports"]
+)
+def test_an_inflected_or_prefixed_word_is_no_compound(word):
+    """An inflection's letters read as a word ("fuel|led", "panic|king", "pee|ring") or a
+    prefix ("pro|poses") made a concern's "fuelled" meet "fuel costs led"."""
+    from search.compare.score import compound_parts
+
+    assert compound_parts(word) is None
+
+
 def test_a_compound_spelt_out_in_two_words_meets_the_concern():
     # "shipbuilding" is "ship" and "build": a later sentence that tells the ships were
     # built names the concern's heaviest word, spelt out, and outranks one that names

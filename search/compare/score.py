@@ -403,20 +403,30 @@ COMPOUND_WEIGHT = 0.8
 COMPOUND_PART_ZIPF = 3.5
 
 
+#: Latin and Greek prefixes that are words too short or rare to be a compound's part.
+_PREFIXES = frozenset(
+    ["pro", "pre", "con", "com", "dis", "mis", "sub", "non", "per", "sur", "tran", "trans", "mon"]
+    + ["pan", "para", "anti", "auto", "semi", "inter", "overs"]
+)
+
+
 @lru_cache(maxsize=50_000)
 def compound_parts(word: str) -> tuple[str, str] | None:
     """The stems of the two words a rare compound is written of ("lawbreaking" ->
     ("law", "break")), or None: a later sentence that writes both ("if they break the
     law") names the concern's word, spelt out. The split whose rarer part is the
-    commonest; no part a stop word."""
+    commonest; no part a stop word, the second five letters or more (not "fuel|led",
+    "panic|king", "pee|ring": an inflection's letters read as a word)."""
     if len(word) < 7 or not word.isalpha() or language_weight(word) < COMPOUND_WEIGHT:
         return None
     from wordfreq import zipf_frequency
 
     whole = _stem_of(word)
     best, best_zipf = None, COMPOUND_PART_ZIPF
-    for i in range(3, len(word) - 2):
+    for i in range(3, len(word) - 4):  # the second part a word of five letters or more
         a, b = word[:i], word[i:]
+        if a in _PREFIXES:  # "pro|poses", "dis|placing": a word's prefix, no word of its own
+            continue
         zipf = min(
             zipf_frequency(a, "en", wordlist="small"), zipf_frequency(b, "en", wordlist="small")
         )

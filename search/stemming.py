@@ -27,12 +27,97 @@ _DOUBLE_BASES = frozenset(
 )
 
 
+#: Verbs of three letters that double their last one ("banned", "running"): only these are
+#: undoubled at that length, where surnames are ("Manning", "Redding", "Cummings" stay
+#: apart from "man", "red", "cum", as Whoosh's stemmer kept them).
+_SHORT_DOUBLING = frozenset(
+    [
+        "ban",
+        "bar",
+        "bat",
+        "beg",
+        "bet",
+        "bid",
+        "bob",
+        "cap",
+        "cut",
+        "dab",
+        "dig",
+        "dim",
+        "dip",
+        "dot",
+        "dub",
+        "fan",
+        "fit",
+        "gag",
+        "get",
+        "hit",
+        "hop",
+        "hug",
+        "jab",
+        "jam",
+        "jog",
+        "jot",
+        "let",
+        "lob",
+        "log",
+        "lug",
+        "mop",
+        "nab",
+        "nag",
+        "nap",
+        "net",
+        "nip",
+        "nod",
+        "pad",
+        "pat",
+        "pet",
+        "pin",
+        "pit",
+        "pop",
+        "pot",
+        "put",
+        "rig",
+        "rip",
+        "rob",
+        "rot",
+        "rub",
+        "run",
+        "sag",
+        "set",
+        "sip",
+        "sit",
+        "sob",
+        "sum",
+        "tag",
+        "tan",
+        "tap",
+        "tip",
+        "top",
+        "tug",
+        "vet",
+        "wag",
+        "wed",
+        "wet",
+        "win",
+        "zip",
+    ]
+)
+
+
 def stem(word: str) -> str:
     """The Porter stem of a lower-case word."""
+    if word.endswith("ings"):  # step 1a first: "stabbings" is stemmed as "stabbing"
+        word = word[:-1]
     base = _AT_BL.match(word)
     if base is not None:
         word = base.group(1) + "e"
     stemmed = _porter(word)
-    if word.endswith(("ed", "ing")) and _DOUBLED.search(stemmed) and stemmed not in _DOUBLE_BASES:
+    if (
+        word.endswith(("ed", "ing"))
+        and _DOUBLED.search(stemmed)
+        and stemmed not in _DOUBLE_BASES
+        and (len(stemmed) > 4 or stemmed[:-1] in _SHORT_DOUBLING)
+    ):
         return stemmed[:-1]
     return stemmed

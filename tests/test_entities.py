@@ -1791,6 +1791,11 @@ def test_a_nationality_s_word_naming_its_language_names_no_country(text):
         ("The French government said on Monday it would act.", "French"),
         ("The port was sold to French buyers in May.", "French"),
         ("In English law the rule is old.", "English"),
+        ("Thousands of Mexican teachers marched in Oaxaca.", "Mexican"),
+        ("He understood French concerns about the deal.", "French"),
+        ("She was teaching American students.", "American"),
+        ("The loans came from Chinese and Russian banks.", "Russian"),
+        ("The Ukrainian text of the agreement was signed.", "Ukrainian"),
     ],
 )
 def test_a_nationality_s_word_for_its_people_or_state_still_names_the_country(text, word):

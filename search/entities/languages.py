@@ -14,35 +14,136 @@ import re
 
 from search.entities.spans import Span
 
-#: After the word: a language's own nouns ("English-language", "French translation",
-#: "Spanish speakers", "Japanese subtitles", "the English word for").
+#: Nationalities' words that are also their languages' names ("Mexican", "Israeli",
+#: "American" name no language: they always stay).
+LANGUAGES = frozenset(
+    [
+        "English",
+        "French",
+        "German",
+        "Spanish",
+        "Italian",
+        "Portuguese",
+        "Dutch",
+        "Flemish",
+        "Russian",
+        "Ukrainian",
+        "Polish",
+        "Czech",
+        "Slovak",
+        "Hungarian",
+        "Romanian",
+        "Bulgarian",
+        "Serbian",
+        "Croatian",
+        "Bosnian",
+        "Slovenian",
+        "Greek",
+        "Turkish",
+        "Arabic",
+        "Hebrew",
+        "Persian",
+        "Farsi",
+        "Kurdish",
+        "Armenian",
+        "Georgian",
+        "Chinese",
+        "Mandarin",
+        "Cantonese",
+        "Japanese",
+        "Korean",
+        "Vietnamese",
+        "Thai",
+        "Burmese",
+        "Khmer",
+        "Lao",
+        "Indonesian",
+        "Malay",
+        "Tagalog",
+        "Filipino",
+        "Hindi",
+        "Urdu",
+        "Bengali",
+        "Punjabi",
+        "Tamil",
+        "Nepali",
+        "Swahili",
+        "Amharic",
+        "Somali",
+        "Hausa",
+        "Yoruba",
+        "Zulu",
+        "Swedish",
+        "Norwegian",
+        "Danish",
+        "Finnish",
+        "Icelandic",
+        "Estonian",
+        "Latvian",
+        "Lithuanian",
+        "Welsh",
+        "Irish",
+        "Gaelic",
+        "Catalan",
+        "Basque",
+        "Galician",
+        "Albanian",
+        "Macedonian",
+        "Mongolian",
+        "Pashto",
+        "Dari",
+        "Uzbek",
+        "Kazakh",
+        "Afrikaans",
+        "Latin",
+    ]
+)
+#: After the word: what only a language has ("English-language", "French-speaking", "the
+#: French translation", "Japanese subtitles", "a German accent", "Spanish lessons").
 _LANGUAGE_AFTER = re.compile(
-    r"(?:-|\s)(?:language|languages|speaking|speaker|speakers|translation|translations"
-    r"|translator|translators|subtitles|subtitled|dub|dubbed|word|words|phrase|phrases"
-    r"|grammar|dictionary|spelling|accent|lessons?|classes|course|courses|teachers?"
-    r"|version|versions|edition|editions|text|texts|original|proficiency|fluency)\b"
+    r"(?:-|\s)(?:language|languages|speaking|translation|translations|translator|translators"
+    r"|subtitles|subtitled|dubbed|grammar|dictionary|dictionaries|spelling|accent|lessons"
+    r"|proficiency|fluency)\b"
 )
 #: Before the word: what one does with a language ("speaks", "written in", "translated
-#: into", "fluent in", "learning") or "in" ending a clause ("the pages are in English.").
-_LANGUAGE_BEFORE = re.compile(
-    r"(?:\b(?:speaks?|spoke|spoken|speaking|learn|learns|learned|learnt|learning|teach"
-    r"|teaches|taught|teaching|study|studies|studied|studying|understand|understands"
-    r"|understood|read|reads|writes?|wrote|written|translated(?:\s+(?:in)?to)?|translate"
-    r"|(?:in)?to|fluent(?:\s+in)?|from)\s+(?:both\s+|either\s+)?)$"
+#: into", "fluent in"); then the word ends its phrase (:data:`_SPOKEN_END`).
+_LANGUAGE_VERB = re.compile(
+    r"\b(?:speaks?|spoke|spoken|speaking|learn|learns|learned|learnt|learning|teach|teaches"
+    r"|taught|teaching|translated|translate|translates|fluent|written|write|writes|wrote"
+    r"|published|dubbed|subtitled)\s+(?:both\s+|either\s+|in\s+|into\s+|from\s+)?$"
 )
-_IN_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$|\s(?:and|or)\s+[A-Z][a-z]+(?:[.,;:!?)]|$))")
+#: Where a language named after such a verb ends its phrase: punctuation, the end, "and"
+#: or "or" and another capitalised word, or a word that goes on with the clause ("speaks
+#: Spanish at home", "speaks Japanese fluently"), not a noun ("taught American students").
+_SPOKEN_END = re.compile(
+    r"\s*(?:[.,;:!?)]|$|\s(?:and|or)\s+[A-Z]|\s(?:at|with|as|to|for|in|on|but|well|fluently"
+    r"|too|instead|only)\b)"
+)
+#: "in", "into" or "from" alone before the word: a language only where it ends the clause,
+#: alone or in a list of languages ("the pages are in English.", "in English and French.");
+#: "aid from Chinese and Russian banks" names peoples.
+_IN = re.compile(r"\b(?:in|into|from)\s+$")
+_LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][a-z]+)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _ends_a_list_of_languages(norm: str, end: int) -> bool:
+    while True:
+        m = _LIST_NEXT.match(norm, end)
+        if m is None or m.group(1) not in LANGUAGES:
+            return bool(_CLAUSE_END.match(norm, end)) and not (m and m.group(1))
+        end = m.end()
 
 
 def _is_language(norm: str, start: int, end: int) -> bool:
+    if norm[start:end] not in LANGUAGES:
+        return False
     if _LANGUAGE_AFTER.match(norm, end):
         return True
-    before = norm[max(0, start - 40) : start]
-    if _LANGUAGE_BEFORE.search(before):
-        # "translated into French" but not "sold to French buyers": after "to" or "from",
-        # only where the clause ends with the word
-        last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-        return last not in ("to", "into", "from") or bool(_IN_CLAUSE_END.match(norm, end))
-    return before.endswith(" in ") and bool(_IN_CLAUSE_END.match(norm, end))
+    before = max(0, start - 40)
+    if _LANGUAGE_VERB.search(norm, before, start):
+        return bool(_SPOKEN_END.match(norm, end))
+    return bool(_IN.search(norm, before, start)) and _ends_a_list_of_languages(norm, end)
 
 
 def without_languages(fields: list[tuple[str, str, str, list[Span]]]) -> list:

@@ -108,9 +108,11 @@ _ANY_MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = rf"(?P<year>{PUBLISHED_YEAR})"
 _DATE_FORMS = [
-    # 2025-07-01, and the year first with slashes or dots: 2025/07/01, 2025.7.1
+    # 2025-07-01, and the year first with slashes or dots: 2025/07/01, 2025.07.01
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"(?<![\w./]){_YEAR}([/.])(?P<mnum>[01]?\d)\2(?P<day>[0-3]?\d)(?![\d/.])"),
+    re.compile(rf"(?<![\w./]){_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/.])"),
+    # (with dots, two digits each: a version is "2024.1.2")
+    re.compile(rf"(?<![\w./]){_YEAR}\.(?P<mnum>[01]\d)\.(?P<day>[0-3]\d)(?![\d/.])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
     # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month
@@ -247,7 +249,8 @@ def _affiliation(part: str) -> bool:
     return " " not in part or (part != part.upper() and bool(_ACRONYM.search(part)))
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+#: Three capitals or more: "AMP", "BBC" (two may be a given name's initials: "AJ Willingham").
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 
 
 def _byline_names(line: str) -> str:

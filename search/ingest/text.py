@@ -479,14 +479,31 @@ def _says_who(name: str, lines: Sequence[tuple[str, int]]) -> bool:
 
 
 def _label_words(line: str) -> bool:
-    """A section's or a button's label in capitals ("Editors Pick", "Create LICENSE"): it
-    opens with an everyday word that is no one's given name, or holds a word in capitals
-    in a line that is not all capitals."""
-    from ..entities.typer import everyday  # the recogniser's word lists, read once
+    """No writer's name: a section's or a button's label in capitals ("Editors Pick",
+    "Create LICENSE": it opens with an everyday word that is no one's given name, or holds
+    a word in capitals in a line that is not all capitals), a place ("New York", the
+    dateline beside the date), a name the recogniser knows (a public figure's topic tag, a
+    body), or a credit to an agency or a column ("Getty Images", "Guest Column")."""
+    from ..entities.gazetteer import lookup  # the recogniser's lists, read once
+    from ..entities.typer import everyday, places
 
     words = _words(line)
     shouting = line != line.upper() and any(len(w) > 2 and w.isupper() for w in words)
-    return shouting or everyday(words[0]) > 0
+    if shouting or everyday(words[0]) > 0 or _CREDIT_WORD.search(line):
+        return True
+    for part in re.split(r",\s*|\s+and\s+|\s+&\s+", line):
+        known = lookup(part)
+        if part in places() or known is not None:  # a place, a body, a public figure's tag
+            return True
+    return False
+
+
+#: The last word of a credit that names no person.
+_CREDIT_WORD = re.compile(
+    r"\b(?:images|photos?|pictures|press|news|media|column|desk|agency|wire|staff|team"
+    r"|reports?|editors?|city|county|state)$",
+    re.I,
+)
 
 
 def _named_below_and_in_bio(lines: Sequence[tuple[str, int]], title_index: int, last: int) -> str:
@@ -602,10 +619,20 @@ _GENERIC_TLDS = frozenset(
         "world",
         "today",
         "global",
+        "asia",
+        "africa",
+        "nyc",
+        "london",
+        "berlin",
+        "paris",
+        "tokyo",
+        "google",
     ]
 )
 #: Two letters that end a file's name more often than a site's ("__init__.py", "run.sh").
-_CODE_SUFFIXES = frozenset(["py", "sh", "rs", "rb", "pl", "ps", "cs", "ts", "js", "go", "md"])
+#: (A country's code too: Paraguay's "abc.com.py" has a part between; Poland's .pl,
+#: Serbia's .rs and Palestine's .ps are news sites' more often than files.)
+_CODE_SUFFIXES = frozenset(["py", "sh", "rb", "cs", "ts", "js", "go", "md"])
 #: Services whose names any site's furniture gives (a share button, "Powered by", an image
 #: host, an affiliate link): never the publisher of the story around them.
 _SERVICE_HOSTS = re.compile(
@@ -620,7 +647,8 @@ def _site_host(host: str) -> bool:
     """Whether a host name (lower case) could be a publisher's: a real top-level domain,
     not a code file's suffix, not a third-party service's."""
     tld = host.rsplit(".", 1)[-1]
-    if not (tld in _GENERIC_TLDS or (len(tld) == 2 and tld not in _CODE_SUFFIXES)):
+    code = tld in _CODE_SUFFIXES and host.count(".") < 2
+    if not (tld in _GENERIC_TLDS or (len(tld) == 2 and not code)):
         return False
     return not _SERVICE_HOSTS.search(host)
 
@@ -839,6 +867,12 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 
 
+#: The heading of a page's comments ("Comments", "3 Comments", "Leave a Reply").
+_COMMENTS_HEADING = re.compile(
+    r"^(?:[|•·]\s*)?(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments"
+    r"|(?:leave|post|add)\s+a\s+(?:comment|reply))\b",
+    re.I,
+)
 #: A notice in the site's own voice, however long: its cookies, its affiliate links.
 _SITE_NOTICE = re.compile(
     r"(?:this|our)\s+(?:web\s?)?site\s+(?:uses\s+cookies|participates\s+in|is\s+a\s+participant\s+in"
@@ -1216,11 +1250,17 @@ def parse_article(
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
     )
-    for line in (lines[i][0] for i in range(last + 1, len(lines)) if not chrome[i]):
+    comments = False  # past the comments' heading, a "Posted by" is a commenter's
+    for i in range(last + 1, len(lines)):
+        line = lines[i][0]
+        comments = comments or bool(_COMMENTS_HEADING.match(line))
+        if chrome[i]:
+            continue
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif not author and line[:6].lower() == "posted":  # a blog's footer credit
+        elif not author and not comments and line[:6].lower() == "posted":  # a blog's footer
             author = shown_byline([line])
+            author = "" if author.casefold() in ("anonymous", "unknown") else author
         elif date is None and is_date_line(line):
             date = find_date(line)
     if not body_lines:
@@ -1853,10 +1893,9 @@ def _title_candidate(line: str) -> bool:
     )
 
 
-#: A time and perhaps its label, alone: a recipe's "Total 1 hr 50 min", a "5 min read".
-_DURATION = re.compile(
-    r"(?:[A-Za-z]+:?\s+)?(?:\d+\s*(?:hrs?|hours?|mins?|minutes?)\b\s*)+(?:read)?$", re.I
-)
+#: A time and perhaps its label, alone: a recipe's "Total 1 hr 50 min", a "5 min read"
+#: (abbreviated, as such labels write it: "Within 48 hours" is a headline).
+_DURATION = re.compile(r"(?:[A-Za-z]+:?\s+)?(?:\d+\s*(?:hrs?|mins?)\b\s*)+(?:read)?$", re.I)
 
 
 _NOT_A_HEADLINE = re.compile(

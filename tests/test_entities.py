@@ -1808,3 +1808,16 @@ def test_a_number_before_real_is_no_money():
         e for e in recognise_text("The set holds 89 real English web pages.") if e.type == "MONEY"
     ]
     assert "300 reais" in {e.text for e in recognise_text("He paid 300 reais for it.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A student at Berkeley said the Berkeley campus was quiet.", "Berkeley"),
+        ("The BBC correspondent at Westminster said Westminster was busy.", "Westminster"),
+    ],
+)
+def test_a_job_at_a_town_the_lists_know_leaves_the_town_a_place(text, place):
+    """ "Product Leader at Vantrell" makes an unknown name where one works, a body; a
+    student at Berkeley is in a town, every mention of which became an organisation."""
+    assert {e.type for e in recognise_text(text) if e.text == place} == {"GPE"}

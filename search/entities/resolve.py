@@ -339,8 +339,14 @@ def _verdicts(
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
             new = "ORG"  # "Learn more at Emerj.": where the story came from
-        elif key in employers and new in {"GPE", "PERSON"} and key not in placed:
+        elif (
+            key in employers
+            and new in {"GPE", "PERSON"}
+            and key not in placed
+            and text not in typer.places()
+        ):
             new = "ORG"  # "Product Leader at Vantrell", "engineer for Quillpost": a body
+            # (not a town the lists know: "a student at Berkeley", "a worker at Oxford")
         elif key in placed and (new in {"ORG", None} or (new == "PERSON" and " " not in key)):
             new = "GPE"  # "Throgs Neck resident", "the district of Wedding", "Kincaid police"
         if new == "PERSON" and text.count(" ") == 1 and _titled_plural(text.split(" ")):

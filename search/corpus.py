@@ -140,22 +140,27 @@ class Corpus:
         """Ids of the articles most like this one, best first (Whoosh's more-like-this:
         the article's most distinctive words, by Bo1, searched for in every body)."""
         article = self.get(article_id)
+        # Its opening tells what it is about: a long report's whole text costs as much as
+        # reading it (0.4 s for 1.5 MB), for the same few words.
+        text = f"{article.title}\n{article.body[:_LIKENESS_TEXT]}"
         with self._lock:
             docnum = self._searcher.document_number(id=article.id)
-            hits = self._searcher.more_like(
-                docnum, "body", text=f"{article.title}\n{article.body}", top=limit, numterms=15
-            )
+            hits = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=15)
             return tuple(hit["id"] for hit in hits)
 
     def compare_partner(self, article_id: str) -> str | None:
         """The article to compare a dated one with when no other is named: the dated
         article most like it (:meth:`more_like`), in a corpus of many stories one on its
-        story. None for an undated article, or when no dated article is like it."""
-        if self.get(article_id).published is None:
+        story, and no copy of it. None for an undated article, or when no dated article is
+        like it."""
+        article = self.get(article_id)
+        if article.published is None:
             return None
-        for other in self.more_like(article_id, limit=5):
-            if self.get(other).published is not None:
-                return other
+        for other_id in self.more_like(article_id, limit=5):
+            other = self.get(other_id)
+            # (not the same page saved twice, as .html and .md: one story told once)
+            if other.published is not None and other.title.casefold() != article.title.casefold():
+                return other_id
         return None
 
     # ------------------------------------------------------------------ search
@@ -407,6 +412,10 @@ class Corpus:
         """Close the index files now (after any search or facet read in progress)."""
         with self._facets_lock, self._lock:
             self._release()
+
+
+#: How much of an article's text :meth:`Corpus.more_like` reads for its key words.
+_LIKENESS_TEXT = 20_000
 
 
 def _close_all(readers: list) -> None:

@@ -714,6 +714,25 @@ def test_the_corpus_ranks_the_articles_most_like_one_first(seeds_copy, cache_dir
     assert older.id not in alike
 
 
+def test_the_partner_chosen_for_an_article_is_no_copy_of_it(seeds_copy, cache_dir):
+    """The same page saved twice (a .txt beside the original): the copy is the article
+    most like it, and no story to compare it with."""
+    import shutil
+
+    from conftest import ECONOMIST
+
+    from search.corpus import Corpus
+
+    shutil.copy(seeds_copy / ECONOMIST.name, seeds_copy / "economist-copy.txt")
+    corpus = Corpus.open([seeds_copy], cache_dir=cache_dir)
+    economist = [a for a in corpus.articles if a.published.year == 2024]
+    (caliber,) = [a for a in corpus.articles if a.published.year == 2025]
+    assert len(economist) == 2
+    for a in economist:
+        assert corpus.more_like(a.id)[0] in {b.id for b in economist}  # its copy, first
+        assert corpus.compare_partner(a.id) == caliber.id
+
+
 def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy, cache_dir):
     corpus, older, newer = _with_an_unrelated_newest_article(seeds_copy, cache_dir)
 

@@ -149,17 +149,20 @@ class Corpus:
             return tuple(hit["id"] for hit in hits)
 
     def compare_partner(self, article_id: str) -> str | None:
-        """The article to compare a dated one with when no other is named: the dated
-        article most like it (:meth:`more_like`), in a corpus of many stories one on its
-        story, and no copy of it. None for an undated article, or when no dated article is
-        like it."""
+        """The article to compare one with when no other is named: the dated article most
+        like it (:meth:`more_like`), in a corpus of many stories one on its story, of
+        another day (one before or after it) and no copy of it; None when there is none."""
         article = self.get(article_id)
-        if article.published is None:
-            return None
-        for other_id in self.more_like(article_id, limit=5):
+        own = _title_words(article.title)
+        for other_id in self.more_like(article_id, limit=10):
             other = self.get(other_id)
-            # (not the same page saved twice, as .html and .md: one story told once)
-            if other.published is not None and other.title.casefold() != article.title.casefold():
+            # Not the same page saved twice (as .html and .md, or a reprint): its headline's
+            # words, or the day and nearly the same words.
+            if (
+                other.published is not None
+                and _title_words(other.title) != own
+                and other.published != article.published
+            ):
                 return other_id
         return None
 
@@ -412,6 +415,11 @@ class Corpus:
         """Close the index files now (after any search or facet read in progress)."""
         with self._facets_lock, self._lock:
             self._release()
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    """A headline's words, whatever its quotes and punctuation ("It’s" and "It's")."""
+    return tuple(re.findall(r"[^\W_]+", title.casefold().replace("’", "'")))
 
 
 #: How much of an article's text :meth:`Corpus.more_like` reads for its key words.

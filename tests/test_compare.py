@@ -1254,8 +1254,10 @@ def test_cli_json_follows_the_contract_with_offsets_into_show_bodies(seed_corpus
 
 def test_cli_usage_and_unknown_ids(seed_corpus, capsys):
     folder = str(seed_corpus.folders[0])
-    code, _, err = _cli(capsys, "--corpus", folder, "compare", "only-one")
+    code, _, err = _cli(capsys, "--corpus", folder, "compare", "one", "two", "three")
     assert code == 2 and "two article ids" in err
+    code, _, err = _cli(capsys, "--corpus", folder, "compare", "only-one")
+    assert code == 1 and "only-one" in err
     code, _, err = _cli(capsys, "--corpus", folder, "compare", "nope1", "nope2")
     assert code == 1 and "nope1" in err
 

@@ -456,6 +456,10 @@ def test_the_comparison_arrives_as_a_message_from_its_worker(seed_corpus):
         app = _app(seed_corpus)
         async with app.run_test(size=(140, 40), message_hook=hook) as pilot:
             pilot.app.action_compare()
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if isinstance(pilot.app.screen, CompareScreen):
+                    break
             screen = pilot.app.screen
             assert isinstance(screen, CompareScreen)
             await screen.workers.wait_for_complete()
@@ -731,6 +735,25 @@ def test_the_partner_chosen_for_an_article_is_no_copy_of_it(seeds_copy, cache_di
     for a in economist:
         assert corpus.more_like(a.id)[0] in {b.id for b in economist}  # its copy, first
         assert corpus.compare_partner(a.id) == caliber.id
+
+
+def test_an_undated_article_is_compared_with_the_dated_one_most_like_it(seeds_copy, cache_dir):
+    """Before: an undated article had no partner, and c compared the corpus's oldest and
+    newest articles, a pair without it."""
+    from conftest import write
+
+    from search.corpus import Corpus
+
+    write(
+        seeds_copy,
+        "undated.txt",
+        "Allies weigh Trump's Asia tour\n\nJapan and South Korea weighed defence spending, "
+        "AUKUS submarines and tariffs after Trump's Asia tour, officials in Tokyo said.\n",
+    )
+    corpus = Corpus.open([seeds_copy], cache_dir=cache_dir)
+    (undated,) = [a for a in corpus.articles if a.published is None]
+    partner = corpus.compare_partner(undated.id)
+    assert partner is not None and corpus.get(partner).published is not None
 
 
 def test_compare_with_lists_the_articles_on_the_anchor_s_story_first(seeds_copy, cache_dir):

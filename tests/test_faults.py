@@ -898,6 +898,39 @@ def test_quitting_twice_leaves_a_verdict_the_disk_still_refuses(
     asyncio.run(scenario())
 
 
+def test_a_verdict_refused_after_the_quit_warning_is_warned_of_again(
+    seed_corpus, small_disk, monkeypatch
+):
+    """Before: the quit warning came once a session; a verdict refused after it was lost
+    to the next q without a word."""
+    import asyncio
+
+    from tui.app import DossierApp
+    from tui.screens.compare import CompareScreen
+
+    disk, fill, _make_room = small_disk
+    monkeypatch.setenv("XDG_DATA_HOME", str(disk))
+    said: list[str] = []
+
+    async def scenario() -> None:
+        app = DossierApp(seed_corpus)
+        app.notify = lambda message, **_kw: said.append(str(message))
+        async with app.run_test(size=(140, 40)) as pilot:
+            app.action_compare()
+            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
+                await pilot.pause(0.02)
+            await pilot.pause()
+            fill()
+            await pilot.press("1", "q")
+            await pilot.pause()
+            assert app.is_running and "lost if you quit now" in said[-1]
+            await pilot.press("j", "3", "q")  # another refused verdict, then q
+            await pilot.pause()
+            assert app.is_running and "2 change(s)" in said[-1]
+
+    asyncio.run(scenario())
+
+
 def test_the_explorers_background_refresh_ignores_code_in_the_working_folder(
     tmp_path, cache_dir, monkeypatch
 ):

@@ -127,7 +127,7 @@ class DossierApp(App[None]):
         #: Set up when running in a terminal (tui.hangup); None under run_test.
         self.hangup: Hangup | None = hangup
         #: Quitting was refused once for changes the disk refused: the next quit goes.
-        self._warned_quit = False
+        self._warned_quit = 0  # how many unsaved changes the last quit warned of
         #: The article marked with m: c on another article compares the two.
         self.marked: str | None = None
         #: The first article of the palette's "Compare with…".
@@ -186,8 +186,8 @@ class DossierApp(App[None]):
             store = getattr(screen, "store", None)
             if store is not None and hasattr(store, "save_pending") and not store.save_pending():
                 unsaved += store.unsaved
-        if unsaved and not self._warned_quit:
-            self._warned_quit = True
+        if unsaved and unsaved != self._warned_quit:  # once for these, again for more
+            self._warned_quit = unsaved
             self.notify(
                 f"{unsaved} change(s) could not be saved (see above) and are lost if you "
                 "quit now: free some space and press q again, or press it to quit anyway",
@@ -517,23 +517,40 @@ class DossierApp(App[None]):
                 timeout=5,
             )
             return
-        alike = self._most_like(other) if other is not None else None
-        if alike is not None:  # among many stories, the one on its story
-            self.notify(
-                f"comparing with {self._title(alike)}, the article most like it; "
-                "m marks one to choose (or ctrl+p, Compare with…)",
-                timeout=5,
-            )
-            self.compare_articles(other, alike)
+        if other is not None:  # among many stories, the one most like it
+            self._compare_with_most_like(other)
             return
         self.notify("comparing the oldest and newest articles; m marks one to choose", timeout=4)
         self.compare_articles(None, None)
 
-    def _most_like(self, article_id: str) -> str | None:
+    @work(thread=True, exclusive=True, group="partner", exit_on_error=False)
+    def _compare_with_most_like(self, article_id: str) -> None:
+        """Find the article to compare this one with off the UI thread (a search of the
+        whole corpus), then compare the two."""
         try:
-            return self.corpus.compare_partner(article_id)
+            alike = self.corpus.compare_partner(article_id)
         except Exception:  # noqa: BLE001 - a stale id: no choice to offer
-            return None
+            alike = None
+        pair = alike is None and sum(a.published is not None for a in self.corpus.articles) == 2
+        self.call_from_thread(self._compare_with, article_id, alike, pair)
+
+    def _compare_with(self, article_id: str, alike: str | None, pair: bool = False) -> None:
+        if alike is None and pair:  # two dated articles: those two, whatever they share
+            self.compare_articles(None, None)
+            return
+        if alike is None:
+            self.notify(
+                "no other dated article is like this one: m marks an article, c on another "
+                "compares the two (or ctrl+p, Compare with…)",
+                timeout=6,
+            )
+            return
+        self.notify(
+            f"comparing with {self._title(alike)}, the article most like it; "
+            "m marks one to choose (or ctrl+p, Compare with…)",
+            timeout=5,
+        )
+        self.compare_articles(article_id, alike)
 
     def compare_articles(self, first: str | None, second: str | None) -> None:
         """Compare two articles, the earlier first whatever the order given."""

@@ -69,19 +69,26 @@ class CompareWithProvider(ArticleProvider):
     ones on its story."""
 
     PREFIX = "Compare with: "
-    _ordered: tuple | None = None
+    _ordered: tuple = ()
+
+    async def startup(self) -> None:
+        """The articles in order, ranked off the UI thread (a search of the corpus)."""
+        import asyncio
+
+        self._ordered = await asyncio.to_thread(self._ranked)
+
+    def _ranked(self) -> tuple:
+        anchor = getattr(self.app, "compare_anchor", None)
+        others = [a for a in super()._articles() if a.id != anchor]
+        corpus = getattr(self.app, "corpus", None)
+        try:
+            alike = corpus.more_like(anchor) if corpus is not None and anchor else ()
+        except Exception:  # noqa: BLE001 - a stale anchor: the list as it stands
+            alike = ()
+        rank = {article_id: n for n, article_id in enumerate(alike)}
+        return tuple(sorted(others, key=lambda a: rank.get(a.id, len(rank))))
 
     def _articles(self):
-        if self._ordered is None:
-            anchor = getattr(self.app, "compare_anchor", None)
-            others = [a for a in super()._articles() if a.id != anchor]
-            corpus = getattr(self.app, "corpus", None)
-            try:
-                alike = corpus.more_like(anchor) if corpus is not None and anchor else ()
-            except Exception:  # noqa: BLE001 - a stale anchor: the list as it stands
-                alike = ()
-            rank = {article_id: n for n, article_id in enumerate(alike)}
-            self._ordered = tuple(sorted(others, key=lambda a: rank.get(a.id, len(rank))))
         return self._ordered
 
     def _choose(self, article_id: str):

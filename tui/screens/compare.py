@@ -143,7 +143,7 @@ class CompareScreen(HelpFirst, Screen):
         self.raw = None  # the engine's comparison
         self.result = None  # with curation applied (or the raw one, see show_curated)
         self.store = None
-        self._warned_unsaved = False  # leaving with verdicts a full disk refused
+        self._warned_unsaved = 0  # how many unsaved verdicts leaving last warned of
         self.entities: tuple = ((), ())
         self.show_curated = True
         #: Why the analysts' curation is not shown (an unreadable links file), if it is not.
@@ -523,10 +523,10 @@ class CompareScreen(HelpFirst, Screen):
 
     def action_back(self) -> None:
         store = self.store
-        if store is not None and not store.save_pending() and not self._warned_unsaved:
-            # Verdicts a full disk refused live in this view's store: say so once, and
-            # leave on the next press.
-            self._warned_unsaved = True
+        if store is not None and not store.save_pending() and store.unsaved != self._warned_unsaved:
+            # Verdicts a full disk refused live in this view's store: say so once for
+            # these (and again for more), and leave on the next press.
+            self._warned_unsaved = store.unsaved
             self.notify(
                 f"{store.unsaved} change(s) could not be saved (see above) and are lost if "
                 "you leave now: free some space and press escape again, or press it to leave",

@@ -46,7 +46,8 @@ def live_bindings(app: App, screen: Screen) -> list[tuple[str, list[Row]]]:
             if key in active or binding.id is None:
                 continue
             if app._check_action_state(binding.action, node) is False:
-                when = getattr(node, "HELP_WHEN", {}).get(binding.action, "not now")
+                name = binding.action.split("(", 1)[0]  # "step(1)" is the action "step"
+                when = getattr(node, "HELP_WHEN", {}).get(name, "not now")
                 hidden = Binding(
                     key, binding.action, f"{binding.description} ({when})", id=binding.id
                 )

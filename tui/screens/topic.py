@@ -122,6 +122,7 @@ class TopicCompareScreen(HelpFirst, Screen):
         self.raw = None  # the engine's reading
         self.result = None  # with the analysts' decisions
         self.store = None
+        self._warned = 0  # how many unsaved verdicts leaving last warned of
         #: The development chosen in the detail (what p, d and u act on), by its key.
         self.chosen: str | None = None
         self._concern: str | None = None  # the key of the concern shown
@@ -292,6 +293,9 @@ class TopicCompareScreen(HelpFirst, Screen):
         except OSError as exc:
             self.notify(f"not saved: {exc}", severity="error", timeout=8)
             return
+        for notice in self.store.notices:  # a verdict the disk refused: kept in memory
+            self.notify(notice, severity="warning", timeout=6)
+        self.store.notices.clear()
         self._apply(index)
 
     def action_verdict(self, key: str) -> None:
@@ -356,6 +360,17 @@ class TopicCompareScreen(HelpFirst, Screen):
         return None
 
     def action_back(self) -> None:
+        store = self.store
+        if store is not None and not store.save_pending() and store.unsaved != self._warned:
+            # as the pair's compare view does: verdicts the disk refused are lost on leaving
+            self._warned = store.unsaved
+            self.notify(
+                f"{store.unsaved} change(s) could not be saved (see above) and are lost if "
+                "you leave now: free some space and press escape again, or press it to leave",
+                severity="error",
+                timeout=10,
+            )
+            return
         self.dismiss()
 
 

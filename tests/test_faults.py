@@ -761,6 +761,16 @@ def test_fuzzy_words_allow_two_edits_and_say_so(seed_corpus):
     assert seed_corpus.search('"allies trump"~5').total >= 1  # a phrase's slop is no edit
 
 
+async def _compared(app, pilot):
+    """The compare view, once it shows the bundled pair's comparison."""
+    from tui.screens.compare import CompareScreen
+
+    app.action_compare()
+    while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
+        await pilot.pause(0.02)
+    return app.screen
+
+
 @pytest.mark.timeout(120)
 def test_a_query_of_100_kb_is_refused_saying_so(seed_corpus):
     """Before: a 100 KB query ran past 60 s."""
@@ -779,7 +789,6 @@ def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
 
     from search.links import LinkStore
     from tui.app import DossierApp
-    from tui.screens.compare import CompareScreen
 
     disk, fill, make_room = small_disk
     monkeypatch.setenv("XDG_DATA_HOME", str(disk))
@@ -789,9 +798,7 @@ def test_a_verdict_keyed_on_a_full_disk_is_said_and_saved_later(
         app = DossierApp(seed_corpus)
         app.notify = lambda message, **_kw: said.append(str(message))
         async with app.run_test(size=(140, 40)) as pilot:
-            app.action_compare()
-            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
-                await pilot.pause(0.02)
+            await _compared(app, pilot)
             screen = app.screen
             await pilot.pause()
             fill()
@@ -836,7 +843,6 @@ def test_quitting_with_a_verdict_the_disk_refused_warns_first(
 
     from search.links import LinkStore
     from tui.app import DossierApp
-    from tui.screens.compare import CompareScreen
 
     disk, fill, make_room = small_disk
     monkeypatch.setenv("XDG_DATA_HOME", str(disk))
@@ -846,9 +852,7 @@ def test_quitting_with_a_verdict_the_disk_refused_warns_first(
         app = DossierApp(seed_corpus)
         app.notify = lambda message, **_kw: said.append(str(message))
         async with app.run_test(size=(140, 40)) as pilot:
-            app.action_compare()
-            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
-                await pilot.pause(0.02)
+            await _compared(app, pilot)
             screen = app.screen
             await pilot.pause()
             fill()
@@ -875,7 +879,6 @@ def test_quitting_twice_leaves_a_verdict_the_disk_still_refuses(
     import asyncio
 
     from tui.app import DossierApp
-    from tui.screens.compare import CompareScreen
 
     disk, fill, _make_room = small_disk
     monkeypatch.setenv("XDG_DATA_HOME", str(disk))
@@ -883,9 +886,7 @@ def test_quitting_twice_leaves_a_verdict_the_disk_still_refuses(
     async def scenario() -> None:
         app = DossierApp(seed_corpus)
         async with app.run_test(size=(140, 40)) as pilot:
-            app.action_compare()
-            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
-                await pilot.pause(0.02)
+            await _compared(app, pilot)
             await pilot.pause()
             fill()
             await pilot.press("1", "q")
@@ -906,7 +907,6 @@ def test_a_verdict_refused_after_the_quit_warning_is_warned_of_again(
     import asyncio
 
     from tui.app import DossierApp
-    from tui.screens.compare import CompareScreen
 
     disk, fill, _make_room = small_disk
     monkeypatch.setenv("XDG_DATA_HOME", str(disk))
@@ -916,9 +916,7 @@ def test_a_verdict_refused_after_the_quit_warning_is_warned_of_again(
         app = DossierApp(seed_corpus)
         app.notify = lambda message, **_kw: said.append(str(message))
         async with app.run_test(size=(140, 40)) as pilot:
-            app.action_compare()
-            while not (isinstance(app.screen, CompareScreen) and app.screen.result is not None):
-                await pilot.pause(0.02)
+            await _compared(app, pilot)
             await pilot.pause()
             fill()
             await pilot.press("1", "q")
@@ -927,6 +925,44 @@ def test_a_verdict_refused_after_the_quit_warning_is_warned_of_again(
             await pilot.press("j", "3", "q")  # another refused verdict, then q
             await pilot.pause()
             assert app.is_running and "2 change(s)" in said[-1]
+
+    asyncio.run(scenario())
+
+
+def test_the_topic_view_says_a_verdict_was_refused_and_warns_before_leaving_it(
+    seed_corpus, small_disk, monkeypatch
+):
+    """Before: the topic view kept a refused verdict without a word, and escape lost it."""
+    import asyncio
+
+    from tui.app import DossierApp
+    from tui.screens.topic import TopicCompareScreen
+
+    disk, fill, _make_room = small_disk
+    monkeypatch.setenv("XDG_DATA_HOME", str(disk))
+    said: list[str] = []
+
+    async def scenario() -> None:
+        app = DossierApp(seed_corpus)
+        app.notify = lambda message, **_kw: said.append(str(message))
+        async with app.run_test(size=(140, 40)) as pilot:
+            app.compare_topic("Trump")
+            while not (
+                isinstance(app.screen, TopicCompareScreen) and app.screen.result is not None
+            ):
+                await pilot.pause(0.02)
+            screen = app.screen
+            await pilot.pause()
+            fill()
+            await pilot.press("1")
+            await pilot.pause()
+            assert any("the disk is full" in m for m in said)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen and "lost if you leave now" in said[-1]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is not screen
 
     asyncio.run(scenario())
 

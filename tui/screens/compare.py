@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from search.model import Article, Span
 from tui.messages import ComparisonFailed, ComparisonReady
 from tui.screens.help import HelpFirst
+from tui.screens.unsaved import warned_before_leaving
 from tui.widgets.text import format_date, one_line, paragraphs, source_and_date
 
 #: Keys 1-5 set these verdicts; 0 clears the analyst's own, and the verdict shown is then
@@ -522,19 +523,8 @@ class CompareScreen(HelpFirst, Screen):
         self.query_one("#tracker", OptionList).focus()
 
     def action_back(self) -> None:
-        store = self.store
-        if store is not None and not store.save_pending() and store.unsaved != self._warned_unsaved:
-            # Verdicts a full disk refused live in this view's store: say so once for
-            # these (and again for more), and leave on the next press.
-            self._warned_unsaved = store.unsaved
-            self.notify(
-                f"{store.unsaved} change(s) could not be saved (see above) and are lost if "
-                "you leave now: free some space and press escape again, or press it to leave",
-                severity="error",
-                timeout=10,
-            )
-            return
-        self.dismiss()
+        if not warned_before_leaving(self):
+            self.dismiss()
 
 
 def _header(article: Article) -> Text:

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
 from tui.screens.compare import VERDICT_KEYS, NoteScreen
 from tui.screens.help import HelpFirst
+from tui.screens.unsaved import warned_before_leaving
 from tui.widgets.lists import KeyList
 from tui.widgets.text import format_date, one_line
 
@@ -122,7 +123,7 @@ class TopicCompareScreen(HelpFirst, Screen):
         self.raw = None  # the engine's reading
         self.result = None  # with the analysts' decisions
         self.store = None
-        self._warned = 0  # how many unsaved verdicts leaving last warned of
+        self._warned_unsaved = 0  # how many unsaved verdicts leaving last warned of
         #: The development chosen in the detail (what p, d and u act on), by its key.
         self.chosen: str | None = None
         self._concern: str | None = None  # the key of the concern shown
@@ -360,18 +361,8 @@ class TopicCompareScreen(HelpFirst, Screen):
         return None
 
     def action_back(self) -> None:
-        store = self.store
-        if store is not None and not store.save_pending() and store.unsaved != self._warned:
-            # as the pair's compare view does: verdicts the disk refused are lost on leaving
-            self._warned = store.unsaved
-            self.notify(
-                f"{store.unsaved} change(s) could not be saved (see above) and are lost if "
-                "you leave now: free some space and press escape again, or press it to leave",
-                severity="error",
-                timeout=10,
-            )
-            return
-        self.dismiss()
+        if not warned_before_leaving(self):
+            self.dismiss()
 
 
 #: The figure before each answer "what happened next" lists.

@@ -1373,6 +1373,12 @@ def test_a_very_long_article_is_cut_between_paragraphs_and_says_what_lies_past(t
                 if o.id and not o.disabled
             }
             assert counts["Rachel Reeves"] == whole["Rachel Reeves"] >= 800
+            reader.select_entity("Rachel Reeves")
+            await pilot.pause()
+            status = str(reader.query_one("#reader-status").content)
+            assert "more past the part shown" in status, status
+            reader.select_entity(None)
+            await pilot.pause()
             await pilot.press("plus")  # the next part: here, the rest
             await wait_for(
                 pilot,

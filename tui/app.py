@@ -382,17 +382,13 @@ class DossierApp(App[None]):
 
     # -- navigation -----------------------------------------------------------------------
 
-    def open_article(
-        self, article_id: str, query: str = "", *, limit: int = 0, at: int | None = None
-    ) -> None:
-        """Push the reader for ``article_id``, with ``query``'s matches highlighted:
-        the first ``limit`` characters of a very long body (READER_CHARS), the cursor at
-        body offset ``at`` if given (the next part, when the user asks for more)."""
+    def open_article(self, article_id: str, query: str = "", *, start: int = 0) -> None:
+        """Push the reader for ``article_id``, with ``query``'s matches highlighted: of
+        a very long body, the part (READER_CHARS) from ``start`` (the next part, when the
+        user asks for more)."""
         from search.model import CorpusError, QueryError
         from tui.screens.reader import ReaderScreen
         from tui.widgets.text import READER_CHARS, WHOLE_CHARS
-
-        limit = limit or READER_CHARS
 
         if self.corpus is None:  # listed from the cache: open it as soon as the index is
             self._pending_open = (article_id, query)
@@ -406,7 +402,8 @@ class DossierApp(App[None]):
         # The whole article's entities and matches, as `dossier entities` counts them and
         # so the reader can say a match lies past the part shown; only a body too long to
         # read in a second is looked at as far as the reader shows it.
-        upto = None if len(article.body) <= max(WHOLE_CHARS, limit) else limit
+        end = start + READER_CHARS  # (as far as this part goes, at most)
+        upto = None if len(article.body) <= max(WHOLE_CHARS, end) else end
         try:
             entities = self.corpus.entities(article_id, upto=upto)
         except Exception as exc:  # noqa: BLE001 - the article is still worth reading
@@ -425,8 +422,7 @@ class DossierApp(App[None]):
                 entities,
                 query=query,
                 matches=matches,
-                limit=limit,
-                at=at,
+                start=start,
                 whole=upto is None,
             )
         )

@@ -119,16 +119,18 @@ class ReaderScreen(HelpFirst, Screen):
         query: str = "",
         matches: Mapping[str, Sequence[Span]] | None = None,
         limit: int = READER_CHARS,
-        at: int | None = None,
+        start: int = 0,
         whole: bool = True,
     ) -> None:
-        """``entities`` and ``matches`` may cover the whole body (``whole``) or only the
-        part shown; the reader shows the first ``limit`` characters of a long body, its
-        cursor at body offset ``at`` if given."""
+        """``entities`` and ``matches`` may cover the whole body (``whole``) or only as
+        far as the part shown; the reader shows ``limit`` characters of a long body from
+        ``start`` (a later part of a very long article: its cursor there)."""
         super().__init__()
         self.article = article
         self.query_text = query
         self.limit = limit
+        #: Where the part of the body shown begins (0 but for a very long article's later part).
+        self.start = start
         #: Whether the entities (and their counts in the panel) are the whole article's.
         self.whole = whole
         #: Every mention, for the panel's counts: the article's, as `dossier entities`.
@@ -139,15 +141,15 @@ class ReaderScreen(HelpFirst, Screen):
             self.blocks.append(Block("title", 0, article.title))
         if article.standfirst:
             self.blocks.append(Block("standfirst", 0, article.standfirst))
-        body, self.shown_chars = reading_blocks(article.body, limit)
+        body, self.shown_chars = reading_blocks(article.body, limit, start)
         self.blocks.extend(Block("body", off, text) for off, text in body)
-        self.entities = tuple(e for e in self.entities if self._on_screen(e.field, e.end))
+        self.entities = tuple(e for e in self.entities if self._on_screen(e.field, e.start, e.end))
         self.hits: list[Mark] = sorted(
             (
                 Mark(field, span.start, span.end)
                 for field, spans in (matches or {}).items()
                 for span in spans
-                if self._on_screen(field, span.end)
+                if self._on_screen(field, span.start, span.end)
             ),
             key=_reading_order,
         )
@@ -156,24 +158,20 @@ class ReaderScreen(HelpFirst, Screen):
             1
             for field, spans in (matches or {}).items()
             for span in spans
-            if not self._on_screen(field, span.end)
+            if field == "body" and span.end > self.shown_chars
         )
         self.marks: list[Mark] = self.hits
         self.current: int | None = 0 if self.hits else None
         self.cursor = self._first_body_block()
-        if at is not None:  # the next part: the cursor on its first paragraph
-            self.cursor = next(
-                (i for i, b in enumerate(self.blocks) if b.field == "body" and b.offset >= at),
-                self.cursor,
-            )
-            later = [i for i, m in enumerate(self.hits) if m.field == "body" and m.start >= at]
+        if start:  # a later part: the cursor on its first paragraph, or its first hit
+            later = [i for i, m in enumerate(self.hits) if m.field == "body"]
             if later:
                 self.current = later[0]
                 self.cursor = self._block_of(self.hits[later[0]])
 
-    def _on_screen(self, field: str, end: int) -> bool:
-        """Is this part of what the reader shows (all but the end of a very long body)?"""
-        return field != "body" or end <= self.shown_chars
+    def _on_screen(self, field: str, start: int, end: int) -> bool:
+        """Is this part of what the reader shows (of a very long body, one part)?"""
+        return field != "body" or (start >= self.start and end <= self.shown_chars)
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -197,11 +195,16 @@ class ReaderScreen(HelpFirst, Screen):
                         if self.hits_past
                         else ""
                     )
+                    where = (
+                        f"characters {self.start:,} to {self.shown_chars:,}"
+                        if self.start
+                        else f"the first {self.shown_chars:,}"
+                    )
                     yield Static(
                         Text(
-                            f"… {rest:,} more characters not shown{past}: the reader shows the "
-                            f"first {self.shown_chars:,} of a very long article; {more} shows "
-                            f"the next part ({self.article.path})",
+                            f"… {rest:,} more characters not shown{past}: the reader shows "
+                            f"{where} of a very long article; {more} shows the next part "
+                            f"({self.article.path})",
                             style="italic",
                         ),
                         id="reader-cut",
@@ -336,6 +339,15 @@ class ReaderScreen(HelpFirst, Screen):
                 f": mention {where} · {self._keys()} step · "
                 f"{key_for(self, 'search_entity', 's')} searches the corpus"
             )
+            past = sum(
+                1
+                for e in self.all_entities
+                if e.canonical == self.selected and e.field == "body" and e.end > self.shown_chars
+            )
+            if past:  # the panel counts the whole article; n/N step through the part shown
+                status.append(
+                    f" · {past:,} more past the part shown ({key_for(self, 'more', '+')} shows it)"
+                )
         elif self.hits:
             assert self.current is not None
             status.append(f"hit {self.current + 1}/{len(self.hits)}")
@@ -458,14 +470,10 @@ class ReaderScreen(HelpFirst, Screen):
     HELP_WHEN = {"more": "in a very long article"}
 
     def action_more(self) -> None:
-        """Show the article further on: the next READER_CHARS, the cursor where it was cut."""
+        """Show the article further on: its next part, from where this one was cut (a
+        part at a time: laying out the whole would cost more with every part)."""
         if self.shown_chars < len(self.article.body):
-            self.app.open_article(
-                self.article.id,
-                self.query_text,
-                limit=self.limit + READER_CHARS,
-                at=self.shown_chars,
-            )
+            self.app.open_article(self.article.id, self.query_text, start=self.shown_chars)
 
     def action_mark(self) -> None:
         self.post_message(ToggleMark(self.article.id))

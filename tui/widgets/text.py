@@ -101,16 +101,19 @@ READER_BLOCK = 4_000
 WHOLE_CHARS = 2_000_000
 
 
-def reading_blocks(body: str, limit: int = READER_CHARS) -> tuple[list[tuple[int, str]], int]:
-    """(offset, text) of the blocks the reader shows of ``body``: its paragraphs, a long
-    one cut at spaces into pieces, up to ``limit`` characters; and where they stop."""
-    shown = body[:limit]
-    if len(body) > limit:  # stop between paragraphs, else at a space, not in a word
+def reading_blocks(
+    body: str, limit: int = READER_CHARS, start: int = 0
+) -> tuple[list[tuple[int, str]], int]:
+    """(offset in ``body``, text) of the blocks the reader shows of ``body`` from ``start``:
+    its paragraphs, a long one cut at spaces into pieces, up to ``limit`` characters; and
+    where they stop."""
+    shown = body[start : start + limit]
+    if len(body) > start + limit:  # stop between paragraphs, else at a space, not in a word
         breaks = [m.start() for m in _PARA_BREAK.finditer(shown, limit // 2)]
         cut = breaks[-1] if breaks else shown.rfind(" ", limit - READER_BLOCK)
         shown = shown[:cut] if cut > 0 else shown
     out: list[tuple[int, str]] = []
-    for offset, text in paragraphs(shown):
+    for offset, text in ((start + o, t) for o, t in paragraphs(shown)):
         while len(text) > READER_BLOCK:
             cut = text.rfind(" ", READER_BLOCK // 2, READER_BLOCK)
             cut = cut if cut > 0 else READER_BLOCK
@@ -120,7 +123,7 @@ def reading_blocks(body: str, limit: int = READER_CHARS) -> tuple[list[tuple[int
             text = rest.lstrip()
         if text:
             out.append((offset, text))
-    return out, len(shown)
+    return out, start + len(shown)
 
 
 def citation(title: str, source: str, date: dt.date | None, quote: str, url: str = "") -> str:

@@ -1225,6 +1225,26 @@ def test_help_lists_keys_that_work_only_at_times_and_enter_in_the_results(corpus
     run(scenario())
 
 
+def test_a_malformed_query_over_a_filtered_list_names_the_filter(corpus):
+    """Before: the title over a list filtered by year said "Every article" after a
+    malformed query, and the status line that named the filter gave way to the error."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            year = str(next(a.published.year for a in corpus.articles if a.published))
+            app.screen.filters["year"] = year
+            await pilot.press('"')
+            status = app.screen.query_one("#status")
+            await wait_for(pilot, lambda: status.has_class("-error"), what="an error")
+            await pilot.pause()
+            title = str(app.screen.query_one(ResultList).border_title)
+            assert title == f"Every article with year: {year} (the query above has an error)"
+
+    run(scenario())
+
+
 @pytest.mark.parametrize(
     ("first", "append"),
     [("harbour", " AND"), ("", '"')],

@@ -326,11 +326,13 @@ class SearchScreen(HelpFirst, Screen):
         results = self.query_one("#results", ResultList)
         results.add_class("-stale")
         last = self.result.query if self.result is not None else ""
+        shown = ", ".join(f"{key}: {value}" for key, value in self.filters.items())
+        every = f"Every article with {shown}" if shown else "Every article"
         # Content, not a str: a str title is read as markup, and the query is the user's.
         results.border_title = Content(
             f"Results for the last valid query: {last}"
             if last
-            else "Every article (the query above has an error)"
+            else f"{every} (the query above has an error)"
         )
 
     @on(ResultsFetched)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
-from .text import IngestError, clean_line, sanitise, says_furniture, shown_byline
+from .text import PART_SEPARATOR, IngestError, clean_line, sanitise, says_furniture, shown_byline
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py).
 #: favor_recall: with our furniture wording rules after it (:func:`_body`), it keeps the
@@ -279,8 +279,6 @@ _EMPTY_DATE = re.compile(
 )
 #: How far down the body a line of the post's particulars may stand.
 _TOP = 3
-#: The parts of a line of particulars: "January 13, 2020 | categories: Python | View Comments".
-_PARTS = re.compile(r"\s+[|•·]\s+")
 _LABELLED = re.compile(r"^(?:categor(?:y|ies)|tags?|topics?|filed\s+under|posted\s+in)\s*:", re.I)
 _COMMENTS_LINK = re.compile(
     r"^(?:(?:view|show|read|leave|add|post|no)\s+(?:a\s+)?)?(?:\d+\s+)?"
@@ -292,7 +290,7 @@ _COMMENTS_LINK = re.compile(
 def _particulars(line: str) -> bool:
     """A line of parts that each give a particular of the post: a date or a byline (one
     of them at least), a labelled list of categories or tags, a link to its comments."""
-    parts = _PARTS.split(line)
+    parts = PART_SEPARATOR.split(line)
     if len(parts) < 2 or len(line) > 200:
         return False
     dated = False

@@ -1945,10 +1945,12 @@ def _date_part(line: str) -> bool:
     """A date line, or a short line one of whose parts is ("Blog Home • October 18, 2019")."""
     if is_date_line(line):
         return True
-    return len(line) <= 100 and any(map(is_date_line, _PART_SEPARATOR.split(line)))
+    return len(line) <= 100 and any(map(is_date_line, PART_SEPARATOR.split(line)))
 
 
-_PART_SEPARATOR = re.compile(r"\s+[•·|]\s+")
+#: What sets a line's parts apart: "Blog Home • AI • October 18, 2019", "January 13, 2020 |
+#: categories: Python | View Comments".
+PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
 def _standfirst_like(line: str, level: int) -> bool:

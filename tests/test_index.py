@@ -1046,3 +1046,12 @@ def test_an_edit_is_read_by_a_worker_loaded_during_the_walk_when_a_core_is_idle(
     fresh = open_corpus(news, tmp_path / "another-cache")  # a build: reads in a pool of its own
     assert fresh.report.rebuilt and started[-1] is False
     fresh.close()
+
+
+def test_the_readme_names_the_index_folder_the_index_is_in(tmp_path):
+    """A user looking for (or clearing) the index by the README finds the folder in use."""
+    folder = tmp_path / "articles"
+    write(folder, "a.txt", article_text("Harbour deal"))
+    directory = search.index.index_directory([folder], tmp_path / "cache")
+    shown = f"~/.cache/dossier/{directory.parent.name}/<corpus>/"
+    assert shown in (REPO / "README.md").read_text(encoding="utf-8")

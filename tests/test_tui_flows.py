@@ -98,6 +98,60 @@ def test_the_corpus_can_open_in_the_background(tmp_path):
     run(scenario())
 
 
+def test_f5_indexes_a_file_saved_into_the_corpus_while_the_explorer_is_open(tmp_path):
+    folder = write_corpus(tmp_path / "articles")
+
+    async def scenario():
+        cache = tmp_path / "c"
+        app = DossierApp(open_corpus=lambda: Corpus.open([folder], cache_dir=cache), cache_dir=cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            (folder / "late.md").write_text(
+                "---\ntitle: Ferry operators cancel the winter timetable\ndate: 2024-09-01\n---\n\n"
+                "The ferry operators said on Monday that the winter timetable would not run.\n",
+                encoding="utf-8",
+            )
+            await pilot.press("escape", "f5")
+            await wait_for(pilot, lambda: len(result_ids(app)) == 5, what="the new file listed")
+            said = [str(n.message) for n in app._notifications]
+            assert any("1 added" in m for m in said), said
+            app.search_screen.query_one("#query").focus()
+            await search(pilot, app, "ferry")
+            assert [app.corpus.get(i).title for i in result_ids(app)] == [
+                "Ferry operators cancel the winter timetable"
+            ]
+            # Nothing changed since: said so, and the list stays as it is.
+            app.clear_notifications()
+            await pilot.press("escape", "f5")
+            await wait_for(
+                pilot,
+                lambda: any("no file" in str(n.message) for n in app._notifications),
+                what="the nothing-changed notice",
+            )
+            assert len(app.corpus.articles) == 5
+
+    run(scenario())
+
+
+def test_f5_reads_the_files_again_when_the_index_is_kept_in_memory(tmp_path):
+    folder = write_corpus(tmp_path / "articles")
+    (tmp_path / "not-a-folder").write_text("")
+    cache = tmp_path / "not-a-folder" / "cache"  # cannot be made: the index stays in memory
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: Corpus.open([folder], cache_dir=cache), cache_dir=cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            assert app.corpus.report.in_memory
+            (folder / "grain.md").unlink()
+            await pilot.press("escape", "f5")
+            await wait_for(pilot, lambda: len(result_ids(app)) == 3, what="the removed file gone")
+            said = [str(n.message) for n in app._notifications]
+            assert any("3 articles" in m for m in said), said
+
+    run(scenario())
+
+
 def test_a_corpus_that_cannot_open_says_why_in_the_status_line(tmp_path):
     def broken():
         raise RuntimeError("disk on fire")

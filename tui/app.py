@@ -88,6 +88,7 @@ class DossierApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("c", "compare", "Compare", id="app.compare"),
+        Binding("f5", "rescan", "Look for new files", show=False, id="app.rescan"),
         Binding(
             "ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False
         ),
@@ -309,27 +310,57 @@ class DossierApp(App[None]):
         self.post_message(CorpusOpened(corpus))
         corpus.warm_up()  # the user's first query then runs as fast as later ones
         if corpus.report.trusted:
-            self._refresh_exactly(corpus.folders)
+            self._refresh_quietly(corpus.folders)
 
-    def _refresh_exactly(self, folders) -> None:
+    def _refresh_exactly(self, folders) -> bool:
         """Look at every file once the corpus is on screen (the quick open trusted the
         folders' mtimes): an edit in place shows when this is done, and is named. The
         looking is done by a child process (tui.refresh), so it never holds the GIL
-        while the user types; the index is reopened only if it changed."""
+        while the user types; the index is reopened only if it changed. True if it did.
+        Raises what stopped the refresh (the index as it was stays on screen)."""
         from search.corpus import Corpus
         from tui import catalog, refresh
 
-        try:
-            folder_stamp = catalog.stamp(folders)
-            changed = refresh.in_child(folders, self.cache_dir)
-            if changed is None:
-                return
-            corpus = Corpus.open(folders, cache_dir=self.cache_dir, quick=True)
-        except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
-            self.log.warning(f"background refresh failed: {exc!r}")
-            return
+        folder_stamp = catalog.stamp(folders)
+        changed = refresh.in_child(folders, self.cache_dir)
+        if changed is None:
+            return False
+        corpus = Corpus.open(folders, cache_dir=self.cache_dir, quick=True)
         catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
         self.call_from_thread(self._refreshed, corpus, changed)
+        return True
+
+    def _refresh_quietly(self, folders) -> None:
+        try:
+            self._refresh_exactly(folders)
+        except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
+            self.log.warning(f"background refresh failed: {exc!r}")
+
+    def action_rescan(self) -> None:
+        """Pick up files added, edited or removed since the corpus was opened."""
+        if self.corpus is None:
+            self.notify("the corpus is still opening", timeout=2)
+            return
+        self.notify("looking for new, changed or removed files…", timeout=2)
+        self._rescan(self.corpus)
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _rescan(self, corpus: Corpus) -> None:
+        from search.corpus import Corpus
+
+        try:
+            if corpus.report.in_memory:  # no index on disk to compare the files with
+                fresh = Corpus.open(corpus.folders, cache_dir=self.cache_dir)
+                fresh.articles  # noqa: B018 - read here, not on the UI thread
+                self.call_from_thread(
+                    self._refreshed, fresh, f"read the files again: {len(fresh.articles)} articles"
+                )
+            elif not self._refresh_exactly(corpus.folders):
+                self.call_from_thread(
+                    self.notify, "no file was added, changed or removed", title="Corpus", timeout=4
+                )
+        except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
+            self.post_message(CorpusFailed(f"cannot look at the files: {exc}", reindex=True))
 
     def _refreshed(self, corpus: Corpus, changed: str) -> None:
         self.preview = ()
@@ -607,6 +638,11 @@ class DossierApp(App[None]):
             "Compare with…",
             "Choose the article to compare the marked (or open) one with",
             self.action_compare_with,
+        )
+        yield SystemCommand(
+            "Look for new files",
+            "Index files added, changed or removed since the corpus was opened",
+            self.action_rescan,
         )
         yield SystemCommand(
             "Reindex corpus", "Rebuild the search index from the article files", self.action_reindex

@@ -48,24 +48,27 @@ STAGES = (
 )
 
 
-def _kinds() -> dict[str, tuple[Callable, list, int]]:
-    """kind -> (the function the bench runs, its inputs, their words)."""
+KINDS = ("news", "seeds", "conll", "crossner")
+
+
+def _kinds(wanted: tuple[str, ...]) -> dict[str, tuple[Callable, list, int]]:
+    """kind -> (the function the bench runs, its inputs, their words), of those wanted."""
     from bench import ner_dev
     from bench.bench_entities import _generated, _seeds
     from search import entities
     from search.model import Article
 
-    news = _generated()
-    seeds = _seeds()
-    out = {
-        "news": (entities.recognise_text, news, sum(len(t.split()) for t in news)),
-        "seeds": (
-            entities.recognise,
-            seeds,
-            sum(len(" ".join((a.title, a.standfirst, a.body)).split()) for a in seeds),
-        ),
-    }
+    out = {}
+    if "news" in wanted:
+        news = _generated()
+        out["news"] = (entities.recognise_text, news, sum(len(t.split()) for t in news))
+    if "seeds" in wanted:
+        seeds = _seeds()
+        words = sum(len(" ".join((a.title, a.standfirst, a.body)).split()) for a in seeds)
+        out["seeds"] = (entities.recognise, seeds, words)
     for name in ner_dev.SETS:
+        if name not in wanted:
+            continue
         try:
             docs = ner_dev.documents(name)
         except FileNotFoundError as exc:
@@ -76,7 +79,7 @@ def _kinds() -> dict[str, tuple[Callable, list, int]]:
     return out
 
 
-def stages(kinds: list[str] | None = None) -> dict[str, dict[str, float]]:
+def stages(kinds: tuple[str, ...] = KINDS) -> dict[str, dict[str, float]]:
     """kind -> stage -> CPU ms per 1,000 words (``total``: the whole of ``recognise``)."""
     import search.entities as E
 
@@ -98,9 +101,7 @@ def stages(kinds: list[str] | None = None) -> dict[str, dict[str, float]]:
     try:
         for name, fn in originals.items():
             setattr(E, name, timed(name, fn))
-        for kind, (fn, items, words) in _kinds().items():
-            if kinds and kind not in kinds:
-                continue
+        for kind, (fn, items, words) in _kinds(kinds).items():
             spent.clear()
             t0 = time.process_time()
             for item in items:
@@ -115,7 +116,7 @@ def stages(kinds: list[str] | None = None) -> dict[str, dict[str, float]]:
 
 
 def main(argv: list[str]) -> int:
-    for kind, figures in stages(argv or None).items():
+    for kind, figures in stages(tuple(argv) or KINDS).items():
         total = figures["total"]
         print(f"{kind}: {total:.2f} ms per 1,000 words")
         for stage, ms in figures.items():

@@ -1,7 +1,8 @@
 """The analyst layer of compare: verdicts on concerns, pinned and dropped links.
 
 What an analyst decides about a comparison is kept per corpus in a TOML file in the
-user data dir (``<user_data_dir>/links/<corpus key>.toml``). A corpus folder may
+user data dir (``<user_data_dir>/links/<corpus key>.toml``); the files of other sets of
+folders are read too, so a verdict follows its articles into any corpus that holds them. A corpus folder may
 also ship its own ``links.toml`` (the bundled corpus does): read-only, shared
 curation that the user's own file overrides concern by concern.
 
@@ -275,9 +276,13 @@ def _keep_aside(path: Path, *, copy: bool) -> Path:
 class LinkStore:
     """Analysts' curation for one corpus: the user's file over the folders' files."""
 
-    def __init__(self, path: Path, *, shared: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, path: Path, *, shared: Sequence[Path] = (), others: Sequence[Path] = ()
+    ) -> None:
         self.path = Path(path)
         self.shared = tuple(Path(p) for p in shared)
+        #: The user's files for other sets of folders: read, never written (see entries).
+        self.others = tuple(Path(p) for p in others if Path(p) != self.path)
         #: One-line messages for the user (a file kept aside, an entry skipped...).
         self.notices: list[str] = []
         #: Where the user's file was copied when it had entries to skip (once per store:
@@ -296,7 +301,12 @@ class LinkStore:
         """The store for a :class:`search.corpus.Corpus` (anything with ``key`` and
         ``folders``): ``links.toml`` of each folder, under the user's own file."""
         shared = [Path(f) / FOLDER_FILE for f in corpus.folders]
-        return cls(path or default_path(corpus.key), shared=[p for p in shared if p.is_file()])
+        others: list[Path] = []
+        if path is None:
+            path = default_path(corpus.key)
+            with contextlib.suppress(OSError):
+                others = sorted(path.parent.glob("*.toml"))
+        return cls(path, shared=[p for p in shared if p.is_file()], others=others)
 
     # ---------------------------------------------------------------- reading
 
@@ -335,15 +345,47 @@ class LinkStore:
             out += entries
         return out
 
+    def _read_others(self) -> list[tuple[float, Curation]]:
+        """What the user decided with other sets of folders open (``--corpus A`` alone,
+        then ``A`` and ``B``), each with its file's time: an article's id is made from its
+        own folder's name and its path there, so the same article, compared again, finds
+        its verdicts. A file that does not read is left to its own corpus to report."""
+        out: list[tuple[float, Curation]] = []
+        for path in self.others:
+            try:
+                written = path.stat().st_mtime
+                entries, _ = loads(path.read_text(encoding="utf-8"))
+            except (OSError, LinksFileError, UnicodeDecodeError):
+                continue
+            out += [(written, e) for e in entries]
+        return out
+
+    def _users(self, own: Iterable[Curation]) -> list[Curation]:
+        """The user's entries, this corpus's (``own``) and other sets of folders', oldest
+        decision first: by the time each was decided (an entry written by hand, without
+        one, counts as oldest), then by when its file was written (times are to the
+        second), this corpus's file last."""
+        try:
+            written = self.path.stat().st_mtime
+        except OSError:
+            written = float("inf")
+        timed = [*self._read_others(), *((written, e) for e in own)]
+        return [e for _, e in sorted(timed, key=lambda t: (t[1].updated, t[0]))]
+
     def _notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
 
     def entries(self) -> dict[tuple[str, str], Curation]:
-        """(concern key, later id) -> curation; the user's own entries win, and their
-        changes not yet saved win over the file."""
+        """(concern key, later id) -> curation; the user's own entries win over the
+        folders' files, the latest decision (this corpus's file or another set of
+        folders') wins among the user's, and changes not yet saved win over the files."""
         merged: dict[tuple[str, str], Curation] = {}
-        for e in [*self._read_shared(), *self._read_user(), *self._pending.values()]:
+        for e in self._read_shared():
+            merged[e.ident] = e
+        for e in self._users(self._read_user()):
+            merged[e.ident] = e
+        for e in self._pending.values():
             merged[e.ident] = e
         return merged
 
@@ -359,7 +401,8 @@ class LinkStore:
         ident = (concern.key, later.id)
 
         def updated(own: dict[tuple[str, str], Curation]) -> Curation:
-            base = self._pending.get(ident) or own.get(ident) or self._shared_entry(ident)
+            base = self._pending.get(ident) or self._users_entry(ident, own)
+            base = base or self._shared_entry(ident)
             if base is None:
                 base = Curation(concern.key, earlier.id, later.id, text=concern.span.text)
             return evolve(change(base), text=concern.span.text, updated=_now())
@@ -369,6 +412,13 @@ class LinkStore:
             entry = updated({e.ident: e for e in self._last_read})
             self._pending[ident] = entry
         return entry
+
+    def _users_entry(
+        self, ident: tuple[str, str], own: dict[tuple[str, str], Curation]
+    ) -> Curation | None:
+        """The user's latest decision on ``ident``: in this corpus's file or another's."""
+        found = [e for e in self._users(own.values()) if e.ident == ident]
+        return found[-1] if found else None
 
     def _shared_entry(self, ident: tuple[str, str]) -> Curation | None:
         return next((e for e in reversed(self._read_shared()) if e.ident == ident), None)

@@ -971,3 +971,38 @@ def test_entities_of_an_article_lists_each_name_once_as_the_readers_panel_does(s
     shown = {cells[1].removesuffix(" *"): int(cells[2]) for cells in listed}
     assert shown["China"] == per_name["China"] == 8
     assert {n: c for n, c in shown.items() if n in per_name} == per_name
+
+
+def test_a_verdict_follows_its_articles_into_a_corpus_of_more_folders(seeds_copy, tmp_path, run):
+    """Before: verdicts were kept per set of folders, so opening the same articles with one
+    more folder (`--corpus A --corpus B`) showed none of them ("No concern has an
+    analyst's verdict yet") until the extra folder was dropped again."""
+    from search import links
+    from search.corpus import Corpus
+
+    more = tmp_path / "more"
+    write(more, "other.md", "---\ntitle: Unrelated\ndate: 2020-01-01\n---\n\nA harbour reopened.\n")
+    ids = seed_ids(str(seeds_copy))
+    alone = Corpus.open([seeds_copy])
+    result, store = links.comparison(alone, ids["economist"], ids["caliber"])
+    concern = result.links[0].concern
+    store.set_verdict(concern, result.earlier, result.later, "not borne out")
+    store.set_note(concern, result.earlier, result.later, "the alliance held")
+    alone.close()
+
+    def judged(*folders: Path) -> list[tuple[str, str]]:
+        corpus = [arg for f in folders for arg in ("--corpus", str(f))]
+        done = run(*corpus, "compare", ids["economist"], ids["caliber"], "--json")
+        shown = json.loads(done.stdout)
+        every = [(c["concern"]["text"], c) for c in shown["links"]]
+        every += [(c["text"], c) for c in shown["unaddressed"]]
+        return [(c["verdict"], c["note"]) for text, c in every if text == concern.span.text]
+
+    assert judged(seeds_copy, more) == [("not borne out", "the alliance held")]
+
+    # Changed with both folders open, it is the new verdict with one folder open too.
+    with_more = Corpus.open([seeds_copy, more])
+    result, store = links.comparison(with_more, ids["economist"], ids["caliber"])
+    store.set_verdict(concern, result.earlier, result.later, "borne out")
+    with_more.close()
+    assert judged(seeds_copy) == [("borne out", "the alliance held")]

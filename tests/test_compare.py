@@ -2190,3 +2190,22 @@ def test_an_ate_verbs_past_meets_the_verb():
 
     for past, verb in [("regulated", "regulate"), ("estimated", "estimate"), ("dated", "date")]:
         assert raw_stem(past) == raw_stem(verb)
+
+
+def test_a_business_that_stays_competitive_is_not_great_power_rivalry():
+    """The audit's port strike was labelled "great-power rivalry": stemmed, the theme's
+    "containment" met "container exports" (and "competition" a port kept "competitive");
+    its terms now name rivalry between powers."""
+    earlier = article(
+        "Union leaders warned that the stoppage could halt container exports for weeks.",
+        id="e",
+        year=2023,
+    )
+    later = article(
+        "The stoppage ended on Monday and container exports resumed, which the harbour "
+        "authority said would keep the port competitive with its neighbours.",
+        id="l",
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert link.evidence, "the ended stoppage answers the warning"
+    assert link.theme != "great-power rivalry"

@@ -441,6 +441,20 @@ def test_dossier_corpus_environment(two_folders, run):
     assert titles(done) == {"Harbour cranes fall silent"}
 
 
+def test_a_missing_folder_in_dossier_corpus_says_it_came_from_the_variable(two_folders, tmp_path, run):
+    """Before: "no such folder: …/missing", with nothing to say the name came from an
+    environment variable the user may have set months ago."""
+    a, _ = two_folders
+    gone = tmp_path / "unmounted"
+    done = run("docs", env={"DOSSIER_CORPUS": os.pathsep.join([a, str(gone)])}, check=1)
+    assert done.stderr == (
+        f"dossier: no such folder: {gone} (named in $DOSSIER_CORPUS); correct or unset "
+        "the variable, or give --corpus FOLDER\n"
+    )
+    # --corpus still wins over the variable, whatever it names
+    assert run("--corpus", a, "docs", env={"DOSSIER_CORPUS": str(gone)}).returncode == 0
+
+
 def test_default_is_the_bundled_corpus_from_any_directory(tmp_path):
     done = dossier("docs", "--json", cwd=tmp_path)
     docs = json.loads(done.stdout)

@@ -101,6 +101,14 @@ def corpus_folders(args: argparse.Namespace) -> list[Path]:
         return list(args.corpus)
     env = os.environ.get("DOSSIER_CORPUS", "")
     folders = [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
+    missing = [str(f) for f in folders if not f.exists()]
+    if missing:  # said here, so the user knows where the name came from
+        from search.model import CorpusError
+
+        raise CorpusError(
+            f"no such folder: {', '.join(missing)} (named in $DOSSIER_CORPUS); "
+            "correct or unset the variable, or give --corpus FOLDER"
+        )
     if folders:
         return folders
     from search.files import default_folders  # not search.corpus: Whoosh can load later

@@ -749,6 +749,18 @@ def test_zsh_completion_names_every_command_and_parses(capsys, tmp_path):
     assert check.returncode == 0, check.stderr
 
 
+def test_dossier_config_notes_a_data_folder_it_cannot_write(capsys, tmp_path, monkeypatch):
+    """Before: `dossier config` said nothing, and the first verdict of a session was the
+    first to learn it could not be saved."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))
+    assert main(["config", "--json"]) == 0
+    [note] = json.loads(capsys.readouterr().out)["notes"]
+    assert "data folder cannot be written" in note and str(blocker) in note, note
+    assert "verdicts" in note
+
+
 def test_dossier_config_notes_an_index_folder_it_cannot_write(capsys, tmp_path):
     """Before: `dossier config` said nothing, and every start built the index in memory
     again. Not a problem (dossier works): a note, and the status stays 0."""

@@ -84,6 +84,14 @@ def _report(config, args: argparse.Namespace) -> dict:
             f"the index cannot be written ({unwritable}): it is built in memory on every "
             "start; set index_dir in the config file to a folder you can write in"
         )
+    from search.index import why_unwritable
+
+    unsavable = why_unwritable(data_dir())
+    if unsavable:
+        notes.append(
+            f"the data folder cannot be written ({unsavable}): verdicts, notes and saved "
+            "citations will not be kept; set XDG_DATA_HOME to a folder you can write in"
+        )
     return {
         "config_file": str(config.path),
         "exists": config.exists,

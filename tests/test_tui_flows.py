@@ -428,6 +428,39 @@ def test_choosing_a_facet_filters_and_choosing_it_again_clears(corpus):
     run(scenario())
 
 
+def test_space_turns_a_filter_on_and_off_and_the_footer_names_the_key(corpus):
+    """Before: only enter worked in the filters, and neither the footer nor the help said
+    so; space, the key of a ticked list elsewhere, did nothing."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await search(pilot, app, "harbour")
+            await pilot.press("ctrl+f")
+            facets = app.search_screen.query_one(FacetList)
+            first = next(
+                o.id for o in facets.options if o.id and parse_option_id(o.id)[0] == "source"
+            )
+            facets.highlighted = [o.id for o in facets.options].index(first)
+            await pilot.pause()
+            footer = " ".join(
+                f"{b.key_display or b.key} {b.description}"
+                for b in app.screen.active_bindings.values()
+                if b.binding.show
+                for b in [b.binding]
+            )
+            assert "Filter on/off" in footer
+            await pilot.press("space")
+            await wait_for(
+                pilot, lambda: app.search_screen.filters == {"source": parse_option_id(first)[1]},
+                what="the filter on",
+            )
+            await pilot.press("space")
+            await wait_for(pilot, lambda: app.search_screen.filters == {}, what="the filter off")
+
+    run(scenario())
+
+
 def test_document_text_that_looks_like_markup_is_shown_as_written(corpus):
     title = next(a.title for a in corpus.articles if "[" in a.title)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from search.model import FacetCount, Facets
@@ -32,6 +33,9 @@ class FacetList(KeyList):
     """Facet values grouped under headings; active filters are ticked."""
 
     COMPONENT_CLASSES = {"facets--heading", "facets--count", "facets--active"}
+    #: The list's own enter, named (in the footer and the help), and space as well: the
+    #: key a ticked list takes elsewhere.
+    BINDINGS = [Binding("enter,space", "select", "Filter on/off", id="facets.toggle")]
 
     def show(self, facets: Facets, active: Mapping[str, str], *, top_entities: int = 12) -> None:
         get = self.get_component_rich_style

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from search.links import LinkStore
 
@@ -436,6 +436,27 @@ def test_e_writes_a_note_that_shows_and_is_saved(seed_corpus):
             assert entry.note == "Tokyo vote settles it"
             row = screen.query_one("#tracker", OptionList).get_option_at_index(screen.current)
             assert "✎" in str(row.prompt)
+
+    asyncio.run(scenario())
+
+
+def test_the_note_box_keeps_the_concern_it_is_about_in_view_at_80x24(seed_corpus):
+    """Before: at 80x24 the note box's screen hid the compare view, so the analyst wrote
+    a note without the concern in sight."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _open_compare(pilot)
+            concern = " ".join(screen.link.concern.span.text.split())
+            await pilot.press("e")
+            await pilot.pause()
+            note = app.screen
+            assert note is not screen
+            shown = " ".join(str(note.query_one("#note-about", Static).render()).split())
+            assert shown.startswith("On: ") and concern[:40] in shown
+            about, box = note.query_one("#note-about"), note.query_one(Input)
+            assert about.region.bottom <= box.region.y and about.region.height >= 1
 
     asyncio.run(scenario())
 

@@ -517,7 +517,7 @@ class CompareScreen(HelpFirst, Screen):
             if note is not None:
                 self._curate("set_note", note)
 
-        self.app.push_screen(NoteScreen(link.note), save)
+        self.app.push_screen(NoteScreen(link.note, link.concern.span.text), save)
 
     def action_focus_tracker(self) -> None:
         self.query_one("#tracker", OptionList).focus()
@@ -536,19 +536,27 @@ def _header(article: Article) -> Text:
 
 
 class NoteScreen(ModalScreen[str | None]):
-    """One line for the analyst's note: enter saves it, escape leaves it as it was."""
+    """One line for the analyst's note: enter saves it, escape leaves it as it was. The
+    concern it is about stays in view above it (the screen behind is only lightly dimmed,
+    and the concern is repeated here in case the box covers it)."""
 
     DEFAULT_CSS = """
-    NoteScreen { align: center bottom; }
+    NoteScreen { align: center bottom; background: $background 25%; }
+    NoteScreen #note-about {
+        width: 100%; max-height: 4; padding: 0 1; background: $panel; color: $text-muted;
+    }
     NoteScreen Input { width: 100%; border: round $primary; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="compare.note_cancel")]
 
-    def __init__(self, note: str) -> None:
+    def __init__(self, note: str, about: str = "") -> None:
         super().__init__()
         self.note = note
+        self.about = about
 
     def compose(self) -> ComposeResult:
+        if self.about:
+            yield Static(Text(f"On: {one_line(self.about)}"), id="note-about")
         box = Input(self.note, placeholder="A note on this concern (enter saves, empty removes)")
         box.border_title = "Note"
         yield box

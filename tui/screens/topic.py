@@ -335,7 +335,7 @@ class TopicCompareScreen(HelpFirst, Screen):
             if note is not None:
                 self._change("set_note", note)
 
-        self.app.push_screen(NoteScreen(link.note), save)
+        self.app.push_screen(NoteScreen(link.note, link.concern.span.text), save)
 
     def action_next(self) -> None:
         link = self.link

@@ -293,6 +293,18 @@ def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
     assert [c["path"].endswith("legacy.txt") for c in as_json["caveats"]] == [True]
 
 
+def test_index_says_which_sidecar_could_not_be_applied(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    run("--corpus", str(folder), "index")
+    # Written after the article was indexed: the next refresh reads the article again.
+    write(folder, "story.meta.toml", "source = ABC7 News\n")
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "story.txt: story.meta.toml: not valid TOML (line 1: " in done.stdout
+    assert "its corrections were not applied" in done.stdout
+
+
 # --------------------------------------------------------------------------- exit status
 
 

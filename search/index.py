@@ -300,6 +300,9 @@ class Refresh:
     notices: list[str] = field(factory=list)
     #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
     caveats: list[tuple[str, str]] = field(factory=list)
+    #: Folders a browser's "Save page, complete" wrote beside a page (``Story_files``), not
+    #: read: counted in one line, not listed file by file.
+    resource_folders: list[str] = field(factory=list)
 
 
 def _lock_notices(lock: locks.Lock, report: Refresh) -> None:
@@ -458,6 +461,7 @@ class Index:
             if not report.locked_out:  # else nothing was refreshed
                 _remember_folders(directory, stamp, report)
         report.skipped[:0] = unread
+        report.resource_folders = list(walked.resources)
         return index, report
 
     @classmethod

@@ -305,6 +305,21 @@ def test_index_says_which_sidecar_could_not_be_applied(tmp_path, run):
     assert "its corrections were not applied" in done.stdout
 
 
+def test_index_counts_a_saved_pages_resource_folder_in_one_line(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "Harbour story.html", HARBOUR_PAGE)
+    resources = folder / "Harbour story_files"
+    write(resources, "saved_resource.html", HARBOUR_PAGE.replace("Harbour cranes", "Advert"))
+    for name in ("app.js", "style.css", "widget.htm", "logo.png"):
+        write(resources, name, "x")
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "1 saved page's resource folder not read" in done.stdout
+    assert "skipped" not in done.stdout.split("\n", 1)[1]  # no line a file
+    listed = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    assert [a["title"] for a in listed] == ["Harbour cranes fall silent"]
+
+
 # --------------------------------------------------------------------------- exit status
 
 

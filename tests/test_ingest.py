@@ -861,6 +861,26 @@ def test_discover_finds_every_file_recursively_skips_hidden_and_own_files(tmp_pa
     assert found == ["a.txt", "c.html", "d.docx", "deep/er/b.md"]
 
 
+@pytest.mark.parametrize("page", ["Napa story.html", "Napa story.HTM", "Napa story.xhtml"])
+def test_discover_passes_over_a_saved_pages_resource_folder(tmp_path, page):
+    """A browser's "Save page, complete" writes the page's frames, scripts and styles
+    into NAME_files beside NAME.html: parts of the page, never articles."""
+    write(tmp_path, page, story())
+    write(tmp_path, "Napa story_files/saved_resource.html", story(title="Advertisement"))
+    write(tmp_path, "Napa story_files/app.js", "var x = 1;")
+    write(tmp_path, "Napa story_files/sub/style.css", "p {}")
+    write(tmp_path, "drafts_files/c.txt", story())  # no page of that name beside it
+    write(tmp_path, "deep/Other.html", story())
+    write(tmp_path, "deep/Napa story_files/widget.htm", story())  # not beside its page
+    found = sorted(p.relative_to(tmp_path).as_posix() for _root, p in ingest.discover([tmp_path]))
+    assert found == [
+        page,
+        "deep/Napa story_files/widget.htm",
+        "deep/Other.html",
+        "drafts_files/c.txt",
+    ]
+
+
 @pytest.mark.parametrize("name", ["notes.docx", "photo.JPG", "README"])
 def test_a_file_of_a_type_dossier_does_not_read_is_skipped_with_the_reason(tmp_path, name):
     path = write(tmp_path, name, story())

@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -417,6 +417,14 @@ def display_path(path: Path | str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def title_from_name(path: Path | str) -> str:
+    """The title of an article whose text gives none: its file name's words
+    ("harbour_talks-resume.txt" -> "harbour talks resume"), so every list shows it by a
+    name the user knows."""
+    stem = PurePath(str(path)).stem
+    return " ".join(stem.replace("_", " ").replace("-", " ").split())
 
 
 def article_id(root: Path, path: Path) -> str:

@@ -163,7 +163,8 @@ def from_stored(fields: dict) -> Article:
     return Article(
         id=fields["id"],
         path=fields.get("path", ""),
-        title=fields.get("title", ""),
+        # An index built before untitled articles took their file's name shows it too.
+        title=fields.get("title") or files.title_from_name(fields.get("path", "")),
         body=fields.get("body_stored", ""),
         standfirst=fields.get("standfirst", ""),
         author=fields.get("author", ""),

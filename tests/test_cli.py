@@ -320,6 +320,24 @@ def test_index_counts_a_saved_pages_resource_folder_in_one_line(tmp_path, run):
     assert [a["title"] for a in listed] == ["Harbour cranes fall silent"]
 
 
+def test_an_untitled_article_is_listed_and_found_by_its_file_name(tmp_path, run):
+    folder = tmp_path / "news"
+    text = article_text("x", topic="harbour").split("\n\n", 2)[2]  # no headline, no date
+    write(folder, "harbour_talks-resume.txt", text)
+    listed = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    assert [a["title"] for a in listed] == ["harbour talks resume"]
+    assert "harbour talks resume" in run("--corpus", str(folder), "docs").stdout
+    hits = json.loads(run("--corpus", str(folder), "search", "minister", "--json").stdout)
+    assert [h["title"] for h in hits["hits"]] == ["harbour talks resume"]
+
+
+def test_an_index_built_before_shows_an_untitled_article_by_its_file_name():
+    from search.index import from_stored
+
+    stored = {"id": "abcdef", "path": "/news/harbour_talks-resume.txt", "title": ""}
+    assert from_stored(stored).title == "harbour talks resume"
+
+
 # --------------------------------------------------------------------------- exit status
 
 

@@ -2492,3 +2492,26 @@ def test_a_sidecar_field_that_is_wrong_is_reported_and_the_rest_applied(tmp_path
     [note] = article.notes
     assert "published 'last tuesday' is not a date" in note
     assert note.startswith("story.meta.toml: ")
+
+
+def test_an_article_without_a_title_takes_its_file_names_words(tmp_path):
+    path = write(tmp_path, "harbour_talks-resume.txt", "\n\n".join(BODY) + "\n")
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.title == "harbour talks resume"
+    titled = ingest.read_article(write(tmp_path, "other_name.txt", story()), tmp_path)
+    assert titled.title == "Harbour cranes fall silent as talks stall"  # a title it has wins
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    stem=st.text(
+        alphabet=st.characters(whitelist_categories=("L", "N", "Pd", "Pc", "Zs")), min_size=1
+    )
+)
+def test_a_titles_file_name_words_are_the_stems_words(stem):
+    from search.files import title_from_name
+
+    words = title_from_name(f"folder/{stem}.txt")
+    assert words == words.strip() and "  " not in words and "_" not in words
+    assert words.replace(" ", "") == "".join(stem.split()).replace("_", "").replace("-", "")

@@ -30,6 +30,7 @@ from ..files import (
     display_path,
     file_format,
     size_limit,
+    title_from_name,
 )
 from ..model import Article, Skipped
 from .meta import (
@@ -125,6 +126,8 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
             text, note = decode(raw)
             notes = (note,) if note else ()
             article = parse_article(text, notes=notes, markdown=kind == "md", **common)
+        if not article.title.strip():  # a list shows it by its file's name, not a blank
+            article = evolve(article, title=title_from_name(shown))
         # What a sidecar could not correct, said where the other caveats are.
         return evolve(article, notes=(*article.notes, *problems)) if problems else article
     except IngestError as exc:

@@ -96,7 +96,8 @@ def discover(
     left out. Linked folders are followed (analysts link shared folders into their own),
     each real folder and file once, so a link loop ends; folders are walked with a list,
     not by recursion, so no depth is too deep. Hidden files and folders are passed over;
-    so are dossier's own files (sidecar metadata, ``links.toml``). What cannot be read at
+    so are dossier's own files (sidecar metadata, ``links.toml``) and a saved page's
+    resource folder (``NAME_files`` beside ``NAME.html``: :func:`resource_folder`). What cannot be read at
     all (a folder without permission, a named pipe or device, a file over
     :data:`MAX_BYTES`, a system folder such as /proc) is added to ``skipped``, saying why.
     """

@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -96,7 +96,8 @@ def discover(
     left out. Linked folders are followed (analysts link shared folders into their own),
     each real folder and file once, so a link loop ends; folders are walked with a list,
     not by recursion, so no depth is too deep. Hidden files and folders are passed over;
-    so are dossier's own files (sidecar metadata, ``links.toml``). What cannot be read at
+    so are dossier's own files (sidecar metadata, ``links.toml``) and a saved page's
+    resource folder (``NAME_files`` beside ``NAME.html``: :func:`resource_folder`). What cannot be read at
     all (a folder without permission, a named pipe or device, a file over
     :data:`MAX_BYTES`, a system folder such as /proc) is added to ``skipped``, saying why.
     """
@@ -106,11 +107,31 @@ def discover(
 
 class Walked:
     """What a :func:`scan` saw besides the files: the mtime of each folder it listed (and
-    of a file given as a folder), taken just before listing it, and of each sidecar."""
+    of a file given as a folder), taken just before listing it, and of each sidecar; and
+    the saved pages' resource folders it passed over (:func:`resource_folder`)."""
 
     def __init__(self) -> None:
         self.folders: dict[str, int] = {}
         self.sidecars: dict[str, int] = {}
+        self.resources: list[str] = []
+
+
+#: What a browser's "Save page, complete" names the folder of a page's images, scripts,
+#: styles and frames beside ``NAME.html``: ``NAME_files`` (Chrome, Edge, Firefox, and
+#: Internet Explorer before them). Safari saves one ``.webarchive`` file instead.
+RESOURCES_SUFFIX = "_files"
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def resource_folder(name: str, names: Iterable[str]) -> bool:
+    """Whether a folder called ``name``, among the entries ``names`` of its parent, holds a
+    saved page's resources (``Story_files`` beside ``Story.html``): its files are the
+    page's parts (an advertisement's frame, scripts, styles), never articles of their own."""
+    if not name.endswith(RESOURCES_SUFFIX) or len(name) == len(RESOURCES_SUFFIX):
+        return False
+    stem = name[: -len(RESOURCES_SUFFIX)].casefold()
+    pages = {stem + suffix for suffix in _PAGE_SUFFIXES}
+    return any(other.casefold() in pages for other in names)
 
 
 def scan(
@@ -256,7 +277,9 @@ def _list(
         except OSError:
             is_dir = False
         if is_dir:
-            if _system_folder(entry, prefix + name, device):
+            if name.endswith(RESOURCES_SUFFIX) and resource_folder(name, map(_NAME, listed)):
+                walked.resources.append(prefix + name)  # counted, not read, not listed
+            elif _system_folder(entry, prefix + name, device):
                 note(_skip(prefix + name, "a system folder, not articles: not read"))
             else:
                 subfolders.append(prefix + name)
@@ -397,6 +420,14 @@ def display_path(path: Path | str) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+def title_from_name(path: Path | str) -> str:
+    """The title of an article whose text gives none: its file name's words
+    ("harbour_talks-resume.txt" -> "harbour talks resume"), so every list shows it by a
+    name the user knows."""
+    stem = PurePath(str(path)).stem
+    return " ".join(stem.replace("_", " ").replace("-", " ").split())
+
+
 def article_id(root: Path, path: Path) -> str:
     """A short, typeable id that a file keeps across runs and machines.
 
@@ -434,14 +465,19 @@ def folder_stamp(folders: Iterable[Path]) -> tuple[dict[str, int], set[str]]:
             stamp[folder] = here.st_mtime_ns
             with os.scandir(folder) as entries:
                 subfolders = []
+                names = []
                 for entry in entries:
                     name = entry.name
+                    names.append(name)
                     if name.startswith("."):
                         continue
                     if name.endswith(SIDECAR_SUFFIX):
                         sidecars.add(entry.path)
                     elif entry.is_dir():
                         subfolders.append(entry.path)
+            subfolders = [  # as discover: a saved page's resources are not read
+                path for path in subfolders if not resource_folder(os.path.basename(path), names)
+            ]
         except OSError:
             continue  # unreadable or gone: discover says so; a later change shows in the parent
         stack.extend(sorted(subfolders, reverse=True))

@@ -163,7 +163,8 @@ def from_stored(fields: dict) -> Article:
     return Article(
         id=fields["id"],
         path=fields.get("path", ""),
-        title=fields.get("title", ""),
+        # An index built before untitled articles took their file's name shows it too.
+        title=fields.get("title") or files.title_from_name(fields.get("path", "")),
         body=fields.get("body_stored", ""),
         standfirst=fields.get("standfirst", ""),
         author=fields.get("author", ""),
@@ -300,6 +301,9 @@ class Refresh:
     notices: list[str] = field(factory=list)
     #: Files indexed with a caveat, as (shown path, what): "not valid UTF-8; decoded as cp1252".
     caveats: list[tuple[str, str]] = field(factory=list)
+    #: Folders a browser's "Save page, complete" wrote beside a page (``Story_files``), not
+    #: read: counted in one line, not listed file by file.
+    resource_folders: list[str] = field(factory=list)
 
 
 def _lock_notices(lock: locks.Lock, report: Refresh) -> None:
@@ -458,6 +462,7 @@ class Index:
             if not report.locked_out:  # else nothing was refreshed
                 _remember_folders(directory, stamp, report)
         report.skipped[:0] = unread
+        report.resource_folders = list(walked.resources)
         return index, report
 
     @classmethod

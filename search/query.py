@@ -34,6 +34,7 @@ from whoosh.qparser import (
 from whoosh.sorting import FieldFacet
 
 from . import whoosh_fixes
+from .files import title_from_name
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
 
 whoosh_fixes.apply()
@@ -888,7 +889,7 @@ def _hit(hit: Mapping, score: float | None, targets: Mapping[str, Targets], *, s
         snippets.append(_opening(hit.get("standfirst") or hit.get("body_stored") or ""))
     return Hit(
         id=hit["id"],
-        title=hit.get("title", ""),
+        title=hit.get("title") or title_from_name(hit.get("path") or ""),
         source=hit.get("source", ""),
         published=_date(hit.get("published_iso") or ""),
         score=float(score or 0.0) if scored else 0.0,

@@ -293,6 +293,51 @@ def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
     assert [c["path"].endswith("legacy.txt") for c in as_json["caveats"]] == [True]
 
 
+def test_index_says_which_sidecar_could_not_be_applied(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    run("--corpus", str(folder), "index")
+    # Written after the article was indexed: the next refresh reads the article again.
+    write(folder, "story.meta.toml", "source = ABC7 News\n")
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "story.txt: story.meta.toml: not valid TOML (line 1: " in done.stdout
+    assert "its corrections were not applied" in done.stdout
+
+
+def test_index_counts_a_saved_pages_resource_folder_in_one_line(tmp_path, run):
+    folder = tmp_path / "news"
+    write(folder, "Harbour story.html", HARBOUR_PAGE)
+    resources = folder / "Harbour story_files"
+    write(resources, "saved_resource.html", HARBOUR_PAGE.replace("Harbour cranes", "Advert"))
+    for name in ("app.js", "style.css", "widget.htm", "logo.png"):
+        write(resources, name, "x")
+    done = run("--corpus", str(folder), "index")
+    no_traceback(done)
+    assert "1 saved page's resource folder not read" in done.stdout
+    assert "skipped" not in done.stdout.split("\n", 1)[1]  # no line a file
+    listed = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    assert [a["title"] for a in listed] == ["Harbour cranes fall silent"]
+
+
+def test_an_untitled_article_is_listed_and_found_by_its_file_name(tmp_path, run):
+    folder = tmp_path / "news"
+    text = article_text("x", topic="harbour").split("\n\n", 2)[2]  # no headline, no date
+    write(folder, "harbour_talks-resume.txt", text)
+    listed = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    assert [a["title"] for a in listed] == ["harbour talks resume"]
+    assert "harbour talks resume" in run("--corpus", str(folder), "docs").stdout
+    hits = json.loads(run("--corpus", str(folder), "search", "minister", "--json").stdout)
+    assert [h["title"] for h in hits["hits"]] == ["harbour talks resume"]
+
+
+def test_an_index_built_before_shows_an_untitled_article_by_its_file_name():
+    from search.index import from_stored
+
+    stored = {"id": "abcdef", "path": "/news/harbour_talks-resume.txt", "title": ""}
+    assert from_stored(stored).title == "harbour talks resume"
+
+
 # --------------------------------------------------------------------------- exit status
 
 

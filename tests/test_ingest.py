@@ -861,6 +861,26 @@ def test_discover_finds_every_file_recursively_skips_hidden_and_own_files(tmp_pa
     assert found == ["a.txt", "c.html", "d.docx", "deep/er/b.md"]
 
 
+@pytest.mark.parametrize("page", ["Napa story.html", "Napa story.HTM", "Napa story.xhtml"])
+def test_discover_passes_over_a_saved_pages_resource_folder(tmp_path, page):
+    """A browser's "Save page, complete" writes the page's frames, scripts and styles
+    into NAME_files beside NAME.html: parts of the page, never articles."""
+    write(tmp_path, page, story())
+    write(tmp_path, "Napa story_files/saved_resource.html", story(title="Advertisement"))
+    write(tmp_path, "Napa story_files/app.js", "var x = 1;")
+    write(tmp_path, "Napa story_files/sub/style.css", "p {}")
+    write(tmp_path, "drafts_files/c.txt", story())  # no page of that name beside it
+    write(tmp_path, "deep/Other.html", story())
+    write(tmp_path, "deep/Napa story_files/widget.htm", story())  # not beside its page
+    found = sorted(p.relative_to(tmp_path).as_posix() for _root, p in ingest.discover([tmp_path]))
+    assert found == [
+        page,
+        "deep/Napa story_files/widget.htm",
+        "deep/Other.html",
+        "drafts_files/c.txt",
+    ]
+
+
 @pytest.mark.parametrize("name", ["notes.docx", "photo.JPG", "README"])
 def test_a_file_of_a_type_dossier_does_not_read_is_skipped_with_the_reason(tmp_path, name):
     path = write(tmp_path, name, story())
@@ -2352,3 +2372,146 @@ def test_the_authors_bio_is_not_the_story_wherever_it_stands(name, verb, upper, 
     article = parse(story(f"By {name}", body=body))
     assert article.author == name
     assert paragraphs(article) == [*BODY, other]
+
+
+# --------------------------------------------------------------------------- clippers' YAML, sidecars
+
+
+def test_a_clippers_source_address_is_the_url_and_the_publisher_its_host():
+    """Obsidian's Web Clipper and MarkDownload write the page's address as `source:`."""
+    text = (
+        "---\n"
+        'title: "Harbour cranes fall silent"\n'
+        'source: "https://www.velmcourier.co.uk/news/2024/05/harbour-cranes"\n'
+        "author:\n"
+        '  - "[[Ines Vardy]]"\n'
+        "created: 2024-05-09\n"
+        "published:\n"
+        "tags:\n"
+        '  - "clippings"\n'
+        "---\n\n" + "\n\n".join(BODY) + "\n"
+    )
+    article = parse(text)
+    assert article.url == "https://www.velmcourier.co.uk/news/2024/05/harbour-cranes"
+    assert article.source == "Velmcourier.co.uk"  # as a masthead writes its domain
+    assert article.author == "Ines Vardy"
+    assert article.published is None  # the clipping's own date is not the story's
+
+
+def test_a_source_address_does_not_replace_a_given_url_and_site_names_a_publisher():
+    text = (
+        "---\n"
+        "source: https://www.velmcourier.co.uk/a\n"
+        "url: https://www.velmcourier.co.uk/b\n"
+        "---\n" + story()
+    )
+    assert parse(text).url == "https://www.velmcourier.co.uk/b"
+    assert parse("---\nsite: The Velm Courier\n---\n" + story()).source == "The Velm Courier"
+    # An address kept for examples (RFC 2606) names no publisher.
+    named = parse("---\nsource: https://velm.example.org/a\n---\n" + story())
+    assert named.source == "" and named.url == "https://velm.example.org/a"
+
+
+def test_yaml_quoted_values_are_decoded_as_yaml_does():
+    text = (
+        "---\n"
+        'title: "Minister says \\"no\\" to new tariffs \\u2013 again"\n'
+        "author: 'O''Brien, Pat'\n"
+        'standfirst: "The talks broke down\n'
+        '  on Friday, the union said" # a comment\n'
+        "---\n" + story()
+    )
+    article = parse(text)
+    assert article.title == 'Minister says "no" to new tariffs – again'
+    assert article.author == "O'Brien, Pat"
+    assert article.standfirst == "The talks broke down on Friday, the union said"
+
+
+def test_a_bad_published_in_front_matter_leaves_the_date_the_text_gives():
+    text = "---\npublished: last tuesday\n---\n" + story("July 1, 2025")
+    assert parse(text).published == dt.date(2025, 7, 1)
+
+
+_YAML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40
+).filter(lambda s: s == s.strip() and "[[" not in s and "]]" not in s and s.strip(" '\""))
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_YAML_TEXT, double=st.booleans())
+def test_front_matter_reads_back_any_value_a_yaml_writer_quotes(value, double):
+    if double:
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    else:
+        quoted = "'" + value.replace("'", "''") + "'"
+    meta, rest = ingest.split_front_matter(f"---\ntitle: {quoted}\nauthor: {quoted}\n---\nbody")
+    assert meta == {"title": value, "author": value}
+    assert rest == "body"
+
+
+def test_a_sidecar_wins_over_the_files_front_matter(tmp_path):
+    path = write(
+        tmp_path,
+        "story.md",
+        "---\nsource: Wire\nauthor: Staff\npublished: 2020-01-01\n---\n" + story(),
+    )
+    write(tmp_path, "story.meta.toml", 'source = "Harbour Gazette"\npublished = 2024-02-29\n')
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.source == "Harbour Gazette"
+    assert article.published == dt.date(2024, 2, 29)
+    assert article.author == "Staff"  # what the sidecar does not say, the file still does
+
+
+def test_a_sidecar_that_is_not_toml_is_reported(tmp_path):
+    path = write(tmp_path, "story.txt", story())
+    write(tmp_path, "story.meta.toml", "source = ABC7 News\n")
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert paragraphs(article) == BODY
+    assert article.source != "ABC7 News"
+    [note] = article.notes
+    assert note.startswith("story.meta.toml: not valid TOML (line 1: ")
+    assert note.endswith("its corrections were not applied")
+
+
+def test_a_sidecar_field_that_is_wrong_is_reported_and_the_rest_applied(tmp_path):
+    path = write(tmp_path, "story.txt", story("July 1, 2025"))
+    write(
+        tmp_path,
+        "story.meta.toml",
+        'published = "last tuesday"\nsource = "https://www.velmcourier.co.uk/a"\n'
+        'author = ["Ann Other", "Tom Ekwall"]\n',
+    )
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.published == dt.date(2025, 7, 1)  # the text's date, not none
+    assert article.author == "Ann Other, Tom Ekwall"
+    assert article.url == "https://www.velmcourier.co.uk/a"
+    assert article.source == "Velmcourier.co.uk"
+    [note] = article.notes
+    assert "published 'last tuesday' is not a date" in note
+    assert note.startswith("story.meta.toml: ")
+
+
+def test_an_article_without_a_title_takes_its_file_names_words(tmp_path):
+    path = write(tmp_path, "harbour_talks-resume.txt", "\n\n".join(BODY) + "\n")
+    article = ingest.read_article(path, tmp_path)
+    assert isinstance(article, Article)
+    assert article.title == "harbour talks resume"
+    titled = ingest.read_article(write(tmp_path, "other_name.txt", story()), tmp_path)
+    assert titled.title == "Harbour cranes fall silent as talks stall"  # a title it has wins
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    stem=st.text(
+        alphabet=st.characters(whitelist_categories=("L", "N", "Pd", "Pc", "Zs")), min_size=1
+    )
+)
+def test_a_titles_file_name_words_are_the_stems_words(stem):
+    from search.files import title_from_name
+
+    words = title_from_name(f"folder/{stem}.txt")
+    assert words == words.strip() and "  " not in words and "_" not in words
+    assert words.replace(" ", "") == "".join(stem.split()).replace("_", "").replace("-", "")

@@ -7,7 +7,9 @@
 
 A file that cannot be read becomes a :class:`~search.model.Skipped` with a reason a user
 can act on (unsupported type, binary, empty, no text layer, unreadable); nothing raises.
-A sidecar ``NAME.meta.toml`` overrides what any format says.
+A sidecar ``NAME.meta.toml`` overrides what any format says (a Markdown file's front
+matter included); what in it cannot be applied is a note on the article, which
+``dossier index`` shows.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+
+from attrs import evolve
 
 from ..files import (
     FORMATS,
@@ -26,9 +30,17 @@ from ..files import (
     display_path,
     file_format,
     size_limit,
+    title_from_name,
 )
 from ..model import Article, Skipped
-from .meta import META_KEYS, find_date, parse_date, read_sidecar, split_front_matter
+from .meta import (
+    META_KEYS,
+    find_date,
+    load_sidecar,
+    parse_date,
+    read_sidecar,
+    split_front_matter,
+)
 from .text import IngestError, clean_line, decode, parse_article, sanitise
 
 __all__ = [
@@ -43,6 +55,7 @@ __all__ = [
     "discover",
     "file_format",
     "find_date",
+    "load_sidecar",
     "parse_article",
     "parse_bytes",
     "parse_date",
@@ -92,9 +105,9 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
     shown = display_path(path)
     kind = file_format(path) or "txt"
     try:
-        meta = read_sidecar(path)
+        meta, problems = load_sidecar(path)
         digest = hashlib.sha1(raw)
-        digest.update(repr(sorted(meta.items())).encode("utf-8", "surrogateescape"))
+        digest.update(repr((sorted(meta.items()), problems)).encode("utf-8", "surrogateescape"))
         common = {
             "id": article_id(root, path),
             "path": shown,
@@ -104,14 +117,19 @@ def parse_bytes(raw: bytes, *, path: Path, root: Path) -> Article | Skipped:
         if kind == "html":
             from .html import parse_html
 
-            return parse_html(raw, **common)
-        if kind == "pdf":
+            article = parse_html(raw, **common)
+        elif kind == "pdf":
             from .pdf import parse_pdf
 
-            return parse_pdf(raw, **common)
-        text, note = decode(raw)
-        notes = (note,) if note else ()
-        return parse_article(text, notes=notes, markdown=kind == "md", **common)
+            article = parse_pdf(raw, **common)
+        else:
+            text, note = decode(raw)
+            notes = (note,) if note else ()
+            article = parse_article(text, notes=notes, markdown=kind == "md", **common)
+        if not article.title.strip():  # a list shows it by its file's name, not a blank
+            article = evolve(article, title=title_from_name(shown))
+        # What a sidecar could not correct, said where the other caveats are.
+        return evolve(article, notes=(*article.notes, *problems)) if problems else article
     except IngestError as exc:
         return Skipped(shown, str(exc))
     except RecursionError:

@@ -20,7 +20,15 @@ from typing import Any
 
 from ..model import Article
 from .meta import find_date, is_date_line, parse_date
-from .text import PART_SEPARATOR, IngestError, clean_line, sanitise, says_furniture, shown_byline
+from .text import (
+    PART_SEPARATOR,
+    IngestError,
+    clean_line,
+    publisher_of,
+    sanitise,
+    says_furniture,
+    shown_byline,
+)
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py).
 #: favor_recall: with our furniture wording rules after it (:func:`_body`), it keeps the
@@ -60,15 +68,17 @@ def parse_html(
     if not body:
         raise IngestError("no article text found in this web page")
     title = clean_line(given.get("title", "")) or document.title
+    url = clean_line(given.get("url", "")) or clean_line(document.url or "")
+    source = clean_line(given.get("source", "")) or _site_name(document.sitename, title)
     return Article(
         id=id,
         path=path,
         title=title,
         standfirst=clean_line(given.get("standfirst", "")) or _standfirst(document, body),
         author=clean_line(given.get("author", "")) or document.author,
-        source=clean_line(given.get("source", "")) or _site_name(document.sitename, title),
+        source=source or publisher_of(url),
         published=_date(given.get("published", "")) or shown or _date(document.date or ""),
-        url=clean_line(given.get("url", "")) or clean_line(document.url or ""),
+        url=url,
         body=_without_headline(body, title),
         fingerprint=fingerprint,
     )

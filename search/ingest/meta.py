@@ -23,6 +23,7 @@ META_KEYS = {
     "source": "source",
     "publisher": "source",
     "publication": "source",
+    "site": "source",
     "author": "author",
     "byline": "author",
     "by": "author",
@@ -292,8 +293,11 @@ _META_LINE = re.compile(r"^\s*(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$"
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """``(metadata, rest)`` for a leading ``---`` block of ``key: value`` lines.
 
-    Web clippers write YAML lists too, inline (``author: ["[[Ann Lee]]"]``) or as
-    ``- item`` lines under the key; their items are joined, wiki links unwrapped.
+    Values are YAML scalars: quoted ones decoded as YAML does (``"say \"no\""``,
+    ``'O''Brien'``, a quoted value run on over lines). Web clippers write YAML lists too,
+    inline (``author: ["[[Ann Lee]]"]``) or as ``- item`` lines under the key; their
+    items are joined, wiki links unwrapped. A ``source`` that is a web address is the
+    article's address (see :func:`settle`).
     """
     m = _FRONT_MATTER.match(text)
     if not m:
@@ -301,18 +305,23 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     key = None
     items: dict[str, list[str]] = {}
-    for line in m.group("block").splitlines():
+    lines = m.group("block").splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         item = _YAML_ITEM.match(line)
         if item and key:
-            items.setdefault(key, []).append(_scalar(item.group(1)))
+            value, i = _run_on(item.group(1), lines, i)
+            items.setdefault(key, []).append(_scalar(value))
             continue
         lm = _META_LINE.match(line)
         key = META_KEYS.get(lm.group("key").lower()) if lm else None
         if key is None:
             continue
-        value = lm.group("value")
+        value, i = _run_on(lm.group("value"), lines, i)
         if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
-            items[key] = [_scalar(v) for v in value[1:-1].split(",")]
+            items[key] = [_scalar(v) for v in _flow_items(value[1:-1])]
         elif value:
             meta[key] = _scalar(value)
     for key, values in items.items():
@@ -321,32 +330,193 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             meta[key] = ", ".join(values)
     if not meta:
         return {}, text  # a horizontal rule, not front matter
-    return meta, text[m.end() :]
+    return settle(meta), text[m.end() :]
 
 
 _YAML_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar as text: quotes and wiki-link brackets off ("[[Ann Lee]]" -> Ann Lee)."""
+def _run_on(value: str, lines: list[str], i: int) -> tuple[str, int]:
+    """A quoted value its line does not close runs on over the indented lines after it, as
+    YAML allows: the whole value (lines joined, for :func:`_fold`) and the index of the
+    line after it. A quote never closed is the value as written."""
     value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        value = value[1:-1]
+    if value[:1] not in ("'", '"') or _quoted(value) is not None:
+        return value, i
+    joined = value
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if line and not line[0].isspace():
+            break  # the next key: continuation lines are indented
+        joined += "\n" + line
+        if _quoted(joined) is not None:
+            return joined, j + 1
+    return value, i
+
+
+#: A double-quoted YAML scalar's escapes (YAML 1.2, 5.7), and the single-quoted form's
+#: one: a quote written twice.
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+    "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
+    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+_DOUBLE_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S)
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'", re.S)
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_COMMENT_AFTER = re.compile(r"\s*(?:#.*)?", re.S)
+
+
+def _quoted(value: str) -> tuple[str, int] | None:
+    """A quoted scalar at the start of ``value``: its text, decoded, and where it ends;
+    None when the quote is not closed."""
+    pattern = _DOUBLE_QUOTED if value[:1] == '"' else _SINGLE_QUOTED
+    m = pattern.match(value)
+    if not m:
+        return None
+    inner = m.group(1)
+    if value[0] == "'":
+        return _fold(inner).replace("''", "'"), m.end()
+    return _ESCAPE.sub(_unescape, _fold(inner)), m.end()
+
+
+def _fold(inner: str) -> str:
+    """Line breaks inside a quoted scalar as YAML folds them: a space, or, for each empty
+    line between, a line break."""
+    if "\n" not in inner:
+        return inner
+    lines = inner.split("\n")
+    out = lines[0].rstrip()
+    breaks = ""
+    for line in lines[1:]:
+        line = line.strip()
+        if not line:
+            breaks += "\n"
+            continue
+        out += (breaks or " ") + line
+        breaks = ""
+    return out + (breaks or "")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = m.group(1)
+    if len(code) > 1:  # \xXX, \uXXXX, \UXXXXXXXX
+        try:
+            return chr(int(code[1:], 16))
+        except (ValueError, OverflowError):
+            return m.group(0)
+    return _ESCAPES.get(code, m.group(0))  # an escape YAML does not know: as written
+
+
+def _flow_items(inner: str) -> list[str]:
+    """The items of an inline list (``a, "b, c", 'd'``): commas inside quotes kept."""
+    items: list[str] = []
+    rest = inner.strip()
+    while rest:
+        if rest[0] in "\"'" and (q := _quoted(rest)) is not None:
+            end = q[1]
+            items.append(rest[:end])
+            rest = rest[end:].lstrip()
+            rest = rest[1:].lstrip() if rest.startswith(",") else ""
+            continue
+        item, _, rest = rest.partition(",")
+        items.append(item)
+        rest = rest.lstrip()
+    return items
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar as text: a quoted one decoded as YAML does (escapes, a quote written
+    twice; a comment after it dropped), wiki-link brackets off ("[[Ann Lee]]" -> Ann Lee)."""
+    value = value.strip()
+    if value[:1] in ("'", '"'):
+        q = _quoted(value)
+        if q is not None and _COMMENT_AFTER.fullmatch(value, q[1]):
+            value = q[0]
     return _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), value).strip()
 
 
+#: A web address given where a publisher's name goes (a clipper's ``source:``).
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
+
+
+def settle(meta: dict[str, str]) -> dict[str, str]:
+    """Metadata as an article takes it: a ``source`` that is a web address (what Obsidian's
+    Web Clipper and MarkDownload write there) is the article's address, unless one is
+    given, not its publisher; the publisher is then found as if none were given."""
+    source = meta.get("source", "").strip()
+    if not _WEB_ADDRESS.match(source):
+        return meta
+    meta = {k: v for k, v in meta.items() if k != "source"}
+    if not meta.get("url", "").strip():
+        meta["url"] = source
+    return meta
+
+
 def read_sidecar(path: Path) -> dict[str, str]:
-    """Metadata from ``NAME.meta.toml`` beside ``NAME.txt``, if there is one."""
+    """Metadata from ``NAME.meta.toml`` beside ``NAME.txt``, if there is one (the fields
+    that could be read: :func:`load_sidecar` says what could not)."""
+    return load_sidecar(path)[0]
+
+
+def load_sidecar(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``(metadata, problems)`` from ``NAME.meta.toml`` beside ``NAME.txt``.
+
+    A problem is a line for the user ("NAME.meta.toml: not valid TOML (line 1: ...); its
+    corrections were not applied"). A file that does not parse gives no metadata; a field
+    that is wrong (a ``published`` that is no date) is left out, and the rest kept.
+    """
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.is_file():
-        return {}
+        return {}, ()
     from ..config import toml_loads
 
+    name = sidecar.name
     try:
         data = toml_loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError):  # unreadable, not UTF-8, not TOML
-        return {}
-    return {META_KEYS[k.lower()]: str(v) for k, v in data.items() if k.lower() in META_KEYS}
+    except UnicodeDecodeError:
+        return {}, (f"{name}: not UTF-8 text; its corrections were not applied",)
+    except OSError as exc:
+        return {}, (
+            f"{name}: cannot read it ({exc.strerror or exc}); its corrections were not applied",
+        )
+    except ValueError as exc:
+        return {}, (
+            f"{name}: not valid TOML ({_toml_error(exc)}); its corrections were not applied",
+        )
+    meta: dict[str, str] = {}
+    problems: list[str] = []
+    for raw_key, value in data.items():
+        key = META_KEYS.get(raw_key.lower())
+        if key is None:
+            continue
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(v.strip() for v in value if v.strip())
+        if isinstance(value, (dict, list, bool)):
+            problems.append(f"{name}: {raw_key} is not text; that correction was not applied")
+            continue
+        text = str(value)
+        if key == "published" and not isinstance(value, dt.date) and parse_date(text) is None:
+            problems.append(
+                f"{name}: {raw_key} {text!r} is not a date (write it as 2025-07-01); "
+                "that correction was not applied"
+            )
+            continue
+        meta[key] = text
+    return settle(meta), tuple(problems)
+
+
+def _toml_error(exc: ValueError) -> str:
+    """tomllib's message as the user reads it: "line 1: invalid value"."""
+    message = str(exc)
+    m = re.match(r"(?s)(.*?)\s*\(at line (\d+), column \d+\)\s*$", message)
+    if m:
+        what = m.group(1).rstrip(".")
+        return f"line {m.group(2)}: {what[:1].lower() + what[1:]}"
+    if "(at end of document)" in message:
+        what = message.replace("(at end of document)", "").strip().rstrip(".")
+        return f"at its end: {what[:1].lower() + what[1:]}"
+    return message
 
 
 #: ``[[Page]]`` and ``[[Page|shown text]]``: links of Obsidian-style clippings.

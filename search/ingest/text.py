@@ -643,6 +643,25 @@ _SERVICE_HOSTS = re.compile(
 )
 
 
+def publisher_of(url: str) -> str:
+    """The publisher a web address names, as a page's furniture writes its site
+    ("https://www.caliber.az/post/x" -> "Caliber.az"): its host without "www.", when that
+    could be a publisher's (:func:`_site_host`); "" for another address."""
+    host = _URL_HOST.match(url.strip())
+    if not host:
+        return ""
+    name = host.group(1).lower().rstrip(".")
+    name = re.sub(r"^www\d*\.", "", name)
+    if "." not in name or _RESERVED_HOST.search(name) or not _site_host(name):
+        return ""
+    return name[:1].upper() + name[1:]
+
+
+_URL_HOST = re.compile(
+    r"(?i)^(?:https?://)?(?:[^/@\s]*@)?([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)(?::\d+)?(?:[/?#]|$)"
+)
+
+
 def _site_host(host: str) -> bool:
     """Whether a host name (lower case) could be a publisher's: a real top-level domain,
     not a code file's suffix, not a third-party service's."""
@@ -1209,11 +1228,12 @@ def parse_article(
     """Clean text (already decoded) to an :class:`Article`; ``markdown`` for a ``.md``
     file (its straight quotes are rendered as typographic ones).
 
-    ``meta`` (from a sidecar file) and any front matter override what we guess.
+    ``meta`` (from a sidecar file) and any front matter override what we guess; the
+    sidecar wins over the front matter (it is how a file is corrected without editing it).
     Raises :class:`IngestError` when no article text is left.
     """
     text, front = _normalise(text)
-    given = {**(meta or {}), **front}
+    given = {**front, **(meta or {})}
     lines, linky, numbers, items = _lines(text, markdown)
     if not lines:
         raise IngestError("no text left after removing markup")
@@ -1282,7 +1302,8 @@ def parse_article(
         date = find_date(dateline.group(1)) if dateline else None
     standfirst = _summary_into_body(standfirst, head, body_lines)
 
-    source = _guess_source(
+    url = clean_line(given.get("url", ""))
+    source = clean_line(given.get("source", "")) or _guess_source(
         lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
     )
     return Article(
@@ -1291,9 +1312,9 @@ def parse_article(
         title=clean_line(given.get("title", "")) or title,
         standfirst=clean_line(given.get("standfirst", "")) or standfirst,
         author=clean_line(given.get("author", "")) or author,
-        source=clean_line(given.get("source", "")) or source,
-        published=parse_date(given["published"]) if given.get("published") else date,
-        url=clean_line(given.get("url", "")),
+        source=source or publisher_of(url),
+        published=parse_date(given.get("published", "")) or date,
+        url=url,
         body="\n\n".join(body_lines),
         fingerprint=fingerprint,
         notes=notes,

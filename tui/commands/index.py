@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
                 "unchanged": r.unchanged,
                 "skipped": [{"path": s.path, "reason": s.reason} for s in r.skipped],
                 "caveats": [{"path": path, "note": note} for path, note in r.caveats],
+                "resource_folders": [display_path(p) for p in r.resource_folders],
                 "rebuilt": r.rebuilt,
                 "in_memory": r.in_memory,
                 "seconds": round(r.seconds, 3),
@@ -68,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
             f"{r.unchanged} unchanged, {len(r.skipped)} skipped"
         )
     )
+    if r.resource_folders:  # dozens of scripts and styles each: one line for them all
+        n = len(r.resource_folders)
+        folders = "saved page's resource folder" if n == 1 else "saved pages' resource folders"
+        out.print(Text(f"  {n} {folders} not read (the files beside a page saved complete)"))
     for path, note in r.caveats:
         out.print(Text(f"  read {path}: {note}"))
     for s in r.skipped:

@@ -103,6 +103,22 @@ SIXTH = (
     "github.blog.spiceland",
     "shabka.org.about",
 )
+#: A seventh round (see the README): six pages annotated before dossier's output on them
+#: was seen, the side fixed beforehand by the md5 of the name (the two lowest held out);
+#: scored apart, the dev four's first score recorded as the clean one.
+SEVENTH = (
+    "economist.com.thinking",
+    "boingboing.net.millenials",
+    "thebalance.com.coinbase",
+    "thenervousbreakdown.com.loneliest",
+)
+SEVENTH_HELD = (
+    "blog.amp.dev.axios",
+    "security.googleblog.com.protection",
+)
+
+#: Sides whose errors only ``-vv`` lists: scored, never developed on.
+HIDDEN = ("held_out", "seventh_held")
 
 Mention = tuple[str, int, int, str]  # field, start, end, type (PER/LOC/ORG/X)
 
@@ -228,8 +244,16 @@ def run(verbose: int = 0) -> dict:
         return {}
     by_page = gold()
     figures: dict = {}
-    kinds: dict[str, Counter] = {s: Counter() for s in ("dev", "held_out", "fresh", "sixth")}
-    for split, pages in (("dev", DEV), ("held_out", HELD_OUT), ("fresh", FRESH), ("sixth", SIXTH)):
+    splits = (
+        ("dev", DEV),
+        ("held_out", HELD_OUT),
+        ("fresh", FRESH),
+        ("sixth", SIXTH),
+        ("seventh", SEVENTH),
+        ("seventh_held", SEVENTH_HELD),
+    )
+    kinds: dict[str, Counter] = {s: Counter() for s, _ in splits}
+    for split, pages in splits:
         pooled = {t: Score() for t in (*SCORED, "all")}
         for page in pages:
             art = article(page)
@@ -246,12 +270,12 @@ def run(verbose: int = 0) -> dict:
             for e in sorted(fps, key=lambda m: (m[0], m[1])):
                 k = kind(e, scored_gold, missed=False)
                 kinds[split][k if k == "spurious" else f"{k} (ours)"] += 1
-                if verbose > (split == "held_out"):
+                if verbose > (split in HIDDEN):
                     print(f"  {split} {page} FP {k:13} {e[3]} {_quote(art, e)}")
             for e in sorted(misses, key=lambda m: (m[0], m[1])):
                 k = kind(e, fps, missed=True)
                 kinds[split][k if k == "missed" else f"{k} (gold)"] += 1
-                if verbose > (split == "held_out"):
+                if verbose > (split in HIDDEN):
                     print(f"  {split} {page} FN {k:13} {e[3]} {_quote(art, e)}")
         figures[split] = _figures(pooled)
     if verbose:

@@ -1821,3 +1821,47 @@ def test_a_job_at_a_town_the_lists_know_leaves_the_town_a_place(text, place):
     """ "Product Leader at Vantrell" makes an unknown name where one works, a body; a
     student at Berkeley is in a town, every mention of which became an organisation."""
     assert {e.type for e in recognise_text(text) if e.text == place} == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Velmora Global, Inc. owns both platforms and sets their fees.", "Velmora Global, Inc."),
+        ("The deal was signed by Tarrow Systems, LLC in March.", "Tarrow Systems, LLC"),
+    ],
+)
+def test_a_legal_form_after_a_comma_ends_a_company_s_name(text, company):
+    """ "Coinbase Global, Inc." is a company with its legal form, not a person called
+    Coinbase Global and a stray "Inc.", whatever its first words look like."""
+    assert _named(text).get(company) == "ORG"
+
+
+def test_a_company_named_with_its_legal_form_is_a_company_by_its_first_word():
+    """After "Quenlar Holdings Inc.", "Quenlar said" is the company, not a person."""
+    text = (
+        "Shares of Quenlar Holdings Inc. rose. Quenlar said on Monday that it met Smith. "
+        "Quenlar told reporters he was wrong."
+    )
+    assert {e.type for e in recognise_text(text) if e.text == "Quenlar"} == {"ORG"}
+
+
+def test_a_title_cased_heading_s_verb_lends_no_surname():
+    """ "Who Should Use Brinkfold?" makes no person "Use Brinkfold" whose surname every
+    later "Brinkfold" would be: "Use" is a verb of the heading, no given name."""
+    text = (
+        "Who Should Use Brinkfold vs. Brinkfold Pro?\n\n"
+        "Brinkfold is ideal for beginners. Brinkfold charges higher fees than most exchanges."
+    )
+    found = recognise_text(text)
+    assert "Use Brinkfold" not in {e.text for e in found}
+    assert {e.type for e in found if e.text == "Brinkfold"} == {"ORG"}
+
+
+def test_a_given_name_of_someone_named_in_full_is_that_person_not_a_town():
+    """ "Ann" is also a town on the lists; after "Ann Wilson", "Ann" alone is her."""
+    text = (
+        "Ann Wilson sang the ballad in 1987. As I listened to Ann tell him she loved him, "
+        "I remember thinking that Ann was as desperate as I was."
+    )
+    assert {e.type for e in recognise_text(text) if e.text == "Ann"} == {"PERSON"}
+    assert _named("He moved to Ann, a town in Myanmar, in 2001.").get("Ann") == "GPE"

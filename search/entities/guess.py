@@ -1263,12 +1263,35 @@ _ABBREVIATED_FORMS = ("Inc", "Corp", "Co", "Ltd", "Bros", "Cos")
 _RX_NOT_SENTENCE_END = re.compile(r"[,;:)]| [a-z(]")
 
 
+#: A company's legal form after a comma: ", Inc." ends the company's name ("Brinkfold
+#: Global, Inc. owns", "Acme Widgets, LLC"), whatever the words before it look like.
+_RX_COMMA_FORM = re.compile(
+    r", (?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|LLP\b|PLC\b|plc\b|GmbH\b)"
+)
+
+
 def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
     """An organisation's name ending in an abbreviated legal form takes its full stop
-    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too."""
+    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too; a
+    name with a comma and a legal form after it is a company's, and takes them
+    ("Brinkfold Global, Inc. owns"; a guessed name of any type, as "Global" says nothing)."""
     out = spans
     for i, s in enumerate(spans):
         end = s[1]
+        if s[4] and norm.startswith(", ", end):
+            m = _RX_COMMA_FORM.match(norm, end)
+            if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):
+                form_end = m.end()
+                if (
+                    norm[form_end - 1] != "."
+                    and norm.startswith(".", form_end)
+                    and (_RX_NOT_SENTENCE_END.match(norm, form_end + 1))
+                ):
+                    form_end += 1  # "Acme, Inc., the maker"
+                if out is spans:
+                    out = list(spans)
+                out[i] = (s[0], form_end, "ORG", s[3], s[4], s[5])
+                continue
         if (
             norm.startswith(".", end)
             and s[2] == "ORG"

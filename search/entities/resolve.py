@@ -75,6 +75,7 @@ def _retype(
     models: set[str] = set()  # names some mention of which follows a product's name
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
+    firms: set[str] = set()  # first words of companies named with their legal form
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -86,6 +87,8 @@ def _retype(
             if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
+            if " " in text and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
+                firms.add(text.split(" ", 1)[0].rstrip(","))  # "Brinkfold Global, Inc."
             town = ""
             if text in places:
                 if sport is None:
@@ -157,8 +160,22 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
+    firms = {w for w in firms if _firm_word(w)}
     return _verdicts(
-        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources
+        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources, firms
+    )
+
+
+def _firm_word(word: str) -> bool:
+    """May the article call a company named in full with its legal form by ``word``, its
+    first word ("Brinkfold" for Brinkfold Global, Inc.)? Not a place's, a given name, an
+    everyday word ("American Widgets Inc." is not "American")."""
+    return (
+        word[:1].isupper()
+        and word not in typer.places()
+        and not _is_given(word)
+        and not typer.everyday(word)
+        and _cue_type(word) is None
     )
 
 
@@ -288,6 +305,7 @@ def _verdicts(
     cued: frozenset[str] | set[str] = frozenset(),
     employers: frozenset[str] | set[str] = frozenset(),
     sources: frozenset[str] | set[str] = frozenset(),
+    firms: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -310,6 +328,9 @@ def _verdicts(
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     surnames: set[str] | None = None  # last words of the document's people (when needed)
+    given = {  # given names of the people the document names in full
+        k.split(" ", 1)[0] for k, label in labels.items() if label == "PER" and " " in k
+    }
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
@@ -339,6 +360,10 @@ def _verdicts(
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
             new = "ORG"  # "Learn more at Emerj.": where the story came from
+        elif key in firms and new in {"GPE", "LOC", "PERSON"}:
+            new = "ORG"  # "Brinkfold" after "Brinkfold Global, Inc.": the company
+        elif new in {"GPE", "ORG"} and key in given and key not in placed and _is_given(key):
+            new = "PERSON"  # "Ann" after "Ann Wilson": her, not a town of that name
         elif (
             key in employers
             and new in {"GPE", "PERSON"}
@@ -456,7 +481,20 @@ def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
     a title or an everyday word before a noun's plural ("Major Hospitals")?"""
     if norm.endswith(("the ", "The "), 0, start) and _everyday_not_given(parts[0]):
         return True
+    if _after_capital(norm, start) and _everyday_not_given(parts[0]):
+        return True  # "Who Should Use Coinbase": a Title-Cased heading's verb, no given name
     return _titled_plural(parts)
+
+
+def _after_capital(norm: str, start: int) -> bool:
+    """Does a capitalised word of a line's words stand right before ``norm[start:]``
+    ("Should " in "Who Should Use Coinbase")?"""
+    if start < 3 or norm[start - 1] != " " or not norm[start - 2].isalpha():
+        return False
+    i = start - 2
+    while i > 0 and norm[i - 1].isalpha():
+        i -= 1
+    return norm[i].isupper()
 
 
 def _titled_plural(parts: list[str]) -> bool:

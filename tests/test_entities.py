@@ -1865,3 +1865,44 @@ def test_a_given_name_of_someone_named_in_full_is_that_person_not_a_town():
     )
     assert {e.type for e in recognise_text(text) if e.text == "Ann"} == {"PERSON"}
     assert _named("He moved to Ann, a town in Myanmar, in 2001.").get("Ann") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Prices are quoted in USD and balances are insured.", "USD"),
+        ("Fees are charged in GBP for every transfer.", "GBP"),
+        ("The order cannot be smaller than 0.001 BTC, 0.01 ETH, or 0.1 LTC.", "LTC"),
+        ("The order cannot be smaller than 0.001 BTC, 0.01 ETH, or 0.1 LTC.", "ETH"),
+    ],
+)
+def test_a_currency_s_code_or_an_amount_s_unit_is_no_organisation(text, code):
+    """A currency's code ("in USD") and a ticker after an amount ("0.01 ETH,") are units:
+    no organisation, no place."""
+    assert code not in _named(text)
+
+
+def test_an_acronym_after_a_number_that_goes_on_is_still_a_name():
+    """ "150 NATO troops": a number before a body's acronym does not make it a unit."""
+    assert _named("Some 150 NATO troops arrived in Vilnius on Monday.").get("NATO") == "ORG"
+
+
+def test_a_name_before_app_is_a_product_s():
+    """ "the Quellmark Authenticator app" is a product, MISC: no organisation."""
+    text = "Sign in with a code from the Quellmark Authenticator app on your phone."
+    assert "Quellmark Authenticator" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "As the first licks from his chosen song “Barracuda” filled the bar, he sang.",
+            "Barracuda",
+        ),
+        ("I love “Barracuda,” “Magic Man,” and the rest of the album.", "Magic Man"),
+    ],
+)
+def test_a_name_that_is_the_whole_of_a_quoted_title_is_no_person_or_place(text, title):
+    """A song's or a book's title in quotation marks is MISC, whatever its words."""
+    assert title not in _named(text)

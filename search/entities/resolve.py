@@ -123,6 +123,8 @@ def _retype(
                 and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
             ):
                 models.add(key)  # "the iPhone XR": a product's model, no name
+            elif _no_name_here(norm, start, end, text):
+                models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
             elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
@@ -241,6 +243,44 @@ _RX_FOUNDED_AFTER = re.compile(
 )
 #: How the words :data:`_RX_FOUNDED_AFTER` finds start.
 _FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
+
+
+#: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
+_CURRENCY_CODES = frozenset(
+    "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
+    " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP COP"
+    " PEN TWD".split()
+)
+#: Words after a name that make it a product's: "the Google Authenticator app".
+_RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")
+#: A unit's code after an amount: "0.01 ETH,", "0.1 LTC." (a ticker, no name).
+_RX_AMOUNT_BEFORE = re.compile(r"(?:^|[\s(])\d[\d,]*(?:\.\d+)? $")
+#: Quotation marks that open and close a title ("“Barracuda,”", '"Magic Man"').
+_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
+    """Do the name's own letters or the words right around it say it is no name of a
+    person, place or body: a currency's code, a ticker after an amount ("0.01 ETH,"), a
+    product before "app", the whole of a quoted title ("his song “Barracuda”")?"""
+    if text.isupper():
+        if text in _CURRENCY_CODES:
+            return True
+        if (
+            start > 1
+            and norm[start - 1] == " "
+            and norm[start - 2].isdigit()
+            and _ends_clause(norm, end)
+            and _RX_AMOUNT_BEFORE.search(norm, max(0, start - 20), start)
+        ):
+            return True
+    if norm.startswith(" ", end) and _RX_PRODUCT_AFTER.match(norm, end):
+        return True
+    close = _QUOTES.get(norm[start - 1]) if start else None
+    if close is not None:
+        after = norm[end : end + 2]
+        return after[:1] == close or (after[:1] in ",." and after[1:] == close)
+    return False
 
 
 def _employer(norm: str, start: int) -> bool:

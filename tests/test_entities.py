@@ -1906,3 +1906,25 @@ def test_a_name_before_app_is_a_product_s():
 def test_a_name_that_is_the_whole_of_a_quoted_title_is_no_person_or_place(text, title):
     """A song's or a book's title in quotation marks is MISC, whatever its words."""
     assert title not in _named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Ivan Petrenko, a former worker at Chernobyl, said the reactor was unsafe. "
+            "Radiation near Chernobyl remains high.",
+            "Chernobyl",
+        ),
+        ("He is a student at Kyrenia and lives in Kyrenia with his parents.", "Kyrenia"),
+    ],
+)
+def test_a_job_at_a_town_the_article_places_elsewhere_leaves_it_a_place(text, place):
+    """A job "at" an unknown name makes it an employer, unless another mention says it is
+    where one lives or what something is near, as no company is."""
+    assert {e.type for e in recognise_text(text) if e.text == place} == {"GPE"}
+
+
+def test_a_job_at_a_company_stays_an_employer():
+    text = "Jane Doe, an engineer at Quillpost, said Quillpost would hire in Leeds."
+    assert {e.type for e in recognise_text(text) if e.text == "Quillpost"} == {"ORG"}

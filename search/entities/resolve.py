@@ -76,6 +76,7 @@ def _retype(
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
     firms: set[str] = set()  # first words of companies named with their legal form
+    located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -141,6 +142,10 @@ def _retype(
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
                 placed.add(key)
+            elif norm.endswith(_LIVED_ENDS, 0, start) and _RX_LIVED_BEFORE.search(
+                norm, max(0, start - 30), start
+            ):
+                located.add(key)  # "radiation near Chernobyl", "lives in Kyrenia": a place
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
                 norm, end
             ):
@@ -164,7 +169,17 @@ def _retype(
         return fields
     firms = {w for w in firms if _firm_word(w)}
     return _verdicts(
-        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources, firms
+        fields,
+        keyed,
+        totals,
+        echoes,
+        placed,
+        personal,
+        models,
+        cued,
+        employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
+        sources,
+        firms,
     )
 
 
@@ -281,6 +296,15 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
         after = norm[end : end + 2]
         return after[:1] == close or (after[:1] in ",." and after[1:] == close)
     return False
+
+
+#: Words before a name that say it is where someone lives or what something is near,
+#: which no company is: "near Chernobyl", "outside Brzeg", "lives in Kyrenia".
+_RX_LIVED_BEFORE = re.compile(
+    r"\b(?:near|outside|(?:lives?|lived|living|born|raised|settled|grew up) in) $"
+)
+#: How the words :data:`_RX_LIVED_BEFORE` finds end.
+_LIVED_ENDS = ("near ", "outside ", " in ")
 
 
 def _employer(norm: str, start: int) -> bool:

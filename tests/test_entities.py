@@ -1928,3 +1928,9 @@ def test_a_job_at_a_town_the_article_places_elsewhere_leaves_it_a_place(text, pl
 def test_a_job_at_a_company_stays_an_employer():
     text = "Jane Doe, an engineer at Quillpost, said Quillpost would hire in Leeds."
     assert {e.type for e in recognise_text(text) if e.text == "Quillpost"} == {"ORG"}
+
+
+def test_a_body_speaking_for_itself_after_at_is_an_organisation():
+    """ "At Quellmark, we provide training data": the name is a body's, not a place's."""
+    text = "At Quellmark, we provide high-quality training data for machine learning."
+    assert _named(text).get("Quellmark") == "ORG"

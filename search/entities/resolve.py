@@ -134,6 +134,8 @@ def _retype(
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
+            elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
+                sources.add(key)  # "At Appen, we provide": a body speaking for itself
             elif (
                 norm.startswith(_FOUNDED_STARTS, end)
                 and " " not in key
@@ -244,6 +246,9 @@ _RX_JOB_AT = re.compile(
 
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
 _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
+#: A body speaking for itself after "At" and its name: "At Appen, we provide", "At
+#: Quillpost, our engineers" (no town says "we").
+_RX_WE_AFTER = re.compile(r", (?:we|our|us)\b")
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
 #: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).

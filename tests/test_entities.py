@@ -1934,3 +1934,28 @@ def test_a_body_speaking_for_itself_after_at_is_an_organisation():
     """ "At Quellmark, we provide training data": the name is a body's, not a place's."""
     text = "At Quellmark, we provide high-quality training data for machine learning."
     assert _named(text).get("Quellmark") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "According to the anticorruption watchdog group Varnel Holosy, the funds moved "
+            "through Cyprus. Varnel Holosy said the scheme ran for years.",
+            "Varnel Holosy",
+        ),
+        (
+            "Fees are lower than at Kraylix, a US exchange, and the company says so.",
+            "Kraylix",
+        ),
+    ],
+)
+def test_a_noun_for_a_body_in_apposition_makes_the_name_an_organisation(text, body):
+    """ "the watchdog group Nashi Groshi", "Kraken, a US exchange,": the name is a body's."""
+    assert {e.type for e in recognise_text(text) if e.text == body} == {"ORG"}
+
+
+def test_a_person_in_apposition_to_a_body_s_noun_stays_a_person():
+    """ "Ann Lee, a spokeswoman for the agency," and "the group Maria founded" name people."""
+    text = "Maria Okafor, a founder of the charity, said the group Maria founded would grow."
+    assert {e.type for e in recognise_text(text) if e.text.startswith("Maria")} == {"PERSON"}

@@ -136,6 +136,8 @@ def _retype(
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
                 sources.add(key)  # "At Appen, we provide": a body speaking for itself
+            elif _body_in_apposition(norm, start, end, key):
+                sources.add(key)  # "watchdog group Nashi Groshi", "Kraken, a US exchange,"
             elif (
                 norm.startswith(_FOUNDED_STARTS, end)
                 and " " not in key
@@ -249,6 +251,19 @@ _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
 #: A body speaking for itself after "At" and its name: "At Appen, we provide", "At
 #: Quillpost, our engineers" (no town says "we").
 _RX_WE_AFTER = re.compile(r", (?:we|our|us)\b")
+#: Nouns for a body, the head of an apposition: "the watchdog group Nashi Groshi",
+#: "Kraken, a US exchange,".
+_BODY_NOUNS = (
+    r"(?:company|firm|group|band|startup|start-up|charity|nonprofit|non-profit|network"
+    r"|agency|exchange|publisher|broadcaster|retailer|lender|insurer|airline|choir|orchestra"
+    r"|organi[sz]ation|think tank|watchdog|website|podcast|label|conglomerate|carmaker"
+    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
+)
+_RX_BODY_BEFORE = re.compile(rf"\b(?:the|a|an|[a-z]+) {_BODY_NOUNS} $")
+_RX_BODY_AFTER = re.compile(
+    rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUNS}(?=[,.;:)]| (?:that|which|whose|led|based"
+    r"|founded|run|owned|behind|known|with|from)\b)"
+)
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
 #: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
@@ -310,6 +325,20 @@ _RX_LIVED_BEFORE = re.compile(
 )
 #: How the words :data:`_RX_LIVED_BEFORE` finds end.
 _LIVED_ENDS = ("near ", "outside ", " in ")
+
+
+def _body_in_apposition(norm: str, start: int, end: int, name: str) -> bool:
+    """Does a noun for a body stand in apposition to the name ("the watchdog group Nashi
+    Groshi", "Kraken, a US exchange,")? Not of a name that opens with a given name, a
+    person's ("the group Ann founded", "Ann Lee, a spokeswoman for the agency,")."""
+    after = norm.startswith(", ", end) and _RX_BODY_AFTER.match(norm, end) is not None
+    if not after and not (
+        start > 4
+        and norm[start - 1] == " "
+        and _RX_BODY_BEFORE.search(norm, max(0, start - 40), start) is not None
+    ):
+        return False
+    return not _is_given(name.split(" ", 1)[0])  # (the name in full: "Lee" of Ann Lee)
 
 
 def _employer(norm: str, start: int) -> bool:

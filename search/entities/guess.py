@@ -1270,6 +1270,10 @@ _RX_COMMA_FORM = re.compile(
 )
 
 
+#: How the words :data:`_RX_COMMA_FORM` finds start.
+_COMMA_FORM_STARTS = (", Inc", ", LLC", ", L.L.C.", ", Ltd", ", LLP", ", PLC", ", plc", ", GmbH")
+
+
 def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
     """An organisation's name ending in an abbreviated legal form takes its full stop
     ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too; a
@@ -1278,7 +1282,7 @@ def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
     out = spans
     for i, s in enumerate(spans):
         end = s[1]
-        if s[4] and norm.startswith(", ", end):
+        if s[4] and norm.startswith(_COMMA_FORM_STARTS, end):
             m = _RX_COMMA_FORM.match(norm, end)
             if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):
                 form_end = m.end()

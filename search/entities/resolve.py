@@ -88,7 +88,7 @@ def _retype(
             if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
-            if " " in text and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
+            if text.endswith(_LEGAL_FORM_ENDS) and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
                 firms.add(text.split(" ", 1)[0].rstrip(","))  # "Brinkfold Global, Inc."
             town = ""
             if text in places:
@@ -124,7 +124,11 @@ def _retype(
                 and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
             ):
                 models.add(key)  # "the iPhone XR": a product's model, no name
-            elif _no_name_here(norm, start, end, text):
+            elif (
+                text.isupper()
+                or norm.startswith(_PRODUCT_STARTS, end)
+                or (start and norm[start - 1] in _QUOTES)
+            ) and _no_name_here(norm, start, end, text):
                 models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
@@ -136,7 +140,14 @@ def _retype(
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
                 sources.add(key)  # "At Appen, we provide": a body speaking for itself
-            elif _body_in_apposition(norm, start, end, key):
+            elif (
+                norm.startswith((", the ", ", a ", ", an "), end)
+                or (
+                    start > 4
+                    and norm[start - 2].islower()
+                    and norm[norm.rfind(" ", 0, start - 1) + 1 : start - 1] in _BODY_LAST_WORDS
+                )
+            ) and _body_in_apposition(norm, start, end, key):
                 sources.add(key)  # "watchdog group Nashi Groshi", "Kraken, a US exchange,"
             elif (
                 norm.startswith(_FOUNDED_STARTS, end)
@@ -260,6 +271,13 @@ _BODY_NOUNS = (
     r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
 )
 _RX_BODY_BEFORE = re.compile(rf"\b(?:the|a|an|[a-z]+) {_BODY_NOUNS} $")
+#: The last words of :data:`_BODY_NOUNS`, looked up before the pattern is tried.
+_BODY_LAST_WORDS = frozenset(
+    _BODY_NOUNS.strip("(?:)")
+    .replace("organi[sz]ation", "organisation|organization")
+    .replace("think tank", "tank")
+    .split("|")
+)
 _RX_BODY_AFTER = re.compile(
     rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUNS}(?=[,.;:)]| (?:that|which|whose|led|based"
     r"|founded|run|owned|behind|known|with|from)\b)"
@@ -288,6 +306,8 @@ _CURRENCY_CODES = frozenset(
 )
 #: Words after a name that make it a product's: "the Google Authenticator app".
 _RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")
+#: How the words :data:`_RX_PRODUCT_AFTER` finds start.
+_PRODUCT_STARTS = (" app", " browser", " plug", " extension")
 #: A unit's code after an amount: "0.01 ETH,", "0.1 LTC." (a ticker, no name).
 _RX_AMOUNT_BEFORE = re.compile(r"(?:^|[\s(])\d[\d,]*(?:\.\d+)? $")
 #: Quotation marks that open and close a title ("“Barracuda,”", '"Magic Man"').
@@ -309,7 +329,7 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
             and _RX_AMOUNT_BEFORE.search(norm, max(0, start - 20), start)
         ):
             return True
-    if norm.startswith(" ", end) and _RX_PRODUCT_AFTER.match(norm, end):
+    if norm.startswith(_PRODUCT_STARTS, end) and _RX_PRODUCT_AFTER.match(norm, end):
         return True
     close = _QUOTES.get(norm[start - 1]) if start else None
     if close is not None:
@@ -331,10 +351,15 @@ def _body_in_apposition(norm: str, start: int, end: int, name: str) -> bool:
     """Does a noun for a body stand in apposition to the name ("the watchdog group Nashi
     Groshi", "Kraken, a US exchange,")? Not of a name that opens with a given name, a
     person's ("the group Ann founded", "Ann Lee, a spokeswoman for the agency,")."""
-    after = norm.startswith(", ", end) and _RX_BODY_AFTER.match(norm, end) is not None
+    after = (
+        norm.startswith((", the ", ", a ", ", an "), end)
+        and _RX_BODY_AFTER.match(norm, end) is not None
+    )
     if not after and not (
         start > 4
         and norm[start - 1] == " "
+        and norm[start - 2].islower()
+        and norm[norm.rfind(" ", 0, start - 1) + 1 : start - 1] in _BODY_LAST_WORDS
         and _RX_BODY_BEFORE.search(norm, max(0, start - 40), start) is not None
     ):
         return False
@@ -577,10 +602,11 @@ def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
     """Is the guessed person's name ``parts`` (two words at ``start``) no one's: an
     everyday word and no given name after "the" ("the Salon Shabka", a format's name), or
     a title or an everyday word before a noun's plural ("Major Hospitals")?"""
-    if norm.endswith(("the ", "The "), 0, start) and _everyday_not_given(parts[0]):
+    if _everyday_not_given(parts[0]) and (
+        norm.endswith(("the ", "The "), 0, start)
+        or _after_capital(norm, start)  # "Who Should Use Coinbase": a heading's verb
+    ):
         return True
-    if _after_capital(norm, start) and _everyday_not_given(parts[0]):
-        return True  # "Who Should Use Coinbase": a Title-Cased heading's verb, no given name
     return _titled_plural(parts)
 
 
@@ -589,10 +615,8 @@ def _after_capital(norm: str, start: int) -> bool:
     ("Should " in "Who Should Use Coinbase")?"""
     if start < 3 or norm[start - 1] != " " or not norm[start - 2].isalpha():
         return False
-    i = start - 2
-    while i > 0 and norm[i - 1].isalpha():
-        i -= 1
-    return norm[i].isupper()
+    word = norm[max(norm.rfind(" ", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1 : start - 1]
+    return word[:1].isupper() and word.isalpha()
 
 
 def _titled_plural(parts: list[str]) -> bool:
@@ -884,6 +908,8 @@ _LEGAL_FORMS = frozenset(
         "S.p.A.",
     ]
 )
+#: The last letters of :data:`_LEGAL_FORMS`, looked up before a name is split.
+_LEGAL_FORM_ENDS = tuple(sorted({f[-2:] for f in _LEGAL_FORMS}))
 _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 
 

@@ -1959,3 +1959,10 @@ def test_a_person_in_apposition_to_a_body_s_noun_stays_a_person():
     """ "Ann Lee, a spokeswoman for the agency," and "the group Maria founded" name people."""
     text = "Maria Okafor, a founder of the charity, said the group Maria founded would grow."
     assert {e.type for e in recognise_text(text) if e.text.startswith("Maria")} == {"PERSON"}
+
+
+def test_a_known_company_s_product_before_app_is_no_organisation():
+    """ "the Google Authenticator app": a known company's name lengthened into a product's
+    is MISC, not the company."""
+    text = "Two-factor codes come by SMS or from the Google Authenticator app on your phone."
+    assert "Google Authenticator" not in _named(text)

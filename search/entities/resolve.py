@@ -459,7 +459,12 @@ def _verdicts(
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)
-        if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
+        if (
+            new is None
+            and prio == LENGTHENED
+            and type_ in _FROM_CLASS.values()
+            and key not in models
+        ):
             new = type_  # a known name inside it: a name, if of no type the typer knows
         text = out[fi][2][start:end]
         if new in {None, "GPE"} and _institutional(text):

@@ -1966,3 +1966,15 @@ def test_a_known_company_s_product_before_app_is_no_organisation():
     is MISC, not the company."""
     text = "Two-factor codes come by SMS or from the Google Authenticator app on your phone."
     assert "Google Authenticator" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investing in Initial Coin Offerings (ICOs) is highly risky and speculative.",
+        "Several NGOs said the aid had not reached the camps.",
+    ],
+)
+def test_an_acronym_s_plural_is_no_organisation(text):
+    """ "ICOs", "NGOs": a plural names a kind of thing, no one body."""
+    assert not [e for e in recognise_text(text) if e.text.endswith("Os")]

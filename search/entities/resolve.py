@@ -126,6 +126,7 @@ def _retype(
                 models.add(key)  # "the iPhone XR": a product's model, no name
             elif (
                 text.isupper()
+                or (text[-1] == "s" and text[-2:-1].isupper())  # "ICOs"
                 or norm.startswith(_PRODUCT_STARTS, end)
                 or (start and norm[start - 1] in _QUOTES)
             ) and _no_name_here(norm, start, end, text):
@@ -316,8 +317,11 @@ _QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
     """Do the name's own letters or the words right around it say it is no name of a
-    person, place or body: a currency's code, a ticker after an amount ("0.01 ETH,"), a
-    product before "app", the whole of a quoted title ("his song “Barracuda”")?"""
+    person, place or body: an acronym's plural ("ICOs"), a currency's code, a ticker after
+    an amount ("0.01 ETH,"), a product before "app", the whole of a quoted title ("his
+    song “Barracuda”")?"""
+    if text[-1] == "s" and len(text) > 2 and text[:-1].isupper() and text[:-1].isalpha():
+        return True  # "Initial Coin Offerings (ICOs)", "NGOs": a plural, of no one body
     if text.isupper():
         if text in _CURRENCY_CODES:
             return True

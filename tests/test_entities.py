@@ -1978,3 +1978,48 @@ def test_a_known_company_s_product_before_app_is_no_organisation():
 def test_an_acronym_s_plural_is_no_organisation(text):
     """ "ICOs", "NGOs": a plural names a kind of thing, no one body."""
     assert not [e for e in recognise_text(text) if e.text.endswith("Os")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Helen Marsh, University of Oregon Daniel Ortega-Lind, writer Rosa Lind, poet",
+            {"University of Oregon": "ORG", "Daniel Ortega-Lind": "PERSON"},
+        ),
+        (
+            "Anne Cole, historian Walter Brandt Tariq Osei, Yale University Rosa Lind, writer",
+            {"Walter Brandt": "PERSON", "Tariq Osei": "PERSON"},
+        ),
+        (
+            "Anne Cole, novelist Carol Whitfield Maria Bay, historian Rosa Lind, writer",
+            {"Carol Whitfield": "PERSON", "Maria Bay": None},
+        ),
+    ],
+)
+def test_names_run_together_in_a_flattened_table_are_cut_apart(text, names):
+    """A list of signatories flattened with no punctuation between a body's name and a
+    person's, or between two people's, where the second's given name is one the lists
+    lack ("Tariq"), or whose surname is also a place's word ("Bay": cut apart, whatever
+    type the typer then gives it)."""
+    found = _named(text)
+    for name, type_ in names.items():
+        assert name in found, (name, found)
+        assert type_ is None or found[name] == type_, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The deputy Giuseppe De Felice Giuffrida spoke in Catania.",
+            "Giuseppe De Felice Giuffrida",
+        ),
+        (
+            "The Columbia University Irving Medical Center said so.",
+            "Columbia University Irving Medical Center",
+        ),
+    ],
+)
+def test_one_long_name_is_not_cut(text, name):
+    assert name in _named(text)

@@ -419,14 +419,44 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
                 and _capital_word(before)
                 and not before.endswith(".")
             )
+            # "University of Wisconsin Jonathan Rauch": a body's name, then a person's
+            or (i + 2 == len(words) and any(_CUE_TYPES.get(w) == "ORG" for w in words[first:i]))
         ):
             continue
-        if any(_CUE_TYPES.get(w) for w in words[i:]):
+        last = len(words) - 1
+        if any(
+            _CUE_TYPES.get(w)
+            for k, w in enumerate(words[i:], i)
+            # (a cue word that ends the run after a given name is a surname: "Mia Bay")
+            if not (k == last and k > i and _given_name(words[k - 1]))
+        ):
             continue
         pieces.append((starts[first], starts[i] - 1))
         first = i
+    if len(words) - first == 4 and _two_names(words[first:]):
+        # "Elliot Ackerman Saladin Ambar": a given name the lists lack opens the second
+        pieces.append((starts[first], starts[first + 2] - 1))
+        first += 2
     pieces.append((starts[first], run_end))
     return pieces
+
+
+def _two_names(words: list[str]) -> bool:
+    """Are four capitalised words two people's names back to back, the second's given
+    name one the lists lack ("Elliot Ackerman Saladin Ambar", "Lea Carpenter Noam
+    Chomsky")? A given name first, then three words that are no given name (a double
+    given name, as "José Luis Rodríguez Zapatero", is one person), no initial, no cue."""
+    return (
+        _given_name(words[0])
+        and not any(_given_name(w) for w in words[1:])
+        and all(
+            _capital_word(w)
+            and w.isalpha()
+            and w.lower() not in _NAME_PARTICLES  # "Giuseppe De Felice Giuffrida"
+            and not _CUE_TYPES.get(w)
+            for w in words
+        )
+    )
 
 
 def _capital_word(word: str) -> bool:

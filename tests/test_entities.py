@@ -1995,13 +1995,17 @@ def test_an_acronym_s_plural_is_no_organisation(text):
             "Anne Cole, novelist Carol Whitfield Maria Bay, historian Rosa Lind, writer",
             {"Carol Whitfield": "PERSON", "Maria Bay": None},
         ),
+        (
+            "Anne Cole, historian Harvard Law School Kaveh Tabrizi, Columbia University",
+            {"Harvard Law School": "ORG", "Kaveh Tabrizi": None},
+        ),
     ],
 )
 def test_names_run_together_in_a_flattened_table_are_cut_apart(text, names):
     """A list of signatories flattened with no punctuation between a body's name and a
     person's, or between two people's, where the second's given name is one the lists
-    lack ("Tariq"), or whose surname is also a place's word ("Bay": cut apart, whatever
-    type the typer then gives it)."""
+    lack ("Tariq", "Kaveh" after an institution's name), or whose surname is also a
+    place's word ("Bay": cut apart, whatever type the typer then gives it)."""
     found = _named(text)
     for name, type_ in names.items():
         assert name in found, (name, found)

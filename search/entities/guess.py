@@ -397,6 +397,13 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     return cut
 
 
+#: Last words of the institutions a list of people gives as their affiliations.
+_AFFILIATIONS = frozenset(
+    "University College School Institute Academy Foundation Center Centre Museum Library"
+    " Hospital Society Seminary Conservatory".split()
+)
+
+
 def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
     """The pieces of one run of four words or more (see :func:`_pieces`)."""
     words = norm[run_start:run_end].split(" ")
@@ -409,7 +416,20 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
     first = 0
     for i in range(2, len(words) - 1):
         word, before = words[i], words[i - 1]
-        if not _given_name(word) or i - first < 2 or not _capital_word(words[i + 1]):
+        if i - first < 2 or not _capital_word(words[i + 1]):
+            continue
+        if not _given_name(word) and not (
+            # "Harvard Law School Kian Tajbakhsh": a body's cue word, then the last two
+            # words, a person's name whose given name the lists lack
+            i + 2 == len(words)
+            and before in _AFFILIATIONS
+            and _capital_word(word)
+            and word.isalpha()
+            and word.lower() not in _NAME_PARTICLES
+            and words[i + 1].isalpha()
+            and not typer.everyday(word)
+            and not typer.everyday(words[i + 1])
+        ):
             continue
         if not (
             _CUE_TYPES.get(before) == "ORG"

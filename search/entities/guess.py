@@ -416,8 +416,6 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
     first = 0
     for i in range(2, len(words) - 1):
         word, before = words[i], words[i - 1]
-        if i - first < 2 or not _capital_word(words[i + 1]):
-            continue
         if not _given_name(word) and not (
             # "Harvard Law School Kian Tajbakhsh": a body's cue word, then the last two
             # words, a person's name whose given name the lists lack
@@ -430,6 +428,8 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
             and not typer.everyday(word)
             and not typer.everyday(words[i + 1])
         ):
+            continue
+        if i - first < 2 or not _capital_word(words[i + 1]):
             continue
         if not (
             _CUE_TYPES.get(before) == "ORG"

@@ -271,7 +271,6 @@ _BODY_NOUNS = (
     r"|organi[sz]ation|think tank|watchdog|website|podcast|label|conglomerate|carmaker"
     r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
 )
-_RX_BODY_BEFORE = re.compile(rf"\b(?:the|a|an|[a-z]+) {_BODY_NOUNS} $")
 #: The last words of :data:`_BODY_NOUNS`, looked up before the pattern is tried.
 _BODY_LAST_WORDS = frozenset(
     _BODY_NOUNS.strip("(?:)")
@@ -359,15 +358,22 @@ def _body_in_apposition(norm: str, start: int, end: int, name: str) -> bool:
         norm.startswith((", the ", ", a ", ", an "), end)
         and _RX_BODY_AFTER.match(norm, end) is not None
     )
-    if not after and not (
-        start > 4
-        and norm[start - 1] == " "
-        and norm[start - 2].islower()
-        and norm[norm.rfind(" ", 0, start - 1) + 1 : start - 1] in _BODY_LAST_WORDS
-        and _RX_BODY_BEFORE.search(norm, max(0, start - 40), start) is not None
-    ):
+    if not after and not _body_noun_before(norm, start):
         return False
     return not _is_given(name.split(" ", 1)[0])  # (the name in full: "Lee" of Ann Lee)
+
+
+def _body_noun_before(norm: str, start: int) -> bool:
+    """Does a noun for a body, after a word in lower case, stand right before
+    ``norm[start:]`` ("the group ", "watchdog group ", "a think tank ")?"""
+    if start < 5 or norm[start - 1] != " " or not norm[start - 2].islower():
+        return False
+    at = norm.rfind(" ", 0, start - 1) + 1
+    noun = norm[at : start - 1]
+    if noun not in _BODY_LAST_WORDS or at < 2:
+        return False
+    before = norm[norm.rfind(" ", 0, at - 1) + 1 : at - 1]
+    return before == "think" if noun == "tank" else before.isalpha() and before.islower()
 
 
 def _employer(norm: str, start: int) -> bool:
@@ -611,10 +617,10 @@ def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
     """Is the guessed person's name ``parts`` (two words at ``start``) no one's: an
     everyday word and no given name after "the" ("the Salon Shabka", a format's name), or
     a title or an everyday word before a noun's plural ("Major Hospitals")?"""
-    if _everyday_not_given(parts[0]) and (
+    if (
         norm.endswith(("the ", "The "), 0, start)
         or _after_capital(norm, start)  # "Who Should Use Coinbase": a heading's verb
-    ):
+    ) and _everyday_not_given(parts[0]):
         return True
     return _titled_plural(parts)
 

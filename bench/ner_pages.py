@@ -16,7 +16,8 @@ overlaps it is neither right nor wrong.
 
 ``DEV`` pages are the ones rules may be developed on; ``HELD_OUT`` pages (fixed before any
 measurement) are only scored, to see whether fixes generalise; ``FRESH`` pages (issue 11's
-"six unseen real pages", annotated last) are reported apart, their first score the clean one.
+"six unseen real pages", annotated last) are reported apart, their first score the clean one;
+so are the sixth round and the seventh (``SEVENTH`` dev, ``SEVENTH_HELD`` scored only).
 
     python -m bench.ner_pages            # per page, dev, held-out and fresh pooled
     python -m bench.ner_pages -v         # and every error on the dev pages, by kind

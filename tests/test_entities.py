@@ -1821,3 +1821,209 @@ def test_a_job_at_a_town_the_lists_know_leaves_the_town_a_place(text, place):
     """ "Product Leader at Vantrell" makes an unknown name where one works, a body; a
     student at Berkeley is in a town, every mention of which became an organisation."""
     assert {e.type for e in recognise_text(text) if e.text == place} == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Velmora Global, Inc. owns both platforms and sets their fees.", "Velmora Global, Inc."),
+        ("The deal was signed by Tarrow Systems, LLC in March.", "Tarrow Systems, LLC"),
+    ],
+)
+def test_a_legal_form_after_a_comma_ends_a_company_s_name(text, company):
+    """ "Coinbase Global, Inc." is a company with its legal form, not a person called
+    Coinbase Global and a stray "Inc.", whatever its first words look like."""
+    assert _named(text).get(company) == "ORG"
+
+
+def test_a_company_named_with_its_legal_form_is_a_company_by_its_first_word():
+    """After "Quenlar Holdings Inc.", "Quenlar said" is the company, not a person."""
+    text = (
+        "Shares of Quenlar Holdings Inc. rose. Quenlar said on Monday that it met Smith. "
+        "Quenlar told reporters he was wrong."
+    )
+    assert {e.type for e in recognise_text(text) if e.text == "Quenlar"} == {"ORG"}
+
+
+def test_a_title_cased_heading_s_verb_lends_no_surname():
+    """ "Who Should Use Brinkfold?" makes no person "Use Brinkfold" whose surname every
+    later "Brinkfold" would be: "Use" is a verb of the heading, no given name."""
+    text = (
+        "Who Should Use Brinkfold vs. Brinkfold Pro?\n\n"
+        "Brinkfold is ideal for beginners. Brinkfold charges higher fees than most exchanges."
+    )
+    found = recognise_text(text)
+    assert "Use Brinkfold" not in {e.text for e in found}
+    assert {e.type for e in found if e.text == "Brinkfold"} == {"ORG"}
+
+
+def test_a_given_name_of_someone_named_in_full_is_that_person_not_a_town():
+    """ "Ann" is also a town on the lists; after "Ann Wilson", "Ann" alone is her."""
+    text = (
+        "Ann Wilson sang the ballad in 1987. As I listened to Ann tell him she loved him, "
+        "I remember thinking that Ann was as desperate as I was."
+    )
+    assert {e.type for e in recognise_text(text) if e.text == "Ann"} == {"PERSON"}
+    assert _named("He moved to Ann, a town in Myanmar, in 2001.").get("Ann") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Prices are quoted in USD and balances are insured.", "USD"),
+        ("Fees are charged in GBP for every transfer.", "GBP"),
+        ("The order cannot be smaller than 0.001 BTC, 0.01 ETH, or 0.1 LTC.", "LTC"),
+        ("The order cannot be smaller than 0.001 BTC, 0.01 ETH, or 0.1 LTC.", "ETH"),
+    ],
+)
+def test_a_currency_s_code_or_an_amount_s_unit_is_no_organisation(text, code):
+    """A currency's code ("in USD") and a ticker after an amount ("0.01 ETH,") are units:
+    no organisation, no place."""
+    assert code not in _named(text)
+
+
+def test_an_acronym_after_a_number_that_goes_on_is_still_a_name():
+    """ "150 NATO troops": a number before a body's acronym does not make it a unit."""
+    assert _named("Some 150 NATO troops arrived in Vilnius on Monday.").get("NATO") == "ORG"
+
+
+def test_a_name_before_app_is_a_product_s():
+    """ "the Quellmark Authenticator app" is a product, MISC: no organisation."""
+    text = "Sign in with a code from the Quellmark Authenticator app on your phone."
+    assert "Quellmark Authenticator" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "As the first licks from his chosen song “Barracuda” filled the bar, he sang.",
+            "Barracuda",
+        ),
+        ("I love “Barracuda,” “Magic Man,” and the rest of the album.", "Magic Man"),
+    ],
+)
+def test_a_name_that_is_the_whole_of_a_quoted_title_is_no_person_or_place(text, title):
+    """A song's or a book's title in quotation marks is MISC, whatever its words."""
+    assert title not in _named(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Ivan Petrenko, a former worker at Chernobyl, said the reactor was unsafe. "
+            "Radiation near Chernobyl remains high.",
+            "Chernobyl",
+        ),
+        ("He is a student at Kyrenia and lives in Kyrenia with his parents.", "Kyrenia"),
+    ],
+)
+def test_a_job_at_a_town_the_article_places_elsewhere_leaves_it_a_place(text, place):
+    """A job "at" an unknown name makes it an employer, unless another mention says it is
+    where one lives or what something is near, as no company is."""
+    assert {e.type for e in recognise_text(text) if e.text == place} == {"GPE"}
+
+
+def test_a_job_at_a_company_stays_an_employer():
+    text = "Jane Doe, an engineer at Quillpost, said Quillpost would hire in Leeds."
+    assert {e.type for e in recognise_text(text) if e.text == "Quillpost"} == {"ORG"}
+
+
+def test_a_body_speaking_for_itself_after_at_is_an_organisation():
+    """ "At Quellmark, we provide training data": the name is a body's, not a place's."""
+    text = "At Quellmark, we provide high-quality training data for machine learning."
+    assert _named(text).get("Quellmark") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "According to the anticorruption watchdog group Varnel Holosy, the funds moved "
+            "through Cyprus. Varnel Holosy said the scheme ran for years.",
+            "Varnel Holosy",
+        ),
+        (
+            "Fees are lower than at Kraylix, a US exchange, and the company says so.",
+            "Kraylix",
+        ),
+    ],
+)
+def test_a_noun_for_a_body_in_apposition_makes_the_name_an_organisation(text, body):
+    """ "the watchdog group Nashi Groshi", "Kraken, a US exchange,": the name is a body's."""
+    assert {e.type for e in recognise_text(text) if e.text == body} == {"ORG"}
+
+
+def test_a_person_in_apposition_to_a_body_s_noun_stays_a_person():
+    """ "Ann Lee, a spokeswoman for the agency," and "the group Maria founded" name people."""
+    text = "Maria Okafor, a founder of the charity, said the group Maria founded would grow."
+    assert {e.type for e in recognise_text(text) if e.text.startswith("Maria")} == {"PERSON"}
+
+
+def test_a_known_company_s_product_before_app_is_no_organisation():
+    """ "the Google Authenticator app": a known company's name lengthened into a product's
+    is MISC, not the company."""
+    text = "Two-factor codes come by SMS or from the Google Authenticator app on your phone."
+    assert "Google Authenticator" not in _named(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investing in Initial Coin Offerings (ICOs) is highly risky and speculative.",
+        "Several NGOs said the aid had not reached the camps.",
+    ],
+)
+def test_an_acronym_s_plural_is_no_organisation(text):
+    """ "ICOs", "NGOs": a plural names a kind of thing, no one body."""
+    assert not [e for e in recognise_text(text) if e.text.endswith("Os")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Helen Marsh, University of Oregon Daniel Ortega-Lind, writer Rosa Lind, poet",
+            {"University of Oregon": "ORG", "Daniel Ortega-Lind": "PERSON"},
+        ),
+        (
+            "Anne Cole, historian Walter Brandt Tariq Osei, Yale University Rosa Lind, writer",
+            {"Walter Brandt": "PERSON", "Tariq Osei": "PERSON"},
+        ),
+        (
+            "Anne Cole, novelist Carol Whitfield Maria Bay, historian Rosa Lind, writer",
+            {"Carol Whitfield": "PERSON", "Maria Bay": None},
+        ),
+        (
+            "Anne Cole, historian Harvard Law School Kaveh Tabrizi, Columbia University",
+            {"Harvard Law School": "ORG", "Kaveh Tabrizi": None},
+        ),
+    ],
+)
+def test_names_run_together_in_a_flattened_table_are_cut_apart(text, names):
+    """A list of signatories flattened with no punctuation between a body's name and a
+    person's, or between two people's, where the second's given name is one the lists
+    lack ("Tariq", "Kaveh" after an institution's name), or whose surname is also a
+    place's word ("Bay": cut apart, whatever type the typer then gives it)."""
+    found = _named(text)
+    for name, type_ in names.items():
+        assert name in found, (name, found)
+        assert type_ is None or found[name] == type_, (name, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The deputy Giuseppe De Felice Giuffrida spoke in Catania.",
+            "Giuseppe De Felice Giuffrida",
+        ),
+        (
+            "The Columbia University Irving Medical Center said so.",
+            "Columbia University Irving Medical Center",
+        ),
+    ],
+)
+def test_one_long_name_is_not_cut(text, name):
+    assert name in _named(text)

@@ -397,6 +397,13 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     return cut
 
 
+#: Last words of the institutions a list of people gives as their affiliations.
+_AFFILIATIONS = frozenset(
+    "University College School Institute Academy Foundation Center Centre Museum Library"
+    " Hospital Society Seminary Conservatory".split()
+)
+
+
 def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
     """The pieces of one run of four words or more (see :func:`_pieces`)."""
     words = norm[run_start:run_end].split(" ")
@@ -409,7 +416,20 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
     first = 0
     for i in range(2, len(words) - 1):
         word, before = words[i], words[i - 1]
-        if not _given_name(word) or i - first < 2 or not _capital_word(words[i + 1]):
+        if not _given_name(word) and not (
+            # "Harvard Law School Kian Tajbakhsh": a body's cue word, then the last two
+            # words, a person's name whose given name the lists lack
+            i + 2 == len(words)
+            and before in _AFFILIATIONS
+            and _capital_word(word)
+            and word.isalpha()
+            and word.lower() not in _NAME_PARTICLES
+            and words[i + 1].isalpha()
+            and not typer.everyday(word)
+            and not typer.everyday(words[i + 1])
+        ):
+            continue
+        if i - first < 2 or not _capital_word(words[i + 1]):
             continue
         if not (
             _CUE_TYPES.get(before) == "ORG"
@@ -419,14 +439,44 @@ def _cut_run(norm: str, run_start: int, run_end: int) -> list[tuple[int, int]]:
                 and _capital_word(before)
                 and not before.endswith(".")
             )
+            # "University of Wisconsin Jonathan Rauch": a body's name, then a person's
+            or (i + 2 == len(words) and any(_CUE_TYPES.get(w) == "ORG" for w in words[first:i]))
         ):
             continue
-        if any(_CUE_TYPES.get(w) for w in words[i:]):
+        last = len(words) - 1
+        if any(
+            _CUE_TYPES.get(w)
+            for k, w in enumerate(words[i:], i)
+            # (a cue word that ends the run after a given name is a surname: "Mia Bay")
+            if not (k == last and k > i and _given_name(words[k - 1]))
+        ):
             continue
         pieces.append((starts[first], starts[i] - 1))
         first = i
+    if len(words) - first == 4 and _two_names(words[first:]):
+        # "Elliot Ackerman Saladin Ambar": a given name the lists lack opens the second
+        pieces.append((starts[first], starts[first + 2] - 1))
+        first += 2
     pieces.append((starts[first], run_end))
     return pieces
+
+
+def _two_names(words: list[str]) -> bool:
+    """Are four capitalised words two people's names back to back, the second's given
+    name one the lists lack ("Elliot Ackerman Saladin Ambar", "Lea Carpenter Noam
+    Chomsky")? A given name first, then three words that are no given name (a double
+    given name, as "José Luis Rodríguez Zapatero", is one person), no initial, no cue."""
+    return (
+        _given_name(words[0])
+        and not any(_given_name(w) for w in words[1:])
+        and all(
+            _capital_word(w)
+            and w.isalpha()
+            and w.lower() not in _NAME_PARTICLES  # "Giuseppe De Felice Giuffrida"
+            and not _CUE_TYPES.get(w)
+            for w in words
+        )
+    )
 
 
 def _capital_word(word: str) -> bool:
@@ -1263,12 +1313,39 @@ _ABBREVIATED_FORMS = ("Inc", "Corp", "Co", "Ltd", "Bros", "Cos")
 _RX_NOT_SENTENCE_END = re.compile(r"[,;:)]| [a-z(]")
 
 
+#: A company's legal form after a comma: ", Inc." ends the company's name ("Brinkfold
+#: Global, Inc. owns", "Acme Widgets, LLC"), whatever the words before it look like.
+_RX_COMMA_FORM = re.compile(
+    r", (?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|LLP\b|PLC\b|plc\b|GmbH\b)"
+)
+
+
+#: How the words :data:`_RX_COMMA_FORM` finds start.
+_COMMA_FORM_STARTS = (", Inc", ", LLC", ", L.L.C.", ", Ltd", ", LLP", ", PLC", ", plc", ", GmbH")
+
+
 def _legal_forms(norm: str, spans: list[Span]) -> list[Span]:
     """An organisation's name ending in an abbreviated legal form takes its full stop
-    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too."""
+    ("Albany Corp. said", "Amazon.com Inc., the"), unless it ends the sentence too; a
+    name with a comma and a legal form after it is a company's, and takes them
+    ("Brinkfold Global, Inc. owns"; a guessed name of any type, as "Global" says nothing)."""
     out = spans
     for i, s in enumerate(spans):
         end = s[1]
+        if s[4] and norm.startswith(_COMMA_FORM_STARTS, end):
+            m = _RX_COMMA_FORM.match(norm, end)
+            if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):
+                form_end = m.end()
+                if (
+                    norm[form_end - 1] != "."
+                    and norm.startswith(".", form_end)
+                    and (_RX_NOT_SENTENCE_END.match(norm, form_end + 1))
+                ):
+                    form_end += 1  # "Acme, Inc., the maker"
+                if out is spans:
+                    out = list(spans)
+                out[i] = (s[0], form_end, "ORG", s[3], s[4], s[5])
+                continue
         if (
             norm.startswith(".", end)
             and s[2] == "ORG"

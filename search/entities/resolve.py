@@ -75,6 +75,8 @@ def _retype(
     models: set[str] = set()  # names some mention of which follows a product's name
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
+    firms: set[str] = set()  # first words of companies named with their legal form
+    located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -86,6 +88,8 @@ def _retype(
             if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
+            if text.endswith(_LEGAL_FORM_ENDS) and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
+                firms.add(text.split(" ", 1)[0].rstrip(","))  # "Brinkfold Global, Inc."
             town = ""
             if text in places:
                 if sport is None:
@@ -120,6 +124,13 @@ def _retype(
                 and _RX_MODEL_BEFORE.search(norm, max(0, start - 30), start)
             ):
                 models.add(key)  # "the iPhone XR": a product's model, no name
+            elif (
+                text.isupper()
+                or (text[-1] == "s" and text[-2:-1].isupper())  # "ICOs"
+                or norm.startswith(_PRODUCT_STARTS, end)
+                or (start and norm[start - 1] in _QUOTES)
+            ) and _no_name_here(norm, start, end, text):
+                models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
             elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
@@ -128,6 +139,17 @@ def _retype(
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
+            elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
+                sources.add(key)  # "At Appen, we provide": a body speaking for itself
+            elif (
+                norm.startswith((", the ", ", a ", ", an "), end)
+                or (
+                    start > 4
+                    and norm[start - 2].islower()
+                    and norm[norm.rfind(" ", 0, start - 1) + 1 : start - 1] in _BODY_LAST_WORDS
+                )
+            ) and _body_in_apposition(norm, start, end, key):
+                sources.add(key)  # "watchdog group Nashi Groshi", "Kraken, a US exchange,"
             elif (
                 norm.startswith(_FOUNDED_STARTS, end)
                 and " " not in key
@@ -136,6 +158,10 @@ def _retype(
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if _placed(norm, start, end):
                 placed.add(key)
+            elif norm.endswith(_LIVED_ENDS, 0, start) and _RX_LIVED_BEFORE.search(
+                norm, max(0, start - 30), start
+            ):
+                located.add(key)  # "radiation near Chernobyl", "lives in Kyrenia": a place
             elif norm.startswith(("'s ", "’s ", "' ", "’ "), end) and _RX_KIN_AFTER.match(
                 norm, end
             ):
@@ -157,8 +183,32 @@ def _retype(
         totals.setdefault(key, score)
     if not keyed and not echoes:
         return fields
+    firms = {w for w in firms if _firm_word(w)}
     return _verdicts(
-        fields, keyed, totals, echoes, placed, personal, models, cued, employers, sources
+        fields,
+        keyed,
+        totals,
+        echoes,
+        placed,
+        personal,
+        models,
+        cued,
+        employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
+        sources,
+        firms,
+    )
+
+
+def _firm_word(word: str) -> bool:
+    """May the article call a company named in full with its legal form by ``word``, its
+    first word ("Brinkfold" for Brinkfold Global, Inc.)? Not a place's, a given name, an
+    everyday word ("American Widgets Inc." is not "American")."""
+    return (
+        word[:1].isupper()
+        and word not in typer.places()
+        and not _is_given(word)
+        and not typer.everyday(word)
+        and _cue_type(word) is None
     )
 
 
@@ -210,6 +260,28 @@ _RX_JOB_AT = re.compile(
 
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
 _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
+#: A body speaking for itself after "At" and its name: "At Appen, we provide", "At
+#: Quillpost, our engineers" (no town says "we").
+_RX_WE_AFTER = re.compile(r", (?:we|our|us)\b")
+#: Nouns for a body, the head of an apposition: "the watchdog group Nashi Groshi",
+#: "Kraken, a US exchange,".
+_BODY_NOUNS = (
+    r"(?:company|firm|group|band|startup|start-up|charity|nonprofit|non-profit|network"
+    r"|agency|exchange|publisher|broadcaster|retailer|lender|insurer|airline|choir|orchestra"
+    r"|organi[sz]ation|think tank|watchdog|website|podcast|label|conglomerate|carmaker"
+    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
+)
+#: The last words of :data:`_BODY_NOUNS`, looked up before the pattern is tried.
+_BODY_LAST_WORDS = frozenset(
+    _BODY_NOUNS.strip("(?:)")
+    .replace("organi[sz]ation", "organisation|organization")
+    .replace("think tank", "tank")
+    .split("|")
+)
+_RX_BODY_AFTER = re.compile(
+    rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUNS}(?=[,.;:)]| (?:that|which|whose|led|based"
+    r"|founded|run|owned|behind|known|with|from)\b)"
+)
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
 #: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
@@ -224,6 +296,84 @@ _RX_FOUNDED_AFTER = re.compile(
 )
 #: How the words :data:`_RX_FOUNDED_AFTER` finds start.
 _FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
+
+
+#: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
+_CURRENCY_CODES = frozenset(
+    "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
+    " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP COP"
+    " PEN TWD".split()
+)
+#: Words after a name that make it a product's: "the Google Authenticator app".
+_RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")
+#: How the words :data:`_RX_PRODUCT_AFTER` finds start.
+_PRODUCT_STARTS = (" app", " browser", " plug", " extension")
+#: A unit's code after an amount: "0.01 ETH,", "0.1 LTC." (a ticker, no name).
+_RX_AMOUNT_BEFORE = re.compile(r"(?:^|[\s(])\d[\d,]*(?:\.\d+)? $")
+#: Quotation marks that open and close a title ("“Barracuda,”", '"Magic Man"').
+_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
+    """Do the name's own letters or the words right around it say it is no name of a
+    person, place or body: an acronym's plural ("ICOs"), a currency's code, a ticker after
+    an amount ("0.01 ETH,"), a product before "app", the whole of a quoted title ("his
+    song “Barracuda”")?"""
+    if text[-1] == "s" and len(text) > 2 and text[:-1].isupper() and text[:-1].isalpha():
+        return True  # "Initial Coin Offerings (ICOs)", "NGOs": a plural, of no one body
+    if text.isupper():
+        if text in _CURRENCY_CODES:
+            return True
+        if (
+            start > 1
+            and norm[start - 1] == " "
+            and norm[start - 2].isdigit()
+            and _ends_clause(norm, end)
+            and _RX_AMOUNT_BEFORE.search(norm, max(0, start - 20), start)
+        ):
+            return True
+    if norm.startswith(_PRODUCT_STARTS, end) and _RX_PRODUCT_AFTER.match(norm, end):
+        return True
+    close = _QUOTES.get(norm[start - 1]) if start else None
+    if close is not None:
+        after = norm[end : end + 2]
+        return after[:1] == close or (after[:1] in ",." and after[1:] == close)
+    return False
+
+
+#: Words before a name that say it is where someone lives or what something is near,
+#: which no company is: "near Chernobyl", "outside Brzeg", "lives in Kyrenia".
+_RX_LIVED_BEFORE = re.compile(
+    r"\b(?:near|outside|(?:lives?|lived|living|born|raised|settled|grew up) in) $"
+)
+#: How the words :data:`_RX_LIVED_BEFORE` finds end.
+_LIVED_ENDS = ("near ", "outside ", " in ")
+
+
+def _body_in_apposition(norm: str, start: int, end: int, name: str) -> bool:
+    """Does a noun for a body stand in apposition to the name ("the watchdog group Nashi
+    Groshi", "Kraken, a US exchange,")? Not of a name that opens with a given name, a
+    person's ("the group Ann founded", "Ann Lee, a spokeswoman for the agency,")."""
+    after = (
+        norm.startswith((", the ", ", a ", ", an "), end)
+        and _RX_BODY_AFTER.match(norm, end) is not None
+    )
+    if not after and not _body_noun_before(norm, start):
+        return False
+    return not _is_given(name.split(" ", 1)[0])  # (the name in full: "Lee" of Ann Lee)
+
+
+def _body_noun_before(norm: str, start: int) -> bool:
+    """Does a noun for a body, after a word in lower case, stand right before
+    ``norm[start:]`` ("the group ", "watchdog group ", "a think tank ")?"""
+    if start < 5 or norm[start - 1] != " " or not norm[start - 2].islower():
+        return False
+    at = norm.rfind(" ", 0, start - 1) + 1
+    noun = norm[at : start - 1]
+    if noun not in _BODY_LAST_WORDS or at < 2:
+        return False
+    before = norm[norm.rfind(" ", 0, at - 1) + 1 : at - 1]
+    return before == "think" if noun == "tank" else before.isalpha() and before.islower()
 
 
 def _employer(norm: str, start: int) -> bool:
@@ -288,6 +438,7 @@ def _verdicts(
     cued: frozenset[str] | set[str] = frozenset(),
     employers: frozenset[str] | set[str] = frozenset(),
     sources: frozenset[str] | set[str] = frozenset(),
+    firms: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -310,12 +461,20 @@ def _verdicts(
             labels[key] = "ORG"
     sport: bool | None = None  # does the document hold results? (asked when needed)
     surnames: set[str] | None = None  # last words of the document's people (when needed)
+    given = {  # given names of the people the document names in full
+        k.split(" ", 1)[0] for k, label in labels.items() if label == "PER" and " " in k
+    }
     for fi, si, key in keyed:
         label = labels[key]  # the first of equal scores
         spans = out[fi][3]
         start, end, type_, canonical, guessed, prio = spans[si]
         new = _FROM_CLASS.get(label)
-        if new is None and prio == LENGTHENED and type_ in _FROM_CLASS.values():
+        if (
+            new is None
+            and prio == LENGTHENED
+            and type_ in _FROM_CLASS.values()
+            and key not in models
+        ):
             new = type_  # a known name inside it: a name, if of no type the typer knows
         text = out[fi][2][start:end]
         if new in {None, "GPE"} and _institutional(text):
@@ -339,6 +498,10 @@ def _verdicts(
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
             new = "ORG"  # "Learn more at Emerj.": where the story came from
+        elif key in firms and new in {"GPE", "LOC", "PERSON"}:
+            new = "ORG"  # "Brinkfold" after "Brinkfold Global, Inc.": the company
+        elif new in {"GPE", "ORG"} and key in given and key not in placed and _is_given(key):
+            new = "PERSON"  # "Ann" after "Ann Wilson": her, not a town of that name
         elif (
             key in employers
             and new in {"GPE", "PERSON"}
@@ -454,9 +617,21 @@ def _no_ones(norm: str, start: int, parts: list[str]) -> bool:
     """Is the guessed person's name ``parts`` (two words at ``start``) no one's: an
     everyday word and no given name after "the" ("the Salon Shabka", a format's name), or
     a title or an everyday word before a noun's plural ("Major Hospitals")?"""
-    if norm.endswith(("the ", "The "), 0, start) and _everyday_not_given(parts[0]):
+    if (
+        norm.endswith(("the ", "The "), 0, start)
+        or _after_capital(norm, start)  # "Who Should Use Coinbase": a heading's verb
+    ) and _everyday_not_given(parts[0]):
         return True
     return _titled_plural(parts)
+
+
+def _after_capital(norm: str, start: int) -> bool:
+    """Does a capitalised word of a line's words stand right before ``norm[start:]``
+    ("Should " in "Who Should Use Coinbase")?"""
+    if start < 3 or norm[start - 1] != " " or not norm[start - 2].isalpha():
+        return False
+    word = norm[max(norm.rfind(" ", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1 : start - 1]
+    return word[:1].isupper() and word.isalpha()
 
 
 def _titled_plural(parts: list[str]) -> bool:
@@ -748,6 +923,8 @@ _LEGAL_FORMS = frozenset(
         "S.p.A.",
     ]
 )
+#: The last letters of :data:`_LEGAL_FORMS`, looked up before a name is split.
+_LEGAL_FORM_ENDS = tuple(sorted({f[-2:] for f in _LEGAL_FORMS}))
 _RX_DOMAIN = re.compile(r"\.(?:com|net|org|co\.uk)$")
 
 

@@ -293,6 +293,25 @@ def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
     assert [c["path"].endswith("legacy.txt") for c in as_json["caveats"]] == [True]
 
 
+def test_show_says_where_an_article_came_from_and_how_it_was_read(tmp_path, run):
+    """Before: two saved copies of a page printed alike, with no path, id or url, and a
+    file read as cp1252 printed its mojibake with no word of it once `dossier index` had
+    said so (or when a search had read it first)."""
+    folder = tmp_path / "news"
+    text = article_text("Café owners count the cost", topic="harbour")
+    write(folder, "legacy.txt", text.encode("cp1252"))
+    run("--corpus", str(folder), "search", "harbour")  # read first by a search
+    [doc] = json.loads(run("--corpus", str(folder), "docs", "--json").stdout)
+    done = run("--corpus", str(folder), "show", doc["id"])
+    lines = done.stdout.splitlines()
+    assert any(
+        line.startswith(f"id {doc['id']} · ") and line.endswith("legacy.txt") for line in lines
+    ), lines
+    assert "note: not valid UTF-8; decoded as cp1252" in lines
+    shown = json.loads(run("--corpus", str(folder), "show", doc["id"], "--json").stdout)
+    assert shown["notes"] == ["not valid UTF-8; decoded as cp1252"]
+
+
 def test_index_says_which_sidecar_could_not_be_applied(tmp_path, run):
     folder = tmp_path / "news"
     write(folder, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))

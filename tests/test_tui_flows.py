@@ -511,6 +511,7 @@ def test_enter_opens_the_reader_with_header_and_the_first_hit_in_view(corpus):
                 format_date(article.published),
                 f"{article.words:,} words",
                 "min read",
+                f"id {article.id}",  # what `dossier compare` and `show` take
             ):
                 assert part in byline
             assert reader.hits, "the query's matches are not marked"

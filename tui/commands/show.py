@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
                 **article_json(a),
                 "standfirst": a.standfirst or None,
                 "url": a.url or None,
+                "notes": list(a.notes),
                 "body": a.body,
             }
         )
@@ -46,6 +47,12 @@ def run(args: argparse.Namespace) -> int:
         if x
     )
     out.print(Text(meta, style="dim"))
+    # Where it came from: two saved copies of a page read alike, and the id is what
+    # `dossier compare ID ID` takes.
+    where = " · ".join(x for x in (f"id {a.id}", a.path, a.url) if x)
+    out.print(Text(where, style="dim"))
+    for note in a.notes:  # read with a caveat: the text may not be what the file meant
+        out.print(Text(f"note: {note}", style="yellow"))
     out.print()
     for paragraph in a.body.split("\n\n"):  # ingest keeps paragraphs apart by one blank line
         out.print(Text(paragraph))

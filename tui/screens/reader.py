@@ -239,6 +239,7 @@ class ReaderScreen(HelpFirst, Screen):
         parts.append(format_date(a.published))
         parts.append(f"{a.words:,} words")
         parts.append(f"{a.reading_minutes} min read")
+        parts.append(f"id {a.id}")  # what `dossier compare ID ID` and `show` take
         return Text(" · ".join(parts), end="")
 
     # -- rendering ------------------------------------------------------------------------

@@ -2190,3 +2190,29 @@ def test_an_ate_verbs_past_meets_the_verb():
 
     for past, verb in [("regulated", "regulate"), ("estimated", "estimate"), ("dated", "date")]:
         assert raw_stem(past) == raw_stem(verb)
+
+
+@pytest.mark.parametrize(
+    "stance",
+    [
+        "We are proud of our decision to keep the steel plant open and protect its jobs.",
+        "The owners were not prepared to tolerate the closure of the steel plant or cuts to its jobs.",
+    ],
+)
+def test_a_stance_is_not_what_happened(stance):
+    # How someone feels about the plant ("proud of our decision", "not prepared to see
+    # it close") shares the plan's words but tells nothing of what became of the jobs;
+    # the sentence that does is the only answer.
+    outcome = "The owners shut the steel plant in March, and four hundred jobs were cut."
+    assert linked(
+        "The union fears hundreds of jobs at the steel plant will be cut next year.",
+        stance,
+        outcome,
+    ) == [outcome]
+
+
+def test_pleased_to_announce_tells_the_news():
+    # A stance that introduces news ("pleased to announce that ...") is the news.
+    outcome = "We are pleased to announce that the steel plant reopened in March."
+    assert linked("The owners hope the steel plant will reopen next year.", outcome) == [outcome]
+

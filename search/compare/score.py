@@ -513,6 +513,8 @@ def development_factor(d: _Sentence) -> float:
         return 0.6  # what did not happen: "jobs would be under threat were it not for"
     if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
+    if not d.cues.events and _holds_attitude(text):
+        return 0.6  # a stance: "We are proud of our decision to intervene"
     if (
         not (d.cues.when and d.cues.events)
         and _ING.search(text)  # every progressive ends so: most sentences have none
@@ -529,6 +531,26 @@ def development_factor(d: _Sentence) -> float:
     if _REACHED.search(text):
         return 1.0  # a state reached: "the ban is now in force", "the strike is over"
     return 0.8
+
+
+#: A stance told as its main clause: the sentence's subject (a few words) is or was proud,
+#: pleased, prepared, willing, determined ... to do or of something ("We are proud of our
+#: decision to intervene to save the plant", "We were not prepared to tolerate a
+#: situation in which ..."). How someone feels about a thing, done or not, is not what
+#: happened; not "is pleased to announce / confirm that ...", which tells the news.
+_ATTITUDE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){1,5}?(?:is|are|am|was|were)\s+(?:not\s+|also\s+|still\s+|very\s+|so\s+"
+    r"|[a-z]+ly\s+){0,2}(?:proud|pleased|delighted|glad|happy|thrilled|prepared|willing|"
+    r"unwilling|determined|ready|keen|eager|confident|disappointed|saddened|"
+    r"dismayed|grateful)\s+(?:to|of|that|with|about)\b(?!\s+(?:announce|confirm|report|say|"
+    r"tell|inform|share|note|see|welcome)\b)",
+    re.I,
+)
+
+
+def _holds_attitude(text: str) -> bool:
+    """Whether a sentence tells a stance as its main clause (:data:`_ATTITUDE`)."""
+    return _ATTITUDE.match(text, 0, 160) is not None
 
 
 #: A counterfactual condition: what would have happened had something else not happened

@@ -2216,3 +2216,21 @@ def test_pleased_to_announce_tells_the_news():
     outcome = "We are pleased to announce that the steel plant reopened in March."
     assert linked("The owners hope the steel plant will reopen next year.", outcome) == [outcome]
 
+
+def test_who_a_concern_cites_is_not_what_it_fears():
+    # "Critics from across the political spectrum have claimed ...": the words of the
+    # source tell who says it. A later sentence about the critics' rally shares those
+    # words only and answers nothing; the concern is silent.
+    later = [
+        "Critics from across the political spectrum held a rally in the capital on Monday.",
+        STORMS,
+        "The harbour master retired after thirty years in the post.",
+    ]
+    assert (
+        linked(
+            "Critics from across the political spectrum have claimed the ferry levy will"
+            " ruin the island's fishermen.",
+            *later,
+        )
+        == []
+    )

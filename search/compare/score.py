@@ -362,7 +362,8 @@ def concern_parts(
     """What the concern is about, in two: its own words, and the words it borrows from
     the sentence before at half weight when it is short or points back ("it", "this",
     "do so"; none otherwise)."""
-    own = _terms(c, local)
+    source = _source_words(c)
+    own = _terms(c, local, source)
     context: dict[str, float] = {}
     opening = c.span.text.lower().split()[:3]
     if before is not None and (len(own) <= 2 or _ANAPHORS & set(opening)):
@@ -370,6 +371,35 @@ def concern_parts(
             if stem not in own:
                 context[stem] = CONTEXT_WEIGHT * w
     return own, context
+
+
+#: Verbs by which a sentence gives its source before what it says ("Critics from across
+#: the political spectrum have claimed this is a move to ...", "Analysts at the bank
+#: warned that ...").
+_SOURCE_VERBS = frozenset(
+    """said says claimed claims argued argues warned warns stated insisted insists told
+    noted commented wrote added""".split()
+)
+#: The source is told within this many words of the sentence's start.
+_SOURCE_WORDS = 12
+
+
+def _source_words(c: _Sentence) -> list[tuple[int, int]]:
+    """The body offsets of who a concern cites, when it opens by naming them before a
+    verb of saying (:data:`_SOURCE_VERBS`) with no cue before: "Critics from across
+    Britain's political spectrum" of "... have claimed this is a move by Johnson to
+    foil opposition". Its words tell who says it, not what is feared; its entities stay
+    participants (a speaker often acts in what is said: "Trump said he may ...")."""
+    text = c.span.text
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i >= _SOURCE_WORDS:
+            return []
+        low = m.group().lower()
+        if low in _SOURCE_VERBS:
+            return [(c.span.start, c.span.start + m.start())] if i else []
+        if low in _CUE_VERBS:
+            return []
+    return []
 
 
 def _with_context(own: dict[str, float], context: dict[str, float], has: AbstractSet[str]) -> float:

@@ -2234,3 +2234,18 @@ def test_who_a_concern_cites_is_not_what_it_fears():
         )
         == []
     )
+
+
+def test_the_purpose_of_work_going_on_is_a_concern():
+    # "We are reforming ... so that ...": what the work is for has not happened yet.
+    (concern,) = find_concerns(
+        article("We are rebuilding the harbour wall so that ferries can dock in winter.")
+    )
+    assert "so that" in concern.cues
+
+
+def test_the_purpose_of_something_done_is_history():
+    # "The council widened the wall so that ...": narrated, not looked forward to.
+    assert find_concerns(
+        article("The council widened the harbour wall so that ferries dock safely in winter.")
+    ) == ()

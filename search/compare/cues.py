@@ -170,6 +170,9 @@ FORWARD_PHRASES = (
     "awaits",
     "hinges on",
     "hinge on",
+    # A purpose of work going on or planned ("We are reforming the railways so that they
+    # serve ..."); not of something done ("the law was changed so that ..."), below.
+    "so that",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -393,11 +396,14 @@ def cues(
         ]
     else:
         generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]
+    past = bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low)))
+    if " so that " in hits and (past or found["events"] or generic):
+        forward.remove("so that")  # the purpose of what was done: history
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
         worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, hits),
-        past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
+        past=past,
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),

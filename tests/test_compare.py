@@ -259,6 +259,14 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The ministry's review of the water charges is to be published in due course.",
         # A few words quoted from what someone said are said, and cue as said.
         'The opposition leader said the cuts were "likely to hurt" pensioners.',
+        # Sought, pending, still to be done, due by a deadline, tipped.
+        "The harbour council is seeking to ban cruise ships from the old port.",
+        "A decision on the harbour council's appeal is pending.",
+        "The ferry treaty still needs to be ratified by both parliaments.",
+        "The harbour board has until Friday to answer the union's complaint.",
+        "The deputy harbour master is tipped to become the port's next chief.",
+        # A risk run: what may follow it.
+        "The harbour levy risks driving the ferry companies to other ports.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -298,6 +306,8 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The port authority's plan was slated by union leaders on Monday.",
         "High interest rates are weighing on shipping firms across the region.",
         "Police have ruled out foul play in the death of the dock worker.",
+        # How long something held is no deadline.
+        "The dock workers' union has until now refused to join the talks.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):

@@ -95,7 +95,7 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming optimistic pessimistic hopeful planned planning
+    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful planned planning
     scheduled projected projection projections hope hopes hoping hoped priority
     priorities"""
 )
@@ -170,6 +170,17 @@ FORWARD_PHRASES = (
     "awaits",
     "hinges on",
     "hinge on",
+    # Sought, still to be done, due by a deadline, tipped: what has not happened yet
+    # ("the council is seeking to ban cars", "the treaty still needs to be ratified",
+    # "she has until Friday to respond", "he is tipped to become leader").
+    "seeking to",
+    "seeks to",
+    "seek to",
+    "still needs to",
+    "still need to",
+    "has until",
+    "have until",
+    "tipped to",
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",
@@ -359,6 +370,8 @@ def cues(
                 or (w in HOPES and prev in _NOUN_BEFORE)  # "in the hope of countering"
             ):
                 found["forward"].pop()
+        if w in _RISK_VERBS and nxt.endswith("ing") and len(nxt) > 5:
+            found["forward"].append(w)  # "the move risks alienating allies": what may follow
         if w in DEMAND_WORDS and prev in _NEGATION:
             found["demand"].pop()  # "it has no guarantees of security assistance"
         # A participle after "is" or "are" tells a state ("is led by", "are based in");
@@ -399,6 +412,9 @@ def cues(
     past = bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low)))
     if " so that " in hits and (past or found["events"] or generic):
         forward.remove("so that")  # the purpose of what was done: history
+    if hits and (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
+        # "has until now refused": how long something held, no deadline.
+        forward[:] = [w for w in forward if w not in ("has until", "have until")]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
@@ -643,6 +659,10 @@ _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
 _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
 
+#: A risk run, as a verb before what may follow ("risks alienating", "to risk losing").
+_RISK_VERBS = frozenset(["risk", "risks", "risking"])
+#: "has until now / recently / then": how long something held, not a deadline.
+_UNTIL_NOW = re.compile(r" ha(?:s|ve) until (?:now|recently|then|lately) ")
 #: Phrases as :func:`cues` looks them up in its space-joined words: whole words ("stand
 #: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
 #: digit runs on ("by 20" finds "by 2027").

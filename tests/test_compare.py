@@ -306,6 +306,9 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The port authority's plan was slated by union leaders on Monday.",
         "High interest rates are weighing on shipping firms across the region.",
         "Police have ruled out foul play in the death of the dock worker.",
+        # The future of a past told: history.
+        "The harbour master, who would later become mayor, opened the ferry terminal.",
+        "The dockers' leader would go on to win a seat in parliament.",
         # How long something held is no deadline.
         "The dock workers' union has until now refused to join the talks.",
     ],

@@ -561,9 +561,12 @@ OBLIGATION_PHRASES = (
 def _past_inability(word: str, following: str, after: str = "") -> bool:
     """ "could not agree", "couldn't": what did not happen, not what may; "would have
     allowed", "should have": a counterfactual about the past, not a look ahead ("may
-    have misused", "could have" stay: a suspicion still to be tested)."""
+    have misused", "could have" stay: a suspicion still to be tested); "would later
+    become", "would go on to win": the future of a past told, history."""
     if word in ("would", "should", "wouldn't", "wouldn’t") and following == "have":
         return after != "to"  # "would have to rewrite it" looks ahead
+    if word == "would" and (following == "later" or (following == "go" and after == "on")):
+        return True  # "she would later become leader", "would go on to win": history
     return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
 
 

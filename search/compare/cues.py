@@ -370,8 +370,6 @@ def cues(
                 or (w in HOPES and prev in _NOUN_BEFORE)  # "in the hope of countering"
             ):
                 found["forward"].pop()
-        if w in _RISK_VERBS and nxt.endswith("ing") and len(nxt) > 5:
-            found["forward"].append(w)  # "the move risks alienating allies": what may follow
         if w in DEMAND_WORDS and prev in _NEGATION:
             found["demand"].pop()  # "it has no guarantees of security assistance"
         # A participle after "is" or "are" tells a state ("is led by", "are based in");
@@ -389,6 +387,13 @@ def cues(
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
+    if found["worry"] and not _RISK_VERBS.isdisjoint(found["worry"]):
+        # A risk run, before what may follow it ("the move risks alienating allies").
+        forward += [
+            w
+            for w, nxt in zip(words, words[1:])
+            if w in _RISK_VERBS and nxt.endswith("ing") and len(nxt) > 5
+        ]
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
     if hits:
@@ -410,11 +415,12 @@ def cues(
     else:
         generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]
     past = bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low)))
-    if " so that " in hits and (past or found["events"] or generic):
-        forward.remove("so that")  # the purpose of what was done: history
-    if hits and (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
-        # "has until now refused": how long something held, no deadline.
-        forward[:] = [w for w in forward if w not in ("has until", "have until")]
+    if hits:
+        if " so that " in hits and (past or found["events"] or generic):
+            forward.remove("so that")  # the purpose of what was done: history
+        if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
+            # "has until now refused": how long something held, no deadline.
+            forward[:] = [w for w in forward if w not in ("has until", "have until")]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),

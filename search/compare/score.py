@@ -391,6 +391,12 @@ def _source_words(c: _Sentence) -> list[tuple[int, int]]:
     foil opposition". Its words tell who says it, not what is feared; its entities stay
     participants (a speaker often acts in what is said: "Trump said he may ...")."""
     text = c.span.text
+    # Most concerns hold no verb of saying: one is a reporting cue or a demand ("warned",
+    # "insisted") but for the three looked for here.
+    if not (c.cues.reported or c.cues.demand) and not (
+        "noted" in text or "commented" in text or "added" in text
+    ):
+        return []
     for i, m in enumerate(_WORD.finditer(text)):
         if i >= _SOURCE_WORDS:
             return []
@@ -543,8 +549,6 @@ def development_factor(d: _Sentence) -> float:
         return 0.6  # what did not happen: "jobs would be under threat were it not for"
     if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
-    if not d.cues.events and _holds_attitude(text):
-        return 0.6  # a stance: "We are proud of our decision to intervene"
     if (
         not (d.cues.when and d.cues.events)
         and _ING.search(text)  # every progressive ends so: most sentences have none
@@ -555,6 +559,8 @@ def development_factor(d: _Sentence) -> float:
         # who is facing charges, was arrested on Monday").
         return 0.6
     if strength >= 0.3:
+        if not d.cues.events and _holds_attitude(text):
+            return 0.6  # a stance: "We are proud of our decision to intervene"
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:
         return 0.6  # the worry restated: "critics fear the bill may ..."

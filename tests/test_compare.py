@@ -2259,6 +2259,9 @@ def test_the_purpose_of_work_going_on_is_a_concern():
 
 def test_the_purpose_of_something_done_is_history():
     # "The council widened the wall so that ...": narrated, not looked forward to.
-    assert find_concerns(
-        article("The council widened the harbour wall so that ferries dock safely in winter.")
-    ) == ()
+    assert (
+        find_concerns(
+            article("The council widened the harbour wall so that ferries dock safely in winter.")
+        )
+        == ()
+    )

@@ -391,7 +391,7 @@ def cues(
         # A risk run, before what may follow it ("the move risks alienating allies").
         forward += [
             w
-            for w, nxt in zip(words, words[1:])
+            for w, nxt in zip(words, words[1:], strict=False)
             if w in _RISK_VERBS and nxt.endswith("ing") and len(nxt) > 5
         ]
     # Every phrase of every kind written in the sentence, in one pass (most have none).

@@ -376,9 +376,9 @@ def concern_parts(
 #: Verbs by which a sentence gives its source before what it says ("Critics from across
 #: the political spectrum have claimed this is a move to ...", "Analysts at the bank
 #: warned that ...").
-_SOURCE_VERBS = frozenset(
+_SOURCE_VERBS = wordset(
     """said says claimed claims argued argues warned warns stated insisted insists told
-    noted commented wrote added""".split()
+    noted commented wrote added"""
 )
 #: The source is told within this many words of the sentence's start.
 _SOURCE_WORDS = 12

@@ -2265,3 +2265,15 @@ def test_the_purpose_of_something_done_is_history():
         )
         == ()
     )
+
+
+def test_a_clause_before_a_verb_of_saying_is_what_is_said():
+    # "If the ferry operator raises fares, the union says ...": the condition is what the
+    # concern is about, not who says it.
+    outcome = "The ferry operator raised its fares by a fifth on Monday."
+    assert linked(
+        "If the ferry operator raises fares, the union says its members will strike.",
+        outcome,
+        STORMS,
+        "The harbour master retired after thirty years in the post.",
+    ) == [outcome]

@@ -380,6 +380,11 @@ _SOURCE_VERBS = wordset(
     """said says claimed claims argued argues warned warns stated insisted insists told
     noted commented wrote added"""
 )
+#: Words that open a clause: what comes before a verb of saying after one of them is
+#: what is said ("If members reject the deal, the union says ..."), not who says it.
+_CLAUSE_OPENERS = wordset(
+    "if unless when whenever whether although though because since while after before once until"
+)
 #: The source is told within this many words of the sentence's start.
 _SOURCE_WORDS = 12
 
@@ -403,8 +408,8 @@ def _source_words(c: _Sentence) -> list[tuple[int, int]]:
         low = m.group().lower()
         if low in _SOURCE_VERBS:
             return [(c.span.start, c.span.start + m.start())] if i else []
-        if low in _CUE_VERBS:
-            return []
+        if low in _CUE_VERBS or low in _CLAUSE_OPENERS:
+            return []  # a cue or a clause before it: "If members reject the deal, the union says"
     return []
 
 

@@ -259,6 +259,14 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The ministry's review of the water charges is to be published in due course.",
         # A few words quoted from what someone said are said, and cue as said.
         'The opposition leader said the cuts were "likely to hurt" pensioners.',
+        # Sought, pending, still to be done, due by a deadline, tipped.
+        "The harbour council is seeking to ban cruise ships from the old port.",
+        "A decision on the harbour council's appeal is pending.",
+        "The ferry treaty still needs to be ratified by both parliaments.",
+        "The harbour board has until Friday to answer the union's complaint.",
+        "The deputy harbour master is tipped to become the port's next chief.",
+        # A risk run: what may follow it.
+        "The harbour levy risks driving the ferry companies to other ports.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -298,6 +306,11 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The port authority's plan was slated by union leaders on Monday.",
         "High interest rates are weighing on shipping firms across the region.",
         "Police have ruled out foul play in the death of the dock worker.",
+        # The future of a past told: history.
+        "The harbour master, who would later become mayor, opened the ferry terminal.",
+        "The dockers' leader would go on to win a seat in parliament.",
+        # How long something held is no deadline.
+        "The dock workers' union has until now refused to join the talks.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):
@@ -2209,3 +2222,77 @@ def test_a_business_that_stays_competitive_is_not_great_power_rivalry():
     (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
     assert link.evidence, "the ended stoppage answers the warning"
     assert link.theme != "great-power rivalry"
+
+
+@pytest.mark.parametrize(
+    "stance",
+    [
+        "We are proud of our decision to keep the steel plant open and protect its jobs.",
+        "The owners were not prepared to tolerate the closure of the steel plant or cuts to its jobs.",
+    ],
+)
+def test_a_stance_is_not_what_happened(stance):
+    # How someone feels about the plant ("proud of our decision", "not prepared to see
+    # it close") shares the plan's words but tells nothing of what became of the jobs;
+    # the sentence that does is the only answer.
+    outcome = "The owners shut the steel plant in March, and four hundred jobs were cut."
+    assert linked(
+        "The union fears hundreds of jobs at the steel plant will be cut next year.",
+        stance,
+        outcome,
+    ) == [outcome]
+
+
+def test_pleased_to_announce_tells_the_news():
+    # A stance that introduces news ("pleased to announce that ...") is the news.
+    outcome = "We are pleased to announce that the steel plant reopened in March."
+    assert linked("The owners hope the steel plant will reopen next year.", outcome) == [outcome]
+
+
+def test_who_a_concern_cites_is_not_what_it_fears():
+    # "Critics from across the political spectrum have claimed ...": the words of the
+    # source tell who says it. A later sentence about the critics' rally shares those
+    # words only and answers nothing; the concern is silent.
+    later = [
+        "Critics from across the political spectrum held a rally in the capital on Monday.",
+        STORMS,
+        "The harbour master retired after thirty years in the post.",
+    ]
+    assert (
+        linked(
+            "Critics from across the political spectrum have claimed the ferry levy will"
+            " ruin the island's fishermen.",
+            *later,
+        )
+        == []
+    )
+
+
+def test_the_purpose_of_work_going_on_is_a_concern():
+    # "We are reforming ... so that ...": what the work is for has not happened yet.
+    (concern,) = find_concerns(
+        article("We are rebuilding the harbour wall so that ferries can dock in winter.")
+    )
+    assert "so that" in concern.cues
+
+
+def test_the_purpose_of_something_done_is_history():
+    # "The council widened the wall so that ...": narrated, not looked forward to.
+    assert (
+        find_concerns(
+            article("The council widened the harbour wall so that ferries dock safely in winter.")
+        )
+        == ()
+    )
+
+
+def test_a_clause_before_a_verb_of_saying_is_what_is_said():
+    # "If the ferry operator raises fares, the union says ...": the condition is what the
+    # concern is about, not who says it.
+    outcome = "The ferry operator raised its fares by a fifth on Monday."
+    assert linked(
+        "If the ferry operator raises fares, the union says its members will strike.",
+        outcome,
+        STORMS,
+        "The harbour master retired after thirty years in the post.",
+    ) == [outcome]

@@ -95,7 +95,7 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming optimistic pessimistic hopeful planned planning
+    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful planned planning
     scheduled projected projection projections hope hopes hoping hoped priority
     priorities"""
 )
@@ -170,6 +170,20 @@ FORWARD_PHRASES = (
     "awaits",
     "hinges on",
     "hinge on",
+    # Sought, still to be done, due by a deadline, tipped: what has not happened yet
+    # ("the council is seeking to ban cars", "the treaty still needs to be ratified",
+    # "she has until Friday to respond", "he is tipped to become leader").
+    "seeking to",
+    "seeks to",
+    "seek to",
+    "still needs to",
+    "still need to",
+    "has until",
+    "have until",
+    "tipped to",
+    # A purpose of work going on or planned ("We are reforming the railways so that they
+    # serve ..."); not of something done ("the law was changed so that ..."), below.
+    "so that",
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -373,6 +387,13 @@ def cues(
         if month and prev in _BY and _MONTHS.get(w, 0) > month:
             found["forward"].append(f"{prev} {w}")
     forward = found["forward"]
+    if found["worry"] and not _RISK_VERBS.isdisjoint(found["worry"]):
+        # A risk run, before what may follow it ("the move risks alienating allies").
+        forward += [
+            w
+            for w, nxt in zip(words, words[1:], strict=False)
+            if w in _RISK_VERBS and nxt.endswith("ing") and len(nxt) > 5
+        ]
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
     if hits:
@@ -393,11 +414,18 @@ def cues(
         ]
     else:
         generic += [w for w in _GENERIC_PAST.findall(text) if w not in _NOT_GENERIC]
+    past = bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low)))
+    if hits:
+        if " so that " in hits and (past or found["events"] or generic):
+            forward.remove("so that")  # the purpose of what was done: history
+        if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
+            # "has until now refused": how long something held, no deadline.
+            forward[:] = [w for w in forward if w not in ("has until", "have until")]
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
         worry=tuple(found["worry"]) + _phrases(_WORRY_PADDED, hits),
-        past=bool(found["past"]) or (_may_be_perfect(low) and bool(_PERFECT.search(low))),
+        past=past,
         events=tuple(found["events"]),
         event_nouns=tuple(found["event_nouns"]),
         generic_past=len(generic),
@@ -539,9 +567,12 @@ OBLIGATION_PHRASES = (
 def _past_inability(word: str, following: str, after: str = "") -> bool:
     """ "could not agree", "couldn't": what did not happen, not what may; "would have
     allowed", "should have": a counterfactual about the past, not a look ahead ("may
-    have misused", "could have" stay: a suspicion still to be tested)."""
+    have misused", "could have" stay: a suspicion still to be tested); "would later
+    become", "would go on to win": the future of a past told, history."""
     if word in ("would", "should", "wouldn't", "wouldn’t") and following == "have":
         return after != "to"  # "would have to rewrite it" looks ahead
+    if word == "would" and (following == "later" or (following == "go" and after == "on")):
+        return True  # "she would later become leader", "would go on to win": history
     return word in ("couldn't", "couldn’t") or (word == "could" and following == "not")
 
 
@@ -637,6 +668,10 @@ _BY = wordset("by until till before")
 _CUE_WORDS = _CUE_WORDS | frozenset(_MONTHS)
 _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
 
+#: A risk run, as a verb before what may follow ("risks alienating", "to risk losing").
+_RISK_VERBS = frozenset(["risk", "risks", "risking"])
+#: "has until now / recently / then": how long something held, not a deadline.
+_UNTIL_NOW = re.compile(r" ha(?:s|ve) until (?:now|recently|then|lately) ")
 #: Phrases as :func:`cues` looks them up in its space-joined words: whole words ("stand
 #: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
 #: digit runs on ("by 20" finds "by 2027").

@@ -362,7 +362,8 @@ def concern_parts(
     """What the concern is about, in two: its own words, and the words it borrows from
     the sentence before at half weight when it is short or points back ("it", "this",
     "do so"; none otherwise)."""
-    own = _terms(c, local)
+    source = _source_words(c)
+    own = _terms(c, local, source)
     context: dict[str, float] = {}
     opening = c.span.text.lower().split()[:3]
     if before is not None and (len(own) <= 2 or _ANAPHORS & set(opening)):
@@ -370,6 +371,46 @@ def concern_parts(
             if stem not in own:
                 context[stem] = CONTEXT_WEIGHT * w
     return own, context
+
+
+#: Verbs by which a sentence gives its source before what it says ("Critics from across
+#: the political spectrum have claimed this is a move to ...", "Analysts at the bank
+#: warned that ...").
+_SOURCE_VERBS = wordset(
+    """said says claimed claims argued argues warned warns stated insisted insists told
+    noted commented wrote added"""
+)
+#: Words that open a clause: what comes before a verb of saying after one of them is
+#: what is said ("If members reject the deal, the union says ..."), not who says it.
+_CLAUSE_OPENERS = wordset(
+    "if unless when whenever whether although though because since while after before once until"
+)
+#: The source is told within this many words of the sentence's start.
+_SOURCE_WORDS = 12
+
+
+def _source_words(c: _Sentence) -> list[tuple[int, int]]:
+    """The body offsets of who a concern cites, when it opens by naming them before a
+    verb of saying (:data:`_SOURCE_VERBS`) with no cue before: "Critics from across
+    Britain's political spectrum" of "... have claimed this is a move by Johnson to
+    foil opposition". Its words tell who says it, not what is feared; its entities stay
+    participants (a speaker often acts in what is said: "Trump said he may ...")."""
+    text = c.span.text
+    # Most concerns hold no verb of saying: one is a reporting cue or a demand ("warned",
+    # "insisted") but for the three looked for here.
+    if not (c.cues.reported or c.cues.demand) and not (
+        "noted" in text or "commented" in text or "added" in text
+    ):
+        return []
+    for i, m in enumerate(_WORD.finditer(text)):
+        if i >= _SOURCE_WORDS:
+            return []
+        low = m.group().lower()
+        if low in _SOURCE_VERBS:
+            return [(c.span.start, c.span.start + m.start())] if i else []
+        if low in _CUE_VERBS or low in _CLAUSE_OPENERS:
+            return []  # a cue or a clause before it: "If members reject the deal, the union says"
+    return []
 
 
 def _with_context(own: dict[str, float], context: dict[str, float], has: AbstractSet[str]) -> float:
@@ -523,12 +564,34 @@ def development_factor(d: _Sentence) -> float:
         # who is facing charges, was arrested on Monday").
         return 0.6
     if strength >= 0.3:
+        if not d.cues.events and _holds_attitude(text):
+            return 0.6  # a stance: "We are proud of our decision to intervene"
         return 1.0
     if concern_strength(d.cues) >= 1.0 and not d.cues.events:
         return 0.6  # the worry restated: "critics fear the bill may ..."
     if _REACHED.search(text):
         return 1.0  # a state reached: "the ban is now in force", "the strike is over"
     return 0.8
+
+
+#: A stance told as its main clause: the sentence's subject (a few words) is or was proud,
+#: pleased, prepared, willing, determined ... to do or of something ("We are proud of our
+#: decision to intervene to save the plant", "We were not prepared to tolerate a
+#: situation in which ..."). How someone feels about a thing, done or not, is not what
+#: happened; not "is pleased to announce / confirm that ...", which tells the news.
+_ATTITUDE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){1,5}?(?:is|are|am|was|were)\s+(?:not\s+|also\s+|still\s+|very\s+|so\s+"
+    r"|[a-z]+ly\s+){0,2}(?:proud|pleased|delighted|glad|happy|thrilled|prepared|willing|"
+    r"unwilling|determined|ready|keen|eager|confident|disappointed|saddened|"
+    r"dismayed|grateful)\s+(?:to|of|that|with|about)\b(?!\s+(?:announce|confirm|report|say|"
+    r"tell|inform|share|note|see|welcome)\b)",
+    re.I,
+)
+
+
+def _holds_attitude(text: str) -> bool:
+    """Whether a sentence tells a stance as its main clause (:data:`_ATTITUDE`)."""
+    return _ATTITUDE.match(text, 0, 160) is not None
 
 
 #: A counterfactual condition: what would have happened had something else not happened

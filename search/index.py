@@ -459,10 +459,12 @@ class Index:
                 waiting=waiting,
                 ahead=ahead,
             )
-            if not report.locked_out:  # else nothing was refreshed
-                _remember_folders(directory, stamp, report)
         report.skipped[:0] = unread
         report.resource_folders = list(walked.resources)
+        if not report.in_memory and not report.locked_out:  # else nothing was kept
+            # with what discovery passed over (a FIFO, a dangling link), so the next quick
+            # open (the explorer's) counts every file not indexed, as `dossier index` does
+            _remember_folders(directory, stamp, report)
         return index, report
 
     @classmethod

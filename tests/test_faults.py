@@ -506,6 +506,28 @@ def test_a_fifo_a_device_and_a_huge_file_are_skipped_saying_why(tmp_path):
         assert "larger than" in reasons["huge.txt"]
 
 
+def test_a_quick_open_counts_the_files_discovery_passed_over(tmp_path, cache_dir):
+    """Before: the explorer's quick open said "4 files not indexed" where `dossier index`
+    said 6: a named pipe and a dangling link, passed over while listing the folders,
+    were not kept for the next quick open."""
+    from search.corpus import Corpus
+
+    folder = stories(tmp_path / "news", 2)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    write(folder, "notes.docx", b"PK\x03\x04 not read")
+    past = time.time() - 60  # a folder changed a moment ago is not trusted by a quick open
+    os.utime(folder, (past, past))
+    exact = Corpus.open([folder], cache_dir=cache_dir)
+    told = sorted(Path(s.path).name for s in exact.report.skipped)
+    exact.close()
+    quick = Corpus.open([folder], cache_dir=cache_dir, quick=True)
+    assert quick.report.trusted
+    assert sorted(Path(s.path).name for s in quick.report.skipped) == told
+    assert {"pipe.txt", "notes.docx"} <= set(told)
+    quick.close()
+
+
 @pytest.mark.slow
 def test_folders_nested_1900_deep_are_read(tmp_path, cache_dir):
     """Before: RecursionError, and the whole corpus failed (here and in the explorer)."""

@@ -34,6 +34,7 @@ from whoosh.qparser import (
 from whoosh.sorting import FieldFacet
 
 from . import whoosh_fixes
+from .folding import fold
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
 
 whoosh_fixes.apply()
@@ -232,7 +233,9 @@ def _canonical(node: wq.Query, entity: Callable[[str], str | Sequence[str]]) -> 
     if isinstance(node, wq.Term) and node.fieldname == "entity":
         names = entity(node.text)
         names = [names] if isinstance(names, str) else list(names) or [node.text]
-        terms = [wq.Term("entity", n.lower(), boost=node.boost) for n in dict.fromkeys(names)]
+        # As the field's analyzer keeps a name: lower-cased, accents folded.
+        keys = dict.fromkeys(fold(n).lower() for n in names)
+        terms = [wq.Term("entity", key, boost=node.boost) for key in keys]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
     return node
 
@@ -363,7 +366,8 @@ def _wanted_leaves(q: wq.Query):
 
 
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
-#: Lower-cased word -> its stem, or "" for a word the analyzer drops (stop words, one letter).
+#: Word, folded and lower-cased (:func:`search.folding.fold`) -> its stem, or "" for a word
+#: the analyzer drops (stop words, one letter).
 _STEMS: dict[str, str] = {}
 
 
@@ -386,7 +390,7 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     append = out.append
     known = _STEMS.get
     for m in _TOKEN.finditer(text):
-        word = m.group().lower()
+        word = fold(m.group()).lower()
         stemmed = known(word)
         if stemmed is None:
             stemmed = _stem(word)
@@ -422,7 +426,9 @@ class Targets:
         ten thousand matches must not cost ten thousand)."""
         if not self:
             return []
-        lowered = text.lower()
+        # Folded as the index folds its words, one character for one: "São" is a "sao"
+        # where it stands, and is marked as written.
+        lowered = fold(text).lower()
         if len(lowered) != len(text):
             return self.spans_by_tokens(text)[:limit]
         # Look only at words that start as a wanted stem does (stemming changes no more
@@ -528,7 +534,8 @@ def names_entities(text: str) -> bool:
 
 def entity_names(q: wq.Query) -> set[str]:
     """The entities ``q`` looks for (``entity:"Xi Jinping"``; none under a NOT), by
-    canonical name lower-cased, as the index keeps them."""
+    canonical name lower-cased and folded (:func:`search.folding.fold`), as the index
+    keeps them."""
     return {
         leaf.text
         for leaf in _wanted_leaves(q)

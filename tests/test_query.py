@@ -1085,3 +1085,127 @@ def test_a_short_word_does_not_find_a_surname_it_begins(tmp_path, query, written
         assert not c.search(query).hits
     finally:
         c.close()
+
+
+# --------------------------------------------------------------------------- accents
+
+_ACCENTED = """# Café owners in São Paulo count the cost of the heatwave
+
+July 1, 2025
+
+Café owners in São Paulo say the heatwave has cut their takings by a third. José Ribeiro,
+who runs three cafés near the Avenida Paulista, said customers stayed at home.
+
+In Valência, on the other side of the Atlantic, the council opened shelters for older
+residents. Flights from İstanbul were delayed. Mr Ribeiro said he hoped the rains would
+come back in August.
+"""
+
+
+@pytest.fixture(scope="module")
+def accented(tmp_path_factory):
+    """An article that writes its names with their accents, and one that does not."""
+    base = tmp_path_factory.mktemp("accents")
+    write(base / "news", "cafe.txt", _ACCENTED)
+    write(base / "news", "port.txt", article_text("Port workers strike over pay"))
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    yield c
+    c.close()
+
+
+def _cafe(corpus) -> str:
+    return next(a.id for a in corpus.articles if a.path.endswith("cafe.txt"))
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("Sao Paulo", {"São", "Paulo"}),
+        ("valencia", {"Valência"}),
+        ("VALENCIA", {"Valência"}),
+        ("cafe", {"Café", "cafés"}),
+        ('"sao paulo"', {"São Paulo"}),
+        ("sao*", {"São"}),
+        ("São Paulo", {"São", "Paulo"}),  # typed with its accent, as before
+        ("istanbul", {"İstanbul"}),  # lower-cased, Turkish's "İ" is "i" and a dot above
+    ],
+)
+def test_a_word_typed_without_its_accents_finds_and_marks_it(accented, query, marked):
+    """Analysts type "Sao Paulo"; the article says "São Paulo". The hit's passages mark
+    the words as the article writes them, and no "did you mean" sends them elsewhere."""
+    result = accented.search(query)
+    assert [h.id for h in result.hits] == [_cafe(accented)]
+    assert result.suggestion is None
+    shown = {s.text[a:b] for h in result.hits for s in h.snippets for a, b in s.highlights}
+    assert shown == marked
+
+
+def test_the_reader_marks_the_accented_words_of_an_unaccented_query(accented):
+    article = accented.get(_cafe(accented))
+    spans = accented.matches(article.id, "Sao Paulo valencia")
+    assert {s.text for s in spans["title"]} == {"São", "Paulo"}
+    assert {s.text for s in spans["body"]} == {"São", "Paulo", "Valência"}
+    for field, found in spans.items():
+        for span in found:
+            assert article.text(field)[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "query", ['who:"Jose Ribeiro"', 'entity:"jose ribeiro"', 'who:"José Ribeiro"', "who:Jose"]
+)
+def test_a_name_typed_without_its_accents_finds_who_it_is(accented, query):
+    """An entity is looked up folded; it is shown, marked and counted as written."""
+    result = accented.search(query, facets=True)
+    assert [h.id for h in result.hits] == [_cafe(accented)]
+    shown = {s.text[a:b] for h in result.hits for s in h.snippets for a, b in s.highlights}
+    assert "José Ribeiro" in shown
+    assert "José Ribeiro" in {f.value for f in result.facets.entities}
+    assert accented.entity("Jose Ribeiro").info.canonical == "José Ribeiro"
+
+
+_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()] + list("abcdefghiklmnoprstuvy")
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@given(st.text(st.sampled_from(_LATIN), min_size=2, max_size=12))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_latin_word_is_found_and_marked_by_its_unaccented_form(accented, word):
+    """The index keeps a word as its unaccented form does, and the highlighter marks the
+    word as written when its unaccented form is searched."""
+    from search import query as q
+
+    plain = _plain(word)
+    if not plain.isascii() or len(plain) != len(word):
+        return  # a letter with no plain form ("ø", "ß"): nothing to fold it to
+    analyzer = accented._index.ix.schema["body"].analyzer
+    assert [t.text for t in analyzer(word)] == [t.text for t in analyzer(plain)]
+    try:
+        parsed = q.parse(accented._parser, plain)
+    except QueryError:
+        return  # a stop word or a single letter when plain: searched by neither form
+    text = f"Before {word} after."
+    with accented._lock:
+        spans = q.match_spans(parsed, accented._searcher.reader(), "body", text)
+    assert [s.text for s in spans] == [word]
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_folding_changes_only_latin_letters_and_keeps_every_offset(text):
+    """No word of another script is folded into another (Greek, Cyrillic, Han keep their
+    letters), and a folded text's offsets are the text's."""
+    import unicodedata
+
+    from search.folding import fold
+
+    folded = fold(text)
+    assert len(folded) == len(text)
+    for before, after in zip(text, folded, strict=True):
+        if before != after:
+            assert unicodedata.name(before).startswith(("LATIN", "FULLWIDTH"))
+            assert after.isascii()

@@ -215,9 +215,7 @@ def parse(qp, text: str, *, entity: Callable[[str], str | Sequence[str]] | None 
                 f"the word: use a smaller number after the slash"
             )
     if q is wq.NullQuery or isinstance(q, wq.qcore._NullQuery):
-        raise QueryError(
-            f"nothing to search for in {text!r}: only very common words; add a more specific one"
-        )
+        raise QueryError(_nothing_to_search(text))
     if _only_negations(q):
         raise QueryError(
             "a query of only NOT terms matches everything else; add a word to look for"
@@ -225,6 +223,44 @@ def parse(qp, text: str, *, entity: Callable[[str], str | Sequence[str]] | None 
     boosts = {name: field.format.field_boost for name, field in qp.schema.items() if field.format}
     q = q.accept(_exclusions).accept(_union).accept(lambda node: _flat_score(node, boosts))
     return q.accept(lambda node: _canonical(node, entity)) if entity else q
+
+
+def _nothing_to_search(text: str) -> str:
+    """Why a query the analyzer leaves nothing of searches nothing: its words are single
+    letters, or stop words ("the", "of": the index leaves both out), or it has none."""
+    from whoosh.analysis import STOP_WORDS
+
+    words = [
+        w for w in _TOKEN.findall(_FIELD_REF.sub(" ", text)) if w not in _OPERATOR_WORDS
+    ]
+    if not words:
+        return f"nothing to search for in {text!r}: it has no letters or digits; type a word"
+    short = list(dict.fromkeys(w for w in words if len(w) < 2))
+    stops = list(dict.fromkeys(w for w in words if len(w) >= 2))
+    if not stops:
+        if len(short) == 1:
+            kind = "letter" if short[0].isalpha() else "digit" if short[0].isdigit() else "character"
+            return f'"{short[0]}" is a single {kind}, which is not searched; try a longer word'
+        return f"{_quoted(short)} are single letters, which are not searched; try a longer word"
+    if any(fold(w.lower()) not in STOP_WORDS for w in stops):  # not expected: say what is sure
+        return f"nothing to search for in {text!r}; add a more specific word"
+    said = (
+        f'"{stops[0]}" is a stop word' if len(stops) == 1 else f"{_quoted(stops)} are stop words"
+    )
+    if not short:
+        return f"{said}, common words the index leaves out; add a more specific word"
+    said += f" and {_quoted(short)} {'a single letter' if len(short) == 1 else 'single letters'}"
+    return (
+        f"{said}: the index leaves out common words and single letters; add a longer, "
+        "more specific word"
+    )
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return ", ".join(f'"{w}"' for w in words)
+
+
+_OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 
 def _canonical(node: wq.Query, entity: Callable[[str], str | Sequence[str]]) -> wq.Query:

@@ -355,6 +355,12 @@ def test_stemmed_match_gets_no_suggestion(corpus):
         ("colour:red", "unknown field"),
         ("the", "common words"),
         ("the of and", "common words"),
+        ("x", '"x" is a single letter'),
+        ("title:x", '"x" is a single letter'),
+        ("x y", "single letters"),
+        ("2", "single digit"),
+        ("the x", '"the" is a stop word and "x" a single letter'),
+        ("!!!", "no letters or digits"),
         ("Trump AND", "operator"),
         ("OR Trump", "operator"),
         ("Trump NOT", "operator"),
@@ -369,6 +375,16 @@ def test_malformed_query_says_what_is_wrong(corpus, query, says):
     message = str(info.value)
     assert says.lower() in message.lower()
     assert "Traceback" not in message and len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize("query", ["x", "x y", "title:x"])
+def test_a_single_letter_is_not_called_a_common_word(corpus, query):
+    """ "x" was refused as "only very common words": it is a letter, and a longer word is
+    what to try."""
+    with pytest.raises(QueryError) as info:
+        corpus.search(query)
+    assert "common" not in str(info.value)
+    assert "longer word" in str(info.value)
 
 
 @pytest.mark.parametrize("query", ["<<", ">>", "NOT NOT Trump", "Trump AND NOT NOT Biden"])

@@ -20,7 +20,7 @@ import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice, product
 from pathlib import Path
 
 from whoosh import query as wq
@@ -860,7 +860,16 @@ def _run(
         results = searcher.search(q, limit=limit, filter=restrict, sortedby=sortedby)
         hits = tuple(_hit(hit.fields(), hit.score, targets, scored=bool(text)) for hit in results)
         total, exact, facets = _totals(searcher, q, restrict, results, limit, facet_table)
-    suggestion = suggest(vocabulary, searcher, text) if text and vocabulary is not None else None
+    suggestion = (
+        suggest(
+            vocabulary,
+            searcher,
+            text,
+            finds=lambda option: _finds(searcher, qp, option, restrict, entity),
+        )
+        if text and vocabulary is not None
+        else None
+    )
     return SearchResult(
         query=text,
         total=total,
@@ -1339,23 +1348,36 @@ class Vocabulary:
     def __contains__(self, word: str) -> bool:
         return word in self.words
 
-    def nearest(self, word: str, *, indexed: Callable[[str], bool]) -> str | None:
-        """The closest word, two edits away at most, that ``indexed`` still finds (the
-        list keeps the words of files removed since the last full build)."""
+    def near(self, word: str, *, indexed: Callable[[str], bool]) -> list[str]:
+        """The words two edits away at most that ``indexed`` still finds, closest first
+        (five at most; the list keeps the words of files removed since the last full
+        build)."""
         if self._corrector is None:
             from whoosh.spelling import ListCorrector
 
             self._corrector = ListCorrector(sorted(self.words))
         options = self._corrector.suggest(word, limit=5, maxdist=2, prefix=1)
-        return next((o for o in options if o != word and indexed(o)), None)
+        return [o for o in options if o != word and indexed(o)]
 
 
-def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
-    """ "Did you mean": replace each word the corpus has never seen by its nearest word."""
+#: Suggestions tried, in order, before "did you mean" gives up: each is one search for one hit.
+SUGGESTIONS_TRIED = 8
+
+
+def suggest(
+    vocabulary: Vocabulary,
+    searcher,
+    text: str,
+    *,
+    finds: Callable[[str], bool] | None = None,
+) -> str | None:
+    """ "Did you mean": replace each word the corpus has never seen by a near word it has.
+
+    Each near word is in some article, but the query they make may be in none ("saw
+    Paulo" for "Sao Paulo"): with ``finds``, a suggestion is offered only if ``finds``
+    says it has a hit, the closest words first, :data:`SUGGESTIONS_TRIED` at most."""
     reader = searcher.reader()
-    changed = False
-    out = []
-    last = 0
+    unknown: list[tuple[re.Match[str], list[str]]] = []
     for m in _WORDS.finditer(text):
         word = m.group(1)
         if word in _OPERATORS or _inside_field(text, m.start()):
@@ -1363,20 +1385,44 @@ def suggest(vocabulary: Vocabulary, searcher, text: str) -> str | None:
         low = word.lower()
         if _stem_known(searcher, reader, low) or low in vocabulary:
             continue
-        option = (
-            vocabulary.nearest(low, indexed=lambda w: _stem_known(searcher, reader, w))
+        options = (
+            vocabulary.near(low, indexed=lambda w: _stem_known(searcher, reader, w))
             if vocabulary.words
-            else None
+            else []
         )
-        if option:
+        if options:
+            unknown.append((m, options))
+    if not unknown:
+        return None
+    # The closest words together first, then each word's next closest (itertools.product
+    # varies the last word fastest).
+    for choice in islice(product(*(options for _m, options in unknown)), SUGGESTIONS_TRIED):
+        out, last = [], 0
+        for (m, _options), option in zip(unknown, choice, strict=True):
             out.append(text[last : m.start()])
             out.append(option)
             last = m.end()
-            changed = True
-    if not changed:
-        return None
-    out.append(text[last:])
-    return "".join(out)
+        out.append(text[last:])
+        suggestion = "".join(out)
+        if finds is None or finds(suggestion):
+            return suggestion
+    return None
+
+
+def _finds(
+    searcher,
+    qp,
+    text: str,
+    restrict: wq.Query | None,
+    entity: Callable[[str], str | Sequence[str]] | None,
+) -> bool:
+    """Does ``text``, searched with the same filters, have a hit? (One match is enough:
+    the search stops at it.)"""
+    try:
+        q = parse(qp, text, entity=entity)
+    except QueryError:
+        return False
+    return count_upto(searcher, wq.And([q, restrict]) if restrict is not None else q, 0) > 0
 
 
 def _stem_known(searcher, reader, word: str) -> bool:

@@ -335,6 +335,40 @@ def test_correct_query_gets_no_suggestion(corpus, query):
     assert corpus.search(query).suggestion is None
 
 
+def test_did_you_mean_offers_only_a_query_that_finds_something(tmp_path):
+    """Each word of "sau Paulo" has a near word in the corpus ("say", and "Paulo" itself),
+    but no article has both: "did you mean: say Paulo?" led to 0 hits."""
+    news = tmp_path / "news"
+    write(news, "a.txt", "# Talks resume\n\nJuly 1, 2025\n\nOfficials say the talks resume.\n")
+    write(news, "b.txt", "# A teacher remembered\n\nJuly 2, 2025\n\nPaulo Freire wrote on teaching.\n")
+    c = Corpus.open([news], cache_dir=tmp_path / "cache")
+    try:
+        assert c.search("sau").suggestion == "say"  # alone, "say" finds a.txt
+        for query in ("sau Paulo", '"sau paulo"', "sau AND paulo"):
+            result = c.search(query)
+            assert result.total == 0
+            if result.suggestion is not None:
+                assert c.search(result.suggestion).total > 0, (query, result.suggestion)
+        assert c.search("sau OR Paulo").suggestion is not None  # finds: still offered
+    finally:
+        c.close()
+
+
+def test_did_you_mean_tries_the_next_nearest_word_when_the_nearest_finds_nothing(tmp_path):
+    """Two words near "sau" ("say", "sun"): the one that finds an article with "Paulo"
+    is offered, not the closest that finds none."""
+    news = tmp_path / "news"
+    write(news, "a.txt", "# Talks resume\n\nJuly 1, 2025\n\nOfficials say the talks resume.\n")
+    write(news, "b.txt", "# Heat\n\nJuly 2, 2025\n\nPaulo walked in the sun all day.\n")
+    c = Corpus.open([news], cache_dir=tmp_path / "cache")
+    try:
+        suggestion = c.search("sau Paulo").suggestion
+        assert suggestion is not None
+        assert c.search(suggestion).total == 1
+    finally:
+        c.close()
+
+
 def test_stemmed_match_gets_no_suggestion(corpus):
     """ "submarine" finds both seeds (they say "submarines"); nothing is misspelt, so a
     "did you mean: submarines?" above two hits is noise."""

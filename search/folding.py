@@ -36,16 +36,25 @@ def _map() -> dict[int, str]:
 
 #: Accented Latin letter (either case) -> its plain lower-case letter; one character each.
 FOLD: dict[int, str] = _map()
-_FOLDED = re.compile("[" + re.escape("".join(map(chr, sorted(FOLD)))) + "]")
+_PLAIN = {chr(code): plain for code, plain in FOLD.items()}
+_FOLDED = re.compile("[" + re.escape("".join(sorted(_PLAIN))) + "]")
+
+
+def _plain(m: re.Match[str]) -> str:
+    return _PLAIN[m.group()]
 
 
 def fold(text: str) -> str:
     """``text`` with its accented Latin letters plain and lower-case (other letters keep
     their case: lower-case after, as the analyzers do); the same length, character for
-    character."""
-    if text.isascii() or not _FOLDED.search(text):  # most text: nothing to fold, found fast
+    character.
+
+    The accented letters are found by a regex and replaced one by one: ``str.translate``
+    looks every character of a text that is not ASCII up in the map (1 ms for an article
+    of 10 KB with one accent and a curly quote, against 0.05 ms; 0.8 s for 7.5 MB)."""
+    if text.isascii():
         return text
-    return text.translate(FOLD)
+    return _FOLDED.sub(_plain, text)
 
 
 def charset_filter() -> CharsetFilter:

@@ -8,7 +8,7 @@ no two words of another script are merged. Two repairs, each a character of Whoo
 that is not what its name says: its combining marks map to unrelated letters (the combining
 tilde to "p"), and are left out (a token never holds one: they are not word characters);
 "Ĺ" maps to "a", and is folded as its decomposition says ("l"). Its ASCII entries
-("H" -> "h") are lower-casing, which comes first anyway.
+("H" -> "h") are lower-casing, left to the lower-case filter that follows.
 
 Every character folds to one character, so a folded text has the original's offsets:
 highlighting finds words in the folded text and marks them in the text as written.
@@ -28,7 +28,7 @@ def _map() -> dict[int, str]:
     for code, plain in accent_map.items():
         char = chr(code)
         if char.isascii() or unicodedata.combining(char):
-            continue  # ASCII is plain already ("H" -> "h" is the lower-casing's job)
+            continue  # ASCII is plain already ("H" -> "h" is the lower-case filter's job)
         base = unicodedata.normalize("NFD", char)[0]
         folds[code] = (base if base.isascii() and base.isalpha() else plain).lower()
     return folds

@@ -230,23 +230,21 @@ def _nothing_to_search(text: str) -> str:
     letters, or stop words ("the", "of": the index leaves both out), or it has none."""
     from whoosh.analysis import STOP_WORDS
 
-    words = [
-        w for w in _TOKEN.findall(_FIELD_REF.sub(" ", text)) if w not in _OPERATOR_WORDS
-    ]
+    words = [w for w in _TOKEN.findall(_FIELD_REF.sub(" ", text)) if w not in _OPERATOR_WORDS]
     if not words:
         return f"nothing to search for in {text!r}: it has no letters or digits; type a word"
     short = list(dict.fromkeys(w for w in words if len(w) < 2))
     stops = list(dict.fromkeys(w for w in words if len(w) >= 2))
     if not stops:
         if len(short) == 1:
-            kind = "letter" if short[0].isalpha() else "digit" if short[0].isdigit() else "character"
+            kind = (
+                "letter" if short[0].isalpha() else "digit" if short[0].isdigit() else "character"
+            )
             return f'"{short[0]}" is a single {kind}, which is not searched; try a longer word'
         return f"{_quoted(short)} are single letters, which are not searched; try a longer word"
     if any(fold(w.lower()) not in STOP_WORDS for w in stops):  # not expected: say what is sure
         return f"nothing to search for in {text!r}; add a more specific word"
-    said = (
-        f'"{stops[0]}" is a stop word' if len(stops) == 1 else f"{_quoted(stops)} are stop words"
-    )
+    said = f'"{stops[0]}" is a stop word' if len(stops) == 1 else f"{_quoted(stops)} are stop words"
     if not short:
         return f"{said}, common words the index leaves out; add a more specific word"
     said += f" and {_quoted(short)} {'a single letter' if len(short) == 1 else 'single letters'}"

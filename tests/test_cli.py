@@ -999,7 +999,11 @@ def _readme_command(line: str) -> list[str]:
 @pytest.mark.parametrize(
     "line",
     # Not the explorer (a terminal of its own), nor the user's own folder.
-    [line for line in _readme_usage() if "~/" not in line and line.split("#")[0].strip() != "dossier"],
+    [
+        line
+        for line in _readme_usage()
+        if "~/" not in line and line.split("#")[0].strip() != "dossier"
+    ],
 )
 def test_every_usage_example_of_the_readme_works_on_the_bundled_corpus(line, run):
     """`dossier entity Fahie` said "nothing known about 'Fahie'" (exit 1) on the bundled

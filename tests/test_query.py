@@ -340,7 +340,9 @@ def test_did_you_mean_offers_only_a_query_that_finds_something(tmp_path):
     but no article has both: "did you mean: say Paulo?" led to 0 hits."""
     news = tmp_path / "news"
     write(news, "a.txt", "# Talks resume\n\nJuly 1, 2025\n\nOfficials say the talks resume.\n")
-    write(news, "b.txt", "# A teacher remembered\n\nJuly 2, 2025\n\nPaulo Freire wrote on teaching.\n")
+    write(
+        news, "b.txt", "# A teacher remembered\n\nJuly 2, 2025\n\nPaulo Freire wrote on teaching.\n"
+    )
     c = Corpus.open([news], cache_dir=tmp_path / "cache")
     try:
         assert c.search("sau").suggestion == "say"  # alone, "say" finds a.txt
@@ -1223,7 +1225,7 @@ def _plain(word: str) -> str:
 
 
 @given(st.text(st.sampled_from(_LATIN), min_size=2, max_size=12))
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None)
 def test_any_latin_word_is_found_and_marked_by_its_unaccented_form(accented, word):
     """The index keeps a word as its unaccented form does, and the highlighter marks the
     word as written when its unaccented form is searched."""

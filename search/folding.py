@@ -57,10 +57,15 @@ def fold(text: str) -> str:
     return _FOLDED.sub(_plain, text)
 
 
+def accented(text: str) -> bool:
+    """Has ``text`` a letter :func:`fold` changes?"""
+    return not text.isascii() and _FOLDED.search(text) is not None
+
+
 def charset_filter() -> CharsetFilter:
     """The filter the index's analyzers fold with, first: before lower-casing (which
     makes "İ" two characters) and so before the stop list and the stemmer."""
     return CharsetFilter(FOLD)
 
 
-__all__ = ["FOLD", "charset_filter", "fold"]
+__all__ = ["FOLD", "accented", "charset_filter", "fold"]

@@ -122,6 +122,9 @@ def schema() -> Schema:
         words=NUMERIC(stored=True),
         notes=STORED(),
         fingerprint=STORED(),
+        # Whether the title, standfirst or body has an accented letter: a hit's snippets
+        # fold its text only then (search.query.Targets.spans).
+        accented=STORED(),
         # Canonical entity names: lower-cased and folded for `entity:"xi jinping"`; as
         # written, for facets (and for what is shown).
         entity=KEYWORD(commas=True, scorable=True, analyzer=names),
@@ -167,6 +170,9 @@ def to_document(article: Article, canonical_entities: Sequence[str]) -> dict:
         "words": article.words,
         "notes": list(article.notes),
         "fingerprint": article.fingerprint,
+        "accented": any(
+            folding.accented(t) for t in (article.title, article.standfirst, article.body)
+        ),
     }
     if published:
         doc["published"] = dt.datetime(published.year, published.month, published.day)

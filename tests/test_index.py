@@ -1080,3 +1080,16 @@ def test_the_index_keeps_names_folded_to_search_and_as_written_to_show(tmp_path)
         assert "Jose Ribeiro" not in {f.value for f in facets.entities}
     finally:
         corpus.close()
+
+
+def test_the_index_says_which_articles_have_accented_letters():
+    """A hit's snippets look for accented letters only in an article that has some: the
+    index records which (a curly quote or a Greek word is not one)."""
+    from search.index import to_document
+    from search.model import Article
+
+    def article(body: str) -> Article:
+        return Article(id="x", path="x.txt", title="Heat", body=body)
+
+    assert to_document(article("Café owners in São Paulo."), [])["accented"] is True
+    assert to_document(article("“Owners” in Paulo — Αθήνα."), [])["accented"] is False

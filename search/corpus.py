@@ -17,6 +17,7 @@ from attrs import evolve
 
 from . import query as q
 from .files import bundled_corpus, check_folders, default_folders
+from .folding import fold
 from .index import Index, Progress, Refresh, corpus_key, from_stored
 from .model import Article, CorpusError, Entity, Facets, Hit, SearchResult, Skipped, Span
 
@@ -346,7 +347,7 @@ class Corpus:
         # entity:"Name" matched a field beside the text: its mentions are the matches.
         # ``article`` may be the start of a long one: its entities are those of that start.
         found_in = self.entities(article.id, upto=len(article.body))
-        mentions = [e for e in found_in if e.canonical.lower() in names]
+        mentions = [e for e in found_in if fold(e.canonical).lower() in names]
         return {
             name: tuple(
                 sorted(

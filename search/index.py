@@ -25,11 +25,17 @@ from pathlib import Path
 
 from attrs import define, evolve, field
 from whoosh import index as windex
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import (
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    StripFilter,
+)
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from . import files, locks, stemming, whoosh_fixes, whoosh_writing
+from . import files, folding, locks, stemming, whoosh_fixes, whoosh_writing
 from . import manifest as mf
 from .collector import paused_gc, set_aside
 from .manifest import MANIFEST, Manifest
@@ -39,7 +45,8 @@ whoosh_fixes.apply()  # before any index is opened: a reader no longer copies it
 whoosh_writing.apply()  # before any writer: the same index for less CPU
 
 #: Bump when the schema or what goes into it changes: a new version is a new index.
-SCHEMA_VERSION = 5  # 4: guessed names are indexed too; 5: Porter's step 1b (search.stemming)
+SCHEMA_VERSION = 6  # 4: guessed names are indexed too; 5: Porter's step 1b (search.stemming);
+# 6: accents folded in the text, source, author and entity fields (search.folding)
 LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
@@ -85,8 +92,19 @@ def schema() -> Schema:
     rather than three; the body as shown is stored apart. Spelling suggestions come
     from a word list kept beside the index (see :class:`Index`), not from a second,
     unstemmed copy of every text: that copy was nearly half the index's postings.
+
+    Every field a user types words for folds accents (:mod:`search.folding`): "Sao Paulo"
+    finds "São Paulo", ``who:"Jose Ribeiro"`` "José Ribeiro". The query parser analyses
+    what is typed with the same analyzer, so a query is folded as the text was.
     """
-    stem = StemmingAnalyzer(stemfn=stemming.stem)
+    fold = folding.charset_filter()
+    # Whoosh's StemmingAnalyzer with the fold first: before lower-casing, which makes the
+    # Turkish "İ" an "i" and a combining dot ("İstanbul" must be "istanbul"), and before
+    # the stop list and the stemmer (whose rules know ASCII's vowels: "cafés" is "cafes").
+    stem = RegexTokenizer() | fold | LowercaseFilter() | StopFilter() | StemFilter(stemming.stem)
+    plain = RegexTokenizer() | fold | LowercaseFilter()  # StandardAnalyzer, no stop list
+    # Whoosh's keyword analyzer for a list of names (each between commas, lower-cased), folded.
+    names = RegexTokenizer(r"[^,]+") | StripFilter() | fold | LowercaseFilter()
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
@@ -94,9 +112,9 @@ def schema() -> Schema:
         standfirst=TEXT(analyzer=stem, stored=True),
         body=TEXT(analyzer=stem),
         body_stored=STORED(),
-        source=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        source=TEXT(analyzer=plain, stored=True),
         source_facet=ID(stored=True),
-        author=TEXT(analyzer=StandardAnalyzer(stoplist=None), stored=True),
+        author=TEXT(analyzer=plain, stored=True),
         published=DATETIME(sortable=True),
         published_iso=STORED(),
         year=ID(stored=True),
@@ -104,8 +122,12 @@ def schema() -> Schema:
         words=NUMERIC(stored=True),
         notes=STORED(),
         fingerprint=STORED(),
-        # Canonical entity names: lower-cased for `entity:"xi jinping"`; as written, for facets.
-        entity=KEYWORD(commas=True, lowercase=True, scorable=True),
+        # Whether the title, standfirst or body has an accented letter: a hit's snippets
+        # fold its text only then (search.query.Targets.spans).
+        accented=STORED(),
+        # Canonical entity names: lower-cased and folded for `entity:"xi jinping"`; as
+        # written, for facets (and for what is shown).
+        entity=KEYWORD(commas=True, scorable=True, analyzer=names),
         entity_facet=KEYWORD(commas=True, lowercase=False, stored=True),
     )
 
@@ -148,6 +170,9 @@ def to_document(article: Article, canonical_entities: Sequence[str]) -> dict:
         "words": article.words,
         "notes": list(article.notes),
         "fingerprint": article.fingerprint,
+        "accented": any(
+            folding.accented(t) for t in (article.title, article.standfirst, article.body)
+        ),
     }
     if published:
         doc["published"] = dt.datetime(published.year, published.month, published.day)

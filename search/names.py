@@ -16,6 +16,8 @@ from itertools import accumulate
 
 from attrs import define, field
 
+from .folding import fold
+
 #: Titles a short form may carry ("Mr Fahie", "Premier Fahie") that no name keeps.
 TITLES = frozenset(
     [
@@ -49,7 +51,9 @@ TITLES = frozenset(
 
 
 def _folded(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A name as a lookup compares it: case and accents folded ("Jose" is "José"),
+    spaces single."""
+    return " ".join(fold(name).casefold().split())
 
 
 #: A short form has at least this many characters.

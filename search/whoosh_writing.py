@@ -19,9 +19,10 @@ bookkeeping done once for each posting (some 400 a document):
 - A text field's words went through a chain of generators (tokenizer, lower case, stop
   words, stemmer), one Python frame each per word, with an LFU cache's bookkeeping around
   every stem. For the analyzer dossier indexes text with (Whoosh's ``StemmingAnalyzer``:
-  those four steps), the words and positions are now found in one loop that does the same
-  steps in the same order with the same objects (its expression, stop list and stemming
-  function), and encoded as Whoosh encodes them. Any other analyzer goes Whoosh's way.
+  those four steps, with a ``CharsetFilter`` folding accents before the lower case), the
+  words and positions are now found in one loop that does the same steps in the same order
+  with the same objects (its expression, character map, stop list and stemming function),
+  and encoded as Whoosh encodes them. Any other analyzer goes Whoosh's way.
 """
 
 from __future__ import annotations
@@ -32,7 +33,13 @@ from . import _whoosh  # noqa: F401  (first: Whoosh without what it never uses)
 from itertools import islice
 
 from whoosh import externalsort, formats
-from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import (
+    CharsetFilter,
+    CompositeAnalyzer,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+)
 from whoosh.analysis.filters import StopFilter
 from whoosh.codec import base
 from whoosh.codec.base import OutOfOrderError
@@ -171,19 +178,22 @@ STEMS = 100_000
 
 
 def _stemming_steps(analyzer):
-    """(tokenizer, stop filter, stem filter) if ``analyzer`` is exactly a
-    ``StemmingAnalyzer``'s chain, which :func:`_word_values` can run in one loop; else None."""
-    if type(analyzer) is not CompositeAnalyzer or len(analyzer.items) != 4:
+    """(tokenizer, character map or None, stop filter, stem filter) if ``analyzer`` is
+    exactly a ``StemmingAnalyzer``'s chain, or that chain with a ``CharsetFilter`` before
+    its lower case, which :func:`_word_values` can run in one loop; else None."""
+    if type(analyzer) is not CompositeAnalyzer or len(analyzer.items) not in (4, 5):
         return None
-    tokenizer, lower, stop, stem = analyzer.items
+    tokenizer, *middle, lower, stop, stem = analyzer.items
+    charset = middle[0] if middle else None
     if (
         type(tokenizer) is RegexTokenizer
         and not tokenizer.gaps
         and type(lower) is LowercaseFilter
+        and (charset is None or type(charset) is CharsetFilter)
         and type(stop) is StopFilter
         and type(stem) is StemFilter
     ):
-        return tokenizer, stop, stem
+        return tokenizer, charset and charset.charmap, stop, stem
     return None
 
 
@@ -195,9 +205,9 @@ def _word_values(self, value, analyzer, **kwargs):
     """``Positions.word_values``: each distinct word of ``value`` with its frequency,
     weight and encoded positions, in the order Whoosh finds them."""
     steps = _stemming_steps(analyzer) if isinstance(value, str) else None
-    if steps is None or steps[2].lang or set(kwargs) - {"mode"}:
+    if steps is None or steps[3].lang or set(kwargs) - {"mode"}:
         return _positions_word_values(self, value, analyzer, **kwargs)
-    tokenizer, stop, stemmer = steps
+    tokenizer, charmap, stop, stemmer = steps
     stops, minsize, maxsize = stop.stops, stop.min, stop.max
     renumber, ignore, stemfn = stop.renumber, stemmer.ignore, stemmer.stemfn
     stems = _stems.setdefault(stemfn, {})
@@ -206,7 +216,10 @@ def _word_values(self, value, analyzer, **kwargs):
     poses: dict[str, list[int]] = {}
     pos = None
     for raw, match in enumerate(tokenizer.expression.finditer(value)):
-        text = match.group(0).lower()
+        text = match.group(0)
+        if charmap is not None and not text.isascii():
+            text = text.translate(charmap)
+        text = text.lower()
         size = len(text)
         if size < minsize or (maxsize is not None and size > maxsize) or text in stops:
             continue

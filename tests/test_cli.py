@@ -372,6 +372,7 @@ def test_zero_hits_exit_zero(seeds, run):
         ('"unbalanced', "quote"),
         ("colour:red", "unknown field"),
         ("the", "common"),
+        ("x", "single letter"),
         ("NOT Trump", "NOT"),
         ("Trump AND", "operator"),
     ],
@@ -1084,3 +1085,57 @@ def test_a_verdict_follows_its_articles_into_a_corpus_of_more_folders(seeds_copy
     store.set_verdict(concern, result.earlier, result.later, "borne out")
     with_more.close()
     assert judged(seeds_copy) == [("borne out", "the alliance held")]
+
+
+# --------------------------------------------------------------------------- the README
+
+
+def _readme_usage() -> list[str]:
+    """The command lines of the README's usage block, as a newcomer copies them."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Usage.*?```sh\n(.*?)```", text, re.S)
+    assert block, "the README has a usage block"
+    return [line for line in block.group(1).splitlines() if line.startswith("dossier ")]
+
+
+def _readme_command(line: str) -> list[str]:
+    """A usage line as arguments: its comment, pipe and redirection left off, its ID
+    placeholders the bundled corpus' ids (the README says: ids from `dossier docs`)."""
+    import shlex
+
+    words = shlex.split(line, comments=True)
+    words = words[1 : next((i for i, w in enumerate(words) if w in "|>"), None)]
+    ids = iter([seed_ids(str(SEEDS))["caliber"], seed_ids(str(SEEDS))["economist"]])
+    return [next(ids) if w == "ID" else w for w in words]
+
+
+@pytest.mark.parametrize(
+    "line",
+    # Not the explorer (a terminal of its own), nor the user's own folder.
+    [
+        line
+        for line in _readme_usage()
+        if "~/" not in line and line.split("#")[0].strip() != "dossier"
+    ],
+)
+def test_every_usage_example_of_the_readme_works_on_the_bundled_corpus(line, run):
+    """`dossier entity Fahie` said "nothing known about 'Fahie'" (exit 1) on the bundled
+    corpus, the one a newcomer tries the README on; `docs --source reuters` listed nothing."""
+    done = run(*_readme_command(line))
+    no_traceback(done)
+    assert done.stdout.strip(), (line, done.stderr)
+    assert "nothing known" not in done.stderr and "no article" not in done.stderr, line
+
+
+def _readme_queries() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = re.search(r"\| you type \| finds \|\n(.*?)\n\n", text, re.S)
+    assert table, "the README has a table of queries"
+    rows = table.group(1).splitlines()[1:]  # past the |---|---| line
+    return [q for row in rows for q in re.findall(r"`([^`]+)`", row.split("|")[1])]
+
+
+@pytest.mark.parametrize("query", _readme_queries())
+def test_every_query_of_the_readme_finds_something_in_the_bundled_corpus(query, run):
+    done = run("search", query, "--json")
+    assert json.loads(done.stdout)["total"] > 0, query

@@ -1055,3 +1055,41 @@ def test_the_readme_names_the_index_folder_the_index_is_in(tmp_path):
     directory = search.index.index_directory([folder], tmp_path / "cache")
     shown = f"~/.cache/dossier/{directory.parent.name}/<corpus>/"
     assert shown in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_index_keeps_names_folded_to_search_and_as_written_to_show(tmp_path):
+    """An author, a source and the names an article mentions are found typed without
+    their accents; the index shows and counts them as the article writes them."""
+    folder = tmp_path / "news"
+    write(
+        folder,
+        "cafe.txt",
+        "---\ntitle: Cafés close early in the heat\nsource: Folha de São Paulo\n"
+        "author: Inês Guimarães\npublished: 2025-07-01\n---\n\n"
+        "José Ribeiro, who runs three cafés in São Paulo, said customers stayed at home.\n",
+    )
+    write(folder, "port.txt", article_text("Port workers strike over pay"))
+    corpus = open_corpus(folder, tmp_path / "cache")
+    try:
+        for query in ("author:guimaraes", "author:Inês", "source:sao", 'who:"jose ribeiro"'):
+            assert hit_paths(corpus, query) == {"cafe.txt"}, query
+        (hit,) = corpus.search("cafes").hits
+        assert (hit.source, hit.title) == ("Folha de São Paulo", "Cafés close early in the heat")
+        facets = corpus.search("cafes", facets=True).facets
+        assert "José Ribeiro" in {f.value for f in facets.entities}
+        assert "Jose Ribeiro" not in {f.value for f in facets.entities}
+    finally:
+        corpus.close()
+
+
+def test_the_index_says_which_articles_have_accented_letters():
+    """A hit's snippets look for accented letters only in an article that has some: the
+    index records which (a curly quote or a Greek word is not one)."""
+    from search.index import to_document
+    from search.model import Article
+
+    def article(body: str) -> Article:
+        return Article(id="x", path="x.txt", title="Heat", body=body)
+
+    assert to_document(article("Café owners in São Paulo."), [])["accented"] is True
+    assert to_document(article("“Owners” in Paulo — Αθήνα."), [])["accented"] is False

@@ -335,6 +335,42 @@ def test_correct_query_gets_no_suggestion(corpus, query):
     assert corpus.search(query).suggestion is None
 
 
+def test_did_you_mean_offers_only_a_query_that_finds_something(tmp_path):
+    """Each word of "sau Paulo" has a near word in the corpus ("say", and "Paulo" itself),
+    but no article has both: "did you mean: say Paulo?" led to 0 hits."""
+    news = tmp_path / "news"
+    write(news, "a.txt", "# Talks resume\n\nJuly 1, 2025\n\nOfficials say the talks resume.\n")
+    write(
+        news, "b.txt", "# A teacher remembered\n\nJuly 2, 2025\n\nPaulo Freire wrote on teaching.\n"
+    )
+    c = Corpus.open([news], cache_dir=tmp_path / "cache")
+    try:
+        assert c.search("sau").suggestion == "say"  # alone, "say" finds a.txt
+        for query in ("sau Paulo", '"sau paulo"', "sau AND paulo"):
+            result = c.search(query)
+            assert result.total == 0
+            if result.suggestion is not None:
+                assert c.search(result.suggestion).total > 0, (query, result.suggestion)
+        assert c.search("sau OR Paulo").suggestion is not None  # finds: still offered
+    finally:
+        c.close()
+
+
+def test_did_you_mean_tries_the_next_nearest_word_when_the_nearest_finds_nothing(tmp_path):
+    """Two words near "sau" ("say", "sun"): the one that finds an article with "Paulo"
+    is offered, not the closest that finds none."""
+    news = tmp_path / "news"
+    write(news, "a.txt", "# Talks resume\n\nJuly 1, 2025\n\nOfficials say the talks resume.\n")
+    write(news, "b.txt", "# Heat\n\nJuly 2, 2025\n\nPaulo walked in the sun all day.\n")
+    c = Corpus.open([news], cache_dir=tmp_path / "cache")
+    try:
+        suggestion = c.search("sau Paulo").suggestion
+        assert suggestion is not None
+        assert c.search(suggestion).total == 1
+    finally:
+        c.close()
+
+
 def test_stemmed_match_gets_no_suggestion(corpus):
     """ "submarine" finds both seeds (they say "submarines"); nothing is misspelt, so a
     "did you mean: submarines?" above two hits is noise."""
@@ -355,6 +391,12 @@ def test_stemmed_match_gets_no_suggestion(corpus):
         ("colour:red", "unknown field"),
         ("the", "common words"),
         ("the of and", "common words"),
+        ("x", '"x" is a single letter'),
+        ("title:x", '"x" is a single letter'),
+        ("x y", "single letters"),
+        ("2", "single digit"),
+        ("the x", '"the" is a stop word and "x" a single letter'),
+        ("!!!", "no letters or digits"),
         ("Trump AND", "operator"),
         ("OR Trump", "operator"),
         ("Trump NOT", "operator"),
@@ -369,6 +411,16 @@ def test_malformed_query_says_what_is_wrong(corpus, query, says):
     message = str(info.value)
     assert says.lower() in message.lower()
     assert "Traceback" not in message and len(message.splitlines()) == 1
+
+
+@pytest.mark.parametrize("query", ["x", "x y", "title:x"])
+def test_a_single_letter_is_not_called_a_common_word(corpus, query):
+    """ "x" was refused as "only very common words": it is a letter, and a longer word is
+    what to try."""
+    with pytest.raises(QueryError) as info:
+        corpus.search(query)
+    assert "common" not in str(info.value)
+    assert "longer word" in str(info.value)
 
 
 @pytest.mark.parametrize("query", ["<<", ">>", "NOT NOT Trump", "Trump AND NOT NOT Biden"])
@@ -1085,3 +1137,127 @@ def test_a_short_word_does_not_find_a_surname_it_begins(tmp_path, query, written
         assert not c.search(query).hits
     finally:
         c.close()
+
+
+# --------------------------------------------------------------------------- accents
+
+_ACCENTED = """# Café owners in São Paulo count the cost of the heatwave
+
+July 1, 2025
+
+Café owners in São Paulo say the heatwave has cut their takings by a third. José Ribeiro,
+who runs three cafés near the Avenida Paulista, said customers stayed at home.
+
+In Valência, on the other side of the Atlantic, the council opened shelters for older
+residents. Flights from İstanbul were delayed. Mr Ribeiro said he hoped the rains would
+come back in August.
+"""
+
+
+@pytest.fixture(scope="module")
+def accented(tmp_path_factory):
+    """An article that writes its names with their accents, and one that does not."""
+    base = tmp_path_factory.mktemp("accents")
+    write(base / "news", "cafe.txt", _ACCENTED)
+    write(base / "news", "port.txt", article_text("Port workers strike over pay"))
+    c = Corpus.open([base / "news"], cache_dir=base / "cache")
+    yield c
+    c.close()
+
+
+def _cafe(corpus) -> str:
+    return next(a.id for a in corpus.articles if a.path.endswith("cafe.txt"))
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("Sao Paulo", {"São", "Paulo"}),
+        ("valencia", {"Valência"}),
+        ("VALENCIA", {"Valência"}),
+        ("cafe", {"Café", "cafés"}),
+        ('"sao paulo"', {"São Paulo"}),
+        ("sao*", {"São"}),
+        ("São Paulo", {"São", "Paulo"}),  # typed with its accent, as before
+        ("istanbul", {"İstanbul"}),  # lower-cased, Turkish's "İ" is "i" and a dot above
+    ],
+)
+def test_a_word_typed_without_its_accents_finds_and_marks_it(accented, query, marked):
+    """Analysts type "Sao Paulo"; the article says "São Paulo". The hit's passages mark
+    the words as the article writes them, and no "did you mean" sends them elsewhere."""
+    result = accented.search(query)
+    assert [h.id for h in result.hits] == [_cafe(accented)]
+    assert result.suggestion is None
+    shown = {s.text[a:b] for h in result.hits for s in h.snippets for a, b in s.highlights}
+    assert shown == marked
+
+
+def test_the_reader_marks_the_accented_words_of_an_unaccented_query(accented):
+    article = accented.get(_cafe(accented))
+    spans = accented.matches(article.id, "Sao Paulo valencia")
+    assert {s.text for s in spans["title"]} == {"São", "Paulo"}
+    assert {s.text for s in spans["body"]} == {"São", "Paulo", "Valência"}
+    for field, found in spans.items():
+        for span in found:
+            assert article.text(field)[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "query", ['who:"Jose Ribeiro"', 'entity:"jose ribeiro"', 'who:"José Ribeiro"', "who:Jose"]
+)
+def test_a_name_typed_without_its_accents_finds_who_it_is(accented, query):
+    """An entity is looked up folded; it is shown, marked and counted as written."""
+    result = accented.search(query, facets=True)
+    assert [h.id for h in result.hits] == [_cafe(accented)]
+    shown = {s.text[a:b] for h in result.hits for s in h.snippets for a, b in s.highlights}
+    assert "José Ribeiro" in shown
+    assert "José Ribeiro" in {f.value for f in result.facets.entities}
+    assert accented.entity("Jose Ribeiro").info.canonical == "José Ribeiro"
+
+
+_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()] + list("abcdefghiklmnoprstuvy")
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@given(st.text(st.sampled_from(_LATIN), min_size=2, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_any_latin_word_is_found_and_marked_by_its_unaccented_form(accented, word):
+    """The index keeps a word as its unaccented form does, and the highlighter marks the
+    word as written when its unaccented form is searched."""
+    from search import query as q
+
+    plain = _plain(word)
+    if not plain.isascii() or len(plain) != len(word):
+        return  # a letter with no plain form ("ø", "ß"): nothing to fold it to
+    analyzer = accented._index.ix.schema["body"].analyzer
+    assert [t.text for t in analyzer(word)] == [t.text for t in analyzer(plain)]
+    try:
+        parsed = q.parse(accented._parser, plain)
+    except QueryError:
+        return  # a stop word or a single letter when plain: searched by neither form
+    text = f"Before {word} after."
+    with accented._lock:
+        spans = q.match_spans(parsed, accented._searcher.reader(), "body", text)
+    assert [s.text for s in spans] == [word]
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_folding_changes_only_latin_letters_and_keeps_every_offset(text):
+    """No word of another script is folded into another (Greek, Cyrillic, Han keep their
+    letters), and a folded text's offsets are the text's."""
+    import unicodedata
+
+    from search.folding import fold
+
+    folded = fold(text)
+    assert len(folded) == len(text)
+    for before, after in zip(text, folded, strict=True):
+        if before != after:
+            assert unicodedata.name(before).startswith(("LATIN", "FULLWIDTH"))
+            assert after.isascii()

@@ -2027,3 +2027,41 @@ def test_names_run_together_in_a_flattened_table_are_cut_apart(text, names):
 )
 def test_one_long_name_is_not_cut(text, name):
     assert name in _named(text)
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ('"The risk is rising," said Nkechi Okafor, an analyst at the firm.', "Nkechi Okafor"),
+        ("Prices fell, said Bartholomew Quist, a spokesman for the company.", "Bartholomew Quist"),
+        ("Lisbeth Varga, a spokeswoman for the firm, declined to comment.", "Lisbeth Varga"),
+    ],
+)
+def test_a_person_named_before_a_job_at_a_firm_stays_a_person(sentence, person) -> None:
+    """The review: "X, an analyst at the firm," read "firm" as X's apposition and made X
+    an organisation, whenever the lists lacked X's given name."""
+    assert _types(sentence)[person] == "PERSON"
+
+
+def test_a_body_in_apposition_is_still_an_organisation() -> None:
+    assert _types("Kraken, a US exchange, said it would list the token.")["Kraken"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("At Kirkwall, we waited for the ferry.", "Kirkwall"),
+        ("At Glastonbury, we camped in the rain.", "Glastonbury"),
+        ("At Sandringham, our hosts were kind.", "Sandringham"),
+    ],
+)
+def test_what_we_did_at_a_place_leaves_it_a_place(sentence, place) -> None:
+    """The review: "At X, we" made every X a body speaking for itself; only what a body
+    says of itself does ("At Appen, we provide")."""
+    assert _types(sentence)[place] != "ORG"
+    assert _types("At Appen, we provide training data to tech firms.")["Appen"] == "ORG"
+
+
+def test_cop_is_the_climate_summit_not_a_currency_code() -> None:
+    found = _types("Delegates said the talks at COP in Baku had stalled.")
+    assert "COP" in found

@@ -261,8 +261,15 @@ _RX_JOB_AT = re.compile(
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
 _RX_MORE_AT = re.compile(r"\b(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more at $")
 #: A body speaking for itself after "At" and its name: "At Appen, we provide", "At
-#: Quillpost, our engineers" (no town says "we").
-_RX_WE_AFTER = re.compile(r", (?:we|our|us)\b")
+#: Quillpost, our engineers": what a company says of itself, not what anyone does at a
+#: place ("At Kirkwall, we waited", "At Sandringham, our hosts").
+_RX_WE_AFTER = re.compile(
+    r", (?:we (?:are (?:committed|dedicated|proud|passionate)|believe|provide|offer|build"
+    r"|help|make|develop|design|create|deliver|serve|strive|aim|pride|speciali[sz]e|focus"
+    r"|empower|enable|care)"
+    r"|our (?:mission|team|customers|clients|engineers|employees|people|goal|purpose"
+    r"|company|products?|platform|services?)s?)\b"
+)
 #: Nouns for a body, the head of an apposition: "the watchdog group Nashi Groshi",
 #: "Kraken, a US exchange,".
 _BODY_NOUNS = (
@@ -279,7 +286,10 @@ _BODY_LAST_WORDS = frozenset(
     .split("|")
 )
 _RX_BODY_AFTER = re.compile(
-    rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUNS}(?=[,.;:)]| (?:that|which|whose|led|based"
+    # the body noun heads the apposition: its modifiers are no "at"/"for" phrase ("Ann
+    # Okafor, an analyst at the firm," is a person at a firm)
+    r", (?:the|a|an) (?:(?!(?:at|for|of|in|on|with|from|by|to|the|a|an|and|or)\b)[\w-]+ ){0,3}"
+    rf"{_BODY_NOUNS}(?=[,.;:)]| (?:that|which|whose|led|based"
     r"|founded|run|owned|behind|known|with|from)\b)"
 )
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
@@ -301,8 +311,8 @@ _FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s "
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
 _CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
-    " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP COP"
-    " PEN TWD".split()
+    " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP"
+    " PEN TWD".split()  # not COP: in the news, the climate summit
 )
 #: Words after a name that make it a product's: "the Google Authenticator app".
 _RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")

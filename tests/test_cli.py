@@ -518,6 +518,10 @@ def test_a_missing_folder_in_dossier_corpus_says_it_came_from_the_variable(two_f
     )
     # --corpus still wins over the variable, whatever it names
     assert run("--corpus", a, "docs", env={"DOSSIER_CORPUS": str(gone)}).returncode == 0
+    # and the commands that diagnose it, or run from a shell's start-up file, still work
+    config = run("config", "--json", env={"DOSSIER_CORPUS": str(gone)})
+    assert json.loads(config.stdout)["corpus_from"] == "$DOSSIER_CORPUS"
+    assert "complete" in run("completion", "bash", env={"DOSSIER_CORPUS": str(gone)}).stdout
 
 
 def test_default_is_the_bundled_corpus_from_any_directory(tmp_path):

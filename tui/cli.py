@@ -95,13 +95,14 @@ def _command_module(module_name: str):
         raise
 
 
-def corpus_folders(args: argparse.Namespace) -> list[Path]:
-    """Folders from --corpus, else $DOSSIER_CORPUS, else the configured or bundled corpus."""
+def corpus_folders(args: argparse.Namespace, *, check: bool = True) -> list[Path]:
+    """Folders from --corpus, else $DOSSIER_CORPUS, else the configured or bundled corpus.
+    ``check``: a folder named in $DOSSIER_CORPUS that is not there is an error."""
     if getattr(args, "corpus", None):
         return list(args.corpus)
     env = os.environ.get("DOSSIER_CORPUS", "")
     folders = [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
-    missing = [str(f) for f in folders if not f.exists()]
+    missing = [str(f) for f in folders if check and not f.exists()]
     if missing:  # said here, so the user knows where the name came from
         from search.model import CorpusError
 
@@ -151,7 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command not in (None, "config", "completion"):  # the explorer shows its own
             _warn_config_problems()
-        args.folders = corpus_folders(args)
+        # config shows (and completion never needs) the corpus: a folder named in
+        # $DOSSIER_CORPUS that is gone must not stop the command that diagnoses it
+        args.folders = corpus_folders(args, check=args.command not in ("config", "completion"))
         if args.command is None:
             from tui.commands import explore
 

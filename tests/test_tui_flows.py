@@ -133,6 +133,48 @@ def test_f5_indexes_a_file_saved_into_the_corpus_while_the_explorer_is_open(tmp_
     run(scenario())
 
 
+def test_f5_while_another_dossier_updates_the_index_says_so(tmp_path):
+    """The review: f5 during a reindex (or a `dossier index` elsewhere) said "no file was
+    added, changed or removed" though a file was: nothing had been looked at."""
+    import subprocess
+    import sys
+
+    folder = write_corpus(tmp_path / "articles")
+    cache = tmp_path / "c"
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: Corpus.open([folder], cache_dir=cache), cache_dir=cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            lock = next(cache.rglob(".dossier.lock"))
+            holder = subprocess.Popen(
+                [sys.executable, "-c", "import fcntl, time\n"
+                 f"h = open({str(lock)!r}, 'a+')\nfcntl.flock(h, fcntl.LOCK_EX)\n"
+                 "print('locked', flush=True)\ntime.sleep(60)\n"],
+                stdout=subprocess.PIPE, text=True,
+            )
+            try:
+                assert holder.stdout.readline().strip() == "locked"
+                (folder / "late.md").write_text(
+                    "---\ntitle: Ferry timetable cut\ndate: 2024-09-01\n---\n\nNo ferries.\n"
+                )
+                await pilot.press("escape", "f5")
+                await wait_for(
+                    pilot,
+                    lambda: any("press f5 again" in str(n.message) for n in app._notifications),
+                    timeout=20,
+                    what="the busy notice",
+                )
+                assert not any("no file was" in str(n.message) for n in app._notifications)
+            finally:
+                holder.kill()
+                holder.wait()
+            await pilot.press("f5")
+            await wait_for(pilot, lambda: len(result_ids(app)) == 5, timeout=20, what="the file")
+
+    run(scenario())
+
+
 def test_f5_reads_the_files_again_when_the_index_is_kept_in_memory(tmp_path):
     folder = write_corpus(tmp_path / "articles")
     (tmp_path / "not-a-folder").write_text("")

@@ -344,9 +344,11 @@ class DossierApp(App[None]):
         self.notify("looking for new, changed or removed files…", timeout=2)
         self._rescan(self.corpus)
 
-    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    # Its own group: a second f5 replaces the first, but never the open or a reindex.
+    @work(thread=True, exclusive=True, group="rescan", exit_on_error=False)
     def _rescan(self, corpus: Corpus) -> None:
         from search.corpus import Corpus
+        from tui.refresh import Busy
 
         try:
             if corpus.report.in_memory:  # no index on disk to compare the files with
@@ -359,6 +361,14 @@ class DossierApp(App[None]):
                 self.call_from_thread(
                     self.notify, "no file was added, changed or removed", title="Corpus", timeout=4
                 )
+        except Busy as exc:
+            self.call_from_thread(
+                self.notify,
+                f"{exc}; press f5 again when it is done",
+                title="Corpus",
+                severity="warning",
+                timeout=6,
+            )
         except Exception as exc:  # noqa: BLE001 - the index as it was is still on screen
             self.post_message(CorpusFailed(f"cannot look at the files: {exc}", reindex=True))
 

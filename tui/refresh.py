@@ -28,9 +28,14 @@ NICENESS = 10
 _CHILD = "import sys; sys.path.pop(0); from tui.refresh import main; main()"
 
 
+class Busy(Exception):
+    """Another dossier is updating the index: nothing was looked at (the message says who)."""
+
+
 def in_child(folders: Sequence[Path], cache_dir: Path | None) -> str | None:
     """Refresh the index of ``folders`` exactly, in a child process: what changed, in
-    words (``tui.commands._common.changes``), or None if nothing did."""
+    words (``tui.commands._common.changes``), or None if nothing did. Raises
+    :class:`Busy` when another dossier held the index, so nothing was refreshed."""
     request = {"folders": [str(f) for f in folders], "cache_dir": str(cache_dir or "")}
     package_root = str(Path(__file__).resolve().parent.parent)
     env = dict(os.environ)
@@ -48,7 +53,10 @@ def in_child(folders: Sequence[Path], cache_dir: Path | None) -> str | None:
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
         raise RuntimeError(lines[-1] if lines else f"exit status {done.returncode}")
-    return json.loads(done.stdout)["changes"]
+    answer = json.loads(done.stdout)
+    if answer.get("busy"):
+        raise Busy(answer["busy"])
+    return answer["changes"]
 
 
 def main() -> None:
@@ -68,4 +76,8 @@ def main() -> None:
     report = corpus.report
     changed = report.added or report.updated or report.removed or report.rebuilt
     corpus.close()
+    if report.locked_out:  # opened as it was: whether anything changed is not known
+        busy = report.busy or "another dossier is updating the index"
+        json.dump({"changes": None, "busy": busy}, sys.stdout)
+        return
     json.dump({"changes": changes(report) if changed else None}, sys.stdout)

@@ -283,6 +283,11 @@ class LinkStore:
         self.shared = tuple(Path(p) for p in shared)
         #: The user's files for other sets of folders: read, never written (see entries).
         self.others = tuple(Path(p) for p in others if Path(p) != self.path)
+        #: Each other file's entries as last read, with its (mtime, size) then: a verdict
+        #: key reads this corpus's file again, not every corpus's the user ever had.
+        self._others_read: dict[Path, tuple[tuple[int, int], list[Curation]]] = {}
+        self._others_key: list = []
+        self._others_latest_cache: dict[tuple[str, str], tuple[str, float, Curation]] = {}
         #: One-line messages for the user (a file kept aside, an entry skipped...).
         self.notices: list[str] = []
         #: Where the user's file was copied when it had entries to skip (once per store:
@@ -345,32 +350,52 @@ class LinkStore:
             out += entries
         return out
 
-    def _read_others(self) -> list[tuple[float, Curation]]:
+    def _others_latest(self) -> dict[tuple[str, str], tuple[str, float, Curation]]:
         """What the user decided with other sets of folders open (``--corpus A`` alone,
-        then ``A`` and ``B``), each with its file's time: an article's id is made from its
-        own folder's name and its path there, so the same article, compared again, finds
-        its verdicts. A file that does not read is left to its own corpus to report."""
-        out: list[tuple[float, Curation]] = []
+        then ``A`` and ``B``): an article's id is made from its own folder's name and its
+        path there, so the same article, compared again, finds its verdicts. Concern ->
+        (when decided, when its file was written, entry), the latest of each; each file
+        is read once, and again only when it changes (a verdict key would otherwise read
+        every corpus's file the user ever had). A file that does not read is left to its
+        own corpus to report."""
+        stamps = []
         for path in self.others:
             try:
-                written = path.stat().st_mtime
-                entries, _ = loads(path.read_text(encoding="utf-8"))
+                stat = path.stat()
+                stamp = (stat.st_mtime_ns, stat.st_size)
+                cached = self._others_read.get(path)
+                if cached is None or cached[0] != stamp:
+                    cached = (stamp, loads(path.read_text(encoding="utf-8"))[0])
+                    self._others_read[path] = cached
             except (OSError, LinksFileError, UnicodeDecodeError):
                 continue
-            out += [(written, e) for e in entries]
-        return out
+            stamps.append((path, stamp))
+        if stamps != self._others_key:
+            latest: dict[tuple[str, str], tuple[str, float, Curation]] = {}
+            for path, (mtime_ns, _) in stamps:
+                for e in self._others_read[path][1]:
+                    timed = (e.updated, mtime_ns / 1e9, e)
+                    if e.ident not in latest or timed[:2] >= latest[e.ident][:2]:
+                        latest[e.ident] = timed
+            self._others_key, self._others_latest_cache = stamps, latest
+        return self._others_latest_cache
 
-    def _users(self, own: Iterable[Curation]) -> list[Curation]:
-        """The user's entries, this corpus's (``own``) and other sets of folders', oldest
-        decision first: by the time each was decided (an entry written by hand, without
-        one, counts as oldest), then by when its file was written (times are to the
-        second), this corpus's file last."""
+    def _users(self, own: Iterable[Curation]) -> dict[tuple[str, str], Curation]:
+        """The user's entries, this corpus's (``own``) and other sets of folders', the
+        latest decision of each concern: by the time it was decided (an entry written by
+        hand, without one, counts as oldest), then by when its file was written (times
+        are to the second), this corpus's file on a tie."""
+        latest = self._others_latest()
+        out = {ident: timed[2] for ident, timed in latest.items()}
         try:
             written = self.path.stat().st_mtime
         except OSError:
             written = float("inf")
-        timed = [*self._read_others(), *((written, e) for e in own)]
-        return [e for _, e in sorted(timed, key=lambda t: (t[1].updated, t[0]))]
+        for e in own:
+            other = latest.get(e.ident)
+            if other is None or (e.updated, written) >= other[:2]:
+                out[e.ident] = e
+        return out
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:
@@ -383,8 +408,7 @@ class LinkStore:
         merged: dict[tuple[str, str], Curation] = {}
         for e in self._read_shared():
             merged[e.ident] = e
-        for e in self._users(self._read_user()):
-            merged[e.ident] = e
+        merged.update(self._users(self._read_user()))
         for e in self._pending.values():
             merged[e.ident] = e
         return merged
@@ -417,8 +441,8 @@ class LinkStore:
         self, ident: tuple[str, str], own: dict[tuple[str, str], Curation]
     ) -> Curation | None:
         """The user's latest decision on ``ident``: in this corpus's file or another's."""
-        found = [e for e in self._users(own.values()) if e.ident == ident]
-        return found[-1] if found else None
+        mine = own.get(ident)
+        return self._users([mine] if mine is not None else []).get(ident)
 
     def _shared_entry(self, ident: tuple[str, str]) -> Curation | None:
         return next((e for e in reversed(self._read_shared()) if e.ident == ident), None)

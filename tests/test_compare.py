@@ -335,6 +335,31 @@ def test_items_after_a_lead_in_of_no_plan_are_no_concerns(lead_in):
     assert find_concerns(article(body, year=2024)) == ()
 
 
+def news(body: str, published: dt.date) -> Article:
+    """An article of ``body`` published on ``published``."""
+    return evolve(article(body), published=published)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "ahead"),
+    [
+        # A day after the article's own is a schedule, however it is narrated.
+        ("The ministry announced that the bridge toll takes effect on 1 March.", (2024, 2, 10), True),
+        ("The ministry announced that the bridge toll took effect on 1 February.", (2024, 2, 10), False),
+        # A day without a year is taken at its occurrence nearest to the publication:
+        # "December 28" in a January article is last December's, "January 9" in a
+        # December one next January's.
+        ("The regulator approved the merger of the two ferry firms on December 28.", (2024, 1, 6), False),
+        ("The regulator approved the merger of the two ferry firms for January 9.", (2023, 12, 20), True),
+        # With its year, a day is that year's.
+        ("The regulator approved the merger of the two ferry firms on January 9, 2023.", (2023, 12, 20), False),
+    ],
+)
+def test_a_day_after_the_articles_publication_is_a_forward_cue(sentence, published, ahead):
+    found = find_concerns(news(sentence, dt.date(*published)))
+    assert [c.span.text for c in found] == ([sentence] if ahead else [])
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

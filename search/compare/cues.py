@@ -379,6 +379,9 @@ def cues(
         forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
+    if published and found["when"]:
+        # A day after the article's own ("the vote is moved to March 28"): a schedule.
+        forward += days_ahead(text, published)[:1]
     generic = found["generic"]
     # Any "is" or "are": a participle after one tells a state ("is based"); after a bare
     # "be", what is to come ("will be published", "to be dropped").
@@ -453,16 +456,46 @@ def opening_day(text: str, published: dt.date) -> int:
     if m is None:
         return 0
     published = dt.date(published.year, published.month, published.day)  # not a datetime
+    when = _day_of(m, published)
+    return when.toordinal() if when else 0
+
+
+def _day_of(m: re.Match, published: dt.date, nearest: bool = False) -> dt.date | None:
+    """The date of one :data:`_DAY_DATE` match. A day without a year is the last one on
+    or before ``published``, or with ``nearest`` its occurrence nearest to it ("December
+    22" in a January article is last December's, "January 5" in a December one next
+    January's); ``None`` for no such day ("30 February")."""
     day = int(m.group(1) or m.group(4))
     month = _MONTH_NUMBER[m.group(2) or m.group(3)]
-    year = int(m.group(5)) if m.group(5) else published.year
     try:
+        if m.group(5):
+            return dt.date(int(m.group(5)), month, day)
+        year = published.year
+        if nearest:
+            near = [dt.date(y, month, day) for y in (year - 1, year, year + 1)]
+            return min(near, key=lambda d: abs((d - published).days))
         when = dt.date(year, month, day)
-        if not m.group(5) and when > published:
-            when = dt.date(year - 1, month, day)
-    except ValueError:
-        return 0
-    return when.toordinal()
+        return when if when <= published else dt.date(year - 1, month, day)
+    except ValueError:  # no such day, or 29 February out of a leap year
+        return None
+
+
+def days_ahead(text: str, published: dt.date) -> list[str]:
+    """The days ``text`` names (day and month) that fall after ``published``: what is
+    scheduled, however it is told ("Jega announced the postponement of the polls from
+    February 14 to March 28" in an article of 8 February). A day without a year is taken
+    at its occurrence nearest to the publication."""
+    if not _ANY_MONTH.search(text):
+        return []
+    published = dt.date(published.year, published.month, published.day)  # not a datetime
+    return [
+        m.group(0)
+        for m in _DAY_DATE.finditer(text)
+        if (when := _day_of(m, published, nearest=True)) is not None and when > published
+    ]
+
+
+_ANY_MONTH = re.compile(_MONTH)
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:

@@ -363,6 +363,17 @@ def test_a_day_after_the_articles_publication_is_a_forward_cue(sentence, publish
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Engineers said the crews need two more days to repair the levee.",
+        "The health ministry says it needs more money to vaccinate every child in the province.",
+    ],
+)
+def test_a_need_with_what_it_takes_in_between_is_an_obligation(sentence):
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The two governments signed a defence treaty in Canberra on Monday.",
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",

@@ -382,6 +382,10 @@ def cues(
     if published and found["when"]:
         # A day after the article's own ("the vote is moved to March 28"): a schedule.
         forward += days_ahead(text, published)[:1]
+    if " need" in low and _NEED_TO.search(low):
+        # A need with what it takes in between ("forces need six weeks to clear the
+        # area", "the council needs more time to decide"): as "need to".
+        found["obligation"].append("need ... to")
     generic = found["generic"]
     # Any "is" or "are": a participle after one tells a state ("is based"); after a bare
     # "be", what is to come ("will be published", "to be dropped").
@@ -496,6 +500,9 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+#: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
+#: words ("need to" itself is an obligation phrase).
+_NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:

@@ -374,6 +374,18 @@ def test_a_need_with_what_it_takes_in_between_is_an_obligation(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "It is critical that the clinics stay open through the winter, the health minister told reporters.",
+        "The mayor said it was urgent that the port authority repair the flood walls.",
+        "It is important that both sides respect the ceasefire, the envoy said.",
+    ],
+)
+def test_a_demand_put_as_critical_important_or_urgent_is_a_concern(sentence):
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The two governments signed a defence treaty in Canberra on Monday.",
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",

@@ -567,11 +567,12 @@ OBLIGATION_PHRASES = (
     "have to",
     "needs to",
     "need to",
-    # "it is vital that the law recognises ...": an obligation put as a need.
+    # "it is vital that the law recognises ...", "it is critical that the government
+    # not use ...": an obligation put as a need.
     *(
         f"{be} {need} that"
         for be in ("is", "was")
-        for need in ("vital", "essential", "crucial", "imperative")
+        for need in ("vital", "essential", "crucial", "imperative", "critical", "important", "necessary", "urgent")  # fmt: skip
     ),
 )
 

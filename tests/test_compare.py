@@ -386,6 +386,18 @@ def test_a_demand_put_as_critical_important_or_urgent_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The governor of the province is seeking a third term in office.",
+        "The farmers' union seeks to block imports of cheaper grain from abroad.",
+        "The veteran senator seeks re-election despite his poor health.",
+    ],
+)
+def test_an_aim_sought_is_a_concern(sentence):
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The two governments signed a defence treaty in Canberra on Monday.",
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",

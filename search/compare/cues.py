@@ -127,6 +127,13 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # An aim pursued ("the president is seeking another term", "the union seeks a pay
+    # rise", "she seeks re-election"), as "aims" is.
+    "is seeking",
+    "are seeking",
+    "was seeking",
+    "were seeking",
+    *(f"{seek} {what}" for seek in ("seek", "seeks") for what in ("to", "a", "an", "another", "re election", "reelection")),  # fmt: skip
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",
@@ -682,7 +689,9 @@ _KINDS_OF.update((m, _KINDS_OF.get(m, ())) for m in _MONTHS)
 #: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
 #: digit runs on ("by 20" finds "by 2027").
 _FORWARD_PADDED = tuple(
-    (p, f" {p}" if p[-1].isdigit() else f" {p} ") for p in FORWARD_PHRASES if p not in WORRY_PHRASES
+    (p, f" {p}" if p[-1].isdigit() else f" {p} ")
+    for p in dict.fromkeys(FORWARD_PHRASES)  # each once, however often listed
+    if p not in WORRY_PHRASES
 )
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)

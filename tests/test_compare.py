@@ -973,6 +973,31 @@ def test_who_says_a_concern_is_not_who_it_is_about():
     assert not link.evidence
 
 
+def test_who_says_or_fears_a_concern_before_its_verb_is_not_what_it_is_about():
+    # A leading frame ("Smith's advisers say", "X has voiced concern that", "X told
+    # reporters"), no comma before its verb, is the concern's source: its entity is no
+    # participant and its words link nothing.
+    earlier = article("Smith's advisers say the plan could delay the vote.", id="e")
+    later = article(
+        "Smith met the mayor of Lyon on Monday to talk about housing.", id="l", year=2025
+    )
+    smith = Entity("body", "Smith", "PERSON", "Smith", 0, 5)
+    (link,) = compare(earlier, later, earlier_entities=[smith], later_entities=[smith]).links
+    assert not link.evidence
+    inspectors = "Fisheries inspectors and coastguard officers boarded three trawlers in the harbour in March."
+    for concern in [
+        "Fisheries inspectors say the cod quota will be cut again next year.",
+        "The coastguard has voiced concern that the old lifeboat station could close.",
+        "Coastguard officers told reporters the old lifeboat station may close within a year.",
+    ]:
+        assert linked(concern, STORMS, inspectors, "The ferry company raised its fares in April.") == []
+    # What is said stays the concern's: the outcome still answers it.
+    outcome = "Ministers cut the cod quota by a fifth in December."
+    assert linked(
+        "Fisheries inspectors say the cod quota will be cut again next year.", STORMS, inspectors, outcome
+    ) == [outcome]
+
+
 def test_a_link_must_stand_out_of_the_concerns_background():
     from search.compare.score import LINK_Z, margin
 

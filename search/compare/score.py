@@ -63,6 +63,7 @@ from search.compare.cues import (
     concern_strength,
     development_strength,
 )
+from search.compare.cues import cues as sentence_cues
 from search.compare.model import Development, Evidence
 from search.sentences import wordset
 
@@ -328,9 +329,46 @@ def participants(s: _Sentence) -> list[str]:
 
 
 def _attribution_end(s: _Sentence) -> int | None:
-    """Where the sentence's source ("According to X,", "REID:") ends (body offset)."""
+    """Where the sentence's source ("According to X,", "REID:", or a frame of saying or
+    fearing: :func:`_frame_end`) ends (body offset)."""
     m = _ATTRIBUTION.match(s.span.text)
-    return s.span.start + m.end() if m else None
+    return s.span.start + m.end() if m else _frame_end(s)
+
+
+#: A leading frame of saying or fearing, with no comma or quotation before its verb:
+#: "Chilean officials say", "Analysts told reporters", "The French government has voiced
+#: concern that". Not "..., but they say": after a comma the words before are what is
+#: said.
+_FRAME = re.compile(
+    r"^[^.;:,“\"]{0,120}?\b(?:say|says|said|told|tells|warned|warns|fear|fears|feared|"
+    r"voiced concern|voiced fears|expressed concern|believe|believes)\b(?:\s+that)?\s+",
+    re.I,
+)
+#: A modal or need that makes what follows a frame a look ahead.
+_FRAME_FORWARD = re.compile(
+    r"\b(?:will|would|could|may|might|need|needs|must|should|likely|plans?)\b", re.I
+)
+
+
+def _frame_end(s: _Sentence) -> int | None:
+    """Where a sentence's frame (:data:`_FRAME`) ends (body offset), when what follows
+    it looks ahead on its own ("Chilean officials say the miners will have to wait
+    months"): who says or fears it is its source, as "According to X," is, not what it
+    is about."""
+    cut = _frame_cut(s.span.text)
+    return None if cut is None else s.span.start + cut
+
+
+@lru_cache(maxsize=4096)
+def _frame_cut(text: str) -> int | None:
+    """:func:`_frame_end`, as an offset in ``text`` (asked of a concern several times)."""
+    m = _FRAME.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if concern_strength(sentence_cues(rest)) < 1.0 and not _FRAME_FORWARD.search(rest):
+        return None
+    return m.end()
 
 
 def _actors(s: _Sentence) -> set[str]:
@@ -369,6 +407,12 @@ def concern_parts(
         for stem, w in _terms(before, local).items():
             if stem not in own:
                 context[stem] = CONTEXT_WEIGHT * w
+    frame = _frame_end(c)
+    if frame is not None:
+        # Who says or fears it ("Chilean officials say", "the French government has
+        # voiced concern that") is not what it is about: its words are left out, as
+        # its entities are (:func:`participants`), while any word is left.
+        own = _terms(c, local, [(c.span.start, frame)]) or own
     return own, context
 
 

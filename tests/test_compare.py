@@ -344,15 +344,35 @@ def news(body: str, published: dt.date) -> Article:
     ("sentence", "published", "ahead"),
     [
         # A day after the article's own is a schedule, however it is narrated.
-        ("The ministry announced that the bridge toll takes effect on 1 March.", (2024, 2, 10), True),
-        ("The ministry announced that the bridge toll took effect on 1 February.", (2024, 2, 10), False),
+        (
+            "The ministry announced that the bridge toll takes effect on 1 March.",
+            (2024, 2, 10),
+            True,
+        ),
+        (
+            "The ministry announced that the bridge toll took effect on 1 February.",
+            (2024, 2, 10),
+            False,
+        ),
         # A day without a year is taken at its occurrence nearest to the publication:
         # "December 28" in a January article is last December's, "January 9" in a
         # December one next January's.
-        ("The regulator approved the merger of the two ferry firms on December 28.", (2024, 1, 6), False),
-        ("The regulator approved the merger of the two ferry firms for January 9.", (2023, 12, 20), True),
+        (
+            "The regulator approved the merger of the two ferry firms on December 28.",
+            (2024, 1, 6),
+            False,
+        ),
+        (
+            "The regulator approved the merger of the two ferry firms for January 9.",
+            (2023, 12, 20),
+            True,
+        ),
         # With its year, a day is that year's.
-        ("The regulator approved the merger of the two ferry firms on January 9, 2023.", (2023, 12, 20), False),
+        (
+            "The regulator approved the merger of the two ferry firms on January 9, 2023.",
+            (2023, 12, 20),
+            False,
+        ),
     ],
 )
 def test_a_day_after_the_articles_publication_is_a_forward_cue(sentence, published, ahead):
@@ -990,11 +1010,17 @@ def test_who_says_or_fears_a_concern_before_its_verb_is_not_what_it_is_about():
         "The coastguard has voiced concern that the old lifeboat station could close.",
         "Coastguard officers told reporters the old lifeboat station may close within a year.",
     ]:
-        assert linked(concern, STORMS, inspectors, "The ferry company raised its fares in April.") == []
+        assert (
+            linked(concern, STORMS, inspectors, "The ferry company raised its fares in April.")
+            == []
+        )
     # What is said stays the concern's: the outcome still answers it.
     outcome = "Ministers cut the cod quota by a fifth in December."
     assert linked(
-        "Fisheries inspectors say the cod quota will be cut again next year.", STORMS, inspectors, outcome
+        "Fisheries inspectors say the cod quota will be cut again next year.",
+        STORMS,
+        inspectors,
+        outcome,
     ) == [outcome]
 
 
@@ -1617,8 +1643,10 @@ def test_each_bench_pairs_gold_follows_the_annotation_rules(pair):
 
 
 def test_a_colon_after_ordinary_words_names_no_speaker():
-    # "REID:" labels a speaker; "Smith warned on Sunday:" does not, and Smith stays the
-    # concern's participant, as in the same sentence without the colon.
+    # "REID:" labels a speaker; "Smith was blunt on Sunday:" does not, and Smith stays
+    # the concern's participant, as in the same sentence without the colon. (A frame of
+    # saying, "Smith warned on Sunday that", is the concern's source with or without
+    # the colon: see the test of frames.)
     later = article(
         "Smith met the mayor of Lyon on Monday to talk about housing.", id="l", year=2025
     )
@@ -1636,7 +1664,10 @@ def test_a_colon_after_ordinary_words_names_no_speaker():
         ).links
         return link.evidence
 
-    assert evidence("Smith warned on Sunday that the plan could delay the vote.")
+    assert evidence("Smith was blunt on Sunday that the plan could delay the vote.")
+    assert evidence("Smith was blunt on Sunday: the plan could delay the vote.") == evidence(
+        "Smith was blunt on Sunday that the plan could delay the vote."
+    )
     assert evidence("Smith warned on Sunday: the plan could delay the vote.") == evidence(
         "Smith warned on Sunday that the plan could delay the vote."
     )

@@ -834,6 +834,31 @@ def test_what_happened_before_the_concern_was_voiced_is_not_its_outcome(day, ans
 
 
 @pytest.mark.parametrize(
+    ("told", "answers"),
+    [
+        # Background retold with its day inside the sentence: before the worry.
+        (
+            "The closure of both blast furnaces on 15 September ended iron making at the site.",
+            False,
+        ),
+        ("The closure of both blast furnaces on 25 April ended iron making at the site.", True),
+        # A document's day does not date what the sentence tells.
+        (
+            "The company closed both blast furnaces, as its plan published on 15 September "
+            "had set out.",
+            True,
+        ),
+    ],
+)
+def test_background_dated_inside_the_sentence_before_the_concern_is_not_its_outcome(told, answers):
+    fear = "Unions fear the steel company will close the blast furnaces at the plant."
+    earlier = evolve(article(fear, id="e"), published=dt.date(2023, 9, 18))
+    later = evolve(article(told, id="l"), published=dt.date(2024, 4, 30))
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == ([told] if answers else [])
+
+
+@pytest.mark.parametrize(
     "later",
     [
         "The review of the dam's safety, stalled by a row over funding, continues.",

@@ -133,7 +133,11 @@ FORWARD_PHRASES = (
     "are seeking",
     "was seeking",
     "were seeking",
-    *(f"{seek} {what}" for seek in ("seek", "seeks") for what in ("to", "a", "an", "another", "re election", "reelection")),  # fmt: skip
+    *(
+        f"{seek} {what}"
+        for seek in ("seek", "seeks")
+        for what in ("to", "a", "an", "another", "re election", "reelection")
+    ),
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",
@@ -507,6 +511,28 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+#: What makes the day after it a document's, not an event's: "a report published on 8
+#: May", "the letter dated 3 June".
+_DOCUMENT_DAY = re.compile(r"(?:published|dated|issued|entitled|report)\W+(?:on\W+)?$", re.I)
+
+
+def latest_day(text: str, published: dt.date) -> int:
+    """The latest day ``text`` names (day and month) as an ordinal, a day without a
+    year being the last one on or before ``published`` (as :func:`opening_day` takes
+    it); 0 when it names none. A document's day ("a report published on 8 May") is not
+    counted: it does not date what the sentence tells."""
+    if not _ANY_MONTH.search(text):
+        return 0
+    published = dt.date(published.year, published.month, published.day)  # not a datetime
+    days = [
+        when.toordinal()
+        for m in _DAY_DATE.finditer(text)
+        if not _DOCUMENT_DAY.search(text, max(0, m.start() - 25), m.start())
+        and (when := _day_of(m, published)) is not None
+    ]
+    return max(days, default=0)
+
+
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
@@ -579,7 +605,16 @@ OBLIGATION_PHRASES = (
     *(
         f"{be} {need} that"
         for be in ("is", "was")
-        for need in ("vital", "essential", "crucial", "imperative", "critical", "important", "necessary", "urgent")  # fmt: skip
+        for need in (
+            "vital",
+            "essential",
+            "crucial",
+            "imperative",
+            "critical",
+            "important",
+            "necessary",
+            "urgent",
+        )
     ),
 )
 

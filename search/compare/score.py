@@ -32,6 +32,7 @@ is written (:func:`search.compare.analysis.name_forms`).
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 import operator
@@ -53,6 +54,7 @@ from search.compare.analysis import (
     with_names,
 )
 from search.compare.cues import (
+    _MONTHS,
     _WORD,
     CASE_BLIND_ASCII,
     EVENT_VERBS,
@@ -62,6 +64,7 @@ from search.compare.cues import (
     REPORTING_WORDS,
     concern_strength,
     development_strength,
+    latest_day,
 )
 from search.compare.cues import cues as sentence_cues
 from search.compare.model import Development, Evidence
@@ -592,6 +595,23 @@ _REACHED = re.compile(
 )
 
 
+#: The "when" cues that are months ("in March", "on 14 April"): the others ("on Monday",
+#: "yesterday", "last week") date a sentence near its article's day.
+_MONTH_WHEN = frozenset([*_MONTHS, "<month>"])
+
+
+def _dated(d: _Sentence) -> int:
+    """The day a later sentence tells of, when it names days inside it ("The kidnapping
+    of the girls on April 14 from a school sparked outrage") and no time near its
+    article's own (a weekday, "yesterday", "last week": what it reports may be new):
+    the latest day named (:func:`latest_day`; 0 for none). Background retold, when that
+    is before the concern was published, as a day it opens with is."""
+    when = d.cues.when
+    if not when or not d.cues.published or not _MONTH_WHEN.issuperset(when):
+        return 0
+    return latest_day(d.span.text, dt.date.fromordinal(d.cues.published))
+
+
 def _article_of(key: str) -> str:
     """The id of the article a sentence key belongs to (``id:hash``)."""
     return key.rsplit(":", 1)[0]
@@ -737,8 +757,9 @@ class Scorer:
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.promises = {d.key for d in self.candidates if only_promises(d)}
-        # The day a candidate opens with ("On 15 September ..."), when it names one.
-        self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
+        # The day a candidate opens with ("On 15 September ..."), or else the day it tells
+        # of (:func:`_dated`), when it names one.
+        self.day = {d.key: day for d in self.candidates if (day := d.cues.day or _dated(d))}
         self.by_key = {d.key: d for d in self.candidates}
         #: The article of each candidate (key -> id), and how many each article has.
         self.article = {k: _article_of(k) for k in self.by_key}

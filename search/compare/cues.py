@@ -390,7 +390,7 @@ def cues(
         forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
-    if published and found["when"]:
+    if published and found["when"] and not _MONTH_WHEN.isdisjoint(found["when"]):
         # A day after the article's own ("the vote is moved to March 28"): a schedule.
         forward += days_ahead(text, published)[:1]
     if " need" in low and _NEED_TO.search(low):
@@ -456,8 +456,9 @@ _DAY_DATE = re.compile(
 )
 
 
-#: What may come before the day a sentence opens with: "On 15 September we announced".
-_OPENING = re.compile(r"\W*(?:[Oo]n\s+)?")
+#: The day a sentence opens with, maybe after "On": "On 15 September we announced" (one
+#: pattern, as :data:`_DAY_DATE`'s groups: asked of every sentence).
+_OPENING_DAY = re.compile(r"\W*(?:[Oo]n\s+)?" + _DAY_DATE.pattern)
 
 
 def opening_day(text: str, published: dt.date) -> int:
@@ -466,8 +467,7 @@ def opening_day(text: str, published: dt.date) -> int:
     ``published`` ("On 15 September" in an April article is last September's). A day
     named later in the sentence may be a document's ("a report published on 8 May"),
     not the event's."""
-    start = _OPENING.match(text)
-    m = _DAY_DATE.match(text, start.end()) if start else None
+    m = _OPENING_DAY.match(text)
     if m is None:
         return 0
     published = dt.date(published.year, published.month, published.day)  # not a datetime
@@ -486,10 +486,12 @@ def _day_of(m: re.Match, published: dt.date, nearest: bool = False) -> dt.date |
         if m.group(5):
             return dt.date(int(m.group(5)), month, day)
         year = published.year
-        if nearest:
-            near = [dt.date(y, month, day) for y in (year - 1, year, year + 1)]
-            return min(near, key=lambda d: abs((d - published).days))
         when = dt.date(year, month, day)
+        if nearest:  # more than half a year away: the year before's, or the next's
+            days = (when - published).days
+            if days > 183:
+                return when.replace(year=year - 1)
+            return when.replace(year=year + 1) if days < -183 else when
         return when if when <= published else dt.date(year - 1, month, day)
     except ValueError:  # no such day, or 29 February out of a leap year
         return None
@@ -500,7 +502,7 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
     scheduled, however it is told ("Jega announced the postponement of the polls from
     February 14 to March 28" in an article of 8 February). A day without a year is taken
     at its occurrence nearest to the publication."""
-    if not _ANY_MONTH.search(text):
+    if not (_DIGIT.search(text) and _ANY_MONTH.search(text)):  # most sentences name no day
         return []
     published = dt.date(published.year, published.month, published.day)  # not a datetime
     return [
@@ -511,6 +513,9 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
 
 
 _ANY_MONTH = re.compile(_MONTH)
+_DIGIT = re.compile(r"\d")
+#: The months among a sentence's "when" cues (:data:`WHEN_WORDS`; "May" is "<month>").
+_MONTH_WHEN = frozenset([m.lower() for m in _MONTH_NAMES if m != "May"] + ["<month>"])
 #: What makes the day after it a document's, not an event's: "a report published on 8
 #: May", "the letter dated 3 June".
 _DOCUMENT_DAY = re.compile(r"(?:published|dated|issued|entitled|report)\W+(?:on\W+)?$", re.I)
@@ -521,7 +526,7 @@ def latest_day(text: str, published: dt.date) -> int:
     year being the last one on or before ``published`` (as :func:`opening_day` takes
     it); 0 when it names none. A document's day ("a report published on 8 May") is not
     counted: it does not date what the sentence tells."""
-    if not _ANY_MONTH.search(text):
+    if not (_DIGIT.search(text) and _ANY_MONTH.search(text)):  # most sentences name no day
         return 0
     published = dt.date(published.year, published.month, published.day)  # not a datetime
     days = [

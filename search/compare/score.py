@@ -54,7 +54,7 @@ from search.compare.analysis import (
     with_names,
 )
 from search.compare.cues import (
-    _MONTHS,
+    _MONTH_WHEN,
     _WORD,
     CASE_BLIND_ASCII,
     EVENT_VERBS,
@@ -325,17 +325,23 @@ _ATTRIBUTION = re.compile(r"^\W*(?:(?i:according to) [^,]*,|[A-Z][A-Z .'-]{1,40}
 def participants(s: _Sentence) -> list[str]:
     """The entities a concern is about: not its source ("According to Johnson's critics,
     this is a ploy ..."), who says it rather than who it concerns."""
-    cut = _attribution_end(s)
+    cut = _source_end(s)
     if cut is None:
         return list(s.entities)
     return [name for name, ranges in s.entities.items() if any(a >= cut for a, _ in ranges)]
 
 
 def _attribution_end(s: _Sentence) -> int | None:
-    """Where the sentence's source ("According to X,", "REID:", or a frame of saying or
-    fearing: :func:`_frame_end`) ends (body offset)."""
+    """Where the sentence's source ("According to X,", "REID:") ends (body offset)."""
     m = _ATTRIBUTION.match(s.span.text)
-    return s.span.start + m.end() if m else _frame_end(s)
+    return s.span.start + m.end() if m else None
+
+
+def _source_end(c: _Sentence) -> int | None:
+    """Where who a concern cites ends (body offset): "According to X,", "REID:", or a
+    frame of saying or fearing (:func:`_frame_end`)."""
+    cut = _attribution_end(c)
+    return _frame_end(c) if cut is None else cut
 
 
 #: A leading frame of saying or fearing, with no comma or quotation before its verb:
@@ -347,6 +353,10 @@ _FRAME = re.compile(
     r"voiced concern|voiced fears|expressed concern|believe|believes)\b(?:\s+that)?\s+",
     re.I,
 )
+#: Where a frame's verb may be (:data:`_FRAME`'s words before it, and the verb), and the
+#: verbs' stems, looked for there before the pattern is.
+_FRAME_HEAD = re.compile(r"[^.;:,“\"]{0,140}")
+_FRAME_VERBS = ("say", "said", "told", "tell", "warn", "fear", "voiced", "expressed", "believe")
 #: A modal or need that makes what follows a frame a look ahead.
 _FRAME_FORWARD = re.compile(
     r"\b(?:will|would|could|may|might|need|needs|must|should|likely|plans?)\b", re.I
@@ -365,25 +375,29 @@ def _frame_end(s: _Sentence) -> int | None:
 @lru_cache(maxsize=4096)
 def _frame_cut(text: str) -> int | None:
     """:func:`_frame_end`, as an offset in ``text`` (asked of a concern several times)."""
+    head = _FRAME_HEAD.match(text).group().lower()  # most sentences hold no frame verb
+    if not any(verb in head for verb in _FRAME_VERBS):
+        return None
     m = _FRAME.match(text)
     if m is None:
         return None
     rest = text[m.end() :]
-    if concern_strength(sentence_cues(rest)) < 1.0 and not _FRAME_FORWARD.search(rest):
+    if not _FRAME_FORWARD.search(rest) and concern_strength(sentence_cues(rest)) < 1.0:
         return None
     return m.end()
 
 
-def _actors(s: _Sentence) -> set[str]:
+def _actors(s: _Sentence, concern: bool = False) -> set[str]:
     """Entities named before the sentence's first cue verb or in its first third: the actor
-    ("Among America's allies in Asia, South Korea probably faces the most danger")."""
+    ("Among America's allies in Asia, South Korea probably faces the most danger"). Not
+    a concern's source (with ``concern``, its frame too: :func:`_source_end`)."""
     if not s.entities:
         return set()
     text = s.span.text
     verb = next((m.start() for m in _WORD.finditer(text) if m.group().lower() in _CUE_VERBS), 0)
     cut = s.span.start + max(len(text) // 3, verb)
     # Who is cited ("REID: ...") is not who acts.
-    source = _attribution_end(s) or s.span.start
+    source = (_source_end(s) if concern else _attribution_end(s)) or s.span.start
     actors = set()
     for name, ranges in s.entities.items():
         for a, _ in ranges:  # a loop, not any(): asked of most candidates
@@ -595,17 +609,14 @@ _REACHED = re.compile(
 )
 
 
-#: The "when" cues that are months ("in March", "on 14 April"): the others ("on Monday",
-#: "yesterday", "last week") date a sentence near its article's day.
-_MONTH_WHEN = frozenset([*_MONTHS, "<month>"])
-
-
 def _dated(d: _Sentence) -> int:
     """The day a later sentence tells of, when it names days inside it ("The kidnapping
     of the girls on April 14 from a school sparked outrage") and no time near its
     article's own (a weekday, "yesterday", "last week": what it reports may be new):
     the latest day named (:func:`latest_day`; 0 for none). Background retold, when that
     is before the concern was published, as a day it opens with is."""
+    # The "when" cues other than months ("on Monday", "yesterday", "last week") date a
+    # sentence near its article's day.
     when = d.cues.when
     if not when or not d.cues.published or not _MONTH_WHEN.issuperset(when):
         return 0
@@ -865,7 +876,7 @@ class Scorer:
         for ring in c.rings:
             for k in index.get(f"ring:{ring}", ()):
                 shared[k] = get(k, 0.0) + ring_bonus
-        c_actors = _actors(c)
+        c_actors = _actors(c, concern=True)
         # Who is involved is not what happens: a sentence that shares none of the concern's
         # words (or rings) answers it only if one of its actors acts there too, and is
         # not the subject of the whole story (:data:`ACTOR_ALONE`).
@@ -1015,7 +1026,7 @@ class Scorer:
 
     def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
         c, before, d = self._as_named(c), self._as_named(before), self._as_named(d)
-        score = self._score(concern_parts(c, before, self.local), c, _actors(c), d)
+        score = self._score(concern_parts(c, before, self.local), c, _actors(c, concern=True), d)
         return _evidence(c, d, score, self.theme_weight)
 
 

@@ -1029,6 +1029,15 @@ def test_who_says_or_fears_a_concern_before_its_verb_is_not_what_it_is_about():
     smith = Entity("body", "Smith", "PERSON", "Smith", 0, 5)
     (link,) = compare(earlier, later, earlier_entities=[smith], later_entities=[smith]).links
     assert not link.evidence
+    # Unless the speaker speaks of themselves: Smith then acts in what is said.
+    for itself in [
+        "Smith said on Friday he may delay the vote.",
+        "Smith said on Friday “I may delay the vote.”",
+    ]:
+        (link,) = compare(
+            article(itself, id="e"), later, earlier_entities=[smith], later_entities=[smith]
+        ).links
+        assert link.evidence
     inspectors = "Fisheries inspectors and coastguard officers boarded three trawlers in the harbour in March."
     for concern in [
         "Fisheries inspectors say the cod quota will be cut again next year.",

@@ -339,9 +339,21 @@ def _attribution_end(s: _Sentence) -> int | None:
 
 def _source_end(c: _Sentence) -> int | None:
     """Where who a concern cites ends (body offset): "According to X,", "REID:", or a
-    frame of saying or fearing (:func:`_frame_end`)."""
+    frame of saying or fearing (:func:`_frame_end`) unless the speaker speaks of
+    themselves ("Trump said on Friday he may declare an emergency", "Durbin said “I
+    don't know ...”"): who says it then acts in what is said."""
     cut = _attribution_end(c)
-    return _frame_end(c) if cut is None else cut
+    if cut is not None:
+        return cut
+    cut = _frame_end(c)
+    if cut is None or _SPEAKER_ACTS.match(c.span.text, cut - c.span.start):
+        return None
+    return cut
+
+
+#: A subject pronoun in the first words after a frame: the speaker, or those the frame
+#: names, act in what is said ("said on Friday “I can do it”", "say they are working").
+_SPEAKER_ACTS = re.compile(r"(?:\W*[\w'’]+){0,3}?\W*\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 #: A leading frame of saying or fearing, with no comma or quotation before its verb:

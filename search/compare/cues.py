@@ -127,6 +127,17 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # An aim pursued ("the president is seeking another term", "the union seeks a pay
+    # rise", "she seeks re-election"), as "aims" is.
+    "is seeking",
+    "are seeking",
+    "was seeking",
+    "were seeking",
+    *(
+        f"{seek} {what}"
+        for seek in ("seek", "seeks")
+        for what in ("to", "a", "an", "another", "re election", "reelection")
+    ),
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",
@@ -400,6 +411,13 @@ def cues(
         forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
+    if published and found["when"] and not _MONTH_WHEN.isdisjoint(found["when"]):
+        # A day after the article's own ("the vote is moved to March 28"): a schedule.
+        forward += days_ahead(text, published)[:1]
+    if " need" in low and _NEED_TO.search(low):
+        # A need with what it takes in between ("forces need six weeks to clear the
+        # area", "the council needs more time to decide"): as "need to".
+        found["obligation"].append("need ... to")
     generic = found["generic"]
     # Any "is" or "are": a participle after one tells a state ("is based"); after a bare
     # "be", what is to come ("will be published", "to be dropped").
@@ -466,8 +484,9 @@ _DAY_DATE = re.compile(
 )
 
 
-#: What may come before the day a sentence opens with: "On 15 September we announced".
-_OPENING = re.compile(r"\W*(?:[Oo]n\s+)?")
+#: The day a sentence opens with, maybe after "On": "On 15 September we announced" (one
+#: pattern, as :data:`_DAY_DATE`'s groups: asked of every sentence).
+_OPENING_DAY = re.compile(r"\W*(?:[Oo]n\s+)?" + _DAY_DATE.pattern)
 
 
 def opening_day(text: str, published: dt.date) -> int:
@@ -476,21 +495,80 @@ def opening_day(text: str, published: dt.date) -> int:
     ``published`` ("On 15 September" in an April article is last September's). A day
     named later in the sentence may be a document's ("a report published on 8 May"),
     not the event's."""
-    start = _OPENING.match(text)
-    m = _DAY_DATE.match(text, start.end()) if start else None
+    m = _OPENING_DAY.match(text)
     if m is None:
         return 0
     published = dt.date(published.year, published.month, published.day)  # not a datetime
+    when = _day_of(m, published)
+    return when.toordinal() if when else 0
+
+
+def _day_of(m: re.Match, published: dt.date, nearest: bool = False) -> dt.date | None:
+    """The date of one :data:`_DAY_DATE` match. A day without a year is the last one on
+    or before ``published``, or with ``nearest`` its occurrence nearest to it ("December
+    22" in a January article is last December's, "January 5" in a December one next
+    January's); ``None`` for no such day ("30 February")."""
     day = int(m.group(1) or m.group(4))
     month = _MONTH_NUMBER[m.group(2) or m.group(3)]
-    year = int(m.group(5)) if m.group(5) else published.year
     try:
+        if m.group(5):
+            return dt.date(int(m.group(5)), month, day)
+        year = published.year
         when = dt.date(year, month, day)
-        if not m.group(5) and when > published:
-            when = dt.date(year - 1, month, day)
-    except ValueError:
+        if nearest:  # more than half a year away: the year before's, or the next's
+            days = (when - published).days
+            if days > 183:
+                return when.replace(year=year - 1)
+            return when.replace(year=year + 1) if days < -183 else when
+        return when if when <= published else dt.date(year - 1, month, day)
+    except ValueError:  # no such day, or 29 February out of a leap year
+        return None
+
+
+def days_ahead(text: str, published: dt.date) -> list[str]:
+    """The days ``text`` names (day and month) that fall after ``published``: what is
+    scheduled, however it is told ("Jega announced the postponement of the polls from
+    February 14 to March 28" in an article of 8 February). A day without a year is taken
+    at its occurrence nearest to the publication."""
+    if not (_DIGIT.search(text) and _ANY_MONTH.search(text)):  # most sentences name no day
+        return []
+    published = dt.date(published.year, published.month, published.day)  # not a datetime
+    return [
+        m.group(0)
+        for m in _DAY_DATE.finditer(text)
+        if (when := _day_of(m, published, nearest=True)) is not None and when > published
+    ]
+
+
+_ANY_MONTH = re.compile(_MONTH)
+_DIGIT = re.compile(r"\d")
+#: The months among a sentence's "when" cues (:data:`WHEN_WORDS`; "May" is "<month>").
+_MONTH_WHEN = frozenset([m.lower() for m in _MONTH_NAMES if m != "May"] + ["<month>"])
+#: What makes the day after it a document's, not an event's: "a report published on 8
+#: May", "the letter dated 3 June".
+_DOCUMENT_DAY = re.compile(r"(?:published|dated|issued|entitled|report)\W+(?:on\W+)?$", re.I)
+
+
+def latest_day(text: str, published: dt.date) -> int:
+    """The latest day ``text`` names (day and month) as an ordinal, a day without a
+    year being the last one on or before ``published`` (as :func:`opening_day` takes
+    it); 0 when it names none. A document's day ("a report published on 8 May") is not
+    counted: it does not date what the sentence tells."""
+    if not (_DIGIT.search(text) and _ANY_MONTH.search(text)):  # most sentences name no day
         return 0
-    return when.toordinal()
+    published = dt.date(published.year, published.month, published.day)  # not a datetime
+    days = [
+        when.toordinal()
+        for m in _DAY_DATE.finditer(text)
+        if not _DOCUMENT_DAY.search(text, max(0, m.start() - 25), m.start())
+        and (when := _day_of(m, published)) is not None
+    ]
+    return max(days, default=0)
+
+
+#: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
+#: words ("need to" itself is an obligation phrase).
+_NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:
@@ -555,11 +633,21 @@ OBLIGATION_PHRASES = (
     "have to",
     "needs to",
     "need to",
-    # "it is vital that the law recognises ...": an obligation put as a need.
+    # "it is vital that the law recognises ...", "it is critical that the government
+    # not use ...": an obligation put as a need.
     *(
         f"{be} {need} that"
         for be in ("is", "was")
-        for need in ("vital", "essential", "crucial", "imperative")
+        for need in (
+            "vital",
+            "essential",
+            "crucial",
+            "imperative",
+            "critical",
+            "important",
+            "necessary",
+            "urgent",
+        )
     ),
 )
 
@@ -676,7 +764,9 @@ _UNTIL_NOW = re.compile(r" ha(?:s|ve) until (?:now|recently|then|lately) ")
 #: to" is not in "stand together", "yet to" not in "yet tough"), but a phrase ending in a
 #: digit runs on ("by 20" finds "by 2027").
 _FORWARD_PADDED = tuple(
-    (p, f" {p}" if p[-1].isdigit() else f" {p} ") for p in FORWARD_PHRASES if p not in WORRY_PHRASES
+    (p, f" {p}" if p[-1].isdigit() else f" {p} ")
+    for p in dict.fromkeys(FORWARD_PHRASES)  # each once, however often listed
+    if p not in WORRY_PHRASES
 )
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)

@@ -32,6 +32,7 @@ is written (:func:`search.compare.analysis.name_forms`).
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
 import operator
@@ -53,6 +54,7 @@ from search.compare.analysis import (
     with_names,
 )
 from search.compare.cues import (
+    _MONTH_WHEN,
     _WORD,
     CASE_BLIND_ASCII,
     EVENT_VERBS,
@@ -62,7 +64,9 @@ from search.compare.cues import (
     REPORTING_WORDS,
     concern_strength,
     development_strength,
+    latest_day,
 )
+from search.compare.cues import cues as sentence_cues
 from search.compare.model import Development, Evidence
 from search.sentences import wordset
 
@@ -321,7 +325,7 @@ _ATTRIBUTION = re.compile(r"^\W*(?:(?i:according to) [^,]*,|[A-Z][A-Z .'-]{1,40}
 def participants(s: _Sentence) -> list[str]:
     """The entities a concern is about: not its source ("According to Johnson's critics,
     this is a ploy ..."), who says it rather than who it concerns."""
-    cut = _attribution_end(s)
+    cut = _source_end(s)
     if cut is None:
         return list(s.entities)
     return [name for name, ranges in s.entities.items() if any(a >= cut for a, _ in ranges)]
@@ -333,16 +337,79 @@ def _attribution_end(s: _Sentence) -> int | None:
     return s.span.start + m.end() if m else None
 
 
-def _actors(s: _Sentence) -> set[str]:
+def _source_end(c: _Sentence) -> int | None:
+    """Where who a concern cites ends (body offset): "According to X,", "REID:", or a
+    frame of saying or fearing (:func:`_frame_end`) unless the speaker speaks of
+    themselves ("Trump said on Friday he may declare an emergency", "Durbin said “I
+    don't know ...”"): who says it then acts in what is said."""
+    cut = _attribution_end(c)
+    if cut is not None:
+        return cut
+    cut = _frame_end(c)
+    if cut is None or _SPEAKER_ACTS.match(c.span.text, cut - c.span.start):
+        return None
+    return cut
+
+
+#: A subject pronoun in the first words after a frame: the speaker, or those the frame
+#: names, act in what is said ("said on Friday “I can do it”", "say they are working").
+_SPEAKER_ACTS = re.compile(r"(?:\W*[\w'’]+){0,3}?\W*\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+#: A leading frame of saying or fearing, with no comma or quotation before its verb:
+#: "Chilean officials say", "Analysts told reporters", "The French government has voiced
+#: concern that". Not "..., but they say": after a comma the words before are what is
+#: said.
+_FRAME = re.compile(
+    r"^[^.;:,“\"]{0,120}?\b(?:say|says|said|told|tells|warned|warns|fear|fears|feared|"
+    r"voiced concern|voiced fears|expressed concern|believe|believes)\b(?:\s+that)?\s+",
+    re.I,
+)
+#: Where a frame's verb may be (:data:`_FRAME`'s words before it, and the verb), and the
+#: verbs' stems, looked for there before the pattern is.
+_FRAME_HEAD = re.compile(r"[^.;:,“\"]{0,140}")
+_FRAME_VERBS = ("say", "said", "told", "tell", "warn", "fear", "voiced", "expressed", "believe")
+#: A modal or need that makes what follows a frame a look ahead.
+_FRAME_FORWARD = re.compile(
+    r"\b(?:will|would|could|may|might|need|needs|must|should|likely|plans?)\b", re.I
+)
+
+
+def _frame_end(s: _Sentence) -> int | None:
+    """Where a sentence's frame (:data:`_FRAME`) ends (body offset), when what follows
+    it looks ahead on its own ("Chilean officials say the miners will have to wait
+    months"): who says or fears it is its source, as "According to X," is, not what it
+    is about."""
+    cut = _frame_cut(s.span.text)
+    return None if cut is None else s.span.start + cut
+
+
+@lru_cache(maxsize=4096)
+def _frame_cut(text: str) -> int | None:
+    """:func:`_frame_end`, as an offset in ``text`` (asked of a concern several times)."""
+    head = _FRAME_HEAD.match(text).group().lower()  # most sentences hold no frame verb
+    if not any(verb in head for verb in _FRAME_VERBS):
+        return None
+    m = _FRAME.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    if not _FRAME_FORWARD.search(rest) and concern_strength(sentence_cues(rest)) < 1.0:
+        return None
+    return m.end()
+
+
+def _actors(s: _Sentence, concern: bool = False) -> set[str]:
     """Entities named before the sentence's first cue verb or in its first third: the actor
-    ("Among America's allies in Asia, South Korea probably faces the most danger")."""
+    ("Among America's allies in Asia, South Korea probably faces the most danger"). Not
+    a concern's source (with ``concern``, its frame too: :func:`_source_end`)."""
     if not s.entities:
         return set()
     text = s.span.text
     verb = next((m.start() for m in _WORD.finditer(text) if m.group().lower() in _CUE_VERBS), 0)
     cut = s.span.start + max(len(text) // 3, verb)
     # Who is cited ("REID: ...") is not who acts.
-    source = _attribution_end(s) or s.span.start
+    source = (_source_end(s) if concern else _attribution_end(s)) or s.span.start
     actors = set()
     for name, ranges in s.entities.items():
         for a, _ in ranges:  # a loop, not any(): asked of most candidates
@@ -370,6 +437,12 @@ def concern_parts(
         for stem, w in _terms(before, local).items():
             if stem not in own:
                 context[stem] = CONTEXT_WEIGHT * w
+    frame = _frame_end(c)
+    if frame is not None:
+        # Who says or fears it ("Chilean officials say", "the French government has
+        # voiced concern that") is not what it is about: its words are left out, as
+        # its entities are (:func:`participants`), while any word is left.
+        own = _terms(c, local, [(c.span.start, frame)]) or own
     return own, context
 
 
@@ -611,6 +684,20 @@ _REACHED = re.compile(
 )
 
 
+def _dated(d: _Sentence) -> int:
+    """The day a later sentence tells of, when it names days inside it ("The kidnapping
+    of the girls on April 14 from a school sparked outrage") and no time near its
+    article's own (a weekday, "yesterday", "last week": what it reports may be new):
+    the latest day named (:func:`latest_day`; 0 for none). Background retold, when that
+    is before the concern was published, as a day it opens with is."""
+    # The "when" cues other than months ("on Monday", "yesterday", "last week") date a
+    # sentence near its article's day.
+    when = d.cues.when
+    if not when or not d.cues.published or not _MONTH_WHEN.issuperset(when):
+        return 0
+    return latest_day(d.span.text, dt.date.fromordinal(d.cues.published))
+
+
 def _article_of(key: str) -> str:
     """The id of the article a sentence key belongs to (``id:hash``)."""
     return key.rsplit(":", 1)[0]
@@ -756,8 +843,9 @@ class Scorer:
         self.actors = _Lazy(_actors, {d.key: d for d in self.candidates})
         self.factor = {d.key: development_factor(d) for d in self.candidates}
         self.promises = {d.key for d in self.candidates if only_promises(d)}
-        # The day a candidate opens with ("On 15 September ..."), when it names one.
-        self.day = {d.key: d.cues.day for d in self.candidates if d.cues.day}
+        # The day a candidate opens with ("On 15 September ..."), or else the day it tells
+        # of (:func:`_dated`), when it names one.
+        self.day = {d.key: day for d in self.candidates if (day := d.cues.day or _dated(d))}
         self.by_key = {d.key: d for d in self.candidates}
         #: The article of each candidate (key -> id), and how many each article has.
         self.article = {k: _article_of(k) for k in self.by_key}
@@ -863,7 +951,7 @@ class Scorer:
         for ring in c.rings:
             for k in index.get(f"ring:{ring}", ()):
                 shared[k] = get(k, 0.0) + ring_bonus
-        c_actors = _actors(c)
+        c_actors = _actors(c, concern=True)
         # Who is involved is not what happens: a sentence that shares none of the concern's
         # words (or rings) answers it only if one of its actors acts there too, and is
         # not the subject of the whole story (:data:`ACTOR_ALONE`).
@@ -1013,7 +1101,7 @@ class Scorer:
 
     def explain(self, c: _Sentence, before: _Sentence | None, d: _Sentence) -> Evidence:
         c, before, d = self._as_named(c), self._as_named(before), self._as_named(d)
-        score = self._score(concern_parts(c, before, self.local), c, _actors(c), d)
+        score = self._score(concern_parts(c, before, self.local), c, _actors(c, concern=True), d)
         return _evidence(c, d, score, self.theme_weight)
 
 

@@ -422,10 +422,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def title_from_name(path: Path | str) -> str:
     """The title of an article whose text gives none: its file name's words
-    ("harbour_talks-resume.txt" -> "harbour talks resume"), so every list shows it by a
-    name the user knows."""
+    ("harbour_talks-resume.txt" -> "harbour talks resume", "2024-05-01.txt" as it is), so
+    every list shows it by a name the user knows."""
     stem = PurePath(str(path)).stem
-    return " ".join(stem.replace("_", " ").replace("-", " ").split())
+    # a hyphen between digits is a date's or a number's ("2024-05-01"), not a space
+    words = re.sub(r"_|(?<!\d)-|-(?!\d)", " ", stem)
+    return " ".join(words.split())
 
 
 def article_id(root: Path, path: Path) -> str:

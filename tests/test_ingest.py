@@ -2514,4 +2514,14 @@ def test_a_titles_file_name_words_are_the_stems_words(stem):
 
     words = title_from_name(f"folder/{stem}.txt")
     assert words == words.strip() and "  " not in words and "_" not in words
-    assert words.replace(" ", "") == "".join(stem.split()).replace("_", "").replace("-", "")
+    assert [c for c in words if c.isalnum()] == [c for c in stem if c.isalnum()]
+    for i, c in enumerate(words):
+        if c == "-":  # kept only inside a date or a number
+            assert 0 < i < len(words) - 1 and words[i - 1].isdigit() and words[i + 1].isdigit()
+
+
+def test_a_dated_file_name_keeps_its_date_as_the_title():
+    from search.files import title_from_name
+
+    assert title_from_name("news/2024-05-01.txt") == "2024-05-01"
+    assert title_from_name("news/ferry-strike_2024-05-01.md") == "ferry strike 2024-05-01"

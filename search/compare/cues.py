@@ -533,11 +533,19 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
     if not (_DIGIT.search(text) and _ANY_MONTH.search(text)):  # most sentences name no day
         return []
     published = dt.date(published.year, published.month, published.day)  # not a datetime
+    soon = published + dt.timedelta(days=DAYS_AHEAD_MIN)
     return [
         m.group(0)
         for m in _DAY_DATE.finditer(text)
-        if (when := _day_of(m, published, nearest=True)) is not None and when > published
+        if (when := _day_of(m, published, nearest=True)) is not None and when > soon
     ]
+
+
+#: A day counts as ahead only this many days past the article's own date: an article is
+#: often dated a day or three before what it reports (a weekly's issue date, a time zone,
+#: a story updated after its first date: "he went to the White House on April 10th" in an
+#: article of 9 April), where a schedule is told further ahead.
+DAYS_AHEAD_MIN = 3
 
 
 _ANY_MONTH = re.compile(_MONTH)

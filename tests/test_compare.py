@@ -398,6 +398,19 @@ def news(body: str, published: dt.date) -> Article:
             (2024, 4, 9),
             True,
         ),
+        # A day without a year told in the past is last year's (the review): not ahead.
+        (
+            "Boko Haram kidnapped 276 schoolgirls from a school in Chibok on April 14.",
+            (2015, 2, 8),
+            False,
+        ),
+        ("The governor died on July 4 after a long illness.", (2015, 2, 8), False),
+        # A schedule told in the past is still a schedule.
+        (
+            "The commission moved the vote from February 14 to March 28.",
+            (2015, 2, 8),
+            True,
+        ),
     ],
 )
 def test_a_day_after_the_articles_publication_is_a_forward_cue(sentence, published, ahead):
@@ -2458,3 +2471,22 @@ def test_a_clause_before_a_verb_of_saying_is_what_is_said():
         STORMS,
         "The harbour master retired after thirty years in the post.",
     ) == [outcome]
+
+
+def test_a_later_sentence_that_dates_only_its_side_clause_still_answers():
+    """The review: "Boko Haram freed 21 of the schoolgirls it abducted on April 14" was
+    taken for background (April 14, before the concern) and never linked: the day dates
+    the abduction, not the release the sentence reports."""
+    earlier = news(
+        "Parents fear the Chibok schoolgirls may never be freed by Boko Haram.",
+        dt.date(2015, 1, 10),
+    )
+    later = evolve(
+        news(
+            "Boko Haram freed 21 of the Chibok schoolgirls it abducted on April 14.",
+            dt.date(2015, 3, 29),
+        ),
+        id="later",
+    )
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert [e.development.span.text for e in link.evidence] == [later.body]

@@ -534,11 +534,63 @@ def days_ahead(text: str, published: dt.date) -> list[str]:
         return []
     published = dt.date(published.year, published.month, published.day)  # not a datetime
     soon = published + dt.timedelta(days=DAYS_AHEAD_MIN)
-    return [
-        m.group(0)
-        for m in _DAY_DATE.finditer(text)
-        if (when := _day_of(m, published, nearest=True)) is not None and when > soon
-    ]
+    past = None  # asked once, of the first day without a year
+    ahead = []
+    for m in _DAY_DATE.finditer(text):
+        when = _day_of(m, published, nearest=True)
+        if when is None or when <= soon:
+            continue
+        if not m.group(5) and not _SCHEDULED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            # A day without a year, told in the past ("kidnapped … on April 14", "died on
+            # July 4" in a February article) is last year's, not a schedule; "moved … to
+            # March 28", "takes effect on 1 March" are.
+            if past is None:
+                past = told_in_past(text)
+            if past:
+                continue
+        ahead.append(m.group(0))
+    return ahead
+
+
+#: Words right before a day that make it a schedule's, whatever the tense ("moved from
+#: February 14 to March 28", "postponed until June 3", "set for May 9").
+_SCHEDULED_BEFORE = re.compile(r"\b(?:to|until|till|by|for)\s+$", re.I)
+#: Verbs in the past that report what someone said, not what happened: a clause they
+#: open may tell what is to come ("announced that the toll takes effect on 1 March").
+_REPORTING_PAST = wordset(
+    """said announced told added stated reported declared confirmed warned explained
+    insisted noted wrote argued claimed promised pledged vowed predicted expected agreed
+    decided ruled ordered asked urged called"""
+)
+#: Irregular past tenses that tell an event ("went", "died" is regular) .
+_IRREGULAR_PAST = wordset(
+    """went came took gave got made met left lost won held led fled fell rose began broke
+    spoke wrote drove flew ran saw sent spent stood struck sold bought brought thought
+    caught fought taught built felt kept slept swept paid laid hit shot cut quit split
+    became overcame withdrew drew grew threw knew blew forgot sank sprang swam stole
+    chose froze rode woke wore tore bore swore shook forbade"""
+)
+
+
+def told_in_past(text: str) -> bool:
+    """Does ``text`` tell an event in the past tense: a verb in -ed, or an irregular
+    past, besides the verbs that report what was said ("announced that …")?"""
+    for word in _WORD_RX.findall(text.lower()):
+        if word in _REPORTING_PAST:
+            continue
+        if word in _IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST_ED):
+            return True
+    return False
+
+
+_WORD_RX = re.compile(r"[a-z]+")
+#: Words in -ed that are no past tense of an event ("need", "speed", "hundred", "based").
+_NOT_PAST_ED = wordset(
+    """need indeed exceed proceed succeed speed breed bleed feed seed greed hundred
+    kindred bred shed sled shred wed embed embedded based scheduled expected planned
+    proposed intended supposed concerned interested united limited related
+    detailed"""
+)
 
 
 #: A day counts as ahead only this many days past the article's own date: an article is
@@ -569,9 +621,20 @@ def latest_day(text: str, published: dt.date) -> int:
         when.toordinal()
         for m in _DAY_DATE.finditer(text)
         if not _DOCUMENT_DAY.search(text, max(0, m.start() - 25), m.start())
+        and not _SIDE_CLAUSE_BEFORE.search(text, max(0, m.start() - 60), m.start())
         and (when := _day_of(m, published)) is not None
     ]
     return max(days, default=0)
+
+
+#: A clause of its own before a day, which the day dates instead of what the sentence
+#: reports: "Boko Haram freed 21 of the schoolgirls it abducted on April 14" tells of
+#: the release, not of April 14.
+_SIDE_CLAUSE_BEFORE = re.compile(
+    r"\b(?:it|they|he|she|we|who|which|that|whom)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
+    r"[a-z]+(?:ed|en|ew|ook|ought|ent)\b[^,;:.]*$",
+    re.I,
+)
 
 
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined

@@ -254,6 +254,14 @@ class Corpus:
                 given_up=given_up,
             )
 
+    def is_stale(self) -> bool:
+        """Has the index on disk moved on since this corpus opened it (another dossier,
+        a `dossier index` in another terminal, refreshed it)? False for one in memory."""
+        try:
+            return not self._searcher.up_to_date()
+        except Exception:  # noqa: BLE001 - in memory, or closed: nothing newer to open
+            return False
+
     def warm_up(self) -> None:
         """Pay now, in the background, what an opened index's first search pays on top of
         later ones (the query parser, the field lengths ranking reads, the stored columns

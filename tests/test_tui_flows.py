@@ -175,6 +175,29 @@ def test_f5_while_another_dossier_updates_the_index_says_so(tmp_path):
     run(scenario())
 
 
+def test_f5_after_another_dossier_refreshed_the_index_shows_what_it_added(tmp_path):
+    """The review: with `dossier index` run in another terminal after files were added,
+    f5 said "no file was added, changed or removed" (its own look found nothing left to
+    do) and the explorer kept showing the index as it was."""
+    folder = write_corpus(tmp_path / "articles")
+    cache = tmp_path / "c"
+
+    async def scenario():
+        app = DossierApp(open_corpus=lambda: Corpus.open([folder], cache_dir=cache), cache_dir=cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            (folder / "late.md").write_text(
+                "---\ntitle: Ferry timetable cut\ndate: 2024-09-01\n---\n\nNo ferries.\n"
+            )
+            Corpus.open([folder], cache_dir=cache).close()  # the other terminal's index
+            await pilot.press("escape", "f5")
+            await wait_for(pilot, lambda: len(result_ids(app)) == 5, timeout=20, what="the file")
+            said = [str(n.message) for n in app._notifications]
+            assert any("another dossier" in m for m in said), said
+
+    run(scenario())
+
+
 def test_f5_reads_the_files_again_when_the_index_is_kept_in_memory(tmp_path):
     folder = write_corpus(tmp_path / "articles")
     (tmp_path / "not-a-folder").write_text("")

@@ -324,7 +324,11 @@ class DossierApp(App[None]):
         folder_stamp = catalog.stamp(folders)
         changed = refresh.in_child(folders, self.cache_dir)
         if changed is None:
-            return False
+            shown = self.corpus
+            if shown is None or not shown.is_stale():
+                return False
+            # nothing left to refresh, because another dossier already did it
+            changed = "the index was brought up to date by another dossier"
         corpus = Corpus.open(folders, cache_dir=self.cache_dir, quick=True)
         catalog.save(folders, folder_stamp, corpus.articles)  # the articles read here, too
         self.call_from_thread(self._refreshed, corpus, changed)

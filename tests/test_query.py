@@ -1261,3 +1261,21 @@ def test_folding_changes_only_latin_letters_and_keeps_every_offset(text):
         if before != after:
             assert unicodedata.name(before).startswith(("LATIN", "FULLWIDTH"))
             assert after.isascii()
+
+
+def test_text_saved_with_decomposed_accents_is_found_either_way(tmp_path):
+    """The review: a file in NFD (macOS writes "é" as "e" and a combining accent) split
+    "réunion" at the accent, so no query found it, with or without the accent."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", _ACCENTED.replace("heatwave", "réunion"))
+    assert decomposed != _ACCENTED
+    write(tmp_path / "news", "nfd.txt", decomposed)
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        for query in ("réunion", "reunion", "São Paulo", "Sao Paulo"):
+            assert corpus.search(query).total == 1, query
+        [article] = corpus.articles
+        assert "São Paulo" in article.body  # shown composed, one character an accent
+    finally:
+        corpus.close()

@@ -132,7 +132,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
 def sanitise(text: str) -> str:
-    """Remove terminal escape sequences and control characters; unify newlines."""
+    """Remove terminal escape sequences and control characters; unify newlines; compose
+    accents with their letters (NFC: macOS and some PDFs write "é" as "e" and a combining
+    accent, which would split the word for search and for the screen)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\ufeff", "")
     text = _ESCAPES.sub("", text)

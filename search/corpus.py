@@ -406,9 +406,8 @@ class Corpus:
                 self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
             found = self._name_forms.resolve(name)
             if len(found) > 1:  # the most named first, and a query of a bounded size
-                found = tuple(
-                    sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n))
-                )[:SHORT_FORM_NAMES]
+                ordered = sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n))
+                found = tuple(_unlike_when_folded(ordered))[:SHORT_FORM_NAMES]
         if not found and info is not None:
             return (info.canonical,)
         return found or (name,)
@@ -433,6 +432,22 @@ def _title_words(title: str) -> tuple[str, ...]:
 
 #: How much of an article's text :meth:`Corpus.more_like` reads for its key words.
 _LIKENESS_TEXT = 20_000
+
+
+def _unlike_when_folded(names: list[str]) -> list[str]:
+    """``names`` less each one written as an earlier one but for its accents ("Jose
+    Ribeiro" after "José Ribeiro"): the index finds the two by either, so they are one
+    name to ask about, not two to choose between."""
+    from .folding import fold
+
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = fold(name).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 def _close_all(readers: list) -> None:

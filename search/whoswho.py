@@ -58,12 +58,14 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
         except ValueError:
             return None
         count = 0
-    wanted = canonical.casefold()
+    from .folding import fold
+
+    wanted = fold(canonical).casefold()  # as the index finds it: "Jose" is "José" too
     mentions = []
     found_type = ""
     for hit in hits:
         for e in corpus.entities(hit.id):
-            if e.canonical.casefold() == wanted:
+            if fold(e.canonical).casefold() == wanted:
                 article = corpus.get(hit.id)
                 snippet = context(article.text(e.field), e.start, e.end)
                 mentions.append((hit.id, hit.title, hit.source, hit.published, snippet))

@@ -1279,3 +1279,21 @@ def test_text_saved_with_decomposed_accents_is_found_either_way(tmp_path):
         assert "São Paulo" in article.body  # shown composed, one character an accent
     finally:
         corpus.close()
+
+
+def test_one_name_written_with_and_without_its_accents_is_one_name(tmp_path):
+    """The review: "José Ribeiro" in one article and "Jose Ribeiro" in another made
+    `who:Ribeiro` ask which of the two was meant, though both queries find both."""
+    write(tmp_path / "news", "cafe.txt", _ACCENTED)
+    write(
+        tmp_path / "news",
+        "plain.txt",
+        _ACCENTED.replace("José", "Jose").replace("São", "Sao").replace("heatwave", "drought"),
+    )
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=tmp_path / "cache")
+    try:
+        result = corpus.search("who:Ribeiro")
+        assert result.total == 2 and not result.notices, result.notices
+        assert len(corpus.names_for("Ribeiro")) == 1
+    finally:
+        corpus.close()

@@ -431,6 +431,30 @@ def test_an_aim_sought_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "During the week of polling, islanders are to choose between the two mayors.",
+        "More than 300 ferry terminals across the region are to reopen after the strike.",
+        "The appeals court is to rule on the harbour dispute on Friday.",
+    ],
+)
+def test_a_schedule_told_with_is_to_is_a_concern(sentence):
+    """News tells an arrangement with "is / are to" and a verb, no modal or plan word."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union's lawyer said the port authority is to blame for the delays.",
+        "The best answer is to build more berths, the harbour master said.",
+    ],
+)
+def test_is_to_of_blame_or_a_way_is_no_schedule(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The two governments signed a defence treaty in Canberra on Monday.",
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",

@@ -414,6 +414,11 @@ def cues(
     if published and found["when"] and not _MONTH_WHEN.isdisjoint(found["when"]):
         # A day after the article's own ("the vote is moved to March 28"): a schedule.
         forward += days_ahead(text, published)[:1]
+    if (" is to " in low or " are to " in low) and _BE_TO.search(low):
+        # A schedule or an arrangement told with "is / are to" and a verb ("voters are to
+        # choose a new president", "the centres are to open on Sunday"), as "is to be"
+        # is; not a role described ("her job is to better the pay of dockers").
+        forward.append("is to")
     if " need" in low and _NEED_TO.search(low):
         # A need with what it takes in between ("forces need six weeks to clear the
         # area", "the council needs more time to decide"): as "need to".
@@ -569,6 +574,16 @@ def latest_day(text: str, published: dt.date) -> int:
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: "is / are to" and a verb: a schedule ("the court is to rule on Friday"). Not after a
+#: role, a task or a way ("her job is to better ...", "the answer is to build"), not
+#: "is to blame" or "that is to say", not before a determiner ("is to the credit of");
+#: "is to be" is a phrase of its own.
+_BE_TO = re.compile(
+    r" (?!(?:job|jobs|task|tasks|role|roles|duty|duties|mission|purpose|function|work|"
+    r"answer|solution|way|idea|point|thing|trick|challenge|key|that|what) )[a-z'’]+ "
+    r"(?:is|are) to (?!(?:be|blame|say|the|a|an|his|her|their|its|our|my|your|this|that|"
+    r"these|those|some|any|me|us|him|them) )[a-z]"
+)
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:

@@ -431,6 +431,30 @@ def test_an_aim_sought_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The provincial governor is running for re-election.",
+        "The former finance minister is standing for parliament in the northern district.",
+        "Her deputy runs for a second term as mayor of the port city.",
+    ],
+)
+def test_a_candidacy_is_a_concern(sentence):
+    """A bid for office is an aim whose outcome is the vote, as "is seeking another term"."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dock workers were running for cover when the crane collapsed.",
+        "The harbour festival has been running for twenty years.",
+    ],
+)
+def test_running_for_cover_or_a_while_is_no_candidacy(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "During the week of polling, islanders are to choose between the two mayors.",
         "More than 300 ferry terminals across the region are to reopen after the strike.",
         "The appeals court is to rule on the harbour dispute on Friday.",

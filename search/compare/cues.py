@@ -138,6 +138,30 @@ FORWARD_PHRASES = (
         for seek in ("seek", "seeks")
         for what in ("to", "a", "an", "another", "re election", "reelection")
     ),
+    # A candidacy, as "is seeking another term" is ("the president is running for
+    # re-election", "she runs for governor", "he is standing for parliament"): an aim whose
+    # outcome is the vote. Only before an office or a term: "running for cover", "has run
+    # for two years" are no bid.
+    *(
+        f"{run} for {office}"
+        for run in ("running", "run", "runs", "standing", "stand", "stands")
+        for office in (
+            "re election",
+            "reelection",
+            "election",
+            "president",
+            "the presidency",
+            "office",
+            "parliament",
+            "governor",
+            "mayor",
+            "a second",
+            "a third",
+            "a fourth",
+            "a fifth",
+            "another term",
+        )
+    ),
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",

@@ -431,6 +431,18 @@ def test_an_aim_sought_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The observer mission says both parties have agreed to accept the tribunal's ruling.",
+        "Under the accord, the rebels agreed to hand over their weapons within a month.",
+    ],
+)
+def test_an_undertaking_agreed_is_a_concern(sentence):
+    """An undertaking given ("agreed to accept") looks ahead, as "pledged to" does."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The provincial governor is running for re-election.",
         "The former finance minister is standing for parliament in the northern district.",
         "Her deputy runs for a second term as mayor of the port city.",

@@ -272,6 +272,11 @@ DEMAND_PHRASES = (
     "called on",
     "asked for",
     "under pressure to",
+    # An undertaking given, as "pledged to" and "promised to" are ("all three candidates
+    # have agreed to accept the results", "the rebels agree to lay down their arms").
+    "agreed to",
+    "agree to",
+    "agrees to",
 )
 #: An allegation or challenge still to be tested ("questioned the president's power",
 #: "accused of", "faces lawsuits").

@@ -431,6 +431,18 @@ def test_an_aim_sought_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The spokesman said the port authority was working on a new timetable for the ferries.",
+        "Engineers are working on a way to reach the flooded tunnel from the surface.",
+    ],
+)
+def test_work_toward_something_not_yet_there_is_a_concern(sentence):
+    """ "working on" a timetable or a way: not done yet, as "work is under way" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The observer mission says both parties have agreed to accept the tribunal's ruling.",
         "Under the accord, the rebels agreed to hand over their weapons within a month.",
     ],

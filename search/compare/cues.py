@@ -127,6 +127,9 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # Work toward something not yet there ("the commission is working on a new date for
+    # the vote", "officials are working on plans to ..."), as "work is under way" is.
+    "working on",
     # An aim pursued ("the president is seeking another term", "the union seeks a pay
     # rise", "she seeks re-election"), as "aims" is.
     "is seeking",

@@ -440,13 +440,14 @@ def cues(
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
     if hits:
-        forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
+        # In the list's order, looked up from the few hits rather than the long list.
+        forward += [p for _, p in sorted(_FORWARD_OF[h] for h in hits if h in _FORWARD_OF)]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     if published and found["when"] and not _MONTH_WHEN.isdisjoint(found["when"]):
         # A day after the article's own ("the vote is moved to March 28"): a schedule.
         forward += days_ahead(text, published)[:1]
-    if (" is to " in low or " are to " in low) and _BE_TO.search(low):
+    if found["be"] and (" is to " in low or " are to " in low) and _BE_TO.search(low):
         # A schedule or an arrangement told with "is / are to" and a verb ("voters are to
         # choose a new president", "the centres are to open on Sunday"), as "is to be"
         # is; not a role described ("her job is to better the pay of dockers").
@@ -815,6 +816,8 @@ _FORWARD_PADDED = tuple(
     for p in dict.fromkeys(FORWARD_PHRASES)  # each once, however often listed
     if p not in WORRY_PHRASES
 )
+#: Padded forward phrase -> (its place in the list, the phrase).
+_FORWARD_OF = {pad: (i, p) for i, (p, pad) in enumerate(_FORWARD_PADDED)}
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)
     for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)

@@ -443,6 +443,20 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Final results from the island's election are due on Tuesday.",
+        "The harbour council votes on the ferry contract next Tuesday.",
+        "The ban on night flights takes effect in the spring.",
+        "The fisheries treaty comes into force once both parliaments ratify it.",
+    ],
+)
+def test_a_schedule_as_news_tells_it_is_a_concern(sentence):
+    """Due on a day, a weekday ahead, a rule that takes effect: a schedule, with no modal."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The observer mission says both parties have agreed to accept the tribunal's ruling.",
         "Under the accord, the rebels agreed to hand over their weapons within a month.",
     ],

@@ -127,6 +127,19 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # A schedule as news tells it: a deadline or a day that is due ("results are due on
+    # Tuesday", "the report is due by March"), a weekday ahead ("parliament votes on it
+    # next Tuesday"), a rule or a law that is to start ("the ban takes effect in January",
+    # "the treaty comes into force next year").
+    *(f"{be} due {p}" for be in ("is", "are") for p in ("on", "in", "by", "next", "later")),
+    *(
+        f"next {day}"
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    ),
+    "takes effect",
+    "take effect",
+    "comes into force",
+    "come into force",
     # Work toward something not yet there ("the commission is working on a new date for
     # the vote", "officials are working on plans to ..."), as "work is under way" is.
     "working on",

@@ -443,6 +443,18 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Investigators have not yet determined the cause of the ferry's sinking.",
+        "The two parties have not yet agreed on who will lead the coalition.",
+    ],
+)
+def test_not_yet_done_is_a_concern(sentence):
+    """ "have not yet determined" is still open, as "have yet to determine" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Final results from the island's election are due on Tuesday.",
         "The harbour council votes on the ferry contract next Tuesday.",
         "The ban on night flights takes effect in the spring.",

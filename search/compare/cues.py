@@ -181,6 +181,7 @@ FORWARD_PHRASES = (
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",
+    "not yet",
     "is considering",
     "are considering",
     # A schedule ("elections are to be held in May", "talks are slated for March"), a

@@ -443,6 +443,29 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The regional bloc has asked both factions to respect the truce around the port.",
+        "The island's governor is determined to push the fishing reform through the assembly.",
+        "The junta says it is willing to hand power to an elected civilian government.",
+    ],
+)
+def test_a_request_or_a_resolve_is_a_concern(sentence):
+    """A request made ("asked both factions to") is a demand; a resolve avowed
+    ("determined to", "willing to") an assurance."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_asked_alone_is_no_request():
+    assert (
+        find_concerns(
+            article("The harbour master was asked about the delays in the port.", year=2024)
+        )
+        == ()
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Investigators have not yet determined the cause of the ferry's sinking.",
         "The two parties have not yet agreed on who will lead the coalition.",
     ],

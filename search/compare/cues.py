@@ -289,6 +289,10 @@ DEMAND_PHRASES = (
     "called on",
     "asked for",
     "under pressure to",
+    # A resolve or a readiness avowed ("the president is determined to push the reform
+    # through", "the army is willing to hand over power"): an assurance.
+    "determined to",
+    "willing to",
     # An undertaking given, as "pledged to" and "promised to" are ("all three candidates
     # have agreed to accept the results", "the rebels agree to lay down their arms").
     "agreed to",
@@ -466,6 +470,10 @@ def cues(
         # choose a new president", "the centres are to open on Sunday"), as "is to be"
         # is; not a role described ("her job is to better the pay of dockers").
         forward.append("is to")
+    if " ask" in low and _ASKED_TO.search(low):
+        # A request made ("the UN has asked both sides to respect the truce"): a demand,
+        # as "called on" is.
+        found["demand"].append("asked ... to")
     if " need" in low and _NEED_TO.search(low):
         # A need with what it takes in between ("forces need six weeks to clear the
         # area", "the council needs more time to decide"): as "need to".
@@ -621,6 +629,11 @@ def latest_day(text: str, published: dt.date) -> int:
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: Someone asked to do something ("asked both parties to respect", "asks the court to
+#: block"), up to four words between; not "asked to" alone ("he was asked to leave").
+_ASKED_TO = re.compile(
+    r" as(?:k|ks|ked|king) (?!to |for |about |whether |if )(?:\S+ ){1,4}?to [a-z]"
+)
 #: "is / are to" and a verb: a schedule ("the court is to rule on Friday"). Not after a
 #: role, a task or a way ("her job is to better ...", "the answer is to build"), not
 #: "is to blame" or "that is to say", not before a determiner ("is to the credit of");

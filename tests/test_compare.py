@@ -456,6 +456,127 @@ def test_an_aim_sought_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The spokesman said the port authority was working on a new timetable for the ferries.",
+        "Engineers are working on a way to reach the flooded tunnel from the surface.",
+    ],
+)
+def test_work_toward_something_not_yet_there_is_a_concern(sentence):
+    """ "working on" a timetable or a way: not done yet, as "work is under way" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regional bloc has asked both factions to respect the truce around the port.",
+        "The island's governor is determined to push the fishing reform through the assembly.",
+        "The junta says it is willing to hand power to an elected civilian government.",
+    ],
+)
+def test_a_request_or_a_resolve_is_a_concern(sentence):
+    """A request made ("asked both factions to") is a demand; a resolve avowed
+    ("determined to", "willing to") an assurance."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_asked_alone_is_no_request():
+    assert (
+        find_concerns(
+            article("The harbour master was asked about the delays in the port.", year=2024)
+        )
+        == ()
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Investigators have not yet determined the cause of the ferry's sinking.",
+        "The two parties have not yet agreed on who will lead the coalition.",
+    ],
+)
+def test_not_yet_done_is_a_concern(sentence):
+    """ "have not yet determined" is still open, as "have yet to determine" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Final results from the island's election are due on Tuesday.",
+        "The harbour council votes on the ferry contract next Tuesday.",
+        "The ban on night flights takes effect in the spring.",
+        "The fisheries treaty comes into force once both parliaments ratify it.",
+    ],
+)
+def test_a_schedule_as_news_tells_it_is_a_concern(sentence):
+    """Due on a day, a weekday ahead, a rule that takes effect: a schedule, with no modal."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The observer mission says both parties have agreed to accept the tribunal's ruling.",
+        "Under the accord, the rebels agreed to hand over their weapons within a month.",
+    ],
+)
+def test_an_undertaking_agreed_is_a_concern(sentence):
+    """An undertaking given ("agreed to accept") looks ahead, as "pledged to" does."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The provincial governor is running for re-election.",
+        "The former finance minister is standing for parliament in the northern district.",
+        "Her deputy runs for a second term as mayor of the port city.",
+    ],
+)
+def test_a_candidacy_is_a_concern(sentence):
+    """A bid for office is an aim whose outcome is the vote, as "is seeking another term"."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dock workers were running for cover when the crane collapsed.",
+        "The harbour festival has been running for twenty years.",
+    ],
+)
+def test_running_for_cover_or_a_while_is_no_candidacy(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the week of polling, islanders are to choose between the two mayors.",
+        "More than 300 ferry terminals across the region are to reopen after the strike.",
+        "The appeals court is to rule on the harbour dispute on Friday.",
+    ],
+)
+def test_a_schedule_told_with_is_to_is_a_concern(sentence):
+    """News tells an arrangement with "is / are to" and a verb, no modal or plan word."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union's lawyer said the port authority is to blame for the delays.",
+        "The best answer is to build more berths, the harbour master said.",
+    ],
+)
+def test_is_to_of_blame_or_a_way_is_no_schedule(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The two governments signed a defence treaty in Canberra on Monday.",
         "Parliament approved the new sanctions package by a wide margin.",
         "Japan's pledge to raise defence spending to 2% of GDP reflects pressure from allies.",

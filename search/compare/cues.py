@@ -127,6 +127,22 @@ FORWARD_PHRASES = (
     "work is continuing",
     "work continues",
     "continuing work",
+    # A schedule as news tells it: a deadline or a day that is due ("results are due on
+    # Tuesday", "the report is due by March"), a weekday ahead ("parliament votes on it
+    # next Tuesday"), a rule or a law that is to start ("the ban takes effect in January",
+    # "the treaty comes into force next year").
+    *(f"{be} due {p}" for be in ("is", "are") for p in ("on", "in", "by", "next", "later")),
+    *(
+        f"next {day}"
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    ),
+    "takes effect",
+    "take effect",
+    "comes into force",
+    "come into force",
+    # Work toward something not yet there ("the commission is working on a new date for
+    # the vote", "officials are working on plans to ..."), as "work is under way" is.
+    "working on",
     # An aim pursued ("the president is seeking another term", "the union seeks a pay
     # rise", "she seeks re-election"), as "aims" is.
     "is seeking",
@@ -138,9 +154,34 @@ FORWARD_PHRASES = (
         for seek in ("seek", "seeks")
         for what in ("to", "a", "an", "another", "re election", "reelection")
     ),
+    # A candidacy, as "is seeking another term" is ("the president is running for
+    # re-election", "she runs for governor", "he is standing for parliament"): an aim whose
+    # outcome is the vote. Only before an office or a term: "running for cover", "has run
+    # for two years" are no bid.
+    *(
+        f"{run} for {office}"
+        for run in ("running", "run", "runs", "standing", "stand", "stands")
+        for office in (
+            "re election",
+            "reelection",
+            "election",
+            "president",
+            "the presidency",
+            "office",
+            "parliament",
+            "governor",
+            "mayor",
+            "a second",
+            "a third",
+            "a fourth",
+            "a fifth",
+            "another term",
+        )
+    ),
     # Not done yet ("investigators have yet to determine the cause"), and a step weighed
     # and not yet taken ("the government is considering a ban").
     "yet to",
+    "not yet",
     "is considering",
     "are considering",
     # A schedule ("elections are to be held in May", "talks are slated for March"), a
@@ -248,6 +289,15 @@ DEMAND_PHRASES = (
     "called on",
     "asked for",
     "under pressure to",
+    # A resolve or a readiness avowed ("the president is determined to push the reform
+    # through", "the army is willing to hand over power"): an assurance.
+    "determined to",
+    "willing to",
+    # An undertaking given, as "pledged to" and "promised to" are ("all three candidates
+    # have agreed to accept the results", "the rebels agree to lay down their arms").
+    "agreed to",
+    "agree to",
+    "agrees to",
 )
 #: An allegation or challenge still to be tested ("questioned the president's power",
 #: "accused of", "faces lawsuits").
@@ -408,12 +458,22 @@ def cues(
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
     if hits:
-        forward += [p for p, padded in _FORWARD_PADDED if padded in hits]
+        # In the list's order, looked up from the few hits rather than the long list.
+        forward += [p for _, p in sorted(_FORWARD_OF[h] for h in hits if h in _FORWARD_OF)]
     years = _YEAR.findall(text) if year and ("1" in text or "20" in text) else ()
     forward += [y for y in years if int(y) > year]
     if published and found["when"] and not _MONTH_WHEN.isdisjoint(found["when"]):
         # A day after the article's own ("the vote is moved to March 28"): a schedule.
         forward += days_ahead(text, published)[:1]
+    if found["be"] and (" is to " in low or " are to " in low) and _BE_TO.search(low):
+        # A schedule or an arrangement told with "is / are to" and a verb ("voters are to
+        # choose a new president", "the centres are to open on Sunday"), as "is to be"
+        # is; not a role described ("her job is to better the pay of dockers").
+        forward.append("is to")
+    if " ask" in low and _ASKED_TO.search(low):
+        # A request made ("the UN has asked both sides to respect the truce"): a demand,
+        # as "called on" is.
+        found["demand"].append("asked ... to")
     if " need" in low and _NEED_TO.search(low):
         # A need with what it takes in between ("forces need six weeks to clear the
         # area", "the council needs more time to decide"): as "need to".
@@ -640,6 +700,21 @@ _SIDE_CLAUSE_BEFORE = re.compile(
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: Someone asked to do something ("asked both parties to respect", "asks the court to
+#: block"), up to four words between; not "asked to" alone ("he was asked to leave").
+_ASKED_TO = re.compile(
+    r" as(?:k|ks|ked|king) (?!to |for |about |whether |if )(?:\S+ ){1,4}?to [a-z]"
+)
+#: "is / are to" and a verb: a schedule ("the court is to rule on Friday"). Not after a
+#: role, a task or a way ("her job is to better ...", "the answer is to build"), not
+#: "is to blame" or "that is to say", not before a determiner ("is to the credit of");
+#: "is to be" is a phrase of its own.
+_BE_TO = re.compile(
+    r" (?!(?:job|jobs|task|tasks|role|roles|duty|duties|mission|purpose|function|work|"
+    r"answer|solution|way|idea|point|thing|trick|challenge|key|that|what) )[a-z'’]+ "
+    r"(?:is|are) to (?!(?:be|blame|say|the|a|an|his|her|their|its|our|my|your|this|that|"
+    r"these|those|some|any|me|us|him|them) )[a-z]"
+)
 
 
 def _phrases(padded: tuple[tuple[str, str], ...], hits: set[str]) -> tuple[str, ...]:
@@ -839,6 +914,8 @@ _FORWARD_PADDED = tuple(
     for p in dict.fromkeys(FORWARD_PHRASES)  # each once, however often listed
     if p not in WORRY_PHRASES
 )
+#: Padded forward phrase -> (its place in the list, the phrase).
+_FORWARD_OF = {pad: (i, p) for i, (p, pad) in enumerate(_FORWARD_PADDED)}
 _WORRY_PADDED, _WHEN_PADDED, _DEMAND_PADDED, _OBLIGATION_PADDED = (
     tuple((p, f" {p} ") for p in phrases)
     for phrases in (WORRY_PHRASES, WHEN_PHRASES, DEMAND_PHRASES, OBLIGATION_PHRASES)

@@ -874,3 +874,28 @@ def test_what_happened_next_from_a_pair_says_its_keys_and_what_the_figures_mean(
             assert app.screen is screen
 
     asyncio.run(scenario())
+
+
+def test_the_status_line_says_which_sentence_p_will_pin_and_g_G_reach_the_ends(seed_corpus):
+    """The audit: after n the status line stayed "concern 1/6 · open", the chosen sentence
+    told only by a shade, so an analyst pinned the wrong one; and g/G, which every other
+    list takes, did nothing in the concerns."""
+
+    async def scenario():
+        app = _app(seed_corpus)
+        async with app.run_test(size=(140, 40)) as pilot:
+            screen = await _open_compare(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            status = str(screen.query_one("#compare-status", Static).render())
+            chosen = " ".join(screen.later_sentences[screen.dev_cursor].text.split())
+            assert f"▶ {screen.dev_cursor + 1}/{len(screen.later_sentences)} " in status
+            assert chosen[:30] in status
+            await pilot.press("G")
+            await pilot.pause()
+            assert screen.current == len(screen.result.links) - 1
+            await pilot.press("g")
+            await pilot.pause()
+            assert screen.current == 0
+
+    asyncio.run(scenario())

@@ -697,6 +697,25 @@ def test_y_copies_the_paragraph_under_the_cursor_when_not_on_a_hit(corpus):
     run(scenario())
 
 
+def test_the_entity_panel_opens_on_a_name_so_enter_then_s_searches_it(corpus):
+    """The audit: the panel opened on its first kind's heading ("Person"), so enter then s
+    said "choose an entity first"."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            reader = await open_first(pilot, app, "harbour")
+            await pilot.press("e")
+            panel = reader.query_one(EntityPanel)
+            await pilot.pause()
+            assert panel.current_name is not None
+            first = panel.current_name
+            await pilot.press("enter")
+            assert reader.selected == first
+
+    run(scenario())
+
+
 def test_entities_panel_selects_highlights_steps_and_searches(corpus):
     async def scenario():
         app = DossierApp(corpus)

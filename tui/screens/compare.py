@@ -106,6 +106,8 @@ class CompareScreen(HelpFirst, Screen):
         Binding("escape", "back", "Back", id="compare.back"),
         Binding("j", "step(1)", "Next concern", id="compare.next"),
         Binding("k", "step(-1)", "Previous concern", id="compare.previous"),
+        Binding("g", "first_concern", "First concern", show=False, id="compare.first"),
+        Binding("G", "last_concern", "Last concern", show=False, id="compare.last"),
         Binding("n", "dev_cursor(1)", "Next sentence right", id="compare.next_sentence"),
         Binding(
             "N", "dev_cursor(-1)", "Previous sentence right", show=False, id="compare.prev_sentence"
@@ -377,6 +379,14 @@ class CompareScreen(HelpFirst, Screen):
             if link.note:  # before the reasons, which can fill the line
                 status.append(" · note: ", style="bold")
                 status.append(one_line(link.note), style="italic")
+            if self.dev_cursor is not None and self.later_sentences:
+                # what p and d act on, said in words: the cursor's colour alone is easy
+                # to miss (and is only an underline without colour)
+                chosen = one_line(self.later_sentences[self.dev_cursor].text)
+                status.append(
+                    f" · ▶ {self.dev_cursor + 1}/{len(self.later_sentences)} ", style="bold"
+                )
+                status.append(chosen if len(chosen) <= 50 else chosen[:49] + "…")
             reasons = []
             if link.theme:
                 reasons.append(link.theme)
@@ -433,6 +443,12 @@ class CompareScreen(HelpFirst, Screen):
             self._reset_dev_cursor()
             self.render_panes()
             self._bring_into_view()
+
+    def action_first_concern(self) -> None:
+        self.query_one("#tracker", OptionList).action_first()
+
+    def action_last_concern(self) -> None:
+        self.query_one("#tracker", OptionList).action_last()
 
     def action_dev_cursor(self, delta: int) -> None:
         """Move the cursor over the later article's sentences (what p and d act on)."""

@@ -50,10 +50,13 @@ class EntityPanel(KeyList):
         if not options:
             options.append(Option(Text("No entities found", style="italic"), disabled=True))
         self.set_options(options)
-        if selected is not None:
-            ids = [o.id for o in options]
-            if selected in ids:
-                self.highlighted = ids.index(selected)
+        ids = [o.id for o in options]
+        if selected is not None and selected in ids:
+            self.highlighted = ids.index(selected)
+        else:  # the first name, not its kind's heading: enter, then s, acts on a name
+            first = next((i for i, o in enumerate(options) if not o.disabled), None)
+            if first is not None:
+                self.highlighted = first
 
     @property
     def current_name(self) -> str | None:

@@ -217,6 +217,49 @@ def test_f5_reads_the_files_again_when_the_index_is_kept_in_memory(tmp_path):
     run(scenario())
 
 
+def test_the_next_run_starts_from_the_last_query_and_mark(tmp_path):
+    """The analyst-workflow audit: quitting (or a dropped SSH connection) lost the query
+    and the article marked for compare; the next day's c compared the wrong pair."""
+    folder = write_corpus(tmp_path / "articles")
+    cache = tmp_path / "c"
+
+    def explorer() -> DossierApp:
+        return DossierApp(
+            open_corpus=lambda: Corpus.open([folder], cache_dir=cache),
+            cache_dir=cache,
+            remember_session=True,
+        )
+
+    async def first_run() -> str:
+        app = explorer()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            await search(pilot, app, "harbour")
+            await pilot.press("escape", "m")
+            await wait_for(pilot, lambda: app.marked is not None, what="the mark")
+            marked = app.marked
+            await pilot.press("q")
+        return marked
+
+    async def next_run(marked: str) -> None:
+        app = explorer()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.marked == marked, what="the mark restored")
+            box = app.search_screen.query_one("#query")
+            assert box.value == "harbour"
+            await wait_for(
+                pilot,
+                lambda: app.search_screen.result is not None
+                and app.search_screen.result.query == "harbour",
+                what="the query's results",
+            )
+            await pilot.press(*"grain")  # the query is selected: typing replaces it
+            assert box.value == "grain"
+
+    marked = asyncio.run(first_run())
+    asyncio.run(next_run(marked))
+
+
 def test_a_corpus_that_cannot_open_says_why_in_the_status_line(tmp_path):
     def broken():
         raise RuntimeError("disk on fire")

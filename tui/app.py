@@ -111,7 +111,10 @@ class DossierApp(App[None]):
         problems: Iterable[str] = (),
         hangup: Hangup | None = None,
         building: Building | None = None,
+        remember_session: bool = False,
     ) -> None:
+        """``remember_session``: start from the last run's query and mark on this corpus,
+        and keep them for the next (tui.session); the `dossier` command does."""
         super().__init__()
         #: Where the build that opens the corpus has got (the opener's progress callback).
         self.building = building
@@ -131,6 +134,9 @@ class DossierApp(App[None]):
         self._warned_quit = 0  # how many unsaved changes the last quit warned of
         #: The article marked with m: c on another article compares the two.
         self.marked: str | None = None
+        #: The corpus whose last query and mark were restored (tui.session); None before.
+        self._session_restored: str | None = None
+        self._remember_session = remember_session
         #: The first article of the palette's "Compare with…".
         self.compare_anchor: str | None = None
         self.animation_level = "none"
@@ -255,6 +261,8 @@ class DossierApp(App[None]):
         self._check_size()
         if not self.is_headless:
             self._exit_with_the_terminal()
+        if self.corpus is not None and self._remember_session:
+            self.call_after_refresh(self._restore_session, self.corpus)
         if self.corpus is None and self._open_corpus is not None:
             if self.building is not None:
                 self._building_timer = self.set_interval(0.2, self._show_building)
@@ -279,6 +287,7 @@ class DossierApp(App[None]):
             loop.call_soon_threadsafe(self.exit)
 
     def exit(self, result=None, return_code: int = 0, message=None) -> None:
+        self._keep_session()
         super().exit(result, return_code, message)
         if self.hangup is not None:
             # The loop's shutdown waits for thread workers (an index build does not stop
@@ -396,10 +405,45 @@ class DossierApp(App[None]):
         if message.reindexed:
             self.notify(f"reindexed {len(message.corpus.articles)} articles", timeout=3)
 
+    def _keep_session(self) -> None:
+        """The query and the mark, for the next run on this corpus (tui.session)."""
+        if self.corpus is None or self._session_restored is None or not self._screen_stack:
+            return
+        from tui import session
+
+        try:
+            query = self.search_screen.query_one("#query").value
+        except Exception:  # noqa: BLE001 - the screen is already gone: keep what was kept
+            return
+        session.save(self.corpus.key, query, self.marked)
+
+    def _restore_session(self, corpus: Corpus) -> None:
+        """Once, when the corpus first opens: last run's query (selected, so typing
+        replaces it) and mark, unless the user has typed or marked since the start."""
+        from tui import session
+
+        self._session_restored = corpus.key
+        query, marked = session.load(corpus.key)
+        if marked and self.marked is None:
+            try:
+                title = corpus.get(marked).title
+            except Exception:  # noqa: BLE001 - the article is gone since: no mark
+                title = None
+            if title is not None:
+                self.marked = marked
+                self.search_screen.post_message(ShowMark(marked))
+                self.notify(f"still marked from last time: {title}", timeout=4)
+        box = self.search_screen.query_one("#query")
+        if query and not box.value:
+            self.search_screen.set_query(query)
+            box.select_all()
+
     def set_corpus(self, corpus: Corpus) -> None:
         """Show ``corpus``: the search screen watches the reactive; a pending open goes on."""
         self.corpus_error = None
         self.corpus = corpus
+        if self._session_restored is None and self._remember_session:
+            self._restore_session(corpus)
         if self._pending_open is not None:
             article_id, query = self._pending_open
             self._pending_open = None

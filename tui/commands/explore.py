@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         problems=config.problems,
         hangup=hangup,
         building=building,
+        remember_session=True,
     )
     started.append(app)
     app.run()

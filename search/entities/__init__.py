@@ -54,6 +54,7 @@ from search.entities.resolve import (
     _retype,
     _second_pass,
     _whole_words,
+    given_names,
 )
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _END, _PRIORITY, Span, _select
@@ -122,9 +123,10 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     # (names for a Title-Cased Headline, if the article has one: a headline is short)
     headlines = {i for i, f in enumerate(first) if len(f[2]) < _SHORT and _is_title_case(f[2])}
     headline_names: dict[str, tuple[str, str]] | None = {} if headlines else None
+    givens: dict[str, str] = {}
     for _, _, norm, spans in first:
-        _register(g, norm, spans, registry, singles, headline_names)
-    registry = {**singles, **registry}
+        _register(g, norm, spans, registry, singles, headline_names, givens)
+    registry = {**singles, **given_names(givens), **registry}
     # (an automaton for the registry's words is built once, if a long field needs it)
     long = len(registry) > 8 and sum(len(f[2]) >= _SHORT for f in first) > 1
     finder = _finder(registry) if long else None

@@ -2105,3 +2105,26 @@ def test_a_given_name_that_is_an_everyday_word_opening_a_sentence_is_no_one():
     marks = [e for e in recognise_text(text) if e.text == "Mark"]
     assert [text[e.start : e.start + 12] for e in marks] == ["Mark said th"]
     assert {e.canonical for e in marks} == {"Mark Carney"}
+
+
+def test_a_transcripts_speakers_labelled_by_given_names_alone_are_people():
+    """A transcript that never names its speakers in full labels lines "Marissa:" and
+    "DEVON:": each is a person, mentioned so in the prose too; a label that is a word of
+    the prose ("Note:") is no one, nor a given name used as a label once."""
+    text = (
+        "We spoke to the two founders about the launch.\n\n"
+        "Marissa: We started in a garage in 2019.\n\n"
+        "DEVON: And we nearly gave up twice.\n\n"
+        "Marissa: The first customers came from a forum. Devon wrote the code.\n\n"
+        "DEVON: Yes.\n\n"
+        "Note: This interview has been edited for length.\n\n"
+        "Note: Photographs by the company."
+    )
+    people = [(e.text, e.canonical) for e in recognise_text(text) if e.type == "PERSON"]
+    assert people == [
+        ("Marissa", "Marissa"),
+        ("DEVON", "Devon"),
+        ("Marissa", "Marissa"),
+        ("Devon", "Devon"),
+        ("DEVON", "Devon"),
+    ]

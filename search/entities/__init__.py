@@ -55,6 +55,7 @@ from search.entities.resolve import (
     _second_pass,
     _whole_words,
     given_names,
+    speakers,
 )
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _END, _PRIORITY, Span, _select
@@ -126,7 +127,12 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     givens: dict[str, str] = {}
     for _, _, norm, spans in first:
         _register(g, norm, spans, registry, singles, headline_names, givens)
-    registry = {**singles, **given_names(givens), **registry}
+    registry = {
+        **singles,
+        **speakers(f[2] for f in first),
+        **given_names(givens),
+        **registry,
+    }
     # (an automaton for the registry's words is built once, if a long field needs it)
     long = len(registry) > 8 and sum(len(f[2]) >= _SHORT for f in first) > 1
     finder = _finder(registry) if long else None

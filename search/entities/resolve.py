@@ -1056,9 +1056,10 @@ def _second_pass(
     # A transcript's speaker in capitals at a line's start: "RICK:", "MORANIS:" for a
     # person the article names in full (one of that given name; "Q:", "A:" are no one's).
     if ":" in norm:
-        for m in _RX_SPEAKER.finditer(norm):
-            known = registry.get(m[1].title())
-            start, end = m.span(1)
+        for start, end in _labels(norm):
+            if not norm[start + 1 : end].isupper():
+                continue
+            known = registry.get(norm[start:end].title())
             if known is not None and known[0] == "PERSON" and 1 not in occupied[start:end]:
                 extra.append((start, end, "PERSON", known[1], known[1] not in g.records, 1))
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
@@ -1072,15 +1073,42 @@ def _second_pass(
     return spans
 
 
-#: A word in capitals that opens a line and is followed by a colon: a speaker's label.
-_RX_SPEAKER = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’-]+):")
+def speakers(norms: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The people a transcript labels its lines by, by given name alone ("Marissa:",
+    "DEVON:" opening two lines or more): each a person, whoever the article names in
+    full. A word of the prose ("Note:", "Update:", "Will:") is no one's label."""
+    counts: dict[str, int] = {}
+    for norm in norms:
+        if ":" not in norm:
+            continue
+        for start, end in _labels(norm):
+            word = norm[start:end].title()
+            counts[word] = counts.get(word, 0) + 1
+    return {
+        word: ("PERSON", word)
+        for word, n in counts.items()
+        if n > 1 and _is_given(word) and not typer.common_words().get(word.lower(), 0)
+    }
+
+
+def _labels(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised word ("Rick", "RICK") that opens a line of ``norm``
+    before a colon: a speaker's label in a transcript."""
+    found = [m.span(1) for m in _RX_LABEL.finditer(norm)]  # (after a line break: fast)
+    first = _RX_FIRST_LABEL.match(norm)
+    return [first.span(1), *found] if first else found
+
+
+_RX_LABEL = re.compile(r"\n[ \t]*([A-Z][a-z]+|[A-Z]{2,}):")
+_RX_FIRST_LABEL = re.compile(r"[ \t]*([A-Z][a-z]+|[A-Z]{2,}):")
 
 
 def _speaker(norm: str, start: int, end: int) -> bool:
     """Is ``norm[start:end]`` a speaker's label, opening a line before a colon?"""
-    return norm.startswith(":", end) and (
-        start == 0 or norm[:start].rstrip(" \t")[-1:] in ("", "\n")
-    )
+    if not norm.startswith(":", end):
+        return False
+    line = norm.rfind("\n", 0, start) + 1
+    return not norm[line:start].strip(" \t")
 
 
 def _written_lowercase(norm: str, word: str) -> bool:

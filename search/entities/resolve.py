@@ -838,12 +838,13 @@ def _register(
         if len(parts) == 2 and guessed and _no_ones(norm, start, parts):
             continue  # "the Salon Shabka", "Major Hospitals": no surname to call it by
         registry.setdefault(parts[-1], ("PERSON", name))
-        if (
-            givens is not None
-            and _may_go_by(parts[0])
-            and givens.setdefault(parts[0], name) != name
-        ):
-            givens[parts[0]] = ""  # two people of that given name: neither by it alone
+        if givens is not None:
+            had = givens.get(parts[0])
+            if had is None:
+                if _may_go_by(parts[0]):
+                    givens[parts[0]] = name
+            elif had != name:
+                givens[parts[0]] = ""  # two people of that given name: neither by it alone
         for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
             if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:
                 registry.setdefault(middle, ("PERSON", name))
@@ -880,6 +881,7 @@ def _register(
                 registry.setdefault(short, (type_, canonical or name))
 
 
+@lru_cache(maxsize=8192)
 def _may_go_by(word: str) -> bool:
     """Can a person named in full be called by ``word``, their first word, alone: a given
     name of the lists ("Rick" of Rick Moranis), not an initial nor a title?"""

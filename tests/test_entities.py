@@ -2090,10 +2090,12 @@ def test_a_speaker_called_by_a_given_name_is_the_person_named_in_full():
 
 
 def test_a_given_name_two_people_share_links_to_neither():
-    """Two people of one given name: "Rick" alone may be either, and is linked to neither."""
-    text = _INTERVIEW.replace("Lena Dunham", "Rick Astley")
+    """Two people of one given name: "Rick" alone may be either, and is linked to neither;
+    the one Lena is still Lena Dunham."""
+    text = _INTERVIEW.replace("talks to", "and Rick Astley talk to")
     found = recognise_text(text)
     assert not [e for e in found if e.text in {"Rick", "RICK"} and e.canonical != e.text]
+    assert [e.canonical for e in found if e.text == "Lena"] == ["Lena Dunham"]
 
 
 def test_a_given_name_that_is_an_everyday_word_opening_a_sentence_is_no_one():

@@ -11,7 +11,8 @@ Sources of mentions, all offline, one module each:
    across the document (weights in ``data/entity_typer.json``).
 
 Then :mod:`.resolve` links within the article: a surname after a full mention ("Ms
-Brannagh" after "Ottilie Brannagh"), an acronym introduced in brackets ("Coastal
+Brannagh" after "Ottilie Brannagh"), a given name alone of the one person the article
+names in full by it ("Lena said", a transcript's "RICK:"), an acronym introduced in brackets ("Coastal
 Resilience Fund (CRF)"), capitals used for their governments ("won Washington's backing"
 -> United States); a mention links to a record only when its whole name matches.
 

@@ -2065,3 +2065,68 @@ def test_what_we_did_at_a_place_leaves_it_a_place(sentence, place) -> None:
 def test_cop_is_the_climate_summit_not_a_currency_code() -> None:
     found = _types("Delegates said the talks at COP in Baku had stalled.")
     assert "COP" in found
+
+
+_INTERVIEW = (
+    "Rick Moranis talks to Lena Dunham about the years he spent away from the screen.\n\n"
+    "Rick: I think I just wanted to be at home with my kids.\n\n"
+    "Q: Did you miss it?\n\n"
+    "Rick: Not really. Lena asked me the same thing last year.\n\n"
+    "RICK: And I told her the truth."
+)
+
+
+def test_a_speaker_called_by_a_given_name_is_the_person_named_in_full():
+    """An interview introduces its speakers in full, then labels their lines by their
+    given names ("Rick:", "RICK:") and calls them so ("Lena asked"): each is that person."""
+    found = recognise_text(_INTERVIEW)
+    alone = [(e.text, e.type, e.canonical) for e in found if " " not in e.text]
+    assert alone == [
+        ("Rick", "PERSON", "Rick Moranis"),
+        ("Rick", "PERSON", "Rick Moranis"),
+        ("Lena", "PERSON", "Lena Dunham"),
+        ("RICK", "PERSON", "Rick Moranis"),
+    ]  # ("Q" is no one)
+
+
+def test_a_given_name_two_people_share_links_to_neither():
+    """Two people of one given name: "Rick" alone may be either, and is linked to neither;
+    the one Lena is still Lena Dunham."""
+    text = _INTERVIEW.replace("talks to", "and Rick Astley talk to")
+    found = recognise_text(text)
+    assert not [e for e in found if e.text in {"Rick", "RICK"} and e.canonical != e.text]
+    assert [e.canonical for e in found if e.text == "Lena"] == ["Lena Dunham"]
+
+
+def test_a_given_name_that_is_an_everyday_word_opening_a_sentence_is_no_one():
+    """ "Mark" alone after "Mark Carney" is him mid-sentence, not "Mark my words"."""
+    text = (
+        "Mark Carney spoke in Ottawa on Monday. Mark my words, he said, this is a change. "
+        "Later that day, Mark said the plan was sound."
+    )
+    marks = [e for e in recognise_text(text) if e.text == "Mark"]
+    assert [text[e.start : e.start + 12] for e in marks] == ["Mark said th"]
+    assert {e.canonical for e in marks} == {"Mark Carney"}
+
+
+def test_a_transcripts_speakers_labelled_by_given_names_alone_are_people():
+    """A transcript that never names its speakers in full labels lines "Marissa:" and
+    "DEVON:": each is a person, mentioned so in the prose too; a label that is a word of
+    the prose ("Note:") is no one, nor a given name used as a label once."""
+    text = (
+        "We spoke to the two founders about the launch.\n\n"
+        "Marissa: We started in a garage in 2019.\n\n"
+        "DEVON: And we nearly gave up twice.\n\n"
+        "Marissa: The first customers came from a forum. Devon wrote the code.\n\n"
+        "DEVON: Yes.\n\n"
+        "Note: This interview has been edited for length.\n\n"
+        "Note: Photographs by the company."
+    )
+    people = [(e.text, e.canonical) for e in recognise_text(text) if e.type == "PERSON"]
+    assert people == [
+        ("Marissa", "Marissa"),
+        ("DEVON", "Devon"),
+        ("Marissa", "Marissa"),
+        ("Devon", "Devon"),
+        ("DEVON", "Devon"),
+    ]

@@ -11,7 +11,8 @@ Sources of mentions, all offline, one module each:
    across the document (weights in ``data/entity_typer.json``).
 
 Then :mod:`.resolve` links within the article: a surname after a full mention ("Ms
-Brannagh" after "Ottilie Brannagh"), an acronym introduced in brackets ("Coastal
+Brannagh" after "Ottilie Brannagh"), a given name alone of the one person the article
+names in full by it ("Lena said", a transcript's "RICK:"), an acronym introduced in brackets ("Coastal
 Resilience Fund (CRF)"), capitals used for their governments ("won Washington's backing"
 -> United States); a mention links to a record only when its whole name matches.
 
@@ -54,6 +55,8 @@ from search.entities.resolve import (
     _retype,
     _second_pass,
     _whole_words,
+    given_names,
+    speakers,
 )
 from search.entities.rules import _rule_mentions
 from search.entities.spans import _END, _PRIORITY, Span, _select
@@ -122,9 +125,15 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     # (names for a Title-Cased Headline, if the article has one: a headline is short)
     headlines = {i for i, f in enumerate(first) if len(f[2]) < _SHORT and _is_title_case(f[2])}
     headline_names: dict[str, tuple[str, str]] | None = {} if headlines else None
+    givens: dict[str, str] = {}
     for _, _, norm, spans in first:
-        _register(g, norm, spans, registry, singles, headline_names)
-    registry = {**singles, **registry}
+        _register(g, norm, spans, registry, singles, headline_names, givens)
+    registry = {
+        **singles,
+        **speakers(f[2] for f in first),
+        **given_names(givens),
+        **registry,
+    }
     # (an automaton for the registry's words is built once, if a long field needs it)
     long = len(registry) > 8 and sum(len(f[2]) >= _SHORT for f in first) > 1
     finder = _finder(registry) if long else None

@@ -811,6 +811,7 @@ def _register(
     registry: dict[str, tuple[str, str]],
     singles: dict[str, tuple[str, str]],
     headline_names: dict[str, tuple[str, str]] | None = None,
+    givens: dict[str, str] | None = None,
 ) -> None:
     """Note the names an article introduces, for :func:`_second_pass`.
 
@@ -818,6 +819,8 @@ def _register(
     ``singles``: one-word names guessed mid-sentence (the same word at a sentence start is
     the same name); they give way to ``registry``. ``headline_names``: names of several
     words guessed in prose, for a Title-Cased Headline (which guesses few itself).
+    ``givens``: the given name of each person named in full -> that person's name, or ""
+    when two people of the document share it (see :func:`given_names`).
     """
     prose = headline_names is not None and (len(norm) >= 300 or not _is_title_case(norm))
     for start, end, type_, canonical, guessed, _ in spans:
@@ -835,6 +838,13 @@ def _register(
         if len(parts) == 2 and guessed and _no_ones(norm, start, parts):
             continue  # "the Salon Shabka", "Major Hospitals": no surname to call it by
         registry.setdefault(parts[-1], ("PERSON", name))
+        if givens is not None:
+            had = givens.get(parts[0])
+            if had is None:
+                if _may_go_by(parts[0]):
+                    givens[parts[0]] = name
+            elif had != name:
+                givens[parts[0]] = ""  # two people of that given name: neither by it alone
         for middle in parts[1:-1]:  # "Etienne" of Camille Etienne Gbedey
             if middle[1:].islower() and len(middle) > 2 and middle not in _NAME_PARTICLES:
                 registry.setdefault(middle, ("PERSON", name))
@@ -869,6 +879,19 @@ def _register(
             short = _company(name) or _headword(g, name)
             if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or name))
+
+
+@lru_cache(maxsize=8192)
+def _may_go_by(word: str) -> bool:
+    """Can a person named in full be called by ``word``, their first word, alone: a given
+    name of the lists ("Rick" of Rick Moranis), not an initial nor a title?"""
+    return len(word) > 2 and word[1:].islower() and word not in _PERSON_TITLES and _is_given(word)
+
+
+def given_names(givens: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The given names an article's people go by alone ("Rick: I think", "Lena said"):
+    each of exactly one person of the document; a name two people share stays as it is."""
+    return {word: ("PERSON", name) for word, name in givens.items() if name}
 
 
 @lru_cache(maxsize=4096)
@@ -992,6 +1015,10 @@ def _second_pass(
         start, end, type_, _, guessed, prio = span
         text = norm[start:end]
         known = registry.get(text)
+        if guessed and text.isupper() and _speaker(norm, start, end):
+            person = registry.get(text.title())  # "RICK:" of Rick Moranis (below)
+            if person is not None and person[0] == "PERSON":
+                known = person
         if known is not None and (
             guessed  # "Ms Brannagh" guessed on its own; the registry knows the full name
             # "Bloomberg" after "Michael R. Bloomberg": the person, not the firm
@@ -1019,7 +1046,24 @@ def _second_pass(
                 and _written_lowercase(norm, word)
             ):
                 continue  # "Mezcal is huge" below "Mezcal restaurant", where "mezcal" is a drink
+            if (
+                canonical.startswith(word)
+                and canonical[len(word) : len(word) + 1] == " "
+                and _is_sentence_start(norm, i)
+                and not norm.startswith(":", j)
+                and typer.common_words().get(word.lower(), 0)
+            ):
+                continue  # "Mark my words" by Mark Carney; "Rick:" is still him
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
+    # A transcript's speaker in capitals at a line's start: "RICK:", "MORANIS:" for a
+    # person the article names in full (one of that given name; "Q:", "A:" are no one's).
+    if ":" in norm:
+        for start, end in _labels(norm):
+            if not norm[start + 1 : end].isupper():
+                continue
+            known = registry.get(norm[start:end].title())
+            if known is not None and known[0] == "PERSON" and 1 not in occupied[start:end]:
+                extra.append((start, end, "PERSON", known[1], known[1] not in g.records, 1))
     # A weak alias after a title: "Mr Kim" when only one Kim is known.
     for m in _TITLED_NAME.finditer(norm):
         start, end = m.span("name")
@@ -1029,6 +1073,44 @@ def _second_pass(
     if extra:  # (they overlap no span here, only one another: chosen among themselves)
         spans = sorted(spans + _select(extra))
     return spans
+
+
+def speakers(norms: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The people a transcript labels its lines by, by given name alone ("Marissa:",
+    "DEVON:" opening two lines or more): each a person, whoever the article names in
+    full. A word of the prose ("Note:", "Update:", "Will:") is no one's label."""
+    counts: dict[str, int] = {}
+    for norm in norms:
+        if ":" not in norm:
+            continue
+        for start, end in _labels(norm):
+            word = norm[start:end].title()
+            counts[word] = counts.get(word, 0) + 1
+    return {
+        word: ("PERSON", word)
+        for word, n in counts.items()
+        if n > 1 and _is_given(word) and not typer.common_words().get(word.lower(), 0)
+    }
+
+
+def _labels(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each capitalised word ("Rick", "RICK") that opens a line of ``norm``
+    before a colon: a speaker's label in a transcript."""
+    found = [m.span(1) for m in _RX_LABEL.finditer(norm)]  # (after a line break: fast)
+    first = _RX_FIRST_LABEL.match(norm)
+    return [first.span(1), *found] if first else found
+
+
+_RX_LABEL = re.compile(r"\n[ \t]*([A-Z][a-z]+|[A-Z]{2,}):")
+_RX_FIRST_LABEL = re.compile(r"[ \t]*([A-Z][a-z]+|[A-Z]{2,}):")
+
+
+def _speaker(norm: str, start: int, end: int) -> bool:
+    """Is ``norm[start:end]`` a speaker's label, opening a line before a colon?"""
+    if not norm.startswith(":", end):
+        return False
+    line = norm.rfind("\n", 0, start) + 1
+    return not norm[line:start].strip(" \t")
 
 
 def _written_lowercase(norm: str, word: str) -> bool:

@@ -768,13 +768,32 @@ def _copies_notice(copies) -> str:
     )
 
 
+def _latest_by_concern(
+    entries: dict[tuple[str, str], Curation], later_ids: set[str]
+) -> dict[str, Curation]:
+    """Concern key -> the latest decision on it against one of ``later_ids`` (a pair
+    compare's), among entries that decided something."""
+    latest: dict[str, Curation] = {}
+    for e in entries.values():
+        if e.later not in later_ids or not (e.verdict or e.note or e.pinned or e.dropped):
+            continue
+        known = latest.get(e.concern)
+        if known is None or e.updated >= known.updated:
+            latest[e.concern] = e
+    return latest
+
+
 def apply_topic(result, entries: dict[tuple[str, str], Curation]):
-    """A topic comparison with analysts' verdicts, notes, pins and drops applied."""
+    """A topic comparison with analysts' verdicts, notes, pins and drops applied: those
+    given in this topic's view, else the latest given in a compare of the concern's
+    article with one of the topic's later articles (what the analyst decided there holds
+    here too, until they decide otherwise here)."""
     later_id = topic_side(result.query).id
     notices = list(result.notices)
+    in_pairs = _latest_by_concern(entries, {a.id for a in result.later})
     links = []
     for link in result.links:
-        entry = entries.get((link.concern.key, later_id))
+        entry = entries.get((link.concern.key, later_id)) or in_pairs.get(link.concern.key)
         if entry is None:
             links.append(link)
             continue

@@ -2611,3 +2611,32 @@ def test_a_later_sentence_that_dates_only_its_side_clause_still_answers():
     )
     (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
     assert [e.development.span.text for e in link.evidence] == [later.body]
+
+
+def test_a_topic_compare_shows_the_verdict_given_in_a_pair_compare(tmp_path, cache_dir):
+    """The analyst-workflow audit: a verdict and a note given on a concern in the pair
+    view were missing from a topic compare over the same articles ("[not addressed]", no
+    note), so a briefing built from the topic lost the analyst's work."""
+    from search.corpus import Corpus
+    from search.links import comparison, topic_comparison, topic_side
+
+    corpus = Corpus.open([_small_pair(tmp_path / "pair")], cache_dir=cache_dir)
+    try:
+        earlier, later = sorted(corpus.articles, key=lambda a: a.published)
+        pair, store = comparison(corpus, earlier.id, later.id)
+        grain = next(link for link in pair.links if "grain" in link.concern.span.text)
+        store.set_verdict(grain.concern, pair.earlier, pair.later, "not borne out")
+        store.set_note(grain.concern, pair.earlier, pair.later, "harvests fell")
+        topic, store = topic_comparison(corpus, "ceasefire", later.published)
+        shown = next(link for link in topic.links if link.concern.key == grain.concern.key)
+        assert (shown.verdict, shown.note, shown.origin) == (
+            "not borne out", "harvests fell", "curated"
+        )
+        # Decided again in the topic's own view, the topic's decision is the one shown.
+        earlier_of = topic.article_of(shown.concern.key)
+        store.set_verdict(shown.concern, earlier_of, topic_side("ceasefire"), "partly")
+        topic, _ = topic_comparison(corpus, "ceasefire", later.published)
+        shown = next(link for link in topic.links if link.concern.key == grain.concern.key)
+        assert shown.verdict == "partly"
+    finally:
+        corpus.close()

@@ -382,20 +382,30 @@ class LinkStore:
 
     def _users(self, own: Iterable[Curation]) -> dict[tuple[str, str], Curation]:
         """The user's entries, this corpus's (``own``) and other sets of folders', the
-        latest decision of each concern: by the time it was decided (an entry written by
-        hand, without one, counts as oldest), then by when its file was written (times
-        are to the second), this corpus's file on a tie."""
+        latest decision of each concern (see :meth:`_own_wins`)."""
         latest = self._others_latest()
         out = {ident: timed[2] for ident, timed in latest.items()}
-        try:
-            written = self.path.stat().st_mtime
-        except OSError:
-            written = float("inf")
+        written = self._own_written()
         for e in own:
-            other = latest.get(e.ident)
-            if other is None or (e.updated, written) >= other[:2]:
+            if self._own_wins(e, written, latest.get(e.ident)):
                 out[e.ident] = e
         return out
+
+    def _own_written(self) -> float:
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return float("inf")
+
+    @staticmethod
+    def _own_wins(
+        mine: Curation, written: float, other: tuple[str, float, Curation] | None
+    ) -> bool:
+        """Is this corpus's entry the latest decision, against another set of folders'
+        (when decided, when its file was written)? By the time it was decided (an entry
+        written by hand, without one, counts as oldest), then by when its file was written
+        (times are to the second); this corpus's file on a tie."""
+        return other is None or (mine.updated, written) >= other[:2]
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:
@@ -441,8 +451,10 @@ class LinkStore:
         self, ident: tuple[str, str], own: dict[tuple[str, str], Curation]
     ) -> Curation | None:
         """The user's latest decision on ``ident``: in this corpus's file or another's."""
-        mine = own.get(ident)
-        return self._users([mine] if mine is not None else []).get(ident)
+        mine, other = own.get(ident), self._others_latest().get(ident)
+        if mine is not None and self._own_wins(mine, self._own_written(), other):
+            return mine
+        return other[2] if other is not None else None
 
     def _shared_entry(self, ident: tuple[str, str]) -> Curation | None:
         return next((e for e in reversed(self._read_shared()) if e.ident == ident), None)

@@ -168,6 +168,10 @@ def test_an_edit_in_place_shows_after_the_background_refresh_and_is_named(tmp_pa
                 assert time.monotonic() < deadline, "the edit never showed"
                 await pilot.pause(0.05)
             assert "Port workers weigh a new harbour deal" not in _titles(results)
+            # The notice is a message Textual posts: it lands just after the list changed.
+            while not any("1 updated" in n.message for n in app._notifications):
+                assert time.monotonic() < deadline, [n.message for n in app._notifications]
+                await pilot.pause(0.05)
             notes = [n.message for n in app._notifications]
             assert any("1 updated" in n and "harbour.md" in n for n in notes), notes
 

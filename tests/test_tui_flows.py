@@ -47,6 +47,16 @@ async def wait_for(pilot, condition, timeout: float = 5.0, what: str = "conditio
         await pilot.pause(0.02)
 
 
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def wait_for_notice(pilot, app, text: str, timeout: float = 5.0) -> None:
+    """Textual posts a notification as a message: it lands a moment after the change it
+    tells of, so a test waits for it as a user would read it."""
+    await wait_for(pilot, lambda: any(text in m for m in notices(app)), timeout, repr(text))
+
+
 def status_text(app) -> str:
     return str(app.screen.query_one("#status").content)
 
@@ -125,8 +135,7 @@ def test_f5_indexes_a_file_saved_into_the_corpus_while_the_explorer_is_open(tmp_
             save_late_article(folder)
             await pilot.press("escape", "f5")
             await wait_for(pilot, lambda: len(result_ids(app)) == 5, what="the new file listed")
-            said = [str(n.message) for n in app._notifications]
-            assert any("1 added" in m for m in said), said
+            await wait_for_notice(pilot, app, "1 added")
             app.search_screen.query_one("#query").focus()
             await search(pilot, app, "ferry")
             assert [app.corpus.get(i).title for i in result_ids(app)] == ["Ferry timetable cut"]
@@ -198,8 +207,7 @@ def test_f5_after_another_dossier_refreshed_the_index_shows_what_it_added(tmp_pa
             Corpus.open([folder], cache_dir=cache).close()  # the other terminal's index
             await pilot.press("escape", "f5")
             await wait_for(pilot, lambda: len(result_ids(app)) == 5, timeout=20, what="the file")
-            said = [str(n.message) for n in app._notifications]
-            assert any("another dossier" in m for m in said), said
+            await wait_for_notice(pilot, app, "another dossier")
 
     run(scenario())
 
@@ -217,8 +225,7 @@ def test_f5_reads_the_files_again_when_the_index_is_kept_in_memory(tmp_path):
             (folder / "grain.md").unlink()
             await pilot.press("escape", "f5")
             await wait_for(pilot, lambda: len(result_ids(app)) == 3, what="the removed file gone")
-            said = [str(n.message) for n in app._notifications]
-            assert any("3 articles" in m for m in said), said
+            await wait_for_notice(pilot, app, "3 articles")
 
     run(scenario())
 
@@ -1133,9 +1140,8 @@ def test_palette_screenshot_saves_in_the_data_dir_and_says_where(corpus):
             await wait_for(pilot, lambda: folder.exists() and any(folder.iterdir()), what="svg")
             [saved] = folder.iterdir()
             assert saved.suffix == ".svg" and "<svg" in saved.read_text(encoding="utf-8")
-            said = [n.message for n in app._notifications]
-            assert any(str(saved) in m for m in said), said
-            assert not any("Failed" in m for m in said)
+            await wait_for_notice(pilot, app, str(saved))
+            assert not any("Failed" in m for m in notices(app))
 
     run(scenario())
 

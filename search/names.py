@@ -80,14 +80,20 @@ class NameForms:
         return cls(tuple(names))
 
     def resolve(self, typed: str) -> tuple[str, ...]:
-        """The names ``typed`` stands for: itself when the index keeps it, else every
+        """The names ``typed`` stands for: itself when the index keeps it (with its
+        other spellings, accents apart: "Jose Ribeiro" and "José Ribeiro"), else every
         name it is a short form of (none: it is no form of a name the index keeps)."""
         folded = _folded(typed)
         if not folded:
             return ()
-        whole = self._text.find("\n" + folded + "\n")
+        line = "\n" + folded + "\n"
+        whole = self._text.find(line)
         if whole >= 0:
-            return (self.names[self._line(whole + 1)],)
+            spellings = []
+            while whole >= 0:
+                spellings.append(self.names[self._line(whole + 1)])
+                whole = self._text.find(line, whole + 1)
+            return tuple(spellings)
         split = folded.split()
         titled = len(split) > 1 and split[0].rstrip(".") in TITLES
         while len(split) > 1 and split[0].rstrip(".") in TITLES:

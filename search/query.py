@@ -985,6 +985,14 @@ def _date(iso: str):
     return dt.date.fromisoformat(iso) if iso else None
 
 
+def entity_key(name: str) -> str:
+    """A name as the index's folded ``entity`` field keeps it (its ``names`` analyzer):
+    accents folded, then lower-cased, the ends stripped."""
+    from .folding import fold
+
+    return fold(name.strip()).lower()
+
+
 def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     if not filters:
         return None
@@ -992,7 +1000,9 @@ def _filter(filters: Mapping[str, str] | None) -> wq.Query | None:
     for key, value in filters.items():
         if key not in FILTER_FIELDS:
             raise QueryError(f"unknown filter {key!r}; use one of {', '.join(FILTER_FIELDS)}")
-        if value:
+        if value and key == "entity":  # the folded field: every spelling of the name
+            terms.append(wq.Term("entity", entity_key(value)))
+        elif value:
             terms.append(wq.Term(FILTER_FIELDS[key], value))
     return wq.And(terms) if terms else None
 
@@ -1064,8 +1074,8 @@ class FacetTable:
     entities a tuple of numbers, and counting is :class:`Counter` over those (a loop in C).
     """
 
-    #: Bump when what :meth:`save` writes changes.
-    VERSION = 4
+    #: Bump when what :meth:`save` writes changes (5: a name's spellings, accents apart, are one).
+    VERSION = 5
     #: An entity named in at least this share of the articles keeps the set of them as a
     #: bitmap (a Python int): the entities of a large match set are counted with an AND
     #: and a ``bit_count`` each, the most named first, until no other can reach the top.
@@ -1084,15 +1094,30 @@ class FacetTable:
         frequent = max(2, int(count * self.FREQUENT))
         #: Entity number -> the articles that name it, as bits (the frequent ones only).
         self.bitmaps: dict[int, int] = {}
+        # One name, however its accents are written ("José Ribeiro", "Jose Ribeiro"): one
+        # entry, counted once an article, shown as most articles write it, as the
+        # `entity:` query and the entity filter find it (the folded `entity` field).
+        spellings: dict[str, list[tuple[str, list[int]]]] = {}
         for n, term in enumerate(reader.lexicon("entity_facet")):
-            self.names.append(term.decode("utf-8"))
-            ids = posting_ids(reader, "entity_facet", term)
+            name = term.decode("utf-8")
+            spellings.setdefault(entity_key(name), []).append(
+                (name, posting_ids(reader, "entity_facet", term))
+            )
+            if n % 16 == 0:
+                _let_others_run(busy)
+        for n, written in enumerate(spellings.values()):
+            if len(written) == 1:
+                name, ids = written[0]
+            else:
+                # the most named spelling; on a tie, the one with accents (what was dropped
+                # is more often an accent than what was added)
+                name = max(written, key=lambda w: (len(w[1]), not w[0].isascii(), w[0]))[0]
+                ids = sorted(set().union(*(w[1] for w in written)))
+            self.names.append(name)
             for docnum in ids:
                 entities[docnum].append(n)
             if len(ids) >= frequent:
                 self.bitmaps[n] = _bitmap(ids, count)
-            if n % 16 == 0:
-                _let_others_run(busy)
         #: The entities of document d: ``entity_ids[entity_start[d]:entity_start[d + 1]]``.
         self.entity_start = array("I", [0])
         self.entity_start.extend(accumulate(map(len, entities)))

@@ -46,7 +46,8 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
     info = lookup(names[0])
     canonical = info.canonical if info else names[0]
     hits, count = _named_by(corpus, canonical, limit)
-    if not hits and info is None:
+    as_phrase = not hits and info is None
+    if as_phrase:
         # Not a name the index keeps for any article: perhaps the phrase is written
         # differently from how the user typed it ("tony blair"); check the recogniser
         # saw a name there.
@@ -70,7 +71,8 @@ def profile(corpus, name: str, *, limit: int = 50) -> EntityProfile | None:
                 snippet = context(article.text(e.field), e.start, e.end)
                 mentions.append((hit.id, hit.title, hit.source, hit.published, snippet))
                 found_type = found_type or e.type
-                canonical = e.canonical if info is None else canonical
+                if as_phrase:  # the name as the articles write it, not as typed
+                    canonical = e.canonical
                 break
     if info is None:
         if not mentions:

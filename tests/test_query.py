@@ -1297,3 +1297,41 @@ def test_one_name_written_with_and_without_its_accents_is_one_name(tmp_path):
         assert len(corpus.names_for("Ribeiro")) == 1
     finally:
         corpus.close()
+
+
+@pytest.fixture
+def two_spellings(tmp_path):
+    """One name with its accents in two articles and without them in a third."""
+    news = tmp_path / "news"
+    write(news, "cafe.txt", _ACCENTED)
+    write(news, "rain.txt", _ACCENTED.replace("heatwave", "rain"))
+    write(
+        news,
+        "plain.txt",
+        _ACCENTED.replace("José", "Jose").replace("São", "Sao").replace("heatwave", "drought"),
+    )
+    corpus = Corpus.open([news], cache_dir=tmp_path / "cache")
+    yield corpus
+    corpus.close()
+
+
+@pytest.mark.parametrize("typed", ["Jose Ribeiro", "José Ribeiro", "jose ribeiro"])
+def test_who_is_who_counts_a_name_whatever_its_accents(two_spellings, typed):
+    """The audit: `dossier entity "José Ribeiro"` said one article, and showed the name
+    without its accents, when three articles named him (two with them)."""
+    found = two_spellings.entity(typed)
+    assert found.info.canonical == "José Ribeiro"  # as most articles write it
+    assert found.count == 3
+    assert len({m[0] for m in found.mentions}) == 3
+
+
+def test_the_facets_list_a_name_whatever_its_accents_once(two_spellings):
+    """The audit: the filters listed "José Ribeiro 2" and "Jose Ribeiro 1"; choosing one
+    showed only its spelling's articles."""
+    facets = two_spellings.facets("")
+    counts = {f.value: f.count for f in facets.entities}
+    assert counts.get("José Ribeiro") == 3
+    assert "Jose Ribeiro" not in counts
+    filtered = two_spellings.search("", filters={"entity": "José Ribeiro"})
+    assert filtered.total == 3
+    assert two_spellings.search("drought", filters={"entity": "José Ribeiro"}).total == 1

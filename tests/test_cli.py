@@ -506,7 +506,9 @@ def test_dossier_corpus_environment(two_folders, run):
     assert titles(done) == {"Harbour cranes fall silent"}
 
 
-def test_a_missing_folder_in_dossier_corpus_says_it_came_from_the_variable(two_folders, tmp_path, run):
+def test_a_missing_folder_in_dossier_corpus_says_it_came_from_the_variable(
+    two_folders, tmp_path, run
+):
     """Before: "no such folder: …/missing", with nothing to say the name came from an
     environment variable the user may have set months ago."""
     a, _ = two_folders

@@ -167,10 +167,15 @@ def test_f5_while_another_dossier_updates_the_index_says_so(tmp_path):
             await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
             lock = next(cache.rglob(".dossier.lock"))
             holder = subprocess.Popen(
-                [sys.executable, "-c", "import fcntl, time\n"
-                 f"h = open({str(lock)!r}, 'a+')\nfcntl.flock(h, fcntl.LOCK_EX)\n"
-                 "print('locked', flush=True)\ntime.sleep(60)\n"],
-                stdout=subprocess.PIPE, text=True,
+                [
+                    sys.executable,
+                    "-c",
+                    "import fcntl, time\n"
+                    f"h = open({str(lock)!r}, 'a+')\nfcntl.flock(h, fcntl.LOCK_EX)\n"
+                    "print('locked', flush=True)\ntime.sleep(60)\n",
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
             )
             try:
                 assert holder.stdout.readline().strip() == "locked"
@@ -258,8 +263,10 @@ def test_the_next_run_starts_from_the_last_query_and_mark(tmp_path):
             assert box.value == "harbour"
             await wait_for(
                 pilot,
-                lambda: app.search_screen.result is not None
-                and app.search_screen.result.query == "harbour",
+                lambda: (
+                    app.search_screen.result is not None
+                    and app.search_screen.result.query == "harbour"
+                ),
                 what="the query's results",
             )
             await pilot.press(*"grain")  # the query is selected: typing replaces it
@@ -569,7 +576,8 @@ def test_space_turns_a_filter_on_and_off_and_the_footer_names_the_key(corpus):
             assert "Filter on/off" in footer
             await pilot.press("space")
             await wait_for(
-                pilot, lambda: app.search_screen.filters == {"source": parse_option_id(first)[1]},
+                pilot,
+                lambda: app.search_screen.filters == {"source": parse_option_id(first)[1]},
                 what="the filter on",
             )
             await pilot.press("space")

@@ -2449,6 +2449,41 @@ def test_front_matter_reads_back_any_value_a_yaml_writer_quotes(value, double):
     assert rest == "body"
 
 
+def test_a_clippers_block_scalar_is_the_value_not_its_header():
+    """Obsidian's Web Clipper writes a long description as ``description: >-`` and the text
+    indented below: the reader's standfirst was ">-" and the text was lost."""
+    meta, rest = ingest.split_front_matter(
+        "---\n"
+        'title: "Harbour cranes fall silent"\n'
+        "description: >-\n"
+        "  Dockers at Velm stopped work on Monday\n"
+        "  over the night-shift rota.\n"
+        "\n"
+        "  Talks resume [on Friday] # not a comment\n"
+        "tags:\n"
+        "  - clippings\n"
+        "---\n"
+        "body"
+    )
+    assert meta["standfirst"] == (
+        "Dockers at Velm stopped work on Monday over the night-shift rota.\n"
+        "Talks resume [on Friday] # not a comment"
+    )
+    assert meta["title"] == "Harbour cranes fall silent"
+    assert rest == "body"
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=_YAML_TEXT, folded=st.booleans(), indent=st.integers(1, 4))
+def test_any_one_line_block_scalar_reads_back(value, folded, indent):
+    header = ">" if folded else "|"
+    meta, rest = ingest.split_front_matter(
+        f"---\nauthor: {header}-\n{' ' * indent}{value}\ntitle: T\n---\nbody"
+    )
+    assert meta["author"] == value.strip()
+    assert meta["title"] == "T" and rest == "body"
+
+
 def test_a_sidecar_wins_over_the_files_front_matter(tmp_path):
     path = write(
         tmp_path,

@@ -341,6 +341,9 @@ def _run_on(value: str, lines: list[str], i: int) -> tuple[str, int]:
     YAML allows: the whole value (lines joined, for :func:`_fold`) and the index of the
     line after it. A quote never closed is the value as written."""
     value = value.strip()
+    block = _BLOCK_SCALAR.match(value)
+    if block:
+        return _block_scalar(block.group(1), lines, i)
     if value[:1] not in ("'", '"') or _quoted(value) is not None:
         return value, i
     joined = value
@@ -352,6 +355,27 @@ def _run_on(value: str, lines: list[str], i: int) -> tuple[str, int]:
         if _quoted(joined) is not None:
             return joined, j + 1
     return value, i
+
+
+#: A block scalar's header (YAML 1.2, 8.1): ``|`` keeps the lines, ``>`` folds them, with
+#: an optional chomping sign and indentation digit, in either order ("description: >-").
+_BLOCK_SCALAR = re.compile(r"^([|>])(?:[+-]?[1-9]?|[1-9][+-])\s*(?:#.*)?$")
+
+
+def _block_scalar(style: str, lines: list[str], i: int) -> tuple[str, int]:
+    """A block scalar's text, from the indented (or empty) lines after its header, and
+    the index of the line after it: literal (``|``) lines kept, folded (``>``) ones joined
+    by spaces, an empty line a paragraph break. Returned quoted, so that nothing in the
+    text is read as YAML again (a ``[`` first, a ``#``)."""
+    body: list[str] = []
+    j = i
+    while j < len(lines) and (not lines[j].strip() or lines[j][0].isspace()):
+        body.append(lines[j].strip())
+        j += 1
+    while body and not body[-1]:
+        body.pop()
+    text = "\n".join(body) if style == "|" else _fold("\n".join(body))
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"', j
 
 
 #: A double-quoted YAML scalar's escapes (YAML 1.2, 5.7), and the single-quoted form's

@@ -468,6 +468,20 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Engineers were preparing late Sunday to restore power to the flooded pumping station.",
+        "The two factions agreed on Tuesday to hand over their weapons within a month.",
+        "The port authority is set this week to reopen the northern terminal.",
+    ],
+)
+def test_a_day_told_between_the_cue_and_its_to_keeps_the_cue(sentence):
+    """News puts the day between the verb and what it is about ("were preparing late
+    Sunday to restore", "agreed on Tuesday to hand over"): the same cue as without it."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The regional bloc has asked both factions to respect the truce around the port.",
         "The island's governor is determined to push the fishing reform through the assembly.",
         "The junta says it is willing to hand power to an elected civilian government.",

@@ -457,6 +457,11 @@ def cues(
         ]
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
+    if " to " in low and (m := _DAY_BEFORE_TO.search(low)):
+        # A day told between a cue and its "to" ("were preparing late Sunday to send",
+        # "agreed on Tuesday to hand over"): the phrases of the sentence without it too.
+        bare = low[: m.start()] + low[m.end() :]
+        hits |= {padded for _, padded in _PHRASES.iter(bare)}
     if hits:
         # In the list's order, looked up from the few hits rather than the long list.
         forward += [p for _, p in sorted(_FORWARD_OF[h] for h in hits if h in _FORWARD_OF)]
@@ -700,6 +705,13 @@ _SIDE_CLAUSE_BEFORE = re.compile(
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: A day or a time named right before "to" ("preparing late Sunday to", "agreed on
+#: Tuesday to", "is set this week to"), as news writes it between a verb and its object.
+_DAY_BEFORE_TO = re.compile(
+    r" (?:(?:late|early) )?(?:on )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?: (?:night|morning|afternoon|evening))?|today|tomorrow|tonight|yesterday|"
+    r"(?:this|last|next) (?:week|month|weekend))(?= to )"
+)
 #: Someone asked to do something ("asked both parties to respect", "asks the court to
 #: block"), up to four words between; not "asked to" alone ("he was asked to leave").
 _ASKED_TO = re.compile(

@@ -468,6 +468,30 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The harbour company said it can begin pumping the tunnel dry once power is restored.",
+        "Ferry services resume once the storm warnings are lifted, the operator said.",
+    ],
+)
+def test_what_waits_on_a_condition_not_yet_met_is_a_concern(sentence):
+    """ "once power is restored": something that happens when a condition still to be
+    met is, as "if" makes a worry a concern."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port, once the busiest in the region, handled a record tonnage last year.",
+        "The ferry was once again delayed by the storm on Monday.",
+    ],
+)
+def test_once_of_the_past_or_again_is_no_condition(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Engineers were preparing late Sunday to restore power to the flooded pumping station.",
         "The two factions agreed on Tuesday to hand over their weapons within a month.",
         "The port authority is set this week to reopen the northern terminal.",

@@ -475,6 +475,10 @@ def cues(
         # choose a new president", "the centres are to open on Sunday"), as "is to be"
         # is; not a role described ("her job is to better the pay of dockers").
         forward.append("is to")
+    if " once " in low and _ONCE_WHEN.search(low):
+        # What waits on a condition not yet met ("can begin collecting data once power is
+        # restored"), as "if" is a condition: not "once again", not "once the capital".
+        forward.append("once ... is")
     if " ask" in low and _ASKED_TO.search(low):
         # A request made ("the UN has asked both sides to respect the truce"): a demand,
         # as "called on" is.
@@ -705,6 +709,10 @@ _SIDE_CLAUSE_BEFORE = re.compile(
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: "once" and a present "is / are" after its subject, up to three words ("once power is
+#: restored", "once the talks are over"): a condition still to be met. Not a subject
+#: ending in -ed or -ly ("once called, is ..."), not "once again", "at once".
+_ONCE_WHEN = re.compile(r" once (?!again |more |upon )(?:[a-z'’]+ ){1,3}?(?<!ed )(?<!ly )(?:is|are) ")
 #: A day or a time named right before "to" ("preparing late Sunday to", "agreed on
 #: Tuesday to", "is set this week to"), as news writes it between a verb and its object.
 _DAY_BEFORE_TO = re.compile(

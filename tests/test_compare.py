@@ -468,6 +468,23 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "But a deal to reopen the port to grain ships shows no sign of materialising.",
+        "The fighting around the harbour shows no signs of abating.",
+    ],
+)
+def test_something_that_shows_no_sign_of_coming_is_a_concern(sentence):
+    """ "shows no sign of materialising": an expectation that it will not come soon."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_no_sign_found_is_no_concern():
+    sentence = "Divers found no sign of the missing trawler on Monday."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The harbour company said it can begin pumping the tunnel dry once power is restored.",
         "Ferry services resume once the storm warnings are lifted, the operator said.",
     ],

@@ -233,6 +233,10 @@ FORWARD_PHRASES = (
     "has until",
     "have until",
     "tipped to",
+    # Not coming, as far as anyone can see ("a deal shows no sign of materialising", "the
+    # fighting shows no signs of abating"): an expectation that it will not come soon. In
+    # the present only: "showed no sign of remorse", "found no sign of" are findings.
+    *(f"{show} no {sign} of" for show in ("show", "shows") for sign in ("sign", "signs")),
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",

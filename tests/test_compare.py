@@ -468,6 +468,25 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Whether or not there are savings in the process remains open to question.",
+        "It remains unclear whether the truce around the port holds.",
+    ],
+)
+def test_an_outcome_that_remains_an_open_question_is_a_concern(sentence):
+    """ "whether ... remains open to question": an outcome still to come, as "remains to
+    be seen" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_a_cause_not_known_is_no_concern():
+    # The compare-dev rules leave out an open question about the past.
+    sentence = "It is not clear what caused the collapse of the harbour wall."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "But a deal to reopen the port to grain ships shows no sign of materialising.",
         "The fighting around the harbour shows no signs of abating.",
     ],

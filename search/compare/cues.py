@@ -479,6 +479,10 @@ def cues(
         # choose a new president", "the centres are to open on Sunday"), as "is to be"
         # is; not a role described ("her job is to better the pay of dockers").
         forward.append("is to")
+    if " whether " in low and " remain" in low and _WHETHER_OPEN.search(low):
+        # An outcome still open ("whether there are savings remains open to question", "it
+        # remains unclear whether the truce holds"), as "remains to be seen" is.
+        forward.append("whether ... remains open")
     if " once " in low and _ONCE_WHEN.search(low):
         # What waits on a condition not yet met ("can begin collecting data once power is
         # restored"), as "if" is a condition: not "once again", not "once the capital".
@@ -713,6 +717,12 @@ _SIDE_CLAUSE_BEFORE = re.compile(
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: "whether" and an open question that remains ("whether ... remains unclear", "remains
+#: open to question whether ..."), in either order.
+_WHETHER_OPEN = re.compile(
+    r" whether .* remains? (?:unclear|uncertain|open to question|an open question) "
+    r"| remains? (?:unclear|uncertain|open to question|an open question) whether "
+)
 #: "once" and a present "is / are" after its subject, up to three words ("once power is
 #: restored", "once the talks are over"): a condition still to be met. Not a subject
 #: ending in -ed or -ly ("once called, is ..."), not "once again", "at once".

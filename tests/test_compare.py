@@ -934,6 +934,32 @@ def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, ba
     assert link.evidence and link.evidence[0].development.span.text == outcome
 
 
+@pytest.mark.parametrize(
+    ("fear", "background", "outcome"),
+    [
+        (
+            "The harbour authority says the old terminal will eventually be shut down.",
+            "The old terminal handled fewer ferries in the winter.",
+            "Officials declared the old terminal's shutdown complete on Friday.",
+        ),
+        (
+            "Police are expected to crack down on illegal fishing in the bay.",
+            "Illegal fishing in the bay grew over the summer.",
+            "The police crackdown on illegal fishing in the bay began in May.",
+        ),
+    ],
+)
+def test_an_outcome_told_by_the_compound_of_the_concerns_phrasal_verb_answers_first(
+    fear, background, outcome
+):
+    # "will be shut down" / "the shutdown": the particle alone is a stop word, so only the
+    # closed compound tells that the noun is the verb's.
+    earlier = article(fear, id="e")
+    later = article(f"{background} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert link.evidence and link.evidence[0].development.span.text == outcome
+
+
 #: A later sentence on nothing any concern below is about.
 STORMS = "Storms flooded the harbour car park twice during the winter."
 

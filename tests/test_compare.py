@@ -1906,7 +1906,7 @@ def test_the_dev_scorer_follows_the_readme_rules():
     assert s["reported"] == len(result.links)
 
 
-_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind", "compare_news")
+_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind", "compare_news", "compare_unseen4")
 
 
 @pytest.mark.parametrize(

@@ -468,6 +468,80 @@ def test_work_toward_something_not_yet_there_is_a_concern(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Whether or not there are savings in the process remains open to question.",
+        "It remains unclear whether the truce around the port holds.",
+    ],
+)
+def test_an_outcome_that_remains_an_open_question_is_a_concern(sentence):
+    """ "whether ... remains open to question": an outcome still to come, as "remains to
+    be seen" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_a_cause_not_known_is_no_concern():
+    # The compare-dev rules leave out an open question about the past.
+    sentence = "It is not clear what caused the collapse of the harbour wall."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But a deal to reopen the port to grain ships shows no sign of materialising.",
+        "The fighting around the harbour shows no signs of abating.",
+    ],
+)
+def test_something_that_shows_no_sign_of_coming_is_a_concern(sentence):
+    """ "shows no sign of materialising": an expectation that it will not come soon."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_no_sign_found_is_no_concern():
+    sentence = "Divers found no sign of the missing trawler on Monday."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour company said it can begin pumping the tunnel dry once power is restored.",
+        "Ferry services resume once the storm warnings are lifted, the operator said.",
+    ],
+)
+def test_what_waits_on_a_condition_not_yet_met_is_a_concern(sentence):
+    """ "once power is restored": something that happens when a condition still to be
+    met is, as "if" makes a worry a concern."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port, once the busiest in the region, handled a record tonnage last year.",
+        "The ferry was once again delayed by the storm on Monday.",
+    ],
+)
+def test_once_of_the_past_or_again_is_no_condition(sentence):
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Engineers were preparing late Sunday to restore power to the flooded pumping station.",
+        "The two factions agreed on Tuesday to hand over their weapons within a month.",
+        "The port authority is set this week to reopen the northern terminal.",
+    ],
+)
+def test_a_day_told_between_the_cue_and_its_to_keeps_the_cue(sentence):
+    """News puts the day between the verb and what it is about ("were preparing late
+    Sunday to restore", "agreed on Tuesday to hand over"): the same cue as without it."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "The regional bloc has asked both factions to respect the truce around the port.",
         "The island's governor is determined to push the fishing reform through the assembly.",
         "The junta says it is willing to hand power to an elected civilian government.",
@@ -854,6 +928,32 @@ def test_an_outcome_told_in_other_words_of_a_synonym_ring_answers_first():
 def test_an_outcome_told_by_the_noun_of_the_concerns_verb_answers_first(fear, background, outcome):
     # "will suspend" / "the suspension": the noun made from the concern's verb tells the
     # outcome, and outranks a sentence that names only who is involved.
+    earlier = article(fear, id="e")
+    later = article(f"{background} {outcome}", id="l", year=2025)
+    (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
+    assert link.evidence and link.evidence[0].development.span.text == outcome
+
+
+@pytest.mark.parametrize(
+    ("fear", "background", "outcome"),
+    [
+        (
+            "The harbour authority says the old terminal will eventually be shut down.",
+            "The old terminal handled fewer ferries in the winter.",
+            "Officials declared the old terminal's shutdown complete on Friday.",
+        ),
+        (
+            "Police are expected to crack down on illegal fishing in the bay.",
+            "Illegal fishing in the bay grew over the summer.",
+            "The police crackdown on illegal fishing in the bay began in May.",
+        ),
+    ],
+)
+def test_an_outcome_told_by_the_compound_of_the_concerns_phrasal_verb_answers_first(
+    fear, background, outcome
+):
+    # "will be shut down" / "the shutdown": the particle alone is a stop word, so only the
+    # closed compound tells that the noun is the verb's.
     earlier = article(fear, id="e")
     later = article(f"{background} {outcome}", id="l", year=2025)
     (link,) = compare(earlier, later, earlier_entities=(), later_entities=()).links
@@ -1806,7 +1906,7 @@ def test_the_dev_scorer_follows_the_readme_rules():
     assert s["reported"] == len(result.links)
 
 
-_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind", "compare_news")
+_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind", "compare_news", "compare_unseen4")
 
 
 @pytest.mark.parametrize(

@@ -309,6 +309,43 @@ def _tokens(text: str, offset: int) -> tuple[_Token, ...]:
     return tuple(out)
 
 
+#: A verb and its particle written apart ("shut down", "cracking down", "took over"):
+#: the verb's word, the particle.
+_PHRASAL = re.compile(r"\b([a-z]+)\s+(down|out|off|over|up|back)\b")
+#: A closed compound at least this common (wordfreq's Zipf) is a word of its own.
+PHRASAL_ZIPF = 3.0
+
+
+@lru_cache(maxsize=20_000)
+def _phrasal_compound(verb: str, particle: str) -> str | None:
+    """The noun a verb and its particle close into ("shut" + "down" -> "shutdown",
+    "crack" + "down" -> "crackdown", "take" + "over" -> "takeover"), when English
+    writes it as a word; else None."""
+    from wordfreq import zipf_frequency
+
+    stem = porter_stem(verb)
+    for base in dict.fromkeys((verb, stem, stem + "e" if not stem.endswith("e") else stem)):
+        word = base + particle
+        if zipf_frequency(word, "en") >= PHRASAL_ZIPF:
+            return word
+    return None
+
+
+def _with_phrasal(tokens: tuple[_Token, ...], text: str, offset: int) -> tuple[_Token, ...]:
+    """``tokens`` and, after them, the compound of each verb written apart from its
+    particle ("will eventually be shut down" also names "shutdown"): the later report
+    often tells the outcome with the noun ("a cold shutdown", "a crackdown"), and the
+    particle alone is a stop word."""
+    if not any(p in text for p in (" down", " out", " off", " over", " up", " back")):
+        return tokens
+    extra = []
+    for m in _PHRASAL.finditer(text.lower()):
+        word = _phrasal_compound(m.group(1), m.group(2))
+        if word is not None and (stem := _stem_of(word)) is not None:
+            extra.append(_Token(stem, m.start() + offset, m.end() + offset, word))
+    return tokens + tuple(extra) if extra else tokens
+
+
 def _token(word: str, start: int, end: int) -> _Token:
     stem = _stem_of(word)
     assert stem is not None
@@ -505,10 +542,17 @@ class _Sentence:
         not joined to the verb (:func:`raw_stem`): what "word for word" compares."""
         if self._word_stems is None:
             stems = self.stem_set()
-            if derived_targets().isdisjoint(stems):  # most sentences: no noun joined
+            # A phrasal verb's compound (:func:`_with_phrasal`) is a second reading of
+            # words already there, not a word written.
+            phrasal = [t for t in self.tokens if t.end - t.start > len(t.word)]
+            if derived_targets().isdisjoint(stems) and not phrasal:  # most sentences
                 self._word_stems = stems
             else:
-                self._word_stems = frozenset(raw_stem(t.word) or t.stem for t in self.tokens)
+                self._word_stems = frozenset(
+                    raw_stem(t.word) or t.stem
+                    for t in self.tokens
+                    if t.end - t.start <= len(t.word)
+                )
         return self._word_stems
 
     def words(self) -> tuple[_Token, ...]:
@@ -539,7 +583,7 @@ def _analyse(article: Article, entities: Sequence[Entity], themes) -> list[_Sent
             s,
             sentence_key(article.id, s.text),
             cues(s.text, year, month, article.published),
-            _tokens(s.text, s.start),
+            _with_phrasal(_tokens(s.text, s.start), s.text, s.start),
         )
         for s in spans
     ]

@@ -233,6 +233,10 @@ FORWARD_PHRASES = (
     "has until",
     "have until",
     "tipped to",
+    # Not coming, as far as anyone can see ("a deal shows no sign of materialising", "the
+    # fighting shows no signs of abating"): an expectation that it will not come soon. In
+    # the present only: "showed no sign of remorse", "found no sign of" are findings.
+    *(f"{show} no {sign} of" for show in ("show", "shows") for sign in ("sign", "signs")),
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",
@@ -457,6 +461,11 @@ def cues(
         ]
     # Every phrase of every kind written in the sentence, in one pass (most have none).
     hits = {padded for _, padded in _PHRASES.iter(low)}
+    if " to " in low and (m := _DAY_BEFORE_TO.search(low)):
+        # A day told between a cue and its "to" ("were preparing late Sunday to send",
+        # "agreed on Tuesday to hand over"): the phrases of the sentence without it too.
+        bare = low[: m.start()] + low[m.end() :]
+        hits |= {padded for _, padded in _PHRASES.iter(bare)}
     if hits:
         # In the list's order, looked up from the few hits rather than the long list.
         forward += [p for _, p in sorted(_FORWARD_OF[h] for h in hits if h in _FORWARD_OF)]
@@ -470,6 +479,14 @@ def cues(
         # choose a new president", "the centres are to open on Sunday"), as "is to be"
         # is; not a role described ("her job is to better the pay of dockers").
         forward.append("is to")
+    if " whether " in low and " remain" in low and _WHETHER_OPEN.search(low):
+        # An outcome still open ("whether there are savings remains open to question", "it
+        # remains unclear whether the truce holds"), as "remains to be seen" is.
+        forward.append("whether ... remains open")
+    if " once " in low and _ONCE_WHEN.search(low):
+        # What waits on a condition not yet met ("can begin collecting data once power is
+        # restored"), as "if" is a condition: not "once again", not "once the capital".
+        forward.append("once ... is")
     if " ask" in low and _ASKED_TO.search(low):
         # A request made ("the UN has asked both sides to respect the truce"): a demand,
         # as "called on" is.
@@ -700,6 +717,23 @@ _SIDE_CLAUSE_BEFORE = re.compile(
 #: "need(s)", up to three words, then "to" and a verb, in :func:`cues`' space-joined
 #: words ("need to" itself is an obligation phrase).
 _NEED_TO = re.compile(r" needs? (?!to )(?:\S+ ){1,3}?to [a-z]")
+#: "whether" and an open question that remains ("whether ... remains unclear", "remains
+#: open to question whether ..."), in either order.
+_WHETHER_OPEN = re.compile(
+    r" whether .* remains? (?:unclear|uncertain|open to question|an open question) "
+    r"| remains? (?:unclear|uncertain|open to question|an open question) whether "
+)
+#: "once" and a present "is / are" after its subject, up to three words ("once power is
+#: restored", "once the talks are over"): a condition still to be met. Not a subject
+#: ending in -ed or -ly ("once called, is ..."), not "once again", "at once".
+_ONCE_WHEN = re.compile(r" once (?!again |more |upon )(?:[a-z'’]+ ){1,3}?(?<!ed )(?<!ly )(?:is|are) ")
+#: A day or a time named right before "to" ("preparing late Sunday to", "agreed on
+#: Tuesday to", "is set this week to"), as news writes it between a verb and its object.
+_DAY_BEFORE_TO = re.compile(
+    r" (?:(?:late|early) )?(?:on )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)(?: (?:night|morning|afternoon|evening))?|today|tomorrow|tonight|yesterday|"
+    r"(?:this|last|next) (?:week|month|weekend))(?= to )"
+)
 #: Someone asked to do something ("asked both parties to respect", "asks the court to
 #: block"), up to four words between; not "asked to" alone ("he was asked to leave").
 _ASKED_TO = re.compile(

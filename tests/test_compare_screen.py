@@ -238,6 +238,40 @@ def test_document_text_is_never_read_as_markup(tmp_path, cache_dir):
     )
 
 
+_REPEATED = (
+    "The finance minister is expected to raise tariffs on imported steel next year, "
+    "officials in Brussels warned on Tuesday."
+)
+
+
+def test_a_sentence_an_article_repeats_is_one_concern_and_the_view_opens(tmp_path, cache_dir):
+    """The audit: a lede repeated at the end of the earlier article (pull quotes, a
+    summary) made two concerns with one id, and the compare view crashed the app."""
+
+    async def check(app, screen, pilot):
+        from tui.screens.compare import CompareScreen
+
+        assert isinstance(app.screen, CompareScreen)
+        assert "finance minister is expected" in _pane_text(screen, "left")
+        concerns = [c for c in screen.result.links if "finance minister" in c.concern.span.text]
+        assert len(concerns) == 1 and concerns[0].developments  # once, and linked
+        await pilot.press("j", "k")
+        assert app.is_running
+
+    _compare_two(
+        tmp_path,
+        cache_dir,
+        f"# Steel tariffs loom\n\nDATE\n\n{_REPEATED}\n\n"
+        "Manufacturers said the move could cost thousands of jobs at the mills.\n\n"
+        f"{_REPEATED}\n",
+        "# Steel tariffs raised\n\nDATE\n\n"
+        "The finance minister raised tariffs on imported steel on Monday, ending months "
+        "of speculation in Brussels.\n\nThe finance minister raised tariffs on imported "
+        "steel on Monday, ending months of speculation in Brussels.\n",
+        check,
+    )
+
+
 def test_two_articles_on_different_stories_are_not_linked_and_the_user_is_told(tmp_path, cache_dir):
     def told(app) -> int:
         return sum("different stories" in n.message for n in app._notifications)

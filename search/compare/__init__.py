@@ -99,11 +99,13 @@ __all__ = [
 def find_concerns(article: Article) -> tuple[Concern, ...]:
     """The concerns of one article, by cues alone."""
     sentences = _sentences(article, (), ())
-    return tuple(
-        Concern(s.span, s.key, s.cues.forward + s.cues.worry + s.cues.demand)
-        for i, s in enumerate(sentences)
-        if _is_concern(s, sentences[i - 1] if i else None)
-    )
+    found: list[Concern] = []
+    told: set[str] = set()  # a repeated sentence once, where it first is
+    for i, s in enumerate(sentences):
+        if s.key not in told and _is_concern(s, sentences[i - 1] if i else None):
+            told.add(s.key)
+            found.append(Concern(s.span, s.key, s.cues.forward + s.cues.worry + s.cues.demand))
+    return tuple(found)
 
 
 def find_developments(article: Article) -> tuple[Development, ...]:
@@ -186,10 +188,12 @@ def link_sentences(
         new_too = True
     else:
         new_too = False  # the caller collects them once, over every earlier article
+    told: set[str] = set()  # a sentence an article repeats (a lede again at the end) is one
     for i, c in enumerate(left):
         before = left[i - 1] if i else None
-        if not _is_concern(c, before):
+        if c.key in told or not _is_concern(c, before):
             continue
+        told.add(c.key)
         keep = scorer.evidence(c, before, among) if scorer is not None else []
         used.update(e.development.key for e in keep)
         concern = Concern(c.span, c.key, c.cues.forward + c.cues.worry + c.cues.demand)
@@ -198,11 +202,14 @@ def link_sentences(
 
 
 def new_developments(right: Sequence[_Sentence], used: set[str]) -> tuple[Development, ...]:
-    """Developments of ``right`` that no concern was linked to (keys in ``used``)."""
+    """Developments of ``right`` that no concern was linked to (keys in ``used``), each
+    once however often its article repeats it."""
+    told = set(used)
     return tuple(
         Development(d.span, d.key, d.cues.events + d.cues.event_nouns)
         for d in right
-        if d.key not in used
+        if d.key not in told
+        and not told.add(d.key)
         and _is_development(d)
         and development_strength(d.cues) >= NEW_DEVELOPMENT_MIN
     )

@@ -552,6 +552,35 @@ def test_choosing_a_facet_filters_and_choosing_it_again_clears(corpus):
     run(scenario())
 
 
+def test_a_filter_chosen_while_the_query_has_an_error_is_refused_not_claimed(corpus):
+    """The audit: with an error in the query box, choosing a source titled the list
+    "Every article with source: X" while every source stayed listed, and no filter
+    was ticked."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            shown = result_ids(app)
+            app.search_screen.query_one("#query").insert_text_at_cursor("x")
+            status = app.screen.query_one("#status")
+            await wait_for(pilot, lambda: status.has_class("-error"), what="an error")
+            await pilot.press("ctrl+f")
+            facets = app.search_screen.query_one(FacetList)
+            first = next(
+                o.id for o in facets.options if o.id and parse_option_id(o.id)[0] == "source"
+            )
+            facets.highlighted = [o.id for o in facets.options].index(first)
+            await pilot.press("enter")
+            await wait_for_notice(pilot, app, "fix it")
+            assert app.search_screen.filters == {}
+            title = str(app.search_screen.query_one(ResultList).border_title)
+            assert "source:" not in title
+            assert result_ids(app) == shown
+
+    run(scenario())
+
+
 def test_space_turns_a_filter_on_and_off_and_the_footer_names_the_key(corpus):
     """Before: only enter worked in the filters, and neither the footer nor the help said
     so; space, the key of a ticked list elsewhere, did nothing."""

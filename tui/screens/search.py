@@ -419,6 +419,8 @@ class SearchScreen(HelpFirst, Screen):
         event.stop()
         if event.option.id is None:
             return
+        if self._refused_while_in_error():
+            return
         key, value = parse_option_id(event.option.id)
         if self.filters.get(key) == value:
             del self.filters[key]
@@ -446,9 +448,23 @@ class SearchScreen(HelpFirst, Screen):
         return self.query_one("#results", ResultList).current_id
 
     def action_clear_filters(self) -> None:
-        if self.filters:
+        if self.filters and not self._refused_while_in_error():
             self.filters.clear()
             self._refresh_now()
+
+    def _refused_while_in_error(self) -> bool:
+        """A filter filters a query's results: with the query in error there are none,
+        and the list below is the last valid query's. Say so rather than claim a filter
+        the list does not show."""
+        if self._error is None:
+            return False
+        self.notify(
+            "the query has an error: fix it (or clear it) first, then filter its results",
+            title="Filter",
+            severity="warning",
+            timeout=5,
+        )
+        return True
 
     def action_accept_suggestion(self) -> None:
         if self.result is not None and self.result.suggestion:

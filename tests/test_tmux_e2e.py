@@ -315,3 +315,45 @@ def test_no_dropped_session_leaves_a_process(tmp_path):
                 assert corpus.search(word).total > 0
             finally:
                 corpus.close()
+
+
+def test_ctrl_z_suspends_to_the_shell_and_fg_draws_the_explorer_again(tmp_path):
+    """The audit: ctrl+z did nothing over SSH, so `fg` and `jobs` were typed into the
+    query box; then, once it did suspend, `fg` came back to a blank screen."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
+    command = dossier_command()
+    if command is None:
+        pytest.skip("the dossier command is not installed here (make test installs it)")
+    folder = write_corpus(tmp_path / "articles")
+    env = {
+        name: os.environ[name]
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
+        if name in os.environ
+    }
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", PS1="SHELL$ ")
+    line = " ".join(
+        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
+        + [shlex.quote(c) for c in command]
+        + ["--corpus", shlex.quote(str(folder))]
+    )
+    tmux = Tmux()
+    try:
+        shell = "env PS1='SHELL$ ' bash --norc --noprofile -i"
+        tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", shell)
+        tmux.wait_for("SHELL$")
+        tmux("send-keys", "-t", "e2e", "-l", line)
+        tmux("send-keys", "-t", "e2e", "Enter")
+        tmux.wait_for(f"{len(ARTICLES)} articles")
+        tmux("send-keys", "-t", "e2e", "-l", "harbour")
+        tmux.wait_for(" hits · ")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", "e2e", "C-z")
+        stopped = tmux.wait_for("Stopped")
+        assert " hits · " not in stopped  # the shell's screen, not the explorer's
+        tmux("send-keys", "-t", "e2e", "-l", "fg")
+        tmux("send-keys", "-t", "e2e", "Enter")
+        back = tmux.wait_for(" hits · ", timeout=10)
+        assert "harbour" in back and "Results, best first" in back
+    finally:
+        tmux.close()

@@ -89,6 +89,9 @@ class DossierApp(App[None]):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("c", "compare", "Compare", id="app.compare"),
         Binding("f5", "rescan", "Look for new files", show=False, id="app.rescan"),
+        # As in a shell: to the background, `fg` brings it back (the note box's own
+        # ctrl+z, undo, comes first there).
+        Binding("ctrl+z", "suspend_process", "Suspend (fg resumes)", show=False, id="app.suspend"),
         Binding(
             "ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False
         ),
@@ -252,6 +255,7 @@ class DossierApp(App[None]):
         from tui import leaving
 
         leaving.install()  # quitting never waits for a search or a build in a thread
+        self.app_resume_signal.subscribe(self, self._repaint_after_resume)
         self.watch(self.screen, "focused", self._type_ahead, init=False)
         self.set_timer(TYPEAHEAD_SECONDS, self._typeahead_expired)
         if self._keys:
@@ -279,6 +283,11 @@ class DossierApp(App[None]):
 
             self.hangup = Hangup(self._exit_from_anywhere)
             self.hangup.install()
+
+    def _repaint_after_resume(self, _app: App) -> None:
+        """Back from ctrl+z (`fg`): the terminal's screen is the shell's, so draw it all
+        again (Textual draws only what changed, which is nothing)."""
+        self.screen.refresh(repaint=True, layout=True)
 
     def _exit_from_anywhere(self) -> None:
         """``exit`` from a signal handler or another thread, without waiting for the loop."""

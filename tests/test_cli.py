@@ -280,6 +280,22 @@ def test_a_file_name_with_an_escape_sequence_prints_it_as_text(tmp_path, run):
     assert [a["path"].endswith("red\\x1b[31m.txt") for a in listed] == [True]
 
 
+@pytest.mark.parametrize("where", ["query", "folder"])
+def test_an_escape_sequence_the_user_typed_is_printed_as_text(tmp_path, run, where):
+    """The audit: `dossier search $'\\e[31mred'` printed the heading with a live escape,
+    and a folder named with an OSC sequence put it live in the error."""
+    folder = tmp_path / "news"
+    write(folder, "story.txt", article_text("Harbour cranes fall silent", topic="harbour"))
+    if where == "query":
+        done = run("--corpus", str(folder), "search", "\x1b[31mred")
+        assert "\\x1b[31mred" in done.stdout
+    else:
+        done = run("--corpus", str(tmp_path / "\x1b]0;pwn\x07"), "search", "harbour", check=None)
+        assert "\\x1b]0;pwn\\x07" in done.stderr
+    no_traceback(done)
+    assert ESC not in done.stdout + done.stderr and "\x07" not in done.stderr
+
+
 def test_index_says_which_files_were_read_as_cp1252(tmp_path, run):
     folder = tmp_path / "news"
     text = article_text("Café owners count the cost", topic="harbour")

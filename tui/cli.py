@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _command_module(COMMANDS[args.command])
         return module.run(args)
     except UsageError as exc:
-        print(f"dossier: {exc}", file=sys.stderr)
+        print(f"dossier: {_printable(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -179,10 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from search.model import CorpusError, QueryError
 
         if isinstance(exc, QueryError):
-            print(f"dossier: {exc}", file=sys.stderr)
+            print(f"dossier: {_printable(exc)}", file=sys.stderr)
             return EXIT_USAGE
         kind = "" if isinstance(exc, CorpusError) else f"{type(exc).__name__}: "
-        print(f"dossier: {kind}{exc}", file=sys.stderr)
+        print(f"dossier: {kind}{_printable(exc)}", file=sys.stderr)
         if not isinstance(exc, CorpusError):
             print("dossier: run again with --debug for the full traceback.", file=sys.stderr)
         return EXIT_ERROR
@@ -190,3 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _printable(message: object) -> str:
+    """An error message as it may reach the terminal: a control character in what the
+    user typed (a query, a folder's name) shown as ``\\x1b``, never sent as one."""
+    import re  # an error's path only: start-up imports as little as it can
+
+    control = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    return re.sub(control, lambda m: f"\\x{ord(m.group()):02x}", str(message))

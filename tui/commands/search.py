@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = open_corpus(args)
     result = corpus.search(text, limit=args.limit)
     for notice in result.notices:
-        sys.stderr.write(f"dossier: {notice}\n")
+        sys.stderr.write(f"dossier: {_typed(notice)}\n")
     if args.json:
         print_json(
             {
@@ -72,12 +72,20 @@ def run(args: argparse.Namespace) -> int:
 def _heading(result) -> str:
     noun = "hit" if result.total == 1 and result.total_exact else "hits"
     more = "" if result.total_exact else "more than "
-    heading = f"{more}{result.total} {noun} for {result.query} ({result.elapsed_ms:.0f} ms)"
+    heading = f"{more}{result.total} {noun} for {_typed(result.query)} ({result.elapsed_ms:.0f} ms)"
     shown = len(result.hits)
     if shown < result.total:  # the rest are cut by --limit: say so, and how to see them
         wanted = f"-n {result.total} for all" if result.total_exact else "-n N for more"
         heading += f"; showing {shown}: {wanted}"
     return heading
+
+
+def _typed(text: str) -> str:
+    """What the user typed, as it may be printed: a control character in it (a pasted
+    escape sequence) shown as ``\\x1b``, never sent to the terminal."""
+    from search.files import display_path
+
+    return display_path(text)  # the same escaping a file's name gets
 
 
 def _print_plain(result) -> None:

@@ -6,11 +6,11 @@ import contextlib
 import gc
 import sys
 import threading
-from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from concurrent.futures import Future
 
 HELP = "open the explorer (the default when no command is given)"
 
@@ -43,6 +43,8 @@ def _opener(folders, cache_dir, progress=None, *, listed: bool = False):
 
 def _in_background(open_corpus) -> Future:
     """Start opening the corpus now, in a thread, so it overlaps Textual's start-up."""
+    from concurrent.futures import Future
+
     future: Future = Future()
 
     def target() -> None:
@@ -56,19 +58,19 @@ def _in_background(open_corpus) -> Future:
 
 
 def run(args: argparse.Namespace) -> int:
-    from search.files import check_folders
-
-    # A folder that is not there: refused here, as every command does (exit 1, the
-    # message on stderr), not an empty explorer that says so and exits 0.
-    check_folders(args.folders)
-    if not sys.stdout.isatty() or not sys.stdin.isatty():
-        from tui.commands import UsageError
-
-        raise UsageError(
-            "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"
-        )
     startup = _collecting_after_first_frame()
     try:
+        from search.files import check_folders
+
+        # A folder that is not there: refused here, as every command does (exit 1, the
+        # message on stderr), not an empty explorer that says so and exits 0.
+        check_folders(args.folders)
+        if not sys.stdout.isatty() or not sys.stdin.isatty():
+            from tui.commands import UsageError
+
+            raise UsageError(
+                "the explorer needs a terminal; for scripts use `dossier search QUERY --json`"
+            )
         return _run(args, startup.close)
     finally:
         startup.close()

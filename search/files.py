@@ -56,6 +56,20 @@ def bundled_corpus() -> Path:
     raise CorpusError("the bundled corpus is missing from this installation; reinstall dossier")
 
 
+def changed_folders(folders: dict[str, int]) -> list[str]:
+    """The folders whose mtime differs from ``folders`` (or that are gone): one stat each.
+    Here, not in :mod:`search.manifest`, so the explorer's saved list (tui.catalog) is
+    checked before the first frame without loading the manifest's classes."""
+    changed = []
+    for path, mtime in folders.items():
+        try:
+            if os.stat(path).st_mtime_ns != mtime:
+                changed.append(path)
+        except OSError:
+            changed.append(path)
+    return changed
+
+
 def default_folders() -> list[Path]:
     """The configured default corpus, else the bundled one."""
     from .config import load_config

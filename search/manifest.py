@@ -38,6 +38,7 @@ from pathlib import Path
 from attrs import define, field
 
 from .collector import paused_gc
+from .files import changed_folders  # noqa: F401 - the index asks it here
 
 MANIFEST = "manifest.bin"
 #: The rows changed since ``manifest.bin`` was written, with the token of that write.
@@ -468,15 +469,3 @@ def settled(stamp: dict[str, int]) -> dict[str, int]:
     as unknown (-1). Call it once the folders were read."""
     racy = time.time_ns() - RACY_NS
     return {path: (-1 if mtime >= racy else mtime) for path, mtime in stamp.items()}
-
-
-def changed_folders(folders: dict[str, int]) -> list[str]:
-    """The folders whose mtime differs from ``folders`` (or that are gone): one stat each."""
-    changed = []
-    for path, mtime in folders.items():
-        try:
-            if os.stat(path).st_mtime_ns != mtime:
-                changed.append(path)
-        except OSError:
-            changed.append(path)
-    return changed

@@ -736,6 +736,21 @@ def test_index_on_a_terminal_shows_progress_then_the_report(seeds_copy):
     assert "Traceback" not in screen
 
 
+def test_the_explorer_starts_without_argparse(seeds):
+    """`dossier` and `dossier --corpus DIR` go straight to the explorer, timed to its
+    first frame: the parser every command needs is not loaded for it."""
+    script = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"rc = main(['--corpus', {seeds!r}, '--debug'])\n"
+        "assert rc == 2, rc  # (no terminal here: refused, once the folders are known)\n"
+        "sys.exit(1 if 'argparse' in sys.modules else 0)\n"
+    )
+    done = python(script)
+    assert done.returncode == 0, done.stderr
+    assert "the explorer needs a terminal" in done.stderr
+
+
 def test_explorer_finds_its_folders_without_loading_whoosh():
     """The explorer paints its first screen from the article catalog and loads the index
     after it: finding the corpus folders must not import Whoosh on the way."""

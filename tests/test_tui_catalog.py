@@ -180,3 +180,56 @@ def test_an_edit_in_place_shows_after_the_background_refresh_and_is_named(tmp_pa
 
 def _titles(results: ResultList) -> str:
     return " ".join(str(o.prompt) for o in results.options)
+
+
+def test_the_cycle_collector_waits_for_the_first_frame(tmp_path, monkeypatch):
+    """Start-up makes objects it keeps: `dossier` collects no cycles until its first frame
+    is out (the app says when), then turns the collector back on; so does a run that
+    ends before any frame."""
+    import argparse
+    import gc
+
+    from tui.commands import explore
+
+    folder = write_corpus(tmp_path / "articles")
+    seen: list[tuple[bool, bool]] = []
+
+    def fake_run(self, *args, **kwargs):
+        before = gc.isenabled()
+        self._first_frame()
+        seen.append((before, gc.isenabled()))
+
+    monkeypatch.setattr(explore.sys, "stdout", _Tty())
+    monkeypatch.setattr(explore.sys, "stdin", _Tty())
+    monkeypatch.setattr(DossierApp, "run", fake_run)
+    assert gc.isenabled()
+    try:
+        assert explore.run(argparse.Namespace(folders=[folder], debug=False)) == 0
+        assert seen == [(False, True)]
+        monkeypatch.setattr(DossierApp, "run", lambda self, *a, **k: None)  # no frame
+        assert explore.run(argparse.Namespace(folders=[folder], debug=False)) == 0
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_the_app_says_when_its_first_frame_is_out(tmp_path):
+    folder = write_corpus(tmp_path / "articles")
+    _settle(folder)
+    open_and_save(folder, tmp_path / "cache").close()
+    frames: list[bool] = []
+
+    async def scenario():
+        app = DossierApp(
+            open_corpus=lambda: Corpus.open([folder], cache_dir=tmp_path / "cache"),
+            preview=catalog.load([folder]),
+            first_frame=lambda: frames.append(
+                bool(app.search_screen.query_one(ResultList).options)
+            ),
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert frames == [True]  # once, with the articles listed
+
+    asyncio.run(scenario())

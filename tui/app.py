@@ -115,10 +115,14 @@ class DossierApp(App[None]):
         hangup: Hangup | None = None,
         building: Building | None = None,
         remember_session: bool = False,
+        first_frame: Callable[[], object] | None = None,
     ) -> None:
         """``remember_session``: start from the last run's query and mark on this corpus,
-        and keep them for the next (tui.session); the `dossier` command does."""
+        and keep them for the next (tui.session); the `dossier` command does.
+        ``first_frame``: called once the first frame is on screen (the `dossier` command
+        turns the cycle collector back on then)."""
         super().__init__()
+        self._first_frame = first_frame
         #: Where the build that opens the corpus has got (the opener's progress callback).
         self.building = building
         self.set_reactive(DossierApp.corpus, corpus)
@@ -256,6 +260,8 @@ class DossierApp(App[None]):
 
         leaving.install()  # quitting never waits for a search or a build in a thread
         self.app_resume_signal.subscribe(self, self._repaint_after_resume)
+        if self._first_frame is not None:
+            self.call_after_refresh(self._first_frame)
         self.watch(self.screen, "focused", self._type_ahead, init=False)
         self.set_timer(TYPEAHEAD_SECONDS, self._typeahead_expired)
         if self._keys:

@@ -91,7 +91,7 @@ class Listing(Sequence[Article]):
 def load(folders: Sequence[Path]) -> Listing | None:
     """The cached article list if no folder changed since it was saved, else None."""
     try:
-        from search.manifest import changed_folders
+        from search.files import changed_folders
 
         data = json.loads(_path(folders).read_text(encoding="utf-8"))
         saved = data.get("stamp")

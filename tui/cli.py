@@ -6,16 +6,20 @@ lookup path (`dossier search`) never pays for Textual.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from search import __version__
 from tui.commands import UsageError
+
+if TYPE_CHECKING:
+    import argparse
 
 #: name -> module under tui.commands. Order is the order shown in --help.
 COMMANDS: dict[str, str] = {
@@ -37,6 +41,8 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 def _folder(value: str) -> Path:
     """A --corpus folder: an empty one would silently mean the current folder."""
     if not value.strip():
+        import argparse
+
         raise argparse.ArgumentTypeError(
             "an empty folder name; name a folder of articles (--corpus . for this one)"
         )
@@ -44,6 +50,8 @@ def _folder(value: str) -> Path:
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    import argparse
+
     # Given on the top level or after a subcommand; SUPPRESS keeps one from clobbering the other.
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
@@ -64,6 +72,8 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser(commands: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser, or one with only ``commands`` (building each imports its module)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="dossier",
         description="Explore a corpus of news articles from the terminal. "
@@ -142,12 +152,34 @@ def _named_command(argv: Sequence[str]) -> list[str] | None:
     return []
 
 
+def _explorer_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """What the parser would make of ``argv`` when it only opens the explorer on folders
+    (``--corpus DIR`` repeated, ``--debug``), spelt out so the explorer, whose start-up
+    is timed to its first frame, does not import argparse; None for anything else (the
+    parser then says what is wrong, or what ``--corpus=DIR`` means)."""
+    corpus: list[Path] = []
+    debug = False
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--debug":
+            debug = True
+        elif token == "--corpus":
+            value = next(tokens, None)
+            if value is None or not value.strip() or value.startswith("-"):
+                return None
+            corpus.append(Path(value))
+        else:
+            return None
+    return SimpleNamespace(corpus=corpus or None, debug=debug, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Build only what this call needs: the bare explorer starts without importing
-    # every subcommand.
-    parser = build_parser(_named_command(argv))
-    args = parser.parse_args(argv)
+    args = _explorer_args(argv)
+    if args is None:
+        # Build only what this call needs: a named command imports its module alone.
+        parser = build_parser(_named_command(argv))
+        args = parser.parse_args(argv)
     args.folders = None
     try:
         if args.command not in (None, "config", "completion"):  # the explorer shows its own

@@ -220,10 +220,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _printable(message: object) -> str:
     """An error message as it may reach the terminal: a control character in what the
     user typed (a query, a folder's name) shown as ``\\x1b``, never sent as one."""
@@ -231,3 +227,8 @@ def _printable(message: object) -> str:
 
     control = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
     return re.sub(control, lambda m: f"\\x{ord(m.group()):02x}", str(message))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1906,7 +1906,13 @@ def test_the_dev_scorer_follows_the_readme_rules():
     assert s["reported"] == len(result.links)
 
 
-_BENCH_SETS = ("compare_extra", "compare_heldout", "compare_blind", "compare_news", "compare_unseen4")
+_BENCH_SETS = (
+    "compare_extra",
+    "compare_heldout",
+    "compare_blind",
+    "compare_news",
+    "compare_unseen4",
+)
 
 
 @pytest.mark.parametrize(
@@ -2730,7 +2736,9 @@ def test_a_topic_compare_shows_the_verdict_given_in_a_pair_compare(tmp_path, cac
         topic, store = topic_comparison(corpus, "ceasefire", later.published)
         shown = next(link for link in topic.links if link.concern.key == grain.concern.key)
         assert (shown.verdict, shown.note, shown.origin) == (
-            "not borne out", "harvests fell", "curated"
+            "not borne out",
+            "harvests fell",
+            "curated",
         )
         # Decided again in the topic's own view, the topic's decision is the one shown.
         earlier_of = topic.article_of(shown.concern.key)

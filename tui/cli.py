@@ -231,4 +231,3 @@ def _printable(message: object) -> str:
 
 if __name__ == "__main__":
     sys.exit(main())
-

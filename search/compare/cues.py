@@ -655,7 +655,9 @@ def told_in_past(text: str) -> bool:
     for word in _WORD_RX.findall(text.lower()):
         if word in _REPORTING_PAST:
             continue
-        if word in _IRREGULAR_PAST or (len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST_ED):
+        if word in _IRREGULAR_PAST or (
+            len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST_ED
+        ):
             return True
     return False
 
@@ -726,7 +728,9 @@ _WHETHER_OPEN = re.compile(
 #: "once" and a present "is / are" after its subject, up to three words ("once power is
 #: restored", "once the talks are over"): a condition still to be met. Not a subject
 #: ending in -ed or -ly ("once called, is ..."), not "once again", "at once".
-_ONCE_WHEN = re.compile(r" once (?!again |more |upon )(?:[a-z'’]+ ){1,3}?(?<!ed )(?<!ly )(?:is|are) ")
+_ONCE_WHEN = re.compile(
+    r" once (?!again |more |upon )(?:[a-z'’]+ ){1,3}?(?<!ed )(?<!ly )(?:is|are) "
+)
 #: A day or a time named right before "to" ("preparing late Sunday to", "agreed on
 #: Tuesday to", "is set this week to"), as news writes it between a verb and its object.
 _DAY_BEFORE_TO = re.compile(

@@ -622,6 +622,31 @@ def test_cp1252_is_decoded_and_noted(tmp_path):
     assert any("cp1252" in note for note in result.notes)
 
 
+_LATIN = st.text(st.sampled_from("éèàçñöüßøåÉÀÇ“”‘’–—€ abc"), min_size=3, max_size=30)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(words=_LATIN, declared=st.sampled_from(["<meta charset='utf-8'>", ""]))
+def test_a_page_in_latin1_saying_utf8_or_nothing_is_read_as_cp1252(tmp_path, words, declared):
+    """The audit: a page's bytes in Windows Latin-1 under a UTF-8 declaration became
+    "Cafķ na’ve rķsumķ" (a charset guesser's Baltic), and "Café" found nothing."""
+    words = " ".join(words.split()) or "café"
+    body = "".join(f"<p>{line} {words}.</p>" for line in BODY)
+    page = (
+        f"<html><head>{declared}<title>Café talks {words}</title></head>"
+        f"<body><article><h1>Café talks {words}</h1>{body}</article></body></html>"
+    )
+    raw = page.encode("cp1252")
+    result = read(tmp_path, "old.html", raw)
+    assert isinstance(result, Article)
+    assert result.title.startswith("Café talks")
+    assert words in result.body
+    if raw != page.encode("utf-8"):  # not ASCII: it was not UTF-8, and the note says so
+        assert any("cp1252" in note for note in result.notes)
+
+
 def test_invalid_utf8_does_not_lose_the_article(tmp_path):
     raw = (
         story().encode()

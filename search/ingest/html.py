@@ -63,6 +63,7 @@ def parse_html(
     :class:`IngestError` when the page has no main text.
     """
     given = meta or {}
+    raw, note = _as_declared(raw)
     document, text, below, shown = _extract(raw, url=given.get("url") or None)
     body = _body(text)
     if not body:
@@ -81,7 +82,33 @@ def parse_html(
         url=url,
         body=_without_headline(body, title),
         fingerprint=fingerprint,
+        notes=(note,) if note else (),
     )
+
+
+#: A page's own statement of its encoding, in its first bytes (``<meta charset=...>`` or
+#: ``content="text/html; charset=..."``).
+_DECLARED = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""")
+
+
+def _as_declared(raw: bytes) -> tuple[bytes, str]:
+    """``raw`` as UTF-8 when it says it is UTF-8 (or says nothing) but is not: a page saved
+    by an old editor in Windows' Latin-1 under a UTF-8 template. Its bytes are read as
+    cp1252, what browsers take "Latin-1" to mean, rather than given to a charset guesser
+    (which read "Café" as the Baltic "Cafķ"). A page declaring another encoding is left to
+    trafilatura, which reads the declaration. Also returns a note for the article."""
+    try:
+        raw.decode("utf-8")
+        return raw, ""
+    except UnicodeDecodeError:
+        pass
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw, ""  # UTF-16, told by its byte-order mark
+    declared = _DECLARED.search(raw[:4096])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return raw, ""
+    fixed = raw.decode("cp1252", errors="replace").encode("utf-8")
+    return fixed, "not valid UTF-8; decoded as cp1252"
 
 
 def _site_name(sitename: str | None, title: str) -> str:

@@ -647,6 +647,23 @@ def test_a_page_in_latin1_saying_utf8_or_nothing_is_read_as_cp1252(tmp_path, wor
         assert any("cp1252" in note for note in result.notes)
 
 
+@pytest.mark.parametrize("depth", [300, 1200])
+def test_a_page_nested_past_lxmls_guard_is_still_read(tmp_path, depth):
+    """The audit: text inside 254 or more nested elements (a saved page of unclosed
+    <font> tags) was skipped as "no article text found in this web page"."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY)
+    page = (
+        "<html><head><title>Harbour cranes fall silent</title></head><body>"
+        + "<div>" * depth
+        + f"<h1>Harbour cranes fall silent</h1>{paragraphs}"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    result = read(tmp_path, "deep.html", page.encode())
+    assert isinstance(result, Article), result
+    assert BODY[1] in result.body
+
+
 def test_invalid_utf8_does_not_lose_the_article(tmp_path):
     raw = (
         story().encode()

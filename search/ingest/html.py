@@ -67,6 +67,11 @@ def parse_html(
     document, text, below, shown = _extract(raw, url=given.get("url") or None)
     body = _body(text)
     if not body:
+        # lxml stops at 256 levels of nesting (libxml2's guard), which a page of unclosed
+        # <font> or <div> tags reaches: read it again without that limit, only then.
+        document, text, below, shown = _extract(raw, url=given.get("url") or None, deep=True)
+        body = _body(text)
+    if not body:
         raise IngestError("no article text found in this web page")
     title = clean_line(given.get("title", "")) or document.title
     url = clean_line(given.get("url", "")) or clean_line(document.url or "")
@@ -137,7 +142,9 @@ def _words_of(text: str) -> str:
 _SHORT = 600
 
 
-def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.date | None]:
+def _extract(
+    raw: bytes, *, url: str | None, deep: bool = False
+) -> tuple[Any, str, list[str], dt.date | None]:
     """The page's metadata (a trafilatura Document, with the headline and the author as
     the reader sees them), its main text, the lines below its headline, and the date
     shown there.
@@ -153,7 +160,7 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.da
     if not raw.strip():
         raise IngestError("empty file")
     try:
-        tree = load_html(raw)
+        tree = _deep_tree(raw) if deep else load_html(raw)
         if tree is None:
             raise IngestError("not a readable web page (no HTML found)")
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
@@ -179,6 +186,27 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.da
         # LookupError, even an assert in lxml's drop_tree for "<body><script>x", found by
         # hypothesis): one bad page is skipped with a reason, the corpus still indexed.
         raise IngestError(f"not a readable web page ({type(exc).__name__})") from None
+
+
+def _deep_tree(raw: bytes) -> Any:
+    """The page parsed as trafilatura's ``load_html`` parses it, but for nesting deeper
+    than 256 levels (lxml's ``huge_tree``: up to libxml2's hard limit of 2,048); None if
+    it is no HTML. Past that, RecursionError or no text: the page is skipped."""
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import decode_file
+
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    try:
+        return fromstring(decode_file(raw), parser=parser)
+    except ValueError:  # a str with an encoding declaration: lxml wants the bytes
+        return fromstring(raw, parser=parser)
 
 
 def _metadata(tree: Any, url: str | None) -> Any:

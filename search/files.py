@@ -168,7 +168,7 @@ def scan(
         try:
             st = root.stat()
         except OSError as exc:
-            note(_skip(root, f"cannot read: {exc.strerror or exc}"))
+            note(_skip(root, cannot_read(exc)))
             continue
         walked.folders[str(root)] = st.st_mtime_ns
         if not stat.S_ISDIR(st.st_mode):
@@ -307,7 +307,7 @@ def _list(
         try:
             st = entry.stat()
         except OSError as exc:
-            note(_skip(prefix + name, f"cannot read: {exc.strerror or exc}"))
+            note(_skip(prefix + name, cannot_read(exc)))
             continue
         # An ordinary file of an ordinary size, as nearly all are, needs no more look.
         if not (regular(st.st_mode) and st.st_size <= limit):
@@ -422,6 +422,23 @@ def signature(path: Path) -> tuple[int, int, int]:
     except OSError:
         extra = 0
     return st.st_mtime_ns, st.st_size, extra
+
+
+def cannot_read(exc: OSError) -> str:
+    """Why a file could not be read, and what to do, for the skipped-file report."""
+    import errno
+
+    said = exc.strerror or str(exc)
+    if exc.errno == errno.ELOOP:
+        return f"cannot read: a link that leads back to itself ({said}); fix or remove the link"
+    if exc.errno == errno.ENOENT:
+        return (
+            f"cannot read: {said}: a link to a file that is not there, or a file deleted "
+            "or moved while it was read; fix or remove the link, or run again"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot read: {said}; give yourself read access (chmod u+r) or move it out"
+    return f"cannot read: {said}"
 
 
 def display_path(path: Path | str) -> str:

@@ -528,6 +528,23 @@ def test_a_quick_open_counts_the_files_discovery_passed_over(tmp_path, cache_dir
     quick.close()
 
 
+def test_a_file_that_cannot_be_read_is_skipped_with_what_to_do(tmp_path, cache_dir):
+    """The audit: a dangling link, a link loop and an encrypted PDF were skipped with the
+    system's words alone ("No such file or directory", "Too many levels of symbolic
+    links", PDFium's "Incorrect password error"), and nothing said what to do."""
+    from search.corpus import Corpus
+
+    folder = stories(tmp_path / "news", 1)
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    corpus = Corpus.open([folder], cache_dir=cache_dir)
+    reasons = {Path(s.path).name: s.reason for s in corpus.report.skipped}
+    corpus.close()
+    assert "fix or remove the link" in reasons["gone.txt"]
+    assert "leads back to itself" in reasons["loop.txt"]
+    assert len(reasons) == 2
+
+
 @pytest.mark.slow
 def test_folders_nested_1900_deep_are_read(tmp_path, cache_dir):
     """Before: RecursionError, and the whole corpus failed (here and in the explorer)."""

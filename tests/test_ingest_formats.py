@@ -693,3 +693,19 @@ def test_html_that_trips_the_parser_is_skipped_not_raised(tmp_path):
     result = ingest.read_article(write(tmp_path, "odd.html", b"<body><script>html"), tmp_path)
     assert isinstance(result, Skipped)
     assert result.reason
+
+
+def test_a_password_protected_pdf_says_how_to_decrypt_it(tmp_path):
+    """The audit: skipped with PDFium's words alone ("Incorrect password error")."""
+    good = make_pdf([PARAGRAPHS])
+    locked = good.replace(
+        b"trailer\n<< ",
+        b"trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 "
+        b"/O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) "
+        b"/P -4 >> /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] ",
+    )
+    assert locked != good
+    (tmp_path / "locked.pdf").write_bytes(locked)
+    result = ingest.read_article(tmp_path / "locked.pdf")
+    assert isinstance(result, Skipped)
+    assert "password-protected" in result.reason and "qpdf --decrypt" in result.reason

@@ -26,6 +26,7 @@ from ..files import (
     SIDECAR_SUFFIX,
     SUFFIXES,
     article_id,
+    cannot_read,
     discover,
     display_path,
     file_format,
@@ -79,7 +80,7 @@ def read_article(path: Path, root: Path | None = None) -> Article | Skipped:
     try:
         raw = _read_regular(path)
     except OSError as exc:
-        return Skipped(shown, f"cannot read: {exc.strerror or exc}")
+        return Skipped(shown, cannot_read(exc))
     except IngestError as exc:
         return Skipped(shown, str(exc))
     return parse_bytes(raw, path=path, root=root)

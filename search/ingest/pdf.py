@@ -73,8 +73,12 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
     try:
         document = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
-        reason = "password-protected" if "password" in str(exc).lower() else "damaged"
-        raise IngestError(f"unreadable PDF ({reason}): {exc}") from None
+        if "password" in str(exc).lower():
+            raise IngestError(
+                f"unreadable PDF (password-protected): {exc}; put a decrypted copy in its "
+                "place (qpdf --decrypt --password=PASSWORD in.pdf out.pdf)"
+            ) from None
+        raise IngestError(f"unreadable PDF (damaged): {exc}") from None
     try:
         info = _info(document.get_metadata_dict(skip_empty=True))
         pages = []

@@ -1197,6 +1197,48 @@ def test_reindex_from_the_palette_reopens_the_corpus(corpus, tmp_path):
     run(scenario())
 
 
+def test_a_reindex_shows_its_progress_until_it_is_done(tmp_path, monkeypatch):
+    """The audit: at 20,000 articles the palette's reindex said "reindexing…" for 3 s,
+    then nothing for minutes; a user could take it for idle and quit, losing it."""
+    folder = write_corpus(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gate = threading.Event()
+    real_open = Corpus.open.__func__
+
+    def held_open(cls, folders, **kw):  # the rebuild waits at its first file until let go
+        told = kw.get("progress")
+        if kw.get("rebuild") and told is not None:
+
+            def tick(n, total, path=""):
+                told(n, total, path)
+                gate.wait(10)
+
+            kw["progress"] = tick
+        return real_open(cls, folders, **kw)
+
+    async def scenario():
+        app = explorer_on(folder, cache)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: len(result_ids(app)) == 4, what="articles listed")
+            monkeypatch.setattr(Corpus, "open", classmethod(held_open))
+            old = app.corpus
+            app.action_reindex()
+            results = app.search_screen.query_one(ResultList)
+            await wait_for(
+                pilot, lambda: "reindexing: " in str(results.border_subtitle or ""), what="progress"
+            )
+            assert "of 4 files read" in str(results.border_subtitle)
+            gate.set()
+            await wait_for(pilot, lambda: app.corpus is not old, timeout=20, what="reindexed")
+            await pilot.pause()
+            assert not results.border_subtitle
+
+    try:
+        run(scenario())
+    finally:
+        gate.set()
+
+
 def test_compare_key_pushes_the_compare_view(corpus):
     from tui.screens.compare import CompareScreen
 

@@ -35,6 +35,8 @@ from tui.screens.search import SearchScreen
 from tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from search.corpus import Corpus
     from search.model import Article
     from tui.hangup import Hangup
@@ -130,6 +132,7 @@ class DossierApp(App[None]):
         #: Articles to list until the corpus is open (from tui.catalog), without bodies.
         self.preview: Sequence[Article] = preview  # a catalog.Listing: rows made on demand
         self.cache_dir = cache_dir  # for reindexing: where the index lives
+        self._reindexing: Timer | None = None  # shows a rebuild's progress while it runs
         self._pending_open: tuple[str, str] | None = None
         from tui.keymap import current_ids
 
@@ -407,6 +410,7 @@ class DossierApp(App[None]):
 
     @on(CorpusFailed)
     def _corpus_failed(self, message: CorpusFailed) -> None:
+        self._reindexed()
         if message.reindex:
             self.notify(message.error, severity="error")
         else:
@@ -415,6 +419,7 @@ class DossierApp(App[None]):
     @on(CorpusOpened)
     def _corpus_opened(self, message: CorpusOpened) -> None:
         if message.reindexed:
+            self._reindexed()
             self.preview = ()  # the saved list is the old index's
         self.set_corpus(message.corpus)
         if message.reindexed:
@@ -756,15 +761,37 @@ class DossierApp(App[None]):
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
+        from tui.progress import Building
+
         self.notify("reindexing…", timeout=3)
-        self._reindex(self.corpus.folders)
+        # A rebuild of a large corpus takes minutes: its progress stays on screen (the
+        # result list's lower border) until it is done, while searching goes on.
+        progress = Building()
+        self._reindexing = self.set_interval(0.5, lambda: self._show_reindexing(progress))
+        self._reindex(self.corpus.folders, progress)
+
+    def _show_reindexing(self, progress) -> None:
+        if progress.state is not None:
+            self.search_screen.show_reindexing(*progress.state)
+
+    def _reindexed(self) -> None:
+        """The rebuild ended, done or failed: its progress leaves the screen."""
+        timer, self._reindexing = self._reindexing, None
+        if timer is not None:
+            timer.stop()
+            self.search_screen.show_reindexing(None, None)
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
-    def _reindex(self, folders) -> None:
+    def _reindex(self, folders, progress=None) -> None:
         from search.corpus import Corpus
 
         try:
-            corpus = Corpus.open(folders, cache_dir=self.cache_dir, rebuild=True)
+            corpus = Corpus.open(
+                folders,
+                cache_dir=self.cache_dir,
+                rebuild=True,
+                progress=progress.tick if progress is not None else None,
+            )
             corpus.articles  # noqa: B018 - read here, not on the UI thread
         except Exception as exc:  # noqa: BLE001
             self.post_message(CorpusFailed(f"reindex failed: {exc}", reindex=True))

@@ -188,6 +188,14 @@ class SearchScreen(HelpFirst, Screen):
             )
         self._refresh_now()
 
+    def show_reindexing(self, n: int | None, total: int | None) -> None:
+        """A rebuild's progress under the list (the list is the index as it was, which
+        searches meanwhile); None: the rebuild ended."""
+        results = self.query_one("#results", ResultList)
+        results.border_subtitle = (
+            None if n is None or total is None else f"reindexing: {n:,} of {total:,} files read"
+        )
+
     def show_building(self, n: int, total: int) -> None:
         """How far the first open's build has got (the app polls the builder)."""
         from tui.progress import line

@@ -2130,3 +2130,19 @@ def test_a_transcripts_speakers_labelled_by_given_names_alone_are_people():
         ("Devon", "Devon"),
         ("DEVON", "Devon"),
     ]
+
+
+def test_a_company_named_in_full_is_called_by_its_first_word_later():
+    """An article names "Halvern Bancorp Inc." once, then calls it "Halvern" and
+    "Mercantile": the bank each time, even when the word is an everyday one; the first word
+    of "General Lumen Corp." (one of the commonest words) is no name of the company."""
+    text = (
+        "Ashford-based Halvern Bancorp Inc. and Mercantile Bancshares Inc. were named as "
+        "targets. The most coveted bank out there is Mercantile, one analyst said, and "
+        "Halvern may be next. General Lumen Corp. declined to comment. In general, the "
+        "analysts expect more deals."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Mercantile", "ORG") in found, found
+    assert ("Halvern", "ORG") in found, found
+    assert not any(t.lower() == "general" for t, _ in found), found

@@ -879,6 +879,9 @@ def _register(
             short = _company(name) or _headword(g, name)
             if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or name))
+            first = _firm_first(g, short) if short and " " in short else ""
+            if first and norm.count(first) > 1:  # "Mercantile" of Mercantile Bancorp Inc.
+                registry.setdefault(first, (type_, canonical or name))
 
 
 @lru_cache(maxsize=8192)
@@ -972,6 +975,31 @@ def _company(name: str) -> str:
         return ""
     short = _RX_DOMAIN.sub("", " ".join(words))
     return short if short[:1].isupper() and short != name else ""
+
+
+@lru_cache(maxsize=4096)
+def _firm_first(g: _Gazetteer, short: str) -> str:
+    """The first word of a company's name of several words, named in full with its legal
+    form, that the article may call it by alone ("Mercantile" for Mercantile Bancorp Inc.,
+    "Roosevelt" for Roosevelt Financial Group Inc), else "": a capitalised word that is
+    no place's or other known name, no cue word, no title and none of the commonest words
+    ("General" of General Motors Corp., "First" of First Chicago Corp. are no one's)."""
+    first = short.split(" ", 1)[0]
+    if (
+        len(first) < 3
+        or not first[0].isupper()
+        or not first[1:].islower()
+        or not first.isalpha()
+        or first in typer.places()
+        or _cue_type(first) is not None
+        or first in _PERSON_TITLES
+        or typer.common_words().get(first.lower(), 0) == 1
+    ):
+        return ""
+    known = g.by_alias.get(_key(first))
+    if known and g.records[known].type != "ORG":
+        return ""
+    return first
 
 
 def _headword(g: _Gazetteer, name: str) -> str:

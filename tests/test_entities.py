@@ -2146,3 +2146,13 @@ def test_a_company_named_in_full_is_called_by_its_first_word_later():
     assert ("Mercantile", "ORG") in found, found
     assert ("Halvern", "ORG") in found, found
     assert not any(t.lower() == "general" for t, _ in found), found
+
+
+def test_a_name_after_a_job_and_for_is_an_employer_even_when_the_typer_doubts_it():
+    """ "Deputy Editor for Tallow And Pine": where she works, an organisation, though its
+    words alone ("Tallow And Pine") read as no name at all."""
+    found = [
+        (e.text, e.type)
+        for e in recognise_text("Cara Dunn, Deputy Editor for Tallow And Pine. She covers food.")
+    ]
+    assert ("Tallow And Pine", "ORG") in found, found

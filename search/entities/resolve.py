@@ -514,7 +514,7 @@ def _verdicts(
             new = "PERSON"  # "Ann" after "Ann Wilson": her, not a town of that name
         elif (
             key in employers
-            and new in {"GPE", "PERSON"}
+            and (new in {"GPE", "PERSON"} or (new is None and label != "MISC"))
             and key not in placed
             and text not in typer.places()
         ):

@@ -2156,3 +2156,22 @@ def test_a_name_after_a_job_and_for_is_an_employer_even_when_the_typer_doubts_it
         for e in recognise_text("Cara Dunn, Deputy Editor for Tallow And Pine. She covers food.")
     ]
     assert ("Tallow And Pine", "ORG") in found, found
+
+
+def test_a_name_before_a_business_noun_is_the_business():
+    """ "the Quarrelwood network", "Detroit's Tavolino restaurant": the network's and the
+    restaurant's names, organisations (not a place, not dropped); a town the lists know
+    stays a town ("Detroit"), and an everyday word before a business noun is no name
+    ("Distraught pub and hotel groups")."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert found("The latest podcast from the Quarrelwood network is a history of radio.") == [
+        ("Quarrelwood", "ORG")
+    ]
+    assert found("Detroit's Tavolino restaurant goes beyond the familiar dishes.") == [
+        ("Detroit", "GPE"),
+        ("Tavolino", "ORG"),
+    ]
+    assert found("Distraught pub and hotel groups have slammed the decision.") == []

@@ -76,6 +76,7 @@ def _retype(
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
     firms: set[str] = set()  # first words of companies named with their legal form
+    venues: set[str] = set()  # names some mention of which a business's noun follows
     located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -156,6 +157,8 @@ def _retype(
                 and _RX_FOUNDED_AFTER.match(norm, end)
             ):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
+            if norm.startswith(" ", end) and _RX_VENUE_AFTER.match(norm, end):
+                venues.add(key)  # "the Mezcal restaurant", "the Canadaland network": a business
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.endswith(_LIVED_ENDS, 0, start) and _RX_LIVED_BEFORE.search(
@@ -196,6 +199,7 @@ def _retype(
         employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
         sources,
         firms,
+        venues - located,
     )
 
 
@@ -306,6 +310,14 @@ _RX_FOUNDED_AFTER = re.compile(
 )
 #: How the words :data:`_RX_FOUNDED_AFTER` finds start.
 _FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
+
+
+#: A business's noun after a name: "the Mezcal restaurant", "Iyers cafe", "the Canadaland
+#: network" (the name is the business's; a town's restaurant is one the lists know).
+_RX_VENUE_AFTER = re.compile(
+    r" (?:restaurants?|cafe|café|pub|bakery|brewery|distillery|winery|boutique|salon|hotel"
+    r"|gallery|studios?|label|network|podcast|brand|chain|franchise)\b"
+)
 
 
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
@@ -449,6 +461,7 @@ def _verdicts(
     employers: frozenset[str] | set[str] = frozenset(),
     sources: frozenset[str] | set[str] = frozenset(),
     firms: frozenset[str] | set[str] = frozenset(),
+    venues: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -510,6 +523,19 @@ def _verdicts(
             new = "ORG"  # "Learn more at Emerj.": where the story came from
         elif key in firms and new in {"GPE", "LOC", "PERSON"}:
             new = "ORG"  # "Brinkfold" after "Brinkfold Global, Inc.": the company
+        elif (
+            key in venues
+            and new in {"GPE", "LOC", "PERSON", None}
+            and label != "MISC"
+            and key not in placed
+            and key not in personal
+            and text not in typer.places()
+            and not _known_place(text)
+            and not _is_given(text.split(" ", 1)[0])
+            and not (" " not in text and typer.everyday(text))
+        ):
+            new = "ORG"  # "Detroit's Mezcal restaurant", "the Canadaland network": a business
+            # (not an everyday word: "Distraught pub and hotel groups" is no pub's name)
         elif new in {"GPE", "ORG"} and key in given and key not in placed and _is_given(key):
             new = "PERSON"  # "Ann" after "Ann Wilson": her, not a town of that name
         elif (

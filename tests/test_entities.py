@@ -2175,3 +2175,29 @@ def test_a_name_before_a_business_noun_is_the_business():
         ("Tavolino", "ORG"),
     ]
     assert found("Distraught pub and hotel groups have slammed the decision.") == []
+
+
+def test_a_product_named_in_apposition_to_its_noun_is_no_organisation():
+    """A product's noun in apposition names a thing made, not a body ("an access trojan
+    ... called Quellmark", "Their machine, Cardiolume,", "Parvane Vault is a secure digital
+    wallet that"), in every mention; a person after a phrase of time ("In the first game,
+    Ryne Sandberg") and a company in apposition to its noun ("Kraken, a US exchange,") stay
+    what they are."""
+
+    def orgs(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "ORG"]
+
+    assert "Quellmark" not in orgs(
+        "Researchers found an access trojan for Android called Quellmark, using new techniques."
+    )
+    assert orgs(
+        "Their machine, Cardiolume, was designed to predict risk. Cardiolume monitors a "
+        "patient's heart."
+    ) == []
+    assert orgs(
+        "The Parvane Vault is a secure digital wallet that stores coins. Parvane Vault is "
+        "popular."
+    ) == []
+    people = [e.text for e in recognise_text("In the first game, Ryne Sandberg snapped a tie.")]
+    assert people == ["Ryne Sandberg"]
+    assert orgs("Kraken, a US exchange, charges fees.") == ["Kraken"]

@@ -132,6 +132,8 @@ def _retype(
                 or (start and norm[start - 1] in _QUOTES)
             ) and _no_name_here(norm, start, end, text):
                 models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
+            elif _product_in_apposition(norm, start, end):
+                models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
             elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
@@ -318,6 +320,47 @@ _RX_VENUE_AFTER = re.compile(
     r" (?:restaurants?|cafe|café|pub|bakery|brewery|distillery|winery|boutique|salon|hotel"
     r"|gallery|studios?|label|network|podcast|brand|chain|franchise)\b"
 )
+
+
+#: Nouns for a thing made, not a body: a product's, a program's, a machine's. Not
+#: "platform", "service", "exchange", "network": a company is called so too.
+_PRODUCT_NOUNS = (
+    r"(?:app|application|software|program|programme|tool|device|machine|gadget|phone"
+    r"|smartphone|handset|laptop|tablet|console|camera|robot|chatbot|algorithm|trojan"
+    r"|malware|ransomware|virus|spyware|drug|vaccine|pill|wallet|browser|game|video game"
+    r"|database|framework|library|language|model|prototype|feature|product|probe"
+    r"|satellite|rocket|spacecraft|drone|vehicle|car|truck|aircraft|jet)"
+)
+#: A product's noun right before a name, as its apposition: "an access trojan for Android
+#: called Monokle", "Their machine, RiskCardio,".
+_RX_PRODUCT_BEFORE = re.compile(
+    rf"\b{_PRODUCT_NOUNS}(?: [\w.-]+){{0,3}} (?:called|named|dubbed) $"
+    rf"|\b(?:[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our) (?:[\w-]+ ){{0,2}}{_PRODUCT_NOUNS}, $"
+)
+#: A product's noun after a name, as its apposition or predicate: "Coinbase Wallet is a
+#: secure digital wallet that", "Quillo, a budgeting app,".
+_RX_PRODUCT_AFTER_NAME = re.compile(
+    r"(?:, (?:a|an|the)| (?:is|was) (?:a|an)) (?:(?!(?:of|for|at|by|from|and|or)\b)[\w-]+ ){0,3}"
+    rf"{_PRODUCT_NOUNS}(?=[,.;:)]| (?:that|which|for|to|used|designed|developed|built|made"
+    r"|launched|released|from|by|with)\b)"
+)
+
+
+def _product_in_apposition(norm: str, start: int, end: int) -> bool:
+    """Does a noun for a thing made stand in apposition to the name ("a trojan called
+    Monokle", "Their machine, RiskCardio,", "Coinbase Wallet is a secure digital wallet
+    that")? Then it is a product's name, no body's; not after a phrase of time or place
+    ("In the first game, Ryne Sandberg": only a possessive's noun is in apposition),
+    nor a name that opens with a given name (a person's)."""
+    if norm.startswith((", ", " is a", " was a"), end) and _RX_PRODUCT_AFTER_NAME.match(
+        norm, end
+    ):
+        return not _is_given(norm[start:end].split(" ", 1)[0])
+    return (
+        norm.endswith((" called ", " named ", " dubbed ", ", "), 0, start)
+        and _RX_PRODUCT_BEFORE.search(norm, max(0, start - 60), start) is not None
+        and not _is_given(norm[start:end].split(" ", 1)[0])  # "a robot named Sophia"
+    )
 
 
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".

@@ -2201,3 +2201,19 @@ def test_a_product_named_in_apposition_to_its_noun_is_no_organisation():
     people = [e.text for e in recognise_text("In the first game, Ryne Sandberg snapped a tie.")]
     assert people == ["Ryne Sandberg"]
     assert orgs("Kraken, a US exchange, charges fees.") == ["Kraken"]
+
+
+def test_a_title_cased_heading_names_what_the_prose_names():
+    """Headings inside an article ("Quorvex Unique Features", "Who Should Use Quorvex vs.
+    Quorvex Pro?") name the exchange the prose names: each mention is found, not lost in
+    the heading's run of capitals."""
+    text = (
+        "Quorvex, a US exchange, charges a fee on each trade, and Quorvex Pro offers lower "
+        "fees.\n\n"
+        "Quorvex Unique Features\n\nFree education and rewards.\n\n"
+        "Who Should Use Quorvex vs. Quorvex Pro?\n\nBeginners.\n\n"
+        "What Will Happen Next\n\nFees may fall."
+    )
+    headings = text.index("Quorvex Unique")
+    found = [(e.text, e.type) for e in recognise_text(text) if e.start >= headings]
+    assert found == [("Quorvex", "ORG"), ("Quorvex", "ORG"), ("Quorvex Pro", "ORG")]

@@ -2217,3 +2217,20 @@ def test_a_title_cased_heading_names_what_the_prose_names():
     headings = text.index("Quorvex Unique")
     found = [(e.text, e.type) for e in recognise_text(text) if e.start >= headings]
     assert found == [("Quorvex", "ORG"), ("Quorvex", "ORG"), ("Quorvex Pro", "ORG")]
+
+
+def test_a_job_title_in_title_case_is_no_name_and_where_the_job_is_an_organisation():
+    """ "a Software Engineer for Tarnwell", "Director of Engineering at Brightvane": the
+    title is a post, no organisation, and the name after "for" or "at" is where the job
+    is, an organisation on its own."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert ("Tarnwell", "ORG") in found(
+        "Ana Ruiz is a Software Engineer for Tarnwell. Born in Ohio, she codes."
+    )
+    speakers = found(
+        "Speakers include Laura Tacho, Director of Engineering at Brightvane, and others."
+    )
+    assert speakers == [("Laura Tacho", "PERSON"), ("Brightvane", "ORG")], speakers

@@ -76,6 +76,7 @@ def _retype(
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
     firms: set[str] = set()  # first words of companies named with their legal form
+    posts: set[str] = set()  # jobs' titles before "at" or "for" and where the job is
     venues: set[str] = set()  # names some mention of which a business's noun follows
     located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
@@ -89,6 +90,10 @@ def _retype(
             if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
+            if (" for " in text or " at " in text) and (cut := _RX_JOB_LEAD.match(text)):
+                start += cut.end()  # "Software Engineer for SpaceX": SpaceX, where she works
+                text = norm[start:end]
+                spans[si] = (start, end, type_, canonical, guessed, prio)
             if text.endswith(_LEGAL_FORM_ENDS) and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
                 firms.add(text.split(" ", 1)[0].rstrip(","))  # "Brinkfold Global, Inc."
             town = ""
@@ -134,6 +139,8 @@ def _retype(
                 models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
             elif _product_in_apposition(norm, start, end):
                 models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
+            if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
+                posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
             elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
@@ -202,6 +209,7 @@ def _retype(
         sources,
         firms,
         venues - located,
+        posts,
     )
 
 
@@ -258,10 +266,28 @@ _RX_JOB_AT = re.compile(
     r"|director|consultant|analyst|executive|officer|founder|co-founder|partner|employee"
     r"|intern|designer|architect|editor|reporter|columnist|correspondent|producer|strategist"
     r"|fellow|economist|lead|leader|head|president|chairman|chairwoman|ceo|cto|cfo|coo"
-    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?) at (?:the )?$"
+    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?)"
+    r"(?: of(?: (?:[A-Z][\w&-]*|and|&))+)? at (?:the )?$"  # "Director of Engineering at"
     r"|(?i:\b(?:engineer|developer|programmer|designer|editor|reporter|columnist|writer"
     r"|correspondent|producer|contributor)s?) for (?:the )?$"
 )
+
+
+#: A job's title in Title Case, alone or with its remit: "Software Engineer", "Senior
+#: Reporter", "Director of Engineering", "Head of Product".
+_JOB_TITLE = (
+    r"(?:(?:Senior|Junior|Lead|Principal|Staff|Chief|Deputy|Associate|Assistant|Executive"
+    r"|Managing|Contributing|Founding|Features|News|Sports|Political|Technical|Creative"
+    r"|Software|Data|Product|Research|Marketing|Sales|Communications|Program|Programme"
+    r"|Project|General) )*"
+    r"(?:Engineer|Developer|Programmer|Editor|Reporter|Writer|Director|Manager|Officer"
+    r"|Designer|Scientist|Analyst|Correspondent|Producer|Founder|Co-Founder|Head|Lead"
+    r"|Architect|Strategist|Consultant|Researcher|Columnist)"
+    r"(?: of (?:[A-Z][\w&-]*)(?: (?:and|&|[A-Z][\w&-]*))*)?"
+)
+_RX_JOB_TITLE = re.compile(_JOB_TITLE)
+#: A job's title run into the name of where the job is: "Software Engineer for SpaceX".
+_RX_JOB_LEAD = re.compile(rf"{_JOB_TITLE} (?:for|at) (?:the )?(?=[A-Z])")
 
 
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
@@ -505,6 +531,7 @@ def _verdicts(
     sources: frozenset[str] | set[str] = frozenset(),
     firms: frozenset[str] | set[str] = frozenset(),
     venues: frozenset[str] | set[str] = frozenset(),
+    posts: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -515,7 +542,7 @@ def _verdicts(
         out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
-    for key in models:  # a product's model ("the iPhone XR", then "the XR"): no name
+    for key in models | posts:  # a product's model ("the iPhone XR", then "the XR"): no name
         if key in labels:
             labels[key] = "MISC"
     for fi, si, key in keyed:  # a name an acronym spells out is a name
@@ -543,7 +570,7 @@ def _verdicts(
         ):
             new = type_  # a known name inside it: a name, if of no type the typer knows
         text = out[fi][2][start:end]
-        if new in {None, "GPE"} and _institutional(text):
+        if new in {None, "GPE"} and _institutional(text) and key not in posts:
             new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
         own = _by_own_words(text)
         if own:

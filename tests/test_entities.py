@@ -2234,3 +2234,23 @@ def test_a_job_title_in_title_case_is_no_name_and_where_the_job_is_an_organisati
         "Speakers include Laura Tacho, Director of Engineering at Brightvane, and others."
     )
     assert speakers == [("Laura Tacho", "PERSON"), ("Brightvane", "ORG")], speakers
+
+
+def test_a_match_report_that_names_a_team_in_full_calls_it_by_its_town_too():
+    """A report naming "the Boston Celtics" says "Boston went 2-for-10" of the team (an
+    organisation), but "Fans in Boston" of the city; so does a dateline's region stay a
+    place ("ARLINGTON, Texas 1996-08-31" above "the Texas Rangers")."""
+    text = (
+        "The Philadelphia 76ers beat the Boston Celtics 112-98 on Friday in the playoff "
+        "opener. Embiid scored 30 points and his teammates held firm, while Boston went "
+        "2-for-10 from three in the third quarter. The coach praised the defenders who "
+        "guarded Boston's wings. Fans in Boston were quiet."
+    )
+    assert [e.type for e in recognise_text(text) if e.text == "Boston"] == ["ORG", "ORG", "GPE"]
+    report = (
+        "ARLINGTON, Texas 1996-08-31\nJuan Gonzalez homered twice as the Texas Rangers beat "
+        "the Seattle Mariners 6-4. Texas scored three runs in the first inning, and Seattle's "
+        "pitcher was relieved in the third."
+    )
+    texas = [e.type for e in recognise_text(report) if e.text == "Texas"]
+    assert texas[0] == "GPE", texas

@@ -78,6 +78,7 @@ def _retype(
     firms: set[str] = set()  # first words of companies named with their legal form
     posts: set[str] = set()  # jobs' titles before "at" or "for" and where the job is
     venues: set[str] = set()  # names some mention of which a business's noun follows
+    inside: set[str] = set()  # names some mention of which follows "in"
     located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -168,6 +169,8 @@ def _retype(
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
             if norm.startswith(" ", end) and _RX_VENUE_AFTER.match(norm, end):
                 venues.add(key)  # "the Mezcal restaurant", "the Canadaland network": a business
+            if norm.endswith((" in ", "In "), 0, start):
+                inside.add(key)  # "queued in Kilbrack": a place one is in
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.endswith(_LIVED_ENDS, 0, start) and _RX_LIVED_BEFORE.search(
@@ -208,7 +211,7 @@ def _retype(
         employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
         sources,
         firms,
-        venues - located,
+        venues - located - inside,
         posts,
     )
 

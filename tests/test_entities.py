@@ -2254,3 +2254,17 @@ def test_a_match_report_that_names_a_team_in_full_calls_it_by_its_town_too():
     )
     texas = [e.type for e in recognise_text(report) if e.text == "Texas"]
     assert texas[0] == "GPE", texas
+
+
+def test_an_acronym_someone_has_is_no_organisation():
+    """ "his new EP." is a record he has, no body, and so is "The EP" after it; "his FBI
+    file" is a body's file, and the FBI stays the body."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert found("The singer released his new EP. The EP took a year to make.") == []
+    assert found("The agents reviewed his FBI file before the FBI closed the case.") == [
+        ("FBI", "ORG"),
+        ("FBI", "ORG"),
+    ]

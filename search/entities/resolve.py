@@ -392,6 +392,14 @@ def _product_in_apposition(norm: str, start: int, end: int) -> bool:
     )
 
 
+#: A possessive before an acronym, with at most one word in lower case between: "his
+#: new EP", "their EP", "a patient's ECG" (what someone has is no body: a body is "the
+#: FBI", "his FBI file" a body's file).
+_RX_OWNED_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our|[Oo]ur)|[a-z]'s) (?:[a-z-]+ )?$"
+)
+
+
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
 _CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
@@ -418,6 +426,13 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
     if text.isupper():
         if text in _CURRENCY_CODES:
             return True
+        if (
+            start > 4
+            and norm[start - 1] == " "
+            and _ends_clause(norm, end)
+            and _RX_OWNED_BEFORE.search(norm, max(0, start - 20), start)
+        ):
+            return True  # "his new EP.", "a patient's ECG,": a thing someone has, no body
         if (
             start > 1
             and norm[start - 1] == " "

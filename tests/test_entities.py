@@ -2268,3 +2268,14 @@ def test_an_acronym_someone_has_is_no_organisation():
         ("FBI", "ORG"),
         ("FBI", "ORG"),
     ]
+
+
+def test_a_team_panel_or_unit_named_in_full_is_an_organisation():
+    """ "the National Public Health Emergency Team" is a body by its last word, as a
+    Committee or a Board is (so are a Panel and a Unit)."""
+    text = (
+        "The deal was agreed between the government and the National Public Health "
+        "Emergency Team who advised a Level 5."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("National Public Health Emergency Team", "ORG") in found, found

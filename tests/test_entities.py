@@ -2279,3 +2279,18 @@ def test_a_team_panel_or_unit_named_in_full_is_an_organisation():
     )
     found = [(e.text, e.type) for e in recognise_text(text)]
     assert ("National Public Health Emergency Team", "ORG") in found, found
+
+
+def test_a_name_that_resigns_or_was_born_is_a_person():
+    """A one-word name the typer takes for a body is someone when the text says what only
+    a person does: "Varnholtz resigned", "Quenby was born in Ontario" (every mention)."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text) if e.text[0] in "VQ"]
+
+    assert found("After the vote, Varnholtz resigned from the post of prime minister.") == [
+        ("Varnholtz", "PERSON")
+    ]
+    assert found(
+        "In the 2004 election, Quenby finished second. Quenby was born in Ontario."
+    ) == [("Quenby", "PERSON"), ("Quenby", "PERSON")]

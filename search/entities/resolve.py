@@ -77,6 +77,7 @@ def _retype(
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
     firms: set[str] = set()  # first words of companies named with their legal form
     posts: set[str] = set()  # jobs' titles before "at" or "for" and where the job is
+    lives: set[str] = set()  # names some mention of which is born, marries, resigns, dies
     venues: set[str] = set()  # names some mention of which a business's noun follows
     inside: set[str] = set()  # names some mention of which follows "in"
     located: set[str] = set()  # names some mention of which is where one lives, or near
@@ -183,6 +184,8 @@ def _retype(
                 personal.add(key)  # "Mekhi's older brother": someone's
             elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
+            elif norm.startswith(" ", end) and _RX_LIFE_AFTER.match(norm, end):
+                lives.add(key)  # "Timbrell was born", "Kirchhof resigned": only someone does
             elif " " in text and cued_person(norm, start, end):  # (of two words only)
                 cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
             own = _short_form(text, key)
@@ -213,6 +216,7 @@ def _retype(
         firms,
         venues - located - inside,
         posts,
+        lives,
     )
 
 
@@ -400,6 +404,16 @@ _RX_OWNED_BEFORE = re.compile(
 )
 
 
+#: What only a person does, right after a name: is born, married, elected to a seat,
+#: resigns, retires, dies ("Kirchhof resigned", "Timbrell was born in"); a body is founded,
+#: merges, is dissolved, never born or married.
+_RX_LIFE_AFTER = re.compile(
+    r" (?:was|is|had been|has been) (?:born|married|re-?elected|sworn in|knighted"
+    r"|assassinated|buried|widowed)\b"
+    r"| (?:married|resigned|retired|died|divorced)\b"
+)
+
+
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
 _CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
@@ -550,6 +564,7 @@ def _verdicts(
     firms: frozenset[str] | set[str] = frozenset(),
     venues: frozenset[str] | set[str] = frozenset(),
     posts: frozenset[str] | set[str] = frozenset(),
+    lives: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -605,6 +620,8 @@ def _verdicts(
                 new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
+        elif key in lives and new == "ORG" and label != "MISC":
+            new = "PERSON"  # "Timbrell was born in", "Kirchhof resigned": someone
         elif key in cued and new in {"ORG", "GPE", None}:
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":

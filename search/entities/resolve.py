@@ -406,11 +406,12 @@ _RX_OWNED_BEFORE = re.compile(
 
 #: What only a person does, right after a name: is born, married, elected to a seat,
 #: resigns, retires, dies ("Kirchhof resigned", "Timbrell was born in"); a body is founded,
-#: merges, is dissolved, never born or married.
+#: merges, is dissolved, never born or married (it "retired the product": an object after
+#: the verb is a body's doing).
 _RX_LIFE_AFTER = re.compile(
     r" (?:was|is|had been|has been) (?:born|married|re-?elected|sworn in|knighted"
     r"|assassinated|buried|widowed)\b"
-    r"| (?:married|resigned|retired|died|divorced)\b"
+    r"| (?:married|divorced)\b| (?:resigned|retired|died)\b(?! (?:the|its|their|a|an)\b)"
 )
 
 

@@ -2294,3 +2294,10 @@ def test_a_name_that_resigns_or_was_born_is_a_person():
     assert found(
         "In the 2004 election, Quenby finished second. Quenby was born in Ontario."
     ) == [("Quenby", "PERSON"), ("Quenby", "PERSON")]
+
+
+def test_a_name_a_post_credits_with_via_is_its_source():
+    """ "(via Brimfield Corners)" closing a blog's teaser credits the site the post was
+    found on: an organisation, not the place its words would make it."""
+    text = "A generation we love to dump on (via Brimfield Corners)\n\nThe folks still sing."
+    assert [(e.text, e.type) for e in recognise_text(text)] == [("Brimfield Corners", "ORG")]

@@ -149,6 +149,8 @@ def _retype(
                 norm, max(0, start - 20), start
             ):
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
+            elif norm.endswith("(via ", 0, start) and norm.startswith(")", end):
+                sources.add(key)  # "(via Geeks Are Sexy)": the site a post was found on
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):

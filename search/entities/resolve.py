@@ -186,10 +186,10 @@ def _retype(
                 personal.add(key)  # "Mekhi's older brother": someone's
             elif norm.startswith(", ", end) and _RX_AGE_AFTER.match(norm, end) and " " in text:
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
-            elif norm.startswith(" ", end) and _RX_LIFE_AFTER.match(norm, end):
-                lives.add(key)  # "Timbrell was born", "Kirchhof resigned": only someone does
             elif " " in text and cued_person(norm, start, end):  # (of two words only)
                 cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
+            if norm.startswith(" ", end) and _RX_LIFE_AFTER.match(norm, end):
+                lives.add(key)  # "Timbrell was born", "Kirchhof resigned": only someone does
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))

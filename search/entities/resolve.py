@@ -139,7 +139,10 @@ def _retype(
                 or (start and norm[start - 1] in _QUOTES)
             ) and _no_name_here(norm, start, end, text):
                 models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
-            elif _product_in_apposition(norm, start, end):
+            elif (
+                norm.startswith(_PRODUCT_AFTER_STARTS, end)
+                or norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
+            ) and _product_in_apposition(norm, start, end):
                 models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
                 posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
@@ -170,7 +173,7 @@ def _retype(
                 and _RX_FOUNDED_AFTER.match(norm, end)
             ):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
-            if norm.startswith(" ", end) and _RX_VENUE_AFTER.match(norm, end):
+            if norm.startswith(_VENUE_STARTS, end) and _RX_VENUE_AFTER.match(norm, end):
                 venues.add(key)  # "the Mezcal restaurant", "the Canadaland network": a business
             if norm.endswith((" in ", "In "), 0, start):
                 inside.add(key)  # "queued in Kilbrack": a place one is in
@@ -188,7 +191,7 @@ def _retype(
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
             elif " " in text and cued_person(norm, start, end):  # (of two words only)
                 cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
-            if norm.startswith(" ", end) and _RX_LIFE_AFTER.match(norm, end):
+            if norm.startswith(_LIFE_STARTS, end) and _RX_LIFE_AFTER.match(norm, end):
                 lives.add(key)  # "Timbrell was born", "Kirchhof resigned": only someone does
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
@@ -381,18 +384,22 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
 )
 
 
+#: How the words :data:`_RX_PRODUCT_AFTER_NAME` finds start, and those
+#: :data:`_RX_PRODUCT_BEFORE` finds end (looked up first: mostly none is there).
+_PRODUCT_AFTER_STARTS = (", a", ", the", " is a", " was a")
+_PRODUCT_BEFORE_ENDS = (" called ", " named ", " dubbed ", ", ")
+
+
 def _product_in_apposition(norm: str, start: int, end: int) -> bool:
     """Does a noun for a thing made stand in apposition to the name ("a trojan called
     Monokle", "Their machine, RiskCardio,", "Coinbase Wallet is a secure digital wallet
     that")? Then it is a product's name, no body's; not after a phrase of time or place
     ("In the first game, Ryne Sandberg": only a possessive's noun is in apposition),
     nor a name that opens with a given name (a person's)."""
-    if norm.startswith((", ", " is a", " was a"), end) and _RX_PRODUCT_AFTER_NAME.match(
-        norm, end
-    ):
+    if norm.startswith(_PRODUCT_AFTER_STARTS, end) and _RX_PRODUCT_AFTER_NAME.match(norm, end):
         return not _is_given(norm[start:end].split(" ", 1)[0])
     return (
-        norm.endswith((" called ", " named ", " dubbed ", ", "), 0, start)
+        norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
         and _RX_PRODUCT_BEFORE.search(norm, max(0, start - 60), start) is not None
         and not _is_given(norm[start:end].split(" ", 1)[0])  # "a robot named Sophia"
     )
@@ -415,6 +422,16 @@ _RX_LIFE_AFTER = re.compile(
     r"|assassinated|buried|widowed)\b"
     r"| (?:married|divorced)\b| (?:resigned|retired|died)\b(?! (?:the|its|their|a|an)\b)"
 )
+
+
+#: How the words :data:`_RX_VENUE_AFTER` and :data:`_RX_LIFE_AFTER` find start.
+_VENUE_STARTS = tuple(
+    " " + w
+    for w in "restaurant cafe café pub bakery brewery distillery winery boutique salon hotel"
+    " gallery studio label network podcast brand chain franchise".split()
+)
+_LIFE_STARTS = (" was ", " is ", " had ", " has ", " married", " divorced", " resigned",
+                " retired", " died")
 
 
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from search.entities.gazetteer import _Gazetteer
+from search.entities.guess import _CUE_TYPES, _given_name
 from search.entities.spans import Span
 from search.entities.typer import DATELINE, places
 
@@ -124,9 +125,12 @@ def _teams_named(fields: list[tuple[str, str, str, list[Span]]]) -> set[str]:
     towns: set[str] = set()
     for _, _, norm, spans in fields:
         for start, end, type_, _, _, _ in spans:
-            if type_ != "ORG" or norm.find(" ", start, end) < 0:
+            if type_ != "ORG":
                 continue
-            town, _, rest = norm[start:end].partition(" ")
+            space = norm.find(" ", start, end)
+            if space < 0 or norm[start:space] not in places():
+                continue
+            town, rest = norm[start:space], norm[space + 1 : end]
             if _nicknamed(town, rest):
                 towns.add(town)
     if not towns or not any(_sport_prose(f[2]) or _sporting(f[2]) for f in fields):
@@ -137,8 +141,6 @@ def _teams_named(fields: list[tuple[str, str, str, list[Span]]]) -> set[str]:
 def _nicknamed(town: str, rest: str) -> bool:
     """Is ``rest`` a team's nickname after a town the lists know ("Boston" "Red Sox")?
     Capitalised words, none a place's, an institution's cue or a given name."""
-    from search.entities.guess import _CUE_TYPES, _given_name
-
     if town not in places() or rest in places():
         return False
     words = rest.split()

@@ -2190,14 +2190,20 @@ def test_a_product_named_in_apposition_to_its_noun_is_no_organisation():
     assert "Quellmark" not in orgs(
         "Researchers found an access trojan for Android called Quellmark, using new techniques."
     )
-    assert orgs(
-        "Their machine, Cardiolume, was designed to predict risk. Cardiolume monitors a "
-        "patient's heart."
-    ) == []
-    assert orgs(
-        "The Parvane Vault is a secure digital wallet that stores coins. Parvane Vault is "
-        "popular."
-    ) == []
+    assert (
+        orgs(
+            "Their machine, Cardiolume, was designed to predict risk. Cardiolume monitors a "
+            "patient's heart."
+        )
+        == []
+    )
+    assert (
+        orgs(
+            "The Parvane Vault is a secure digital wallet that stores coins. Parvane Vault is "
+            "popular."
+        )
+        == []
+    )
     people = [e.text for e in recognise_text("In the first game, Ryne Sandberg snapped a tie.")]
     assert people == ["Ryne Sandberg"]
     assert orgs("Kraken, a US exchange, charges fees.") == ["Kraken"]
@@ -2291,9 +2297,10 @@ def test_a_name_that_resigns_or_was_born_is_a_person():
     assert found("After the vote, Varnholtz resigned from the post of prime minister.") == [
         ("Varnholtz", "PERSON")
     ]
-    assert found(
-        "In the 2004 election, Quenby finished second. Quenby was born in Ontario."
-    ) == [("Quenby", "PERSON"), ("Quenby", "PERSON")]
+    assert found("In the 2004 election, Quenby finished second. Quenby was born in Ontario.") == [
+        ("Quenby", "PERSON"),
+        ("Quenby", "PERSON"),
+    ]
 
 
 def test_a_name_a_post_credits_with_via_is_its_source():

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
 
+from search.entities import typer
 from search.entities.defined import (
     acronym_names,
     campuses,
@@ -54,7 +55,6 @@ from search.entities.guess import (
     _widen,
     mostly_capitals,
 )
-from search.entities import typer
 from search.entities.languages import without_languages
 from search.entities.resolve import (
     _SHORT,
@@ -280,9 +280,7 @@ def _in_headings(
     if not known:
         return fields
     lowered = " ".join(f[2] for f in fields)
-    known = {
-        k: v for k, v in known.items() if " " in k or not _written_lowercase(lowered, k)
-    }
+    known = {k: v for k, v in known.items() if " " in k or not _written_lowercase(lowered, k)}
     out = list(fields)
     for i, lines in heads.items():
         name, text, norm, spans = fields[i]

@@ -427,11 +427,39 @@ _RX_LIFE_AFTER = re.compile(
 #: How the words :data:`_RX_VENUE_AFTER` and :data:`_RX_LIFE_AFTER` find start.
 _VENUE_STARTS = tuple(
     " " + w
-    for w in "restaurant cafe café pub bakery brewery distillery winery boutique salon hotel"
-    " gallery studio label network podcast brand chain franchise".split()
+    for w in [
+        "restaurant",
+        "cafe",
+        "café",
+        "pub",
+        "bakery",
+        "brewery",
+        "distillery",
+        "winery",
+        "boutique",
+        "salon",
+        "hotel",
+        "gallery",
+        "studio",
+        "label",
+        "network",
+        "podcast",
+        "brand",
+        "chain",
+        "franchise",
+    ]
 )
-_LIFE_STARTS = (" was ", " is ", " had ", " has ", " married", " divorced", " resigned",
-                " retired", " died")
+_LIFE_STARTS = (
+    " was ",
+    " is ",
+    " had ",
+    " has ",
+    " married",
+    " divorced",
+    " resigned",
+    " retired",
+    " died",
+)
 
 
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".

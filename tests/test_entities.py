@@ -2130,3 +2130,181 @@ def test_a_transcripts_speakers_labelled_by_given_names_alone_are_people():
         ("Devon", "Devon"),
         ("DEVON", "Devon"),
     ]
+
+
+def test_a_company_named_in_full_is_called_by_its_first_word_later():
+    """An article names "Halvern Bancorp Inc." once, then calls it "Halvern" and
+    "Mercantile": the bank each time, even when the word is an everyday one; the first word
+    of "General Lumen Corp." (one of the commonest words) is no name of the company."""
+    text = (
+        "Ashford-based Halvern Bancorp Inc. and Mercantile Bancshares Inc. were named as "
+        "targets. The most coveted bank out there is Mercantile, one analyst said, and "
+        "Halvern may be next. General Lumen Corp. declined to comment. In general, the "
+        "analysts expect more deals."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("Mercantile", "ORG") in found, found
+    assert ("Halvern", "ORG") in found, found
+    assert not any(t.lower() == "general" for t, _ in found), found
+
+
+def test_a_name_after_a_job_and_for_is_an_employer_even_when_the_typer_doubts_it():
+    """ "Deputy Editor for Tallow And Pine": where she works, an organisation, though its
+    words alone ("Tallow And Pine") read as no name at all."""
+    found = [
+        (e.text, e.type)
+        for e in recognise_text("Cara Dunn, Deputy Editor for Tallow And Pine. She covers food.")
+    ]
+    assert ("Tallow And Pine", "ORG") in found, found
+
+
+def test_a_name_before_a_business_noun_is_the_business():
+    """ "the Quarrelwood network", "Detroit's Tavolino restaurant": the network's and the
+    restaurant's names, organisations (not a place, not dropped); a town the lists know
+    stays a town ("Detroit"), and an everyday word before a business noun is no name
+    ("Distraught pub and hotel groups")."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert found("The latest podcast from the Quarrelwood network is a history of radio.") == [
+        ("Quarrelwood", "ORG")
+    ]
+    assert found("Detroit's Tavolino restaurant goes beyond the familiar dishes.") == [
+        ("Detroit", "GPE"),
+        ("Tavolino", "ORG"),
+    ]
+    assert found("Distraught pub and hotel groups have slammed the decision.") == []
+
+
+def test_a_product_named_in_apposition_to_its_noun_is_no_organisation():
+    """A product's noun in apposition names a thing made, not a body ("an access trojan
+    ... called Quellmark", "Their machine, Cardiolume,", "Parvane Vault is a secure digital
+    wallet that"), in every mention; a person after a phrase of time ("In the first game,
+    Ryne Sandberg") and a company in apposition to its noun ("Kraken, a US exchange,") stay
+    what they are."""
+
+    def orgs(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "ORG"]
+
+    assert "Quellmark" not in orgs(
+        "Researchers found an access trojan for Android called Quellmark, using new techniques."
+    )
+    assert (
+        orgs(
+            "Their machine, Cardiolume, was designed to predict risk. Cardiolume monitors a "
+            "patient's heart."
+        )
+        == []
+    )
+    assert (
+        orgs(
+            "The Parvane Vault is a secure digital wallet that stores coins. Parvane Vault is "
+            "popular."
+        )
+        == []
+    )
+    people = [e.text for e in recognise_text("In the first game, Ryne Sandberg snapped a tie.")]
+    assert people == ["Ryne Sandberg"]
+    assert orgs("Kraken, a US exchange, charges fees.") == ["Kraken"]
+
+
+def test_a_title_cased_heading_names_what_the_prose_names():
+    """Headings inside an article ("Quorvex Unique Features", "Who Should Use Quorvex vs.
+    Quorvex Pro?") name the exchange the prose names: each mention is found, not lost in
+    the heading's run of capitals."""
+    text = (
+        "Quorvex, a US exchange, charges a fee on each trade, and Quorvex Pro offers lower "
+        "fees.\n\n"
+        "Quorvex Unique Features\n\nFree education and rewards.\n\n"
+        "Who Should Use Quorvex vs. Quorvex Pro?\n\nBeginners.\n\n"
+        "What Will Happen Next\n\nFees may fall."
+    )
+    headings = text.index("Quorvex Unique")
+    found = [(e.text, e.type) for e in recognise_text(text) if e.start >= headings]
+    assert found == [("Quorvex", "ORG"), ("Quorvex", "ORG"), ("Quorvex Pro", "ORG")]
+
+
+def test_a_job_title_in_title_case_is_no_name_and_where_the_job_is_an_organisation():
+    """ "a Software Engineer for Tarnwell", "Director of Engineering at Brightvane": the
+    title is a post, no organisation, and the name after "for" or "at" is where the job
+    is, an organisation on its own."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert ("Tarnwell", "ORG") in found(
+        "Ana Ruiz is a Software Engineer for Tarnwell. Born in Ohio, she codes."
+    )
+    speakers = found(
+        "Speakers include Laura Tacho, Director of Engineering at Brightvane, and others."
+    )
+    assert speakers == [("Laura Tacho", "PERSON"), ("Brightvane", "ORG")], speakers
+
+
+def test_a_match_report_that_names_a_team_in_full_calls_it_by_its_town_too():
+    """A report naming "the Boston Celtics" says "Boston went 2-for-10" of the team (an
+    organisation), but "Fans in Boston" of the city; so does a dateline's region stay a
+    place ("ARLINGTON, Texas 1996-08-31" above "the Texas Rangers")."""
+    text = (
+        "The Philadelphia 76ers beat the Boston Celtics 112-98 on Friday in the playoff "
+        "opener. Embiid scored 30 points and his teammates held firm, while Boston went "
+        "2-for-10 from three in the third quarter. The coach praised the defenders who "
+        "guarded Boston's wings. Fans in Boston were quiet."
+    )
+    assert [e.type for e in recognise_text(text) if e.text == "Boston"] == ["ORG", "ORG", "GPE"]
+    report = (
+        "ARLINGTON, Texas 1996-08-31\nJuan Gonzalez homered twice as the Texas Rangers beat "
+        "the Seattle Mariners 6-4. Texas scored three runs in the first inning, and Seattle's "
+        "pitcher was relieved in the third."
+    )
+    texas = [e.type for e in recognise_text(report) if e.text == "Texas"]
+    assert texas[0] == "GPE", texas
+
+
+def test_an_acronym_someone_has_is_no_organisation():
+    """ "his new EP." is a record he has, no body, and so is "The EP" after it; "his FBI
+    file" is a body's file, and the FBI stays the body."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text)]
+
+    assert found("The singer released his new EP. The EP took a year to make.") == []
+    assert found("The agents reviewed his FBI file before the FBI closed the case.") == [
+        ("FBI", "ORG"),
+        ("FBI", "ORG"),
+    ]
+
+
+def test_a_team_panel_or_unit_named_in_full_is_an_organisation():
+    """ "the National Public Health Emergency Team" is a body by its last word, as a
+    Committee or a Board is (so are a Panel and a Unit)."""
+    text = (
+        "The deal was agreed between the government and the National Public Health "
+        "Emergency Team who advised a Level 5."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert ("National Public Health Emergency Team", "ORG") in found, found
+
+
+def test_a_name_that_resigns_or_was_born_is_a_person():
+    """A one-word name the typer takes for a body is someone when the text says what only
+    a person does: "Varnholtz resigned", "Quenby was born in Ontario" (every mention)."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text) if e.text[0] in "VQ"]
+
+    assert found("After the vote, Varnholtz resigned from the post of prime minister.") == [
+        ("Varnholtz", "PERSON")
+    ]
+    assert found("In the 2004 election, Quenby finished second. Quenby was born in Ontario.") == [
+        ("Quenby", "PERSON"),
+        ("Quenby", "PERSON"),
+    ]
+
+
+def test_a_name_a_post_credits_with_via_is_its_source():
+    """ "(via Brimfield Corners)" closing a blog's teaser credits the site the post was
+    found on: an organisation, not the place its words would make it."""
+    text = "A generation we love to dump on (via Brimfield Corners)\n\nThe folks still sing."
+    assert [(e.text, e.type) for e in recognise_text(text)] == [("Brimfield Corners", "ORG")]

@@ -21,10 +21,12 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
 
+from search.entities import typer
 from search.entities.defined import (
     acronym_names,
     campuses,
@@ -46,7 +48,13 @@ from search.entities.gazetteer import (
     gazetteer,
     lookup,
 )
-from search.entities.guess import _guess, _is_title_case, _widen, mostly_capitals
+from search.entities.guess import (
+    _NAME_PARTICLES,
+    _guess,
+    _is_title_case,
+    _widen,
+    mostly_capitals,
+)
 from search.entities.languages import without_languages
 from search.entities.resolve import (
     _SHORT,
@@ -55,6 +63,7 @@ from search.entities.resolve import (
     _retype,
     _second_pass,
     _whole_words,
+    _written_lowercase,
     given_names,
     speakers,
 )
@@ -145,8 +154,10 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
     ]
     entities: list[Entity] = []
     for name, text, _norm, spans in _in_capitals(
-        without_languages(
-            people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
+        _in_headings(
+            without_languages(
+                people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
+            )
         )
     ):
         for start, end, type_, canonical, guessed, _ in spans:
@@ -209,6 +220,83 @@ def _in_capitals(
 
 
 _NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW"}
+
+_RX_DIGIT = re.compile(r"\d")
+#: A heading line inside a field is shorter than this.
+_HEADING = 120
+#: The types of names a Title-Cased heading is searched for.
+_HEADED_TYPES = {"PERSON", "ORG", "GPE", "LOC"}
+
+
+def _heading_line(line: str) -> bool:
+    """A line in Title Case of two capitalised words or more ("Quorvex Unique Features")."""
+    capitals = 0
+    for w in line.split():
+        first = w[0]
+        if first.isupper():
+            capitals += first.isalpha()
+        elif first.islower() and len(w) > 4 and first.isalpha():
+            return False
+    return capitals >= 2
+
+
+def _in_headings(
+    fields: list[tuple[str, str, str, list[Span]]],
+) -> list[tuple[str, str, str, list[Span]]]:
+    """A Title-Cased heading inside a field ("Who Should Use Quorvex vs. Quorvex Pro?")
+    names what the prose around it names: its capitalised words say little of where a name
+    starts (the guesser's run "Who Should Use Quorvex" is no one's name and goes), so the
+    names the article gives in its prose are found in it where nothing else is. Not an
+    everyday word, nor one the article writes in lower case ("What Will Happen" after
+    "Will Smith"); not in a line with figures (a table's row, "July 9 v Minor Counties
+    XI", is no heading and its names run on)."""
+    headings: list[tuple[int, int, int]] = []  # field index, start, end of a heading line
+    for i, (_, _, norm, _) in enumerate(fields):
+        if "\n" not in norm:
+            continue
+        at = 0
+        for line in norm.split("\n"):
+            if (
+                0 < len(line) < _HEADING
+                and line[0].isupper()
+                and _heading_line(line)
+                and not _RX_DIGIT.search(line)  # a table's or a fixture list's row
+            ):
+                headings.append((i, at, at + len(line)))
+            at += len(line) + 1
+    if not headings:
+        return fields
+    heads = {i: [(a, b) for j, a, b in headings if j == i] for i, _, _ in headings}
+    known: dict[str, tuple[str, str, bool]] = {}
+    for i, (_, _, norm, spans) in enumerate(fields):
+        lines = heads.get(i, ())
+        for start, end, type_, canonical, guessed, _ in spans:
+            if type_ not in _HEADED_TYPES or any(a <= start < b for a, b in lines):
+                continue
+            text = norm[start:end]
+            if " " not in text and (typer.everyday(text) or not text[:1].isupper()):
+                continue
+            known.setdefault(text, (type_, canonical or text, guessed))
+    if not known:
+        return fields
+    lowered = " ".join(f[2] for f in fields)
+    known = {k: v for k, v in known.items() if " " in k or not _written_lowercase(lowered, k)}
+    out = list(fields)
+    for i, lines in heads.items():
+        name, text, norm, spans = fields[i]
+        occupied = bytearray(len(norm) + 1)
+        for s in spans:
+            occupied[s[0] : s[1]] = b"\1" * (s[1] - s[0])
+        extra = [
+            (a + x, a + y, *known[w], 1)
+            for a, b in lines
+            for x, y, w in _whole_words(norm[a:b], known)
+            if 1 not in occupied[a + x : a + y]
+            and norm[a : a + x].rstrip().rsplit(" ", 1)[-1] not in _NAME_PARTICLES  # "de Silva"
+        ]
+        if extra:  # (they overlap no span here, only one another)
+            out[i] = (name, text, norm, sorted(spans + _select(extra)))
+    return out
 
 
 def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:

@@ -63,7 +63,7 @@ _ORG_CUES = set(
     Company Museum Library Orchestra Philharmonic Choir Archives Gallery Sentinel Inquirer
     Enquirer Examiner Courant Advertiser Caucus Collective Partnership Conservancy Charity Guild
     Seminary Clinic Hotel Restaurant Cafe Brewing Distillery Winery Theatre Theater
-    Ensemble Bar Pub Tavern Inn Bistro Diner""".split()
+    Ensemble Bar Pub Tavern Inn Bistro Diner Team Unit Panel""".split()
 )
 _EVENT_CUES = set(
     """Summit War Olympics Games Cup Conference Crisis Revolution Uprising Massacre Earthquake

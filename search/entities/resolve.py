@@ -76,6 +76,10 @@ def _retype(
     employers: set[str] = set()  # names some mention of which follows a job and "at"
     sources: set[str] = set()  # names some mention of which follows "Learn more at"
     firms: set[str] = set()  # first words of companies named with their legal form
+    posts: set[str] = set()  # jobs' titles before "at" or "for" and where the job is
+    lives: set[str] = set()  # names some mention of which is born, marries, resigns, dies
+    venues: set[str] = set()  # names some mention of which a business's noun follows
+    inside: set[str] = set()  # names some mention of which follows "in"
     located: set[str] = set()  # names some mention of which is where one lives, or near
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
@@ -88,6 +92,10 @@ def _retype(
             if not guessed or type_ not in _TYPED or prio == DEFINED:
                 continue
             text = norm[start:end]
+            if (" for " in text or " at " in text) and (cut := _RX_JOB_LEAD.match(text)):
+                start += cut.end()  # "Software Engineer for SpaceX": SpaceX, where she works
+                text = norm[start:end]
+                spans[si] = (start, end, type_, canonical, guessed, prio)
             if text.endswith(_LEGAL_FORM_ENDS) and text.rsplit(" ", 1)[-1] in _LEGAL_FORMS:
                 firms.add(text.split(" ", 1)[0].rstrip(","))  # "Brinkfold Global, Inc."
             town = ""
@@ -131,12 +139,21 @@ def _retype(
                 or (start and norm[start - 1] in _QUOTES)
             ) and _no_name_here(norm, start, end, text):
                 models.add(key)  # "in USD", "0.01 ETH,", "the Authenticator app", "“Barracuda”"
+            elif (
+                norm.startswith(_PRODUCT_AFTER_STARTS, end)
+                or norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
+            ) and _product_in_apposition(norm, start, end):
+                models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
+            if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
+                posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
                 employers.add(key)  # "Software Engineer at Quillpost": where someone works
             elif norm.endswith(" more at ", 0, start) and _RX_MORE_AT.search(
                 norm, max(0, start - 20), start
             ):
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
+            elif norm.endswith("(via ", 0, start) and norm.startswith(")", end):
+                sources.add(key)  # "(via Geeks Are Sexy)": the site a post was found on
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
@@ -156,6 +173,10 @@ def _retype(
                 and _RX_FOUNDED_AFTER.match(norm, end)
             ):
                 employers.add(key)  # "Shabka was founded in 2013": no one is founded
+            if norm.startswith(_VENUE_STARTS, end) and _RX_VENUE_AFTER.match(norm, end):
+                venues.add(key)  # "the Mezcal restaurant", "the Canadaland network": a business
+            if norm.endswith((" in ", "In "), 0, start):
+                inside.add(key)  # "queued in Kilbrack": a place one is in
             if _placed(norm, start, end):
                 placed.add(key)
             elif norm.endswith(_LIVED_ENDS, 0, start) and _RX_LIVED_BEFORE.search(
@@ -170,6 +191,8 @@ def _retype(
                 personal.add(key)  # "Chad Hull, 37, Bulpitt": someone of that age
             elif " " in text and cued_person(norm, start, end):  # (of two words only)
                 cued.add(key)  # "Ronen Bar", "writer Ann Rule": no pub's or law's
+            if norm.startswith(_LIFE_STARTS, end) and _RX_LIFE_AFTER.match(norm, end):
+                lives.add(key)  # "Timbrell was born", "Kirchhof resigned": only someone does
             own = _short_form(text, key)
             if own:  # a short form of a name of that type by its own word
                 echoes.append((fi, si, own))
@@ -196,6 +219,9 @@ def _retype(
         employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
         sources,
         firms,
+        venues - located - inside,
+        posts,
+        lives,
     )
 
 
@@ -252,10 +278,28 @@ _RX_JOB_AT = re.compile(
     r"|director|consultant|analyst|executive|officer|founder|co-founder|partner|employee"
     r"|intern|designer|architect|editor|reporter|columnist|correspondent|producer|strategist"
     r"|fellow|economist|lead|leader|head|president|chairman|chairwoman|ceo|cto|cfo|coo"
-    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?) at (?:the )?$"
+    r"|spokesman|spokeswoman|spokesperson|worker|staffer|student|coach)s?)"
+    r"(?: of(?: (?:[A-Z][\w&-]*|and|&))+)? at (?:the )?$"  # "Director of Engineering at"
     r"|(?i:\b(?:engineer|developer|programmer|designer|editor|reporter|columnist|writer"
     r"|correspondent|producer|contributor)s?) for (?:the )?$"
 )
+
+
+#: A job's title in Title Case, alone or with its remit: "Software Engineer", "Senior
+#: Reporter", "Director of Engineering", "Head of Product".
+_JOB_TITLE = (
+    r"(?:(?:Senior|Junior|Lead|Principal|Staff|Chief|Deputy|Associate|Assistant|Executive"
+    r"|Managing|Contributing|Founding|Features|News|Sports|Political|Technical|Creative"
+    r"|Software|Data|Product|Research|Marketing|Sales|Communications|Program|Programme"
+    r"|Project|General) )*"
+    r"(?:Engineer|Developer|Programmer|Editor|Reporter|Writer|Director|Manager|Officer"
+    r"|Designer|Scientist|Analyst|Correspondent|Producer|Founder|Co-Founder|Head|Lead"
+    r"|Architect|Strategist|Consultant|Researcher|Columnist)"
+    r"(?: of (?:[A-Z][\w&-]*)(?: (?:and|&|[A-Z][\w&-]*))*)?"
+)
+_RX_JOB_TITLE = re.compile(_JOB_TITLE)
+#: A job's title run into the name of where the job is: "Software Engineer for SpaceX".
+_RX_JOB_LEAD = re.compile(rf"{_JOB_TITLE} (?:for|at) (?:the )?(?=[A-Z])")
 
 
 #: A roundup's pointer to its source: "Learn more at", "Read more at".
@@ -308,6 +352,116 @@ _RX_FOUNDED_AFTER = re.compile(
 _FOUNDED_STARTS = (" was ", " were ", " has been ", " had been ", "'s ", "’s ")
 
 
+#: A business's noun after a name: "the Mezcal restaurant", "Iyers cafe", "the Canadaland
+#: network" (the name is the business's; a town's restaurant is one the lists know).
+_RX_VENUE_AFTER = re.compile(
+    r" (?:restaurants?|cafe|café|pub|bakery|brewery|distillery|winery|boutique|salon|hotel"
+    r"|gallery|studios?|label|network|podcast|brand|chain|franchise)\b"
+)
+
+
+#: Nouns for a thing made, not a body: a product's, a program's, a machine's. Not
+#: "platform", "service", "exchange", "network": a company is called so too.
+_PRODUCT_NOUNS = (
+    r"(?:app|application|software|program|programme|tool|device|machine|gadget|phone"
+    r"|smartphone|handset|laptop|tablet|console|camera|robot|chatbot|algorithm|trojan"
+    r"|malware|ransomware|virus|spyware|drug|vaccine|pill|wallet|browser|game|video game"
+    r"|database|framework|library|language|model|prototype|feature|product|probe"
+    r"|satellite|rocket|spacecraft|drone|vehicle|car|truck|aircraft|jet)"
+)
+#: A product's noun right before a name, as its apposition: "an access trojan for Android
+#: called Monokle", "Their machine, RiskCardio,".
+_RX_PRODUCT_BEFORE = re.compile(
+    rf"\b{_PRODUCT_NOUNS}(?: [\w.-]+){{0,3}} (?:called|named|dubbed) $"
+    rf"|\b(?:[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Yy]our) (?:[\w-]+ ){{0,2}}{_PRODUCT_NOUNS}, $"
+)
+#: A product's noun after a name, as its apposition or predicate: "Coinbase Wallet is a
+#: secure digital wallet that", "Quillo, a budgeting app,".
+_RX_PRODUCT_AFTER_NAME = re.compile(
+    r"(?:, (?:a|an|the)| (?:is|was) (?:a|an)) (?:(?!(?:of|for|at|by|from|and|or)\b)[\w-]+ ){0,3}"
+    rf"{_PRODUCT_NOUNS}(?=[,.;:)]| (?:that|which|for|to|used|designed|developed|built|made"
+    r"|launched|released|from|by|with)\b)"
+)
+
+
+#: How the words :data:`_RX_PRODUCT_AFTER_NAME` finds start, and those
+#: :data:`_RX_PRODUCT_BEFORE` finds end (looked up first: mostly none is there).
+_PRODUCT_AFTER_STARTS = (", a", ", the", " is a", " was a")
+_PRODUCT_BEFORE_ENDS = (" called ", " named ", " dubbed ", ", ")
+
+
+def _product_in_apposition(norm: str, start: int, end: int) -> bool:
+    """Does a noun for a thing made stand in apposition to the name ("a trojan called
+    Monokle", "Their machine, RiskCardio,", "Coinbase Wallet is a secure digital wallet
+    that")? Then it is a product's name, no body's; not after a phrase of time or place
+    ("In the first game, Ryne Sandberg": only a possessive's noun is in apposition),
+    nor a name that opens with a given name (a person's)."""
+    if norm.startswith(_PRODUCT_AFTER_STARTS, end) and _RX_PRODUCT_AFTER_NAME.match(norm, end):
+        return not _is_given(norm[start:end].split(" ", 1)[0])
+    return (
+        norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
+        and _RX_PRODUCT_BEFORE.search(norm, max(0, start - 60), start) is not None
+        and not _is_given(norm[start:end].split(" ", 1)[0])  # "a robot named Sophia"
+    )
+
+
+#: A possessive before an acronym, with at most one word in lower case between: "his
+#: new EP", "their EP", "a patient's ECG" (what someone has is no body: a body is "the
+#: FBI", "his FBI file" a body's file).
+_RX_OWNED_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our|[Oo]ur)|[a-z]'s) (?:[a-z-]+ )?$"
+)
+
+
+#: What only a person does, right after a name: is born, married, elected to a seat,
+#: resigns, retires, dies ("Kirchhof resigned", "Timbrell was born in"); a body is founded,
+#: merges, is dissolved, never born or married (it "retired the product": an object after
+#: the verb is a body's doing).
+_RX_LIFE_AFTER = re.compile(
+    r" (?:was|is|had been|has been) (?:born|married|re-?elected|sworn in|knighted"
+    r"|assassinated|buried|widowed)\b"
+    r"| (?:married|divorced)\b| (?:resigned|retired|died)\b(?! (?:the|its|their|a|an)\b)"
+)
+
+
+#: How the words :data:`_RX_VENUE_AFTER` and :data:`_RX_LIFE_AFTER` find start.
+_VENUE_STARTS = tuple(
+    " " + w
+    for w in [
+        "restaurant",
+        "cafe",
+        "café",
+        "pub",
+        "bakery",
+        "brewery",
+        "distillery",
+        "winery",
+        "boutique",
+        "salon",
+        "hotel",
+        "gallery",
+        "studio",
+        "label",
+        "network",
+        "podcast",
+        "brand",
+        "chain",
+        "franchise",
+    ]
+)
+_LIFE_STARTS = (
+    " was ",
+    " is ",
+    " had ",
+    " has ",
+    " married",
+    " divorced",
+    " resigned",
+    " retired",
+    " died",
+)
+
+
 #: Codes of currencies (ISO 4217) that copy writes as words: "in USD", "0.15 EUR".
 _CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY RMB CHF CAD AUD NZD HKD SGD INR RUB BRL MXN ZAR KRW SEK NOK DKK PLN"  # noqa: SIM905
@@ -334,6 +488,13 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
     if text.isupper():
         if text in _CURRENCY_CODES:
             return True
+        if (
+            start > 4
+            and norm[start - 1] == " "
+            and _ends_clause(norm, end)
+            and _RX_OWNED_BEFORE.search(norm, max(0, start - 20), start)
+        ):
+            return True  # "his new EP.", "a patient's ECG,": a thing someone has, no body
         if (
             start > 1
             and norm[start - 1] == " "
@@ -449,6 +610,9 @@ def _verdicts(
     employers: frozenset[str] | set[str] = frozenset(),
     sources: frozenset[str] | set[str] = frozenset(),
     firms: frozenset[str] | set[str] = frozenset(),
+    venues: frozenset[str] | set[str] = frozenset(),
+    posts: frozenset[str] | set[str] = frozenset(),
+    lives: frozenset[str] | set[str] = frozenset(),
 ) -> list[tuple[str, str, str, list[Span]]]:
     """Each guess (field index, span index, name's key) typed as its name's summed scores
     say, or dropped (see :func:`_retype`); each short form (field index, span index,
@@ -459,7 +623,7 @@ def _verdicts(
         out[fi][3][si] = (span[0], span[1], type_, *span[3:])
     dropped: dict[int, set[int]] = {}  # field index -> span indices
     labels = {key: typer.best(total) for key, total in totals.items()}
-    for key in models:  # a product's model ("the iPhone XR", then "the XR"): no name
+    for key in models | posts:  # a product's model ("the iPhone XR", then "the XR"): no name
         if key in labels:
             labels[key] = "MISC"
     for fi, si, key in keyed:  # a name an acronym spells out is a name
@@ -487,7 +651,7 @@ def _verdicts(
         ):
             new = type_  # a known name inside it: a name, if of no type the typer knows
         text = out[fi][2][start:end]
-        if new in {None, "GPE"} and _institutional(text):
+        if new in {None, "GPE"} and _institutional(text) and key not in posts:
             new = "ORG"  # "Stop the War Coalition", "at Duke University": by its own cue word
         own = _by_own_words(text)
         if own:
@@ -504,17 +668,32 @@ def _verdicts(
                 new = _SITE_OPENERS[text.partition(" ")[0]]
         elif key in personal and new in {"ORG", "GPE", None} and label != "MISC":
             new = "PERSON"  # "Mekhi's older brother", "Chad Hull, 37,": a person
+        elif key in lives and new == "ORG" and label != "MISC":
+            new = "PERSON"  # "Timbrell was born in", "Kirchhof resigned": someone
         elif key in cued and new in {"ORG", "GPE", None}:
             new = "PERSON"  # "Shin Bet chief Ronen Bar", "writer Ann Rule": no pub, no law
         elif key in sources and new in {"GPE", "LOC", "PERSON", None} and label != "MISC":
             new = "ORG"  # "Learn more at Emerj.": where the story came from
         elif key in firms and new in {"GPE", "LOC", "PERSON"}:
             new = "ORG"  # "Brinkfold" after "Brinkfold Global, Inc.": the company
+        elif (
+            key in venues
+            and new in {"GPE", "LOC", "PERSON", None}
+            and label != "MISC"
+            and key not in placed
+            and key not in personal
+            and text not in typer.places()
+            and not _known_place(text)
+            and not _is_given(text.split(" ", 1)[0])
+            and not (" " not in text and typer.everyday(text))
+        ):
+            new = "ORG"  # "Detroit's Mezcal restaurant", "the Canadaland network": a business
+            # (not an everyday word: "Distraught pub and hotel groups" is no pub's name)
         elif new in {"GPE", "ORG"} and key in given and key not in placed and _is_given(key):
             new = "PERSON"  # "Ann" after "Ann Wilson": her, not a town of that name
         elif (
             key in employers
-            and new in {"GPE", "PERSON"}
+            and (new in {"GPE", "PERSON"} or (new is None and label != "MISC"))
             and key not in placed
             and text not in typer.places()
         ):
@@ -879,6 +1058,9 @@ def _register(
             short = _company(name) or _headword(g, name)
             if short and norm.count(short) > 1:  # "Amazon" for Amazon.com; "Wikimedia"
                 registry.setdefault(short, (type_, canonical or name))
+            first = _firm_first(g, short) if short and " " in short else ""
+            if first and norm.count(first) > 1:  # "Mercantile" of Mercantile Bancorp Inc.
+                registry.setdefault(first, (type_, canonical or name))
 
 
 @lru_cache(maxsize=8192)
@@ -972,6 +1154,31 @@ def _company(name: str) -> str:
         return ""
     short = _RX_DOMAIN.sub("", " ".join(words))
     return short if short[:1].isupper() and short != name else ""
+
+
+@lru_cache(maxsize=4096)
+def _firm_first(g: _Gazetteer, short: str) -> str:
+    """The first word of a company's name of several words, named in full with its legal
+    form, that the article may call it by alone ("Mercantile" for Mercantile Bancorp Inc.,
+    "Roosevelt" for Roosevelt Financial Group Inc), else "": a capitalised word that is
+    no place's or other known name, no cue word, no title and none of the commonest words
+    ("General" of General Motors Corp., "First" of First Chicago Corp. are no one's)."""
+    first = short.split(" ", 1)[0]
+    if (
+        len(first) < 3
+        or not first[0].isupper()
+        or not first[1:].islower()
+        or not first.isalpha()
+        or first in typer.places()
+        or _cue_type(first) is not None
+        or first in _PERSON_TITLES
+        or typer.common_words().get(first.lower(), 0) == 1
+    ):
+        return ""
+    known = g.by_alias.get(_key(first))
+    if known and g.records[known].type != "ORG":
+        return ""
+    return first
 
 
 def _headword(g: _Gazetteer, name: str) -> str:

@@ -22,8 +22,9 @@ import re
 from functools import lru_cache
 
 from search.entities.gazetteer import _Gazetteer
+from search.entities.guess import _CUE_TYPES, _given_name
 from search.entities.spans import Span
-from search.entities.typer import DATELINE
+from search.entities.typer import DATELINE, places
 
 _PLACES = {"GPE", "LOC"}
 #: A name in capitals: its first capital, then the rest of it.
@@ -93,7 +94,7 @@ def _teams(
     """Known places (not countries) named as teams become organisations, in the lines
     that show it and across the document (see the module's docstring)."""
     countries = g.countries
-    teams: set[str] = set()
+    teams: set[str] = _teams_named(fields)
     for _, _, norm, spans in fields:
         if not _has_figures(norm):
             continue
@@ -115,6 +116,38 @@ def _teams(
                 continue
             spans[si] = (start, end, "ORG", name, True, prio)
     return out
+
+
+def _teams_named(fields: list[tuple[str, str, str, list[Span]]]) -> set[str]:
+    """The towns whose teams a match report names in full ("the Boston Celtics", "the
+    Seattle Mariners"): a report that does calls the team by its town too ("while Boston
+    went 2-for-10"), as the lines of results do. Only in a document about sport."""
+    towns: set[str] = set()
+    for _, _, norm, spans in fields:
+        for start, end, type_, _, _, _ in spans:
+            if type_ != "ORG":
+                continue
+            space = norm.find(" ", start, end)
+            if space < 0 or norm[start:space] not in places():
+                continue
+            town, rest = norm[start:space], norm[space + 1 : end]
+            if _nicknamed(town, rest):
+                towns.add(town)
+    if not towns or not any(_sport_prose(f[2]) or _sporting(f[2]) for f in fields):
+        return set()
+    return {t.casefold() for t in towns}
+
+
+def _nicknamed(town: str, rest: str) -> bool:
+    """Is ``rest`` a team's nickname after a town the lists know ("Boston" "Red Sox")?
+    Capitalised words, none a place's, an institution's cue or a given name."""
+    if town not in places() or rest in places():
+        return False
+    words = rest.split()
+    return len(words) <= 2 and all(
+        w[:1].isupper() and w[1:].islower() and w not in _CUE_TYPES and not _given_name(w)
+        for w in words
+    )
 
 
 def _sporting(norm: str) -> bool:
@@ -163,5 +196,9 @@ def _as_place(norm: str, start: int, end: int) -> bool:
     if _RX_PLACE_BEFORE.search(norm, max(0, start - 8), start):
         return not _as_team(norm, start, end)
     first = norm.rfind("\n", 0, start) + 1
+    if start > first + 2 and norm.endswith(", ", first, start):
+        # the region after a dateline's town: "ARLINGTON, Texas 1996-08-31"
+        town = norm[first : start - 2]
+        return town.isupper() and DATELINE.match(norm, end) is not None
     # A dateline, or a place alone before a comma at a line's start ("NICE, ...").
     return start == first and (DATELINE.match(norm, end) is not None or norm[end : end + 1] == ",")

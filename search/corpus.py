@@ -35,7 +35,7 @@ SHORT_FORM_NAMES = 50
 MENTIONS_SCANNED = 200_000
 #: How many later articles "what happened next" reads (:meth:`Corpus.later_like`): on a
 #: story, a few dozen at most; the rest of a corpus of many stories is left unread.
-NEXT_CANDIDATES = 100
+NEXT_CANDIDATES = 50
 
 
 class Corpus:
@@ -153,10 +153,10 @@ class Corpus:
             return tuple(hit["id"] for hit in hits)
 
     def later_like(
-        self, article: Article, text: str = "", *, limit: int = NEXT_CANDIDATES
+        self, article: Article, text: str = "", *, limit: int | None = None
     ) -> tuple[Article, ...]:
         """The articles dated after ``article`` most like it and like ``text`` (one of
-        its sentences), best first, at most ``limit``: Whoosh's key terms (Bo1) of the
+        its sentences), best first, at most ``limit`` (default :data:`NEXT_CANDIDATES`): Whoosh's key terms (Bo1) of the
         article's opening and of ``text``, searched for in every later body. None when
         ``article`` is undated."""
         if article.published is None:
@@ -182,7 +182,7 @@ class Corpus:
             if not terms or not later:
                 return ()
             query = Or([Term("body", t, boost=w) for t, w in terms.items()])
-            hits = s.search(query, limit=limit, filter=later)
+            hits = s.search(query, limit=limit or NEXT_CANDIDATES, filter=later)
             return tuple(from_stored(hit.fields()) for hit in hits)
 
     def what_happened_next(

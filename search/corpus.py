@@ -164,14 +164,18 @@ class Corpus:
         import datetime as dt
 
         from whoosh.query import Or, Term
+        from whoosh.util.times import datetime_to_long
 
         day = dt.datetime.combine(article.published, dt.time()) + dt.timedelta(days=1)
+        first, last = datetime_to_long(day), datetime_to_long(dt.datetime.max)
         with self._lock:
             s = self._searcher
             # The later articles by the date column: a DateRange query expands into
             # thousands of terms (seconds at 20,000 articles), the column is read in 0.1 s.
-            dates = s.reader().column_reader("published")
-            later = {n for n, when in enumerate(dates) if when is not None and when >= day}
+            # Read untranslated: an undated article's value (2**64 - 1, sorted last) is no
+            # date at all.
+            dates = s.reader().column_reader("published", translate=False)
+            later = {n for n, when in enumerate(dates) if first <= when <= last}
             terms: dict[str, float] = {}
             opening = f"{article.title}\n{article.body[:_LIKENESS_TEXT]}"
             # Few terms: each one more is a posting list of thousands read to the end.

@@ -99,7 +99,7 @@ UNRELATED_TOPICS = (
 
 def story_among_unrelated(folder: Path, unrelated: int) -> tuple[str, str]:
     """A corpus of one story (a pledge, and a later report of what came of it) among
-    ``unrelated`` later articles on other subjects. Returns the titles of the pledge's
+    ``unrelated`` later articles on other subjects, and an undated one. Returns the titles of the pledge's
     article and of the report."""
     write(
         folder,
@@ -122,4 +122,5 @@ def story_among_unrelated(folder: Path, unrelated: int) -> tuple[str, str]:
         topic = UNRELATED_TOPICS[i % len(UNRELATED_TOPICS)]
         text = article_text(f"{topic.title()} news {i}", body_sentences=4, topic=topic)
         write(folder, f"c_{i:03d}.md", text.replace("July 1, 2025", f"July {1 + i % 28}, 2025"))
+    write(folder, "d_undated.md", "# Undated\n\nThe Brackenford library has a long history.\n")
     return "Brackenford library to reopen", "Brackenford library reopens"

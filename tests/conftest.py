@@ -75,3 +75,52 @@ def article_text(title: str, body_sentences: int = 3, topic: str = "trade") -> s
 
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+#: Topics of the unrelated articles :func:`story_among_unrelated` writes.
+UNRELATED_TOPICS = (
+    "fishing quota",
+    "wine export",
+    "rail strike",
+    "satellite launch",
+    "copper mine",
+    "teacher pay",
+    "dairy price",
+    "shipping lane",
+    "coal plant",
+    "festival ticket",
+    "vaccine trial",
+    "housing permit",
+    "airline merger",
+    "tariff",
+    "grain harvest",
+)
+
+
+def story_among_unrelated(folder: Path, unrelated: int) -> tuple[str, str]:
+    """A corpus of one story (a pledge, and a later report of what came of it) among
+    ``unrelated`` later articles on other subjects, and an undated one. Returns the titles of the pledge's
+    article and of the report."""
+    write(
+        folder,
+        "a_pledge.md",
+        "# Brackenford library to reopen\n\nMarch 3, 2025\n\n"
+        "Brackenford council closed the flooded Brackenford library in February.\n\n"
+        "The council promised to reopen the Brackenford library by June after repairing "
+        "the roof the flood damaged.\n\n"
+        "Librarians moved the Brackenford archive to the town hall meanwhile.\n",
+    )
+    write(
+        folder,
+        "b_report.md",
+        "# Brackenford library reopens\n\nJune 20, 2025\n\n"
+        "Readers returned to the Brackenford library on Monday as it reopened, its new "
+        "roof finished by builders three weeks early.\n\n"
+        "Librarians brought the Brackenford archive back from the town hall.\n",
+    )
+    for i in range(unrelated):
+        topic = UNRELATED_TOPICS[i % len(UNRELATED_TOPICS)]
+        text = article_text(f"{topic.title()} news {i}", body_sentences=4, topic=topic)
+        write(folder, f"c_{i:03d}.md", text.replace("July 1, 2025", f"July {1 + i % 28}, 2025"))
+    write(folder, "d_undated.md", "# Undated\n\nThe Brackenford library has a long history.\n")
+    return "Brackenford library to reopen", "Brackenford library reopens"

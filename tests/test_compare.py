@@ -2748,3 +2748,40 @@ def test_a_topic_compare_shows_the_verdict_given_in_a_pair_compare(tmp_path, cac
         assert shown.verdict == "partly"
     finally:
         corpus.close()
+
+
+def test_what_happened_next_across_a_corpus_reads_only_the_articles_like_the_concern(
+    tmp_path, cache_dir, monkeypatch
+):
+    """At 20,000 articles, reading every later one took minutes and gigabytes: only the
+    few the index finds most like the concern are read, and the answer is among them."""
+    from conftest import story_among_unrelated
+
+    import search.compare.analysis as analysis
+    import search.corpus
+    from search.compare import _is_concern
+    from search.corpus import Corpus
+
+    pledge_title, report_title = story_among_unrelated(tmp_path / "news", unrelated=40)
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=cache_dir)
+    by_title = {a.title: a for a in corpus.articles}
+    pledge, report = by_title[pledge_title], by_title[report_title]
+    themes = analysis.load_themes()
+    side = analysis._sentences(pledge, corpus.entities(pledge.id), themes)
+    concern = next(s for i, s in enumerate(side) if _is_concern(s, side[i - 1] if i else None))
+
+    read: list[str] = []
+    real = analysis._analyse
+
+    def counted(article, entities, themes):
+        read.append(article.id)
+        return real(article, entities, themes)
+
+    analysis.clear_analysis_cache()
+    monkeypatch.setattr(analysis, "_analyse", counted)
+    monkeypatch.setattr(search.corpus, "NEXT_CANDIDATES", 5)
+    answers, looked_in = corpus.what_happened_next(pledge, concern.key, concern.span.text)
+    corpus.close()
+    assert len(set(read) - {pledge.id}) <= 5 < 40
+    assert answers and answers[0].development.key.startswith(f"{report.id}:")
+    assert report.id in {a.id for a in looked_in}

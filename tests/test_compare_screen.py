@@ -933,3 +933,81 @@ def test_the_status_line_says_which_sentence_p_will_pin_and_g_G_reach_the_ends(s
             assert screen.current == 0
 
     asyncio.run(scenario())
+
+
+def test_closing_what_happened_next_stops_the_look_across_the_corpus(
+    tmp_path, cache_dir, monkeypatch
+):
+    """Escape leaves the view and the work behind it: the worker reads no other article
+    once the view is closed (it kept a core busy for minutes at 20,000 articles)."""
+    import threading
+
+    from conftest import story_among_unrelated
+
+    import search.compare
+    import search.compare.analysis as analysis
+    from search.compare import _is_concern
+    from search.corpus import Corpus
+    from tui.screens.topic import NextScreen
+
+    pledge_title, _ = story_among_unrelated(tmp_path / "news", unrelated=30)
+    corpus = Corpus.open([tmp_path / "news"], cache_dir=cache_dir)
+    pledge = next(a for a in corpus.articles if a.title == pledge_title)
+    side = analysis._sentences(pledge, corpus.entities(pledge.id), analysis.load_themes())
+    concern = next(s for i, s in enumerate(side) if _is_concern(s, side[i - 1] if i else None))
+    analysis.clear_analysis_cache()
+    read: list[str] = []
+    reading, go_on = threading.Event(), threading.Event()
+    real = analysis._analyse
+
+    def held(article, entities, themes):
+        read.append(article.id)
+        if article.id != pledge.id:
+            reading.set()
+            go_on.wait(10)  # the first later article is read while the user presses Escape
+        return real(article, entities, themes)
+
+    monkeypatch.setattr(analysis, "_analyse", held)
+    done = threading.Event()
+    look = search.compare.what_happened_next
+
+    def looked(*args, **kwargs):
+        try:
+            return look(*args, **kwargs)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(search.compare, "what_happened_next", looked)
+
+    async def scenario():
+        app = _app(corpus)
+        async with app.run_test(size=(120, 36)) as pilot:
+            screen = NextScreen(corpus, pledge, evolve_concern(concern))
+            app.push_screen(screen)
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if reading.is_set():
+                    break
+            else:
+                raise AssertionError("what happened next never started reading")
+            await pilot.press("escape")
+            assert not isinstance(app.screen, NextScreen)
+            go_on.set()
+            for _ in range(300):
+                await pilot.pause(0.02)
+                if done.is_set():
+                    break
+            else:
+                raise AssertionError("the look across the corpus never stopped")
+        return read
+
+    read = asyncio.run(scenario())
+    corpus.close()
+    assert len(set(read) - {pledge.id}) == 1  # the one being read when Escape was pressed
+
+
+def evolve_concern(sentence):
+    """A concern as the compare view hands it to "what happened next"."""
+    from search.compare.model import Concern
+
+    return Concern(sentence.span, sentence.key)

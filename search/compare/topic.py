@@ -186,28 +186,39 @@ def what_happened_next(
     *,
     entities: Callable[[Article], Sequence[Entity]] | None = None,
     limit: int = 10,
+    given_up: Callable[[], bool] | None = None,
 ) -> tuple[Evidence, ...]:
     """The sentences of ``later`` articles that answer one concern of ``article``, best
     first (at most ``limit``, none under the link threshold). Only articles on the
     concern's story answer it (:mod:`search.compare.story`): across a corpus of many
-    stories, a word in common is not one."""
+    stories, a word in common is not one.
+
+    Every article of ``later`` is analysed: across a corpus, pass the few the index finds
+    most like the concern's article (:meth:`search.corpus.Corpus.what_happened_next`), not
+    every later one. Raises :class:`~search.model.Cancelled` once ``given_up()`` is true
+    (asked before each article is analysed)."""
     from search.compare.score import LINK_THRESHOLD, _evidence
     from search.compare.story import SAME_STORY_MIN, cosine, profile
+    from search.model import Cancelled
 
+    get = entities or _entities
     with cycles_collected_after():
         themes = load_themes()
         (left,) = _sides([article], entities, themes)
-        others = [a for a in later if a.id != article.id]
-        story = profile(left)
-        right = [
-            s
-            for side in _sides(others, entities, themes)
-            if cosine(story, profile(side)) >= SAME_STORY_MIN
-            for s in side
-        ]
         i = next((i for i, s in enumerate(left) if s.key == concern_key), None)
         if i is None:
             return ()
+        others = [a for a in later if a.id != article.id]
+        story = profile(left)
+        right: list = []
+        for other in others:
+            # Only the articles on the story are kept: the rest are dropped as soon as
+            # they are read, so memory holds the story's sentences, not the corpus's.
+            if given_up is not None and given_up():
+                raise Cancelled
+            side = _sentences(other, get(other), themes)
+            if cosine(story, profile(side)) >= SAME_STORY_MIN:
+                right += side
         scorer = Scorer([*left, *right], right, headlines(others))
         ranked = scorer.ranked(left[i], left[i - 1] if i else None, limit)
     return tuple(

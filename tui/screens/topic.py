@@ -23,7 +23,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
+from search.model import Cancelled
 from tui.messages import AnswersFound, ComparisonFailed, ComparisonReady
 from tui.screens.compare import VERDICT_KEYS, NoteScreen
 from tui.screens.help import HelpFirst
@@ -424,25 +426,22 @@ class NextScreen(HelpFirst, ModalScreen):
 
     @work(thread=True, exclusive=True, group="next", exit_on_error=False)
     def _look(self) -> None:
-        from search.compare import what_happened_next
-
+        worker = get_current_worker()
         try:
-            later = [
-                a
-                for a in self.corpus.articles
-                if a.published and self.article.published and a.published > self.article.published
-            ]
-            answers = what_happened_next(
+            # Closing the view cancels this worker: a thread cannot be stopped, but the
+            # engine asks before each article it reads and stops.
+            answers, later = self.corpus.what_happened_next(
                 self.article,
                 self.concern.key,
-                later,
-                entities=lambda a: self.corpus.entities(a.id),
+                self.concern.span.text,
+                given_up=lambda: worker.is_cancelled,
             )
-            by_id = {a.id: a for a in later}
+        except Cancelled:
+            return
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.post_message(AnswersFound(Text(f"cannot look: {exc}")))
             return
-        self.answers, self.by_id = answers, by_id
+        self.answers, self.by_id = answers, {a.id: a for a in later}
         self.post_message(AnswersFound(self._text()))
 
     def _text(self) -> Text:

@@ -2560,3 +2560,30 @@ def test_a_dated_file_name_keeps_its_date_as_the_title():
 
     assert title_from_name("news/2024-05-01.txt") == "2024-05-01"
     assert title_from_name("news/ferry-strike_2024-05-01.md") == "ferry strike 2024-05-01"
+
+
+_GIVEN = ["Ines", "Tomas", "Mara", "Oskar", "Lena", "Pavel"]
+_FAMILY = ["Vardy", "Ekwall", "Okafor", "Lindqvist", "Brandt", "Moreau"]
+
+
+@given(
+    names=st.lists(
+        st.tuples(st.sampled_from(_GIVEN), st.sampled_from(_FAMILY)),
+        min_size=3,
+        max_size=5,
+        unique=True,
+    ),
+    opening=st.sampled_from(["Posted by", "By", "Written by"]),
+    team=st.sampled_from(["Harbour Platform Security team", "Cloud Reliability group", ""]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_byline_naming_a_team_of_writers_gives_them_all(names, opening, team):
+    """A team's post names four or five writers and their team on one line ("Posted by A,
+    B, C and D - Harbour Platform Security team"): longer than a byline of one or two names,
+    it is still the byline."""
+    people = [f"{g} {f}" for g, f in names]
+    listed = ", ".join(people[:-1]) + " and " + people[-1]
+    line = f"{opening} {listed}" + (f" - {team}" if team else "")
+    article = parse(story("June 4, 2025\n\n" + line))
+    assert all(person in article.author for person in people)
+    assert line not in article.body

@@ -2089,6 +2089,8 @@ def _names_set_apart(lines: Sequence[str]) -> str:
 
 
 _HANDLE = re.compile(r"@\w{2,30}")
+#: How many words a line that opens with its byline may hold (names, a team's name).
+_TEAM_BYLINE_WORDS = 30
 
 
 def shown_byline(lines: Sequence[str]) -> str:
@@ -2096,7 +2098,10 @@ def shown_byline(lines: Sequence[str]) -> str:
     Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020",
     "12/04/2020 by Kay", or "By" set apart from the names."""
     for i, line in enumerate(lines):
-        if len(line.split()) > 15:
+        words = len(line.split())
+        # A byline that opens its line may name a team of writers and their team's name
+        # ("Posted by Ann Lee, Tom Ekwall, Kay Berg and Jo Mak - Chrome Security team").
+        if words > 15 and not (words <= _TEAM_BYLINE_WORDS and _CREDIT_START.match(line)):
             continue
         # A date may open it: "12/04/2020 by Kay 24 Comments".
         m = _BY.search(line) or _BY.match(without_dates(line).lstrip())

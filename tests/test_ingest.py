@@ -2587,3 +2587,37 @@ def test_a_byline_naming_a_team_of_writers_gives_them_all(names, opening, team):
     article = parse(story("June 4, 2025\n\n" + line))
     assert all(person in article.author for person in people)
     assert line not in article.body
+
+
+@given(
+    published=st.dates(dt.date(2001, 1, 1), dt.date(2029, 12, 31)),
+    later=st.integers(0, 400),
+    style=st.sampled_from(["%B %-d, %Y", "%b %-d, %Y", "%B %d, %Y", "%A, %B %-d, %Y"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_published_and_an_updated_date_run_together_give_the_first(published, later, style):
+    """Copying a page loses the space between the post's published and updated dates
+    ("August 2, 2019August 9, 2019"): the first is still a date, and the published one.
+    (Run together day first, "2 August 20199 August 2019", the year is lost: no rule.)"""
+    updated = published + dt.timedelta(days=later)
+    glued = published.strftime(style) + updated.strftime(style)
+    assert ingest.meta.find_date(glued) == published
+    assert ingest.meta.find_date(f"Posted on {glued}") == published
+
+
+@pytest.mark.parametrize("glue", [" ", ""])
+@pytest.mark.parametrize("name", ["Ines Vardy", "Tomas Ekwall"])
+def test_a_blog_footer_s_labels_give_the_author_and_the_date_not_the_comments(glue, name):
+    """A blogging platform's post footer keeps its labels as words when copied ("Posted on
+    DATE Author NAME Categories ..."): the post's writer and date, not a commenter's."""
+    footer = f"Posted on June 4, 2025June 5, 2025{glue}Author {name} Categories Harbour"
+    comments = [
+        "3 thoughts on “Harbour cranes fall silent as talks stall”",
+        "Mara Okafor says:",
+        "June 9, 2025 at 4:11 am",
+        "Thanks for posting this, the figures on the quays are the ones I was looking for.",
+    ]
+    article = parse(story(body=[*BODY, footer, *comments]))
+    assert article.author == name
+    assert article.published == dt.date(2025, 6, 4)
+    assert "Categories" not in article.body

@@ -1280,12 +1280,15 @@ def parse_article(
         comments = comments or bool(_COMMENTS_HEADING.match(line))
         if chrome[i]:
             continue
+        footer = not comments and line[:6].lower() == "posted"  # a blog's footer
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif not author and not comments and line[:6].lower() == "posted":  # a blog's footer
-            author = shown_byline([line])
+        elif not author and footer:
+            author = shown_byline([line]) or _footer_author(line)
             author = "" if author.casefold() in ("anonymous", "unknown") else author
         elif date is None and is_date_line(line):
+            date = find_date(line)
+        if date is None and footer and _dated_short_line(line):  # "Posted on May 2, 2019 ..."
             date = find_date(line)
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
@@ -2016,6 +2019,8 @@ def _body(
             date = date or find_date(line)
             continue
         byline = _byline_in(line) if not prose[i] else ""
+        if not byline and not prose[i] and line[:6].lower() == "posted":
+            byline = _footer_author(line)  # "Posted on May 2, 2019 Author Ann Lee Categories"
         # A short "By ..." is a byline when it names a person ("by R.C. Baker"): "By Train"
         # is a travel guide's subheading. "Author: Kay" says what it is.
         named = bool(byline) and (_name_line(byline) or line[:2].lower() != "by")
@@ -2114,6 +2119,22 @@ def shown_byline(lines: Sequence[str]) -> str:
         if shown:
             return shown
     return ""
+
+
+#: A blogging platform's post footer, its labels left as words: "Posted on May 2, 2019
+#: Author Ann Lee Categories News Tags port" (the theme shows its labels to screen readers).
+_LABELLED_FOOTER = re.compile(
+    r"^posted\s+on\s+.{6,60}?\s*(?<![^\W\d_])author:?\s+(?P<name>.+?)"
+    r"(?:\s+(?:categories|tags|leave\s+a\s+comment|\d+\s+comments?|edit)\b.*)?$",
+    re.I,
+)
+
+
+def _footer_author(line: str) -> str:
+    """The writer a post's footer names under its "Author" label, if a person's name."""
+    m = _LABELLED_FOOTER.match(line)
+    name = m.group("name").strip() if m else ""
+    return name if name and _name_line(name) and not _label_words(name) else ""
 
 
 def _guess_source(

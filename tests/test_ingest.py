@@ -2621,3 +2621,32 @@ def test_a_blog_footer_s_labels_give_the_author_and_the_date_not_the_comments(gl
     assert article.author == name
     assert article.published == dt.date(2025, 6, 4)
     assert "Categories" not in article.body
+
+
+@given(
+    heading=st.sampled_from(
+        [
+            "Sign up for the Harbour Weekly newsletter",
+            "Get our Quayside Briefing newsletter",
+            "Newsletter",
+        ]
+    ),
+    pitch=st.sampled_from(
+        [
+            "The week's shipping news and the people behind it, every Friday morning.",
+            "Everything that moved on the quays this week, in five minutes of reading.",
+        ]
+    ),
+    control=st.sampled_from(["Email", "Sign Me Up", "Your email address", "Subscribe"]),
+    where=st.integers(1, 2),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_newsletter_box_s_pitch_is_not_the_story(heading, pitch, control, where):
+    """A newsletter box, inside a story or after it: its heading, one sentence saying what
+    the letter brings, then its field or button. The sentence is the box's, not the story's;
+    the story's paragraphs on either side stay."""
+    longer = [*BODY, *(f"{p} Talks went on." for p in BODY)]
+    body = [*longer[:where], heading, pitch, control, *longer[where:]]
+    article = parse(story("June 4, 2025", body=body))
+    assert pitch not in article.body
+    assert all(p in article.body for p in longer)

@@ -1434,7 +1434,33 @@ def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
+    _mark_newsletter_pitches(lines, chrome)
     return chrome
+
+
+#: How long a newsletter box's pitch may be: a sentence.
+_PITCH_WORDS = 30
+#: A sentence's end with another after it.
+_TWO_SENTENCES = re.compile(r"[.!?][\"”’)]?\s+\S")
+
+
+def _mark_newsletter_pitches(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """A newsletter box: its heading ("Sign up for the Harbour Weekly newsletter"), one
+    sentence saying what the letter brings ("The week's shipping news, every Friday."),
+    then its field or button ("Email", "Sign Me Up"). The sentence between is the box's,
+    wherever the box stands, even inside a story."""
+    for i in range(len(lines) - 2):
+        heading = lines[i][0]
+        if not chrome[i] or "newsletter" not in heading.lower() or len(_words(heading)) > 10:
+            continue
+        j = i + 1
+        pitch = lines[j][0]
+        words = len(_words(pitch))
+        if chrome[j] or not 0 < words <= _PITCH_WORDS or _TWO_SENTENCES.search(pitch):
+            continue
+        control = lines[j + 1][0]
+        if 0 < len(_words(control)) <= 4 and not SENTENCE_END.search(control):
+            chrome[j] = True
 
 
 #: What a line adds to the article's run: prose counts its words; furniture costs.

@@ -2650,3 +2650,34 @@ def test_a_newsletter_box_s_pitch_is_not_the_story(heading, pitch, control, wher
     article = parse(story("June 4, 2025", body=body))
     assert pitch not in article.body
     assert all(p in article.body for p in longer)
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "Lena Okafor", "Pavel Lindqvist"]),
+    notice=st.sampled_from(
+        [
+            "Copyright (c) 2012- {name}. All rights reserved. Design by Quayside Templates.",
+            "© 2015-2024 {name}",
+            "Archive – Feed – Imprint – 2009-2024 by {name} – Powered by a static generator",
+        ]
+    ),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_personal_site_s_copyright_names_the_author(name, notice):
+    """A personal site names no writer above its post, only in its footer ("© 2015-2024
+    Ann Lee"): that person wrote it."""
+    text = story(body=[*BODY, "Newer Post Older Post Home", notice.format(name=name)])
+    assert parse(text).author == name
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2024 Harbour City Gazette. All rights reserved.",
+        "Copyright 2024 Quayside Media Group",
+        "© 2024 Tomas Ekwall Media",
+    ],
+)
+def test_a_publisher_s_copyright_names_no_author(notice):
+    text = story(body=[*BODY, "Newer Post Older Post Home", notice])
+    assert parse(text).author == ""

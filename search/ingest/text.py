@@ -1301,6 +1301,8 @@ def parse_article(
         author = _named_below_and_in_bio(lines, title_index, last) or _named_beside_date(
             lines, title_index
         )
+    if not author:  # a personal site: "© 2012-2020 Ann Lee. All rights reserved."
+        author = _site_owner([line for line, _ in lines[last + 1 :]])
     body_lines = _without_authors_bio(body_lines, author)
     if markdown and "’" in author and author not in text:  # the name as the file spells it
         author = author.replace("’", "'")  # "O'Callaghan", not as the story's quotes show
@@ -2161,6 +2163,41 @@ def _footer_author(line: str) -> str:
     m = _LABELLED_FOOTER.match(line)
     name = m.group("name").strip() if m else ""
     return name if name and _name_line(name) and not _label_words(name) else ""
+
+
+#: Whose the site is, as its footer says: "Copyright (c) 2012- Ann Lee. All rights
+#: reserved.", "© 2024 Ann Lee", "2009-2020 by Ann Lee" (a year or a span of years first).
+_OWNER = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d)?)?)?"
+    r"|(?<![\w-])(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d\s+)?(?=by\s))"
+    r",?\s*(?:by\s+)?(?P<name>[^\W\d_][^.,|©()\d]{2,40}?)\s*(?:[.,|–—(]|\s-\s|\ball\s+rights|(?:19|20)\d\d|$)",
+    re.I,
+)
+
+
+def _site_owner(tail: Sequence[str]) -> str:
+    """The person a page's footer says the site is by ("© 2012-2020 Ann Lee"): a personal
+    site's writer. Only a person's name, a known given name first and no everyday word
+    last ("Grace Church", "Ann Lee Media"): a publisher, a company or a place owns the
+    news sites."""
+    from ..entities.gazetteer import _given_names
+    from ..entities.typer import census_names, everyday
+
+    for line in tail:
+        if len(_words(line)) > 40:
+            continue
+        for m in _OWNER.finditer(line):
+            name = m.group("name").strip()
+            words = _words(name)
+            if (
+                _name_line(name)
+                and 2 <= len(words) <= 3
+                and (words[0] in _given_names() or words[0] in census_names()[0])
+                and not everyday(words[-1])
+                and not _label_words(name)
+            ):
+                return name
+    return ""
 
 
 def _guess_source(

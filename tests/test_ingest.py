@@ -2681,3 +2681,42 @@ def test_a_personal_site_s_copyright_names_the_author(name, notice):
 def test_a_publisher_s_copyright_names_no_author(notice):
     text = story(body=[*BODY, "Newer Post Older Post Home", notice])
     assert parse(text).author == ""
+
+
+@given(
+    cards=st.lists(
+        st.tuples(
+            st.sampled_from(["Tomas Ekwall", "Lena Okafor", "Pavel Lindqvist"]),
+            st.dates(dt.date(2015, 1, 1), dt.date(2025, 12, 31)),
+            st.sampled_from(
+                [
+                    "Dockworkers return to the night shift after the long strike",
+                    "Ferry timetables change for the winter season",
+                    "A new crane arrives from the shipyard up the coast",
+                ]
+            ),
+            st.sampled_from(
+                [
+                    "Join us on the quays next week to see how the night crews load the ferries.",
+                    "The harbour authority explains what the new timetable means for commuters.",
+                    "It took three tugs and a whole afternoon to bring the crane to its berth.",
+                ]
+            ),
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+    writer_first=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_related_posts_cards_with_their_summaries_are_not_the_story(cards, writer_first):
+    """Under "Related posts", each card shows a date, a headline and a one-sentence summary
+    (and perhaps its writer): the summaries are the cards', not the story's."""
+    box = ["Related posts"]
+    for name, day, headline, summary in cards:
+        card = [day.strftime("%B %-d, %Y"), "Harbour", headline, summary]
+        box += [name, *card] if writer_first else card
+    longer = [*BODY, *(f"{p} Talks went on." for p in BODY)]
+    article = parse(story("June 4, 2025", body=[*longer, "Share", *box]))
+    assert all(p in article.body for p in longer)
+    assert not any(summary in article.body for *_, summary in cards)

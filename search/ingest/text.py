@@ -1039,11 +1039,13 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
         if _LIST_HEADER.match(lines[i][0]) or _SECTION.match(lines[i][0]):
             chrome[i] = True
             j = i + 1
-            while (
-                j < len(lines)
-                and not SENTENCE_END.search(lines[j][0])
-                and len(_words(lines[j][0])) <= 14
-                and not _END_SECTION.match(lines[j][0])
+            while j < len(lines) and (
+                (
+                    not SENTENCE_END.search(lines[j][0])
+                    and len(_words(lines[j][0])) <= 14
+                    and not _END_SECTION.match(lines[j][0])
+                )
+                or _teaser_before_card(lines, j)
             ):
                 chrome[j] = True
                 boxed.add(j)
@@ -1052,6 +1054,19 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
         else:
             i += 1
     return boxed
+
+
+#: How long a teaser's summary under a related story's headline may be.
+_TEASER_WORDS = 45
+
+
+def _teaser_before_card(lines: Sequence[tuple[str, int]], j: int) -> bool:
+    """A related story's summary, the next card right after it: its date, or its writer's
+    name over its date ("Ann Lee", "November 14, 2019")."""
+    if len(_words(lines[j][0])) > _TEASER_WORDS or j + 2 >= len(lines):
+        return False
+    after = lines[j + 1][0]
+    return is_date_line(after) or (_name_line(after) and is_date_line(lines[j + 2][0]))
 
 
 def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:

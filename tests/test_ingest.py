@@ -2720,3 +2720,22 @@ def test_related_posts_cards_with_their_summaries_are_not_the_story(cards, write
     article = parse(story("June 4, 2025", body=[*longer, "Share", *box]))
     assert all(p in article.body for p in longer)
     assert not any(summary in article.body for *_, summary in cards)
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "R.C. Baker"]),
+    markdown=st.booleans(),
+    dashes=st.integers(2, 6),
+    above=st.sampled_from([["harbour"], ["Entries", "Index", "Books", "harbour", "harbour: translation"]]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_byline_a_rule_of_dashes_opens_names_the_author(name, markdown, dashes, above):
+    """A reference work signs its entry under the headword with a rule of dashes before the
+    "by" ("---- by Ann Lee"), in a clipper's Markdown set in emphasis ("** _\\---- by Ann
+    Lee_**"): the entry's author, wherever the headwords above it stand."""
+    rule = "-" * dashes
+    line = f"** _\\{rule} by {name}_**" if markdown else f"{rule} by {name}"
+    text = "\n\n".join([*above, line, *BODY]) + "\n"
+    article = parse(text, markdown=markdown)
+    assert article.author == name
+    assert f"by {name}" not in article.body

@@ -1079,6 +1079,7 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
             and len(_words(line)) <= 3
             and not SENTENCE_END.search(line)
             and not _BYLINE.match(line)
+            and not _dashed_byline(line)
             and not is_date_line(line)
         ):
             run.append(i)
@@ -1957,6 +1958,7 @@ def _title_candidate(line: str) -> bool:
         not _date_part(line)
         and _title_like(line)
         and not _BYLINE.match(line)
+        and not _dashed_byline(line)
         and not _FURNITURE_TITLE.search(line)
         and not _NOT_A_HEADLINE.search(line)
         and not _DURATION.match(line)
@@ -1995,6 +1997,8 @@ def _head_metadata(
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
+        elif not author and _dashed_byline(line):  # "---- by Ann Lee"
+            author = _byline_in(line)
         elif i > title_index >= 0 and not standfirst and _standfirst_like(line, level):
             standfirst = line
     below = [line for i, (line, _level) in head if i > title_index]
@@ -2089,11 +2093,16 @@ _RULE_DASHES = frozenset("-–—~*")
 _STAFF_CREDIT = re.compile(r"by\s+((?:staff|editorial\s+staff)\b[\w\s&]{0,40}?)\s*$", re.I)
 
 
+def _dashed_byline(line: str) -> bool:
+    """A byline a rule of dashes opens ("---- by Ann Lee"), as a dictionary's entry signs it."""
+    return line[:1] in _RULE_DASHES and bool(_byline_in(line))
+
+
 def _byline_in(line: str) -> str:
     """The names of a byline line, alone or running on into a date or reading time; a rule
     of dashes may open it ("---- by Ann Lee")."""
     if line[:1] in _RULE_DASHES:
-        line = line.lstrip("".join(_RULE_DASHES) + " ")
+        line = line.lstrip("".join(_RULE_DASHES) + " ").rstrip("*_ ")  # "---- by Ann Lee**"
     if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
         return ""
     if _BYLINE.match(line):

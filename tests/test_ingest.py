@@ -2739,3 +2739,23 @@ def test_a_byline_a_rule_of_dashes_opens_names_the_author(name, markdown, dashes
     article = parse(text, markdown=markdown)
     assert article.author == name
     assert f"by {name}" not in article.body
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "Lena Okafor"]),
+    publisher=st.sampled_from(["The Harbour Gazette", "Quayside Weekly"]),
+    day=st.dates(dt.date(2010, 1, 1), dt.date(2025, 12, 31)),
+    style=st.sampled_from(["%d/%m/%Y", "%B %-d, %Y", "%Y-%m-%d"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_ending_the_credit_line_after_its_date_is_the_author(name, publisher, day, style):
+    """A news aggregator credits a story on one line under its headline: the publisher,
+    the date, the writer ("The Harbour Gazette 02/10/2020 Ann Lee")."""
+    article = parse(story(f"{publisher} {day.strftime(style)} {name}"))
+    assert article.author == name
+    assert article.published == day
+
+
+@pytest.mark.parametrize("label", ["Latest Stories", "New York", "Getty Images"])
+def test_a_label_ending_the_credit_line_is_no_author(label):
+    assert parse(story(f"The Harbour Gazette 02/10/2020 {label}")).author == ""

@@ -24,6 +24,7 @@ from ..model import Article
 from ..sentences import SENTENCE_END
 from .meta import (
     _BYLINE,
+    _DATE_FORMS,
     _BYLINE_START,
     _DATELINE,
     _WIKI_LINK,
@@ -469,6 +470,20 @@ def _named_beside_date(lines: Sequence[tuple[str, int]], title_index: int) -> st
         neighbours = below[max(k - 1, 0) : k] + below[k + 1 : k + 2]
         if any(is_date_line(other) for other in neighbours) and not _label_words(line):
             return "" if _says_who(line, lines[title_index + 1 :]) else line
+    return ""
+
+
+def _named_after_date(lines: Sequence[tuple[str, int]], title_index: int) -> str:
+    """The name a credit line below the headline ends on, after its date: "The Harbour
+    Gazette 02/10/2020 Ann Lee" (a news aggregator's line: the publisher, the date, the
+    writer). Only a person's name, as :func:`_named_beside_date` takes it."""
+    for line, _ in lines[title_index + 1 : title_index + 1 + _HEADLINE_REACH]:
+        if len(_words(line)) > 10 or find_date(line) is None:
+            continue
+        ends = [m.end() for form in _DATE_FORMS for m in form.finditer(line)]
+        name = line[max(ends) :].strip(" |•·,–—-") if ends else ""
+        if _name_line(name) and not _label_words(name) and not _UI_WORDS.match(name):
+            return "" if _says_who(name, lines[title_index + 1 :]) else name
     return ""
 
 
@@ -1314,8 +1329,10 @@ def parse_article(
     if not author and "](" in text:
         author = _author_link(text)
     if not author and title_index >= 0:
-        author = _named_below_and_in_bio(lines, title_index, last) or _named_beside_date(
-            lines, title_index
+        author = (
+            _named_below_and_in_bio(lines, title_index, last)
+            or _named_beside_date(lines, title_index)
+            or _named_after_date(lines, title_index)
         )
     if not author:  # a personal site: "© 2012-2020 Ann Lee. All rights reserved."
         author = _site_owner([line for line, _ in lines[last + 1 :]])

@@ -2759,3 +2759,25 @@ def test_a_name_ending_the_credit_line_after_its_date_is_the_author(name, publis
 @pytest.mark.parametrize("label", ["Latest Stories", "New York", "Getty Images"])
 def test_a_label_ending_the_credit_line_is_no_author(label):
     assert parse(story(f"The Harbour Gazette 02/10/2020 {label}")).author == ""
+
+
+@given(
+    published=st.dates(dt.date(2010, 1, 1), dt.date(2025, 12, 1)),
+    later=st.integers(1, 30),
+    label=st.sampled_from(["PUBLISHED:", "Published", "Posted on", ""]),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_storys_own_date_line_beats_the_mastheads_today(published, later, label):
+    """A newspaper's masthead shows the day the page was saved above its menus ("Thursday,
+    November 9th 2023"); the story's own date line, under its summary and byline, says
+    when it was published."""
+    today = published + dt.timedelta(days=later)
+    masthead = ["Sign Up", "Search", today.strftime("%A, %B %-d, %Y"), "Today's Paper"]
+    summary = (
+        "After a strike of three months, in the coldest winter in years, the port reopens its "
+        "quays to ferries and the cranes start moving again."
+    )
+    dateline = f"{label} {published.strftime('%B %-d, %Y')} at 11:30 p.m.".strip()
+    head = ["Harbour cranes fall silent as talks stall", summary, "By Ines Vardy", dateline]
+    text = "\n\n".join([*masthead, *head, *BODY]) + "\n"
+    assert parse(text).published == published

@@ -1302,6 +1302,10 @@ def parse_article(
     date, author, standfirst = _head_metadata(head, title_index)
     title, run_in_date = _without_controls_and_date(title)
     date = date or run_in_date
+    if date is not None and title_index >= 0 and not _dated_below(head, title_index):
+        # A masthead's today or a breadcrumb's date above the headline: a date line that
+        # opens the story (its byline's block, under a summary) says when it was published.
+        date = _opening_date(lines, chrome, first, last) or date
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
     )
@@ -2031,6 +2035,32 @@ def _head_metadata(
                 author = _byline_names(m.group(1))
                 break
     return date, author, standfirst
+
+
+#: How many lines into the story its own date line may stand (a summary, a byline before).
+_OPENING_DATE_REACH = 4
+
+
+def _dated_below(head: Sequence[tuple[int, tuple[str, int]]], title_index: int) -> bool:
+    """Whether a line below the headline, above the story, gives a date."""
+    return any(i > title_index and _dated_short_line(line) for i, (line, _) in head)
+
+
+def _opening_date(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int, last: int
+) -> dt.date | None:
+    """The date of a date line among the story's first lines ("PUBLISHED: May 2, 2024 at
+    9:30 p.m.")."""
+    seen = 0
+    for i in range(first, last + 1):
+        if chrome[i]:
+            continue
+        if is_date_line(lines[i][0]):
+            return find_date(lines[i][0])
+        seen += 1
+        if seen >= _OPENING_DATE_REACH:
+            break
+    return None
 
 
 def _date_part(line: str) -> bool:

@@ -2726,7 +2726,9 @@ def test_related_posts_cards_with_their_summaries_are_not_the_story(cards, write
     name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "R.C. Baker"]),
     markdown=st.booleans(),
     dashes=st.integers(2, 6),
-    above=st.sampled_from([["harbour"], ["Entries", "Index", "Books", "harbour", "harbour: translation"]]),
+    above=st.sampled_from(
+        [["harbour"], ["Entries", "Index", "Books", "harbour", "harbour: translation"]]
+    ),
 )
 @settings(max_examples=40, deadline=None)
 def test_a_byline_a_rule_of_dashes_opens_names_the_author(name, markdown, dashes, above):
@@ -2781,3 +2783,56 @@ def test_the_storys_own_date_line_beats_the_mastheads_today(published, later, la
     head = ["Harbour cranes fall silent as talks stall", summary, "By Ines Vardy", dateline]
     text = "\n\n".join([*masthead, *head, *BODY]) + "\n"
     assert parse(text).published == published
+
+
+@given(
+    day=st.dates(dt.date(2005, 1, 1), dt.date(2025, 12, 31)),
+    time=st.sampled_from(["", " · 02:16", " um 14:05"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_date_whose_day_ends_in_a_full_stop_is_no_list_number(day, time):
+    """German writes the day with a full stop ("17. Januar 2014"): on a line of its own
+    that is the post's date, not item 17 of a list."""
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]  # fmt: skip
+    line = f"{day.day}. {months[day.month - 1]} {day.year}{time}"
+    assert parse(story(line)).published == day
+
+
+def test_a_numbered_step_keeps_its_number():
+    steps = [f"{n}. {p}" for n, p in enumerate(BODY, 1)]
+    assert all(step in parse(story(body=steps)).body for step in steps)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "← Quays at dawn: a photo essay",
+        "Next Post: Ferry timetables for the winter »",
+        "↓ Jump to the comments",
+        "Older posts ›",
+    ],  # fmt: skip
+)
+def test_a_link_to_the_previous_or_next_post_is_neither_body_nor_headline(link):
+    """A blog's arrows to the previous and the next post, or down to the comments, are
+    navigation wherever they stand: above the headline or after the story."""
+    text = "\n\n".join(
+        [
+            "Harbour Notes",
+            link,
+            "June 4, 2025",
+            "↓ Jump to the comments",
+            "Harbour cranes fall silent as talks stall",
+            *BODY,
+            link,
+        ]  # fmt: skip
+    )
+    article = parse(text + "\n")
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert link not in article.body
+    assert article.published == dt.date(2025, 6, 4)
+
+
+@pytest.mark.parametrize("quote", ["« Nous restons au port »", "«Wir bleiben im Hafen»"])
+def test_a_short_quotation_in_guillemets_is_no_arrow(quote):
+    assert quote in parse(story(body=[*BODY[:2], quote, BODY[2]])).body

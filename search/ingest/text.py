@@ -24,8 +24,8 @@ from ..model import Article
 from ..sentences import SENTENCE_END
 from .meta import (
     _BYLINE,
-    _DATE_FORMS,
     _BYLINE_START,
+    _DATE_FORMS,
     _DATELINE,
     _WIKI_LINK,
     _byline_names,
@@ -783,7 +783,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         line = ""
     elif line[:1].isdigit():
         m = _ORDINAL.match(line)
-        if m:
+        # Not a list's number but a date's day ("17. Januar 2014", as German writes it).
+        if m and not (find_date(line) and find_date(line[m.end() :]) is None):
             number, line = m.group().rstrip() + " ", line[m.end() :]
     else:
         line = _BULLET.sub("", line)
@@ -854,6 +855,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
     if 2 <= words <= 8 and line[-1:] not in ".!?" and _ui_words_only(line):
         return True
     if words <= 2 and _FONT_BUTTON.match(line):
+        return True
+    if words <= 12 and _post_link(line):
         return True
     if words <= 12 and _TEMPLATE.match(line):
         return True
@@ -1860,6 +1863,8 @@ def _title_above_byline(
         anchor -= 1
     if not bylines and anchor > 0 and chrome[anchor - 1]:
         below = anchor + 1
+        while below < first - 1 and chrome[below]:  # a link to the comments between
+            below += 1
         if below < first and not chrome[below] and _title_candidate(lines[below][0]):
             return lines[below][0], below
     candidates = _lines_above(lines, chrome, anchor)
@@ -1972,6 +1977,18 @@ def _reads_as_summary(line: str) -> bool:
     return len(words) >= 8 and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
 
 
+#: The arrows of a blog's links to the previous and the next post, or down to its
+#: comments ("← Older post", "Newer post →", "Next Post: Ann's Cake »", "↓ Comments").
+_ARROWS = re.compile(r"^[←↓↑]|→$|^[«‹]\s(?!.*[»›])|\s[»›]$")
+
+
+def _post_link(line: str) -> bool:
+    """A link to the previous or the next post, or down to the comments: navigation, never
+    a headline. (Guillemets around a quotation are no arrows: "« Non », dit-il".)"""
+    quoted = line.startswith(("«", "‹")) and line.endswith(("»", "›"))
+    return not quoted and bool(_ARROWS.search(line))
+
+
 def _title_candidate(line: str) -> bool:
     """A line that could be the headline: not a date, a byline, furniture, a photo caption,
     a reading time, nor a sentence (a headline does not end with a full stop)."""
@@ -1980,6 +1997,7 @@ def _title_candidate(line: str) -> bool:
         and _title_like(line)
         and not _BYLINE.match(line)
         and not _dashed_byline(line)
+        and not _post_link(line)
         and not _FURNITURE_TITLE.search(line)
         and not _NOT_A_HEADLINE.search(line)
         and not _DURATION.match(line)

@@ -2836,3 +2836,20 @@ def test_a_link_to_the_previous_or_next_post_is_neither_body_nor_headline(link):
 @pytest.mark.parametrize("quote", ["« Nous restons au port »", "«Wir bleiben im Hafen»"])
 def test_a_short_quotation_in_guillemets_is_no_arrow(quote):
     assert quote in parse(story(body=[*BODY[:2], quote, BODY[2]])).body
+
+
+@given(
+    count=st.sampled_from(["2", "11", "One", "Five"]),
+    noun=st.sampled_from(["thoughts on", "responses to", "comments on", "thought on"]),
+    quote=st.sampled_from([("“", "”"), ('"', '"')]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_comments_heading_quoting_a_long_title_is_furniture(count, noun, quote):
+    """A blog heads its comments with the post's title, however long: "11 responses to
+    “Title”". That heading is the page's, not the post's, and costs the run as a comments
+    heading does."""
+    title = "Harbour cranes fall silent as talks stall over fishing quotas and winter pay"
+    heading = f"{count} {noun} {quote[0]}{title}{quote[1]}"
+    comments = [f"{p} I worked on those quays for twenty years and remember it well." for p in BODY]
+    text = story(body=[*BODY, heading, "Mara Okafor says:", *comments])
+    assert heading not in parse(text).body

@@ -850,6 +850,8 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
+    if words <= 40 and line[:1] in _COMMENTS_TITLE_START and _COMMENTS_TITLE.match(line):
+        return True
     if words <= 2 and _SOCIAL.match(line):
         return True
     if 2 <= words <= 8 and line[-1:] not in ".!?" and _ui_words_only(line):
@@ -908,6 +910,14 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 
 
+#: A blog's heading of its comments, the post's title quoted in it, however long: "11
+#: responses to “Title”", "5 thoughts on “Title”", "One comment on “Title”".
+_COMMENTS_TITLE = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?"
+    r"|comments?|replies|reply|reactions?)\s+(?:on|to)\s+[“\"‘'«]",
+    re.I,
+)
+_COMMENTS_TITLE_START = frozenset("0123456789OoTtFfSsEeNn")
 #: The heading of a page's comments ("Comments", "3 Comments", "Leave a Reply").
 _COMMENTS_HEADING = re.compile(
     r"^(?:[|•·]\s*)?(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments"
@@ -1536,7 +1546,7 @@ def _main_run(
             gain = float(words)
         elif i in boxed:  # the headlines under a "Related" heading, which paid for them
             gain = 0.0
-        elif short and _END_SECTION.match(line):
+        elif (short and _END_SECTION.match(line)) or _COMMENTS_TITLE.match(line):
             gain = -_END_COST
         elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
             gain = -_SECTION_COST

@@ -1973,6 +1973,7 @@ def test_a_byline_running_into_its_date_is_not_body():
         "Get the latest news straight to your phone with the Harbour News app.",
         "Stay up-to-date on our work.",
         "Command Line delivers daily updates from the near-future.",
+        "The week's harbour news and interviews, delivered free, direct to your inbox.",
     ],
 )
 def test_a_sign_up_pitch_between_paragraphs_is_gone(promo):

@@ -275,7 +275,7 @@ _BLURB = re.compile(
         (?:our|the|a|weekly|daily|monthly|free)\s+(?:\w+\s+){0,3}newsletters?\b
       | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
       | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
-      | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | in\s+your\s+inbox | direct(?:ly)?\s+to\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
       | delivers\s+(?:daily|weekly)\s+(?:updates|news|briefings?)\b
       | straight\s+to\s+your\s+(?:phone|device|mobile)
       | never\s+miss\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}(?:stor(?:y|ies)|updates?|issues?|headlines?)\b

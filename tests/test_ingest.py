@@ -2854,3 +2854,30 @@ def test_a_comments_heading_quoting_a_long_title_is_furniture(count, noun, quote
     comments = [f"{p} I worked on those quays for twenty years and remember it well." for p in BODY]
     text = story(body=[*BODY, heading, "Mara Okafor says:", *comments])
     assert heading not in parse(text).body
+
+
+@given(
+    given_name=st.sampled_from(["Ines", "Tomas", "Lena"]),
+    verb=st.sampled_from(["has worked as a harbour pilot since 2009", "is a marine engineer"]),
+    heading=st.sampled_from(["About the author", "About the Author", "About the writer"]),
+    role=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_paragraph_under_about_the_author_is_the_box_not_the_story(
+    given_name, verb, heading, role
+):
+    """Under "About the author", the paragraph saying who the writer is belongs to the
+    author's box, even when it names the writer by the given name alone and the story's
+    comments after it keep the run going."""
+    bio = (
+        f"{given_name} {verb}, and before that spent ten years on the container quays of the north."
+    )
+    box = [heading, *(["Harbour Pilot"] if role else []), bio, f"Hire {given_name}"]
+    comments = [
+        "Great read, I worked on those quays for twenty years and remember the strike well.",
+        "My father drove a crane there and he never talked about anything else at dinner.",
+    ]
+    text = story(body=[*BODY, *box, "Comments", "Mara Okafor", *comments])
+    article = parse(text)
+    assert bio not in article.body
+    assert all(p in article.body for p in BODY)

@@ -1487,7 +1487,42 @@ def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
     _mark_newsletter_pitches(lines, chrome)
+    _mark_author_boxes(lines, chrome)
     return chrome
+
+
+_ABOUT_AUTHOR = re.compile(r"^about\s+the\s+(?:authors?|writers?|contributors?)\W*$", re.I)
+#: How far below its heading an author box's bio may stand (the name, a role between).
+_ABOUT_REACH = 3
+
+
+def _mark_author_boxes(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """Under an "About the author" heading, the paragraph that says who the writer is
+    ("Ann has worked as a reporter since 2007 ...", "Ann Lee is ..."): the author's box,
+    wherever it stands, in whatever words it goes on."""
+    for i, (line, _) in enumerate(lines):
+        if len(line) > 30 or not _ABOUT_AUTHOR.match(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + _ABOUT_REACH)):
+            line = lines[j][0]
+            if chrome[j] or (len(_words(line)) <= 4 and not SENTENCE_END.search(line)):
+                continue  # the writer's name, their role
+            chrome[j] = _says_who_they_are(line)
+            break
+
+
+def _says_who_they_are(line: str) -> bool:
+    """A bio's opening: a name of one to four capitalised words, then what the person is or
+    does ("Ann has worked as", "Ann Lee, is")."""
+    words = line.split()
+    if len(words) > _BIO_WORDS_MAX:
+        return False
+    for k in range(1, min(5, len(words))):
+        if not words[k - 1][:1].isupper():
+            return False
+        if _BIO_VERB.match(" " + " ".join(words[k:])):
+            return True
+    return False
 
 
 #: How long a newsletter box's pitch may be: a sentence.

@@ -2881,3 +2881,17 @@ def test_the_paragraph_under_about_the_author_is_the_box_not_the_story(
     article = parse(text)
     assert bio not in article.body
     assert all(p in article.body for p in BODY)
+
+
+@pytest.mark.parametrize(
+    "label", ["Asked 8 years, 2 months ago", "Modified 3 days ago", "Answered 1 year, 4 months ago"]
+)
+def test_a_question_s_relative_time_label_is_furniture(label):
+    """A question-and-answer page labels its post with how long ago it was asked or
+    changed: the page's furniture, not a sentence of the post."""
+    assert label not in parse(story(body=[BODY[0], label, *BODY[1:]])).body
+
+
+def test_a_sentence_that_ends_ago_stays():
+    line = "The crane left 3 years ago"
+    assert line in parse(story(body=[BODY[0], line, *BODY[1:]])).body

@@ -408,7 +408,10 @@ def _has_key(low: str, keys: tuple[str, ...]) -> bool:
 
 #: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
 _META_UI = re.compile(
-    r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"^(?:\d+\s+min(?:ute)?s?\s+read"
+    # "2 months ago", "Asked 8 years, 2 months ago", "Modified 3 days ago"
+    r"|(?:asked|answered|modified|edited|updated|posted|active)?\s*(?:\d+\s+(?:seconds?|minutes?|hours?"
+    r"|days?|weeks?|months?|years?),?\s+)+ago"
     r"|(?:proudly\s+)?powered\s+by\b.{0,40}|social\s+share|sort(?:ed)?\s+by(?:\s*:.*)?|show\s+(?:more|less|all)|load\s+more|view\s+(?:all|more)(?:\s+\w+)?)\W*$",
     re.I,
 )

@@ -23,6 +23,7 @@ from .meta import find_date, is_date_line, parse_date
 from .text import (
     PART_SEPARATOR,
     IngestError,
+    _site_owner,
     clean_line,
     publisher_of,
     sanitise,
@@ -137,7 +138,7 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.da
         below = _below_headline(raw, document.title)
         document.author = _author(
             document.author or "", below, tree, raw, clean_line(document.description or "")
-        )
+        ) or _site_owner(_footer_lines(tree))
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
@@ -152,6 +153,21 @@ def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.da
         # LookupError, even an assert in lxml's drop_tree for "<body><script>x", found by
         # hypothesis): one bad page is skipped with a reason, the corpus still indexed.
         raise IngestError(f"not a readable web page ({type(exc).__name__})") from None
+
+
+#: The page's footer: a <footer>, or a block its class or id calls one.
+_FOOTERS = (
+    "//footer | //*[contains(@id, 'footer') or contains(@class, 'footer')"
+    " or contains(@class, 'copyright')]"
+)
+
+
+def _footer_lines(tree: Any) -> list[str]:
+    """The lines of the page's footer blocks (a personal site's "© 2012- Ann Lee")."""
+    lines: list[str] = []
+    for block in tree.xpath(_FOOTERS)[:8]:
+        lines += [" ".join(part.split()) for part in block.itertext() if part.strip()]
+    return lines[:200]
 
 
 def _metadata(tree: Any, url: str | None) -> Any:

@@ -2028,11 +2028,14 @@ def _reads_as_summary(line: str) -> bool:
 #: The arrows of a blog's links to the previous and the next post, or down to its
 #: comments ("← Older post", "Newer post →", "Next Post: Ann's Cake »", "↓ Comments").
 _ARROWS = re.compile(r"^[←↓↑]|→$|^[«‹]\s(?!.*[»›])|\s[»›]$")
+_ARROW_CHARS = frozenset("←↓↑→«‹»›")
 
 
 def _post_link(line: str) -> bool:
     """A link to the previous or the next post, or down to the comments: navigation, never
     a headline. (Guillemets around a quotation are no arrows: "« Non », dit-il".)"""
+    if line[:1] not in _ARROW_CHARS and line[-1:] not in _ARROW_CHARS:  # most lines
+        return False
     quoted = line.startswith(("«", "‹")) and line.endswith(("»", "›"))
     return not quoted and bool(_ARROWS.search(line))
 

@@ -2015,6 +2015,7 @@ def test_a_byline_running_into_its_date_is_not_body():
         "Get the latest news straight to your phone with the Harbour News app.",
         "Stay up-to-date on our work.",
         "Command Line delivers daily updates from the near-future.",
+        "The week's harbour news and interviews, delivered free, direct to your inbox.",
     ],
 )
 def test_a_sign_up_pitch_between_paragraphs_is_gone(promo):
@@ -2602,3 +2603,337 @@ def test_a_dated_file_name_keeps_its_date_as_the_title():
 
     assert title_from_name("news/2024-05-01.txt") == "2024-05-01"
     assert title_from_name("news/ferry-strike_2024-05-01.md") == "ferry strike 2024-05-01"
+
+
+_GIVEN = ["Ines", "Tomas", "Mara", "Oskar", "Lena", "Pavel"]
+_FAMILY = ["Vardy", "Ekwall", "Okafor", "Lindqvist", "Brandt", "Moreau"]
+
+
+@given(
+    names=st.lists(
+        st.tuples(st.sampled_from(_GIVEN), st.sampled_from(_FAMILY)),
+        min_size=3,
+        max_size=5,
+        unique=True,
+    ),
+    opening=st.sampled_from(["Posted by", "By", "Written by"]),
+    team=st.sampled_from(["Harbour Platform Security team", "Cloud Reliability group", ""]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_byline_naming_a_team_of_writers_gives_them_all(names, opening, team):
+    """A team's post names four or five writers and their team on one line ("Posted by A,
+    B, C and D - Harbour Platform Security team"): longer than a byline of one or two names,
+    it is still the byline."""
+    people = [f"{g} {f}" for g, f in names]
+    listed = ", ".join(people[:-1]) + " and " + people[-1]
+    line = f"{opening} {listed}" + (f" - {team}" if team else "")
+    article = parse(story("June 4, 2025\n\n" + line))
+    assert all(person in article.author for person in people)
+    assert line not in article.body
+
+
+@given(
+    published=st.dates(dt.date(2001, 1, 1), dt.date(2029, 12, 31)),
+    later=st.integers(0, 400),
+    style=st.sampled_from(["%B %-d, %Y", "%b %-d, %Y", "%B %d, %Y", "%A, %B %-d, %Y"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_published_and_an_updated_date_run_together_give_the_first(published, later, style):
+    """Copying a page loses the space between the post's published and updated dates
+    ("August 2, 2019August 9, 2019"): the first is still a date, and the published one.
+    (Run together day first, "2 August 20199 August 2019", the year is lost: no rule.)"""
+    updated = published + dt.timedelta(days=later)
+    glued = published.strftime(style) + updated.strftime(style)
+    assert ingest.meta.find_date(glued) == published
+    assert ingest.meta.find_date(f"Posted on {glued}") == published
+
+
+@pytest.mark.parametrize("glue", [" ", ""])
+@pytest.mark.parametrize("name", ["Ines Vardy", "Tomas Ekwall"])
+def test_a_blog_footer_s_labels_give_the_author_and_the_date_not_the_comments(glue, name):
+    """A blogging platform's post footer keeps its labels as words when copied ("Posted on
+    DATE Author NAME Categories ..."): the post's writer and date, not a commenter's."""
+    footer = f"Posted on June 4, 2025June 5, 2025{glue}Author {name} Categories Harbour"
+    comments = [
+        "3 thoughts on “Harbour cranes fall silent as talks stall”",
+        "Mara Okafor says:",
+        "June 9, 2025 at 4:11 am",
+        "Thanks for posting this, the figures on the quays are the ones I was looking for.",
+    ]
+    article = parse(story(body=[*BODY, footer, *comments]))
+    assert article.author == name
+    assert article.published == dt.date(2025, 6, 4)
+    assert "Categories" not in article.body
+
+
+@given(
+    heading=st.sampled_from(
+        [
+            "Sign up for the Harbour Weekly newsletter",
+            "Get our Quayside Briefing newsletter",
+            "Newsletter",
+        ]
+    ),
+    pitch=st.sampled_from(
+        [
+            "The week's shipping news and the people behind it, every Friday morning.",
+            "Everything that moved on the quays this week, in five minutes of reading.",
+        ]
+    ),
+    control=st.sampled_from(["Email", "Sign Me Up", "Your email address", "Subscribe"]),
+    where=st.integers(1, 2),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_newsletter_box_s_pitch_is_not_the_story(heading, pitch, control, where):
+    """A newsletter box, inside a story or after it: its heading, one sentence saying what
+    the letter brings, then its field or button. The sentence is the box's, not the story's;
+    the story's paragraphs on either side stay."""
+    longer = [*BODY, *(f"{p} Talks went on." for p in BODY)]
+    body = [*longer[:where], heading, pitch, control, *longer[where:]]
+    article = parse(story("June 4, 2025", body=body))
+    assert pitch not in article.body
+    assert all(p in article.body for p in longer)
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "Lena Okafor", "Pavel Lindqvist"]),
+    notice=st.sampled_from(
+        [
+            "Copyright (c) 2012- {name}. All rights reserved. Design by Quayside Templates.",
+            "© 2015-2024 {name}",
+            "Archive – Feed – Imprint – 2009-2024 by {name} – Powered by a static generator",
+        ]
+    ),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_personal_site_s_copyright_names_the_author(name, notice):
+    """A personal site names no writer above its post, only in its footer ("© 2015-2024
+    Ann Lee"): that person wrote it."""
+    text = story(body=[*BODY, "Newer Post Older Post Home", notice.format(name=name)])
+    assert parse(text).author == name
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2024 Harbour City Gazette. All rights reserved.",
+        "Copyright 2024 Quayside Media Group",
+        "© 2024 Tomas Ekwall Media",
+    ],
+)
+def test_a_publisher_s_copyright_names_no_author(notice):
+    text = story(body=[*BODY, "Newer Post Older Post Home", notice])
+    assert parse(text).author == ""
+
+
+@given(
+    cards=st.lists(
+        st.tuples(
+            st.sampled_from(["Tomas Ekwall", "Lena Okafor", "Pavel Lindqvist"]),
+            st.dates(dt.date(2015, 1, 1), dt.date(2025, 12, 31)),
+            st.sampled_from(
+                [
+                    "Dockworkers return to the night shift after the long strike",
+                    "Ferry timetables change for the winter season",
+                    "A new crane arrives from the shipyard up the coast",
+                ]
+            ),
+            st.sampled_from(
+                [
+                    "Join us on the quays next week to see how the night crews load the ferries.",
+                    "The harbour authority explains what the new timetable means for commuters.",
+                    "It took three tugs and a whole afternoon to bring the crane to its berth.",
+                ]
+            ),
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+    writer_first=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_related_posts_cards_with_their_summaries_are_not_the_story(cards, writer_first):
+    """Under "Related posts", each card shows a date, a headline and a one-sentence summary
+    (and perhaps its writer): the summaries are the cards', not the story's."""
+    box = ["Related posts"]
+    for name, day, headline, summary in cards:
+        card = [day.strftime("%B %-d, %Y"), "Harbour", headline, summary]
+        box += [name, *card] if writer_first else card
+    longer = [*BODY, *(f"{p} Talks went on." for p in BODY)]
+    article = parse(story("June 4, 2025", body=[*longer, "Share", *box]))
+    assert all(p in article.body for p in longer)
+    assert not any(summary in article.body for *_, summary in cards)
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "R.C. Baker"]),
+    markdown=st.booleans(),
+    dashes=st.integers(2, 6),
+    above=st.sampled_from(
+        [["harbour"], ["Entries", "Index", "Books", "harbour", "harbour: translation"]]
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_byline_a_rule_of_dashes_opens_names_the_author(name, markdown, dashes, above):
+    """A reference work signs its entry under the headword with a rule of dashes before the
+    "by" ("---- by Ann Lee"), in a clipper's Markdown set in emphasis ("** _\\---- by Ann
+    Lee_**"): the entry's author, wherever the headwords above it stand."""
+    rule = "-" * dashes
+    line = f"** _\\{rule} by {name}_**" if markdown else f"{rule} by {name}"
+    text = "\n\n".join([*above, line, *BODY]) + "\n"
+    article = parse(text, markdown=markdown)
+    assert article.author == name
+    assert f"by {name}" not in article.body
+
+
+@given(
+    name=st.sampled_from(["Ines Vardy", "Tomas Ekwall", "Lena Okafor"]),
+    publisher=st.sampled_from(["The Harbour Gazette", "Quayside Weekly"]),
+    day=st.dates(dt.date(2010, 1, 1), dt.date(2025, 12, 31)),
+    style=st.sampled_from(["%d/%m/%Y", "%B %-d, %Y", "%Y-%m-%d"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_name_ending_the_credit_line_after_its_date_is_the_author(name, publisher, day, style):
+    """A news aggregator credits a story on one line under its headline: the publisher,
+    the date, the writer ("The Harbour Gazette 02/10/2020 Ann Lee")."""
+    article = parse(story(f"{publisher} {day.strftime(style)} {name}"))
+    assert article.author == name
+    assert article.published == day
+
+
+@pytest.mark.parametrize("label", ["Latest Stories", "New York", "Getty Images"])
+def test_a_label_ending_the_credit_line_is_no_author(label):
+    assert parse(story(f"The Harbour Gazette 02/10/2020 {label}")).author == ""
+
+
+@given(
+    published=st.dates(dt.date(2010, 1, 1), dt.date(2025, 12, 1)),
+    later=st.integers(1, 30),
+    label=st.sampled_from(["PUBLISHED:", "Published", "Posted on", ""]),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_storys_own_date_line_beats_the_mastheads_today(published, later, label):
+    """A newspaper's masthead shows the day the page was saved above its menus ("Thursday,
+    November 9th 2023"); the story's own date line, under its summary and byline, says
+    when it was published."""
+    today = published + dt.timedelta(days=later)
+    masthead = ["Sign Up", "Search", today.strftime("%A, %B %-d, %Y"), "Today's Paper"]
+    summary = (
+        "After a strike of three months, in the coldest winter in years, the port reopens its "
+        "quays to ferries and the cranes start moving again."
+    )
+    dateline = f"{label} {published.strftime('%B %-d, %Y')} at 11:30 p.m.".strip()
+    head = ["Harbour cranes fall silent as talks stall", summary, "By Ines Vardy", dateline]
+    text = "\n\n".join([*masthead, *head, *BODY]) + "\n"
+    assert parse(text).published == published
+
+
+@given(
+    day=st.dates(dt.date(2005, 1, 1), dt.date(2025, 12, 31)),
+    time=st.sampled_from(["", " · 02:16", " um 14:05"]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_date_whose_day_ends_in_a_full_stop_is_no_list_number(day, time):
+    """German writes the day with a full stop ("17. Januar 2014"): on a line of its own
+    that is the post's date, not item 17 of a list."""
+    months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+              "September", "Oktober", "November", "Dezember"]  # fmt: skip
+    line = f"{day.day}. {months[day.month - 1]} {day.year}{time}"
+    assert parse(story(line)).published == day
+
+
+def test_a_numbered_step_keeps_its_number():
+    steps = [f"{n}. {p}" for n, p in enumerate(BODY, 1)]
+    assert all(step in parse(story(body=steps)).body for step in steps)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "← Quays at dawn: a photo essay",
+        "Next Post: Ferry timetables for the winter »",
+        "↓ Jump to the comments",
+        "Older posts ›",
+    ],  # fmt: skip
+)
+def test_a_link_to_the_previous_or_next_post_is_neither_body_nor_headline(link):
+    """A blog's arrows to the previous and the next post, or down to the comments, are
+    navigation wherever they stand: above the headline or after the story."""
+    text = "\n\n".join(
+        [
+            "Harbour Notes",
+            link,
+            "June 4, 2025",
+            "↓ Jump to the comments",
+            "Harbour cranes fall silent as talks stall",
+            *BODY,
+            link,
+        ]  # fmt: skip
+    )
+    article = parse(text + "\n")
+    assert article.title == "Harbour cranes fall silent as talks stall"
+    assert link not in article.body
+    assert article.published == dt.date(2025, 6, 4)
+
+
+@pytest.mark.parametrize("quote", ["« Nous restons au port »", "«Wir bleiben im Hafen»"])
+def test_a_short_quotation_in_guillemets_is_no_arrow(quote):
+    assert quote in parse(story(body=[*BODY[:2], quote, BODY[2]])).body
+
+
+@given(
+    count=st.sampled_from(["2", "11", "One", "Five"]),
+    noun=st.sampled_from(["thoughts on", "responses to", "comments on", "thought on"]),
+    quote=st.sampled_from([("“", "”"), ('"', '"')]),
+)
+@settings(max_examples=40, deadline=None)
+def test_a_comments_heading_quoting_a_long_title_is_furniture(count, noun, quote):
+    """A blog heads its comments with the post's title, however long: "11 responses to
+    “Title”". That heading is the page's, not the post's, and costs the run as a comments
+    heading does."""
+    title = "Harbour cranes fall silent as talks stall over fishing quotas and winter pay"
+    heading = f"{count} {noun} {quote[0]}{title}{quote[1]}"
+    comments = [f"{p} I worked on those quays for twenty years and remember it well." for p in BODY]
+    text = story(body=[*BODY, heading, "Mara Okafor says:", *comments])
+    assert heading not in parse(text).body
+
+
+@given(
+    given_name=st.sampled_from(["Ines", "Tomas", "Lena"]),
+    verb=st.sampled_from(["has worked as a harbour pilot since 2009", "is a marine engineer"]),
+    heading=st.sampled_from(["About the author", "About the Author", "About the writer"]),
+    role=st.booleans(),
+)
+@settings(max_examples=40, deadline=None)
+def test_the_paragraph_under_about_the_author_is_the_box_not_the_story(
+    given_name, verb, heading, role
+):
+    """Under "About the author", the paragraph saying who the writer is belongs to the
+    author's box, even when it names the writer by the given name alone and the story's
+    comments after it keep the run going."""
+    bio = (
+        f"{given_name} {verb}, and before that spent ten years on the container quays of the north."
+    )
+    box = [heading, *(["Harbour Pilot"] if role else []), bio, f"Hire {given_name}"]
+    comments = [
+        "Great read, I worked on those quays for twenty years and remember the strike well.",
+        "My father drove a crane there and he never talked about anything else at dinner.",
+    ]
+    text = story(body=[*BODY, *box, "Comments", "Mara Okafor", *comments])
+    article = parse(text)
+    assert bio not in article.body
+    assert all(p in article.body for p in BODY)
+
+
+@pytest.mark.parametrize(
+    "label", ["Asked 8 years, 2 months ago", "Modified 3 days ago", "Answered 1 year, 4 months ago"]
+)
+def test_a_question_s_relative_time_label_is_furniture(label):
+    """A question-and-answer page labels its post with how long ago it was asked or
+    changed: the page's furniture, not a sentence of the post."""
+    assert label not in parse(story(body=[BODY[0], label, *BODY[1:]])).body
+
+
+def test_a_sentence_that_ends_ago_stays():
+    line = "The crane left 3 years ago"
+    assert line in parse(story(body=[BODY[0], line, *BODY[1:]])).body

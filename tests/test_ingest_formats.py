@@ -6,6 +6,7 @@ PDFs are made here, by hand (a few objects and a cross-reference table): no bina
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from conftest import write
@@ -709,3 +710,24 @@ def test_a_password_protected_pdf_says_how_to_decrypt_it(tmp_path):
     result = ingest.read_article(tmp_path / "locked.pdf")
     assert isinstance(result, Skipped)
     assert "password-protected" in result.reason and "qpdf --decrypt" in result.reason
+
+
+@pytest.mark.parametrize(
+    "footer, expected",
+    [
+        (
+            "<footer><p>Copyright (c) 2012- Ines Vardy. All rights reserved.</p></footer>",
+            "Ines Vardy",
+        ),
+        ('<div id="footer"><p>&copy; 2015-2024 Tomas Ekwall</p></div>', "Tomas Ekwall"),
+        ("<footer><p>&copy; 2024 The Velm Courier. All rights reserved.</p></footer>", ""),
+    ],
+)
+def test_html_personal_site_s_footer_names_the_author(tmp_path, footer, expected):
+    """A personal site names its writer only in its footer ("© 2012- Ann Lee"): with no
+    byline and no author in the markup, that person is the author; a publisher's notice
+    names none."""
+    page = PAGE.replace('<meta name="author" content="Mara Quist">', "")
+    page = re.sub(r"<footer>.*</footer>", footer, page, flags=re.S)
+    article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
+    assert article.author == expected

@@ -23,6 +23,7 @@ from .meta import find_date, is_date_line, parse_date
 from .text import (
     PART_SEPARATOR,
     IngestError,
+    _site_owner,
     clean_line,
     publisher_of,
     sanitise,
@@ -171,7 +172,7 @@ def _extract(
         below = _below_headline(raw, document.title)
         document.author = _author(
             document.author or "", below, tree, raw, clean_line(document.description or "")
-        )
+        ) or _site_owner(_footer_lines(tree))
         found = trafilatura.bare_extraction(tree, url=url, fast=True, **OPTIONS)
         if found is None or len(found.text or "") < _SHORT:
             found = trafilatura.bare_extraction(tree, url=url, **OPTIONS)
@@ -207,6 +208,21 @@ def _deep_tree(raw: bytes) -> Any:
         return fromstring(decode_file(raw), parser=parser)
     except ValueError:  # a str with an encoding declaration: lxml wants the bytes
         return fromstring(raw, parser=parser)
+
+
+#: The page's footer: a <footer>, or a block its class or id calls one.
+_FOOTERS = (
+    "//footer | //*[contains(@id, 'footer') or contains(@class, 'footer')"
+    " or contains(@class, 'copyright')]"
+)
+
+
+def _footer_lines(tree: Any) -> list[str]:
+    """The lines of the page's footer blocks (a personal site's "© 2012- Ann Lee")."""
+    lines: list[str] = []
+    for block in tree.xpath(_FOOTERS)[:8]:
+        lines += [" ".join(part.split()) for part in block.itertext() if part.strip()]
+    return lines[:200]
 
 
 def _metadata(tree: Any, url: str | None) -> Any:

@@ -114,8 +114,10 @@ _DATE_FORMS = [
     re.compile(rf"(?<![\w./]){_YEAR}/(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/.])"),
     # (with dots, two digits each: a version is "2024.1.2")
     re.compile(rf"(?<![\w./]){_YEAR}\.(?P<mnum>[01]\d)\.(?P<day>[0-3]\d)(?![\d/.])"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    # (a letter may follow the year: a page's published and updated dates run together,
+    # "August 2, 2019August 3, 2019", where copying lost the space between them)
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_ANY_MONTH},?\s+(?:de\s+)?{_YEAR}(?![\d_])", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d_])", re.I),
     # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month
     re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2{_YEAR}(?![\d/])"),
 ]

@@ -25,6 +25,7 @@ from ..sentences import SENTENCE_END
 from .meta import (
     _BYLINE,
     _BYLINE_START,
+    _DATE_FORMS,
     _DATELINE,
     _WIKI_LINK,
     _byline_names,
@@ -274,7 +275,7 @@ _BLURB = re.compile(
         (?:our|the|a|weekly|daily|monthly|free)\s+(?:\w+\s+){0,3}newsletters?\b
       | newsletters?\s+(?:sign[\s-]?up|delivered|straight|every|for\s+free)
       | (?:straight|delivered|direct(?:ly)?\s+delivered|sent)\s+(?:\w+\s+){0,2}(?:to\s+)?your\s+inbox
-      | in\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
+      | in\s+your\s+inbox | direct(?:ly)?\s+to\s+your\s+inbox | delivered\s+(?:daily|weekly|every)
       | delivers\s+(?:daily|weekly)\s+(?:updates|news|briefings?)\b
       | straight\s+to\s+your\s+(?:phone|device|mobile)
       | never\s+miss\s+(?:a|an|our|the)?\s*(?:\w+\s+){0,2}(?:stor(?:y|ies)|updates?|issues?|headlines?)\b
@@ -407,7 +408,10 @@ def _has_key(low: str, keys: tuple[str, ...]) -> bool:
 
 #: Counters and sorting controls of a page: "5 min read", "2 months ago", "Sorted by".
 _META_UI = re.compile(
-    r"^(?:\d+\s+min(?:ute)?s?\s+read|\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"^(?:\d+\s+min(?:ute)?s?\s+read"
+    # "2 months ago", "Asked 8 years, 2 months ago", "Modified 3 days ago"
+    r"|(?:asked|answered|modified|edited|updated|posted|active)?\s*(?:\d+\s+(?:seconds?|minutes?|hours?"
+    r"|days?|weeks?|months?|years?),?\s+)+ago"
     r"|(?:proudly\s+)?powered\s+by\b.{0,40}|social\s+share|sort(?:ed)?\s+by(?:\s*:.*)?|show\s+(?:more|less|all)|load\s+more|view\s+(?:all|more)(?:\s+\w+)?)\W*$",
     re.I,
 )
@@ -469,6 +473,20 @@ def _named_beside_date(lines: Sequence[tuple[str, int]], title_index: int) -> st
         neighbours = below[max(k - 1, 0) : k] + below[k + 1 : k + 2]
         if any(is_date_line(other) for other in neighbours) and not _label_words(line):
             return "" if _says_who(line, lines[title_index + 1 :]) else line
+    return ""
+
+
+def _named_after_date(lines: Sequence[tuple[str, int]], title_index: int) -> str:
+    """The name a credit line below the headline ends on, after its date: "The Harbour
+    Gazette 02/10/2020 Ann Lee" (a news aggregator's line: the publisher, the date, the
+    writer). Only a person's name, as :func:`_named_beside_date` takes it."""
+    for line, _ in lines[title_index + 1 : title_index + 1 + _HEADLINE_REACH]:
+        if len(_words(line)) > 10 or find_date(line) is None:
+            continue
+        ends = [m.end() for form in _DATE_FORMS for m in form.finditer(line)]
+        name = line[max(ends) :].strip(" |•·,–—-") if ends else ""
+        if _name_line(name) and not _label_words(name) and not _UI_WORDS.match(name):
+            return "" if _says_who(name, lines[title_index + 1 :]) else name
     return ""
 
 
@@ -768,7 +786,8 @@ def _strip_markdown(line: str, smart: bool = False) -> tuple[str, int, str]:
         line = ""
     elif line[:1].isdigit():
         m = _ORDINAL.match(line)
-        if m:
+        # Not a list's number but a date's day ("17. Januar 2014", as German writes it).
+        if m and not (find_date(line) and find_date(line[m.end() :]) is None):
             number, line = m.group().rstrip() + " ", line[m.end() :]
     else:
         line = _BULLET.sub("", line)
@@ -834,11 +853,15 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 6 and (_SECTION.match(line) or _END_SECTION.match(line) or _META_UI.match(line)):
         return True
+    if words <= 40 and line[:1] in _COMMENTS_TITLE_START and _COMMENTS_TITLE.match(line):
+        return True
     if words <= 2 and _SOCIAL.match(line):
         return True
     if 2 <= words <= 8 and line[-1:] not in ".!?" and _ui_words_only(line):
         return True
     if words <= 2 and _FONT_BUTTON.match(line):
+        return True
+    if words <= 12 and _post_link(line):
         return True
     if words <= 12 and _TEMPLATE.match(line):
         return True
@@ -890,6 +913,14 @@ def says_furniture(line: str, words: int | None = None) -> bool:
     return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
 
 
+#: A blog's heading of its comments, the post's title quoted in it, however long: "11
+#: responses to “Title”", "5 thoughts on “Title”", "One comment on “Title”".
+_COMMENTS_TITLE = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?"
+    r"|comments?|replies|reply|reactions?)\s+(?:on|to)\s+[“\"‘'«]",
+    re.I,
+)
+_COMMENTS_TITLE_START = frozenset("0123456789OoTtFfSsEeNn")
 #: The heading of a page's comments ("Comments", "3 Comments", "Leave a Reply").
 _COMMENTS_HEADING = re.compile(
     r"^(?:[|•·]\s*)?(?:\d+\s+)?(?:comments?|responses?|replies|reader\s+comments"
@@ -1039,11 +1070,13 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
         if _LIST_HEADER.match(lines[i][0]) or _SECTION.match(lines[i][0]):
             chrome[i] = True
             j = i + 1
-            while (
-                j < len(lines)
-                and not SENTENCE_END.search(lines[j][0])
-                and len(_words(lines[j][0])) <= 14
-                and not _END_SECTION.match(lines[j][0])
+            while j < len(lines) and (
+                (
+                    not SENTENCE_END.search(lines[j][0])
+                    and len(_words(lines[j][0])) <= 14
+                    and not _END_SECTION.match(lines[j][0])
+                )
+                or _teaser_before_card(lines, j)
             ):
                 chrome[j] = True
                 boxed.add(j)
@@ -1052,6 +1085,19 @@ def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int
         else:
             i += 1
     return boxed
+
+
+#: How long a teaser's summary under a related story's headline may be.
+_TEASER_WORDS = 45
+
+
+def _teaser_before_card(lines: Sequence[tuple[str, int]], j: int) -> bool:
+    """A related story's summary, the next card right after it: its date, or its writer's
+    name over its date ("Ann Lee", "November 14, 2019")."""
+    if len(_words(lines[j][0])) > _TEASER_WORDS or j + 2 >= len(lines):
+        return False
+    after = lines[j + 1][0]
+    return is_date_line(after) or (_name_line(after) and is_date_line(lines[j + 2][0]))
 
 
 def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
@@ -1064,6 +1110,7 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
             and len(_words(line)) <= 3
             and not SENTENCE_END.search(line)
             and not _BYLINE.match(line)
+            and not _dashed_byline(line)
             and not is_date_line(line)
         ):
             run.append(i)
@@ -1271,6 +1318,10 @@ def parse_article(
     date, author, standfirst = _head_metadata(head, title_index)
     title, run_in_date = _without_controls_and_date(title)
     date = date or run_in_date
+    if date is not None and title_index >= 0 and not _dated_below(head, title_index):
+        # A masthead's today or a breadcrumb's date above the headline: a date line that
+        # opens the story (its byline's block, under a summary) says when it was published.
+        date = _opening_date(lines, chrome, first, last) or date
     body_lines, date, author = _body(
         lines, chrome, prose, (first, last), title_index, (date, author), numbers
     )
@@ -1280,12 +1331,15 @@ def parse_article(
         comments = comments or bool(_COMMENTS_HEADING.match(line))
         if chrome[i]:
             continue
+        footer = not comments and line[:6].lower() == "posted"  # a blog's footer
         if not author and _BYLINE.match(line):
             author = _byline_names(line)
-        elif not author and not comments and line[:6].lower() == "posted":  # a blog's footer
-            author = shown_byline([line])
+        elif not author and footer:
+            author = shown_byline([line]) or _footer_author(line)
             author = "" if author.casefold() in ("anonymous", "unknown") else author
         elif date is None and is_date_line(line):
+            date = find_date(line)
+        if date is None and footer and _dated_short_line(line):  # "Posted on May 2, 2019 ..."
             date = find_date(line)
     if not body_lines:
         raise IngestError("no article text found (only headings, menus or links)")
@@ -1295,9 +1349,13 @@ def parse_article(
     if not author and "](" in text:
         author = _author_link(text)
     if not author and title_index >= 0:
-        author = _named_below_and_in_bio(lines, title_index, last) or _named_beside_date(
-            lines, title_index
+        author = (
+            _named_below_and_in_bio(lines, title_index, last)
+            or _named_beside_date(lines, title_index)
+            or _named_after_date(lines, title_index)
         )
+    if not author:  # a personal site: "© 2012-2020 Ann Lee. All rights reserved."
+        author = _site_owner([line for line, _ in lines[last + 1 :]])
     body_lines = _without_authors_bio(body_lines, author)
     if markdown and "’" in author and author not in text:  # the name as the file spells it
         author = author.replace("’", "'")  # "O'Callaghan", not as the story's quotes show
@@ -1431,7 +1489,68 @@ def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
 
     chrome = [_is_chrome(line, foreign(line)) for line, _ in lines]
     _mark_menus(lines, chrome)
+    _mark_newsletter_pitches(lines, chrome)
+    _mark_author_boxes(lines, chrome)
     return chrome
+
+
+_ABOUT_AUTHOR = re.compile(r"^about\s+the\s+(?:authors?|writers?|contributors?)\W*$", re.I)
+#: How far below its heading an author box's bio may stand (the name, a role between).
+_ABOUT_REACH = 3
+
+
+def _mark_author_boxes(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """Under an "About the author" heading, the paragraph that says who the writer is
+    ("Ann has worked as a reporter since 2007 ...", "Ann Lee is ..."): the author's box,
+    wherever it stands, in whatever words it goes on."""
+    for i, (line, _) in enumerate(lines):
+        if len(line) > 30 or not _ABOUT_AUTHOR.match(line):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + _ABOUT_REACH)):
+            line = lines[j][0]
+            if chrome[j] or (len(_words(line)) <= 4 and not SENTENCE_END.search(line)):
+                continue  # the writer's name, their role
+            chrome[j] = _says_who_they_are(line)
+            break
+
+
+def _says_who_they_are(line: str) -> bool:
+    """A bio's opening: a name of one to four capitalised words, then what the person is or
+    does ("Ann has worked as", "Ann Lee, is")."""
+    words = line.split()
+    if len(words) > _BIO_WORDS_MAX:
+        return False
+    for k in range(1, min(5, len(words))):
+        if not words[k - 1][:1].isupper():
+            return False
+        if _BIO_VERB.match(" " + " ".join(words[k:])):
+            return True
+    return False
+
+
+#: How long a newsletter box's pitch may be: a sentence.
+_PITCH_WORDS = 30
+#: A sentence's end with another after it.
+_TWO_SENTENCES = re.compile(r"[.!?][\"”’)]?\s+\S")
+
+
+def _mark_newsletter_pitches(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
+    """A newsletter box: its heading ("Sign up for the Harbour Weekly newsletter"), one
+    sentence saying what the letter brings ("The week's shipping news, every Friday."),
+    then its field or button ("Email", "Sign Me Up"). The sentence between is the box's,
+    wherever the box stands, even inside a story."""
+    for i in range(len(lines) - 2):
+        heading = lines[i][0]
+        if not chrome[i] or "newsletter" not in heading.lower() or len(_words(heading)) > 10:
+            continue
+        j = i + 1
+        pitch = lines[j][0]
+        words = len(_words(pitch))
+        if chrome[j] or not 0 < words <= _PITCH_WORDS or _TWO_SENTENCES.search(pitch):
+            continue
+        control = lines[j + 1][0]
+        if 0 < len(_words(control)) <= 4 and not SENTENCE_END.search(control):
+            chrome[j] = True
 
 
 #: What a line adds to the article's run: prose counts its words; furniture costs.
@@ -1465,7 +1584,7 @@ def _main_run(
             gain = float(words)
         elif i in boxed:  # the headlines under a "Related" heading, which paid for them
             gain = 0.0
-        elif short and _END_SECTION.match(line):
+        elif (short and _END_SECTION.match(line)) or _COMMENTS_TITLE.match(line):
             gain = -_END_COST
         elif short and (_SECTION.match(line) or _LIST_HEADER.match(line)):
             gain = -_SECTION_COST
@@ -1792,6 +1911,8 @@ def _title_above_byline(
         anchor -= 1
     if not bylines and anchor > 0 and chrome[anchor - 1]:
         below = anchor + 1
+        while below < first - 1 and chrome[below]:  # a link to the comments between
+            below += 1
         if below < first and not chrome[below] and _title_candidate(lines[below][0]):
             return lines[below][0], below
     candidates = _lines_above(lines, chrome, anchor)
@@ -1904,6 +2025,21 @@ def _reads_as_summary(line: str) -> bool:
     return len(words) >= 8 and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
 
 
+#: The arrows of a blog's links to the previous and the next post, or down to its
+#: comments ("← Older post", "Newer post →", "Next Post: Ann's Cake »", "↓ Comments").
+_ARROWS = re.compile(r"^[←↓↑]|→$|^[«‹]\s(?!.*[»›])|\s[»›]$")
+_ARROW_CHARS = frozenset("←↓↑→«‹»›")
+
+
+def _post_link(line: str) -> bool:
+    """A link to the previous or the next post, or down to the comments: navigation, never
+    a headline. (Guillemets around a quotation are no arrows: "« Non », dit-il".)"""
+    if line[:1] not in _ARROW_CHARS and line[-1:] not in _ARROW_CHARS:  # most lines
+        return False
+    quoted = line.startswith(("«", "‹")) and line.endswith(("»", "›"))
+    return not quoted and bool(_ARROWS.search(line))
+
+
 def _title_candidate(line: str) -> bool:
     """A line that could be the headline: not a date, a byline, furniture, a photo caption,
     a reading time, nor a sentence (a headline does not end with a full stop)."""
@@ -1911,6 +2047,8 @@ def _title_candidate(line: str) -> bool:
         not _date_part(line)
         and _title_like(line)
         and not _BYLINE.match(line)
+        and not _dashed_byline(line)
+        and not _post_link(line)
         and not _FURNITURE_TITLE.search(line)
         and not _NOT_A_HEADLINE.search(line)
         and not _DURATION.match(line)
@@ -1949,6 +2087,8 @@ def _head_metadata(
             date = find_date(line)
         elif not author and _BYLINE.match(line):
             author = _byline_names(line)
+        elif not author and _dashed_byline(line):  # "---- by Ann Lee"
+            author = _byline_in(line)
         elif i > title_index >= 0 and not standfirst and _standfirst_like(line, level):
             standfirst = line
     below = [line for i, (line, _level) in head if i > title_index]
@@ -1964,6 +2104,32 @@ def _head_metadata(
                 author = _byline_names(m.group(1))
                 break
     return date, author, standfirst
+
+
+#: How many lines into the story its own date line may stand (a summary, a byline before).
+_OPENING_DATE_REACH = 4
+
+
+def _dated_below(head: Sequence[tuple[int, tuple[str, int]]], title_index: int) -> bool:
+    """Whether a line below the headline, above the story, gives a date."""
+    return any(i > title_index and _dated_short_line(line) for i, (line, _) in head)
+
+
+def _opening_date(
+    lines: Sequence[tuple[str, int]], chrome: Sequence[bool], first: int, last: int
+) -> dt.date | None:
+    """The date of a date line among the story's first lines ("PUBLISHED: May 2, 2024 at
+    9:30 p.m.")."""
+    seen = 0
+    for i in range(first, last + 1):
+        if chrome[i]:
+            continue
+        if is_date_line(lines[i][0]):
+            return find_date(lines[i][0])
+        seen += 1
+        if seen >= _OPENING_DATE_REACH:
+            break
+    return None
 
 
 def _date_part(line: str) -> bool:
@@ -2016,6 +2182,8 @@ def _body(
             date = date or find_date(line)
             continue
         byline = _byline_in(line) if not prose[i] else ""
+        if not byline and not prose[i] and line[:6].lower() == "posted":
+            byline = _footer_author(line)  # "Posted on May 2, 2019 Author Ann Lee Categories"
         # A short "By ..." is a byline when it names a person ("by R.C. Baker"): "By Train"
         # is a travel guide's subheading. "Author: Kay" says what it is.
         named = bool(byline) and (_name_line(byline) or line[:2].lower() != "by")
@@ -2041,11 +2209,16 @@ _RULE_DASHES = frozenset("-–—~*")
 _STAFF_CREDIT = re.compile(r"by\s+((?:staff|editorial\s+staff)\b[\w\s&]{0,40}?)\s*$", re.I)
 
 
+def _dashed_byline(line: str) -> bool:
+    """A byline a rule of dashes opens ("---- by Ann Lee"), as a dictionary's entry signs it."""
+    return line[:1] in _RULE_DASHES and bool(_byline_in(line))
+
+
 def _byline_in(line: str) -> str:
     """The names of a byline line, alone or running on into a date or reading time; a rule
     of dashes may open it ("---- by Ann Lee")."""
     if line[:1] in _RULE_DASHES:
-        line = line.lstrip("".join(_RULE_DASHES) + " ")
+        line = line.lstrip("".join(_RULE_DASHES) + " ").rstrip("*_ ")  # "---- by Ann Lee**"
     if not line[:10].lower().startswith(_BYLINE_OPENINGS):  # most lines: a cheap no
         return ""
     if _BYLINE.match(line):
@@ -2089,6 +2262,8 @@ def _names_set_apart(lines: Sequence[str]) -> str:
 
 
 _HANDLE = re.compile(r"@\w{2,30}")
+#: How many words a line that opens with its byline may hold (names, a team's name).
+_TEAM_BYLINE_WORDS = 30
 
 
 def shown_byline(lines: Sequence[str]) -> str:
@@ -2096,7 +2271,10 @@ def shown_byline(lines: Sequence[str]) -> str:
     Lee", "Posted on May 2, 2019 by Kay", "yas! | By Cara Stiles | April 13, 2020",
     "12/04/2020 by Kay", or "By" set apart from the names."""
     for i, line in enumerate(lines):
-        if len(line.split()) > 15:
+        words = len(line.split())
+        # A byline that opens its line may name a team of writers and their team's name
+        # ("Posted by Ann Lee, Tom Ekwall, Kay Berg and Jo Mak - Chrome Security team").
+        if words > 15 and not (words <= _TEAM_BYLINE_WORDS and _CREDIT_START.match(line)):
             continue
         # A date may open it: "12/04/2020 by Kay 24 Comments".
         m = _BY.search(line) or _BY.match(without_dates(line).lstrip())
@@ -2108,6 +2286,57 @@ def shown_byline(lines: Sequence[str]) -> str:
         shown = _byline_in("B" + words[1:])
         if shown:
             return shown
+    return ""
+
+
+#: A blogging platform's post footer, its labels left as words: "Posted on May 2, 2019
+#: Author Ann Lee Categories News Tags port" (the theme shows its labels to screen readers).
+_LABELLED_FOOTER = re.compile(
+    r"^posted\s+on\s+.{6,60}?\s*(?<![^\W\d_])author:?\s+(?P<name>.+?)"
+    r"(?:\s+(?:categories|tags|leave\s+a\s+comment|\d+\s+comments?|edit)\b.*)?$",
+    re.I,
+)
+
+
+def _footer_author(line: str) -> str:
+    """The writer a post's footer names under its "Author" label, if a person's name."""
+    m = _LABELLED_FOOTER.match(line)
+    name = m.group("name").strip() if m else ""
+    return name if name and _name_line(name) and not _label_words(name) else ""
+
+
+#: Whose the site is, as its footer says: "Copyright (c) 2012- Ann Lee. All rights
+#: reserved.", "© 2024 Ann Lee", "2009-2020 by Ann Lee" (a year or a span of years first).
+_OWNER = re.compile(
+    r"(?:(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–—]\s*(?:(?:19|20)\d\d)?)?)?"
+    r"|(?<![\w-])(?:19|20)\d\d\s*[-–—]\s*(?:(?:19|20)\d\d\s+)?(?=by\s))"
+    r",?\s*(?:by\s+)?(?P<name>[^\W\d_][^.,|©()\d]{2,40}?)\s*(?:[.,|–—(]|\s-\s|\ball\s+rights|(?:19|20)\d\d|$)",
+    re.I,
+)
+
+
+def _site_owner(tail: Sequence[str]) -> str:
+    """The person a page's footer says the site is by ("© 2012-2020 Ann Lee"): a personal
+    site's writer. Only a person's name, a known given name first and no everyday word
+    last ("Grace Church", "Ann Lee Media"): a publisher, a company or a place owns the
+    news sites."""
+    from ..entities.gazetteer import _given_names
+    from ..entities.typer import census_names, everyday
+
+    for line in tail:
+        if len(_words(line)) > 40:
+            continue
+        for m in _OWNER.finditer(line):
+            name = m.group("name").strip()
+            words = _words(name)
+            if (
+                _name_line(name)
+                and 2 <= len(words) <= 3
+                and (words[0] in _given_names() or words[0] in census_names()[0])
+                and not everyday(words[-1])
+                and not _label_words(name)
+            ):
+                return name
     return ""
 
 

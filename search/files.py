@@ -197,18 +197,29 @@ def scan(
 
 
 def _once(lists: list[list[tuple[Path, str, os.stat_result]]]) -> None:
-    """Keep the first of the ways to each file, in the order walked (a file reached
-    through a linked folder, a hard link, or two folders of one corpus is indexed once)."""
-    seen: set[tuple[int, int]] = set()
-    for found in lists:
-        kept = []
+    """Keep one of the ways to each file (a file reached through a linked folder, a hard
+    link, or two folders of one corpus is indexed once): the first in the order walked,
+    unless that is a symbolic link and another way is the file itself, which is kept
+    instead (its id then comes from its own name: deleting the link changes nothing)."""
+    seen: dict[tuple[int, int], tuple[int, int]] = {}  # a file -> where its way is kept
+    kept: list[list] = [[] for _ in lists]
+    for n, found in enumerate(lists):
         for item in found:
             st = item[2]
             ident = (st.st_dev, st.st_ino)
-            if ident not in seen:
-                seen.add(ident)
-                kept.append(item)
-        found[:] = kept
+            first = seen.get(ident)
+            if first is None:
+                seen[ident] = (n, len(kept[n]))
+                kept[n].append(item)
+                continue
+            # A second way to a file: rare, so only now is either looked at as a link.
+            where, at = first
+            if os.path.islink(kept[where][at][1]) and not os.path.islink(item[1]):
+                kept[where][at] = None  # the link's way goes, the file's own stays
+                seen[ident] = (n, len(kept[n]))
+                kept[n].append(item)
+    for found, mine in zip(lists, kept, strict=True):
+        found[:] = [item for item in mine if item is not None]
 
 
 def _by_component(item: tuple[Path, str, os.stat_result]) -> str:

@@ -545,6 +545,26 @@ def test_a_file_that_cannot_be_read_is_skipped_with_what_to_do(tmp_path, cache_d
     assert len(reasons) == 2
 
 
+def test_a_file_and_a_link_to_it_are_one_article_kept_under_the_files_own_name(tmp_path, cache_dir):
+    """The audit: a story reached by its name and by a link beside it was indexed once,
+    under the link's name (first in the walk): its id came from the link, and deleting
+    the link changed the id and left its verdicts behind."""
+    from search.corpus import Corpus
+
+    folder = stories(tmp_path / "news", 2)
+    real = sorted(p for p in folder.iterdir() if p.suffix == ".txt")[-1]
+    (folder / "0-link.txt").symlink_to(real)  # walked before the file itself
+    corpus = Corpus.open([folder], cache_dir=cache_dir)
+    paths = sorted(Path(a.path).name for a in corpus.articles)
+    ids = {a.id for a in corpus.articles}
+    corpus.close()
+    assert paths == sorted(p.name for p in folder.iterdir() if not p.is_symlink())
+    (folder / "0-link.txt").unlink()
+    again = Corpus.open([folder], cache_dir=cache_dir)
+    assert {a.id for a in again.articles} == ids
+    again.close()
+
+
 @pytest.mark.slow
 def test_folders_nested_1900_deep_are_read(tmp_path, cache_dir):
     """Before: RecursionError, and the whole corpus failed (here and in the explorer)."""

@@ -917,7 +917,7 @@ def test_snippet_spans_are_exactly_the_analyzers_tokens(text, words, phrases):
     from search.query import Targets
 
     targets = Targets.__new__(Targets)
-    targets.words, targets.phrases = set(words), list(phrases)
+    targets.words, targets.phrases, targets.chars = set(words), list(phrases), set()
     assert targets.spans(text) == targets.spans_by_tokens(text)
 
 

@@ -462,7 +462,7 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     known = _STEMS.get
     cjk_text = is_cjk(text)
     for m in _TOKEN.finditer(text):
-        if cjk_text and is_cjk(m.group()):
+        if cjk_text and CHAR.search(m.group()) is not None:
             for part, start, end in split(m.group(), m.start()):
                 if CHAR.match(part):
                     append((_cjk_stem(part), start, end))

@@ -227,14 +227,14 @@ def _word_values(self, value, analyzer, **kwargs):
     # The tokens a CJK run made beyond the one it replaces: each later word moves on by
     # as many places (search.cjk_analysis.BigramFilter).
     shift = 0
-    cjk_char = cjk.is_cjk if bigrams else None
+    cjk_char = cjk.CHAR.search if bigrams else None  # a token is short: the regex
     for raw, match in enumerate(tokenizer.expression.finditer(value)):
         text = match.group(0)
         if not text.isascii():
-            if cjk_char is not None and cjk_char(text):
+            if cjk_char is not None and cjk_char(text) is not None:
                 parts = [part for part, _start, _end in cjk.split(text)]
                 for k, part in enumerate(parts):
-                    if not cjk.is_cjk(part):
+                    if cjk_char(part) is None:
                         if charmap is not None and not part.isascii():
                             part = part.translate(charmap)
                         part = part.lower()

@@ -435,7 +435,7 @@ def _wanted_leaves(q: wq.Query):
 
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
 #: Word, folded and lower-cased (:func:`search.folding.fold`) -> its stem, or "" for a word
-#: the analyzer drops (stop words, one letter).
+#: the analyzer drops (stop words, one letter; one Chinese or Japanese character is kept).
 _STEMS: dict[str, str] = {}
 
 
@@ -446,7 +446,8 @@ def _stem(word: str) -> str:
 
     if len(_STEMS) > 200_000:
         _STEMS.clear()
-    stemmed = _STEMS[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+    short = len(word) < 2 and not is_char(word)
+    stemmed = _STEMS[word] = "" if short or word in STOP_WORDS else stem(word)
     return stemmed
 
 
@@ -464,9 +465,6 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     for m in _TOKEN.finditer(text):
         if cjk_text and CHAR.search(m.group()) is not None:
             for part, start, end in split(m.group(), m.start()):
-                if CHAR.match(part):
-                    append((_cjk_stem(part), start, end))
-                    continue
                 word = fold(part).lower()
                 stemmed = known(word)
                 if stemmed is None:
@@ -481,14 +479,6 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
         if stemmed:
             append((stemmed, *m.span()))
     return out
-
-
-def _cjk_stem(word: str) -> str:
-    """A pair of CJK characters (or one) as the index keeps it: no stop word, no length
-    too short, but the stemmer is in the chain (it leaves them as they are)."""
-    from search.stemming import stem
-
-    return stem(word)
 
 
 class Targets:

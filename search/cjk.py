@@ -79,9 +79,7 @@ def split(text: str, start: int = 0) -> Iterator[tuple[str, int, int]]:
     character ``start``: (text, start, end), in order."""
     for m in _PART.finditer(text):
         a, b = m.span()
-        if m.group(1) is None:
-            yield m.group(), start + a, start + b
-        elif b - a == 1:
+        if m.group(1) is None or b - a == 1:  # not CJK, or one character alone
             yield m.group(), start + a, start + b
         else:
             run = m.group()

@@ -1396,6 +1396,7 @@ def test_chinese_and_japanese_words_are_found(asian, query, expected):
 def test_english_searches_of_a_corpus_with_asian_pages_find_what_they_did(asian, corpus):
     """The seeds' English searches find the same seeds, in the same order, with the
     Japanese and Chinese pages beside them."""
+
     def names(c: Corpus, query: str) -> list[str]:
         return [c.get(h.id).path.rsplit("/", 1)[-1] for h in c.search(query, limit=50).hits]
 
@@ -1447,8 +1448,14 @@ def test_a_chinese_word_found_nowhere_gets_no_spelling_suggestion(asian):
 
 _CJK_MIX = st.lists(
     st.one_of(
-        st.text(st.sampled_from(list("東京都岸田文雄首相のはをカタナーー々习近平")), min_size=1, max_size=8),
-        st.sampled_from(["Tokyo", "the", "2024", "年", "U.S.", "café", "서울", "、", "。", " ", "", "x"]),
+        st.text(
+            st.sampled_from(list("東京都岸田文雄首相のはをカタナーー々习近平")),
+            min_size=1,
+            max_size=8,
+        ),
+        st.sampled_from(
+            ["Tokyo", "the", "2024", "年", "U.S.", "café", "서울", "、", "。", " ", "", "x"]
+        ),
         st.text(max_size=3),
     ),
     max_size=30,

@@ -29,24 +29,25 @@ from collections.abc import Iterator
 #: supplementary planes' extensions), the iteration marks (々 〆 〇 〻), Hiragana,
 #: Katakana (with its phonetic extensions and half-width forms), and the prolonged sound
 #: mark: the characters that make up a word written without spaces.
-CHARS = (
-    "\u3005-\u3007\u303b"
-    "\u3041-\u309f"
-    "\u30a0-\u30fa\u30fc-\u30ff"
-    "\u31f0-\u31ff"
-    "\u3400-\u4dbf"
-    "\u4e00-\u9fff"
-    "\uf900-\ufaff"
-    "\uff66-\uff9f"
-    "\U00020000-\U0003134f"
+RANGES = (
+    ("\u3005", "\u3007"),
+    ("\u303b", "\u303b"),
+    ("\u3041", "\u309f"),
+    ("\u30a0", "\u30fa"),
+    ("\u30fc", "\u30ff"),
+    ("\u31f0", "\u31ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uf900", "\ufaff"),
+    ("\uff66", "\uff9f"),
+    ("\U00020000", "\U0003134f"),
 )
+#: The same, as the inside of a regex's character class.
+CHARS = "".join(f"{lo}-{hi}" for lo, hi in RANGES)
 CHAR = re.compile(f"[{CHARS}]")
 #: A token's parts: a run of CJK characters, or a run of anything else (less the dots a
 #: token may have between its words, which are no token's own: "東京.com" is 東京, com).
 _PART = re.compile(f"([{CHARS}]+)|[^{CHARS}.]+(?:\\.[^{CHARS}.]+)*")
-#: Whoosh's terms are sorted by their UTF-8 bytes, which is code-point order: every term
-#: that holds a CJK character as its first lies from here on.
-FIRST = "\u3005"
 
 
 #: The first bytes of these characters in UTF-8: Hiragana to the unified ideographs
@@ -100,4 +101,4 @@ def count_words(text: str) -> int:
     return chars + sum(1 for part in rest if any(ch.isalnum() for ch in part))
 
 
-__all__ = ["CHAR", "CHARS", "FIRST", "count_words", "is_char", "is_cjk", "split"]
+__all__ = ["CHAR", "CHARS", "RANGES", "count_words", "is_char", "is_cjk", "split"]

@@ -8,7 +8,7 @@ from whoosh.analysis import Filter, StopFilter
 from whoosh.query.terms import PatternQuery
 
 from . import cjk
-from .cjk import CHAR, FIRST
+from .cjk import CHAR, RANGES
 
 
 class BigramFilter(Filter):
@@ -77,7 +77,9 @@ class KeepCharsStopFilter(StopFilter):
 class CharQuery(PatternQuery):
     """Documents with one Chinese or Japanese character: in a pair of characters (as
     first or second) or alone. The pairs are found among the terms that start with a CJK
-    character, a slice of the field's terms (a corpus mostly in English has few)."""
+    character: Whoosh sorts a field's terms by their UTF-8 bytes, which is code-point
+    order, so those are a few slices of them (:data:`search.cjk.RANGES`), and a corpus
+    mostly in English (or Korean) has few."""
 
     def __unicode__(self):
         return f"{self.fieldname}:{self.text}"
@@ -89,11 +91,13 @@ class CharQuery(PatternQuery):
         fieldname = self.fieldname
         if fieldname not in ixreader.schema:
             return
-        for name, btext in ixreader.terms_from(fieldname, FIRST):
-            if name != fieldname:
-                break
-            if len(btext) <= 8:  # two characters of four bytes at most
+        for lo, hi in RANGES:
+            for name, btext in ixreader.terms_from(fieldname, lo):
+                if name != fieldname:  # the next field's terms (a number's are no text)
+                    break
                 word = btext.decode("utf-8")
+                if word[0] > hi:
+                    break
                 if len(word) <= 2 and char in word:
                     yield btext
 

@@ -2,10 +2,10 @@
 
 Chinese and Japanese write a sentence without spaces ("岸田文雄首相は火曜日、東京で"),
 so Whoosh's word tokenizer makes one token of a whole clause, and no word in it could be
-found. As Lucene's ``CJKBigramFilter`` does, :class:`~search.cjk_analysis.BigramFilter` splits each run of Han,
-Hiragana and Katakana characters in a token into overlapping pairs of characters
-("岸田", "田文", "文雄", ...), each one position after the last, with the characters it
-covers as its offsets; a character standing alone ("党" between punctuation) stays one
+found. As Lucene's ``CJKBigramFilter`` does, :class:`~search.cjk_analysis.BigramFilter`
+splits each run of Han, Hiragana and Katakana characters in a token into overlapping pairs
+of characters ("岸田", "田文", "文雄", ...), each one position after the last, with the
+characters it covers as its offsets; a character standing alone ("党" between punctuation) stays one
 token. Whatever else the token holds ("2024" of "2024年", Latin, Hangul) is a token of its
 own; a token with no such character passes as it was.
 
@@ -76,8 +76,8 @@ def is_char(text: str) -> bool:
 
 
 def split(text: str, start: int = 0) -> Iterator[tuple[str, int, int]]:
-    """The tokens :class:`~search.cjk_analysis.BigramFilter` makes of one token ``text`` that starts at
-    character ``start``: (text, start, end), in order."""
+    """The tokens :class:`~search.cjk_analysis.BigramFilter` makes of one token ``text``
+    that starts at character ``start``: (text, start, end), in order."""
     for m in _PART.finditer(text):
         a, b = m.span()
         if m.group(1) is None or b - a == 1:  # not CJK, or one character alone

@@ -19,7 +19,9 @@ bookkeeping done once for each posting (some 400 a document):
 - A text field's words went through a chain of generators (tokenizer, lower case, stop
   words, stemmer), one Python frame each per word, with an LFU cache's bookkeeping around
   every stem. For the analyzer dossier indexes text with (Whoosh's ``StemmingAnalyzer``:
-  those four steps, with a ``CharsetFilter`` folding accents before the lower case), the
+  those four steps, with a ``CharsetFilter`` folding accents before the lower case, and
+  search.cjk_analysis's filter splitting Chinese and Japanese into pairs of characters
+  after the tokenizer, its stop filter keeping one such character alone), the
   words and positions are now found in one loop that does the same steps in the same order
   with the same objects (its expression, character map, stop list and stemming function),
   and encoded as Whoosh encodes them. Any other analyzer goes Whoosh's way.
@@ -183,9 +185,10 @@ STEMS = 100_000
 def _stemming_steps(analyzer):
     """(tokenizer, character map or None, stop filter, stem filter, whether CJK runs are
     split) if ``analyzer`` is exactly a ``StemmingAnalyzer``'s chain, or that chain with a
-    ``CharsetFilter`` before its lower case, and perhaps :class:`search.cjk_analysis.BigramFilter`
-    straight after its tokenizer (with :class:`search.cjk_analysis.KeepCharsStopFilter` for its
-    stop filter), which :func:`_word_values` can run in one loop; else None."""
+    ``CharsetFilter`` before its lower case, and perhaps
+    :class:`search.cjk_analysis.BigramFilter` straight after its tokenizer (with
+    :class:`search.cjk_analysis.KeepCharsStopFilter` for its stop filter), which
+    :func:`_word_values` can run in one loop; else None."""
     items = analyzer.items if type(analyzer) is CompositeAnalyzer else ()
     bigrams = len(items) > 1 and type(items[1]) is BigramFilter
     if bigrams:

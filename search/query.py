@@ -29,11 +29,14 @@ from whoosh.qparser import (
     FieldAliasPlugin,
     FuzzyTermPlugin,
     GtLtPlugin,
-    MultifieldParser,
+    MultifieldPlugin,
+    QueryParser,
 )
 from whoosh.sorting import FieldFacet
 
 from . import whoosh_fixes
+from .cjk import CHAR, is_char, is_cjk, split
+from .cjk_analysis import CharQuery
 from .files import title_from_name
 from .folding import fold
 from .model import FacetCount, Facets, Hit, QueryError, SearchResult, Snippet, Span
@@ -61,8 +64,36 @@ _FIELD_REF = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):(?=\S)")
 _OPERATOR = re.compile(r"^(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
 
 
+class _Parser(QueryParser):
+    """Whoosh's parser, with Chinese and Japanese words read as they are indexed
+    (:mod:`search.cjk`).
+
+    A word typed without spaces that the analyzer splits into several terms is, by
+    default, all of those terms anywhere in an article (``anti-China`` is "anti" and
+    "china"). A Chinese or Japanese word is split into its pairs of characters, and those
+    must stand in a row, as the word's characters do: they are searched as a phrase, so
+    "東京" is not found in "京東" and "東京都" not in "東京" and "京都" apart. English words
+    go Whoosh's way, as before.
+    """
+
+    def multitoken_query(self, spec, texts, fieldname, termclass, boost):
+        if any(is_cjk(text) for text in texts):
+            return self.phraseclass(fieldname, texts, boost=boost)
+        return super().multitoken_query(spec, texts, fieldname, termclass, boost)
+
+
+def _cjk_char(node: wq.Query) -> wq.Query:
+    """One Chinese or Japanese character (a term of it) as every pair of characters that
+    holds it: a character is indexed alone only where no other stands beside it."""
+    if type(node) is wq.Term and isinstance(node.text, str) and is_char(node.text):
+        return CharQuery(node.fieldname, node.text, boost=node.boost)
+    return node
+
+
 def parser(schema):
-    qp = MultifieldParser(list(DEFAULT_FIELDS), schema)
+    # Whoosh's MultifieldParser, of our parser class.
+    qp = _Parser(None, schema)
+    qp.add_plugin(MultifieldPlugin(list(DEFAULT_FIELDS)))
     qp.add_plugin(FuzzyTermPlugin())
     qp.add_plugin(GtLtPlugin())
     qp.add_plugin(FieldAliasPlugin(ALIASES))
@@ -222,6 +253,8 @@ def parse(qp, text: str, *, entity: Callable[[str], str | Sequence[str]] | None 
             "a query of only NOT terms matches everything else; add a word to look for"
         )
     boosts = {name: field.format.field_boost for name, field in qp.schema.items() if field.format}
+    if is_cjk(text):
+        q = q.accept(_cjk_char)
     q = q.accept(_exclusions).accept(_union).accept(lambda node: _flat_score(node, boosts))
     return q.accept(lambda node: _canonical(node, entity)) if entity else q
 
@@ -402,7 +435,7 @@ def _wanted_leaves(q: wq.Query):
 
 _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
 #: Word, folded and lower-cased (:func:`search.folding.fold`) -> its stem, or "" for a word
-#: the analyzer drops (stop words, one letter).
+#: the analyzer drops (stop words, one letter; one Chinese or Japanese character is kept).
 _STEMS: dict[str, str] = {}
 
 
@@ -413,18 +446,32 @@ def _stem(word: str) -> str:
 
     if len(_STEMS) > 200_000:
         _STEMS.clear()
-    stemmed = _STEMS[word] = "" if len(word) < 2 or word in STOP_WORDS else stem(word)
+    short = len(word) < 2 and not is_char(word)
+    stemmed = _STEMS[word] = "" if short or word in STOP_WORDS else stem(word)
     return stemmed
 
 
 def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
     """What the index's StemmingAnalyzer makes of ``text`` (stems with their character
     offsets), done with one regex pass and a stem cache: snippets of twenty hits tokenise
-    twenty bodies, and Whoosh's token objects made that most of a search's time."""
+    twenty bodies, and Whoosh's token objects made that most of a search's time.
+
+    A Chinese or Japanese run is its pairs of characters, as the index has them
+    (:func:`search.cjk.split`)."""
     out = []
     append = out.append
     known = _STEMS.get
+    cjk_text = is_cjk(text)
     for m in _TOKEN.finditer(text):
+        if cjk_text and CHAR.search(m.group()) is not None:
+            for part, start, end in split(m.group(), m.start()):
+                word = fold(part).lower()
+                stemmed = known(word)
+                if stemmed is None:
+                    stemmed = _stem(word)
+                if stemmed:
+                    append((stemmed, start, end))
+            continue
         word = fold(m.group()).lower()
         stemmed = known(word)
         if stemmed is None:
@@ -437,13 +484,18 @@ def stemmed_tokens(text: str) -> list[tuple[str, int, int]]:
 class Targets:
     """What a query looks for in one field: words (stems, wildcards expanded) and phrases."""
 
-    __slots__ = ("phrases", "words")
+    __slots__ = ("chars", "phrases", "words")
 
     def __init__(self, q: wq.Query, reader, fieldname: str) -> None:
         self.words: set[str] = set()
         self.phrases: list[list[str]] = []
+        #: Single Chinese or Japanese characters: each found wherever it stands.
+        self.chars: set[str] = set()
         for leaf in _wanted_leaves(q):
             if leaf.field() != fieldname:
+                continue
+            if isinstance(leaf, CharQuery):
+                self.chars.add(leaf.text)
                 continue
             if isinstance(leaf, wq.Phrase):
                 self.phrases.append(list(leaf.words))
@@ -452,7 +504,7 @@ class Targets:
                 self.words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.phrases)
+        return bool(self.words or self.phrases or self.chars)
 
     def spans(
         self, text: str, limit: int | None = None, *, accented: bool = True
@@ -463,6 +515,10 @@ class Targets:
         ten thousand matches must not cost ten thousand). ``accented=False`` says the text
         has no accented letter (the index knows it of each article): none is looked for."""
         if not self:
+            return []
+        if is_cjk(text):  # pairs of characters for its Chinese or Japanese words
+            return self.spans_by_tokens(text)[:limit]
+        if not (self.words or self.phrases):  # CJK characters only, and none in the text
             return []
         # Folded as the index folds its words, one character for one: "São" is a "sao"
         # where it stands, and is marked as written.
@@ -499,6 +555,8 @@ class Targets:
         lower-casing changes, and as the reference the fast way is tested against)."""
         tokens = stemmed_tokens(text)
         found = {(start, end) for word, start, end in tokens if word in self.words}
+        for char in self.chars:  # every one is indexed, in a pair or alone
+            found.update((m.start(), m.end()) for m in re.finditer(re.escape(char), text))
         if self.phrases:
             stems = [word for word, _start, _end in tokens]
             for phrase in self.phrases:
@@ -1412,8 +1470,8 @@ def suggest(
     unknown: list[tuple[re.Match[str], list[str]]] = []
     for m in _WORDS.finditer(text):
         word = m.group(1)
-        if word in _OPERATORS or _inside_field(text, m.start()):
-            continue
+        if word in _OPERATORS or _inside_field(text, m.start()) or is_cjk(word):
+            continue  # a Chinese or Japanese word is its pairs of characters: none to spell
         low = word.lower()
         if _stem_known(searcher, reader, low) or low in vocabulary:
             continue

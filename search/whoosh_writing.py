@@ -19,7 +19,9 @@ bookkeeping done once for each posting (some 400 a document):
 - A text field's words went through a chain of generators (tokenizer, lower case, stop
   words, stemmer), one Python frame each per word, with an LFU cache's bookkeeping around
   every stem. For the analyzer dossier indexes text with (Whoosh's ``StemmingAnalyzer``:
-  those four steps, with a ``CharsetFilter`` folding accents before the lower case), the
+  those four steps, with a ``CharsetFilter`` folding accents before the lower case, and
+  search.cjk_analysis's filter splitting Chinese and Japanese into pairs of characters
+  after the tokenizer, its stop filter keeping one such character alone), the
   words and positions are now found in one loop that does the same steps in the same order
   with the same objects (its expression, character map, stop list and stemming function),
   and encoded as Whoosh encodes them. Any other analyzer goes Whoosh's way.
@@ -45,6 +47,9 @@ from whoosh.codec import base
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PerDocReader, W3PostingsWriter
 from whoosh.writing import PostingPool
+
+from . import cjk
+from .cjk_analysis import BigramFilter, KeepCharsStopFilter
 
 #: Postings pickled together in a run file.
 RUN_BLOCK = 4096
@@ -178,22 +183,29 @@ STEMS = 100_000
 
 
 def _stemming_steps(analyzer):
-    """(tokenizer, character map or None, stop filter, stem filter) if ``analyzer`` is
-    exactly a ``StemmingAnalyzer``'s chain, or that chain with a ``CharsetFilter`` before
-    its lower case, which :func:`_word_values` can run in one loop; else None."""
-    if type(analyzer) is not CompositeAnalyzer or len(analyzer.items) not in (4, 5):
+    """(tokenizer, character map or None, stop filter, stem filter, whether CJK runs are
+    split) if ``analyzer`` is exactly a ``StemmingAnalyzer``'s chain, or that chain with a
+    ``CharsetFilter`` before its lower case, and perhaps
+    :class:`search.cjk_analysis.BigramFilter` straight after its tokenizer (with
+    :class:`search.cjk_analysis.KeepCharsStopFilter` for its stop filter), which
+    :func:`_word_values` can run in one loop; else None."""
+    items = analyzer.items if type(analyzer) is CompositeAnalyzer else ()
+    bigrams = len(items) > 1 and type(items[1]) is BigramFilter
+    if bigrams:
+        items = [items[0], *items[2:]]
+    if len(items) not in (4, 5):
         return None
-    tokenizer, *middle, lower, stop, stem = analyzer.items
+    tokenizer, *middle, lower, stop, stem = items
     charset = middle[0] if middle else None
     if (
         type(tokenizer) is RegexTokenizer
         and not tokenizer.gaps
         and type(lower) is LowercaseFilter
         and (charset is None or type(charset) is CharsetFilter)
-        and type(stop) is StopFilter
+        and type(stop) is (KeepCharsStopFilter if bigrams else StopFilter)
         and type(stem) is StemFilter
     ):
-        return tokenizer, charset and charset.charmap, stop, stem
+        return tokenizer, charset and charset.charmap, stop, stem, bigrams
     return None
 
 
@@ -207,7 +219,7 @@ def _word_values(self, value, analyzer, **kwargs):
     steps = _stemming_steps(analyzer) if isinstance(value, str) else None
     if steps is None or steps[3].lang or set(kwargs) - {"mode"}:
         return _positions_word_values(self, value, analyzer, **kwargs)
-    tokenizer, charmap, stop, stemmer = steps
+    tokenizer, charmap, stop, stemmer, bigrams = steps
     stops, minsize, maxsize = stop.stops, stop.min, stop.max
     renumber, ignore, stemfn = stop.renumber, stemmer.ignore, stemmer.stemfn
     stems = _stems.setdefault(stemfn, {})
@@ -215,16 +227,46 @@ def _word_values(self, value, analyzer, **kwargs):
         stems.clear()
     poses: dict[str, list[int]] = {}
     pos = None
+    # The tokens a CJK run made beyond the one it replaces: each later word moves on by
+    # as many places (search.cjk_analysis.BigramFilter).
+    shift = 0
+    cjk_char = cjk.CHAR.search if bigrams else None  # a token is short: the regex
     for raw, match in enumerate(tokenizer.expression.finditer(value)):
         text = match.group(0)
-        if charmap is not None and not text.isascii():
-            text = text.translate(charmap)
+        if not text.isascii():
+            if cjk_char is not None and cjk_char(text) is not None:
+                parts = [part for part, _start, _end in cjk.split(text)]
+                for k, part in enumerate(parts):
+                    if cjk_char(part) is None:
+                        if charmap is not None and not part.isascii():
+                            part = part.translate(charmap)
+                        part = part.lower()
+                        size = len(part)
+                        if size < minsize or (maxsize is not None and size > maxsize):
+                            continue
+                    if part in stops:
+                        continue
+                    pos = raw + shift + k if pos is None or not renumber else pos + 1
+                    if part not in ignore:
+                        stemmed = stems.get(part)
+                        if stemmed is None:
+                            stemmed = stems[part] = stemfn(part)
+                        part = stemmed
+                    found = poses.get(part)
+                    if found is None:
+                        poses[part] = [pos]
+                    else:
+                        found.append(pos)
+                shift += len(parts) - 1
+                continue
+            if charmap is not None:
+                text = text.translate(charmap)
         text = text.lower()
         size = len(text)
         if size < minsize or (maxsize is not None and size > maxsize) or text in stops:
             continue
         # StopFilter renumbers: the first word kept keeps its place, the next follow it.
-        pos = raw if pos is None or not renumber else pos + 1
+        pos = raw + shift if pos is None or not renumber else pos + 1
         if text not in ignore:
             stemmed = stems.get(text)
             if stemmed is None:

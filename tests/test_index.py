@@ -1093,3 +1093,66 @@ def test_the_index_says_which_articles_have_accented_letters():
 
     assert to_document(article("Café owners in São Paulo."), [])["accented"] is True
     assert to_document(article("“Owners” in Paulo — Αθήνα."), [])["accented"] is False
+
+
+# --------------------------------------------------------------------------- Chinese and Japanese
+
+
+def _page(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+
+
+def test_chinese_and_japanese_pages_are_found_by_word_after_a_build_and_a_refresh(news, cache_dir):
+    """A page written without spaces is searchable by its words whichever way it went into
+    the index: in the first build, or added later by a refresh."""
+    write(
+        news,
+        "osaka.html",
+        _page(
+            "大阪で首脳会談", "岸田首相は大阪で韓国の大統領と会談した。両首脳は経済協力で一致した。"
+        ),
+    )
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "大阪") == {"osaka.html"}
+    assert hit_paths(corpus, "首脳会談") == {"osaka.html"}
+    assert hit_paths(corpus, "grain") == {"farms.txt"}  # English as before
+    corpus.close()
+    write(
+        news,
+        "shanghai.html",
+        _page("上海港口吞吐量创新高", "上海港今年的集装箱吞吐量再创新高，官员表示贸易正在恢复。"),
+    )
+    corpus = open_corpus(news, cache_dir)
+    assert corpus.report.added and not corpus.report.rebuilt
+    assert hit_paths(corpus, "吞吐量") == {"shanghai.html"}
+    assert hit_paths(corpus, "上海") == {"shanghai.html"}
+    assert hit_paths(corpus, "海") == {"shanghai.html"}  # one character, inside a word
+    assert hit_paths(corpus, "量吞") == set()
+    corpus.close()
+
+
+def test_an_index_of_the_schema_before_cjk_pairs_is_rebuilt_once(news, cache_dir, monkeypatch):
+    """An index written before Chinese and Japanese were split into pairs knows none of
+    their words: the new schema version builds a new index, and opening it again does not."""
+    write(
+        news,
+        "osaka.html",
+        _page(
+            "大阪で首脳会談", "岸田首相は大阪で韓国の大統領と会談した。両首脳は経済協力で一致した。"
+        ),
+    )
+    version = search.index.SCHEMA_VERSION
+    monkeypatch.setattr(search.index, "SCHEMA_VERSION", version - 1)
+    open_corpus(news, cache_dir).close()
+    monkeypatch.setattr(search.index, "SCHEMA_VERSION", version)
+    corpus = open_corpus(news, cache_dir)
+    assert corpus.report.rebuilt
+    assert hit_paths(corpus, "首脳") == {"osaka.html"}
+    corpus.close()
+    corpus = open_corpus(news, cache_dir)
+    assert not corpus.report.rebuilt
+    corpus.close()

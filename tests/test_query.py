@@ -917,7 +917,7 @@ def test_snippet_spans_are_exactly_the_analyzers_tokens(text, words, phrases):
     from search.query import Targets
 
     targets = Targets.__new__(Targets)
-    targets.words, targets.phrases = set(words), list(phrases)
+    targets.words, targets.phrases, targets.chars = set(words), list(phrases), set()
     assert targets.spans(text) == targets.spans_by_tokens(text)
 
 
@@ -1335,3 +1335,153 @@ def test_the_facets_list_a_name_whatever_its_accents_once(two_spellings):
     filtered = two_spellings.search("", filters={"entity": "José Ribeiro"})
     assert filtered.total == 3
     assert two_spellings.search("drought", filters={"entity": "José Ribeiro"}).total == 1
+
+
+# --------------------------------------------------------------------------- Chinese and Japanese
+
+# Written for these tests: pages as a news site serves them (dossier reads a plain-text
+# file's paragraphs by their words between spaces; a web page's by its markup).
+_JAPANESE = """<html><head><meta charset="utf-8"><title>岸田首相、東京で記者会見</title></head>
+<body><article><h1>岸田首相、東京で記者会見</h1>
+<p>岸田文雄首相は火曜日、東京で記者会見を開き、日米同盟の強化について語った。首相は来月、京都で開かれる会議にも出席する予定だ。</p>
+<p>会見には党の幹部も同席した。Reuters contributed to this report.</p>
+</article></body></html>"""
+_CHINESE = """<html><head><meta charset="utf-8"><title>习近平在北京会见外国领导人</title></head>
+<body><article><h1>习近平在北京会见外国领导人</h1>
+<p>国家主席习近平周二在北京会见了来访的外国领导人。双方讨论了贸易和安全问题，并同意加强合作。</p>
+<p>外交部发言人表示，会谈坦诚而富有成果。</p>
+</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def asian(tmp_path_factory):
+    """The seeds (English) with a Japanese and a Chinese article; ids by language."""
+    base = tmp_path_factory.mktemp("cjk")
+    shutil.copytree(SEEDS, base / "corpus")
+    write(base / "corpus", "kishida-tokyo.html", _JAPANESE)
+    write(base / "corpus", "xi-beijing.html", _CHINESE)
+    c = Corpus.open([base / "corpus"], cache_dir=base / "cache")
+    by_name = {a.path.rsplit("/", 1)[-1]: a.id for a in c.articles}
+    yield c, {"ja": by_name["kishida-tokyo.html"], "zh": by_name["xi-beijing.html"]}
+    c.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("岸田", {"ja"}),  # a name, inside a sentence written without spaces
+        ("岸田文雄首相", {"ja"}),  # a word of six characters, as written
+        ("习近平", {"zh"}),
+        ("北京", {"zh"}),
+        ("東京", {"ja"}),
+        ("京東", set()),  # the characters of "東京" the other way round
+        ("東京都", set()),  # "東京" and "京都" are there, apart: not "東京都"
+        ("京都", {"ja"}),
+        ("京", {"ja", "zh"}),  # one character: in 東京 and 京都, in 北京
+        ("党", {"ja"}),
+        ("会见", {"zh"}),
+        ("会見", {"ja"}),  # the Japanese form of the character is another character
+        ('"日米同盟の強化"', {"ja"}),
+        ("title:习近平", {"zh"}),
+        ("岸田 Reuters", {"ja"}),
+        ("习近平 OR 岸田", {"ja", "zh"}),
+        ("京 NOT 岸田", {"zh"}),
+    ],
+)
+def test_chinese_and_japanese_words_are_found(asian, query, expected):
+    corpus, ids = asian
+    assert found(corpus, query) == {ids[name] for name in expected}
+
+
+def test_english_searches_of_a_corpus_with_asian_pages_find_what_they_did(asian, corpus):
+    """The seeds' English searches find the same seeds, in the same order, with the
+    Japanese and Chinese pages beside them."""
+
+    def names(c: Corpus, query: str) -> list[str]:
+        return [c.get(h.id).path.rsplit("/", 1)[-1] for h in c.search(query, limit=50).hits]
+
+    for query in ["submarine", "Kishida", '"prime minister"', "Japan OR China", "alli*"]:
+        before = names(corpus, query)
+        assert before
+        assert names(asian[0], query) == before, query
+
+
+@pytest.mark.parametrize("query", ["岸田文雄首相", "习近平", "東京", "京", "党", '"日米同盟"'])
+def test_chinese_and_japanese_highlights_mark_the_characters_searched(asian, query):
+    """A snippet and the reader mark exactly the characters typed, wherever they are."""
+    corpus, _ids = asian
+    wanted = query.strip('"')
+    result = corpus.search(query)
+    assert result.hits
+    for hit in result.hits:
+        marked = [s.text[a:b] for s in hit.snippets for a, b in s.highlights]
+        assert marked and set(marked) == {wanted}, marked
+        article = corpus.get(hit.id)
+        spans = corpus.matches(hit.id, query)
+        for field, found_spans in spans.items():
+            text = article.text(field)
+            assert [s.start for s in found_spans] == [
+                i for i in range(len(text)) if text.startswith(wanted, i)
+            ]
+            assert all(text[s.start : s.end] == s.text == wanted for s in found_spans)
+
+
+def test_a_word_counts_its_chinese_and_japanese_characters(asian):
+    """`dossier docs` and the reader give an article written without spaces as many words
+    as it has characters of Han and kana, not one a sentence."""
+    import re
+
+    corpus, ids = asian
+    for name in ("ja", "zh"):
+        article = corpus.get(ids[name])
+        characters = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", article.body))
+        latin = len(re.findall(r"[A-Za-z]+", article.body))
+        assert article.words == characters + latin
+        assert {d.id: d.words for d in corpus.articles}[ids[name]] == article.words
+
+
+def test_a_chinese_word_found_nowhere_gets_no_spelling_suggestion(asian):
+    result = asian[0].search("大阪府")
+    assert not result.hits
+    assert result.suggestion is None
+
+
+_CJK_MIX = st.lists(
+    st.one_of(
+        st.text(
+            st.sampled_from(list("東京都岸田文雄首相のはをカタナーー々习近平")),
+            min_size=1,
+            max_size=8,
+        ),
+        st.sampled_from(
+            ["Tokyo", "the", "2024", "年", "U.S.", "café", "서울", "、", "。", " ", "", "x"]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CJK_MIX)
+def test_every_cjk_token_is_the_characters_its_offsets_slice(text):
+    """For any text mixing Chinese or Japanese with Latin (and Hangul, digits,
+    punctuation), each token the index makes of a CJK run is one character or two that
+    stand together, and its offsets slice the text to those characters; the tokens'
+    positions follow one another; a highlight built from them marks what is written."""
+    from search.cjk import is_cjk
+    from search.index import schema
+
+    for name in ("body", "source"):
+        tokens = [
+            (t.text, t.pos, t.startchar, t.endchar)
+            for t in schema()[name].analyzer(text, chars=True, positions=True, mode="index")
+        ]
+        for word, _pos, start, end in tokens:
+            if is_cjk(word):
+                assert text[start:end] == word
+                assert len(word) in (1, 2)
+        positions = [pos for _w, pos, _s, _e in tokens]
+        # The body's stop list renumbers what it keeps; the source keeps every token.
+        first = positions[0] if positions and name == "body" else 0
+        assert positions == list(range(first, first + len(positions)))

@@ -85,6 +85,12 @@ def test_a_spilled_run_reads_back_every_posting_in_order(tmp_path):
 _TEXT = st.lists(
     st.one_of(
         st.sampled_from(["The", "a", "of", "İstanbul", "ÉTÉ", "straße", "x", "2024", "cats"]),
+        # Chinese and Japanese runs, alone or joined to Latin, digits or Hangul: pairs of
+        # characters, one alone, the rest of the token apart (search.cjk).
+        st.sampled_from(
+            ["東京", "党", "岸田文雄首相は", "2024年3月", "東京olympics", "a東", "京.com"]
+        ),
+        st.text(st.sampled_from(list("東京の党カーa1서 ")), max_size=8),
         st.text(st.sampled_from(list("aeiouAstnrl-'.,\n ")), max_size=12),
         st.text(max_size=6),
     ),

@@ -370,11 +370,17 @@ def _only_negations(q: wq.Query) -> bool:
 # --------------------------------------------------------------------------- snippets
 
 
+#: How far a snippet's edge moves to reach a space: a word is seldom longer.
+WORD_REACH = 24
+
+
 def _snippet(text: str, start: int, end: int, matches: Iterable[tuple[int, int]]) -> Snippet:
-    # Widen to word boundaries, then mark cuts with an ellipsis.
-    while start > 0 and not text[start - 1].isspace():
+    # Widen to word boundaries, then mark cuts with an ellipsis. Not past WORD_REACH: a
+    # text with no spaces (Chinese, Japanese) would widen to the whole paragraph.
+    floor, ceiling = max(0, start - WORD_REACH), min(len(text), end + WORD_REACH)
+    while start > floor and not text[start - 1].isspace():
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    while end < ceiling and not text[end].isspace():
         end += 1
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
@@ -660,6 +666,12 @@ def best_passages(
     linear in the matches, and bounded (:data:`SNIPPET_MATCHES`).
     """
     remaining = sorted(spans)[:SNIPPET_MATCHES]
+    if remaining:
+        from . import cjk
+
+        first = remaining[0][0]
+        if cjk.is_cjk(text[max(0, first - width) : first + width]):
+            width //= 2  # a Chinese or Japanese character takes two columns on screen
     chosen: list[Snippet] = []
     while remaining and len(chosen) < top:
         start, end = _best_window(text, remaining, width)

@@ -1426,6 +1426,22 @@ def test_chinese_and_japanese_highlights_mark_the_characters_searched(asian, que
             assert all(text[s.start : s.end] == s.text == wanted for s in found_spans)
 
 
+def test_a_snippet_of_text_without_spaces_is_a_passage_not_its_paragraph():
+    """Found in review: a Japanese hit's snippet was its whole paragraph (thousands of
+    characters), since a snippet widened to the next space and there was none."""
+    from search import query as q
+
+    paragraph = "岸田文雄首相は火曜日、東京で記者会見を開き、新たな経済対策を発表した。" * 60
+    at = paragraph.index("東京", 900)
+    [snippet] = q.best_passages(paragraph, [(at, at + 2)], top=1)
+    assert "東京" in snippet.text
+    assert len(snippet.text) <= 160  # about the columns an English snippet takes
+    english = "The harbour authority said the new terminal would open in spring. " * 60
+    at = english.index("terminal", 900)
+    [plain] = q.best_passages(english, [(at, at + 8)], top=1)
+    assert 200 <= len(plain.text) <= 260
+
+
 def test_a_word_counts_its_chinese_and_japanese_characters(asian):
     """`dossier docs` and the reader give an article written without spaces as many words
     as it has characters of Han and kana, not one a sentence."""

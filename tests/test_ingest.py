@@ -622,7 +622,15 @@ def test_cp1252_is_decoded_and_noted(tmp_path):
     assert any("cp1252" in note for note in result.notes)
 
 
-_LATIN = st.text(st.sampled_from("éèàçñöüßøåÉÀÇ“”‘’–—€ abc"), min_size=3, max_size=30)
+#: Words of Western European text as Windows Latin-1 writes them.
+_LATIN = st.lists(
+    st.sampled_from(
+        ["café", "naïve", "résumé", "Müller", "Straße", "São", "Dupré", "“talks”", "–",
+         "Zürich", "façade", "crème", "Renée", "€5", "Ångström", "piñata", "l’été", "and"]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)  # fmt: skip
 
 
 @settings(
@@ -645,6 +653,36 @@ def test_a_page_in_latin1_saying_utf8_or_nothing_is_read_as_cp1252(tmp_path, wor
     assert words in result.body
     if raw != page.encode("utf-8"):  # not ASCII: it was not UTF-8, and the note says so
         assert any("cp1252" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "title", "sentence"),
+    [
+        (
+            "cp1251",
+            "Новости города",
+            "Городской совет в понедельник одобрил строительство нового моста.",
+        ),
+        ("gbk", "城市新闻", "市议会周一批准在河上修建一座新桥，官员们说。这座桥将连接两个区。"),
+    ],
+)
+@pytest.mark.parametrize("declared", ["", "<script>" + "var x = 1;" * 500 + "</script>"])
+def test_a_legacy_page_of_another_script_is_left_to_its_encodings_reader(
+    tmp_path, encoding, title, sentence, declared
+):
+    """The review: Latin-1 under a UTF-8 declaration was read as cp1252, but so was every
+    page that was not UTF-8 and declared nothing in its first 4 KB: Russian and Chinese
+    pages came out as "Ãîðîäñêîé ñîâåò"."""
+    if declared:  # the declaration after a long script, still in the head
+        declared += f'<meta charset="{encoding}">'
+    page = (
+        f"<html><head>{declared}<title>{title}</title></head><body><article>"
+        f"<h1>{title}</h1>" + f"<p>{sentence}</p>" * 12 + "</article></body></html>"
+    )
+    result = read(tmp_path, "legacy.html", page.encode(encoding))
+    assert isinstance(result, Article)
+    assert sentence[:10] in result.body
+    assert not any("cp1252" in note for note in result.notes)
 
 
 @pytest.mark.parametrize("depth", [300, 1200])

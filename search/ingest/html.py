@@ -68,11 +68,6 @@ def parse_html(
     document, text, below, shown = _extract(raw, url=given.get("url") or None)
     body = _body(text)
     if not body:
-        # lxml stops at 256 levels of nesting (libxml2's guard), which a page of unclosed
-        # <font> or <div> tags reaches: read it again without that limit, only then.
-        document, text, below, shown = _extract(raw, url=given.get("url") or None, deep=True)
-        body = _body(text)
-    if not body:
         raise IngestError("no article text found in this web page")
     title = clean_line(given.get("title", "")) or document.title
     url = clean_line(given.get("url", "")) or clean_line(document.url or "")
@@ -94,15 +89,19 @@ def parse_html(
 
 #: A page's own statement of its encoding, in its first bytes (``<meta charset=...>`` or
 #: ``content="text/html; charset=..."``).
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
 _DECLARED = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""")
 
 
 def _as_declared(raw: bytes) -> tuple[bytes, str]:
-    """``raw`` as UTF-8 when it says it is UTF-8 (or says nothing) but is not: a page saved
-    by an old editor in Windows' Latin-1 under a UTF-8 template. Its bytes are read as
-    cp1252, what browsers take "Latin-1" to mean, rather than given to a charset guesser
-    (which read "Café" as the Baltic "Cafķ"). A page declaring another encoding is left to
-    trafilatura, which reads the declaration. Also returns a note for the article."""
+    """``raw`` as UTF-8 when it is Windows Latin-1 text that says it is UTF-8 (or says
+    nothing): a page saved by an old editor under a UTF-8 template. Its bytes are read as
+    cp1252, what browsers take "Latin-1" to mean, rather than given to trafilatura's
+    charset guesser, which read "Café" as the Baltic "Cafķ". Only text whose other bytes
+    stand one or two together between ASCII letters ("caf\\xe9", "l\\x92\\xe9t\\xe9") is
+    taken for Latin-1: a Russian or Chinese page in a legacy encoding writes whole words
+    of such bytes, and the guesser reads those well. A page declaring another encoding is left to its
+    declaration. Also returns a note for the article."""
     try:
         raw.decode("utf-8")
         return raw, ""
@@ -110,9 +109,13 @@ def _as_declared(raw: bytes) -> tuple[bytes, str]:
         pass
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw, ""  # UTF-16, told by its byte-order mark
-    declared = _DECLARED.search(raw[:4096])
+    head = raw[: max(raw.find(b"</head"), 0) or 65536]
+    declared = _DECLARED.search(head)
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return raw, ""
+    runs = [len(m) for m in _HIGH_BYTES.findall(raw)]
+    if sum(n for n in runs if n >= 3) > 0.2 * sum(runs):
+        return raw, ""  # words of a legacy encoding of another script
     fixed = raw.decode("cp1252", errors="replace").encode("utf-8")
     return fixed, "not valid UTF-8; decoded as cp1252"
 
@@ -143,9 +146,7 @@ def _words_of(text: str) -> str:
 _SHORT = 600
 
 
-def _extract(
-    raw: bytes, *, url: str | None, deep: bool = False
-) -> tuple[Any, str, list[str], dt.date | None]:
+def _extract(raw: bytes, *, url: str | None) -> tuple[Any, str, list[str], dt.date | None]:
     """The page's metadata (a trafilatura Document, with the headline and the author as
     the reader sees them), its main text, the lines below its headline, and the date
     shown there.
@@ -161,7 +162,11 @@ def _extract(
     if not raw.strip():
         raise IngestError("empty file")
     try:
-        tree = _deep_tree(raw) if deep else load_html(raw)
+        tree = load_html(raw)
+        if _cut_too_deep():
+            # lxml stops at 256 levels of nesting (libxml2's guard), which a page of
+            # unclosed <font> or <div> tags reaches: read it again without that limit.
+            tree = _deep_tree(raw)
         if tree is None:
             raise IngestError("not a readable web page (no HTML found)")
         headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
@@ -187,6 +192,14 @@ def _extract(
         # LookupError, even an assert in lxml's drop_tree for "<body><script>x", found by
         # hypothesis): one bad page is skipped with a reason, the corpus still indexed.
         raise IngestError(f"not a readable web page ({type(exc).__name__})") from None
+
+
+def _cut_too_deep() -> bool:
+    """Did the page trafilatura's parser just read stop at its nesting limit? (libxml2
+    says so in the parser's error log: "Excessive depth in document: 256".)"""
+    from trafilatura.utils import HTML_PARSER
+
+    return any("xcessive depth" in e.message for e in HTML_PARSER.error_log)
 
 
 def _deep_tree(raw: bytes) -> Any:

@@ -496,8 +496,16 @@ def test_something_that_shows_no_sign_of_coming_is_a_concern(sentence):
     assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
 
 
-def test_no_sign_found_is_no_concern():
-    sentence = "Divers found no sign of the missing trawler on Monday."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Divers found no sign of the missing trawler on Monday.",
+        # The review: a test's finding in the present is no expectation either.
+        "Tests show no sign of contamination in the harbour water.",
+        "Inspectors say the pier shows no signs of damage.",
+    ],
+)
+def test_no_sign_found_is_no_concern(sentence):
     assert find_concerns(article(sentence, year=2024)) == ()
 
 
@@ -519,6 +527,9 @@ def test_what_waits_on_a_condition_not_yet_met_is_a_concern(sentence):
     [
         "The port, once the busiest in the region, handled a record tonnage last year.",
         "The ferry was once again delayed by the storm on Monday.",
+        # The review: an aside's "formerly", however the words after it run.
+        "The town, once a fishing village, is now a busy resort.",
+        "The old harbour, once busy with trawlers, is quiet today.",
     ],
 )
 def test_once_of_the_past_or_again_is_no_condition(sentence):

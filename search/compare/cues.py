@@ -233,10 +233,6 @@ FORWARD_PHRASES = (
     "has until",
     "have until",
     "tipped to",
-    # Not coming, as far as anyone can see ("a deal shows no sign of materialising", "the
-    # fighting shows no signs of abating"): an expectation that it will not come soon. In
-    # the present only: "showed no sign of remorse", "found no sign of" are findings.
-    *(f"{show} no {sign} of" for show in ("show", "shows") for sign in ("sign", "signs")),
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",
@@ -483,10 +479,17 @@ def cues(
         # An outcome still open ("whether there are savings remains open to question", "it
         # remains unclear whether the truce holds"), as "remains to be seen" is.
         forward.append("whether ... remains open")
-    if " once " in low and _ONCE_WHEN.search(low):
+    if " once " in low and _ONCE_WHEN.search(low) and not _ONCE_ASIDE.search(text):
         # What waits on a condition not yet met ("can begin collecting data once power is
-        # restored"), as "if" is a condition: not "once again", not "once the capital".
+        # restored"), as "if" is a condition: not "once again", not "once the capital",
+        # not an aside's "formerly" ("the town, once a fishing village, is now").
         forward.append("once ... is")
+    if " no sign" in low and _NO_SIGN_OF.search(low):
+        # Not coming, as far as anyone can see ("a deal shows no sign of materialising",
+        # "the fighting shows no signs of abating"): an expectation that it will not come
+        # soon. Of something happening, in the present: "tests show no sign of
+        # contamination" and "showed no sign of remorse" are findings.
+        forward.append("show no sign of")
     if " ask" in low and _ASKED_TO.search(low):
         # A request made ("the UN has asked both sides to respect the truce"): a demand,
         # as "called on" is.
@@ -728,6 +731,10 @@ _WHETHER_OPEN = re.compile(
 #: "once" and a present "is / are" after its subject, up to three words ("once power is
 #: restored", "once the talks are over"): a condition still to be met. Not a subject
 #: ending in -ed or -ly ("once called, is ..."), not "once again", "at once".
+#: "once" set off by a comma: an aside's "formerly" ("the harbour, once busy, is quiet").
+_ONCE_ASIDE = re.compile(r"(?i),\s*once\b")
+#: "show(s) no sign(s) of" something happening ("of abating", "of materialising").
+_NO_SIGN_OF = re.compile(r" shows? no signs? of [a-z'’]{3,}ing ")
 _ONCE_WHEN = re.compile(
     r" once (?!again |more |upon )(?:[a-z'’]+ ){1,3}?(?<!ed )(?<!ly )(?:is|are) "
 )

@@ -474,7 +474,11 @@ class Corpus:
                 self._name_forms = NameForms.of(t.decode("utf-8") for t in lexicon)
             found = self._name_forms.resolve(name)
             if len(found) > 1:  # the most named first, and a query of a bounded size
-                ordered = sorted(found, key=lambda n: -reader.doc_frequency("entity_facet", n))
+                # the most named first; of spellings named as often, the one with accents
+                # (as the filters show it: search.query.FacetTable)
+                ordered = sorted(
+                    found, key=lambda n: (-reader.doc_frequency("entity_facet", n), n.isascii())
+                )
                 found = tuple(_unlike_when_folded(ordered))[:SHORT_FORM_NAMES]
         if not found and info is not None:
             return (info.canonical,)

@@ -767,6 +767,8 @@ class DossierApp(App[None]):
         # A rebuild of a large corpus takes minutes: its progress stays on screen (the
         # result list's lower border) until it is done, while searching goes on.
         progress = Building()
+        if self._reindexing is not None:  # a reindex run again replaces the one before
+            self._reindexing.stop()
         self._reindexing = self.set_interval(0.5, lambda: self._show_reindexing(progress))
         self._reindex(self.corpus.folders, progress)
 

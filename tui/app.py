@@ -91,8 +91,8 @@ class DossierApp(App[None]):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("c", "compare", "Compare", id="app.compare"),
         Binding("f5", "rescan", "Look for new files", show=False, id="app.rescan"),
-        # As in a shell: to the background, `fg` brings it back (the note box's own
-        # ctrl+z, undo, comes first there).
+        # As in a shell: to the background, and `fg` brings it back (not from a modal
+        # box such as the note's, which keeps its keys to itself).
         Binding("ctrl+z", "suspend_process", "Suspend (fg resumes)", show=False, id="app.suspend"),
         Binding(
             "ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from search.cjk import count_words
 from search.model import Span
 
 
@@ -32,12 +33,17 @@ SENTENCE_STARTERS = wordset(
     before since although though mr mrs ms dr some many most such what who why how"""
 )
 
-#: What ends a sentence: final punctuation and any closing quotes or brackets.
-_END = r"[.!?…]+[\"'”’»)\]]*"
+#: What ends a sentence: final punctuation and any closing quotes or brackets. Chinese and
+#: Japanese end theirs with the full-width stops 。！？ and close quotations with 」』.
+_END = r"[.!?…。！？]+[\"'”’»)\]」』）]*"
+#: The full-width stops: a sentence ends at one with no space after it (none is written).
+_CJK_STOPS = frozenset("。！？")
+#: After a quotation, the quotative particle (「…。」と述べた, 「…」って): the sentence runs on.
+_QUOTATIVE = ("と", "っ")
 _TERMINATOR = re.compile(_END)
 #: A line whose text ends a sentence (ingest's paragraph and furniture rules use it).
 SENTENCE_END = re.compile(_END + "$")
-_OPENER = re.compile(r"[\"'“‘«(\[]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFFF]")
+_OPENER = re.compile(r"[\"'“‘«(\[「『（]*[A-Z0-9\u00C0-\u024F\u0370-\u1FFF\u2C00-\uFFFF]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘«(\[]+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -89,9 +95,9 @@ def _line_stands_alone(line: str) -> bool:
         return False
     if _MARKUP_LINE.match(line):
         return True
-    if stripped[-1] in ".!?…:;,\"'”’)" or stripped[-1] == "-":
+    if stripped[-1] in ".!?…:;,\"'”’)。！？、，」』）" or stripped[-1] == "-":
         return False
-    return len(stripped.split()) <= 8
+    return count_words(stripped) <= 8
 
 
 def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
@@ -102,7 +108,11 @@ def _split_segment(text: str, start: int, end: int, out: list[Span]) -> None:
         stop = m.end()
         rest = seg[stop:]
         if rest and not rest[0].isspace():
-            continue  # "2.5", "U.S.-led", "e.g.,"
+            punct = m.group()
+            if not any(c in _CJK_STOPS for c in punct):
+                continue  # "2.5", "U.S.-led", "e.g.,"
+            if punct[-1] in "」』" and rest.startswith(_QUOTATIVE):
+                continue  # 「…したい。」と述べた: the quotation is the sentence's
         following = rest.lstrip()
         if following and not _OPENER.match(following):
             continue  # a lower-case word follows: not a new sentence

@@ -2975,3 +2975,67 @@ def test_a_question_s_relative_time_label_is_furniture(label):
 def test_a_sentence_that_ends_ago_stays():
     line = "The crane left 3 years ago"
     assert line in parse(story(body=[BODY[0], line, *BODY[1:]])).body
+
+
+# --------------------------------------------------------------------------- Chinese and Japanese
+
+#: A Japanese story as copied from a news page: a menu, the headline, the date, the story
+#: and a "related articles" heading. Written for these tests.
+JA_BODY = [
+    "厚生労働省は5日、来年度から育児休業給付の支給率を引き上げる方針を明らかにした。"
+    "両親がともに育児休業を取得した場合、手取りで実質10割相当となる見込みだ。",
+    "同省によると、対象となるのは生後8週間以内に両親がそれぞれ14日以上の休業を取得した"
+    "世帯で、最大28日間の給付が上乗せされる。",
+    "厚生労働相は記者会見で「男性の育休取得を後押ししたい」と述べた。",
+]
+JA_TITLE = "厚生労働省、来年度から育児休業給付を拡充へ"
+
+
+def japanese_page(
+    date_line: str, menu: str = "ホーム\u3000ニュース\u3000政治\u3000経済\u3000国際\u3000スポーツ"
+) -> str:
+    return "\n\n".join([menu, JA_TITLE, date_line, *JA_BODY, "関連記事"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2024年3月5日", dt.date(2024, 3, 5)),
+        ("2024年3月5日 10:30", dt.date(2024, 3, 5)),
+        ("2024年3月5日（火）午前10時30分", dt.date(2024, 3, 5)),
+        ("公開日：2024年3月5日", dt.date(2024, 3, 5)),
+        ("令和6年3月5日", dt.date(2024, 3, 5)),
+        ("2024/03/05 10:30", dt.date(2024, 3, 5)),
+    ],
+)
+def test_a_japanese_page_copied_as_text_is_an_article(line, date):
+    article = parse(japanese_page(line))
+    assert article.title == JA_TITLE
+    assert article.published == date
+    assert paragraphs(article) == JA_BODY
+
+
+@pytest.mark.parametrize("menu", ["トップ | 社会 | 政治 | 経済 | 天気", "トップ・社会・政治・経済・天気"])
+def test_a_japanese_menu_never_stands_as_the_headline(menu):
+    article = parse(japanese_page("2024年3月5日", menu))
+    assert article.title == JA_TITLE
+    assert "天気" not in article.body
+
+
+valid_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@given(day=valid_dates, time=st.sampled_from(["", " 10:30", " 09:05", "（火）"]))
+def test_any_chinese_or_japanese_date_is_read(day, time):
+    written = f"{day.year}年{day.month}月{day.day}日{time}"
+    assert ingest.parse_date(written) == day
+    assert ingest.find_date(f"教育部{written}发布通知") == day
+    padded = f"{day.year}年{day.month:02d}月{day.day:02d}日"
+    assert ingest.parse_date(padded) == day
+
+
+@given(day=st.dates(min_value=dt.date(2019, 5, 1), max_value=dt.date(2099, 12, 31)))
+def test_any_reiwa_date_is_read(day):
+    era_year = day.year - 2018
+    written = f"令和{'元' if era_year == 1 else era_year}年{day.month}月{day.day}日"
+    assert ingest.parse_date(written) == day

@@ -731,3 +731,48 @@ def test_html_personal_site_s_footer_names_the_author(tmp_path, footer, expected
     page = re.sub(r"<footer>.*</footer>", footer, page, flags=re.S)
     article = ingest.read_article(write(tmp_path, "harbour.html", page), tmp_path)
     assert article.author == expected
+
+
+# --------------------------------------------------------------------------- Chinese Markdown
+
+#: A short Chinese news story, written for these tests.
+ZH_TITLE = "教育部发布新学年中小学课后服务指导意见"
+ZH_BODY = [
+    "教育部5日发布关于进一步做好中小学课后服务工作的指导意见，要求各地在新学年全面推进课后服务。",
+    "意见提出，课后服务结束时间原则上不早于当地正常下班时间！各地如何落实？教育部将开展专项督导。",
+]
+
+
+def test_a_short_chinese_markdown_file_is_an_article(tmp_path):
+    text = f"# {ZH_TITLE}\n\n2024年3月5日 09:30\n\n" + "\n\n".join(ZH_BODY) + "\n"
+    article = ingest.read_article(write(tmp_path, "kehou.md", text), tmp_path)
+    assert isinstance(article, Article)
+    assert article.title == ZH_TITLE
+    assert article.published == dt.date(2024, 3, 5)
+    assert [p for p in article.body.split("\n\n") if p] == ZH_BODY
+
+
+def test_a_chinese_date_in_front_matter(tmp_path):
+    text = f"---\npublished: 2024年3月5日\n---\n\n# {ZH_TITLE}\n\n" + "\n\n".join(ZH_BODY) + "\n"
+    article = ingest.read_article(write(tmp_path, "kehou.md", text), tmp_path)
+    assert article.published == dt.date(2024, 3, 5)
+    assert article.title == ZH_TITLE
+
+
+def test_chinese_and_japanese_prose_splits_into_sentences(tmp_path):
+    from search.sentences import split_sentences
+
+    text = f"# {ZH_TITLE}\n\n" + "\n\n".join(ZH_BODY) + "\n"
+    article = ingest.read_article(write(tmp_path, "kehou.md", text), tmp_path)
+    sentences = [s.text for s in split_sentences(article.body)]
+    assert sentences == [
+        ZH_BODY[0],
+        "意见提出，课后服务结束时间原则上不早于当地正常下班时间！",
+        "各地如何落实？",
+        "教育部将开展专项督导。",
+    ]
+    quoted = "厚生労働相は「後押ししたい。」と述べた。詳細は来月発表する。"
+    assert [s.text for s in split_sentences(quoted)] == [
+        "厚生労働相は「後押ししたい。」と述べた。",
+        "詳細は来月発表する。",
+    ]

@@ -120,7 +120,14 @@ _DATE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?![\d_])", re.I),
     # 30/12/2019, 12/30/2019, 07.01.2025: see _numeric_date for which number is the month
     re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2{_YEAR}(?![\d/])"),
+    # Chinese and Japanese: 2024年3月5日, and Japan's era years: 令和6年3月5日 (元年: its first)
+    re.compile(
+        rf"(?:(?<!\d){_YEAR}|(?P<era>令和|平成)\s*(?P<era_year>元|[1-9]\d?))\s*年\s*"
+        r"(?P<mnum>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"
+    ),
 ]
+#: The first year of each of Japan's eras, less one: 令和6年 is 2024.
+_ERAS = {"令和": 2018, "平成": 1988}
 #: North American time zones: a page that gives one writes month/day/year.
 _US_ZONE = re.compile(r"\b(?:[ECMP][DS]T|[ECMP]T|AKST|HST)\b")
 _TIME = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
@@ -140,8 +147,8 @@ _DATELINE = re.compile(r"^[^\W\d_][^,—–]{0,40},(?:[^,—–]{1,30},)?\s*(.{6
 
 def find_date(text: str) -> dt.date | None:
     """The first full calendar date in ``text`` ("Apr 9th 2024", "2025-07-01", ...)."""
-    if not _A_YEAR.search(text):  # every form has a year: most lines have none
-        return None
+    if not _A_YEAR.search(text) and not ("年" in text and _ERA_YEAR.search(text)):
+        return None  # every form has a year: most lines have none
     best: tuple[int, dt.date] | None = None
     for form in _DATE_FORMS:
         for m in form.finditer(text):
@@ -161,8 +168,13 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
         if groups.get("mnum")
         else _MONTHS.get(groups["month"].lower().rstrip("."))
     )
+    era = groups.get("era")
+    if era:
+        year = _ERAS[era] + (1 if groups["era_year"] == "元" else int(groups["era_year"]))
+    else:
+        year = int(groups["year"])
     try:
-        return dt.date(int(groups["year"]), month or 0, int(groups["day"]))
+        return dt.date(year, month or 0, int(groups["day"]))
     except (TypeError, ValueError):
         return None
 
@@ -189,6 +201,7 @@ def parse_date(value: str) -> dt.date | None:
 
 
 _A_YEAR = re.compile(PUBLISHED_YEAR)
+_ERA_YEAR = re.compile(r"(?:令和|平成)\s*(?:元|\d)")
 
 
 @functools.lru_cache(maxsize=8192)

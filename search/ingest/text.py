@@ -20,6 +20,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ..cjk import CHAR as _CJK_CHAR
+from ..cjk import CHARS as _CJK
+from ..cjk import is_cjk
 from ..model import Article
 from ..sentences import SENTENCE_END
 from .meta import (
@@ -697,21 +700,43 @@ def _site_host(host: str) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+#: A word, with each Chinese or Japanese character one of its own (a sentence of them has
+#: no spaces between its words: :func:`search.cjk.count_words` counts them so).
+_WORD_OR_CJK = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’-][^\W_{_CJK}]+)*")
+
+
 @functools.lru_cache(maxsize=512)
 def _words(line: str) -> tuple[str, ...]:
-    """The words of a line (computed once: every rule asks)."""
+    """The words of a line (computed once: every rule asks). Each Chinese or Japanese
+    character is a word, so a line of them is measured as the same line in English."""
+    if not line.isascii() and is_cjk(line):
+        return tuple(_WORD_OR_CJK.findall(line))
     return tuple(_WORD.findall(line))
+
+
+def _caseless(word: str) -> bool:
+    """A Chinese or Japanese character: a script without capitals, whose running text
+    reads as lower-case words do (no capital marks a name or a heading in it)."""
+    return not word.isascii() and _CJK_CHAR.match(word) is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
-    """A coarse script name for a letter: the first word of its Unicode name."""
+    """A coarse script name for a letter: the first word of its Unicode name. Japanese
+    writes one sentence in Han, Hiragana and Katakana: the three are one script, "CJK"."""
     try:
         name = unicodedata.name(ch)
     except ValueError:
         return "?"
     first = name.split(" ", 1)[0]
+    if first in {"HIRAGANA", "KATAKANA", "HALFWIDTH"} and _CJK_CHAR.match(ch):
+        return "CJK"
     return "LATIN" if first in {"LATIN", "FULLWIDTH"} else first
+
+
+def _has_ascii_letter(text: str) -> bool:
+    raw = text.encode("ascii", "ignore")
+    return len(raw.translate(None, _ASCII_LETTER_BYTES)) < len(raw)
 
 
 def _letters_script(text: str) -> Counter[str]:
@@ -865,7 +890,27 @@ def _is_chrome(line: str, foreign: bool) -> bool:
         return True
     if words <= 12 and _TEMPLATE.match(line):
         return True
+    if not line.isascii() and _cjk_menu(line):
+        return True
     return foreign and words <= 12
+
+
+#: What separates a menu's entries: spaces (an ideographic one among them), bars, dots.
+_MENU_SEPARATOR = re.compile(r"[\s|｜・/／>＞»›]+")
+#: Punctuation of Chinese and Japanese sentences, which no menu has.
+_CJK_SENTENCE_MARKS = re.compile(r"[、。，！？：；「」『』（）]")
+
+
+def _cjk_menu(line: str) -> bool:
+    """A row of Chinese or Japanese links: these write a sentence with no space, so four
+    or more short entries in those scripts set apart by spaces or bars, with no sentence's
+    punctuation, are a menu ("ホーム ニュース 政治 経済", "首页 | 国内 | 国际 | 财经")."""
+    parts = [part for part in _MENU_SEPARATOR.split(line) if part]
+    return (
+        4 <= len(parts) <= 16
+        and all(is_cjk(part) and len(_words(part)) <= 6 for part in parts)
+        and not _CJK_SENTENCE_MARKS.search(line)
+    )
 
 
 def _script_residue(line: str) -> bool:
@@ -1052,8 +1097,8 @@ def _closing_sentence(line: str, is_chrome: bool) -> bool:
         not is_chrome
         and 2 <= len(words) < 8
         and bool(SENTENCE_END.search(line))
-        and (words[0][:1].isupper() or words[0][:1].isdigit())
-        and sum(1 for w in words[1:] if w[0].islower()) >= len(words[1:]) * 0.5
+        and (words[0][:1].isupper() or words[0][:1].isdigit() or _caseless(words[0]))
+        and sum(1 for w in words[1:] if w[0].islower() or _caseless(w)) >= len(words[1:]) * 0.5
         and not _BYLINE.match(line)
         and not is_date_line(line)
     )
@@ -1144,7 +1189,7 @@ def _is_prose(line: str) -> bool:
     words = _words(line)
     if len(words) < 8 or line.endswith(("...", "…")):
         return False
-    lower = sum(1 for w in words if w[0].islower())
+    lower = sum(1 for w in words if w[0].islower() or _caseless(w))
     if lower < len(words) * 0.4:
         return False
     return bool(SENTENCE_END.search(line)) or len(words) >= 25
@@ -1482,7 +1527,8 @@ def _mark_chrome(lines: Sequence[tuple[str, int]]) -> list[bool]:
 
     def foreign(line: str) -> bool:
         if line.isascii() or len(_words(line)) > 12:
-            return main_script != "LATIN" and line.isascii()
+            # (a line of numbers, "2024/03/05 10:30", is in no script)
+            return main_script != "LATIN" and line.isascii() and _has_ascii_letter(line)
         counts = _letters_script(line)
         total = sum(counts.values())
         return total > 0 and counts.get(main_script, 0) < total * 0.5
@@ -1594,8 +1640,8 @@ def _main_run(
             gain = -_CHROME_COST
         elif linky[i]:
             gain = -_LINK_COST
-        else:
-            gain = min(words, 14) / 14 - 0.5
+        else:  # a short line's worth: its items set apart by spaces, whatever its script
+            gain = min(len(_WORD.findall(line)), 14) / 14 - 0.5
         if total <= 0:
             total, start = 0.0, i
         total += gain
@@ -1676,7 +1722,7 @@ def _introduces(line: str) -> bool:
     return (
         line.endswith(":")
         and len(words) >= 3
-        and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
+        and sum(1 for w in words if w[0].islower() or _caseless(w)) >= len(words) * 0.5
     )
 
 
@@ -2022,7 +2068,7 @@ def _name_line(line: str) -> bool:
 def _reads_as_summary(line: str) -> bool:
     """A standfirst reads as a sentence: many words, most of them lower case."""
     words = _words(line)
-    return len(words) >= 8 and sum(1 for w in words if w[0].islower()) >= len(words) * 0.5
+    return len(words) >= 8 and sum(1 for w in words if w[0].islower() or _caseless(w)) >= len(words) * 0.5
 
 
 #: The arrows of a blog's links to the previous and the next post, or down to its

@@ -208,6 +208,11 @@ def test_the_cycle_collector_waits_for_the_first_frame(tmp_path, monkeypatch):
         assert seen == [(False, True)]
         monkeypatch.setattr(DossierApp, "run", lambda self, *a, **k: None)  # no frame
         assert explore.run(argparse.Namespace(folders=[folder], debug=False)) == 0
+        # The index still opening in its thread pauses the collector too (search.collector
+        # counts who holds it): once that is done, it is on again.
+        for thread in threading.enumerate():
+            if thread.name == "dossier-open-corpus":
+                thread.join(30)
         assert gc.isenabled()
     finally:
         gc.unfreeze()

@@ -63,12 +63,34 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
 
 
-def test_dossier_in_tmux_type_open_read(tmp_path):
+def dossier_or_skip() -> list[str]:
+    """The dossier command to drive, or the test skips saying what is missing."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
     command = dossier_command()
     if command is None:
         pytest.skip("the dossier command is not installed here (make test installs it)")
+    return command
+
+
+def command_line(command: list[str], folder: Path, **extra: str) -> str:
+    """A shell line that runs ``command`` on ``folder`` with this test's XDG folders, PATH
+    and HOME, a UTF-8 xterm, and ``extra`` variables."""
+    env = {
+        name: os.environ[name]
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
+        if name in os.environ
+    }
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", **extra)
+    return " ".join(
+        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
+        + [shlex.quote(c) for c in command]
+        + ["--corpus", shlex.quote(str(folder))]
+    )
+
+
+def test_dossier_in_tmux_type_open_read(tmp_path):
+    command = dossier_or_skip()
 
     from search.corpus import Corpus
 
@@ -77,17 +99,7 @@ def test_dossier_in_tmux_type_open_read(tmp_path):
     best = corpus.search("harbour").hits[0]
     corpus.close()
 
-    env = {
-        name: os.environ[name]
-        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
-        if name in os.environ
-    }
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    line = " ".join(
-        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
-        + [shlex.quote(c) for c in command]
-        + ["--corpus", shlex.quote(str(folder))]
-    )
+    line = command_line(command, folder)
     line += "; echo EXITED $?; sleep 30"
 
     tmux = Tmux()
@@ -115,23 +127,9 @@ def test_dossier_in_tmux_type_open_read(tmp_path):
 
 def test_a_query_typed_as_dossier_starts_is_kept(tmp_path):
     """Keys typed before the first frame (the terminal holds them) all reach the query box."""
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
-    command = dossier_command()
-    if command is None:
-        pytest.skip("the dossier command is not installed here (make test installs it)")
+    command = dossier_or_skip()
     folder = write_corpus(tmp_path / "articles")
-    env = {
-        name: os.environ[name]
-        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
-        if name in os.environ
-    }
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    line = " ".join(
-        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
-        + [shlex.quote(c) for c in command]
-        + ["--corpus", shlex.quote(str(folder))]
-    )
+    line = command_line(command, folder)
     tmux = Tmux()
     try:
         tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", line)
@@ -250,11 +248,7 @@ def test_no_dropped_session_leaves_a_process(tmp_path):
     reader, in the compare view and during a reindex: dossier is gone within a couple of
     seconds every time (the issue asked for one; the margin is for a loaded CI machine),
     and an interrupted reindex leaves the index as it was."""
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
-    command = dossier_command()
-    if command is None:
-        pytest.skip("the dossier command is not installed here (make test installs it)")
+    command = dossier_or_skip()
     from concurrent.futures import ThreadPoolExecutor
 
     from bench.generate import write_corpus as generate
@@ -320,23 +314,9 @@ def test_no_dropped_session_leaves_a_process(tmp_path):
 def test_ctrl_z_suspends_to_the_shell_and_fg_draws_the_explorer_again(tmp_path):
     """The audit: ctrl+z did nothing over SSH, so `fg` and `jobs` were typed into the
     query box; then, once it did suspend, `fg` came back to a blank screen."""
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed (.ci/run installs it); cannot drive a real terminal")
-    command = dossier_command()
-    if command is None:
-        pytest.skip("the dossier command is not installed here (make test installs it)")
+    command = dossier_or_skip()
     folder = write_corpus(tmp_path / "articles")
-    env = {
-        name: os.environ[name]
-        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PATH", "HOME")
-        if name in os.environ
-    }
-    env.update(TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8", PS1="SHELL$ ")
-    line = " ".join(
-        ["env", *(f"{k}={shlex.quote(v)}" for k, v in env.items())]
-        + [shlex.quote(c) for c in command]
-        + ["--corpus", shlex.quote(str(folder))]
-    )
+    line = command_line(command, folder, PS1="SHELL$ ")
     tmux = Tmux()
     try:
         shell = "env PS1='SHELL$ ' bash --norc --noprofile -i"

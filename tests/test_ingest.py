@@ -685,6 +685,24 @@ def test_a_legacy_page_of_another_script_is_left_to_its_encodings_reader(
     assert not any("cp1252" in note for note in result.notes)
 
 
+def test_a_latin1_body_in_a_utf8_template_keeps_both(tmp_path):
+    """The review: a UTF-8 template's dashes and quotes around a body pasted in Latin-1
+    sent the page to the charset guesser again ("Cafť Renť")."""
+    template = "<html><head><meta charset='utf-8'><title>Café owners fight rent rise — Gazette</title></head>"
+    body = "".join(
+        f"<p>{line} The owners of the Café René and José Martínez objected.</p>" for line in BODY
+    )
+    raw = (
+        template.encode("utf-8")
+        + f"<body><article><h1>Café owners fight rent rise</h1>{body}".encode("cp1252")
+        + "<footer>“The Gazette” — all rights reserved</footer></article></body></html>".encode()
+    )
+    result = read(tmp_path, "mixed.html", raw)
+    assert isinstance(result, Article)
+    assert "Café René and José Martínez" in result.body
+    assert result.title == "Café owners fight rent rise"
+
+
 @pytest.mark.parametrize("depth", [300, 1200])
 def test_a_page_nested_past_lxmls_guard_is_still_read(tmp_path, depth):
     """The audit: text inside 254 or more nested elements (a saved page of unclosed
@@ -2839,7 +2857,11 @@ def test_a_name_ending_the_credit_line_after_its_date_is_the_author(name, publis
     assert article.published == day
 
 
-@pytest.mark.parametrize("label", ["Latest Stories", "New York", "Getty Images"])
+@pytest.mark.parametrize(
+    "label",
+    # the review: a place after the date ("Kensington Palace") is no writer either
+    ["Latest Stories", "New York", "Getty Images", "Kensington Palace", "Jackson Heights"],
+)
 def test_a_label_ending_the_credit_line_is_no_author(label):
     assert parse(story(f"The Harbour Gazette 02/10/2020 {label}")).author == ""
 
@@ -3015,7 +3037,9 @@ def test_a_japanese_page_copied_as_text_is_an_article(line, date):
     assert paragraphs(article) == JA_BODY
 
 
-@pytest.mark.parametrize("menu", ["トップ | 社会 | 政治 | 経済 | 天気", "トップ・社会・政治・経済・天気"])
+@pytest.mark.parametrize(
+    "menu", ["トップ | 社会 | 政治 | 経済 | 天気", "トップ・社会・政治・経済・天気"]
+)
 def test_a_japanese_menu_never_stands_as_the_headline(menu):
     article = parse(japanese_page("2024年3月5日", menu))
     assert article.title == JA_TITLE
@@ -3039,3 +3063,24 @@ def test_any_reiwa_date_is_read(day):
     era_year = day.year - 2018
     written = f"令和{'元' if era_year == 1 else era_year}年{day.month}月{day.day}日"
     assert ingest.parse_date(written) == day
+
+
+def test_a_story_that_reports_a_pitch_keeps_the_paragraph():
+    """The review: "the company said it would send alerts direct to your inbox ..." was
+    dropped as a newsletter's pitch."""
+    told = (
+        "The ferry company said it would send alerts direct to your inbox if sailings are "
+        "cancelled again, and urged passengers to sign up on its website before Friday."
+    )
+    article = parse(story(body=[BODY[0], told, *BODY[1:]]))
+    assert told in article.body
+
+
+def test_a_list_item_an_arrow_opens_is_no_link_to_another_post():
+    """The review: "↓ Exports fell 5% to £30bn", a list item with an arrow for a bullet,
+    vanished as a link down to the comments."""
+    items = ["- ↓ Exports fell 5% to £30bn in the first quarter", "- ↑ Imports rose 3% to £35bn"]
+    text = story(body=[BODY[0], *items, *BODY[1:], "← Older posts"])
+    article = parse(text, markdown=True)
+    assert "Exports fell 5% to £30bn" in article.body and "Imports rose 3%" in article.body
+    assert "Older posts" not in article.body

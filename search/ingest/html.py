@@ -89,7 +89,14 @@ def parse_html(
 
 #: A page's own statement of its encoding, in its first bytes (``<meta charset=...>`` or
 #: ``content="text/html; charset=..."``).
-_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def _as_cp1252(m: re.Match[str]) -> str:
+    """Bytes UTF-8 could not decode (as ``surrogateescape`` keeps them), read as cp1252."""
+    return bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", errors="replace")
+
+
 _DECLARED = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""")
 
 
@@ -113,10 +120,13 @@ def _as_declared(raw: bytes) -> tuple[bytes, str]:
     declared = _DECLARED.search(head)
     if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return raw, ""
-    runs = [len(m) for m in _HIGH_BYTES.findall(raw)]
+    # Only the bytes that are not UTF-8 are looked at, and replaced: a UTF-8 template's
+    # dashes and quotes around a body pasted in Latin-1 stay as they are.
+    text = raw.decode("utf-8", "surrogateescape")
+    runs = [len(m) for m in _UNDECODED.findall(text)]
     if sum(n for n in runs if n >= 3) > 0.2 * sum(runs):
         return raw, ""  # words of a legacy encoding of another script
-    fixed = raw.decode("cp1252", errors="replace").encode("utf-8")
+    fixed = _UNDECODED.sub(_as_cp1252, text).encode("utf-8")
     return fixed, "not valid UTF-8; decoded as cp1252"
 
 

@@ -488,9 +488,23 @@ def _named_after_date(lines: Sequence[tuple[str, int]], title_index: int) -> str
             continue
         ends = [m.end() for form in _DATE_FORMS for m in form.finditer(line)]
         name = line[max(ends) :].strip(" |•·,–—-") if ends else ""
-        if _name_line(name) and not _label_words(name) and not _UI_WORDS.match(name):
+        if (
+            _name_line(name)
+            and not _label_words(name)
+            and not _UI_WORDS.match(name)
+            and not _ends_on_a_place_word(name)
+        ):
             return "" if _says_who(name, lines[title_index + 1 :]) else name
     return ""
+
+
+def _ends_on_a_place_word(name: str) -> bool:
+    """A place the line names, not a writer: its last word an everyday one ("Kensington
+    Palace", "Jackson Heights", "Victoria Station"), as :func:`_site_owner` refuses."""
+    from ..entities.typer import everyday
+
+    words = _words(name)
+    return bool(words) and bool(everyday(words[-1]))
 
 
 def _says_who(name: str, lines: Sequence[tuple[str, int]]) -> bool:
@@ -955,9 +969,15 @@ def says_furniture(line: str, words: int | None = None) -> bool:
         return True
     if "cookie" in low and _COOKIE_NOTICE.search(line):
         return True
-    return _has_key(low, _BLURB_KEYS) and bool(_BLURB.search(line))
+    if _has_key(low, _BLURB_KEYS) and _BLURB.search(line):
+        # A story may report someone's own pitch ("the company said it would send alerts
+        # direct to your inbox ..."): told in a sentence of the story, not made.
+        return not (words > 20 and _REPORTED.search(low))
+    return False
 
 
+#: Words that report what someone said: a story's, not a box's.
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 #: A blog's heading of its comments, the post's title quoted in it, however long: "11
 #: responses to “Title”", "5 thoughts on “Title”", "One comment on “Title”".
 _COMMENTS_TITLE = re.compile(
@@ -2068,12 +2088,18 @@ def _name_line(line: str) -> bool:
 def _reads_as_summary(line: str) -> bool:
     """A standfirst reads as a sentence: many words, most of them lower case."""
     words = _words(line)
-    return len(words) >= 8 and sum(1 for w in words if w[0].islower() or _caseless(w)) >= len(words) * 0.5
+    return (
+        len(words) >= 8
+        and sum(1 for w in words if w[0].islower() or _caseless(w)) >= len(words) * 0.5
+    )
 
 
 #: The arrows of a blog's links to the previous and the next post, or down to its
 #: comments ("← Older post", "Newer post →", "Next Post: Ann's Cake »", "↓ Comments").
 _ARROWS = re.compile(r"^[←↓↑]|→$|^[«‹]\s(?!.*[»›])|\s[»›]$")
+#: A link's label is a few words; a list item an arrow opens ("↓ Exports fell 5% to
+#: £30bn") says something, with its figures.
+_LINK_LABEL_WORDS = 6
 _ARROW_CHARS = frozenset("←↓↑→«‹»›")
 
 
@@ -2083,7 +2109,11 @@ def _post_link(line: str) -> bool:
     if line[:1] not in _ARROW_CHARS and line[-1:] not in _ARROW_CHARS:  # most lines
         return False
     quoted = line.startswith(("«", "‹")) and line.endswith(("»", "›"))
-    return not quoted and bool(_ARROWS.search(line))
+    if quoted or not _ARROWS.search(line):
+        return False
+    if line[:1] in "←↓↑" and line[-1:] not in _ARROW_CHARS:  # an arrow first, as a bullet
+        return len(_words(line)) <= _LINK_LABEL_WORDS and not any(c.isdigit() for c in line)
+    return True
 
 
 def _title_candidate(line: str) -> bool:

@@ -1228,7 +1228,8 @@ def test_a_reindex_shows_its_progress_until_it_is_done(tmp_path, monkeypatch):
                 pilot, lambda: "reindexing: " in str(results.border_subtitle or ""), what="progress"
             )
             assert "of 4 files read" in str(results.border_subtitle)
-            app.action_reindex()  # the review: asked again before the first one ended
+            app.action_reindex()  # the review: asked again before the first one ended,
+            await wait_for_notice(pilot, app, "already reindexing")  # which blamed itself
             gate.set()
             await wait_for(pilot, lambda: app.corpus is not old, timeout=20, what="reindexed")
             await wait_for(pilot, lambda: not results.border_subtitle, what="progress gone")

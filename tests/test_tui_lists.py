@@ -175,3 +175,22 @@ def test_a_very_long_body_is_read_a_part_at_a_time_with_nothing_lost_between():
         seen += [text for _, text in blocks]
         start = end
     assert "\n\n".join(seen) == body
+
+
+def test_a_snippet_line_keeps_its_highlight_on_screen_in_chinese_or_japanese():
+    """The review: the context kept before a hit was 28 characters, and a Japanese
+    character takes two columns: at 80 columns the hit itself was off the line."""
+    from rich.cells import cell_len
+
+    from search.model import Snippet
+    from tui.widgets.results import LEAD, snippet_line
+
+    text = "日本政府は火曜日に新たな経済対策を発表し、防衛費を計上する方針を示した。京都でも会合が開かれた。"
+    at = text.index("京都")
+    line = snippet_line(Snippet(text=text, highlights=((at, at + 2),)), "bold")
+    before = line.plain[: line.plain.index("京都")]
+    assert cell_len(before) <= LEAD + 2  # the ellipsis and at most one wide character
+    english = "The harbour authority said on Tuesday that the new terminal in Velm would open."
+    at = english.index("Velm")
+    plain = snippet_line(Snippet(text=english, highlights=((at, at + 4),)), "bold").plain
+    assert plain.startswith("…") and len(plain[: plain.index("Velm")]) <= LEAD + 1

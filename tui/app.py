@@ -761,14 +761,15 @@ class DossierApp(App[None]):
         if self.corpus is None:
             self.notify("the corpus is still opening", timeout=2)
             return
+        if self._reindexing is not None:  # a second one would wait on the first's lock
+            self.notify("already reindexing: its progress is under the list", timeout=4)
+            return
         from tui.progress import Building
 
         self.notify("reindexing…", timeout=3)
         # A rebuild of a large corpus takes minutes: its progress stays on screen (the
         # result list's lower border) until it is done, while searching goes on.
         progress = Building()
-        if self._reindexing is not None:  # a reindex run again replaces the one before
-            self._reindexing.stop()
         self._reindexing = self.set_interval(0.5, lambda: self._show_reindexing(progress))
         self._reindex(self.corpus.folders, progress)
 

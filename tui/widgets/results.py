@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -13,7 +14,7 @@ from search.model import Article, Hit, Snippet
 from tui.widgets.lists import KeyList
 from tui.widgets.text import one_line, relevance_bar, source_and_date
 
-#: Characters of context kept before a snippet's first highlight on its one line.
+#: Columns of context kept before a snippet's first highlight on its one line.
 LEAD = 28
 #: Articles laid out at a time in the list of every article.
 PAGE = 60
@@ -26,9 +27,12 @@ def snippet_line(snippet: Snippet, highlight, base="") -> Text:
     """One line of a snippet, starting shortly before its first highlight."""
     text = snippet.text
     first = min((s for s, _ in snippet.highlights), default=0)
-    start = 0
-    if first > LEAD:
-        start = first - LEAD
+    start = first
+    cells = 0  # the lead is columns on screen: a Chinese or Japanese character takes two
+    while start > 0 and cells < LEAD:
+        start -= 1
+        cells += cell_len(text[start])
+    if start > 0:
         space = text.find(" ", start, first)
         start = space + 1 if space != -1 else start
     while start < first and text[start].isspace():

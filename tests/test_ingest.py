@@ -3056,6 +3056,9 @@ def test_any_chinese_or_japanese_date_is_read(day, time):
     assert ingest.find_date(f"教育部{written}发布通知") == day
     padded = f"{day.year}年{day.month:02d}月{day.day:02d}日"
     assert ingest.parse_date(padded) == day
+    # the review: Japanese text writes a date's digits full-width as often
+    wide = written.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert ingest.find_date(f"教育部{wide}发布通知") == day
 
 
 @given(day=st.dates(min_value=dt.date(2019, 5, 1), max_value=dt.date(2099, 12, 31)))

@@ -145,8 +145,13 @@ _DATE_LINE_NOISE = re.compile(
 _DATELINE = re.compile(r"^[^\W\d_][^,—–]{0,40},(?:[^,—–]{1,30},)?\s*(.{6,30}?)\s[—–-]{1,2}\s")
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def find_date(text: str) -> dt.date | None:
     """The first full calendar date in ``text`` ("Apr 9th 2024", "2025-07-01", ...)."""
+    if "年" in text:  # Japanese writes its dates' digits full-width too: "２０２４年３月５日"
+        text = text.translate(_FULL_WIDTH_DIGITS)
     if not _A_YEAR.search(text) and not ("年" in text and _ERA_YEAR.search(text)):
         return None  # every form has a year: most lines have none
     best: tuple[int, dt.date] | None = None

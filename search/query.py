@@ -87,6 +87,18 @@ def _cjk_char(node: wq.Query) -> wq.Query:
     holds it: a character is indexed alone only where no other stands beside it."""
     if type(node) is wq.Term and isinstance(node.text, str) and is_char(node.text):
         return CharQuery(node.fieldname, node.text, boost=node.boost)
+    if type(node) is wq.Phrase and len(node.words) > 1 and any(map(is_char, node.words)):
+        # A character beside a number or a Latin word ("2024年", "3月5日"): the index
+        # holds it in a pair with the character after it ("2024", "年度"), which no
+        # phrase of terms meets. Each part is then looked for on its own, the
+        # character in every pair that holds it: found, if less exactly placed.
+        return wq.And(
+            [
+                CharQuery(node.fieldname, w) if is_char(w) else wq.Term(node.fieldname, w)
+                for w in node.words
+            ],
+            boost=node.boost,
+        )
     return node
 
 

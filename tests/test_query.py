@@ -1501,3 +1501,26 @@ def test_every_cjk_token_is_the_characters_its_offsets_slice(text):
         # The body's stop list renumbers what it keeps; the source keeps every token.
         first = positions[0] if positions and name == "body" else 0
         assert positions == list(range(first, first + len(positions)))
+
+
+@pytest.mark.parametrize("typed", ["2024年", "3月5日", "G7各国"])
+def test_a_cjk_word_with_digits_or_latin_letters_is_found(tmp_path, typed):
+    """The second review: "2024年" found nothing where "2024年度" did: the index holds the
+    number and then "年度", a pair that no phrase of "2024" and "年" meets."""
+    news = tmp_path / "news"
+    write(
+        news,
+        "budget.html",
+        "<html><head><meta charset='utf-8'><title>財務省、予算案を発表</title></head><body>"
+        "<article><h1>財務省、予算案を発表</h1>"
+        + "<p>財務省は火曜日、2024年度予算案を発表した。北京3月5日电。G7各国も協議した。</p>" * 6
+        + "</article></body></html>",
+    )
+    corpus = Corpus.open([news], cache_dir=tmp_path / "cache")
+    try:
+        result = corpus.search(typed)
+        assert result.total == 1
+        marked = {s.text[a:b] for h in result.hits for s in h.snippets for a, b in s.highlights}
+        assert marked, "nothing highlighted"
+    finally:
+        corpus.close()

@@ -142,11 +142,7 @@ def test_f5_indexes_a_file_saved_into_the_corpus_while_the_explorer_is_open(tmp_
             # Nothing changed since: said so, and the list stays as it is.
             app.clear_notifications()
             await pilot.press("escape", "f5")
-            await wait_for(
-                pilot,
-                lambda: any("no file" in str(n.message) for n in app._notifications),
-                what="the nothing-changed notice",
-            )
+            await wait_for_notice(pilot, app, "no file")
             assert len(app.corpus.articles) == 5
 
     run(scenario())
@@ -181,13 +177,8 @@ def test_f5_while_another_dossier_updates_the_index_says_so(tmp_path):
                 assert holder.stdout.readline().strip() == "locked"
                 save_late_article(folder)
                 await pilot.press("escape", "f5")
-                await wait_for(
-                    pilot,
-                    lambda: any("press f5 again" in str(n.message) for n in app._notifications),
-                    timeout=20,
-                    what="the busy notice",
-                )
-                assert not any("no file was" in str(n.message) for n in app._notifications)
+                await wait_for_notice(pilot, app, "press f5 again", timeout=20)
+                assert not any("no file was" in m for m in notices(app))
             finally:
                 holder.kill()
                 holder.wait()

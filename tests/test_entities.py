@@ -2308,3 +2308,27 @@ def test_a_name_a_post_credits_with_via_is_its_source():
     found on: an organisation, not the place its words would make it."""
     text = "A generation we love to dump on (via Brimfield Corners)\n\nThe folks still sing."
     assert [(e.text, e.type) for e in recognise_text(text)] == [("Brimfield Corners", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "Follow us on Facebook | Twitter | NewsBreak | Instagram",
+        "384 Share Facebook Twitter Google+ReddIt WhatsApp Pinterest Email Linkedin",
+    ],
+)
+def test_a_pages_share_buttons_kept_in_its_text_mention_no_company(bar: str) -> None:
+    text = f"The council voted on Tuesday to close the library.\n{bar}"
+    assert [e.text for e in recognise_text(text) if e.type == "ORG"] == []
+
+
+def test_organisations_listed_in_prose_or_a_table_are_still_named() -> None:
+    prose = recognise_text("Google, Apple and Microsoft said on Monday that Facebook would join.")
+    assert [e.text for e in prose if e.type == "ORG"] == [
+        "Google",
+        "Apple",
+        "Microsoft",
+        "Facebook",
+    ]
+    listed = recognise_text("The companies that signed:\nApple\nGoogle\nMicrosoft")
+    assert [e.text for e in listed if e.type == "ORG"] == ["Apple", "Google", "Microsoft"]

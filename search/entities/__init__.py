@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from search.entities import typer
+from search.entities.buttons import without_buttons
 from search.entities.defined import (
     acronym_names,
     campuses,
@@ -153,10 +154,14 @@ def _recognise_fields(texts: list[tuple[str, str]]) -> tuple[Entity, ...]:
         for i, (name, text, norm, spans) in enumerate(first)
     ]
     entities: list[Entity] = []
-    for name, text, _norm, spans in _in_capitals(
-        _in_headings(
-            without_languages(
-                people_who(short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved))))))
+    for name, text, _norm, spans in without_buttons(
+        _in_capitals(
+            _in_headings(
+                without_languages(
+                    people_who(
+                        short_bodies(campuses(party_houses(_teams(g, _retype(g, resolved)))))
+                    )
+                )
             )
         )
     ):

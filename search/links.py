@@ -414,13 +414,18 @@ class LinkStore:
     def entries(self) -> dict[tuple[str, str], Curation]:
         """(concern key, later id) -> curation; the user's own entries win over the
         folders' files, the latest decision (this corpus's file or another set of
-        folders') wins among the user's, and changes not yet saved win over the files."""
-        merged: dict[tuple[str, str], Curation] = {}
-        for e in self._read_shared():
-            merged[e.ident] = e
+        folders') wins among the user's, and changes not yet saved win over the files.
+        A user's entry without a verdict (one cleared with ``0``, or one that only pins
+        or notes) shows the folder's verdict, if its file gives one."""
+        shared = {e.ident: e for e in self._read_shared()}
+        merged = dict(shared)
         merged.update(self._users(self._read_user()))
         for e in self._pending.values():
             merged[e.ident] = e
+        for ident, e in merged.items():
+            base = shared.get(ident)
+            if e.verdict is None and base is not None and base.verdict is not None:
+                merged[ident] = evolve(e, verdict=base.verdict)
         return merged
 
     # ---------------------------------------------------------------- changing
@@ -653,7 +658,14 @@ def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[
         have = {}  # "not addressed": the engine's links are not answers, pins still are
     evidence = tuple(pinned) + tuple(e for e in auto if e.development.key in have)
     verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
-    return evolve(link, evidence=evidence, verdict=verdict, origin="curated", note=entry.note)
+    return evolve(
+        link,
+        evidence=evidence,
+        verdict=verdict,
+        origin="curated",
+        note=entry.note,
+        judged=entry.verdict is not None,
+    )
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -829,6 +841,13 @@ def apply_topic(result, entries: dict[tuple[str, str], Curation]):
         evidence = (*pinned, *auto.values())
         verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
         links.append(
-            evolve(link, evidence=evidence, verdict=verdict, origin="curated", note=entry.note)
+            evolve(
+                link,
+                evidence=evidence,
+                verdict=verdict,
+                origin="curated",
+                note=entry.note,
+                judged=entry.verdict is not None,
+            )
         )
     return evolve(result, links=tuple(links), notices=tuple(notices))

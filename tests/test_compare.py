@@ -1611,6 +1611,27 @@ def test_the_bundled_links_file_names_only_sentences_of_the_seeds(seed_corpus):
     assert all(link.verdict in VERDICTS for link in curated)
 
 
+def test_clearing_your_verdict_shows_the_corpus_shared_one_again(tmp_path):
+    """`0` clears the analyst's own verdict: the verdict the corpus folder's links.toml
+    gives shows again (not the engine's), and a concern no file judges shows the
+    engine's verdict, not labelled as an analyst's."""
+    earlier, later, result = _seed_pair()
+    judged, other = result.links[0], result.links[1]
+    shared = tmp_path / "folder" / "links.toml"
+    shared.parent.mkdir()
+    shared.write_text(dumps([Curation(judged.concern.key, earlier.id, later.id, verdict="partly")]))
+    store = LinkStore(tmp_path / "mine.toml", shared=[shared])
+    for link in (judged, other):
+        store.set_verdict(link.concern, earlier, later, "not borne out")
+        store.set_verdict(link.concern, earlier, later, None)
+
+    curated = apply(result, LinkStore(tmp_path / "mine.toml", shared=[shared]).entries())
+    got = curated.link(judged.concern.key)
+    assert (got.verdict, got.judged) == ("partly", True)
+    got = curated.link(other.concern.key)
+    assert got.verdict == other.verdict and not got.judged
+
+
 # --------------------------------------------------------------------------- CLI
 
 

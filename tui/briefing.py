@@ -140,7 +140,7 @@ def briefing(result, *, everything: bool = False) -> str:
         ]
     for n, link in enumerate(chosen, 1):
         where = refs.cite(result.article_of(link.concern.key))
-        who = " (analyst)" if link.origin == "curated" else ""
+        who = " (analyst)" if link.judged else ""
         lines.append(f"{n}. **{link.verdict}**{who}: {quote(link.concern.span.text)} {where}")
         if link.note:
             lines.append(f"   - Note: {md(link.note)}")

@@ -309,6 +309,7 @@ def to_dict(comparison: Comparison) -> dict:
                 "theme": link.theme,
                 "verdict": link.verdict,
                 "origin": link.origin,
+                "judged": link.judged,
                 "note": link.note,
             }
             for link in comparison.addressed
@@ -318,6 +319,7 @@ def to_dict(comparison: Comparison) -> dict:
                 **span(link.concern.span),
                 "verdict": link.verdict,
                 "origin": link.origin,
+                "judged": link.judged,
                 "note": link.note,
             }
             for link in comparison.unaddressed

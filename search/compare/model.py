@@ -65,6 +65,9 @@ class Link:
     #: pinned or dropped a development.
     origin: str = "auto"
     note: str = ""
+    #: True when the verdict is an analyst's (an analyst may have curated only the links
+    #: or the note, and left the verdict to the engine).
+    judged: bool = False
 
     @property
     def developments(self) -> tuple[Development, ...]:

@@ -262,6 +262,7 @@ def topic_to_dict(result: TopicComparison) -> dict:
                 ],
                 "verdict": link.verdict,
                 "origin": link.origin,
+                "judged": link.judged,
                 "note": link.note,
             }
             for link in result.links

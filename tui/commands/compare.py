@@ -223,7 +223,7 @@ def _concern_line(link, cite=lambda key: ""):
     verdict = link.verdict
     line = Text("  ")
     line.append(f"[{verdict}]", style=VERDICT_STYLE.get(verdict, ""))
-    if link.origin == "curated":
+    if link.judged:
         line.append("*", style="magenta")
     line.append(" ")
     line.append(link.concern.span.text)

@@ -374,7 +374,7 @@ class CompareScreen(HelpFirst, Screen):
                 link.verdict,
                 style=self.get_component_rich_style(BADGE_CLASS[link.verdict], partial=True),
             )
-            if link.origin == "curated":
+            if link.judged:
                 status.append(" (analyst)")
             if link.note:  # before the reasons, which can fill the line
                 status.append(" · note: ", style="bold")

@@ -262,7 +262,7 @@ class TopicCompareScreen(HelpFirst, Screen):
         self.query_one("#topic-text", Static).update(text)
         self._scroll_to(above)
         status = Text(f"concern {index + 1}/{len(self.result.links)} · {link.verdict}", end="")
-        if link.origin == "curated":
+        if link.judged:
             status.append(" (analyst)")
         if link.note:
             status.append(f" · note: {one_line(link.note)}")

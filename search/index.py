@@ -47,8 +47,9 @@ whoosh_writing.apply()  # before any writer: the same index for less CPU
 #: 4: guessed names are indexed too; 5: Porter's step 1b (search.stemming); 6: accents
 #: folded in the text, source, author and entity fields (search.folding); 7: Chinese and
 #: Japanese written without spaces indexed as pairs of characters, and their characters
-#: counted as words (search.cjk).
-SCHEMA_VERSION = 7
+#: counted as words (search.cjk); 8: a source's name split at its dots, so that
+#: ``source:reuters`` finds "Reuters.com".
+SCHEMA_VERSION = 8
 LOCK = ".dossier.lock"
 WORDS = "words.txt"
 #: Above this many new or changed files, write with two processes in parallel.
@@ -116,6 +117,9 @@ def schema() -> Schema:
     )
     # StandardAnalyzer, no stop list
     plain = RegexTokenizer() | cjk_analysis.BigramFilter() | fold | LowercaseFilter()
+    # The same, with a site's name split at its dots: a publisher is often known only by
+    # its address ("Reuters.com", "DW.COM"), and is searched by its name ("reuters").
+    site = RegexTokenizer(r"\w+") | cjk_analysis.BigramFilter() | fold | LowercaseFilter()
     # Whoosh's keyword analyzer for a list of names (each between commas, lower-cased), folded.
     names = RegexTokenizer(r"[^,]+") | StripFilter() | fold | LowercaseFilter()
     return Schema(
@@ -125,7 +129,7 @@ def schema() -> Schema:
         standfirst=TEXT(analyzer=stem, stored=True),
         body=TEXT(analyzer=stem),
         body_stored=STORED(),
-        source=TEXT(analyzer=plain, stored=True),
+        source=TEXT(analyzer=site, stored=True),
         source_facet=ID(stored=True),
         author=TEXT(analyzer=plain, stored=True),
         published=DATETIME(sortable=True),

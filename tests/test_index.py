@@ -845,6 +845,17 @@ def test_a_folder_changed_just_before_a_refresh_is_checked_again(news, cache_dir
     assert not open_corpus(news, cache_dir, quick=True).report.trusted
 
 
+def test_a_source_known_by_its_address_is_found_by_its_name(news, cache_dir):
+    """Clipped pages often name their publisher by its site ("Reuters.com", "DW.COM"):
+    ``source:reuters`` finds it, as ``dossier docs --source reuters`` lists it."""
+    write(news, "ports.meta.toml", 'source = "Reuters.com"\n')
+    corpus = open_corpus(news, cache_dir)
+    assert hit_paths(corpus, "source:reuters") == {"ports.txt"}
+    assert hit_paths(corpus, "source:reuters.com") == {"ports.txt"}
+    assert hit_paths(corpus, "source:REUTERS") == {"ports.txt"}
+    corpus.close()
+
+
 # --------------------------------------------------------------------------- sidecars and odd names
 
 

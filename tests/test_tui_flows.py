@@ -1713,3 +1713,26 @@ def test_a_very_long_article_is_cut_between_paragraphs_and_says_what_lies_past(t
         run(scenario())
     finally:
         real.close()
+
+
+def test_slash_is_typed_in_the_query_box_and_searches_from_elsewhere(corpus):
+    """The footer offers "/ Search" only where / searches: in the query box it is a
+    character of the query ("port/levy"), and the footer does not claim otherwise."""
+
+    async def scenario():
+        app = DossierApp(corpus)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            box = app.search_screen.query_one("#query")
+            assert app.focused is box
+            assert "slash" not in app.screen.active_bindings
+            await pilot.press("p", "o", "r", "t", "slash", "l")
+            assert box.value == "port/l"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "slash" in app.screen.active_bindings
+            await pilot.press("slash")
+            await pilot.pause()
+            assert app.focused is box
+
+    run(scenario())

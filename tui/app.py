@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from tui.messages import (
     CompareTopic,
@@ -549,6 +550,14 @@ class DossierApp(App[None]):
         """Back to the search screen with ``query`` in the box (e.g. `s` in the reader)."""
         self._pop_to_search()
         self.search_screen.post_message(SetQuery(message.query))
+
+    #: For the help: when the keys check_action hides work.
+    HELP_WHEN = {"search": "outside a text box, where / is typed"}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A text box types "/" (Textual cannot tell that its key "slash" is a character
+        # the box takes, so the footer would offer a key that does nothing there).
+        return not (action == "search" and isinstance(self.focused, Input))
 
     def action_search(self) -> None:
         self._pop_to_search()

@@ -1,4 +1,4 @@
-""""What happened next" across the generated corpus of N articles (``DOSSIER_BENCH_N``).
+""" "What happened next" across the generated corpus of N articles (``DOSSIER_BENCH_N``).
 
 From one concern, the later sentences across the corpus that answer it
 (:meth:`search.corpus.Corpus.what_happened_next`): the index chooses the later articles

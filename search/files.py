@@ -356,7 +356,7 @@ def _unreadable(st: os.stat_result, limit: int) -> str:
         return "not a regular file: not read"
     if st.st_size > limit:
         return (
-            f"{st.st_size / 2**20:,.0f} MB, larger than the {limit // 2**20} MB "
+            f"{st.st_size / 2**20:,.1f} MB, larger than the {limit / 2**20:g} MB "
             "dossier reads: not read"
         )
     return ""

@@ -127,7 +127,9 @@ def check(text: str) -> None:
     outside_phrases = re.sub(r'"[^"]*"', '"_"', text)
     for m in _FIELD_REF.finditer(outside_phrases):
         if m.group(1).lower() not in known:
-            fields = ", ".join(f"{f}:" for f in USER_FIELDS)
+            # the fields, then the other names the README teaches (who:, date:...)
+            names = [*USER_FIELDS, *(a for f in USER_FIELDS for a in ALIASES.get(f, ()))]
+            fields = ", ".join(f"{f}:" for f in dict.fromkeys(names))
             raise QueryError(f"unknown field '{m.group(1)}:'; use one of {fields}")
     for m in re.finditer(r"(?<![\w\"])([A-Za-z_]\w*):(?=\s|\)|$)", outside_phrases):
         raise QueryError(f"'{m.group(1)}:' needs a word after it, as in {m.group(1)}:word")

@@ -263,7 +263,8 @@ def test_export_writes_every_article_as_json_lines(tmp_path, run):
     assert page["author"] == "Mara Quist"
     assert page["path"].endswith("page.html")
     assert "walked out on Monday" in page["body"] and "Home News Sport" not in page["body"]
-    assert {"id", "source", "published", "words", "standfirst", "url"} <= set(page)
+    shown = json.loads(run("--corpus", str(folder), "show", page["id"], "--json").stdout)
+    assert set(page) == set(shown) | {"format"}  # the fields of show --json, plus its format
     as_array = json.loads(run("--corpus", str(folder), "export", "--json").stdout)
     assert sorted(r["id"] for r in as_array) == sorted(r["id"] for r in records.values())
 

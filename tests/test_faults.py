@@ -10,6 +10,7 @@ import fcntl
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -1103,3 +1104,13 @@ def test_a_library_that_will_not_import_skips_its_files_not_the_index(tmp_path):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["articles"] == 3 and report["skipped"] == [], report
+
+
+def test_a_file_a_little_over_the_limit_says_by_how_much():
+    """'8 MB, larger than the 8 MB dossier reads' contradicted itself for 8.5 MB."""
+    from search.files import MAX_BYTES, _unreadable
+
+    st = os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, MAX_BYTES + 2**19, 0, 0, 0))
+    reason = _unreadable(st, MAX_BYTES)
+    assert reason.startswith(f"{(MAX_BYTES + 2**19) / 2**20:.1f} MB, larger than the ")
+    assert reason.split(" MB")[0] != reason.split("larger than the ")[1].split(" MB")[0]

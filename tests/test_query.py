@@ -1524,3 +1524,12 @@ def test_a_cjk_word_with_digits_or_latin_letters_is_found(tmp_path, typed):
         assert marked, "nothing highlighted"
     finally:
         corpus.close()
+
+
+def test_an_unknown_field_is_answered_with_every_field_name_the_readme_teaches():
+    from search.query import check
+
+    with pytest.raises(QueryError) as raised:
+        check("colour:red")
+    for name in ("title:", "source:", "entity:", "who:", "date:", "by:"):
+        assert name in str(raised.value)

@@ -44,10 +44,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _init(path: Path, template: str) -> int:
-    from tui.commands import UsageError
-
-    if path.exists():
-        raise UsageError(f"{path} already exists; not overwritten")
+    if path.exists():  # the command was right; the file is in the way (exit 1, not 2)
+        print(
+            f"dossier: {path} already exists; not overwritten (edit it, or move it away "
+            "and run `dossier config --init` again)",
+            file=sys.stderr,
+        )
+        return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     # "x": never clobber a file that appeared since the check.
     with path.open("x", encoding="utf-8") as f:

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
             **article_json(a),
             "standfirst": a.standfirst or None,
             "url": a.url or None,
+            "notes": list(a.notes),
             "format": file_format(a.path),
             "body": a.body,
         }

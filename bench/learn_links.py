@@ -323,8 +323,7 @@ def with_today(rows: list[dict]) -> list[dict]:
     """The rows with today's score as a first feature (scaled so that a unit weight is a
     soft-max temperature near the one learned)."""
     return [
-        {**r, "x": [(10.0 * h, *x) for h, x in zip(r["hand"], r["x"], strict=True)]}
-        for r in rows
+        {**r, "x": [(10.0 * h, *x) for h, x in zip(r["hand"], r["x"], strict=True)]} for r in rows
     ]
 
 
@@ -363,7 +362,9 @@ def main() -> None:
             (
                 f"anchored l2={l2}",
                 anchored,
-                lambda rs, l2=l2: train_listwise(rs, l2, free=1, start=[1.0] + [0.0] * len(FEATURES)),
+                lambda rs, l2=l2: train_listwise(
+                    rs, l2, free=1, start=[1.0] + [0.0] * len(FEATURES)
+                ),
                 ("today", *FEATURES),
             )
         )
@@ -378,9 +379,10 @@ def main() -> None:
                 f"  {s['h3']:>10} -> {s['l3']}"
             )
         w = fit(data)
-        print(f"{'':22} weights on all pairs: " + ", ".join(
-            f"{f} {v:+.2f}" for f, v in zip(names_, w, strict=True)
-        ))
+        print(
+            f"{'':22} weights on all pairs: "
+            + ", ".join(f"{f} {v:+.2f}" for f, v in zip(names_, w, strict=True))
+        )
     if why:
         print("\nfound, answered concerns with no right report among the candidates:")
         print("\n".join(why))

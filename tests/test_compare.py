@@ -478,6 +478,30 @@ def test_an_outcome_that_remains_an_open_question_is_a_concern(sentence):
     assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
 
 
+def test_a_warning_retold_in_the_past_perfect_is_no_answer_to_it():
+    """The later article retells the warning as background ("Exporters had warned that
+    the levy would add ..."); the news is what came of it, which answers the concern."""
+    earlier = news(
+        "The state government will drop its plan for a container levy at the port, "
+        "officials said on Thursday, after exporters warned it would add to the cost of "
+        "shipping coffee and soybeans.",
+        dt.date(2024, 11, 20),
+    )
+    later = evolve(
+        news(
+            "The state government rejected on Sunday a proposed levy on container traffic "
+            "through the port, saying the charge would drive shippers to rival terminals. "
+            "Exporters had warned that the levy would add as much as 4% to the cost of "
+            "shipping soybeans and coffee.",
+            dt.date(2025, 3, 2),
+        ),
+        id="b2",
+    )
+    result = compare(earlier, later, earlier_entities=(), later_entities=())
+    (link,) = result.links
+    assert link.evidence[0].development.span.text.startswith("The state government rejected")
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

@@ -625,6 +625,8 @@ def development_factor(d: _Sentence) -> float:
         return 0.5  # "What progress he has made on establishing the scheme."
     if "not" in text and _COUNTERFACTUAL.search(text):
         return 0.6  # what did not happen: "jobs would be under threat were it not for"
+    if "had " in text and _WARNED_BEFORE.search(text):
+        return 0.6  # the worry retold: "exporters had warned that the levy would add ..."
     if not d.cues.events and _goes_on(text):
         return 0.6  # a state that goes on: "the deadline currently stands at ..."
     if (
@@ -670,6 +672,13 @@ def _holds_attitude(text: str) -> bool:
 #: A counterfactual condition: what would have happened had something else not happened
 #: ("would be under threat were it not for the agreement", "had it not been for"): it
 #: tells what did not happen, so it reports nothing.
+#: A warning, fear or prediction told in the past perfect ("had warned that", "had long
+#: feared"): what was said before the news, retold as its background; the news is what
+#: came of it.
+_WARNED_BEFORE = re.compile(
+    r"\bhad (?:\w+ly |long |earlier |previously )?(?:warned|feared|predicted|cautioned|"
+    r"forecast|threatened|worried)\b"
+)
 _COUNTERFACTUAL = re.compile(
     r"\b(?:were\s+it|had\s+it|if\s+it\s+(?:were|was|had))\s+not\s+(?:been\s+)?for\b", re.I
 )

@@ -607,6 +607,17 @@ def test_dossier_config_flags_a_key_remap_for_no_binding(capsys):
     assert report["keys"] == {"app.quit": "ctrl+q"}  # in effect: the ignored one is not listed
 
 
+def test_a_key_remap_that_is_no_key_says_it_is_ignored_not_what_it_uses(capsys):
+    """With the old id set as well (``copy = "x"``), "using its default key" was untrue:
+    the old id's key is in effect. The line is ignored, and the report says so."""
+    write_config('[keys]\ncopy = "x"\n"reader.copy" = 5\n')
+    assert main(["config", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [problem] = report["problems"]
+    assert "reader.copy" in problem and "ignored" in problem and "default" not in problem
+    assert report["bindings"]["reader.copy"] == "x"
+
+
 def test_dossier_config_shows_where_the_index_really_is(capsys, seeds_copy, tmp_path):
     write_config(f'index_dir = "{tmp_path / "idx"}"\n')
     assert main(["index", "--corpus", str(seeds_copy), "--json"]) == 0

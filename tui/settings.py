@@ -75,8 +75,8 @@ def load_settings(path: Path | None = None) -> Settings:
             if parsed is None:
                 problem(
                     binding,
-                    f"keys.{binding} must be keys in quotes, e.g. "
-                    f'{binding} = "ctrl+k" or "ctrl+k,f2"; using its default key',
+                    f"keys.{binding} must be key names in quotes, e.g. "
+                    f'{binding} = "ctrl+k" or "ctrl+k,f2"; this line is ignored',
                     in_table="keys",
                 )
                 continue

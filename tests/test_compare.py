@@ -478,6 +478,19 @@ def test_an_outcome_that_remains_an_open_question_is_a_concern(sentence):
     assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Union leaders say the dispute over the harbour must be settled before the harvest.",
+        "Residents say the council should reopen the bridge to buses.",
+    ],
+)
+def test_an_obligation_people_say_is_a_concern(sentence):
+    """ "leaders say X must be settled": a demand stated, as "says" and "said" tell one;
+    the plural present is reported speech too."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

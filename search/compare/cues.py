@@ -858,7 +858,7 @@ def _past_inability(word: str, following: str, after: str = "") -> bool:
 #: Verbs that report speech or a decision: in a later article "will" after them is a
 #: decision announced, not an outlook.
 REPORTING_WORDS = wordset(
-    """said says announced announces told stated states statement declared confirmed
+    """say said says announced announces told stated states statement declared confirmed
     ruled decided agreed reads wrote writes argued argues claimed claims"""
 )
 

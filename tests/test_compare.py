@@ -491,6 +491,23 @@ def test_an_obligation_people_say_is_a_concern(sentence):
     assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor envisions a tram line running from the harbour to the airport.",
+        "The ministry envisages a new ferry terminal at the north pier.",
+    ],
+)
+def test_what_someone_envisions_is_a_concern(sentence):
+    """ "envisions a tram line": a vision of what is to come, as "foresees" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_what_was_envisioned_long_ago_is_no_concern():
+    sentence = "The architects envisioned the square as a market for farmers in 1890."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

@@ -97,7 +97,7 @@ FORWARD_WORDS = wordset(
     prospects outlook aims aim plans intends intend target targets poised bound
     eventually soon upcoming forthcoming pending optimistic pessimistic hopeful planned planning
     scheduled projected projection projections hope hopes hoping hoped priority
-    priorities"""
+    priorities envision envisions envisioning envisage envisages envisaging"""
 )
 FORWARD_PHRASES = (
     "going to",

@@ -508,6 +508,24 @@ def test_what_was_envisioned_long_ago_is_no_concern():
     assert find_concerns(article(sentence, year=2024)) == ()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority is confident of a quick reopening of the canal.",
+        "The minister has expressed confidence that a settlement can be reached with the dockers.",
+    ],
+)
+def test_confidence_in_what_is_to_come_is_a_concern(sentence):
+    """ "is confident of a quick reopening", "expressed confidence that a settlement can be
+    reached": an expectation, as "optimistic" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_confidence_measured_is_no_concern():
+    sentence = "Consumer confidence in the region fell sharply in March, the survey showed."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

@@ -95,7 +95,7 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful planned planning
+    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful confident planned planning
     scheduled projected projection projections hope hopes hoping hoped priority
     priorities envision envisions envisioning envisage envisages envisaging"""
 )
@@ -113,6 +113,9 @@ FORWARD_PHRASES = (
     "next week",
     "next month",
     "remains to be seen",
+    # Confidence in what is to come ("expressed confidence that a deal can be reached"),
+    # as "optimistic" is; not confidence measured ("consumer confidence fell").
+    "confidence that",
     "is due to",
     "coming days",
     "coming weeks",
@@ -241,9 +244,9 @@ FORWARD_PHRASES = (
 OUTLOOK_WORDS = wordset(
     """likely unlikely probably possibly expect expects expected predict predicts
     forecast forecasts foresee anticipate anticipates prospect prospects outlook
-    upcoming forthcoming optimistic pessimistic hopeful"""
+    upcoming forthcoming optimistic pessimistic hopeful confident"""
 )
-OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
+OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen", "confidence that")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
 #: A condition makes a concern of one worry word ("if Mr Trump abandons Ukraine"); a
 #: "potential problem" named is not one by itself.

@@ -526,6 +526,24 @@ def test_confidence_measured_is_no_concern():
     assert find_concerns(article(sentence, year=2024)) == ()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority is dredging the channel in an effort to let larger ships dock.",
+        "Donors have gathered in Geneva in a bid to raise money for the flooded valley.",
+    ],
+)
+def test_the_aim_of_work_going_on_is_a_concern(sentence):
+    """ "in an effort to let larger ships dock": an aim not reached yet, as "seeking to" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_the_aim_of_something_done_is_no_concern():
+    # The aim of an act told in the past is part of its story ("so that" likewise).
+    sentence = "Police fired water cannon in an effort to clear the square near the harbour."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

@@ -99,6 +99,8 @@ FORWARD_WORDS = wordset(
     scheduled projected projection projections hope hopes hoping hoped priority
     priorities envision envisions envisioning envisage envisages envisaging"""
 )
+#: An aim an effort is made for (see ``FORWARD_PHRASES``).
+_AIMS = ("in an effort to", "in a bid to", "in an attempt to")
 FORWARD_PHRASES = (
     "going to",
     "set to",
@@ -239,6 +241,11 @@ FORWARD_PHRASES = (
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",
+    # The aim of an effort going on ("donors have gathered in an effort to raise $3
+    # billion", "is dredging the channel in a bid to let larger ships dock"); not of an
+    # act told in the past ("police fired tear gas in an effort to clear the square"),
+    # below.
+    *_AIMS,
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
@@ -519,6 +526,8 @@ def cues(
     if hits:
         if " so that " in hits and (past or found["events"] or generic):
             forward.remove("so that")  # the purpose of what was done: history
+        if not hits.isdisjoint(_AIMS_PADDED) and _aim_of_an_act_told(text):
+            forward[:] = [w for w in forward if w not in _AIMS]  # "fired ... in an effort to"
         if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
             # "has until now refused": how long something held, no deadline.
             forward[:] = [w for w in forward if w not in ("has until", "have until")]
@@ -653,6 +662,21 @@ _IRREGULAR_PAST = wordset(
     became overcame withdrew drew grew threw knew blew forgot sank sprang swam stole
     chose froze rode woke wore tore bore swore shook forbade"""
 )
+
+
+_AIMS_PADDED = frozenset(f" {a} " for a in _AIMS)
+_AIM = re.compile(r"\bin (?:an effort|a bid|an attempt) to\b", re.I)
+#: "has / have" and the participle after it (and "been", "also", "now" between): the
+#: present perfect of an effort still going on ("donors have gathered").
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|also|now)\s+)?[a-z]+", re.I)
+
+
+def _aim_of_an_act_told(text: str) -> bool:
+    """Is the aim in ``text`` ("in an effort to ...") the aim of an act told in the past
+    before it ("police fired tear gas in an effort to clear the square"), not of an
+    effort going on ("donors have gathered in an effort to raise ...")?"""
+    m = _AIM.search(text)
+    return m is not None and told_in_past(_PRESENT_PERFECT.sub(" ", text[: m.start()]))
 
 
 def told_in_past(text: str) -> bool:

@@ -544,6 +544,23 @@ def test_the_aim_of_something_done_is_no_concern():
     assert find_concerns(article(sentence, year=2024)) == ()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The budget for the new lock has not been approved by the council.",
+        "The two ferry companies have not signed the merger agreement, officials said.",
+    ],
+)
+def test_an_act_not_done_so_far_is_a_concern(sentence):
+    """ "has not been approved", "have not signed": still to come, as "not yet" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_an_act_done_is_no_concern():
+    sentence = "The budget for the new lock has been approved by the council."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

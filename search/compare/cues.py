@@ -447,6 +447,11 @@ def cues(
         # after a modal, what may happen ("a deal would be reached").
         if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
             found["events"].pop()
+        elif w in EVENT_VERBS and _not_done_so_far(words, i):
+            # "has not been approved", "have not signed": an act still to come, as "not
+            # yet" is, and no event.
+            found["events"].pop()
+            found["forward"].append("has not been")
         if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
             found["generic"].append(w)
         if (
@@ -677,6 +682,15 @@ def _aim_of_an_act_told(text: str) -> bool:
     effort going on ("donors have gathered in an effort to raise ...")?"""
     m = _AIM.search(text)
     return m is not None and told_in_past(_PRESENT_PERFECT.sub(" ", text[: m.start()]))
+
+
+def _not_done_so_far(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` (a participle) negated in the present perfect: "has not been
+    approved", "have not signed"?"""
+    before = words[max(0, i - 3) : i]
+    if before[-2:] == ["not", "been"]:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "not" and before[-2] in ("has", "have")
 
 
 def told_in_past(text: str) -> bool:

@@ -502,6 +502,89 @@ def test_a_warning_retold_in_the_past_perfect_is_no_answer_to_it():
     assert link.evidence[0].development.span.text.startswith("The state government rejected")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Union leaders say the dispute over the harbour must be settled before the harvest.",
+        "Residents say the council should reopen the bridge to buses.",
+    ],
+)
+def test_an_obligation_people_say_is_a_concern(sentence):
+    """ "leaders say X must be settled": a demand stated, as "says" and "said" tell one;
+    the plural present is reported speech too."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor envisions a tram line running from the harbour to the airport.",
+        "The ministry envisages a new ferry terminal at the north pier.",
+    ],
+)
+def test_what_someone_envisions_is_a_concern(sentence):
+    """ "envisions a tram line": a vision of what is to come, as "foresees" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_what_was_envisioned_long_ago_is_no_concern():
+    sentence = "The architects envisioned the square as a market for farmers in 1890."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority is confident of a quick reopening of the canal.",
+        "The minister has expressed confidence that a settlement can be reached with the dockers.",
+    ],
+)
+def test_confidence_in_what_is_to_come_is_a_concern(sentence):
+    """ "is confident of a quick reopening", "expressed confidence that a settlement can be
+    reached": an expectation, as "optimistic" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_confidence_measured_is_no_concern():
+    sentence = "Consumer confidence in the region fell sharply in March, the survey showed."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port authority is dredging the channel in an effort to let larger ships dock.",
+        "Donors have gathered in Geneva in a bid to raise money for the flooded valley.",
+    ],
+)
+def test_the_aim_of_work_going_on_is_a_concern(sentence):
+    """ "in an effort to let larger ships dock": an aim not reached yet, as "seeking to" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_the_aim_of_something_done_is_no_concern():
+    # The aim of an act told in the past is part of its story ("so that" likewise).
+    sentence = "Police fired water cannon in an effort to clear the square near the harbour."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The budget for the new lock has not been approved by the council.",
+        "The two ferry companies have not signed the merger agreement, officials said.",
+    ],
+)
+def test_an_act_not_done_so_far_is_a_concern(sentence):
+    """ "has not been approved", "have not signed": still to come, as "not yet" is."""
+    assert [c.span.text for c in find_concerns(article(sentence, year=2024))] == [sentence]
+
+
+def test_an_act_done_is_no_concern():
+    sentence = "The budget for the new lock has been approved by the council."
+    assert find_concerns(article(sentence, year=2024)) == ()
+
+
 def test_a_cause_not_known_is_no_concern():
     # The compare-dev rules leave out an open question about the past.
     sentence = "It is not clear what caused the collapse of the harbour wall."

@@ -95,10 +95,12 @@ FORWARD_WORDS = wordset(
     predict predicts predicted prediction predictions forecast forecasts foresee
     foresees anticipate anticipates anticipated expectation expectations prospect
     prospects outlook aims aim plans intends intend target targets poised bound
-    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful planned planning
+    eventually soon upcoming forthcoming pending optimistic pessimistic hopeful confident planned planning
     scheduled projected projection projections hope hopes hoping hoped priority
-    priorities"""
+    priorities envision envisions envisioning envisage envisages envisaging"""
 )
+#: An aim an effort is made for (see ``FORWARD_PHRASES``).
+_AIMS = ("in an effort to", "in a bid to", "in an attempt to")
 FORWARD_PHRASES = (
     "going to",
     "set to",
@@ -113,6 +115,9 @@ FORWARD_PHRASES = (
     "next week",
     "next month",
     "remains to be seen",
+    # Confidence in what is to come ("expressed confidence that a deal can be reached"),
+    # as "optimistic" is; not confidence measured ("consumer confidence fell").
+    "confidence that",
     "is due to",
     "coming days",
     "coming weeks",
@@ -236,14 +241,19 @@ FORWARD_PHRASES = (
     # A purpose of work going on or planned ("We are reforming the railways so that they
     # serve ..."); not of something done ("the law was changed so that ..."), below.
     "so that",
+    # The aim of an effort going on ("donors have gathered in an effort to raise $3
+    # billion", "is dredging the channel in a bid to let larger ships dock"); not of an
+    # act told in the past ("police fired tear gas in an effort to clear the square"),
+    # below.
+    *_AIMS,
 )
 #: Forward words that make a sentence an outlook rather than a report.
 OUTLOOK_WORDS = wordset(
     """likely unlikely probably possibly expect expects expected predict predicts
     forecast forecasts foresee anticipate anticipates prospect prospects outlook
-    upcoming forthcoming optimistic pessimistic hopeful"""
+    upcoming forthcoming optimistic pessimistic hopeful confident"""
 )
-OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen")
+OUTLOOK_PHRASES = ("going to", "set to", "remains to be seen", "confidence that")
 WEAK_FORWARD = wordset("if whether unless potential potentially chance chances")
 #: A condition makes a concern of one worry word ("if Mr Trump abandons Ukraine"); a
 #: "potential problem" named is not one by itself.
@@ -437,6 +447,11 @@ def cues(
         # after a modal, what may happen ("a deal would be reached").
         if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
             found["events"].pop()
+        elif w in EVENT_VERBS and _not_done_so_far(words, i):
+            # "has not been approved", "have not signed": an act still to come, as "not
+            # yet" is, and no event.
+            found["events"].pop()
+            found["forward"].append("has not been")
         if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
             found["generic"].append(w)
         if (
@@ -516,6 +531,8 @@ def cues(
     if hits:
         if " so that " in hits and (past or found["events"] or generic):
             forward.remove("so that")  # the purpose of what was done: history
+        if not hits.isdisjoint(_AIMS_PADDED) and _aim_of_an_act_told(text):
+            forward[:] = [w for w in forward if w not in _AIMS]  # "fired ... in an effort to"
         if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
             # "has until now refused": how long something held, no deadline.
             forward[:] = [w for w in forward if w not in ("has until", "have until")]
@@ -650,6 +667,30 @@ _IRREGULAR_PAST = wordset(
     became overcame withdrew drew grew threw knew blew forgot sank sprang swam stole
     chose froze rode woke wore tore bore swore shook forbade"""
 )
+
+
+_AIMS_PADDED = frozenset(f" {a} " for a in _AIMS)
+_AIM = re.compile(r"\bin (?:an effort|a bid|an attempt) to\b", re.I)
+#: "has / have" and the participle after it (and "been", "also", "now" between): the
+#: present perfect of an effort still going on ("donors have gathered").
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|also|now)\s+)?[a-z]+", re.I)
+
+
+def _aim_of_an_act_told(text: str) -> bool:
+    """Is the aim in ``text`` ("in an effort to ...") the aim of an act told in the past
+    before it ("police fired tear gas in an effort to clear the square"), not of an
+    effort going on ("donors have gathered in an effort to raise ...")?"""
+    m = _AIM.search(text)
+    return m is not None and told_in_past(_PRESENT_PERFECT.sub(" ", text[: m.start()]))
+
+
+def _not_done_so_far(words: list[str], i: int) -> bool:
+    """Is ``words[i]`` (a participle) negated in the present perfect: "has not been
+    approved", "have not signed"?"""
+    before = words[max(0, i - 3) : i]
+    if before[-2:] == ["not", "been"]:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1] == "not" and before[-2] in ("has", "have")
 
 
 def told_in_past(text: str) -> bool:
@@ -858,7 +899,7 @@ def _past_inability(word: str, following: str, after: str = "") -> bool:
 #: Verbs that report speech or a decision: in a later article "will" after them is a
 #: decision announced, not an outlook.
 REPORTING_WORDS = wordset(
-    """said says announced announces told stated states statement declared confirmed
+    """say said says announced announces told stated states statement declared confirmed
     ruled decided agreed reads wrote writes argued argues claimed claims"""
 )
 

@@ -267,6 +267,9 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The deputy harbour master is tipped to become the port's next chief.",
         # A risk run: what may follow it.
         "The harbour levy risks driving the ferry companies to other ports.",
+        # The purpose of work going on; a demand someone makes.
+        "The port authority is dredging the channel so that larger ships can dock.",
+        "Protesters repeated their demand for an independent inquiry.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -311,6 +314,11 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The dockers' leader would go on to win a seat in parliament.",
         # How long something held is no deadline.
         "The dock workers' union has until now refused to join the talks.",
+        # The purpose of what is done as a rule; a market's demand.
+        "The pharmacy also fills specialty prescriptions so that patients can manage "
+        "their medication therapy.",
+        "This, in turn, has created a demand for social media managers.",
+        "Growing demand for electric cars pushed prices up.",
     ],
 )
 def test_narrated_events_are_not_concerns(sentence):

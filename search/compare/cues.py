@@ -531,11 +531,17 @@ def cues(
     if hits:
         if " so that " in hits and (past or found["events"] or generic):
             forward.remove("so that")  # the purpose of what was done: history
+        elif " so that " in hits and len(forward) == 1 and not _under_way(text):
+            # the purpose of what is done as a rule ("the pharmacy fills prescriptions so
+            # that patients can manage their therapy"): no work going on, nothing planned
+            forward.remove("so that")
         if not hits.isdisjoint(_AIMS_PADDED) and _aim_of_an_act_told(text):
             forward[:] = [w for w in forward if w not in _AIMS]  # "fired ... in an effort to"
         if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
             # "has until now refused": how long something held, no deadline.
             forward[:] = [w for w in forward if w not in ("has until", "have until")]
+    if "demand" in found["demand"] and _MARKET_DEMAND.search(text):
+        found["demand"].remove("demand")  # a market's: "has created a demand for managers"
     return Cues(
         forward=tuple(forward),
         weak_forward=tuple(found["weak"]),
@@ -668,6 +674,30 @@ _IRREGULAR_PAST = wordset(
     chose froze rode woke wore tore bore swore shook forbade"""
 )
 
+
+#: Work going on before a purpose ("We are reforming the railways so that ..."): a
+#: progressive, or a plan or aim named, before "so that".
+_UNDER_WAY = re.compile(
+    r"\b(?:(?:is|are|am|be|been)\s+(?:\w+\s+)?\w+ing|plans?|aims?|seeks?|intends?|wants?)\b.*?"
+    r"\bso that\b",
+    re.I,
+)
+
+
+def _under_way(text: str) -> bool:
+    """Is what "so that" gives the purpose of going on or planned, not done as a rule?"""
+    return _UNDER_WAY.search(text) is not None
+
+
+#: Demand as what a market wants, not what someone demands: "supply and demand", "in
+#: demand", "growing / consumer / global demand", "created / boosted / met a demand".
+_MARKET_DEMAND = re.compile(
+    r"\b(?:supply and|in|growing|rising|increas\w+|strong(?:er)?|weak(?:er)?|high(?:er)?|"
+    r"low(?:er)?|consumer|global|domestic|export|import|falling|slowing|soaring|surging|"
+    r"booming|sluggish|pent-up|(?:creat|boost|fuel|driv|spurr|outstripp|dampen|curb)\w*"
+    r"(?: an?| the)?|meets?(?: an?| the)?|met(?: an?| the)?)\s+demand\b(?!s)",
+    re.I,
+)
 
 _AIMS_PADDED = frozenset(f" {a} " for a in _AIMS)
 _AIM = re.compile(r"\bin (?:an effort|a bid|an attempt) to\b", re.I)

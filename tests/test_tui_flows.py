@@ -39,7 +39,12 @@ def run(coro):
     asyncio.run(coro)
 
 
-async def wait_for(pilot, condition, timeout: float = 5.0, what: str = "condition") -> None:
+#: How long a test waits for what a user would wait for (an f5's indexing, a notice): it
+#: costs nothing when things are quick, and a loaded CI machine is slow.
+PATIENCE = 20.0
+
+
+async def wait_for(pilot, condition, timeout: float = PATIENCE, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -51,7 +56,7 @@ def notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def wait_for_notice(pilot, app, text: str, timeout: float = 5.0) -> None:
+async def wait_for_notice(pilot, app, text: str, timeout: float = PATIENCE) -> None:
     """Textual posts a notification as a message: it lands a moment after the change it
     tells of, so a test waits for it as a user would read it."""
     await wait_for(pilot, lambda: any(text in m for m in notices(app)), timeout, repr(text))

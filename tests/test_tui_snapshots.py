@@ -26,7 +26,7 @@ def app(tmp_path):
     real.close()
 
 
-async def settle(pilot, condition, timeout: float = 5.0) -> None:
+async def settle(pilot, condition, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "the screen never settled"

@@ -656,11 +656,16 @@ def _curated(link: Link, entry: Curation, comparison: Comparison, notices: list[
         pinned.append(evolve(ev, origin="curated"))
     if entry.verdict == AUTO_SILENT:
         have = {}  # "not addressed": the engine's links are not answers, pins still are
-    evidence = tuple(pinned) + tuple(e for e in auto if e.development.key in have)
+    return _decided(link, (*pinned, *(e for e in auto if e.development.key in have)), entry)
+
+
+def _decided(link: Link, evidence: Sequence[Evidence], entry: Curation) -> Link:
+    """``link`` as the analysts left it: their evidence, their verdict if they gave one
+    (else the engine's reading of that evidence), and their note."""
     verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
     return evolve(
         link,
-        evidence=evidence,
+        evidence=tuple(evidence),
         verdict=verdict,
         origin="curated",
         note=entry.note,
@@ -838,16 +843,5 @@ def apply_topic(result, entries: dict[tuple[str, str], Curation]):
             pinned.append(Evidence(Development(span, key), 0.0, origin="curated"))
         if entry.verdict == AUTO_SILENT:
             auto = {}
-        evidence = (*pinned, *auto.values())
-        verdict = entry.verdict or (AUTO_LINKED if evidence else AUTO_SILENT)
-        links.append(
-            evolve(
-                link,
-                evidence=evidence,
-                verdict=verdict,
-                origin="curated",
-                note=entry.note,
-                judged=entry.verdict is not None,
-            )
-        )
+        links.append(_decided(link, (*pinned, *auto.values()), entry))
     return evolve(result, links=tuple(links), notices=tuple(notices))

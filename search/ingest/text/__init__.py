@@ -6,6 +6,20 @@ Every rule here is general: it describes what web boilerplate looks like (menus,
 share prompts, copyright lines, image links, UI strings in another script), never
 what one particular page says. A file that cannot be read becomes a
 :class:`~search.model.Skipped` with a reason a user can act on; nothing raises.
+
+One concern a module, each building only on those above it:
+
+- :mod:`.decode`: bytes to text, sanitising (also used by the HTML and PDF readers);
+- :mod:`.shapes`: words (a CJK character is one) and the shapes of a line: a name, prose, a label;
+- :mod:`.markdown`: markup and hard wraps to display lines;
+- :mod:`.furniture`: the wording rules, one line at a time;
+- :mod:`.bylines`: who wrote it; :mod:`.source`: who published it;
+- :mod:`.chrome`: which lines are furniture, alone and in runs (menus, lists, boxes);
+- :mod:`.title`: the headline; :mod:`.head`: what stands between it and the story;
+- :mod:`.body`: the densest run of prose, and its paragraphs;
+- :mod:`.article`: :func:`parse_article`, those steps in order.
+
+The names other modules use are re-exported here.
 """
 
 from __future__ import annotations
@@ -20,12 +34,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..cjk import CHAR as _CJK_CHAR
-from ..cjk import CHARS as _CJK
-from ..cjk import is_cjk
-from ..model import Article
-from ..sentences import SENTENCE_END
-from .meta import (
+from ...cjk import CHAR as _CJK_CHAR
+from ...cjk import CHARS as _CJK
+from ...cjk import is_cjk
+from ...model import Article
+from ...sentences import SENTENCE_END
+from ..meta import (
     _BYLINE,
     _BYLINE_START,
     _DATE_FORMS,
@@ -39,14 +53,22 @@ from .meta import (
     without_dates,
 )
 
-__all__ = ["IngestError", "decode", "parse_article", "sanitise"]
+__all__ = [
+    "IngestError",
+    "clean_line",
+    "decode",
+    "parse_article",
+    "sanitise",
+    "PART_SEPARATOR",
+    "publisher_of",
+    "says_furniture",
+    "shown_byline",
+]
 
 
 class IngestError(Exception):
     """A file that is not an article; the message says why, in a user's words."""
 
-
-# --------------------------------------------------------------------------- decoding
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -118,8 +140,6 @@ def _looks_binary(raw: bytes) -> bool:
     return control > len(sample) * 0.1
 
 
-# --------------------------------------------------------------------------- sanitising
-
 _ESCAPES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]              # CSI: colours, cursor moves
@@ -151,8 +171,6 @@ def clean_line(text: str) -> str:
     """One line of display text: no controls, runs of spaces folded."""
     return _SPACES.sub(" ", sanitise(text).replace("\n", " ")).strip()
 
-
-# --------------------------------------------------------------------------- boilerplate
 
 # Inner runs exclude "[" so that a line of brackets that never close stays linear. The
 # link's address is matched as runs of plain characters between parenthesised parts
@@ -501,7 +519,7 @@ def _named_after_date(lines: Sequence[tuple[str, int]], title_index: int) -> str
 def _ends_on_a_place_word(name: str) -> bool:
     """A place the line names, not a writer: its last word an everyday one ("Kensington
     Palace", "Jackson Heights", "Victoria Station"), as :func:`_site_owner` refuses."""
-    from ..entities.typer import everyday
+    from ...entities.typer import everyday
 
     words = _words(name)
     return bool(words) and bool(everyday(words[-1]))
@@ -523,8 +541,8 @@ def _label_words(line: str) -> bool:
     a word in capitals in a line that is not all capitals), a place ("New York", the
     dateline beside the date), a name the recogniser knows (a public figure's topic tag, a
     body), or a credit to an agency or a column ("Getty Images", "Guest Column")."""
-    from ..entities.gazetteer import lookup  # the recogniser's lists, read once
-    from ..entities.typer import everyday, places
+    from ...entities.gazetteer import lookup  # the recogniser's lists, read once
+    from ...entities.typer import everyday, places
 
     words = _words(line)
     shouting = line != line.upper() and any(len(w) > 2 and w.isupper() for w in words)
@@ -1231,9 +1249,6 @@ def _title_like(line: str) -> bool:
         return False
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and not all(c.isupper() for c in letters)
-
-
-# --------------------------------------------------------------------------- the article
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -2396,8 +2411,8 @@ def _site_owner(tail: Sequence[str]) -> str:
     site's writer. Only a person's name, a known given name first and no everyday word
     last ("Grace Church", "Ann Lee Media"): a publisher, a company or a place owns the
     news sites."""
-    from ..entities.gazetteer import _given_names
-    from ..entities.typer import census_names, everyday
+    from ...entities.gazetteer import _given_names
+    from ...entities.typer import census_names, everyday
 
     for line in tail:
         if len(_words(line)) > 40:

@@ -25,15 +25,10 @@ The names other modules use are re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import string
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from ...cjk import CHAR as _CJK_CHAR
-from ...cjk import CHARS as _CJK
 from ...cjk import is_cjk
 from ...model import Article
 from ...sentences import SENTENCE_END
@@ -50,6 +45,22 @@ from ..meta import (
 )
 from .decode import IngestError, clean_line, decode, sanitise
 from .markdown import _IMAGE, _LINK, _lines, _normalise
+from .shapes import (
+    _WORD,
+    PART_SEPARATOR,
+    _caseless,
+    _closing_sentence,
+    _date_part,
+    _dated_short_line,
+    _has_ascii_letter,
+    _is_prose,
+    _labels,
+    _letters_script,
+    _name_line,
+    _reads_as_summary,
+    _runs_on,
+    _words,
+)
 
 __all__ = [
     "IngestError",
@@ -568,64 +579,6 @@ def _site_host(host: str) -> bool:
     return not _SERVICE_HOSTS.search(host)
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-#: A word, with each Chinese or Japanese character one of its own (a sentence of them has
-#: no spaces between its words: :func:`search.cjk.count_words` counts them so).
-_WORD_OR_CJK = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’-][^\W_{_CJK}]+)*")
-
-
-@functools.lru_cache(maxsize=512)
-def _words(line: str) -> tuple[str, ...]:
-    """The words of a line (computed once: every rule asks). Each Chinese or Japanese
-    character is a word, so a line of them is measured as the same line in English."""
-    if not line.isascii() and is_cjk(line):
-        return tuple(_WORD_OR_CJK.findall(line))
-    return tuple(_WORD.findall(line))
-
-
-def _caseless(word: str) -> bool:
-    """A Chinese or Japanese character: a script without capitals, whose running text
-    reads as lower-case words do (no capital marks a name or a heading in it)."""
-    return not word.isascii() and _CJK_CHAR.match(word) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def _script(ch: str) -> str:
-    """A coarse script name for a letter: the first word of its Unicode name. Japanese
-    writes one sentence in Han, Hiragana and Katakana: the three are one script, "CJK"."""
-    try:
-        name = unicodedata.name(ch)
-    except ValueError:
-        return "?"
-    first = name.split(" ", 1)[0]
-    if first in {"HIRAGANA", "KATAKANA", "HALFWIDTH"} and _CJK_CHAR.match(ch):
-        return "CJK"
-    return "LATIN" if first in {"LATIN", "FULLWIDTH"} else first
-
-
-def _has_ascii_letter(text: str) -> bool:
-    raw = text.encode("ascii", "ignore")
-    return len(raw.translate(None, _ASCII_LETTER_BYTES)) < len(raw)
-
-
-def _letters_script(text: str) -> Counter[str]:
-    """How many letters of each script ``text`` has (ASCII letters are Latin)."""
-    counts: Counter[str] = Counter()
-    ascii_only = text.encode("ascii", "ignore")
-    ascii_letters = len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTER_BYTES))
-    if ascii_letters:
-        counts["LATIN"] = ascii_letters
-    if not text.isascii():
-        counts.update(_script(ch) for ch in _NON_ASCII.findall(text) if ch.isalpha())
-    return counts
-
-
-_ASCII_LETTER_BYTES = string.ascii_letters.encode()
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def _is_chrome(line: str, foreign: bool) -> bool:
     """Web-page furniture rather than article text."""
     words = len(_words(line))
@@ -869,19 +822,6 @@ def _ui_words_only(line: str) -> bool:
     return content > 0 and ui >= len(words) * 0.8 and ui - (len(words) - content) >= 2
 
 
-def _closing_sentence(line: str, is_chrome: bool) -> bool:
-    words = _words(line)
-    return (
-        not is_chrome
-        and 2 <= len(words) < 8
-        and bool(SENTENCE_END.search(line))
-        and (words[0][:1].isupper() or words[0][:1].isdigit() or _caseless(words[0]))
-        and sum(1 for w in words[1:] if w[0].islower() or _caseless(w)) >= len(words[1:]) * 0.5
-        and not _BYLINE.match(line)
-        and not is_date_line(line)
-    )
-
-
 def _mark_lists(lines: Sequence[tuple[str, int]], chrome: list[bool], start: int = 0) -> set[int]:
     """Under a "Related" or "Read more" heading, the headlines that follow are links, up to
     a sentence, a long line or the heading of the next section (a comment form's "Leave a
@@ -942,45 +882,6 @@ def _mark_menus(lines: Sequence[tuple[str, int]], chrome: list[bool]) -> None:
             for j in run:
                 chrome[j] = True
         run = []
-
-
-def _label(line: str) -> bool:
-    """A menu entry or a link's label: one word, or every word capitalised ("Contact Us",
-    "Arts & Entertainment"); not an item of a list of things ("120g rice noodles")."""
-    words = _words(line)
-    return (
-        len(words) <= 1
-        or sum(1 for w in words if w[0].isupper()) >= len(words) - 1 > 0
-        and not any(w[0].isdigit() for w in words)
-    )
-
-
-def _labels(lines: Iterable[str]) -> bool:
-    """Most of these short lines are labels: a menu, not a list inside the article."""
-    flags = [_label(line) for line in lines]
-    return sum(flags) >= len(flags) * 0.6
-
-
-def _is_prose(line: str) -> bool:
-    """A paragraph of running text: several words, mostly lower case, ends like a sentence.
-    A teaser cut short ("The ministry has completed a temporary road around the...") is not."""
-    words = _words(line)
-    if len(words) < 8 or line.endswith(("...", "…")):
-        return False
-    lower = sum(1 for w in words if w[0].islower() or _caseless(w))
-    if lower < len(words) * 0.4:
-        return False
-    return bool(SENTENCE_END.search(line)) or len(words) >= 25
-
-
-#: A heading this long is a paragraph set as one (a deck, a lead in large type).
-_HEADING_PROSE_WORDS = 20
-
-
-def _runs_on(line: str, level: int) -> bool:
-    """Is a line that reads as prose running text? Not a heading of a few words that ends
-    like a sentence (a site's tagline, a headline, a deck): only a paragraph set as one."""
-    return not level or len(_words(line)) >= _HEADING_PROSE_WORDS
 
 
 def _title_like(line: str) -> bool:
@@ -1635,9 +1536,6 @@ def _headline_above(line: str) -> bool:
     )
 
 
-_NAME_JOINERS = frozenset(("in", "and", "de", "van", "von", "der", "da", "di", "bin", "al"))
-
-
 #: A Markdown link to a page about a writer ("[Evan Halper](https://www.latimes.com/people/
 #: evan-halper)", "by: [Cora Neas](https://www.kxan.com/author/cora-neas/ \"Posts by\")"):
 #: how a clipped page keeps its byline when the words "By" and the name were set apart.
@@ -1673,31 +1571,6 @@ _ADDRESS = re.compile(r"\([^()\s]*/[^()\s]*\)")
 #: How many other words a line may hold around a writer's link for it to be a byline ("By",
 #: "Staff Writer", a handle, a date).
 _BYLINE_AROUND = 6
-
-
-def _name_line(line: str) -> bool:
-    """People's names alone, perhaps with a place ("Philip Oltermann in Berlin",
-    "Ann Lee, Tom Ekwall")."""
-    if len(line) > 80 or any(c.isdigit() or c in ":?!" for c in line):
-        return False
-    for part in re.split(r",\s*|\s+and\s+|\s+&\s+", line):
-        words = _words(part)
-        if not words or not words[0][0].isupper():
-            return False
-        if not all(w[0].isupper() or w in _NAME_JOINERS for w in words):
-            return False
-        if not 2 <= sum(1 for w in words if w not in _NAME_JOINERS) <= 4:
-            return False
-    return True
-
-
-def _reads_as_summary(line: str) -> bool:
-    """A standfirst reads as a sentence: many words, most of them lower case."""
-    words = _words(line)
-    return (
-        len(words) >= 8
-        and sum(1 for w in words if w[0].islower() or _caseless(w)) >= len(words) * 0.5
-    )
 
 
 #: The arrows of a blog's links to the previous and the next post, or down to its
@@ -1814,18 +1687,6 @@ def _opening_date(
     return None
 
 
-def _date_part(line: str) -> bool:
-    """A date line, or a short line one of whose parts is ("Blog Home • October 18, 2019")."""
-    if is_date_line(line):
-        return True
-    return len(line) <= 100 and any(map(is_date_line, PART_SEPARATOR.split(line)))
-
-
-#: What sets a line's parts apart: "Blog Home • AI • October 18, 2019", "January 13, 2020 |
-#: categories: Python | View Comments".
-PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
-
-
 def _standfirst_like(line: str, level: int) -> bool:
     """A summary under the headline: a subheading, or a line that reads as a sentence;
     not a credit ("Posted on May 2, 2019 by Kay"), a caption, tags or a button's label."""
@@ -1836,10 +1697,6 @@ def _standfirst_like(line: str, level: int) -> bool:
     if level >= 2:  # a subheading: a headline-shaped deck, or a summary set as a heading
         return _title_candidate(line) or _reads_as_summary(line)
     return _reads_as_summary(line)
-
-
-def _dated_short_line(line: str) -> bool:
-    return len(_words(line)) <= 20 and find_date(line) is not None
 
 
 def _body(

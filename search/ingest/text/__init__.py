@@ -24,28 +24,12 @@ The names other modules use are re-exported here.
 
 from __future__ import annotations
 
-from ...model import Article
-from ..meta import _BYLINE, _DATELINE, _byline_names, find_date, is_date_line, parse_date
-from .body import _body, _main_run, _whole_lists
-from .bylines import (
-    _BYLINE_BELOW,
-    _author_link,
-    _footer_author,
-    _named_after_date,
-    _named_below_and_in_bio,
-    _named_beside_date,
-    _site_owner,
-    _without_authors_bio,
-    shown_byline,
-)
-from .chrome import _mark_chrome, _mark_lists
+from .article import parse_article
+from .bylines import shown_byline
 from .decode import IngestError, clean_line, decode, sanitise
-from .furniture import _COMMENTS_HEADING, says_furniture
-from .head import _dated_below, _head_metadata, _opening_above, _opening_date, _summary_into_body
-from .markdown import _lines, _normalise
-from .shapes import PART_SEPARATOR, _dated_short_line, _is_prose, _runs_on
-from .source import _guess_source, publisher_of
-from .title import _find_title, _headline_under_tagline, _without_controls_and_date
+from .furniture import says_furniture
+from .shapes import PART_SEPARATOR
+from .source import publisher_of
 
 __all__ = [
     "IngestError",
@@ -58,120 +42,3 @@ __all__ = [
     "says_furniture",
     "shown_byline",
 ]
-
-
-def parse_article(
-    text: str,
-    *,
-    id: str,
-    path: str = "",
-    meta: dict[str, str] | None = None,
-    fingerprint: str = "",
-    notes: tuple[str, ...] = (),
-    markdown: bool = False,
-) -> Article:
-    """Clean text (already decoded) to an :class:`Article`; ``markdown`` for a ``.md``
-    file (its straight quotes are rendered as typographic ones).
-
-    ``meta`` (from a sidecar file) and any front matter override what we guess; the
-    sidecar wins over the front matter (it is how a file is corrected without editing it).
-    Raises :class:`IngestError` when no article text is left.
-    """
-    text, front = _normalise(text)
-    given = {**front, **(meta or {})}
-    lines, linky, numbers, items = _lines(text, markdown)
-    if not lines:
-        raise IngestError("no text left after removing markup")
-    chrome = _mark_chrome(lines)
-    running_text = [_is_prose(line) and _runs_on(line, level) for line, level in lines]
-    prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
-    boxed: set[int] = set()
-    if any(prose):  # "Related" lists inside the story (the header has its own rules)
-        boxed = _mark_lists(lines, chrome, prose.index(True))
-        prose = [not chrome[i] and running_text[i] for i in range(len(lines))]
-    first, last = _whole_lists(_main_run(lines, chrome, prose, linky, boxed), items, chrome, linky)
-
-    head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    title, title_index = _headline_under_tagline(lines, first, head, linky)
-    if title_index >= 0:  # the story begins under it, past the headline set twice
-        first = title_index + 1
-        while first < last and (chrome[first] or lines[first][0].casefold() == title.casefold()):
-            first += 1
-        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    else:
-        title, title_index = _find_title(lines, head, chrome, first)
-    if first <= title_index < last:  # a headline that reads like a sentence began the run
-        first = title_index + 1
-        while first < last and not prose[first]:
-            first += 1
-        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    opening = _opening_above(lines, chrome, first, title_index)
-    if opening < first:
-        first = opening
-        head = [(i, lines[i]) for i in range(first) if not chrome[i]]
-    date, author, standfirst = _head_metadata(head, title_index)
-    title, run_in_date = _without_controls_and_date(title)
-    date = date or run_in_date
-    if date is not None and title_index >= 0 and not _dated_below(head, title_index):
-        # A masthead's today or a breadcrumb's date above the headline: a date line that
-        # opens the story (its byline's block, under a summary) says when it was published.
-        date = _opening_date(lines, chrome, first, last) or date
-    body_lines, date, author = _body(
-        lines, chrome, prose, (first, last), title_index, (date, author), numbers
-    )
-    comments = False  # past the comments' heading, a "Posted by" is a commenter's
-    for i in range(last + 1, len(lines)):
-        line = lines[i][0]
-        comments = comments or bool(_COMMENTS_HEADING.match(line))
-        if chrome[i]:
-            continue
-        footer = not comments and line[:6].lower() == "posted"  # a blog's footer
-        if not author and _BYLINE.match(line):
-            author = _byline_names(line)
-        elif not author and footer:
-            author = shown_byline([line]) or _footer_author(line)
-            author = "" if author.casefold() in ("anonymous", "unknown") else author
-        elif date is None and is_date_line(line):
-            date = find_date(line)
-        if date is None and footer and _dated_short_line(line):  # "Posted on May 2, 2019 ..."
-            date = find_date(line)
-    if not body_lines:
-        raise IngestError("no article text found (only headings, menus or links)")
-    if not author and title_index >= 0:  # "Posted on May 2, 2019 by Kay", "yas! | By Cara"
-        below = title_index + 1
-        author = shown_byline([line for line, _ in lines[below : below + _BYLINE_BELOW]])
-    if not author and "](" in text:
-        author = _author_link(text)
-    if not author and title_index >= 0:
-        author = (
-            _named_below_and_in_bio(lines, title_index, last)
-            or _named_beside_date(lines, title_index)
-            or _named_after_date(lines, title_index)
-        )
-    if not author:  # a personal site: "© 2012-2020 Ann Lee. All rights reserved."
-        author = _site_owner([line for line, _ in lines[last + 1 :]])
-    body_lines = _without_authors_bio(body_lines, author)
-    if markdown and "’" in author and author not in text:  # the name as the file spells it
-        author = author.replace("’", "'")  # "O'Callaghan", not as the story's quotes show
-    if date is None:  # "CANBERRA, 3 March 2025 — The government said...": the dateline's date
-        dateline = _DATELINE.match(body_lines[0])
-        date = find_date(dateline.group(1)) if dateline else None
-    standfirst = _summary_into_body(standfirst, head, body_lines)
-
-    url = clean_line(given.get("url", ""))
-    source = clean_line(given.get("source", "")) or _guess_source(
-        lines, chrome, [line for line, _ in lines[last + 1 :]] + [line for line, _ in lines[:first]]
-    )
-    return Article(
-        id=id,
-        path=path,
-        title=clean_line(given.get("title", "")) or title,
-        standfirst=clean_line(given.get("standfirst", "")) or standfirst,
-        author=clean_line(given.get("author", "")) or author,
-        source=source or publisher_of(url),
-        published=parse_date(given.get("published", "")) or date,
-        url=url,
-        body="\n\n".join(body_lines),
-        fingerprint=fingerprint,
-        notes=notes,
-    )

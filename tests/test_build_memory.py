@@ -14,7 +14,7 @@ from conftest import article_text, write
 import search.index
 from search.corpus import Corpus
 from search.ingest import read_article
-from search.ingest import text as ingest_text
+from search.ingest.text import shapes as ingest_shapes
 
 _LOADED_IN_PARENT: list[int] = []
 
@@ -92,7 +92,7 @@ def test_a_build_on_two_cores_writes_in_one_process_and_on_more_in_several(tmp_p
 def test_reading_many_articles_keeps_few_lines_in_the_line_cache(tmp_path):
     """The words of a line are cached for the rules that ask of it within an article; a
     worker that kept 8,192 whole paragraphs and their words held ~30 MB for no speed."""
-    ingest_text._words.cache_clear()
+    ingest_shapes._words.cache_clear()
     for i in range(120):
         lines = [
             f"Paragraph {k} of story {i}: the talks on topic {i * 7 + k} went on."
@@ -100,4 +100,4 @@ def test_reading_many_articles_keeps_few_lines_in_the_line_cache(tmp_path):
         ]
         path = write(tmp_path, f"s{i}.txt", f"# Story {i}\n\n" + "\n\n".join(lines) + "\n")
         read_article(path, tmp_path)
-    assert ingest_text._words.cache_info().currsize <= 1024
+    assert ingest_shapes._words.cache_info().currsize <= 1024

@@ -23,13 +23,13 @@ from .meta import find_date, is_date_line, parse_date
 from .text import (
     PART_SEPARATOR,
     IngestError,
-    _site_owner,
     clean_line,
     publisher_of,
     sanitise,
     says_furniture,
     shown_byline,
 )
+from .text.bylines import _site_owner
 
 #: trafilatura's options: measured on the ingest development set (bench/bench_ingest.py).
 #: favor_recall: with our furniture wording rules after it (:func:`_body`), it keeps the

@@ -2332,3 +2332,16 @@ def test_organisations_listed_in_prose_or_a_table_are_still_named() -> None:
     ]
     listed = recognise_text("The companies that signed:\nApple\nGoogle\nMicrosoft")
     assert [e.text for e in listed if e.type == "ORG"] == ["Apple", "Google", "Microsoft"]
+
+
+def test_software_named_with_its_version_and_release_is_no_name():
+    """ "Quillwork 5.2 was released": a name with a version number and a word for its
+    release is software's, a product, in every mention ("a maintainer of Quillwork")."""
+    text = (
+        "Quillwork 5.2 was released on November 5, 2019. It is the first version of "
+        "Quillwork that runs on the new interpreter.\n\nSpeaking as a maintainer of "
+        "Quillwork, I feel the port was worth it. Quillwork needed a way to run the same code."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
+    found = recognise_text("Mr Tolvane said the Quillwork 3.0 release was late.")
+    assert [e.text for e in found] == ["Tolvane"]

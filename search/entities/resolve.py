@@ -144,6 +144,14 @@ def _retype(
                 or norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
             ) and _product_in_apposition(norm, start, end):
                 models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
+            elif (
+                " " not in text
+                and end + 3 < len(norm)
+                and norm[end] == " "
+                and norm[end + 1 : end + 3].lstrip("v")[:1].isdigit()
+                and _RX_RELEASE_AFTER.match(norm, end)
+            ):
+                models.add(key)  # "Quillwork 5.2 was released": software, by its version
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
                 posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
@@ -381,6 +389,16 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
     r"(?:, (?:a|an|the)| (?:is|was) (?:a|an)) (?:(?!(?:of|for|at|by|from|and|or)\b)[\w-]+ ){0,3}"
     rf"{_PRODUCT_NOUNS}(?=[,.;:)]| (?:that|which|for|to|used|designed|developed|built|made"
     r"|launched|released|from|by|with)\b)"
+)
+
+
+#: A version number after a name and a word for its release: "Quillwork 5.2 was released",
+#: "the Quillwork 3.0 release", "Quillwork 2 beta". Software is no body nor person: its
+#: name is a product's, everywhere in the article. (A bare number after a name is a score,
+#: a price or a figure: "Arsenal 2", "Siemens 75.30".)
+_RX_RELEASE_AFTER = re.compile(
+    r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
+    r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
 )
 
 

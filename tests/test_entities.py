@@ -2345,3 +2345,23 @@ def test_software_named_with_its_version_and_release_is_no_name():
     assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
     found = recognise_text("Mr Tolvane said the Quillwork 3.0 release was late.")
     assert [e.text for e in found] == ["Tolvane"]
+
+
+def test_a_name_an_article_or_a_journal_is_in_is_a_publication():
+    """ "an article in Farrowline", "an editorial in Quenmoor", "the journal Cortical
+    Letters": the name is where a piece was published, an organisation (a paper, a
+    journal, a site), not the place "in" would make it; every mention follows."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text) if e.type != "DATE"]
+
+    assert found(
+        "The evidence is mixed, according to an article in Farrowline. So once again, "
+        "Farrowline noted the risk."
+    ) == [("Farrowline", "ORG"), ("Farrowline", "ORG")]
+    assert found("A 2013 editorial in Quenmoor argued that the pills are a waste.") == [
+        ("Quenmoor", "ORG")
+    ]
+    assert found(
+        "The findings were published in the journal Cortical Letters. The team was led by Ann Bell."
+    ) == [("Cortical Letters", "ORG"), ("Ann Bell", "PERSON")]

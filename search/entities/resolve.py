@@ -162,6 +162,10 @@ def _retype(
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif norm.endswith("(via ", 0, start) and norm.startswith(")", end):
                 sources.add(key)  # "(via Geeks Are Sexy)": the site a post was found on
+            elif norm.endswith(" in ", 0, start) and _RX_ARTICLE_IN.search(
+                norm, max(0, start - 40), start
+            ):
+                sources.add(key)  # "an article in Quillpost", "an editorial in the Annals"
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
@@ -328,7 +332,8 @@ _BODY_NOUNS = (
     r"(?:company|firm|group|band|startup|start-up|charity|nonprofit|non-profit|network"
     r"|agency|exchange|publisher|broadcaster|retailer|lender|insurer|airline|choir|orchestra"
     r"|organi[sz]ation|think tank|watchdog|website|podcast|label|conglomerate|carmaker"
-    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
+    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy|journal"
+    r"|magazine|newspaper|tabloid)"
 )
 #: The last words of :data:`_BODY_NOUNS`, looked up before the pattern is tried.
 _BODY_LAST_WORDS = frozenset(
@@ -346,6 +351,13 @@ _RX_BODY_AFTER = re.compile(
 )
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
+#: A piece of writing "in" a name: the name is where it was published, a paper, a
+#: journal or a site ("an article in Quillpost", "a 2013 editorial in the Annals of
+#: Medicine"); not "a study in" or "a report in", which are as often done in a place.
+_RX_ARTICLE_IN = re.compile(
+    r"\b(?:article|articles|editorial|op-ed|column|essay|commentary|opinion piece)"
+    r" (?:published )?in (?:the )?$"
+)
 #: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
 _PAPER_STARTS = (" magazine", " newspaper", " tabloid", " news ")
 #: After a name, words that say it is a body: it was founded, it has founders,

@@ -2365,3 +2365,11 @@ def test_a_name_an_article_or_a_journal_is_in_is_a_publication():
     assert found(
         "The findings were published in the journal Cortical Letters. The team was led by Ann Bell."
     ) == [("Cortical Letters", "ORG"), ("Ann Bell", "PERSON")]
+
+
+def test_a_degree_after_a_name_and_a_comma_is_no_place():
+    """ "Ann Corvell, Ph.D., of Brisbane University": letters after a name and a comma
+    are her degree, not the region a town is in ("Springfield, Ohio")."""
+    text = "The team was led by Ann Corvell, Ph.D., of Brisbane University, and colleagues."
+    assert [e.text for e in recognise_text(text) if e.type in {"GPE", "LOC"}] == []
+    assert [e.text for e in recognise_text(text) if e.type == "PERSON"] == ["Ann Corvell"]

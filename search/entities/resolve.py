@@ -152,6 +152,8 @@ def _retype(
                 and _RX_RELEASE_AFTER.match(norm, end)
             ):
                 models.add(key)  # "Quillwork 5.2 was released": software, by its version
+            elif text.rstrip(".") in _DEGREES and norm.endswith(", ", 0, start):
+                models.add(key)  # "Ann Bell, Ph.D., of": her degree, no place after a comma
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
                 posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
@@ -411,6 +413,16 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
 _RX_RELEASE_AFTER = re.compile(
     r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
     r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
+)
+
+
+#: Degrees and post-nominal letters written after a name and a comma ("Ann Bell, Ph.D.,"),
+#: which a name after a comma would otherwise make the region of a town. Not "MD",
+#: Maryland's code ("Baltimore, MD").
+_DEGREES = frozenset(
+    "Ph.D PhD M.D MBA M.B.A J.D Ed.D EdD Psy.D PsyD DPhil D.Phil LL.M LL.B LLM"  # noqa: SIM905
+    " D.D.S DDS D.M.D DMD MPH M.P.H R.N DNP PharmD Pharm.D FRCP FRCS FACS MSc M.Sc BSc"
+    " B.Sc M.Phil MPhil D.Sc DSc M.S.W MSW CPA".split()
 )
 
 

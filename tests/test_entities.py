@@ -2373,3 +2373,16 @@ def test_a_degree_after_a_name_and_a_comma_is_no_place():
     text = "The team was led by Ann Corvell, Ph.D., of Brisbane University, and colleagues."
     assert [e.text for e in recognise_text(text) if e.type in {"GPE", "LOC"}] == []
     assert [e.text for e in recognise_text(text) if e.type == "PERSON"] == ["Ann Corvell"]
+
+
+def test_a_programming_language_is_no_person():
+    """ "I would choose Quellcode as an implementation language", "Quellcode code": the
+    name is a language's, a product, in every mention ("a rewrite in Quellcode")."""
+    text = (
+        "Speaking of Quellcode, we discussed its use at the meetup. Porting to Quellcode "
+        "would have been the better choice, and I would choose Quellcode as an "
+        "implementation language today. I find Quellcode code surprisingly expressive."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
+    people = recognise_text("Ann Marlowe said the Quellcode compiler was slow.")
+    assert [e.text for e in people] == ["Ann Marlowe"]

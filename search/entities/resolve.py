@@ -152,6 +152,12 @@ def _retype(
                 and _RX_RELEASE_AFTER.match(norm, end)
             ):
                 models.add(key)  # "Quillwork 5.2 was released": software, by its version
+            elif (
+                norm.startswith(_LANGUAGE_STARTS, end)
+                and _RX_LANGUAGE_AFTER.match(norm, end)
+                and not _is_given(text.split(" ", 1)[0])
+            ):
+                models.add(key)  # "choose Quellcode as an implementation language"
             elif text.rstrip(".") in _DEGREES and norm.endswith(", ", 0, start):
                 models.add(key)  # "Ann Bell, Ph.D., of": her degree, no place after a comma
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
@@ -414,6 +420,18 @@ _RX_RELEASE_AFTER = re.compile(
     r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
     r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
 )
+
+
+#: After a name, what makes it a programming language or a program: "(choose) Quellcode as
+#: an implementation language", "Quellcode code", "the Quellcode compiler": a program's
+#: nouns only ("as a model", "as a tool" are said of people too).
+_RX_LANGUAGE_AFTER = re.compile(
+    r" as (?:a|an|the|my|our|its|their) (?:[\w-]+ ){0,2}(?:programming |scripting )?"
+    r"(?:language|database|framework|library|compiler|interpreter|runtime)\b"
+    r"| (?:code|codebase|compiler|interpreter|bindings|toolchain)\b(?!-)"
+)
+#: How the words :data:`_RX_LANGUAGE_AFTER` finds start.
+_LANGUAGE_STARTS = (" as ", " code", " compiler", " interpreter", " bindings", " toolchain")
 
 
 #: Degrees and post-nominal letters written after a name and a comma ("Ann Bell, Ph.D.,"),

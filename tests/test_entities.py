@@ -2386,3 +2386,15 @@ def test_a_programming_language_is_no_person():
     assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
     people = recognise_text("Ann Marlowe said the Quellcode compiler was slow.")
     assert [e.text for e in people] == ["Ann Marlowe"]
+
+
+def test_an_embedded_tweets_signature_names_its_author():
+    """A page that copies a tweet ends it with "— NAME (@handle) Date": the name is its
+    author, a person, even in a script the guesser cannot see."""
+    text = (
+        "A user wrote a thread of advice.\n\n必ず複数の男性で確保する。\n\n"
+        "— ナカムラユウキ (@yuki_n88) January 24, 2020\n\nThe thread went on."
+    )
+    assert [(e.text, e.type) for e in recognise_text(text) if e.type == "PERSON"] == [
+        ("ナカムラユウキ", "PERSON")
+    ]

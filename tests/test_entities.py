@@ -2398,3 +2398,22 @@ def test_an_embedded_tweets_signature_names_its_author():
     assert [(e.text, e.type) for e in recognise_text(text) if e.type == "PERSON"] == [
         ("ナカムラユウキ", "PERSON")
     ]
+
+
+def test_an_acronym_before_a_technical_or_medical_noun_is_a_term_not_a_body():
+    """ "QPIX platforms", "a QRT system", "VKD symptoms": an acronym before a word for a
+    technical or medical thing is a term's, in every mention; one before a word a body
+    has stays a body ("QRT staff")."""
+
+    def orgs(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "ORG"]
+
+    assert (
+        orgs(
+            "Nearly all tests were passing on QPIX platforms. Functions that are proxies to "
+            "QPIX functions won't accept bytes, though QPIX paths are bytes."
+        )
+        == []
+    )
+    assert orgs("If you have VKD and too much acid, you may get other VKD symptoms.") == []
+    assert orgs("The QRT said on Monday that QRT staff would strike.") == ["QRT", "QRT"]

@@ -528,6 +528,14 @@ _CURRENCY_CODES = frozenset(
     " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP"
     " PEN TWD".split()  # not COP: in the news, the climate summit
 )
+#: Words after an acronym that make it a technical or medical term's, no body's: "POSIX
+#: platforms", "a CI system", "PNG files", "UV exposure", "GERD symptoms", "ASCII safe".
+_RX_TECHNICAL_AFTER = re.compile(
+    r"(?:-(?:defined|compliant|compatible|encoded|enabled)\b| (?:platforms?|systems?"
+    r"|functions?|files?|formats?|protocols?|filesystems?|symptoms|exposure|rays|radiation"
+    r"|signals?|encoding|chips?|cables?|interfaces?|pipelines?|safe|production|deficiency"
+    r"|levels)\b)"
+)
 #: Words after a name that make it a product's: "the Google Authenticator app".
 _RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")
 #: How the words :data:`_RX_PRODUCT_AFTER` finds start.
@@ -548,6 +556,8 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
     if text.isupper():
         if text in _CURRENCY_CODES:
             return True
+        if end < len(norm) and norm[end] in " -" and _RX_TECHNICAL_AFTER.match(norm, end):
+            return True  # "POSIX platforms", "UV exposure", "GERD symptoms": a term's
         if (
             start > 4
             and norm[start - 1] == " "

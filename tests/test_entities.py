@@ -2417,3 +2417,20 @@ def test_an_acronym_before_a_technical_or_medical_noun_is_a_term_not_a_body():
     )
     assert orgs("If you have VKD and too much acid, you may get other VKD symptoms.") == []
     assert orgs("The QRT said on Monday that QRT staff would strike.") == ["QRT", "QRT"]
+
+
+def test_a_given_name_opening_a_sentence_before_said_or_knew_is_the_person():
+    """ "Matt knew that ..." after "(Matt Corrigan)": a given name that is also an
+    everyday word ("matt") opening a sentence is the person when a verb only a person
+    takes follows; "Mark my words" by Mark Hollis stays no one."""
+
+    def people(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "PERSON"]
+
+    assert people(
+        "The project's maintainer (Matt Corrigan) set a ground rule. It was the right call. "
+        "Matt knew that the port would take years."
+    ) == ["Matt Corrigan", "Matt"]
+    assert people("Mark Hollis spoke first. Mark my words, he said, it will rain.") == [
+        "Mark Hollis"
+    ]

@@ -1162,6 +1162,13 @@ def _nickname(g: _Gazetteer, name: str) -> str:
     return rest
 
 
+#: A verb only a person's subject takes, after a given name opening a sentence: "Matt knew
+#: that", "Mark said" (by Matt Mackall, Mark Carney), where "Mark my words" is no one.
+_RX_PERSON_VERB_AFTER = re.compile(
+    r" (?:said|says|knew|knows|told|tells|wrote|thought|thinks|believed|believes|argued"
+    r"|added|asked|replied|recalled|explained|insisted|admitted|laughed|smiled|nodded)\b"
+)
+
 #: Types of guessed names found again wherever the article uses them.
 _NAMED_AGAIN = frozenset(("PERSON", "ORG", "GPE", "LOC"))
 
@@ -1329,8 +1336,9 @@ def _second_pass(
                 and _is_sentence_start(norm, i)
                 and not norm.startswith(":", j)
                 and typer.common_words().get(word.lower(), 0)
+                and not (type_ == "PERSON" and _RX_PERSON_VERB_AFTER.match(norm, j))
             ):
-                continue  # "Mark my words" by Mark Carney; "Rick:" is still him
+                continue  # "Mark my words" by Mark Carney; "Rick:", "Matt knew" are him
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
     # A transcript's speaker in capitals at a line's start: "RICK:", "MORANIS:" for a
     # person the article names in full (one of that given name; "Q:", "A:" are no one's).

@@ -2434,3 +2434,13 @@ def test_a_given_name_opening_a_sentence_before_said_or_knew_is_the_person():
     assert people("Mark Hollis spoke first. Mark my words, he said, it will rain.") == [
         "Mark Hollis"
     ]
+
+
+def test_a_craft_named_with_its_model_number_is_no_organisation():
+    """ "the day the agency's Quenmark 1 space probe took a picture": a name with a model
+    number and a craft's or a device's noun is a product's, in every mention."""
+    text = (
+        "The album takes its inspiration from the Quenmark 1 space probe, which took a picture "
+        "of Earth. Quenmark was launched in 1977."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"ORG", "PERSON", "GPE"}] == []

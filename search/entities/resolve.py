@@ -413,12 +413,16 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
 
 
 #: A version number after a name and a word for its release: "Quillwork 5.2 was released",
-#: "the Quillwork 3.0 release", "Quillwork 2 beta". Software is no body nor person: its
-#: name is a product's, everywhere in the article. (A bare number after a name is a score,
-#: a price or a figure: "Arsenal 2", "Siemens 75.30".)
+#: "the Quillwork 3.0 release", "Quillwork 2 beta"; or a model number and a craft's or a
+#: device's noun: "the Quenmark 1 space probe". Software and machines are no body nor
+#: person: the name is a product's, everywhere in the article. (A bare number after a name
+#: is a score, a price or a figure: "Arsenal 2", "Siemens 75.30".)
 _RX_RELEASE_AFTER = re.compile(
     r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
     r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
+    # a craft or a device by its model number: "the Quenmark 1 space probe"
+    r"| \d+ (?:[a-z-]+ )?(?:probe|rocket|spacecraft|satellite|lander|rover|telescope|phone"
+    r"|smartphone|handset|laptop|tablet|console|drone|aircraft|airliner|helicopter)s?\b"
 )
 
 

@@ -120,7 +120,16 @@ def page_quality() -> dict:
     from bench import ner_pages
 
     found = ner_pages.run()
-    sides = ("dev", "held_out", "fresh", "sixth", "seventh", "seventh_held", "eighth", "eighth_held")
+    sides = (
+        "dev",
+        "held_out",
+        "fresh",
+        "sixth",
+        "seventh",
+        "seventh_held",
+        "eighth",
+        "eighth_held",
+    )
     return {"pages": {s: found[s] for s in sides if s in found}}
 
 

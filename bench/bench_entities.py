@@ -116,11 +116,20 @@ def run() -> dict[str, float]:
 def page_quality() -> dict:
     """P/R/F1 per type on the hand-annotated real pages (``bench/ner_pages.py``), pooled
     over the dev pages, the held-out ones, the six fresh ones, the sixth round's four and
-    the seventh round's four dev and two held-out pages."""
+    the seventh and the eighth round's four dev and two held-out pages each."""
     from bench import ner_pages
 
     found = ner_pages.run()
-    sides = ("dev", "held_out", "fresh", "sixth", "seventh", "seventh_held")
+    sides = (
+        "dev",
+        "held_out",
+        "fresh",
+        "sixth",
+        "seventh",
+        "seventh_held",
+        "eighth",
+        "eighth_held",
+    )
     return {"pages": {s: found[s] for s in sides if s in found}}
 
 

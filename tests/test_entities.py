@@ -2332,3 +2332,115 @@ def test_organisations_listed_in_prose_or_a_table_are_still_named() -> None:
     ]
     listed = recognise_text("The companies that signed:\nApple\nGoogle\nMicrosoft")
     assert [e.text for e in listed if e.type == "ORG"] == ["Apple", "Google", "Microsoft"]
+
+
+def test_software_named_with_its_version_and_release_is_no_name():
+    """ "Quillwork 5.2 was released": a name with a version number and a word for its
+    release is software's, a product, in every mention ("a maintainer of Quillwork")."""
+    text = (
+        "Quillwork 5.2 was released on November 5, 2019. It is the first version of "
+        "Quillwork that runs on the new interpreter.\n\nSpeaking as a maintainer of "
+        "Quillwork, I feel the port was worth it. Quillwork needed a way to run the same code."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
+    found = recognise_text("Mr Tolvane said the Quillwork 3.0 release was late.")
+    assert [e.text for e in found] == ["Tolvane"]
+
+
+def test_a_name_an_article_or_a_journal_is_in_is_a_publication():
+    """ "an article in Farrowline", "an editorial in Quenmoor", "the journal Cortical
+    Letters": the name is where a piece was published, an organisation (a paper, a
+    journal, a site), not the place "in" would make it; every mention follows."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.type) for e in recognise_text(text) if e.type != "DATE"]
+
+    assert found(
+        "The evidence is mixed, according to an article in Farrowline. So once again, "
+        "Farrowline noted the risk."
+    ) == [("Farrowline", "ORG"), ("Farrowline", "ORG")]
+    assert found("A 2013 editorial in Quenmoor argued that the pills are a waste.") == [
+        ("Quenmoor", "ORG")
+    ]
+    assert found(
+        "The findings were published in the journal Cortical Letters. The team was led by Ann Bell."
+    ) == [("Cortical Letters", "ORG"), ("Ann Bell", "PERSON")]
+
+
+def test_a_degree_after_a_name_and_a_comma_is_no_place():
+    """ "Ann Corvell, Ph.D., of Brisbane University": letters after a name and a comma
+    are her degree, not the region a town is in ("Springfield, Ohio")."""
+    text = "The team was led by Ann Corvell, Ph.D., of Brisbane University, and colleagues."
+    assert [e.text for e in recognise_text(text) if e.type in {"GPE", "LOC"}] == []
+    assert [e.text for e in recognise_text(text) if e.type == "PERSON"] == ["Ann Corvell"]
+
+
+def test_a_programming_language_is_no_person():
+    """ "I would choose Quellcode as an implementation language", "Quellcode code": the
+    name is a language's, a product, in every mention ("a rewrite in Quellcode")."""
+    text = (
+        "Speaking of Quellcode, we discussed its use at the meetup. Porting to Quellcode "
+        "would have been the better choice, and I would choose Quellcode as an "
+        "implementation language today. I find Quellcode code surprisingly expressive."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"PERSON", "ORG", "GPE"}] == []
+    people = recognise_text("Ann Marlowe said the Quellcode compiler was slow.")
+    assert [e.text for e in people] == ["Ann Marlowe"]
+
+
+def test_an_embedded_tweets_signature_names_its_author():
+    """A page that copies a tweet ends it with "— NAME (@handle) Date": the name is its
+    author, a person, even in a script the guesser cannot see."""
+    text = (
+        "A user wrote a thread of advice.\n\n必ず複数の男性で確保する。\n\n"
+        "— ナカムラユウキ (@yuki_n88) January 24, 2020\n\nThe thread went on."
+    )
+    assert [(e.text, e.type) for e in recognise_text(text) if e.type == "PERSON"] == [
+        ("ナカムラユウキ", "PERSON")
+    ]
+
+
+def test_an_acronym_before_a_technical_or_medical_noun_is_a_term_not_a_body():
+    """ "QPIX platforms", "a QRT system", "VKD symptoms": an acronym before a word for a
+    technical or medical thing is a term's, in every mention; one before a word a body
+    has stays a body ("QRT staff")."""
+
+    def orgs(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "ORG"]
+
+    assert (
+        orgs(
+            "Nearly all tests were passing on QPIX platforms. Functions that are proxies to "
+            "QPIX functions won't accept bytes, though QPIX paths are bytes."
+        )
+        == []
+    )
+    assert orgs("If you have VKD and too much acid, you may get other VKD symptoms.") == []
+    assert orgs("The QRT said on Monday that QRT staff would strike.") == ["QRT", "QRT"]
+
+
+def test_a_given_name_opening_a_sentence_before_said_or_knew_is_the_person():
+    """ "Matt knew that ..." after "(Matt Corrigan)": a given name that is also an
+    everyday word ("matt") opening a sentence is the person when a verb only a person
+    takes follows; "Mark my words" by Mark Hollis stays no one."""
+
+    def people(text: str) -> list[str]:
+        return [e.text for e in recognise_text(text) if e.type == "PERSON"]
+
+    assert people(
+        "The project's maintainer (Matt Corrigan) set a ground rule. It was the right call. "
+        "Matt knew that the port would take years."
+    ) == ["Matt Corrigan", "Matt"]
+    assert people("Mark Hollis spoke first. Mark my words, he said, it will rain.") == [
+        "Mark Hollis"
+    ]
+
+
+def test_a_craft_named_with_its_model_number_is_no_organisation():
+    """ "the day the agency's Quenmark 1 space probe took a picture": a name with a model
+    number and a craft's or a device's noun is a product's, in every mention."""
+    text = (
+        "The album takes its inspiration from the Quenmark 1 space probe, which took a picture "
+        "of Earth. Quenmark was launched in 1977."
+    )
+    assert [e.text for e in recognise_text(text) if e.type in {"ORG", "PERSON", "GPE"}] == []

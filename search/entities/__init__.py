@@ -39,6 +39,7 @@ from search.entities.defined import (
     short_bodies,
     sites,
     titled_people,
+    tweet_authors,
 )
 from search.entities.gazetteer import (
     TYPE_LABELS,
@@ -315,7 +316,7 @@ def _first_pass(g: _Gazetteer, norm: str) -> list[Span]:
         chosen.sort()
     chosen = datelines(norm, _widen(norm, chosen))
     chosen = sites(norm, post_offices(norm, numbered_roads(norm, acronym_names(norm, chosen))))
-    return titled_people(norm, chosen)
+    return tweet_authors(norm, titled_people(norm, chosen))
 
 
 #: A span's priority (0: a guess that overlaps known mentions, see search.entities.guess).

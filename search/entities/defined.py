@@ -291,6 +291,30 @@ def numbered_roads(norm: str, spans: list[Span]) -> list[Span]:
 _LEADING_STOPS = frozenset("The On At In Near Along From To Via A An".split())
 
 
+def tweet_authors(norm: str, spans: list[Span]) -> list[Span]:
+    """An embedded tweet's signature names its author: "— マツモトケイジ (@keizi666) January
+    24, 2020", the name a page copies from the post before its handle and date. A name the
+    guesser cannot see (another script, small letters) is a person there; one it found
+    keeps the type it has."""
+    if "(@" not in norm:
+        return spans
+    found = []
+    for m in _RX_TWEET_SIGNATURE.finditer(norm):
+        a, b = m.span("name")
+        if any(s[0] < b and a < s[1] for s in spans) or _RX_DIGIT_OR_MARK.search(norm, a, b):
+            continue
+        found.append((a, b, "PERSON", "", True, DEFINED))
+    return sorted(spans + found) if found else spans
+
+
+#: A tweet's signature on a line of its own: a dash, the author's name, the handle in
+#: brackets, the date ("— Dana Ruiz (@danaruiz) July 3, 2019").
+_RX_TWEET_SIGNATURE = re.compile(
+    r"(?m)^[-—–] ?(?P<name>[^\W\d_][^\n()@—–]{0,58}?) \(@\w{1,30}\) [A-Z][a-z]+\.? \d{1,2}, \d{4}"
+)
+_RX_DIGIT_OR_MARK = re.compile(r"[\d:;!?\"“”]")
+
+
 #: An office named for its holder's post: "Christian County Sheriff's Department", "the
 #: Attorney General's Office", "Children's Hospital".
 _RX_OFFICE_AFTER = re.compile(r"(?: [A-Z][\w-]*){0,3} (?P<cue>[A-Z][a-z]+)(?![\w'’-])")

@@ -144,6 +144,22 @@ def _retype(
                 or norm.endswith(_PRODUCT_BEFORE_ENDS, 0, start)
             ) and _product_in_apposition(norm, start, end):
                 models.add(key)  # "a trojan called Monokle", "Their machine, RiskCardio,"
+            elif (
+                " " not in text
+                and end + 3 < len(norm)
+                and norm[end] == " "
+                and norm[end + 1 : end + 3].lstrip("v")[:1].isdigit()
+                and _RX_RELEASE_AFTER.match(norm, end)
+            ):
+                models.add(key)  # "Quillwork 5.2 was released": software, by its version
+            elif (
+                norm.startswith(_LANGUAGE_STARTS, end)
+                and _RX_LANGUAGE_AFTER.match(norm, end)
+                and not _is_given(text.split(" ", 1)[0])
+            ):
+                models.add(key)  # "choose Quellcode as an implementation language"
+            elif text.rstrip(".") in _DEGREES and norm.endswith(", ", 0, start):
+                models.add(key)  # "Ann Bell, Ph.D., of": her degree, no place after a comma
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
                 posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
@@ -154,6 +170,10 @@ def _retype(
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif norm.endswith("(via ", 0, start) and norm.startswith(")", end):
                 sources.add(key)  # "(via Geeks Are Sexy)": the site a post was found on
+            elif norm.endswith(" in ", 0, start) and _RX_ARTICLE_IN.search(
+                norm, max(0, start - 40), start
+            ):
+                sources.add(key)  # "an article in Quillpost", "an editorial in the Annals"
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
                 sources.add(key)  # "Harpers magazine", "the Kyiv Post newspaper"
             elif norm.endswith("At ", 0, start) and _RX_WE_AFTER.match(norm, end):
@@ -320,7 +340,8 @@ _BODY_NOUNS = (
     r"(?:company|firm|group|band|startup|start-up|charity|nonprofit|non-profit|network"
     r"|agency|exchange|publisher|broadcaster|retailer|lender|insurer|airline|choir|orchestra"
     r"|organi[sz]ation|think tank|watchdog|website|podcast|label|conglomerate|carmaker"
-    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy)"
+    r"|automaker|manufacturer|maker|chain|cooperative|co-op|collective|consultancy|journal"
+    r"|magazine|newspaper|tabloid)"
 )
 #: The last words of :data:`_BODY_NOUNS`, looked up before the pattern is tried.
 _BODY_LAST_WORDS = frozenset(
@@ -338,6 +359,13 @@ _RX_BODY_AFTER = re.compile(
 )
 #: A paper's kind after its name: "Harpers magazine", "Quillpost newspaper".
 _RX_PAPER_AFTER = re.compile(r" (?:magazine|newspaper|tabloid|news agency|news site)\b")
+#: A piece of writing "in" a name: the name is where it was published, a paper, a
+#: journal or a site ("an article in Quillpost", "a 2013 editorial in the Annals of
+#: Medicine"); not "a study in" or "a report in", which are as often done in a place.
+_RX_ARTICLE_IN = re.compile(
+    r"\b(?:article|articles|editorial|op-ed|column|essay|commentary|opinion piece)"
+    r" (?:published )?in (?:the )?$"
+)
 #: How the words :data:`_RX_PAPER_AFTER` finds start (checked first: mostly none do).
 _PAPER_STARTS = (" magazine", " newspaper", " tabloid", " news ")
 #: After a name, words that say it is a body: it was founded, it has founders,
@@ -381,6 +409,42 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
     r"(?:, (?:a|an|the)| (?:is|was) (?:a|an)) (?:(?!(?:of|for|at|by|from|and|or)\b)[\w-]+ ){0,3}"
     rf"{_PRODUCT_NOUNS}(?=[,.;:)]| (?:that|which|for|to|used|designed|developed|built|made"
     r"|launched|released|from|by|with)\b)"
+)
+
+
+#: A version number after a name and a word for its release: "Quillwork 5.2 was released",
+#: "the Quillwork 3.0 release", "Quillwork 2 beta"; or a model number and a craft's or a
+#: device's noun: "the Quenmark 1 space probe". Software and machines are no body nor
+#: person: the name is a product's, everywhere in the article. (A bare number after a name
+#: is a score, a price or a figure: "Arsenal 2", "Siemens 75.30".)
+_RX_RELEASE_AFTER = re.compile(
+    r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
+    r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
+    # a craft or a device by its model number: "the Quenmark 1 space probe"
+    r"| \d+ (?:[a-z-]+ )?(?:probe|rocket|spacecraft|satellite|lander|rover|telescope|phone"
+    r"|smartphone|handset|laptop|tablet|console|drone|aircraft|airliner|helicopter)s?\b"
+)
+
+
+#: After a name, what makes it a programming language or a program: "(choose) Quellcode as
+#: an implementation language", "Quellcode code", "the Quellcode compiler": a program's
+#: nouns only ("as a model", "as a tool" are said of people too).
+_RX_LANGUAGE_AFTER = re.compile(
+    r" as (?:a|an|the|my|our|its|their) (?:[\w-]+ ){0,2}(?:programming |scripting )?"
+    r"(?:language|database|framework|library|compiler|interpreter|runtime)\b"
+    r"| (?:code|codebase|compiler|interpreter|bindings|toolchain)\b(?!-)"
+)
+#: How the words :data:`_RX_LANGUAGE_AFTER` finds start.
+_LANGUAGE_STARTS = (" as ", " code", " compiler", " interpreter", " bindings", " toolchain")
+
+
+#: Degrees and post-nominal letters written after a name and a comma ("Ann Bell, Ph.D.,"),
+#: which a name after a comma would otherwise make the region of a town. Not "MD",
+#: Maryland's code ("Baltimore, MD").
+_DEGREES = frozenset(
+    "Ph.D PhD M.D MBA M.B.A J.D Ed.D EdD Psy.D PsyD DPhil D.Phil LL.M LL.B LLM"  # noqa: SIM905
+    " D.D.S DDS D.M.D DMD MPH M.P.H R.N DNP PharmD Pharm.D FRCP FRCS FACS MSc M.Sc BSc"
+    " B.Sc M.Phil MPhil D.Sc DSc M.S.W MSW CPA".split()
 )
 
 
@@ -468,6 +532,14 @@ _CURRENCY_CODES = frozenset(
     " TRY ILS AED SAR THB IDR MYR PHP VND NGN KES EGP PKR BDT UAH CZK HUF RON ARS CLP"
     " PEN TWD".split()  # not COP: in the news, the climate summit
 )
+#: Words after an acronym that make it a technical or medical term's, no body's: "POSIX
+#: platforms", "a CI system", "PNG files", "UV exposure", "GERD symptoms", "ASCII safe".
+_RX_TECHNICAL_AFTER = re.compile(
+    r"(?:-(?:defined|compliant|compatible|encoded|enabled)\b| (?:platforms?|systems?"
+    r"|functions?|files?|formats?|protocols?|filesystems?|symptoms|exposure|rays|radiation"
+    r"|signals?|encoding|chips?|cables?|interfaces?|pipelines?|safe|production|deficiency"
+    r"|levels)\b)"
+)
 #: Words after a name that make it a product's: "the Google Authenticator app".
 _RX_PRODUCT_AFTER = re.compile(r" (?:app|apps|browser|plug-?in|extension)\b")
 #: How the words :data:`_RX_PRODUCT_AFTER` finds start.
@@ -488,6 +560,8 @@ def _no_name_here(norm: str, start: int, end: int, text: str) -> bool:
     if text.isupper():
         if text in _CURRENCY_CODES:
             return True
+        if end < len(norm) and norm[end] in " -" and _RX_TECHNICAL_AFTER.match(norm, end):
+            return True  # "POSIX platforms", "UV exposure", "GERD symptoms": a term's
         if (
             start > 4
             and norm[start - 1] == " "
@@ -1092,6 +1166,13 @@ def _nickname(g: _Gazetteer, name: str) -> str:
     return rest
 
 
+#: A verb only a person's subject takes, after a given name opening a sentence: "Matt knew
+#: that", "Mark said" (by Matt Mackall, Mark Carney), where "Mark my words" is no one.
+_RX_PERSON_VERB_AFTER = re.compile(
+    r" (?:said|says|knew|knows|told|tells|wrote|thought|thinks|believed|believes|argued"
+    r"|added|asked|replied|recalled|explained|insisted|admitted|laughed|smiled|nodded)\b"
+)
+
 #: Types of guessed names found again wherever the article uses them.
 _NAMED_AGAIN = frozenset(("PERSON", "ORG", "GPE", "LOC"))
 
@@ -1259,8 +1340,9 @@ def _second_pass(
                 and _is_sentence_start(norm, i)
                 and not norm.startswith(":", j)
                 and typer.common_words().get(word.lower(), 0)
+                and not (type_ == "PERSON" and _RX_PERSON_VERB_AFTER.match(norm, j))
             ):
-                continue  # "Mark my words" by Mark Carney; "Rick:" is still him
+                continue  # "Mark my words" by Mark Carney; "Rick:", "Matt knew" are him
             extra.append((i, j, type_, canonical, canonical not in g.records, 1))
     # A transcript's speaker in capitals at a line's start: "RICK:", "MORANIS:" for a
     # person the article names in full (one of that given name; "Q:", "A:" are no one's).

@@ -103,9 +103,7 @@ def show(title: str, parts: dict[str, dict[str, Score]]) -> None:
     rows = {"whole": whole(parts), **parts}
     for part, by_type in rows.items():
         n = by_type["all"].tp + by_type["all"].fn
-        cells = "  ".join(
-            f"{t} {s.p:.3f}/{s.r:.3f}/{s.f1:.4f}" for t, s in by_type.items()
-        )
+        cells = "  ".join(f"{t} {s.p:.3f}/{s.r:.3f}/{s.f1:.4f}" for t, s in by_type.items())
         print(f"  {part:<7} gold {n:>5}  {cells}")
 
 
@@ -169,9 +167,7 @@ def kfold(k: int, runs: int, epochs: int) -> dict[str, dict[str, dict[str, Score
     trainer = _trainer()
     train = {name: ner_dev.documents(name, ner_dev.TRAIN) for name in ner_dev.TRAIN}
     dev = {name: ner_dev.documents(name) for name in ner_dev.SETS}
-    examples = {
-        name: [_doc_examples(name, doc) for doc in docs] for name, docs in train.items()
-    }
+    examples = {name: [_doc_examples(name, doc) for doc in docs] for name, docs in train.items()}
     pooled = {
         f"{side}:{name}": {p: {t: Score() for t in (*SCORED, "all")} for p in PARTS}
         for side in ("fold", "dev")

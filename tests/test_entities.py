@@ -2444,3 +2444,54 @@ def test_a_craft_named_with_its_model_number_is_no_organisation():
         "of Earth. Quenmark was launched in 1977."
     )
     assert [e.text for e in recognise_text(text) if e.type in {"ORG", "PERSON", "GPE"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ARM chips are everywhere. ARM said licensing grew.", "ARM"),
+        ("Hackers stole Okta code last year. Okta said it fixed the flaw.", "Okta"),
+        ("Engineers chose Snowflake as their database. Snowflake shares rose.", "Snowflake"),
+        ("The Kia 5 series launched in May. Kia said sales rose.", "Kia"),
+    ],
+)
+def test_a_company_the_article_shows_speaking_or_trading_is_no_product(text, name):
+    """A product's or a term's cue ("ARM chips", "Okta code", "as their database") made a
+    name no name in every mention; a name that speaks or trades is a body's."""
+    assert name in [e.text for e in recognise_text(text) if e.type == "ORG"]
+
+
+def test_a_count_of_craft_is_no_model_number():
+    found = recognise_text("Lufthansa 12 aircraft were grounded on Monday.")
+    assert "Lufthansa" in [e.text for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote an article in Springfield about the flood. Springfield officials said "
+        "the river rose.",
+        "A column in Avdiivka's local paper said the town held.",
+    ],
+)
+def test_a_place_after_an_article_in_stays_a_place(text):
+    place = text.split(" in ", 1)[1].split()[0].removesuffix("'s")
+    assert [e.type for e in recognise_text(text) if e.text == place][:1] == ["GPE"]
+
+
+def test_a_title_cased_headline_is_no_row_of_buttons():
+    found = recognise_text("Apple Sues Samsung Over Google Patents")
+    assert [e.text for e in found if e.type == "ORG"] == ["Apple", "Samsung", "Google"]
+
+
+@pytest.mark.parametrize(
+    "account",
+    [
+        "bbc breaking news (@BBCBreaking)",
+        "東京都防災 (@tokyo_bousai)",
+        "City of Fernley (@fernley)",
+    ],
+)
+def test_an_institutions_tweet_signature_names_no_person(account):
+    text = f"The storm hit the coast.\n— {account} January 20, 2021"
+    assert [e.text for e in recognise_text(text) if e.type == "PERSON"] == []

@@ -43,9 +43,21 @@ def _in_rows(norm: str, spans: list[Span]) -> set[int]:
         if s[2] == "ORG" and row and _RX_GAP.fullmatch(norm, spans[row[-1]][1], s[0]):
             row.append(i)
             continue
-        if len(row) >= ROW:
+        if _buttons(norm, spans, row):
             dropped.update(row)
         row = [i] if s[2] == "ORG" else []
-    if len(row) >= ROW:
+    if _buttons(norm, spans, row):
         dropped.update(row)
     return dropped
+
+
+def _buttons(norm: str, spans: list[Span], row: list[int]) -> bool:
+    """Is a row of organisations a row of buttons: long enough, and set apart by a bar or
+    a dot, or by nothing but spaces at least twice? A Title-Cased headline has a word
+    between each two ("Apple Sues Samsung Over Google Patents")."""
+    if len(row) < ROW:
+        return False
+    gaps = [norm[spans[a][1] : spans[b][0]] for a, b in zip(row, row[1:], strict=False)]
+    if any(c in gap for gap in gaps for c in "|·•"):
+        return True
+    return sum(not any(c.isalpha() for c in gap) for gap in gaps) >= ROW - 1

@@ -303,6 +303,8 @@ def tweet_authors(norm: str, spans: list[Span]) -> list[Span]:
         a, b = m.span("name")
         if any(s[0] < b and a < s[1] for s in spans) or _RX_DIGIT_OR_MARK.search(norm, a, b):
             continue
+        if _institution_signs(norm[a:b]):
+            continue  # "Ministério da Saúde (@minsaude)", "bbc breaking news": an account
         found.append((a, b, "PERSON", "", True, DEFINED))
     return sorted(spans + found) if found else spans
 
@@ -313,6 +315,28 @@ _RX_TWEET_SIGNATURE = re.compile(
     r"(?m)^[-—–] ?(?P<name>[^\W\d_][^\n()@—–]{0,58}?) \(@\w{1,30}\) [A-Z][a-z]+\.? \d{1,2}, \d{4}"
 )
 _RX_DIGIT_OR_MARK = re.compile(r"[\d:;!?\"“”]")
+#: Words of an institution's or a newsroom's account, in the languages of the news.
+_ACCOUNT_WORDS = frozenset(
+    "news breaking live official ministry ministério ministerio ministère ministero"
+    " department agency office police government council city county state embassy"
+    " university college institute foundation party team club radio tv weather"
+    " gobierno governo gouvernement regierung polizei ministerium".split()
+)
+#: Characters of Chinese and Japanese institutions' names (ministry, agency, bureau, office,
+#: party, broadcasting, newspaper, disaster prevention).
+_ACCOUNT_CHARS = ("省", "庁", "局", "署", "党", "放送", "新聞", "防災", "ニュース", "政府")
+
+
+def _institution_signs(name: str) -> bool:
+    """Does a tweet's signature name an institution's account, not a person: a word of
+    a body or a newsroom, all lower case ("bbc breaking news"), or a CJK institution's
+    character?"""
+    words = name.split()
+    if any(w.casefold() in _ACCOUNT_WORDS for w in words):
+        return True
+    if name.isascii() and name == name.lower():
+        return True
+    return any(c in name for c in _ACCOUNT_CHARS)
 
 
 #: An office named for its holder's post: "Christian County Sheriff's Department", "the

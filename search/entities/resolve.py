@@ -81,6 +81,7 @@ def _retype(
     venues: set[str] = set()  # names some mention of which a business's noun follows
     inside: set[str] = set()  # names some mention of which follows "in"
     located: set[str] = set()  # names some mention of which is where one lives, or near
+    acting: set[str] = set()  # names some mention of which speaks or trades as a body does
     sport: bool | str | None = None  # does the document hold results? (asked when needed)
     places = typer.places()
     for fi, (name, _text, norm, spans) in enumerate(fields):
@@ -149,7 +150,13 @@ def _retype(
                 and end + 3 < len(norm)
                 and norm[end] == " "
                 and norm[end + 1 : end + 3].lstrip("v")[:1].isdigit()
-                and _RX_RELEASE_AFTER.match(norm, end)
+                and (
+                    _RX_RELEASE_AFTER.match(norm, end)
+                    or (
+                        norm.endswith(("the ", "a ", "an ", "its ", "The ", "’s ", "'s "), 0, start)
+                        and _RX_MODEL_NUMBER_AFTER.match(norm, end)
+                    )
+                )
             ):
                 models.add(key)  # "Quillwork 5.2 was released": software, by its version
             elif (
@@ -160,6 +167,8 @@ def _retype(
                 models.add(key)  # "choose Quellcode as an implementation language"
             elif text.rstrip(".") in _DEGREES and norm.endswith(", ", 0, start):
                 models.add(key)  # "Ann Bell, Ph.D., of": her degree, no place after a comma
+            if norm.startswith(_ACTING_STARTS, end) and _RX_ACTING_AFTER.match(norm, end):
+                acting.add(key)  # "ARM said", "Okta shares fell": no product, no term
             if norm.startswith((" at ", " for "), end) and _RX_JOB_TITLE.fullmatch(text):
                 posts.add(key)  # "Director of Engineering at CloudBees": a post, no name
             if norm.endswith((" at ", " for "), 0, start) and _employer(norm, start):
@@ -170,8 +179,11 @@ def _retype(
                 sources.add(key)  # "Learn more at Emerj.": a site, a paper, a body
             elif norm.endswith("(via ", 0, start) and norm.startswith(")", end):
                 sources.add(key)  # "(via Geeks Are Sexy)": the site a post was found on
-            elif norm.endswith(" in ", 0, start) and _RX_ARTICLE_IN.search(
-                norm, max(0, start - 40), start
+            elif (
+                norm.endswith(" in ", 0, start)
+                and not norm.startswith(("'s", "’s"), end)  # "a column in Avdiivka's paper"
+                and text not in places
+                and _RX_ARTICLE_IN.search(norm, max(0, start - 40), start)
             ):
                 sources.add(key)  # "an article in Quillpost", "an editorial in the Annals"
             elif norm.startswith(_PAPER_STARTS, end) and _RX_PAPER_AFTER.match(norm, end):
@@ -234,7 +246,7 @@ def _retype(
         echoes,
         placed,
         personal,
-        models,
+        models - acting,  # "Nokia 3310 was released ... Nokia said": the company's
         cued,
         employers - located,  # "a worker at Chernobyl ... near Chernobyl": the town
         sources,
@@ -419,11 +431,24 @@ _RX_PRODUCT_AFTER_NAME = re.compile(
 #: is a score, a price or a figure: "Arsenal 2", "Siemens 75.30".)
 _RX_RELEASE_AFTER = re.compile(
     r" v?\d+(?:\.\d+)*(?: (?:was|is|has been|had been|will be|were))?"
-    r" (?:released|release|releases|version|update|beta|alpha|build|branch|series)\b"
-    # a craft or a device by its model number: "the Quenmark 1 space probe"
-    r"| \d+ (?:[a-z-]+ )?(?:probe|rocket|spacecraft|satellite|lander|rover|telescope|phone"
-    r"|smartphone|handset|laptop|tablet|console|drone|aircraft|airliner|helicopter)s?\b"
+    r" (?:released|release|releases|version|update|beta|alpha|build|branch)\b"
 )
+#: A craft or a device by its model number, after "the", "a" or a possessive: "the
+#: Quenmark 1 space probe", "NASA's Quenmark 1 probe" (not "Lufthansa 12 aircraft were
+#: grounded": a count of a company's craft).
+_RX_MODEL_NUMBER_AFTER = re.compile(
+    r" \d+ (?:[a-z-]+ )?(?:probe|rocket|spacecraft|satellite|lander|rover|telescope|phone"
+    r"|smartphone|handset|laptop|tablet|console|drone|aircraft|airliner|helicopter)\b"
+)
+#: After a name, what a body does and no product or term does: it speaks, trades, reports
+#: ("ARM said", "Okta shares fell", "Nokia, which announced").
+_RX_ACTING_AFTER = re.compile(
+    r"(?:,? (?:said|says|told|announced|reported|confirmed|declined|denied|added|has said"
+    r"|shares|stock|spokes(?:man|woman|person))\b|(?:'s|’s) (?:shares|spokes\w+|chief"
+    r"|executives?|CEO|board)\b)"
+)
+#: How the words :data:`_RX_ACTING_AFTER` finds start.
+_ACTING_STARTS = (" ", ", ", "'s ", "’s ")
 
 
 #: After a name, what makes it a programming language or a program: "(choose) Quellcode as
@@ -432,10 +457,11 @@ _RX_RELEASE_AFTER = re.compile(
 _RX_LANGUAGE_AFTER = re.compile(
     r" as (?:a|an|the|my|our|its|their) (?:[\w-]+ ){0,2}(?:programming |scripting )?"
     r"(?:language|database|framework|library|compiler|interpreter|runtime)\b"
-    r"| (?:code|codebase|compiler|interpreter|bindings|toolchain)\b(?!-)"
+    r"| (?:compiler|interpreter|bindings|toolchain)\b(?!-)"
 )
-#: How the words :data:`_RX_LANGUAGE_AFTER` finds start.
-_LANGUAGE_STARTS = (" as ", " code", " compiler", " interpreter", " bindings", " toolchain")
+#: How the words :data:`_RX_LANGUAGE_AFTER` finds start. (Not "X code": "hackers stole
+#: Okta code" is a company's.)
+_LANGUAGE_STARTS = (" as ", " compiler", " interpreter", " bindings", " toolchain")
 
 
 #: Degrees and post-nominal letters written after a name and a comma ("Ann Bell, Ph.D.,"),

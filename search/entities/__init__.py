@@ -22,6 +22,7 @@ Conventions (OntoNotes labels) are written down in ``tests/gold/README.md``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
@@ -272,13 +273,19 @@ def _in_headings(
             at += len(line) + 1
     if not headings:
         return fields
-    heads = {i: [(a, b) for j, a, b in headings if j == i] for i, _, _ in headings}
+    heads: dict[int, list[tuple[int, int]]] = {}  # field index -> its heading lines, in order
+    for i, a, b in headings:
+        heads.setdefault(i, []).append((a, b))
     known: dict[str, tuple[str, str, bool]] = {}
     for i, (_, _, norm, spans) in enumerate(fields):
         lines = heads.get(i, ())
+        starts = [a for a, _ in lines]
         for start, end, type_, canonical, guessed, _ in spans:
-            if type_ not in _HEADED_TYPES or any(a <= start < b for a, b in lines):
+            if type_ not in _HEADED_TYPES:
                 continue
+            at = bisect_right(starts, start) - 1  # (the lines are disjoint, in order)
+            if at >= 0 and start < lines[at][1]:
+                continue  # a name of a heading
             text = norm[start:end]
             if " " not in text and (typer.everyday(text) or not text[:1].isupper()):
                 continue
@@ -288,6 +295,10 @@ def _in_headings(
     lowered = " ".join(f[2] for f in fields)
     known = {k: v for k, v in known.items() if " " in k or not _written_lowercase(lowered, k)}
     out = list(fields)
+    # (many lines and names: one automaton finds the names in every line, where each
+    # line was searched for each name; it finds the same, every place of each)
+    many = len(known) > 8 and len(headings) > 8
+    finder = _finder(known) if many else None
     for i, lines in heads.items():
         name, text, norm, spans = fields[i]
         occupied = bytearray(len(norm) + 1)
@@ -296,7 +307,7 @@ def _in_headings(
         extra = [
             (a + x, a + y, *known[w], 1)
             for a, b in lines
-            for x, y, w in _whole_words(norm[a:b], known)
+            for x, y, w in _whole_words(norm[a:b], known, finder)
             if 1 not in occupied[a + x : a + y]
             and norm[a : a + x].rstrip().rsplit(" ", 1)[-1] not in _NAME_PARTICLES  # "de Silva"
         ]

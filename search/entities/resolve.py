@@ -1432,9 +1432,26 @@ def _written_lowercase(norm: str, word: str) -> bool:
     """Is ``word`` written in lower case in ``norm`` as a word of the prose, not of a site's
     address ("luboku.com") or a handle?"""
     low = word.lower()
-    if low == word or low not in norm:
+    if low == word:
+        return False
+    if len(norm) >= _WORD_RUNS_FROM and _RX_WORD_RUN.fullmatch(low):
+        if low not in _word_runs(norm):
+            return False  # (all word characters: written as a word, it is one of the runs)
+    elif low not in norm:
         return False
     return re.search(rf"(?<![\w@/.]){re.escape(low)}(?![\w]|\.\w)", norm) is not None
+
+
+#: How long a text is before :func:`_written_lowercase` reads its runs of word characters
+#: into a set, rather than searching all of it for each word it is not written in.
+_WORD_RUNS_FROM = 10_000
+_RX_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _word_runs(norm: str) -> frozenset[str]:
+    """The runs of word characters of a long text (for the few texts of one article)."""
+    return frozenset(_RX_WORD_RUN.findall(norm))
 
 
 def _whole_words(

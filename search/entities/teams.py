@@ -150,8 +150,10 @@ def _nicknamed(town: str, rest: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16)
 def _sporting(norm: str) -> bool:
-    """Does the text hold a line of results, a table row or a fixture?"""
+    """Does the text hold a line of results, a table row or a fixture? (Cached: the
+    passes of one article ask it of the same fields.)"""
     if not _has_figures(norm) and " v" not in norm and " at " not in norm.lower():
         return False
     return any(any(_shape(line)) for line in norm.split("\n"))
@@ -175,10 +177,12 @@ _SPORT_WORDS_SHARED = frozenset("victory defeat rally draw drew try coach promot
 _RX_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
+@lru_cache(maxsize=16)
 def _sport_prose(norm: str) -> bool:
     """Does the text use several words of a match report (four or more, of two or more
     kinds, one at least no politician's: :data:`_SPORT_WORDS_SHARED`), in any case
-    ("Goals" at a sentence's start counts)?"""
+    ("Goals" at a sentence's start counts)? (Cached: the passes of one article ask it of
+    the same fields, and it reads every word.)"""
     found = list(filter(_SPORT_WORDS.__contains__, _RX_WORD.findall(norm.lower())))
     kinds = set(found)
     return len(found) >= 4 and len(kinds) >= 2 and not kinds <= _SPORT_WORDS_SHARED

@@ -267,9 +267,14 @@ def test_sentence_key_survives_spacing_quotes_and_case_but_not_other_words():
         "The deputy harbour master is tipped to become the port's next chief.",
         # A risk run: what may follow it.
         "The harbour levy risks driving the ferry companies to other ports.",
-        # The purpose of work going on; a demand someone makes.
+        # The purpose of work going on or of a policy; a demand someone makes, a growing
+        # one included.
         "The port authority is dredging the channel so that larger ships can dock.",
+        "The central bank raises rates so that inflation falls back to target.",
         "Protesters repeated their demand for an independent inquiry.",
+        "There is a growing demand for a referendum on independence.",
+        "The scandal boosted the demand for the prime minister to resign.",
+        "Opposition parties increasingly demand a snap election.",
     ],
 )
 def test_worries_predictions_and_plans_are_concerns(sentence):
@@ -314,10 +319,9 @@ def test_worries_predictions_and_plans_are_concerns(sentence):
         "The dockers' leader would go on to win a seat in parliament.",
         # How long something held is no deadline.
         "The dock workers' union has until now refused to join the talks.",
-        # The purpose of what is done as a rule; a market's demand.
-        "The pharmacy also fills specialty prescriptions so that patients can manage "
-        "their medication therapy.",
+        # A market's demand; a state that has lasted a while.
         "This, in turn, has created a demand for social media managers.",
+        "Aid convoys have not reached the city for two weeks.",
         "Growing demand for electric cars pushed prices up.",
     ],
 )

@@ -447,11 +447,16 @@ def cues(
         # after a modal, what may happen ("a deal would be reached").
         if w in EVENT_VERBS and (prev in _PRESENT_BE or _after_modal(words, i)):
             found["events"].pop()
-        elif w in EVENT_VERBS and _not_done_so_far(words, i):
+        elif (
+            w in EVENT_VERBS
+            and _not_done_so_far(words, i)
+            and not _RX_FOR_A_TIME.search(" ".join(words[i + 1 : i + 8]))
+        ):
             # "has not been approved", "have not signed": an act still to come, as "not
-            # yet" is, and no event.
+            # yet" is, and no event; not "have not reached the city for two weeks", a
+            # state that lasts (told as news).
             found["events"].pop()
-            found["forward"].append("has not been")
+            found["forward"].append("not " + w)
         if w in IRREGULAR_PAST and w not in EVENT_VERBS and prev not in _PRESENT_BE:
             found["generic"].append(w)
         if (
@@ -531,10 +536,6 @@ def cues(
     if hits:
         if " so that " in hits and (past or found["events"] or generic):
             forward.remove("so that")  # the purpose of what was done: history
-        elif " so that " in hits and len(forward) == 1 and not _under_way(text):
-            # the purpose of what is done as a rule ("the pharmacy fills prescriptions so
-            # that patients can manage their therapy"): no work going on, nothing planned
-            forward.remove("so that")
         if not hits.isdisjoint(_AIMS_PADDED) and _aim_of_an_act_told(text):
             forward[:] = [w for w in forward if w not in _AIMS]  # "fired ... in an effort to"
         if (" has until " in hits or " have until " in hits) and _UNTIL_NOW.search(low):
@@ -675,31 +676,29 @@ _IRREGULAR_PAST = wordset(
 )
 
 
-#: Work going on before a purpose ("We are reforming the railways so that ..."): a
-#: progressive, or a plan or aim named, before "so that".
-_UNDER_WAY = re.compile(
-    r"\b(?:(?:is|are|am|be|been)\s+(?:\w+\s+)?\w+ing|plans?|aims?|seeks?|intends?|wants?)\b.*?"
-    r"\bso that\b",
-    re.I,
-)
-
-
-def _under_way(text: str) -> bool:
-    """Is what "so that" gives the purpose of going on or planned, not done as a rule?"""
-    return _UNDER_WAY.search(text) is not None
-
-
 #: Demand as what a market wants, not what someone demands: "supply and demand", "in
-#: demand", "growing / consumer / global demand", "created / boosted / met a demand".
+#: demand" (not "in demand of justice"), a market's word before it ("consumer demand",
+#: "demand for oil" after "global"), or a verb of making or meeting it ("created a demand
+#: for managers", "meet demand"); "a growing demand for a referendum" is someone's, and so
+#: is a demand for something someone must do ("for the minister to resign").
 _MARKET_DEMAND = re.compile(
-    r"\b(?:supply and|in|growing|rising|increas\w+|strong(?:er)?|weak(?:er)?|high(?:er)?|"
-    r"low(?:er)?|consumer|global|domestic|export|import|falling|slowing|soaring|surging|"
-    r"booming|sluggish|pent-up|(?:creat|boost|fuel|driv|spurr|outstripp|dampen|curb)\w*"
-    r"(?: an?| the)?|meets?(?: an?| the)?|met(?: an?| the)?)\s+demand\b(?!s)",
+    r"\b(?:supply and demand|in demand(?! of)|(?:(?:consumer|global|domestic|export|import"
+    r"|energy|oil|power|electricity|housing|travel|market|seasonal|pent-up|weak(?:er)?|"
+    r"sluggish|slowing|falling|soaring|surging|booming|growing|rising|increas(?:ed|ing)|"
+    r"strong(?:er)?|high(?:er)?|low(?:er)?)|(?:creat|boost|fuel|spurr|outstripp|dampen|curb|"
+    r"meet|met)\w*(?: an?| the)?) demand(?! for (?:an?|the|his|her|their|its|[\w-]+ to)\b)"
+    r"(?! for (?:justice|independence|freedom|reforms?|change|democracy|accountability"
+    r"|action|peace|transparency|answers|compensation|an? )\b)(?!s))",
     re.I,
 )
 
 _AIMS_PADDED = frozenset(f" {a} " for a in _AIMS)
+#: How long a state has lasted: "for two weeks", "since March", "in years".
+_RX_FOR_A_TIME = re.compile(
+    r"\b(?:for (?:(?:the (?:past|last) )?(?:\w+ )?(?:days?|weeks?|months?|years?|decades?|hours?)"
+    r"|so long|a while)|since \w+|in (?:days|weeks|months|years|decades))\b",
+    re.I,
+)
 _AIM = re.compile(r"\bin (?:an effort|a bid|an attempt) to\b", re.I)
 #: "has / have" and the participle after it (and "been", "also", "now" between): the
 #: present perfect of an effort still going on ("donors have gathered").

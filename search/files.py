@@ -355,10 +355,10 @@ def _unreadable(st: os.stat_result, limit: int) -> str:
     if not stat.S_ISREG(mode):
         return "not a regular file: not read"
     if st.st_size > limit:
-        return (
-            f"{st.st_size / 2**20:,.1f} MB, larger than the {limit / 2**20:g} MB "
-            "dossier reads: not read"
-        )
+        size = f"{st.st_size / 2**20:,.1f} MB"
+        if size == f"{limit / 2**20:.1f} MB":  # just over: "8.0 MB, larger than 8 MB"
+            size = f"{st.st_size:,} bytes"
+        return f"{size}, larger than the {limit / 2**20:g} MB dossier reads: not read"
     return ""
 
 

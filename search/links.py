@@ -481,7 +481,9 @@ class LinkStore:
                 self._last_read = list(own.values())
                 own.update(self._pending)
                 entry = updated(own) if updated is not None else None
-                if entry is not None:
+                if entry is not None and _undecided(entry) and not self._shared_entry(entry.ident):
+                    own.pop(entry.ident, None)  # all undone: the engine's reading again
+                elif entry is not None:
                     own[entry.ident] = entry
                 write_atomic(self.path, dumps(own.values()))
         except OSError as exc:
@@ -551,6 +553,11 @@ class LinkStore:
                 dropped=tuple(d for d in e.dropped if d[0] != key),
             ),
         )
+
+
+def _undecided(entry: Curation) -> bool:
+    """Has an entry nothing left an analyst decided (a verdict cleared, a pin undone)?"""
+    return not (entry.verdict or entry.pinned or entry.dropped or entry.note)
 
 
 def _unsaved(path: Path, exc: OSError) -> str:

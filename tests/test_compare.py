@@ -1749,6 +1749,8 @@ def test_clearing_your_verdict_shows_the_corpus_shared_one_again(tmp_path):
     assert (got.verdict, got.judged) == ("partly", True)
     got = curated.link(other.concern.key)
     assert got.verdict == other.verdict and not got.judged
+    assert got.origin == "auto"  # nothing left decided: not listed as the analyst's (*)
+    assert (other.concern.key, later.id) not in LinkStore(tmp_path / "mine.toml").entries()
 
 
 # --------------------------------------------------------------------------- CLI

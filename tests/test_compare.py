@@ -512,6 +512,8 @@ def test_a_warning_retold_in_the_past_perfect_is_no_answer_to_it():
     result = compare(earlier, later, earlier_entities=(), later_entities=())
     (link,) = result.links
     assert link.evidence[0].development.span.text.startswith("The state government rejected")
+    # nor is it news no concern anticipated: it is the concern's own background
+    assert not [d for d in result.new_developments if "had warned" in d.span.text]
 
 
 @pytest.mark.parametrize(

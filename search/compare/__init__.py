@@ -56,7 +56,7 @@ from search.compare.model import (
     Evidence,
     Link,
 )
-from search.compare.score import Scorer, headlines
+from search.compare.score import BACKGROUND_FACTOR, Scorer, development_factor, headlines
 from search.compare.story import SAME_STORY_MIN, different_stories, story_overlap
 from search.compare.topic import (
     TopicComparison,
@@ -203,7 +203,9 @@ def link_sentences(
 
 def new_developments(right: Sequence[_Sentence], used: set[str]) -> tuple[Development, ...]:
     """Developments of ``right`` that no concern was linked to (keys in ``used``), each
-    once however often its article repeats it."""
+    once however often its article repeats it; not the background a report retells (a
+    warning given before, a stance, work going on: :func:`~search.compare.score.
+    development_factor`)."""
     told = set(used)
     return tuple(
         Development(d.span, d.key, d.cues.events + d.cues.event_nouns)
@@ -212,6 +214,7 @@ def new_developments(right: Sequence[_Sentence], used: set[str]) -> tuple[Develo
         and not told.add(d.key)
         and _is_development(d)
         and development_strength(d.cues) >= NEW_DEVELOPMENT_MIN
+        and development_factor(d) > BACKGROUND_FACTOR
     )
 
 

@@ -614,6 +614,11 @@ def asks_commitment(text: str) -> bool:
     return _COMMITMENT.search(text) is not None
 
 
+#: The :func:`development_factor` of background at most: what a report retells (a warning
+#: given before, a stance, a state that goes on, work under way), not what happened.
+BACKGROUND_FACTOR = 0.6
+
+
 def development_factor(d: _Sentence) -> float:
     """How much a later sentence reads as a report of what happened (1) rather than an
     outlook or a restated worry (less)."""

@@ -51,8 +51,6 @@ _GAP = 1.4
 #: A first line's indent, in its type size (ems): at least, and at most (more is a column
 #: or a table's cell, not an indent).
 _INDENT = (0.5, 5.0)
-#: A list item's first line: what follows it, set in, is the item's text, not a paragraph.
-_LIST_ITEM = re.compile(r"^(?:[•·▪◦‣*–—-]|\(?\w{1,3}[.)])\s")
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?")
 #: Titles that are a file's or a tool's name, not the document's ("Microsoft Word - x.docx").
 _NOT_A_TITLE = re.compile(
@@ -334,9 +332,10 @@ def _set_apart(page: list[_Line]) -> list[bool]:
     """For each line of a page, whether the layout makes it a paragraph's first line:
     the step down from the line above is over ``_GAP`` times the page's usual step (its
     median), or the line is set in (``_INDENT``) from a left edge that most of the page's
-    lines keep while the line after it keeps that edge again. The first line of a page
-    (a page break is no space), a line that goes up the page (the next column) and a list
-    item's text set in below its marker are not set apart by the step or the indent."""
+    lines keep, the line after it keeps that edge again and the line above ends a
+    sentence (a list item's or a signature's text set in under its first line goes on
+    one). The first line of a page (a page break is no space) and a line that goes up the
+    page (the next column) are not set apart by the step or the indent."""
     starts = [False] * len(page)
     placed = [line for line in page if line.x is not None]
     if len(placed) < 3:
@@ -355,7 +354,7 @@ def _set_apart(page: list[_Line]) -> list[bool]:
         step = above.bottom - line.top
         if usual and step > usual * _GAP:
             starts[i] = True
-        elif edges and line.x != above.x and not _LIST_ITEM.match(above.text):
+        elif edges and line.x != above.x and _SENTENCE_END.search(above.text):
             starts[i] = _indented(page, i, edges, lefts)
     return starts
 

@@ -295,8 +295,9 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
 
     A line ends its paragraph when it is short (a heading, the last line of a paragraph)
     or when it ends a sentence and the next line's first word would still have fitted on
-    it: a wrapped line ends because the next word did not fit. A line the layout sets
-    apart (``_set_apart``) starts a paragraph, however full the line above it.
+    it: a wrapped line ends because the next word did not fit. The width is that of the
+    lines as set: one PDFium made of two at a hyphenated word counts as the two. A line
+    the layout sets apart (``_set_apart``) starts a paragraph, however full the line above.
     """
     starts = [start for page in pages for start in _set_apart(page)]
     lines = [line.text for page in pages for line in page]

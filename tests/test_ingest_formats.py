@@ -14,12 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search import ingest
+from search.ingest import pdf
 from search.model import Article, Skipped
 
 
-def make_pdf(pages: list[list[str | tuple[int, str]]], info: dict[str, str] | None = None) -> bytes:
-    """A small valid PDF: each page a list of lines in Helvetica, top to bottom, in 10 pt
-    or in the size a ``(points, text)`` line gives."""
+def make_pdf(pages: list[list[str | tuple]], info: dict[str, str] | None = None) -> bytes:
+    """A small valid PDF: each page a list of lines in Helvetica, top to bottom, 14 pt
+    apart, in 10 pt or in the size a ``(points, text)`` line gives; ``("space", points)``
+    leaves that much more space before the next line, ``("indent", text)`` sets a line
+    20 pt in from the left edge."""
     objects = []
 
     def add(body):
@@ -33,6 +36,15 @@ def make_pdf(pages: list[list[str | tuple[int, str]]], info: dict[str, str] | No
     for lines in pages:
         ops = [b"BT /F1 10 Tf 14 TL 50 774 Td"]
         for line in lines:
+            kind = line[0] if isinstance(line, tuple) else None
+            if kind == "space":  # ("space", points): space before the next line
+                ops.append(b"0 -%d Td" % line[1])
+                continue
+            if kind == "indent":  # ("indent", text): a line set in from the edge
+                esc = line[1].replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                text = esc.encode("latin-1")
+                ops.append(b"/F1 10 Tf 14 TL T* 20 0 Td (" + text + b") Tj -20 0 Td")
+                continue
             if isinstance(line, tuple):  # (points, text): a line in its own type size
                 size, line = line
                 ops.append(b"/F1 %d Tf %d TL" % (size, size * 1.4))
@@ -204,6 +216,200 @@ def test_pdf_word_hyphenated_at_a_line_end_is_one_word_again(tmp_path):
     path = write(tmp_path, "r.pdf", make_pdf([lines], {"Title": "Wage talks at the port"}))
     article = ingest.read_article(path, tmp_path)
     assert "wage negotiations with" in article.body
+
+
+#: A report set the way typesetters set one: paragraphs whose last line is nearly full
+#: (there is no room on it for the next paragraph's first word), one word broken across
+#: two lines.
+SET = [
+    [
+        "The harbour authority said on Tuesday that the new container terminal would",
+        "open in the spring, two years later than first planned, after a long ne-",
+        "gotiation with the dredging firms over the depth of the channel and its cost.",
+    ],
+    [
+        "Shipping lines had pressed for an earlier date. Several of them now route",
+        "their cargo through a rival port further up the coast, where fees are lower",
+        "and where berths are free for the larger ships of the fleet, officials said.",
+    ],
+    [
+        "Dredging contractors blamed the weather for most of the delay, and said the",
+        "work would be finished before the autumn storms if the permits came on time.",
+    ],
+]
+SET_TEXT = [
+    "The harbour authority said on Tuesday that the new container terminal would open in "
+    "the spring, two years later than first planned, after a long negotiation with the "
+    "dredging firms over the depth of the channel and its cost.",
+    "Shipping lines had pressed for an earlier date. Several of them now route their cargo "
+    "through a rival port further up the coast, where fees are lower and where berths are "
+    "free for the larger ships of the fleet, officials said.",
+    "Dredging contractors blamed the weather for most of the delay, and said the work would "
+    "be finished before the autumn storms if the permits came on time.",
+]
+
+
+def _set(spacing: str) -> list[str | tuple]:
+    """``SET`` as one page's lines: paragraphs set apart by ``"space"``, by an ``"indent"``
+    of the first line, or by nothing at all (``"none"``)."""
+    lines: list[str | tuple] = []
+    for n, paragraph in enumerate(SET):
+        if spacing == "space" and n:
+            lines.append(("space", 10))  # 24 pt from baseline to baseline, not 14
+        first, *rest = paragraph
+        lines += [("indent", first) if spacing == "indent" else first, *rest]
+    return lines
+
+
+def test_pdf_fixture_paragraphs_end_on_full_lines():
+    """What the layout tests below stand on: by length alone, no paragraph of ``SET`` ends."""
+    width = max(len(line) for paragraph in SET for line in paragraph)
+    for paragraph, following in zip(SET, SET[1:], strict=False):
+        assert len(paragraph[-1]) + 1 + len(following[0].split()[0]) > width - 2
+
+
+@pytest.mark.parametrize("spacing", ["space", "indent"])
+def test_pdf_paragraphs_the_page_sets_apart_stay_apart_though_their_last_line_is_full(
+    tmp_path, spacing
+):
+    """Space between paragraphs (24 pt where lines are 14 pt apart), or an indented first
+    line, ends the paragraph above however full its last line: no two run into one."""
+    raw = make_pdf([_set(spacing)], {"Title": "Harbour terminal delayed"})
+    article = ingest.read_article(write(tmp_path, "report.pdf", raw), tmp_path)
+    assert article.body.split("\n\n") == SET_TEXT
+
+
+def test_pdf_word_hyphenated_across_lines_of_a_spaced_report_is_one_word_in_its_paragraph(
+    tmp_path,
+):
+    """PDFium joins "ne-/gotiation" into one line that spans two baselines: the line after
+    it is no farther below it than usual, so its paragraph goes on."""
+    raw = make_pdf([_set("space")], {"Title": "Harbour terminal delayed"})
+    article = ingest.read_article(write(tmp_path, "report.pdf", raw), tmp_path)
+    assert article.body.split("\n\n")[0] == SET_TEXT[0]
+
+
+def hyphenated(text: str, width: int) -> list[str]:
+    """``text`` set in lines of up to ``width`` characters, as a typesetter that hyphenates
+    does: a long word that does not fit is broken ("negoti-" / "ations")."""
+    lines, line = [], ""
+    for word in text.split():
+        room = width - len(line) - 2
+        if (
+            line
+            and len(line) + 1 + len(word) > width
+            and word.isalpha()
+            and 2 <= room <= len(word) - 2
+        ):
+            lines.append(f"{line} {word[:room]}-")
+            line = word[room:]
+        elif line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def test_pdf_single_spaced_report_with_many_hyphenated_lines_keeps_its_paragraphs(tmp_path):
+    """PDFium makes one line of two where a word is hyphenated: the report's width is
+    still that of its lines as set, so its full lines are not taken for short ones."""
+    texts = [*PARAGRAPHS, *LATER]
+    lines = [line for text in texts for line in hyphenated(text, 40)]
+    assert sum(line.endswith("-") for line in lines) * 10 > len(lines)
+    raw = make_pdf([lines], {"Title": "Harbour terminal delayed"})
+    article = ingest.read_article(write(tmp_path, "report.pdf", raw), tmp_path)
+    paragraphs = article.body.split("\n\n")
+    for text in texts:  # none is cut in pieces (two may still run into one: no space)
+        assert any(text in paragraph for paragraph in paragraphs)
+
+
+def test_pdf_running_heads_are_removed_from_a_report_set_with_space(tmp_path):
+    """Running heads and page numbers, set apart by space too, are still removed; a
+    paragraph carried over to the next page goes on under that page's head (a page
+    break is no space)."""
+    *before, carried = _set("space")
+    bodies = [before, [carried, ("space", 10), *wrapped(LATER[0])], wrapped(LATER[1])]
+    pages = [
+        ["Ports Review | Quarterly report", ("space", 12), *body, ("space", 20), f"Page {n}"]
+        for n, body in enumerate(bodies, 1)
+    ]
+    raw = make_pdf(pages, {"Title": "Harbour terminal delayed"})
+    article = ingest.read_article(write(tmp_path, "report.pdf", raw), tmp_path)
+    assert "Quarterly report" not in article.body and "Page 2" not in article.body
+    assert article.body.split("\n\n") == [*SET_TEXT, LATER[0], LATER[1]]
+
+
+@st.composite
+def _paragraphs(draw) -> list[str]:
+    """Paragraphs of sentences of words no two alike (a line said twice at a page's top or
+    bottom would be a running head), with no roman numeral's letter (a page number)."""
+    words = draw(
+        st.lists(
+            st.text(alphabet="abefghjknoprstuwyz", min_size=2, max_size=10),
+            min_size=8,
+            max_size=160,
+            unique=True,
+        )
+    )
+    paragraphs, sentence, sentences = [], [], []
+    for word in words:
+        sentence.append(word)
+        if len(sentence) >= 3 and draw(st.integers(0, 9)) == 0:
+            sentences.append(" ".join(sentence).capitalize() + ".")
+            sentence = []
+            if draw(st.booleans()):
+                paragraphs.append(" ".join(sentences))
+                sentences = []
+    if sentence:
+        sentences.append(" ".join(sentence).capitalize() + ".")
+    if sentences:
+        paragraphs.append(" ".join(sentences))
+    return paragraphs
+
+
+@given(
+    paragraphs=_paragraphs(),
+    spacing=st.lists(st.sampled_from(["none", "space", "indent"]), min_size=60, max_size=60),
+    per_page=st.integers(min_value=3, max_value=30),
+    width=st.integers(min_value=40, max_value=90),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pdf_paragraphs_lose_no_words_whatever_the_layout(paragraphs, spacing, per_page, width):
+    """However paragraphs are set apart (space, an indent, nothing) and wherever the
+    pages break, the paragraphs read from the PDF have every word of it, in order."""
+    lines: list[str | tuple] = []
+    for paragraph, how in zip(paragraphs, spacing, strict=False):
+        first, *rest = wrapped(paragraph, width)
+        if how == "space" and lines:
+            lines.append(("space", 10))
+        lines += [("indent", first) if how == "indent" else first, *rest]
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    raw = make_pdf(pages, {"Title": "Harbour terminal delayed"})
+    _, read = pdf._read(raw)
+    text = " ".join(pdf._paragraphs(pdf._drop_furniture(read)))
+    assert text.split() == " ".join(paragraphs).split()
+
+
+@given(
+    paragraphs=_paragraphs(),
+    per_page=st.integers(min_value=3, max_value=30),
+    width=st.integers(min_value=40, max_value=90),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pdf_single_spaced_flush_text_keeps_the_paragraphs_line_lengths_give(
+    paragraphs, per_page, width
+):
+    """A PDF with no space between paragraphs and no indent reads as it did before the
+    layout was read: the paragraphs are those its lines' lengths alone give."""
+    lines = [line for paragraph in paragraphs for line in wrapped(paragraph, width)]
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    raw = make_pdf(pages, {"Title": "Harbour terminal delayed"})
+    _, read = pdf._read(raw)
+    assert any(line.x is not None for page in read for line in page)
+    by_length = [[pdf._Line(line.text) for line in page] for page in read]
+    expected = pdf._paragraphs(pdf._drop_furniture(by_length))
+    assert pdf._paragraphs(pdf._drop_furniture(read)) == expected
 
 
 def test_pdf_without_info_takes_its_title_from_the_first_page_not_the_file_name(tmp_path):

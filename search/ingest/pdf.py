@@ -3,7 +3,10 @@
 PDFium gives each page's text a line at a time, as the page lays it out. A report's
 paragraphs are rebuilt from those lines: a word broken at a line's end ("ne-\\ngotiations")
 is joined again, a line that runs to the full width continues on the next one, and a
-line that ends a sentence short of the width ends its paragraph. The running heads,
+line that ends a sentence short of the width ends its paragraph. Where the page sets its
+paragraphs apart, the layout says where they end whatever the lines' lengths: a line with
+clearly more space above it than the page's usual line spacing, or a first line indented
+from a left edge the page's other lines keep, starts a paragraph. The running heads,
 footers and page numbers a report repeats on every page are removed. Title, author and
 date come from the document's information dictionary when it has them, else from the
 first page: the title is its largest type, as a reader sees it; the rest, the text
@@ -13,8 +16,12 @@ skipped with a message that says so.
 
 from __future__ import annotations
 
+import ctypes
 import re
+import statistics
 from collections import Counter
+from itertools import accumulate
+from typing import NamedTuple
 
 from ..model import Article
 from .text import IngestError, clean_line, parse_article, sanitise
@@ -36,12 +43,38 @@ _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _SOFT_BREAK = re.compile("\ufffe(.?)", re.S)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _SENTENCE_END = re.compile(r"""[.!?:;…]["'”’)\]]*$""")
+#: The line breaks ``sanitise`` makes newlines of: PDFium's lines, split the same way.
+_RAW_LINE_END = re.compile("(\r\n|[\r\n\x0c\u2028\u2029])")
+#: A line's space above it ends a paragraph when the step from the line above is this
+#: many times the page's usual step from baseline to baseline.
+_GAP = 1.4
+#: A first line's indent, in its type size (ems): at least, and at most (more is a column
+#: or a table's cell, not an indent).
+_INDENT = (0.5, 5.0)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?")
 #: Titles that are a file's or a tool's name, not the document's ("Microsoft Word - x.docx").
 _NOT_A_TITLE = re.compile(
     r"^(?:untitled|microsoft\s+\w+\s+-|document\d*$)|\.(?:docx?|pdf|indd|rtf|odt|tex|qxd)\s*$",
     re.I,
 )
+
+
+class _Line(NamedTuple):
+    """A line of a page's text, and where the page sets it: ``x``, where its first
+    character starts; ``top`` and ``bottom``, the baselines of its first and last
+    characters; ``size``, its first character's type size (0 when it starts where the line
+    above does). No position (None) when PDFium's characters do not line up with its text.
+
+    PDFium joins a word hyphenated at a line's end to its rest on the next line, making one
+    line of two: ``tail`` is then how long the second is (0 for a line that is one), and
+    ``bottom`` its baseline."""
+
+    text: str
+    x: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float = 0.0
+    tail: int = 0
 
 
 def parse_pdf(
@@ -54,7 +87,7 @@ def parse_pdf(
 ) -> Article:
     """A PDF's bytes to an Article; ``meta`` (a sidecar's) overrides the document's own."""
     info, pages = _read(raw)
-    if sum(len(line) for page in pages for line in page) < 20:
+    if sum(len(line.text) for page in pages for line in page) < 20:
         raise IngestError(
             "no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf), "
             "then index the result"
@@ -64,7 +97,7 @@ def parse_pdf(
     return parse_article(text, id=id, path=path, meta=given, fingerprint=fingerprint)
 
 
-def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
+def _read(raw: bytes) -> tuple[dict[str, str], list[list[_Line]]]:
     """The information dictionary's title/author/date, and each page's text lines."""
     import pypdfium2 as pdfium
 
@@ -89,15 +122,57 @@ def _read(raw: bytes) -> tuple[dict[str, str], list[list[str]]]:
                 title = _largest_type(textpage)
                 if title:
                     info["title"] = title
-            text = _SOFT_BREAK.sub(_unbreak, sanitise(textpage.get_text_range()))
+            pages.append(_lines(textpage))
             textpage.close()
             page.close()
-            pages.append([line.strip() for line in text.split("\n") if line.strip()])
     except pdfium.PdfiumError as exc:
         raise IngestError(f"unreadable PDF (damaged): {exc}") from None
     finally:
         document.close()
     return info, pages
+
+
+def _lines(textpage) -> list[_Line]:
+    """A page's non-blank lines, sanitised, soft hyphens resolved, each with its place."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.get_text_range()
+    parts = _RAW_LINE_END.split(raw)  # line, break, line, break, ..., line
+    segments = parts[::2]
+    texts = _SOFT_BREAK.sub(_unbreak, sanitise(raw)).split("\n")
+    if len(texts) != len(segments):  # sanitising made or took line breaks: a line at a time
+        texts = [_SOFT_BREAK.sub(_unbreak, sanitise(seg)).replace("\n", " ") for seg in segments]
+    # Without PDFium's characters lining up with its text, no line has a place.
+    placed = len(raw) == textpage.count_chars()
+    origin, font_size = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetFontSize
+    page = textpage.raw
+    x, y = ctypes.c_double(), ctypes.c_double()
+    starts = [0, *accumulate(map(len, parts))]  # PDFium's index of each part's first character
+    lines = []
+    left = None
+    for n, line in enumerate(texts):
+        line = line.strip()
+        if not line:
+            continue
+        segment = segments[n]
+        tail = 0
+        if "\ufffe" in segment:  # two lines joined at a hyphenated word
+            end = len(segment.rstrip())
+            tail = end - segment.rfind("\ufffe") - 1
+        first = starts[2 * n]
+        if segment[:1].isspace():
+            first += len(segment) - len(segment.lstrip())
+        if not placed or not origin(page, first, x, y):
+            lines.append(_Line(line, tail=tail))
+            continue
+        top = bottom = y.value
+        # Only a line set in from the one above may be a paragraph's indented start.
+        size = font_size(page, first) if x.value != left else 0.0
+        left = x.value
+        if tail and origin(page, starts[2 * n] + end - 1, x, y):
+            bottom = y.value
+        lines.append(_Line(line, left, top, bottom, size, tail))
+    return lines
 
 
 def _largest_type(textpage) -> str:
@@ -157,14 +232,14 @@ def _info(values: dict[str, str]) -> dict[str, str]:
     return info
 
 
-def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Without page numbers, without lines repeated at the top or bottom of many pages
     (digits aside: "Report 2024 | 7" and "Report 2024 | 8" are one running footer), and
     without the table of contents (its entries and its heading): a paper's way round, not
     text to read, and its page numbers mean nothing in the reader."""
     edges: Counter[str] = Counter()
     for lines in pages:
-        shapes = {_DIGITS.sub("#", line).casefold() for line in lines[:_EDGE] + lines[-_EDGE:]}
+        shapes = {_DIGITS.sub("#", line.text).casefold() for line in lines[:_EDGE] + lines[-_EDGE:]}
         edges.update(shapes)
     repeated = {shape for shape, n in edges.items() if n >= 3 and n >= len(pages) * 0.5}
     kept = []
@@ -172,20 +247,21 @@ def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
         out = []
         for i, line in enumerate(lines):
             edge = i < _EDGE or i >= len(lines) - _EDGE
-            if edge and (_PAGE_NUMBER.match(line) or _DIGITS.sub("#", line).casefold() in repeated):
+            text = line.text
+            if edge and (_PAGE_NUMBER.match(text) or _DIGITS.sub("#", text).casefold() in repeated):
                 continue
             out.append(line)
         kept.append(out)
     return _without_contents(kept)
 
 
-def _without_contents(pages: list[list[str]]) -> list[list[str]]:
+def _without_contents(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Without a table of contents or an index: runs of lines with a dot leader to a page
     number this document has ("2.1 Naming . . . . . 3", "asn1_create . . . . 14"), and
     the "Contents" heading above one. A table of figures set with leaders ("Ferry fees
     ...... 125", "Total ...... 1105") refers to no page and stays, as does a lone line."""
     flat = [(p, i, line) for p, lines in enumerate(pages) for i, line in enumerate(lines)]
-    entry = [_page_entry(line, len(pages)) for _, _, line in flat]
+    entry = [_page_entry(line.text, len(pages)) for _, _, line in flat]
     drop: set[int] = set()
     k = 0
     while k < len(flat):
@@ -194,10 +270,10 @@ def _without_contents(pages: list[list[str]]) -> list[list[str]]:
             end += 1
         if end - k >= _CONTENTS_RUN:
             drop.update(range(k, end))
-            if k and _CONTENTS_HEADING.match(flat[k - 1][2]):
+            if k and _CONTENTS_HEADING.match(flat[k - 1][2].text):
                 drop.add(k - 1)
         k = max(end, k + 1)
-    kept: list[list[str]] = [[] for _ in pages]
+    kept: list[list[_Line]] = [[] for _ in pages]
     for n, (p, _, line) in enumerate(flat):
         if n not in drop:
             kept[p].append(line)
@@ -214,30 +290,90 @@ def _page_entry(line: str, pages: int) -> bool:
     return not page.isdigit() or int(page) <= pages
 
 
-def _paragraphs(pages: list[list[str]]) -> list[str]:
+def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     """Lines re-joined into paragraphs, across page breaks too.
 
     A line ends its paragraph when it is short (a heading, the last line of a paragraph)
     or when it ends a sentence and the next line's first word would still have fitted on
-    it: a wrapped line ends because the next word did not fit.
+    it: a wrapped line ends because the next word did not fit. The width is that of the
+    lines as set: one PDFium made of two at a hyphenated word counts as the two. A line
+    the layout sets apart (``_set_apart``) starts a paragraph, however full the line above.
     """
-    lines = [line for page in pages for line in page]
+    starts = [start for page in pages for start in _set_apart(page)]
+    lines = [line.text for page in pages for line in page]
     if not lines:
         return []
-    lengths = sorted(len(line) for line in lines)
+    # The lengths of the lines as set: a line PDFium joined at a hyphenated word is two.
+    lasts = [line.tail or len(line.text) for page in pages for line in page]
+    lengths = sorted(
+        [*lasts, *(len(line.text) - line.tail for page in pages for line in page if line.tail)]
+    )
     width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]
     paragraphs: list[str] = []
     current = ""
     for i, line in enumerate(lines):
+        if current and starts[i]:
+            paragraphs.append(current)
+            current = ""
         if not current:
             current = line
-        elif _BROKEN_WORD.search(current) and line[:1].islower():
+        elif current[-1] == "-" and _BROKEN_WORD.search(current[-2:]) and line[:1].islower():
             current = current[:-1] + line
         else:
             current = f"{current} {line}"
         following = lines[i + 1].split(" ", 1)[0] if i + 1 < len(lines) else ""
-        fits = len(line) + 1 + len(following) <= width - 2
-        if len(line) < width * 0.5 or (fits and _SENTENCE_END.search(line)) or not following:
+        fits = lasts[i] + 1 + len(following) <= width - 2
+        if lasts[i] < width * 0.5 or (fits and _SENTENCE_END.search(line)) or not following:
             paragraphs.append(current)
             current = ""
     return paragraphs
+
+
+def _set_apart(page: list[_Line]) -> list[bool]:
+    """For each line of a page, whether the layout makes it a paragraph's first line:
+    the step down from the line above is over ``_GAP`` times the page's usual step (its
+    median), or the line is set in (``_INDENT``) from a left edge that most of the page's
+    lines keep, the line after it keeps that edge again and the line above ends a
+    sentence (a list item's or a signature's text set in under its first line goes on
+    one). The first line of a page (a page break is no space) and a line that goes up the
+    page (the next column) are not set apart by the step or the indent."""
+    starts = [False] * len(page)
+    placed = [line for line in page if line.x is not None]
+    if len(placed) < 3:
+        return starts
+    steps = []
+    for above, line in zip(page, page[1:], strict=False):
+        if above.bottom is not None and line.top is not None and above.bottom - line.top > 1:
+            steps.append(above.bottom - line.top)
+    usual = statistics.median(steps) if len(steps) >= 2 else 0.0
+    lefts = Counter(round(line.x) for line in placed)
+    edges = [x for x, n in lefts.items() if n >= 3 and n * 5 >= len(placed)]  # columns' edges
+    for i in range(1, len(page)):
+        above, line = page[i - 1], page[i]
+        if above.bottom is None or line.top is None:
+            continue
+        step = above.bottom - line.top
+        if usual and step > usual * _GAP:
+            starts[i] = True
+        elif edges and line.x != above.x and _SENTENCE_END.search(above.text):
+            starts[i] = _indented(page, i, edges, lefts)
+    return starts
+
+
+def _indented(page: list[_Line], i: int, edges: list[int], lefts: Counter[int]) -> bool:
+    """Whether ``page[i]`` is a paragraph's first line set in from one of the page's left
+    ``edges``: the line above does not start where it does, the line below is back at the
+    edge, and fewer of the page's lines start where it does than at the edge."""
+    line = page[i]
+    x = round(line.x)
+    if round(page[i - 1].x) == x or i + 1 == len(page) or page[i + 1].x is None:
+        return False
+    size = line.size or 10.0
+    for edge in edges:
+        if (
+            _INDENT[0] * size <= x - edge <= _INDENT[1] * size
+            and round(page[i + 1].x) == edge
+            and lefts[x] < lefts[edge]
+        ):
+            return True
+    return False

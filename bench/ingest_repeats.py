@@ -75,7 +75,9 @@ def main(verbose: bool) -> None:
             pages += 1
             ref = read_article(html, html.parent) if html.is_file() else None
             ref_counts = (
-                Counter(norm(p) for p in ref.body.split("\n\n")) if isinstance(ref, Article) else Counter()
+                Counter(norm(p) for p in ref.body.split("\n\n"))
+                if isinstance(ref, Article)
+                else Counter()
             )
             ref_body = norm(ref.body) if isinstance(ref, Article) else ""
             seen: set[str] = set()
@@ -91,7 +93,9 @@ def main(verbose: bool) -> None:
                 by_kind[(k, s)] += counts[n] - 1
                 by_html[(k, h)] += counts[n] - 1
                 if verbose:
-                    print(f"{form} {page['name'][:30]:30} x{counts[n]} {k:16} {s:8} {h:6} {p[:90]!r}")
+                    print(
+                        f"{form} {page['name'][:30]:30} x{counts[n]} {k:16} {s:8} {h:6} {p[:90]!r}"
+                    )
         print(f"== {form}: {pages} pages with repeats, {repeats} extra copies")
         for (k, s), c in sorted(by_kind.items(), key=lambda kv: -kv[1]):
             print(f"  {k:16} gold:{s:8} {c}")

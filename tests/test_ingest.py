@@ -3157,3 +3157,18 @@ def test_what_the_story_itself_repeats_stays(repeated):
             body.append(repeated[k])
     got = paragraphs(parse(story(body=body)))
     assert got.count(repeated[0]) == len(repeated)
+
+
+def test_a_song_s_refrain_stays():
+    """Verse repeats its refrain, back to back and again and again: it is the story."""
+    verse = [
+        "Down by the harbour wall",
+        "The cranes stand still tonight",
+        "Hold the line, hold the line",
+        "Hold the line, hold the line",
+        "The night shift walking home",
+        "Their lanterns burning low",
+    ]
+    lines = [*verse, *verse, *verse]
+    article = parse(story(body=["\n".join(lines)]))
+    assert norm(article.body).count("Hold the line, hold the line") == 6

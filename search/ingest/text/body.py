@@ -230,6 +230,9 @@ def _recurring_furniture(line: str) -> bool:
     )
 
 
+#: A story whose lines are this short, nearly all of them, is verse (or a list).
+_VERSE_WORDS = 8
+_VERSE_SHARE = 0.8
 #: Code's punctuation, or a message's "Name: what went wrong".
 _CODE_MARK = re.compile(r"[{}();=<>\[\]@]|:\s+[a-z]")
 
@@ -240,17 +243,25 @@ def _without_repeats(body_lines: list[str]) -> list[str]:
     times or more, anywhere); a teaser's card set twice over (its section label and
     headline, then the same again). A line set twice back to back (a link, then its card's
     title) is kept once. A story says its own headings once, or twice far apart (a table
-    of contents, a summary box's list): those stay."""
+    of contents, a summary box's list): those stay, and so does a poem's or a song's
+    refrain (a story of short lines)."""
 
     def key(line: str) -> str:
         return " ".join(line.casefold().split())
 
+    short = sum(len(_words(line)) <= _VERSE_WORDS for line in body_lines)
+    if short >= _VERSE_SHARE * len(body_lines):  # a poem, a song: its refrain is its own
+        return body_lines
     keys = [key(line) for line in body_lines]
     counts = Counter(keys)
     heading = [_recurring_furniture(line) for line in body_lines]
     drop = [counts[k] >= _REPEATS and heading[i] for i, k in enumerate(keys)]
     for i in range(len(keys) - 3):  # a card twice: label, headline, label, headline
-        if keys[i : i + 2] == keys[i + 2 : i + 4] and keys[i] != keys[i + 1] and all(heading[i : i + 2]):
+        if (
+            keys[i : i + 2] == keys[i + 2 : i + 4]
+            and keys[i] != keys[i + 1]
+            and all(heading[i : i + 2])
+        ):
             drop[i : i + 4] = [True] * 4
     kept: list[str] = []
     for i, line in enumerate(body_lines):

@@ -3087,3 +3087,88 @@ def test_a_list_item_an_arrow_opens_is_no_link_to_another_post():
     article = parse(text, markdown=True)
     assert "Exports fell 5% to £30bn" in article.body and "Imports rose 3%" in article.body
     assert "Older posts" not in article.body
+
+
+# ------------------------------------------------------------------ what a page repeats
+
+#: Paragraphs of a story of our own, long enough to hold the article's run together.
+LONG_BODY = [
+    f"Paragraph {n}: the harbour board met again on {day} and said the cranes would stay idle "
+    "until the dockers and the port agree on the new shift pattern and its overtime rates."
+    for n, day in enumerate(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"])
+]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    credit=st.sampled_from(
+        ["Quayside Pictures", "Harbour Gallery: Cranes at rest", "Photo Agency North", "Reply"]
+    ),
+    copies=st.integers(min_value=3, max_value=6),
+)
+def test_a_heading_like_line_the_page_repeats_is_furniture(credit, copies):
+    """A photo credit under each picture, a gallery's title over each, "Reply" under each
+    comment: a short line without a sentence's end, three times or more, is the page's."""
+    body: list[str] = []
+    for k, paragraph in enumerate(LONG_BODY):
+        body.append(paragraph)
+        if k < copies:
+            body.append(credit)
+    article = parse(story(body=body))
+    assert credit.casefold() not in article.body.casefold()
+    assert paragraphs(article)[: len(LONG_BODY)] == LONG_BODY
+
+
+def test_a_teaser_card_set_twice_is_gone():
+    """A related story's card as the page sets it twice over (for a phone, for a desk):
+    its section label and headline, then both again, then its summary."""
+    card = ["Transport", "Ferry fares to rise by a tenth from the spring"]
+    summary = "The operator blamed the price of fuel for the second rise in a year."
+    article = parse(story(body=[*LONG_BODY, *card, *card, summary, LONG_BODY[0]]))
+    assert "Ferry fares to rise" not in article.body
+    assert LONG_BODY[-1] in paragraphs(article)
+
+
+def test_a_line_set_twice_back_to_back_is_kept_once():
+    """A link and its card's title, one under the other: the reader sees it once."""
+    heading = "Dockers vote on the new shift pattern"
+    body = [*LONG_BODY[:3], heading, heading, *LONG_BODY[3:]]
+    assert paragraphs(parse(story(body=body))).count(heading) == 1
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        ["A stick.", "A stick.", "A stick."],  # a joke list's answers
+        ["import sys", "import sys", "import sys"],  # code lines of a tutorial
+        ["Pros:", "Pros:", "Pros:"],  # a heading that introduces a list
+        ["no control over private keys", "no control over private keys"],  # list items
+        ["Coinbase vs. Coinbase Pro", "Coinbase vs. Coinbase Pro"],  # twice far apart
+        ["IndexError: list index out of range"] * 3,  # a program's output
+    ],
+)
+def test_what_the_story_itself_repeats_stays(repeated):
+    """The story's own repeats: answers, code, a list's heading or items, a heading in a
+    table of contents and again over its section."""
+    body: list[str] = []
+    for k, paragraph in enumerate(LONG_BODY):
+        body.append(paragraph)
+        if k < len(repeated):
+            body.append(repeated[k])
+    got = paragraphs(parse(story(body=body)))
+    assert got.count(repeated[0]) == len(repeated)
+
+
+def test_a_song_s_refrain_stays():
+    """Verse repeats its refrain, back to back and again and again: it is the story."""
+    verse = [
+        "Down by the harbour wall",
+        "The cranes stand still tonight",
+        "Hold the line, hold the line",
+        "Hold the line, hold the line",
+        "The night shift walking home",
+        "Their lanterns burning low",
+    ]
+    lines = [*verse, *verse, *verse]
+    article = parse(story(body=["\n".join(lines)]))
+    assert norm(article.body).count("Hold the line, hold the line") == 6

@@ -12,6 +12,8 @@ menus inside it, and keeping an ordered list's numbers.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ...sentences import SENTENCE_END
@@ -203,4 +205,67 @@ def _body(
         body_lines.append(numbers.get(i, "") + line)
     if len(run) < 3 or not _labels(lines[j][0] for j in run):
         body_lines.extend(numbers.get(j, "") + lines[j][0] for j in run)
-    return body_lines, date, author
+    return _without_repeats(body_lines), date, author
+
+
+#: How long a line that recurs in a page may be and still be furniture: a headline.
+_REPEAT_WORDS = 14
+#: How often a heading-like line must recur in a story to be furniture wherever it stands.
+_REPEATS = 3
+
+
+def _recurring_furniture(line: str) -> bool:
+    """A line that, found again and again in a story, is the page's furniture: a short
+    heading-like line (a teaser's headline, a gallery's caption title, "Reply", an image
+    credit) that begins with a capital, neither ends like a sentence nor introduces what
+    follows (":"), and is not code or its output ("IndexError: list index out of range",
+    a list's item in lower case, "—Ann, age 8")."""
+    words = _words(line)
+    return (
+        0 < len(words) <= _REPEAT_WORDS
+        and line[:1].isupper()
+        and not SENTENCE_END.search(line)
+        and not line.rstrip().endswith(":")
+        and not _CODE_MARK.search(line)
+    )
+
+
+#: A story whose lines are this short, nearly all of them, is verse (or a list).
+_VERSE_WORDS = 8
+_VERSE_SHARE = 0.8
+#: Code's punctuation, or a message's "Name: what went wrong".
+_CODE_MARK = re.compile(r"[{}();=<>\[\]@]|:\s+[a-z]")
+
+
+def _without_repeats(body_lines: list[str]) -> list[str]:
+    """The story without the heading-like lines the page repeats: a gallery's title over
+    each picture, "Reply" under each comment, an image credit under each photo (three
+    times or more, anywhere); a teaser's card set twice over (its section label and
+    headline, then the same again). A line set twice back to back (a link, then its card's
+    title) is kept once. A story says its own headings once, or twice far apart (a table
+    of contents, a summary box's list): those stay, and so does a poem's or a song's
+    refrain (a story of short lines)."""
+
+    def key(line: str) -> str:
+        return " ".join(line.casefold().split())
+
+    short = sum(len(_words(line)) <= _VERSE_WORDS for line in body_lines)
+    if short >= _VERSE_SHARE * len(body_lines):  # a poem, a song: its refrain is its own
+        return body_lines
+    keys = [key(line) for line in body_lines]
+    counts = Counter(keys)
+    heading = [_recurring_furniture(line) for line in body_lines]
+    drop = [counts[k] >= _REPEATS and heading[i] for i, k in enumerate(keys)]
+    for i in range(len(keys) - 3):  # a card twice: label, headline, label, headline
+        if (
+            keys[i : i + 2] == keys[i + 2 : i + 4]
+            and keys[i] != keys[i + 1]
+            and all(heading[i : i + 2])
+        ):
+            drop[i : i + 4] = [True] * 4
+    kept: list[str] = []
+    for i, line in enumerate(body_lines):
+        if drop[i] or (heading[i] and kept and key(kept[-1]) == keys[i]):
+            continue
+        kept.append(line)
+    return kept

@@ -143,11 +143,12 @@ def test_a_query_typed_as_dossier_starts_is_kept(tmp_path):
 
 
 def _alive(pid: int) -> bool:
+    """Is the process running (not gone, not a zombie)? It may go between two looks."""
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (ProcessLookupError, FileNotFoundError):
         return False
-    return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
 
 
 def test_dossier_quits_when_its_terminal_goes_away(tmp_path):

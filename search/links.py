@@ -481,7 +481,12 @@ class LinkStore:
                 self._last_read = list(own.values())
                 own.update(self._pending)
                 entry = updated(own) if updated is not None else None
-                if entry is not None and _undecided(entry) and not self._shared_entry(entry.ident):
+                if (
+                    entry is not None
+                    and _undecided(entry)
+                    and not self._shared_entry(entry.ident)
+                    and entry.ident not in self._others_latest()
+                ):
                     own.pop(entry.ident, None)  # all undone: the engine's reading again
                 elif entry is not None:
                     own[entry.ident] = entry

@@ -1732,6 +1732,21 @@ def test_the_bundled_links_file_names_only_sentences_of_the_seeds(seed_corpus):
     assert all(link.verdict in VERDICTS for link in curated)
 
 
+def test_clearing_a_verdict_given_with_other_folders_open_clears_it(tmp_path):
+    """A verdict given with folders A and B open shows with A alone; `0` there clears
+    it (the entry stays, undecided, so the other file's older verdict does not win)."""
+    import time
+
+    earlier, later, result = _seed_pair()
+    link = result.links[0]
+    both, alone = tmp_path / "ab.toml", tmp_path / "a.toml"
+    LinkStore(both, others=[alone]).set_verdict(link.concern, earlier, later, "borne out")
+    time.sleep(0.01)
+    LinkStore(alone, others=[both]).set_verdict(link.concern, earlier, later, None)
+    got = apply(result, LinkStore(alone, others=[both]).entries()).link(link.concern.key)
+    assert (got.verdict, got.judged) == (link.verdict, False)
+
+
 def test_clearing_your_verdict_shows_the_corpus_shared_one_again(tmp_path):
     """`0` clears the analyst's own verdict: the verdict the corpus folder's links.toml
     gives shows again (not the engine's), and a concern no file judges shows the

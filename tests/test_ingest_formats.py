@@ -279,6 +279,19 @@ def test_pdf_paragraphs_the_page_sets_apart_stay_apart_though_their_last_line_is
     assert article.body.split("\n\n") == SET_TEXT
 
 
+def test_pdf_a_table_set_tighter_than_the_text_cuts_no_paragraph_of_the_text(tmp_path):
+    """A table (or footnotes) in small type with more lines than the report's text made
+    the page's usual line spacing the table's: every line of the text stood "apart", and
+    the text fell into one-line pieces the reader then threw away. Each line is weighed
+    against the spacing of the lines around it."""
+    table = [(7, f"Pier {n}    {100 + 7 * n} berths    {3 * n} months") for n in range(1, 15)]
+    lines = [*_set("space"), ("space", 10), *table]
+    assert len(table) > sum(len(p) for p in SET)  # the table holds most of the page's lines
+    raw = make_pdf([lines], {"Title": "Harbour terminal delayed"})
+    article = ingest.read_article(write(tmp_path, "report.pdf", raw), tmp_path)
+    assert article.body.split("\n\n")[: len(SET_TEXT)] == SET_TEXT
+
+
 def test_pdf_word_hyphenated_across_lines_of_a_spaced_report_is_one_word_in_its_paragraph(
     tmp_path,
 ):

@@ -341,23 +341,35 @@ def _set_apart(page: list[_Line]) -> list[bool]:
     placed = [line for line in page if line.x is not None]
     if len(placed) < 3:
         return starts
-    steps = []
-    for above, line in zip(page, page[1:], strict=False):
+    # step[i]: how far line i is set below line i - 1 (None: unknown, or up the page)
+    step: list[float | None] = [None] * len(page)
+    for i in range(1, len(page)):
+        above, line = page[i - 1], page[i]
         if above.bottom is not None and line.top is not None and above.bottom - line.top > 1:
-            steps.append(above.bottom - line.top)
-    usual = statistics.median(steps) if len(steps) >= 2 else 0.0
+            step[i] = above.bottom - line.top
+    known = [x for x in step if x is not None]
+    usual = statistics.median(known) if len(known) >= 2 else 0.0
     lefts = Counter(round(line.x) for line in placed)
     edges = [x for x, n in lefts.items() if n >= 3 and n * 5 >= len(placed)]  # columns' edges
     for i in range(1, len(page)):
         above, line = page[i - 1], page[i]
         if above.bottom is None or line.top is None:
             continue
-        step = above.bottom - line.top
-        if usual and step > usual * _GAP:
+        if step[i] is not None and step[i] > _usual_step(step, i, usual) * _GAP:
             starts[i] = True
         elif edges and line.x != above.x and _SENTENCE_END.search(above.text):
             starts[i] = _indented(page, i, edges, lefts)
     return starts
+
+
+def _usual_step(step: list[float | None], i: int, usual: float) -> float:
+    """The line spacing ``step[i]`` is weighed against: the smaller of the steps just
+    before and after it (the leading of the text around it), or the page's median where
+    it has neither, and never under three quarters of that median. A table or footnotes set tighter than the body, with more lines than
+    it, would make every body line's step a gap against the page's median."""
+    around = [x for x in (step[i - 1], step[i + 1] if i + 1 < len(step) else None) if x]
+    # (never far under the page's median: lines squeezed beside a drop cap are no leading)
+    return max(min(around), usual * 0.75) if around else usual
 
 
 def _indented(page: list[_Line], i: int, edges: list[int], lefts: Counter[int]) -> bool:

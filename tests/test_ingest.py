@@ -3145,6 +3145,9 @@ def test_a_line_set_twice_back_to_back_is_kept_once():
         ["no control over private keys", "no control over private keys"],  # list items
         ["Coinbase vs. Coinbase Pro", "Coinbase vs. Coinbase Pro"],  # twice far apart
         ["IndexError: list index out of range"] * 3,  # a program's output
+        ["JOHN SMITH", "JOHN SMITH", "JOHN SMITH"],  # an interview's speaker
+        ["Stir well", "Stir well", "Stir well"],  # a recipe's step
+        ["Goal", "Goal", "Goal"],  # a match report's events
     ],
 )
 def test_what_the_story_itself_repeats_stays(repeated):
@@ -3157,6 +3160,25 @@ def test_what_the_story_itself_repeats_stays(repeated):
             body.append(repeated[k])
     got = paragraphs(parse(story(body=body)))
     assert got.count(repeated[0]) == len(repeated)
+
+
+def test_a_song_the_story_quotes_keeps_its_refrain():
+    """A report quoting a song among its paragraphs of prose: the refrain is sung again
+    within the song, among lines said once, so it is no card the page repeats."""
+    song = [
+        "Out on the grey water",
+        "The boats go out at dawn",
+        "And we wait by the harbour",
+        "Out on the grey water",
+        "The nets are heavy and torn",
+        "And we wait by the harbour",
+        "Out on the grey water",
+        "The gulls cry in the storm",
+        "And we wait by the harbour",
+    ]
+    article = parse(story(body=[LONG_BODY[0], "\n".join(song), *LONG_BODY[1:]]))
+    assert norm(article.body).count("Out on the grey water") == 3
+    assert norm(article.body).count("And we wait by the harbour") == 3
 
 
 def test_a_song_s_refrain_stays():

@@ -237,6 +237,38 @@ _VERSE_SHARE = 0.8
 _CODE_MARK = re.compile(r"[{}();=<>\[\]@]|:\s+[a-z]")
 
 
+#: Fewer words than this, a line the story repeats may be its own label: a speaker's
+#: ("JOHN SMITH", "Q"), an event's ("Goal"), a step's ("Stir well"), an "UPDATE".
+_LABEL_WORDS = 4
+
+
+def _in_verse(lines: list[str], keys: list[str], counts: Counter[str], i: int) -> bool:
+    """Is ``lines[i]`` a refrain of verse the story quotes: said again within a run of
+    five short lines or more (no figures, no address, no label's colon) of which three
+    are said once (a song's lines)? A teaser's headline the page repeats stands in
+    another card each time, among times and links."""
+    a = b = i
+    while a > 0 and _verse_line(lines[a - 1]):
+        a -= 1
+    while b + 1 < len(lines) and _verse_line(lines[b + 1]):
+        b += 1
+    run = keys[a : b + 1]
+    return (
+        len(run) >= _STANZA
+        and run.count(keys[i]) >= 2  # sung again within the song, not a card set twice apart
+        and sum(counts[k] == 1 for k in run) >= 3
+    )
+
+
+#: The fewest lines of a stanza.
+_STANZA = 5
+_RX_NOT_VERSE = re.compile(r"\d|https?:|www\.|:\s*$")
+
+
+def _verse_line(line: str) -> bool:
+    return 0 < len(_words(line)) <= _VERSE_WORDS and not _RX_NOT_VERSE.search(line)
+
+
 def _without_repeats(body_lines: list[str]) -> list[str]:
     """The story without the heading-like lines the page repeats: a gallery's title over
     each picture, "Reply" under each comment, an image credit under each photo (three
@@ -255,7 +287,18 @@ def _without_repeats(body_lines: list[str]) -> list[str]:
     keys = [key(line) for line in body_lines]
     counts = Counter(keys)
     heading = [_recurring_furniture(line) for line in body_lines]
-    drop = [counts[k] >= _REPEATS and heading[i] for i, k in enumerate(keys)]
+    refrains = {
+        keys[i]
+        for i in range(len(keys))
+        if counts[keys[i]] >= _REPEATS and _in_verse(body_lines, keys, counts, i)
+    }
+    drop = [
+        counts[k] >= _REPEATS
+        and heading[i]
+        and len(_words(body_lines[i])) >= _LABEL_WORDS
+        and k not in refrains
+        for i, k in enumerate(keys)
+    ]
     for i in range(len(keys) - 3):  # a card twice: label, headline, label, headline
         if (
             keys[i : i + 2] == keys[i + 2 : i + 4]

@@ -3102,13 +3102,18 @@ LONG_BODY = [
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     credit=st.sampled_from(
-        ["Quayside Pictures", "Harbour Gallery: Cranes at rest", "Photo Agency North", "Reply"]
+        [
+            "Photo by Quayside Pictures Agency",
+            "Harbour Gallery: Cranes at rest",
+            "Read more from the Harbour Desk",
+        ]
     ),
     copies=st.integers(min_value=3, max_value=6),
 )
 def test_a_heading_like_line_the_page_repeats_is_furniture(credit, copies):
-    """A photo credit under each picture, a gallery's title over each, "Reply" under each
-    comment: a short line without a sentence's end, three times or more, is the page's."""
+    """A photo credit under each picture, a gallery's title over each, a link to more: a
+    headline-like line without a sentence's end, three times or more, is the page's (a
+    shorter one may be the story's own label, and stays)."""
     body: list[str] = []
     for k, paragraph in enumerate(LONG_BODY):
         body.append(paragraph)

@@ -271,8 +271,9 @@ def _verse_line(line: str) -> bool:
 
 def _without_repeats(body_lines: list[str]) -> list[str]:
     """The story without the heading-like lines the page repeats: a gallery's title over
-    each picture, "Reply" under each comment, an image credit under each photo (three
-    times or more, anywhere); a teaser's card set twice over (its section label and
+    each picture, a teaser's headline, a credit of four words or more under each photo
+    (three times or more, anywhere; a shorter line may be the story's own label: a
+    speaker's name, "Goal", a step); a teaser's card set twice over (its section label and
     headline, then the same again). A line set twice back to back (a link, then its card's
     title) is kept once. A story says its own headings once, or twice far apart (a table
     of contents, a summary box's list): those stay, and so does a poem's or a song's

@@ -1441,7 +1441,8 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     merged = -1  # where a known organisation's name after a demonym ends
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
-        word = norm.rfind(" ", 0, new_start - 1) + 1
+        # (the word's start: after a space, or a line's start: "...Moscow 1\nCSKA Moscow 4")
+        word = max(norm.rfind(" ", 0, new_start - 1), norm.rfind("\n", 0, new_start - 1)) + 1
         if norm[word] in '("':
             word += 1
         if not norm[word].isupper():

@@ -1448,7 +1448,9 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         if not norm[word].isupper():
             break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
-        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
+        if not m or 1 in known[m.start(1) : m.end(1)]:
+            break
+        if not _may_lengthen(m[1], type_) and not _club_initials(norm, m, start, end, type_):
             break
         if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]) and m[1] != "Air":
             break  # "Total" at a sentence start is capitalised by position ("Air India" is a name)
@@ -1500,6 +1502,22 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
+
+
+def _club_initials(norm: str, m: re.Match, start: int, end: int, type_: str) -> bool:
+    """Are the capitals ``m`` before the town ``norm[start:end]`` a club's initials, the
+    two scored as one name in a line of results or a table row ("CSKA Moscow 4 Rotor
+    Volgograd 1", "AC Milan 3 2 1 0 7 3 7"; not "UN Geneva said")?"""
+    if type_ not in {"GPE", "LOC"} or m.end(1) + 1 != start:
+        return False
+    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
+        return False  # (the common case: no score after the town)
+    letters = m[1].replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    from search.entities.teams import _as_team  # (teams reads this module's lists)
+
+    return _as_team(norm, m.start(1), end)
 
 
 def _election(norm: str, span: Span, by_start: dict) -> Span | None:

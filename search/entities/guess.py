@@ -368,6 +368,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 text = norm[start:end]
             if shouting and text.isupper():
                 continue
+            if text in _CAPITAL_LINKS:
+                continue  # "SEATTLE AT BOSTON", "KANSAS CITY V DETROIT": no name between
             if " " not in text and cue is None:
                 if text not in lowercase_seen:
                     lowercase_seen[text] = _occurs_lowercase(norm, text)
@@ -378,6 +380,11 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     return out
 
 
+#: Little words written in capitals between names ("SEATTLE AT BOSTON", "ENGLAND V
+#: INDIA"): none is a name of its own (not "US", "IT", "OR" or "IN": a country, a trade, states).
+_CAPITAL_LINKS = frozenset("AT V VS VS. OF THE AND FROM WITH BY ON AGAINST".split())
+
+
 def _pieces(norm: str) -> list[tuple[int, int]]:
     """Each run of capitalised words as (start, end), cut where one name ends and the next
     begins with no punctuation between, as a list flattened from a table reads ("Kim
@@ -386,6 +393,8 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     given name or after an organisation's cue word, when no cue word follows ("Columbia
     University Irving Medical Center" stays whole)."""
     out = [m.span() for m in _RUN_RX.finditer(norm)]
+    if " AT " in norm or " V " in norm or " VS" in norm:
+        out = [p for a, b in out for p in _unlinked(norm, a, b)]
     if not any(norm.count(" ", a, b) > 2 for a, b in out):
         return out  # (the common case: no run of four words or more)
     cut: list[tuple[int, int]] = []
@@ -395,6 +404,21 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
         else:
             cut.append((a, b))
     return cut
+
+
+_RX_CAPITAL_LINK = re.compile(r" (?:AT|V|VS\.?) ")
+
+
+def _unlinked(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A run of capitals cut at the little words that join two names in a fixture:
+    "KANSAS CITY AT DETROIT", "ENGLAND V INDIA" (:data:`_CAPITAL_LINKS`)."""
+    out = []
+    for m in _RX_CAPITAL_LINK.finditer(norm, a, b):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    out.append((a, b))
+    return out
 
 
 #: Last words of the institutions a list of people gives as their affiliations.

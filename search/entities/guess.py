@@ -1465,11 +1465,10 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     merged = -1  # where a known organisation's name after a demonym ends
     # free capitalised words before it, then after it
     while new_start > 1 and norm[new_start - 1] == " " and norm[new_start - 2] != " ":
-        # (the word's start: after a space, or a line's start: "...Moscow 1\nCSKA Moscow 4")
-        word = max(norm.rfind(" ", 0, new_start - 1), norm.rfind("\n", 0, new_start - 1)) + 1
+        word = norm.rfind(" ", 0, new_start - 1) + 1
         if norm[word] in '("':
             word += 1
-        if not norm[word].isupper():
+        if not norm[word].isupper() and not _scored_at_line_start(norm, word, new_start, end):
             break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
         if not m or 1 in known[m.start(1) : m.end(1)]:
@@ -1526,6 +1525,20 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
+
+
+def _scored_at_line_start(norm: str, word: int, start: int, end: int) -> bool:
+    """Does a word open the line before the town ``norm[start:end]``, the two scored as one
+    name in a line of results or a table row ("...Moscow 1\nLokomotiv Moscow 2 Torpedo
+    Moscow 1")? (``word`` is where the space before it leaves off, on the line before.)"""
+    line = norm.find("\n", word, start)
+    if line < 0 or not norm[line + 1 : line + 2].isupper():
+        return False
+    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
+        return False
+    from search.entities.teams import _as_team  # (teams reads this module's lists)
+
+    return _as_team(norm, line + 1, end)
 
 
 def _club_initials(norm: str, m: re.Match, start: int, end: int, type_: str) -> bool:

@@ -1531,7 +1531,7 @@ def _scored_at_line_start(norm: str, word: int, start: int, end: int) -> bool:
     """Does a word open the line before the town ``norm[start:end]``, the two scored as one
     name in a line of results or a table row ("...Moscow 1\nLokomotiv Moscow 2 Torpedo
     Moscow 1")? (``word`` is where the space before it leaves off, on the line before.)"""
-    line = norm.find("\n", word, start)
+    line = norm.rfind("\n", word, start)
     if line < 0 or not norm[line + 1 : line + 2].isupper():
         return False
     if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():

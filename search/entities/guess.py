@@ -1531,10 +1531,10 @@ def _scored_at_line_start(norm: str, word: int, start: int, end: int) -> bool:
     """Does a word open the line before the town ``norm[start:end]``, the two scored as one
     name in a line of results or a table row ("...Moscow 1\nLokomotiv Moscow 2 Torpedo
     Moscow 1")? (``word`` is where the space before it leaves off, on the line before.)"""
+    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
+        return False  # (the common case: no score after the town)
     line = norm.rfind("\n", word, start)
     if line < 0 or not norm[line + 1 : line + 2].isupper():
-        return False
-    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
         return False
     from search.entities.teams import _as_team  # (teams reads this module's lists)
 

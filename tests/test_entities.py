@@ -604,6 +604,29 @@ def test_a_dated_dateline_in_capitals_on_its_own_line_names_the_place(
         assert (region, "GPE") in found
 
 
+def test_a_press_reviews_papers_in_capitals_are_organisations() -> None:
+    article = Article(
+        id="p",
+        path="",
+        title="PRESS DIGEST - Freedonia - Dec 6.",
+        body=(
+            "OSTRAVEL 1996-12-06\n"
+            "These are the leading stories in the Freedonian press on Friday.\n"
+            "KURIER NOVAK\n"
+            "- The finance minister said the budget would pass.\n"
+            "- Farmers block roads over grain prices.\n"
+            "MORNING GAZETTE\n"
+            "- Parliament opens its winter session.\n"
+            "FRONT PAGE\n"
+            "- Floods close the northern highway."
+        ),
+    )
+    found = {(e.text, e.type) for e in recognise(article)}
+    assert ("KURIER NOVAK", "ORG") in found
+    assert ("MORNING GAZETTE", "ORG") in found
+    assert not any(text == "FRONT PAGE" for text, _ in found)  # a heading, no paper
+
+
 def test_a_fixture_in_capitals_names_the_two_sides_and_no_at() -> None:
     text = (
         "Standings after Tuesday's games:\n"

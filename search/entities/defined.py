@@ -82,6 +82,8 @@ def datelines(norm: str, spans: list[Span]) -> list[Span]:
             continue
         found.append((start, end, "GPE", "", True, DEFINED))
     found.extend(_dated_lines(norm))
+    if "\n- " in norm or "\n-- " in norm:
+        found.extend(_mastheads(norm))
     if headings:  # and no guess of a name
         held = _holder(headings)
         spans = [s for s in spans if not (s[4] and held(s[0], s[1]))]
@@ -117,6 +119,38 @@ def _dated_lines(norm: str) -> list[Span]:
         if nl < 0:
             break
         line = nl + 1
+    return found
+
+
+#: A line in capitals alone, the stories listed under it ("HAARETZ\n- Arafat opens...").
+_RX_MASTHEAD = re.compile(r"(?<=\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})\n--? (?=[A-Z\"])")
+#: Words a newspaper's name ends in, everyday words all the same ("FINANCIAL POST").
+_MASTHEAD_WORDS = frozenset(
+    "Globe Times Post Herald Tribune Journal Chronicle Gazette Observer Sentinel Examiner"
+    " Inquirer Courier Telegraph Dispatch Enquirer News Express Mail Star Sun Mirror"
+    " Standard Press Daily Nation Independent Guardian Monitor Review Recorder".split()
+)
+#: What a press review says of itself: its mastheads are papers.
+_RX_PRESS = re.compile(r"\b(?:newspapers?|press|dailies|daily|papers|editorials?)\b")
+
+
+def _mastheads(norm: str) -> list[Span]:
+    """A press review's papers: each line in capitals alone with the stories it ran
+    listed under it ("YEDIOTH AHRONOTH\n- Netanyahu opposes..."), where the text says it
+    reviews the press; a heading in everyday words ("FRONT PAGE", "BUSINESS PAGES")
+    is no paper, unless a paper's word ends it ("FINANCIAL POST")."""
+    heads = list(_RX_MASTHEAD.finditer(norm))
+    if len(heads) < 2 or not _RX_PRESS.search(norm.lower()):
+        return []
+    found = []
+    for m in heads:
+        words = m[1].replace("-", " ").lower().split()
+        common = typer.common_words()
+        if words[-1].capitalize() not in _MASTHEAD_WORDS and all(
+            w in common or w[:-1] in common for w in words
+        ):
+            continue
+        found.append((m.start(1), m.end(1), "ORG", "", True, DEFINED))
     return found
 
 

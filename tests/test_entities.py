@@ -551,6 +551,97 @@ def test_a_dateline_names_the_place_in_a_document_of_results(dateline: str) -> N
     assert found == [("Boston", "ORG"), ("Boston", "ORG"), ("BOSTON", "GPE"), ("Boston", "ORG")]
 
 
+def test_a_club_named_for_its_town_opens_a_line_of_results_whole() -> None:
+    # The line before ends in a score: the word opening the next line is still the club's.
+    text = (
+        "Results of Polish first division matches on Sunday:\n"
+        "Gornik Zabrze 2 Widzew Lodz 1\n"
+        "Stomil Warsaw 0 Hutnik Krakow 3\n"
+        "Standings:\n"
+        "Hutnik Krakow 6 4 1 1 11 5 13\n"
+        "Stomil Warsaw 6 1 1 4 4 10 4"
+    )
+    found = [(e.text, e.type) for e in recognise_text(text) if e.type in {"GPE", "ORG", "LOC"}]
+    assert ("Stomil Warsaw", "ORG") in found
+    assert ("Hutnik Krakow", "ORG") in found
+    assert ("Warsaw", "GPE") not in found and ("Krakow", "GPE") not in found
+
+
+def test_a_clubs_initials_before_its_town_in_results_are_part_of_its_name() -> None:
+    text = (
+        "Results of Ukrainian premier division matches on Saturday:\n"
+        "Metalurg Zaporizhya 1 CSKA Kiev 2\n"
+        "Standings:\n"
+        "CSKA Kiev 5 3 1 1 8 4 10\n"
+        "Metalurg Zaporizhya 5 1 1 3 5 9 4\n"
+        "The UN Geneva office said nothing."
+    )
+    found = [(e.text, e.type) for e in recognise_text(text)]
+    assert found.count(("CSKA Kiev", "ORG")) == 2
+    assert ("UN Geneva", "ORG") not in found  # (no score after it: the UN and the city)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "region"),
+    [
+        ("PORT ELSWICK, Ore. 1996-12-06", "PORT ELSWICK", "Ore."),
+        ("LOWER TANNERTON 1996-12-06", "LOWER TANNERTON", None),
+        ("SANDY HOLLOW, N.M. Dec 6", "SANDY HOLLOW", "N.M."),
+    ],
+)
+def test_a_dated_dateline_in_capitals_on_its_own_line_names_the_place(
+    line: str, place: str, region: str | None
+) -> None:
+    article = Article(
+        id="d",
+        path="",
+        title="Grain elevator fire closes rail line.",
+        body=f"{line}\nA fire at a grain elevator closed the rail line on Friday, police said.",
+    )
+    found = {(e.text, e.type) for e in recognise(article)}
+    assert (place, "GPE") in found
+    if region:
+        assert (region, "GPE") in found
+
+
+def test_a_press_reviews_papers_in_capitals_are_organisations() -> None:
+    article = Article(
+        id="p",
+        path="",
+        title="PRESS DIGEST - Freedonia - Dec 6.",
+        body=(
+            "OSTRAVEL 1996-12-06\n"
+            "These are the leading stories in the Freedonian press on Friday.\n"
+            "KURIER NOVAK\n"
+            "- The finance minister said the budget would pass.\n"
+            "- Farmers block roads over grain prices.\n"
+            "MORNING GAZETTE\n"
+            "- Parliament opens its winter session.\n"
+            "FRONT PAGE\n"
+            "- Floods close the northern highway."
+        ),
+    )
+    found = {(e.text, e.type) for e in recognise(article)}
+    assert ("KURIER NOVAK", "ORG") in found
+    assert ("MORNING GAZETTE", "ORG") in found
+    assert not any(text == "FRONT PAGE" for text, _ in found)  # a heading, no paper
+
+
+def test_a_fixture_in_capitals_names_the_two_sides_and_no_at() -> None:
+    text = (
+        "Standings after Tuesday's games:\n"
+        "SEATTLE 70 60 .538 -\n"
+        "KANSAS CITY 60 70 .462 10\n"
+        "WEDNESDAY'S SCHEDULE\n"
+        "SEATTLE AT DETROIT\n"
+        "KANSAS CITY AT DETROIT"
+    )
+    texts = [e.text for e in recognise_text(text)]
+    assert not any(t.endswith(" AT") or t == "AT" for t in texts)
+    assert texts.count("KANSAS CITY") == 2
+    assert texts.count("SEATTLE") == 2
+
+
 def test_a_city_with_figures_in_prose_stays_a_place() -> None:
     text = "Chicago 4 percent growth was reported, and 12 people moved to Chicago 3 days later."
     assert {e.type for e in recognise_text(text) if e.text == "Chicago"} == {"GPE"}

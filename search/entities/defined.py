@@ -81,10 +81,77 @@ def datelines(norm: str, spans: list[Span]) -> list[Span]:
             headings.append((start, end))
             continue
         found.append((start, end, "GPE", "", True, DEFINED))
+    found.extend(_dated_lines(norm))
+    if "\n- " in norm or "\n-- " in norm:
+        found.extend(_mastheads(norm))
     if headings:  # and no guess of a name
         held = _holder(headings)
         spans = [s for s in spans if not (s[4] and held(s[0], s[1]))]
     return _replace(spans, found) if found else spans
+
+
+#: A news agency's dateline on a line of its own, with the date and no dash: "SAN MATEO,
+#: Calif. 1996-08-23", "LAS CRUCES, N.M. 1996-08-23", "FORT WORTH 1996-08-30".
+_RX_DATED_LINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?))? "
+    rf"(?:{typer.DATELINE_DATE})[ \t]*(?:\n|$)"
+)
+#: How far into a field a dateline may stand (it opens the story).
+_DATED_WITHIN = 160
+
+
+def _dated_lines(norm: str) -> list[Span]:
+    """The place (and its region, unless known already) of a dateline on a line of its
+    own near the field's start, dated and without a dash (``_RX_DATED_LINE``)."""
+    found: list[Span] = []
+    line = 0
+    while line < _DATED_WITHIN and line < len(norm):
+        if norm[line : line + 1].isupper():  # (a line that opens in a capital)
+            m = _RX_DATED_LINE.match(norm, line)
+            if m and len(m["place"].replace(".", "")) >= 3:
+                found.append((m.start("place"), m.end("place"), "GPE", "", True, DEFINED))
+                region = m["region"]
+                if region and not region[:1].isdigit():
+                    found.append((m.start("region"), m.end("region"), "GPE", "", True, DEFINED))
+                return found
+        nl = norm.find("\n", line, line + _DATED_WITHIN)
+        if nl < 0:
+            break
+        line = nl + 1
+    return found
+
+
+#: A line in capitals alone, the stories listed under it ("HAARETZ\n- Arafat opens...").
+_RX_MASTHEAD = re.compile(r"(?<=\n)([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})\n--? (?=[A-Z\"])")
+#: Words a newspaper's name ends in, everyday words all the same ("FINANCIAL POST").
+_MASTHEAD_WORDS = frozenset(
+    "Globe Times Post Herald Tribune Journal Chronicle Gazette Observer Sentinel Examiner"
+    " Inquirer Courier Telegraph Dispatch Enquirer News Express Mail Star Sun Mirror"
+    " Standard Press Daily Nation Independent Guardian Monitor Review Recorder".split()
+)
+#: What a press review says of itself: its mastheads are papers.
+_RX_PRESS = re.compile(r"\b(?:newspapers?|press|dailies|daily|papers|editorials?)\b")
+
+
+def _mastheads(norm: str) -> list[Span]:
+    """A press review's papers: each line in capitals alone with the stories it ran
+    listed under it ("YEDIOTH AHRONOTH\n- Netanyahu opposes..."), where the text says it
+    reviews the press; a heading in everyday words ("FRONT PAGE", "BUSINESS PAGES")
+    is no paper, unless a paper's word ends it ("FINANCIAL POST")."""
+    heads = list(_RX_MASTHEAD.finditer(norm))
+    if len(heads) < 2 or not _RX_PRESS.search(norm.lower()):
+        return []
+    found = []
+    for m in heads:
+        words = m[1].replace("-", " ").lower().split()
+        common = typer.common_words()
+        if words[-1].capitalize() not in _MASTHEAD_WORDS and all(
+            w in common or w[:-1] in common for w in words
+        ):
+            continue
+        found.append((m.start(1), m.end(1), "ORG", "", True, DEFINED))
+    return found
 
 
 def _holder(intervals: list[tuple[int, int]]) -> Callable[[int, int], bool]:

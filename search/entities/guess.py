@@ -368,6 +368,8 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
                 text = norm[start:end]
             if shouting and text.isupper():
                 continue
+            if text in _CAPITAL_LINKS:
+                continue  # "SEATTLE AT BOSTON", "KANSAS CITY V DETROIT": no name between
             if " " not in text and cue is None:
                 if text not in lowercase_seen:
                     lowercase_seen[text] = _occurs_lowercase(norm, text)
@@ -378,6 +380,11 @@ def _guess(g: _Gazetteer, norm: str, chosen: list[Span]) -> list[Span]:
     return out
 
 
+#: Little words written in capitals between names ("SEATTLE AT BOSTON", "ENGLAND V
+#: INDIA"): none is a name of its own (not "US", "IT", "OR" or "IN": a country, a trade, states).
+_CAPITAL_LINKS = frozenset("AT V VS VS. OF THE AND FROM WITH BY ON AGAINST".split())
+
+
 def _pieces(norm: str) -> list[tuple[int, int]]:
     """Each run of capitalised words as (start, end), cut where one name ends and the next
     begins with no punctuation between, as a list flattened from a table reads ("Kim
@@ -386,6 +393,8 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     given name or after an organisation's cue word, when no cue word follows ("Columbia
     University Irving Medical Center" stays whole)."""
     out = [m.span() for m in _RUN_RX.finditer(norm)]
+    if " AT " in norm or " V " in norm or " VS" in norm:
+        out = [p for a, b in out for p in _unlinked(norm, a, b)]
     if not any(norm.count(" ", a, b) > 2 for a, b in out):
         return out  # (the common case: no run of four words or more)
     cut: list[tuple[int, int]] = []
@@ -395,6 +404,21 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
         else:
             cut.append((a, b))
     return cut
+
+
+_RX_CAPITAL_LINK = re.compile(r" (?:AT|V|VS\.?) ")
+
+
+def _unlinked(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A run of capitals cut at the little words that join two names in a fixture:
+    "KANSAS CITY AT DETROIT", "ENGLAND V INDIA" (:data:`_CAPITAL_LINKS`)."""
+    out = []
+    for m in _RX_CAPITAL_LINK.finditer(norm, a, b):
+        if m.start() > a:
+            out.append((a, m.start()))
+        a = m.end()
+    out.append((a, b))
+    return out
 
 
 #: Last words of the institutions a list of people gives as their affiliations.
@@ -1444,10 +1468,12 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
         word = norm.rfind(" ", 0, new_start - 1) + 1
         if norm[word] in '("':
             word += 1
-        if not norm[word].isupper():
+        if not norm[word].isupper() and not _scored_at_line_start(norm, word, new_start, end):
             break  # (the common case, checked before the regex)
         m = _RX_CAP_WORD_BEFORE.search(norm, max(0, new_start - 40), new_start)
-        if not m or 1 in known[m.start(1) : m.end(1)] or not _may_lengthen(m[1], type_):
+        if not m or 1 in known[m.start(1) : m.end(1)]:
+            break
+        if not _may_lengthen(m[1], type_) and not _club_initials(norm, m, start, end, type_):
             break
         if _is_sentence_start(norm, m.start(1)) and _ordinary(m[1]) and m[1] != "Air":
             break  # "Total" at a sentence start is capitalised by position ("Air India" is a name)
@@ -1499,6 +1525,36 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
+
+
+def _scored_at_line_start(norm: str, word: int, start: int, end: int) -> bool:
+    """Does a word open the line before the town ``norm[start:end]``, the two scored as one
+    name in a line of results or a table row ("...Moscow 1\nLokomotiv Moscow 2 Torpedo
+    Moscow 1")? (``word`` is where the space before it leaves off, on the line before.)"""
+    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
+        return False  # (the common case: no score after the town)
+    line = norm.rfind("\n", word, start)
+    if line < 0 or not norm[line + 1 : line + 2].isupper():
+        return False
+    from search.entities.teams import _as_team  # (teams reads this module's lists)
+
+    return _as_team(norm, line + 1, end)
+
+
+def _club_initials(norm: str, m: re.Match, start: int, end: int, type_: str) -> bool:
+    """Are the capitals ``m`` before the town ``norm[start:end]`` a club's initials, the
+    two scored as one name in a line of results or a table row ("CSKA Moscow 4 Rotor
+    Volgograd 1", "AC Milan 3 2 1 0 7 3 7"; not "UN Geneva said")?"""
+    if type_ not in {"GPE", "LOC"} or m.end(1) + 1 != start:
+        return False
+    if not norm.startswith(" ", end) or not norm[end + 1 : end + 2].isdigit():
+        return False  # (the common case: no score after the town)
+    letters = m[1].replace(".", "")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    from search.entities.teams import _as_team  # (teams reads this module's lists)
+
+    return _as_team(norm, m.start(1), end)
 
 
 def _election(norm: str, span: Span, by_start: dict) -> Span | None:

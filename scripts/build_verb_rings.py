@@ -14,7 +14,8 @@ cmpnews3, cmpnews4, cmprank) is the outcome told in other words: a concern "will
 Act". The hand rings of ``synonyms.toml`` came one pair at a time and did not carry to
 other pairs; this list is made by one rule over all of WordNet's verbs.
 
-Status: built and measured, not read by the engine. Weighed in the scorer as a weaker
+Status: built and measured, not read by the engine, so the file is not kept in the
+repository (this script makes it again). Weighed in the scorer as a weaker
 sharing than the word itself it moved no development set and lowered leave-one-pair-out
 by one; only at the word's full weight did it gain (one concern). See the section "branch
 cmpwn" of bench/compare_errors.md for every figure.

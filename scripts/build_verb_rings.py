@@ -56,6 +56,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+# (run as a script, this folder is on the path: the SemCor counts are read as for the
+# derivations)
+from build_derivations import _sense_counts as sense_counts
+
 DATA = Path(__file__).resolve().parents[1] / "search" / "data"
 OUT = DATA / "verb_rings.txt"
 #: Both words at least this common in news (wordfreq's Zipf frequency).
@@ -200,18 +204,6 @@ def _counts(folder: Path) -> tuple[dict[tuple[str, int], int], Counter[str]]:
     return by_sense, total
 
 
-def _part_counts(folder: Path) -> Counter[tuple[str, str]]:
-    """(lemma, "n" / "v" / "a" / "r") -> how often SemCor tags the word in that part of
-    speech."""
-    counts: Counter[tuple[str, str]] = Counter()
-    kinds = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
-    for line in (folder / "cntlist.rev").read_text("latin-1").splitlines():
-        key, _number, count = line.split()
-        lemma, rest = key.split("%", 1)
-        counts[(lemma, kinds[rest[0]])] += int(count)
-    return counts
-
-
 def _synsets(folder: Path):
     """(offset, lexicographer file, words, antonym pointers (source word, target offset,
     target word))."""
@@ -256,7 +248,7 @@ def pairs(folder: Path) -> list[tuple[str, str, str]]:
         count = by_sense.get((word, r), 0)
         return count >= MIN_COUNT and count >= MIN_SHARE * total[word]
 
-    uses = _part_counts(folder)
+    uses = sense_counts(folder)
 
     def usable(word: str) -> bool:
         return (

@@ -237,6 +237,9 @@ def _drop_session(
                 tmux("send-keys", "-t", "e2e", "C-p")
                 tmux.wait_for("Search for commands")
                 tmux("send-keys", "-t", "e2e", "-l", "Reindex corpus")
+                # the command listed (its help shows), not a match still being looked for:
+                # Enter on the palette's first row before it filters opens an article
+                tmux.wait_for("Rebuild the search index")
                 tmux("send-keys", "-t", "e2e", "Enter")
                 screen = tmux.wait_for("reindexing")
     finally:

@@ -26,6 +26,7 @@ from pathlib import Path
 from attrs import define, evolve, field
 from whoosh import index as windex
 from whoosh.analysis import (
+    IntraWordFilter,
     LowercaseFilter,
     RegexTokenizer,
     StemFilter,
@@ -47,8 +48,9 @@ whoosh_writing.apply()  # before any writer: the same index for less CPU
 #: 4: guessed names are indexed too; 5: Porter's step 1b (search.stemming); 6: accents
 #: folded in the text, source, author and entity fields (search.folding); 7: Chinese and
 #: Japanese written without spaces indexed as pairs of characters, and their characters
-#: counted as words (search.cjk); 8: a source's name split at its dots, so that
-#: ``source:reuters`` finds "Reuters.com".
+#: counted as words (search.cjk); 8: a source's name split at its dots and its
+#: capitals, so that ``source:reuters`` finds "Reuters.com", ``source:atlantic``
+#: "TheAtlantic.com".
 SCHEMA_VERSION = 8
 LOCK = ".dossier.lock"
 WORDS = "words.txt"
@@ -117,9 +119,16 @@ def schema() -> Schema:
     )
     # StandardAnalyzer, no stop list
     plain = RegexTokenizer() | cjk_analysis.BigramFilter() | fold | LowercaseFilter()
-    # The same, with a site's name split at its dots: a publisher is often known only by
-    # its address ("Reuters.com", "DW.COM"), and is searched by its name ("reuters").
-    site = RegexTokenizer(r"\w+") | cjk_analysis.BigramFilter() | fold | LowercaseFilter()
+    # The same, with a site's name split at its dots and its capitals: a publisher is often
+    # known only by its address ("Reuters.com", "TheAtlantic.com"), and is searched by its
+    # name ("reuters", "atlantic"); the word as written is kept too ("theatlantic").
+    site = (
+        RegexTokenizer(r"\w+")
+        | IntraWordFilter(splitnums=False, mergewords=True, mergenums=False)
+        | cjk_analysis.BigramFilter()
+        | fold
+        | LowercaseFilter()
+    )
     # Whoosh's keyword analyzer for a list of names (each between commas, lower-cased), folded.
     names = RegexTokenizer(r"[^,]+") | StripFilter() | fold | LowercaseFilter()
     return Schema(

@@ -846,13 +846,21 @@ def test_a_folder_changed_just_before_a_refresh_is_checked_again(news, cache_dir
 
 
 def test_a_source_known_by_its_address_is_found_by_its_name(news, cache_dir):
-    """Clipped pages often name their publisher by its site ("Reuters.com", "DW.COM"):
-    ``source:reuters`` finds it, as ``dossier docs --source reuters`` lists it."""
+    """Clipped pages often name their publisher by its site ("Reuters.com", "DW.COM",
+    "TheAtlantic.com"): ``source:reuters`` finds it, as ``dossier docs --source reuters``
+    lists it, and ``source:atlantic`` the site written in capitals."""
     write(news, "ports.meta.toml", 'source = "Reuters.com"\n')
     corpus = open_corpus(news, cache_dir)
     assert hit_paths(corpus, "source:reuters") == {"ports.txt"}
     assert hit_paths(corpus, "source:reuters.com") == {"ports.txt"}
     assert hit_paths(corpus, "source:REUTERS") == {"ports.txt"}
+    corpus.close()
+
+    write(news, "ports.meta.toml", 'source = "TheAtlantic.com"\n')  # its name in capitals
+    corpus = open_corpus(news, cache_dir)
+    for query in ("source:atlantic", "source:theatlantic", "source:TheAtlantic.com"):
+        assert hit_paths(corpus, query) == {"ports.txt"}, query
+    assert hit_paths(corpus, "source:reuters") == set()
     corpus.close()
 
 

@@ -123,7 +123,7 @@ def schema() -> Schema:
     # known only by its address ("Reuters.com", "TheAtlantic.com"), and is searched by its
     # name ("reuters", "atlantic"); the word as written is kept too ("theatlantic").
     site = (
-        RegexTokenizer(r"\w+")
+        RegexTokenizer(r"[^\W_]+")  # (an underscore parts words: no part of a name)
         | IntraWordFilter(splitnums=False, mergewords=True, mergenums=False)
         | cjk_analysis.BigramFilter()
         | fold

@@ -2586,3 +2586,12 @@ def test_a_title_cased_headline_is_no_row_of_buttons():
 def test_an_institutions_tweet_signature_names_no_person(account):
     text = f"The storm hit the coast.\n— {account} January 20, 2021"
     assert [e.text for e in recognise_text(text) if e.type == "PERSON"] == []
+
+
+def test_a_given_name_that_is_a_peoples_word_before_a_surname_is_a_person():
+    """ "Christian Bruch" was the demonym "Christian" and an organisation "Bruch"; a
+    people's word that is a census given name, before a surname, is a person's name."""
+    found = recognise_text("Siemens Energy chief executive Christian Bruch said orders rose.")
+    assert ("Christian Bruch", "PERSON") in [(e.text, e.type) for e in found]
+    found = recognise_text("Christian Democrats won the vote in Bavaria.")
+    assert "PERSON" not in [e.type for e in found]

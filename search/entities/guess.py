@@ -1506,6 +1506,14 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
     if (
         type_ == "NORP"
         and new_end > end
+        and len(norm[end:new_end].split()) == 1
+        and norm[start:end] in typer.census_names()[0]
+        and _surname_like(norm[end:new_end].strip())
+    ):
+        return (start, new_end, "PERSON", "", True, LENGTHENED)  # "Christian Bruch said"
+    if (
+        type_ == "NORP"
+        and new_end > end
         and _cue_type(norm[start:new_end].rsplit(" ", 1)[-1]) not in {"ORG", "GPE"}
         and new_end != merged
         and not _members(norm[end:new_end].split())
@@ -1525,6 +1533,15 @@ def _longer_name(norm: str, span: Span, known: bytearray, by_start: dict) -> Spa
             new_type = "PERSON"  # "Michael Bloomberg", named as his company is
         return (new_start, new_end, new_type, "", True, LENGTHENED)
     return _election(norm, span, by_start)
+
+
+def _surname_like(word: str) -> bool:
+    """May ``word`` be a surname after a given name that is also a people's word
+    ("Christian Bruch", "Christian Bale"): a surname of the census lists, or no everyday
+    word nor a name's cue word?"""
+    if _cue_type(word):
+        return False
+    return word in typer.census_names()[1] or not typer.everyday(word)
 
 
 def _scored_at_line_start(norm: str, word: int, start: int, end: int) -> bool:

@@ -124,27 +124,6 @@ def _trainer():
     return train_typer
 
 
-def _doc_examples(name: str, doc: Document) -> list[tuple[list[str], int]]:
-    """The typer's training examples of one document (``scripts/train_typer.py``)."""
-    from search.entities import resolve, typer
-
-    resolve._COLLECT = []
-    try:
-        ner_dev.predict(doc)
-        found = resolve._COLLECT
-    finally:
-        resolve._COLLECT = None
-    gold = {(f, a, b): t for f, a, b, t in doc.gold}
-    out = []
-    for field, start, end, feats in found:
-        label = gold.get((field, start, end))
-        cls = "NONE" if label is None else GOLD.get(label, "MISC")
-        if name != "crossner":  # as the training script: CoNLL teaches no word itself
-            feats = [f for f in feats if not f.startswith(typer.LEXICAL)]
-        out.append((feats, typer.CLASSES.index(cls)))
-    return out
-
-
 def install(weights: dict[str, list[float]], folder: Path) -> None:
     """Make the typer use ``weights`` (written to ``folder``) in this process."""
     from search.entities import resolve, typer
@@ -167,7 +146,9 @@ def kfold(k: int, runs: int, epochs: int) -> dict[str, dict[str, dict[str, Score
     trainer = _trainer()
     train = {name: ner_dev.documents(name, ner_dev.TRAIN) for name in ner_dev.TRAIN}
     dev = {name: ner_dev.documents(name) for name in ner_dev.SETS}
-    examples = {name: [_doc_examples(name, doc) for doc in docs] for name, docs in train.items()}
+    examples = {
+        name: [trainer.document_examples(name, doc) for doc in docs] for name, docs in train.items()
+    }
     pooled = {
         f"{side}:{name}": {p: {t: Score() for t in (*SCORED, "all")} for p in PARTS}
         for side in ("fold", "dev")

@@ -30,22 +30,31 @@ from search.entities import resolve, typer  # noqa: E402
 
 
 def examples(split: dict) -> list[tuple[list[str], int]]:
-    out: list[tuple[list[str], int]] = []
-    for name in split:
-        for doc in ner_dev.documents(name, split):
-            resolve._COLLECT = []
-            try:
-                ner_dev.predict(doc)
-                found = resolve._COLLECT
-            finally:
-                resolve._COLLECT = None
-            gold = {(f, a, b): t for f, a, b, t in doc.gold}
-            for field, start, end, feats in found:
-                label = gold.get((field, start, end))
-                cls = "NONE" if label is None else ner_dev.GOLD.get(label, "MISC")
-                if name != "crossner":  # CoNLL-2003 may teach no word itself
-                    feats = [f for f in feats if not f.startswith(typer.LEXICAL)]
-                out.append((feats, typer.CLASSES.index(cls)))
+    return [
+        example
+        for name in split
+        for doc in ner_dev.documents(name, split)
+        for example in document_examples(name, doc)
+    ]
+
+
+def document_examples(name: str, doc: ner_dev.Document) -> list[tuple[list[str], int]]:
+    """The typer's examples of one document: each guessed name's evidence and the gold
+    type of exactly its span ("NONE" where the gold has no name there)."""
+    resolve._COLLECT = []
+    try:
+        ner_dev.predict(doc)
+        found = resolve._COLLECT
+    finally:
+        resolve._COLLECT = None
+    gold = {(f, a, b): t for f, a, b, t in doc.gold}
+    out = []
+    for field, start, end, feats in found:
+        label = gold.get((field, start, end))
+        cls = "NONE" if label is None else ner_dev.GOLD.get(label, "MISC")
+        if name != "crossner":  # CoNLL-2003 may teach no word itself
+            feats = [f for f in feats if not f.startswith(typer.LEXICAL)]
+        out.append((feats, typer.CLASSES.index(cls)))
     return out
 
 
